@@ -1,0 +1,163 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from '../core/auth/schema.js';
+import { workers } from '../workforce/schema.js';
+
+export const children = pgTable(
+  'children',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** A short number people can read out on the phone. */
+    reference: bigserial('reference', { mode: 'number' }).notNull().unique(),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    otherNames: text('other_names'),
+    dateOfBirth: date('date_of_birth'),
+    expectedDateOfBirth: date('expected_date_of_birth'),
+    /** DfE sex code: M, F, U */
+    sex: text('sex').notNull().default('U'),
+    /** How the child describes their gender, in their words. */
+    gender: text('gender'),
+    /** DfE ethnicity code (WBRI, ...) */
+    ethnicity: text('ethnicity').notNull().default('NOBT'),
+    nhsNumber: text('nhs_number'),
+    upn: text('upn'),
+    /** First language */
+    language: text('language'),
+    restricted: boolean('restricted').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    check('children_birth_check', sql`${t.dateOfBirth} is not null or ${t.expectedDateOfBirth} is not null`),
+    check('children_sex_check', sql`${t.sex} in ('M','F','U')`),
+    // find a child: by surname (prefix), by date of birth, by identifiers
+    index('children_last_name_idx').on(sql`lower(${t.lastName})`, sql`lower(${t.firstName})`),
+    index('children_dob_idx').on(t.dateOfBirth),
+    index('children_nhs_idx').on(t.nhsNumber),
+    index('children_upn_idx').on(t.upn),
+  ],
+);
+
+export const childDisabilities = pgTable(
+  'child_disabilities',
+  {
+    childId: uuid('child_id')
+      .notNull()
+      .references(() => children.id, { onDelete: 'cascade' }),
+    /** DfE disability code (MOB, HAND, ...) */
+    code: text('code').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.childId, t.code] })],
+);
+
+export const addresses = pgTable(
+  'addresses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    childId: uuid('child_id')
+      .notNull()
+      .references(() => children.id, { onDelete: 'cascade' }),
+    line1: text('line1').notNull(),
+    line2: text('line2'),
+    town: text('town'),
+    postcode: text('postcode').notNull(),
+    fromDate: date('from_date').notNull(),
+    toDate: date('to_date'),
+  },
+  // address history on the child's record
+  (t) => [index('addresses_child_idx').on(t.childId, t.fromDate)],
+);
+
+/** People in a child's life who are not themselves children on the record. */
+export const people = pgTable('people', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  firstName: text('first_name').notNull(),
+  lastName: text('last_name').notNull(),
+  dateOfBirth: date('date_of_birth'),
+  phone: text('phone'),
+});
+
+export const relationshipTypes = [
+  'mother',
+  'father',
+  'step_parent',
+  'carer',
+  'grandparent',
+  'sibling',
+  'half_sibling',
+  'other_relative',
+  'other',
+] as const;
+
+export const relationships = pgTable(
+  'relationships',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    childId: uuid('child_id')
+      .notNull()
+      .references(() => children.id, { onDelete: 'cascade' }),
+    /** Either a person, or another child on the record (a sibling known to services). */
+    personId: uuid('person_id').references(() => people.id),
+    relatedChildId: uuid('related_child_id').references(() => children.id),
+    relationship: text('relationship').notNull(),
+    parentalResponsibility: boolean('parental_responsibility').notNull().default(false),
+    livesWithChild: boolean('lives_with_child').notNull().default(false),
+  },
+  (t) => [
+    check('relationships_party_check', sql`(${t.personId} is null) <> (${t.relatedChildId} is null)`),
+    index('relationships_child_idx').on(t.childId),
+  ],
+);
+
+/** For a restricted record: the only users who may open it. */
+export const restrictedRecordAccess = pgTable(
+  'restricted_record_access',
+  {
+    childId: uuid('child_id')
+      .notNull()
+      .references(() => children.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.childId, t.userId] })],
+);
+
+/** A visit to the child, by any area of practice. */
+export const visits = pgTable(
+  'visits',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    childId: uuid('child_id')
+      .notNull()
+      .references(() => children.id),
+    visitDate: date('visit_date').notNull(),
+    workerId: uuid('worker_id').references(() => workers.id),
+    childSeen: boolean('child_seen').notNull(),
+    seenAlone: boolean('seen_alone').notNull().default(false),
+    /** assessment, child_in_need, child_protection, looked_after, other */
+    purpose: text('purpose').notNull().default('other'),
+    notes: text('notes'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    recordedBy: uuid('recorded_by'),
+  },
+  (t) => [
+    check('visits_seen_alone_check', sql`not ${t.seenAlone} or ${t.childSeen}`),
+    // last time seen, per child (children not seen lists)
+    index('visits_child_date_idx').on(t.childId, t.visitDate),
+  ],
+);

@@ -1,0 +1,8 @@
+// Every table, for Drizzle's query builder and migrations. Each area owns its own schema file.
+export * from '../auth/schema.js';
+export * from '../audit/schema.js';
+export * from '../../workforce/schema.js';
+export * from '../../children/schema.js';
+export * from '../../front-door/schema.js';
+export * from '../../assessment/schema.js';
+export * from '../../obligations/schema.js';

@@ -1,0 +1,84 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { children } from '../children/schema.js';
+
+/**
+ * What the statutory clock says is owed to each child. Computed by the rule engine from
+ * the child's facts and rewritten in the same transaction as every write to the child,
+ * so that work lists and dashboards are indexed queries.
+ */
+export const obligations = pgTable(
+  'obligations',
+  {
+    childId: uuid('child_id')
+      .notNull()
+      .references(() => children.id, { onDelete: 'cascade' }),
+    /** Stable key of the obligation within the child (rule, episode, sequence). */
+    key: text('key').notNull(),
+    ruleId: text('rule_id').notNull(),
+    episode: text('episode'),
+    /** As the rule states it: a date, or a date and time for rules counted in hours. */
+    due: text('due').notNull(),
+    /** The instant after which it is late (the end of the due day in England for date deadlines). */
+    dueBy: timestamp('due_by', { withTimezone: true }).notNull(),
+    done: text('done'),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    triggerFactId: text('trigger_fact_id'),
+    meetingFactId: text('meeting_fact_id'),
+    explanation: text('explanation').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.childId, t.key] }),
+    // work lists: outstanding obligations by due time
+    index('obligations_outstanding_idx').on(t.dueBy).where(sql`${t.doneAt} is null`),
+    index('obligations_rule_idx').on(t.ruleId, t.dueBy),
+  ],
+);
+
+/**
+ * Local policy: a setting the law leaves to the authority, with the date it takes effect.
+ * History is kept; the value in force on a date is the latest change on or before it.
+ */
+export const policySettings = pgTable(
+  'policy_settings',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    key: text('key').notNull(),
+    value: jsonb('value').$type<number | string | boolean>().notNull(),
+    effectiveFrom: date('effective_from').notNull(),
+    setBy: uuid('set_by'),
+    setAt: timestamp('set_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('policy_settings_key_idx').on(t.key, t.effectiveFrom)],
+);
+
+/**
+ * The working-day calendar as a table, so ages in working days are a subtraction in SQL:
+ * working days after A up to and including B = index(B) - index(A).
+ */
+export const calendarDays = pgTable('calendar_days', {
+  day: date('day').primaryKey(),
+  working: boolean('working').notNull(),
+  /** Count of working days from the start of the table up to and including this day. */
+  workingDayIndex: integer('working_day_index').notNull(),
+});
+
+/** Administrator's corrections to the bank-holiday table (a proclaimed one-off holiday, say). */
+export const calendarOverrides = pgTable('calendar_overrides', {
+  day: date('day').primaryKey(),
+  working: boolean('working').notNull(),
+  reason: text('reason').notNull(),
+  setAt: timestamp('set_at', { withTimezone: true }).notNull().defaultNow(),
+});
