@@ -1,0 +1,37 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../db/database.js';
+import { rows } from '../db/database.js';
+import type { SignedInUser } from './users.js';
+
+/**
+ * Who may see a child: a service manager, any child; a practitioner or team manager, children
+ * allocated to them or to their team. A restricted record only to the users named on it.
+ * Administrators manage the system, not children's records.
+ *
+ * Returned as an SQL condition on a children row aliased `c`, so lists, search and single
+ * records apply the same rule in the database.
+ */
+export function childVisibleTo(user: SignedInUser): SQL {
+  const named = sql`exists (select 1 from restricted_record_access r where r.child_id = c.id and r.user_id = ${user.id})`;
+  const notRestricted = sql`(not c.restricted or ${named})`;
+  switch (user.role) {
+    case 'service_manager':
+      return notRestricted;
+    case 'practitioner':
+    case 'team_manager': {
+      const allocated = sql`exists (select 1 from allocations a where a.child_id = c.id and a.ended_at is null and (a.worker_id = ${user.workerId} or a.team_id = ${user.teamId}))`;
+      return sql`(${notRestricted} and ${allocated})`;
+    }
+    case 'administrator':
+      return sql`false`;
+  }
+}
+
+export async function canSeeChild(db: Db, user: SignedInUser, childId: string): Promise<boolean> {
+  if (!/^[0-9a-f-]{36}$/i.test(childId)) return false;
+  const found = await rows<{ ok: boolean }>(
+    db,
+    sql`select ${childVisibleTo(user)} as ok from children c where c.id = ${childId}`,
+  );
+  return found[0]?.ok === true;
+}

@@ -1,0 +1,76 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { recordAudit } from '../audit/audit.js';
+import type { AppContext } from '../http/context.js';
+import { errorView, parse, text } from '../http/forms.js';
+import { homeFor } from '../http/navigation.js';
+import { signIn } from './users.js';
+
+const signInSchema = z.object({
+  username: text('Username', { max: 100 }),
+  password: text('Password', { max: 200 }),
+});
+
+/** Only a path on this service, never another site. */
+function safeNext(next: unknown): string | null {
+  return typeof next === 'string' && /^\/(?!\/)[^\s\\]*$/.test(next) ? next : null;
+}
+
+export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.get('/sign-in', async (req, reply) => {
+    const next = safeNext((req.query as Record<string, unknown>).next);
+    return reply.page('core/auth/views/sign-in.njk', { title: 'Sign in', next, demo: !ctx.config.production });
+  });
+
+  app.post('/sign-in', { onRequest: app.csrfProtection }, async (req, reply) => {
+    const body = req.body as Record<string, unknown>;
+    const next = safeNext(body.next);
+    const parsed = parse(signInSchema, body);
+    const again = (message?: string) => {
+      const errors = parsed.ok ? [{ field: 'username', message: message ?? '' }] : parsed.errors;
+      return reply.code(parsed.ok ? 401 : 400).page('core/auth/views/sign-in.njk', {
+        title: 'Sign in',
+        next,
+        values: { username: body.username },
+        ...errorView(errors),
+      });
+    };
+    if (!parsed.ok) return again();
+    const result = await signIn(ctx.db, parsed.value.username, parsed.value.password, {
+      production: ctx.config.production,
+    });
+    if (!result.ok) {
+      await recordAudit(ctx.db, {
+        userId: null,
+        username: parsed.value.username.slice(0, 100),
+        action: 'SIGN_IN_REFUSED',
+        route: 'POST /sign-in',
+      });
+      return again(
+        result.reason === 'demo_refused'
+          ? 'Demo accounts cannot sign in to a production service'
+          : 'Enter a correct username and password',
+      );
+    }
+    req.session.regenerate();
+    req.session.set('userId', result.user.id);
+    req.session.set('signedInAt', Date.now());
+    await recordAudit(ctx.db, {
+      userId: result.user.id,
+      username: result.user.username,
+      action: 'SIGN_IN',
+      route: 'POST /sign-in',
+    });
+    return reply.redirect(next ?? homeFor(result.user), 303);
+  });
+
+  app.post('/sign-out', { onRequest: app.csrfProtection }, async (req, reply) => {
+    req.session.delete();
+    return reply.redirect('/sign-in', 303);
+  });
+
+  app.get('/', async (req, reply) => {
+    if (!req.user) return reply.redirect('/sign-in');
+    return reply.redirect(homeFor(req.user));
+  });
+}

@@ -1,0 +1,59 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifySecureSession from '@fastify/secure-session';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.js';
+
+declare module '@fastify/secure-session' {
+  interface SessionData {
+    userId: string;
+    signedInAt: number;
+    flash: string;
+  }
+}
+
+/** Sessions live in a signed, encrypted cookie, so any instance behind a load balancer can read them. */
+export async function setUpSession(app: FastifyInstance, config: Config): Promise<void> {
+  await app.register(fastifySecureSession, {
+    key: sessionKey(config),
+    cookieName: 'opencsc-session',
+    expiry: 12 * 60 * 60,
+    cookie: {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.secureCookies,
+    },
+  });
+  await app.register(fastifyCsrf, {
+    sessionPlugin: '@fastify/secure-session',
+    getToken: (req) => {
+      const body = req.body as Record<string, unknown> | undefined;
+      const query = req.query as Record<string, unknown> | undefined;
+      const fromBody = body && typeof body === 'object' ? body._csrf : undefined;
+      const token = fromBody ?? req.headers['csrf-token'] ?? query?._csrf;
+      return typeof token === 'string' ? token : undefined;
+    },
+  });
+}
+
+/**
+ * 32 bytes for the cookie cipher, from SESSION_SECRET; without one (outside production) a
+ * random secret is kept in the data folder so sessions survive a restart.
+ */
+function sessionKey(config: Config): Buffer {
+  let secret = config.sessionSecret;
+  if (!secret) {
+    const file = path.join(config.dataDir, '.session-secret');
+    if (existsSync(file)) {
+      secret = readFileSync(file, 'utf8').trim();
+    } else {
+      secret = randomBytes(32).toString('hex');
+      mkdirSync(config.dataDir, { recursive: true });
+      writeFileSync(file, secret, { mode: 0o600 });
+    }
+  }
+  return createHash('sha256').update(secret).digest();
+}

@@ -1,0 +1,50 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import nunjucks from 'nunjucks';
+import { labelOf, type CodeList } from '../codes/dfe.js';
+
+const require = createRequire(import.meta.url);
+const srcDir = fileURLToPath(new URL('../../', import.meta.url));
+const govukDist = path.join(path.dirname(require.resolve('govuk-frontend/package.json')), 'dist');
+
+const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/London',
+});
+
+/** "2 May 2024" from '2024-05-02' (or a datetime, shown with its time in England). */
+export function formatDate(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '';
+  const s = value instanceof Date ? value.toISOString() : String(value);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return longDate.format(new Date(`${s}T00:00:00Z`));
+  const d = new Date(s);
+  return Number.isNaN(d.getTime()) ? s : dateTime.format(d);
+}
+
+/**
+ * One Nunjucks environment, autoescaping, with govuk-frontend on the search path.
+ * Templates are named from src/ ("front-door/views/queue.njk"); shared layouts and
+ * partials from src/core/views.
+ */
+export function createViewEnvironment(opts: { watch?: boolean } = {}): nunjucks.Environment {
+  const env = new nunjucks.Environment(
+    new nunjucks.FileSystemLoader([path.join(srcDir, 'core/views'), srcDir, govukDist], {
+      noCache: opts.watch ?? false,
+    }),
+    { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
+  );
+  env.addFilter('date', formatDate);
+  env.addFilter('code', (code: string | null | undefined, list: CodeList) => labelOf(list, code));
+  env.addFilter('plural', (n: number, one: string, many?: string) => `${n} ${n === 1 ? one : (many ?? `${one}s`)}`);
+  env.addFilter('yesNo', (v: unknown) => (v === true ? 'Yes' : v === false ? 'No' : ''));
+  env.addFilter('words', (code: string | null | undefined) =>
+    code ? code.charAt(0).toUpperCase() + code.slice(1).replace(/_/g, ' ') : '',
+  );
+  return env;
+}

@@ -1,0 +1,58 @@
+import { inArray, sql } from 'drizzle-orm';
+import { computeObligations, createLocalPolicy, type ClockContext, type Obligation } from '../clock/index.js';
+import { createWorkingDayCalendar } from '../core/calendar/index.js';
+import { rows, type Db } from '../core/db/database.js';
+import { deadlineInstant, eventInstant } from '../core/time.js';
+import { factsForChildren } from './facts-from-record.js';
+import { obligations } from './schema.js';
+
+/**
+ * The calendar (with the administrator's overrides) and the local policy history, read from
+ * the database each time: nothing is held in one process's memory, so two instances agree.
+ */
+export async function loadClockContext(db: Db): Promise<ClockContext> {
+  const overrides = await rows<{ day: string; working: boolean }>(db, sql`select day::text, working from calendar_overrides`);
+  const settings = await rows<{ key: string; value: number | string | boolean; effective_from: string }>(
+    db,
+    sql`select key, value, effective_from::text from policy_settings order by effective_from, id`,
+  );
+  return {
+    calendar: createWorkingDayCalendar({
+      extraNonWorkingDays: overrides.filter((o) => !o.working).map((o) => o.day),
+      workingDaysRestored: overrides.filter((o) => o.working).map((o) => o.day),
+    }),
+    policy: createLocalPolicy(settings.map((s) => ({ key: s.key, value: s.value, effectiveFrom: s.effective_from }))),
+  };
+}
+
+export function obligationRow(childId: string, o: Obligation) {
+  return {
+    childId,
+    key: o.key,
+    ruleId: o.ruleId,
+    episode: o.episode,
+    due: o.dueAt,
+    dueBy: deadlineInstant(o.dueAt),
+    done: o.doneAt,
+    doneAt: o.doneAt ? eventInstant(o.doneAt) : null,
+    triggerFactId: o.triggerFactId,
+    meetingFactId: o.meetingFactId,
+    explanation: o.explanation,
+  };
+}
+
+/**
+ * Recompute and store the obligations of these children. Call it inside the transaction that
+ * changed them, so the stored obligations never disagree with the record.
+ */
+export async function recomputeObligations(db: Db, childIds: string[], context?: ClockContext): Promise<number> {
+  if (childIds.length === 0) return 0;
+  const ctx = context ?? (await loadClockContext(db));
+  const records = await factsForChildren(db, childIds);
+  const computed = records.flatMap((child) => computeObligations(child, ctx).map((o) => obligationRow(child.childId, o)));
+  await db.delete(obligations).where(inArray(obligations.childId, childIds));
+  for (let i = 0; i < computed.length; i += 1000) {
+    await db.insert(obligations).values(computed.slice(i, i + 1000));
+  }
+  return computed.length;
+}
