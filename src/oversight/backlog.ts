@@ -1,0 +1,84 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { rows, type Db } from '../core/db/database.js';
+
+/** The clock rule whose outstanding obligations are the assessment backlog. */
+export const ASSESSMENT_RULE_ID = 'assessment';
+
+/** Whose backlog: the whole authority, one team, or one worker (by current allocation). */
+export type Scope = { kind: 'authority' } | { kind: 'team'; teamId: string } | { kind: 'worker'; workerId: string };
+
+export function scopeCondition(scope: Scope, childColumn: SQL = sql`c.id`): SQL {
+  switch (scope.kind) {
+    case 'authority':
+      return sql`true`;
+    case 'team':
+      return sql`exists (select 1 from allocations a where a.child_id = ${childColumn} and a.ended_at is null and a.team_id = ${scope.teamId})`;
+    case 'worker':
+      return sql`exists (select 1 from allocations a where a.child_id = ${childColumn} and a.ended_at is null and a.worker_id = ${scope.workerId})`;
+  }
+}
+
+export interface OverdueAssessment {
+  childId: string;
+  referralId: string;
+  referralDate: string;
+  due: string;
+  /** Last date the child was seen since the referral, if ever. */
+  lastSeen: string | null;
+}
+
+/**
+ * Assessments past their due date on the day: the clock's assessment obligations that are
+ * outstanding after their deadline. Definitions, as shown beside the figures:
+ * - overdue: not authorised by the end of the 45th working day after the referral;
+ * - not seen: the child has had no visit at which they were seen since the referral;
+ * - not seen for six months: not seen, and the referral was six calendar months ago or more.
+ */
+export async function overdueAssessments(db: Db, now: Date, scope: Scope): Promise<OverdueAssessment[]> {
+  const found = await rows<{ child_id: string; referral_id: string; referral_date: string; due: string; last_seen: string | null }>(
+    db,
+    sql`
+      select o.child_id, r.id::text as referral_id, r.referral_date::text as referral_date, o.due,
+             (select max(v.visit_date)::text from visits v
+               where v.child_id = o.child_id and v.child_seen and v.visit_date >= r.referral_date) as last_seen
+        from obligations o
+        join referrals r on r.id::text = o.episode
+       where o.rule_id = ${ASSESSMENT_RULE_ID} and o.done_at is null and o.due_by <= ${now.toISOString()}
+         and ${scopeCondition(scope, sql`o.child_id`)}
+       order by o.due_by`,
+  );
+  return found.map((r) => ({
+    childId: r.child_id,
+    referralId: r.referral_id,
+    referralDate: r.referral_date,
+    due: r.due,
+    lastSeen: r.last_seen,
+  }));
+}
+
+export interface BacklogFigures {
+  overdueAssessments: number;
+  childrenNotSeen: number;
+  childrenNotSeenSixMonths: number;
+}
+
+export function sixMonthsBefore(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y, m - 1 - 6, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+export function backlogFigures(list: OverdueAssessment[], today: string): BacklogFigures {
+  const sixMonthsAgo = sixMonthsBefore(today);
+  const notSeen = new Set(list.filter((a) => a.lastSeen === null).map((a) => a.childId));
+  const notSeenSix = new Set(
+    list.filter((a) => a.lastSeen === null && a.referralDate <= sixMonthsAgo).map((a) => a.childId),
+  );
+  return {
+    overdueAssessments: list.length,
+    childrenNotSeen: notSeen.size,
+    childrenNotSeenSixMonths: notSeenSix.size,
+  };
+}
