@@ -40,6 +40,8 @@ export function createViewEnvironment(opts: { watch?: boolean } = {}): nunjucks.
     { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
   );
   env.addFilter('date', formatDate);
+  // a table cell: dates formatted, anything else as it is
+  env.addFilter('cell', (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? formatDate(v) : v));
   env.addFilter('code', (code: string | null | undefined, list: CodeList) => labelOf(list, code));
   env.addFilter('plural', (n: number, one: string, many?: string) => `${n} ${n === 1 ? one : (many ?? `${one}s`)}`);
   env.addFilter('yesNo', (v: unknown) => (v === true ? 'Yes' : v === false ? 'No' : ''));

@@ -1,0 +1,61 @@
+import { sql } from 'drizzle-orm';
+import { rows, type Db } from '../core/db/database.js';
+
+export interface AssessmentView {
+  id: string;
+  childId: string;
+  referralId: string;
+  referralDate: string;
+  startDate: string;
+  workerId: string | null;
+  workerName: string | null;
+  factors: string[];
+  outcome: string | null;
+  submittedAt: string | null;
+  authorisedAt: string | null;
+  authorisedByName: string | null;
+  lateReason: string | null;
+  version: number;
+  due: string | null;
+}
+
+const columns = sql`a.id, a.child_id as "childId", a.referral_id as "referralId", r.referral_date::text as "referralDate",
+  a.start_date::text as "startDate", a.worker_id as "workerId", w.name as "workerName", a.factors, a.outcome,
+  a.submitted_at::text as "submittedAt", a.authorised_at::text as "authorisedAt", m.name as "authorisedByName",
+  a.late_reason as "lateReason", a.version,
+  (select o.due from obligations o where o.child_id = a.child_id and o.episode = a.referral_id::text and o.rule_id = 'assessment' limit 1) as due`;
+
+const from = sql`from assessments a join referrals r on r.id = a.referral_id
+  left join workers w on w.id = a.worker_id left join workers m on m.id = a.authorised_by`;
+
+export function assessmentsOf(db: Db, childId: string): Promise<AssessmentView[]> {
+  return rows<AssessmentView>(db, sql`select ${columns} ${from} where a.child_id = ${childId} order by a.start_date desc`);
+}
+
+export async function assessmentOf(db: Db, childId: string, id: string): Promise<AssessmentView | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const [row] = await rows<AssessmentView>(db, sql`select ${columns} ${from} where a.child_id = ${childId} and a.id = ${id}`);
+  return row ?? null;
+}
+
+export function openReferralsWithoutAssessment(db: Db, childId: string) {
+  return rows<{ id: string; referralDate: string }>(
+    db,
+    sql`select r.id, r.referral_date::text as "referralDate" from referrals r
+         where r.child_id = ${childId} and r.closed_date is null
+           and not exists (select 1 from assessments a where a.referral_id = r.id)
+         order by r.referral_date desc`,
+  );
+}
+
+/** Workers who can hold an assessment, with their caseload so the allocator sees each load. */
+export function workersForAllocation(db: Db, teamId: string | null) {
+  return rows<{ id: string; name: string; teamName: string; caseload: number }>(
+    db,
+    sql`select w.id, w.name, t.name as "teamName",
+               (select count(*)::int from allocations a where a.worker_id = w.id and a.ended_at is null) as caseload
+          from workers w join teams t on t.id = w.team_id
+         where w.active and w.role in ('social_worker', 'senior_practitioner') ${teamId ? sql`and w.team_id = ${teamId}` : sql``}
+         order by t.name, w.name`,
+  );
+}

@@ -1,0 +1,167 @@
+import type { FastifyInstance } from 'fastify';
+import { canSeeChild } from '../core/auth/access.js';
+import { disabilityCodes, ethnicityCodes, sexCodes } from '../core/codes/dfe.js';
+import type { AppContext } from '../core/http/context.js';
+import { dateParts, errorView, joinDateParts, parse } from '../core/http/forms.js';
+import { route } from '../core/http/route.js';
+import { todayIn } from '../core/time.js';
+import { loadClockContext } from '../obligations/recompute.js';
+import { childObligations, statusLabels } from '../obligations/queries.js';
+import {
+  childDetailsSchema,
+  createChild,
+  findChildren,
+  likelyMatches,
+  newChildSchema,
+  StaleRecordError,
+  updateChildDetails,
+} from './children.js';
+import { childRecord, childSummary, chronology } from './record.js';
+import { recordVisit, visitPurposes, visitSchema } from './visits.js';
+
+const practice = ['practitioner', 'team_manager', 'service_manager'] as const;
+const codeLists = { sexCodes, ethnicityCodes, disabilityCodes };
+
+export function childrenRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const today = () => todayIn(ctx.time);
+
+  route(app, ctx, { method: 'GET', url: '/children', roles: practice }, async (req, reply, { user }) => {
+    const q = req.query as Record<string, string | undefined>;
+    const search = joinDateParts(q, ['dateOfBirth']) as Record<string, string | undefined>;
+    const criteria = {
+      name: q.name?.trim() || undefined,
+      dateOfBirth: search.dateOfBirth && /^\d{4}-\d{2}-\d{2}$/.test(search.dateOfBirth) ? search.dateOfBirth : undefined,
+      nhsNumber: q.nhsNumber?.trim() || undefined,
+      upn: q.upn?.trim() || undefined,
+    };
+    const searched = Object.values(criteria).some(Boolean);
+    const results = searched ? await findChildren(ctx.db, user, criteria) : [];
+    return reply.page('children/views/search.njk', {
+      title: 'Find a child',
+      q,
+      dob: dateParts(criteria.dateOfBirth),
+      searched,
+      results,
+    });
+  });
+
+  route(app, ctx, { method: 'GET', url: '/children/new', roles: practice }, async (_req, reply) =>
+    reply.page('children/views/new.njk', { title: 'Add a child', values: { disabilities: [] }, ...codeLists }),
+  );
+
+  route(app, ctx, { method: 'POST', url: '/children/new', roles: practice, audit: 'CREATE_CHILD' }, async (req, reply, state) => {
+    const body = joinDateParts(req.body as Record<string, unknown>, ['dateOfBirth', 'expectedDateOfBirth']);
+    const parsed = parse(newChildSchema, body);
+    const again = (extra: Record<string, unknown>) =>
+      reply.page('children/views/new.njk', {
+        title: 'Add a child',
+        values: { ...body, disabilities: [body.disabilities ?? []].flat() },
+        dob: dateParts(body.dateOfBirth as string),
+        edob: dateParts(body.expectedDateOfBirth as string),
+        ...codeLists,
+        ...extra,
+      });
+    if (!parsed.ok) {
+      reply.code(400);
+      return again(errorView(parsed.errors, ['dateOfBirth', 'expectedDateOfBirth']));
+    }
+    if (body.confirmNew !== 'yes') {
+      const matches = await likelyMatches(ctx.db, parsed.value);
+      if (matches.length > 0) {
+        const shown = await Promise.all(
+          matches.map(async (m) => ({ ...m, visible: await canSeeChild(ctx.db, state.user, m.id) })),
+        );
+        return again({ matches: shown });
+      }
+    }
+    const childId = await createChild(ctx.db, parsed.value, today());
+    state.recordId = childId;
+    reply.flash('Child added');
+    return reply.redirect(`/children/${childId}`, 303);
+  });
+
+  route(app, ctx, { method: 'GET', url: '/children/:childId', audit: 'VIEW_CHILD' }, async (req, reply) => {
+    const { childId } = req.params as { childId: string };
+    const now = ctx.time.now();
+    const [record, events, clock] = await Promise.all([
+      childRecord(ctx.db, childId, now),
+      chronology(ctx.db, childId),
+      loadClockContext(ctx.db),
+    ]);
+    if (!record) return reply.code(404).page('message.njk', { title: 'Page not found' });
+    const obligations = await childObligations(ctx.db, childId, now, clock);
+    return reply.page('children/views/record.njk', {
+      title: `${record.child.firstName} ${record.child.lastName}`,
+      record,
+      events,
+      outstanding: obligations.filter((o) => o.status === 'due' || o.status === 'overdue'),
+      met: obligations.filter((o) => o.status === 'met_on_time' || o.status === 'met_late'),
+      statusLabels,
+      ...codeLists,
+    });
+  });
+
+  route(app, ctx, { method: 'GET', url: '/children/:childId/edit', audit: 'VIEW_CHILD' }, async (req, reply) => {
+    const { childId } = req.params as { childId: string };
+    const child = await childSummary(ctx.db, childId);
+    return reply.page('children/views/edit.njk', { title: 'Change details', childId, values: child, ...codeLists, backLink: `/children/${childId}` });
+  });
+
+  route(app, ctx, { method: 'POST', url: '/children/:childId/edit', audit: 'UPDATE_CHILD' }, async (req, reply, state) => {
+    const { childId } = req.params as { childId: string };
+    const body = req.body as Record<string, unknown>;
+    const parsed = parse(childDetailsSchema, body);
+    const again = (extra: Record<string, unknown>) =>
+      reply.page('children/views/edit.njk', { title: 'Change details', childId, values: body, ...codeLists, ...extra });
+    if (!parsed.ok) return again(errorView(parsed.errors)).code(400);
+    try {
+      await updateChildDetails(ctx.db, childId, parsed.value);
+    } catch (e) {
+      if (e instanceof StaleRecordError) {
+        reply.code(409);
+        return again({
+          stale: true,
+          values: { ...body, version: (await childSummary(ctx.db, childId))?.version },
+          ...errorView([{ field: 'firstName', message: `${e.message}. Your changes have not been saved: check the details below and save again.` }]),
+        });
+      }
+      throw e;
+    }
+    state.recordId = childId;
+    reply.flash('Details saved');
+    return reply.redirect(`/children/${childId}`, 303);
+  });
+
+  route(app, ctx, { method: 'GET', url: '/children/:childId/visits/new', audit: 'VIEW_CHILD' }, async (req, reply) => {
+    const { childId } = req.params as { childId: string };
+    const child = await childSummary(ctx.db, childId);
+    return reply.page('children/views/visit.njk', {
+      title: 'Record a visit',
+      child,
+      values: { purpose: (req.query as Record<string, string>).purpose },
+      visitDate: dateParts(today()),
+      purposes: visitPurposes,
+      backLink: (req.query as Record<string, string>).back === 'my-work' ? '/my-work' : `/children/${childId}`,
+    });
+  });
+
+  route(app, ctx, { method: 'POST', url: '/children/:childId/visits/new', audit: 'RECORD_VISIT' }, async (req, reply, state) => {
+    const { childId } = req.params as { childId: string };
+    const body = joinDateParts(req.body as Record<string, unknown>, ['visitDate']);
+    const parsed = parse(visitSchema(today), body);
+    if (!parsed.ok) {
+      const child = await childSummary(ctx.db, childId);
+      return reply.code(400).page('children/views/visit.njk', {
+        title: 'Record a visit',
+        child,
+        values: body,
+        visitDate: { day: body['visitDate-day'], month: body['visitDate-month'], year: body['visitDate-year'] },
+        purposes: visitPurposes,
+        ...errorView(parsed.errors, ['visitDate']),
+      });
+    }
+    state.recordId = await recordVisit(ctx.db, childId, parsed.value, { userId: state.user.id, workerId: state.user.workerId });
+    reply.flash('Visit recorded');
+    return reply.redirect(body.back === 'my-work' ? '/my-work' : `/children/${childId}`, 303);
+  });
+}

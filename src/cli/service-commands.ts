@@ -1,0 +1,97 @@
+import type { Command } from 'commander';
+import { sql } from 'drizzle-orm';
+import type { Config } from '../core/config.js';
+import { rows, type Database } from '../core/db/database.js';
+import { buildServer } from '../server.js';
+import { openConfiguredDatabase } from './open.js';
+
+export const demoSignIns = ['demo-practitioner', 'demo-team-manager', 'demo-service-manager', 'demo-admin'];
+
+async function isEmpty(database: Database): Promise<boolean> {
+  const [row] = await rows<{ n: number }>(database.db, sql`select (select count(*) from users) + (select count(*) from children) as n`);
+  return Number(row?.n ?? 0) === 0;
+}
+
+async function createDemo(database: Database, seed: number): Promise<void> {
+  const { buildDemoAuthority } = await import('../demo/build.js');
+  console.log('Building the demo authority (synthetic people only)...');
+  const started = Date.now();
+  const summary = await buildDemoAuthority(database.db, { seed, progress: (m: string) => console.log(`  ${m}`) });
+  console.log(`Demo authority built in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(summary.backlog ?? summary)}`);
+}
+
+async function serve(config: Config, database: Database, opts: { demo: boolean }): Promise<void> {
+  const { app } = await buildServer(config, database, { migrate: false });
+  const close = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', close);
+  process.once('SIGTERM', close);
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  console.log(`OpenCSC is running at ${url} (database: ${database.kind}, ${database.location})`);
+  if (opts.demo && !config.production) {
+    console.log(`Demo sign-ins (password "demo"): ${demoSignIns.join(', ')}`);
+  }
+}
+
+async function hasDemoUsers(database: Database): Promise<boolean> {
+  const [row] = await rows<{ n: number }>(database.db, sql`select count(*)::int as n from users where demo`);
+  return (row?.n ?? 0) > 0;
+}
+
+export function registerServiceCommands(program: Command, config: () => Config): void {
+  program
+    .command('serve')
+    .description('Start the service on the configured database')
+    .action(async () => {
+      const c = config();
+      const database = await openConfiguredDatabase(c);
+      await serve(c, database, { demo: await hasDemoUsers(database) });
+    });
+
+  program
+    .command('demo')
+    .description('Create the synthetic demo authority in an empty database, then start the service')
+    .option('--seed <n>', 'seed for the synthetic data', '2014')
+    .option('--no-serve', 'build the demo authority and exit')
+    .action(async (opts: { seed: string; serve: boolean }) => {
+      const c = config();
+      if (c.production) throw new Error('a demo authority cannot be created when NODE_ENV=production');
+      const database = await openConfiguredDatabase(c);
+      if (await isEmpty(database)) {
+        await createDemo(database, Number(opts.seed));
+      } else if (!(await hasDemoUsers(database))) {
+        await database.close();
+        throw new Error('the database already holds an authority that is not a demo: refusing to add demo data to it');
+      } else {
+        console.log('The demo authority already exists in this database: starting it as it is.');
+      }
+      if (opts.serve) await serve(c, database, { demo: true });
+      else await database.close();
+    });
+
+  program
+    .command('start')
+    .description('What `npm start` runs: the demo on an empty database, otherwise serve')
+    .action(async () => {
+      const c = config();
+      const database = await openConfiguredDatabase(c);
+      if (await isEmpty(database)) {
+        if (c.production) throw new Error('the database is empty: add users with `opencsc users add` (no demo in production)');
+        await createDemo(database, 2014);
+      }
+      await serve(c, database, { demo: await hasDemoUsers(database) });
+    });
+
+  program
+    .command('migrate')
+    .description('Bring the database schema up to date, then exit')
+    .action(async () => {
+      const database = await openConfiguredDatabase(config());
+      console.log(`Database schema is up to date (${database.kind}, ${database.location})`);
+      await database.close();
+    });
+}

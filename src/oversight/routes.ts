@@ -1,0 +1,244 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { sql } from 'drizzle-orm';
+import type { SignedInUser } from '../core/auth/users.js';
+import { rows } from '../core/db/database.js';
+import type { AppContext } from '../core/http/context.js';
+import { forbidden, route } from '../core/http/route.js';
+import { todayIn } from '../core/time.js';
+import { contactsAwaitingDecision } from '../front-door/queue.js';
+import { loadClockContext } from '../obligations/recompute.js';
+import { outstandingFor, statusLabels } from '../obligations/queries.js';
+import { backlogFigures, overdueAssessments, type Scope, sixMonthsBefore } from './backlog.js';
+import { notSeenWorkingDays } from './settings.js';
+import {
+  ageBands,
+  awaitingAuthorisation,
+  caseloads,
+  childrenNotSeen,
+  openAssessments,
+  repeatReferralRate,
+  teamsOverview,
+} from './team.js';
+
+const managers = ['team_manager', 'service_manager'] as const;
+
+/** Sunday of the week containing a date: "due this week" runs to the end of the week. */
+function endOfWeek(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + ((7 - d.getUTCDay()) % 7));
+  return d.toISOString().slice(0, 10);
+}
+
+export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const now = () => ctx.time.now();
+
+  route(app, ctx, { method: 'GET', url: '/my-work', roles: ['practitioner', 'team_manager'] }, async (_req, reply, { user }) => {
+    const clock = await loadClockContext(ctx.db);
+    const t = now();
+    const today = todayIn(ctx.time);
+    const mine = user.workerId
+      ? sql`exists (select 1 from allocations a where a.child_id = o.child_id and a.ended_at is null and a.worker_id = ${user.workerId})`
+      : sql`false`;
+    const outstanding = await outstandingFor(ctx.db, mine, t, clock);
+    const children = user.workerId
+      ? await rows<{ id: string; name: string; lastSeen: string | null }>(
+          ctx.db,
+          sql`select c.id, c.first_name || ' ' || c.last_name as name,
+                     (select max(v.visit_date)::text from visits v where v.child_id = c.id and v.child_seen) as "lastSeen"
+                from children c join allocations a on a.child_id = c.id and a.ended_at is null
+               where a.worker_id = ${user.workerId} order by c.last_name, c.first_name`,
+        )
+      : [];
+    const names = new Map(children.map((c) => [c.id, c.name]));
+    const named = outstanding.map((o) => ({ ...o, childName: names.get(o.childId) ?? '' }));
+    const weekEnd = endOfWeek(today);
+    return reply.page('oversight/views/my-work.njk', {
+      title: 'My work',
+      children,
+      overdue: named.filter((o) => o.status === 'overdue'),
+      thisWeek: named.filter((o) => o.status === 'due' && o.due.slice(0, 10) <= weekEnd),
+      next: named.filter((o) => o.status === 'due' && o.due.slice(0, 10) > weekEnd).slice(0, 50),
+      statusLabels,
+    });
+  });
+
+  /** A team manager sees their own team; a service manager any team they choose. */
+  async function teamFor(user: SignedInUser, requested: string | undefined) {
+    const teamId = user.role === 'service_manager' ? (requested ?? null) : user.teamId;
+    if (!teamId) return null;
+    const [team] = await rows<{ id: string; name: string }>(ctx.db, sql`select id, name from teams where id = ${teamId}`);
+    return team ?? null;
+  }
+
+  route(app, ctx, { method: 'GET', url: '/my-team', roles: managers }, async (req, reply, { user }) => {
+    const team = await teamFor(user, (req.query as Record<string, string | undefined>).teamId);
+    if (!team) return reply.redirect('/authority');
+    const scope: Scope = { kind: 'team', teamId: team.id };
+    const clock = await loadClockContext(ctx.db);
+    const today = todayIn(ctx.time);
+    const n = notSeenWorkingDays(clock, today);
+    const since = clock.calendar.addWorkingDays(today, -n);
+    const [workers, open, overdue, notSeen, awaiting, contacts] = await Promise.all([
+      caseloads(ctx.db, team.id),
+      openAssessments(ctx.db, scope, today, clock.calendar),
+      overdueAssessments(ctx.db, now(), scope),
+      childrenNotSeen(ctx.db, scope, since),
+      awaitingAuthorisation(ctx.db, scope),
+      contactsAwaitingDecision(ctx.db, user, now(), undefined),
+    ]);
+    const overdueIds = new Set(overdue.map((o) => o.referralId));
+    const bands = ageBands.map((b) => {
+      const inBand = open.filter((a) => a.band === b.id);
+      return { ...b, count: inBand.length };
+    });
+    const teamContacts = contacts;
+    return reply.page('oversight/views/my-team.njk', {
+      title: `My team: ${team.name}`,
+      team,
+      teamQuery: user.role === 'service_manager' ? `teamId=${team.id}&` : '',
+      workers,
+      bands,
+      openTotal: open.length,
+      overdueCount: overdueIds.size,
+      figures: backlogFigures(overdue, today),
+      notSeenDays: n,
+      notSeen: notSeen.length,
+      awaiting: awaiting.length,
+      contacts: teamContacts,
+      contactsOverdue: teamContacts.filter((c) => c.hoursLeft !== null && c.hoursLeft < 0).length,
+      backLink: user.role === 'service_manager' ? '/authority' : undefined,
+    });
+  });
+
+  route(app, ctx, { method: 'GET', url: '/my-team/lists/:list', roles: managers }, async (req, reply, { user }) => {
+    const q = req.query as Record<string, string | undefined>;
+    const team = await teamFor(user, q.teamId);
+    if (!team) return forbidden(reply);
+    return listPage(reply, user, (req.params as { list: string }).list, { kind: 'team', teamId: team.id }, q, team.name);
+  });
+
+  route(app, ctx, { method: 'GET', url: '/authority', roles: ['service_manager'] }, async (_req, reply, { user }) => {
+    const today = todayIn(ctx.time);
+    const scope: Scope = { kind: 'authority' };
+    const [overdue, teams, repeat, contacts] = await Promise.all([
+      overdueAssessments(ctx.db, now(), scope),
+      teamsOverview(ctx.db),
+      repeatReferralRate(ctx.db, today),
+      contactsAwaitingDecision(ctx.db, user, now()),
+    ]);
+    const byTeam = await rows<{ teamId: string; overdue: number }>(
+      ctx.db,
+      sql`select a.team_id as "teamId", count(*)::int as overdue
+            from obligations o join allocations a on a.child_id = o.child_id and a.ended_at is null
+           where o.rule_id = 'assessment' and o.done_at is null and o.due_by <= ${now().toISOString()}
+           group by a.team_id`,
+    );
+    const overdueByTeam = new Map(byTeam.map((r) => [r.teamId, r.overdue]));
+    return reply.page('oversight/views/authority.njk', {
+      title: 'The authority',
+      figures: backlogFigures(overdue, today),
+      teams: teams.map((t) => ({ ...t, overdue: overdueByTeam.get(t.teamId) ?? 0 })),
+      repeat,
+      repeatRate: repeat.referrals ? Math.round((1000 * repeat.repeats) / repeat.referrals) / 10 : 0,
+      contacts: contacts.length,
+      contactsOverdue: contacts.filter((c) => c.hoursLeft !== null && c.hoursLeft < 0).length,
+    });
+  });
+
+  route(app, ctx, { method: 'GET', url: '/authority/lists/:list', roles: ['service_manager'] }, async (req, reply, { user }) =>
+    listPage(reply, user, (req.params as { list: string }).list, { kind: 'authority' }, req.query as Record<string, string | undefined>, 'the authority'),
+  );
+
+  /** The children behind a number: every figure on a dashboard links here. */
+  async function listPage(reply: FastifyReply, user: SignedInUser, list: string, scope: Scope, q: Record<string, string | undefined>, scopeName: string) {
+    const today = todayIn(ctx.time);
+    const clock = await loadClockContext(ctx.db);
+    type Row = { childId: string; childName: string; cells: string[] };
+    let title: string;
+    let definition: string;
+    let head: string[];
+    let items: Row[];
+    const names = async (ids: string[]) => {
+      if (ids.length === 0) return new Map<string, string>();
+      const found = await rows<{ id: string; name: string }>(ctx.db, sql`select id, first_name || ' ' || last_name as name from children where id in ${ids}`);
+      return new Map(found.map((f) => [f.id, f.name]));
+    };
+    switch (list) {
+      case 'overdue-assessments':
+      case 'not-seen-during-assessment':
+      case 'not-seen-six-months': {
+        let overdue = await overdueAssessments(ctx.db, now(), scope);
+        if (list !== 'overdue-assessments') overdue = overdue.filter((o) => o.lastSeen === null);
+        if (list === 'not-seen-six-months') overdue = overdue.filter((o) => o.referralDate <= sixMonthsBefore(today));
+        const n = await names(overdue.map((o) => o.childId));
+        title = {
+          'overdue-assessments': 'Assessments past their due date',
+          'not-seen-during-assessment': 'Children with an overdue assessment not seen since the referral',
+          'not-seen-six-months': 'Children with an overdue assessment not seen for six months or more',
+        }[list];
+        definition =
+          'An assessment is overdue when it has not been authorised by the end of the 45th working day after the referral (Working Together to Safeguard Children). “Not seen” means no visit at which the child was seen since the referral.';
+        head = ['Child', 'Referral', 'Due', 'Working days over', 'Last seen since referral'];
+        items = overdue.map((o) => ({
+          childId: o.childId,
+          childName: n.get(o.childId) ?? '',
+          cells: [o.referralDate, o.due, String(clock.calendar.workingDaysBetween(o.due, today)), o.lastSeen ?? 'Not seen'],
+        }));
+        break;
+      }
+      case 'open-assessments': {
+        let open = await openAssessments(ctx.db, scope, today, clock.calendar);
+        const band = ageBands.find((b) => b.id === q.band);
+        if (band) open = open.filter((a) => a.band === band.id);
+        title = band ? `Open assessments aged ${band.label} working days` : 'Open assessments';
+        definition = 'Assessments not yet authorised, aged in working days from the referral (the clock starts at the referral).';
+        head = ['Child', 'Referral', 'Working days', 'Social worker', 'Due'];
+        items = open.map((a) => ({ childId: a.childId, childName: a.childName, cells: [a.referralDate, String(a.ageWorkingDays), a.workerName ?? 'Not allocated', a.due ?? ''] }));
+        break;
+      }
+      case 'not-seen': {
+        const n = notSeenWorkingDays(clock, today);
+        const found = await childrenNotSeen(ctx.db, scope, clock.calendar.addWorkingDays(today, -n));
+        title = `Children not seen in the last ${n} working days`;
+        definition = `Children with an open referral who have had no visit at which they were seen in the last ${n} working days (a local setting).`;
+        head = ['Child', 'Social worker', 'Last seen'];
+        items = found.map((c) => ({ childId: c.childId, childName: c.childName, cells: [c.workerName ?? 'Not allocated', c.lastSeen ?? 'Never'] }));
+        break;
+      }
+      case 'awaiting-authorisation': {
+        const found = await awaitingAuthorisation(ctx.db, scope);
+        title = 'Assessments awaiting authorisation';
+        definition = 'Assessments submitted by the social worker and not yet authorised by a manager.';
+        head = ['Child', 'Social worker', 'Submitted'];
+        items = found.map((a) => ({ childId: a.childId, childName: a.childName, cells: [a.workerName ?? '', a.submittedAt] }));
+        break;
+      }
+      case 'caseload': {
+        if (!q.workerId || !/^[0-9a-f-]{36}$/i.test(q.workerId)) return forbidden(reply);
+        const found = await rows<{ childId: string; childName: string; since: string; worker: string }>(
+          ctx.db,
+          sql`select c.id as "childId", c.first_name || ' ' || c.last_name as "childName", a.started_at::date::text as since, w.name as worker
+                from allocations a join children c on c.id = a.child_id join workers w on w.id = a.worker_id
+               where a.worker_id = ${q.workerId} and a.ended_at is null
+                 and ${scope.kind === 'team' ? sql`a.team_id = ${scope.teamId}` : sql`true`}
+               order by c.last_name`,
+        );
+        title = `Children allocated to ${found[0]?.worker ?? 'this worker'}`;
+        definition = 'Children currently allocated to the worker.';
+        head = ['Child', 'Allocated since'];
+        items = found.map((c) => ({ childId: c.childId, childName: c.childName, cells: [c.since] }));
+        break;
+      }
+      default:
+        return reply.code(404).page('message.njk', { title: 'Page not found' });
+    }
+    return reply.page('oversight/views/list.njk', {
+      title,
+      definition,
+      scopeName,
+      head,
+      items,
+      backLink: scope.kind === 'authority' ? '/authority' : `/my-team${user.role === 'service_manager' ? `?teamId=${scope.kind === 'team' ? scope.teamId : ''}` : ''}`,
+    });
+  }
+}

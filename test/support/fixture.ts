@@ -1,0 +1,38 @@
+import { addUser } from '../../src/core/auth/users.js';
+import type { Db } from '../../src/core/db/database.js';
+import { teams, workers } from '../../src/workforce/schema.js';
+
+export const PASSWORD = 'correct horse battery';
+
+/** A small synthetic authority: the front door, two locality teams and one user of each kind. */
+export async function smallAuthority(db: Db) {
+  const [frontDoor, north, south] = await db
+    .insert(teams)
+    .values([
+      { name: 'Front door', kind: 'front_door' },
+      { name: 'North 1', kind: 'locality' },
+      { name: 'South 1', kind: 'locality' },
+    ])
+    .returning({ id: teams.id });
+  const [ana, ben, manager, cleo] = await db
+    .insert(workers)
+    .values([
+      { name: 'Ana Fictional', role: 'social_worker', teamId: north!.id },
+      { name: 'Ben Madeup', role: 'social_worker', teamId: north!.id, newlyQualified: true },
+      { name: 'Mina Manager', role: 'team_manager', teamId: north!.id },
+      { name: 'Cleo Otherteam', role: 'social_worker', teamId: south!.id },
+    ])
+    .returning({ id: workers.id });
+  const users = {
+    practitioner: await addUser(db, { username: 'ana', displayName: 'Ana Fictional', password: PASSWORD, role: 'practitioner', workerId: ana!.id, teamId: north!.id }),
+    manager: await addUser(db, { username: 'mina', displayName: 'Mina Manager', password: PASSWORD, role: 'team_manager', workerId: manager!.id, teamId: north!.id }),
+    otherTeam: await addUser(db, { username: 'cleo', displayName: 'Cleo Otherteam', password: PASSWORD, role: 'practitioner', workerId: cleo!.id, teamId: south!.id }),
+    serviceManager: await addUser(db, { username: 'sam', displayName: 'Sam Servicemanager', password: PASSWORD, role: 'service_manager' }),
+    admin: await addUser(db, { username: 'ada', displayName: 'Ada Admin', password: PASSWORD, role: 'administrator' }),
+  };
+  return {
+    teams: { frontDoor: frontDoor!.id, north: north!.id, south: south!.id },
+    workers: { ana: ana!.id, ben: ben!.id, manager: manager!.id, cleo: cleo!.id },
+    users,
+  };
+}

@@ -1,0 +1,66 @@
+import type { FastifyInstance } from 'fastify';
+import { loadConfig } from '../../src/core/config.js';
+import type { Database } from '../../src/core/db/database.js';
+import type { TimeSource } from '../../src/core/time.js';
+import { buildServer } from '../../src/server.js';
+
+export interface RunningService {
+  url: string;
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+/** The real service on a real port, over a test database. */
+export async function startService(database: Database, time?: TimeSource): Promise<RunningService> {
+  const config = loadConfig({ NODE_ENV: 'test', SESSION_SECRET: 'test-secret-that-is-long-enough-for-the-cookie', DATA_DIR: './tmp/test' });
+  const { app } = await buildServer(config, database, { migrate: false, ...(time ? { time } : {}) });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}`, app, close: () => app.close() };
+}
+
+/** A user agent over real HTTP: keeps the session cookie and sends each form's CSRF token. */
+export class Agent {
+  private cookie = '';
+  private csrf = '';
+  constructor(private readonly base: string) {}
+
+  async get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string; location: string | null }> {
+    const res = await fetch(this.base + path, { headers: { cookie: this.cookie, ...headers }, redirect: 'manual' });
+    this.keep(res);
+    const text = await res.text();
+    const token = /name="_csrf" value="([^"]+)"/.exec(text);
+    if (token) this.csrf = token[1]!;
+    return { status: res.status, text, location: res.headers.get('location') };
+  }
+
+  async post(path: string, form: Record<string, string | string[]>): Promise<{ status: number; text: string; location: string | null }> {
+    const body = new URLSearchParams();
+    for (const [k, v] of Object.entries({ _csrf: this.csrf, ...form })) {
+      for (const one of [v].flat()) body.append(k, one);
+    }
+    const res = await fetch(this.base + path, {
+      method: 'POST',
+      headers: { cookie: this.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+      redirect: 'manual',
+    });
+    this.keep(res);
+    return { status: res.status, text: await res.text(), location: res.headers.get('location') };
+  }
+
+  async signIn(username: string, password: string): Promise<void> {
+    await this.get('/sign-in');
+    const res = await this.post('/sign-in', { username, password });
+    if (res.status !== 303) throw new Error(`sign-in failed for ${username}: ${res.status}`);
+  }
+
+  private keep(res: Response): void {
+    const set = res.headers.getSetCookie();
+    for (const c of set) {
+      const pair = c.split(';')[0]!;
+      if (pair.startsWith('opencsc-session=')) this.cookie = pair;
+    }
+  }
+}
