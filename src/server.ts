@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { assessmentRoutes } from './assessment/routes.js';
+import { childrenApi } from './children/api.js';
 import { childrenRoutes } from './children/routes.js';
 import { clockRoutes } from './obligations/routes.js';
 import type { Config } from './core/config.js';
 import { authRoutes } from './core/auth/routes.js';
 import { type Database, runMigrations } from './core/db/database.js';
+import { apiDocsRoutes } from './core/http/api.js';
 import { createApp, type RouteModule } from './core/http/app.js';
 import type { AppContext } from './core/http/context.js';
 import { healthRoutes } from './core/http/health.js';
@@ -24,6 +26,8 @@ export const routeModules: RouteModule[] = [
   assessmentRoutes,
   clockRoutes,
   adminRoutes,
+  childrenApi,
+  apiDocsRoutes,
 ];
 
 export async function buildServer(

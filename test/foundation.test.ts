@@ -141,7 +141,7 @@ for (const kind of await testDatabases()) {
       );
       const decision = found.find((o) => o.rule_id === 'contact-decision')!;
       expect(decision.done).not.toBeNull();
-      const assessment = found.find((o) => o.rule_id === 'assessment')!;
+      const assessment = found.find((o) => o.rule_id === 'assessment-45-working-days')!;
       // referral Friday 27 February 2026 + 45 working days, not counting Good Friday, Easter Monday and 4 May
       expect(assessment.due).toBe('2026-05-06');
     });

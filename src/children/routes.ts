@@ -76,6 +76,7 @@ export function childrenRoutes(app: FastifyInstance, ctx: AppContext): void {
     }
     const childId = await createChild(ctx.db, parsed.value, today());
     state.recordId = childId;
+    state.childId = childId;
     reply.flash('Child added');
     return reply.redirect(`/children/${childId}`, 303);
   });

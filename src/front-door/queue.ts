@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { childVisibleTo } from '../core/auth/access.js';
 import type { SignedInUser } from '../core/auth/users.js';
 import { rows, type Db } from '../core/db/database.js';
+import { contactDecision } from '../clock/rules/front-door.js';
 
 export interface AwaitingDecision {
   id: string;
@@ -27,7 +28,7 @@ export async function contactsAwaitingDecision(db: Db, user: SignedInUser, now: 
                o.due, o.due_by::text as due_by
           from contacts k
           join children c on c.id = k.child_id
-          left join obligations o on o.child_id = k.child_id and o.episode = k.id::text and o.rule_id = 'contact-decision'
+          left join obligations o on o.child_id = k.child_id and o.episode = k.id::text and o.rule_id = ${contactDecision.id}
          where k.decided_at is null and ${childVisibleTo(user)} ${teamId ? sql`and k.team_id = ${teamId}` : sql``}
          order by coalesce(o.due_by, k.received_at) asc`,
   );

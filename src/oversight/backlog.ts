@@ -1,8 +1,9 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { rows, type Db } from '../core/db/database.js';
+import { assessmentTimeliness } from '../clock/rules/front-door.js';
 
 /** The clock rule whose outstanding obligations are the assessment backlog. */
-export const ASSESSMENT_RULE_ID = 'assessment';
+export const ASSESSMENT_RULE_ID = assessmentTimeliness.id;
 
 /** Whose backlog: the whole authority, one team, or one worker (by current allocation). */
 export type Scope = { kind: 'authority' } | { kind: 'team'; teamId: string } | { kind: 'worker'; workerId: string };

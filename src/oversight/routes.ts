@@ -8,7 +8,7 @@ import { todayIn } from '../core/time.js';
 import { contactsAwaitingDecision } from '../front-door/queue.js';
 import { loadClockContext } from '../obligations/recompute.js';
 import { outstandingFor, statusLabels } from '../obligations/queries.js';
-import { backlogFigures, overdueAssessments, type Scope, sixMonthsBefore } from './backlog.js';
+import { ASSESSMENT_RULE_ID, backlogFigures, overdueAssessments, type Scope, sixMonthsBefore } from './backlog.js';
 import { notSeenWorkingDays } from './settings.js';
 import {
   ageBands,
@@ -130,7 +130,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
       ctx.db,
       sql`select a.team_id as "teamId", count(*)::int as overdue
             from obligations o join allocations a on a.child_id = o.child_id and a.ended_at is null
-           where o.rule_id = 'assessment' and o.done_at is null and o.due_by <= ${now().toISOString()}
+           where o.rule_id = ${ASSESSMENT_RULE_ID} and o.done_at is null and o.due_by <= ${now().toISOString()}
            group by a.team_id`,
     );
     const overdueByTeam = new Map(byTeam.map((r) => [r.teamId, r.overdue]));

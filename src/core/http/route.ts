@@ -23,6 +23,8 @@ export interface RequestState {
   user: SignedInUser;
   /** The id of the record a change created or touched, for the audit row. */
   recordId?: string;
+  /** The child a route without :childId acted on (a child just created, say), for the audit row. */
+  childId?: string;
 }
 
 export type Handler = (req: FastifyRequest, reply: FastifyReply, state: RequestState) => Promise<unknown>;
@@ -65,7 +67,7 @@ export function route(app: FastifyInstance, ctx: AppContext, spec: RouteSpec, ha
         await recordAudit(ctx.db, {
           userId: user.id,
           username: user.username,
-          childId: childId ?? null,
+          childId: childId ?? state.childId ?? null,
           action: spec.audit,
           route: routeName,
           recordId: state.recordId ?? null,
