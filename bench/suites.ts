@@ -1,0 +1,5 @@
+import { demoBench } from './demo.js';
+
+export const suites = {
+  demo: demoBench,
+};

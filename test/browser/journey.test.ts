@@ -1,0 +1,105 @@
+import { sql } from 'drizzle-orm';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows, type Database, openDatabase, runMigrations } from '../../src/core/db/database.js';
+import { fixedTime } from '../../src/core/time.js';
+import { PASSWORD, smallAuthority } from '../support/fixture.js';
+import { driftingAssessment } from '../support/scenario.js';
+import { startService, type RunningService } from '../support/service.js';
+import { expectAccessible, launchChromium } from './browser.js';
+
+// Monday 2 March 2026, 10:00 in England
+const NOW = '2026-03-02T10:00:00Z';
+
+describe('in a real browser: from the backlog to the child, and a visit recorded', () => {
+  let database: Database;
+  let service: RunningService;
+  let browser: Browser;
+  let childId: string;
+
+  beforeAll(async () => {
+    database = await openDatabase({});
+    await runMigrations(database);
+    const authority = await smallAuthority(database.db);
+    childId = await driftingAssessment(database.db, authority, { firstName: 'Lio', lastName: 'Drifting' }, { date: '2025-11-03', time: '11:00' });
+    service = await startService(database, fixedTime(NOW));
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await service?.close();
+    await database?.close();
+  });
+
+  async function signedIn(username: string): Promise<BrowserContext> {
+    // axe is injected as an inline script, which the service's CSP rightly refuses
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${service.url}/sign-in`);
+    await expectAccessible(page);
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForLoadState();
+    return context;
+  }
+
+  it('takes a team manager from the backlog number to the child, records a visit, and audits it', async () => {
+    const context = await signedIn('mina');
+    const page = context.pages()[0]!;
+    expect(new URL(page.url()).pathname).toBe('/my-team');
+    await expectAccessible(page);
+
+    const backlog = page.locator('[data-figure="overdue-assessments"]');
+    await expect(backlog.textContent()).resolves.toBe('1');
+    await backlog.click();
+    await page.waitForURL(/overdue-assessments/);
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Lio Drifting' }).click();
+    await page.waitForURL(new RegExp(`/children/${childId}$`));
+    await expectAccessible(page);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Lio Drifting');
+
+    await page.getByRole('button', { name: 'Record a visit' }).click();
+    await page.waitForURL(/visits\/new/);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Save visit' }).click();
+    // nothing chosen: the error summary names what is missing
+    await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain('Select purpose of the visit');
+    await expectAccessible(page);
+    await page.getByLabel('Assessment').check();
+    await page.getByRole('group', { name: 'Was the child seen?' }).getByLabel('Yes').check();
+    await page.getByRole('group', { name: 'Was the child seen alone?' }).getByLabel('Yes').check();
+    await page.getByRole('button', { name: 'Save visit' }).click();
+    await page.waitForURL(new RegExp(`/children/${childId}$`));
+    await expect(page.locator('.govuk-notification-banner').textContent()).resolves.toContain('Visit recorded');
+    await expect(page.locator('.app-chronology').textContent()).resolves.toContain('Visit: child seen alone');
+    await expectAccessible(page);
+
+    const [met] = await rows<{ done: string | null }>(
+      database.db,
+      sql`select done from obligations where child_id = ${childId} and rule_id = 'assessment-child-seen'`,
+    );
+    expect(met?.done).toBe('2026-03-02');
+    await expect(page.getByRole('table', { name: 'Done' }).textContent()).resolves.toContain('Child seen during the assessment');
+
+    const audit = await rows<{ action: string; username: string }>(
+      database.db,
+      sql`select action, username from audit_events where child_id = ${childId} and username = 'mina' order by id`,
+    );
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['VIEW_CHILD', 'RECORD_VISIT']));
+    await context.close();
+  });
+
+  it('refuses the child to a practitioner of another team', async () => {
+    const context = await signedIn('cleo');
+    const page = context.pages()[0]!;
+    const response = await page.goto(`${service.url}/children/${childId}`);
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('You do not have access to this page');
+    expect(await page.content()).not.toContain('Drifting');
+    await expectAccessible(page);
+    await context.close();
+  });
+});
