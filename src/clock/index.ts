@@ -1,0 +1,18 @@
+/** The statutory clock: facts in, obligations out. */
+export { type ChildFacts, type Fact, type FactKind, type FactKindInfo, type FactValue, FACT_KINDS, FACT_KIND_LIST, isFactKind } from './facts.js';
+export {
+  type DayCount,
+  type Obligation,
+  type ObligationStatus,
+  daysLeft,
+  daysOver,
+  hoursLeft,
+  isOutstanding,
+  obligationStatus,
+} from './obligation.js';
+export { type LocalPolicy, type PolicyChange, type RuleSetting, type SettingValue, createLocalPolicy } from './policy.js';
+export type { ClockContext, ClockRule, RuleSource, SourceStatus } from './rule.js';
+export { type Period, type PeriodUnit, describePeriod, dueFrom } from './deadlines.js';
+export { clockRules, defaultSettings, policySettings, ruleById } from './catalogue.js';
+export { InvalidFactError, computeObligations } from './engine.js';
+export { type Timeline, prepareTimeline } from './timeline.js';

@@ -1,0 +1,353 @@
+/** Child protection: strategy discussion, section 47, conferences, core groups and visits. */
+import { formatDate, formatMoment, isIsoDate, localDateOf } from '../../core/calendar/index.js';
+import { describePeriod, dueFrom, months, weeks, workingDays } from '../deadlines.js';
+import type { Fact } from '../facts.js';
+import type { Obligation } from '../obligation.js';
+import type { ClockRule } from '../rule.js';
+import { anchorAt, chain, childSeen, dataBoolean, firstFrom, lastUpTo, namedAnchor, single, when } from '../rule-kit.js';
+import type { Span, Timeline } from '../timeline.js';
+import { episodeOf } from '../timeline.js';
+
+function plans(t: Timeline): readonly Span[] {
+  return t.spans('cp_plan_started', 'cp_plan_ended');
+}
+
+export const strategyDiscussion: ClockRule = {
+  id: 'strategy-discussion',
+  name: 'Strategy discussion',
+  area: 'child protection',
+  statement:
+    'When there is reasonable cause to suspect a child is suffering, or likely to suffer, significant harm, a strategy discussion is held as soon as possible; locally, within the set number of working days of the concern.',
+  startsWith: ['significant_harm_concern'],
+  metBy: ['strategy_discussion'],
+  stoppedBy: [],
+  deadline: 'the local number of working days after the concern (default 1), at the same time of day when the concern has a time',
+  recurrence: null,
+  stopsWhen: 'Never: the concern needs a strategy discussion.',
+  source: {
+    document: 'Working Together to Safeguard Children 2023 (chapter 4, "as soon as possible"); local safeguarding partnership procedures set the working days',
+    reference: 'chapter 4, strategy discussion',
+    status: 'local practice',
+    verification: 'secondary',
+  },
+  settings: [{ key: 'strategyDiscussion.workingDays', label: 'Strategy discussion held within', unit: 'working days', default: 1 }],
+  compute(t, ctx) {
+    return t.of('significant_harm_concern').flatMap((concern) => {
+      const episode = episodeOf(concern);
+      const n = ctx.policy.number('strategyDiscussion.workingDays', concern.at);
+      return single({
+        ruleId: 'strategy-discussion',
+        episode,
+        anchor: anchorAt(concern),
+        candidates: t.inEpisode(episode, 'strategy_discussion'),
+        first: {
+          dueAt: dueFrom(concern.at, workingDays(n, { sameTimeOfDay: true }), ctx.calendar),
+          explanation: `Hold a strategy discussion within ${describePeriod(workingDays(n))} of the concern raised ${when(concern.at)} (local policy).`,
+        },
+      });
+    });
+  },
+};
+
+export const s47Enquiry: ClockRule = {
+  id: 's47-enquiry',
+  name: 'Section 47 enquiry',
+  area: 'child protection',
+  statement:
+    'Section 47 enquiries are concluded within the local number of working days of starting, so that an initial child protection conference, if needed, can be held within 15 working days of the strategy discussion. There is no national limit.',
+  startsWith: ['s47_started'],
+  metBy: ['s47_completed'],
+  stoppedBy: [],
+  deadline: 'the local number of working days after the enquiry started (default 10)',
+  recurrence: null,
+  stopsWhen: 'Never: every enquiry has an outcome.',
+  source: {
+    document: 'Local practice (Working Together sets no national limit; for example Durham: 6 working days)',
+    reference: 'Children Act 1989 s47; local safeguarding partnership procedures',
+    status: 'local practice',
+    verification: 'secondary',
+  },
+  settings: [{ key: 's47.workingDays', label: 'Section 47 enquiry concluded within', unit: 'working days', default: 10 }],
+  compute(t, ctx) {
+    return t.of('s47_started').flatMap((started) => {
+      const episode = episodeOf(started);
+      const n = ctx.policy.number('s47.workingDays', started.at);
+      return single({
+        ruleId: 's47-enquiry',
+        episode,
+        anchor: anchorAt(started),
+        candidates: t.inEpisode(episode, 's47_completed'),
+        first: {
+          dueAt: dueFrom(started.at, workingDays(n), ctx.calendar),
+          explanation: `Conclude the section 47 enquiry started on ${formatMoment(started.at)} within ${describePeriod(workingDays(n))} (local policy).`,
+        },
+      });
+    });
+  },
+};
+
+export const initialConference: ClockRule = {
+  id: 'initial-child-protection-conference',
+  name: 'Initial child protection conference',
+  area: 'child protection',
+  statement:
+    'Where section 47 enquiries conclude that a conference is needed, the initial child protection conference is held within 15 working days of the strategy discussion that started the enquiries.',
+  startsWith: ['strategy_discussion', 's47_started'],
+  metBy: ['initial_conference_held'],
+  stoppedBy: [],
+  deadline: '15 working days after the strategy discussion that initiated the section 47 enquiry',
+  recurrence: null,
+  stopsWhen: 'Not due at all when the enquiry concludes that no conference is needed.',
+  source: {
+    document: 'Working Together to Safeguard Children 2023',
+    reference: 'chapter 4, "Initial child protection conferences"',
+    status: 'statutory guidance',
+    verification: 'secondary',
+  },
+  settings: [],
+  compute(t, ctx) {
+    const out: Obligation[] = [];
+    const seen = new Set<string>();
+    for (const s47 of t.of('s47_started')) {
+      const episode = episodeOf(s47);
+      if (seen.has(episode)) continue;
+      seen.add(episode);
+      const conferences = t.inEpisode(episode, 'initial_conference_held');
+      const outcomes = t.inEpisode(episode, 's47_completed');
+      const required = outcomes.some((o) => dataBoolean(o, 'conferenceRequired') === true) || conferences.length > 0;
+      if (!required) continue;
+      const discussions = t.inEpisode(episode, 'strategy_discussion');
+      const from: Fact = lastUpTo(discussions, s47.at) ?? discussions[0] ?? s47;
+      const what = from.kind === 'strategy_discussion' ? 'the strategy discussion held' : 'the start of the section 47 enquiry';
+      out.push(
+        ...single({
+          ruleId: 'initial-child-protection-conference',
+          episode,
+          anchor: anchorAt(from),
+          candidates: conferences,
+          first: {
+            dueAt: dueFrom(from.at, workingDays(15), ctx.calendar),
+            explanation: `Hold the initial child protection conference within 15 working days of ${what} on ${formatMoment(from.at)}.`,
+          },
+        }),
+      );
+    }
+    return out;
+  },
+};
+
+export const firstCoreGroup: ClockRule = {
+  id: 'first-core-group',
+  name: 'First core group',
+  area: 'child protection',
+  statement: 'The core group first meets within 10 working days of the initial child protection conference that made the plan.',
+  startsWith: ['cp_plan_started'],
+  metBy: ['core_group_held'],
+  stoppedBy: ['cp_plan_ended'],
+  deadline: '10 working days after the conference that made the plan',
+  recurrence: null,
+  stopsWhen: 'The child protection plan ends.',
+  source: {
+    document: 'Working Together to Safeguard Children 2023',
+    reference: 'chapter 4, "The core group"',
+    status: 'statutory guidance',
+    verification: 'secondary',
+  },
+  settings: [],
+  compute(t, ctx) {
+    return plans(t).flatMap((plan) =>
+      single({
+        ruleId: 'first-core-group',
+        episode: plan.episode,
+        anchor: anchorAt(plan.start),
+        candidates: t.inEpisode(plan.episode, 'core_group_held'),
+        stop: plan.end?.at,
+        first: {
+          dueAt: dueFrom(plan.start.at, workingDays(10), ctx.calendar),
+          explanation: `Hold the first core group within 10 working days of the conference on ${formatMoment(plan.start.at)} that made the child protection plan.`,
+        },
+      }),
+    );
+  },
+};
+
+export const laterCoreGroups: ClockRule = {
+  id: 'core-group',
+  name: 'Core group',
+  area: 'child protection',
+  statement: 'After the first, the core group meets at least as often as local policy sets, counted from the last core group.',
+  startsWith: ['core_group_held'],
+  metBy: ['core_group_held'],
+  stoppedBy: ['cp_plan_ended'],
+  deadline: 'the local interval after the previous core group (default 6 weeks)',
+  recurrence: 'from each core group to the next',
+  stopsWhen: 'The child protection plan ends.',
+  source: {
+    document: 'Local practice (Working Together sets no frequency after the first meeting)',
+    reference: 'local safeguarding partnership procedures',
+    status: 'local practice',
+    verification: 'secondary',
+  },
+  settings: [{ key: 'coreGroup.intervalWeeks', label: 'Core groups meet at least every', unit: 'weeks', default: 6 }],
+  compute(t, ctx) {
+    return plans(t).flatMap((plan) => {
+      const groups = t.inEpisode(plan.episode, 'core_group_held');
+      const first = firstFrom(groups, plan.start.at);
+      if (!first) return [];
+      const link = (previous: Fact) => {
+        const n = ctx.policy.number('coreGroup.intervalWeeks', previous.at);
+        return {
+          dueAt: dueFrom(previous.at, weeks(n), ctx.calendar),
+          explanation: `Hold the next core group within ${describePeriod(weeks(n))} of the one on ${formatMoment(previous.at)} (local policy).`,
+        };
+      };
+      return chain({
+        ruleId: 'core-group',
+        episode: plan.episode,
+        anchor: anchorAt(first),
+        candidates: groups,
+        stop: plan.end?.at,
+        first: plan.end && localDateOf(plan.end.at) <= localDateOf(first.at) ? null : link(first),
+        next: link,
+      });
+    });
+  },
+};
+
+export const reviewConference: ClockRule = {
+  id: 'review-child-protection-conference',
+  name: 'Review child protection conference',
+  area: 'child protection',
+  statement:
+    'The first review conference is held within 3 months of the initial conference, and later reviews within 6 months of the previous review, for as long as the child protection plan lasts.',
+  startsWith: ['cp_plan_started', 'review_conference_held'],
+  metBy: ['review_conference_held'],
+  stoppedBy: ['cp_plan_ended'],
+  deadline: '3 months after the initial conference; then 6 months after the previous review',
+  recurrence: 'from each review conference to the next',
+  stopsWhen: 'The child protection plan ends.',
+  source: {
+    document: 'Working Together to Safeguard Children 2023',
+    reference: 'chapter 4, "Child protection review conference"',
+    status: 'statutory guidance',
+    verification: 'secondary',
+  },
+  settings: [],
+  compute(t, ctx) {
+    return plans(t).flatMap((plan) =>
+      chain({
+        ruleId: 'review-child-protection-conference',
+        episode: plan.episode,
+        anchor: anchorAt(plan.start),
+        candidates: t.inEpisode(plan.episode, 'review_conference_held'),
+        stop: plan.end?.at,
+        first: {
+          dueAt: dueFrom(plan.start.at, months(3), ctx.calendar),
+          explanation: `Hold the first review conference within 3 months of the initial conference on ${formatMoment(plan.start.at)}.`,
+        },
+        next: (previous) => ({
+          dueAt: dueFrom(previous.at, months(6), ctx.calendar),
+          explanation: `Hold the next review conference within 6 months of the review held on ${formatMoment(previous.at)}.`,
+        }),
+      }),
+    );
+  },
+};
+
+export const preBirthReview: ClockRule = {
+  id: 'pre-birth-review-conference',
+  name: 'Review conference after birth',
+  area: 'child protection',
+  statement:
+    'When a child protection plan was made before the baby was born, a review conference is held within the local number of working days of the birth (the 3-month first review still applies if it comes sooner).',
+  startsWith: ['cp_plan_started'],
+  metBy: ['review_conference_held'],
+  stoppedBy: ['cp_plan_ended'],
+  deadline: 'the local number of working days after the birth (default 10)',
+  recurrence: null,
+  stopsWhen: 'The child protection plan ends.',
+  source: {
+    document: 'Local safeguarding partnership procedures (for example Tees: 10 working days; Liverpool: 20 working days)',
+    reference: 'pre-birth child protection procedures',
+    status: 'local practice',
+    verification: 'secondary',
+  },
+  settings: [{ key: 'preBirthReview.workingDaysAfterBirth', label: 'Review conference after the birth within', unit: 'working days', default: 10 }],
+  compute(t, ctx) {
+    const born = t.dateOfBirth;
+    if (!born || !isIsoDate(born)) return [];
+    return plans(t)
+      .filter((plan) => localDateOf(plan.start.at) < born)
+      .flatMap((plan) => {
+        const n = ctx.policy.number('preBirthReview.workingDaysAfterBirth', born);
+        return single({
+          ruleId: 'pre-birth-review-conference',
+          episode: plan.episode,
+          anchor: namedAnchor(born, 'birth'),
+          candidates: t.inEpisode(plan.episode, 'review_conference_held'),
+          stop: plan.end?.at,
+          first: {
+            dueAt: dueFrom(born, workingDays(n), ctx.calendar),
+            explanation: `Review the pre-birth child protection plan within ${describePeriod(workingDays(n))} of the birth on ${formatDate(born)} (local policy).`,
+          },
+        });
+      });
+  },
+};
+
+export const childProtectionVisits: ClockRule = {
+  id: 'child-protection-visit',
+  name: 'Child protection visit',
+  area: 'child protection',
+  statement:
+    'A child on a child protection plan is seen by their social worker at least as often as local policy sets, counted from the plan’s start and then from the last visit at which the child was seen.',
+  startsWith: ['cp_plan_started', 'visit_made'],
+  metBy: ['visit_made'],
+  stoppedBy: ['cp_plan_ended'],
+  deadline: 'the local number of working days after the plan started, then after the last visit (default 10)',
+  recurrence: 'from each visit where the child was seen to the next',
+  stopsWhen: 'The child protection plan ends.',
+  source: {
+    document: 'Local practice (no statutory minimum; for example Camden, Liverpool, Central Bedfordshire: 10 working days)',
+    reference: 'local child protection procedures',
+    status: 'local practice',
+    verification: 'secondary',
+  },
+  settings: [{ key: 'cpVisits.intervalWorkingDays', label: 'Children on child protection plans seen at least every', unit: 'working days', default: 10 }],
+  compute(t, ctx) {
+    const visits = t.of('visit_made');
+    return plans(t).flatMap((plan) => {
+      const n0 = ctx.policy.number('cpVisits.intervalWorkingDays', plan.start.at);
+      return chain({
+        ruleId: 'child-protection-visit',
+        episode: plan.episode,
+        anchor: anchorAt(plan.start),
+        candidates: visits,
+        accept: childSeen,
+        stop: plan.end?.at,
+        first: {
+          dueAt: dueFrom(plan.start.at, workingDays(n0), ctx.calendar),
+          explanation: `See the child within ${describePeriod(workingDays(n0))} of the child protection plan starting on ${formatMoment(plan.start.at)} (local policy).`,
+        },
+        next: (previous) => {
+          const n = ctx.policy.number('cpVisits.intervalWorkingDays', previous.at);
+          return {
+            dueAt: dueFrom(previous.at, workingDays(n), ctx.calendar),
+            explanation: `See the child within ${describePeriod(workingDays(n))} of the last visit on ${formatMoment(previous.at)} (local policy).`,
+          };
+        },
+      });
+    });
+  },
+};
+
+export const childProtectionRules = [
+  strategyDiscussion,
+  s47Enquiry,
+  initialConference,
+  firstCoreGroup,
+  laterCoreGroups,
+  reviewConference,
+  preBirthReview,
+  childProtectionVisits,
+];
