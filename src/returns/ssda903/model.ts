@@ -45,6 +45,8 @@ export interface Table903 {
   file: string;
   /** Rows in file order: a finding's row number is the index + 1. */
   rows: Row[];
+  /** 1-based line in the file of each row, when read from a file (blank lines make these differ from row + 1). */
+  lines?: number[];
 }
 
 export type Tables903 = Partial<Record<TableName, Table903>>;

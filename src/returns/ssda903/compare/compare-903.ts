@@ -1,0 +1,189 @@
+/**
+ * Compares OpenCSC's 903 findings with another validator's on the same files.
+ *
+ *   npx tsx src/returns/ssda903/compare/compare-903.ts --dir FOLDER --year 2026 [--previous FOLDER]
+ *   npx tsx src/returns/ssda903/compare/compare-903.ts --children 500 --seed 7 --error-rate 0.02 --year 2026
+ *
+ * With --children, a synthetic return is generated (with errors seeded at the given rate)
+ * and written to a temporary folder first. When REF_903 names a driver script
+ * (`driver CURRENT_DIR YEAR OUT.csv [--previous DIR]`, writing rule,table,row), it is
+ * run on the same files and the (rule, table, row) sets are compared rule by rule.
+ *
+ * --postcodes FILE (CSV: pcd,laua,easting,northing, e.g. an extract of the ONS Postcode
+ * Directory) gives real postcodes to the generator and the postcode lookup to OpenCSC, so
+ * the rules that need postcode places (distance, placement authority) can be compared;
+ * --la is the returning authority's ONS code (default E09000027, as the driver's).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generate903 } from '../generate.js';
+import type { PostcodePlace } from '../model.js';
+import { read903 } from '../read.js';
+import { rules903 } from '../rules/index.js';
+import { validate903 } from '../validate.js';
+import { write903 } from '../write.js';
+
+export interface RuleComparison {
+  rule: string;
+  ours: number;
+  theirs: number;
+  both: number;
+  onlyOurs: string[];
+  onlyTheirs: string[];
+}
+
+type Key = string; // "table:row"
+
+/** Per-rule agreement between two sets of rule,table,row findings. */
+export function compareFindings(
+  ours: Iterable<{ rule: string; table: string; row: number | null }>,
+  theirs: Iterable<{ rule: string; table: string; row: number | null }>,
+): RuleComparison[] {
+  const group = (xs: Iterable<{ rule: string; table: string; row: number | null }>) => {
+    const m = new Map<string, Set<Key>>();
+    for (const f of xs) {
+      let s = m.get(f.rule);
+      if (!s) m.set(f.rule, (s = new Set()));
+      s.add(`${f.table}:${f.row}`);
+    }
+    return m;
+  };
+  const a = group(ours);
+  const b = group(theirs);
+  const out: RuleComparison[] = [];
+  for (const rule of new Set([...a.keys(), ...b.keys()])) {
+    const x = a.get(rule) ?? new Set<Key>();
+    const y = b.get(rule) ?? new Set<Key>();
+    const onlyOurs = [...x].filter((k) => !y.has(k));
+    const onlyTheirs = [...y].filter((k) => !x.has(k));
+    out.push({ rule, ours: x.size, theirs: y.size, both: x.size - onlyOurs.length, onlyOurs, onlyTheirs });
+  }
+  return out.sort((p, q) => p.rule.localeCompare(q.rule, 'en', { numeric: true }));
+}
+
+/** Reads a rule,table,row CSV. */
+export function readFindingsCsv(path: string): { rule: string; table: string; row: number }[] {
+  const lines = readFileSync(path, 'utf8').split(/\r?\n/).slice(1);
+  return lines
+    .filter((l) => l.trim() !== '')
+    .map((l) => {
+      const [rule, table, row] = l.split(',');
+      return { rule: rule!, table: table!, row: Number(row) };
+    });
+}
+
+/** A postcode directory extract: pcd,laua,easting,northing, keyed by postcode without spaces. */
+function readPostcodes(path: string): Map<string, PostcodePlace> {
+  const map = new Map<string, PostcodePlace>();
+  for (const line of readFileSync(path, 'utf8').split(/\r?\n/).slice(1)) {
+    const [pcd, laua, e, n] = line.split(',');
+    if (!pcd || !laua) continue;
+    map.set(pcd.replace(/\s+/g, '').toUpperCase(), { laCode: laua, easting: Number(e), northing: Number(n) });
+  }
+  return map;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      dir: { type: 'string' },
+      previous: { type: 'string' },
+      year: { type: 'string' },
+      children: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      'error-rate': { type: 'string', default: '0' },
+      'error-rules': { type: 'string' },
+      rules: { type: 'string' },
+      out: { type: 'string' },
+      verbose: { type: 'boolean', default: false },
+      all: { type: 'boolean', default: false },
+      postcodes: { type: 'string' },
+      la: { type: 'string', default: 'E09000027' },
+    },
+  });
+  const places = values.postcodes ? readPostcodes(values.postcodes) : undefined;
+  const la = values.la!;
+  let dir = values.dir;
+  let previousDir = values.previous;
+  let year = values.year ? Number(values.year) : undefined;
+  let scratch: string | undefined;
+  if (!dir) {
+    if (!values.children) throw new Error('give --dir FOLDER or --children N');
+    year ??= 2026;
+    const generated = generate903({
+      children: Number(values.children),
+      year,
+      seed: Number(values.seed),
+      errors: { rate: Number(values['error-rate']), rules: values['error-rules']?.split(',') },
+      postcodes: places && {
+        own: [...places].filter(([, p]) => p.laCode === la).map(([pc]) => `${pc.slice(0, -3)} ${pc.slice(-3)}`),
+        other: [...places].filter(([, p]) => p.laCode !== la).map(([pc]) => `${pc.slice(0, -3)} ${pc.slice(-3)}`),
+      },
+    });
+    scratch = values.out ?? mkdtempSync(join(tmpdir(), 'compare-903-'));
+    dir = join(scratch, 'current');
+    await write903(generated.current, dir);
+    if (Object.keys(generated.previous).length > 0) {
+      previousDir = join(scratch, 'previous');
+      await write903(generated.previous, previousDir);
+    }
+    console.log(`generated ${values.children} children for ${year - 1}/${String(year).slice(2)} in ${dir}`);
+  }
+  const ret = await read903({
+    current: [dir],
+    previous: previousDir ? [previousDir] : undefined,
+    year,
+    reference: { localAuthority: la, postcodes: places && ((pc: string) => places.get(pc.replace(/\s+/g, '').toUpperCase())) },
+  });
+  year = ret.collectionYear;
+  const selected = values.rules?.split(',');
+  const t0 = performance.now();
+  const ours = validate903(ret, { rules: selected });
+  const ms = performance.now() - t0;
+  console.log(`OpenCSC: ${ours.length} findings in ${ms.toFixed(0)} ms`);
+
+  const driver = process.env.REF_903;
+  if (!driver) {
+    const counts = new Map<string, number>();
+    for (const f of ours) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
+    for (const [r, n] of [...counts].sort()) console.log(`${r}\t${n}`);
+    return;
+  }
+  const outCsv = join(scratch ?? mkdtempSync(join(tmpdir(), 'compare-903-')), 'reference.csv');
+  const args = [dir, String(year), outCsv];
+  if (previousDir) args.push('--previous', previousDir);
+  if (selected) args.push('--rules', selected.join(','));
+  args.push('--la', la);
+  const t1 = performance.now();
+  const log = execFileSync(driver, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 });
+  console.log(`reference: ${((performance.now() - t1) / 1000).toFixed(1)} s; ${log.trim()}`);
+  const theirs = readFindingsCsv(outCsv);
+
+  const mine = new Set(rules903.map((r) => r.code));
+  const rows = compareFindings(ours, theirs).filter((c) => values.all || mine.has(c.rule));
+  let agree = 0;
+  for (const c of rows) {
+    const same = c.onlyOurs.length === 0 && c.onlyTheirs.length === 0;
+    if (same) agree++;
+    if (same && !values.verbose) continue;
+    const sample = (xs: string[]) => xs.slice(0, 6).join(' ') + (xs.length > 6 ? ' ...' : '');
+    console.log(
+      `${same ? 'same' : 'DIFF'} ${c.rule}: ours ${c.ours}, reference ${c.theirs}, both ${c.both}` +
+        (c.onlyOurs.length ? `\n    only ours: ${sample(c.onlyOurs)}` : '') +
+        (c.onlyTheirs.length ? `\n    only reference: ${sample(c.onlyTheirs)}` : ''),
+    );
+  }
+  const silent = [...mine].filter((r) => !rows.some((c) => c.rule === r));
+  console.log(`${agree} of ${rows.length} rules with findings agree exactly; ${silent.length} rules found nothing on either side`);
+  if (scratch && !values.out) rmSync(scratch, { recursive: true, force: true });
+}
+
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  main().catch((e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exitCode = 1;
+  });
+}
