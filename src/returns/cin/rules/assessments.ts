@@ -1,0 +1,85 @@
+/** Rules about assessments and the factors identified at assessment. */
+import { has } from '../dates.js';
+import { type PAssessment, childRule } from './rule.js';
+
+function anyAssessment(c: Parameters<Parameters<typeof childRule>[1]>[0], test: (a: PAssessment) => boolean): boolean {
+  for (const e of c.episodes) for (const a of e.assessments) if (test(a)) return true;
+  return false;
+}
+
+/** 1103: an assessment does not start before the referral. */
+export const rule1103 = childRule('1103', (c) => c.episodes.some((e) => e.assessments.some((a) => a.start < e.referral)));
+
+/** 8608: an assessment does not start after it was authorised. */
+export const rule8608 = childRule('8608', (c) => anyAssessment(c, (a) => a.start > a.authorised));
+
+/** 8614: factors only for a completed (authorised) assessment. */
+export const rule8614 = childRule('8614', (c) => anyAssessment(c, (a) => !has(a.authorised) && a.factors.length > 0));
+
+/** 8670Q: an assessment still open at the end of the year started no more than 45 working days before it. */
+export const rule8670Q = childRule('8670Q', (c, ctx) =>
+  anyAssessment(c, (a) => !has(a.authorised) && a.start < ctx.assessmentOverdueBefore),
+);
+
+/** 8696: an authorisation date within the census period. */
+export const rule8696 = childRule('8696', (c, ctx) =>
+  anyAssessment(c, (a) => has(a.authorised) && (a.authorised < ctx.start || a.authorised > ctx.end)),
+);
+
+/** 8736: an assessment not yet completed started within the census period. */
+export const rule8736 = childRule('8736', (c, ctx) =>
+  anyAssessment(c, (a) => !has(a.authorised) && !(a.start >= ctx.start && a.start <= ctx.end)),
+);
+
+/** 8863Q: an assessment does not start while another of the child's assessments is under way. */
+export const rule8863Q = childRule('8863Q', (c) => {
+  const spans: [number, number][] = [];
+  for (const e of c.episodes) for (const a of e.assessments) if (has(a.start)) spans.push([a.start, has(a.authorised) ? a.authorised : Infinity]);
+  if (spans.length < 2) return false;
+  spans.sort((x, y) => x[0] - y[0]);
+  for (let i = 1; i < spans.length; i++) if (spans[i]![0] < spans[i - 1]![1] || spans[i]![0] === spans[i - 1]![0]) return true;
+  return false;
+});
+
+/** 8869: factor 21 (no factors identified) is not used with other factors. */
+export const rule8869 = childRule('8869', (c) => anyAssessment(c, (a) => a.factors.length > 1 && a.factors.includes('21')));
+
+/** 8873Q: an episode's only assessment, completed with factor 21, closes with RC8 or RC9. */
+export const rule8873Q = childRule('8873Q', (c) =>
+  c.episodes.some((e) => {
+    if (e.assessments.length !== 1 || e.raw.CINclosureDate === null) return false;
+    const a = e.assessments[0]!;
+    return has(a.authorised) && a.factors.includes('21') && e.raw.ReasonForClosure !== 'RC8' && e.raw.ReasonForClosure !== 'RC9';
+  }),
+);
+
+/** 8896: at most one open assessment in an episode. */
+export const rule8896 = childRule('8896', (c) =>
+  c.episodes.some((e) => {
+    let open = 0;
+    for (const a of e.assessments) if (!has(a.authorised)) open++;
+    return open > 1;
+  }),
+);
+
+/** 8897Q: a completed assessment records its factors. */
+export const rule8897Q = childRule('8897Q', (c) => anyAssessment(c, (a) => has(a.authorised) && a.factors.length === 0));
+
+/** 8898: no factor recorded twice in one assessment. */
+export const rule8898 = childRule('8898', (c) =>
+  anyAssessment(c, (a) => {
+    const f = a.factors.filter((x) => x !== null);
+    return new Set(f).size !== f.length;
+  }),
+);
+
+/** 8945Q: 18A is superseded by 18B (child on child) and 18C (adult on child). */
+export const rule8945Q = childRule('8945Q', (c) => anyAssessment(c, (a) => a.factors.includes('18A')));
+
+/** 8950Q: 19A is superseded by 19B and 19C. */
+export const rule8950Q = childRule('8950Q', (c) => anyAssessment(c, (a) => a.factors.includes('19A')));
+
+export const assessmentRules = [
+  rule1103, rule8608, rule8614, rule8670Q, rule8696, rule8736, rule8863Q, rule8869, rule8873Q, rule8896, rule8897Q,
+  rule8898, rule8945Q, rule8950Q,
+];

@@ -1,0 +1,177 @@
+/**
+ * What a CIN rule sees, and how a rule is declared.
+ *
+ * The validator turns each child into a prepared view once (dates as day numbers, NaN
+ * when missing or not a date; flags as booleans) and runs every child rule on it, so a
+ * rule is a small pure predicate in the words of its DfE text.
+ */
+import type {
+  Assessment,
+  ChildProtectionPlan,
+  CinChild,
+  CinDetails,
+  CinHeader,
+  CinReturn,
+  CinYear,
+  Section47,
+  Text,
+} from '../model.js';
+import type { CinYearSchema } from '../schema/index.js';
+import { type RuleFacts, factsFor } from './catalogue.js';
+import { day } from '../dates.js';
+
+export interface PAssessment {
+  raw: Assessment;
+  start: number;
+  review: number;
+  authorised: number;
+  factors: Text[];
+}
+
+export interface PPlan {
+  start: number;
+  end: number;
+}
+
+export interface PSection47 {
+  raw: Section47;
+  start: number;
+  target: number;
+  icpc: number;
+  /** ICPCnotRequired is set (1 or true). */
+  notRequired: boolean;
+}
+
+export interface PProtectionPlan {
+  raw: ChildProtectionPlan;
+  start: number;
+  end: number;
+  /** Review dates; NaN for a review whose date is missing or broken. */
+  reviews: number[];
+}
+
+export interface PEpisode {
+  raw: CinDetails;
+  referral: number;
+  closure: number;
+  /** DateOfInitialCPC recorded at episode (CINdetails) level. */
+  icpc: number;
+  /** ReferralNFA is set (1 or true). */
+  nfa: boolean;
+  assessments: PAssessment[];
+  plans: PPlan[];
+  s47: PSection47[];
+  cpps: PProtectionPlan[];
+}
+
+export interface PChild {
+  /** 1-based position in the message. */
+  row: number;
+  id: Text;
+  raw: CinChild;
+  birth: number;
+  expectedBirth: number;
+  death: number;
+  episodes: PEpisode[];
+}
+
+export interface RuleContext {
+  year: CinYear;
+  schema: CinYearSchema;
+  header: CinHeader | null;
+  /** First and last day of the census period (1 April, 31 March). */
+  start: number;
+  end: number;
+  /** An assessment still open at the end that started before this day started more than 45 working days before the end (8670Q). */
+  assessmentOverdueBefore: number;
+  /** Likewise for a section 47 enquiry and 15 working days (8675Q). */
+  s47OverdueBefore: number;
+  /** One working day before the census period starts (8569Q). */
+  workingDayBeforeStart: number;
+}
+
+/** Yes/no flags: the schema's 1 and 0; true and false are read the same way. */
+export function isYes(value: Text): boolean {
+  return value === '1' || value === 'true';
+}
+
+export function isYesNo(value: Text): boolean {
+  return value === '1' || value === '0' || value === 'true' || value === 'false';
+}
+
+export function prepareChild(child: CinChild, row: number): PChild {
+  const id = child.identifiers;
+  return {
+    row,
+    id: id.LAchildID,
+    raw: child,
+    birth: day(id.PersonBirthDate),
+    expectedBirth: day(id.ExpectedPersonBirthDate),
+    death: day(id.PersonDeathDate),
+    episodes: child.cinDetails.map((e) => ({
+      raw: e,
+      referral: day(e.CINreferralDate),
+      closure: day(e.CINclosureDate),
+      icpc: day(e.DateOfInitialCPC),
+      nfa: isYes(e.ReferralNFA),
+      assessments: e.Assessments.map((a) => ({
+        raw: a,
+        start: day(a.AssessmentActualStartDate),
+        review: day(a.AssessmentInternalReviewDate),
+        authorised: day(a.AssessmentAuthorisationDate),
+        factors: a.AssessmentFactors,
+      })),
+      plans: e.CINPlanDates.map((p) => ({ start: day(p.CINPlanStartDate), end: day(p.CINPlanEndDate) })),
+      s47: e.Section47.map((s) => ({
+        raw: s,
+        start: day(s.S47ActualStartDate),
+        target: day(s.InitialCPCtarget),
+        icpc: day(s.DateOfInitialCPC),
+        notRequired: isYes(s.ICPCnotRequired),
+      })),
+      cpps: e.ChildProtectionPlans.map((p) => ({
+        raw: p,
+        start: day(p.CPPstartDate),
+        end: day(p.CPPendDate),
+        reviews: p.CPPreviewDate.map(day),
+      })),
+    })),
+  };
+}
+
+/** A rule about one child: true when the child fails it. */
+export type ChildCheck = (child: PChild, ctx: RuleContext) => boolean;
+
+/**
+ * A rule about the return as a whole: the rows of the children that fail it, or true
+ * for a finding about the return itself (row null), false when it passes.
+ */
+export type ReturnCheck = (ret: CinReturn, children: readonly PChild[] | null, ctx: RuleContext) => number[] | boolean;
+
+export interface CinRule extends RuleFacts {
+  /** Collection years the rule applies to. */
+  years: CinYear[];
+  child?: ChildCheck;
+  whole?: ReturnCheck;
+  /** A return-level check that needs the prepared children (most do not). */
+  needsChildren?: boolean;
+}
+
+function yearsOf(facts: RuleFacts): CinYear[] {
+  return facts.rulesets
+    .map((r) => /^(\d{4})_(\d{2})$/.exec(r))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => (Number(m[1]) + 1) as CinYear);
+}
+
+/** A child-level rule, with DfE's message, fields and table from the rule list. */
+export function childRule(code: string, check: ChildCheck): CinRule {
+  const facts = factsFor(code);
+  return { ...facts, years: yearsOf(facts), child: check };
+}
+
+/** A return-level rule. */
+export function returnRule(code: string, check: ReturnCheck, needsChildren = false): CinRule {
+  const facts = factsFor(code);
+  return { ...facts, years: yearsOf(facts), whole: check, needsChildren };
+}
