@@ -1,3 +1,6 @@
+/** The 903 rules from 406 on, the care leaver, integrity and social worker checks. */
 import type { Rule903 } from '../rule.js';
+import { episodeRules } from './episodes-b.js';
+import { lastYearEpisodeRules } from './last-year-episodes.js';
 
-export const rulesB: Rule903[] = [];
+export const rulesB: Rule903[] = [...episodeRules, ...lastYearEpisodeRules];

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import * as r from './last-year-episodes.js';
+import { child, episode, flagged, postcodes } from './b-test-kit.js';
+
+const reference = postcodes({
+  'AB1 1AA': ['E09000001', 0, 0],
+  'AB1 2AA': ['E09000001', 3, 0],
+  'AB1 3AA': ['E09000001', 3.1, 0],
+  'CD1 1AA': ['E08000001', 40, 0],
+});
+
+// Open at the end of 2024/25, carried on into 2025/26.
+const open = episode('A', '10/02/2025');
+const lastYear = { Header: [child('A', '01/01/2012')], Episodes: [episode('A', '01/01/2025', { DEC: '10/02/2025', REC: 'X1' }), open] };
+
+describe('this year picks up where last year ended', () => {
+  it('502: the first episode starts when last year’s open episode did', () => {
+    expect(flagged(r.r502, { Episodes: [episode('A', '10/02/2025')] }, { previous: lastYear })).toEqual([]);
+    expect(flagged(r.r502, { Episodes: [episode('A', '11/02/2025')] }, { previous: lastYear })).toEqual(['Episodes 1']);
+  });
+  it('502: a child whose episodes all ended last year is not compared', () => {
+    const closed = { Episodes: [episode('A', '01/01/2025', { DEC: '10/02/2025', REC: 'E4A' })] };
+    expect(flagged(r.r502, { Episodes: [episode('A', '01/06/2025')] }, { previous: closed })).toEqual([]);
+  });
+  it('503A-503F: each of the open episode’s codes carries over', () => {
+    const cases: [typeof r.r503A, string, string][] = [
+      [r.r503A, 'RNE', 'P'],
+      [r.r503B, 'LS', 'E1'],
+      [r.r503C, 'CIN', 'N4'],
+      [r.r503D, 'PLACE', 'U3'],
+      [r.r503E, 'PLACE_PROVIDER', 'PR2'],
+      [r.r503F, 'URN', 'SC999999'],
+    ];
+    for (const [rule, field, other] of cases) {
+      expect(flagged(rule, { Episodes: [episode('A', '10/02/2025')] }, { previous: lastYear }), rule.code).toEqual([]);
+      expect(flagged(rule, { Episodes: [episode('A', '10/02/2025', { [field]: other })] }, { previous: lastYear }), rule.code).toEqual(['Episodes 1']);
+    }
+  });
+  it('452, 503H, 503J: the placing authority and location carry over', () => {
+    const moved = { Episodes: [episode('A', '10/02/2025', { PL_POST: 'CD1 1AA' })] };
+    for (const rule of [r.r452, r.r503H, r.r503J]) {
+      expect(flagged(rule, moved, { previous: lastYear, reference }), rule.code).toEqual(['Episodes 1']);
+      expect(flagged(rule, { Episodes: [episode('A', '10/02/2025')] }, { previous: lastYear, reference }), rule.code).toEqual([]);
+    }
+  });
+  it('453, 503G: the distance carries over, to within a tenth of a mile', () => {
+    for (const rule of [r.r453, r.r503G]) {
+      expect(flagged(rule, { Episodes: [episode('A', '10/02/2025', { PL_POST: 'AB1 3AA' })] }, { previous: lastYear, reference }), rule.code).toEqual([]);
+      expect(flagged(rule, { Episodes: [episode('A', '10/02/2025', { PL_POST: 'CD1 1AA' })] }, { previous: lastYear, reference }), rule.code).toEqual(['Episodes 1']);
+      // A blank distance this year is another rule's business.
+      expect(flagged(rule, { Episodes: [episode('A', '10/02/2025', { PL_POST: null })] }, { previous: lastYear, reference }), rule.code).toEqual([]);
+    }
+  });
+});
+
+describe('episodes that began before this year are in last year’s return', () => {
+  it('562: the first episode, begun last year, is in last year’s episodes', () => {
+    expect(flagged(r.r562, { Episodes: [episode('A', '10/02/2025')] }, { previous: lastYear })).toEqual([]);
+    expect(flagged(r.r562, { Episodes: [episode('A', '09/02/2025')] }, { previous: lastYear })).toEqual(['Episodes 1']);
+  });
+  it('NoE: a child looked after before this year has episodes last year', () => {
+    const eps = [episode('B', '01/03/2025', { DEC: '01/05/2025', REC: 'X1' }), episode('B', '01/05/2025', { RNE: 'P' }), episode('A', '10/02/2025')];
+    expect(flagged(r.rNoE, { Episodes: eps }, { previous: lastYear })).toEqual(['Episodes 1']);
+  });
+  it('without last year’s return these rules say nothing', () => {
+    expect(flagged(r.rNoE, { Episodes: [episode('B', '01/03/2025')] })).toEqual([]);
+    expect(flagged(r.r562, { Episodes: [episode('B', '01/03/2025')] })).toEqual([]);
+  });
+});
