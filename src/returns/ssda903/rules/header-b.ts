@@ -1,0 +1,163 @@
+/**
+ * Rules on the child's Header row from 440 on: the pupil number, motherhood and the
+ * ages reviews are held at.
+ */
+import { defineRule } from '../rule.js';
+import type { Rule903 } from '../rule.js';
+import { ageOn, dates, dayFor, firstRowByChild } from '../values.js';
+import { childrenOf, episodeLinks, isSet, oneOf, RESPITE, rowOf, set, yearEnd, yearStart } from './b-helpers.js';
+
+const FEMALE = set('F', '2');
+
+/** A review's participation code against the child's age on the day. */
+function reviewAge(code: string, wrong: (reviewCode: string, age: number) => boolean): Rule903 {
+  return defineRule(code, (ret, flag) => {
+    const reviews = ret.current.Reviews;
+    if (!reviews) return;
+    const dob = dates(reviews, 'DOB');
+    const on = dates(reviews, 'REVIEW');
+    reviews.rows.forEach((row, i) => {
+      if (!isSet(row.REVIEW_CODE) || Number.isNaN(dob[i]!) || Number.isNaN(on[i]!)) return;
+      if (wrong(row.REVIEW_CODE, ageOn(dob[i]!, on[i]!))) flag(reviews, i);
+    });
+  });
+}
+
+export const r440 = reviewAge('440', (c, age) => c === 'PN0' && age >= 4);
+export const r441 = reviewAge('441', (c, age) => c !== 'PN0' && /^PN[1-7]$/.test(c) && age < 4);
+
+export const r442 = defineRule('442', (ret, flag) => {
+  const header = ret.current.Header;
+  const eps = ret.current.Episodes;
+  if (!header || !eps) return;
+  // Children on short breaks alone (V3, V4) are not asked for one.
+  const looked = new Set<string>();
+  for (const row of eps.rows) if (!oneOf(row.LS, RESPITE)) looked.add(row.CHILD ?? '');
+  header.rows.forEach((row, i) => {
+    if (!isSet(row.UPN) && looked.has(row.CHILD ?? '')) flag(header, i);
+  });
+});
+
+/** UN1-UN5 say why a child has no pupil number; they are not numbers to repeat. */
+const NO_UPN = /^UN[1-5]$/;
+
+export const r444 = defineRule('444', (ret, flag) => {
+  const header = ret.current.Header;
+  if (!header) return;
+  const byUpn = new Map<string, number[]>();
+  header.rows.forEach((row, i) => {
+    if (!isSet(row.UPN) || NO_UPN.test(row.UPN)) return;
+    const list = byUpn.get(row.UPN);
+    if (list) list.push(i);
+    else byUpn.set(row.UPN, [i]);
+  });
+  for (const rows of byUpn.values()) if (rows.length > 1) for (const i of rows) flag(header, i);
+});
+
+export const r607 = defineRule('607', (ret, flag) => {
+  const header = ret.current.Header;
+  const eps = ret.current.Episodes;
+  if (!header || !eps) return;
+  eps.rows.forEach((row, i) => {
+    // Any reason other than X1 means the child ceased to be looked after.
+    if (!isSet(row.REC) || row.REC === 'X1' || oneOf(row.LS, RESPITE)) return;
+    const h = firstRowByChild(header).get(row.CHILD ?? '');
+    if (h === undefined) return;
+    const girl = header.rows[h]!;
+    if (!oneOf(girl.SEX, FEMALE) || isSet(girl.MOTHER)) return;
+    flag(eps, i);
+    flag(header, h);
+  });
+});
+
+export const r611 = defineRule('611', (ret, flag) => {
+  const header = ret.current.Header;
+  if (!header) return;
+  header.rows.forEach((row, i) => {
+    if (row.MOTHER === '1' && !isSet(row.MC_DOB)) flag(header, i);
+  });
+});
+
+export const r612 = defineRule('612', (ret, flag) => {
+  const header = ret.current.Header;
+  if (!header) return;
+  header.rows.forEach((row, i) => {
+    if (isSet(row.MC_DOB) && row.MOTHER !== '1' && oneOf(row.SEX, FEMALE)) flag(header, i);
+  });
+});
+
+export const r620 = defineRule('620', (ret, flag) => {
+  const header = ret.current.Header;
+  if (!header) return;
+  const dob = dates(header, 'DOB');
+  const start = yearStart(ret);
+  header.rows.forEach((row, i) => {
+    if (row.MOTHER === '1' && !Number.isNaN(dob[i]!) && ageOn(dob[i]!, start) < 11) flag(header, i);
+  });
+});
+
+export const r621 = defineRule('621', (ret, flag) => {
+  const header = ret.current.Header;
+  if (!header) return;
+  const dob = dates(header, 'DOB');
+  const mc = dates(header, 'MC_DOB');
+  header.rows.forEach((_row, i) => {
+    if (mc[i]! <= dob[i]!) flag(header, i);
+  });
+});
+
+export const r624 = defineRule('624', (ret, flag) => {
+  const header = ret.current.Header;
+  const last = ret.previous.Header;
+  if (!header || !last) return;
+  const mc = dates(header, 'MC_DOB');
+  header.rows.forEach((row, i) => {
+    const before = dayFor(last, 'MC_DOB', row.CHILD ?? null);
+    if (!Number.isNaN(before) && before !== mc[i]) flag(header, i);
+  });
+});
+
+export const r625 = defineRule('625', (ret, flag) => {
+  const header = ret.current.Header;
+  const eps = ret.current.Episodes;
+  if (!header || !eps) return;
+  const mc = dates(header, 'MC_DOB');
+  const dec = dates(eps, 'DEC');
+  const { last } = episodeLinks(eps);
+  const end = yearEnd(ret);
+  header.rows.forEach((row, h) => {
+    const i = last.get(row.CHILD ?? '');
+    if (i === undefined || Number.isNaN(mc[h]!)) return;
+    // Born after the year ended, or after the mother's last episode ended.
+    if (mc[h]! > end || mc[h]! > dec[i]!) {
+      flag(header, h);
+      flag(eps, i);
+    }
+  });
+});
+
+export const r626 = defineRule('626', (ret, flag) => {
+  const header = ret.current.Header;
+  const last = ret.previous.Header;
+  if (!header || !last) return;
+  const mc = dates(header, 'MC_DOB');
+  const start = yearStart(ret);
+  header.rows.forEach((row, i) => {
+    const before = rowOf(last, row.CHILD ?? null);
+    if (row.MOTHER === '1' && mc[i]! < start && before?.MOTHER === '0') flag(header, i);
+  });
+});
+
+export const r628 = defineRule('628', (ret, flag) => {
+  const header = ret.current.Header;
+  const oc3 = ret.current.OC3;
+  if (!header || !oc3) return;
+  const looked = childrenOf(ret.current.Episodes);
+  const leavers = childrenOf(oc3);
+  header.rows.forEach((row, i) => {
+    const child = row.CHILD ?? '';
+    if (isSet(row.MOTHER) && leavers.has(child) && !looked.has(child)) flag(header, i);
+  });
+});
+
+export const headerRules: Rule903[] = [r440, r441, r442, r444, r607, r611, r612, r620, r621, r624, r625, r626, r628];
