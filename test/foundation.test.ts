@@ -150,6 +150,7 @@ for (const kind of await testDatabases()) {
       const agent = new Agent(service.url);
       await agent.signIn('ana', PASSWORD);
       const [contact] = await rows<{ id: string }>(database.db, sql`select id from contacts where child_id = ${childId}`);
+      await agent.get(`/front-door/contacts/${contact!.id}`);
       const res = await agent.post(`/front-door/contacts/${contact!.id}/decision`, {
         thresholdLevel: 'early_help',
         outcome: 'early_help',

@@ -24,7 +24,7 @@ export function childrenApi(app: FastifyInstance, ctx: AppContext): void {
     ctx,
     { method: 'POST', url: '/api/children', roles: practice, audit: 'CREATE_CHILD', summary: 'Add a child', body: newChildSchema, responses: { '201': 'Created: the new child’s id' } },
     async (_req, reply, state) => {
-      state.recordId = await createChild(ctx.db, state.body, today());
+      state.recordId = await createChild(ctx.db, state.body, today(), { userId: state.user.id, teamId: state.user.teamId });
       state.childId = state.recordId;
       return reply.code(201).send({ id: state.recordId });
     },

@@ -4,8 +4,9 @@ import { childVisibleTo } from '../core/auth/access.js';
 import type { SignedInUser } from '../core/auth/users.js';
 import { disabilityCodes, ethnicityCodes, codesOf, sexCodes } from '../core/codes/dfe.js';
 import { rows, type Db } from '../core/db/database.js';
-import { choice, choices, dateField, optionalDateField, optionalText, text, version } from '../core/http/forms.js';
+import { choice, choices, dateField, optionalDateField, optionalText, text, version, evenWithOtherErrors } from '../core/http/forms.js';
 import { recomputeObligations } from '../obligations/recompute.js';
+import { allocate, frontDoorTeamId } from '../workforce/allocation.js';
 import { addresses, childDisabilities, children } from './schema.js';
 import { normaliseNhsNumber, normalisePostcode, nhsNumberProblem, postcodeProblem, upnProblem } from './identifiers.js';
 
@@ -39,7 +40,7 @@ export const newChildSchema = z
     ...identifiers,
     addressLine1: optionalText('Address line 1', { max: 200 }),
     addressTown: optionalText('Town or city', { max: 100 }),
-    postcode: optionalText('Postcode', { max: 10 }).refine((v) => v === undefined || postcodeProblem(v) === null, {
+    postcode: optionalText('Postcode', { max: 20 }).refine((v) => v === undefined || postcodeProblem(v) === null, {
       message: 'Postcode is not a UK postcode (for example M60 2LA)',
     }),
   })
@@ -53,7 +54,7 @@ export const newChildSchema = z
     if (v.addressLine1 && !v.postcode) {
       ctx.addIssue({ code: 'custom', path: ['postcode'], message: 'Enter the postcode of the address' });
     }
-  });
+  }, evenWithOtherErrors);
 export type NewChild = z.output<typeof newChildSchema>;
 
 export const childDetailsSchema = z.object({
@@ -69,7 +70,11 @@ export const childDetailsSchema = z.object({
 });
 export type ChildDetails = z.output<typeof childDetailsSchema>;
 
-export async function createChild(db: Db, input: NewChild, today: string): Promise<string> {
+/**
+ * Add a child. The child sits with the adding user's team (or the front door, for a user
+ * without a team) until allocated, so the person who added them can go on working.
+ */
+export async function createChild(db: Db, input: NewChild, today: string, by: { userId: string | null; teamId: string | null }): Promise<string> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(children)
@@ -100,6 +105,8 @@ export async function createChild(db: Db, input: NewChild, today: string): Promi
         fromDate: today,
       });
     }
+    const teamId = by.teamId ?? (await frontDoorTeamId(tx));
+    if (teamId) await allocate(tx, childId, { teamId, workerId: null }, { userId: by.userId });
     await recomputeObligations(tx, [childId]);
     return childId;
   });

@@ -74,7 +74,7 @@ export function childrenRoutes(app: FastifyInstance, ctx: AppContext): void {
         return again({ matches: shown });
       }
     }
-    const childId = await createChild(ctx.db, parsed.value, today());
+    const childId = await createChild(ctx.db, parsed.value, today(), { userId: state.user.id, teamId: state.user.teamId });
     state.recordId = childId;
     state.childId = childId;
     reply.flash('Child added');

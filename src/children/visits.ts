@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../core/db/database.js';
-import { choice, dateField, optionalText, yesNo } from '../core/http/forms.js';
+import { choice, dateField, optionalText, yesNo, evenWithOtherErrors } from '../core/http/forms.js';
 import { recomputeObligations } from '../obligations/recompute.js';
 import { visits } from './schema.js';
 
@@ -16,10 +16,10 @@ export function visitSchema(today: () => string) {
       notes: optionalText('What happened', { max: 20000 }),
     })
     .superRefine((v, ctx) => {
-      if (v.childSeen && v.seenAlone === undefined) {
+      if (v.childSeen === true && v.seenAlone === undefined) {
         ctx.addIssue({ code: 'custom', path: ['seenAlone'], message: 'Select whether the child was seen alone' });
       }
-    });
+    }, evenWithOtherErrors);
 }
 export type NewVisit = z.output<ReturnType<typeof visitSchema>>;
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { StaleRecordError } from '../children/children.js';
 import { codesOf, referralSourceCodes } from '../core/codes/dfe.js';
 import { rows, type Db } from '../core/db/database.js';
-import { choice, dateField, optionalText, text, uuidField, version, yesNo } from '../core/http/forms.js';
+import { choice, dateField, optionalText, text, uuidField, version, yesNo, evenWithOtherErrors } from '../core/http/forms.js';
 import { startOfLondonDay } from '../core/time.js';
 import { recomputeObligations } from '../obligations/recompute.js';
 import { allocate, currentAllocation, frontDoorTeamId } from '../workforce/allocation.js';
@@ -33,17 +33,17 @@ export function contactSchema(today: () => string) {
       domesticAbuseNotification: yesNo('this is a police notification of domestic abuse'),
     })
     .superRefine((v, ctx) => {
-      if (v.consent !== 'given' && !v.consentReason) {
+      if ((v.consent === 'refused' || v.consent === 'not_sought') && !v.consentReason) {
         ctx.addIssue({
           code: 'custom',
           path: ['consentReason'],
           message: 'Enter why consent was refused or not sought: checks without consent need a recorded reason',
         });
       }
-      if (v.domesticAbuseNotification && v.source !== '6') {
+      if (v.domesticAbuseNotification === true && v.source !== undefined && v.source !== '6') {
         ctx.addIssue({ code: 'custom', path: ['source'], message: 'A police notification of domestic abuse has the source Police (6)' });
       }
-    });
+    }, evenWithOtherErrors);
 }
 export type NewContact = z.output<ReturnType<typeof contactSchema>>;
 
@@ -97,7 +97,7 @@ export const decisionSchema = z
     if (v.primaryNeed && !/^N[0-9]$/.test(v.primaryNeed)) {
       ctx.addIssue({ code: 'custom', path: ['primaryNeed'], message: 'Primary need must be a DfE code N0 to N9' });
     }
-  });
+  }, evenWithOtherErrors);
 export type ContactDecision = z.output<typeof decisionSchema>;
 
 export class AlreadyDecidedError extends Error {

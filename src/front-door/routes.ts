@@ -67,6 +67,7 @@ export function frontDoorRoutes(app: FastifyInstance, ctx: AppContext): void {
     }
     const contactId = await recordContact(ctx.db, parsed.value, { userId: state.user.id });
     state.recordId = contactId;
+    state.childId = parsed.value.childId;
     reply.flash('Contact recorded: it needs a decision within 1 working day');
     return reply.redirect(`/front-door/contacts/${contactId}`, 303);
   });

@@ -1,34 +1,35 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { clockRules } from '../clock/index.js';
+import { createLocalPolicy, policySettings, type SettingValue } from '../clock/index.js';
 import { rows, type Db } from '../core/db/database.js';
 import { dateField } from '../core/http/forms.js';
 import { oversightSettings } from '../oversight/settings.js';
-import { policySettings } from './schema.js';
+import { allSettings } from './recompute.js';
+import { policySettings as policySettingsTable } from './schema.js';
 
 export interface SettingDefinition {
   key: string;
   label: string;
   unit: string;
-  default: number | string | boolean;
+  default: SettingValue;
+  options?: readonly string[] | undefined;
   /** The rule it belongs to, or null for an oversight setting. */
   ruleId: string | null;
 }
 
-/** Every local setting the authority can change: the clock rules' and oversight's. */
+/** Every local setting the authority can change, once each: the clock rules' and oversight's. */
 export function settingDefinitions(): SettingDefinition[] {
-  const fromRules = clockRules.flatMap((r) =>
-    r.settings.map((s) => ({ key: s.key, label: s.label, unit: s.unit, default: s.default, ruleId: r.id })),
-  );
   const seen = new Set<string>();
-  return [...fromRules, ...oversightSettings.map((s) => ({ ...s, ruleId: null }))].filter((s) =>
-    seen.has(s.key) ? false : (seen.add(s.key), true),
-  );
+  const all = [
+    ...policySettings.map((s) => ({ key: s.key, label: s.label, unit: s.unit, default: s.default, options: s.options, ruleId: s.ruleId })),
+    ...oversightSettings.map((s) => ({ key: s.key, label: s.label, unit: s.unit, default: s.default, options: s.options, ruleId: null })),
+  ];
+  return all.filter((s) => (seen.has(s.key) ? false : (seen.add(s.key), true)));
 }
 
 export interface SettingChange {
   key: string;
-  value: number | string | boolean;
+  value: SettingValue;
   effectiveFrom: string;
   setAt: string;
   setBy: string | null;
@@ -44,11 +45,11 @@ export function settingHistory(db: Db): Promise<SettingChange[]> {
 
 /** The value in force on a date, and since when: the latest change on or before it, else the default. */
 export function inForce(def: SettingDefinition, history: SettingChange[], onDate: string) {
-  const changes = history.filter((h) => h.key === def.key && h.effectiveFrom <= onDate);
-  const latest = changes.at(-1);
+  const latest = history.filter((h) => h.key === def.key && h.effectiveFrom <= onDate).at(-1);
   return latest ? { value: latest.value, since: latest.effectiveFrom, isDefault: false } : { value: def.default, since: null, isDefault: true };
 }
 
+/** One schema for a change of setting: the value is read as the setting's type and checked by the setting's own rules. */
 export function settingChangeSchema(definitions: SettingDefinition[]) {
   const keys = definitions.map((d) => d.key) as [string, ...string[]];
   return z
@@ -59,20 +60,16 @@ export function settingChangeSchema(definitions: SettingDefinition[]) {
     })
     .transform((v, ctx) => {
       const def = definitions.find((d) => d.key === v.key)!;
-      let value: number | string | boolean = v.value;
-      if (typeof def.default === 'number') {
-        const n = Number(v.value);
-        if (!Number.isInteger(n) || n <= 0) {
-          ctx.addIssue({ code: 'custom', path: ['value'], message: `Value must be a whole number of ${def.unit} greater than 0` });
-          return z.NEVER;
-        }
-        value = n;
-      } else if (typeof def.default === 'boolean') {
-        if (!['yes', 'no', 'true', 'false'].includes(v.value)) {
-          ctx.addIssue({ code: 'custom', path: ['value'], message: 'Value must be yes or no' });
-          return z.NEVER;
-        }
-        value = v.value === 'yes' || v.value === 'true';
+      let value: SettingValue = v.value;
+      if (typeof def.default === 'number') value = /^\d+$/.test(v.value) ? Number(v.value) : Number.NaN;
+      if (typeof def.default === 'boolean') value = v.value === 'yes' || v.value === 'true' ? true : v.value === 'no' || v.value === 'false' ? false : v.value;
+      try {
+        if (typeof def.default === 'number' && Number.isNaN(value)) throw new RangeError(`expected a whole number of ${def.unit}`);
+        if (typeof def.default === 'boolean' && typeof value !== 'boolean') throw new RangeError('expected yes or no');
+        createLocalPolicy([{ key: v.key, value, effectiveFrom: v.effectiveFrom }], allSettings);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', path: ['value'], message: `Value is not allowed: ${(e as Error).message.replace(`${v.key}: `, '')}` });
+        return z.NEVER;
       }
       return { key: v.key, value, effectiveFrom: v.effectiveFrom };
     });
@@ -82,6 +79,6 @@ export function settingChangeSchema(definitions: SettingDefinition[]) {
  * A change applies from its date. Obligations computed from earlier events keep the
  * value that was in force then, so recomputing history gives the same answers.
  */
-export async function recordSettingChange(db: Db, change: { key: string; value: number | string | boolean; effectiveFrom: string }, by: string) {
-  await db.insert(policySettings).values({ key: change.key, value: change.value, effectiveFrom: change.effectiveFrom, setBy: by });
+export async function recordSettingChange(db: Db, change: { key: string; value: SettingValue; effectiveFrom: string }, by: string) {
+  await db.insert(policySettingsTable).values({ key: change.key, value: change.value, effectiveFrom: change.effectiveFrom, setBy: by });
 }

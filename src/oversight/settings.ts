@@ -1,14 +1,14 @@
-import type { ClockContext } from '../clock/index.js';
+import type { ClockContext, RuleSetting } from '../clock/index.js';
 
 /** Local settings for oversight (not deadlines), kept with the clock's local policy and its history. */
-export const oversightSettings = [
+export const oversightSettings: readonly RuleSetting[] = [
   {
     key: 'oversight.notSeenWorkingDays',
     label: 'Children not seen: alert after this many working days without a visit at which the child was seen',
     unit: 'working days',
     default: 20,
   },
-] as const;
+];
 
 export function notSeenWorkingDays(ctx: ClockContext, today: string): number {
   const v = ctx.policy.value('oversight.notSeenWorkingDays', today);

@@ -1,8 +1,21 @@
-import { addUser } from '../../src/core/auth/users.js';
+import { hashPassword } from '../../src/core/auth/passwords.js';
+import { users as usersTable, type AccessRole } from '../../src/core/auth/schema.js';
 import type { Db } from '../../src/core/db/database.js';
 import { teams, workers } from '../../src/workforce/schema.js';
 
 export const PASSWORD = 'correct horse battery';
+
+// argon2 is slow by design: hash the test password once per test file, not once per user
+let passwordHash: Promise<string> | undefined;
+
+async function addUser(db: Db, u: { username: string; displayName: string; password: string; role: AccessRole; workerId?: string; teamId?: string }): Promise<string> {
+  passwordHash ??= hashPassword(PASSWORD);
+  const [row] = await db
+    .insert(usersTable)
+    .values({ username: u.username, displayName: u.displayName, role: u.role, workerId: u.workerId ?? null, teamId: u.teamId ?? null, passwordHash: await passwordHash })
+    .returning({ id: usersTable.id });
+  return row!.id;
+}
 
 /** A small synthetic authority: the front door, two locality teams and one user of each kind. */
 export async function smallAuthority(db: Db) {

@@ -16,6 +16,7 @@ export async function driftingAssessment(db: Db, authority: Authority, names: { 
     db,
     { ...names, sex: 'M', ethnicity: 'WBRI', dateOfBirth: '2017-06-01', disabilities: [] } as never,
     referred.date,
+    { userId: authority.users.practitioner, teamId: authority.teams.north },
   );
   const contactId = await recordContact(
     db,

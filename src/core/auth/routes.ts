@@ -22,7 +22,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     return reply.page('core/auth/views/sign-in.njk', { title: 'Sign in', next, demo: !ctx.config.production });
   });
 
-  app.post('/sign-in', { onRequest: app.csrfProtection }, async (req, reply) => {
+  app.post('/sign-in', { preHandler: app.csrfProtection }, async (req, reply) => {
     const body = req.body as Record<string, unknown>;
     const next = safeNext(body.next);
     const parsed = parse(signInSchema, body);
@@ -64,7 +64,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     return reply.redirect(next ?? homeFor(result.user), 303);
   });
 
-  app.post('/sign-out', { onRequest: app.csrfProtection }, async (req, reply) => {
+  app.post('/sign-out', { preHandler: app.csrfProtection }, async (req, reply) => {
     req.session.delete();
     return reply.redirect('/sign-in', 303);
   });

@@ -1,5 +1,5 @@
 import fastifyFormbody from '@fastify/formbody';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
 import qs from 'node:querystring';
 import type { SignedInUser } from '../auth/users.js';
 import { findSignedInUser } from '../auth/users.js';
@@ -21,6 +21,16 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * Request URLs can carry a child's name in a search: Fastify's own request and not-found
+ * logs are off, and the service logs route patterns only (onResponse below).
+ */
+class RoutePatternLogs extends LogController {
+  override routeNotFound(request: FastifyRequest): void {
+    request.log.info({ method: request.method }, 'route not found');
+  }
+}
+
 export type RouteModule = (app: FastifyInstance, ctx: AppContext) => void | Promise<void>;
 
 /**
@@ -30,8 +40,7 @@ export type RouteModule = (app: FastifyInstance, ctx: AppContext) => void | Prom
 export async function createApp(ctx: AppContext, modules: RouteModule[]): Promise<FastifyInstance> {
   const app = Fastify({
     logger: ctx.config.env === 'test' ? false : { level: ctx.config.logLevel },
-    // Request URLs can carry a child's name in a search: log route patterns only (below).
-    disableRequestLogging: true,
+    logController: new RoutePatternLogs({ disableRequestLogging: true }),
     trustProxy: ctx.config.production,
     bodyLimit: 50 * 1024 * 1024,
   });

@@ -100,6 +100,12 @@ export function uuidField(label: string) {
   return z.preprocess(blankToUndefined, z.uuid({ error: (i) => (i.input === undefined ? `Select ${lower(label)}` : `${label} is not valid`) }));
 }
 
+/**
+ * For cross-field checks: run them even when a field has already failed, so a page lists
+ * every problem at once. Such a check must read the values defensively.
+ */
+export const evenWithOtherErrors = { when: () => true };
+
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
 export function parse<S extends z.ZodType>(schema: S, input: unknown): ParseResult<z.output<S>> {

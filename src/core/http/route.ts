@@ -39,10 +39,26 @@ export function route(app: FastifyInstance, ctx: AppContext, spec: RouteSpec, ha
     throw new Error(`route ${spec.method} ${spec.url} shows a child's record and must declare an audit action`);
   }
   const routeName = `${spec.method} ${spec.url}`;
+  const states = new WeakMap<FastifyRequest, RequestState>();
   app.route({
     method: spec.method,
     url: spec.url,
-    ...(spec.method === 'POST' ? { onRequest: app.csrfProtection } : {}),
+    ...(spec.method === 'POST' ? { preHandler: app.csrfProtection } : {}),
+    // The audit row is written before the response leaves, so nobody sees a change the trail has not.
+    onSend: async (req, reply, payload) => {
+      const state = states.get(req);
+      if (spec.audit && state && reply.statusCode < 400) {
+        await recordAudit(ctx.db, {
+          userId: state.user.id,
+          username: state.user.username,
+          childId: (req.params as Record<string, string | undefined>).childId ?? state.childId ?? null,
+          action: spec.audit,
+          route: routeName,
+          recordId: state.recordId ?? null,
+        });
+      }
+      return payload;
+    },
     handler: async (req, reply) => {
       const user = req.user;
       if (!user) {
@@ -62,18 +78,8 @@ export function route(app: FastifyInstance, ctx: AppContext, spec: RouteSpec, ha
         return forbidden(reply, spec.api);
       }
       const state: RequestState = { user };
-      const result = await handler(req, reply, state);
-      if (spec.audit && reply.statusCode < 400) {
-        await recordAudit(ctx.db, {
-          userId: user.id,
-          username: user.username,
-          childId: childId ?? state.childId ?? null,
-          action: spec.audit,
-          route: routeName,
-          recordId: state.recordId ?? null,
-        });
-      }
-      return result;
+      states.set(req, state);
+      return handler(req, reply, state);
     },
   });
 }
