@@ -23,8 +23,8 @@ export interface Timeline {
   /** Facts of these kinds in one episode, in date order. */
   inEpisode(episode: string, ...kinds: FactKind[]): readonly Fact[];
   /**
-   * Each start fact with the end fact of the same episode (the first not before it);
-   * an end fact with no episode closes the latest span open before it.
+   * Each episode's first start fact with the end fact of the same episode (the first
+   * not before it); an end fact with no episode closes the latest span open before it.
    */
   spans(startKind: FactKind, endKind: FactKind): readonly Span[];
 }
@@ -77,7 +77,10 @@ export function prepareTimeline(child: ChildFacts): Timeline {
     const cacheKey = `${startKind}>${endKind}`;
     let hit = spanCache.get(cacheKey);
     if (hit) return hit;
-    const starts = of(startKind);
+    // An episode starts once: a repeated start of the same episode is ignored.
+    const firstStarts = new Map<string, Fact>();
+    for (const start of of(startKind)) if (!firstStarts.has(episodeOf(start))) firstStarts.set(episodeOf(start), start);
+    const starts = [...firstStarts.values()];
     const ends = of(endKind);
     const used = new Set<Fact>();
     const result: Span[] = starts.map((start) => {

@@ -36,9 +36,8 @@ export const adoptionReviewAwaitingPlacement: ClockRule = {
       dueAt: dueFrom(previous.at, months(6), ctx.calendar),
       explanation: `Review the child’s adoption plan within 6 months of the review held ${when(previous.at)} (reg 36(1)(b)).`,
     });
-    for (const authority of t.of('authority_to_place_given')) {
-      const episode = episodeOf(authority);
-      const authorityEnds = earlierStop(firstFrom(t.inEpisode(episode, 'authority_to_place_ended'), authority.at)?.at, adoptionOrderAfter(t, authority.at));
+    for (const { start: authority, end, episode } of t.spans('authority_to_place_given', 'authority_to_place_ended')) {
+      const authorityEnds = earlierStop(end?.at, adoptionOrderAfter(t, authority.at));
       // The first stretch waiting: from authority to the first placement.
       out.push(
         ...chain({
@@ -54,9 +53,10 @@ export const adoptionReviewAwaitingPlacement: ClockRule = {
           next: link,
         }),
       );
-      // Waiting again after a placement ended without an adoption order.
-      for (const ended of t.of('adoptive_placement_ended')) {
-        if (compareMoments(ended.at, authority.at) < 0 || (authorityEnds && compareMoments(ended.at, authorityEnds) >= 0)) continue;
+      // Waiting again after a placement made under this authority ended without an adoption order.
+      for (const placement of t.spans('adoptive_placement_started', 'adoptive_placement_ended')) {
+        const ended = placement.end;
+        if (!ended || compareMoments(placement.start.at, authority.at) < 0 || (authorityEnds && compareMoments(ended.at, authorityEnds) >= 0)) continue;
         const previousReview = lastUpTo(reviews, ended.at);
         out.push(
           ...chain({
@@ -64,7 +64,7 @@ export const adoptionReviewAwaitingPlacement: ClockRule = {
             episode,
             anchor: anchorAt(ended),
             candidates: reviews,
-            stop: earlierStop(authorityEnds, firstFrom(placementsStarted, ended.at)?.at),
+            stop: earlierStop(authorityEnds, placementsStarted.find((p) => p !== placement.start && compareMoments(p.at, ended.at) >= 0)?.at),
             first: previousReview
               ? { ...link(previousReview), explanation: `The placement ended ${when(ended.at)}: ${link(previousReview).explanation}` }
               : {
@@ -80,9 +80,13 @@ export const adoptionReviewAwaitingPlacement: ClockRule = {
   },
 };
 
-function placementStop(t: Timeline, placement: Fact): Moment | null {
-  const episode = episodeOf(placement);
-  return earlierStop(firstFrom(t.inEpisode(episode, 'adoptive_placement_ended'), placement.at)?.at, adoptionOrderAfter(t, placement.at));
+/** Adoptive placements, each with when it stopped: ended, or an adoption order made. */
+function adoptivePlacements(t: Timeline): Array<{ placement: Fact; episode: string; stop: Moment | null }> {
+  return t.spans('adoptive_placement_started', 'adoptive_placement_ended').map((s) => ({
+    placement: s.start,
+    episode: s.episode,
+    stop: earlierStop(s.end?.at, adoptionOrderAfter(t, s.start.at)),
+  }));
 }
 
 export const adoptionPlacementReview: ClockRule = {
@@ -101,13 +105,13 @@ export const adoptionPlacementReview: ClockRule = {
   settings: [],
   compute(t, ctx) {
     const reviews = t.of('adoption_review_held');
-    return t.of('adoptive_placement_started').flatMap((placement) =>
+    return adoptivePlacements(t).flatMap(({ placement, episode, stop }) =>
       chain({
         ruleId: 'adoption-placement-review',
-        episode: episodeOf(placement),
+        episode,
         anchor: anchorAt(placement),
         candidates: reviews,
-        stop: placementStop(t, placement),
+        stop,
         first: {
           dueAt: dueFrom(placement.at, weeks(4), ctx.calendar),
           explanation: `Hold the first review within 4 weeks of the child being placed for adoption ${when(placement.at)} (reg 36(3)(a)).`,
@@ -144,15 +148,15 @@ export const adoptionPlacementVisits: ClockRule = {
   compute(t, ctx) {
     const reviews = t.of('adoption_review_held');
     const visits = t.of('visit_made');
-    return t.of('adoptive_placement_started').flatMap((placement) => {
+    return adoptivePlacements(t).flatMap(({ placement, episode, stop }) => {
       const firstReview = firstFrom(reviews, placement.at);
       return chain({
         ruleId: 'adoption-placement-visit',
-        episode: episodeOf(placement),
+        episode,
         anchor: anchorAt(placement),
         candidates: visits,
         accept: childSeen,
-        stop: placementStop(t, placement),
+        stop,
         first: {
           dueAt: dueFrom(placement.at, weeks(1), ctx.calendar),
           explanation: `Visit the child and the prospective adopters within 1 week of the placement ${when(placement.at)} (reg 36(4)).`,

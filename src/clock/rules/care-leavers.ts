@@ -14,7 +14,7 @@ import { describePeriod, dueFrom, months, weeks, calendarDays } from '../deadlin
 import type { Fact } from '../facts.js';
 import type { Obligation } from '../obligation.js';
 import type { ClockRule } from '../rule.js';
-import { anchorAt, chain, earlierStop, firstFrom, namedAnchor, single, when } from '../rule-kit.js';
+import { anchorAt, chain, firstFrom, namedAnchor, single, when } from '../rule-kit.js';
 import type { Timeline } from '../timeline.js';
 import { periodsOfCare } from './periods-of-care.js';
 

@@ -2,8 +2,7 @@
 import { type IsoDate, type Moment, addCalendarYears, isIsoDate, localDateOf } from '../../core/calendar/index.js';
 import { describePeriod, dueFrom, weeks, workingDays } from '../deadlines.js';
 import type { ClockRule } from '../rule.js';
-import { anchorAt, chain, childSeen, dataString, firstFrom, when } from '../rule-kit.js';
-import { episodeOf } from '../timeline.js';
+import { anchorAt, chain, childSeen, dataString, when } from '../rule-kit.js';
 
 export const privateFosteringVisits: ClockRule = {
   id: 'private-fostering-visit',
@@ -26,8 +25,7 @@ export const privateFosteringVisits: ClockRule = {
   settings: [],
   compute(t, ctx) {
     const visits = t.of('visit_made');
-    return t.of('private_fostering_notified').flatMap((notified) => {
-      const episode = episodeOf(notified);
+    return t.spans('private_fostering_notified', 'private_fostering_ended').flatMap(({ start: notified, end, episode }) => {
       const startedOn = dataString(notified, 'arrangementStartedOn');
       const arrangementStart: IsoDate = startedOn && isIsoDate(startedOn) ? startedOn : localDateOf(notified.at);
       const firstYearEnds = addCalendarYears(arrangementStart, 1);
@@ -37,7 +35,7 @@ export const privateFosteringVisits: ClockRule = {
         anchor: anchorAt(notified),
         candidates: visits,
         accept: childSeen,
-        stop: firstFrom(t.inEpisode(episode, 'private_fostering_ended'), notified.at)?.at,
+        stop: end?.at,
         first: {
           dueAt: dueFrom(notified.at, workingDays(7), ctx.calendar),
           explanation: `Visit the privately fostered child within 7 working days of the notification received ${when(notified.at)} (reg 4).`,

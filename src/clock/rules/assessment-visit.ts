@@ -1,0 +1,54 @@
+/** Seeing the child during the single assessment. */
+import { describePeriod, dueFrom, workingDays } from '../deadlines.js';
+import type { ClockRule } from '../rule.js';
+import { anchorAt, childSeen, firstFrom, single, when } from '../rule-kit.js';
+import { episodeOf } from '../timeline.js';
+
+export const assessmentChildSeen: ClockRule = {
+  id: 'assessment-child-seen',
+  name: 'Child seen during the assessment',
+  area: 'assessment',
+  statement:
+    'After a referral, the social worker sees the child within the number of working days local policy sets (default 5), whether or not the assessment has formally started.',
+  startsWith: ['referral_received'],
+  metBy: ['visit_made'],
+  stoppedBy: ['referral_closed'],
+  deadline: 'the local number of working days after the referral (default 5)',
+  recurrence: null,
+  stopsWhen: 'The referral is closed.',
+  source: {
+    document:
+      'Local practice under Working Together to Safeguard Children 2023 (the child is seen as part of every assessment; the timescale is set locally)',
+    reference: 'chapter 3, assessments of children in need; local assessment procedures',
+    status: 'local practice',
+    verification: 'unverified',
+  },
+  settings: [
+    {
+      key: 'assessment.childSeenWithinWorkingDays',
+      label: 'Child seen after a referral within',
+      unit: 'working days',
+      default: 5,
+      validate: (v) => (typeof v === 'number' && v >= 1 ? null : 'must be at least 1 working day'),
+    },
+  ],
+  compute(t, ctx) {
+    const visits = t.of('visit_made');
+    return t.of('referral_received').flatMap((referral) => {
+      const episode = episodeOf(referral);
+      const n = ctx.policy.number('assessment.childSeenWithinWorkingDays', referral.at);
+      return single({
+        ruleId: this.id,
+        episode,
+        anchor: anchorAt(referral),
+        candidates: visits,
+        accept: childSeen,
+        stop: firstFrom(t.inEpisode(episode, 'referral_closed'), referral.at)?.at,
+        first: {
+          dueAt: dueFrom(referral.at, workingDays(n), ctx.calendar),
+          explanation: `See the child within ${describePeriod(workingDays(n))} of the referral received ${when(referral.at)} (local policy).`,
+        },
+      });
+    });
+  },
+};
