@@ -190,12 +190,6 @@ CREATE TABLE "assessments" (
 	CONSTRAINT "assessments_dates_check" CHECK ("assessments"."submitted_at" is null or "assessments"."submitted_at" >= "assessments"."start_date")
 );
 --> statement-breakpoint
-CREATE TABLE "calendar_days" (
-	"day" date PRIMARY KEY NOT NULL,
-	"working" boolean NOT NULL,
-	"working_day_index" integer NOT NULL
-);
---> statement-breakpoint
 CREATE TABLE "calendar_overrides" (
 	"day" date PRIMARY KEY NOT NULL,
 	"working" boolean NOT NULL,
@@ -212,6 +206,7 @@ CREATE TABLE "obligations" (
 	"due_by" timestamp with time zone NOT NULL,
 	"done" text,
 	"done_at" timestamp with time zone,
+	"lapses_on" date,
 	"trigger_fact_id" text,
 	"meeting_fact_id" text,
 	"explanation" text NOT NULL,

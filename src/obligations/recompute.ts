@@ -42,6 +42,7 @@ export function obligationRow(childId: string, o: Obligation) {
     dueBy: deadlineInstant(o.dueAt),
     done: o.doneAt,
     doneAt: o.doneAt ? eventInstant(o.doneAt) : null,
+    lapsesOn: o.lapsesAt,
     triggerFactId: o.triggerFactId,
     meetingFactId: o.meetingFactId,
     explanation: o.explanation,

@@ -4,7 +4,6 @@ import {
   boolean,
   date,
   index,
-  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -35,6 +34,11 @@ export const obligations = pgTable(
     dueBy: timestamp('due_by', { withTimezone: true }).notNull(),
     done: text('done'),
     doneAt: timestamp('done_at', { withTimezone: true }),
+    /**
+     * A duty that ends on a known day (a birthday): unmet, it is no longer owed from this
+     * date, and lists leave it out.
+     */
+    lapsesOn: date('lapses_on'),
     triggerFactId: text('trigger_fact_id'),
     meetingFactId: text('meeting_fact_id'),
     explanation: text('explanation').notNull(),
@@ -63,17 +67,6 @@ export const policySettings = pgTable(
   },
   (t) => [index('policy_settings_key_idx').on(t.key, t.effectiveFrom)],
 );
-
-/**
- * The working-day calendar as a table, so ages in working days are a subtraction in SQL:
- * working days after A up to and including B = index(B) - index(A).
- */
-export const calendarDays = pgTable('calendar_days', {
-  day: date('day').primaryKey(),
-  working: boolean('working').notNull(),
-  /** Count of working days from the start of the table up to and including this day. */
-  workingDayIndex: integer('working_day_index').notNull(),
-});
 
 /** Administrator's corrections to the bank-holiday table (a proclaimed one-off holiday, say). */
 export const calendarOverrides = pgTable('calendar_overrides', {
