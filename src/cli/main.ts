@@ -25,6 +25,7 @@ try {
     console.error(error.message);
     process.exit(78);
   }
+  // 1 is taken by `validate` (the return has findings): anything unexpected is 70 (EX_SOFTWARE)
   console.error(error instanceof Error ? `opencsc: ${error.message}` : error);
-  process.exit(1);
+  process.exit(70);
 }
