@@ -14,6 +14,7 @@ import { systemTime, type TimeSource } from './core/time.js';
 import { createViewEnvironment } from './core/views/nunjucks.js';
 import { frontDoorRoutes } from './front-door/routes.js';
 import { oversightRoutes } from './oversight/routes.js';
+import { returnRoutes } from './returns/routes.js';
 import { adminRoutes } from './workforce/admin-routes.js';
 
 /** Every area's routes, in one place: a reader finds an area here and follows it to its folder. */
@@ -26,6 +27,7 @@ export const routeModules: RouteModule[] = [
   assessmentRoutes,
   clockRoutes,
   adminRoutes,
+  returnRoutes,
   childrenApi,
   apiDocsRoutes,
 ];

@@ -50,6 +50,21 @@ export class Agent {
     return { status: res.status, text: await res.text(), location: res.headers.get('location') };
   }
 
+  /** A multipart form, with the CSRF token in the query string as the upload page sends it. */
+  async postFiles(path: string, fields: Record<string, string>, files: { field: string; name: string; content: string | Uint8Array }[]) {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    for (const f of files) form.append(f.field, new Blob([f.content]), f.name);
+    const res = await fetch(`${this.base}${path}?_csrf=${encodeURIComponent(this.csrf)}`, {
+      method: 'POST',
+      headers: { cookie: this.cookie },
+      body: form,
+      redirect: 'manual',
+    });
+    this.keep(res);
+    return { status: res.status, text: await res.text(), location: res.headers.get('location') };
+  }
+
   async signIn(username: string, password: string): Promise<void> {
     await this.get('/sign-in');
     const res = await this.post('/sign-in', { username, password });

@@ -6,3 +6,4 @@ export * from '../../children/schema.js';
 export * from '../../front-door/schema.js';
 export * from '../../assessment/schema.js';
 export * from '../../obligations/schema.js';
+export * from '../../returns/schema.js';

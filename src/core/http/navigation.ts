@@ -22,10 +22,12 @@ const menus: Record<SignedInUser['role'], NavItem[]> = {
     { href: '/authority', text: 'Authority' },
     { href: '/front-door', text: 'Front door' },
     { href: '/children', text: 'Find a child' },
+    { href: '/returns', text: 'Returns' },
   ],
   administrator: [
     { href: '/admin/users', text: 'Users' },
     { href: '/admin/policy', text: 'Local policy' },
+    { href: '/returns', text: 'Returns' },
   ],
 };
 

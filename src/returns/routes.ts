@@ -1,0 +1,123 @@
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { AppContext } from '../core/http/context.js';
+import { choice, errorView, type FieldError, optionalText, parse } from '../core/http/forms.js';
+import { route } from '../core/http/route.js';
+import { findingsCsv, findingsJson, summariseByRule } from './report.js';
+import { createRun, findingsOf, processRun, recentRuns, runOf, type UploadedReturn } from './runs.js';
+import type { File903 } from './ssda903/read.js';
+
+const officers = ['service_manager', 'administrator'] as const;
+const PAGE = 200;
+
+const uploadSchema = z.object({
+  kind: choice('Return', ['ssda903', 'cin'] as const),
+  year: optionalText('Collection year', { max: 4 }).refine((v) => v === undefined || /^20\d\d$/.test(v), {
+    message: 'Collection year must be the year the collection ends, for example 2026 for 2025/26',
+  }),
+  la: optionalText('Local authority code', { max: 9 }).refine((v) => v === undefined || /^E\d{8}$/.test(v), {
+    message: 'Local authority code must be an ONS code such as E08000003',
+  }),
+});
+
+export async function returnRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  await app.register(fastifyMultipart, { limits: { fileSize: 512 * 1024 * 1024, files: 40, fields: 10 } });
+
+  const uploadPage = async (userId: string, extra: Record<string, unknown> = {}) => ({
+    title: 'Validate a statutory return',
+    runs: await recentRuns(ctx.db, userId),
+    values: {},
+    ...extra,
+  });
+
+  route(app, ctx, { method: 'GET', url: '/returns', roles: officers }, async (_req, reply, { user }) =>
+    reply.page('returns/views/upload.njk', await uploadPage(user.id)),
+  );
+
+  route(app, ctx, { method: 'POST', url: '/returns', roles: officers }, async (req, reply, { user }) => {
+    const fields: Record<string, string> = {};
+    const current: File903[] = [];
+    const previous: File903[] = [];
+    for await (const part of req.parts()) {
+      if (part.type === 'file') {
+        const content = await part.toBuffer();
+        if (!part.filename) continue;
+        (part.fieldname === 'previous' ? previous : current).push({ name: part.filename, content });
+      } else if (typeof part.value === 'string') {
+        fields[part.fieldname] = part.value;
+      }
+    }
+    const parsed = parse(uploadSchema, fields);
+    const errors: FieldError[] = parsed.ok ? [] : [...parsed.errors];
+    if (current.length === 0) errors.push({ field: 'current', message: 'Select the return’s files to upload' });
+    if (parsed.ok && parsed.value.kind === 'cin' && current.length > 1) {
+      errors.push({ field: 'current', message: 'A CIN census is one XML file: select only that file' });
+    }
+    if (!parsed.ok || errors.length) {
+      return reply.code(400).page('returns/views/upload.njk', await uploadPage(user.id, { values: fields, ...errorView(errors) }));
+    }
+    const upload: UploadedReturn = {
+      kind: parsed.value.kind,
+      current,
+      previous,
+      year: parsed.value.year ? Number(parsed.value.year) : undefined,
+      localAuthority: parsed.value.la,
+    };
+    const runId = await createRun(ctx.db, upload, user.id);
+    // Validation carries on after the response; its progress and result are kept on the run.
+    setImmediate(() => void processRun(ctx.db, runId, upload));
+    return reply.redirect(`/returns/runs/${runId}`, 303);
+  });
+
+  route(app, ctx, { method: 'GET', url: '/returns/runs/:runId', roles: officers }, async (req, reply, { user }) => {
+    const run = await runOf(ctx.db, (req.params as { runId: string }).runId, user.id);
+    if (!run) return reply.code(404).page('message.njk', { title: 'Page not found' });
+    const finished = run.status === 'done';
+    const summary = finished ? summariseByRule(await findingsOf(ctx.db, run.id, user.id)) : [];
+    return reply.page('returns/views/run.njk', {
+      title: 'Validation of a return',
+      run,
+      summary,
+      working: run.status === 'queued' || run.status === 'running',
+      backLink: '/returns',
+    });
+  });
+
+  route(app, ctx, { method: 'GET', url: '/returns/runs/:runId/rules/:rule', roles: officers }, async (req, reply, { user }) => {
+    const { runId, rule } = req.params as { runId: string; rule: string };
+    const run = await runOf(ctx.db, runId, user.id);
+    if (!run) return reply.code(404).page('message.njk', { title: 'Page not found' });
+    const all = (await findingsOf(ctx.db, run.id, user.id)).filter((f) => f.rule === rule);
+    const page = Math.max(1, Number((req.query as Record<string, string>).page ?? 1) || 1);
+    const pages = Math.max(1, Math.ceil(all.length / PAGE));
+    return reply.page('returns/views/rule.njk', {
+      title: `Rule ${rule}`,
+      run,
+      rule,
+      message: all[0]?.message ?? '',
+      total: all.length,
+      findings: all.slice((page - 1) * PAGE, page * PAGE),
+      pagination: pages > 1
+        ? {
+            ...(page > 1 ? { previous: { href: `?page=${page - 1}` } } : {}),
+            ...(page < pages ? { next: { href: `?page=${page + 1}` } } : {}),
+            items: Array.from({ length: pages }, (_, i) => ({ number: i + 1, href: `?page=${i + 1}`, current: i + 1 === page })),
+          }
+        : null,
+      backLink: `/returns/runs/${run.id}`,
+    });
+  });
+
+  for (const format of ['csv', 'json'] as const) {
+    route(app, ctx, { method: 'GET', url: `/returns/runs/:runId/findings.${format}`, roles: officers }, async (req, reply, { user }) => {
+      const run = await runOf(ctx.db, (req.params as { runId: string }).runId, user.id);
+      if (!run || run.status !== 'done') return reply.code(404).page('message.njk', { title: 'Page not found' });
+      const findings = await findingsOf(ctx.db, run.id, user.id);
+      return reply
+        .header('content-disposition', `attachment; filename="${run.kind}-${run.collectionYear ?? ''}-findings.${format}"`)
+        .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json')
+        .send(format === 'csv' ? findingsCsv(findings) : findingsJson(findings));
+    });
+  }
+}
