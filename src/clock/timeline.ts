@@ -63,14 +63,21 @@ export function prepareTimeline(child: ChildFacts): Timeline {
     return hit;
   }
 
+  const byKindEpisode = new Map<string, Map<string, Fact[]>>();
   function inEpisode(episode: string, ...kinds: FactKind[]): readonly Fact[] {
-    const cacheKey = `${episode}\u0000${kinds.join('|')}`;
-    let hit = cache.get(cacheKey);
-    if (!hit) {
-      hit = of(...kinds).filter((f) => f.episode === episode);
-      cache.set(cacheKey, hit);
+    const kindsKey = kinds.length === 1 ? kinds[0]! : kinds.join('|');
+    let index = byKindEpisode.get(kindsKey);
+    if (!index) {
+      index = new Map();
+      for (const f of of(...kinds)) {
+        if (f.episode == null) continue;
+        const list = index.get(f.episode);
+        if (list) list.push(f);
+        else index.set(f.episode, [f]);
+      }
+      byKindEpisode.set(kindsKey, index);
     }
-    return hit;
+    return index.get(episode) ?? EMPTY;
   }
 
   function spans(startKind: FactKind, endKind: FactKind): readonly Span[] {

@@ -206,6 +206,8 @@ export function parseTermStarts(value: string): Array<[number, number]> {
   });
 }
 
+const termCache = new Map<string, IsoDate[]>();
+
 function termStartsAround(year: number, starts: Array<[number, number]>): IsoDate[] {
   const list: IsoDate[] = [];
   for (let y = year - 1; y <= year + 2; y++) {
@@ -216,7 +218,13 @@ function termStartsAround(year: number, starts: Array<[number, number]>): IsoDat
 
 /** The last day of the school term after the one containing `date`. */
 export function endOfNextTerm(date: IsoDate, termStarts: string): { nextTermStart: IsoDate; nextTermEnd: IsoDate } {
-  const starts = termStartsAround(dateParts(date).year, parseTermStarts(termStarts));
+  const year = dateParts(date).year;
+  const cacheKey = `${year}|${termStarts}`;
+  let starts = termCache.get(cacheKey);
+  if (!starts) {
+    if (termCache.size > 1000) termCache.clear();
+    termCache.set(cacheKey, (starts = termStartsAround(year, parseTermStarts(termStarts))));
+  }
   const current = starts.reduce((found, s, i) => (s <= date ? i : found), -1);
   const nextTermStart = starts[current + 1]!;
   const following = starts[current + 2]!;

@@ -28,6 +28,7 @@ export function daysInMonth(year: number, month: number): number {
 
 /** True for a well-formed 'YYYY-MM-DD' that names a real day (no 30 February). */
 export function isIsoDate(value: string): boolean {
+  if (dayNumberCache.has(value)) return true;
   const m = ISO_DATE.exec(value);
   if (!m) return false;
   const month = Number(m[2]);
@@ -37,14 +38,16 @@ export function isIsoDate(value: string): boolean {
 
 export interface DateParts { year: number; month: number; day: number }
 
-export function dateParts(date: IsoDate): DateParts {
-  const m = ISO_DATE.exec(date);
-  if (!m) throw new RangeError(`Not a date (YYYY-MM-DD): ${JSON.stringify(date)}`);
-  const parts = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-  if (parts.month < 1 || parts.month > 12 || parts.day < 1 || parts.day > daysInMonth(parts.year, parts.month)) {
-    throw new RangeError(`No such day: ${date}`);
-  }
-  return parts;
+// The clock converts the same few thousand dates over and over: remember them. The
+// caches are bounded (a century is about 36,500 days) and emptied if they ever fill.
+const CACHE_LIMIT = 100_000;
+const dayNumberCache = new Map<string, number>();
+const dateCache = new Map<number, IsoDate>();
+
+function remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
 }
 
 export function makeDate(year: number, month: number, day: number): IsoDate {
@@ -62,9 +65,24 @@ export function dayNumberFromParts(year: number, month: number, day: number): nu
   return era * 146097 + doe - 719468;
 }
 
+
+export function dateParts(date: IsoDate): DateParts {
+  // A date already converted once is known to be well formed.
+  if (dayNumberCache.has(date)) return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
+  const m = ISO_DATE.exec(date);
+  if (!m) throw new RangeError(`Not a date (YYYY-MM-DD): ${JSON.stringify(date)}`);
+  const parts = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  if (parts.month < 1 || parts.month > 12 || parts.day < 1 || parts.day > daysInMonth(parts.year, parts.month)) {
+    throw new RangeError(`No such day: ${date}`);
+  }
+  return parts;
+}
+
 export function dayNumber(date: IsoDate): number {
+  const hit = dayNumberCache.get(date);
+  if (hit !== undefined) return hit;
   const { year, month, day } = dateParts(date);
-  return dayNumberFromParts(year, month, day);
+  return remember(dayNumberCache, date, dayNumberFromParts(year, month, day));
 }
 
 export function partsFromDayNumber(n: number): DateParts {
@@ -80,8 +98,10 @@ export function partsFromDayNumber(n: number): DateParts {
 }
 
 export function dateFromDayNumber(n: number): IsoDate {
+  const hit = dateCache.get(n);
+  if (hit !== undefined) return hit;
   const { year, month, day } = partsFromDayNumber(n);
-  return makeDate(year, month, day);
+  return remember(dateCache, n, makeDate(year, month, day));
 }
 
 /** 1 = Monday … 7 = Sunday (ISO weekday). */
@@ -112,7 +132,7 @@ export function addWeeks(date: IsoDate, weeks: number): IsoDate {
  * (Dodds v Walker [1981], applying the Interpretation Act's "month" = calendar month).
  */
 export function addCalendarMonths(date: IsoDate, months: number): IsoDate {
-  const { year, month, day } = dateParts(date);
+  const { year, month, day } = partsFromDayNumber(dayNumber(date));
   const index = year * 12 + (month - 1) + months;
   const y = Math.floor(index / 12);
   const m = index - y * 12 + 1;
@@ -152,8 +172,8 @@ export function birthday(dateOfBirth: IsoDate, years: number): IsoDate {
 
 /** Age in whole years on `onDate` (0 before the first birthday). */
 export function ageOn(dateOfBirth: IsoDate, onDate: IsoDate): number {
-  const b = dateParts(dateOfBirth);
-  const d = dateParts(onDate);
+  const b = partsFromDayNumber(dayNumber(dateOfBirth));
+  const d = partsFromDayNumber(dayNumber(onDate));
   let age = d.year - b.year;
   if (birthday(dateOfBirth, age) > onDate) age -= 1;
   return age;

@@ -33,6 +33,7 @@ const MS_PER_HOUR = 3_600_000;
 const MS_PER_DAY = 86_400_000;
 
 export function isIsoDateTime(value: string): boolean {
+  if (instantCache.has(value)) return true;
   const m = ISO_DATETIME.exec(value);
   if (!m || !isIsoDate(m[1]!)) return false;
   return Number(m[2]) < 24 && Number(m[3]) < 60 && Number(m[4] ?? 0) < 60;
@@ -47,8 +48,24 @@ export function isDateOnly(moment: Moment): boolean {
   return moment.length === 10;
 }
 
+const CACHE_LIMIT = 50_000;
+const instantCache = new Map<string, number>();
+const sortKeyCache = new Map<string, string>();
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
 /** Milliseconds since the epoch for a datetime. */
 export function instantOf(datetime: IsoDateTime): number {
+  const hit = instantCache.get(datetime);
+  if (hit !== undefined) return hit;
+  return remember(instantCache, datetime, parseInstant(datetime));
+}
+
+function parseInstant(datetime: IsoDateTime): number {
   const m = ISO_DATETIME.exec(datetime);
   if (!m || !isIsoDate(m[1]!)) throw new RangeError(`Not a datetime with an offset: ${JSON.stringify(datetime)}`);
   const [, date, hh, mm, ss, frac, zone] = m;
@@ -162,6 +179,7 @@ export function formatMoment(moment: Moment): string {
  * Returns negative, zero or positive.
  */
 export function compareMoments(a: Moment, b: Moment): number {
+  if (a.length === 10 && b.length === 10) return a < b ? -1 : a > b ? 1 : 0;
   if (isDateOnly(a) || isDateOnly(b)) {
     const da = localDateOf(a);
     const db = localDateOf(b);
@@ -173,6 +191,8 @@ export function compareMoments(a: Moment, b: Moment): number {
 /** A sort key that orders moments by UK date, a plain date before any time on that day. */
 export function momentSortKey(moment: Moment): string {
   if (isDateOnly(moment)) return moment;
+  const hit = sortKeyCache.get(moment);
+  if (hit !== undefined) return hit;
   const instant = instantOf(moment);
-  return `${londonLocal(instant).date}T${new Date(instant).toISOString()}`;
+  return remember(sortKeyCache, moment, `${londonLocal(instant).date}T${new Date(instant).toISOString()}`);
 }

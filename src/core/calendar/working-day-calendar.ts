@@ -96,9 +96,14 @@ export function createWorkingDayCalendar(options: WorkingDayCalendarOptions = {}
     return holidays.get(n) ?? null;
   }
 
+  const workingCache = new Map<number, boolean>();
   function isWorkingDayNumber(n: number): boolean {
-    if (weekdayOfDayNumber(n) >= 6) return false;
-    return holidayNameOfDay(n) === null;
+    const hit = workingCache.get(n);
+    if (hit !== undefined) return hit;
+    const working = weekdayOfDayNumber(n) < 6 && holidayNameOfDay(n) === null;
+    if (workingCache.size >= 100_000) workingCache.clear();
+    workingCache.set(n, working);
+    return working;
   }
 
   function addWorkingDayNumbers(start: number, n: number): number {
