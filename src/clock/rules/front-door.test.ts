@@ -24,6 +24,12 @@ describe('contact decision within 1 working day', () => {
     expect(list.map((o) => o.dueAt)).toEqual(['2026-04-07T09:00:00+01:00']);
   });
 
+  it('Christmas 2022 fell on a Sunday: a contact on Friday 23 December is due on Wednesday 28th, after Boxing Day and the substitute day', () => {
+    const f = facts();
+    const list = obligationsOf('contact-decision', child([f('contact_received', '2022-12-23T09:00:00Z', { episode: 'c1' })]));
+    expect(list.map((o) => o.dueAt)).toEqual(['2022-12-28T09:00:00+00:00']);
+  });
+
   it('keeps the clock time across the change to summer time', () => {
     const f = facts();
     const list = obligationsOf('contact-decision', child([f('contact_received', '2026-03-27T16:00:00Z', { episode: 'c1' })]));
