@@ -176,7 +176,3 @@ export function dataBoolean(fact: Fact, key: string): boolean | null {
   const v = fact.data?.[key];
   return typeof v === 'boolean' ? v : null;
 }
-
-export function dateOnlyOf(at: Moment): IsoDate {
-  return localDateOf(at);
-}
