@@ -15,15 +15,14 @@
  * --la is the returning authority's ONS code (default E09000027, as the driver's).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generate903 } from '../generate.js';
 import type { PostcodePlace } from '../model.js';
 import { read903 } from '../read.js';
-import { rules903 } from '../rules/index.js';
-import { validate903 } from '../validate.js';
+import { rulesForYear, validate903 } from '../validate.js';
 import { write903 } from '../write.js';
 
 export interface RuleComparison {
@@ -101,6 +100,8 @@ async function main(): Promise<void> {
       verbose: { type: 'boolean', default: false },
       all: { type: 'boolean', default: false },
       postcodes: { type: 'string' },
+      'reference-csv': { type: 'string' },
+      'ours-csv': { type: 'string' },
       la: { type: 'string', default: 'E09000027' },
     },
   });
@@ -144,25 +145,32 @@ async function main(): Promise<void> {
   const ours = validate903(ret, { rules: selected });
   const ms = performance.now() - t0;
   console.log(`OpenCSC: ${ours.length} findings in ${ms.toFixed(0)} ms`);
+  if (values['ours-csv']) {
+    writeFileSync(values['ours-csv'], 'rule,table,row\n' + ours.map((f) => `${f.rule},${f.table},${f.row}\n`).join(''));
+  }
 
   const driver = process.env.REF_903;
-  if (!driver) {
+  const given = values['reference-csv'];
+  if (!driver && !given) {
     const counts = new Map<string, number>();
     for (const f of ours) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
     for (const [r, n] of [...counts].sort()) console.log(`${r}\t${n}`);
     return;
   }
-  const outCsv = join(scratch ?? mkdtempSync(join(tmpdir(), 'compare-903-')), 'reference.csv');
-  const args = [dir, String(year), outCsv];
-  if (previousDir) args.push('--previous', previousDir);
-  if (selected) args.push('--rules', selected.join(','));
-  args.push('--la', la);
-  const t1 = performance.now();
-  const log = execFileSync(driver, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 });
-  console.log(`reference: ${((performance.now() - t1) / 1000).toFixed(1)} s; ${log.trim()}`);
-  const theirs = readFindingsCsv(outCsv);
+  let outCsv = given;
+  if (!outCsv) {
+    outCsv = join(scratch ?? mkdtempSync(join(tmpdir(), 'compare-903-')), 'reference.csv');
+    const args = [dir, String(year), outCsv];
+    if (previousDir) args.push('--previous', previousDir);
+    if (selected) args.push('--rules', selected.join(','));
+    args.push('--la', la);
+    const t1 = performance.now();
+    const log = execFileSync(driver!, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 });
+    console.log(`reference: ${((performance.now() - t1) / 1000).toFixed(1)} s; ${log.trim()}`);
+  }
+  const theirs = readFindingsCsv(outCsv).filter((f) => !selected || selected.includes(f.rule));
 
-  const mine = new Set(rules903.map((r) => r.code));
+  const mine = new Set(rulesForYear(year).map((r) => r.code));
   const rows = compareFindings(ours, theirs).filter((c) => values.all || mine.has(c.rule));
   let agree = 0;
   for (const c of rows) {

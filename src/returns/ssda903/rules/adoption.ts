@@ -1,0 +1,166 @@
+/** Rules on adoption: the AD1 table, decisions to place for adoption (PlacedAdoption), and adoptive placements. */
+import type { Return903, Row, Table903 } from '../model.js';
+import { defineRule, type Rule903 } from '../rule.js';
+import {
+  ADOPTED,
+  blank,
+  childEpisodes,
+  codeRule,
+  dateRule,
+  dates,
+  dobOf,
+  FOSTER_PLACEMENTS,
+  headerIndex,
+  PLACED_FOR_ADOPTION,
+  yearEnd,
+  yearStart,
+} from './support.js';
+
+function each(t: Table903 | undefined, check: (row: Row, i: number, t: Table903) => void): void {
+  if (!t) return;
+  for (let i = 0; i < t.rows.length; i++) check(t.rows[i]!, i, t);
+}
+
+export const rule112 = dateRule('112', 'AD1', 'DATE_INT', { blankPasses: true });
+export const rule113 = dateRule('113', 'AD1', 'DATE_MATCH', { blankPasses: true });
+export const rule114 = codeRule('114', 'AD1', 'FOSTER_CARE', { blankPasses: true });
+export const rule115 = dateRule('115', 'PlacedAdoption', 'DATE_PLACED', { blankPasses: true });
+export const rule116 = dateRule('116', 'PlacedAdoption', 'DATE_PLACED_CEASED', { blankPasses: true });
+export const rule120 = codeRule('120', 'PlacedAdoption', 'REASON_PLACED_CEASED', { blankPasses: true });
+export const rule175 = defineRule('175', (ret, flag) =>
+  each(ret.current.AD1, (row, i, t) => {
+    if (!blank(row.NB_ADOPTR) && row.NB_ADOPTR !== '1' && row.NB_ADOPTR !== '2') flag(t, i);
+  }),
+);
+export const rule176 = codeRule('176', 'AD1', 'SEX_ADOPTR', { blankPasses: true });
+export const rule177 = codeRule('177', 'AD1', 'LS_ADOPTR', { blankPasses: true });
+
+/** Start of the child's latest period of care (an episode with reason S), or NaN. */
+function periodStart(ret: Return903, child: string): number {
+  const eps = ret.current.Episodes;
+  const order = childEpisodes(ret).get(child);
+  if (!eps || !order) return NaN;
+  let start = NaN;
+  for (const i of order) if (eps.rows[i]!.RNE === 'S') start = dates(eps, 'DECOM')[i]!;
+  return start;
+}
+
+/** Decisions fall within the year, and not after the child ceased to be looked after (an episode ending care). */
+export const rule117 = defineRule('117', (ret, flag) => {
+  const eps = ret.current.Episodes;
+  each(ret.current.PlacedAdoption, (row, i, t) => {
+    const latest = Math.max(dates(t, 'DATE_PLACED')[i]! || -Infinity, dates(t, 'DATE_PLACED_CEASED')[i]! || -Infinity);
+    if (latest === -Infinity) return;
+    if (latest > yearEnd(ret)) flag(t, i);
+    if (!eps) return;
+    for (const e of childEpisodes(ret).get(row.CHILD ?? '') ?? []) {
+      const rec = eps.rows[e]!.REC;
+      if (!blank(rec) && rec !== 'X1' && dates(eps, 'DEC')[e]! < latest) {
+        flag(t, i);
+        flag(eps, e);
+      }
+    }
+  });
+});
+
+export const rule118 = defineRule('118', (ret, flag) =>
+  each(ret.current.PlacedAdoption, (row, i, t) => {
+    const d = dates(t, 'DATE_PLACED_CEASED')[i]!;
+    if (d < yearStart(ret) || d < periodStart(ret, row.CHILD ?? '')) flag(t, i);
+  }),
+);
+
+export const rule119 = defineRule('119', (ret, flag) =>
+  each(ret.current.PlacedAdoption, (row, i, t) => {
+    if (blank(row.DATE_PLACED_CEASED) !== blank(row.REASON_PLACED_CEASED)) flag(t, i);
+  }),
+);
+
+export const rule151 = defineRule('151', (ret, flag) =>
+  each(ret.current.AD1, (row, i, t) => {
+    const cols = ['DATE_INT', 'DATE_MATCH', 'FOSTER_CARE', 'NB_ADOPTR', 'SEX_ADOPTR', 'LS_ADOPTR'];
+    const filled = cols.filter((c) => !blank(row[c])).length;
+    if (filled > 0 && filled < cols.length) flag(t, i);
+  }),
+);
+
+export const rule184 = defineRule('184', (ret, flag) =>
+  each(ret.current.PlacedAdoption, (row, i, t) => {
+    if (dates(t, 'DATE_PLACED')[i]! < dobOf(ret, row.CHILD)) {
+      flag(t, i);
+      const h = headerIndex(ret, row.CHILD);
+      if (h !== undefined) flag(ret.current.Header!, h);
+    }
+  }),
+);
+
+/** The date the child was placed for adoption: the start of the latest placement for adoption. */
+function placedForAdoptionOn(ret: Return903, child: string): { day: number; index: number } | undefined {
+  const eps = ret.current.Episodes;
+  const order = childEpisodes(ret).get(child);
+  if (!eps || !order) return undefined;
+  let found: { day: number; index: number } | undefined;
+  for (const i of order) if (PLACED_FOR_ADOPTION.has(eps.rows[i]!.PLACE ?? '')) found ??= { day: dates(eps, 'DECOM')[i]!, index: i };
+  return found;
+}
+
+export const rule331 = defineRule('331', (ret, flag) =>
+  each(ret.current.AD1, (row, i, t) => {
+    const placed = placedForAdoptionOn(ret, row.CHILD ?? '');
+    if (placed && dates(t, 'DATE_MATCH')[i]! > placed.day) {
+      flag(t, i);
+      flag(ret.current.Episodes!, placed.index);
+    }
+  }),
+);
+
+export const rule333 = defineRule('333', (ret, flag) =>
+  each(ret.current.AD1, (_, i, t) => {
+    if (dates(t, 'DATE_INT')[i]! > dates(t, 'DATE_MATCH')[i]!) flag(t, i);
+  }),
+);
+
+export const rule334 = defineRule('334', (ret, flag) =>
+  each(ret.current.AD1, (row, i, t) => {
+    if (dates(t, 'DATE_INT')[i]! < periodStart(ret, row.CHILD ?? '')) flag(t, i);
+  }),
+);
+
+/** Adopted by the current foster carers (1) fits A3 or A5; by others (0) fits A4 or A6. */
+export const rule335 = defineRule('335', (ret, flag) => {
+  const eps = ret.current.Episodes;
+  if (!eps) return;
+  each(ret.current.AD1, (row, i, t) => {
+    const order = childEpisodes(ret).get(row.CHILD ?? '');
+    if (!order) return;
+    const adopted = order.find((e) => ADOPTED.has(eps.rows[e]!.REC ?? ''));
+    if (adopted === undefined) return;
+    const place = eps.rows[adopted]!.PLACE ?? '';
+    const wrong =
+      (row.FOSTER_CARE === '0' && ['A3', 'A5'].includes(place)) || (row.FOSTER_CARE === '1' && ['A4', 'A6'].includes(place));
+    if (wrong) {
+      flag(t, i);
+      flag(eps, adopted);
+    }
+  });
+});
+
+/** Placed for adoption with the current foster carers: the placement before was with those foster carers. */
+export const rule336 = defineRule('336', (ret, flag) => {
+  const eps = ret.current.Episodes;
+  if (!eps) return;
+  for (const order of childEpisodes(ret).values()) {
+    for (let k = 1; k < order.length; k++) {
+      const cur = eps.rows[order[k]!]!;
+      const prev = eps.rows[order[k - 1]!]!;
+      if (['A3', 'A5'].includes(cur.PLACE ?? '') && !FOSTER_PLACEMENTS.has(prev.PLACE ?? '') && !['A3', 'A5'].includes(prev.PLACE ?? '')) {
+        flag(eps, order[k]!);
+      }
+    }
+  }
+});
+
+export const adoptionRules: Rule903[] = [
+  rule112, rule113, rule114, rule115, rule116, rule117, rule118, rule119, rule120, rule151, rule175, rule176,
+  rule177, rule184, rule331, rule333, rule334, rule335, rule336,
+];

@@ -1,0 +1,611 @@
+/**
+ * Rules on episodes of care: codes and dates, how episodes follow one another, and
+ * the limits the Children Act 1989 and the regulations set on legal statuses and
+ * placements.
+ */
+import type { Return903, Row, Table903 } from '../model.js';
+import { defineRule, type Flag, type Rule903 } from '../rule.js';
+import { codeSet, dayOf } from '../values.js';
+import {
+  ADOPTED,
+  ageAt,
+  birthday,
+  blank,
+  childEpisodes,
+  codeRule,
+  dateRule,
+  dates,
+  dobOf,
+  headerIndex,
+  PLACED_FOR_ADOPTION,
+  RESPITE,
+  TEMPORARY_PLACEMENTS,
+  yearEnd,
+  yearStart,
+} from './support.js';
+
+/** Calls `check` for every episode with its row index. */
+function eachEpisode(ret: Return903, check: (row: Row, i: number, eps: Table903) => void): void {
+  const eps = ret.current.Episodes;
+  if (!eps) return;
+  for (let i = 0; i < eps.rows.length; i++) check(eps.rows[i]!, i, eps);
+}
+
+/** Calls `check` for each child's episodes in date order. */
+function eachChild(ret: Return903, check: (child: string, order: readonly number[], eps: Table903) => void): void {
+  const eps = ret.current.Episodes;
+  if (!eps) return;
+  for (const [child, order] of childEpisodes(ret)) check(child, order, eps);
+}
+
+/**
+ * An episode's length in days. An open episode has lasted at least until 31 March: the
+ * limits on legal statuses count it so; the limits on temporary placements wait for it to
+ * end (NaN until then).
+ */
+function lengthInDays(eps: Table903, i: number, open?: Return903): number {
+  const dec = open && blank(eps.rows[i]!.DEC) ? yearEnd(open) : dates(eps, 'DEC')[i]!;
+  return dec - dates(eps, 'DECOM')[i]!;
+}
+
+// --- codes and dates --------------------------------------------------------
+
+export const rule141 = dateRule('141', 'Episodes', 'DECOM');
+export const rule143 = codeRule('143', 'Episodes', 'RNE');
+export const rule144 = codeRule('144', 'Episodes', 'LS');
+export const rule145 = codeRule('145', 'Episodes', 'CIN');
+export const rule146 = codeRule('146', 'Episodes', 'PLACE');
+export const rule147 = dateRule('147', 'Episodes', 'DEC', { blankPasses: true });
+export const rule149 = codeRule('149', 'Episodes', 'REC', { blankPasses: true });
+/** A provider code from the list; temporary placements T0 to T3 take none. */
+export const rule178 = defineRule('178', (ret, flag) => {
+  const valid = codeSet('Episodes', 'PLACE_PROVIDER', ret.collectionYear);
+  eachEpisode(ret, (row, i, eps) => {
+    const p = row.PLACE_PROVIDER;
+    if (blank(p)) return;
+    if (!valid.has(p) || ['T0', 'T1', 'T2', 'T3'].includes(row.PLACE ?? '')) flag(eps, i);
+  });
+});
+
+export const rule148 = defineRule('148', (ret, flag) =>
+  eachEpisode(ret, (row, i, eps) => {
+    if (blank(row.DEC) !== blank(row.REC)) flag(eps, i);
+  }),
+);
+
+/** A later episode starts while an earlier one is still open. */
+export const rule142 = defineRule('142', (ret, flag) =>
+  eachChild(ret, (_, order, eps) => {
+    for (let k = 0; k < order.length - 1; k++) {
+      const i = order[k]!;
+      if (blank(eps.rows[i]!.DEC)) flag(eps, i);
+    }
+  }),
+);
+
+// --- dates against the year and the child -----------------------------------
+
+export const rule302 = defineRule('302', (ret, flag) =>
+  eachChild(ret, (child, order, eps) => {
+    const dob = dobOf(ret, child);
+    const first = order[0]!;
+    if (dates(eps, 'DECOM')[first]! < dob) {
+      flag(eps, first);
+      const h = headerIndex(ret, child);
+      if (h !== undefined) flag(ret.current.Header!, h);
+    }
+  }),
+);
+
+export const rule352 = defineRule('352', (ret, flag) =>
+  eachEpisode(ret, (row, i, eps) => {
+    if (row.RNE !== 'S') return;
+    const dob = dobOf(ret, row.CHILD);
+    if (dates(eps, 'DECOM')[i]! >= birthday(dob, 18)) {
+      flag(eps, i);
+      const h = headerIndex(ret, row.CHILD);
+      if (h !== undefined) flag(ret.current.Header!, h);
+    }
+  }),
+);
+
+const EARLIEST_EPISODE = dayOf(1991, 10, 14); // the Children Act 1989 came into force
+
+export const rule353 = defineRule('353', (ret, flag) =>
+  eachEpisode(ret, (_, i, eps) => {
+    if (dates(eps, 'DECOM')[i]! < EARLIEST_EPISODE) flag(eps, i);
+  }),
+);
+
+export const rule354 = defineRule('354', (ret, flag) =>
+  eachEpisode(ret, (_, i, eps) => {
+    if (dates(eps, 'DECOM')[i]! > yearEnd(ret)) flag(eps, i);
+  }),
+);
+
+export const rule385 = defineRule('385', (ret, flag) =>
+  eachEpisode(ret, (_, i, eps) => {
+    if (dates(eps, 'DEC')[i]! > yearEnd(ret)) flag(eps, i);
+  }),
+);
+
+export const rule355 = defineRule('355', (ret, flag) =>
+  eachEpisode(ret, (_, i, eps) => {
+    if (dates(eps, 'DEC')[i] === dates(eps, 'DECOM')[i]) flag(eps, i);
+  }),
+);
+
+export const rule356 = defineRule('356', (ret, flag) =>
+  eachEpisode(ret, (_, i, eps) => {
+    if (dates(eps, 'DEC')[i]! < dates(eps, 'DECOM')[i]!) flag(eps, i);
+  }),
+);
+
+/** A child new this year (not in last year's return, first episode in the year) starts with a new period of care. */
+export const rule357 = defineRule('357', (ret, flag) => {
+  const last = ret.previous.Episodes;
+  const before = new Set(last?.rows.map((r) => r.CHILD ?? '') ?? []);
+  eachChild(ret, (child, order, eps) => {
+    if (before.has(child)) return;
+    const first = order[0]!;
+    if (dates(eps, 'DECOM')[first]! >= yearStart(ret) && eps.rows[first]!.RNE !== 'S') flag(eps, first);
+  });
+});
+
+// --- legal statuses ---------------------------------------------------------
+
+/** Youth justice legal statuses (remand, detention) are not for children under 10, the age of criminal responsibility. */
+export const rule358 = defineRule('358', (ret, flag) =>
+  eachEpisode(ret, (row, i, eps) => {
+    if (!['J1', 'J2', 'J3'].includes(row.LS ?? '')) return;
+    const dob = dobOf(ret, row.CHILD);
+    if (dates(eps, 'DECOM')[i]! < birthday(dob, 10)) {
+      flag(eps, i);
+      const h = headerIndex(ret, row.CHILD);
+      if (h !== undefined) flag(ret.current.Header!, h);
+    }
+  }),
+);
+
+/** After 18 a young person may stay looked after only under section 20(5), in a community home. */
+export const rule359 = defineRule('359', (ret, flag) =>
+  eachEpisode(ret, (row, i, eps) => {
+    const eighteen = birthday(dobOf(ret, row.CHILD), 18);
+    const until = blank(row.DEC) ? yearEnd(ret) : dates(eps, 'DEC')[i]!;
+    if (until >= eighteen && (row.LS !== 'V2' || !['K1', 'K2'].includes(row.PLACE ?? ''))) {
+      flag(eps, i);
+      const h = headerIndex(ret, row.CHILD);
+      if (h !== undefined) flag(ret.current.Header!, h);
+    }
+  }),
+);
+
+/**
+ * A legal status lasting more than `days`: the time under it runs across consecutive
+ * episodes (a placement can change while the order lasts), to 31 March if still open.
+ */
+function statusLongerThan(code: string, ls: string, days: number): Rule903 {
+  return defineRule(code, (ret, flag) =>
+    eachChild(ret, (_, order, eps) => {
+      const decom = dates(eps, 'DECOM');
+      const dec = dates(eps, 'DEC');
+      for (let k = 0; k < order.length; k++) {
+        if (eps.rows[order[k]!]!.LS !== ls) continue;
+        let j = k;
+        while (j + 1 < order.length && eps.rows[order[j + 1]!]!.LS === ls && dec[order[j]!] === decom[order[j + 1]!]) j++;
+        const last = order[j]!;
+        const until = blank(eps.rows[last]!.DEC) ? yearEnd(ret) : dec[last]!;
+        if (until - decom[order[k]!]! > days) for (let m = k; m <= j; m++) flag(eps, order[m]!);
+        k = j;
+      }
+    }),
+  );
+}
+
+/** A single short break (V3): each episode at most 17 days. */
+function episodeLongerThan(code: string, ls: string, days: number): Rule903 {
+  return defineRule(code, (ret, flag) =>
+    eachEpisode(ret, (row, i, eps) => {
+      if (row.LS === ls && lengthInDays(eps, i, ret) > days) flag(eps, i);
+    }),
+  );
+}
+
+/** Police protection: at most 72 hours (Children Act 1989 s46(6)). */
+export const rule361 = statusLongerThan('361', 'L1', 3);
+/** Emergency protection order: 8 days, extendable by 7; the DfE allows 21. */
+export const rule362 = statusLongerThan('362', 'L2', 21);
+/** Child assessment order: at most 7 days (s43(5)). */
+export const rule363 = statusLongerThan('363', 'L3', 7);
+/** Detained under PACE (s38(6)): the DfE allows up to 21 days. */
+export const rule364 = statusLongerThan('364', 'J2', 21);
+/** A single short break (V3) lasts at most 17 days. */
+export const rule365 = episodeLongerThan('365', 'V3', 17);
+
+/** Each single short break (V3) is a period of care of its own, in one placement: its episode starts the period (S). */
+export const rule366 = defineRule('366', (ret, flag) =>
+  eachEpisode(ret, (row, i, eps) => {
+    if (row.LS === 'V3' && row.RNE !== 'S') flag(eps, i);
+  }),
+);
+
+/** Single short breaks (V3) add up to at most 75 days in the year (open ones counted to 31 March). */
+export const rule367 = defineRule('367', (ret, flag) =>
+  eachChild(ret, (_, order, eps) => {
+    const start = yearStart(ret);
+    const end = yearEnd(ret);
+    const decom = dates(eps, 'DECOM');
+    const dec = dates(eps, 'DEC');
+    let total = 0;
+    const inYear: number[] = [];
+    for (const i of order) {
+      if (eps.rows[i]!.LS !== 'V3') continue;
+      const from = Math.max(decom[i]!, start);
+      const to = Math.min(blank(eps.rows[i]!.DEC) ? end : dec[i]!, end);
+      if (!(to >= from)) continue;
+      total += to - from;
+      inYear.push(i);
+    }
+    if (total > 75) for (const i of inYear) flag(eps, i);
+  }),
+);
+
+// --- placements and ages ----------------------------------------------------
+
+/** The child is at least `years` old when the placement starts (the episode is reported). */
+function placementNotUnder(code: string, places: (year: number) => readonly string[], years: number): Rule903 {
+  return defineRule(code, (ret, flag) => {
+    const list = places(ret.collectionYear);
+    eachEpisode(ret, (row, i, eps) => {
+      if (!list.includes(row.PLACE ?? '')) return;
+      if (dates(eps, 'DECOM')[i]! < birthday(dobOf(ret, row.CHILD), years)) flag(eps, i);
+    });
+  });
+}
+
+/** Independent living (P2, until 2023/24). */
+export const rule370 = placementNotUnder('370', () => ['P2'], 16);
+/** Supported accommodation not regulated as a children's home: H5, and K3 from 2024/25 when K3 replaced it. */
+export const rule371 = placementNotUnder('371', (year) => (year >= 2025 ? ['K3'] : ['H5']), 16);
+/** Youth custody or prison. */
+export const rule372 = placementNotUnder('372', () => ['R5'], 10);
+/** Residential schools. */
+export const rule373 = placementNotUnder('373', () => ['S1'], 4);
+/** Residential employment. */
+export const rule374 = placementNotUnder('374', () => ['P3'], 14);
+
+function temporaryLongerThan(code: string, place: string, days: number, countOpen = false): Rule903 {
+  return defineRule(code, (ret, flag) =>
+    eachEpisode(ret, (row, i, eps) => {
+      if (row.PLACE === place && lengthInDays(eps, i, countOpen ? ret : undefined) > days) flag(eps, i);
+    }),
+  );
+}
+
+/** T1, hospital, at most six weeks. */
+export const rule375 = temporaryLongerThan('375', 'T1', 42);
+/** T3, while the usual foster carers are on holiday, at most three weeks. */
+export const rule376 = temporaryLongerThan('376', 'T3', 21, true);
+/** T4, any other reason, at most seven days. */
+export const rule379 = temporaryLongerThan('379', 'T4', 7);
+
+/** At most two T3 placements in any twelve months. */
+export const rule377 = defineRule('377', (ret, flag) =>
+  eachChild(ret, (_, order, eps) => {
+    const t3 = order.filter((i) => eps.rows[i]!.PLACE === 'T3');
+    if (t3.length > 2) for (const i of t3) flag(eps, i);
+  }),
+);
+
+/** A child placed with parents is not accommodated under a single period of s20. */
+export const rule378 = defineRule('378', (ret, flag) =>
+  eachEpisode(ret, (row, i, eps) => {
+    if (row.PLACE === 'P1' && row.LS === 'V2') flag(eps, i);
+  }),
+);
+
+export const rule380 = defineRule('380', (ret, flag) =>
+  eachEpisode(ret, (row, i, eps) => {
+    if (row.RNE === 'S' && TEMPORARY_PLACEMENTS.has(row.PLACE ?? '')) flag(eps, i);
+  }),
+);
+
+export const rule381 = defineRule('381', (ret, flag) =>
+  eachEpisode(ret, (row, i, eps) => {
+    if (!blank(row.REC) && row.REC !== 'X1' && TEMPORARY_PLACEMENTS.has(row.PLACE ?? '')) flag(eps, i);
+  }),
+);
+
+export const rule382 = defineRule('382', (ret, flag) =>
+  eachEpisode(ret, (row, i, eps) => {
+    if (RESPITE.has(row.LS ?? '') && TEMPORARY_PLACEMENTS.has(row.PLACE ?? '')) flag(eps, i);
+  }),
+);
+
+/** After a temporary placement the child goes back to the placement before it. */
+export const rule383 = defineRule('383', (ret, flag) =>
+  eachChild(ret, (_, order, eps) => {
+    for (let k = 1; k < order.length - 1; k++) {
+      const before = eps.rows[order[k - 1]!]!;
+      const temp = eps.rows[order[k]!]!;
+      const after = eps.rows[order[k + 1]!]!;
+      if (!TEMPORARY_PLACEMENTS.has(temp.PLACE ?? '')) continue;
+      if (after.PLACE !== before.PLACE || after.PL_POST !== before.PL_POST) flag(eps, order[k + 1]!);
+    }
+  }),
+);
+
+/** Long-term foster placements (U1, U4) are not short breaks. */
+export const rule384 = defineRule('384', (ret, flag) =>
+  eachEpisode(ret, (row, i, eps) => {
+    if (RESPITE.has(row.LS ?? '') && ['U1', 'U4'].includes(row.PLACE ?? '')) flag(eps, i);
+  }),
+);
+
+// --- reasons an episode ended ---------------------------------------------
+
+function ceasedUnderAge(code: string, reasons: readonly string[], years: number, test: 'under' | 'over'): Rule903 {
+  return defineRule(code, (ret, flag) =>
+    eachEpisode(ret, (row, i, eps) => {
+      if (!reasons.includes(row.REC ?? '')) return;
+      const dec = dates(eps, 'DEC')[i]!;
+      const limit = birthday(dobOf(ret, row.CHILD), years);
+      if (test === 'under' ? dec < limit : dec >= limit) {
+        flag(eps, i);
+        const h = headerIndex(ret, row.CHILD);
+        if (h !== undefined) flag(ret.current.Header!, h);
+      }
+    }),
+  );
+}
+
+/** Adopted at 18 or over. */
+export const rule386 = ceasedUnderAge('386', ['E11', 'E12'], 18, 'over');
+/** Moved to independent living under 14. */
+export const rule387 = ceasedUnderAge('387', ['E5', 'E6'], 14, 'under');
+/** Transferred to adult social care under 16. */
+export const rule389 = ceasedUnderAge('389', ['E7'], 16, 'under');
+
+/** "New episode begins" needs a next episode. */
+export const rule388 = defineRule('388', (ret, flag) =>
+  eachChild(ret, (_, order, eps) => {
+    const last = order[order.length - 1]!;
+    if (eps.rows[last]!.REC === 'X1') flag(eps, last);
+  }),
+);
+
+/** Adopted from a placement for adoption only. */
+export const rule390 = defineRule('390', (ret, flag) =>
+  eachEpisode(ret, (row, i, eps) => {
+    if (ADOPTED.has(row.REC ?? '') && !PLACED_FOR_ADOPTION.has(row.PLACE ?? '')) flag(eps, i);
+  }),
+);
+
+/** A child adopted from care (last year or earlier this year) is looked after again. */
+export const rule199 = defineRule('199', (ret, flag) => {
+  const adoptedBefore = new Map<string, number>();
+  const last = ret.previous.Episodes;
+  if (last) {
+    const dec = dates(last, 'DEC');
+    last.rows.forEach((r, i) => {
+      if (ADOPTED.has(r.REC ?? '')) adoptedBefore.set(r.CHILD ?? '', Math.max(adoptedBefore.get(r.CHILD ?? '') ?? -Infinity, dec[i]!));
+    });
+  }
+  eachChild(ret, (child, order, eps) => {
+    const adoptedOn = adoptedBefore.get(child) ?? NaN;
+    const decom = dates(eps, 'DECOM');
+    let adoptedEarlier = false;
+    for (const i of order) {
+      if (adoptedEarlier || decom[i]! >= adoptedOn) flag(eps, i);
+      if (ADOPTED.has(eps.rows[i]!.REC ?? '')) adoptedEarlier = true;
+    }
+  });
+});
+
+// --- placement details ----------------------------------------------------
+
+/** Temporary placements have no provider. */
+export const rule213 = defineRule('213', (ret, flag) =>
+  eachEpisode(ret, (row, i, eps) => {
+    if (TEMPORARY_PLACEMENTS.has(row.PLACE ?? '') && !blank(row.PLACE_PROVIDER)) flag(eps, i);
+  }),
+);
+
+/** Placement postcode and URN are not collected for short breaks (V3, V4). */
+export const rule214 = defineRule('214', (ret, flag) =>
+  eachEpisode(ret, (row, i, eps) => {
+    if (RESPITE.has(row.LS ?? '') && (!blank(row.PL_POST) || !blank(row.URN))) flag(eps, i);
+  }),
+);
+
+/** Placed for adoption with current foster carers: a new placement type with the same carers (or a start). */
+export const rule217 = defineRule('217', (ret, flag) =>
+  eachEpisode(ret, (row, i, eps) => {
+    if (['A3', 'A5'].includes(row.PLACE ?? '') && !['S', 'T', 'U'].includes(row.RNE ?? '')) flag(eps, i);
+  }),
+);
+
+/** Placement types with an Ofsted-registered provider, whose URN is required. */
+export const URN_REQUIRED: ReadonlySet<string> = new Set([
+  'A3', 'A4', 'A5', 'A6', 'H5', 'K1', 'K2', 'K3', 'S1', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6',
+]);
+/** Placement types with no registered provider, whose URN should be blank. */
+export const URN_NOT_RECORDED: ReadonlySet<string> = new Set([
+  'P1', 'P3', 'R1', 'R2', 'R5', 'T0', 'T1', 'T2', 'T3', 'T4',
+]);
+
+export const rule218 = defineRule('218', (ret, flag) =>
+  eachEpisode(ret, (row, i, eps) => {
+    if (URN_REQUIRED.has(row.PLACE ?? '') && blank(row.URN)) flag(eps, i);
+  }),
+);
+
+export const rule222 = defineRule('222', (ret, flag) =>
+  eachEpisode(ret, (row, i, eps) => {
+    if (URN_NOT_RECORDED.has(row.PLACE ?? '') && !blank(row.URN) && row.URN !== 'XXXXXXX') flag(eps, i);
+  }),
+);
+
+/** The reason a placement changed is given on the episode that ended with the change. */
+export const rule225 = defineRule('225', (ret, flag) =>
+  eachChild(ret, (_, order, eps) => {
+    for (let k = 0; k < order.length - 1; k++) {
+      const cur = eps.rows[order[k]!]!;
+      const next = eps.rows[order[k + 1]!]!;
+      if (cur.REC === 'X1' && ['P', 'B', 'T', 'U'].includes(next.RNE ?? '') && blank(cur.REASON_PLACE_CHANGE)) {
+        if (!TEMPORARY_PLACEMENTS.has(cur.PLACE ?? '') && !TEMPORARY_PLACEMENTS.has(next.PLACE ?? '')) flag(eps, order[k]!);
+      }
+    }
+  }),
+);
+
+/** No reason is given for a move into, or out of, a temporary placement: the temporary episode is reported. */
+export const rule226 = defineRule('226', (ret, flag) =>
+  eachChild(ret, (_, order, eps) => {
+    for (let k = 0; k < order.length; k++) {
+      const row = eps.rows[order[k]!]!;
+      if (!TEMPORARY_PLACEMENTS.has(row.PLACE ?? '')) continue;
+      const before = k > 0 ? eps.rows[order[k - 1]!]! : undefined;
+      if (!blank(row.REASON_PLACE_CHANGE) || (before && !blank(before.REASON_PLACE_CHANGE))) flag(eps, order[k]!);
+    }
+  }),
+);
+
+export const rule233 = defineRule('233', (ret, flag) =>
+  eachEpisode(ret, (row, i, eps) => {
+    if (!blank(row.REASON_PLACE_CHANGE) && blank(row.DEC)) flag(eps, i);
+  }),
+);
+
+/** Under 10s are below the age of criminal responsibility, so cannot move into custody. */
+export const rule234 = defineRule('234', (ret, flag) =>
+  eachEpisode(ret, (row, i, eps) => {
+    if (row.REASON_PLACE_CHANGE !== 'CUSTOD') return;
+    const when = blank(row.DEC) ? dates(eps, 'DECOM')[i]! : dates(eps, 'DEC')[i]!;
+    if (ageAt(dobOf(ret, row.CHILD), when) < 10) {
+      flag(eps, i);
+      const h = headerIndex(ret, row.CHILD);
+      if (h !== undefined) flag(ret.current.Header!, h);
+    }
+  }),
+);
+
+// --- postcodes ----------------------------------------------------------------
+
+/** Children on short breaks, and unaccompanied asylum-seeking children (no home postcode), need no postcodes. */
+function postcodesExpected(ret: Return903, row: Row): boolean {
+  if (RESPITE.has(row.LS ?? '')) return false;
+  return !uascChildren(ret).has(row.CHILD ?? '');
+}
+
+function uascChildren(ret: Return903): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const t of [ret.current.UASC, ret.previous.UASC]) for (const r of t?.rows ?? []) out.add(r.CHILD ?? '');
+  return out;
+}
+
+export const rule392b = defineRule('392b', (ret, flag) =>
+  eachEpisode(ret, (row, i, eps) => {
+    if (postcodesExpected(ret, row) && (blank(row.HOME_POST) || blank(row.PL_POST))) flag(eps, i);
+  }),
+);
+
+const POSTCODE = /^(GIR ?0AA|[A-PR-UWYZ](\d{1,2}|[A-HK-Y]\d([0-9ABEHMNPRV-Y])?|\d[A-HJKPS-UW]) ?\d[ABD-HJLNP-UW-Z]{2})$/;
+
+/** A postcode that exists (in the postcode directory given), or that has a postcode's shape when none is given. */
+function postcodeKnown(ret: Return903, pc: string): boolean {
+  const lookup = ret.reference.postcodes;
+  return lookup ? lookup(pc) !== undefined : POSTCODE.test(pc.toUpperCase());
+}
+
+export const rule392c = defineRule('392c', (ret, flag) =>
+  eachEpisode(ret, (row, i, eps) => {
+    for (const pc of [row.HOME_POST, row.PL_POST]) {
+      if (!blank(pc) && !postcodeKnown(ret, pc)) {
+        flag(eps, i);
+        return;
+      }
+    }
+  }),
+);
+
+const compact = (pc: string) => pc.replace(/\s+/g, '').toUpperCase();
+
+export const rule392d = defineRule('392d', (ret, flag) =>
+  eachEpisode(ret, (row, i, eps) => {
+    if (!blank(row.HOME_POST) && !blank(row.PL_POST) && row.PLACE !== 'P1' && compact(row.HOME_POST) === compact(row.PL_POST)) flag(eps, i);
+  }),
+);
+
+export const rule398 = defineRule('398', (ret, flag) =>
+  eachEpisode(ret, (row, i, eps) => {
+    if (RESPITE.has(row.LS ?? '') && (!blank(row.HOME_POST) || !blank(row.PL_POST))) flag(eps, i);
+  }),
+);
+
+/** Straight-line distance between the home and placement postcodes, miles; NaN when either is unknown. */
+export function placementDistance(ret: Return903, row: Row): number {
+  const lookup = ret.reference.postcodes;
+  if (!lookup || blank(row.HOME_POST) || blank(row.PL_POST)) return NaN;
+  const a = lookup(row.HOME_POST);
+  const b = lookup(row.PL_POST);
+  if (!a || !b) return NaN;
+  return Math.round((Math.hypot(a.easting - b.easting, a.northing - b.northing) / 1609.344) * 10) / 10;
+}
+
+/** Distance rules need a postcode directory; without one they are not run. */
+function withPostcodes(check: (ret: Return903, flag: Flag) => void) {
+  return (ret: Return903, flag: Flag) => {
+    if (ret.reference.postcodes) check(ret, flag);
+  };
+}
+
+export const rule392a = defineRule(
+  '392a',
+  withPostcodes((ret, flag) =>
+    eachEpisode(ret, (row, i, eps) => {
+      if (postcodesExpected(ret, row) && Number.isNaN(placementDistance(ret, row))) flag(eps, i);
+    }),
+  ),
+);
+
+export const rule164 = defineRule(
+  '164',
+  withPostcodes((ret, flag) =>
+    eachEpisode(ret, (row, i, eps) => {
+      if (!postcodesExpected(ret, row) || blank(row.HOME_POST) || blank(row.PL_POST)) return;
+      const d = placementDistance(ret, row);
+      if (Number.isNaN(d) || d < 0 || d > 999.9) flag(eps, i);
+    }),
+  ),
+);
+
+export const rule169 = defineRule(
+  '169',
+  withPostcodes((ret, flag) =>
+    eachEpisode(ret, (row, i, eps) => {
+      if (!postcodesExpected(ret, row)) return;
+      if (blank(row.PL_POST) || !ret.reference.postcodes!(row.PL_POST)) flag(eps, i);
+    }),
+  ),
+);
+
+export const rule179 = defineRule(
+  '179',
+  withPostcodes((ret, flag) => {
+    if (!ret.reference.localAuthority) return;
+    eachEpisode(ret, (row, i, eps) => {
+      if (!postcodesExpected(ret, row)) return;
+      if (blank(row.PL_POST) || !ret.reference.postcodes!(row.PL_POST)) flag(eps, i);
+    });
+  }),
+);
+
+export const episodeRules: Rule903[] = [
+  rule141, rule142, rule143, rule144, rule145, rule146, rule147, rule148, rule149, rule164, rule169, rule178, rule179,
+  rule199, rule213, rule214, rule217, rule218, rule222, rule225, rule226, rule233, rule234,
+  rule302, rule352, rule353, rule354, rule355, rule356, rule357, rule358, rule359, rule361, rule362, rule363, rule364,
+  rule365, rule366, rule367, rule370, rule371, rule372, rule373, rule374, rule375, rule376, rule377, rule378, rule379,
+  rule380, rule381, rule382, rule383, rule384, rule385, rule386, rule387, rule388, rule389, rule390,
+  rule392a, rule392b, rule392c, rule392d, rule398,
+];

@@ -1,0 +1,173 @@
+/**
+ * Rules on the OC2 table: health, offending and the Strengths and Difficulties
+ * Questionnaire (SDQ) for children looked after for at least twelve months at 31 March.
+ */
+import type { Return903, Row, Table903 } from '../model.js';
+import { defineRule, type Rule903 } from '../rule.js';
+import { ageAt, blank, codeRule, dates, lookedAfterTwelveMonths, yearEnd, yearStart } from './support.js';
+
+/** The items collected for children looked after for twelve months. */
+const TWELVE_MONTH_ITEMS = [
+  'CONVICTED',
+  'HEALTH_CHECK',
+  'IMMUNISATIONS',
+  'TEETH_CHECK',
+  'HEALTH_ASSESSMENT',
+  'SUBSTANCE_MISUSE',
+  'INTERVENTION_RECEIVED',
+  'INTERVENTION_OFFERED',
+] as const;
+/** The four every child in the cohort must have. */
+const REQUIRED_ITEMS = ['IMMUNISATIONS', 'TEETH_CHECK', 'HEALTH_ASSESSMENT', 'SUBSTANCE_MISUSE'] as const;
+
+function eachOc2(ret: Return903, check: (row: Row, i: number, t: Table903) => void): void {
+  const t = ret.current.OC2;
+  if (!t) return;
+  for (let i = 0; i < t.rows.length; i++) check(t.rows[i]!, i, t);
+}
+
+/** The child's ages at the start and end of the year, from the OC2 date of birth. */
+function ages(ret: Return903, t: Table903, i: number): { atStart: number; atEnd: number } {
+  const dob = dates(t, 'DOB')[i]!;
+  return { atStart: ageAt(dob, yearStart(ret)), atEnd: ageAt(dob, yearEnd(ret)) };
+}
+
+/** Whether the child is in the OC2 cohort, given the episodes (the rule does not run without them). */
+function inCohort(ret: Return903, row: Row): boolean {
+  return lookedAfterTwelveMonths(ret).has(row.CHILD ?? '');
+}
+
+export const rule157 = defineRule('157', (ret, flag) =>
+  eachOc2(ret, (row, i, t) => {
+    if (row.SDQ_REASON !== 'SDQ1') return;
+    const { atStart, atEnd } = ages(ret, t, i);
+    if (atStart >= 4 && atEnd <= 16) flag(t, i);
+  }),
+);
+
+export const rule158 = defineRule('158', (ret, flag) =>
+  eachOc2(ret, (row, i, t) => {
+    if (row.INTERVENTION_RECEIVED === '1' && !blank(row.INTERVENTION_OFFERED)) flag(t, i);
+  }),
+);
+
+export const rule159 = defineRule('159', (ret, flag) =>
+  eachOc2(ret, (row, i, t) => {
+    if (row.SUBSTANCE_MISUSE === '1' && row.INTERVENTION_RECEIVED === '0' && blank(row.INTERVENTION_OFFERED)) flag(t, i);
+  }),
+);
+
+export const rule180 = defineRule('180', (ret, flag) =>
+  eachOc2(ret, (row, i, t) => {
+    const v = row.SDQ_SCORE;
+    if (blank(v)) return;
+    if (!/^\d+$/.test(v) || Number(v) > 40) flag(t, i);
+  }),
+);
+
+export const rule181 = defineRule('181', (ret, flag) =>
+  eachOc2(ret, (row, i, t) => {
+    if (TWELVE_MONTH_ITEMS.some((c) => !blank(row[c]) && row[c] !== '0' && row[c] !== '1')) flag(t, i);
+  }),
+);
+
+export const rule182 = defineRule('182', (ret, flag) =>
+  eachOc2(ret, (row, i, t) => {
+    const any = TWELVE_MONTH_ITEMS.some((c) => !blank(row[c]));
+    if (any && REQUIRED_ITEMS.some((c) => blank(row[c]))) flag(t, i);
+  }),
+);
+
+export const rule185 = defineRule('185', (ret, flag) => {
+  if (!ret.current.Episodes) return;
+  eachOc2(ret, (row, i, t) => {
+    if (!blank(row.SDQ_SCORE) && !inCohort(ret, row)) flag(t, i);
+  });
+});
+
+export const rule186 = defineRule('186', (ret, flag) => {
+  if (!ret.current.Episodes) return;
+  eachOc2(ret, (row, i, t) => {
+    const { atStart, atEnd } = ages(ret, t, i);
+    if (atStart >= 4 && atEnd < 17 && inCohort(ret, row) && blank(row.SDQ_SCORE) && blank(row.SDQ_REASON)) flag(t, i);
+  });
+});
+
+/** A child looked after all year is in neither the adoption (AD1) nor the care leavers (OC3) cohort. */
+export const rule187 = defineRule('187', (ret, flag) => {
+  if (!ret.current.Episodes) return;
+  const cohort = lookedAfterTwelveMonths(ret);
+  for (const t of [ret.current.OC3, ret.current.AD1]) {
+    t?.rows.forEach((row, i) => {
+      if (cohort.has(row.CHILD ?? '')) flag(t, i);
+    });
+  }
+});
+
+export const rule188 = defineRule('188', (ret, flag) =>
+  eachOc2(ret, (row, i, t) => {
+    if (ages(ret, t, i).atEnd < 4 && (!blank(row.SDQ_SCORE) || !blank(row.SDQ_REASON))) flag(t, i);
+  }),
+);
+
+export const rule189 = defineRule('189', (ret, flag) =>
+  eachOc2(ret, (row, i, t) => {
+    if (ages(ret, t, i).atStart >= 17 && (!blank(row.SDQ_SCORE) || !blank(row.SDQ_REASON))) flag(t, i);
+  }),
+);
+
+export const rule190 = defineRule('190', (ret, flag) => {
+  if (!ret.current.Episodes) return;
+  eachOc2(ret, (row, i, t) => {
+    if (!inCohort(ret, row) && TWELVE_MONTH_ITEMS.some((c) => !blank(row[c]))) flag(t, i);
+  });
+});
+
+export const rule191 = defineRule('191', (ret, flag) => {
+  if (!ret.current.Episodes) return;
+  eachOc2(ret, (row, i, t) => {
+    if (inCohort(ret, row) && REQUIRED_ITEMS.some((c) => blank(row[c]))) flag(t, i);
+  });
+});
+
+export const rule192 = defineRule('192', (ret, flag) =>
+  eachOc2(ret, (row, i, t) => {
+    if (row.SUBSTANCE_MISUSE === '1' && blank(row.INTERVENTION_RECEIVED)) flag(t, i);
+  }),
+);
+
+export const rule193 = defineRule('193', (ret, flag) =>
+  eachOc2(ret, (row, i, t) => {
+    if (row.SUBSTANCE_MISUSE !== '1' && (!blank(row.INTERVENTION_RECEIVED) || !blank(row.INTERVENTION_OFFERED))) flag(t, i);
+  }),
+);
+
+export const rule196 = codeRule('196', 'OC2', 'SDQ_REASON', { blankPasses: true });
+
+export const rule197a = defineRule('197a', (ret, flag) =>
+  eachOc2(ret, (row, i, t) => {
+    if (!blank(row.SDQ_SCORE) && !blank(row.SDQ_REASON)) flag(t, i);
+  }),
+);
+
+/** Children who are 4 or 17 during the year still have a score, or a reason for none. */
+export const rule197B = defineRule('197B', (ret, flag) => {
+  if (!ret.current.Episodes) return;
+  eachOc2(ret, (row, i, t) => {
+    const { atStart, atEnd } = ages(ret, t, i);
+    const edge = (atStart < 4 && atEnd >= 4) || (atStart < 17 && atEnd >= 17);
+    if (edge && inCohort(ret, row) && blank(row.SDQ_SCORE) && blank(row.SDQ_REASON)) flag(t, i);
+  });
+});
+
+export const rule198 = defineRule('198', (ret, flag) => {
+  if (!ret.current.Episodes) return;
+  eachOc2(ret, (row, i, t) => {
+    if (!blank(row.SDQ_REASON) && !inCohort(ret, row)) flag(t, i);
+  });
+});
+
+export const healthRules: Rule903[] = [
+  rule157, rule158, rule159, rule180, rule181, rule182, rule185, rule186, rule187, rule188, rule189, rule190,
+  rule191, rule192, rule193, rule196, rule197a, rule197B, rule198,
+];
