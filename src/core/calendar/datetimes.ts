@@ -17,6 +17,7 @@ import {
   daysInMonth,
   formatDate,
   isIsoDate,
+  partsFromDayNumber,
   weekdayOfDayNumber,
 } from './dates.js';
 
@@ -83,16 +84,17 @@ function lastSundayDayNumber(year: number, month: number): number {
   return last - (weekdayOfDayNumber(last) % 7);
 }
 
+const summerTimeByYear = new Map<number, [number, number]>();
+
 /** Is UK clock time one hour ahead of UTC (British Summer Time) at this instant? */
 export function isBritishSummerTime(instant: number): boolean {
-  const year = yearOfInstant(instant);
-  const start = lastSundayDayNumber(year, 3) * MS_PER_DAY + MS_PER_HOUR;
-  const end = lastSundayDayNumber(year, 10) * MS_PER_DAY + MS_PER_HOUR;
-  return instant >= start && instant < end;
-}
-
-function yearOfInstant(instant: number): number {
-  return Number(dateFromDayNumber(Math.floor(instant / MS_PER_DAY)).slice(0, 4));
+  const year = partsFromDayNumber(Math.floor(instant / MS_PER_DAY)).year;
+  let span = summerTimeByYear.get(year);
+  if (!span) {
+    span = [lastSundayDayNumber(year, 3) * MS_PER_DAY + MS_PER_HOUR, lastSundayDayNumber(year, 10) * MS_PER_DAY + MS_PER_HOUR];
+    summerTimeByYear.set(year, span);
+  }
+  return instant >= span[0] && instant < span[1];
 }
 
 /** UK clock offset from UTC in minutes (0 or 60) at this instant. */
