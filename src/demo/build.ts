@@ -1,0 +1,214 @@
+/**
+ * The demo authority: an empty database filled with a synthetic local authority shaped
+ * like Manchester on the first day of its 2014 inspection, dated so that `today` is that
+ * day. Same seed and same day, same authority (identifiers included).
+ */
+import { sql } from 'drizzle-orm';
+import { computeObligations } from '../clock/index.js';
+import { hashPassword } from '../core/auth/passwords.js';
+import { fromLondonLocal } from '../core/calendar/index.js';
+import { rows, type Db } from '../core/db/database.js';
+import * as schema from '../core/db/schema.js';
+import { londonDate } from '../core/time.js';
+import { loadClockContext, obligationRow } from '../obligations/recompute.js';
+import { type BacklogFigures, backlogFigures, overdueAssessments } from '../oversight/backlog.js';
+import { bulkInsert } from './insert.js';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { type DemoRows, type DemoTargets, type DemoUser, planDemoAuthority } from './plan.js';
+
+export const DEMO_PASSWORD = 'demo';
+export const DEFAULT_DEMO_SEED = 2014;
+
+export interface DemoOptions {
+  seed?: number;
+  /** The first day of the inspection, YYYY-MM-DD; by default today in England. */
+  today?: string;
+  /**
+   * The instant the figures are taken at; by default now, or 10am in England on `today`
+   * when only `today` is given. Must fall on `today` in England.
+   */
+  now?: Date;
+  /** 1 (the default) for an authority the size of Manchester; for example 0.2 for a fifth. */
+  scale?: number;
+  progress?: (message: string) => void;
+}
+
+export interface DemoSummary {
+  seed: number;
+  today: string;
+  now: string;
+  scale: number;
+  counts: {
+    teams: number;
+    workers: number;
+    children: number;
+    openChildrenInNeed: number;
+    contacts: number;
+    contactsAwaitingDecision: number;
+    referrals: number;
+    assessments: number;
+    visits: number;
+    allocations: number;
+    obligations: number;
+    restrictedRecords: number;
+  };
+  /** Share of the referrals in the 12 months to today made within 12 months of an earlier one. */
+  repeatReferralRate: number;
+  /** As the oversight pages compute them (src/oversight/backlog.ts) at `now`. */
+  backlog: BacklogFigures;
+  /** What the demo was built to show, from the 2014 report scaled. */
+  targets: DemoTargets;
+  maxCaseload: number;
+  workersAtMaxCaseload: number;
+  users: DemoUser[];
+  password: string;
+  elapsedMs: number;
+}
+
+export async function buildDemoAuthority(db: Db, opts: DemoOptions = {}): Promise<DemoSummary> {
+  const started = performance.now();
+  const progress = opts.progress ?? (() => undefined);
+  const seed = opts.seed ?? DEFAULT_DEMO_SEED;
+  const scale = opts.scale ?? 1;
+  if (!(scale > 0 && scale <= 4)) throw new RangeError(`scale must be more than 0 and at most 4, got ${scale}`);
+  const { today, now } = dayAndInstant(opts);
+
+  await assertEmpty(db);
+  const context = await loadClockContext(db);
+  progress('Hashing the demo password');
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  progress(`Planning the demo authority for ${today} (seed ${seed}, scale ${scale})`);
+  const plan = planDemoAuthority({ seed, today, now, scale, calendar: context.calendar, passwordHash });
+  progress(`Planned ${plan.rows.children.length} children; computing their obligations`);
+  let obligations = plan.facts.flatMap((child) => computeObligations(child, context).map((o) => obligationRow(child.childId, o)));
+  plan.facts = [];
+
+  await db.transaction(async (tx) => {
+    const rebuild = await prepareBulkLoad(tx);
+    const r = plan.rows;
+    // In order of reference; each table's rows are let go once stored, for a smaller heap.
+    const order: [keyof DemoRows, PgTable][] = [
+      ['teams', schema.teams],
+      ['workers', schema.workers],
+      ['users', schema.users],
+      ['children', schema.children],
+      ['childDisabilities', schema.childDisabilities],
+      ['addresses', schema.addresses],
+      ['people', schema.people],
+      ['relationships', schema.relationships],
+      ['restrictedRecordAccess', schema.restrictedRecordAccess],
+      ['contacts', schema.contacts],
+      ['referrals', schema.referrals],
+      ['assessments', schema.assessments],
+      ['visits', schema.visits],
+      ['allocations', schema.allocations],
+    ];
+    for (const [key, table] of order) {
+      const n = await bulkInsert(tx, table, r[key] as PgTable['$inferInsert'][]);
+      r[key] = [];
+      progress(`Stored ${n} ${key}`);
+    }
+    const n = await bulkInsert(tx, schema.obligations, obligations);
+    obligations = [];
+    progress(`Stored ${n} obligations`);
+    if (rebuild.length > 0) {
+      for (const statement of rebuild) await tx.execute(sql.raw(statement));
+      progress(`Rebuilt ${rebuild.length} indexes`);
+    }
+  });
+
+  const summary = await summarise(db, { seed, today, now, scale, targets: plan.targets, users: plan.users });
+  summary.elapsedMs = Math.round(performance.now() - started);
+  progress(`Built the demo authority in ${(summary.elapsedMs / 1000).toFixed(1)} s`);
+  return summary;
+}
+
+/** The tables the demo fills in bulk, whose secondary indexes are built once at the end. */
+const BULK_TABLES = ['children', 'addresses', 'people', 'relationships', 'contacts', 'referrals', 'assessments', 'visits', 'allocations', 'obligations'];
+
+/**
+ * When the database lets us (a superuser, as on PGlite), load as a restore does: without
+ * per-row foreign key triggers (the generator writes parents before children, and the
+ * tests check every reference), and with secondary indexes dropped and rebuilt from their
+ * own definitions after the load, inside the same transaction. Returns the statements
+ * that rebuild the indexes. On a server where we are not superuser, rows go in plainly.
+ */
+async function prepareBulkLoad(db: Db): Promise<string[]> {
+  const [role] = await rows<{ superuser: boolean }>(db, sql`select current_setting('is_superuser') = 'on' as superuser`);
+  if (!role?.superuser) return [];
+  await db.execute(sql`set local session_replication_role = replica`);
+  const found = await rows<{ indexname: string; indexdef: string }>(
+    db,
+    sql`select i.indexname, i.indexdef from pg_indexes i
+         where i.schemaname = current_schema() and i.tablename in ${BULK_TABLES}
+           and not exists (select 1 from pg_constraint c where c.conname = i.indexname)
+         order by i.tablename, i.indexname`,
+  );
+  for (const f of found) await db.execute(sql.raw(`drop index "${f.indexname}"`));
+  return found.map((f) => f.indexdef);
+}
+
+function dayAndInstant(opts: DemoOptions): { today: string; now: Date } {
+  if (opts.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.today)) throw new RangeError(`today must be YYYY-MM-DD, got ${opts.today}`);
+  const today = opts.today ?? londonDate(opts.now ?? new Date());
+  const now = opts.now ?? (opts.today === undefined ? new Date() : new Date(fromLondonLocal(today, 10)));
+  if (londonDate(now) !== today) throw new RangeError(`now (${now.toISOString()}) is not on ${today} in England`);
+  return { today, now };
+}
+
+async function assertEmpty(db: Db): Promise<void> {
+  const [found] = await rows<{ n: number }>(
+    db,
+    sql`select (select count(*) from teams) + (select count(*) from workers) + (select count(*) from children)
+             + (select count(*) from users where username like 'demo-%') as n`,
+  );
+  if (Number(found?.n ?? 0) > 0) throw new Error('The demo authority can only be built in an empty database');
+}
+
+async function summarise(
+  db: Db,
+  built: { seed: number; today: string; now: Date; scale: number; targets: DemoTargets; users: DemoUser[] },
+): Promise<DemoSummary> {
+  const [c] = await rows<Record<keyof DemoSummary['counts'], number>>(
+    db,
+    sql`select (select count(*)::int from teams) as "teams",
+               (select count(*)::int from workers where active) as "workers",
+               (select count(*)::int from children) as "children",
+               (select count(distinct child_id)::int from referrals where closed_date is null) as "openChildrenInNeed",
+               (select count(*)::int from contacts) as "contacts",
+               (select count(*)::int from contacts where decided_at is null) as "contactsAwaitingDecision",
+               (select count(*)::int from referrals) as "referrals",
+               (select count(*)::int from assessments) as "assessments",
+               (select count(*)::int from visits) as "visits",
+               (select count(*)::int from allocations) as "allocations",
+               (select count(*)::int from obligations) as "obligations",
+               (select count(*)::int from children where restricted) as "restrictedRecords"`,
+  );
+  const [repeat] = await rows<{ rate: number | null }>(
+    db,
+    sql`select avg(case when repeat_referral then 1.0 else 0.0 end)::float8 as rate from referrals
+         where referral_date > (${built.today}::date - interval '12 months') and referral_date <= ${built.today}::date`,
+  );
+  const [load] = await rows<{ max: number | null; at_max: number }>(
+    db,
+    sql`with loads as (select worker_id, count(*)::int as n from allocations where ended_at is null and worker_id is not null group by worker_id)
+        select max(n)::int as max, (select count(*)::int from loads where n = (select max(n) from loads)) as at_max from loads`,
+  );
+  const overdue = await overdueAssessments(db, built.now, { kind: 'authority' });
+  return {
+    seed: built.seed,
+    today: built.today,
+    now: built.now.toISOString(),
+    scale: built.scale,
+    counts: c!,
+    repeatReferralRate: Number(repeat?.rate ?? 0),
+    backlog: backlogFigures(overdue, built.today),
+    targets: built.targets,
+    maxCaseload: load?.max ?? 0,
+    workersAtMaxCaseload: load?.at_max ?? 0,
+    users: built.users,
+    password: DEMO_PASSWORD,
+    elapsedMs: 0,
+  };
+}
