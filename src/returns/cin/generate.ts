@@ -222,13 +222,14 @@ export function generateEpisode(g: GenerationContext, journey: Journey, referral
   }
 
   // An assessment within a few days of the referral.
-  const assessStart = referral + rng.int(0, 3);
+  const assessStart = Math.min(referral + rng.int(0, 3), latest, g.end);
   const openAssessment = open && journey === 'assessed' && assessStart >= g.openAssessmentFrom && rng.chance(0.5);
   if (openAssessment) {
     e.Assessments.push({ AssessmentActualStartDate: d(assessStart), AssessmentInternalReviewDate: null, AssessmentAuthorisationDate: null, AssessmentFactors: [] });
     return e;
   }
-  const noFactors = journey === 'assessed' && rng.chance(0.3);
+  // "No factors identified" (21) leads to closure with RC8 or RC9 (8873Q).
+  const noFactors = journey === 'assessed' && !open && rng.chance(0.3);
   const assessment = completedAssessment(g, assessStart, latest, noFactors);
   e.Assessments.push(assessment);
   const assessed = day(assessment.AssessmentAuthorisationDate);
@@ -270,7 +271,7 @@ export function generateEpisode(g: GenerationContext, journey: Journey, referral
   // Protection: a section 47 enquiry started while the assessment was under way, then
   // an initial conference on a working day within 15 working days, and a plan from it.
   const cal = workingDays();
-  const s47Start = assessStart + rng.int(0, 2);
+  const s47Start = Math.min(assessStart + rng.int(0, 2), latest, g.end);
   const target = day(cal.addWorkingDays(d(s47Start), 15));
   let icpc = weekdayOnOrAfter(s47Start + rng.int(5, 20));
   if (icpc > g.end || icpc > latest) {

@@ -127,7 +127,7 @@ function only(c: CinChild, g: GenerationContext, e: CinDetails): CinDetails {
 type Breaker = (c: CinChild, g: GenerationContext) => void;
 
 /** Changes to the return as a whole. */
-type ReturnBreaker = (ret: CinReturn, g: GenerationContext) => void;
+type ReturnBreaker = (ret: CinReturn, g: GenerationContext, untouched: (c: CinChild) => boolean) => void;
 
 function upnWith(la: string, middle: string, last: string): string {
   const tail = `${la}${middle}${last}`;
@@ -176,11 +176,11 @@ const BREAKERS: Record<string, Breaker> = {
     e.CINreferralDate = d(g.end - 100);
     e.CINclosureDate = e.CINreferralDate;
   },
-  '8770Q': (c, g) => { plainChild(c, g); c.identifiers.UPN = null; c.identifiers.FormerUPN = null; c.identifiers.UPNunknown = 'UN1'; },
+  '8770Q': (c, g) => { only(c, g, assessed(g, true)); c.identifiers.UPN = null; c.identifiers.FormerUPN = null; c.identifiers.UPNunknown = 'UN1'; },
   '8772': (c, g) => { only(c, g, assessed(g, true)); c.identifiers.UPN = null; c.identifiers.UPNunknown = 'UN7'; },
   '8775Q': (c, g) => { plainChild(c, g); c.identifiers.PersonBirthDate = d(addYears(g.end, -27)); },
   '4220': (c) => { c.characteristics.Ethnicity = 'XXXX'; },
-  '8540': (c) => { c.characteristics.Disabilities = ['XYZ']; },
+  '8540': (c, g) => { only(c, g, assessed(g, true)); c.characteristics.Disabilities = ['XYZ']; },
   '8790': (c) => { c.characteristics.Disabilities = ['NONE', 'MOB']; },
   '8794': (c) => { c.characteristics.Disabilities = ['MOB', 'MOB']; },
   '2990': (c, g) => { const e = only(c, g, onPlan(g, true)); e.ReasonForClosure = 'RC8'; },
@@ -253,7 +253,7 @@ const BREAKERS: Record<string, Breaker> = {
   '8945Q': (c, g) => { const e = only(c, g, assessed(g, false)); e.Assessments[0]!.AssessmentFactors = ['18A']; },
   '8950Q': (c, g) => { const e = only(c, g, assessed(g, false)); e.Assessments[0]!.AssessmentFactors = ['19A']; },
   '4000': (c, g) => { const e = only(c, g, nfa(g)); e.CINPlanDates.push({ CINPlanStartDate: d(g.start + 30), CINPlanEndDate: d(g.start + 31) }); },
-  '4001': (c, g) => { const e = only(c, g, protection(g, true)); const s = day(e.ChildProtectionPlans[0]!.CPPstartDate); e.CINPlanDates.push({ CINPlanStartDate: d(s - 5), CINPlanEndDate: d(s + 20) }); },
+  '4001': (c, g) => { const e = only(c, g, protection(g, false)); const s = day(e.ChildProtectionPlans[0]!.CPPstartDate); e.CINPlanDates.push({ CINPlanStartDate: d(s - 5), CINPlanEndDate: null }); },
   '4003': (c, g) => {
     const e = only(c, g, protection(g, true));
     const cpp = e.ChildProtectionPlans[0]!;
@@ -309,14 +309,6 @@ const BREAKERS: Record<string, Breaker> = {
     e.Section47[0]!.DateOfInitialCPC = sat;
     e.ChildProtectionPlans[0]!.CPPstartDate = sat;
   },
-  '2883': (c, g) => {
-    const e = only(c, g, protection(g, true));
-    const first = e.ChildProtectionPlans[0]!;
-    const end = day(first.CPPendDate);
-    e.ChildProtectionPlans.push({ ...first, CPPstartDate: d(end + 5), CPPendDate: null, CPPreviewDate: [] });
-    e.CINclosureDate = null;
-    e.ReasonForClosure = null;
-  },
   '2885': (c, g) => { const e = only(c, g, protection(g, false)); const p = e.ChildProtectionPlans[0]!; p.CPPstartDate = d(day(p.CPPstartDate) + 1); },
   '8565': (c, g) => { const e = only(c, g, assessed(g, true)); e.Assessments[0]!.AssessmentAuthorisationDate = d(g.start + 60); },
   '8720': (c, g) => { const e = only(c, g, protection(g, false)); e.ChildProtectionPlans[0]!.CPPstartDate = null; },
@@ -351,21 +343,51 @@ const PAIR_BREAKERS: Record<string, (a: CinChild, b: CinChild) => void> = {
   '8510': (a, b) => { b.identifiers.LAchildID = a.identifiers.LAchildID; },
 };
 
+/** Protection plans and initial conferences in the census period, across the return (2883). */
+function plansAndConferences(ret: CinReturn, g: GenerationContext): { plans: number; conferences: number } {
+  const inPeriod = (t: string | null) => {
+    const n = day(t);
+    return n >= g.start && n <= g.end;
+  };
+  let plans = 0;
+  let conferences = 0;
+  for (const c of ret.children) {
+    for (const e of c.cinDetails) {
+      if (inPeriod(e.DateOfInitialCPC)) conferences++;
+      for (const s of e.Section47) if (inPeriod(s.DateOfInitialCPC)) conferences++;
+      for (const p of e.ChildProtectionPlans) if (inPeriod(p.CPPstartDate)) plans++;
+    }
+  }
+  return { plans, conferences };
+}
+
 const RETURN_BREAKERS: Record<string, ReturnBreaker> = {
+  '2883': (ret, g, untouched) => {
+    // Protection plans whose initial conference is not recorded, until plans outnumber conferences.
+    for (const c of ret.children) {
+      const { plans, conferences } = plansAndConferences(ret, g);
+      if (plans > conferences) return;
+      if (!untouched(c)) continue;
+      const e = only(c, g, protection(g, false));
+      const s = e.Section47[0]!;
+      s.DateOfInitialCPC = null;
+      s.ICPCnotRequired = '1';
+    }
+  },
   '100': (ret, g) => { ret.header!.CollectionDetails!.ReferenceDate = `${g.year - 1}-03-31`; },
-  '2886Q': (ret, g) => {
+  '2886Q': (ret, g, untouched) => {
     // Sex not recorded for a little over 2% of the children already born.
-    const born = ret.children.filter((c) => c.identifiers.PersonBirthDate !== null);
+    const born = ret.children.filter((c) => c.identifiers.PersonBirthDate !== null && untouched(c));
     const n = Math.max(1, Math.floor(born.length * 0.03) + 1);
     for (const c of born.slice(0, n)) c.identifiers.Sex = g.codes.unbornSex;
   },
-  '2887Q': (ret) => {
-    for (const c of ret.children) if (c.characteristics.Disabilities.length) c.characteristics.Disabilities = ['NONE'];
-    const first = ret.children.find((c) => c.identifiers.PersonBirthDate !== null);
+  '2887Q': (ret, _g, untouched) => {
+    for (const c of ret.children) if (c.characteristics.Disabilities.length && untouched(c)) c.characteristics.Disabilities = ['NONE'];
+    const first = ret.children.find((c) => c.identifiers.PersonBirthDate !== null && untouched(c));
     if (first) first.characteristics.Disabilities = ['MOB', 'HAND'];
   },
-  '2888Q': (ret) => {
-    for (const c of ret.children) if (c.characteristics.Disabilities.length > 1) c.characteristics.Disabilities = [c.characteristics.Disabilities[0]!];
+  '2888Q': (ret, _g, untouched) => {
+    for (const c of ret.children) if (c.characteristics.Disabilities.length > 1 && untouched(c)) c.characteristics.Disabilities = [c.characteristics.Disabilities[0]!];
   },
 };
 
@@ -385,10 +407,13 @@ export function seedErrors(ret: CinReturn, g: GenerationContext, errors: { rule:
     const [i] = free.splice(k, 1);
     return i!;
   };
-  for (const { rule, count = 1 } of errors) {
+  // Changes to the return as a whole go last, so that no child's change undoes them.
+  const ordered = [...errors.filter((e) => !RETURN_BREAKERS[e.rule]), ...errors.filter((e) => RETURN_BREAKERS[e.rule])];
+  for (const { rule, count = 1 } of ordered) {
     const whole = RETURN_BREAKERS[rule];
     if (whole) {
-      whole(ret, g);
+      const touched = new Set(seeded.filter((x) => x.row !== null).map((x) => ret.children[x.row! - 1]));
+      whole(ret, g, (c) => !touched.has(c));
       seeded.push({ rule, row: null });
       continue;
     }

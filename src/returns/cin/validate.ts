@@ -8,7 +8,7 @@
 import type { Finding } from '../findings.js';
 import { type CinReturn, censusPeriod } from './model.js';
 import { cinYearSchema } from './schema/index.js';
-import { day, dateText, workingDays } from './dates.js';
+import { day, workingDays } from './dates.js';
 import { type CinRule, type PChild, type RuleContext, prepareChild } from './rules/rule.js';
 import { headerRules } from './rules/header.js';
 import { childIdentifierRules } from './rules/child-identifiers.js';
@@ -40,20 +40,22 @@ export interface ValidateOptions {
   /** Only these rule codes (default: every rule for the year). */
   rules?: string[];
   /**
-   * How the working-day timescales (8670Q: 45 days, 8675Q: 15 days) count. 'inclusive'
-   * (default) counts the start day itself when it is a working day, as the sector's
-   * reference validator does; 'exclusive' counts the working days after it.
+   * How "minus n working days" counts (8670Q: 45 days, 8675Q: 15 days, 8569Q: 1 day).
+   * 'inclusive' (default) counts the day itself when it is a working day, as the sector's
+   * reference validator does; 'exclusive' counts the working days before it.
    */
   workingDayCounting?: 'inclusive' | 'exclusive';
 }
 
-/** The earliest start date from which no more than `limit` working days have passed by `end`. */
-function earliestWithin(end: string, limit: number, inclusive: boolean): number {
+/**
+ * `date` minus `n` working days. Exclusive: the day n working days before it (Tuesday
+ * minus 1 is Monday). Inclusive: `date` itself is the first of the n days when it is a
+ * working day (Tuesday minus 1 is Tuesday), as the reference validator counts.
+ */
+export function minusWorkingDays(date: string, n: number, inclusive: boolean): number {
   const cal = workingDays();
-  let n = day(end);
-  // Walk back while the count from the day before stays within the limit.
-  while (cal.workingDaysBetween(dateText(n - 1), end, { inclusive }) <= limit) n--;
-  return n;
+  if (inclusive && cal.isWorkingDay(date)) return day(cal.addWorkingDays(date, -(n - 1)));
+  return day(cal.addWorkingDays(date, -n));
 }
 
 export function ruleContext(ret: CinReturn, options: ValidateOptions = {}): RuleContext {
@@ -65,9 +67,9 @@ export function ruleContext(ret: CinReturn, options: ValidateOptions = {}): Rule
     header: ret.header,
     start: day(period.start),
     end: day(period.end),
-    assessmentOverdueBefore: earliestWithin(period.end, 45, inclusive),
-    s47OverdueBefore: earliestWithin(period.end, 15, inclusive),
-    workingDayBeforeStart: day(workingDays().addWorkingDays(period.start, -1)),
+    assessmentOverdueBefore: minusWorkingDays(period.end, 45, inclusive),
+    s47OverdueBefore: minusWorkingDays(period.end, 15, inclusive),
+    workingDayBeforeStart: minusWorkingDays(period.start, 1, inclusive),
   };
 }
 

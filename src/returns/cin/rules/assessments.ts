@@ -31,26 +31,37 @@ export const rule8736 = childRule('8736', (c, ctx) =>
   anyAssessment(c, (a) => !has(a.authorised) && !(a.start >= ctx.start && a.start <= ctx.end)),
 );
 
-/** 8863Q: an assessment does not start while another of the child's assessments is under way. */
-export const rule8863Q = childRule('8863Q', (c) => {
-  const spans: [number, number][] = [];
-  for (const e of c.episodes) for (const a of e.assessments) if (has(a.start)) spans.push([a.start, has(a.authorised) ? a.authorised : Infinity]);
-  if (spans.length < 2) return false;
-  spans.sort((x, y) => x[0] - y[0]);
-  for (let i = 1; i < spans.length; i++) if (spans[i]![0] < spans[i - 1]![1] || spans[i]![0] === spans[i - 1]![0]) return true;
-  return false;
-});
+/**
+ * 8863Q: within an episode, no assessment starts on or between another's start and its
+ * authorisation, or, for one not yet authorised, its start and the reference date.
+ */
+export const rule8863Q = childRule('8863Q', (c, ctx) =>
+  c.episodes.some((e) => {
+    const list = e.assessments;
+    if (list.length < 2) return false;
+    for (let i = 0; i < list.length; i++) {
+      const other = list[i]!;
+      const until = has(other.authorised) ? other.authorised : ctx.end;
+      for (let j = 0; j < list.length; j++) {
+        if (j !== i && list[j]!.start >= other.start && list[j]!.start <= until) return true;
+      }
+    }
+    return false;
+  }),
+);
 
 /** 8869: factor 21 (no factors identified) is not used with other factors. */
 export const rule8869 = childRule('8869', (c) => anyAssessment(c, (a) => a.factors.length > 1 && a.factors.includes('21')));
 
-/** 8873Q: an episode's only assessment, completed with factor 21, closes with RC8 or RC9. */
+/** 8873Q: an episode whose only assessment found no factors (21) has reason for closure RC8 or RC9. */
 export const rule8873Q = childRule('8873Q', (c) =>
-  c.episodes.some((e) => {
-    if (e.assessments.length !== 1 || e.raw.CINclosureDate === null) return false;
-    const a = e.assessments[0]!;
-    return has(a.authorised) && a.factors.includes('21') && e.raw.ReasonForClosure !== 'RC8' && e.raw.ReasonForClosure !== 'RC9';
-  }),
+  c.episodes.some(
+    (e) =>
+      e.assessments.length === 1 &&
+      e.assessments[0]!.factors.includes('21') &&
+      e.raw.ReasonForClosure !== 'RC8' &&
+      e.raw.ReasonForClosure !== 'RC9',
+  ),
 );
 
 /** 8896: at most one open assessment in an episode. */
@@ -62,8 +73,15 @@ export const rule8896 = childRule('8896', (c) =>
   }),
 );
 
-/** 8897Q: a completed assessment records its factors. */
-export const rule8897Q = childRule('8897Q', (c) => anyAssessment(c, (a) => has(a.authorised) && a.factors.length === 0));
+/** 8897Q: an assessment authorised on or after the start of the census year records one or more factors, all valid. */
+export const rule8897Q = childRule('8897Q', (c, ctx) =>
+  anyAssessment(
+    c,
+    (a) =>
+      a.authorised >= ctx.start &&
+      (a.factors.length === 0 || a.factors.some((f) => f === null || !ctx.schema.codeSets.assessmentFactors.has(f))),
+  ),
+);
 
 /** 8898: no factor recorded twice in one assessment. */
 export const rule8898 = childRule('8898', (c) =>

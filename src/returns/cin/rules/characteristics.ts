@@ -1,5 +1,4 @@
 /** Rules about the child's characteristics: ethnicity and disabilities. */
-import { has } from '../dates.js';
 import { childRule, returnRule } from './rule.js';
 
 /** 4220: ethnicity present and one of the year's codes. */
@@ -9,33 +8,32 @@ export const rule4220 = childRule('4220', (c, ctx) => {
 });
 
 /**
- * 8540: every disability code is valid, and a child already born whose referral went on
- * to further action has at least one (NONE when the child has no disability).
+ * 8540: a child already born with at least one referral that went on to further action
+ * has one or more disability codes (NONE when the child has no disability), all valid.
  */
 export const rule8540 = childRule('8540', (c, ctx) => {
+  if (c.raw.identifiers.PersonBirthDate === null || !c.episodes.some((e) => e.furtherAction)) return false;
   const list = c.raw.characteristics.Disabilities;
-  if (list.some((d) => d === null || !ctx.schema.codeSets.disability.has(d))) return true;
-  return list.length === 0 && has(c.birth) && c.episodes.some((e) => !e.nfa);
+  return list.length === 0 || list.some((d) => d === null || !ctx.schema.codeSets.disability.has(d));
 });
 
-/** 2887Q: the return uses at least 8 different disability codes. */
+/** 2887Q: leaving NONE aside, the return uses more than 7 different disability codes. */
 export const rule2887Q = returnRule('2887Q', (ret, _children, ctx) => {
   const used = new Set<string>();
   for (const child of ret.children) {
-    for (const d of child.characteristics.Disabilities) if (d !== null && ctx.schema.codeSets.disability.has(d)) used.add(d);
+    for (const d of child.characteristics.Disabilities) if (d !== null && d !== 'NONE' && ctx.schema.codeSets.disability.has(d)) used.add(d);
   }
-  return used.size < 8;
+  return used.size <= 7;
 });
 
-/** 2888Q: some child has more than one disability recorded (not every child just one). */
+/** 2888Q: leaving NONE aside, one or more children have more than one disability recorded. */
 export const rule2888Q = returnRule('2888Q', (ret) => {
-  let withAny = 0;
   for (const child of ret.children) {
-    const n = child.characteristics.Disabilities.length;
+    let n = 0;
+    for (const d of child.characteristics.Disabilities) if (d !== null && d !== 'NONE') n++;
     if (n > 1) return false;
-    if (n === 1) withAny++;
   }
-  return withAny > 0;
+  return true;
 });
 
 /** 8790: NONE is not recorded with another disability. */

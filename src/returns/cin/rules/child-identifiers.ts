@@ -1,17 +1,21 @@
 /** Rules about who the child is: identifiers, dates of birth and death, sex. */
 import { upnCheckLetter } from '../../../children/identifiers.js';
-import { day, has, yearsBetween } from '../dates.js';
+import { addYears, day, has } from '../dates.js';
 import { type PChild, type RuleContext, childRule, returnRule } from './rule.js';
 import { LA_CODES } from './la-codes.js';
 
 const UPN_LETTERS = /^[ABCDEFGHJKLMNPQRTUVWXYZ]$/;
 
-/** 1510: the UPN's first character must be the check letter of characters 2 to 13. */
+/**
+ * 1510: the UPN's first character must be the check letter of characters 2 to 13. A UPN
+ * whose characters 2 to 13 cannot carry a check letter (not 12 digits, or 11 and a letter
+ * UPNs use) is left to 1540 and 1550.
+ */
 export const rule1510 = childRule('1510', (c) => {
   const upn = c.raw.identifiers.UPN;
   if (upn === null) return false;
   const u = upn.toUpperCase();
-  if (u.length !== 13) return true;
+  if (!/^.\d{11}[0-9ABCDEFGHJKLMNPQRTUVWXYZ]$/.test(u)) return false;
   return upnCheckLetter(u.slice(1)) !== u[0];
 });
 
@@ -69,23 +73,19 @@ function isUnborn(c: PChild): boolean {
   return !has(c.birth) && c.raw.identifiers.PersonBirthDate === null && c.raw.identifiers.ExpectedPersonBirthDate !== null;
 }
 
-/** 2886Q: more than 2% of the children already born have no sex recorded. */
-export const rule2886Q = returnRule(
-  '2886Q',
-  (_ret, children, ctx) => {
-    const unknown = ctx.schema.sexElement === 'Sex' ? 'U' : '0';
-    let born = 0;
-    let notRecorded = 0;
-    for (const c of children!) {
-      if (isUnborn(c)) continue;
-      born++;
-      const sex = c.raw.identifiers.Sex;
-      if (sex === null || sex === unknown) notRecorded++;
-    }
-    return born > 0 && notRecorded / born > 0.02;
-  },
-  true,
-);
+/**
+ * 2886Q: children with no sex recorded (unknown or missing) and no expected date of birth
+ * (so not unborn) are no more than 2% of all the children in the return.
+ */
+export const rule2886Q = returnRule('2886Q', (ret, _children, ctx) => {
+  const unknown = ctx.schema.unbornSex;
+  let notRecorded = 0;
+  for (const c of ret.children) {
+    const id = c.identifiers;
+    if ((id.Sex === null || id.Sex === unknown) && id.ExpectedPersonBirthDate === null) notRecorded++;
+  }
+  return ret.children.length > 0 && notRecorded / ret.children.length > 0.02;
+});
 
 /** 4008: no CIN plan may start after the child's death. */
 export const rule4008 = childRule('4008', (c) =>
@@ -139,22 +139,28 @@ export const rule8590 = childRule('8590', (c) => c.episodes.length === 0);
 export const rule8750 = childRule('8750', (c, ctx) => isUnborn(c) && c.raw.identifiers.Sex !== ctx.schema.unbornSex);
 
 /**
- * 8770Q: a child of school age (6 to 18 at the reference date) has a UPN, or a reason
- * for not having one other than UN1 ("under 6 and not yet at school").
+ * 8770Q: a child of school age whose referral went on to further action has a UPN, or a
+ * valid reason for not having one other than UN1. School age: born before the reference
+ * date minus 6 years (to 2024); from 2025, minus 4 years (see REFERENCE_DIFFERENCES.md).
  */
 export const rule8770Q = childRule('8770Q', (c, ctx) => {
-  if (!has(c.birth)) return false;
-  const age = yearsBetween(c.birth, ctx.end);
-  if (age < 6 || age > 18) return false;
+  if (!has(c.birth) || !c.episodes.some((e) => e.furtherAction)) return false;
+  const schoolAgeFrom = ctx.year >= 2025 ? 4 : 6;
+  if (!(c.birth <= addYears(ctx.end, -schoolAgeFrom))) return false;
   const id = c.raw.identifiers;
-  return id.UPN === null && (id.UPNunknown === null || id.UPNunknown === 'UN1');
+  if (id.UPN !== null) return false;
+  return id.UPNunknown === null || id.UPNunknown === 'UN1' || !ctx.schema.codeSets.upnUnknown.has(id.UPNunknown);
 });
 
 /** 8772: UN7 (referral with no further action) only when every episode is a referral with no further action. */
 export const rule8772 = childRule('8772', (c) => c.raw.identifiers.UPNunknown === 'UN7' && c.episodes.some((e) => !e.nfa));
 
-/** 8775Q: a child over 25 at the end of the census period. */
-export const rule8775Q = childRule('8775Q', (c, ctx) => has(c.birth) && yearsBetween(c.birth, ctx.end) > 25);
+/** 8775Q: a child born more than 25 years before the reference date, with an episode open or closed after the 25th birthday. */
+export const rule8775Q = childRule('8775Q', (c, ctx) => {
+  if (!(c.birth < addYears(ctx.end, -25))) return false;
+  const twentyFifth = addYears(c.birth, 25);
+  return c.episodes.some((e) => !has(e.closure) || e.closure > twentyFifth);
+});
 
 export const childIdentifierRules = [
   rule1510, rule1520, rule1530, rule1540, rule1550, rule1560Q, rule1570, rule1580, rule2886Q, rule4008, rule4009Q,

@@ -1,15 +1,18 @@
 /** Rules about episodes of need (CINdetails): referral, closure, what happened between. */
-import { has } from '../dates.js';
+import { day, has } from '../dates.js';
 import { type PEpisode, childRule, isYesNo } from './rule.js';
 
 const CLOSED_AFTER_ASSESSMENT = new Set(['RC8', 'RC9']);
 
-/** 2990: nothing beyond the assessment (CIN plan, section 47, protection plan) in an episode closed after assessment (RC8, RC9). */
+/**
+ * 2990: an episode closed after assessment (RC8, RC9) has no section 47, protection plan,
+ * episode-level initial conference or CIN plan.
+ */
 export const rule2990 = childRule('2990', (c) =>
   c.episodes.some(
     (e) =>
       CLOSED_AFTER_ASSESSMENT.has(e.raw.ReasonForClosure ?? '') &&
-      (e.plans.length > 0 || e.s47.length > 0 || e.cpps.length > 0),
+      (e.plans.length > 0 || e.s47.length > 0 || e.cpps.length > 0 || e.raw.DateOfInitialCPC !== null),
   ),
 );
 
@@ -31,14 +34,13 @@ export const rule8585Q = childRule('8585Q', (c) => !has(c.death) && c.episodes.s
 /** 8600: referral date present and on or before the end of the census period. */
 export const rule8600 = childRule('8600', (c, ctx) => c.episodes.some((e) => !(e.referral <= ctx.end)));
 
-/** 8606: referral no more than 40 weeks before the date of birth (or expected date of birth). */
-export const rule8606 = childRule('8606', (c) => {
-  const born = has(c.birth) ? c.birth : c.expectedBirth;
-  return has(born) && c.episodes.some((e) => e.referral < born - 280);
-});
+/** 8606: referral no more than 280 days before the date of birth or the expected date of birth. */
+export const rule8606 = childRule('8606', (c) =>
+  c.episodes.some((e) => e.referral < c.birth - 280 || e.referral < c.expectedBirth - 280),
+);
 
 /** 8610: a primary need code for a referral that went on to further action. */
-export const rule8610 = childRule('8610', (c) => c.episodes.some((e) => e.raw.ReferralNFA === '0' && e.raw.PrimaryNeedCode === null));
+export const rule8610 = childRule('8610', (c) => c.episodes.some((e) => e.furtherAction && e.raw.PrimaryNeedCode === null));
 
 /** 8620: a closure date within the census period. */
 export const rule8620 = childRule('8620', (c, ctx) =>
@@ -83,14 +85,23 @@ export const rule8816 = childRule('8816', (c) => {
   return c.episodes.some((e) => isOpen(e) && !e.nfa && e.referral < latest);
 });
 
-/** 8820: a child's episodes do not overlap (each ends before the next starts). */
-export const rule8820 = childRule('8820', (c) => {
-  if (c.episodes.length < 2) return false;
-  const sorted = c.episodes.filter((e) => has(e.referral)).sort((a, b) => a.referral - b.referral);
-  for (let i = 1; i < sorted.length; i++) {
-    const prev = sorted[i - 1]!;
-    const next = sorted[i]!;
-    if (!has(prev.closure) || next.referral <= prev.closure) return true;
+/**
+ * 8820: no episode's referral date falls within another episode of the child: between its
+ * referral and closure dates, or, when it is open and went on to further action, between
+ * its referral and the reference date.
+ */
+export const rule8820 = childRule('8820', (c, ctx) => {
+  const eps = c.episodes;
+  if (eps.length < 2) return false;
+  for (let i = 0; i < eps.length; i++) {
+    const other = eps[i]!;
+    const until = has(other.closure) ? other.closure : other.furtherAction ? ctx.end : NaN;
+    if (!has(until)) continue;
+    for (let j = 0; j < eps.length; j++) {
+      if (j === i) continue;
+      const r = eps[j]!.referral;
+      if (r >= other.referral && r <= until) return true;
+    }
   }
   return false;
 });
@@ -111,9 +122,13 @@ export const rule8831 = childRule('8831', (c) =>
   ),
 );
 
-/** 8866: referral source present and one of the year's codes. */
+const APRIL_2013 = day('2013-04-01');
+
+/** 8866: for a referral on or after 1 April 2013, a referral source present and one of the year's codes. */
 export const rule8866 = childRule('8866', (c, ctx) =>
-  c.episodes.some((e) => e.raw.ReferralSource === null || !ctx.schema.codeSets.referralSource.has(e.raw.ReferralSource)),
+  c.episodes.some(
+    (e) => e.referral >= APRIL_2013 && (e.raw.ReferralSource === null || !ctx.schema.codeSets.referralSource.has(e.raw.ReferralSource)),
+  ),
 );
 
 /** 8867: a closed episode has every assessment authorised. */
@@ -126,17 +141,25 @@ export const rule8868 = childRule('8868', (c) =>
   c.episodes.some((e) => has(e.closure) && e.s47.some((s) => !has(s.icpc) && !s.notRequired)),
 );
 
-/** 8890: a section 47 enquiry does not start while another is under way (from its start to its conference). */
-export const rule8890 = childRule('8890', (c) => {
-  const spans: [number, number][] = [];
-  for (const e of c.episodes) {
-    for (const s of e.s47) if (has(s.start)) spans.push([s.start, has(s.icpc) ? s.icpc : s.notRequired ? s.start : Infinity]);
-  }
-  if (spans.length < 2) return false;
-  spans.sort((a, b) => a[0] - b[0]);
-  for (let i = 1; i < spans.length; i++) if (spans[i]![0] < spans[i - 1]![1] || spans[i]![0] === spans[i - 1]![0]) return true;
-  return false;
-});
+/**
+ * 8890: within an episode, no section 47 enquiry starts on or between another's start and
+ * its initial conference, or, for one with no conference and not marked "not required",
+ * its start and the reference date.
+ */
+export const rule8890 = childRule('8890', (c, ctx) =>
+  c.episodes.some((e) => {
+    const s47 = e.s47;
+    if (s47.length < 2) return false;
+    for (let i = 0; i < s47.length; i++) {
+      const other = s47[i]!;
+      const until = has(other.icpc) ? other.icpc : other.notRequired ? NaN : ctx.end;
+      for (let j = 0; j < s47.length; j++) {
+        if (j !== i && s47[j]!.start >= other.start && s47[j]!.start <= until) return true;
+      }
+    }
+    return false;
+  }),
+);
 
 export const cinDetailsRules = [
   rule2990, rule2991Q, rule8555Q, rule8568, rule8569Q, rule8585Q, rule8600, rule8606, rule8610, rule8620, rule8630,

@@ -8,25 +8,24 @@ function plansOf(c: PChild): PPlan[] {
   return all;
 }
 
-/** Spans overlap when one starts before the other ends (open spans run on). */
-function overlaps(aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
-  const ae = has(aEnd) ? aEnd : Infinity;
-  const be = has(bEnd) ? bEnd : Infinity;
-  return aStart < be && bStart < ae;
-}
-
 /** 4000: no CIN plan in a referral with no further action. */
 export const rule4000 = childRule('4000', (c) => c.episodes.some((e) => e.nfa && e.plans.length > 0));
 
-/** 4001: a CIN plan does not run at the same time as a child protection plan. */
+/** 4001: an episode with an open protection plan (no end date) has no open CIN plan. */
 export const rule4001 = childRule('4001', (c) =>
-  c.episodes.some((e) => e.plans.some((p) => has(p.start) && e.cpps.some((k) => has(k.start) && overlaps(p.start, p.end, k.start, k.end)))),
+  c.episodes.some((e) => e.cpps.some((k) => !has(k.end)) && e.plans.some((p) => !has(p.end))),
 );
 
-/** 4003: no child protection review held while a CIN plan is open. */
-export const rule4003 = childRule('4003', (c) =>
+/**
+ * 4003: within an episode, no protection plan review falls on or between a CIN plan's start
+ * and end (or the reference date, for an open plan), unless the review is on the day the
+ * protection plan ended.
+ */
+export const rule4003 = childRule('4003', (c, ctx) =>
   c.episodes.some((e) =>
-    e.cpps.some((k) => k.reviews.some((r) => e.plans.some((p) => r >= p.start && (!has(p.end) || r <= p.end)))),
+    e.cpps.some((k) =>
+      k.reviews.some((r) => r !== k.end && e.plans.some((p) => r >= p.start && r <= (has(p.end) ? p.end : ctx.end))),
+    ),
   ),
 );
 
@@ -45,14 +44,18 @@ export const rule4012Q = childRule('4012Q', (c) => plansOf(c).some((p) => p.end 
 /** 4013: a CIN plan end date within the census period. */
 export const rule4013 = childRule('4013', (c, ctx) => plansOf(c).some((p) => has(p.end) && (p.end < ctx.start || p.end > ctx.end)));
 
-/** 4014: a child's CIN plans do not overlap. */
-export const rule4014 = childRule('4014', (c) => {
-  const plans = plansOf(c).filter((p) => has(p.start));
+/**
+ * 4014: no CIN plan of a child starts on or between another plan's start and end (or the
+ * reference date, for an open plan).
+ */
+export const rule4014 = childRule('4014', (c, ctx) => {
+  const plans = plansOf(c);
+  if (plans.length < 2) return false;
   for (let i = 0; i < plans.length; i++) {
-    for (let j = i + 1; j < plans.length; j++) {
-      const a = plans[i]!;
-      const b = plans[j]!;
-      if (overlaps(a.start, a.end, b.start, b.end)) return true;
+    const other = plans[i]!;
+    const until = has(other.end) ? other.end : ctx.end;
+    for (let j = 0; j < plans.length; j++) {
+      if (j !== i && plans[j]!.start >= other.start && plans[j]!.start <= until) return true;
     }
   }
   return false;
@@ -61,18 +64,32 @@ export const rule4014 = childRule('4014', (c) => {
 /** 4015: a CIN plan does not start before the referral. */
 export const rule4015 = childRule('4015', (c) => c.episodes.some((e) => e.plans.some((p) => p.start < e.referral)));
 
-/** 4016: a CIN plan does not start while a child protection plan is open. */
-export const rule4016 = childRule('4016', (c) =>
-  c.episodes.some((e) =>
-    e.plans.some((p) => e.cpps.some((k) => p.start >= k.start && (!has(k.end) || p.start < k.end))),
-  ),
-);
+function protectionPlansOf(c: PChild): { start: number; end: number }[] {
+  const all: { start: number; end: number }[] = [];
+  for (const e of c.episodes) for (const k of e.cpps) all.push(k);
+  return all;
+}
 
-/** 4017: a child protection plan does not start while a CIN plan is open. */
-export const rule4017 = childRule('4017', (c) =>
-  c.episodes.some((e) =>
-    e.plans.some((p) => e.cpps.some((k) => k.start >= p.start && (!has(p.end) || k.start < p.end))),
-  ),
-);
+/**
+ * 4016: no CIN plan starts on or between a protection plan's start and end (or the
+ * reference date, for an open plan), unless it starts on the day the protection plan ends.
+ */
+export const rule4016 = childRule('4016', (c, ctx) => {
+  const plans = plansOf(c);
+  if (plans.length === 0) return false;
+  const cpps = protectionPlansOf(c);
+  return plans.some((p) => cpps.some((k) => p.start !== k.end && p.start >= k.start && p.start <= (has(k.end) ? k.end : ctx.end)));
+});
+
+/**
+ * 4017: no protection plan starts on or between a CIN plan's start and end (or the
+ * reference date, for an open plan), unless it starts on the day the CIN plan ends.
+ */
+export const rule4017 = childRule('4017', (c, ctx) => {
+  const plans = plansOf(c);
+  if (plans.length === 0) return false;
+  const cpps = protectionPlansOf(c);
+  return cpps.some((k) => plans.some((p) => k.start !== p.end && k.start >= p.start && k.start <= (has(p.end) ? p.end : ctx.end)));
+});
 
 export const cinPlanRules = [rule4000, rule4001, rule4003, rule4004, rule4010, rule4011, rule4012Q, rule4013, rule4014, rule4015, rule4016, rule4017];

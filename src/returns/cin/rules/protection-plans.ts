@@ -1,6 +1,6 @@
 /** Rules about child protection plans and their reviews. */
 import { has } from '../dates.js';
-import { type PChild, type PProtectionPlan, childRule } from './rule.js';
+import { type PChild, type PProtectionPlan, childRule, returnRule } from './rule.js';
 
 function anyPlan(c: PChild, test: (p: PProtectionPlan) => boolean): boolean {
   for (const e of c.episodes) for (const p of e.cpps) if (test(p)) return true;
@@ -16,20 +16,39 @@ function plansOf(c: PChild): PProtectionPlan[] {
 /** 1105: a protection plan does not start before the referral. */
 export const rule1105 = childRule('1105', (c) => c.episodes.some((e) => e.cpps.some((p) => p.start < e.referral)));
 
-/** 2883: in an episode, no more protection plans start than initial conferences are held. */
-export const rule2883 = childRule('2883', (c) =>
-  c.episodes.some((e) => {
-    const plans = e.cpps.filter((p) => has(p.start)).length;
-    let conferences = has(e.icpc) ? 1 : 0;
-    for (const s of e.s47) if (has(s.icpc)) conferences++;
+/**
+ * 2883: across the return, the protection plans starting in the census period are no more
+ * than the initial conferences held in it (at episode level and in section 47 modules).
+ */
+export const rule2883 = returnRule(
+  '2883',
+  (_ret, children, ctx) => {
+    const inPeriod = (d: number) => d >= ctx.start && d <= ctx.end;
+    let plans = 0;
+    let conferences = 0;
+    for (const c of children!) {
+      for (const e of c.episodes) {
+        if (inPeriod(e.icpc)) conferences++;
+        for (const s of e.s47) if (inPeriod(s.icpc)) conferences++;
+        for (const p of e.cpps) if (inPeriod(p.start)) plans++;
+      }
+    }
     return plans > conferences;
-  }),
+  },
+  true,
 );
 
-/** 2885: a protection plan starts on the day of an initial conference in its episode. */
-export const rule2885 = childRule('2885', (c) =>
+/**
+ * 2885: a protection plan starting in the census period starts on the day of an initial
+ * conference: one in a section 47 module of its episode, or the episode-level conference
+ * when the episode has no section 47 module.
+ */
+export const rule2885 = childRule('2885', (c, ctx) =>
   c.episodes.some((e) =>
-    e.cpps.some((p) => has(p.start) && p.start !== e.icpc && !e.s47.some((s) => s.icpc === p.start)),
+    e.cpps.some((p) => {
+      if (!(p.start >= ctx.start && p.start <= ctx.end)) return false;
+      return e.s47.length > 0 ? !e.s47.some((s) => s.icpc === p.start) : p.start !== e.icpc;
+    }),
   ),
 );
 
@@ -50,8 +69,8 @@ export const rule8565 = childRule('8565', (c) =>
 /** 8720: a protection plan start date present and on or before the end of the census period. */
 export const rule8720 = childRule('8720', (c, ctx) => anyPlan(c, (p) => !(p.start <= ctx.end)));
 
-/** 8730: the number of previous protection plans is given. */
-export const rule8730 = childRule('8730', (c) => anyPlan(c, (p) => p.raw.NumberOfPreviousCPP === null));
+/** 8730: the number of previous protection plans is given, zero or more. */
+export const rule8730 = childRule('8730', (c) => anyPlan(c, (p) => p.raw.NumberOfPreviousCPP === null || !/^\+?\d+$/.test(p.raw.NumberOfPreviousCPP)));
 
 /** 8832: no protection plan in a referral with no further action. */
 export const rule8832 = childRule('8832', (c) => c.episodes.some((e) => e.nfa && e.cpps.length > 0));
@@ -90,16 +109,18 @@ export const rule8930 = childRule('8930', (c, ctx) => anyPlan(c, (p) => has(p.en
 /** 8935: at most one open protection plan for a child. */
 export const rule8935 = childRule('8935', (c) => plansOf(c).filter((p) => !has(p.end)).length > 1);
 
-/** 8940: a child's protection plans do not overlap. */
-export const rule8940 = childRule('8940', (c) => {
-  const plans = plansOf(c).filter((p) => has(p.start));
+/**
+ * 8940: no protection plan of a child starts on or between another plan's start and end
+ * (or the reference date, for an open plan).
+ */
+export const rule8940 = childRule('8940', (c, ctx) => {
+  const plans = plansOf(c);
+  if (plans.length < 2) return false;
   for (let i = 0; i < plans.length; i++) {
-    for (let j = i + 1; j < plans.length; j++) {
-      const a = plans[i]!;
-      const b = plans[j]!;
-      const ae = has(a.end) ? a.end : Infinity;
-      const be = has(b.end) ? b.end : Infinity;
-      if (a.start < be && b.start < ae) return true;
+    const other = plans[i]!;
+    const until = has(other.end) ? other.end : ctx.end;
+    for (let j = 0; j < plans.length; j++) {
+      if (j !== i && plans[j]!.start >= other.start && plans[j]!.start <= until) return true;
     }
   }
   return false;

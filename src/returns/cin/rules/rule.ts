@@ -58,6 +58,8 @@ export interface PEpisode {
   icpc: number;
   /** ReferralNFA is set (1 or true). */
   nfa: boolean;
+  /** ReferralNFA is explicitly 0 or false: the referral went on to further action. */
+  furtherAction: boolean;
   assessments: PAssessment[];
   plans: PPlan[];
   s47: PSection47[];
@@ -95,6 +97,11 @@ export function isYes(value: Text): boolean {
   return value === '1' || value === 'true';
 }
 
+/** An explicit no (0 or false); a missing or broken flag is neither yes nor no. */
+export function isNo(value: Text): boolean {
+  return value === '0' || value === 'false';
+}
+
 export function isYesNo(value: Text): boolean {
   return value === '1' || value === '0' || value === 'true' || value === 'false';
 }
@@ -114,6 +121,7 @@ export function prepareChild(child: CinChild, row: number): PChild {
       closure: day(e.CINclosureDate),
       icpc: day(e.DateOfInitialCPC),
       nfa: isYes(e.ReferralNFA),
+      furtherAction: isNo(e.ReferralNFA),
       assessments: e.Assessments.map((a) => ({
         raw: a,
         start: day(a.AssessmentActualStartDate),
