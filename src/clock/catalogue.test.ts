@@ -34,6 +34,7 @@ const TIMESCALES_ROWS: Record<string, string[]> = {
   '28 adoption reviews and visits': ['adoption-review-awaiting-placement', 'adoption-placement-review', 'adoption-placement-visit'],
   '29 adopter approval': ['adopter-stage-one', 'adopter-stage-two'],
   // Local practice the design and inspection findings ask for, with no TIMESCALES row of their own.
+  'local: child seen during the assessment': ['assessment-child-seen'],
   'local: children in need': ['child-in-need-review', 'child-in-need-visit'],
   'local: dental checks': ['dental-check'],
   'local: transition planning': ['transition-planning'],

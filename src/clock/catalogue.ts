@@ -5,6 +5,7 @@
 import type { ClockRule } from './rule.js';
 import { safeguardingRules } from './rules/safeguarding.js';
 import { adoptionRules } from './rules/adoption.js';
+import { assessmentChildSeen } from './rules/assessment-visit.js';
 import { careLeaverRules } from './rules/care-leavers.js';
 import { childInNeedRules } from './rules/children-in-need.js';
 import { childProtectionRules } from './rules/child-protection.js';
@@ -19,6 +20,7 @@ import type { RuleSetting, SettingValue } from './policy.js';
 
 export const clockRules: readonly ClockRule[] = Object.freeze([
   ...frontDoorRules,
+  assessmentChildSeen,
   ...childProtectionRules,
   ...safeguardingRules,
   ...legalRules,

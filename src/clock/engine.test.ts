@@ -33,14 +33,16 @@ describe('the clock engine', () => {
   it('sorts obligations by due date, then key', () => {
     const f = facts();
     const list = computeObligations(child([f('referral_received', '2025-03-03', { episode: 'r1' }), f('contact_received', '2025-03-03T09:00:00Z', { episode: 'c1' })]), context());
-    const dues = list.map((o) => o.dueAt);
+    const dues = list.filter((o) => o.ruleId === 'contact-decision' || o.ruleId === 'assessment-45-working-days').map((o) => o.dueAt);
     expect(dues).toEqual(['2025-03-04T09:00:00+00:00', '2025-05-08']);
+    const keys = list.map((o) => [o.dueAt.slice(0, 10), o.key].join(' '));
+    expect(keys).toEqual([...keys].sort());
   });
 
   it('ignores kinds it does not know, so new areas can add facts before rules read them', () => {
     const f = facts();
     const unknown = { id: 'x', kind: 'something_new', at: '2025-03-03' } as unknown as Fact;
-    expect(computeObligations(child([unknown, f('referral_received', '2025-03-03', { episode: 'r1' })]), context()).map((o) => o.ruleId)).toEqual(['assessment-45-working-days']);
+    expect(computeObligations(child([unknown, f('contact_received', '2025-03-03T09:00:00Z', { episode: 'c1' })]), context()).map((o) => o.ruleId)).toEqual(['contact-decision']);
   });
 
   it('refuses facts with malformed dates or repeated ids rather than computing a wrong deadline', () => {
