@@ -1,7 +1,8 @@
 /** The 903 rules from 406 on, the care leaver, integrity and social worker checks. */
 import type { Rule903 } from '../rule.js';
+import { adoptionRules } from './adoption-b.js';
 import { episodeRules } from './episodes-b.js';
 import { headerRules } from './header-b.js';
 import { lastYearEpisodeRules } from './last-year-episodes.js';
 
-export const rulesB: Rule903[] = [...episodeRules, ...lastYearEpisodeRules, ...headerRules];
+export const rulesB: Rule903[] = [...episodeRules, ...lastYearEpisodeRules, ...headerRules, ...adoptionRules];

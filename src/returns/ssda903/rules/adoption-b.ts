@@ -1,0 +1,360 @@
+/**
+ * Adoption rules from 511 on: who the adopters are (AD1), the decision that a child
+ * should be placed for adoption and its reversal (PlacedAdoption), and how both
+ * agree with the child's episodes.
+ */
+import type { Table903 } from '../model.js';
+import { defineRule } from '../rule.js';
+import type { Rule903 } from '../rule.js';
+import { dates, episodesInOrder, firstRowByChild, rowsByChild } from '../values.js';
+import { ADOPTED, isSet, oneOf, PLACED_FOR_ADOPTION, rowsOf, set, yearEnd, yearStart } from './b-helpers.js';
+
+const COUPLE = set('MM', 'FF', 'MF');
+const SAME_SEX = set('MM', 'FF');
+
+/** An AD1 row whose adopters' legal status and sexes contradict. */
+function adopters(code: string, wrong: (ls: string | null, sex: string | null, nb: string | null) => boolean): Rule903 {
+  return defineRule(code, (ret, flag) => {
+    const ad1 = ret.current.AD1;
+    if (!ad1) return;
+    ad1.rows.forEach((row, i) => {
+      if (wrong(row.LS_ADOPTR ?? null, row.SEX_ADOPTR ?? null, row.NB_ADOPTR ?? null)) flag(ad1, i);
+    });
+  });
+}
+
+export const r511 = adopters('511', (_ls, sex, nb) => nb === '2' && !oneOf(sex, COUPLE));
+export const r514 = adopters('514', (ls, sex) => ls === 'L0' && oneOf(sex, COUPLE));
+export const r517 = adopters('517', (ls, sex) => ls === 'L3' && sex !== 'MF');
+export const r518 = adopters('518', (ls, sex) => ls === 'L4' && !oneOf(sex, SAME_SEX));
+export const r519 = adopters('519', (ls, sex) => ls === 'L2' && !oneOf(sex, COUPLE));
+export const r520 = adopters('520', (ls, sex) => ls === 'L11' && sex !== 'MF');
+export const r524 = adopters('524', (ls, sex) => ls === 'L12' && !oneOf(sex, SAME_SEX));
+
+export const r521 = defineRule('521', (ret, flag) => {
+  const eps = ret.current.Episodes;
+  const ad1 = ret.current.AD1;
+  if (!eps || !ad1) return;
+  const decom = dates(eps, 'DECOM');
+  const decided = dates(ad1, 'DATE_INT');
+  const ad1Row = firstRowByChild(ad1);
+  eps.rows.forEach((row, i) => {
+    if (!oneOf(row.PLACE, PLACED_FOR_ADOPTION)) return;
+    const a = ad1Row.get(row.CHILD ?? '');
+    if (a !== undefined && decided[a]! > decom[i]!) {
+      flag(eps, i);
+      flag(ad1, a);
+    }
+  });
+});
+
+export const r522 = defineRule('522', (ret, flag) => {
+  const pa = ret.current.PlacedAdoption;
+  if (!pa) return;
+  const placed = dates(pa, 'DATE_PLACED');
+  const ceased = dates(pa, 'DATE_PLACED_CEASED');
+  pa.rows.forEach((_row, i) => {
+    if (placed[i]! > ceased[i]!) flag(pa, i);
+  });
+});
+
+export const r523 = defineRule('523', (ret, flag) => {
+  const pa = ret.current.PlacedAdoption;
+  const ad1 = ret.current.AD1;
+  if (!pa || !ad1) return;
+  const placed = dates(pa, 'DATE_PLACED');
+  const decided = dates(ad1, 'DATE_INT');
+  ad1.rows.forEach((row, a) => {
+    for (const p of rowsOf(pa, row.CHILD ?? null)) {
+      if (!Number.isNaN(placed[p]!) && !Number.isNaN(decided[a]!) && placed[p] !== decided[a]) {
+        flag(pa, p);
+        flag(ad1, a);
+      }
+    }
+  });
+});
+
+export const r525 = defineRule('525', (ret, flag) => {
+  const pa = ret.current.PlacedAdoption;
+  const ad1 = ret.current.AD1;
+  if (!pa || !ad1) return;
+  pa.rows.forEach((row, p) => {
+    if (!isSet(row.DATE_PLACED_CEASED)) return;
+    for (const a of rowsOf(ad1, row.CHILD ?? null)) {
+      flag(pa, p);
+      flag(ad1, a);
+    }
+  });
+});
+
+/** Each child's latest decision to place for adoption: the row with the latest DATE_PLACED. */
+function latestDecision(pa: Table903): ReadonlyMap<string, number> {
+  const placed = dates(pa, 'DATE_PLACED');
+  const out = new Map<string, number>();
+  pa.rows.forEach((row, p) => {
+    if (Number.isNaN(placed[p]!)) return;
+    const child = row.CHILD ?? '';
+    const q = out.get(child);
+    if (q === undefined || placed[p]! >= placed[q]!) out.set(child, p);
+  });
+  return out;
+}
+
+/** Each child's earliest episode (by start date) that meets a test. */
+function firstEpisode(eps: Table903, test: (row: Table903['rows'][number]) => boolean): ReadonlyMap<string, number> {
+  const out = new Map<string, number>();
+  for (const [child, order] of episodesInOrder(eps)) {
+    const i = order.find((k) => test(eps.rows[k]!));
+    if (i !== undefined) out.set(child, i);
+  }
+  return out;
+}
+
+/**
+ * A decision to place for adoption on the wrong side of a child's episode: `which`
+ * picks the episode, `decisions` the child's decisions to compare (all of them, or the
+ * latest), `wrong` compares the dates. Flags the episode and each decision.
+ */
+function decisionAgainst(
+  code: string,
+  which: (eps: Table903) => ReadonlyMap<string, number>,
+  decisions: 'all' | 'latest',
+  wrong: (placed: number, decom: number) => boolean,
+): Rule903 {
+  return defineRule(code, (ret, flag) => {
+    const eps = ret.current.Episodes;
+    const pa = ret.current.PlacedAdoption;
+    if (!eps || !pa) return;
+    const decom = dates(eps, 'DECOM');
+    const placed = dates(pa, 'DATE_PLACED');
+    const latest = decisions === 'latest' ? latestDecision(pa) : undefined;
+    for (const [child, i] of which(eps)) {
+      const rows = latest ? (latest.has(child) ? [latest.get(child)!] : []) : rowsOf(pa, child);
+      for (const p of rows) {
+        if (wrong(placed[p]!, decom[i]!)) {
+          flag(eps, i);
+          flag(pa, p);
+        }
+      }
+    }
+  });
+}
+
+const after = (placed: number, decom: number) => placed > decom;
+
+/** Children with a decision to place for adoption (a DATE_PLACED) this year. */
+function decided(pa: Table903 | undefined): ReadonlySet<string> {
+  const out = new Set<string>();
+  if (!pa) return out;
+  for (const row of pa.rows) if (isSet(row.DATE_PLACED)) out.add(row.CHILD ?? '');
+  return out;
+}
+
+export const r551 = defineRule('551', (ret, flag) => {
+  const eps = ret.current.Episodes;
+  if (!eps) return;
+  const pa = ret.current.PlacedAdoption;
+  eps.rows.forEach((row, i) => {
+    if (!oneOf(row.PLACE, PLACED_FOR_ADOPTION)) return;
+    const decisions = rowsOf(pa, row.CHILD ?? null);
+    if (decisions.length === 0 || decisions.some((p) => !isSet(pa!.rows[p]!.DATE_PLACED))) flag(eps, i);
+  });
+});
+
+export const r552 = decisionAgainst('552', (eps) => firstEpisode(eps, (row) => oneOf(row.PLACE, PLACED_FOR_ADOPTION)), 'latest', after);
+
+export const r553 = defineRule('553', (ret, flag) => {
+  const eps = ret.current.Episodes;
+  if (!eps) return;
+  const pa = ret.current.PlacedAdoption;
+  const underOrder = new Set<string>();
+  eps.rows.forEach((row, i) => {
+    if (row.LS !== 'E1') return;
+    if (rowsOf(pa, row.CHILD ?? null).length === 0) flag(eps, i);
+    if (!isSet(row.DEC)) underOrder.add(row.CHILD ?? '');
+  });
+  // A child still under a placement order has a decision that has not been reversed.
+  pa?.rows.forEach((row, p) => {
+    if (underOrder.has(row.CHILD ?? '') && (isSet(row.DATE_PLACED_CEASED) || isSet(row.REASON_PLACED_CEASED))) flag(pa, p);
+  });
+});
+
+export const r554 = decisionAgainst('554', (eps) => firstEpisode(eps, (row) => row.LS === 'E1'), 'all', after);
+
+export const r557 = defineRule('557', (ret, flag) => {
+  const eps = ret.current.Episodes;
+  const pa = ret.current.PlacedAdoption;
+  if (!eps || !pa) return;
+  eps.rows.forEach((row, i) => {
+    // Left care from a placement for adoption or a placement order, other than by adoption.
+    if (!isSet(row.REC) || row.REC === 'X1' || ADOPTED.has(row.REC)) return;
+    if (!oneOf(row.PLACE, PLACED_FOR_ADOPTION) && row.LS !== 'E1') return;
+    for (const p of rowsOf(pa, row.CHILD ?? null)) {
+      const d = pa.rows[p]!;
+      if (!isSet(d.DATE_PLACED_CEASED) || !isSet(d.REASON_PLACED_CEASED)) {
+        flag(eps, i);
+        flag(pa, p);
+      }
+    }
+  });
+});
+
+/** The decision that led to an adoption (the child's latest) was not reversed. */
+export const r558 = defineRule('558', (ret, flag) => {
+  const eps = ret.current.Episodes;
+  const pa = ret.current.PlacedAdoption;
+  if (!eps || !pa) return;
+  const latest = latestDecision(pa);
+  eps.rows.forEach((row, i) => {
+    if (!oneOf(row.REC, ADOPTED)) return;
+    const p = latest.get(row.CHILD ?? '');
+    if (p !== undefined && isSet(pa.rows[p]!.DATE_PLACED_CEASED)) {
+      flag(eps, i);
+      flag(pa, p);
+    }
+  });
+});
+
+export const r559 = defineRule('559', (ret, flag) => {
+  const pa = ret.current.PlacedAdoption;
+  const last = ret.previous.PlacedAdoption;
+  if (!pa || !last) return;
+  const placed = dates(pa, 'DATE_PLACED');
+  const start = yearStart(ret);
+  pa.rows.forEach((row, p) => {
+    if (!(placed[p]! < start)) return;
+    const before = rowsOf(last, row.CHILD ?? null);
+    // Every record of the child last year should carry the date.
+    if (before.length === 0 || before.some((j) => !isSet(last.rows[j]!.DATE_PLACED))) flag(pa, p);
+  });
+});
+
+/**
+ * This year's decisions against each of the child's decisions in last year's return:
+ * `wrong` sees this year's date placed and last year's date placed and date ceased
+ * (day numbers, NaN when blank).
+ */
+function againstLastYear(code: string, wrong: (placed: number, lastPlaced: number, lastCeased: number) => boolean): Rule903 {
+  return defineRule(code, (ret, flag) => {
+    const pa = ret.current.PlacedAdoption;
+    const last = ret.previous.PlacedAdoption;
+    if (!pa || !last) return;
+    const placed = dates(pa, 'DATE_PLACED');
+    const lastPlaced = dates(last, 'DATE_PLACED');
+    const lastCeased = dates(last, 'DATE_PLACED_CEASED');
+    pa.rows.forEach((row, p) => {
+      for (const j of rowsOf(last, row.CHILD ?? null)) {
+        if (wrong(placed[p]!, lastPlaced[j]!, lastCeased[j]!)) {
+          flag(pa, p);
+          return;
+        }
+      }
+    });
+  });
+}
+
+const same = (a: number, b: number) => a === b || (Number.isNaN(a) && Number.isNaN(b));
+
+/** An open decision last year keeps its date. */
+export const r560 = againstLastYear('560', (placed, lastPlaced, lastCeased) => Number.isNaN(lastCeased) && !same(placed, lastPlaced));
+/** A decision reversed last year is not reported again with the same date. */
+export const r561 = againstLastYear('561', (placed, lastPlaced, lastCeased) => !Number.isNaN(lastCeased) && placed === lastPlaced);
+/** After last year's reversal, a different decision cannot be dated on or before the reversal. */
+export const r584 = againstLastYear(
+  '584',
+  (placed, lastPlaced, lastCeased) => !Number.isNaN(lastCeased) && !same(placed, lastPlaced) && !(placed > lastCeased),
+);
+
+export const r563 = defineRule('563', (ret, flag) => {
+  const pa = ret.current.PlacedAdoption;
+  if (!pa) return;
+  pa.rows.forEach((row, p) => {
+    if (!isSet(row.DATE_PLACED) && isSet(row.DATE_PLACED_CEASED)) flag(pa, p);
+  });
+});
+
+export const r579 = defineRule('579', (ret, flag) => {
+  const pa = ret.current.PlacedAdoption;
+  if (!pa) return;
+  const placed = dates(pa, 'DATE_PLACED');
+  const ceased = dates(pa, 'DATE_PLACED_CEASED');
+  for (const rows of rowsByChild(pa).values()) {
+    if (rows.length < 2) continue;
+    const order = [...rows].sort((a, b) => placed[a]! - placed[b]! || a - b);
+    for (let k = 1; k < order.length; k++) {
+      const a = order[k - 1]!;
+      const b = order[k]!;
+      // The earlier decision is still open, or the later one starts before it ended.
+      if (Number.isNaN(ceased[a]!) || placed[b]! < ceased[a]!) flag(pa, b);
+    }
+  }
+});
+
+export const r583 = defineRule('583', (ret, flag) => {
+  const pa = ret.current.PlacedAdoption;
+  if (!pa) return;
+  const placed = dates(pa, 'DATE_PLACED');
+  for (const rows of rowsByChild(pa).values()) {
+    if (rows.length < 2) continue;
+    const latest = Math.max(...rows.map((p) => placed[p]!).filter((d) => !Number.isNaN(d)));
+    for (const p of rows) if (placed[p]! < latest && !isSet(pa.rows[p]!.DATE_PLACED_CEASED)) flag(pa, p);
+  }
+});
+
+export const r582 = defineRule('582', (ret, flag) => {
+  const eps = ret.current.Episodes;
+  const ad1 = ret.current.AD1;
+  if (!eps || !ad1) return;
+  const dec = dates(eps, 'DEC');
+  const matched = dates(ad1, 'DATE_MATCH');
+  eps.rows.forEach((row, i) => {
+    if (!oneOf(row.REC, ADOPTED)) return;
+    for (const a of rowsOf(ad1, row.CHILD ?? null)) if (matched[a] === dec[i]) flag(eps, i);
+  });
+});
+
+const AD1_FIELDS = ['DATE_INT', 'DATE_MATCH', 'FOSTER_CARE', 'NB_ADOPTR', 'SEX_ADOPTR', 'LS_ADOPTR'] as const;
+
+export const r601 = defineRule('601', (ret, flag) => {
+  const eps = ret.current.Episodes;
+  if (!eps) return;
+  const ad1 = ret.current.AD1;
+  const dec = dates(eps, 'DEC');
+  const start = yearStart(ret);
+  const end = yearEnd(ret);
+  eps.rows.forEach((row, i) => {
+    if (!oneOf(row.REC, ADOPTED) || !(dec[i]! >= start && dec[i]! <= end)) return;
+    const rows = rowsOf(ad1, row.CHILD ?? null);
+    const incomplete = rows.filter((a) => AD1_FIELDS.some((f) => !isSet(ad1!.rows[a]![f])));
+    if (rows.length === 0 || incomplete.length > 0) {
+      flag(eps, i);
+      for (const a of incomplete) flag(ad1!, a);
+    }
+  });
+});
+
+export const r602 = defineRule('602', (ret, flag) => {
+  const ad1 = ret.current.AD1;
+  if (!ad1) return;
+  const eps = ret.current.Episodes;
+  const adopted = new Set<string>();
+  if (eps) {
+    const dec = dates(eps, 'DEC');
+    const start = yearStart(ret);
+    const end = yearEnd(ret);
+    eps.rows.forEach((row, i) => {
+      if (oneOf(row.REC, ADOPTED) && dec[i]! >= start && dec[i]! <= end) adopted.add(row.CHILD ?? '');
+    });
+  }
+  ad1.rows.forEach((row, a) => {
+    if (!adopted.has(row.CHILD ?? '')) flag(ad1, a);
+  });
+});
+
+/** Compared with the first time the child started to be looked after in the year's episodes. */
+export const r1003 = decisionAgainst('1003', (eps) => firstEpisode(eps, (row) => row.RNE === 'S'), 'all', (placed, decom) => placed < decom);
+
+export const adoptionRules: Rule903[] = [
+  r511, r514, r517, r518, r519, r520, r521, r522, r523, r524, r525, r551, r552, r553, r554, r557, r558, r559, r560,
+  r561, r563, r579, r582, r583, r584, r601, r602, r1003,
+];
