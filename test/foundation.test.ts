@@ -165,17 +165,16 @@ for (const kind of await testDatabases()) {
       const agent = new Agent(service.url);
       await agent.signIn('ana', PASSWORD);
       await agent.get(`/children/${childId}/visits/new`);
-      const bad = await agent.post(`/children/${childId}/visits/new`, { purpose: 'assessment', childSeen: 'yes' });
+      const bad = await agent.post(`/children/${childId}/visits/new`, { purpose: 'assessment' });
       expect(bad.status).toBe(400);
       expect(bad.text).toContain('Enter date of the visit');
-      expect(bad.text).toContain('Select whether the child was seen alone');
+      expect(bad.text).toContain('Select whether the child was seen');
       const ok = await agent.post(`/children/${childId}/visits/new`, {
         'visitDate-day': '2',
         'visitDate-month': '3',
         'visitDate-year': '2026',
         purpose: 'assessment',
-        childSeen: 'yes',
-        seenAlone: 'yes',
+        seen: 'alone',
       });
       expect(ok.status).toBe(303);
       const record = await agent.get(`/children/${childId}`);

@@ -20,6 +20,17 @@ import { childRecord, childSummary, chronology } from './record.js';
 import { recordVisit, visitPurposes, visitSchema } from './visits.js';
 
 const practice = ['practitioner', 'team_manager', 'service_manager'] as const;
+
+/** The page asks one question ("seen alone", "with others", "not seen") for the schema's two fields. */
+function seenAnswer(body: Record<string, unknown>): Record<string, unknown> {
+  const answers: Record<string, { childSeen: string; seenAlone?: string }> = {
+    alone: { childSeen: 'yes', seenAlone: 'yes' },
+    'with-others': { childSeen: 'yes', seenAlone: 'no' },
+    no: { childSeen: 'no' },
+  };
+  const answer = typeof body.seen === 'string' ? answers[body.seen] : undefined;
+  return answer ? { ...body, ...answer } : body;
+}
 const codeLists = { sexCodes, ethnicityCodes, disabilityCodes };
 
 export function childrenRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -148,7 +159,7 @@ export function childrenRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   route(app, ctx, { method: 'POST', url: '/children/:childId/visits/new', audit: 'RECORD_VISIT' }, async (req, reply, state) => {
     const { childId } = req.params as { childId: string };
-    const body = joinDateParts(req.body as Record<string, unknown>, ['visitDate']);
+    const body = seenAnswer(joinDateParts(req.body as Record<string, unknown>, ['visitDate']));
     const parsed = parse(visitSchema(today), body);
     if (!parsed.ok) {
       const child = await childSummary(ctx.db, childId);

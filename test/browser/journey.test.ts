@@ -69,8 +69,7 @@ describe('in a real browser: from the backlog to the child, and a visit recorded
     await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain('Select purpose of the visit');
     await expectAccessible(page);
     await page.getByLabel('Assessment').check();
-    await page.getByRole('group', { name: 'Was the child seen?' }).getByLabel('Yes').check();
-    await page.getByRole('group', { name: 'Was the child seen alone?' }).getByLabel('Yes').check();
+    await page.getByLabel('Yes, and seen alone').check();
     await page.getByRole('button', { name: 'Save visit' }).click();
     await page.waitForURL(new RegExp(`/children/${childId}$`));
     await expect(page.locator('.govuk-notification-banner').textContent()).resolves.toContain('Visit recorded');
