@@ -4,6 +4,7 @@
  * day. Same seed and same day, same authority (identifiers included).
  */
 import { sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import { computeObligations } from '../clock/index.js';
 import { hashPassword } from '../core/auth/passwords.js';
 import { fromLondonLocal } from '../core/calendar/index.js';
@@ -13,7 +14,6 @@ import { londonDate } from '../core/time.js';
 import { loadClockContext, obligationRow } from '../obligations/recompute.js';
 import { type BacklogFigures, backlogFigures, overdueAssessments } from '../oversight/backlog.js';
 import { bulkInsert } from './insert.js';
-import type { PgTable } from 'drizzle-orm/pg-core';
 import { type DemoRows, type DemoTargets, type DemoUser, planDemoAuthority } from './plan.js';
 
 export const DEMO_PASSWORD = 'demo';
@@ -81,8 +81,10 @@ export async function buildDemoAuthority(db: Db, opts: DemoOptions = {}): Promis
   progress(`Planning the demo authority for ${today} (seed ${seed}, scale ${scale})`);
   const plan = planDemoAuthority({ seed, today, now, scale, calendar: context.calendar, passwordHash });
   progress(`Planned ${plan.rows.children.length} children; computing their obligations`);
-  let obligations = plan.facts.flatMap((child) => computeObligations(child, context).map((o) => obligationRow(child.childId, o)));
-  plan.facts = [];
+  let obligations: ReturnType<typeof obligationRow>[] = [];
+  for (const child of plan.facts()) {
+    for (const o of computeObligations(child, context)) obligations.push(obligationRow(child.childId, o));
+  }
 
   await db.transaction(async (tx) => {
     const rebuild = await prepareBulkLoad(tx);

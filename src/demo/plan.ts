@@ -96,8 +96,8 @@ export interface DemoTargets {
 
 export interface DemoPlan {
   rows: DemoRows;
-  /** Each child's facts for the statutory clock, as the record gives them. */
-  facts: ChildRecordFacts[];
+  /** Each child's facts for the statutory clock, as the record gives them, one child at a time. */
+  facts(): Iterable<ChildRecordFacts>;
   workforce: Workforce;
   users: DemoUser[];
   targets: DemoTargets;
@@ -174,6 +174,42 @@ interface PlannedChild {
   sex: 'M' | 'F';
   disabilities: string[];
 }
+
+// ── Proportions ─────────────────────────────────────────────────────────────
+/** How many assessment factors an assessment records. */
+const FACTORS_RECORDED = { 1: 35, 2: 35, 3: 20, 4: 10 } as const;
+/** What followed a referral now closed. */
+const PAST_SERVICE = { no_further_action: 55, child_in_need: 30, child_protection: 7, looked_after: 3, none: 5 } as const;
+/** Visits during an assessment. */
+const ASSESSMENT_VISITS = { 1: 70, 2: 25, 3: 5 } as const;
+/** The plan a child in need has today, in a locality team. */
+const OPEN_PLAN = { child_in_need: 65, child_protection: 35 } as const;
+/** Changes of social worker during a long episode (para 73). */
+const WORKER_CHANGES_LONG = { 0: 45, 1: 30, 2: 15, 3: 7, 4: 3 } as const;
+/** Changes of social worker while an assessment is open. */
+const WORKER_CHANGES_SHORT = { 0: 80, 1: 20 } as const;
+/** Ages of children in need. */
+const AGE_BANDS = { under5: 30, primary: 35, secondary: 27, older: 8 } as const;
+/** DfE disability codes. */
+const DISABILITY = { LD: 30, AUT: 25, COMM: 15, BEH: 10, MOB: 8, HEAR: 4, VIS: 3, PC: 3, DDA: 2 } as const;
+/** Decisions on police domestic abuse notifications. */
+const DOMESTIC_ABUSE_OUTCOME = { no_further_action: 50, advice: 30, early_help: 20 } as const;
+/** Decisions on other contacts that did not become referrals. */
+const OTHER_CONTACT_OUTCOME = { no_further_action: 35, advice: 30, early_help: 35 } as const;
+/** Contacts about a known family that did not become referrals. */
+const OTHER_CONTACTS = { 0: 40, 1: 35, 2: 17, 3: 8 } as const;
+/** Children in need in one family. */
+const OPEN_FAMILY_SIZE = { 1: 62, 2: 26, 3: 9, 4: 3 } as const;
+/** Children in a family known in the past. */
+const PAST_FAMILY_SIZE = { 1: 65, 2: 25, 3: 8, 4: 2 } as const;
+/** Children in a family known only through contacts. */
+const CONTACT_ONLY_FAMILY_SIZE = { 1: 70, 2: 22, 3: 8 } as const;
+/** Contacts about a family known only through contacts. */
+const CONTACT_ONLY_CONTACTS = { 1: 60, 2: 28, 3: 12 } as const;
+/** Working days a contact awaiting a decision has waited. */
+const WAITING_DAYS = { 0: 45, 1: 35, 2: 12, 3: 8 } as const;
+/** How long overdue assessments have waited, in bands. */
+const OVERDUE_AGE = { a: 50, b: 25, c: 15, d: 10 } as const;
 
 const MS_HOUR = 3_600_000;
 const MS_DAY = 24 * MS_HOUR;
@@ -327,7 +363,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
   }
 
   function factors(): string[] {
-    const n = rng.weighted({ 1: 35, 2: 35, 3: 20, 4: 10 });
+    const n = rng.weighted(FACTORS_RECORDED);
     const chosen = new Set<string>();
     while (chosen.size < Number(n)) chosen.add(rng.weighted(factorWeights));
     return [...chosen].sort();
@@ -350,7 +386,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
   function closedEpisode(r: IsoDate, limit: IsoDate, team: PlannedTeam, worker: PlannedWorker): Episode {
     const contact = referralContact(r);
     const room = dayNumber(limit) - dayNumber(r);
-    let service: Service = rng.weighted({ no_further_action: 55, child_in_need: 30, child_protection: 7, looked_after: 3, none: 5 });
+    let service: Service = rng.weighted(PAST_SERVICE);
     if (service !== 'none' && service !== 'no_further_action' && room < 90) service = 'no_further_action';
     if (room < 14) service = 'none';
     const segments: Segment[] = [];
@@ -403,7 +439,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
 
   function assessmentVisits(r: IsoDate, until: IsoDate, seenP: number): PlannedVisit[] {
     const lastDay = maxDate(r, until);
-    const n = rng.weighted({ 1: 70, 2: 25, 3: 5 });
+    const n = rng.weighted(ASSESSMENT_VISITS);
     const out: PlannedVisit[] = [];
     for (let i = 0; i < Number(n); i++) {
       out.push({ date: randomDate(r, lastDay), seen: rng.chance(seenP), purpose: 'assessment', recordedLateDays: recordingDelay() });
@@ -459,7 +495,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
         const service: Service =
           team.kind === 'looked_after' || team.kind === 'leaving_care' ? 'looked_after'
             : team.kind === 'disabled_children' ? 'child_in_need'
-              : rng.weighted({ child_in_need: 65, child_protection: 35 });
+              : rng.weighted(OPEN_PLAN);
         ep.service = service;
         let authorised: IsoDate;
         if (state === 'authorised_recent') authorised = randomWorkingDate(cal.addWorkingDays(r, 5), yesterday);
@@ -490,8 +526,8 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
   function openSegments(state: OpenState, team: PlannedTeam, current: PlannedWorker, decidedAt: number): Segment[] {
     const start = Math.min(decidedAt + rng.int(1, 48) * MS_HOUR, Math.max(decidedAt + 60_000, todayStart - MS_HOUR));
     const changes = state === 'ongoing'
-      ? Number(rng.weighted({ 0: 45, 1: 30, 2: 15, 3: 7, 4: 3 }))
-      : Number(rng.weighted({ 0: 80, 1: 20 }));
+      ? Number(rng.weighted(WORKER_CHANGES_LONG))
+      : Number(rng.weighted(WORKER_CHANGES_SHORT));
     const lastChange = todayStart - 7 * MS_DAY;
     const room = lastChange - start;
     const points = room > 2 * MS_DAY
@@ -518,7 +554,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
   function childAgeYears(kind: PlannedTeam['kind'] | 'history'): number {
     if (kind === 'leaving_care') return rng.int(16, 17);
     if (kind === 'disabled_children') return rng.int(2, 17);
-    const band = rng.weighted({ under5: 30, primary: 35, secondary: 27, older: 8 });
+    const band = rng.weighted(AGE_BANDS);
     return band === 'under5' ? rng.int(0, 4) : band === 'primary' ? rng.int(5, 10) : band === 'secondary' ? rng.int(11, 15) : rng.int(16, 17);
   }
 
@@ -545,7 +581,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
       const sex = rng.chance(0.5) ? 'M' : 'F';
       const dob = dateOfBirth(childAgeYears(kind), bornBy);
       const disabled = kind === 'disabled_children' || rng.chance(0.05);
-      const disabilities = disabled ? [...new Set([rng.weighted({ LD: 30, AUT: 25, COMM: 15, BEH: 10, MOB: 8, HEAR: 4, VIS: 3, PC: 3, DDA: 2 }), ...(rng.chance(0.3) ? [rng.pick(['LD', 'COMM', 'MOB', 'INC'])] : [])])].sort() : [];
+      const disabilities = disabled ? [...new Set([rng.weighted(DISABILITY), ...(rng.chance(0.3) ? [rng.pick(['LD', 'COMM', 'MOB', 'INC'])] : [])])].sort() : [];
       kids.push({
         id: ids.uuid(),
         firstName: faker.person.firstName(sex === 'M' ? 'male' : 'female'),
@@ -746,8 +782,8 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
       const source = rng.weighted(contactSourceWeights);
       const domesticAbuse = source === '6' && rng.chance(0.6);
       const outcome: ContactOutcome = domesticAbuse
-        ? rng.weighted({ no_further_action: 50, advice: 30, early_help: 20 })
-        : rng.weighted({ no_further_action: 35, advice: 30, early_help: 35 });
+        ? rng.weighted(DOMESTIC_ABUSE_OUTCOME)
+        : rng.weighted(OTHER_CONTACT_OUTCOME);
       const receivedAt = receivedTime(date, source);
       if (receivedAt >= todayStart) continue;
       const contact: OtherContact = {
@@ -784,7 +820,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     const ep = openEpisode(state, team, worker, r);
     writeEpisode(family, ep);
     history(family, r, size, team);
-    otherContacts(family, Number(rng.weighted({ 0: 40, 1: 35, 2: 17, 3: 8 })), maxDate(windowStart, family.children[0]!.dateOfBirth), yesterday);
+    otherContacts(family, Number(rng.weighted(OTHER_CONTACTS)), maxDate(windowStart, family.children[0]!.dateOfBirth), yesterday);
   }
 
   function openReferralDate(state: OpenState, team: PlannedTeam): IsoDate {
@@ -799,7 +835,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
         return r <= sixMonthsAgo ? wdBefore(46) : r;
       }
       case 'overdue_seen': {
-        const band = rng.weighted({ a: 50, b: 25, c: 15, d: 10 });
+        const band = rng.weighted(OVERDUE_AGE);
         return wdBefore(band === 'a' ? rng.int(46, 90) : band === 'b' ? rng.int(91, 130) : band === 'c' ? rng.int(131, 180) : rng.int(181, 235));
       }
       case 'in_time':
@@ -918,7 +954,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     const sizes: number[] = [];
     let left = n;
     while (left > 0) {
-      const size = team.kind === 'leaving_care' ? 1 : Number(rng.weighted({ 1: 62, 2: 26, 3: 9, 4: 3 }));
+      const size = team.kind === 'leaving_care' ? 1 : Number(rng.weighted(OPEN_FAMILY_SIZE));
       sizes.push(Math.min(size, left));
       left -= Math.min(size, left);
     }
@@ -930,14 +966,14 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
   for (let i = 0; i < closedFamilies; i++) {
     const locality = rng.pick(['North', 'Central', 'South'] as const);
     const team = rng.pick(localityTeams.filter((t) => t.locality === locality));
-    const size = Number(rng.weighted({ 1: 65, 2: 25, 3: 8, 4: 2 }));
+    const size = Number(rng.weighted(PAST_FAMILY_SIZE));
     const r = randomWorkingDate(addDays(windowStart, 30), addDays(T, -21));
     const family = makeFamily(size, 'history', r, locality);
     const worker = rng.chance(0.75) ? rng.pick(caseHolders.get(team.id)!) : rng.pick(workforce.former);
     const limit = minDate(yesterday, addDays(r, rng.int(20, 1100)));
     writeEpisode(family, closedEpisode(r, limit, team, worker));
     history(family, r, size, team);
-    otherContacts(family, Number(rng.weighted({ 0: 40, 1: 35, 2: 17, 3: 8 })), maxDate(windowStart, family.children[0]!.dateOfBirth), yesterday);
+    otherContacts(family, Number(rng.weighted(OTHER_CONTACTS)), maxDate(windowStart, family.children[0]!.dateOfBirth), yesterday);
   }
 
   // ── Children only ever the subject of contacts ───────────────────────────────
@@ -945,15 +981,15 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
   const closedOnly: Family[] = [];
   for (let i = 0; i < contactOnlyFamilies; i++) {
     const locality = rng.pick(['North', 'Central', 'South'] as const);
-    const family = makeFamily(Number(rng.weighted({ 1: 70, 2: 22, 3: 8 })), 'history', yesterday, locality);
-    otherContacts(family, Number(rng.weighted({ 1: 60, 2: 28, 3: 12 })), maxDate(windowStart, family.children[family.children.length - 1]!.dateOfBirth), yesterday);
+    const family = makeFamily(Number(rng.weighted(CONTACT_ONLY_FAMILY_SIZE)), 'history', yesterday, locality);
+    otherContacts(family, Number(rng.weighted(CONTACT_ONLY_CONTACTS)), maxDate(windowStart, family.children[family.children.length - 1]!.dateOfBirth), yesterday);
     closedOnly.push(family);
   }
 
   // ── Contacts awaiting a decision today, at the front door ────────────────────
   // Most arrived in the last working day; some are past their deadline, one by about five days (para 57).
   for (let i = 0; i < targets.contactsAwaitingDecision; i++) {
-    const back = i === 0 ? 5 : Number(rng.weighted({ 0: 45, 1: 35, 2: 12, 3: 8 }));
+    const back = i === 0 ? 5 : Number(rng.weighted(WAITING_DAYS));
     let receivedAt: number;
     if (i === 0) receivedAt = at(workingDayOnOrBefore(addDays(T, -5)), 10, 12);
     else receivedAt = at(back === 0 ? T : wdBefore(back), rng.int(8, 17), rng.int(0, 59));
@@ -1021,22 +1057,21 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
   const currentWorker = new Map<string, string>();
   for (const a of rows.allocations) if (a.endedAt === null && a.workerId) currentWorker.set(a.childId, a.workerId);
   const demoTeamWorkers = new Set((caseHolders.get(workforce.demoTeam.id) ?? []).map((w) => w.id));
-  const restrict = (childId: string, userId: string) => {
-    const child = rows.children.find((x) => x.id === childId)!;
+  const restrict = (child: (typeof rows.children)[number], userId: string) => {
     if (child.restricted) return;
     child.restricted = true;
-    rows.restrictedRecordAccess.push({ childId, userId });
+    rows.restrictedRecordAccess.push({ childId: child.id!, userId });
   };
   const ownChild = rows.children.find((x) => currentWorker.get(x.id!) === workforce.demoPractitioner.id);
   const teamChild = rows.children.find((x) => {
     const w = currentWorker.get(x.id!);
     return w !== undefined && w !== workforce.demoPractitioner.id && demoTeamWorkers.has(w);
   });
-  if (ownChild) restrict(ownChild.id!, practitionerUser.id);
-  if (teamChild) restrict(teamChild.id!, managerUser.id);
+  if (ownChild) restrict(ownChild, practitionerUser.id);
+  if (teamChild) restrict(teamChild, managerUser.id);
   const restrictedCount = Math.max(3, Math.round(rows.children.length * 0.004));
   const restrictRng = streams('restricted');
-  for (let i = 0; i < restrictedCount; i++) restrict(restrictRng.pick(rows.children).id!, serviceUser.id);
+  for (let i = 0; i < restrictedCount; i++) restrict(restrictRng.pick(rows.children), serviceUser.id);
 
   // ── Repeat referral flags, from each child's own referral history ────────────
   const byChild = new Map<string, (typeof rows.referrals)[number][]>();
@@ -1066,7 +1101,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     child.updatedAt = t;
   }
 
-  return { rows, facts: factsOf(rows, childFacts), workforce, users: demoUsers, targets };
+  return { rows, facts: () => factsOf(rows, childFacts), workforce, users: demoUsers, targets };
 }
 
 function minDate(a: IsoDate, b: IsoDate): IsoDate {
@@ -1095,41 +1130,50 @@ export function apportion(total: number, weights: number[]): number[] {
 /**
  * The clock's facts for each child, as src/obligations/facts-from-record.ts reads them from
  * the tables: the same kinds, ids, episodes, times and data, from the rows about to be stored.
+ * One child at a time, so that the facts are let go as soon as the clock has read them.
  */
-function factsOf(rows: DemoRows, info: Map<string, { dob: IsoDate; disabled: boolean }>): ChildRecordFacts[] {
-  const byChild = new Map<string, Fact[]>();
-  const add = (childId: string, fact: Fact) => {
-    const list = byChild.get(childId);
-    if (list) list.push(fact);
-    else byChild.set(childId, [fact]);
+function* factsOf(rows: DemoRows, info: Map<string, { dob: IsoDate; disabled: boolean }>): Generator<ChildRecordFacts> {
+  type Own = { contacts: DemoRows['contacts']; referrals: DemoRows['referrals']; assessments: DemoRows['assessments']; visits: DemoRows['visits'] };
+  const own = new Map<string, Own>();
+  const of = (childId: string) => {
+    let o = own.get(childId);
+    if (!o) own.set(childId, (o = { contacts: [], referrals: [], assessments: [], visits: [] }));
+    return o;
   };
+  for (const c of rows.contacts) of(c.childId).contacts.push(c);
+  for (const r of rows.referrals) of(r.childId).referrals.push(r);
+  for (const a of rows.assessments) of(a.childId).assessments.push(a);
+  for (const v of rows.visits) of(v.childId).visits.push(v);
   const utc = (d: Date) => `${d.toISOString().slice(0, 19)}Z`;
-  for (const c of rows.contacts) {
-    add(c.childId, { id: `contact:${c.id}`, kind: 'contact_received', at: utc(c.receivedAt as Date), episode: c.id! });
-    if (c.decidedAt) {
-      add(c.childId, { id: `contact-decision:${c.id}`, kind: 'contact_decided', at: utc(c.decidedAt as Date), episode: c.id!, data: { outcome: c.outcome ?? null } });
+  for (const child of rows.children) {
+    const o = of(child.id!);
+    const facts: Fact[] = [];
+    for (const c of o.contacts) {
+      facts.push({ id: `contact:${c.id}`, kind: 'contact_received', at: utc(c.receivedAt as Date), episode: c.id! });
+      if (c.decidedAt) {
+        facts.push({ id: `contact-decision:${c.id}`, kind: 'contact_decided', at: utc(c.decidedAt as Date), episode: c.id!, data: { outcome: c.outcome ?? null } });
+      }
     }
-  }
-  for (const r of rows.referrals) {
-    add(r.childId, { id: `referral:${r.id}`, kind: 'referral_received', at: r.referralDate, episode: r.id!, data: { repeat: r.repeatReferral ?? false } });
-    if (r.closedDate) {
-      add(r.childId, { id: `referral-closed:${r.id}`, kind: 'referral_closed', at: r.closedDate, episode: r.id!, data: { reason: r.closureReason ?? null } });
+    for (const r of o.referrals) {
+      facts.push({ id: `referral:${r.id}`, kind: 'referral_received', at: r.referralDate, episode: r.id!, data: { repeat: r.repeatReferral ?? false } });
+      if (r.closedDate) {
+        facts.push({ id: `referral-closed:${r.id}`, kind: 'referral_closed', at: r.closedDate, episode: r.id!, data: { reason: r.closureReason ?? null } });
+      }
     }
+    for (const a of o.assessments) {
+      facts.push({ id: `assessment:${a.id}`, kind: 'assessment_started', at: a.startDate, episode: a.referralId });
+      if (a.authorisedAt) facts.push({ id: `assessment-authorised:${a.id}`, kind: 'assessment_completed', at: a.authorisedAt, episode: a.referralId });
+    }
+    for (const v of o.visits) {
+      facts.push({
+        id: `visit:${v.id}`,
+        kind: 'visit_made',
+        at: v.visitDate,
+        data: { childSeen: v.childSeen, seenAlone: v.seenAlone ?? false, purpose: v.purpose ?? 'other' },
+      });
+    }
+    own.delete(child.id!);
+    const i = info.get(child.id!)!;
+    yield { childId: child.id!, dateOfBirth: i.dob, expectedDateOfBirth: null, disabled: i.disabled, facts };
   }
-  for (const a of rows.assessments) {
-    add(a.childId, { id: `assessment:${a.id}`, kind: 'assessment_started', at: a.startDate, episode: a.referralId });
-    if (a.authorisedAt) add(a.childId, { id: `assessment-authorised:${a.id}`, kind: 'assessment_completed', at: a.authorisedAt, episode: a.referralId });
-  }
-  for (const v of rows.visits) {
-    add(v.childId, {
-      id: `visit:${v.id}`,
-      kind: 'visit_made',
-      at: v.visitDate,
-      data: { childSeen: v.childSeen, seenAlone: v.seenAlone ?? false, purpose: v.purpose ?? 'other' },
-    });
-  }
-  return rows.children.map((c) => {
-    const i = info.get(c.id!)!;
-    return { childId: c.id!, dateOfBirth: i.dob, expectedDateOfBirth: null, disabled: i.disabled, facts: byChild.get(c.id!) ?? [] };
-  });
 }

@@ -24,6 +24,27 @@ export interface Random {
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
+interface WeightTable {
+  keys: string[];
+  /** Running totals of the weights. */
+  upTo: number[];
+  total: number;
+}
+const tables = new WeakMap<object, WeightTable>();
+
+/** The running totals of a set of weights, worked out once per weights object. */
+function tableOf(weights: Readonly<Record<string, number>>): WeightTable {
+  let table = tables.get(weights);
+  if (!table) {
+    const keys = Object.keys(weights);
+    let total = 0;
+    const upTo = keys.map((k) => (total += weights[k]!));
+    table = { keys, upTo, total };
+    tables.set(weights, table);
+  }
+  return table;
+}
+
 /** 32-bit string hash (FNV-1a), to derive a stream's seed from its name. */
 function hash(text: string): number {
   let h = 0x811c9dc5;
@@ -67,17 +88,11 @@ export function createRandom(seed: number, name = ''): Random {
       return items[Math.floor(next() * items.length)]!;
     },
     weighted(weights) {
-      // for…in rather than Object.entries: no arrays made on a path taken a million times.
-      let total = 0;
-      for (const key in weights) total += weights[key];
-      let x = next() * total;
-      let last: string | undefined;
-      for (const key in weights) {
-        x -= weights[key];
-        if (x < 0) return key;
-        last = key;
-      }
-      return last as never;
+      const table = tableOf(weights);
+      const x = next() * table.total;
+      let i = 0;
+      while (i < table.upTo.length - 1 && x >= table.upTo[i]!) i++;
+      return table.keys[i] as never;
     },
     shuffle(items) {
       const copy = [...items];
