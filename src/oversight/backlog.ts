@@ -13,9 +13,9 @@ export function scopeCondition(scope: Scope, childColumn: SQL = sql`c.id`): SQL 
     case 'authority':
       return sql`true`;
     case 'team':
-      return sql`exists (select 1 from allocations a where a.child_id = ${childColumn} and a.ended_at is null and a.team_id = ${scope.teamId})`;
+      return sql`exists (select 1 from allocations sa where sa.child_id = ${childColumn} and sa.ended_at is null and sa.team_id = ${scope.teamId})`;
     case 'worker':
-      return sql`exists (select 1 from allocations a where a.child_id = ${childColumn} and a.ended_at is null and a.worker_id = ${scope.workerId})`;
+      return sql`exists (select 1 from allocations sa where sa.child_id = ${childColumn} and sa.ended_at is null and sa.worker_id = ${scope.workerId})`;
   }
 }
 

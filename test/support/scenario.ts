@@ -11,12 +11,18 @@ type Authority = Awaited<ReturnType<typeof smallAuthority>>;
  * A child referred long ago whose assessment was started and never finished, allocated to
  * Ana in North 1, never seen since: one of the backlog.
  */
-export async function driftingAssessment(db: Db, authority: Authority, names: { firstName: string; lastName: string }, referred: { date: string; time: string }) {
+export async function driftingAssessment(
+  db: Db,
+  authority: Authority,
+  names: { firstName: string; lastName: string },
+  referred: { date: string; time: string },
+  team: { teamId: string; workerId: string } = { teamId: authority.teams.north, workerId: authority.workers.ana },
+) {
   const childId = await createChild(
     db,
     { ...names, sex: 'M', ethnicity: 'WBRI', dateOfBirth: '2017-06-01', disabilities: [] } as never,
     referred.date,
-    { userId: authority.users.practitioner, teamId: authority.teams.north },
+    { userId: authority.users.practitioner, teamId: team.teamId },
   );
   const contactId = await recordContact(
     db,
@@ -35,10 +41,10 @@ export async function driftingAssessment(db: Db, authority: Authority, names: { 
   await decideContact(
     db,
     contactId,
-    { thresholdLevel: 'child_in_need', outcome: 'referral', decisionReason: 'Assessment needed', teamId: authority.teams.north, version: 1 } as never,
+    { thresholdLevel: 'child_in_need', outcome: 'referral', decisionReason: 'Assessment needed', teamId: team.teamId, version: 1 } as never,
     { userId: authority.users.manager, workerId: authority.workers.manager, at: new Date(`${referred.date}T16:00:00Z`) },
   );
   const [referral] = await rows<{ id: string }>(db, sql`select id from referrals where child_id = ${childId}`);
-  await startAssessment(db, childId, { referralId: referral!.id, startDate: referred.date, workerId: authority.workers.ana }, { userId: authority.users.manager });
+  await startAssessment(db, childId, { referralId: referral!.id, startDate: referred.date, workerId: team.workerId }, { userId: authority.users.manager });
   return childId;
 }

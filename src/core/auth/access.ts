@@ -12,14 +12,14 @@ import type { SignedInUser } from './users.js';
  * records apply the same rule in the database.
  */
 export function childVisibleTo(user: SignedInUser): SQL {
-  const named = sql`exists (select 1 from restricted_record_access r where r.child_id = c.id and r.user_id = ${user.id})`;
+  const named = sql`exists (select 1 from restricted_record_access rra where rra.child_id = c.id and rra.user_id = ${user.id})`;
   const notRestricted = sql`(not c.restricted or ${named})`;
   switch (user.role) {
     case 'service_manager':
       return notRestricted;
     case 'practitioner':
     case 'team_manager': {
-      const allocated = sql`exists (select 1 from allocations a where a.child_id = c.id and a.ended_at is null and (a.worker_id = ${user.workerId} or a.team_id = ${user.teamId}))`;
+      const allocated = sql`exists (select 1 from allocations va where va.child_id = c.id and va.ended_at is null and (va.worker_id = ${user.workerId} or va.team_id = ${user.teamId}))`;
       return sql`(${notRestricted} and ${allocated})`;
     }
     case 'administrator':

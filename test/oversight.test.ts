@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/core/db/database.js';
+import { testDatabases } from '../src/core/db/test-database.js';
+import { fixedTime } from '../src/core/time.js';
+import { PASSWORD, smallAuthority } from './support/fixture.js';
+import { driftingAssessment } from './support/scenario.js';
+import { Agent, startService, type RunningService } from './support/service.js';
+
+// Monday 2 March 2026, 10:00 in England
+const NOW = '2026-03-02T10:00:00Z';
+
+const figure = (html: string, name: string) => new RegExp(`data-figure="${name}">(\\d+)<`).exec(html)?.[1];
+
+for (const kind of await testDatabases()) {
+  describe(`every figure counts the right children, on ${kind.name}`, () => {
+    let database: Database;
+    let service: RunningService;
+
+    beforeAll(async () => {
+      database = await kind.open();
+      const authority = await smallAuthority(database.db);
+      // North 1: one referral long past 45 working days, one recent; South 1: one long past
+      await driftingAssessment(database.db, authority, { firstName: 'Noor', lastName: 'Northdrift' }, { date: '2025-11-03', time: '11:00' });
+      await driftingAssessment(database.db, authority, { firstName: 'Nell', lastName: 'Northrecent' }, { date: '2026-02-23', time: '09:30' });
+      await driftingAssessment(database.db, authority, { firstName: 'Sol', lastName: 'Southdrift' }, { date: '2025-08-04', time: '10:00' }, { teamId: authority.teams.south, workerId: authority.workers.cleo });
+      service = await startService(database, fixedTime(NOW));
+    });
+    afterAll(async () => {
+      await service?.close();
+      await database?.close();
+    });
+
+    it('shows a team manager their own team’s backlog, and only theirs', async () => {
+      const agent = new Agent(service.url);
+      await agent.signIn('mina', PASSWORD);
+      const page = await agent.get('/my-team');
+      expect(figure(page.text, 'overdue-assessments')).toBe('1');
+      const list = await agent.get('/my-team/lists/overdue-assessments');
+      expect(list.text).toContain('Noor Northdrift');
+      expect(list.text).not.toContain('Southdrift');
+      const open = await agent.get('/my-team/lists/open-assessments');
+      expect(open.text).toContain('Nell Northrecent');
+      expect(open.text).not.toContain('Southdrift');
+      // 23 February to 2 March 2026 is 5 working days: the recent one sits in the 0 to 15 band
+      const young = await agent.get(`/my-team/lists/open-assessments?band=${encodeURIComponent('0-15')}`);
+      expect(young.text).toContain('Nell Northrecent');
+      expect(young.text).not.toContain('Noor Northdrift');
+    });
+
+    it('shows the service manager the whole authority: the backlog and the children not seen', async () => {
+      const agent = new Agent(service.url);
+      await agent.signIn('sam', PASSWORD);
+      const page = await agent.get('/authority');
+      expect(figure(page.text, 'overdue-assessments')).toBe('2');
+      expect(figure(page.text, 'not-seen')).toBe('2');
+      // Southdrift was referred on 4 August 2025, more than six months before 2 March 2026; Northdrift on 3 November, less
+      expect(figure(page.text, 'not-seen-six-months')).toBe('1');
+      const notSeen = await agent.get('/authority/lists/not-seen-during-assessment');
+      expect(notSeen.text).toContain('Noor Northdrift');
+      expect(notSeen.text).toContain('Sol Southdrift');
+    });
+
+    it('gives a practitioner their own children’s overdue work with a link to record a visit', async () => {
+      const agent = new Agent(service.url);
+      await agent.signIn('ana', PASSWORD);
+      const page = await agent.get('/my-work');
+      expect(page.text).toContain('Noor Northdrift');
+      expect(page.text).toContain('Nell Northrecent');
+      expect(page.text).not.toContain('Southdrift');
+      expect(page.text).toMatch(/visits\/new\?back=my-work/);
+    });
+  });
+}
