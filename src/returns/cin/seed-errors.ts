@@ -127,7 +127,12 @@ function only(c: CinChild, g: GenerationContext, e: CinDetails): CinDetails {
 type Breaker = (c: CinChild, g: GenerationContext) => void;
 
 /** Changes to the return as a whole. */
-type ReturnBreaker = (ret: CinReturn, g: GenerationContext, untouched: (c: CinChild) => boolean) => void;
+type ReturnBreaker = (
+  ret: CinReturn,
+  g: GenerationContext,
+  untouched: (c: CinChild) => boolean,
+  seededFor: (c: CinChild, rules: string[]) => boolean,
+) => void;
 
 function upnWith(la: string, middle: string, last: string): string {
   const tail = `${la}${middle}${last}`;
@@ -259,7 +264,7 @@ const BREAKERS: Record<string, Breaker> = {
     const cpp = e.ChildProtectionPlans[0]!;
     const end = day(cpp.CPPendDate);
     // A plan that follows the protection plan, and a review recorded in its time.
-    e.CINPlanDates.push({ CINPlanStartDate: d(end + 1), CINPlanEndDate: null });
+    e.CINPlanDates.push({ CINPlanStartDate: d(end + 1), CINPlanEndDate: d(end + 30) });
     cpp.CPPreviewDate = [d(end + 3)];
     e.CINclosureDate = null;
     e.ReasonForClosure = null;
@@ -328,7 +333,8 @@ const BREAKERS: Record<string, Breaker> = {
   '8930': (c, g) => { const e = only(c, g, protection(g, false)); e.ChildProtectionPlans[0]!.CPPendDate = d(g.end + 3); },
   '8935': (c, g) => {
     const e = only(c, g, protection(g, false));
-    e.ChildProtectionPlans.push({ ...e.ChildProtectionPlans[0]!, CPPreviewDate: [] });
+    const first = e.ChildProtectionPlans[0]!;
+    e.ChildProtectionPlans.push({ ...first, CPPstartDate: d(day(first.CPPstartDate) + 20), CPPreviewDate: [] });
   },
   '8940': (c, g) => {
     const e = only(c, g, protection(g, true));
@@ -339,7 +345,10 @@ const BREAKERS: Record<string, Breaker> = {
 
 /** Rules broken by a change to two children at once (a value they share). */
 const PAIR_BREAKERS: Record<string, (a: CinChild, b: CinChild) => void> = {
-  '1520': (a, b) => { b.identifiers.UPN = a.identifiers.UPN; },
+  '1520': (a, b) => {
+    if (a.identifiers.UPN === null) a.identifiers.UPN = b.identifiers.UPN ?? syntheticUpn('936', 9_999_999);
+    b.identifiers.UPN = a.identifiers.UPN;
+  },
   '8510': (a, b) => { b.identifiers.LAchildID = a.identifiers.LAchildID; },
 };
 
@@ -378,13 +387,17 @@ const RETURN_BREAKERS: Record<string, ReturnBreaker> = {
   '2886Q': (ret, g, untouched) => {
     // Sex not recorded for a little over 2% of the children already born.
     const born = ret.children.filter((c) => c.identifiers.PersonBirthDate !== null && untouched(c));
-    const n = Math.max(1, Math.floor(born.length * 0.03) + 1);
+    const n = Math.max(1, Math.floor(ret.children.length * 0.03) + 1);
     for (const c of born.slice(0, n)) c.identifiers.Sex = g.codes.unbornSex;
   },
-  '2887Q': (ret, _g, untouched) => {
-    for (const c of ret.children) if (c.characteristics.Disabilities.length && untouched(c)) c.characteristics.Disabilities = ['NONE'];
-    const first = ret.children.find((c) => c.identifiers.PersonBirthDate !== null && untouched(c));
-    if (first) first.characteristics.Disabilities = ['MOB', 'HAND'];
+  '2887Q': (ret, _g, _untouched, seededFor) => {
+    // Only three codes in use (the children seeded for other disability rules keep theirs).
+    const few = ['MOB', 'HAND', 'PC'];
+    for (const c of ret.children) {
+      if (seededFor(c, ['8540', '8790', '8794'])) continue;
+      const own = c.characteristics.Disabilities.filter((x) => x !== 'NONE').slice(0, few.length);
+      if (own.length) c.characteristics.Disabilities = own.map((_, i) => few[i]!);
+    }
   },
   '2888Q': (ret, _g, untouched) => {
     for (const c of ret.children) if (c.characteristics.Disabilities.length > 1 && untouched(c)) c.characteristics.Disabilities = [c.characteristics.Disabilities[0]!];
@@ -412,8 +425,18 @@ export function seedErrors(ret: CinReturn, g: GenerationContext, errors: { rule:
   for (const { rule, count = 1 } of ordered) {
     const whole = RETURN_BREAKERS[rule];
     if (whole) {
-      const touched = new Set(seeded.filter((x) => x.row !== null).map((x) => ret.children[x.row! - 1]));
-      whole(ret, g, (c) => !touched.has(c));
+      const touched = new Map<CinChild, string[]>();
+      for (const x of seeded) {
+        if (x.row === null) continue;
+        const c = ret.children[x.row - 1]!;
+        touched.set(c, [...(touched.get(c) ?? []), x.rule]);
+      }
+      whole(
+        ret,
+        g,
+        (c) => !touched.has(c),
+        (c, rules) => (touched.get(c) ?? []).some((r) => rules.includes(r)),
+      );
       seeded.push({ rule, row: null });
       continue;
     }

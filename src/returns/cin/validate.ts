@@ -40,22 +40,21 @@ export interface ValidateOptions {
   /** Only these rule codes (default: every rule for the year). */
   rules?: string[];
   /**
-   * How "minus n working days" counts (8670Q: 45 days, 8675Q: 15 days, 8569Q: 1 day).
-   * 'inclusive' (default) counts the day itself when it is a working day, as the sector's
-   * reference validator does; 'exclusive' counts the working days before it.
+   * How "the reference date minus n working days" counts (8670Q: 45, 8675Q: 15).
+   * 'inclusive' (default): the reference date is day 1, so the limit is n - 1 working days
+   * back, as the sector's reference validator counts; 'exclusive': n working days back.
    */
   workingDayCounting?: 'inclusive' | 'exclusive';
 }
 
 /**
  * `date` minus `n` working days. Exclusive: the day n working days before it (Tuesday
- * minus 1 is Monday). Inclusive: `date` itself is the first of the n days when it is a
- * working day (Tuesday minus 1 is Tuesday), as the reference validator counts.
+ * minus 45 leaves 45 working days after it up to and including Tuesday). Inclusive: the
+ * day counted as the first of n, n - 1 working days back, which is how the sector's
+ * reference validator counts (whether or not `date` is itself a working day).
  */
 export function minusWorkingDays(date: string, n: number, inclusive: boolean): number {
-  const cal = workingDays();
-  if (inclusive && cal.isWorkingDay(date)) return day(cal.addWorkingDays(date, -(n - 1)));
-  return day(cal.addWorkingDays(date, -n));
+  return day(workingDays().addWorkingDays(date, inclusive ? -(n - 1) : -n));
 }
 
 export function ruleContext(ret: CinReturn, options: ValidateOptions = {}): RuleContext {
@@ -69,7 +68,9 @@ export function ruleContext(ret: CinReturn, options: ValidateOptions = {}): Rule
     end: day(period.end),
     assessmentOverdueBefore: minusWorkingDays(period.end, 45, inclusive),
     s47OverdueBefore: minusWorkingDays(period.end, 15, inclusive),
-    workingDayBeforeStart: minusWorkingDays(period.start, 1, inclusive),
+    // "Start of the census year minus 1 working day": the working day before 1 April,
+    // whichever way the longer timescales count (see REFERENCE_DIFFERENCES.md, 8569Q).
+    workingDayBeforeStart: minusWorkingDays(period.start, 1, false),
   };
 }
 

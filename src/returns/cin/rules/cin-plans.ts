@@ -17,15 +17,14 @@ export const rule4001 = childRule('4001', (c) =>
 );
 
 /**
- * 4003: within an episode, no protection plan review falls on or between a CIN plan's start
- * and end (or the reference date, for an open plan), unless the review is on the day the
- * protection plan ended.
+ * 4003: within an episode, no protection plan review falls between a CIN plan's start and
+ * end dates (from the start day, before the end day), unless the review is on the day the
+ * protection plan ended. DfE's text names the plan's start and end only, so a plan with no
+ * end date is not looked at (unlike 4014, 4016 and 4017, which say to use the reference date).
  */
-export const rule4003 = childRule('4003', (c, ctx) =>
+export const rule4003 = childRule('4003', (c) =>
   c.episodes.some((e) =>
-    e.cpps.some((k) =>
-      k.reviews.some((r) => r !== k.end && e.plans.some((p) => r >= p.start && r <= (has(p.end) ? p.end : ctx.end))),
-    ),
+    e.cpps.some((k) => k.reviews.some((r) => r !== k.end && e.plans.some((p) => r >= p.start && r < p.end))),
   ),
 );
 

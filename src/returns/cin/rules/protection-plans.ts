@@ -110,21 +110,24 @@ export const rule8930 = childRule('8930', (c, ctx) => anyPlan(c, (p) => has(p.en
 export const rule8935 = childRule('8935', (c) => plansOf(c).filter((p) => !has(p.end)).length > 1);
 
 /**
- * 8940: no protection plan of a child starts on or between another plan's start and end
- * (or the reference date, for an open plan).
+ * 8940: within an episode, no protection plan starts on or between another plan's start
+ * and end (or the reference date, for an open plan). Plans in different episodes cannot
+ * overlap without the episodes overlapping, which 8820 reports.
  */
-export const rule8940 = childRule('8940', (c, ctx) => {
-  const plans = plansOf(c);
-  if (plans.length < 2) return false;
-  for (let i = 0; i < plans.length; i++) {
-    const other = plans[i]!;
-    const until = has(other.end) ? other.end : ctx.end;
-    for (let j = 0; j < plans.length; j++) {
-      if (j !== i && plans[j]!.start >= other.start && plans[j]!.start <= until) return true;
+export const rule8940 = childRule('8940', (c, ctx) =>
+  c.episodes.some((e) => {
+    const plans = e.cpps;
+    if (plans.length < 2) return false;
+    for (let i = 0; i < plans.length; i++) {
+      const other = plans[i]!;
+      const until = has(other.end) ? other.end : ctx.end;
+      for (let j = 0; j < plans.length; j++) {
+        if (j !== i && plans[j]!.start >= other.start && plans[j]!.start <= until) return true;
+      }
     }
-  }
-  return false;
-});
+    return false;
+  }),
+);
 
 export const protectionPlanRules = [
   rule1105, rule2883, rule2885, rule8565, rule8720, rule8730, rule8832, rule8840, rule8841, rule8842Q, rule8905,

@@ -94,16 +94,16 @@ export interface RuleContext {
 
 /** Yes/no flags: the schema's 1 and 0; true and false are read the same way. */
 export function isYes(value: Text): boolean {
-  return value === '1' || value === 'true';
+  return value === '1' || (value !== null && value.toLowerCase() === 'true');
 }
 
 /** An explicit no (0 or false); a missing or broken flag is neither yes nor no. */
 export function isNo(value: Text): boolean {
-  return value === '0' || value === 'false';
+  return value === '0' || (value !== null && value.toLowerCase() === 'false');
 }
 
 export function isYesNo(value: Text): boolean {
-  return value === '1' || value === '0' || value === 'true' || value === 'false';
+  return isYes(value) || isNo(value);
 }
 
 export function prepareChild(child: CinChild, row: number): PChild {
