@@ -197,7 +197,7 @@ const DOMESTIC_ABUSE_OUTCOME = { no_further_action: 50, advice: 30, early_help: 
 /** Decisions on other contacts that did not become referrals. */
 const OTHER_CONTACT_OUTCOME = { no_further_action: 35, advice: 30, early_help: 35 } as const;
 /** Contacts about a known family that did not become referrals. */
-const OTHER_CONTACTS = { 0: 40, 1: 35, 2: 17, 3: 8 } as const;
+const OTHER_CONTACTS = { 0: 25, 1: 30, 2: 25, 3: 12, 4: 8 } as const;
 /** Children in need in one family. */
 const OPEN_FAMILY_SIZE = { 1: 62, 2: 26, 3: 9, 4: 3 } as const;
 /** Children in a family known in the past. */
@@ -962,7 +962,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
   }
 
   // ── Children known in the past, now closed ───────────────────────────────────
-  const closedFamilies = Math.round(9600 * scale);
+  const closedFamilies = Math.round(8400 * scale);
   for (let i = 0; i < closedFamilies; i++) {
     const locality = rng.pick(['North', 'Central', 'South'] as const);
     const team = rng.pick(localityTeams.filter((t) => t.locality === locality));
