@@ -27,9 +27,11 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     'per-rule': { type: 'string', default: '3' },
     rules: { type: 'string' },
-    // Rule 100 changes the header's ReferenceDate, which the reference then uses for every
-    // other date rule; it is compared on its own (--rules 100) rather than seeded with the rest.
-    'no-seed': { type: 'string', default: '100' },
+    // Not seeded with the rest, but compared on their own (--rules 100,8500,8510): rule 100
+    // changes the header's ReferenceDate, which the reference then uses for every other date
+    // rule; a missing or shared LAchildID (8500, 8510) makes the reference join the children's
+    // episodes together and report them under other rules.
+    'no-seed': { type: 'string', default: '100,8500,8510' },
     clean: { type: 'boolean', default: false },
     out: { type: 'string' },
     'working-days': { type: 'string', default: 'inclusive' },
