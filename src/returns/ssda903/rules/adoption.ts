@@ -35,14 +35,20 @@ export const rule175 = defineRule('175', (ret, flag) =>
 export const rule176 = codeRule('176', 'AD1', 'SEX_ADOPTR', { blankPasses: true });
 export const rule177 = codeRule('177', 'AD1', 'LS_ADOPTR', { blankPasses: true });
 
-/** Start of the child's latest period of care (an episode with reason S), or NaN. */
-function periodStart(ret: Return903, child: string): number {
+/** The episode starting the child's latest period of care (reason S), if any. */
+function periodStartEpisode(ret: Return903, child: string): number | undefined {
   const eps = ret.current.Episodes;
   const order = childEpisodes(ret).get(child);
-  if (!eps || !order) return NaN;
-  let start = NaN;
-  for (const i of order) if (eps.rows[i]!.RNE === 'S') start = dates(eps, 'DECOM')[i]!;
-  return start;
+  if (!eps || !order) return undefined;
+  let found: number | undefined;
+  for (const i of order) if (eps.rows[i]!.RNE === 'S') found = i;
+  return found;
+}
+
+/** Start of the child's latest period of care, or NaN. */
+function periodStart(ret: Return903, child: string): number {
+  const i = periodStartEpisode(ret, child);
+  return i === undefined ? NaN : dates(ret.current.Episodes!, 'DECOM')[i]!;
 }
 
 /** Decisions fall within the year, and not after the child ceased to be looked after (an episode ending care). */
@@ -122,7 +128,12 @@ export const rule333 = defineRule('333', (ret, flag) =>
 
 export const rule334 = defineRule('334', (ret, flag) =>
   each(ret.current.AD1, (row, i, t) => {
-    if (dates(t, 'DATE_INT')[i]! < periodStart(ret, row.CHILD ?? '')) flag(t, i);
+    const e = periodStartEpisode(ret, row.CHILD ?? '');
+    if (e === undefined) return;
+    if (dates(t, 'DATE_INT')[i]! < dates(ret.current.Episodes!, 'DECOM')[e]!) {
+      flag(t, i);
+      flag(ret.current.Episodes!, e);
+    }
   }),
 );
 
@@ -145,7 +156,7 @@ export const rule335 = defineRule('335', (ret, flag) => {
   });
 });
 
-/** Placed for adoption with the current foster carers: the placement before was with those foster carers. */
+/** Placed for adoption under a placement order (A3, A4): the placement before was foster care (or another adoptive placement). */
 export const rule336 = defineRule('336', (ret, flag) => {
   const eps = ret.current.Episodes;
   if (!eps) return;
@@ -153,7 +164,7 @@ export const rule336 = defineRule('336', (ret, flag) => {
     for (let k = 1; k < order.length; k++) {
       const cur = eps.rows[order[k]!]!;
       const prev = eps.rows[order[k - 1]!]!;
-      if (['A3', 'A5'].includes(cur.PLACE ?? '') && !FOSTER_PLACEMENTS.has(prev.PLACE ?? '') && !['A3', 'A5'].includes(prev.PLACE ?? '')) {
+      if (['A3', 'A4'].includes(cur.PLACE ?? '') && !FOSTER_PLACEMENTS.has(prev.PLACE ?? '') && !PLACED_FOR_ADOPTION.has(prev.PLACE ?? '')) {
         flag(eps, order[k]!);
       }
     }

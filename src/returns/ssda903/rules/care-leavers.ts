@@ -1,7 +1,7 @@
 /** Rules on the OC3 table: care leavers' contact, activity and accommodation. */
 import type { Return903, Row, Table903 } from '../model.js';
 import { defineRule, type Rule903 } from '../rule.js';
-import { ageAt, birthday, blank, codeRule, dates, yearEnd, yearStart } from './support.js';
+import { ageAt, blank, codeRule, dates, yearEnd, yearStart } from './support.js';
 
 function eachOc3(ret: Return903, check: (row: Row, i: number, t: Table903) => void): void {
   const t = ret.current.OC3;
@@ -61,18 +61,12 @@ export const rule348 = defineRule('348', (ret, flag) => {
   t.rows.forEach((r, i) => died.has(r.CHILD ?? '') && flag(t, i));
 });
 
-/** The cohort is those whose 17th to 21st birthday falls in the year. */
+/** The care leavers' cohort is aged 17 to 21 at some time in the year. */
 export const rule391 = defineRule('391', (ret, flag) =>
   eachOc3(ret, (_, i, t) => {
     const dob = dates(t, 'DOB')[i]!;
     if (Number.isNaN(dob)) return;
-    const start = yearStart(ret);
-    const end = yearEnd(ret);
-    const turns = [17, 18, 19, 20, 21].some((age) => {
-      const b = birthday(dob, age);
-      return b >= start && b <= end;
-    });
-    if (!turns) flag(t, i);
+    if (ageAt(dob, yearEnd(ret)) < 17 || ageAt(dob, yearStart(ret)) > 21) flag(t, i);
   }),
 );
 

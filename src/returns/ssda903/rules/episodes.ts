@@ -101,11 +101,7 @@ export const rule352 = defineRule('352', (ret, flag) =>
   eachEpisode(ret, (row, i, eps) => {
     if (row.RNE !== 'S') return;
     const dob = dobOf(ret, row.CHILD);
-    if (dates(eps, 'DECOM')[i]! >= birthday(dob, 18)) {
-      flag(eps, i);
-      const h = headerIndex(ret, row.CHILD);
-      if (h !== undefined) flag(ret.current.Header!, h);
-    }
+    if (dates(eps, 'DECOM')[i]! >= birthday(dob, 18)) flag(eps, i);
   }),
 );
 
@@ -172,11 +168,7 @@ export const rule359 = defineRule('359', (ret, flag) =>
   eachEpisode(ret, (row, i, eps) => {
     const eighteen = birthday(dobOf(ret, row.CHILD), 18);
     const until = blank(row.DEC) ? yearEnd(ret) : dates(eps, 'DEC')[i]!;
-    if (until >= eighteen && (row.LS !== 'V2' || !['K1', 'K2'].includes(row.PLACE ?? ''))) {
-      flag(eps, i);
-      const h = headerIndex(ret, row.CHILD);
-      if (h !== undefined) flag(ret.current.Header!, h);
-    }
+    if (until > eighteen && (row.LS !== 'V2' || !['K1', 'K2'].includes(row.PLACE ?? ''))) flag(eps, i);
   }),
 );
 
@@ -304,9 +296,10 @@ export const rule378 = defineRule('378', (ret, flag) =>
   }),
 );
 
+/** A temporary placement is entered by a move (P, B): not at the start of a period of care, nor without a move. */
 export const rule380 = defineRule('380', (ret, flag) =>
   eachEpisode(ret, (row, i, eps) => {
-    if (row.RNE === 'S' && TEMPORARY_PLACEMENTS.has(row.PLACE ?? '')) flag(eps, i);
+    if (TEMPORARY_PLACEMENTS.has(row.PLACE ?? '') && row.RNE !== 'P' && row.RNE !== 'B') flag(eps, i);
   }),
 );
 
@@ -322,15 +315,19 @@ export const rule382 = defineRule('382', (ret, flag) =>
   }),
 );
 
-/** After a temporary placement the child goes back to the placement before it. */
+/**
+ * After a temporary placement the child goes back to the placement before it: the episode
+ * after a temporary one is a move (P, B, T, U) to the placement type and postcode of the
+ * episode before the temporary one (the episode after is reported).
+ */
 export const rule383 = defineRule('383', (ret, flag) =>
   eachChild(ret, (_, order, eps) => {
-    for (let k = 1; k < order.length - 1; k++) {
-      const before = eps.rows[order[k - 1]!]!;
-      const temp = eps.rows[order[k]!]!;
-      const after = eps.rows[order[k + 1]!]!;
-      if (!TEMPORARY_PLACEMENTS.has(temp.PLACE ?? '')) continue;
-      if (after.PLACE !== before.PLACE || after.PL_POST !== before.PL_POST) flag(eps, order[k + 1]!);
+    for (let k = 2; k < order.length; k++) {
+      if (!TEMPORARY_PLACEMENTS.has(eps.rows[order[k - 1]!]!.PLACE ?? '')) continue;
+      const before = eps.rows[order[k - 2]!]!;
+      const after = eps.rows[order[k]!]!;
+      const back = after.PLACE === before.PLACE && after.PL_POST === before.PL_POST;
+      if (!back || !['P', 'B', 'T', 'U'].includes(after.RNE ?? '')) flag(eps, order[k]!);
     }
   }),
 );
@@ -344,33 +341,52 @@ export const rule384 = defineRule('384', (ret, flag) =>
 
 // --- reasons an episode ended ---------------------------------------------
 
-function ceasedUnderAge(code: string, reasons: readonly string[], years: number, test: 'under' | 'over'): Rule903 {
+/**
+ * The child's age when care ended, for a reason that needs an age. A reason given with no
+ * end date is read at 31 March (`open: 'year-end'`), or reported as it cannot be checked.
+ */
+function ceasedUnderAge(
+  code: string,
+  reasons: readonly string[],
+  years: number,
+  test: 'under' | 'over',
+  open: 'year-end' | 'report',
+): Rule903 {
   return defineRule(code, (ret, flag) =>
     eachEpisode(ret, (row, i, eps) => {
       if (!reasons.includes(row.REC ?? '')) return;
-      const dec = dates(eps, 'DEC')[i]!;
+      if (blank(row.DEC) && open === 'report') return flag(eps, i);
+      const when = blank(row.DEC) ? yearEnd(ret) : dates(eps, 'DEC')[i]!;
       const limit = birthday(dobOf(ret, row.CHILD), years);
-      if (test === 'under' ? dec < limit : dec >= limit) {
-        flag(eps, i);
-        const h = headerIndex(ret, row.CHILD);
-        if (h !== undefined) flag(ret.current.Header!, h);
-      }
+      if (test === 'under' ? when < limit : when >= limit) flag(eps, i);
     }),
   );
 }
 
 /** Adopted at 18 or over. */
-export const rule386 = ceasedUnderAge('386', ['E11', 'E12'], 18, 'over');
+export const rule386 = ceasedUnderAge('386', ['E11', 'E12'], 18, 'over', 'year-end');
 /** Moved to independent living under 14. */
-export const rule387 = ceasedUnderAge('387', ['E5', 'E6'], 14, 'under');
+export const rule387 = ceasedUnderAge('387', ['E5', 'E6'], 14, 'under', 'year-end');
 /** Transferred to adult social care under 16. */
-export const rule389 = ceasedUnderAge('389', ['E7'], 16, 'under');
+export const rule389 = ceasedUnderAge('389', ['E7'], 16, 'under', 'report');
 
-/** "New episode begins" needs a next episode. */
+/** "New episode begins" needs a next episode, starting the day this one ended. */
 export const rule388 = defineRule('388', (ret, flag) =>
   eachChild(ret, (_, order, eps) => {
-    const last = order[order.length - 1]!;
-    if (eps.rows[last]!.REC === 'X1') flag(eps, last);
+    const decom = dates(eps, 'DECOM');
+    const dec = dates(eps, 'DEC');
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k]!;
+      if (eps.rows[i]!.REC !== 'X1') continue;
+      const next = order[k + 1];
+      if (next === undefined || decom[next] !== dec[i]) flag(eps, i);
+    }
+    // And the other way round: an episode that ended care is not followed by one starting that day.
+    for (let k = 0; k + 1 < order.length; k++) {
+      const i = order[k]!;
+      const rec = eps.rows[i]!.REC;
+      if (!blank(rec) && rec !== 'X1' && decom[order[k + 1]!] === dec[i]) flag(eps, i);
+    }
   }),
 );
 
@@ -477,12 +493,14 @@ export const rule233 = defineRule('233', (ret, flag) =>
   }),
 );
 
-/** Under 10s are below the age of criminal responsibility, so cannot move into custody. */
+/**
+ * Under 10s are below the age of criminal responsibility, so cannot move into custody (age
+ * at the start of the placement the child moved from).
+ */
 export const rule234 = defineRule('234', (ret, flag) =>
   eachEpisode(ret, (row, i, eps) => {
     if (row.REASON_PLACE_CHANGE !== 'CUSTOD') return;
-    const when = blank(row.DEC) ? dates(eps, 'DECOM')[i]! : dates(eps, 'DEC')[i]!;
-    if (ageAt(dobOf(ret, row.CHILD), when) < 10) {
+    if (ageAt(dobOf(ret, row.CHILD), dates(eps, 'DECOM')[i]!) < 10) {
       flag(eps, i);
       const h = headerIndex(ret, row.CHILD);
       if (h !== undefined) flag(ret.current.Header!, h);

@@ -101,7 +101,8 @@ export const rule351 = defineRule('351', (ret, flag) => {
   const dob = dates(t, 'DOB');
   const start = yearStart(ret);
   t.rows.forEach((_, i) => {
-    if (ageAt(dob[i]!, start) > 25) flag(t, i);
+    // Over 25: the 25th birthday fell before the year began.
+    if (birthday(dob[i]!, 25) < start) flag(t, i);
   });
 });
 

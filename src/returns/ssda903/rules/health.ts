@@ -37,13 +37,15 @@ function inCohort(ret: Return903, row: Row): boolean {
   return lookedAfterTwelveMonths(ret).has(row.CHILD ?? '');
 }
 
-export const rule157 = defineRule('157', (ret, flag) =>
+/** SDQ1 ("no form: the child is under 4 or over 16") does not fit a child of 4 to 16 in the cohort. */
+export const rule157 = defineRule('157', (ret, flag) => {
+  if (!ret.current.Episodes) return;
   eachOc2(ret, (row, i, t) => {
-    if (row.SDQ_REASON !== 'SDQ1') return;
+    if (row.SDQ_REASON !== 'SDQ1' || !inCohort(ret, row)) return;
     const { atStart, atEnd } = ages(ret, t, i);
     if (atStart >= 4 && atEnd <= 16) flag(t, i);
-  }),
-);
+  });
+});
 
 export const rule158 = defineRule('158', (ret, flag) =>
   eachOc2(ret, (row, i, t) => {

@@ -1,6 +1,6 @@
 /** Rules on reviews, and on what is not collected for children on short breaks. */
 import { defineRule, type Rule903 } from '../rule.js';
-import { blank, childEpisodes, codeRule, dateRule, firstRowByChild, isFemale, RESPITE } from './support.js';
+import { blank, childEpisodes, codeRule, dateRule, femaleCode, firstRowByChild, lookedAfterInYear, RESPITE } from './support.js';
 
 export const rule166 = dateRule('166', 'Reviews', 'REVIEW');
 export const rule167 = codeRule('167', 'Reviews', 'REVIEW_CODE');
@@ -18,7 +18,7 @@ export const rule399 = defineRule('399', (ret, flag) => {
     const mother = hi !== undefined && !blank(h.rows[hi]!.MOTHER);
     const reviewed = reviewRows.has(child);
     if (!mother && !reviewed) continue;
-    if (hi !== undefined && mother) flag(h, hi);
+    if (hi !== undefined) flag(h, hi);
     if (reviews && reviewed) {
       reviews.rows.forEach((r, i) => {
         if (r.CHILD === child && (!blank(r.REVIEW) || !blank(r.REVIEW_CODE))) flag(reviews, i);
@@ -34,21 +34,39 @@ export const rule393 = defineRule('393', (ret, flag) => {
   const h = ret.current.Header;
   if (!eps || !h) return;
   const byChild = childEpisodes(ret);
+  const female = femaleCode(ret.collectionYear);
   h.rows.forEach((row, i) => {
-    if (!isFemale(row.SEX) || !blank(row.MOTHER)) return;
+    if (row.SEX !== female || !blank(row.MOTHER)) return;
     const order = byChild.get(row.CHILD ?? '');
     if (!order || order.every((e) => RESPITE.has(eps.rows[e]!.LS ?? ''))) return;
     flag(h, i);
   });
 });
 
-/** The mother field holds 0 or 1, for girls only. */
+/**
+ * Mother status is 0 or 1, and a girl looked after in the year (not on short breaks) has one
+ * (her care leaver record, if any, is reported with her).
+ */
 export const rule165 = defineRule('165', (ret, flag) => {
   const h = ret.current.Header;
-  h?.rows.forEach((row, i) => {
+  if (!h) return;
+  const inCare = lookedAfterInYear(ret);
+  const female = femaleCode(ret.collectionYear);
+  const oc3 = ret.current.OC3;
+  const leaverRows = oc3 ? firstRowByChild(oc3) : new Map<string, number>();
+  h.rows.forEach((row, i) => {
     const m = row.MOTHER;
-    if (blank(m)) return;
-    if ((m !== '0' && m !== '1') || !isFemale(row.SEX)) flag(h, i);
+    if (!blank(m)) {
+      if (m !== '0' && m !== '1') flag(h, i);
+      return;
+    }
+    const order = childEpisodes(ret).get(row.CHILD ?? '');
+    const onShortBreak = order !== undefined && RESPITE.has(ret.current.Episodes!.rows[order[order.length - 1]!]!.LS ?? '');
+    if ((row.SEX === female || row.SEX === '2') && inCare.has(row.CHILD ?? '') && !onShortBreak) {
+      flag(h, i);
+      const o = leaverRows.get(row.CHILD ?? '');
+      if (oc3 && o !== undefined) flag(oc3, o);
+    }
   });
 });
 

@@ -61,6 +61,23 @@ export function birthday(dob: number, years: number): number {
 /** Is the sex code female (2 before 2024/25, F from then)? */
 export const isFemale = (sex: string | null | undefined): boolean => sex === '2' || sex === 'F';
 export const isMale = (sex: string | null | undefined): boolean => sex === '1' || sex === 'M';
+/** The code for female in a collection year: 2 until 2023/24, F from 2024/25. */
+export const femaleCode = (year: number): string => (year >= 2025 ? 'F' : '2');
+
+/** Children looked after at some time in the year: an episode open at its start or later. */
+export function lookedAfterInYear(ret: Return903): ReadonlySet<string> {
+  const eps = ret.current.Episodes;
+  if (!eps) return new Set();
+  return derived(eps, `inYear:${ret.collectionYear}`, () => {
+    const start = yearStart(ret);
+    const dec = dates(eps, 'DEC');
+    const out = new Set<string>();
+    eps.rows.forEach((r, i) => {
+      if (blank(r.DEC) || dec[i]! >= start) out.add(r.CHILD ?? '');
+    });
+    return out;
+  });
+}
 
 // ---------------------------------------------------------------------------
 // Rules of the common shapes
