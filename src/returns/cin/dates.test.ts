@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { dayNumber } from '../../core/calendar/index.js';
+import { addYears, day, isRealDate, isWeekend } from './dates.js';
+
+describe('CIN dates', () => {
+  it('turns a real YYYY-MM-DD date into its day number and anything else into NaN', () => {
+    expect(day('2024-02-29')).toBe(dayNumber('2024-02-29'));
+    for (const bad of [null, '2023-02-29', '2024-13-01', '2024-1-01', '01/04/2024', '2024-04-01T00:00', '']) expect(day(bad)).toBeNaN();
+    expect(isRealDate('2024-02-29')).toBe(true);
+    expect(isRealDate('2025-02-29')).toBe(false);
+  });
+
+  it('knows weekends and whole years', () => {
+    expect(isWeekend(day('2024-06-22'))).toBe(true);
+    expect(isWeekend(day('2024-06-24'))).toBe(false);
+    expect(addYears(day('2024-02-29'), 1)).toBe(day('2025-02-28'));
+  });
+});
