@@ -117,6 +117,16 @@ describe('the demo authority, the size of Manchester on the first day of its 201
     expect(unallocated).toBe(0);
     expect(summary.counts.children).toBeGreaterThan(20_000);
     expect(summary.counts.contacts).toBeGreaterThan(1.5 * summary.counts.referrals);
+    // one current allocation at most per child; none for children no longer known to a team
+    const twice = await count(db, sql`select count(*)::int as n from (select child_id from allocations where ended_at is null group by child_id having count(*) > 1) x`);
+    expect(twice).toBe(0);
+    const closedButAllocated = await count(
+      db,
+      sql`select count(*)::int as n from allocations a where a.ended_at is null
+           and not exists (select 1 from referrals r where r.child_id = a.child_id and r.closed_date is null)
+           and not exists (select 1 from contacts c where c.child_id = a.child_id and c.decided_at is null)`,
+    );
+    expect(closedButAllocated).toBe(0);
     // some children have had several social workers (para 73)
     const changed = await count(db, sql`select count(*)::int as n from (select child_id from allocations group by child_id having count(distinct worker_id) >= 3) x`);
     expect(changed).toBeGreaterThan(100);

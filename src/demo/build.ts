@@ -28,7 +28,7 @@ export interface DemoOptions {
    * when only `today` is given. Must fall on `today` in England.
    */
   now?: Date;
-  /** 1 (the default) for an authority the size of Manchester; for example 0.2 for a fifth. */
+  /** 1 (the default) for an authority the size of Manchester; for example 0.2 for a fifth (from 0.05 to 4). */
   scale?: number;
   progress?: (message: string) => void;
 }
@@ -70,7 +70,7 @@ export async function buildDemoAuthority(db: Db, opts: DemoOptions = {}): Promis
   const progress = opts.progress ?? (() => undefined);
   const seed = opts.seed ?? DEFAULT_DEMO_SEED;
   const scale = opts.scale ?? 1;
-  if (!(scale > 0 && scale <= 4)) throw new RangeError(`scale must be more than 0 and at most 4, got ${scale}`);
+  if (!(scale >= 0.05 && scale <= 4)) throw new RangeError(`scale must be from 0.05 to 4, got ${scale}`);
   const { today, now } = dayAndInstant(opts);
 
   await assertEmpty(db);

@@ -217,21 +217,19 @@ const MS_DAY = 24 * MS_HOUR;
 export function planDemoAuthority(input: PlanInput): DemoPlan {
   const { today: T, scale } = input;
   const nowMs = input.now.getTime();
-  const D = createDays(input.calendar, addCalendarYears(T, -19), addCalendarYears(T, 1));
-  const { addDays } = D;
-  const addCalendarMonths = D.addMonths;
-  const addCalendarYears12 = (date: IsoDate, years: number) => D.addMonths(date, 12 * years);
-  const dayNumber = D.num;
-  const cal = D;
-  const todayStart = D.at(T, 0);
+  // Dates from the oldest child's birth to a year ahead, with the working days laid out.
+  const cal = createDays(input.calendar, addCalendarYears(T, -19), addCalendarYears(T, 1));
+  const { addDays, addMonths, num: dayNumber, at } = cal;
+  const addYears = (date: IsoDate, years: number) => addMonths(date, 12 * years);
+  const todayStart = at(T, 0);
   const streams = randomStreams(input.seed);
   const rng = streams('plan');
   const ids = streams('ids');
   const faker = new Faker({ locale: [en_GB, en, base] });
   faker.seed(streams('faker').seed());
 
-  const windowStart = addCalendarYears12(T, -5);
-  const lastYearStart = addCalendarMonths(T, -12);
+  const windowStart = addYears(T, -5);
+  const lastYearStart = addMonths(T, -12);
   const sixMonthsAgo = sixMonthsBefore(T);
   const yesterday = addDays(T, -1);
 
@@ -280,12 +278,11 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
   // ── Time helpers ─────────────────────────────────────────────────────────────
   const wdBefore = (k: number) => cal.addWorkingDays(T, -k);
   const workingDayOnOrBefore = (d: IsoDate) => (cal.isWorkingDay(d) ? d : cal.addWorkingDays(d, -1));
-  const randomDate = (from: IsoDate, to: IsoDate): IsoDate => D.iso(rng.int(dayNumber(from), dayNumber(to)));
+  const randomDate = (from: IsoDate, to: IsoDate): IsoDate => cal.iso(rng.int(dayNumber(from), dayNumber(to)));
   const randomWorkingDate = (from: IsoDate, to: IsoDate): IsoDate => {
     const d = workingDayOnOrBefore(randomDate(from, to));
     return d < from ? cal.workingDayOnOrAfter(from) : d;
   };
-  const at = D.at;
   const dateOf = (ms: number) => londonLocal(ms).date;
   const officeTime = (date: IsoDate) => at(date, rng.int(9, 16), rng.int(0, 59));
   /** When a contact arrived: mostly office hours, some in the evening or night (police). */
@@ -332,7 +329,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
       let p = 0.3;
       if (inLastYear) p = Math.min(1, Math.max(0, repeatTarget + (repeatTarget * lastYearReferrals - lastYearRepeats) / 20));
       const repeat = rng.chance(p);
-      const yearBefore = addCalendarMonths(current, -12);
+      const yearBefore = addMonths(current, -12);
       let prior: IsoDate | null = null;
       if (repeat) prior = randomWorkingDate(addDays(yearBefore, 1), addDays(current, -28));
       else if (rng.chance(0.3)) prior = randomWorkingDate(addDays(yearBefore, -900), yearBefore);
@@ -560,10 +557,10 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
 
   /** A date of birth giving this age today, on or before `bornBy`. */
   function dateOfBirth(age: number, bornBy: IsoDate): IsoDate {
-    const latest = addDays(addCalendarYears12(T, -age), -1);
-    const earliest = addDays(addCalendarYears12(T, -age - 1), 1);
+    const latest = addDays(addYears(T, -age), -1);
+    const earliest = addDays(addYears(T, -age - 1), 1);
     const upper = minDate(latest, bornBy);
-    if (upper < earliest) return randomDate(addDays(addCalendarYears12(T, -18), 1), bornBy);
+    if (upper < earliest) return randomDate(addDays(addYears(T, -18), 1), bornBy);
     return randomDate(earliest, upper);
   }
 
@@ -595,7 +592,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     kids.sort((a, b) => (a.dateOfBirth < b.dateOfBirth ? -1 : 1));
     const eldest = kids[0]!.dateOfBirth;
     for (const child of kids) {
-      const schoolAge = dayNumber(child.dateOfBirth) <= dayNumber(addCalendarYears12(T, -5));
+      const schoolAge = dayNumber(child.dateOfBirth) <= dayNumber(addYears(T, -5));
       rows.children.push({
         id: child.id,
         firstName: child.firstName,
@@ -606,7 +603,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
         ethnicity,
         language,
         nhsNumber: rng.chance(0.92) ? syntheticNhsNumber(rng, nhsTaken) : null,
-        upn: schoolAge && rng.chance(0.75) ? syntheticUpn(rng, upnTaken, Number(addCalendarYears12(child.dateOfBirth, 4).slice(0, 4))) : null,
+        upn: schoolAge && rng.chance(0.75) ? syntheticUpn(rng, upnTaken, Number(addYears(child.dateOfBirth, 4).slice(0, 4))) : null,
         restricted: false,
         version: 1,
       });
@@ -655,7 +652,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
       id,
       firstName: faker.person.firstName(sex),
       lastName,
-      dateOfBirth: randomDate(addCalendarYears12(eldestChild, -40), addCalendarYears12(eldestChild, -17)),
+      dateOfBirth: randomDate(addYears(eldestChild, -40), addYears(eldestChild, -17)),
       phone: rng.chance(0.8) ? syntheticPhone(rng) : null,
     });
     return id;
@@ -678,7 +675,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
         source: ep.source,
         domesticAbuse: ep.domesticAbuse,
         outcome,
-      }, family);
+      });
       const referralId = ids.uuid();
       rows.referrals.push({
         id: referralId,
@@ -748,7 +745,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     return ms < segments[0]!.from ? segments[0]!.worker : segments[segments.length - 1]!.worker;
   }
 
-  function writeContact(childId: string, c: OtherContact & { id?: string }, family: Family) {
+  function writeContact(childId: string, c: OtherContact & { id?: string }) {
     const consent = rng.weighted(consentWeights);
     const about = c.domesticAbuse ? rng.pick(domesticAbuseAbout) : rng.pick(aboutBySource[c.source] ?? aboutBySource.default);
     rows.contacts.push({
@@ -771,7 +768,6 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
       recordedBy: null,
       version: 1,
     });
-    void family;
   }
 
   /** Contacts that were decided without a referral: advice, early help, no further action. */
@@ -794,7 +790,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
         domesticAbuse,
         outcome,
       };
-      for (const child of family.children) if (date >= child.dateOfBirth) writeContact(child.id, contact, family);
+      for (const child of family.children) if (date >= child.dateOfBirth) writeContact(child.id, contact);
     }
   }
 
@@ -827,7 +823,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     switch (state) {
       case 'overdue_not_seen_six': {
         // Not seen since a referral six months ago or more; a few drifting almost a year (para 59).
-        const drift = rng.chance(0.25) ? addCalendarMonths(T, -11) : addCalendarMonths(T, -8);
+        const drift = rng.chance(0.25) ? addMonths(T, -11) : addMonths(T, -8);
         return randomWorkingDate(drift, workingDayOnOrBefore(sixMonthsAgo));
       }
       case 'overdue_not_seen': {
@@ -988,14 +984,17 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
 
   // ── Contacts awaiting a decision today, at the front door ────────────────────
   // Most arrived in the last working day; some are past their deadline, one by about five days (para 57).
+  const waiting = new Set<Family>();
   for (let i = 0; i < targets.contactsAwaitingDecision; i++) {
     const back = i === 0 ? 5 : Number(rng.weighted(WAITING_DAYS));
     let receivedAt: number;
     if (i === 0) receivedAt = at(workingDayOnOrBefore(addDays(T, -5)), 10, 12);
     else receivedAt = at(back === 0 ? T : wdBefore(back), rng.int(8, 17), rng.int(0, 59));
     if (receivedAt >= nowMs - 10 * 60_000) receivedAt = at(wdBefore(1), rng.int(12, 17), rng.int(0, 59));
-    const known = closedOnly[(i * 7) % Math.max(1, closedOnly.length)];
-    const existing = i % 4 === 3 && known && known.children[0]!.dateOfBirth < dateOf(receivedAt) ? known : null;
+    // One in four is about a child known before.
+    const known = i % 4 === 3 ? closedOnly[(i * 7) % Math.max(1, closedOnly.length)] : undefined;
+    const existing = known && !waiting.has(known) && known.children[0]!.dateOfBirth < dateOf(receivedAt) ? known : null;
+    if (existing) waiting.add(existing);
     const family = existing ?? makeFamily(1, 'history', dateOf(receivedAt), rng.pick(['North', 'Central', 'South'] as const));
     const child = family.children[0]!;
     const source = rng.weighted(contactSourceWeights);
@@ -1006,7 +1005,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
       source,
       domesticAbuse: source === '6' && rng.chance(0.5),
       outcome: null,
-    }, family);
+    });
     rows.allocations.push({
       id: ids.uuid(),
       childId: child.id,
@@ -1083,7 +1082,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
   for (const list of byChild.values()) {
     list.sort((a, b) => (a.referralDate < b.referralDate ? -1 : 1));
     for (let i = 1; i < list.length; i++) {
-      const yearBefore = addCalendarMonths(list[i]!.referralDate, -12);
+      const yearBefore = addMonths(list[i]!.referralDate, -12);
       list[i]!.repeatReferral = list.slice(0, i).some((p) => p.referralDate > yearBefore);
     }
   }
