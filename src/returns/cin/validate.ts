@@ -8,7 +8,7 @@
 import type { Finding } from '../findings.js';
 import { type CinReturn, censusPeriod } from './model.js';
 import { cinYearSchema } from './schema/index.js';
-import { day, workingDays } from './dates.js';
+import { addYears, day, workingDays } from './dates.js';
 import { type CinRule, type PChild, type RuleContext, prepareChild } from './rules/rule.js';
 import { headerRules } from './rules/header.js';
 import { childIdentifierRules } from './rules/child-identifiers.js';
@@ -71,6 +71,9 @@ export function ruleContext(ret: CinReturn, options: ValidateOptions = {}): Rule
     // "Start of the census year minus 1 working day": the working day before 1 April,
     // whichever way the longer timescales count (see REFERENCE_DIFFERENCES.md, 8569Q).
     workingDayBeforeStart: minusWorkingDays(period.start, 1, false),
+    fourYearsBefore: addYears(day(period.end), -4),
+    sixYearsBefore: addYears(day(period.end), -6),
+    twentyFiveYearsBefore: addYears(day(period.end), -25),
   };
 }
 

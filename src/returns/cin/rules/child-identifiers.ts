@@ -145,8 +145,7 @@ export const rule8750 = childRule('8750', (c, ctx) => isUnborn(c) && c.raw.ident
  */
 export const rule8770Q = childRule('8770Q', (c, ctx) => {
   if (!has(c.birth) || !c.episodes.some((e) => e.furtherAction)) return false;
-  const schoolAgeFrom = ctx.year >= 2025 ? 4 : 6;
-  if (!(c.birth <= addYears(ctx.end, -schoolAgeFrom))) return false;
+  if (!(c.birth <= (ctx.year >= 2025 ? ctx.fourYearsBefore : ctx.sixYearsBefore))) return false;
   const id = c.raw.identifiers;
   if (id.UPN !== null) return false;
   return id.UPNunknown === null || id.UPNunknown === 'UN1' || !ctx.schema.codeSets.upnUnknown.has(id.UPNunknown);
@@ -157,7 +156,7 @@ export const rule8772 = childRule('8772', (c) => c.raw.identifiers.UPNunknown ==
 
 /** 8775Q: a child born more than 25 years before the reference date, with an episode open or closed after the 25th birthday. */
 export const rule8775Q = childRule('8775Q', (c, ctx) => {
-  if (!(c.birth < addYears(ctx.end, -25))) return false;
+  if (!(c.birth < ctx.twentyFiveYearsBefore)) return false;
   const twentyFifth = addYears(c.birth, 25);
   return c.episodes.some((e) => !has(e.closure) || e.closure > twentyFifth);
 });

@@ -3,9 +3,7 @@ import { has } from '../dates.js';
 import { type PChild, type PPlan, childRule } from './rule.js';
 
 function plansOf(c: PChild): PPlan[] {
-  const all: PPlan[] = [];
-  for (const e of c.episodes) for (const p of e.plans) all.push(p);
-  return all;
+  return c.plans;
 }
 
 /** 4000: no CIN plan in a referral with no further action. */
@@ -64,9 +62,7 @@ export const rule4014 = childRule('4014', (c, ctx) => {
 export const rule4015 = childRule('4015', (c) => c.episodes.some((e) => e.plans.some((p) => p.start < e.referral)));
 
 function protectionPlansOf(c: PChild): { start: number; end: number }[] {
-  const all: { start: number; end: number }[] = [];
-  for (const e of c.episodes) for (const k of e.cpps) all.push(k);
-  return all;
+  return c.cpps;
 }
 
 /**

@@ -8,9 +8,7 @@ function anyPlan(c: PChild, test: (p: PProtectionPlan) => boolean): boolean {
 }
 
 function plansOf(c: PChild): PProtectionPlan[] {
-  const all: PProtectionPlan[] = [];
-  for (const e of c.episodes) for (const p of e.cpps) all.push(p);
-  return all;
+  return c.cpps;
 }
 
 /** 1105: a protection plan does not start before the referral. */

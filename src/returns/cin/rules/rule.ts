@@ -75,6 +75,9 @@ export interface PChild {
   expectedBirth: number;
   death: number;
   episodes: PEpisode[];
+  /** Every CIN plan and protection plan of the child, across episodes. */
+  plans: PPlan[];
+  cpps: PProtectionPlan[];
 }
 
 export interface RuleContext {
@@ -90,6 +93,10 @@ export interface RuleContext {
   s47OverdueBefore: number;
   /** One working day before the census period starts (8569Q). */
   workingDayBeforeStart: number;
+  /** The reference date 4 and 6 years back (8770Q: school age), and 25 years back (8775Q). */
+  fourYearsBefore: number;
+  sixYearsBefore: number;
+  twentyFiveYearsBefore: number;
 }
 
 /** Yes/no flags: the schema's 1 and 0; true and false are read the same way. */
@@ -106,8 +113,76 @@ export function isYesNo(value: Text): boolean {
   return isYes(value) || isNo(value);
 }
 
+// Most episodes have no plans, enquiries or reviews: share one empty list rather than make many.
+const NONE: never[] = [];
+Object.freeze(NONE);
+
 export function prepareChild(child: CinChild, row: number): PChild {
   const id = child.identifiers;
+  const episodes: PEpisode[] = new Array(child.cinDetails.length);
+  let allPlans: PPlan[] = NONE;
+  let allCpps: PProtectionPlan[] = NONE;
+  for (let i = 0; i < child.cinDetails.length; i++) {
+    const e = child.cinDetails[i]!;
+    let assessments: PAssessment[] = NONE;
+    if (e.Assessments.length) {
+      assessments = new Array(e.Assessments.length);
+      for (let k = 0; k < e.Assessments.length; k++) {
+        const a = e.Assessments[k]!;
+        assessments[k] = {
+          raw: a,
+          start: day(a.AssessmentActualStartDate),
+          review: day(a.AssessmentInternalReviewDate),
+          authorised: day(a.AssessmentAuthorisationDate),
+          factors: a.AssessmentFactors,
+        };
+      }
+    }
+    let plans: PPlan[] = NONE;
+    if (e.CINPlanDates.length) {
+      plans = new Array(e.CINPlanDates.length);
+      for (let k = 0; k < e.CINPlanDates.length; k++) {
+        const p = e.CINPlanDates[k]!;
+        plans[k] = { start: day(p.CINPlanStartDate), end: day(p.CINPlanEndDate) };
+      }
+      allPlans = allPlans === NONE ? plans : allPlans.concat(plans);
+    }
+    let s47: PSection47[] = NONE;
+    if (e.Section47.length) {
+      s47 = new Array(e.Section47.length);
+      for (let k = 0; k < e.Section47.length; k++) {
+        const s = e.Section47[k]!;
+        s47[k] = {
+          raw: s,
+          start: day(s.S47ActualStartDate),
+          target: day(s.InitialCPCtarget),
+          icpc: day(s.DateOfInitialCPC),
+          notRequired: isYes(s.ICPCnotRequired),
+        };
+      }
+    }
+    let cpps: PProtectionPlan[] = NONE;
+    if (e.ChildProtectionPlans.length) {
+      cpps = new Array(e.ChildProtectionPlans.length);
+      for (let k = 0; k < e.ChildProtectionPlans.length; k++) {
+        const p = e.ChildProtectionPlans[k]!;
+        cpps[k] = { raw: p, start: day(p.CPPstartDate), end: day(p.CPPendDate), reviews: p.CPPreviewDate.length ? p.CPPreviewDate.map(day) : NONE };
+      }
+      allCpps = allCpps === NONE ? cpps : allCpps.concat(cpps);
+    }
+    episodes[i] = {
+      raw: e,
+      referral: day(e.CINreferralDate),
+      closure: day(e.CINclosureDate),
+      icpc: day(e.DateOfInitialCPC),
+      nfa: isYes(e.ReferralNFA),
+      furtherAction: isNo(e.ReferralNFA),
+      assessments,
+      plans,
+      s47,
+      cpps,
+    };
+  }
   return {
     row,
     id: id.LAchildID,
@@ -115,35 +190,9 @@ export function prepareChild(child: CinChild, row: number): PChild {
     birth: day(id.PersonBirthDate),
     expectedBirth: day(id.ExpectedPersonBirthDate),
     death: day(id.PersonDeathDate),
-    episodes: child.cinDetails.map((e) => ({
-      raw: e,
-      referral: day(e.CINreferralDate),
-      closure: day(e.CINclosureDate),
-      icpc: day(e.DateOfInitialCPC),
-      nfa: isYes(e.ReferralNFA),
-      furtherAction: isNo(e.ReferralNFA),
-      assessments: e.Assessments.map((a) => ({
-        raw: a,
-        start: day(a.AssessmentActualStartDate),
-        review: day(a.AssessmentInternalReviewDate),
-        authorised: day(a.AssessmentAuthorisationDate),
-        factors: a.AssessmentFactors,
-      })),
-      plans: e.CINPlanDates.map((p) => ({ start: day(p.CINPlanStartDate), end: day(p.CINPlanEndDate) })),
-      s47: e.Section47.map((s) => ({
-        raw: s,
-        start: day(s.S47ActualStartDate),
-        target: day(s.InitialCPCtarget),
-        icpc: day(s.DateOfInitialCPC),
-        notRequired: isYes(s.ICPCnotRequired),
-      })),
-      cpps: e.ChildProtectionPlans.map((p) => ({
-        raw: p,
-        start: day(p.CPPstartDate),
-        end: day(p.CPPendDate),
-        reviews: p.CPPreviewDate.map(day),
-      })),
-    })),
+    episodes,
+    plans: allPlans,
+    cpps: allCpps,
   };
 }
 
