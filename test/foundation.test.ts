@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows, type Database } from '../src/core/db/database.js';
 import { testDatabases } from '../src/core/db/test-database.js';
 import { fixedTime } from '../src/core/time.js';
+import { checkObligations, rebuildAllObligations } from '../src/obligations/rebuild.js';
 import { smallAuthority, PASSWORD } from './support/fixture.js';
 import { Agent, startService, type RunningService } from './support/service.js';
 
@@ -201,6 +202,17 @@ for (const kind of await testDatabases()) {
     it('keeps the audit trail append-only', async () => {
       await expect(database.db.execute(sql`delete from audit_events`)).rejects.toThrow();
       await expect(database.db.execute(sql`update audit_events set action = 'X'`)).rejects.toThrow();
+    });
+
+    it('stores exactly the obligations a fresh computation gives, after every write above, and after a rebuild', async () => {
+      const check = await checkObligations(database.db);
+      expect(check.children).toBeGreaterThan(0);
+      expect(check.differences).toEqual([]);
+      const before = await rows<{ key: string; due: string; done: string | null }>(database.db, sql`select key, due, done from obligations order by key`);
+      const rebuilt = await rebuildAllObligations(database.db);
+      expect(rebuilt.obligations).toBe(before.length);
+      const after = await rows<{ key: string; due: string; done: string | null }>(database.db, sql`select key, due, done from obligations order by key`);
+      expect(after).toEqual(before);
     });
 
     it('answers /health with the database reachable', async () => {

@@ -10,16 +10,32 @@ async function allChildIds(db: Db): Promise<string[]> {
   return (await rows<{ id: string }>(db, sql`select id from children order by id`)).map((r) => r.id);
 }
 
-/** Recompute every child's obligations, in batches, each batch in its own transaction. */
-export async function rebuildAllObligations(db: Db, progress?: (done: number, total: number) => void): Promise<{ children: number; obligations: number }> {
+/**
+ * Recompute every child's obligations, in batches, each batch in its own transaction. A few
+ * batches run at once, so the database works on one while the engine computes another.
+ */
+export async function rebuildAllObligations(
+  db: Db,
+  progress?: (done: number, total: number) => void,
+  opts: { concurrency?: number } = {},
+): Promise<{ children: number; obligations: number }> {
   const ids = await allChildIds(db);
   const context = await loadClockContext(db);
+  const batches: string[][] = [];
+  for (let i = 0; i < ids.length; i += BATCH) batches.push(ids.slice(i, i + BATCH));
   let obligations = 0;
-  for (let i = 0; i < ids.length; i += BATCH) {
-    const batch = ids.slice(i, i + BATCH);
-    obligations += await db.transaction((tx) => recomputeObligations(tx, batch, context));
-    progress?.(Math.min(i + BATCH, ids.length), ids.length);
-  }
+  let done = 0;
+  let next = 0;
+  const worker = async () => {
+    while (next < batches.length) {
+      const batch = batches[next++]!;
+      const stored = await db.transaction((tx) => recomputeObligations(tx, batch, context));
+      obligations += stored;
+      done += batch.length;
+      progress?.(done, ids.length);
+    }
+  };
+  await Promise.all(Array.from({ length: opts.concurrency ?? 3 }, worker));
   return { children: ids.length, obligations };
 }
 

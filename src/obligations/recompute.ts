@@ -1,4 +1,4 @@
-import { inArray, sql } from 'drizzle-orm';
+import { Param, inArray, sql } from 'drizzle-orm';
 import { computeObligations, createLocalPolicy, policySettings, type ClockContext, type Obligation, type RuleSetting } from '../clock/index.js';
 import { createWorkingDayCalendar } from '../core/calendar/index.js';
 import { rows, type Db } from '../core/db/database.js';
@@ -49,6 +49,22 @@ export function obligationRow(childId: string, o: Obligation) {
   };
 }
 
+type ObligationRow = ReturnType<typeof obligationRow>;
+
+/** Many rows in one statement: each column is one array parameter, unnested back into rows. */
+async function insertObligations(db: Db, list: ObligationRow[]): Promise<void> {
+  if (list.length === 0) return;
+  const column = <T>(pick: (r: ObligationRow) => T) => new Param(list.map(pick));
+  await db.execute(sql`
+    insert into obligations (child_id, key, rule_id, episode, due, due_by, done, done_at, lapses_on, trigger_fact_id, meeting_fact_id, explanation)
+    select * from unnest(
+      ${column((r) => r.childId)}::uuid[], ${column((r) => r.key)}::text[], ${column((r) => r.ruleId)}::text[],
+      ${column((r) => r.episode)}::text[], ${column((r) => r.due)}::text[], ${column((r) => r.dueBy.toISOString())}::timestamptz[],
+      ${column((r) => r.done)}::text[], ${column((r) => r.doneAt?.toISOString() ?? null)}::timestamptz[],
+      ${column((r) => r.lapsesOn)}::date[], ${column((r) => r.triggerFactId)}::text[], ${column((r) => r.meetingFactId)}::text[],
+      ${column((r) => r.explanation)}::text[])`);
+}
+
 /**
  * Recompute and store the obligations of these children. Call it inside the transaction that
  * changed them, so the stored obligations never disagree with the record.
@@ -59,8 +75,6 @@ export async function recomputeObligations(db: Db, childIds: string[], context?:
   const records = await factsForChildren(db, childIds);
   const computed = records.flatMap((child) => computeObligations(child, ctx).map((o) => obligationRow(child.childId, o)));
   await db.delete(obligations).where(inArray(obligations.childId, childIds));
-  for (let i = 0; i < computed.length; i += 1000) {
-    await db.insert(obligations).values(computed.slice(i, i + 1000));
-  }
+  await insertObligations(db, computed);
   return computed.length;
 }

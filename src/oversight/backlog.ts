@@ -43,7 +43,7 @@ export async function overdueAssessments(db: Db, now: Date, scope: Scope): Promi
              (select max(v.visit_date)::text from visits v
                where v.child_id = o.child_id and v.child_seen and v.visit_date >= r.referral_date) as last_seen
         from obligations o
-        join referrals r on r.id::text = o.episode
+        join referrals r on r.child_id = o.child_id and r.id::text = o.episode
        where o.rule_id = ${ASSESSMENT_RULE_ID} and o.done_at is null and o.due_by <= ${now.toISOString()}
          and ${scopeCondition(scope, sql`o.child_id`)}
        order by o.due_by`,
