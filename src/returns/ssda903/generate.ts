@@ -183,10 +183,11 @@ function makeChild(rng: Random, index: number, year: number, postcodes: Postcode
   }
 
   const adopt = !uasc && age >= 1 && age <= 7 && rng.chance(0.12);
-  const continuing = dob < start - 60 && rng.chance(0.62);
+  // Unaccompanied children arrive during the year (so last year's return does not know them).
+  const continuing = !uasc && dob < start - 60 && rng.chance(0.62);
   const earliest = Math.max(dob + 1, addYears(prevStart, -6));
   let periodStart = continuing ? rng.int(earliest, start - 30) : rng.int(Math.max(start, dob + 1), Math.max(end - 20, dob + 1));
-  if (uasc) periodStart = Math.max(periodStart, addYears(dob, 14) + rng.int(0, 200), prevStart - 400);
+
   periodStart = Math.max(Math.min(periodStart, end - 20), dob + 1);
   const homePost = rng.pick(postcodes.own);
   let leaveOn: Day | null = rng.chance(0.28) ? rng.int(Math.max(periodStart + 40, start), end - 1) : null;

@@ -12,6 +12,7 @@ import {
   FOSTER_PLACEMENTS,
   headerIndex,
   PLACED_FOR_ADOPTION,
+  RESPITE,
   yearEnd,
   yearStart,
 } from './support.js';
@@ -69,12 +70,25 @@ export const rule117 = defineRule('117', (ret, flag) => {
   });
 });
 
-export const rule118 = defineRule('118', (ret, flag) =>
+/**
+ * A decision that the child should no longer be placed for adoption falls in the year, and
+ * after the child started to be looked after (the first episode that is not a short break;
+ * it is reported too).
+ */
+export const rule118 = defineRule('118', (ret, flag) => {
+  const eps = ret.current.Episodes;
+  if (!eps) return;
   each(ret.current.PlacedAdoption, (row, i, t) => {
     const d = dates(t, 'DATE_PLACED_CEASED')[i]!;
-    if (d < yearStart(ret) || d < periodStart(ret, row.CHILD ?? '')) flag(t, i);
-  }),
-);
+    if (Number.isNaN(d)) return;
+    const first = (childEpisodes(ret).get(row.CHILD ?? '') ?? []).find((e) => !RESPITE.has(eps.rows[e]!.LS ?? ''));
+    if (first === undefined) return;
+    if (d < yearStart(ret) || d < dates(eps, 'DECOM')[first]!) {
+      flag(t, i);
+      flag(eps, first);
+    }
+  });
+});
 
 export const rule119 = defineRule('119', (ret, flag) =>
   each(ret.current.PlacedAdoption, (row, i, t) => {
@@ -92,11 +106,7 @@ export const rule151 = defineRule('151', (ret, flag) =>
 
 export const rule184 = defineRule('184', (ret, flag) =>
   each(ret.current.PlacedAdoption, (row, i, t) => {
-    if (dates(t, 'DATE_PLACED')[i]! < dobOf(ret, row.CHILD)) {
-      flag(t, i);
-      const h = headerIndex(ret, row.CHILD);
-      if (h !== undefined) flag(ret.current.Header!, h);
-    }
+    if (dates(t, 'DATE_PLACED')[i]! < dobOf(ret, row.CHILD)) flag(t, i);
   }),
 );
 

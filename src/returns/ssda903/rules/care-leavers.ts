@@ -9,9 +9,10 @@ function eachOc3(ret: Return903, check: (row: Row, i: number, t: Table903) => vo
   for (let i = 0; i < t.rows.length; i++) check(t.rows[i]!, i, t);
 }
 
-export const rule131 = codeRule('131', 'OC3', 'IN_TOUCH', { blankPasses: true });
-export const rule132 = codeRule('132', 'OC3', 'ACTIV', { blankPasses: true });
-export const rule133 = codeRule('133', 'OC3', 'ACCOM', { blankPasses: true });
+/** Each of the three is always coded (0 where there is nothing to report), so a blank is not valid. */
+export const rule131 = codeRule('131', 'OC3', 'IN_TOUCH');
+export const rule132 = codeRule('132', 'OC3', 'ACTIV');
+export const rule133 = codeRule('133', 'OC3', 'ACCOM');
 
 /** A young person in the care leavers' cohort is not also in the adoption (AD1) table. */
 export const rule134 = defineRule('134', (ret, flag) => {

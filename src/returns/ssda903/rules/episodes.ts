@@ -57,13 +57,17 @@ export const rule145 = codeRule('145', 'Episodes', 'CIN');
 export const rule146 = codeRule('146', 'Episodes', 'PLACE');
 export const rule147 = dateRule('147', 'Episodes', 'DEC', { blankPasses: true });
 export const rule149 = codeRule('149', 'Episodes', 'REC', { blankPasses: true });
-/** A provider code from the list; temporary placements T0 to T3 take none. */
+/**
+ * A provider code from the list; placements that take none (temporary placements T0 to T3,
+ * and until 2024/25 also T4 and Z1) have no valid code.
+ */
 export const rule178 = defineRule('178', (ret, flag) => {
   const valid = codeSet('Episodes', 'PLACE_PROVIDER', ret.collectionYear);
+  const none = ret.collectionYear >= 2026 ? ['T0', 'T1', 'T2', 'T3'] : ['T0', 'T1', 'T2', 'T3', 'T4', 'Z1'];
   eachEpisode(ret, (row, i, eps) => {
     const p = row.PLACE_PROVIDER;
     if (blank(p)) return;
-    if (!valid.has(p) || ['T0', 'T1', 'T2', 'T3'].includes(row.PLACE ?? '')) flag(eps, i);
+    if (!valid.has(p) || none.includes(row.PLACE ?? '')) flag(eps, i);
   });
 });
 
@@ -73,12 +77,13 @@ export const rule148 = defineRule('148', (ret, flag) =>
   }),
 );
 
-/** A later episode starts while an earlier one is still open. */
+/** A later episode starts while an earlier one has no (valid) end date. */
 export const rule142 = defineRule('142', (ret, flag) =>
   eachChild(ret, (_, order, eps) => {
+    const dec = dates(eps, 'DEC');
     for (let k = 0; k < order.length - 1; k++) {
       const i = order[k]!;
-      if (blank(eps.rows[i]!.DEC)) flag(eps, i);
+      if (Number.isNaN(dec[i]!)) flag(eps, i);
     }
   }),
 );
@@ -379,7 +384,7 @@ export const rule388 = defineRule('388', (ret, flag) =>
       const i = order[k]!;
       if (eps.rows[i]!.REC !== 'X1') continue;
       const next = order[k + 1];
-      if (next === undefined || decom[next] !== dec[i]) flag(eps, i);
+      if (next === undefined || (!Number.isNaN(dec[i]!) && decom[next] !== dec[i])) flag(eps, i);
     }
     // And the other way round: an episode that ended care is not followed by one starting that day.
     for (let k = 0; k + 1 < order.length; k++) {
@@ -441,26 +446,40 @@ export const rule217 = defineRule('217', (ret, flag) =>
   }),
 );
 
-/** Placement types with an Ofsted-registered provider, whose URN is required. */
-export const URN_REQUIRED: ReadonlySet<string> = new Set([
-  'A3', 'A4', 'A5', 'A6', 'H5', 'K1', 'K2', 'K3', 'S1', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6',
-]);
-/** Placement types with no registered provider, whose URN should be blank. */
-export const URN_NOT_RECORDED: ReadonlySet<string> = new Set([
-  'P1', 'P3', 'R1', 'R2', 'R5', 'T0', 'T1', 'T2', 'T3', 'T4',
-]);
+/**
+ * Placement types with an Ofsted-registered provider, whose URN is required. Supported
+ * accommodation (H5) has been registered with Ofsted since 2023/24.
+ */
+export function urnRequired(year: number): ReadonlySet<string> {
+  const types = ['A3', 'A4', 'A5', 'A6', 'K1', 'K2', 'K3', 'S1', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6'];
+  return new Set(year >= 2024 ? [...types, 'H5'] : types);
+}
 
-export const rule218 = defineRule('218', (ret, flag) =>
-  eachEpisode(ret, (row, i, eps) => {
-    if (URN_REQUIRED.has(row.PLACE ?? '') && blank(row.URN)) flag(eps, i);
-  }),
-);
+/**
+ * Placement types with no registered provider, whose URN should be blank; the list shrinks
+ * as codes leave the list of placement types (P2 after 2023/24, Z1 after 2024/25).
+ */
+export function urnNotRecorded(year: number): ReadonlySet<string> {
+  const types = ['P1', 'P3', 'R1', 'R2', 'R5', 'T0', 'T1', 'T2', 'T3', 'T4'];
+  if (year <= 2025) types.push('Z1');
+  if (year <= 2024) types.push('P2');
+  if (year <= 2023) types.push('H5');
+  return new Set(types);
+}
 
-export const rule222 = defineRule('222', (ret, flag) =>
+export const rule218 = defineRule('218', (ret, flag) => {
+  const required = urnRequired(ret.collectionYear);
   eachEpisode(ret, (row, i, eps) => {
-    if (URN_NOT_RECORDED.has(row.PLACE ?? '') && !blank(row.URN) && row.URN !== 'XXXXXXX') flag(eps, i);
-  }),
-);
+    if (required.has(row.PLACE ?? '') && blank(row.URN)) flag(eps, i);
+  });
+});
+
+export const rule222 = defineRule('222', (ret, flag) => {
+  const notRecorded = urnNotRecorded(ret.collectionYear);
+  eachEpisode(ret, (row, i, eps) => {
+    if (notRecorded.has(row.PLACE ?? '') && !blank(row.URN) && row.URN !== 'XXXXXXX') flag(eps, i);
+  });
+});
 
 /** The reason a placement changed is given on the episode that ended with the change. */
 export const rule225 = defineRule('225', (ret, flag) =>

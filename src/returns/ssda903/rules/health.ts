@@ -125,11 +125,16 @@ export const rule190 = defineRule('190', (ret, flag) => {
   });
 });
 
+/** The cohort's items are completed; a child in the cohort with no OC2 row at all is reported by the episode that began the period. */
 export const rule191 = defineRule('191', (ret, flag) => {
-  if (!ret.current.Episodes) return;
+  const eps = ret.current.Episodes;
+  if (!eps || !ret.current.OC2) return;
+  const seen = new Set<string>();
   eachOc2(ret, (row, i, t) => {
+    seen.add(row.CHILD ?? '');
     if (inCohort(ret, row) && REQUIRED_ITEMS.some((c) => blank(row[c]))) flag(t, i);
   });
+  for (const [child, first] of lookedAfterTwelveMonths(ret)) if (!seen.has(child)) flag(eps, first);
 });
 
 export const rule192 = defineRule('192', (ret, flag) =>

@@ -25,52 +25,47 @@ function sameSex(a: string | null | undefined, b: string | null | undefined): bo
 }
 
 export const rule202 = defineRule('202', (ret, flag) =>
-  eachInBoth(ret, (cur, last, i, j, h, hl) => {
+  eachInBoth(ret, (cur, last, i, _j, h) => {
     if (!sameSex(cur.SEX, last.SEX)) {
       flag(h, i);
-      flag(hl, j, true);
     }
   }),
 );
 
 export const rule203 = defineRule('203', (ret, flag) =>
-  eachInBoth(ret, (cur, last, i, j, h, hl) => {
+  eachInBoth(ret, (cur, last, i, _j, h) => {
     const a = parseDate(cur.DOB);
     const b = parseDate(last.DOB);
     if (a !== b) {
       flag(h, i);
-      flag(hl, j, true);
     }
   }),
 );
 
 export const rule204 = defineRule('204', (ret, flag) =>
-  eachInBoth(ret, (cur, last, i, j, h, hl) => {
+  eachInBoth(ret, (cur, last, i, _j, h) => {
     if (cur.ETHNIC !== last.ETHNIC) {
       flag(h, i);
-      flag(hl, j, true);
     }
   }),
 );
 
 /** Once recorded as a mother, always a mother. */
 export const rule207 = defineRule('207', (ret, flag) =>
-  eachInBoth(ret, (cur, last, i, j, h, hl) => {
+  eachInBoth(ret, (cur, last, i, _j, h) => {
     if (last.MOTHER === '1' && cur.MOTHER !== '1') {
       flag(h, i);
-      flag(hl, j, true);
     }
   }),
 );
 
 /** A known UPN does not change, nor go back to "unknown". */
 export const rule208 = defineRule('208', (ret, flag) =>
-  eachInBoth(ret, (cur, last, i, j, h, hl) => {
+  eachInBoth(ret, (cur, last, i, _j, h) => {
     const before = last.UPN;
     if (blank(before) || /^UN[1-5]$/.test(before)) return;
     if (cur.UPN !== before) {
       flag(h, i);
-      flag(hl, j, true);
     }
   }),
 );

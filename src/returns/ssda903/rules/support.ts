@@ -134,17 +134,18 @@ export function childEpisodes(ret: Return903): ReadonlyMap<string, readonly numb
 /**
  * Children looked after continuously for at least twelve months at 31 March (the OC2
  * cohort): looked after on 31 March in a period of care that began on or before 1 April,
- * twelve months earlier, and not on a short break (V3, V4) at 31 March.
+ * twelve months earlier, and not on a short break (V3, V4) at 31 March. Each child's
+ * value is the episode that began the period.
  */
-export function lookedAfterTwelveMonths(ret: Return903): ReadonlySet<string> {
+export function lookedAfterTwelveMonths(ret: Return903): ReadonlyMap<string, number> {
   const eps = ret.current.Episodes;
-  if (!eps) return new Set();
+  if (!eps) return new Map();
   return derived(eps, `twelveMonths:${ret.collectionYear}`, () => {
     const start = yearStart(ret);
     const end = yearEnd(ret);
     const decom = dates(eps, 'DECOM');
     const dec = dates(eps, 'DEC');
-    const out = new Set<string>();
+    const out = new Map<string, number>();
     for (const [child, list] of episodesInOrder(eps)) {
       // The episode open on 31 March (the latest, when more than one claims to be).
       let k = -1;
@@ -162,7 +163,7 @@ export function lookedAfterTwelveMonths(ret: Return903): ReadonlySet<string> {
         if (eps.rows[prev]!.REC !== 'X1' || dec[prev] !== decom[list[k]!]) break;
         k--;
       }
-      if (decom[list[k]!]! <= start) out.add(child);
+      if (decom[list[k]!]! <= start) out.set(child, list[k]!);
     }
     return out;
   });

@@ -1,7 +1,7 @@
 /** Rules on unaccompanied asylum-seeking children (the UASC table). */
-import type { Return903 } from '../model.js';
+import type { Return903, Table903 } from '../model.js';
 import { defineRule, type Rule903 } from '../rule.js';
-import { ageAt, birthday, blank, dates, firstRowByChild, yearStart } from './support.js';
+import { ageAt, birthday, blank, dates, firstRowByChild, parseDate, yearStart } from './support.js';
 
 /** A date UASC status ceased is a real date, and not before the year (a child who stopped being UASC before it is not in the table). */
 export const rule104 = defineRule('104', (ret, flag) => {
@@ -66,3 +66,70 @@ export const rule231 = defineRule('231', (ret: Return903, flag) => {
 });
 
 export const uascRules: Rule903[] = [rule104, rule105, rule231, rule303, rule304];
+
+/**
+ * UASC status this year and last: in the CSV return a child is UASC in a year when the
+ * year's UASC table lists them (or, in an XML return, the Header's UASC is 1).
+ */
+function uascIn(header: Table903 | undefined, uasc: Table903 | undefined): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  for (const r of uasc?.rows ?? []) out.set(r.CHILD ?? '', r.DUC ?? null);
+  for (const r of header?.rows ?? []) if (r.UASC === '1' && !out.has(r.CHILD ?? '')) out.set(r.CHILD ?? '', null);
+  return out;
+}
+
+type UascCheck = (now: boolean, before: boolean, duc: string | null, ducLast: string | null, ret: Return903) => boolean;
+
+/** A 205 rule: this year's Header row (and UASC row) of a child in both years' returns is reported when `check` holds. */
+function uascAcrossYears(code: string, check: UascCheck, reportUascRows: boolean): Rule903 {
+  return defineRule(code, (ret, flag) => {
+    const h = ret.current.Header;
+    const hl = ret.previous.Header;
+    if (!h || !hl) return;
+    const now = uascIn(h, ret.current.UASC);
+    const before = uascIn(hl, ret.previous.UASC);
+    const lastRows = firstRowByChild(hl);
+    const uRows = ret.current.UASC ? firstRowByChild(ret.current.UASC) : new Map<string, number>();
+    h.rows.forEach((row, i) => {
+      const child = row.CHILD ?? '';
+      const j = lastRows.get(child);
+      if (j === undefined) return;
+      if (!check(now.has(child), before.has(child), now.get(child) ?? null, before.get(child) ?? null, ret)) return;
+      flag(h, i);
+      if (!reportUascRows) return;
+      const u = uRows.get(child);
+      if (u !== undefined) flag(ret.current.UASC!, u);
+    });
+  });
+}
+
+/** UASC last year, not this year: last year's date status ceased should fall before this year began. */
+export const rule205A = uascAcrossYears(
+  '205A',
+  (now, before, _duc, ducLast, ret) => {
+    if (now || !before) return false;
+    const d = parseDate(ducLast);
+    return d === null || d >= yearStart(ret);
+  },
+  true,
+);
+
+/** UASC both years: the date status ceased is the same in both years. */
+export const rule205B = uascAcrossYears(
+  '205B',
+  (now, before, duc, ducLast) => now && before && !blank(duc) && !blank(ducLast) && parseDate(duc) !== parseDate(ducLast),
+  true,
+);
+
+/** Not UASC in either year (XML Header UASC 0): no date status ceased. */
+export const rule205C = defineRule('205C', (ret, flag) => {
+  const h = ret.current.Header;
+  h?.rows.forEach((row, i) => {
+    if (row.UASC === '0' && !blank(row.DUC)) flag(h, i);
+  });
+});
+
+/** UASC this year but not last year, though the child was in last year's return. */
+export const rule205D = uascAcrossYears('205D', (now, before) => now && !before, false);
+
+uascRules.push(rule205A, rule205B, rule205C, rule205D);
