@@ -384,7 +384,9 @@ export const rule388 = defineRule('388', (ret, flag) =>
       const i = order[k]!;
       if (eps.rows[i]!.REC !== 'X1') continue;
       const next = order[k + 1];
-      if (next === undefined || (!Number.isNaN(dec[i]!) && decom[next] !== dec[i])) flag(eps, i);
+      // An end date that is written but is not a date is reported by rule 147 instead.
+      const unreadable = !blank(eps.rows[i]!.DEC) && Number.isNaN(dec[i]!);
+      if (next === undefined || (!unreadable && decom[next] !== dec[i])) flag(eps, i);
     }
     // And the other way round: an episode that ended care is not followed by one starting that day.
     for (let k = 0; k + 1 < order.length; k++) {

@@ -7,6 +7,7 @@ import { headerRules } from './header.js';
 import { healthRules } from './health.js';
 import { rulesB } from './index-b.js';
 import { lastYearRules } from './last-year.js';
+import { providerRules } from './providers.js';
 import { reviewRules } from './reviews.js';
 import { uascRules } from './uasc.js';
 
@@ -18,6 +19,7 @@ const rulesA: Rule903[] = [
   ...episodeRules,
   ...healthRules,
   ...lastYearRules,
+  ...providerRules,
   ...reviewRules,
 ];
 

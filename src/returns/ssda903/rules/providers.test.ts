@@ -1,0 +1,33 @@
+import { describe } from 'vitest';
+import type { Provider } from '../model.js';
+import { build903, type RowInput } from '../test-factory.js';
+import { dayOf } from '../values.js';
+import { providerRules } from './providers.js';
+import { checkRules, episode, header } from './rule-cases.js';
+
+/** A children's home of the authority's own, registered in 2010, in its area. */
+const home: Provider = {
+  urn: 'SC123456',
+  placeTypes: ['K2'],
+  providerCodes: ['PR1'],
+  postcode: 'TW10 6AA',
+  laCode: 'E09000027',
+  registered: dayOf(2010, 1, 1),
+  closed: null,
+};
+const placed = (e: RowInput = {}, p: Partial<Provider> = {}) =>
+  build903(
+    { Header: [header()], Episodes: [episode({ PLACE: 'K2', URN: 'SC123456', ...e })] },
+    { reference: { localAuthority: 'E09000027', providers: (urn) => (urn === 'SC123456' ? { ...home, ...p } : undefined) } },
+  );
+
+describe('rules checking the Ofsted register', () => {
+  checkRules(providerRules, {
+    '219': { why: 'a children\'s home URN on a foster placement', fails: placed({ PLACE: 'U4' }), flagged: ['Episodes:1'], passes: placed() },
+    '221': { why: 'a placement postcode not the home\'s', fails: placed({ PL_POST: 'TW9 9EQ', HOME_POST: 'TW1 1AA' }), flagged: ['Episodes:1'], passes: placed() },
+    '224': { why: 'a private provider code for the authority\'s own home', fails: placed({ PLACE_PROVIDER: 'PR4' }), flagged: ['Episodes:1'], passes: placed() },
+    '227': { why: 'a placement before the home was registered', fails: placed({}, { registered: dayOf(2024, 6, 1) }), flagged: ['Episodes:1'], passes: placed() },
+    '228': { why: 'a placement open after the home closed', fails: placed({}, { closed: dayOf(2025, 12, 31) }), flagged: ['Episodes:1'], passes: placed({ DEC: '01/12/2025', REC: 'E4A' }, { closed: dayOf(2025, 12, 31) }) },
+    '229': { why: 'own provision in another authority\'s area', fails: placed({}, { laCode: 'E08000003' }), flagged: ['Episodes:1'], passes: placed() },
+  });
+});
