@@ -120,6 +120,13 @@ export async function buildDemoAuthority(db: Db, opts: DemoOptions = {}): Promis
     }
   });
 
+  // Fresh statistics, as after any bulk load, so the planner knows the tables' sizes (PGlite
+  // runs no autovacuum).
+  for (const table of [...BULK_TABLES, 'teams', 'workers', 'users', 'child_disabilities', 'restricted_record_access']) {
+    await db.execute(sql.raw(`analyze "${table}"`));
+  }
+  progress('Analysed the tables');
+
   const summary = await summarise(db, { seed, today, now, scale, targets: plan.targets, users: plan.users });
   summary.elapsedMs = Math.round(performance.now() - started);
   progress(`Built the demo authority in ${(summary.elapsedMs / 1000).toFixed(1)} s`);
