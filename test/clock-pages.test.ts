@@ -1,0 +1,75 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clockRules } from '../src/clock/index.js';
+import { rows, type Database } from '../src/core/db/database.js';
+import { testDatabases } from '../src/core/db/test-database.js';
+import { fixedTime } from '../src/core/time.js';
+import { PASSWORD, smallAuthority } from './support/fixture.js';
+import { driftingAssessment } from './support/scenario.js';
+import { Agent, startService, type RunningService } from './support/service.js';
+
+const NOW = '2026-03-02T10:00:00Z';
+
+for (const kind of await testDatabases()) {
+  describe(`the authority's clock, read and set, on ${kind.name}`, () => {
+    let database: Database;
+    let service: RunningService;
+    let before: string;
+    let after: string;
+
+    beforeAll(async () => {
+      database = await kind.open();
+      const authority = await smallAuthority(database.db);
+      before = await driftingAssessment(database.db, authority, { firstName: 'Ada', lastName: 'Earlier' }, { date: '2026-02-02', time: '10:00' });
+      after = await driftingAssessment(database.db, authority, { firstName: 'Bo', lastName: 'Later' }, { date: '2026-02-23', time: '10:00' });
+      service = await startService(database, fixedTime(NOW));
+    });
+    afterAll(async () => {
+      await service?.close();
+      await database?.close();
+    });
+
+    it('lists every rule with its statement and source to any signed-in user', async () => {
+      const agent = new Agent(service.url);
+      await agent.signIn('ana', PASSWORD);
+      const page = await agent.get('/timescales');
+      expect(page.status).toBe(200);
+      for (const rule of clockRules) {
+        expect(page.text).toContain(`id="${rule.id}"`);
+        expect(page.text).toContain(rule.source.document.replace(/&/g, '&amp;').replace(/'/g, '&#39;').replace(/"/g, '&quot;'));
+      }
+    });
+
+    it('explains each obligation on the child’s record, with its rule and source', async () => {
+      const agent = new Agent(service.url);
+      await agent.signIn('ana', PASSWORD);
+      const page = await agent.get(`/children/${before}`);
+      expect(page.text).toContain('Child and family assessment');
+      expect(page.text).toContain('within 45 working days of the referral received on');
+      expect(page.text).toContain('Working Together to Safeguard Children');
+    });
+
+    it('lets an administrator change a local setting from a date, recomputing only what counts from then', async () => {
+      const seenDue = async (childId: string) =>
+        (await rows<{ due: string }>(database.db, sql`select due from obligations where child_id = ${childId} and rule_id = 'assessment-child-seen'`))[0]?.due;
+      expect(await seenDue(before)).toBe('2026-02-09');
+      expect(await seenDue(after)).toBe('2026-03-02');
+
+      const admin = new Agent(service.url);
+      await admin.signIn('ada', PASSWORD);
+      await admin.get('/admin/policy');
+      const bad = await admin.post('/admin/policy', { key: 'assessment.childSeenWithinWorkingDays', value: 'ten', 'effectiveFrom-day': '16', 'effectiveFrom-month': '2', 'effectiveFrom-year': '2026' });
+      expect(bad.status).toBe(400);
+      expect(bad.text).toContain('Value is not allowed: expected a whole number of working days');
+
+      const ok = await admin.post('/admin/policy', { key: 'assessment.childSeenWithinWorkingDays', value: '10', 'effectiveFrom-day': '16', 'effectiveFrom-month': '2', 'effectiveFrom-year': '2026' });
+      expect(ok.status).toBe(303);
+      // referred before the change: the old 5 working days; after it: 10
+      expect(await seenDue(before)).toBe('2026-02-09');
+      expect(await seenDue(after)).toBe('2026-03-09');
+
+      const timescales = await admin.get('/timescales');
+      expect(timescales.text).toMatch(/Child seen after a referral within: 10 working days \(since 16 February 2026\)/);
+    });
+  });
+}
