@@ -327,7 +327,8 @@ export function generateChild(g: GenerationContext, n: number): CinChild {
   const id = c.identifiers;
   id.LAchildID = syntheticChildId(n);
   let journey = pickJourney(rng);
-  const unborn = journey !== 'longRunning' && rng.chance(0.02);
+  // The first child is always born, so that even a one-child return has disability codes (2887Q, 2888Q).
+  const unborn = n > 1 && journey !== 'longRunning' && rng.chance(0.02);
 
   let referral: number;
   if (unborn) {
