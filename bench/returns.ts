@@ -1,0 +1,92 @@
+import { execFileSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
+import { generateCin, readCin, validateCin, writeCinChunks } from '../src/returns/cin/index.js';
+import { generate903 } from '../src/returns/ssda903/generate.js';
+import { read903 } from '../src/returns/ssda903/read.js';
+import { validate903 } from '../src/returns/ssda903/validate.js';
+import { write903 } from '../src/returns/ssda903/write.js';
+import { ms, percentile } from './postgres.js';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const YEAR = 2025;
+const out = join(tmpdir(), 'opencsc-bench-returns');
+
+/**
+ * Validating synthetic returns of a large authority (about 3,000 looked after children for
+ * the SSDA903, 15,000 children for the CIN census) and of national size (80,000 and
+ * 400,000), from files on disk: read plus every rule. Set BENCH_SIZES=large to leave out the
+ * national sizes. If REF_903 / REF_CIN name the reference validators' drivers (see
+ * docs/RETURNS.md), they are timed on the same files and the ratio printed.
+ */
+export async function returnsBench(): Promise<void> {
+  mkdirSync(out, { recursive: true });
+  const national = process.env.BENCH_SIZES !== 'large';
+  for (const children of national ? [3_000, 80_000] : [3_000]) await bench903(children);
+  for (const children of national ? [15_000, 400_000] : [15_000]) await benchCin(children);
+}
+
+function median(list: number[]): number {
+  return percentile([...list].sort((a, b) => a - b), 50);
+}
+
+async function bench903(children: number): Promise<void> {
+  const dir = join(out, `903-${children}`);
+  const previous = join(out, `903-${children}-previous`);
+  if (!existsSync(join(dir, 'header.csv'))) {
+    const ret = generate903({ children, year: YEAR, seed: 42, errors: { rate: 0.02 } });
+    await write903(ret.current, dir);
+    await write903(ret.previous, previous);
+  }
+  const times: number[] = [];
+  let findings = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    const ret = await read903({ current: [dir], previous: [previous], year: YEAR });
+    findings = validate903(ret).length;
+    times.push(performance.now() - t);
+  }
+  const t = median(times);
+  console.log(`SSDA903, ${children} children (${YEAR - 1}/${YEAR % 100}, with last year): median ${ms(t)} over ${RUNS} runs, ${findings} findings`);
+  reference('REF_903', [dir, String(YEAR), join(out, `ref-903-${children}.csv`), '--previous', previous], t);
+}
+
+async function benchCin(children: number): Promise<void> {
+  const file = join(out, `cin-${children}.xml`);
+  if (!existsSync(file)) {
+    const { ret } = generateCin({ children, year: YEAR, seed: 42, errors: [{ rule: '8606', count: 5 }, { rule: '1103', count: 5 }] });
+    const stream = createWriteStream(file);
+    for (const chunk of writeCinChunks(ret)) if (!stream.write(chunk)) await new Promise<void>((r) => stream.once('drain', () => r()));
+    stream.end();
+    await finished(stream);
+  }
+  const times: number[] = [];
+  let findings = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    const ret = readCin(readFileSync(file), { file, year: YEAR });
+    findings = validateCin(ret).length;
+    times.push(performance.now() - t);
+  }
+  const t = median(times);
+  const mb = (statSync(file).size / 1e6).toFixed(0);
+  console.log(`CIN census, ${children} children (${mb} MB, ${YEAR - 1}/${YEAR % 100}): median ${ms(t)} over ${RUNS} runs, ${findings} findings`);
+  reference('REF_CIN', [file, String(YEAR), join(out, `ref-cin-${children}.csv`)], t);
+}
+
+/** Time a reference validator's driver on the same files, if one is configured. */
+function reference(variable: 'REF_903' | 'REF_CIN', args: string[], ours: number): void {
+  const driver = process.env[variable];
+  if (!driver) return;
+  const t = performance.now();
+  try {
+    execFileSync(driver, args, { stdio: 'ignore', timeout: 60 * 60 * 1000 });
+  } catch {
+    console.log(`  reference (${variable}) failed on these files`);
+    return;
+  }
+  const theirs = performance.now() - t;
+  console.log(`  reference validator: ${ms(theirs)} (whole run); OpenCSC is ${(theirs / ours).toFixed(1)} times faster`);
+}
