@@ -230,9 +230,16 @@ function ordinaryPeriod(
     const last = leaveOn !== null ? dec >= leaveOn : dec > end;
     if (last) dec = leaveOn;
     const ep = episode(rng, child, decom, dec, rne, ls, place, homePost, postcodes);
+    const prev = episodes[episodes.length - 1];
+    if (prev) {
+      // The category of need is the one at the start of the period of care; a change of
+      // legal status alone keeps the placement.
+      ep.cin = prev.cin;
+      if (rne === 'L') Object.assign(ep, { provider: prev.provider, plPost: prev.plPost, urn: prev.urn });
+    }
     episodes.push(ep);
     if (last) {
-      if (dec !== null) ep.rec = dec >= addYears(child.dob, 18) ? 'E8' : leavingReason(rng, child, dec);
+      if (dec !== null) ep.rec = dec >= addYears(child.dob, 18) ? 'E8' : leavingReason(rng, child, dec, place);
       break;
     }
     // What changes next: the legal status (interim to full care order), the placement, or both.
@@ -274,11 +281,13 @@ function adoptionPeriod(
   first.rec = 'X1';
   eps.push(first);
   const order = episode(rng, child, orderMade, placedForAdoption, 'L', 'E1', fostered, homePost, postcodes);
+  Object.assign(order, { cin: first.cin, provider: first.provider, plPost: first.plPost, urn: first.urn });
   order.rec = 'X1';
   order.reasonPlaceChange = 'CARPL';
   eps.push(order);
   const place = withFosterCarers ? 'A3' : 'A4';
   const adoptive = episode(rng, child, placedForAdoption, adopted, withFosterCarers ? 'T' : 'P', 'E1', place, homePost, postcodes);
+  adoptive.cin = first.cin;
   adoptive.rec = rng.chance(0.8) ? 'E11' : 'E12';
   eps.push(adoptive);
   return { start: begin, end: adopted, episodes: eps };
@@ -323,7 +332,8 @@ function episode(
 
 function choosePlacement(rng: Random, child: Child, on: Day, ls: string, year: number, not?: string): string {
   const age = ageOn(child.dob, on);
-  const supported = year >= 2025 ? 'K3' : 'H5';
+  // Supported accommodation (K3) from 2024/25; before, its code H5 changed meaning mid-year, so a children's home.
+  const supported = year >= 2025 ? 'K3' : 'K2';
   for (;;) {
     const p = rng.weighted([
       ['U4', 20], ['U6', 30], ['U1', 8], ['U3', 6],
@@ -355,13 +365,15 @@ function urnFor(rng: Random, place: string): string | null {
   return String(rng.int(1000000, 2999999));
 }
 
-function leavingReason(rng: Random, child: Child, on: Day): string {
+function leavingReason(rng: Random, child: Child, on: Day, place: string): string {
   const age = ageOn(child.dob, on);
+  // Special guardianship by former foster carers (E45, E46) is from a foster placement.
+  const fostered = place.startsWith('U');
   return rng.weighted([
     ['E4A', 40],
     ['E41', age < 16 ? 10 : 0],
-    ['E45', age < 16 ? 5 : 0],
-    ['E46', age < 16 ? 3 : 0],
+    ['E45', age < 16 && fostered ? 5 : 0],
+    ['E46', age < 16 && fostered ? 3 : 0],
     ['E13', age >= 16 ? 8 : 0],
     ['E3', 3],
     ['E8', 6],
@@ -449,7 +461,8 @@ function cut(children: readonly Child[], year: number): Tables903 {
         REASON_PLACE_CHANGE: ended ? e.reasonPlaceChange : null,
         HOME_POST: e.homePost,
         PL_POST: e.plPost,
-        URN: e.urn,
+        // Supported accommodation had no Ofsted URN before 2023/24.
+        URN: e.place === 'H5' && year <= 2023 ? null : e.urn,
       });
     }
     for (const p of c.periods) cutReviews(t.Reviews, c, p, start, end);
@@ -479,7 +492,8 @@ function cut(children: readonly Child[], year: number): Tables903 {
           FOSTER_CARE: a.fosterCare ? '1' : '0',
           NB_ADOPTR: String(a.adopters),
           SEX_ADOPTR: a.adopters === 1 ? (c.id.endsWith('7') ? 'M1' : 'F1') : c.id.endsWith('3') ? 'MM' : c.id.endsWith('5') ? 'FF' : 'MF',
-          LS_ADOPTR: a.adopters === 1 ? 'L0' : 'L11',
+          // L11 a married couple of different sexes, L12 of the same sex.
+          LS_ADOPTR: a.adopters === 1 ? 'L0' : c.id.endsWith('3') || c.id.endsWith('5') ? 'L12' : 'L11',
         });
       }
     }
@@ -532,7 +546,7 @@ function cutReviews(out: MutableRow[], c: Child, p: Period, start: Day, end: Day
 
 /** OC2: children looked after continuously for the twelve months to 31 March. */
 function cutHealth(out: MutableRow[], c: Child, start: Day, end: Day): void {
-  const p = c.periods.find((q) => q.start < start && (q.end === null || q.end >= end));
+  const p = c.periods.find((q) => q.start <= start && (q.end === null || q.end > end));
   if (!p) return;
   const ageStart = ageOn(c.dob, start);
   const ageEnd = ageOn(c.dob, end);

@@ -46,6 +46,8 @@ describe('rules on episodes', () => {
     '213': { why: 'a provider for a temporary placement', fails: eps([{ PLACE: 'T4', PLACE_PROVIDER: 'PR1' }]), flagged: ['Episodes:1'], passes: eps([{ PLACE: 'T4', PLACE_PROVIDER: null }]) },
     '214': { why: 'a placement postcode on a short break', fails: eps([{ LS: 'V3', HOME_POST: null }]), flagged: ['Episodes:1'], passes: eps([{ LS: 'V3', HOME_POST: null, PL_POST: null, URN: null }]) },
     '217': { why: 'placed with current foster carers by a change of carer', fails: eps(moved({}, { PLACE: 'A3', RNE: 'P' })), flagged: ['Episodes:2'], passes: eps(moved({}, { PLACE: 'A3', RNE: 'T' })) },
+    '217t': { why: 'independent living begun in November 2023', fails: eps([{ PLACE: 'P2', DECOM: '01/11/2023', URN: null }], {}, 2024), flagged: ['Episodes:1'], passes: eps([{ PLACE: 'P2', DECOM: '01/10/2023', URN: null }], {}, 2024) },
+    '230': { why: 'supported accommodation open in November 2023 with no URN', fails: eps([{ PLACE: 'H5', URN: null, DECOM: '01/05/2023' }], { DOB: '01/06/2007' }, 2024), flagged: ['Episodes:1'], passes: eps([{ PLACE: 'H5', DECOM: '01/05/2023' }], { DOB: '01/06/2007' }, 2024) },
     '218': { why: 'a foster placement without the agency URN', fails: eps([{ URN: null }]), flagged: ['Episodes:1'], passes: eps([{}]) },
     '222': { why: 'a URN for a placement with parents', fails: eps([{ PLACE: 'P1', LS: 'C2' }]), flagged: ['Episodes:1'], passes: eps([{ PLACE: 'P1', URN: null }]) },
     '225': { why: 'no reason for a placement move', fails: eps(moved({ REASON_PLACE_CHANGE: null })), flagged: ['Episodes:1'], passes: eps(moved()) },

@@ -640,7 +640,32 @@ export const rule179 = defineRule(
   }),
 );
 
+/** From 28 October 2023 (2023/24 only) P2, independent living, was no longer a placement type. */
+const UNREGULATED_ENDED = dayOf(2023, 10, 28);
+
+export const rule217t = defineRule('217t', (ret, flag) =>
+  eachEpisode(ret, (row, i, eps) => {
+    if (row.PLACE === 'P2' && dates(eps, 'DECOM')[i]! >= UNREGULATED_ENDED) flag(eps, i);
+  }),
+);
+
+/**
+ * From 28 October 2023 (2023/24 only) supported accommodation in England (H5) is
+ * registered with Ofsted, so an H5 placement still open then has the provider's URN.
+ */
+export const rule230 = defineRule('230', (ret, flag) =>
+  eachEpisode(ret, (row, i, eps) => {
+    if (row.PLACE !== 'H5') return;
+    if (!blank(row.DEC) && dates(eps, 'DEC')[i]! < UNREGULATED_ENDED) return;
+    const place = ret.reference.postcodes && !blank(row.PL_POST) ? ret.reference.postcodes(row.PL_POST) : undefined;
+    if (place && !place.laCode.startsWith('E')) return; // placed outside England
+    if (blank(row.URN) || row.URN === 'XXXXXXX') flag(eps, i);
+  }),
+);
+
 export const episodeRules: Rule903[] = [
+  rule217t,
+  rule230,
   rule141, rule142, rule143, rule144, rule145, rule146, rule147, rule148, rule149, rule164, rule169, rule178, rule179,
   rule199, rule213, rule214, rule217, rule218, rule222, rule225, rule226, rule233, rule234,
   rule302, rule352, rule353, rule354, rule355, rule356, rule357, rule358, rule359, rule361, rule362, rule363, rule364,
