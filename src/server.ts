@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { assessmentRoutes } from './assessment/routes.js';
 import { childrenApi } from './children/api.js';
 import { childrenRoutes } from './children/routes.js';
+import { restrictionRoutes } from './children/restriction-routes.js';
 import { clockRoutes } from './obligations/routes.js';
 import type { Config } from './core/config.js';
 import { authRoutes } from './core/auth/routes.js';
@@ -16,6 +17,7 @@ import { frontDoorRoutes } from './front-door/routes.js';
 import { oversightRoutes } from './oversight/routes.js';
 import { returnRoutes } from './returns/routes.js';
 import { adminRoutes } from './workforce/admin-routes.js';
+import { allocationRoutes } from './workforce/allocation-routes.js';
 
 /** Every area's routes, in one place: a reader finds an area here and follows it to its folder. */
 export const routeModules: RouteModule[] = [
@@ -24,6 +26,8 @@ export const routeModules: RouteModule[] = [
   oversightRoutes,
   frontDoorRoutes,
   childrenRoutes,
+  restrictionRoutes,
+  allocationRoutes,
   assessmentRoutes,
   clockRoutes,
   adminRoutes,

@@ -1,0 +1,79 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows, type Database } from '../src/core/db/database.js';
+import { testDatabases } from '../src/core/db/test-database.js';
+import { fixedTime } from '../src/core/time.js';
+import { PASSWORD, smallAuthority } from './support/fixture.js';
+import { driftingAssessment } from './support/scenario.js';
+import { Agent, startService, type RunningService } from './support/service.js';
+
+const NOW = '2026-03-02T10:00:00Z';
+
+for (const kind of await testDatabases()) {
+  describe(`allocating a child and restricting a record, on ${kind.name}`, () => {
+    let database: Database;
+    let service: RunningService;
+    let authority: Awaited<ReturnType<typeof smallAuthority>>;
+    let childId: string;
+
+    beforeAll(async () => {
+      database = await kind.open();
+      authority = await smallAuthority(database.db);
+      childId = await driftingAssessment(database.db, authority, { firstName: 'Rae', lastName: 'Moving' }, { date: '2026-02-16', time: '09:00' });
+      service = await startService(database, fixedTime(NOW));
+    });
+    afterAll(async () => {
+      await service?.close();
+      await database?.close();
+    });
+
+    it('shows each worker’s caseload, moves the child, keeps the history, and refuses a stale allocation', async () => {
+      const mina = new Agent(service.url);
+      await mina.signIn('mina', PASSWORD);
+      const page = await mina.get(`/children/${childId}/allocation`);
+      expect(page.text).toContain('Ben Madeup (North 1)');
+      expect(page.text).toMatch(/0 children, newly qualified/);
+      const current = /name="current" value="([^"]*)"/.exec(page.text)![1]!;
+      const moved = await mina.post(`/children/${childId}/allocation`, { workerId: authority.workers.ben, current });
+      expect(moved.status).toBe(303);
+      const history = await rows<{ worker_id: string | null; ended_at: string | null }>(
+        database.db,
+        sql`select worker_id, ended_at::text from allocations where child_id = ${childId} order by started_at`,
+      );
+      expect(history.at(-1)).toEqual({ worker_id: authority.workers.ben, ended_at: null });
+      expect(history.slice(0, -1).every((h) => h.ended_at !== null)).toBe(true);
+
+      await mina.get(`/children/${childId}/allocation`);
+      const stale = await mina.post(`/children/${childId}/allocation`, { workerId: authority.workers.ana, current });
+      expect(stale.status).toBe(409);
+      expect(stale.text).toContain('allocated by someone else');
+      const outside = await mina.post(`/children/${childId}/allocation`, { workerId: authority.workers.cleo, current: '' });
+      expect(outside.status).toBe(400);
+      expect(outside.text).toContain('Social worker must be one of the workers listed');
+    });
+
+    it('restricts a record to named users: others, even a service manager, are refused', async () => {
+      const mina = new Agent(service.url);
+      await mina.signIn('mina', PASSWORD);
+      await mina.get(`/children/${childId}/restriction`);
+      const unknown = await mina.post(`/children/${childId}/restriction`, { restricted: 'yes', usernames: 'nobody-here' });
+      expect(unknown.status).toBe(400);
+      expect(unknown.text).toContain('Who may open it: No user is called nobody-here');
+      const ok = await mina.post(`/children/${childId}/restriction`, { restricted: 'yes', usernames: '' });
+      expect(ok.status).toBe(303);
+      expect((await mina.get(`/children/${childId}`)).status).toBe(200);
+
+      for (const username of ['ana', 'sam']) {
+        const other = new Agent(service.url);
+        await other.signIn(username, PASSWORD);
+        expect((await other.get(`/children/${childId}`)).status).toBe(403);
+        expect((await other.get('/children?name=Moving')).text).not.toContain('Rae Moving');
+      }
+      await mina.get(`/children/${childId}/restriction`);
+      await mina.post(`/children/${childId}/restriction`, { restricted: 'yes', usernames: 'ana' });
+      const ana = new Agent(service.url);
+      await ana.signIn('ana', PASSWORD);
+      expect((await ana.get(`/children/${childId}`)).status).toBe(200);
+    });
+  });
+}
