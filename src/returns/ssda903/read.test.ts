@@ -125,3 +125,12 @@ describe('reading damaged files', () => {
     );
   });
 });
+
+describe('reading codes typed in lower case', () => {
+  it('reads codes, postcodes and UPNs in capitals, and says so', () => {
+    const notices: { message: string }[] = [];
+    const t = readTable(file('h.csv', HEADER + 'c1,f,01/06/2012,wbri,a123456789012,0,\n'), notices as never);
+    expect(t.rows[0]).toMatchObject({ CHILD: 'c1', SEX: 'F', ETHNIC: 'WBRI', UPN: 'A123456789012' });
+    expect(notices.map((n) => n.message).join(' ')).toMatch(/ETHNIC: codes in lower case were read in capitals/);
+  });
+});

@@ -3,6 +3,7 @@
  * table, told apart by their header row (file names vary from system to system).
  *
  * What the reader accepts, and what it does not:
+ * - codes, postcodes and UPNs in any case (read in capitals, as the DfE's own tools do);
  * - columns in any order; header names in any case, with stray spaces; a UTF-8 byte
  *   order mark; CRLF or LF line ends; blank lines; trailing empty cells.
  * - dates written unambiguously in another way are normalised to the DfE's dd/mm/yyyy,
@@ -148,6 +149,7 @@ export function readTable(file: File903, notices: ReadNotice[] = []): Table903 {
 
   const dateColumns = dateColumnsOf(name);
   const dateIdx = header.map((h) => dateColumns.has(h));
+  const upperIdx = header.map((h) => upperCaseColumnsOf(name).has(h));
   const width = header.length;
   const rows: Row[] = new Array(records.length - 1);
   const rowLines: number[] = new Array(records.length - 1);
@@ -171,6 +173,13 @@ export function readTable(file: File903, notices: ReadNotice[] = []): Table903 {
       const raw = cells[k];
       let v: string | null = raw === undefined ? null : raw.trim();
       if (v === '') v = null;
+      if (v !== null && upperIdx[k]) {
+        const upper = v.toUpperCase();
+        if (upper !== v) {
+          tally.add(`upper:${header[k]}`, line);
+          v = upper;
+        }
+      }
       if (v !== null && dateIdx[k]) {
         const fixed = normaliseDate(v);
         if (fixed !== v) {
@@ -185,6 +194,12 @@ export function readTable(file: File903, notices: ReadNotice[] = []): Table903 {
   }
   tally.report(notices, width);
   return { name, file: file.name, rows, lines: rowLines };
+}
+
+/** Coded columns, postcodes and UPNs, whose letters are capitals whatever case they were typed in. */
+function upperCaseColumnsOf(table: TableName): Set<string> {
+  const spec = schemaFor(LATEST_YEAR)[table] ?? {};
+  return new Set(Object.entries(spec).filter(([k, c]) => c.kind === 'code' || c.kind === 'postcode' || k === 'UPN').map(([k]) => k));
 }
 
 function dateColumnsOf(table: TableName): Set<string> {
@@ -280,6 +295,7 @@ class Tally {
       const rows = n === 1 ? `line ${first}` : `${n} rows, first on line ${first}`;
       let message: string;
       if (kind === 'short') message = `fewer cells than the ${width} columns; the missing cells were read as blank (${rows})`;
+      else if (kind.startsWith('upper:')) message = `${kind.slice(6)}: codes in lower case were read in capitals (${rows})`;
       else {
         const [, column, how] = kind.split(':');
         message =

@@ -5,7 +5,7 @@
  */
 import type { Return903, Row, Table903 } from '../model.js';
 import { defineRule, type Flag, type Rule903 } from '../rule.js';
-import { codeSet, dayOf } from '../values.js';
+import { codeSet, dayOf, derived } from '../values.js';
 import {
   ADOPTED,
   ageAt,
@@ -537,10 +537,14 @@ function postcodesExpected(ret: Return903, row: Row): boolean {
   return !uascChildren(ret).has(row.CHILD ?? '');
 }
 
+/** Children in this or last year's UASC table (worked out once per return). */
 function uascChildren(ret: Return903): ReadonlySet<string> {
-  const out = new Set<string>();
-  for (const t of [ret.current.UASC, ret.previous.UASC]) for (const r of t?.rows ?? []) out.add(r.CHILD ?? '');
-  return out;
+  const build = () => {
+    const out = new Set<string>();
+    for (const t of [ret.current.UASC, ret.previous.UASC]) for (const r of t?.rows ?? []) out.add(r.CHILD ?? '');
+    return out;
+  };
+  return ret.current.Episodes ? derived(ret.current.Episodes, 'uascChildren', build) : build();
 }
 
 export const rule392b = defineRule('392b', (ret, flag) =>
