@@ -151,7 +151,8 @@ export function lookedAfterTwelveMonths(ret: Return903): ReadonlyMap<string, num
       let k = -1;
       for (let j = list.length - 1; j >= 0; j--) {
         const i = list[j]!;
-        if (blank(eps.rows[i]!.DEC) || dec[i]! > end) {
+        // An end date that is not a date is no evidence the episode ended.
+        if (Number.isNaN(dec[i]!) || dec[i]! > end) {
           k = j;
           break;
         }
