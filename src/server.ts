@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { assessmentRoutes } from './assessment/routes.js';
 import { childrenApi } from './children/api.js';
+import { addressRoutes } from './children/address-routes.js';
 import { childrenRoutes } from './children/routes.js';
 import { restrictionRoutes } from './children/restriction-routes.js';
 import { clockRoutes } from './obligations/routes.js';
@@ -27,6 +28,7 @@ export const routeModules: RouteModule[] = [
   frontDoorRoutes,
   childrenRoutes,
   restrictionRoutes,
+  addressRoutes,
   allocationRoutes,
   assessmentRoutes,
   clockRoutes,

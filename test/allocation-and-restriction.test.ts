@@ -77,3 +77,46 @@ for (const kind of await testDatabases()) {
     });
   });
 }
+
+for (const kind of await testDatabases()) {
+  describe(`a child's address history, on ${kind.name}`, () => {
+    let database: Database;
+    let service: RunningService;
+    let childId: string;
+
+    beforeAll(async () => {
+      database = await kind.open();
+      const authority = await smallAuthority(database.db);
+      childId = await driftingAssessment(database.db, authority, { firstName: 'Ivo', lastName: 'Mover' }, { date: '2026-02-16', time: '09:00' });
+      service = await startService(database, fixedTime(NOW));
+    });
+    afterAll(async () => {
+      await service?.close();
+      await database?.close();
+    });
+
+    it('records moves, ending the previous address the day before, and refuses a bad postcode or an earlier date', async () => {
+      const ana = new Agent(service.url);
+      await ana.signIn('ana', PASSWORD);
+      await ana.get(`/children/${childId}/addresses`);
+      const move = (postcode: string, day: string) =>
+        ana.post(`/children/${childId}/addresses`, { line1: '2 Fictional Road', postcode, 'fromDate-day': day, 'fromDate-month': '2', 'fromDate-year': '2026' });
+      expect((await move('m14 5aa', '1')).status).toBe(303);
+      const bad = await move('NOPE', '20');
+      expect(bad.status).toBe(400);
+      expect(bad.text).toContain('Postcode is not a UK postcode');
+      expect((await move('M14 6BB', '20')).status).toBe(303);
+      const early = await move('M14 7DD', '10');
+      expect(early.status).toBe(400);
+      expect(early.text).toContain('must be after 20 February 2026');
+      const history = await rows<{ postcode: string; from_date: string; to_date: string | null }>(
+        database.db,
+        sql`select postcode, from_date::text, to_date::text from addresses where child_id = ${childId} order by from_date`,
+      );
+      expect(history).toEqual([
+        { postcode: 'M14 5AA', from_date: '2026-02-01', to_date: '2026-02-19' },
+        { postcode: 'M14 6BB', from_date: '2026-02-20', to_date: null },
+      ]);
+    });
+  });
+}
