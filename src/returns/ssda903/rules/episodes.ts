@@ -94,6 +94,8 @@ export const rule302 = defineRule('302', (ret, flag) =>
   eachChild(ret, (child, order, eps) => {
     const dob = dobOf(ret, child);
     const first = order[0]!;
+    // A date of birth after the year is wrong in itself (rule 301), not evidence about the episode.
+    if (dob > yearEnd(ret)) return;
     if (dates(eps, 'DECOM')[first]! < dob) {
       flag(eps, first);
       const h = headerIndex(ret, child);
