@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { readCin } from '../returns/cin/read.js';
 import { validateCin } from '../returns/cin/validate.js';
 import { type Finding, ReturnReadError } from '../returns/findings.js';
+import { loadReference903 } from '../returns/reference-data.js';
 import { findingsCsv, findingsJson, summariseByRule, summaryText } from '../returns/report.js';
 import { read903 } from '../returns/ssda903/read.js';
 import { validate903 } from '../returns/ssda903/validate.js';
@@ -67,10 +68,12 @@ export function registerReturnCommands(program: Command): void {
     .option('--previous <paths...>', 'last year’s CSV files or folders, for the rules that compare years')
     .option('--year <YYYY>', 'the year the collection ends (2026 for 2025/26); read from the files when not given')
     .option('--la <code>', 'ONS code of the authority making the return, e.g. E08000003')
+    .option('--postcodes <file>', 'postcode directory CSV (ONS Postcode Directory, or postcode,la_code,easting,northing)')
+    .option('--providers <file>', 'Ofsted providers CSV (urn,place_types,provider_codes,postcode,la_code,registered,closed)')
     .option('--rules <codes...>', 'only these rule codes')
     .option('--out <file>', 'write every finding to this file (.csv or .json)')
     .option('--format <csv|json>', 'format of --out (default from its extension)')
-    .action((paths: string[], opts: CommonOptions & { previous?: string[]; la?: string; rules?: string[] }) =>
+    .action((paths: string[], opts: CommonOptions & { previous?: string[]; la?: string; postcodes?: string; providers?: string; rules?: string[] }) =>
       guarded(async () => {
         const year = yearOption(opts.year);
         const started = performance.now();
@@ -78,7 +81,7 @@ export function registerReturnCommands(program: Command): void {
           current: paths,
           ...(opts.previous ? { previous: opts.previous } : {}),
           ...(year ? { year } : {}),
-          reference: opts.la ? { localAuthority: opts.la } : {},
+          reference: await loadReference903({ localAuthority: opts.la, postcodes: opts.postcodes, providers: opts.providers }),
         });
         const findings = validate903(ret, opts.rules ? { rules: opts.rules } : {});
         const notes = (ret.notices ?? []).map((n) => `${n.file}${n.line ? ` line ${n.line}` : ''}: ${n.message}`);

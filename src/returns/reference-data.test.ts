@@ -1,0 +1,50 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ReturnReadError } from './findings.js';
+import { loadReference903, parsePostcodeDirectory, parseProviders } from './reference-data.js';
+import { parseDate } from './ssda903/values.js';
+
+describe('reference data for the SSDA903 rules', () => {
+  it('reads an ONS Postcode Directory extract, taking the county as the upper tier where there is one', () => {
+    const onspd = [
+      'pcd,pcds,oslaua,oscty,oseast1m,osnrth1m',
+      'M1  1AA,M1 1AA,E08000003,E99999999,384000,398000',
+      'CB4 1AA,CB4 1AA,E07000008,E10000003,545000,260000',
+    ].join('\n');
+    const map = parsePostcodeDirectory(onspd, 'onspd.csv');
+    expect(map.get('M11AA')).toEqual({ laCode: 'E08000003', easting: 384000, northing: 398000 });
+    expect(map.get('CB41AA')?.laCode).toBe('E10000003');
+  });
+
+  it('names the file, the line and what is wrong', () => {
+    expect(() => parsePostcodeDirectory('postcode,la_code,easting\nM1 1AA,E08000003,1', 'pc.csv')).toThrowError(/pc\.csv \(line 1\): no northing column/);
+    expect(() => parsePostcodeDirectory('postcode,la_code,easting,northing\nM1 1AA,E08000003,,', 'pc.csv')).toThrowError(ReturnReadError);
+    expect(() => parseProviders('urn,place_types,provider_codes,registered\nSC1,K2,PR1,31/02/2020', 'p.csv')).toThrowError(/p\.csv \(line 2\): registered "31\/02\/2020" is not a date/);
+  });
+
+  it('reads a providers list', () => {
+    const providers = parseProviders('urn,place_types,provider_codes,postcode,la_code,registered,closed\nsc123456,K2;K1,PR1,M1 1AA,E08000003,2019-04-01,', 'providers.csv');
+    expect(providers.get('SC123456')).toEqual({
+      urn: 'SC123456',
+      placeTypes: ['K2', 'K1'],
+      providerCodes: ['PR1'],
+      postcode: 'M1 1AA',
+      laCode: 'E08000003',
+      registered: parseDate('01/04/2019'),
+      closed: null,
+    });
+  });
+
+  it('loads both files into the lookups the rules use, whatever the postcode spacing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'opencsc-ref-'));
+    writeFileSync(join(dir, 'pc.csv'), 'postcode,la_code,easting,northing\nM14 5AA,E08000003,384000,395000\n');
+    writeFileSync(join(dir, 'providers.csv'), 'urn,place_types,provider_codes\nSC000001,K2,PR2\n');
+    const reference = await loadReference903({ localAuthority: 'E08000003', postcodes: join(dir, 'pc.csv'), providers: join(dir, 'providers.csv') });
+    expect(reference.postcodes?.('m145aa')).toEqual({ laCode: 'E08000003', easting: 384000, northing: 395000 });
+    expect(reference.postcodes?.('M1 1AA')).toBeUndefined();
+    expect(reference.providers?.('sc000001')?.placeTypes).toEqual(['K2']);
+    await expect(loadReference903({ postcodes: join(dir, 'missing.csv') })).rejects.toThrow(/ENOENT/);
+  });
+});

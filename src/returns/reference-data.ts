@@ -1,0 +1,106 @@
+import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
+import { ReturnReadError } from './findings.js';
+import type { PostcodePlace, Provider, Reference903 } from './ssda903/model.js';
+import { parseDate } from './ssda903/values.js';
+
+/**
+ * Reference data some SSDA903 rules need, from files an authority downloads:
+ * - a postcode directory (the ONS Postcode Directory, or a CSV of postcode, la_code,
+ *   easting, northing) for placement distance and location;
+ * - a list of Ofsted-registered providers (a CSV of urn, place_types, provider_codes,
+ *   postcode, la_code, registered, closed) for the URN rules.
+ * Rules whose reference data is absent are not run.
+ */
+
+const compact = (postcode: string) => postcode.replace(/\s+/g, '').toUpperCase();
+
+function pick(header: string[], names: string[], file: string, what: string): number {
+  const i = header.findIndex((h) => names.includes(h));
+  if (i < 0) throw new ReturnReadError(file, `no ${what} column (looked for ${names.join(', ')})`, 'line 1');
+  return i;
+}
+
+function records(text: string, file: string): { header: string[]; rows: string[][] } {
+  let all: string[][];
+  try {
+    all = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, trim: true });
+  } catch (e) {
+    throw new ReturnReadError(file, `not a readable CSV file (${(e as Error).message.split('\n')[0]})`);
+  }
+  if (all.length === 0) throw new ReturnReadError(file, 'the file is empty');
+  return { header: all[0]!.map((h) => h.toLowerCase()), rows: all.slice(1) };
+}
+
+/** The ONS pseudo-code for "no county": a unitary authority's upper tier is its own district. */
+const NO_COUNTY = /^[EWSN]99999999$/;
+
+export function parsePostcodeDirectory(text: string, file: string): Map<string, PostcodePlace> {
+  const { header, rows } = records(text, file);
+  const pc = pick(header, ['postcode', 'pcds', 'pcd', 'pcd2'], file, 'postcode');
+  const county = header.indexOf('oscty');
+  const la = pick(header, ['la_code', 'oslaua', 'lad', 'laua'], file, 'local authority code');
+  const east = pick(header, ['easting', 'oseast1m'], file, 'easting');
+  const north = pick(header, ['northing', 'osnrth1m'], file, 'northing');
+  const out = new Map<string, PostcodePlace>();
+  rows.forEach((r, i) => {
+    const easting = Number(r[east]);
+    const northing = Number(r[north]);
+    if (!r[pc] || !Number.isFinite(easting) || !Number.isFinite(northing) || r[east] === '' || r[north] === '') {
+      if (r[pc]) throw new ReturnReadError(file, `postcode ${r[pc]} has no grid reference`, `line ${i + 2}`);
+      return;
+    }
+    const upper = county >= 0 && r[county] && !NO_COUNTY.test(r[county]!) ? r[county]! : r[la]!;
+    out.set(compact(r[pc]!), { laCode: upper, easting, northing });
+  });
+  return out;
+}
+
+function dayOrNull(value: string | undefined, file: string, line: number, column: string): number | null {
+  if (!value) return null;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const day = parseDate(iso ? `${iso[3]}/${iso[2]}/${iso[1]}` : value);
+  if (day === null) throw new ReturnReadError(file, `${column} "${value}" is not a date (dd/mm/yyyy or yyyy-mm-dd)`, `line ${line}`);
+  return day;
+}
+
+export function parseProviders(text: string, file: string): Map<string, Provider> {
+  const { header, rows } = records(text, file);
+  const col = (names: string[], what: string) => pick(header, names, file, what);
+  const urn = col(['urn'], 'URN');
+  const types = col(['place_types'], 'place_types');
+  const codes = col(['provider_codes'], 'provider_codes');
+  const postcode = header.indexOf('postcode');
+  const la = header.indexOf('la_code');
+  const registered = header.indexOf('registered');
+  const closed = header.indexOf('closed');
+  const list = (v: string | undefined) => (v ?? '').split(/[;,\s]+/).map((s) => s.trim().toUpperCase()).filter(Boolean);
+  const out = new Map<string, Provider>();
+  rows.forEach((r, i) => {
+    if (!r[urn]) return;
+    out.set(r[urn]!.toUpperCase(), {
+      urn: r[urn]!.toUpperCase(),
+      placeTypes: list(r[types]),
+      providerCodes: list(r[codes]),
+      postcode: postcode >= 0 && r[postcode] ? r[postcode]! : null,
+      laCode: la >= 0 && r[la] ? r[la]! : null,
+      registered: registered >= 0 ? dayOrNull(r[registered], file, i + 2, 'registered') : null,
+      closed: closed >= 0 ? dayOrNull(r[closed], file, i + 2, 'closed') : null,
+    });
+  });
+  return out;
+}
+
+export async function loadReference903(opts: { localAuthority?: string | undefined; postcodes?: string | undefined; providers?: string | undefined }): Promise<Reference903> {
+  const reference: Reference903 = {};
+  if (opts.localAuthority) reference.localAuthority = opts.localAuthority;
+  if (opts.postcodes) {
+    const map = parsePostcodeDirectory(await readFile(opts.postcodes, 'utf8'), opts.postcodes);
+    reference.postcodes = (postcode) => map.get(compact(postcode));
+  }
+  if (opts.providers) {
+    const map = parseProviders(await readFile(opts.providers, 'utf8'), opts.providers);
+    reference.providers = (u) => map.get(u.toUpperCase());
+  }
+  return reference;
+}
