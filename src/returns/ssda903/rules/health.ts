@@ -4,7 +4,7 @@
  */
 import type { Return903, Row, Table903 } from '../model.js';
 import { defineRule, type Rule903 } from '../rule.js';
-import { ageAt, blank, codeRule, dates, lookedAfterTwelveMonths, yearEnd, yearStart } from './support.js';
+import { ageAt, blank, codeRule, dates, lookedAfterTwelveMonths, twelveMonthPeriodStarts, yearEnd, yearStart } from './support.js';
 
 /** The items collected for children looked after for twelve months. */
 const TWELVE_MONTH_ITEMS = [
@@ -134,7 +134,7 @@ export const rule191 = defineRule('191', (ret, flag) => {
     seen.add(row.CHILD ?? '');
     if (inCohort(ret, row) && REQUIRED_ITEMS.some((c) => blank(row[c]))) flag(t, i);
   });
-  for (const [child, first] of lookedAfterTwelveMonths(ret)) if (!seen.has(child)) flag(eps, first);
+  for (const [child, first] of twelveMonthPeriodStarts(ret)) if (!seen.has(child)) flag(eps, first);
 });
 
 export const rule192 = defineRule('192', (ret, flag) =>

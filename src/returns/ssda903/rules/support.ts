@@ -137,7 +137,7 @@ export function childEpisodes(ret: Return903): ReadonlyMap<string, readonly numb
  * twelve months earlier, and not on a short break (V3, V4) at 31 March. Each child's
  * value is the episode that began the period.
  */
-export function lookedAfterTwelveMonths(ret: Return903): ReadonlyMap<string, number> {
+export function twelveMonthPeriodStarts(ret: Return903): ReadonlyMap<string, number> {
   const eps = ret.current.Episodes;
   if (!eps) return new Map();
   return derived(eps, `twelveMonths:${ret.collectionYear}`, () => {
@@ -168,6 +168,13 @@ export function lookedAfterTwelveMonths(ret: Return903): ReadonlyMap<string, num
     }
     return out;
   });
+}
+
+/** The children of the twelve-month cohort (see twelveMonthPeriodStarts). */
+export function lookedAfterTwelveMonths(ret: Return903): ReadonlySet<string> {
+  const eps = ret.current.Episodes;
+  if (!eps) return new Set();
+  return derived(eps, `twelveMonthsSet:${ret.collectionYear}`, () => new Set(twelveMonthPeriodStarts(ret).keys()));
 }
 
 /** Completed years of age on a day (NaN when either date is unknown). */
