@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { type Database, openDatabase, runMigrations } from './database.js';
+import { openScratchPostgres } from './scratch-database.js';
 
 /**
  * The databases the integration tests run against: PGlite always, and a real PostgreSQL
@@ -31,26 +31,8 @@ async function postgresAnswers(): Promise<boolean> {
   }
 }
 
-async function freshPostgres(): Promise<Database> {
-  const name = `opencsc_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
-  await runMigrations(database);
-  return {
-    ...database,
-    async close() {
-      await database.close();
-      const cleanup = new pg.Client({ connectionString: adminUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
-    },
-  };
+function freshPostgres(): Promise<Database> {
+  return openScratchPostgres(adminUrl, { prefix: 'opencsc_test', poolSize: 4 });
 }
 
 async function freshPglite(): Promise<Database> {
