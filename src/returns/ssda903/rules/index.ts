@@ -6,6 +6,7 @@ import { episodeRules } from './episodes.js';
 import { headerRules } from './header.js';
 import { healthRules } from './health.js';
 import { rulesB } from './index-b.js';
+import { rulesC } from './index-c.js';
 import { lastYearRules } from './last-year.js';
 import { providerRules } from './providers.js';
 import { reviewRules } from './reviews.js';
@@ -23,4 +24,4 @@ const rulesA: Rule903[] = [
   ...reviewRules,
 ];
 
-export const rules903: Rule903[] = [...rulesA, ...rulesB];
+export const rules903: Rule903[] = [...rulesA, ...rulesB, ...rulesC];

@@ -1,0 +1,4 @@
+/** SSDA903 rules on social worker episodes (SW*) and the integrity checks (INT*). */
+import type { Rule903 } from '../rule.js';
+
+export const rulesC: Rule903[] = [];
