@@ -1,4 +1,5 @@
 /** SSDA903 rules on social worker episodes (SW*) and the integrity checks (INT*). */
 import type { Rule903 } from '../rule.js';
+import { socialWorkerRules } from './social-workers.js';
 
-export const rulesC: Rule903[] = [];
+export const rulesC: Rule903[] = [...socialWorkerRules];

@@ -1,0 +1,114 @@
+import { describe } from 'vitest';
+import type { Return903 } from '../model.js';
+import type { RowInput } from '../test-factory.js';
+import { build903 } from '../test-factory.js';
+import { checkRules, episode, header } from './rule-cases.js';
+import { socialWorkerRules } from './social-workers.js';
+
+/** The child's social worker since coming into care in May 2024, still allocated. */
+const worker = (o: RowInput = {}): RowInput => ({
+  CHILD: 'C1',
+  DOB: '01/06/2012',
+  SW_ID: 'SW0042',
+  SW_DECOM: '01/05/2024',
+  SW_DEC: null,
+  SW_REASON: 'MANAGE',
+  ...o,
+});
+
+/** A child looked after since May 2024 with the given social worker episodes (2025/26 return). */
+const withWorkers = (workers: RowInput[], eps: RowInput[] = [episode()]): Return903 =>
+  build903({ Header: [header()], Episodes: eps, SWEpisodes: workers });
+
+const one = (o: RowInput = {}) => withWorkers([worker(o)]);
+
+/** A first social worker who left in September 2025, handing over to a second. */
+const handover = (first: RowInput, second: RowInput) =>
+  withWorkers([worker({ SW_DEC: '15/09/2025', SW_REASON: 'MANAGE', ...first }), worker({ SW_ID: 'SW0077', SW_DECOM: '15/09/2025', SW_REASON: 'LEFTRL', ...second })]);
+
+describe('rules on social workers', () => {
+  checkRules(socialWorkerRules, {
+    SW01aSTG1: {
+      why: 'a social worker from 2022 with no ID',
+      fails: one({ SW_DECOM: '01/06/2022', SW_ID: null, SW_REASON: null }),
+      flagged: ['SWEpisodes:1'],
+      passes: one({ SW_DECOM: '01/06/2022', SW_REASON: null }),
+    },
+    SW01bSTG1: {
+      why: 'a social worker since 2024 with no reason for the change',
+      fails: one({ SW_REASON: null }),
+      flagged: ['SWEpisodes:1'],
+      passes: one({ SW_DECOM: '01/06/2022', SW_REASON: null }),
+    },
+    SW02STG1: { why: 'an ID that is a bare number', fails: one({ SW_ID: '0042' }), flagged: ['SWEpisodes:1'], passes: one({ SW_ID: 'XX' }) },
+    SW04STG1: { why: 'a start written the American way', fails: one({ SW_DECOM: '05/31/2024' }), flagged: ['SWEpisodes:1'], passes: one() },
+    SW05STG1: {
+      why: 'an end date that is not a date',
+      fails: handover({ SW_DEC: '31/09/2025' }, {}),
+      flagged: ['SWEpisodes:1'],
+      passes: handover({}, {}),
+    },
+    SW06STG2: { why: 'a social worker starting after 31 March', fails: one({ SW_DECOM: '01/04/2026' }), flagged: ['SWEpisodes:1'], passes: one({ SW_DECOM: '31/03/2026' }) },
+    SW07STG2: {
+      why: 'an episode ended before the reporting period (1 April 2024 for 2025/26)',
+      fails: withWorkers([worker({ SW_DECOM: '01/01/2024', SW_DEC: '31/03/2024' }), worker({ SW_DECOM: '31/03/2024', SW_ID: 'SW0077' })]),
+      flagged: ['SWEpisodes:1'],
+      passes: withWorkers([worker({ SW_DECOM: '01/01/2024', SW_DEC: '01/04/2024' }), worker({ SW_DECOM: '01/04/2024', SW_ID: 'SW0077' })]),
+    },
+    SW08STG2: {
+      why: 'a first social worker never ended when a second took over',
+      fails: handover({ SW_DEC: null }, {}),
+      flagged: ['SWEpisodes:1'],
+      passes: handover({}, {}),
+    },
+    SW09STG2: {
+      why: 'a social worker for a single day',
+      fails: handover({}, { SW_DEC: '15/09/2025' }),
+      flagged: ['SWEpisodes:2'],
+      passes: handover({}, {}),
+    },
+    SW10STG2: {
+      why: 'a new social worker starting a month before the last one left',
+      fails: handover({}, { SW_DECOM: '15/08/2025' }),
+      flagged: ['SWEpisodes:2'],
+      // A week's overlap for the handover is allowed, and so is any overlap for FCONTA.
+      passes: withWorkers([
+        worker({ SW_DEC: '15/09/2025' }),
+        worker({ SW_ID: 'SW0077', SW_DECOM: '08/09/2025', SW_DEC: '01/12/2025', SW_REASON: 'LEFTRL' }),
+        worker({ SW_ID: 'SW0078', SW_DECOM: '01/10/2025', SW_REASON: 'FCONTA' }),
+      ]),
+    },
+    SW11bSTG2: {
+      why: 'the only social worker leaving on 30 March with no one after',
+      fails: one({ SW_DEC: '30/03/2026' }),
+      flagged: ['SWEpisodes:1'],
+      passes: handover({ SW_DEC: '30/03/2026' }, { SW_DECOM: '30/03/2026' }),
+    },
+    SW12STG2: {
+      why: 'a child in care since May 2024 whose social workers are reported only from June 2025',
+      fails: withWorkers([worker({ SW_DECOM: '01/06/2025' })]),
+      flagged: ['SWEpisodes:1'],
+      // A child new to care in July 2025 may have had no social worker before.
+      passes: withWorkers([worker({ SW_DECOM: '01/07/2025' })], [episode({ DECOM: '01/07/2025' })]),
+    },
+    SW13STG1: { why: 'a reason not in the list', fails: one({ SW_REASON: 'RETIRE' }), flagged: ['SWEpisodes:1'], passes: one({ SW_REASON: 'TSPROC' }) },
+    SW17STG2: {
+      why: 'the last social worker ended on 31 March itself',
+      fails: handover({}, { SW_DEC: '31/03/2026' }),
+      flagged: ['SWEpisodes:2'],
+      passes: handover({}, { SW_DEC: null }),
+    },
+  });
+});
+
+describe('SW12STG2 on a child with no social worker at all', () => {
+  checkRules([socialWorkerRules.find((r) => r.code === 'SW12STG2')!], {
+    SW12STG2: {
+      why: 'the episode open at 31 March of a child with no social worker episode',
+      fails: build903({ Header: [header(), header({ CHILD: 'C2' })], Episodes: [episode(), episode({ CHILD: 'C2' })], SWEpisodes: [worker({ CHILD: 'C2' })] }),
+      flagged: ['Episodes:1'],
+      // A child who left care in the year is not in the rule.
+      passes: build903({ Header: [header(), header({ CHILD: 'C2' })], Episodes: [episode({ DEC: '01/03/2026', REC: 'E13' }), episode({ CHILD: 'C2' })], SWEpisodes: [worker({ CHILD: 'C2' })] }),
+    },
+  });
+});

@@ -1,0 +1,245 @@
+/**
+ * Rules on the child's social workers (the SWEpisodes table, from 2023/24): each episode
+ * is one social worker, from the day they took the child on (SW_DECOM) to the day they
+ * stopped (SW_DEC, blank while still the child's social worker), with the reason the
+ * social worker changed (SW_REASON).
+ */
+import type { Return903, Table903 } from '../model.js';
+import { defineRule, type Rule903 } from '../rule.js';
+import { addYears, derived, rowsByChild } from '../values.js';
+import { blank, childEpisodes, codeRule, dateRule, dates, parseDate, RESPITE, yearEnd, yearStart } from './support.js';
+
+/** Social worker data became part of the return from 1 April 2023: earlier episodes need no reason. */
+const SW_DATA_BEGINS = parseDate('01/04/2023')!;
+
+/**
+ * First day of the social worker reporting period. In 2023/24, the first year, it was the
+ * collection year; from 2024/25 it reaches back a year before the collection year begins.
+ * The DfE message does not define the period; this is the reading the sector's reference
+ * validator takes, and it keeps 2024/25's start at 1 April 2023, when the data began.
+ */
+export function socialWorkerPeriodStart(ret: Return903): number {
+  const start = yearStart(ret);
+  return ret.collectionYear <= 2024 ? start : addYears(start, -1);
+}
+
+/**
+ * Each child's social worker episodes with a valid start date, in date order (by
+ * SW_DECOM, then SW_DEC with open episodes last, then file order).
+ */
+export function socialWorkerEpisodes(sw: Table903): ReadonlyMap<string, readonly number[]> {
+  return derived(sw, 'swInOrder', () => {
+    const decom = dates(sw, 'SW_DECOM');
+    const dec = dates(sw, 'SW_DEC');
+    const open = (i: number) => (Number.isNaN(dec[i]!) ? Infinity : dec[i]!);
+    const out = new Map<string, number[]>();
+    for (const [child, rows] of rowsByChild(sw)) {
+      const dated = rows.filter((i) => !Number.isNaN(decom[i]!));
+      dated.sort((a, b) => decom[a]! - decom[b]! || open(a) - open(b) || a - b);
+      out.set(child, dated);
+    }
+    return out;
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Each episode complete and well formed
+
+/** Episodes begun before 1 April 2023 need a social worker ID and a start date (the reason may be blank). */
+export const SW01aSTG1 = defineRule('SW01aSTG1', (ret, flag) => {
+  const sw = ret.current.SWEpisodes;
+  if (!sw) return;
+  const decom = dates(sw, 'SW_DECOM');
+  sw.rows.forEach((row, i) => {
+    if (blank(row.SW_DECOM) || (decom[i]! < SW_DATA_BEGINS && blank(row.SW_ID))) flag(sw, i);
+  });
+});
+
+/** Episodes begun on or after 1 April 2023 need a social worker ID, a start date and a reason. */
+export const SW01bSTG1 = defineRule('SW01bSTG1', (ret, flag) => {
+  const sw = ret.current.SWEpisodes;
+  if (!sw) return;
+  const decom = dates(sw, 'SW_DECOM');
+  sw.rows.forEach((row, i) => {
+    if (blank(row.SW_DECOM) || (decom[i]! >= SW_DATA_BEGINS && (blank(row.SW_ID) || blank(row.SW_REASON)))) flag(sw, i);
+  });
+});
+
+/** A social worker ID begins SW (a registered social worker) or XX (not known); a blank one begins with neither. */
+export const SW02STG1 = defineRule('SW02STG1', (ret, flag) => {
+  const sw = ret.current.SWEpisodes;
+  sw?.rows.forEach((row, i) => {
+    const id = row.SW_ID ?? '';
+    if (!id.startsWith('SW') && !id.startsWith('XX')) flag(sw, i);
+  });
+});
+
+/** A blank start date is SW01's finding, not this one's. */
+export const SW04STG1 = dateRule('SW04STG1', 'SWEpisodes', 'SW_DECOM', { blankPasses: true });
+export const SW05STG1 = dateRule('SW05STG1', 'SWEpisodes', 'SW_DEC', { blankPasses: true });
+
+/** The reason, when given, is one of the year's codes (a missing one is SW01b's finding). */
+export const SW13STG1 = codeRule('SW13STG1', 'SWEpisodes', 'SW_REASON', { blankPasses: true });
+
+// ---------------------------------------------------------------------------
+// Dates within the reporting period
+
+/** An episode may begin before the reporting year (and still be open in it), but not after it ends. */
+export const SW06STG2 = defineRule('SW06STG2', (ret, flag) => {
+  const sw = ret.current.SWEpisodes;
+  if (!sw) return;
+  const decom = dates(sw, 'SW_DECOM');
+  const end = yearEnd(ret);
+  sw.rows.forEach((_, i) => {
+    if (decom[i]! > end) flag(sw, i);
+  });
+});
+
+export const SW07STG2 = defineRule('SW07STG2', (ret, flag) => {
+  const sw = ret.current.SWEpisodes;
+  if (!sw) return;
+  const dec = dates(sw, 'SW_DEC');
+  const from = socialWorkerPeriodStart(ret);
+  const end = yearEnd(ret);
+  sw.rows.forEach((_, i) => {
+    if (dec[i]! < from || dec[i]! > end) flag(sw, i);
+  });
+});
+
+/** Begun and ended on the same day. */
+export const SW09STG2 = defineRule('SW09STG2', (ret, flag) => {
+  const sw = ret.current.SWEpisodes;
+  if (!sw) return;
+  const decom = dates(sw, 'SW_DECOM');
+  const dec = dates(sw, 'SW_DEC');
+  sw.rows.forEach((_, i) => {
+    if (decom[i] === dec[i]) flag(sw, i);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// One episode after another
+
+/** Every episode but the child's latest has ended: the earlier, open one is reported. */
+export const SW08STG2 = defineRule('SW08STG2', (ret, flag) => {
+  const sw = ret.current.SWEpisodes;
+  if (!sw) return;
+  for (const list of socialWorkerEpisodes(sw).values()) {
+    for (let k = 0; k < list.length - 1; k++) {
+      if (blank(sw.rows[list[k]!]!.SW_DEC)) flag(sw, list[k]!);
+    }
+  }
+});
+
+/** Days a new episode may begin before the previous one's recorded end (handovers overlap). */
+const HANDOVER_DAYS = 7;
+
+/**
+ * A new episode begins no more than a week before the previous one ended, unless the reason
+ * is FCONTA. The DfE's logic reads "SW_DECOM >= (previous SW_DEC +/- 7 days)": taken here as
+ * an overlap of up to seven days allowed, which is what the message ("started before the end
+ * date of the previous episode") is about; a gap after the previous episode is not reported.
+ */
+export const SW10STG2 = defineRule('SW10STG2', (ret, flag) => {
+  const sw = ret.current.SWEpisodes;
+  if (!sw) return;
+  const decom = dates(sw, 'SW_DECOM');
+  const dec = dates(sw, 'SW_DEC');
+  for (const list of socialWorkerEpisodes(sw).values()) {
+    for (let k = 1; k < list.length; k++) {
+      const i = list[k]!;
+      if (sw.rows[i]!.SW_REASON === 'FCONTA') continue;
+      if (decom[i]! < dec[list[k - 1]!]! - HANDOVER_DAYS) flag(sw, i);
+    }
+  }
+});
+
+/**
+ * An episode ended before 31 March with no later episode for the child. "Subsequent" is read
+ * as an episode beginning after this one in date order. (The reference validator reports only
+ * episodes ending in the last five days of March; the DfE message names no window.)
+ */
+export const SW11bSTG2 = defineRule('SW11bSTG2', (ret, flag) => {
+  const sw = ret.current.SWEpisodes;
+  if (!sw) return;
+  const dec = dates(sw, 'SW_DEC');
+  const end = yearEnd(ret);
+  for (const list of socialWorkerEpisodes(sw).values()) {
+    const last = list[list.length - 1];
+    if (last !== undefined && dec[last]! < end) flag(sw, last);
+  }
+});
+
+/** The child's latest episode (by start date) is still open at 31 March. */
+export const SW17STG2 = defineRule('SW17STG2', (ret, flag) => {
+  const sw = ret.current.SWEpisodes;
+  if (!sw) return;
+  const dec = dates(sw, 'SW_DEC');
+  const end = yearEnd(ret);
+  for (const list of socialWorkerEpisodes(sw).values()) {
+    const last = list[list.length - 1];
+    if (last !== undefined && dec[last]! <= end) flag(sw, last);
+  }
+});
+
+// ---------------------------------------------------------------------------
+// Social workers of the children looked after at 31 March
+
+/**
+ * A child looked after on 31 March (not on a short break) has social worker episodes for
+ * the whole year, also before coming into care. A return can show only part of this: the
+ * child's earliest episode must begin by 1 April, or by the day the child's first episode
+ * in the year began when that was later (a child may have had no social worker before).
+ * Reported: the earliest social worker episode when it begins later; the episode open at
+ * 31 March when the child has no social worker episode at all.
+ */
+export const SW12STG2 = defineRule('SW12STG2', (ret, flag) => {
+  const sw = ret.current.SWEpisodes;
+  const eps = ret.current.Episodes;
+  if (!sw || !eps) return;
+  const start = yearStart(ret);
+  const end = yearEnd(ret);
+  const decom = dates(eps, 'DECOM');
+  const dec = dates(eps, 'DEC');
+  const swDecom = dates(sw, 'SW_DECOM');
+  const swByChild = socialWorkerEpisodes(sw);
+  const swRows = rowsByChild(sw);
+  for (const [child, list] of childEpisodes(ret)) {
+    let openAtEnd = -1;
+    let firstInYear = NaN;
+    for (const e of list) {
+      const row = eps.rows[e]!;
+      if (RESPITE.has(row.LS ?? '')) continue;
+      const open = blank(row.DEC) || dec[e]! > end;
+      if (!(decom[e]! <= end)) continue;
+      if (open && !Number.isNaN(decom[e]!)) openAtEnd = e;
+      if ((open || dec[e]! >= start) && Number.isNaN(firstInYear)) firstInYear = decom[e]!;
+    }
+    if (openAtEnd < 0) continue;
+    const workers = swByChild.get(child) ?? [];
+    if (workers.length === 0) {
+      // Rows with no valid start date are SW01/SW04's finding; only a child with no rows at all is reported here.
+      if (!swRows.has(child)) flag(eps, openAtEnd);
+      continue;
+    }
+    const first = workers[0]!;
+    if (swDecom[first]! > Math.max(start, firstInYear)) flag(sw, first);
+  }
+});
+
+export const socialWorkerRules: Rule903[] = [
+  SW01aSTG1,
+  SW01bSTG1,
+  SW02STG1,
+  SW04STG1,
+  SW05STG1,
+  SW06STG2,
+  SW07STG2,
+  SW08STG2,
+  SW09STG2,
+  SW10STG2,
+  SW11bSTG2,
+  SW12STG2,
+  SW13STG1,
+  SW17STG2,
+];
