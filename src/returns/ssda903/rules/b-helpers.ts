@@ -175,3 +175,38 @@ export function uascChildren(ret: Return903): ReadonlySet<string> {
   if (b.size === 0) return a;
   return new Set([...a, ...b]);
 }
+
+/**
+ * Children looked after continuously for twelve months at 31 March, as the OC2 rules
+ * (543, 545, 546) read it: looked after on 31 March (an episode open then, or ending
+ * that day), in a period of care that started (the latest "started to be looked after",
+ * RNE S) on or before 1 April a year earlier, with no short-break episode (V3, V4) in it.
+ */
+export function twelveMonthCohort(ret: Return903): ReadonlySet<string> {
+  const eps = ret.current.Episodes;
+  if (!eps) return EMPTY;
+  return derived(eps, `b:twelveMonths:${ret.collectionYear}`, () => {
+    const start = yearStart(ret);
+    const end = yearEnd(ret);
+    const decom = dates(eps, 'DECOM');
+    const dec = dates(eps, 'DEC');
+    const out = new Set<string>();
+    for (const [child, order] of episodesInOrder(eps)) {
+      let k = -1;
+      for (let j = order.length - 1; j >= 0; j--) {
+        const i = order[j]!;
+        if (decom[i]! <= end && (!isSet(eps.rows[i]!.DEC) || dec[i]! >= end)) {
+          k = j;
+          break;
+        }
+      }
+      if (k < 0) continue;
+      let s = k;
+      while (s > 0 && eps.rows[order[s]!]!.RNE !== 'S') s--;
+      let respite = false;
+      for (let j = s; j <= k; j++) if (RESPITE.has(eps.rows[order[j]!]!.LS ?? '')) respite = true;
+      if (!respite && decom[order[s]!]! <= start) out.add(child);
+    }
+    return out;
+  });
+}

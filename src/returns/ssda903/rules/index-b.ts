@@ -4,5 +4,7 @@ import { adoptionRules } from './adoption-b.js';
 import { episodeRules } from './episodes-b.js';
 import { headerRules } from './header-b.js';
 import { lastYearEpisodeRules } from './last-year-episodes.js';
+import { missingRules } from './missing-b.js';
+import { oc2Rules } from './oc2-b.js';
 
-export const rulesB: Rule903[] = [...episodeRules, ...lastYearEpisodeRules, ...headerRules, ...adoptionRules];
+export const rulesB: Rule903[] = [...episodeRules, ...lastYearEpisodeRules, ...headerRules, ...adoptionRules, ...oc2Rules, ...missingRules];

@@ -1,0 +1,194 @@
+/**
+ * Missing rules 564-586 and 1004-1006: periods a child was missing or away from
+ * placement without authorisation, their dates, and how they fit the child's care.
+ */
+import type { Return903, Table903 } from '../model.js';
+import { defineRule } from '../rule.js';
+import type { Rule903 } from '../rule.js';
+import { codeSet, dates, episodesInOrder, parseDate, rowsByChild } from '../values.js';
+import { episodeLinks, isSet, rowsOf, yearEnd, yearStart } from './b-helpers.js';
+
+/** A rule over each Missing row alone. */
+function eachPeriod(code: string, wrong: (ret: Return903, missing: Table903, i: number) => boolean): Rule903 {
+  return defineRule(code, (ret, flag) => {
+    const missing = ret.current.Missing;
+    if (!missing) return;
+    for (let i = 0; i < missing.rows.length; i++) if (wrong(ret, missing, i)) flag(missing, i);
+  });
+}
+
+const row = (m: Table903, i: number) => m.rows[i]!;
+
+export const r564 = eachPeriod('564', (_r, m, i) => isSet(row(m, i).MISSING) && !isSet(row(m, i).MIS_START));
+export const r565 = eachPeriod('565', (_r, m, i) => isSet(row(m, i).MIS_START) && !isSet(row(m, i).MISSING));
+export const r566 = eachPeriod('566', (_r, m, i) => isSet(row(m, i).MIS_END) && !isSet(row(m, i).MISSING));
+export const r567 = eachPeriod('567', (_r, m, i) => dates(m, 'MIS_END')[i]! < dates(m, 'MIS_START')[i]!);
+export const r570 = eachPeriod('570', (r, m, i) => dates(m, 'MIS_START')[i]! > yearEnd(r));
+export const r571 = eachPeriod('571', (r, m, i) => {
+  const end = dates(m, 'MIS_END')[i]!;
+  return end < yearStart(r) || end > yearEnd(r);
+});
+export const r586 = eachPeriod('586', (_r, m, i) => dates(m, 'MIS_START')[i]! < dates(m, 'DOB')[i]!);
+// A missing period has a start date: blank is not a valid date either.
+export const r1004 = eachPeriod('1004', (_r, m, i) => parseDate(row(m, i).MIS_START) === null);
+export const r1005 = eachPeriod('1005', (_r, m, i) => isSet(row(m, i).MIS_END) && parseDate(row(m, i).MIS_END) === null);
+export const r1006 = eachPeriod('1006', (r, m, i) => {
+  const v = row(m, i).MISSING;
+  return isSet(v) && !codeSet('Missing', 'MISSING', r.collectionYear).has(v);
+});
+
+export const r574 = defineRule('574', (ret, flag) => {
+  const missing = ret.current.Missing;
+  if (!missing) return;
+  const start = dates(missing, 'MIS_START');
+  const end = dates(missing, 'MIS_END');
+  for (const rows of rowsByChild(missing).values()) {
+    if (rows.length < 2) continue;
+    const order = rows.filter((i) => !Number.isNaN(start[i]!)).sort((a, b) => start[a]! - start[b]! || a - b);
+    for (let k = 1; k < order.length; k++) {
+      const before = order[k - 1]!;
+      const i = order[k]!;
+      // A period that starts while the one before is still open, or before it ended.
+      if (Number.isNaN(end[before]!) || start[i]! < end[before]!) flag(missing, i);
+    }
+  }
+});
+
+/** The child's episode in which a day falls (start on or before, end on or after or open), or -1. */
+function episodeOn(eps: Table903, order: readonly number[], day: number): number {
+  const decom = dates(eps, 'DECOM');
+  const dec = dates(eps, 'DEC');
+  for (const i of order) if (decom[i]! <= day && (Number.isNaN(dec[i]!) || day <= dec[i]!)) return i;
+  return -1;
+}
+
+export const r575 = defineRule('575', (ret, flag) => {
+  const missing = ret.current.Missing;
+  const eps = ret.current.Episodes;
+  if (!missing || !eps) return;
+  const start = dates(missing, 'MIS_START');
+  const dec = dates(eps, 'DEC');
+  const orders = episodesInOrder(eps);
+  missing.rows.forEach((r, i) => {
+    if (isSet(r.MIS_END) || Number.isNaN(start[i]!)) return;
+    const order = orders.get(r.CHILD ?? '');
+    if (!order) return;
+    const e = episodeOn(eps, order, start[i]!);
+    // The placement the child went missing from has ended.
+    if (e >= 0 && !Number.isNaN(dec[e]!)) flag(missing, i);
+  });
+});
+
+export const r576 = defineRule('576', (ret, flag) => {
+  const missing = ret.current.Missing;
+  const last = ret.previous.Missing;
+  if (!missing || !last) return;
+  const start = dates(missing, 'MIS_START');
+  const lastStart = dates(last, 'MIS_START');
+  last.rows.forEach((r, j) => {
+    if (isSet(r.MIS_END) || Number.isNaN(lastStart[j]!)) return;
+    const all = rowsOf(missing, r.CHILD ?? null);
+    if (all.length === 0 || all.some((i) => start[i] === lastStart[j])) return;
+    // This year's first period should be the one carried over (with no start dates, the first row).
+    const dated = all.filter((i) => !Number.isNaN(start[i]!));
+    flag(missing, dated.length ? dated.reduce((a, b) => (start[b]! < start[a]! ? b : a)) : all[0]!);
+  });
+});
+
+/**
+ * The episode each Missing row's start falls in (started on or before it, and open or
+ * ended on or after it), or -1 when the child was not looked after that day.
+ */
+function episodeOfPeriod(ret: Return903): Int32Array {
+  const missing = ret.current.Missing!;
+  const eps = ret.current.Episodes;
+  const start = dates(missing, 'MIS_START');
+  const out = new Int32Array(missing.rows.length).fill(-1);
+  if (!eps) return out;
+  const orders = episodesInOrder(eps);
+  missing.rows.forEach((r, i) => {
+    const order = orders.get(r.CHILD ?? '');
+    if (order && !Number.isNaN(start[i]!)) out[i] = episodeOn(eps, order, start[i]!);
+  });
+  return out;
+}
+
+/**
+ * 577: a missing period ends while the child is looked after: its end date falls in an
+ * episode of care, or, with no end date, the period of care it began in is still open
+ * (each episode followed by one starting by the day it ended, the last one open).
+ */
+export const r577 = defineRule('577', (ret, flag) => {
+  const missing = ret.current.Missing;
+  const eps = ret.current.Episodes;
+  if (!missing || !eps) return;
+  const start = dates(missing, 'MIS_START');
+  const end = dates(missing, 'MIS_END');
+  const decom = dates(eps, 'DECOM');
+  const dec = dates(eps, 'DEC');
+  const { next } = episodeLinks(eps);
+  const orders = episodesInOrder(eps);
+  const within = episodeOfPeriod(ret);
+  // Care continues when the next episode starts by the day this one ended.
+  const continues = (e: number) => next[e]! >= 0 && decom[next[e]!]! <= dec[e]!;
+  missing.rows.forEach((r, i) => {
+    const order = orders.get(r.CHILD ?? '');
+    if (!order || Number.isNaN(start[i]!)) return;
+    if (!Number.isNaN(end[i]!)) {
+      if (episodeOn(eps, order, end[i]!) < 0) flag(missing, i);
+      return;
+    }
+    let e = within[i]!;
+    if (e < 0) return flag(missing, i);
+    while (continues(e)) e = next[e]!;
+    if (!Number.isNaN(dec[e]!)) flag(missing, i);
+  });
+});
+
+/** A missing period that starts when the child was not looked after (before care began, between periods or after it ended). */
+function startsOutsideCare(code: string, blankStart: boolean): Rule903 {
+  return defineRule(code, (ret, flag) => {
+    const missing = ret.current.Missing;
+    const eps = ret.current.Episodes;
+    if (!missing || !eps) return;
+    const start = dates(missing, 'MIS_START');
+    const within = episodeOfPeriod(ret);
+    missing.rows.forEach((r, i) => {
+      if (!rowsOf(eps, r.CHILD ?? null).length) return;
+      if (Number.isNaN(start[i]!) ? blankStart : within[i]! < 0) flag(missing, i);
+    });
+  });
+}
+
+export const r578 = startsOutsideCare('578', false);
+export const r581 = startsOutsideCare('581', true);
+
+/** The day each child ceased to be looked after: the last episode's end when its reason is not X1. */
+function ceased(eps: Table903): ReadonlyMap<string, number> {
+  const dec = dates(eps, 'DEC');
+  const out = new Map<string, number>();
+  for (const [child, i] of episodeLinks(eps).last) {
+    const rec = eps.rows[i]!.REC;
+    if (isSet(rec) && rec !== 'X1' && !Number.isNaN(dec[i]!)) out.set(child, i);
+  }
+  return out;
+}
+
+export const r580 = defineRule('580', (ret, flag) => {
+  const missing = ret.current.Missing;
+  const eps = ret.current.Episodes;
+  if (!missing || !eps) return;
+  const start = dates(missing, 'MIS_START');
+  const end = dates(missing, 'MIS_END');
+  const dec = dates(eps, 'DEC');
+  for (const [child, e] of ceased(eps)) {
+    if (eps.rows[e]!.REC === 'E8') continue;
+    // Missing on the day care ended: the period began by then and had not ended.
+    const away = rowsOf(missing, child).some((i) => start[i]! <= dec[e]! && (Number.isNaN(end[i]!) || end[i]! > dec[e]!));
+    if (away) flag(eps, e);
+  }
+});
+
+export const missingRules: Rule903[] = [
+  r564, r565, r566, r567, r570, r571, r574, r575, r576, r577, r578, r580, r581, r586, r1004, r1005, r1006,
+];
