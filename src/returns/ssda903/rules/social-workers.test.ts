@@ -1,4 +1,4 @@
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Return903 } from '../model.js';
 import type { RowInput } from '../test-factory.js';
 import { build903 } from '../test-factory.js';
@@ -110,5 +110,27 @@ describe('SW12STG2 on a child with no social worker at all', () => {
       // A child who left care in the year is not in the rule.
       passes: build903({ Header: [header(), header({ CHILD: 'C2' })], Episodes: [episode({ DEC: '01/03/2026', REC: 'E13' }), episode({ CHILD: 'C2' })], SWEpisodes: [worker({ CHILD: 'C2' })] }),
     },
+  });
+});
+
+describe('social worker dates that cannot be read', () => {
+  const rule = (code: string) => socialWorkerRules.find((r) => r.code === code)!;
+  const flagged = (code: string, ret: Return903) => rule(code).validate(ret).map((f) => `${f.table}:${f.row}`);
+
+  it('an episode whose start is not a date is incomplete (SW01a, SW01b) as well as malformed (SW04)', () => {
+    const ret = one({ SW_DECOM: '31/02/2025' });
+    expect(flagged('SW01aSTG1', ret)).toEqual(['SWEpisodes:1']);
+    expect(flagged('SW01bSTG1', ret)).toEqual(['SWEpisodes:1']);
+    expect(flagged('SW04STG1', ret)).toEqual(['SWEpisodes:1']);
+  });
+
+  it('an earlier episode whose end is not a date has not ended (SW08), and a later start is not compared with it (SW10)', () => {
+    const ret = handover({ SW_DEC: '31/09/2025' }, { SW_DECOM: '01/06/2025' });
+    expect(flagged('SW08STG2', ret)).toEqual(['SWEpisodes:1']);
+    expect(flagged('SW10STG2', ret)).toEqual([]);
+  });
+
+  it('an only episode ended on 31 March itself has no one after it (SW11b)', () => {
+    expect(flagged('SW11bSTG2', one({ SW_DEC: '31/03/2026' }))).toEqual(['SWEpisodes:1']);
   });
 });

@@ -45,13 +45,17 @@ export function socialWorkerEpisodes(sw: Table903): ReadonlyMap<string, readonly
 // ---------------------------------------------------------------------------
 // Each episode complete and well formed
 
-/** Episodes begun before 1 April 2023 need a social worker ID and a start date (the reason may be blank). */
+/**
+ * Episodes begun before 1 April 2023 need a social worker ID and a start date (the reason may
+ * be blank). A start date that is not a date cannot say which of SW01a and SW01b applies, so
+ * both report it (as the reference validator does), beside SW04.
+ */
 export const SW01aSTG1 = defineRule('SW01aSTG1', (ret, flag) => {
   const sw = ret.current.SWEpisodes;
   if (!sw) return;
   const decom = dates(sw, 'SW_DECOM');
   sw.rows.forEach((row, i) => {
-    if (blank(row.SW_DECOM) || (decom[i]! < SW_DATA_BEGINS && blank(row.SW_ID))) flag(sw, i);
+    if (Number.isNaN(decom[i]!) || (decom[i]! < SW_DATA_BEGINS && blank(row.SW_ID))) flag(sw, i);
   });
 });
 
@@ -61,11 +65,11 @@ export const SW01bSTG1 = defineRule('SW01bSTG1', (ret, flag) => {
   if (!sw) return;
   const decom = dates(sw, 'SW_DECOM');
   sw.rows.forEach((row, i) => {
-    if (blank(row.SW_DECOM) || (decom[i]! >= SW_DATA_BEGINS && (blank(row.SW_ID) || blank(row.SW_REASON)))) flag(sw, i);
+    if (Number.isNaN(decom[i]!) || (decom[i]! >= SW_DATA_BEGINS && (blank(row.SW_ID) || blank(row.SW_REASON)))) flag(sw, i);
   });
 });
 
-/** A social worker ID begins SW (a registered social worker) or XX (not known); a blank one begins with neither. */
+/** A social worker ID begins SW or XX, as the DfE asks; a blank one begins with neither. */
 export const SW02STG1 = defineRule('SW02STG1', (ret, flag) => {
   const sw = ret.current.SWEpisodes;
   sw?.rows.forEach((row, i) => {
@@ -120,13 +124,17 @@ export const SW09STG2 = defineRule('SW09STG2', (ret, flag) => {
 // ---------------------------------------------------------------------------
 // One episode after another
 
-/** Every episode but the child's latest has ended: the earlier, open one is reported. */
+/**
+ * Every episode but the child's latest has ended: the earlier, open one is reported. An end
+ * date that is not a date is no evidence the episode ended (SW05 reports the date itself).
+ */
 export const SW08STG2 = defineRule('SW08STG2', (ret, flag) => {
   const sw = ret.current.SWEpisodes;
   if (!sw) return;
+  const dec = dates(sw, 'SW_DEC');
   for (const list of socialWorkerEpisodes(sw).values()) {
     for (let k = 0; k < list.length - 1; k++) {
-      if (blank(sw.rows[list[k]!]!.SW_DEC)) flag(sw, list[k]!);
+      if (Number.isNaN(dec[list[k]!]!)) flag(sw, list[k]!);
     }
   }
 });
@@ -155,9 +163,11 @@ export const SW10STG2 = defineRule('SW10STG2', (ret, flag) => {
 });
 
 /**
- * An episode ended before 31 March with no later episode for the child. "Subsequent" is read
- * as an episode beginning after this one in date order. (The reference validator reports only
- * episodes ending in the last five days of March; the DfE message names no window.)
+ * An episode ended by 31 March with no later episode for the child. "Before 31 March" is read
+ * as within the year, 31 March included (an episode ended that day is not open at the year's
+ * end, and the reference validator reports it too). "Subsequent" is read as an episode
+ * beginning after this one in date order. The reference validator reports only episodes
+ * ending in the last five days of March; the DfE message names no window, so any is reported.
  */
 export const SW11bSTG2 = defineRule('SW11bSTG2', (ret, flag) => {
   const sw = ret.current.SWEpisodes;
@@ -166,7 +176,7 @@ export const SW11bSTG2 = defineRule('SW11bSTG2', (ret, flag) => {
   const end = yearEnd(ret);
   for (const list of socialWorkerEpisodes(sw).values()) {
     const last = list[list.length - 1];
-    if (last !== undefined && dec[last]! < end) flag(sw, last);
+    if (last !== undefined && dec[last]! <= end) flag(sw, last);
   }
 });
 
