@@ -134,3 +134,26 @@ describe('social worker dates that cannot be read', () => {
     expect(flagged('SW11bSTG2', one({ SW_DEC: '31/03/2026' }))).toEqual(['SWEpisodes:1']);
   });
 });
+
+describe('social worker readings that depend on the year or on other episodes', () => {
+  const rule = (code: string) => socialWorkerRules.find((r) => r.code === code)!;
+  const flagged = (code: string, ret: Return903) => rule(code).validate(ret).map((f) => `${f.table}:${f.row}`);
+
+  it('an FCONTA change may overlap the previous worker from 2024/25, not in 2023/24 (SW10)', () => {
+    const rows = [worker({ SW_DECOM: '01/05/2023', SW_DEC: '15/09/2023' }), worker({ SW_ID: 'SW0077', SW_DECOM: '15/08/2023', SW_REASON: 'FCONTA' })];
+    const inYear = (year: number) => build903({ Header: [header()], Episodes: [episode({ DECOM: '01/05/2023' })], SWEpisodes: rows }, { year });
+    expect(flagged('SW10STG2', inYear(2024))).toEqual(['SWEpisodes:2']);
+    expect(flagged('SW10STG2', inYear(2025))).toEqual([]);
+  });
+
+  it('a child whose earlier social worker is still open has an episode open at 31 March (SW17), though SW08 reports it', () => {
+    const ret = handover({ SW_DEC: null }, { SW_DEC: '01/02/2026' });
+    expect(flagged('SW17STG2', ret)).toEqual([]);
+    expect(flagged('SW08STG2', ret)).toEqual(['SWEpisodes:1']);
+  });
+
+  it('an episode whose end is not a date leaves the child looked after at 31 March (SW12)', () => {
+    const ret = withWorkers([worker({ SW_DECOM: '01/06/2025' })], [episode({ DEC: '31/09/2025', REC: 'E13' })]);
+    expect(flagged('SW12STG2', ret)).toEqual(['SWEpisodes:1']);
+  });
+});

@@ -143,8 +143,8 @@ export const SW08STG2 = defineRule('SW08STG2', (ret, flag) => {
 const HANDOVER_DAYS = 7;
 
 /**
- * A new episode begins no more than a week before the previous one ended, unless the reason
- * is FCONTA. The DfE's logic reads "SW_DECOM >= (previous SW_DEC +/- 7 days)": taken here as
+ * A new episode begins no more than a week before the previous one ended; from 2024/25 not
+ * when the reason is FCONTA (the 2023/24 rule had no such exception). The DfE's logic reads "SW_DECOM >= (previous SW_DEC +/- 7 days)": taken here as
  * an overlap of up to seven days allowed, which is what the message ("started before the end
  * date of the previous episode") is about; a gap after the previous episode is not reported.
  */
@@ -153,10 +153,11 @@ export const SW10STG2 = defineRule('SW10STG2', (ret, flag) => {
   if (!sw) return;
   const decom = dates(sw, 'SW_DECOM');
   const dec = dates(sw, 'SW_DEC');
+  const fcontaExempt = ret.collectionYear >= 2025;
   for (const list of socialWorkerEpisodes(sw).values()) {
     for (let k = 1; k < list.length; k++) {
       const i = list[k]!;
-      if (sw.rows[i]!.SW_REASON === 'FCONTA') continue;
+      if (fcontaExempt && sw.rows[i]!.SW_REASON === 'FCONTA') continue;
       if (decom[i]! < dec[list[k - 1]!]! - HANDOVER_DAYS) flag(sw, i);
     }
   }
@@ -180,15 +181,24 @@ export const SW11bSTG2 = defineRule('SW11bSTG2', (ret, flag) => {
   }
 });
 
-/** The child's latest episode (by start date) is still open at 31 March. */
+/**
+ * Some episode of the child's is open at 31 March: begun by then, with no end date (or one that
+ * is not a date, which is no evidence it ended) or one after 31 March. When none is, the child's
+ * latest episode is reported. (The DfE's logic asks that the latest episode have no end date;
+ * when an earlier one is still open the message's "no episode open" is not true, and SW08
+ * reports the earlier one.)
+ */
 export const SW17STG2 = defineRule('SW17STG2', (ret, flag) => {
   const sw = ret.current.SWEpisodes;
   if (!sw) return;
+  const decom = dates(sw, 'SW_DECOM');
   const dec = dates(sw, 'SW_DEC');
   const end = yearEnd(ret);
   for (const list of socialWorkerEpisodes(sw).values()) {
     const last = list[list.length - 1];
-    if (last !== undefined && dec[last]! <= end) flag(sw, last);
+    if (last === undefined) continue;
+    const anyOpen = list.some((i) => decom[i]! <= end && !(dec[i]! <= end));
+    if (!anyOpen) flag(sw, last);
   }
 });
 
@@ -220,7 +230,8 @@ export const SW12STG2 = defineRule('SW12STG2', (ret, flag) => {
     for (const e of list) {
       const row = eps.rows[e]!;
       if (RESPITE.has(row.LS ?? '')) continue;
-      const open = blank(row.DEC) || dec[e]! > end;
+      // An end date that is not a date is no evidence the episode ended.
+      const open = Number.isNaN(dec[e]!) || dec[e]! > end;
       if (!(decom[e]! <= end)) continue;
       if (open && !Number.isNaN(decom[e]!)) openAtEnd = e;
       if ((open || dec[e]! >= start) && Number.isNaN(firstInYear)) firstInYear = decom[e]!;
