@@ -208,10 +208,13 @@ export const SW17STG2 = defineRule('SW17STG2', (ret, flag) => {
 /**
  * A child looked after on 31 March (not on a short break) has social worker episodes for
  * the whole year, also before coming into care. A return can show only part of this: the
- * child's earliest episode must begin by 1 April, or by the day the child's first episode
- * in the year began when that was later (a child may have had no social worker before).
- * Reported: the earliest social worker episode when it begins later; the episode open at
- * 31 March when the child has no social worker episode at all.
+ * child's earliest social worker episode must begin by 1 April, or by the day the child's
+ * first care episode in the year began when that was later (a child new to children's
+ * services may have had no social worker before). Reported: the earliest social worker
+ * episode when it begins later; the care episode open at 31 March when the child has no
+ * social worker episode at all. (The reference validator instead reports care episodes
+ * that begin or end care with no social worker episode around them, children not looked
+ * after at 31 March included, and also every open episode that does not begin care.)
  */
 export const SW12STG2 = defineRule('SW12STG2', (ret, flag) => {
   const sw = ret.current.SWEpisodes;
