@@ -6,5 +6,6 @@ import { headerRules } from './header-b.js';
 import { lastYearEpisodeRules } from './last-year-episodes.js';
 import { missingRules } from './missing-b.js';
 import { oc2Rules } from './oc2-b.js';
+import { prevPermRules } from './prev-perm-b.js';
 
-export const rulesB: Rule903[] = [...episodeRules, ...lastYearEpisodeRules, ...headerRules, ...adoptionRules, ...oc2Rules, ...missingRules];
+export const rulesB: Rule903[] = [...episodeRules, ...lastYearEpisodeRules, ...headerRules, ...adoptionRules, ...oc2Rules, ...missingRules, ...prevPermRules];
