@@ -3,6 +3,7 @@ import { assessmentRoutes } from './assessment/routes.js';
 import { childrenApi } from './children/api.js';
 import { addressRoutes } from './children/address-routes.js';
 import { childrenRoutes } from './children/routes.js';
+import { relationshipRoutes } from './children/relationship-routes.js';
 import { restrictionRoutes } from './children/restriction-routes.js';
 import { clockRoutes } from './obligations/routes.js';
 import type { Config } from './core/config.js';
@@ -29,6 +30,7 @@ export const routeModules: RouteModule[] = [
   childrenRoutes,
   restrictionRoutes,
   addressRoutes,
+  relationshipRoutes,
   allocationRoutes,
   assessmentRoutes,
   clockRoutes,

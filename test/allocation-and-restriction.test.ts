@@ -120,3 +120,40 @@ for (const kind of await testDatabases()) {
     });
   });
 }
+
+for (const kind of await testDatabases()) {
+  describe(`people in a child's life, on ${kind.name}`, () => {
+    let database: Database;
+    let service: RunningService;
+    let childId: string;
+    let siblingId: string;
+
+    beforeAll(async () => {
+      database = await kind.open();
+      const authority = await smallAuthority(database.db);
+      childId = await driftingAssessment(database.db, authority, { firstName: 'Pia', lastName: 'Family' }, { date: '2026-02-16', time: '09:00' });
+      siblingId = await driftingAssessment(database.db, authority, { firstName: 'Tom', lastName: 'Family' }, { date: '2026-02-16', time: '09:30' });
+      service = await startService(database, fixedTime(NOW));
+    });
+    afterAll(async () => {
+      await service?.close();
+      await database?.close();
+    });
+
+    it('adds a parent and a sibling on the record, and names what is missing', async () => {
+      const ana = new Agent(service.url);
+      await ana.signIn('ana', PASSWORD);
+      await ana.get(`/children/${childId}/relationships`);
+      const bad = await ana.post(`/children/${childId}/relationships`, { relationship: 'mother', parentalResponsibility: 'yes' });
+      expect(bad.status).toBe(400);
+      expect(bad.text).toContain('Enter the person’s first and last name, or the reference of a child on the record');
+      expect(bad.text).toContain('Select whether they live with the child');
+      expect((await ana.post(`/children/${childId}/relationships`, { relationship: 'mother', firstName: 'Mara', lastName: 'Family', parentalResponsibility: 'yes', livesWithChild: 'yes' })).status).toBe(303);
+      const [sibling] = await rows<{ reference: number }>(database.db, sql`select reference::int as reference from children where id = ${siblingId}`);
+      expect((await ana.post(`/children/${childId}/relationships`, { relationship: 'sibling', childReference: String(sibling!.reference), parentalResponsibility: 'no', livesWithChild: 'yes' })).status).toBe(303);
+      const record = await ana.get(`/children/${childId}`);
+      expect(record.text).toContain('Mara Family, mother, parental responsibility, lives with the child');
+      expect(record.text).toContain(`href="/children/${siblingId}">Tom Family</a>`);
+    });
+  });
+}
