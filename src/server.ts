@@ -20,6 +20,7 @@ import { oversightRoutes } from './oversight/routes.js';
 import { returnRoutes } from './returns/routes.js';
 import { adminRoutes } from './workforce/admin-routes.js';
 import { allocationRoutes } from './workforce/allocation-routes.js';
+import { workforceRoutes } from './workforce/workforce-routes.js';
 
 /** Every area's routes, in one place: a reader finds an area here and follows it to its folder. */
 export const routeModules: RouteModule[] = [
@@ -35,6 +36,7 @@ export const routeModules: RouteModule[] = [
   assessmentRoutes,
   clockRoutes,
   adminRoutes,
+  workforceRoutes,
   returnRoutes,
   childrenApi,
   apiDocsRoutes,

@@ -26,6 +26,7 @@ const menus: Record<SignedInUser['role'], NavItem[]> = {
   ],
   administrator: [
     { href: '/admin/users', text: 'Users' },
+    { href: '/admin/workforce', text: 'Teams and workers' },
     { href: '/admin/policy', text: 'Local policy' },
     { href: '/returns', text: 'Returns' },
   ],
