@@ -210,3 +210,32 @@ export function twelveMonthCohort(ret: Return903): ReadonlySet<string> {
     return out;
   });
 }
+
+/** The child's episode in which a day falls (started on or before it, and open or ended on or after it), or -1. */
+export function episodeOn(eps: Table903, order: readonly number[], day: number): number {
+  const decom = dates(eps, 'DECOM');
+  const dec = dates(eps, 'DEC');
+  for (const i of order) if (decom[i]! <= day && (Number.isNaN(dec[i]!) || day <= dec[i]!)) return i;
+  return -1;
+}
+
+/**
+ * Whether something that happened to a looked-after child (a missing period, a
+ * deprivation of liberty order) ended while the child was still looked after: its end
+ * date falls in an episode of care, or, with no end date, the period of care it began
+ * in is still open (each episode followed by one starting by the day it ended, the last
+ * open). True when the child has no episodes or the start is unknown: nothing to say.
+ */
+export function endsInCare(eps: Table903, child: string | null, start: number, end: number): boolean {
+  const order = child == null ? undefined : episodesInOrder(eps).get(child);
+  if (!order || Number.isNaN(start)) return true;
+  if (!Number.isNaN(end)) return episodeOn(eps, order, end) >= 0;
+  let e = episodeOn(eps, order, start);
+  if (e < 0) return false;
+  const decom = dates(eps, 'DECOM');
+  const dec = dates(eps, 'DEC');
+  const { next } = episodeLinks(eps);
+  // Care continues when the next episode starts by the day this one ended.
+  while (next[e]! >= 0 && decom[next[e]!]! <= dec[e]!) e = next[e]!;
+  return Number.isNaN(dec[e]!);
+}

@@ -6,7 +6,7 @@ import type { Return903, Table903 } from '../model.js';
 import { defineRule } from '../rule.js';
 import type { Rule903 } from '../rule.js';
 import { codeSet, dates, episodesInOrder, parseDate, rowsByChild } from '../values.js';
-import { episodeLinks, isSet, rowsOf, yearEnd, yearStart } from './b-helpers.js';
+import { endsInCare, episodeLinks, episodeOn, isSet, rowsOf, yearEnd, yearStart } from './b-helpers.js';
 
 /** A rule over each Missing row alone. */
 function eachPeriod(code: string, wrong: (ret: Return903, missing: Table903, i: number) => boolean): Rule903 {
@@ -53,14 +53,6 @@ export const r574 = defineRule('574', (ret, flag) => {
     }
   }
 });
-
-/** The child's episode in which a day falls (start on or before, end on or after or open), or -1. */
-function episodeOn(eps: Table903, order: readonly number[], day: number): number {
-  const decom = dates(eps, 'DECOM');
-  const dec = dates(eps, 'DEC');
-  for (const i of order) if (decom[i]! <= day && (Number.isNaN(dec[i]!) || day <= dec[i]!)) return i;
-  return -1;
-}
 
 export const r575 = defineRule('575', (ret, flag) => {
   const missing = ret.current.Missing;
@@ -115,8 +107,7 @@ function episodeOfPeriod(ret: Return903): Int32Array {
 
 /**
  * 577: a missing period ends while the child is looked after: its end date falls in an
- * episode of care, or, with no end date, the period of care it began in is still open
- * (each episode followed by one starting by the day it ended, the last one open).
+ * episode of care, or, with no end date, the period of care it began in is still open.
  */
 export const r577 = defineRule('577', (ret, flag) => {
   const missing = ret.current.Missing;
@@ -124,24 +115,8 @@ export const r577 = defineRule('577', (ret, flag) => {
   if (!missing || !eps) return;
   const start = dates(missing, 'MIS_START');
   const end = dates(missing, 'MIS_END');
-  const decom = dates(eps, 'DECOM');
-  const dec = dates(eps, 'DEC');
-  const { next } = episodeLinks(eps);
-  const orders = episodesInOrder(eps);
-  const within = episodeOfPeriod(ret);
-  // Care continues when the next episode starts by the day this one ended.
-  const continues = (e: number) => next[e]! >= 0 && decom[next[e]!]! <= dec[e]!;
   missing.rows.forEach((r, i) => {
-    const order = orders.get(r.CHILD ?? '');
-    if (!order || Number.isNaN(start[i]!)) return;
-    if (!Number.isNaN(end[i]!)) {
-      if (episodeOn(eps, order, end[i]!) < 0) flag(missing, i);
-      return;
-    }
-    let e = within[i]!;
-    if (e < 0) return flag(missing, i);
-    while (continues(e)) e = next[e]!;
-    if (!Number.isNaN(dec[e]!)) flag(missing, i);
+    if (!endsInCare(eps, r.CHILD ?? null, start[i]!, end[i]!)) flag(missing, i);
   });
 });
 
