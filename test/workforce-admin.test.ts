@@ -53,7 +53,10 @@ for (const kind of await testDatabases()) {
       const taken = await ada.post('/admin/users', { username: 'ana', displayName: 'Another Ana', role: 'practitioner', password: 'a long enough password' });
       expect(taken.text).toContain('Username is already taken');
       await ada.get('/admin/users');
-      expect((await ada.post('/admin/users', { username: 'new.worker', displayName: 'New Worker', role: 'practitioner', password: 'a long enough password' })).status).toBe(303);
+      const [eve] = await rows<{ id: string; team_id: string }>(database.db, sql`select id, team_id from workers where name = 'Eve Eastteam'`);
+      expect((await ada.post('/admin/users', { username: 'new.worker', displayName: 'Eve Eastteam', role: 'practitioner', workerId: eve!.id, password: 'a long enough password' })).status).toBe(303);
+      const [user] = await rows<{ worker_id: string; team_id: string }>(database.db, sql`select worker_id, team_id from users where username = 'new.worker'`);
+      expect(user).toEqual({ worker_id: eve!.id, team_id: eve!.team_id });
       const fresh = new Agent(service.url);
       await fresh.signIn('new.worker', 'a long enough password');
       expect((await fresh.get('/my-work')).status).toBe(200);

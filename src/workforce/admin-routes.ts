@@ -4,13 +4,14 @@ import { addUser, usernameTaken } from '../core/auth/users.js';
 import type { AppContext } from '../core/http/context.js';
 import { errorView, parse } from '../core/http/forms.js';
 import { route } from '../core/http/route.js';
-import { listTeams, listUsers, newUserSchema } from './users-admin.js';
+import { listTeams, listUsers, listWorkers, newUserSchema } from './users-admin.js';
 
 export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
   const page = async (extra: Record<string, unknown> = {}) => ({
     title: 'Users',
     users: await listUsers(ctx.db),
     teams: await listTeams(ctx.db),
+    workers: await listWorkers(ctx.db),
     roles: accessRoles,
     values: {},
     ...extra,
@@ -31,7 +32,12 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
       const { password: _password, ...kept } = body;
       return reply.code(400).page('workforce/views/users.njk', await page({ values: kept, ...errorView(errors) }));
     }
-    await addUser(ctx.db, { ...parsed.value, teamId: parsed.value.teamId ?? null });
+    // a user who is a worker belongs to the worker's team unless another is chosen
+    const worker = parsed.value.workerId ? (await listWorkers(ctx.db)).find((w) => w.id === parsed.value.workerId) : undefined;
+    if (parsed.value.workerId && !worker) {
+      return reply.code(400).page('workforce/views/users.njk', await page({ values: body, ...errorView([{ field: 'workerId', message: 'Worker record must be a worker without a sign-in' }]) }));
+    }
+    await addUser(ctx.db, { ...parsed.value, workerId: worker?.id ?? null, teamId: parsed.value.teamId ?? worker?.teamId ?? null });
     reply.flash(`User ${parsed.value.username} added`);
     return reply.redirect('/admin/users', 303);
   });

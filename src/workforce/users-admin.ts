@@ -12,6 +12,8 @@ export const newUserSchema = z.object({
   displayName: text('Full name', { max: 200 }),
   role: choice('Role', accessRoles),
   teamId: uuidField('Team').optional(),
+  /** The worker record this sign-in belongs to: what "allocated to me" means. */
+  workerId: uuidField('Worker record').optional(),
   password: text('Password', { max: 200 }).refine((v) => v.length >= 12, { message: 'Password must be at least 12 characters' }),
 });
 export type NewUserInput = z.output<typeof newUserSchema>;
@@ -21,6 +23,14 @@ export function listUsers(db: Db) {
     db,
     sql`select u.id, u.username, u.display_name as "displayName", u.role, t.name as "teamName", u.demo, u.disabled
           from users u left join teams t on t.id = u.team_id order by u.username`,
+  );
+}
+
+export function listWorkers(db: Db) {
+  return rows<{ id: string; name: string; teamId: string | null; teamName: string | null }>(
+    db,
+    sql`select w.id, w.name, w.team_id as "teamId", t.name as "teamName" from workers w left join teams t on t.id = w.team_id
+         where w.active and not exists (select 1 from users u where u.worker_id = w.id) order by w.name`,
   );
 }
 
