@@ -1,0 +1,66 @@
+/**
+ * Care leaver rules 1000-1002: information about a care leaver (OC3: in touch,
+ * activity, accommodation) belongs only to a young person who left care alive as a
+ * relevant or former relevant child, as far as this year's and last year's episodes show.
+ */
+import type { Return903, Table903 } from '../model.js';
+import { defineRule } from '../rule.js';
+import type { Rule903 } from '../rule.js';
+import { addYears, dates } from '../values.js';
+import { rowsOf } from './b-helpers.js';
+
+/** The child's episodes this year and last, as [table, row] pairs. */
+function allEpisodes(ret: Return903, child: string | null): [Table903, number][] {
+  const out: [Table903, number][] = [];
+  for (const t of [ret.current.Episodes, ret.previous.Episodes]) if (t) for (const i of rowsOf(t, child)) out.push([t, i]);
+  return out;
+}
+
+export const r1000 = defineRule('1000', (ret, flag) => {
+  const oc3 = ret.current.OC3;
+  if (!oc3 || !ret.current.Episodes) return;
+  oc3.rows.forEach((row, o) => {
+    if (allEpisodes(ret, row.CHILD ?? null).some(([t, i]) => t.rows[i]!.REC === 'E2')) flag(oc3, o);
+  });
+});
+
+/**
+ * 1001: a relevant or former relevant child was looked after for at least 13 weeks
+ * (91 days) after turning 14, and was still looked after after turning 16. A row in OC3
+ * is the care leaver information, whether or not its cells are filled.
+ */
+export const r1001 = defineRule('1001', (ret, flag) => {
+  const oc3 = ret.current.OC3;
+  if (!oc3 || !ret.current.Episodes) return;
+  const dob = dates(oc3, 'DOB');
+  oc3.rows.forEach((row, o) => {
+    if (Number.isNaN(dob[o]!)) return;
+    const eps = allEpisodes(ret, row.CHILD ?? null);
+    const at14 = addYears(dob[o]!, 14);
+    const at16 = addYears(dob[o]!, 16);
+    let days = 0;
+    let after16 = false;
+    const seen = new Set<number>();
+    for (const [t, i] of eps) {
+      const start = dates(t, 'DECOM')[i]!;
+      const endRaw = dates(t, 'DEC')[i]!;
+      if (Number.isNaN(start) || seen.has(start)) continue; // an episode in both years counts once
+      seen.add(start);
+      const end = Number.isNaN(endRaw) ? Infinity : endRaw;
+      days += Math.max(0, Math.min(end, 1e9) - Math.max(start, at14));
+      if (end > at16) after16 = true;
+    }
+    if (!(days >= 91 && after16)) flag(oc3, o);
+  });
+});
+
+export const r1002 = defineRule('1002', (ret, flag) => {
+  const oc3 = ret.current.OC3;
+  const last = ret.previous.Episodes;
+  if (!oc3 || !last) return;
+  oc3.rows.forEach((row, o) => {
+    if (allEpisodes(ret, row.CHILD ?? null).length === 0) flag(oc3, o);
+  });
+});
+
+export const careLeaverRulesB: Rule903[] = [r1000, r1001, r1002];
