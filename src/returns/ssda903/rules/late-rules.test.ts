@@ -32,20 +32,6 @@ const withCareLeaver = (more: Record<string, RowInput[]>, lastYear: RowInput[] =
     { previous: { Episodes: [episode(), ...lastYear] } },
   );
 
-/**
- * C1, who turned 17 in October 2025 (16 in October 2024), with care leaver information,
- * and the given episodes of this year and last; C2 is looked after this year.
- */
-const leaverWithHistory = (current: RowInput[], lastYear: RowInput[], o: RowInput = {}) =>
-  build903(
-    {
-      Header: [header({ DOB: SEVENTEEN }), header({ CHILD: 'C2' })],
-      Episodes: [episode({ CHILD: 'C2' }), ...current],
-      OC3: [leaver(o)],
-    },
-    { previous: { Episodes: [episode({ CHILD: 'C2' }), ...lastYear] } },
-  );
-
 const provider = (urn: string): Provider => ({
   urn,
   placeTypes: ['U4'],
@@ -138,28 +124,6 @@ describe('care leaver information and episodes (1000+, EPI)', () => {
       flagged: ['OC3:1'],
       // Came back into care in December, after his birthday: he was a care leaver on it.
       passes: seventeenYearOld([episode({ DECOM: '01/12/2025' })]),
-    },
-    '1002': {
-      why: 'care leaver information for a 17-year-old with no episodes this year or last',
-      fails: leaverWithHistory([], []),
-      flagged: ['OC3:1'],
-      // Left care in December 2024, after turning 16: a former relevant child.
-      passes: leaverWithHistory([], [episode({ DECOM: '01/01/2023', DEC: '01/12/2024', REC: 'E4A' })]),
-    },
-    '1001': {
-      why: 'care leaver information for a 17-year-old who left care at 15 and has had only short breaks since',
-      fails: leaverWithHistory(
-        [episode({ DECOM: '01/06/2025', DEC: '03/06/2025', LS: 'V3', REC: 'E8' })],
-        [episode({ DECOM: '01/01/2023', DEC: '01/09/2024', REC: 'E4A' })],
-      ),
-      flagged: ['OC3:1'],
-      passes: leaverWithHistory([], [episode({ DECOM: '01/01/2023', DEC: '01/12/2024', REC: 'E4A' })]),
-    },
-    '1000': {
-      why: 'care leaver information for a young person who died in care last year',
-      fails: leaverWithHistory([], [episode({ DECOM: '01/01/2023', DEC: '01/12/2024', REC: 'E2' })]),
-      flagged: ['OC3:1'],
-      passes: leaverWithHistory([], [episode({ DECOM: '01/01/2023', DEC: '01/12/2024', REC: 'E4A' })]),
     },
   });
 });

@@ -5,8 +5,8 @@
  */
 import type { Return903, Row, Table903, TableName } from '../model.js';
 import { defineRule, type Rule903 } from '../rule.js';
-import { addYears, ageOn, collectionStart, dates, episodesInOrder, rowsByChild } from '../values.js';
-import { blank, dobOf, RESPITE, yearEnd, yearStart } from './support.js';
+import { addYears, ageOn, dates, episodesInOrder, rowsByChild } from '../values.js';
+import { blank, dobOf, yearEnd, yearStart } from './support.js';
 
 /** Any of the care leaver items (in touch, activity, accommodation) is given. */
 const careLeaverInfo = (row: Row): boolean => !blank(row.IN_TOUCH) || !blank(row.ACTIV) || !blank(row.ACCOM);
@@ -197,80 +197,4 @@ export const rule1007 = defineRule('1007', (ret, flag) => {
   });
 });
 
-/**
- * Whether all of a young person's care since their 16th birthday is in the data loaded:
- * their 16th birthday is on or after the start of last year's collection. Care after 16
- * is what makes a relevant or former relevant child, so only for them can missing
- * episodes show the young person is not a care leaver; for older ones the episodes may
- * be in returns not loaded (the DfE's note on 1001 and 1002 warns of this).
- */
-function careSinceSixteenLoaded(ret: Return903, dob: number): boolean {
-  return !Number.isNaN(dob) && addYears(dob, 16) >= collectionStart(ret.collectionYear - 1);
-}
-
-/** Children with an episode this year or last. */
-function childrenWithEpisodes(ret: Return903): ReadonlySet<string> {
-  const out = new Set(childrenIn(ret.current.Episodes));
-  for (const child of childrenIn(ret.previous.Episodes)) out.add(child);
-  return out;
-}
-
-/**
- * Care leaver information for a young person with no episodes this year or last. Only
- * checked when last year's episodes are loaded, and only for young people whose care
- * since 16 would all be in them (see careSinceSixteenLoaded).
- */
-export const rule1002 = defineRule('1002', (ret, flag) => {
-  if (!ret.current.Episodes || !ret.previous.Episodes) return;
-  const withEpisodes = childrenWithEpisodes(ret);
-  eachLeaverWithInfo(ret, (row, i, oc3) => {
-    if (withEpisodes.has(row.CHILD ?? '')) return;
-    if (careSinceSixteenLoaded(ret, leaverDob(ret, oc3, i))) flag(oc3, i);
-  });
-});
-
-/**
- * Care leaver information for a young person whose episodes (this year and last) all
- * ended before their 16th birthday, or were short breaks (V3, V4): not a relevant or
- * former relevant child, who is looked after at some time after 16. Of the definition's
- * two parts, the thirteen weeks since 14 is not checked: with two years of episodes it
- * cannot be shown to fail for anyone aged 17 or more. A young person with no episodes at
- * all is rule 1002's.
- */
-export const rule1001 = defineRule('1001', (ret, flag) => {
-  const eps = ret.current.Episodes;
-  const last = ret.previous.Episodes;
-  if (!eps || !last) return;
-  const tables = [eps, last];
-  eachLeaverWithInfo(ret, (row, i, oc3) => {
-    const dob = leaverDob(ret, oc3, i);
-    if (!careSinceSixteenLoaded(ret, dob)) return;
-    const sixteenth = addYears(dob, 16);
-    let any = false;
-    for (const t of tables) {
-      const dec = dates(t, 'DEC');
-      for (const e of rowsByChild(t).get(row.CHILD ?? '') ?? []) {
-        any = true;
-        const r = t.rows[e]!;
-        if (RESPITE.has(r.LS ?? '')) continue;
-        // An end date that is not a date is no evidence the care ended before 16.
-        if (blank(r.DEC) || Number.isNaN(dec[e]!) || dec[e]! > sixteenth) return;
-      }
-    }
-    if (any) flag(oc3, i);
-  });
-});
-
-/** A young person who died in care (an episode ending E2, this year or last) has no care leaver information. */
-export const rule1000 = defineRule('1000', (ret, flag) => {
-  const died = new Set<string>();
-  for (const t of [ret.current.Episodes, ret.previous.Episodes]) {
-    for (const r of t?.rows ?? []) if (r.REC === 'E2') died.add(r.CHILD ?? '');
-  }
-  if (died.size === 0) return;
-  eachLeaverWithInfo(ret, (row, i, oc3) => died.has(row.CHILD ?? '') && flag(oc3, i));
-});
-
-export const lateRules: Rule903[] = [
-  rule3001, ruleEPI, rule1016, rule1014, rule1012, rule1011, rule1010, rule1008, rule1007, rule1002, rule1001, rule1000,
-];
+export const lateRules: Rule903[] = [rule3001, ruleEPI, rule1016, rule1014, rule1012, rule1011, rule1010, rule1008, rule1007];
