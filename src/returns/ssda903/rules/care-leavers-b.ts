@@ -7,7 +7,7 @@ import type { Return903, Table903 } from '../model.js';
 import { defineRule } from '../rule.js';
 import type { Rule903 } from '../rule.js';
 import { addYears, dates } from '../values.js';
-import { rowsOf } from './b-helpers.js';
+import { RESPITE, rowsOf, yearEnd } from './b-helpers.js';
 
 /** The child's episodes this year and last, as [table, row] pairs. */
 function allEpisodes(ret: Return903, child: string | null): [Table903, number][] {
@@ -26,7 +26,8 @@ export const r1000 = defineRule('1000', (ret, flag) => {
 
 /**
  * 1001: a relevant or former relevant child was looked after for at least 13 weeks
- * (91 days) after turning 14, and was still looked after after turning 16. A row in OC3
+ * (91 days) after turning 14, and was still looked after after turning 16 (care still going
+ * on counts to the end of the year; short breaks, V3 and V4, do not count). A row in OC3
  * is the care leaver information, whether or not its cells are filled.
  */
 export const r1001 = defineRule('1001', (ret, flag) => {
@@ -43,11 +44,13 @@ export const r1001 = defineRule('1001', (ret, flag) => {
     const seen = new Set<number>();
     for (const [t, i] of eps) {
       const start = dates(t, 'DECOM')[i]!;
-      const endRaw = dates(t, 'DEC')[i]!;
-      if (Number.isNaN(start) || seen.has(start)) continue; // an episode in both years counts once
+      const ended = dates(t, 'DEC')[i]!;
+      // Care still going on counts to the end of the year; short breaks (V3, V4) do not count.
+      const end = Number.isNaN(ended) ? yearEnd(ret) : ended;
+      if (Number.isNaN(start) || RESPITE.has(t.rows[i]!.LS ?? '')) continue;
+      if (seen.has(start)) continue; // an episode in both years' returns counts once
       seen.add(start);
-      const end = Number.isNaN(endRaw) ? Infinity : endRaw;
-      days += Math.max(0, Math.min(end, 1e9) - Math.max(start, at14));
+      days += Math.max(0, end - Math.max(start, at14));
       if (end > at16) after16 = true;
     }
     if (!(days >= 91 && after16)) flag(oc3, o);

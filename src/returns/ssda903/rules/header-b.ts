@@ -5,7 +5,7 @@
 import { defineRule } from '../rule.js';
 import type { Rule903 } from '../rule.js';
 import { ageOn, dates, dayFor, firstRowByChild } from '../values.js';
-import { childrenOf, episodeLinks, isSet, oneOf, RESPITE, rowOf, set, yearEnd, yearStart } from './b-helpers.js';
+import { rowsOf, childrenOf, episodeLinks, isSet, oneOf, RESPITE, rowOf, set, yearEnd, yearStart } from './b-helpers.js';
 
 const FEMALE = set('F', '2');
 
@@ -60,7 +60,7 @@ export const r607 = defineRule('607', (ret, flag) => {
   if (!header || !eps) return;
   eps.rows.forEach((row, i) => {
     // Any reason other than X1 means the child ceased to be looked after.
-    if (!isSet(row.REC) || row.REC === 'X1' || oneOf(row.LS, RESPITE)) return;
+    if (!isSet(row.REC) || row.REC === 'X1' || !isSet(row.DEC) || oneOf(row.LS, RESPITE)) return;
     const h = firstRowByChild(header).get(row.CHILD ?? '');
     if (h === undefined) return;
     const girl = header.rows[h]!;
@@ -123,15 +123,19 @@ export const r625 = defineRule('625', (ret, flag) => {
   if (!header || !eps) return;
   const mc = dates(header, 'MC_DOB');
   const dec = dates(eps, 'DEC');
-  const { last } = episodeLinks(eps);
   const end = yearEnd(ret);
   header.rows.forEach((row, h) => {
-    const i = last.get(row.CHILD ?? '');
-    if (i === undefined || Number.isNaN(mc[h]!)) return;
-    // Born after the year ended, or after the mother's last episode ended.
-    if (mc[h]! > end || mc[h]! > dec[i]!) {
-      flag(header, h);
-      flag(eps, i);
+    const rows = rowsOf(eps, row.CHILD ?? null);
+    if (rows.length === 0 || Number.isNaN(mc[h]!)) return;
+    // Born after the year ended: the Header is wrong.
+    if (mc[h]! > end) flag(header, h);
+    // Born after the mother ceased to be looked after: so is the episode that ended her care.
+    for (const i of rows) {
+      const rec = eps.rows[i]!.REC;
+      if (isSet(rec) && rec !== 'X1' && mc[h]! > dec[i]!) {
+        flag(header, h);
+        flag(eps, i);
+      }
     }
   });
 });
