@@ -61,8 +61,8 @@ describe('legal status and placement', () => {
     const both = [episode('A', '01/05/2025', { LS: 'V3', DEC: '03/05/2025', REC: 'E4A' }), episode('A', '01/06/2025', { LS: 'V4' }), episode('B', '01/05/2025', { LS: 'V3' })];
     expect(flagged(r.r426, { Episodes: both })).toEqual(['Episodes 1', 'Episodes 2']);
   });
-  it('446: E1 cannot start before 30 December 2005', () => {
-    const eps = [episode('A', '29/12/2005', { LS: 'E1' }), episode('B', '30/12/2005', { LS: 'E1' })];
+  it('446: E1 cannot start before December 2005', () => {
+    const eps = [episode('A', '30/11/2005', { LS: 'E1' }), episode('B', '01/12/2005', { LS: 'E1' })];
     expect(flagged(r.r446, { Episodes: eps })).toEqual(['Episodes 1']);
   });
   it('516: leaving care to former foster carers (E45, E46) needs a foster placement', () => {

@@ -169,7 +169,8 @@ export const r446 = defineRule('446', (ret, flag) => {
   const eps = ret.current.Episodes;
   if (!eps) return;
   const decom = dates(eps, 'DECOM');
-  const from = dayOf(2005, 12, 30);
+  // "Before December 2005", as the DfE's message says (placement orders began on 30 December).
+  const from = dayOf(2005, 12, 1);
   eps.rows.forEach((row, i) => {
     if (row.LS === 'E1' && decom[i]! < from) flag(eps, i);
   });
