@@ -10,7 +10,7 @@ import { workers } from '../workforce/schema.js';
 import { allocate } from '../workforce/allocation.js';
 import { assessmentOutcomes, assessments } from './schema.js';
 
-const factors = codesOf(assessmentFactorCodes) as [string, ...string[]];
+const factors = codesOf(assessmentFactorCodes);
 
 export function startAssessmentSchema(today: () => string) {
   return z.object({

@@ -10,9 +10,9 @@ import { allocate, frontDoorTeamId } from '../workforce/allocation.js';
 import { addresses, childDisabilities, children } from './schema.js';
 import { normaliseNhsNumber, normalisePostcode, nhsNumberProblem, postcodeProblem, upnProblem } from './identifiers.js';
 
-const sexes = codesOf(sexCodes) as [string, ...string[]];
-const ethnicities = codesOf(ethnicityCodes) as [string, ...string[]];
-const disabilities = codesOf(disabilityCodes) as [string, ...string[]];
+const sexes = codesOf(sexCodes);
+const ethnicities = codesOf(ethnicityCodes);
+const disabilities = codesOf(disabilityCodes);
 
 const identifiers = {
   nhsNumber: optionalText('NHS number', { max: 20 }).refine(

@@ -9,7 +9,7 @@ import { recomputeObligations } from '../obligations/recompute.js';
 import { allocate, currentAllocation, frontDoorTeamId } from '../workforce/allocation.js';
 import { consentValues, contactOutcomes, contacts, referrals, thresholdLevels } from './schema.js';
 
-const sources = codesOf(referralSourceCodes) as [string, ...string[]];
+const sources = codesOf(referralSourceCodes);
 
 const timeOfDay = z.preprocess(
   (v) => (typeof v === 'string' ? v.trim() : v),
