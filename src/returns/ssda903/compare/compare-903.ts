@@ -3,16 +3,19 @@
  *
  *   npx tsx src/returns/ssda903/compare/compare-903.ts --dir FOLDER --year 2026 [--previous FOLDER]
  *   npx tsx src/returns/ssda903/compare/compare-903.ts --children 500 --seed 7 --error-rate 0.02 --year 2026
+ *   npx tsx src/returns/ssda903/compare/compare-903.ts --children 1000 --seed 7 --mutate 0.05 --year 2026
  *
  * With --children, a synthetic return is generated (with errors seeded at the given rate)
- * and written to a temporary folder first. When REF_903 names a driver script
+ * and written to a temporary folder first; --mutate RATE then damages about that share of
+ * rows at random (mutate.ts), so that most rules fire somewhere. When REF_903 names a driver script
  * (`driver CURRENT_DIR YEAR OUT.csv [--previous DIR]`, writing rule,table,row), it is
  * run on the same files and the (rule, table, row) sets are compared rule by rule.
  *
- * --postcodes FILE (CSV: pcd,laua,easting,northing, e.g. an extract of the ONS Postcode
- * Directory) gives real postcodes to the generator and the postcode lookup to OpenCSC, so
- * the rules that need postcode places (distance, placement authority) can be compared;
- * --la is the returning authority's ONS code (default E09000027, as the driver's).
+ * The rules that need postcode places (distance, placement authority) run on both sides
+ * from one directory: --postcodes FILE (CSV: pcd,laua,easting,northing, e.g. an extract of
+ * the ONS Postcode Directory), or else a made-up one (madeUpPlaces) written beside the
+ * generated files. The driver is given it as `--postcodes FILE`. --la is the returning
+ * authority's ONS code (default E09000027).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +23,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generate903 } from '../generate.js';
+import { madeUpPlaces } from '../made-up-places.js';
+import { Random } from '../random.js';
+import { mutate903 } from './mutate.js';
 import type { PostcodePlace } from '../model.js';
 import { read903 } from '../read.js';
 import { rulesForYear, validate903 } from '../validate.js';
@@ -95,6 +101,7 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: '1' },
       'error-rate': { type: 'string', default: '0' },
       'error-rules': { type: 'string' },
+      mutate: { type: 'string', default: '0' },
       rules: { type: 'string' },
       out: { type: 'string' },
       verbose: { type: 'boolean', default: false },
@@ -105,8 +112,9 @@ async function main(): Promise<void> {
       la: { type: 'string', default: 'E09000027' },
     },
   });
-  const places = values.postcodes ? readPostcodes(values.postcodes) : undefined;
   const la = values.la!;
+  const madeUp = values.postcodes ? undefined : madeUpPlaces({ localAuthority: la, seed: Number(values.seed) });
+  const places: ReadonlyMap<string, PostcodePlace> = values.postcodes ? readPostcodes(values.postcodes) : madeUp!.places;
   let dir = values.dir;
   let previousDir = values.previous;
   let year = values.year ? Number(values.year) : undefined;
@@ -119,11 +127,17 @@ async function main(): Promise<void> {
       year,
       seed: Number(values.seed),
       errors: { rate: Number(values['error-rate']), rules: values['error-rules']?.split(',') },
-      postcodes: places && {
+      postcodes: madeUp?.pool ?? {
         own: [...places].filter(([, p]) => p.laCode === la).map(([pc]) => `${pc.slice(0, -3)} ${pc.slice(-3)}`),
         other: [...places].filter(([, p]) => p.laCode !== la).map(([pc]) => `${pc.slice(0, -3)} ${pc.slice(-3)}`),
       },
     });
+    const mutation = Number(values.mutate);
+    if (mutation > 0) {
+      const rng = new Random(Number(values.seed) * 31 + 7);
+      const changed = mutate903(generated.current, year, rng, mutation) + mutate903(generated.previous, year - 1, rng, mutation / 2);
+      console.log(`mutated: ${changed} changes`);
+    }
     scratch = values.out ?? mkdtempSync(join(tmpdir(), 'compare-903-'));
     dir = join(scratch, 'current');
     await write903(generated.current, dir);
@@ -137,7 +151,7 @@ async function main(): Promise<void> {
     current: [dir],
     previous: previousDir ? [previousDir] : undefined,
     year,
-    reference: { localAuthority: la, postcodes: places && ((pc: string) => places.get(pc.replace(/\s+/g, '').toUpperCase())) },
+    reference: { localAuthority: la, postcodes: (pc: string) => places.get(pc.replace(/\s+/g, '').toUpperCase()) },
   });
   year = ret.collectionYear;
   const selected = values.rules?.split(',');
@@ -164,6 +178,12 @@ async function main(): Promise<void> {
     if (previousDir) args.push('--previous', previousDir);
     if (selected) args.push('--rules', selected.join(','));
     args.push('--la', la);
+    let postcodeFile = values.postcodes;
+    if (!postcodeFile) {
+      postcodeFile = join(scratch ?? mkdtempSync(join(tmpdir(), 'compare-903-')), 'postcodes.csv');
+      writeFileSync(postcodeFile, madeUp!.csv);
+    }
+    args.push('--postcodes', postcodeFile);
     const t1 = performance.now();
     const log = execFileSync(driver!, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 });
     console.log(`reference: ${((performance.now() - t1) / 1000).toFixed(1)} s; ${log.trim()}`);
