@@ -7,7 +7,8 @@
  *
  * With --children, a synthetic return is generated (with errors seeded at the given rate)
  * and written to a temporary folder first; --mutate RATE then damages about that share of
- * rows at random (mutate.ts), so that most rules fire somewhere. When REF_903 names a driver script
+ * rows at random (mutate.ts), so that most rules fire somewhere; --keep-rows leaves
+ * every row once (no copied or dropped rows, whose order validators may break differently). When REF_903 names a driver script
  * (`driver CURRENT_DIR YEAR OUT.csv [--previous DIR]`, writing rule,table,row), it is
  * run on the same files and the (rule, table, row) sets are compared rule by rule.
  *
@@ -102,6 +103,7 @@ async function main(): Promise<void> {
       'error-rate': { type: 'string', default: '0' },
       'error-rules': { type: 'string' },
       mutate: { type: 'string', default: '0' },
+      'keep-rows': { type: 'boolean', default: false },
       rules: { type: 'string' },
       out: { type: 'string' },
       verbose: { type: 'boolean', default: false },
@@ -135,7 +137,8 @@ async function main(): Promise<void> {
     const mutation = Number(values.mutate);
     if (mutation > 0) {
       const rng = new Random(Number(values.seed) * 31 + 7);
-      const changed = mutate903(generated.current, year, rng, mutation) + mutate903(generated.previous, year - 1, rng, mutation / 2);
+      const changed = mutate903(generated.current, year, rng, mutation, { copyAndDropRows: !values['keep-rows'] }) +
+        mutate903(generated.previous, year - 1, rng, mutation / 2, { copyAndDropRows: !values['keep-rows'] });
       console.log(`mutated: ${changed} changes`);
     }
     scratch = values.out ?? mkdtempSync(join(tmpdir(), 'compare-903-'));

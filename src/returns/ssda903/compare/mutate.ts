@@ -16,7 +16,7 @@ const SHIFTS = [1, -1, 2, -2, 7, -7, 28, -28, 31, -31, 90, -90, 182, -182, 365, 
 function mutateDate(rng: Random, value: string | null, row: MutableRow, dateColumns: string[]): string | null {
   const day = parseDate(value);
   const r = rng.next();
-  if (r < 0.12 || day === null) return r < 0.06 ? null : rng.pick(['31/02/2025', '2025-04-01', '1/4/25', '00/00/0000']);
+  if (r < 0.12 || day === null) return r < 0.06 ? null : rng.pick(['31/02/2025', '2025/04/01', '1/4/25', '00/00/0000']);
   if (r < 0.3) {
     const other = rng.pick(dateColumns);
     if (row[other]) return row[other]!;
@@ -44,9 +44,10 @@ function mutateCell(rng: Random, spec: ColumnSpec, column: string, row: MutableR
 
 /**
  * Changes about `rate` of the rows of each table (one cell each), copies a few rows
- * and drops a few. Deterministic for the same `rng` seed. Returns how many changes it made.
+ * and drops a few (unless `copyAndDropRows` is false). Deterministic for the same `rng` seed. Returns how many changes it made.
  */
-export function mutate903(tables: Tables903, year: number, rng: Random, rate: number): number {
+export function mutate903(tables: Tables903, year: number, rng: Random, rate: number, options: { copyAndDropRows?: boolean } = {}): number {
+  const rowRate = options.copyAndDropRows === false ? 0 : rate / 8;
   const schema = schemaFor(year);
   let changes = 0;
   for (const [name, table] of Object.entries(tables) as [TableName, NonNullable<Tables903[TableName]>][]) {
@@ -56,7 +57,7 @@ export function mutate903(tables: Tables903, year: number, rng: Random, rate: nu
     const dateColumns = columns.filter((c) => spec[c]!.kind === 'date');
     const rows: Row[] = [];
     for (const original of table.rows) {
-      if (rng.chance(rate / 8)) {
+      if (rng.chance(rowRate)) {
         changes++;
         continue; // dropped
       }
@@ -67,7 +68,7 @@ export function mutate903(tables: Tables903, year: number, rng: Random, rate: nu
         changes++;
       }
       rows.push(row);
-      if (rng.chance(rate / 8)) {
+      if (rng.chance(rowRate)) {
         rows.push({ ...row });
         changes++;
       }
