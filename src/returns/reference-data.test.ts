@@ -37,6 +37,27 @@ describe('reference data for the SSDA903 rules', () => {
     });
   });
 
+  it("reads the combined children's homes and social care providers list saved as CSV", () => {
+    const list = [
+      'URN,Local authority,Placement code,Placement provider code,Deregistration date,Setting address postcode',
+      'SC000002,Anytown,K2,PR1/PR2,2025-06-30 00:00:00,m14 5aa',
+      '2000003,Anytown,U1/U2/U3,PR4,,',
+    ].join('\n');
+    const providers = parseProviders(list, 'scpch.csv');
+    expect(providers.get('SC000002')).toMatchObject({ placeTypes: ['K2'], providerCodes: ['PR1', 'PR2'], postcode: 'm14 5aa', laCode: null, closed: parseDate('30/06/2025') });
+    expect(providers.get('2000003')).toMatchObject({ placeTypes: ['U1', 'U2', 'U3'], providerCodes: ['PR4'], postcode: null, closed: null });
+    expect(() => parseProviders('URN,Placement code\nSC1,K2', 'scpch.csv')).toThrowError(/scpch\.csv \(line 1\): no provider_codes \(or Placement provider code\) column/);
+  });
+
+  it("takes a provider's authority from its postcode when the list does not give one", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'opencsc-ref-'));
+    writeFileSync(join(dir, 'pc.csv'), 'postcode,la_code,easting,northing\nM14 5AA,E08000003,384000,395000\n');
+    writeFileSync(join(dir, 'scpch.csv'), 'URN,Placement code,Placement provider code,Setting address postcode\nSC000002,K2,PR1,M14 5AA\nSC000004,K2,PR1,ZZ1 1ZZ\n');
+    const reference = await loadReference903({ postcodes: join(dir, 'pc.csv'), providers: join(dir, 'scpch.csv') });
+    expect(reference.providers?.('SC000002')?.laCode).toBe('E08000003');
+    expect(reference.providers?.('SC000004')?.laCode).toBeNull();
+  });
+
   it('loads both files into the lookups the rules use, whatever the postcode spacing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'opencsc-ref-'));
     writeFileSync(join(dir, 'pc.csv'), 'postcode,la_code,easting,northing\nM14 5AA,E08000003,384000,395000\n');

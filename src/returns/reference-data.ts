@@ -8,8 +8,12 @@ import { parseDate } from './ssda903/values.js';
  * Reference data some SSDA903 rules need, from files an authority downloads:
  * - a postcode directory (the ONS Postcode Directory, or a CSV of postcode, la_code,
  *   easting, northing) for placement distance and location;
- * - a list of Ofsted-registered providers (a CSV of urn, place_types, provider_codes,
- *   postcode, la_code, registered, closed) for the URN rules.
+ * - a list of Ofsted-registered providers for the URN rules: a CSV of urn, place_types,
+ *   provider_codes, postcode, la_code, registered, closed, or the combined children's homes
+ *   and social care providers list as distributed for the 903 (URN, Placement code,
+ *   Placement provider code, Deregistration date, Setting address postcode), saved as CSV.
+ *   Where the list gives no authority code, the provider's authority is taken from its
+ *   postcode in the postcode directory.
  * Rules whose reference data is absent are not run.
  */
 
@@ -58,6 +62,8 @@ export function parsePostcodeDirectory(text: string, file: string): Map<string, 
 
 function dayOrNull(value: string | undefined, file: string, line: number, column: string): number | null {
   if (!value) return null;
+  // Spreadsheets saved as CSV often add a time of day to dates.
+  value = value.replace(/[ T]\d{2}:\d{2}(:\d{2})?$/, '');
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const day = parseDate(iso ? `${iso[3]}/${iso[2]}/${iso[1]}` : value);
   if (day === null) throw new ReturnReadError(file, `${column} "${value}" is not a date (dd/mm/yyyy or yyyy-mm-dd)`, `line ${line}`);
@@ -68,13 +74,13 @@ export function parseProviders(text: string, file: string): Map<string, Provider
   const { header, rows } = records(text, file);
   const col = (names: string[], what: string) => pick(header, names, file, what);
   const urn = col(['urn'], 'URN');
-  const types = col(['place_types'], 'place_types');
-  const codes = col(['provider_codes'], 'provider_codes');
-  const postcode = header.indexOf('postcode');
+  const types = col(['place_types', 'placement code'], 'place_types (or Placement code)');
+  const codes = col(['provider_codes', 'placement provider code'], 'provider_codes (or Placement provider code)');
+  const postcode = header.findIndex((h) => ['postcode', 'setting address postcode', 'setting postcode'].includes(h));
   const la = header.indexOf('la_code');
   const registered = header.indexOf('registered');
-  const closed = header.indexOf('closed');
-  const list = (v: string | undefined) => (v ?? '').split(/[;,\s]+/).map((s) => s.trim().toUpperCase()).filter(Boolean);
+  const closed = header.findIndex((h) => ['closed', 'deregistration date', 'closed date'].includes(h));
+  const list = (v: string | undefined) => (v ?? '').split(/[;,/\s]+/).map((s) => s.trim().toUpperCase()).filter(Boolean);
   const out = new Map<string, Provider>();
   rows.forEach((r, i) => {
     if (!r[urn]) return;
@@ -85,7 +91,7 @@ export function parseProviders(text: string, file: string): Map<string, Provider
       postcode: postcode >= 0 && r[postcode] ? r[postcode]! : null,
       laCode: la >= 0 && r[la] ? r[la]! : null,
       registered: registered >= 0 ? dayOrNull(r[registered], file, i + 2, 'registered') : null,
-      closed: closed >= 0 ? dayOrNull(r[closed], file, i + 2, 'closed') : null,
+      closed: closed >= 0 ? dayOrNull(r[closed], file, i + 2, header[closed]!) : null,
     });
   });
   return out;
@@ -100,6 +106,10 @@ export async function loadReference903(opts: { localAuthority?: string | undefin
   }
   if (opts.providers) {
     const map = parseProviders(await readFile(opts.providers, 'utf8'), opts.providers);
+    const places = reference.postcodes;
+    if (places) {
+      for (const p of map.values()) if (!p.laCode && p.postcode) p.laCode = places(p.postcode)?.laCode ?? null;
+    }
     reference.providers = (u) => map.get(u.toUpperCase());
   }
   return reference;

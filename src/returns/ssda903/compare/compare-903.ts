@@ -15,8 +15,10 @@
  * The rules that need postcode places (distance, placement authority) run on both sides
  * from one directory: --postcodes FILE (CSV: pcd,laua,easting,northing, e.g. an extract of
  * the ONS Postcode Directory), or else a made-up one (madeUpPlaces) written beside the
- * generated files. The driver is given it as `--postcodes FILE`. --la is the returning
- * authority's ONS code (default E09000027).
+ * generated files. The driver is given it as `--postcodes FILE`. The URN rules run when a
+ * register of providers is given: --providers FILE, or --made-up-providers for one made
+ * from the generated episodes (made-up-providers.ts); the driver is given it as
+ * `--providers FILE`. --la is the returning authority's ONS code (default E09000027).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,6 +29,8 @@ import { generate903 } from '../generate.js';
 import { madeUpPlaces } from '../made-up-places.js';
 import { Random } from '../random.js';
 import { mutate903 } from './mutate.js';
+import { madeUpProviders } from './made-up-providers.js';
+import { loadReference903 } from '../../reference-data.js';
 import type { PostcodePlace } from '../model.js';
 import { read903 } from '../read.js';
 import { rulesForYear, validate903 } from '../validate.js';
@@ -109,6 +113,8 @@ async function main(): Promise<void> {
       verbose: { type: 'boolean', default: false },
       all: { type: 'boolean', default: false },
       postcodes: { type: 'string' },
+      providers: { type: 'string' },
+      'made-up-providers': { type: 'boolean', default: false },
       'reference-csv': { type: 'string' },
       'ours-csv': { type: 'string' },
       la: { type: 'string', default: 'E09000027' },
@@ -121,6 +127,7 @@ async function main(): Promise<void> {
   let previousDir = values.previous;
   let year = values.year ? Number(values.year) : undefined;
   let scratch: string | undefined;
+  let madeUpRegister: string | undefined;
   if (!dir) {
     if (!values.children) throw new Error('give --dir FOLDER or --children N');
     year ??= 2026;
@@ -141,6 +148,9 @@ async function main(): Promise<void> {
         mutate903(generated.previous, year - 1, rng, mutation / 2, { copyAndDropRows: !values['keep-rows'] });
       console.log(`mutated: ${changed} changes`);
     }
+    if (values['made-up-providers']) {
+      madeUpRegister = madeUpProviders(generated.current, [...places.keys()], new Random(Number(values.seed) * 17 + 3));
+    }
     scratch = values.out ?? mkdtempSync(join(tmpdir(), 'compare-903-'));
     dir = join(scratch, 'current');
     await write903(generated.current, dir);
@@ -150,12 +160,20 @@ async function main(): Promise<void> {
     }
     console.log(`generated ${values.children} children for ${year - 1}/${String(year).slice(2)} in ${dir}`);
   }
-  const ret = await read903({
-    current: [dir],
-    previous: previousDir ? [previousDir] : undefined,
-    year,
-    reference: { localAuthority: la, postcodes: (pc: string) => places.get(pc.replace(/\s+/g, '').toUpperCase()) },
-  });
+  const work = scratch ?? mkdtempSync(join(tmpdir(), 'compare-903-'));
+  let postcodeFile = values.postcodes;
+  if (!postcodeFile) {
+    postcodeFile = join(work, 'postcodes.csv');
+    writeFileSync(postcodeFile, madeUp!.csv);
+  }
+  let providerFile = values.providers;
+  if (!providerFile && madeUpRegister) {
+    providerFile = join(work, 'providers.csv');
+    writeFileSync(providerFile, madeUpRegister);
+  }
+  // The same path as `opencsc validate 903 --postcodes --providers`.
+  const reference = await loadReference903({ localAuthority: la, postcodes: postcodeFile, providers: providerFile });
+  const ret = await read903({ current: [dir], previous: previousDir ? [previousDir] : undefined, year, reference });
   year = ret.collectionYear;
   const selected = values.rules?.split(',');
   const t0 = performance.now();
@@ -176,17 +194,12 @@ async function main(): Promise<void> {
   }
   let outCsv = given;
   if (!outCsv) {
-    outCsv = join(scratch ?? mkdtempSync(join(tmpdir(), 'compare-903-')), 'reference.csv');
+    outCsv = join(work, 'reference.csv');
     const args = [dir, String(year), outCsv];
     if (previousDir) args.push('--previous', previousDir);
     if (selected) args.push('--rules', selected.join(','));
-    args.push('--la', la);
-    let postcodeFile = values.postcodes;
-    if (!postcodeFile) {
-      postcodeFile = join(scratch ?? mkdtempSync(join(tmpdir(), 'compare-903-')), 'postcodes.csv');
-      writeFileSync(postcodeFile, madeUp!.csv);
-    }
-    args.push('--postcodes', postcodeFile);
+    args.push('--la', la, '--postcodes', postcodeFile);
+    if (providerFile) args.push('--providers', providerFile);
     const t1 = performance.now();
     const log = execFileSync(driver!, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 });
     console.log(`reference: ${((performance.now() - t1) / 1000).toFixed(1)} s; ${log.trim()}`);
@@ -209,7 +222,7 @@ async function main(): Promise<void> {
   }
   const silent = [...mine].filter((r) => !rows.some((c) => c.rule === r));
   console.log(`${agree} of ${rows.length} rules with findings agree exactly; ${silent.length} rules found nothing on either side`);
-  if (scratch && !values.out) rmSync(scratch, { recursive: true, force: true });
+  if (!values.out) rmSync(work, { recursive: true, force: true });
 }
 
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {

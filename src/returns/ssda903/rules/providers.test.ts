@@ -1,4 +1,4 @@
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Provider } from '../model.js';
 import { build903, type RowInput } from '../test-factory.js';
 import { dayOf } from '../values.js';
@@ -24,10 +24,46 @@ const placed = (e: RowInput = {}, p: Partial<Provider> = {}) =>
 describe('rules checking the Ofsted register', () => {
   checkRules(providerRules, {
     '219': { why: 'a children\'s home URN on a foster placement', fails: placed({ PLACE: 'U4' }), flagged: ['Episodes:1'], passes: placed() },
-    '221': { why: 'a placement postcode not the home\'s', fails: placed({ PL_POST: 'TW9 9EQ', HOME_POST: 'TW1 1AA' }), flagged: ['Episodes:1'], passes: placed() },
+    '221': { why: 'a placement postcode not the home\'s', fails: placed({ PL_POST: 'TW9 9EQ', HOME_POST: 'TW1 1AA' }), flagged: ['Episodes:1'], passes: placed({ PL_POST: 'tw10 6aa' }) },
     '224': { why: 'a private provider code for the authority\'s own home', fails: placed({ PLACE_PROVIDER: 'PR4' }), flagged: ['Episodes:1'], passes: placed() },
     '227': { why: 'a placement before the home was registered', fails: placed({}, { registered: dayOf(2024, 6, 1) }), flagged: ['Episodes:1'], passes: placed() },
     '228': { why: 'a placement open after the home closed', fails: placed({}, { closed: dayOf(2025, 12, 31) }), flagged: ['Episodes:1'], passes: placed({ DEC: '01/12/2025', REC: 'E4A' }, { closed: dayOf(2025, 12, 31) }) },
     '229': { why: 'own provision in another authority\'s area', fails: placed({}, { laCode: 'E08000003' }), flagged: ['Episodes:1'], passes: placed() },
+  });
+});
+
+describe('episodes whose URN is not on the register', () => {
+  const unregistered = (e: RowInput = {}) => placed({ URN: 'SC999999', PL_POST: 'TW10 6AA', ...e });
+  const flagged = (code: string, ret: ReturnType<typeof placed>) =>
+    providerRules.find((r) => r.code === code)!.validate(ret).map((f) => `${f.table}:${f.row}`);
+
+  it('fail the type, postcode, provider and area checks, which compare with the matching entry', () => {
+    for (const code of ['219', '221', '224', '229']) expect(flagged(code, unregistered()), code).toEqual(['Episodes:1']);
+    // The dates cannot be checked without an entry.
+    for (const code of ['227', '228']) expect(flagged(code, unregistered()), code).toEqual([]);
+  });
+
+  it('are not checked for the postcode outside homes, secure units and short breaks', () => {
+    expect(flagged('221', unregistered({ PLACE: 'U4' }))).toEqual([]);
+    expect(flagged('221', unregistered({ LS: 'V3' }))).toEqual([]);
+    expect(flagged('221', unregistered({ PL_POST: null }))).toEqual([]);
+  });
+
+  it('are not checked when the episode has no URN, or XXXXXXX', () => {
+    for (const code of ['219', '221', '224', '229']) {
+      expect(flagged(code, placed({ URN: 'XXXXXXX' })), code).toEqual([]);
+      expect(flagged(code, placed({ URN: null })), code).toEqual([]);
+    }
+  });
+});
+
+describe('rule 224 and 227 edges', () => {
+  it('224 fails a registered URN with no provider code on the episode', () => {
+    expect(providerRules.find((r) => r.code === '224')!.validate(placed({ PLACE_PROVIDER: null })).map((f) => f.row)).toEqual([1]);
+  });
+  it('227 fails an episode starting the day the provider closed', () => {
+    const rule = providerRules.find((r) => r.code === '227')!;
+    expect(rule.validate(placed({ DECOM: '01/05/2024' }, { closed: dayOf(2024, 5, 1) })).map((f) => f.row)).toEqual([1]);
+    expect(rule.validate(placed({ DECOM: '01/05/2024' }, { closed: dayOf(2024, 5, 2) }))).toEqual([]);
   });
 });
