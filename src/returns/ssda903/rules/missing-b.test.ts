@@ -62,6 +62,12 @@ describe('missing periods and the child’s care', () => {
     expect(flagged(r.r578, { Episodes: eps, Missing: m })).toEqual(['Missing 1', 'Missing 2']);
     expect(flagged(r.r581, { Episodes: eps, Missing: [...m, away('A', null)] })).toEqual(['Missing 1', 'Missing 2', 'Missing 4']);
   });
+  it('577, 578: nothing to say when none of the child\'s episodes has a start date that can be read', () => {
+    const eps = [episode('A', '2024/13/01', { DEC: '27/02/2026', REC: 'E4A' }), episode('B', '31/02/2025')];
+    const m = [away('A', '23/01/2026', '28/01/2026'), away('B', '01/05/2025')];
+    expect(flagged(r.r577, { Episodes: eps, Missing: m })).toEqual([]);
+    expect(flagged(r.r578, { Episodes: eps, Missing: m })).toEqual([]);
+  });
   it('580: a child missing on the day care ended left for "any other reason" (E8)', () => {
     const eps = [leftInAugust, episode('B', '01/05/2025', { DEC: '01/08/2025', REC: 'E8' }), episode('C', '01/05/2025', { DEC: '01/08/2025', REC: 'E4A' })];
     const m = [away('A', '31/07/2025'), away('B', '31/07/2025'), away('C', '30/07/2025', '01/08/2025')];

@@ -106,6 +106,16 @@ function episodeOfPeriod(ret: Return903): Int32Array {
 }
 
 /**
+ * Whether any of the child's episodes has a start date that can be read: when none has,
+ * when care began is unknown and a missing period cannot be shown to fall outside it
+ * (the dates themselves are reported by the episode date rules).
+ */
+function careDated(eps: Table903, child: string | null): boolean {
+  const decom = dates(eps, 'DECOM');
+  return rowsOf(eps, child).some((e) => !Number.isNaN(decom[e]!));
+}
+
+/**
  * 577: a missing period ends while the child is looked after: its end date falls in an
  * episode of care, or, with no end date, the period of care it began in is still open.
  */
@@ -116,12 +126,12 @@ export const r577 = defineRule('577', (ret, flag) => {
   const start = dates(missing, 'MIS_START');
   const end = dates(missing, 'MIS_END');
   missing.rows.forEach((r, i) => {
-    if (!endsInCare(eps, r.CHILD ?? null, start[i]!, end[i]!)) flag(missing, i);
+    if (careDated(eps, r.CHILD ?? null) && !endsInCare(eps, r.CHILD ?? null, start[i]!, end[i]!)) flag(missing, i);
   });
 });
 
 /** A missing period that starts when the child was not looked after (before care began, between periods or after it ended). */
-function startsOutsideCare(code: string, blankStart: boolean): Rule903 {
+function startsOutsideCare(code: string, blankStart: boolean, needsDatedCare: boolean): Rule903 {
   return defineRule(code, (ret, flag) => {
     const missing = ret.current.Missing;
     const eps = ret.current.Episodes;
@@ -130,13 +140,15 @@ function startsOutsideCare(code: string, blankStart: boolean): Rule903 {
     const within = episodeOfPeriod(ret);
     missing.rows.forEach((r, i) => {
       if (!rowsOf(eps, r.CHILD ?? null).length) return;
+      if (needsDatedCare && !careDated(eps, r.CHILD ?? null)) return;
       if (Number.isNaN(start[i]!) ? blankStart : within[i]! < 0) flag(missing, i);
     });
   });
 }
 
-export const r578 = startsOutsideCare('578', false);
-export const r581 = startsOutsideCare('581', true);
+// 581 (not yet looked after) still reports a child whose every start date is unreadable, as the reference does.
+export const r578 = startsOutsideCare('578', false, true);
+export const r581 = startsOutsideCare('581', true, false);
 
 /** The day each child ceased to be looked after: the last episode's end when its reason is not X1. */
 function ceased(eps: Table903): ReadonlyMap<string, number> {
