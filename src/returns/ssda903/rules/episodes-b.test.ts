@@ -76,6 +76,9 @@ describe('the sequence of episodes', () => {
   it('431: a child who starts to be looked after did not end an episode the same day', () => {
     expect(flagged(r.r431, { Episodes: [first(), episode('A', '01/06/2025', { RNE: 'S' })] })).toEqual(['Episodes 2']);
     expect(flagged(r.r431, { Episodes: [first(), episode('A', '02/06/2025', { RNE: 'S' })] })).toEqual([]);
+    // Nor does it start while the previous episode is still running.
+    expect(flagged(r.r431, { Episodes: [first(), episode('A', '20/05/2025', { RNE: 'S' })] })).toEqual(['Episodes 2']);
+    expect(flagged(r.r431, { Episodes: [first({ DEC: null, REC: null }), episode('A', '20/05/2025', { RNE: 'S' })] })).toEqual([]);
   });
   it('432: after leaving care the next episode starts a new period (S)', () => {
     expect(flagged(r.r432, { Episodes: [first({ REC: 'E4A' }), episode('A', '01/08/2025', { RNE: 'P' })] })).toEqual(['Episodes 2']);

@@ -99,7 +99,8 @@ export const r431 = defineRule('431', (ret, flag) => {
   const dec = dates(eps, 'DEC');
   eps.rows.forEach((row, i) => {
     const p = prev[i]!;
-    if (row.RNE === 'S' && p >= 0 && dec[p] === decom[i]) flag(eps, i);
+    // Read as the reference validator does: also when the previous episode ended after this one began.
+    if (row.RNE === 'S' && p >= 0 && dec[p]! >= decom[i]!) flag(eps, i);
   });
 });
 
