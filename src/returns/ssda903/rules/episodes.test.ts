@@ -1,7 +1,8 @@
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PostcodePlace } from '../model.js';
 import { build903, type RowInput } from '../test-factory.js';
 import { episodeRules } from './episodes.js';
+import { flagged } from './b-test-kit.js';
 import { checkRules, episode, header } from './rule-cases.js';
 
 /** A return with the one child (header overrides `h`) and these episodes. */
@@ -139,5 +140,20 @@ describe('rules on episodes', () => {
     '392c': { why: 'a home postcode that is not a postcode', fails: eps([{ HOME_POST: 'TW9 9E' }]), flagged: ['Episodes:1'], passes: eps([{}]) },
     '392d': { why: 'home and placement the same', fails: eps([{ PL_POST: 'TW9 9EQ' }]), flagged: ['Episodes:1'], passes: eps([{ PLACE: 'P1', PL_POST: 'TW9 9EQ', URN: null }]) },
     '398': { why: 'postcodes on a short break', fails: eps([{ LS: 'V4' }]), flagged: ['Episodes:1'], passes: eps([{ LS: 'V4', HOME_POST: null, PL_POST: null }]) },
+  });
+});
+
+describe('302: first episode before birth', () => {
+  const rule = episodeRules.find((r) => r.code === '302')!;
+  it('reports a birth date after the year too (with rule 301)', () => {
+    expect(flagged(rule, { Header: [header({ DOB: '01/05/2099' })], Episodes: [episode()] })).toEqual(['Episodes 1', 'Header 1']);
+  });
+  it('checks each Header row of a child listed twice', () => {
+    const tables = { Header: [header(), header({ DOB: '01/06/2024' })], Episodes: [episode()] };
+    expect(flagged(rule, tables)).toEqual(['Episodes 1', 'Header 2']);
+  });
+  it('leaves rows with no child identifier to the rules on identifiers', () => {
+    const tables = { Header: [header({ CHILD: null, DOB: '01/06/2024' })], Episodes: [episode({ CHILD: null })] };
+    expect(flagged(rule, tables)).toEqual([]);
   });
 });

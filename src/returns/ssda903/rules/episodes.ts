@@ -90,19 +90,27 @@ export const rule142 = defineRule('142', (ret, flag) =>
 
 // --- dates against the year and the child -----------------------------------
 
-export const rule302 = defineRule('302', (ret, flag) =>
-  eachChild(ret, (child, order, eps) => {
-    const dob = dobOf(ret, child);
-    const first = order[0]!;
-    // A date of birth after the year is wrong in itself (rule 301), not evidence about the episode.
-    if (dob > yearEnd(ret)) return;
-    if (dates(eps, 'DECOM')[first]! < dob) {
+/**
+ * The child's first episode (by start date) begins before the date of birth: a birth date
+ * after the year is also rule 301's finding. Each Header row of the child is checked
+ * against it (a child listed twice has two dates of birth).
+ */
+export const rule302 = defineRule('302', (ret, flag) => {
+  const eps = ret.current.Episodes;
+  const h = ret.current.Header;
+  if (!eps || !h) return;
+  const byChild = childEpisodes(ret);
+  const decom = dates(eps, 'DECOM');
+  const dob = dates(h, 'DOB');
+  h.rows.forEach((row, hi) => {
+    if (blank(row.CHILD)) return;
+    const first = byChild.get(row.CHILD)?.[0];
+    if (first !== undefined && decom[first]! < dob[hi]!) {
       flag(eps, first);
-      const h = headerIndex(ret, child);
-      if (h !== undefined) flag(ret.current.Header!, h);
+      flag(h, hi);
     }
-  }),
-);
+  });
+});
 
 export const rule352 = defineRule('352', (ret, flag) =>
   eachEpisode(ret, (row, i, eps) => {
