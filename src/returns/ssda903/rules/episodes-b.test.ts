@@ -83,6 +83,8 @@ describe('the sequence of episodes', () => {
   it('432: after leaving care the next episode starts a new period (S)', () => {
     expect(flagged(r.r432, { Episodes: [first({ REC: 'E4A' }), episode('A', '01/08/2025', { RNE: 'P' })] })).toEqual(['Episodes 2']);
     expect(flagged(r.r432, { Episodes: [first({ REC: 'E4A' }), episode('A', '01/08/2025', { RNE: 'S' })] })).toEqual([]);
+    // A reason that is not a code does not say the child ceased to be looked after (its own rule reports it).
+    expect(flagged(r.r432, { Episodes: [first({ REC: '99' }), episode('A', '01/06/2025', { RNE: 'P' })] })).toEqual([]);
   });
   it('433: a continuing episode starts the day the last one ended', () => {
     expect(flagged(r.r433, { Episodes: [first(), episode('A', '03/06/2025', { RNE: 'P', PLACE: 'U2' })] })).toEqual(['Episodes 2']);

@@ -108,11 +108,12 @@ export const r432 = defineRule('432', (ret, flag) => {
   const eps = ret.current.Episodes;
   if (!eps) return;
   const { prev } = episodeLinks(eps);
+  const ceasing = new Set([...codeSet('Episodes', 'REC', ret.collectionYear)].filter((c) => c !== 'X1'));
   eps.rows.forEach((row, i) => {
     const p = prev[i]!;
     if (p < 0) return;
     const rec = eps.rows[p]!.REC;
-    if (isSet(rec) && rec !== 'X1' && isSet(row.RNE) && row.RNE !== 'S') flag(eps, i);
+    if (oneOf(rec, ceasing) && isSet(row.RNE) && row.RNE !== 'S') flag(eps, i);
   });
 });
 
