@@ -157,3 +157,14 @@ describe('302: first episode before birth', () => {
     expect(flagged(rule, tables)).toEqual([]);
   });
 });
+
+describe('357: first episode starts care', () => {
+  const rule = episodeRules.find((r) => r.code === '357')!;
+  it('reports a move that follows no episode in the return, though the child was in last year\'s', () => {
+    const previous = { Header: [header()], Episodes: [episode({ DECOM: '05/01/2025' })] };
+    expect(flagged(rule, { Header: [header()], Episodes: [episode({ DECOM: '09/04/2025', RNE: 'P' })] }, { previous })).toEqual(['Episodes 1']);
+  });
+  it('leaves rows with no child identifier to the rules on identifiers', () => {
+    expect(flagged(rule, { Header: [header()], Episodes: [episode({ CHILD: null, DECOM: '09/04/2025', RNE: 'P' })] })).toEqual([]);
+  });
+});

@@ -152,12 +152,15 @@ export const rule356 = defineRule('356', (ret, flag) =>
   }),
 );
 
-/** A child new this year (not in last year's return, first episode in the year) starts with a new period of care. */
+/**
+ * A child's first episode in the return, if it begins in the year, starts a period of care
+ * (S). Last year's return is not consulted: "check whether there is an episode immediately
+ * preceding this one, which has been left out" is the finding for a child whose episode
+ * open at the end of last year is missing from this year's return.
+ */
 export const rule357 = defineRule('357', (ret, flag) => {
-  const last = ret.previous.Episodes;
-  const before = new Set(last?.rows.map((r) => r.CHILD ?? '') ?? []);
   eachChild(ret, (child, order, eps) => {
-    if (before.has(child)) return;
+    if (!child) return;
     const first = order[0]!;
     if (dates(eps, 'DECOM')[first]! >= yearStart(ret) && eps.rows[first]!.RNE !== 'S') flag(eps, first);
   });
