@@ -18,6 +18,8 @@ const moved = (first: RowInput = {}, second: RowInput = {}) => [
 const places: Record<string, PostcodePlace> = {
   TW99EQ: { laCode: 'E09000027', easting: 518000, northing: 175000 },
   TW106AA: { laCode: 'E09000027', easting: 518500, northing: 173000 },
+  // Made up, 1,000 miles east of TW9 9EQ: a distance out of range.
+  ZZ99ZZ: { laCode: 'E09000027', easting: 518000 + 1_609_344, northing: 175000 },
 };
 const postcodes = (pc: string) => places[pc.replace(/\s+/g, '').toUpperCase()];
 const withPostcodes = (episodes: RowInput[]) =>
@@ -34,7 +36,7 @@ describe('rules on episodes', () => {
     '147': { why: 'an end that is not a date', fails: eps([ended({ DEC: '31/09/2025' })]), flagged: ['Episodes:1'], passes: eps([ended()]) },
     '148': { why: 'an end date without a reason', fails: eps([{ DEC: '01/09/2025' }]), flagged: ['Episodes:1'], passes: eps([ended()]) },
     '149': { why: 'reason ended E99', fails: eps([ended({ REC: 'E99' })]), flagged: ['Episodes:1'], passes: eps([ended()]) },
-    '164': { why: 'a placement postcode not in the directory', fails: withPostcodes([{ PL_POST: 'ZZ1 1ZZ' }]), flagged: ['Episodes:1'], passes: withPostcodes([{}]) },
+    '164': { why: 'a distance over 999.9 miles', fails: withPostcodes([{ PL_POST: 'ZZ9 9ZZ' }]), flagged: ['Episodes:1'], passes: withPostcodes([{}]) },
     '169': { why: 'a placement postcode not in the directory', fails: withPostcodes([{ PL_POST: 'ZZ1 1ZZ' }]), flagged: ['Episodes:1'], passes: withPostcodes([{}]) },
     '178': { why: 'a provider for a temporary placement', fails: eps([{ PLACE: 'T1', PLACE_PROVIDER: 'PR1' }]), flagged: ['Episodes:1'], passes: eps([{}]) },
     '179': { why: 'a placement postcode not in the directory', fails: withPostcodes([{ PL_POST: 'ZZ1 1ZZ' }]), flagged: ['Episodes:1'], passes: withPostcodes([{}]) },
@@ -141,6 +143,39 @@ describe('rules on episodes', () => {
     '392d': { why: 'home and placement the same', fails: eps([{ PL_POST: 'TW9 9EQ' }]), flagged: ['Episodes:1'], passes: eps([{ PLACE: 'P1', PL_POST: 'TW9 9EQ', URN: null }]) },
     '398': { why: 'postcodes on a short break', fails: eps([{ LS: 'V4' }]), flagged: ['Episodes:1'], passes: eps([{ LS: 'V4', HOME_POST: null, PL_POST: null }]) },
   });
+});
+
+describe('rules on episodes: edge cases', () => {
+  const run = (code: string, ret: ReturnType<typeof eps>) =>
+    episodeRules.find((r) => r.code === code)!.validate(ret).map((f) => `${f.table}:${f.row}`).sort();
+
+  it('142: an earlier episode with an end date but no reason has not ended', () => {
+    expect(run('142', eps(moved({ REC: null })))).toEqual(['Episodes:1']);
+  });
+  it('142: two episodes with no start date are left to 141', () => {
+    expect(run('142', eps([{ DECOM: null }, { DECOM: 'x' }]))).toEqual([]);
+  });
+  it('164: a postcode not in the directory is left to 392a and 392c', () => {
+    expect(run('164', withPostcodes([{ PL_POST: 'ZZ1 1ZZ' }]))).toEqual([]);
+  });
+  it('199: an adoption last year with no end date still counts, from the day its episode began', () => {
+    const ret = build903(
+      { Header: [header()], Episodes: [episode({ DECOM: '01/05/2025' })] },
+      { previous: { Header: [header()], Episodes: [episode({ PLACE: 'A4', DECOM: '01/05/2024', DEC: null, REC: 'E11' })] } },
+    );
+    expect(run('199', ret)).toEqual(['Episodes:1']);
+  });
+  for (const place of ['Z11', 'Z14']) {
+    it(`178, 213, 222: other placement ${place} has no provider and no URN`, () => {
+      const ret = eps([{ PLACE: place }]);
+      expect(run('178', ret)).toEqual(['Episodes:1']);
+      expect(run('213', ret)).toEqual(['Episodes:1']);
+      expect(run('222', ret)).toEqual(['Episodes:1']);
+      expect(run('146', ret)).toEqual([]);
+      const none = eps([{ PLACE: place, PLACE_PROVIDER: null, URN: null }]);
+      expect([...run('178', none), ...run('213', none), ...run('222', none)]).toEqual([]);
+    });
+  }
 });
 
 describe('302: first episode before birth', () => {

@@ -59,11 +59,12 @@ export const rule147 = dateRule('147', 'Episodes', 'DEC', { blankPasses: true })
 export const rule149 = codeRule('149', 'Episodes', 'REC', { blankPasses: true });
 /**
  * A provider code from the list; placements that take none (temporary placements T0 to T3,
- * and until 2024/25 also T4 and Z1) have no valid code.
+ * and until 2024/25 also T4 and Z1; from 2025/26 the other placements Z11 to Z14 that
+ * replace Z1) have no valid code.
  */
 export const rule178 = defineRule('178', (ret, flag) => {
   const valid = codeSet('Episodes', 'PLACE_PROVIDER', ret.collectionYear);
-  const none = ret.collectionYear >= 2026 ? ['T0', 'T1', 'T2', 'T3'] : ['T0', 'T1', 'T2', 'T3', 'T4', 'Z1'];
+  const none = ret.collectionYear >= 2026 ? ['T0', 'T1', 'T2', 'T3', ...OTHER_PLACEMENTS] : ['T0', 'T1', 'T2', 'T3', 'T4', 'Z1'];
   eachEpisode(ret, (row, i, eps) => {
     const p = row.PLACE_PROVIDER;
     if (blank(p)) return;
@@ -77,13 +78,19 @@ export const rule148 = defineRule('148', (ret, flag) =>
   }),
 );
 
-/** A later episode starts while an earlier one has no (valid) end date. */
+/**
+ * A later episode starts while an earlier one has not ended: no (valid) end date, or no
+ * reason it ended (the rule's fields are DEC and REC). An episode with no valid start date
+ * cannot be placed before another (rule 141 reports it).
+ */
 export const rule142 = defineRule('142', (ret, flag) =>
   eachChild(ret, (_, order, eps) => {
+    const decom = dates(eps, 'DECOM');
     const dec = dates(eps, 'DEC');
     for (let k = 0; k < order.length - 1; k++) {
       const i = order[k]!;
-      if (Number.isNaN(dec[i]!)) flag(eps, i);
+      if (Number.isNaN(decom[i]!)) continue;
+      if (Number.isNaN(dec[i]!) || blank(eps.rows[i]!.REC)) flag(eps, i);
     }
   }),
 );
@@ -423,8 +430,13 @@ export const rule199 = defineRule('199', (ret, flag) => {
   const last = ret.previous.Episodes;
   if (last) {
     const dec = dates(last, 'DEC');
+    const decom = dates(last, 'DECOM');
     last.rows.forEach((r, i) => {
-      if (ADOPTED.has(r.REC ?? '')) adoptedBefore.set(r.CHILD ?? '', Math.max(adoptedBefore.get(r.CHILD ?? '') ?? -Infinity, dec[i]!));
+      if (!ADOPTED.has(r.REC ?? '')) return;
+      // With no readable end date the adoption came some time after the episode began.
+      const on = Number.isNaN(dec[i]!) ? decom[i]! : dec[i]!;
+      if (Number.isNaN(on)) return;
+      adoptedBefore.set(r.CHILD ?? '', Math.max(adoptedBefore.get(r.CHILD ?? '') ?? -Infinity, on));
     });
   }
   eachChild(ret, (child, order, eps) => {
@@ -440,12 +452,17 @@ export const rule199 = defineRule('199', (ret, flag) => {
 
 // --- placement details ----------------------------------------------------
 
-/** Temporary placements have no provider. */
-export const rule213 = defineRule('213', (ret, flag) =>
+/** The other placements that replace Z1 from 2025/26: like Z1 they have no provider and no URN. */
+const OTHER_PLACEMENTS = ['Z11', 'Z12', 'Z13', 'Z14'];
+
+/** Temporary placements (and from 2025/26 the other placements Z11 to Z14) have no provider. */
+export const rule213 = defineRule('213', (ret, flag) => {
+  const other = ret.collectionYear >= 2026 ? OTHER_PLACEMENTS : [];
   eachEpisode(ret, (row, i, eps) => {
-    if (TEMPORARY_PLACEMENTS.has(row.PLACE ?? '') && !blank(row.PLACE_PROVIDER)) flag(eps, i);
-  }),
-);
+    const place = row.PLACE ?? '';
+    if ((TEMPORARY_PLACEMENTS.has(place) || other.includes(place)) && !blank(row.PLACE_PROVIDER)) flag(eps, i);
+  });
+});
 
 /** Placement postcode and URN are not collected for short breaks (V3, V4). */
 export const rule214 = defineRule('214', (ret, flag) =>
@@ -472,11 +489,13 @@ export function urnRequired(year: number): ReadonlySet<string> {
 
 /**
  * Placement types with no registered provider, whose URN should be blank; the list shrinks
- * as codes leave the list of placement types (P2 after 2023/24, Z1 after 2024/25).
+ * as codes leave the list of placement types (P2 after 2023/24, Z1 after 2024/25) and
+ * grows as Z11 to Z14 join it (2025/26).
  */
 export function urnNotRecorded(year: number): ReadonlySet<string> {
   const types = ['P1', 'P3', 'R1', 'R2', 'R5', 'T0', 'T1', 'T2', 'T3', 'T4'];
   if (year <= 2025) types.push('Z1');
+  else types.push(...OTHER_PLACEMENTS);
   if (year <= 2024) types.push('P2');
   if (year <= 2023) types.push('H5');
   return new Set(types);
@@ -629,9 +648,11 @@ export const rule164 = defineRule(
   '164',
   withPostcodes((ret, flag) =>
     eachEpisode(ret, (row, i, eps) => {
-      if (!postcodesExpected(ret, row) || blank(row.HOME_POST) || blank(row.PL_POST)) return;
+      if (uascChildren(ret).has(row.CHILD ?? '')) return;
+      // Only a distance that there is can be out of range: none (a postcode missing or not
+      // in the directory) is reported by 392a, and the postcode itself by 392c.
       const d = placementDistance(ret, row);
-      if (Number.isNaN(d) || d < 0 || d > 999.9) flag(eps, i);
+      if (d < 0 || d > 999.9) flag(eps, i);
     }),
   ),
 );
