@@ -4,7 +4,8 @@
  */
 import type { Return903, Row, Table903 } from '../model.js';
 import { defineRule, type Rule903 } from '../rule.js';
-import { ageAt, blank, codeRule, dates, lookedAfterTwelveMonths, twelveMonthPeriodStarts, yearEnd, yearStart } from './support.js';
+import { derived, episodesInOrder } from '../values.js';
+import { ageAt, blank, codeRule, dates, RESPITE, yearEnd, yearStart } from './support.js';
 
 /** The items collected for children looked after for twelve months. */
 const TWELVE_MONTH_ITEMS = [
@@ -32,16 +33,48 @@ function ages(ret: Return903, t: Table903, i: number): { atStart: number; atEnd:
   return { atStart: ageAt(dob, yearStart(ret)), atEnd: ageAt(dob, yearEnd(ret)) };
 }
 
-/** Whether the child is in the OC2 cohort, given the episodes (the rule does not run without them). */
-function inCohort(ret: Return903, row: Row): boolean {
-  return lookedAfterTwelveMonths(ret).has(row.CHILD ?? '');
+/**
+ * The OC2 cohort, "looked after continuously for at least 12 months at 31 March", as the DfE's
+ * validation rules spell it out: looked after at some time in the year, with no episode that
+ * begins care in the year (reason S after 1 April), ends care in it (a reason other than X1
+ * before 31 March) or is a short break (V3, V4) in it. A date that cannot be read is no
+ * evidence of a break (other rules report it).
+ */
+function continuouslyLookedAfter(ret: Return903): ReadonlySet<string> {
+  const eps = ret.current.Episodes;
+  if (!eps) return new Set();
+  return derived(eps, `oc2Cohort:${ret.collectionYear}`, () => {
+    const start = yearStart(ret);
+    const end = yearEnd(ret);
+    const decom = dates(eps, 'DECOM');
+    const dec = dates(eps, 'DEC');
+    const inYear = new Set<string>();
+    const broken = new Set<string>();
+    eps.rows.forEach((r, i) => {
+      const child = r.CHILD ?? '';
+      const during = decom[i]! <= end && (Number.isNaN(dec[i]!) || dec[i]! >= start);
+      if (during) inYear.add(child);
+      const entersCare = r.RNE === 'S' && decom[i]! > start && decom[i]! <= end;
+      const leavesCare = r.REC !== 'X1' && dec[i]! >= start && dec[i]! < end;
+      if (entersCare || leavesCare || (during && RESPITE.has(r.LS ?? ''))) broken.add(child);
+    });
+    return new Set([...inYear].filter((c) => c !== '' && !broken.has(c)));
+  });
 }
 
-/** SDQ1 ("no form: the child is under 4 or over 16") does not fit a child of 4 to 16 in the cohort. */
+/** Whether the child is in the OC2 cohort, given the episodes (the rule does not run without them). */
+function inCohort(ret: Return903, row: Row): boolean {
+  return continuouslyLookedAfter(ret).has(row.CHILD ?? '');
+}
+
+/**
+ * SDQ1 ("no form: the child is under 4 or over 16") does not fit a child of 4 to 16 in the cohort.
+ * It is read as the reason for no score only when there is no score (a score beside a reason is 197a's).
+ */
 export const rule157 = defineRule('157', (ret, flag) => {
   if (!ret.current.Episodes) return;
   eachOc2(ret, (row, i, t) => {
-    if (row.SDQ_REASON !== 'SDQ1' || !inCohort(ret, row)) return;
+    if (row.SDQ_REASON !== 'SDQ1' || !blank(row.SDQ_SCORE) || !inCohort(ret, row)) return;
     const { atStart, atEnd } = ages(ret, t, i);
     if (atStart >= 4 && atEnd <= 16) flag(t, i);
   });
@@ -59,11 +92,13 @@ export const rule159 = defineRule('159', (ret, flag) =>
   }),
 );
 
+/** The score is a whole number from 0 to 40, written as an integer (a sign is allowed: "-0" is 0). */
 export const rule180 = defineRule('180', (ret, flag) =>
   eachOc2(ret, (row, i, t) => {
     const v = row.SDQ_SCORE;
     if (blank(v)) return;
-    if (!/^\d+$/.test(v) || Number(v) > 40) flag(t, i);
+    const n = Number(v);
+    if (!/^[+-]?\d+$/.test(v) || n < 0 || n > 40) flag(t, i);
   }),
 );
 
@@ -95,13 +130,17 @@ export const rule186 = defineRule('186', (ret, flag) => {
   });
 });
 
+/** The AD1 and OC3 items; a row with none of them filled in is not a completed return. */
+const ADOPTION_ITEMS = ['DATE_INT', 'DATE_MATCH', 'FOSTER_CARE', 'NB_ADOPTR', 'SEX_ADOPTR', 'LS_ADOPTR'] as const;
+const CARE_LEAVER_ITEMS = ['IN_TOUCH', 'ACTIV', 'ACCOM'] as const;
+
 /** A child looked after all year is in neither the adoption (AD1) nor the care leavers (OC3) cohort. */
 export const rule187 = defineRule('187', (ret, flag) => {
   if (!ret.current.Episodes) return;
-  const cohort = lookedAfterTwelveMonths(ret);
-  for (const t of [ret.current.OC3, ret.current.AD1]) {
+  const cohort = continuouslyLookedAfter(ret);
+  for (const [t, items] of [[ret.current.OC3, CARE_LEAVER_ITEMS], [ret.current.AD1, ADOPTION_ITEMS]] as const) {
     t?.rows.forEach((row, i) => {
-      if (cohort.has(row.CHILD ?? '')) flag(t, i);
+      if (cohort.has(row.CHILD ?? '') && items.some((c) => !blank(row[c]))) flag(t, i);
     });
   }
 });
@@ -125,7 +164,7 @@ export const rule190 = defineRule('190', (ret, flag) => {
   });
 });
 
-/** The cohort's items are completed; a child in the cohort with no OC2 row at all is reported by the episode that began the period. */
+/** The cohort's items are completed; a child in the cohort with no OC2 row at all is reported by their earliest episode. */
 export const rule191 = defineRule('191', (ret, flag) => {
   const eps = ret.current.Episodes;
   if (!eps || !ret.current.OC2) return;
@@ -134,7 +173,8 @@ export const rule191 = defineRule('191', (ret, flag) => {
     seen.add(row.CHILD ?? '');
     if (inCohort(ret, row) && REQUIRED_ITEMS.some((c) => blank(row[c]))) flag(t, i);
   });
-  for (const [child, first] of twelveMonthPeriodStarts(ret)) if (!seen.has(child)) flag(eps, first);
+  const cohort = continuouslyLookedAfter(ret);
+  for (const [child, list] of episodesInOrder(eps)) if (cohort.has(child) && !seen.has(child)) flag(eps, list[0]!);
 });
 
 export const rule192 = defineRule('192', (ret, flag) =>
