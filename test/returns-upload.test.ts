@@ -63,6 +63,54 @@ for (const kind of await testDatabases()) {
       expect(page).not.toContain('could not be validated');
     });
 
+    it('runs the URN and postcode rules with the reference data uploaded beside an SSDA903 return', async () => {
+      const generated = generate903({ children: 40, year: 2025, seed: 3, previous: false });
+      const episodes = generated.current.Episodes!;
+      const withUrn = episodes.rows.findIndex((r) => r.URN && r.URN !== 'XXXXXXX');
+      const files = Object.values(generated.current).map((t) => ({ field: 'current', name: `${t!.name}.csv`, content: tableToCsv(t!) }));
+      // A register holding every URN but one: that episode fails 1008 (URN not valid).
+      const urns = [...new Set(episodes.rows.map((r) => r.URN).filter((u) => u && u !== 'XXXXXXX' && u !== episodes.rows[withUrn]!.URN))];
+      const register = ['urn,place_types,provider_codes', ...urns.map((u) => `${u},${episodes.rows.find((r) => r.URN === u)!.PLACE},${episodes.rows.find((r) => r.URN === u)!.PLACE_PROVIDER ?? ''}`)].join('\n');
+      await agent.get('/returns');
+      const res = await agent.postFiles('/returns', { kind: 'ssda903', year: '2025', la: 'E09000027' }, [
+        ...files,
+        { field: 'providers', name: 'providers.csv', content: register },
+        { field: 'postcodes', name: 'postcodes.csv', content: 'postcode,la_code,easting,northing\nTW1 1AA,E09000027,516000,174000\n' },
+      ]);
+      expect(res.status).toBe(303);
+      const page = await finished(agent, res.location!);
+      expect(page).toContain('providers.csv (providers)');
+      expect(page).toContain('postcodes.csv (postcode directory)');
+      expect(page).not.toContain('No register of Ofsted providers was given');
+      const csv = await agent.get(`${res.location}/findings.csv`);
+      const records = parse(csv.text, { columns: true }) as { rule: string; row: string }[];
+      expect(records.filter((r) => r.rule === '1008').map((r) => Number(r.row))).toContain(withUrn + 1);
+    });
+
+    it('says which rules were not run for want of reference data', async () => {
+      const generated = generate903({ children: 20, year: 2025, seed: 4, previous: false });
+      const files = Object.values(generated.current).map((t) => ({ field: 'current', name: `${t!.name}.csv`, content: tableToCsv(t!) }));
+      await agent.get('/returns');
+      const res = await agent.postFiles('/returns', { kind: 'ssda903', year: '2025' }, files);
+      const page = await finished(agent, res.location!);
+      expect(page).toContain('No register of Ofsted providers was given: the rules checking URNs');
+      expect(page).toContain('No postcode directory was given');
+    });
+
+    it('names the reference file that cannot be read, and what is wrong with it', async () => {
+      const generated = generate903({ children: 20, year: 2025, seed: 4, previous: false });
+      const files = Object.values(generated.current).map((t) => ({ field: 'current', name: `${t!.name}.csv`, content: tableToCsv(t!) }));
+      await agent.get('/returns');
+      const res = await agent.postFiles('/returns', { kind: 'ssda903', year: '2025' }, [
+        ...files,
+        { field: 'postcodes', name: 'my-postcodes.csv', content: 'postcode,la_code,easting\nTW1 1AA,E09000027,516000\n' },
+      ]);
+      const page = await finished(agent, res.location!);
+      expect(page).toContain('The return could not be validated');
+      expect(page).toContain('my-postcodes.csv');
+      expect(page).toContain('no northing column');
+    });
+
     it('says why a file that is not a return cannot be read, naming the file', async () => {
       await agent.get('/returns');
       const res = await agent.postFiles('/returns', { kind: 'cin' }, [{ field: 'current', name: 'notes.xml', content: 'these are not census data' }]);

@@ -97,15 +97,20 @@ export function parseProviders(text: string, file: string): Map<string, Provider
   return out;
 }
 
-export async function loadReference903(opts: { localAuthority?: string | undefined; postcodes?: string | undefined; providers?: string | undefined }): Promise<Reference903> {
+/** Reference data from files already in memory (e.g. uploaded on the returns page). */
+export function reference903From(opts: {
+  localAuthority?: string | undefined;
+  postcodes?: { name: string; text: string } | undefined;
+  providers?: { name: string; text: string } | undefined;
+}): Reference903 {
   const reference: Reference903 = {};
   if (opts.localAuthority) reference.localAuthority = opts.localAuthority;
   if (opts.postcodes) {
-    const map = parsePostcodeDirectory(await readFile(opts.postcodes, 'utf8'), opts.postcodes);
+    const map = parsePostcodeDirectory(opts.postcodes.text, opts.postcodes.name);
     reference.postcodes = (postcode) => map.get(compact(postcode));
   }
   if (opts.providers) {
-    const map = parseProviders(await readFile(opts.providers, 'utf8'), opts.providers);
+    const map = parseProviders(opts.providers.text, opts.providers.name);
     const places = reference.postcodes;
     if (places) {
       for (const p of map.values()) if (!p.laCode && p.postcode) p.laCode = places(p.postcode)?.laCode ?? null;
@@ -113,4 +118,9 @@ export async function loadReference903(opts: { localAuthority?: string | undefin
     reference.providers = (u) => map.get(u.toUpperCase());
   }
   return reference;
+}
+
+export async function loadReference903(opts: { localAuthority?: string | undefined; postcodes?: string | undefined; providers?: string | undefined }): Promise<Reference903> {
+  const file = async (path: string | undefined) => (path ? { name: path, text: await readFile(path, 'utf8') } : undefined);
+  return reference903From({ localAuthority: opts.localAuthority, postcodes: await file(opts.postcodes), providers: await file(opts.providers) });
 }

@@ -39,11 +39,14 @@ export async function returnRoutes(app: FastifyInstance, ctx: AppContext): Promi
     const fields: Record<string, string> = {};
     const current: File903[] = [];
     const previous: File903[] = [];
+    const reference: { postcodes?: File903; providers?: File903 } = {};
     for await (const part of req.parts()) {
       if (part.type === 'file') {
         const content = await part.toBuffer();
         if (!part.filename) continue;
-        (part.fieldname === 'previous' ? previous : current).push({ name: part.filename, content });
+        const file = { name: part.filename, content };
+        if (part.fieldname === 'postcodes' || part.fieldname === 'providers') reference[part.fieldname] = file;
+        else (part.fieldname === 'previous' ? previous : current).push(file);
       } else if (typeof part.value === 'string') {
         fields[part.fieldname] = part.value;
       }
@@ -63,6 +66,7 @@ export async function returnRoutes(app: FastifyInstance, ctx: AppContext): Promi
       previous,
       year: parsed.value.year ? Number(parsed.value.year) : undefined,
       localAuthority: parsed.value.la,
+      ...(parsed.value.kind === 'ssda903' ? reference : {}),
     };
     const runId = await createRun(ctx.db, upload, user.id);
     // Validation carries on after the response; its progress and result are kept on the run.

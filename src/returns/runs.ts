@@ -3,6 +3,7 @@ import { rows, type Db } from '../core/db/database.js';
 import { readCin } from './cin/read.js';
 import { cinRulesFor, validateCin } from './cin/validate.js';
 import { type Finding, ReturnReadError } from './findings.js';
+import { reference903From } from './reference-data.js';
 import { returnRuns } from './schema.js';
 import { type File903, parse903 } from './ssda903/read.js';
 import { rulesForYear, validate903 } from './ssda903/validate.js';
@@ -15,6 +16,18 @@ export interface UploadedReturn {
   previous: File903[];
   year?: number | undefined;
   localAuthority?: string | undefined;
+  /** Reference data for the SSDA903 rules that need it (see reference-data.ts). */
+  postcodes?: File903 | undefined;
+  providers?: File903 | undefined;
+}
+
+/** What a 903 run could not check for want of reference data, said on the run's page. */
+function missingReference(upload: UploadedReturn): string[] {
+  const out: string[] = [];
+  if (!upload.localAuthority) out.push('No local authority code was given: the rules on placements inside or outside the authority were not run.');
+  if (!upload.postcodes) out.push('No postcode directory was given: the rules on placement distance and location were not run.');
+  if (!upload.providers) out.push('No register of Ofsted providers was given: the rules checking URNs (219 to 229, 1008) were not run.');
+  return out;
 }
 
 export async function createRun(db: Db, upload: UploadedReturn, userId: string): Promise<string> {
@@ -22,7 +35,12 @@ export async function createRun(db: Db, upload: UploadedReturn, userId: string):
     .insert(returnRuns)
     .values({
       kind: upload.kind,
-      files: [...upload.current.map((f) => f.name), ...upload.previous.map((f) => `${f.name} (last year)`)],
+      files: [
+        ...upload.current.map((f) => f.name),
+        ...upload.previous.map((f) => `${f.name} (last year)`),
+        ...(upload.postcodes ? [`${upload.postcodes.name} (postcode directory)`] : []),
+        ...(upload.providers ? [`${upload.providers.name} (providers)`] : []),
+      ],
       createdBy: userId,
     })
     .returning({ id: returnRuns.id });
@@ -52,13 +70,20 @@ export async function processRun(db: Db, runId: string, upload: UploadedReturn):
         current: upload.current,
         previous: upload.previous,
         ...(upload.year ? { year: upload.year } : {}),
-        reference: upload.localAuthority ? { localAuthority: upload.localAuthority } : {},
+        reference: reference903From({
+          localAuthority: upload.localAuthority,
+          postcodes: upload.postcodes && { name: upload.postcodes.name, text: Buffer.from(upload.postcodes.content).toString('utf8') },
+          providers: upload.providers && { name: upload.providers.name, text: Buffer.from(upload.providers.content).toString('utf8') },
+        }),
       });
       const codes = rulesForYear(ret.collectionYear).map((r) => r.code);
       await save({
         collectionYear: ret.collectionYear,
         rulesTotal: codes.length,
-        messages: (ret.notices ?? []).map((n) => `${n.file}${n.line ? `, line ${n.line}` : ''}: ${n.message}`),
+        messages: [
+          ...(ret.notices ?? []).map((n) => `${n.file}${n.line ? `, line ${n.line}` : ''}: ${n.message}`),
+          ...missingReference(upload),
+        ],
       });
       let done = 0;
       for (const group of chunks(codes, GROUP)) {
