@@ -67,3 +67,51 @@ describe('episodes that began before this year are in last year’s return', () 
     expect(flagged(r.r562, { Episodes: [episode('B', '01/03/2025')] })).toEqual([]);
   });
 });
+
+describe('which of last year’s episodes this year carries on', () => {
+  // A stray second open episode last year, begun before the one carried on.
+  const twoOpen = { Episodes: [episode('A', '01/01/2025', { DEC: '10/02/2025', REC: 'X1' }), open, episode('A', '16/07/2024', { RNE: 'P' })] };
+  it('502: every episode left open last year must start when this year’s first does', () => {
+    expect(flagged(r.r502, { Episodes: [episode('A', '10/02/2025')] }, { previous: twoOpen })).toEqual(['Episodes 1']);
+    // Open, though an episode begun later was closed.
+    const openEarlier = { Episodes: [episode('A', '03/10/2024', { DEC: '09/02/2025', REC: 'X1' }), episode('A', '10/08/2022')] };
+    expect(flagged(r.r502, { Episodes: [episode('A', '09/02/2025')] }, { previous: openEarlier })).toEqual(['Episodes 1']);
+    // Only a blank end date leaves an episode open here.
+    const unreadable = { Episodes: [episode('A', '01/01/2025', { DEC: '31/02/2025' })] };
+    expect(flagged(r.r502, { Episodes: [episode('A', '10/02/2025')] }, { previous: unreadable })).toEqual([]);
+  });
+  it('last year’s last episode is the one begun latest; a start that is not a date does not count', () => {
+    const stray = { Episodes: [open, episode('A', '1/2/25', { DEC: '01/03/2025', REC: 'X1' })] };
+    expect(flagged(r.r503A, { Episodes: [episode('A', '10/02/2025', { RNE: 'P' })] }, { previous: stray })).toEqual(['Episodes 1']);
+    // Two begun the same day: the first of them in the file.
+    const tie = { Episodes: [open, episode('A', '10/02/2025', { RNE: 'P', DEC: '01/03/2025', REC: 'X1' })] };
+    expect(flagged(r.r503A, { Episodes: [episode('A', '10/02/2025', { RNE: 'P' })] }, { previous: tie })).toEqual(['Episodes 1']);
+  });
+  it('503A-503J, 453: an end date that is not a date leaves last year’s episode open; 452: only a blank one', () => {
+    const unreadable = { Episodes: [episode('A', '10/02/2025', { DEC: '00/00/0000' })] };
+    expect(flagged(r.r503A, { Episodes: [episode('A', '10/02/2025', { RNE: 'P' })] }, { previous: unreadable })).toEqual(['Episodes 1']);
+    const far = { Episodes: [episode('A', '10/02/2025', { PL_POST: 'CD1 1AA' })] };
+    expect(flagged(r.r453, far, { previous: unreadable, reference })).toEqual(['Episodes 1']);
+    expect(flagged(r.r503H, far, { previous: unreadable, reference })).toEqual(['Episodes 1']);
+    expect(flagged(r.r452, far, { previous: unreadable, reference })).toEqual([]);
+  });
+  it('452, 453: only an episode with the same reason for starting carries the placement on', () => {
+    const moved = { Episodes: [episode('A', '10/02/2025', { RNE: 'P', PL_POST: 'CD1 1AA' })] };
+    expect(flagged(r.r452, moved, { previous: lastYear, reference })).toEqual([]);
+    expect(flagged(r.r453, moved, { previous: lastYear, reference })).toEqual([]);
+    expect(flagged(r.r503H, moved, { previous: lastYear, reference })).toEqual(['Episodes 1']);
+    expect(flagged(r.r503G, moved, { previous: lastYear, reference })).toEqual(['Episodes 1']);
+  });
+  it('503D: a placement code replaced in the code list is the same placement', () => {
+    const z1 = { Episodes: [episode('A', '10/02/2025', { PLACE: 'Z1' })] };
+    expect(flagged(r.r503D, { Episodes: [episode('A', '10/02/2025', { PLACE: 'Z12' })] }, { previous: z1 })).toEqual([]);
+    expect(flagged(r.r503D, { Episodes: [episode('A', '10/02/2025', { PLACE: 'U1' })] }, { previous: z1 })).toEqual(['Episodes 1']);
+    const h5 = { Episodes: [episode('A', '10/02/2024', { PLACE: 'H5' })] };
+    expect(flagged(r.r503D, { Episodes: [episode('A', '10/02/2024', { PLACE: 'K3' })] }, { previous: h5, year: 2025 })).toEqual([]);
+    expect(flagged(r.r503D, { Episodes: [episode('A', '10/02/2025', { PLACE: 'K3' })] }, { previous: { Episodes: [episode('A', '10/02/2025', { PLACE: 'H5' })] } })).toEqual(['Episodes 1']);
+  });
+  it('562: the first episode, begun last year, is last year’s last episode', () => {
+    const closedLater = { Episodes: [episode('A', '28/03/2025', { DEC: '10/02/2025', REC: 'X1' }), open] };
+    expect(flagged(r.r562, { Episodes: [episode('A', '10/02/2025')] }, { previous: closedLater })).toEqual(['Episodes 1']);
+  });
+});

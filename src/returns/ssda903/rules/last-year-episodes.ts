@@ -5,39 +5,82 @@
 import type { Return903, Row, Table903 } from '../model.js';
 import { defineRule } from '../rule.js';
 import type { Flag, Rule903 } from '../rule.js';
-import { dates } from '../values.js';
+import { dates, rowsByChild } from '../values.js';
 import { childrenOf, episodeLinks, placementPlaces, canPlace, yearStart } from './b-helpers.js';
+
+/**
+ * Each child's last episode in last year's return: the one begun latest, of those whose
+ * start is a date, and the first of them in the file when several began that day (as the
+ * reference picks it). A child none of whose starts is a date: the child's last row.
+ */
+function latestEpisodes(last: Table903): ReadonlyMap<string, number> {
+  const decom = dates(last, 'DECOM');
+  const out = new Map<string, number>();
+  for (const [child, rows] of rowsByChild(last)) {
+    let best = rows[rows.length - 1]!;
+    let bestDay = NaN;
+    for (const j of rows) {
+      if (decom[j]! > bestDay || (Number.isNaN(bestDay) && !Number.isNaN(decom[j]!))) {
+        best = j;
+        bestDay = decom[j]!;
+      }
+    }
+    out.set(child, best);
+  }
+  return out;
+}
+
+/** Whether last year's episode was open at the end of the year. */
+type Open = (last: Table903, j: number) => boolean;
+/** No end date that is a date: blank, or one that cannot be read. */
+const noEndDate: Open = (last, j) => Number.isNaN(dates(last, 'DEC')[j]!);
+/** No end date given at all. */
+const blankEndDate: Open = (last, j) => last.rows[j]!.DEC == null;
 
 /**
  * For each child with episodes this year whose last episode in last year's return
  * was still open: this year's first episode and that open episode (row indexes).
  */
-function carriedOver(ret: Return903): { eps: Table903; last: Table903; pairs: [number, number][] } | undefined {
+function carriedOver(ret: Return903, open: Open): { eps: Table903; last: Table903; pairs: [number, number][] } | undefined {
   const eps = ret.current.Episodes;
   const last = ret.previous.Episodes;
   if (!eps || !last) return undefined;
-  const lastLinks = episodeLinks(last);
+  const latest = latestEpisodes(last);
   const pairs: [number, number][] = [];
   for (const [child, first] of episodeLinks(eps).first) {
-    const j = lastLinks.last.get(child);
-    if (j === undefined || last.rows[j]!.DEC != null) continue;
+    const j = latest.get(child);
+    if (j === undefined || !open(last, j)) continue;
     pairs.push([first, j]);
   }
   return { eps, last, pairs };
 }
 
+/**
+ * Every episode last year left with no end date is the one open at the end of the year,
+ * so each must start when this year's first episode does (a stray second open episode
+ * is reported too, as the reference does).
+ */
 export const r502 = defineRule('502', (ret, flag) => {
-  const c = carriedOver(ret);
-  if (!c) return;
-  const decom = dates(c.eps, 'DECOM');
-  const lastDecom = dates(c.last, 'DECOM');
-  for (const [i, j] of c.pairs) if (decom[i] !== lastDecom[j]) flag(c.eps, i);
+  const eps = ret.current.Episodes;
+  const last = ret.previous.Episodes;
+  if (!eps || !last) return;
+  const decom = dates(eps, 'DECOM');
+  const lastDecom = dates(last, 'DECOM');
+  const lastRows = rowsByChild(last);
+  for (const [child, i] of episodeLinks(eps).first) {
+    const open = (lastRows.get(child) ?? []).filter((j) => blankEndDate(last, j));
+    if (open.some((j) => !(decom[i] === lastDecom[j]))) flag(eps, i);
+  }
 });
 
 /** The first episode this year differs from last year's open episode in one field. */
-function sameAsLastYear(code: string, differs: (ret: Return903, now: Table903, i: number, before: Table903, j: number) => boolean): Rule903 {
+function sameAsLastYear(
+  code: string,
+  differs: (ret: Return903, now: Table903, i: number, before: Table903, j: number) => boolean,
+  open: Open = noEndDate,
+): Rule903 {
   return defineRule(code, (ret, flag: Flag) => {
-    const c = carriedOver(ret);
+    const c = carriedOver(ret, open);
     if (!c) return;
     for (const [i, j] of c.pairs) if (differs(ret, c.eps, i, c.last, j)) flag(c.eps, i);
   });
@@ -57,17 +100,39 @@ const place = (what: Place) => (ret: Return903, now: Table903, i: number, before
   return a !== null && (b === null || Math.abs((a as number) - (b as number)) > 0.1 + 1e-9);
 };
 
+/**
+ * Placement codes the DfE replaced between last year and this (year the collection ends):
+ * the old code last year and one of its new codes this year is the same placement.
+ * 2024/25: H5 became K3; 2025/26: Z1 was divided into Z11-Z14.
+ */
+const RECODED: Readonly<Record<number, readonly [string, ReadonlySet<string>]>> = {
+  2025: ['H5', new Set(['K3'])],
+  2026: ['Z1', new Set(['Z11', 'Z12', 'Z13', 'Z14'])],
+};
+const placementType = (ret: Return903, now: Table903, i: number, before: Table903, j: number) => {
+  const recoded = RECODED[ret.collectionYear];
+  const was = before.rows[j]!.PLACE;
+  const is = now.rows[i]!.PLACE;
+  if (recoded && was === recoded[0] && is != null && recoded[1].has(is)) return false;
+  return field('PLACE')(ret, now, i, before, j);
+};
+
+/** 452 and 453 compare the placement only when the episode carried on for the same reason. */
+const sameReason = (differs: (ret: Return903, now: Table903, i: number, before: Table903, j: number) => boolean) =>
+  (ret: Return903, now: Table903, i: number, before: Table903, j: number) =>
+    (now.rows[i]!.RNE ?? null) === (before.rows[j]!.RNE ?? null) && differs(ret, now, i, before, j);
+
 export const r503A = sameAsLastYear('503A', field('RNE'));
 export const r503B = sameAsLastYear('503B', field('LS'));
 export const r503C = sameAsLastYear('503C', field('CIN'));
-export const r503D = sameAsLastYear('503D', field('PLACE'));
+export const r503D = sameAsLastYear('503D', placementType);
 export const r503E = sameAsLastYear('503E', field('PLACE_PROVIDER'));
 export const r503F = sameAsLastYear('503F', field('URN'));
 export const r503G = sameAsLastYear('503G', place('distance'));
 export const r503H = sameAsLastYear('503H', place('la'));
 export const r503J = sameAsLastYear('503J', place('location'));
-export const r452 = sameAsLastYear('452', place('la'));
-export const r453 = sameAsLastYear('453', place('distance'));
+export const r452 = sameAsLastYear('452', sameReason(place('la')), blankEndDate);
+export const r453 = sameAsLastYear('453', sameReason(place('distance')));
 
 export const r562 = defineRule('562', (ret, flag) => {
   const eps = ret.current.Episodes;
@@ -76,10 +141,12 @@ export const r562 = defineRule('562', (ret, flag) => {
   const start = yearStart(ret);
   const decom = dates(eps, 'DECOM');
   const lastDecom = dates(last, 'DECOM');
-  const lastStarts = new Set<string>();
-  last.rows.forEach((row, j) => lastStarts.add(`${row.CHILD}\u0000${lastDecom[j]}`));
-  for (const i of episodeLinks(eps).first.values()) {
-    if (decom[i]! < start && !lastStarts.has(`${eps.rows[i]!.CHILD}\u0000${decom[i]}`)) flag(eps, i);
+  // The episode that continues into this year is the one last year's record ends with.
+  const latest = latestEpisodes(last);
+  for (const [child, i] of episodeLinks(eps).first) {
+    if (!(decom[i]! < start)) continue;
+    const j = latest.get(child);
+    if (j === undefined || lastDecom[j] !== decom[i]) flag(eps, i);
   }
 });
 
