@@ -203,3 +203,14 @@ describe('357: first episode starts care', () => {
     expect(flagged(rule, { Header: [header()], Episodes: [episode({ CHILD: null, DECOM: '09/04/2025', RNE: 'P' })] })).toEqual([]);
   });
 });
+
+describe('388: a new episode begins', () => {
+  const rule = episodeRules.find((r) => r.code === '388')!;
+  it('links an episode whose start is not a date to the one starting the day it ended', () => {
+    const episodes = [episode({ DECOM: '1/4/25', DEC: '18/11/2025', REC: 'X1' }), episode({ DECOM: '18/11/2025', RNE: 'P' })];
+    expect(flagged(rule, { Header: [header()], Episodes: episodes })).toEqual([]);
+  });
+  it('leaves rows with no child identifier to the rules on identifiers', () => {
+    expect(flagged(rule, { Header: [header()], Episodes: [episode({ CHILD: null, DEC: '02/08/2025', REC: 'X1' })] })).toEqual([]);
+  });
+});

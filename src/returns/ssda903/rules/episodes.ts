@@ -395,11 +395,18 @@ export const rule387 = ceasedUnderAge('387', ['E5', 'E6'], 14, 'under', 'year-en
 /** Transferred to adult social care under 16. */
 export const rule389 = ceasedUnderAge('389', ['E7'], 16, 'under', 'report');
 
-/** "New episode begins" needs a next episode, starting the day this one ended. */
+/**
+ * "New episode begins" needs a next episode, starting the day this one ended. An episode
+ * whose start date is not a date is taken as the child's earliest (as the reference does):
+ * rule 141 reports the date, and the episode's end still links it to the next one.
+ */
 export const rule388 = defineRule('388', (ret, flag) =>
-  eachChild(ret, (_, order, eps) => {
+  eachChild(ret, (child, inOrder, eps) => {
+    if (!child) return;
     const decom = dates(eps, 'DECOM');
     const dec = dates(eps, 'DEC');
+    const undated = inOrder.filter((i) => Number.isNaN(decom[i]!));
+    const order = [...undated, ...inOrder.filter((i) => !Number.isNaN(decom[i]!))];
     for (let k = 0; k < order.length; k++) {
       const i = order[k]!;
       if (eps.rows[i]!.REC !== 'X1') continue;
