@@ -1,4 +1,4 @@
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { build903, type RowInput } from '../test-factory.js';
 import { adoptionRules } from './adoption.js';
 import { checkRules, episode, header } from './rule-cases.js';
@@ -46,5 +46,14 @@ describe('rules on adoption', () => {
     '334': { why: 'the decision before care began', fails: adopted({ DATE_INT: '30/04/2024' }), flagged: ['AD1:1', 'Episodes:1'], passes: adopted() },
     '335': { why: 'adopted by foster carers from A4', fails: adopted({ FOSTER_CARE: '1' }), flagged: ['AD1:1', 'Episodes:2'], passes: adopted() },
     '336': { why: 'placed for adoption from a children\'s home', fails: adopted({}, {}, {}, { PLACE: 'K2', URN: 'SC123456' }), flagged: ['Episodes:2'], passes: adopted() },
+  });
+});
+
+describe('rules on adoption, further cases', () => {
+  const flagsOf = (code: string, ret: ReturnType<typeof build903>) =>
+    adoptionRules.find((r) => r.code === code)!.validate(ret).map((f) => `${f.table}:${f.row}`);
+  it('333 reports a match with no date the child should be placed for adoption', () => {
+    expect(flagsOf('333', adopted({ DATE_INT: null }))).toEqual(['AD1:1']);
+    expect(flagsOf('333', adopted({ DATE_INT: null, DATE_MATCH: null }))).toEqual([]);
   });
 });

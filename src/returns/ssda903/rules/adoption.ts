@@ -130,9 +130,12 @@ export const rule331 = defineRule('331', (ret, flag) =>
   }),
 );
 
+/** A match needs a decision that the child should be placed for adoption on or before it: none (or no date) is reported too. */
 export const rule333 = defineRule('333', (ret, flag) =>
   each(ret.current.AD1, (_, i, t) => {
-    if (dates(t, 'DATE_INT')[i]! > dates(t, 'DATE_MATCH')[i]!) flag(t, i);
+    const match = dates(t, 'DATE_MATCH')[i]!;
+    const decided = dates(t, 'DATE_INT')[i]!;
+    if (!Number.isNaN(match) && (Number.isNaN(decided) || decided > match)) flag(t, i);
   }),
 );
 
