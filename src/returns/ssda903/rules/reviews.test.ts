@@ -1,5 +1,6 @@
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { build903, type RowInput } from '../test-factory.js';
+import { flagged } from './b-test-kit.js';
 import { reviewRules } from './reviews.js';
 import { checkRules, episode, header } from './rule-cases.js';
 
@@ -19,5 +20,17 @@ describe('rules on reviews and mother status', () => {
       flagged: ['Header:1', 'Reviews:1', 'Episodes:1'],
       passes: build903({ Header: [header()], Episodes: [episode({ LS: 'V4', HOME_POST: null, PL_POST: null })] }),
     },
+  });
+});
+
+describe('167: participation', () => {
+  const rule = reviewRules.find((r) => r.code === '167')!;
+  const review = (r: RowInput) => ({ CHILD: 'C1', DOB: '01/06/2012', REVIEW: '01/10/2025', REVIEW_CODE: 'PN1', ...r });
+  it('reports a participation code on a row with no review date', () => {
+    expect(flagged(rule, { Header: [header()], Episodes: [episode()], Reviews: [review({ REVIEW: null })] })).toEqual(['Reviews 1']);
+  });
+  it('reports a blank code, with or without a review date', () => {
+    const reviews = [review({ REVIEW_CODE: null }), review({ REVIEW: null, REVIEW_CODE: null })];
+    expect(flagged(rule, { Header: [header()], Episodes: [episode()], Reviews: reviews })).toEqual(['Reviews 1', 'Reviews 2']);
   });
 });

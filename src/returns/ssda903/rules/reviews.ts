@@ -1,9 +1,22 @@
 /** Rules on reviews, and on what is not collected for children on short breaks. */
 import { defineRule, type Rule903 } from '../rule.js';
-import { blank, childEpisodes, codeRule, dateRule, femaleCode, firstRowByChild, lookedAfterInYear, RESPITE } from './support.js';
+import { codeSet } from '../values.js';
+import { blank, childEpisodes, dateRule, femaleCode, firstRowByChild, hasColumn, lookedAfterInYear, RESPITE } from './support.js';
 
 export const rule166 = dateRule('166', 'Reviews', 'REVIEW');
-export const rule167 = codeRule('167', 'Reviews', 'REVIEW_CODE');
+/**
+ * Participation is coded from the list, and only for a review: a code on a row with no
+ * review date is reported too (as the reference reads "invalid").
+ */
+export const rule167 = defineRule('167', (ret, flag) => {
+  const t = ret.current.Reviews;
+  if (!t || !hasColumn(t, 'REVIEW_CODE')) return;
+  const valid = codeSet('Reviews', 'REVIEW_CODE', ret.collectionYear);
+  t.rows.forEach((row, i) => {
+    const code = row.REVIEW_CODE;
+    if (blank(code) || !valid.has(code) || blank(row.REVIEW)) flag(t, i);
+  });
+});
 
 /** Children only ever on short breaks (V3, V4) have no mother status, reviews or participation recorded. */
 export const rule399 = defineRule('399', (ret, flag) => {
