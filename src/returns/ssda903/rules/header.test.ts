@@ -36,3 +36,10 @@ describe('UPN shape', () => {
     expect(validUpn('UN6')).toBe(false);
   });
 });
+
+describe('168: UPN', () => {
+  const rule = headerRules.find((r) => r.code === '168')!;
+  it('leaves a blank UPN to rule 442 (UPN not completed)', () => {
+    expect(rule.validate(one({ UPN: null }))).toEqual([]);
+  });
+});

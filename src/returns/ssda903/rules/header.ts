@@ -28,11 +28,12 @@ export const rule101 = codeRule('101', 'Header', 'SEX');
 export const rule102 = dateRule('102', 'Header', 'DOB');
 export const rule103 = codeRule('103', 'Header', 'ETHNIC');
 
+/** A UPN that is given has a UPN's shape or is an unknown code; a blank UPN is rule 442's finding. */
 export const rule168 = defineRule('168', (ret, flag) => {
   const t = ret.current.Header;
   t?.rows.forEach((row, i) => {
     const upn = row.UPN;
-    if (blank(upn) || !validUpn(upn)) flag(t, i);
+    if (!blank(upn) && !validUpn(upn)) flag(t, i);
   });
 });
 
