@@ -34,6 +34,10 @@ describe('the adopters', () => {
   it('511-524: the adopters’ legal status, number and sexes agree', () => {
     for (const [rule, bad, good] of cases) expect(flagged(rule, { AD1: [ad1('A', bad), ad1('B', good)] }), rule.code).toEqual(['AD1 1']);
   });
+  it('511: two adopters with a single adopter’s code; a blank or unknown code is for other rules', () => {
+    const rows = [ad1('A', { SEX_ADOPTR: 'F1' }), ad1('B', { SEX_ADOPTR: null }), ad1('C', { SEX_ADOPTR: 'XX' })];
+    expect(flagged(r.r511, { AD1: rows })).toEqual(['AD1 1']);
+  });
   it('582: being matched on the day of adoption is unusual', () => {
     const eps = [episode('A', '01/04/2025', { PLACE: 'A3', DEC: '01/05/2025', REC: 'E11' }), episode('B', '01/04/2025', { PLACE: 'A3', DEC: '02/05/2025', REC: 'E12' })];
     expect(flagged(r.r582, { Episodes: eps, AD1: [ad1('A'), ad1('B')] })).toEqual(['Episodes 1']);
@@ -87,6 +91,10 @@ describe('the decision that a child should be placed for adoption', () => {
     const pa = [decision('A', '01/04/2025'), decision('B', '01/04/2025', '01/07/2025')];
     expect(flagged(r.r557, { Episodes: eps, PlacedAdoption: pa })).toEqual(['Episodes 1', 'PlacedAdoption 1']);
   });
+  it('557: a child placed for adoption who left care with no decision recorded at all', () => {
+    const eps = [episode('A', '01/05/2025', { PLACE: 'A4', DEC: '01/07/2025', REC: 'E4A' }), episode('B', '01/05/2025', { PLACE: 'A4', DEC: '01/07/2025', REC: 'E4A' })];
+    expect(flagged(r.r557, { Episodes: eps, PlacedAdoption: [decision('B', '01/04/2025', '01/07/2025')] })).toEqual(['Episodes 1']);
+  });
   it('558: the decision behind an adoption was not reversed', () => {
     const eps = [episode('A', '01/05/2025', { DEC: '01/07/2025', REC: 'E11' }), episode('B', '01/05/2025', { DEC: '01/07/2025', REC: 'E11' })];
     // B's earlier decision was reversed, the later one led to the adoption.
@@ -126,5 +134,17 @@ describe('decisions against last year’s return', () => {
   it('584: after last year’s reversal a new decision is dated after it', () => {
     const previous = { PlacedAdoption: [decision('A', '01/01/2025', '01/03/2025'), decision('B', '01/01/2025', '01/03/2025')] };
     expect(flagged(r.r584, { PlacedAdoption: [decision('A', '01/02/2025'), decision('B', '01/06/2025')] }, { previous })).toEqual(['PlacedAdoption 1']);
+  });
+  it('560: a decision with no date last year is 559’s, not 560’s', () => {
+    const previous = { PlacedAdoption: [decision('A', null)] };
+    expect(flagged(r.r560, { PlacedAdoption: [decision('A', '01/01/2025')] }, { previous })).toEqual([]);
+  });
+  it('561, 584: a reversal shown by its reason alone, or by an unreadable date, is a reversal', () => {
+    const previous = { PlacedAdoption: [decision('A', '01/01/2025', null, 'RD1'), decision('B', '01/01/2025', '00/00/0000', null), decision('C', '01/01/2025', null, 'RD1')] };
+    const current = { PlacedAdoption: [decision('A', '01/01/2025'), decision('B', '01/01/2025'), decision('C', '01/06/2025')] };
+    expect(flagged(r.r561, current, { previous })).toEqual(['PlacedAdoption 1', 'PlacedAdoption 2']);
+    expect(flagged(r.r560, current, { previous })).toEqual([]);
+    // With no date for the reversal, a new decision is after last year's decision.
+    expect(flagged(r.r584, { PlacedAdoption: [decision('C', '01/06/2025'), decision('C', '01/12/2024')] }, { previous })).toEqual(['PlacedAdoption 2']);
   });
 });

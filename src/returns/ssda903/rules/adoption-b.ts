@@ -11,6 +11,8 @@ import { ADOPTED, isSet, oneOf, PLACED_FOR_ADOPTION, rowsOf, set, yearEnd, yearS
 
 const COUPLE = set('MM', 'FF', 'MF');
 const SAME_SEX = set('MM', 'FF');
+/** A single adopter's code. */
+const SINGLE = set('M1', 'F1');
 
 /** An AD1 row whose adopters' legal status and sexes contradict. */
 function adopters(code: string, wrong: (ls: string | null, sex: string | null, nb: string | null) => boolean): Rule903 {
@@ -23,7 +25,8 @@ function adopters(code: string, wrong: (ls: string | null, sex: string | null, n
   });
 }
 
-export const r511 = adopters('511', (_ls, sex, nb) => nb === '2' && !oneOf(sex, COUPLE));
+// Two adopters recorded with a single adopter's code; a blank code is 151's and 601's, an invalid one 176's.
+export const r511 = adopters('511', (_ls, sex, nb) => nb === '2' && oneOf(sex, SINGLE));
 export const r514 = adopters('514', (ls, sex) => ls === 'L0' && oneOf(sex, COUPLE));
 export const r517 = adopters('517', (ls, sex) => ls === 'L3' && sex !== 'MF');
 export const r518 = adopters('518', (ls, sex) => ls === 'L4' && !oneOf(sex, SAME_SEX));
@@ -189,7 +192,10 @@ export const r557 = defineRule('557', (ret, flag) => {
     // Left care from a placement for adoption or a placement order, other than by adoption.
     if (!isSet(row.REC) || row.REC === 'X1' || ADOPTED.has(row.REC)) return;
     if (!oneOf(row.PLACE, PLACED_FOR_ADOPTION) && row.LS !== 'E1') return;
-    for (const p of rowsOf(pa, row.CHILD ?? null)) {
+    const decisions = rowsOf(pa, row.CHILD ?? null);
+    // No decision recorded at all: nor is its reversal.
+    if (decisions.length === 0) flag(eps, i);
+    for (const p of decisions) {
       const d = pa.rows[p]!;
       if (!isSet(d.DATE_PLACED_CEASED) || !isSet(d.REASON_PLACED_CEASED)) {
         flag(eps, i);
@@ -229,12 +235,22 @@ export const r559 = defineRule('559', (ret, flag) => {
   });
 });
 
+/** One of the child's decisions in last year's return. */
+interface LastDecision {
+  /** Day numbers, NaN when blank or not a date. */
+  placed: number;
+  ceased: number;
+  /** A date placed was written (whether or not it reads as a date). */
+  dated: boolean;
+  /** Reversed: a date or a reason the decision ceased was written. */
+  reversed: boolean;
+}
+
 /**
  * This year's decisions against each of the child's decisions in last year's return:
- * `wrong` sees this year's date placed and last year's date placed and date ceased
- * (day numbers, NaN when blank).
+ * `wrong` sees this year's date placed (day number, NaN when blank) and last year's decision.
  */
-function againstLastYear(code: string, wrong: (placed: number, lastPlaced: number, lastCeased: number) => boolean): Rule903 {
+function againstLastYear(code: string, wrong: (placed: number, last: LastDecision) => boolean): Rule903 {
   return defineRule(code, (ret, flag) => {
     const pa = ret.current.PlacedAdoption;
     const last = ret.previous.PlacedAdoption;
@@ -244,7 +260,14 @@ function againstLastYear(code: string, wrong: (placed: number, lastPlaced: numbe
     const lastCeased = dates(last, 'DATE_PLACED_CEASED');
     pa.rows.forEach((row, p) => {
       for (const j of rowsOf(last, row.CHILD ?? null)) {
-        if (wrong(placed[p]!, lastPlaced[j]!, lastCeased[j]!)) {
+        const r = last.rows[j]!;
+        const before: LastDecision = {
+          placed: lastPlaced[j]!,
+          ceased: lastCeased[j]!,
+          dated: isSet(r.DATE_PLACED),
+          reversed: isSet(r.DATE_PLACED_CEASED) || isSet(r.REASON_PLACED_CEASED),
+        };
+        if (wrong(placed[p]!, before)) {
           flag(pa, p);
           return;
         }
@@ -255,15 +278,19 @@ function againstLastYear(code: string, wrong: (placed: number, lastPlaced: numbe
 
 const same = (a: number, b: number) => a === b || (Number.isNaN(a) && Number.isNaN(b));
 
-/** An open decision last year keeps its date. */
-export const r560 = againstLastYear('560', (placed, lastPlaced, lastCeased) => Number.isNaN(lastCeased) && !same(placed, lastPlaced));
+/** An open decision last year keeps its date (a decision undated last year is 559's). */
+export const r560 = againstLastYear('560', (placed, last) => last.dated && !last.reversed && !same(placed, last.placed));
 /** A decision reversed last year is not reported again with the same date. */
-export const r561 = againstLastYear('561', (placed, lastPlaced, lastCeased) => !Number.isNaN(lastCeased) && placed === lastPlaced);
-/** After last year's reversal, a different decision cannot be dated on or before the reversal. */
-export const r584 = againstLastYear(
-  '584',
-  (placed, lastPlaced, lastCeased) => !Number.isNaN(lastCeased) && !same(placed, lastPlaced) && !(placed > lastCeased),
-);
+export const r561 = againstLastYear('561', (placed, last) => last.reversed && placed === last.placed);
+/**
+ * After last year's reversal, a different decision is dated after the reversal (after
+ * last year's decision when the reversal has no readable date).
+ */
+export const r584 = againstLastYear('584', (placed, last) => {
+  if (!last.reversed || same(placed, last.placed)) return false;
+  const bound = Number.isNaN(last.ceased) ? last.placed : last.ceased;
+  return !Number.isNaN(bound) && !(placed > bound);
+});
 
 export const r563 = defineRule('563', (ret, flag) => {
   const pa = ret.current.PlacedAdoption;
