@@ -157,3 +157,34 @@ describe('social worker readings that depend on the year or on other episodes', 
     expect(flagged('SW12STG2', ret)).toEqual(['SWEpisodes:1']);
   });
 });
+
+describe('social worker rows at the edges of the data', () => {
+  const rule = (code: string) => socialWorkerRules.find((r) => r.code === code)!;
+  const flagged = (code: string, ret: Return903) => rule(code).validate(ret).map((f) => `${f.table}:${f.row}`);
+
+  it('a blank reason is not a valid one for an episode begun from April 2023, when a reason is required (SW13)', () => {
+    expect(flagged('SW13STG1', one({ SW_REASON: null }))).toEqual(['SWEpisodes:1']);
+    expect(flagged('SW13STG1', one({ SW_DECOM: '01/06/2022', SW_REASON: null }))).toEqual([]);
+  });
+
+  it('rows without a child ID are nobody’s episodes: not one after another (SW08, SW11b)', () => {
+    const ret = withWorkers([worker({ CHILD: null, SW_DECOM: '26/06/2024' }), worker({ CHILD: null, SW_DECOM: '16/04/2025', SW_DEC: '12/03/2026' })]);
+    expect(flagged('SW08STG2', ret)).toEqual([]);
+    expect(flagged('SW11bSTG2', ret)).toEqual([]);
+  });
+
+  it('an episode followed by one that starts the day it ended has a subsequent episode, whatever its own start says (SW11b)', () => {
+    const ret = withWorkers([worker({ SW_DECOM: '17/04/2027', SW_DEC: '09/12/2025' }), worker({ SW_ID: 'SW0077', SW_DECOM: '09/12/2025' })]);
+    expect(flagged('SW11bSTG2', ret)).toEqual([]);
+  });
+
+  it('an end that is not a date is an end recorded: the episode is not open at 31 March (SW17)', () => {
+    expect(flagged('SW17STG2', one({ SW_DEC: '1/4/25' }))).toEqual(['SWEpisodes:1']);
+    expect(flagged('SW17STG2', one({ SW_DEC: '01/04/2026' }))).toEqual([]);
+  });
+
+  it('an episode whose start cannot be read may be the subsequent one (SW11b)', () => {
+    const ret = withWorkers([worker({ SW_DEC: '01/07/2025' }), worker({ SW_ID: 'SW0077', SW_DECOM: null })]);
+    expect(flagged('SW11bSTG2', ret)).toEqual([]);
+  });
+});

@@ -6,8 +6,8 @@
  */
 import type { Return903, Table903 } from '../model.js';
 import { defineRule, type Rule903 } from '../rule.js';
-import { addYears, derived, rowsByChild } from '../values.js';
-import { blank, childEpisodes, codeRule, dateRule, dates, parseDate, RESPITE, yearEnd, yearStart } from './support.js';
+import { addYears, codeSet, derived, rowsByChild } from '../values.js';
+import { blank, childEpisodes, dateRule, dates, parseDate, RESPITE, yearEnd, yearStart } from './support.js';
 
 /** Social worker data became part of the return from 1 April 2023: earlier episodes need no reason. */
 const SW_DATA_BEGINS = parseDate('01/04/2023')!;
@@ -25,7 +25,8 @@ export function socialWorkerPeriodStart(ret: Return903): number {
 
 /**
  * Each child's social worker episodes with a valid start date, in date order (by
- * SW_DECOM, then SW_DEC with open episodes last, then file order).
+ * SW_DECOM, then SW_DEC with open episodes last, then file order). Rows without a child
+ * ID belong to no child, so are not taken as one child's episodes.
  */
 export function socialWorkerEpisodes(sw: Table903): ReadonlyMap<string, readonly number[]> {
   return derived(sw, 'swInOrder', () => {
@@ -34,6 +35,7 @@ export function socialWorkerEpisodes(sw: Table903): ReadonlyMap<string, readonly
     const open = (i: number) => (Number.isNaN(dec[i]!) ? Infinity : dec[i]!);
     const out = new Map<string, number[]>();
     for (const [child, rows] of rowsByChild(sw)) {
+      if (child === '') continue;
       const dated = rows.filter((i) => !Number.isNaN(decom[i]!));
       dated.sort((a, b) => decom[a]! - decom[b]! || open(a) - open(b) || a - b);
       out.set(child, dated);
@@ -82,8 +84,21 @@ export const SW02STG1 = defineRule('SW02STG1', (ret, flag) => {
 export const SW04STG1 = dateRule('SW04STG1', 'SWEpisodes', 'SW_DECOM', { blankPasses: true });
 export const SW05STG1 = dateRule('SW05STG1', 'SWEpisodes', 'SW_DEC', { blankPasses: true });
 
-/** The reason, when given, is one of the year's codes (a missing one is SW01b's finding). */
-export const SW13STG1 = codeRule('SW13STG1', 'SWEpisodes', 'SW_REASON', { blankPasses: true });
+/**
+ * The reason is one of the year's codes. A blank one is not valid where a reason is required,
+ * for episodes begun from 1 April 2023 (as the reference validator reads it; SW01b reports it too);
+ * with a start that is not a date, which applies is unknown and SW01/SW04 report the row.
+ */
+export const SW13STG1 = defineRule('SW13STG1', (ret, flag) => {
+  const sw = ret.current.SWEpisodes;
+  if (!sw) return;
+  const valid = codeSet('SWEpisodes', 'SW_REASON', ret.collectionYear);
+  const decom = dates(sw, 'SW_DECOM');
+  sw.rows.forEach((row, i) => {
+    const v = row.SW_REASON;
+    if (blank(v) ? decom[i]! >= SW_DATA_BEGINS : !valid.has(v)) flag(sw, i);
+  });
+});
 
 // ---------------------------------------------------------------------------
 // Dates within the reporting period
@@ -166,25 +181,33 @@ export const SW10STG2 = defineRule('SW10STG2', (ret, flag) => {
 /**
  * An episode ended by 31 March with no later episode for the child. "Before 31 March" is read
  * as within the year, 31 March included (an episode ended that day is not open at the year's
- * end, and the reference validator reports it too). "Subsequent" is read as an episode
- * beginning after this one in date order. The reference validator reports only episodes
+ * end, and the reference validator reports it too). The episode is the child's latest by
+ * start date; a subsequent one is one starting on or after the day it ended. The reference validator reports only episodes
  * ending in the last five days of March; the DfE message names no window, so any is reported.
  */
 export const SW11bSTG2 = defineRule('SW11bSTG2', (ret, flag) => {
   const sw = ret.current.SWEpisodes;
   if (!sw) return;
+  const decom = dates(sw, 'SW_DECOM');
   const dec = dates(sw, 'SW_DEC');
   const end = yearEnd(ret);
-  for (const list of socialWorkerEpisodes(sw).values()) {
+  const all = rowsByChild(sw);
+  for (const [child, list] of socialWorkerEpisodes(sw)) {
     const last = list[list.length - 1];
-    if (last !== undefined && dec[last]! <= end) flag(sw, last);
+    if (last === undefined || !(dec[last]! <= end)) continue;
+    // A row whose start cannot be read may be the subsequent episode (SW01/SW04 report it).
+    if (all.get(child)!.length > list.length) continue;
+    // An episode starting the day this one ended, or later, follows it, even when this one's start is wrong.
+    if (list.some((i) => i !== last && decom[i]! >= dec[last]!)) continue;
+    flag(sw, last);
   }
 });
 
 /**
- * Some episode of the child's is open at 31 March: begun by then, with no end date (or one that
- * is not a date, which is no evidence it ended) or one after 31 March. When none is, the child's
- * latest episode is reported. (The DfE's logic asks that the latest episode have no end date;
+ * Some episode of the child's is open at 31 March: begun by then, with no end date or one after
+ * 31 March. An end that is not a date is still an end recorded, so not open (the DfE's logic asks
+ * for the end to be blank; the reference validator reads it so; SW05 reports the value). When
+ * none is open, the child's latest episode is reported. (The DfE's logic asks that the latest episode have no end date;
  * when an earlier one is still open the message's "no episode open" is not true, and SW08
  * reports the earlier one.)
  */
@@ -197,7 +220,7 @@ export const SW17STG2 = defineRule('SW17STG2', (ret, flag) => {
   for (const list of socialWorkerEpisodes(sw).values()) {
     const last = list[list.length - 1];
     if (last === undefined) continue;
-    const anyOpen = list.some((i) => decom[i]! <= end && !(dec[i]! <= end));
+    const anyOpen = list.some((i) => decom[i]! <= end && (blank(sw.rows[i]!.SW_DEC) || dec[i]! > end));
     if (!anyOpen) flag(sw, last);
   }
 });
