@@ -1,4 +1,4 @@
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { build903, type RowInput } from '../test-factory.js';
 import { checkRules, episode, header } from './rule-cases.js';
 import { uascRules } from './uasc.js';
@@ -21,5 +21,15 @@ describe('rules on unaccompanied asylum-seeking children', () => {
     '231': { why: 'an unaccompanied child of 9', fails: uasc({}, {}, { DOB: '01/06/2016' }), flagged: ['Header:1'], passes: uasc() },
     '303': { why: 'an XML header not UASC, with a date ceased in UASC', fails: uasc({ DUC: '31/05/2027' }, {}, { UASC: '0' }), flagged: ['Header:1', 'UASC:1'], passes: uasc({ DUC: '31/05/2027' }, {}, { UASC: '1' }) },
     '304': { why: 'status ceasing after 18', fails: uasc({ DUC: '02/06/2027' }, {}), flagged: ['UASC:1'], passes: uasc({ DUC: '01/06/2027' }, {}) },
+  });
+});
+
+describe('rule 231, the age limit', () => {
+  const flags231 = (dob: string) => uascRules.find((r) => r.code === '231')!.validate(uasc({}, {}, { DOB: dob })).map((f) => `${f.table}:${f.row}`);
+  it('reports a child who turns 11 only after 31 March', () => {
+    expect(flags231('01/04/2015')).toEqual(['Header:1']);
+  });
+  it('passes a child who is 11 on 31 March', () => {
+    expect(flags231('31/03/2015')).toEqual([]);
   });
 });

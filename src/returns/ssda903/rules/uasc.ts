@@ -1,7 +1,7 @@
 /** Rules on unaccompanied asylum-seeking children (the UASC table). */
 import type { Return903, Table903 } from '../model.js';
 import { defineRule, type Rule903 } from '../rule.js';
-import { ageAt, birthday, blank, dates, firstRowByChild, parseDate, yearStart } from './support.js';
+import { ageAt, birthday, blank, dates, firstRowByChild, parseDate, yearEnd, yearStart } from './support.js';
 
 /** A date UASC status ceased is a real date, and not before the year (a child who stopped being UASC before it is not in the table). */
 export const rule104 = defineRule('104', (ret, flag) => {
@@ -52,7 +52,7 @@ export const rule304 = defineRule('304', (ret, flag) => {
   });
 });
 
-/** Unaccompanied asylum-seeking children are mostly teenagers: a child under 10 is worth a second look. */
+/** Unaccompanied asylum-seeking children are mostly older: a child still under 11 on 31 March is worth a second look. */
 export const rule231 = defineRule('231', (ret: Return903, flag) => {
   const u = ret.current.UASC;
   const h = ret.current.Header;
@@ -61,7 +61,7 @@ export const rule231 = defineRule('231', (ret: Return903, flag) => {
   const dob = dates(h, 'DOB');
   u.rows.forEach((row) => {
     const hi = heads.get(row.CHILD ?? '');
-    if (hi !== undefined && ageAt(dob[hi]!, yearStart(ret)) < 10) flag(h, hi);
+    if (hi !== undefined && ageAt(dob[hi]!, yearEnd(ret)) < 11) flag(h, hi);
   });
 });
 
