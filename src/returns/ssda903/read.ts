@@ -173,14 +173,11 @@ export function readTable(file: File903, notices: ReadNotice[] = []): Table903 {
       const raw = cells[k];
       let v: string | null = raw === undefined ? null : raw.trim();
       if (v === '') v = null;
-      if (v !== null && upperIdx[k]) {
-        const upper = v.toUpperCase();
-        if (upper !== v) {
-          tally.add(`upper:${header[k]}`, line);
-          v = upper;
-        }
+      if (v !== null && upperIdx[k] && hasLowerCase(v)) {
+        tally.add(`upper:${header[k]}`, line);
+        v = v.toUpperCase();
       }
-      if (v !== null && dateIdx[k]) {
+      if (v !== null && dateIdx[k] && !looksLikeDfeDate(v)) {
         const fixed = normaliseDate(v);
         if (fixed !== v) {
           tally.add(`date:${header[k]}:${fixed === null ? '' : v.includes('-') ? 'iso' : 'time'}`, line);
@@ -194,6 +191,19 @@ export function readTable(file: File903, notices: ReadNotice[] = []): Table903 {
   }
   tally.report(notices, width);
   return { name, file: file.name, rows, lines: rowLines };
+}
+
+function hasLowerCase(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || c > 127) return true;
+  }
+  return false;
+}
+
+/** dd/mm/yyyy in shape (whether a real date is for the rules to say): nothing to normalise. */
+function looksLikeDfeDate(v: string): boolean {
+  return v.length === 10 && v.charCodeAt(2) === 47 && v.charCodeAt(5) === 47;
 }
 
 /** Coded columns, postcodes and UPNs, whose letters are capitals whatever case they were typed in. */

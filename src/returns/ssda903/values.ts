@@ -164,13 +164,25 @@ export function derived<T>(table: Table903, key: string, build: () => T): T {
   return value;
 }
 
-/** A date column parsed once: day numbers, NaN where blank or invalid (so every comparison with it is false). */
+const dateCaches = new WeakMap<Table903, Map<string, Float64Array>>();
+
+/**
+ * A date column parsed once: day numbers, NaN where blank or invalid (so every comparison
+ * with it is false). Rules call this inside loops over rows, so the lookup allocates nothing.
+ */
 export function dates(table: Table903, column: string): Float64Array {
-  return derived(table, `dates:${column}`, () => {
-    const out = new Float64Array(table.rows.length);
+  let columns = dateCaches.get(table);
+  if (!columns) {
+    columns = new Map();
+    dateCaches.set(table, columns);
+  }
+  let out = columns.get(column);
+  if (!out) {
+    out = new Float64Array(table.rows.length);
     for (let i = 0; i < table.rows.length; i++) out[i] = parseDate(table.rows[i]![column]) ?? NaN;
-    return out;
-  });
+    columns.set(column, out);
+  }
+  return out;
 }
 
 /** Row indexes of each child, in file order. */
