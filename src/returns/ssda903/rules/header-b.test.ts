@@ -49,6 +49,11 @@ describe('motherhood', () => {
     const now = { Header: [child('A', '01/01/2008', { SEX: 'F', MOTHER: '1', MC_DOB: '02/01/2024' }), child('B', '01/01/2008', { SEX: 'F', MOTHER: '1', MC_DOB: '01/01/2024' })] };
     expect(flagged(r.r624, now, { previous })).toEqual(['Header 1']);
   });
+  it('624: a date last year that is not a date is contradicted by a blank one this year', () => {
+    const previous = { Header: [child('A', '01/01/2008', { SEX: 'F', MOTHER: '1', MC_DOB: '31/02/2025' }), child('B', '01/01/2008', { SEX: 'F', MOTHER: '1', MC_DOB: '31/02/2025' })] };
+    const now = { Header: [child('A', '01/01/2008', { SEX: 'F', MOTHER: '1', MC_DOB: null }), child('B', '01/01/2008', { SEX: 'F', MOTHER: '1', MC_DOB: '31/02/2025' })] };
+    expect(flagged(r.r624, now, { previous })).toEqual(['Header 1']);
+  });
   it('625: the first child is not born after the year ends or after the mother left care', () => {
     const header = [child('A', '01/01/2008', { SEX: 'F', MOTHER: '1', MC_DOB: '01/10/2025' }), child('B', '01/01/2008', { SEX: 'F', MOTHER: '1', MC_DOB: '01/10/2025' })];
     const eps = [episode('A', '01/05/2025', { DEC: '01/09/2025', REC: 'E4A' }), episode('B', '01/05/2025')];

@@ -111,9 +111,16 @@ export const r624 = defineRule('624', (ret, flag) => {
   const last = ret.previous.Header;
   if (!header || !last) return;
   const mc = dates(header, 'MC_DOB');
+  const lastRows = firstRowByChild(last);
+  const lastMc = dates(last, 'MC_DOB');
   header.rows.forEach((row, i) => {
-    const before = dayFor(last, 'MC_DOB', row.CHILD ?? null);
-    if (!Number.isNaN(before) && before !== mc[i]) flag(header, i);
+    const j = lastRows.get(row.CHILD ?? '');
+    if (j === undefined) return;
+    const recorded = last.rows[j]!.MC_DOB;
+    if (recorded == null || recorded === '') return;
+    // A date recorded last year that cannot be read as a date is still a record: anything else this year contradicts it.
+    const differs = Number.isNaN(lastMc[j]!) ? (row.MC_DOB ?? '') !== recorded : lastMc[j] !== mc[i];
+    if (differs) flag(header, i);
   });
 });
 
