@@ -8,6 +8,7 @@ import { defineRule } from '../rule.js';
 import type { Rule903 } from '../rule.js';
 import { addYears, dates } from '../values.js';
 import { RESPITE, rowsOf, yearEnd } from './b-helpers.js';
+import { dobOf } from './support.js';
 
 /** The child's episodes this year and last, as [table, row] pairs. */
 function allEpisodes(ret: Return903, child: string | null): [Table903, number][] {
@@ -28,17 +29,20 @@ export const r1000 = defineRule('1000', (ret, flag) => {
  * 1001: a relevant or former relevant child was looked after for at least 13 weeks
  * (91 days) after turning 14, and was still looked after after turning 16 (care still going
  * on counts to the end of the year; short breaks, V3 and V4, do not count). A row in OC3
- * is the care leaver information, whether or not its cells are filled.
+ * is the care leaver information, whether or not its cells are filled. The date of birth
+ * is the Header's (the DfE lists the Header among the rule's tables), else OC3's.
  */
 export const r1001 = defineRule('1001', (ret, flag) => {
   const oc3 = ret.current.OC3;
   if (!oc3 || !ret.current.Episodes) return;
-  const dob = dates(oc3, 'DOB');
+  const ownDob = dates(oc3, 'DOB');
   oc3.rows.forEach((row, o) => {
-    if (Number.isNaN(dob[o]!)) return;
+    const fromHeader = dobOf(ret, row.CHILD);
+    const born = Number.isNaN(fromHeader) ? ownDob[o]! : fromHeader;
+    if (Number.isNaN(born)) return;
     const eps = allEpisodes(ret, row.CHILD ?? null);
-    const at14 = addYears(dob[o]!, 14);
-    const at16 = addYears(dob[o]!, 16);
+    const at14 = addYears(born, 14);
+    const at16 = addYears(born, 16);
     let days = 0;
     let after16 = false;
     const seen = new Set<number>();
