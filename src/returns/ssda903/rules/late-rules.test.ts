@@ -1,4 +1,4 @@
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Provider } from '../model.js';
 import type { RowInput } from '../test-factory.js';
 import { build903 } from '../test-factory.js';
@@ -125,5 +125,21 @@ describe('care leaver information and episodes (1000+, EPI)', () => {
       // Came back into care in December, after his birthday: he was a care leaver on it.
       passes: seventeenYearOld([episode({ DECOM: '01/12/2025' })]),
     },
+  });
+});
+
+describe('1010 and 1012 at the edges', () => {
+  const rule = (code: string) => lateRules.find((r) => r.code === code)!;
+  const found = (code: string, ret: ReturnType<typeof build903>) => rule(code).validate(ret).map((f) => `${f.table}:${f.row}`);
+  it('1010: an earlier episode last year with no end date, followed by one that ended, was not open at the year end', () => {
+    const ret = withCareLeaver({}, [
+      episode({ CHILD: 'C2', DECOM: '01/01/2022' }),
+      episode({ CHILD: 'C2', DECOM: '01/06/2023', DEC: '10/10/2023', REC: 'E4A' }),
+    ]);
+    expect(found('1010', ret)).toEqual([]);
+  });
+  it('1012: the rows of a child with no episodes who is not in OC3 either', () => {
+    const ret = withCareLeaver({ Reviews: [{ CHILD: 'C3', DOB: '01/06/2012', REVIEW: '01/11/2025', REVIEW_CODE: 'PN1' }] });
+    expect(found('1012', ret)).toEqual(['Reviews:1']);
   });
 });

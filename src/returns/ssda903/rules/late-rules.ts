@@ -119,17 +119,18 @@ export const rule1014 = defineRule('1014', (ret, flag) => {
 /** Tables that hold information only about children looked after in the year. */
 const LOOKED_AFTER_TABLES: readonly TableName[] = ['PlacedAdoption', 'Missing', 'Reviews', 'AD1', 'PrevPerm', 'OC2'];
 
-/** A care leaver with no episodes this year has rows in no other table (but the Header and UASC, see 1014). */
+/**
+ * A care leaver with no episodes this year has rows in no other table (but the Header and
+ * UASC, see 1014). The only children a return holds without episodes are OC3's (EPI), so
+ * the rows of any child with no episodes are reported, in OC3 or not.
+ */
 export const rule1012 = defineRule('1012', (ret, flag) => {
-  const oc3 = ret.current.OC3;
-  if (!oc3 || !ret.current.Episodes) return;
+  if (!ret.current.Episodes) return;
   const withEpisodes = childrenIn(ret.current.Episodes);
-  const leaversOnly = new Set<string>();
-  for (const child of rowsByChild(oc3).keys()) if (!withEpisodes.has(child)) leaversOnly.add(child);
   for (const name of LOOKED_AFTER_TABLES) {
     const t = ret.current[name];
     if (!t) continue;
-    t.rows.forEach((row, i) => leaversOnly.has(row.CHILD ?? '') && flag(t, i));
+    t.rows.forEach((row, i) => !withEpisodes.has(row.CHILD ?? '') && flag(t, i));
   }
 });
 
@@ -145,15 +146,22 @@ export const rule1011 = defineRule('1011', (ret, flag) => {
 
 /**
  * Care leaver information for a young person with no episodes this year whose episode
- * was open at the end of last year: the episodes are missing, not the care ended.
+ * was open at the end of last year: the episodes are missing, not the care ended. Open
+ * at the year end means the latest episode (by start) has no end date; an earlier one
+ * without an end date, followed by others, lacks its end date but was not still open.
  */
 export const rule1010 = defineRule('1010', (ret, flag) => {
   const eps = ret.current.Episodes;
   const last = ret.previous.Episodes;
   if (!eps || !last) return;
   const withEpisodes = childrenIn(eps);
+  const lastDecom = dates(last, 'DECOM');
   const openAtLastYearEnd = new Set<string>();
-  last.rows.forEach((r) => blank(r.DEC) && openAtLastYearEnd.add(r.CHILD ?? ''));
+  for (const [child, order] of episodesInOrder(last)) {
+    // Unreadable start dates sort last; the latest episode is the last readable one.
+    const latest = order.filter((k) => !Number.isNaN(lastDecom[k]!)).at(-1);
+    if (latest !== undefined && blank(last.rows[latest]!.DEC)) openAtLastYearEnd.add(child);
+  }
   eachLeaverWithInfo(ret, (row, i, oc3) => {
     const child = row.CHILD ?? '';
     if (!withEpisodes.has(child) && openAtLastYearEnd.has(child)) flag(oc3, i);
