@@ -97,12 +97,15 @@ export function parseProviders(text: string, file: string): Map<string, Provider
   return out;
 }
 
-/** Reference data from files already in memory (e.g. uploaded on the returns page). */
-export function reference903From(opts: {
+/** Reference data as files: what the lookups are built from. */
+export interface ReferenceSources {
   localAuthority?: string | undefined;
   postcodes?: { name: string; text: string } | undefined;
   providers?: { name: string; text: string } | undefined;
-}): Reference903 {
+}
+
+/** Reference data from files already in memory (e.g. uploaded on the returns page). */
+export function reference903From(opts: ReferenceSources): Reference903 {
   const reference: Reference903 = {};
   if (opts.localAuthority) reference.localAuthority = opts.localAuthority;
   if (opts.postcodes) {
@@ -121,6 +124,11 @@ export function reference903From(opts: {
 }
 
 export async function loadReference903(opts: { localAuthority?: string | undefined; postcodes?: string | undefined; providers?: string | undefined }): Promise<Reference903> {
+  return reference903From(await loadReferenceSources(opts));
+}
+
+/** The reference data files named, read but not yet parsed. */
+export async function loadReferenceSources(opts: { localAuthority?: string | undefined; postcodes?: string | undefined; providers?: string | undefined }): Promise<ReferenceSources> {
   const file = async (path: string | undefined) => (path ? { name: path, text: await readFile(path, 'utf8') } : undefined);
-  return reference903From({ localAuthority: opts.localAuthority, postcodes: await file(opts.postcodes), providers: await file(opts.providers) });
+  return { localAuthority: opts.localAuthority, postcodes: await file(opts.postcodes), providers: await file(opts.providers) };
 }

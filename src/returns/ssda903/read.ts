@@ -40,10 +40,20 @@ export interface File903 {
 }
 
 export async function read903(input: Read903Input): Promise<Return903> {
+  const { current, previous, notices } = await load903Files(input);
+  return parse903({ current, previous, year: input.year, reference: input.reference }, notices);
+}
+
+/** The files of a return, from the paths given (folders are read for their .csv files). */
+export async function load903Files(input: { current: readonly string[]; previous?: readonly string[] | undefined }): Promise<{
+  current: File903[];
+  previous: File903[];
+  notices: ReadNotice[];
+}> {
   const notices: ReadNotice[] = [];
   const current = await loadFiles(input.current, notices);
   const previous = input.previous ? await loadFiles(input.previous, notices) : [];
-  return parse903({ current, previous, year: input.year, reference: input.reference }, notices);
+  return { current, previous, notices };
 }
 
 /** The same as read903, for files already in memory. */
