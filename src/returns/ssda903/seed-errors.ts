@@ -313,11 +313,11 @@ export const SEEDERS: Readonly<Record<string, Seeder>> = {
     return at('Episodes', hit.index);
   },
   '134': (c) => {
-    const leaver = choose(c, 'OC3', () => true);
+    const leaver = choose(c, 'OC3', (r) => r.IN_TOUCH != null);
     const ad1 = c.pick('AD1');
     if (!leaver || !ad1) return [];
     const a = addRow(c, 'AD1', { ...ad1.row, CHILD: leaver.row.CHILD ?? null, DOB: leaver.row.DOB ?? null });
-    return [{ table: 'AD1', index: a }, { table: 'OC3', index: leaver.index }];
+    return [{ table: 'AD1', index: a }];
   },
   '158': (c) => one(c, 'OC2', (r) => {
     set(r, 'SUBSTANCE_MISUSE', '1');

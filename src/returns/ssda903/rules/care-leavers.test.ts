@@ -15,8 +15,11 @@ describe('rules on OC3 (care leavers)', () => {
     '134': {
       why: 'a care leaver with adoption details',
       fails: build903({ OC3: [{ CHILD: 'C1', IN_TOUCH: 'YES', ACTIV: 'F2', ACCOM: 'U1' }], AD1: [{ CHILD: 'C1', DATE_INT: '01/01/2020' }] }),
-      flagged: ['OC3:1', 'AD1:1'],
-      passes: build903({ OC3: [{ CHILD: 'C1', IN_TOUCH: 'YES', ACTIV: 'F2', ACCOM: 'U1' }], AD1: [{ CHILD: 'C2', DATE_INT: '01/01/2020' }] }),
+      flagged: ['AD1:1'],
+      passes: build903({
+        OC3: [{ CHILD: 'C1', IN_TOUCH: 'YES', ACTIV: 'F2', ACCOM: 'U1' }, { CHILD: 'C2', IN_TOUCH: null, ACTIV: null, ACCOM: null }],
+        AD1: [{ CHILD: 'C2', DATE_INT: '01/01/2020' }, { CHILD: 'C1', DATE_INT: null }],
+      }),
     },
     '153': { why: 'accommodation left out', fails: leaver({ ACCOM: null }), flagged: ['OC3:1'], passes: leaver() },
     '215': {

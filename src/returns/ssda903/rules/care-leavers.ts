@@ -15,14 +15,19 @@ export const rule132 = codeRule('132', 'OC3', 'ACTIV');
 export const rule133 = codeRule('133', 'OC3', 'ACCOM');
 
 /** A young person in the care leavers' cohort is not also in the adoption (AD1) table. */
+/**
+ * Adoption details for a young person with care leaver details. The adoption row is the
+ * one reported: the message places the fault in the adoption data (as the reference reads it).
+ */
 export const rule134 = defineRule('134', (ret, flag) => {
   const oc3 = ret.current.OC3;
   const ad1 = ret.current.AD1;
   if (!oc3 || !ad1) return;
-  const adopted = new Set(ad1.rows.map((r) => r.CHILD ?? ''));
-  const leavers = new Set(oc3.rows.map((r) => r.CHILD ?? ''));
-  oc3.rows.forEach((r, i) => adopted.has(r.CHILD ?? '') && flag(oc3, i));
-  ad1.rows.forEach((r, i) => leavers.has(r.CHILD ?? '') && flag(ad1, i));
+  const leavers = new Set(oc3.rows.filter((r) => !blank(r.IN_TOUCH) || !blank(r.ACTIV) || !blank(r.ACCOM)).map((r) => r.CHILD ?? ''));
+  const ADOPTION = ['DATE_INT', 'DATE_MATCH', 'FOSTER_CARE', 'NB_ADOPTR', 'SEX_ADOPTR', 'LS_ADOPTR'];
+  ad1.rows.forEach((r, i) => {
+    if (leavers.has(r.CHILD ?? '') && ADOPTION.some((c) => !blank(r[c]))) flag(ad1, i);
+  });
 });
 
 export const rule153 = defineRule('153', (ret, flag) =>
