@@ -9,8 +9,9 @@
  * and written to a temporary folder first; --mutate RATE then damages about that share of
  * rows at random (mutate.ts), so that most rules fire somewhere; --keep-rows leaves
  * every row once (no copied or dropped rows, whose order validators may break differently). When REF_903 names a driver script
- * (`driver CURRENT_DIR YEAR OUT.csv [--previous DIR]`, writing rule,table,row), it is
- * run on the same files and the (rule, table, row) sets are compared rule by rule.
+ * (`driver CURRENT_DIR YEAR OUT.csv [--previous DIR]`, writing rule,table,row, and in
+ * OUT.csv.failed the rules it could not run), it is run on the same files and the
+ * (rule, table, row) sets are compared rule by rule.
  *
  * The rules that need postcode places (distance, placement authority) run on both sides
  * from one directory: --postcodes FILE (CSV: pcd,laua,easting,northing, e.g. an extract of
@@ -21,7 +22,7 @@
  * `--providers FILE`. --la is the returning authority's ONS code (default E09000027).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -204,10 +205,13 @@ async function main(): Promise<void> {
     const log = execFileSync(driver!, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 });
     console.log(`reference: ${((performance.now() - t1) / 1000).toFixed(1)} s; ${log.trim()}`);
   }
-  const theirs = readFindingsCsv(outCsv).filter((f) => !selected || selected.includes(f.rule));
+  // A driver may list the rules the other validator could not run (it stopped with an error)
+  // in OUT.csv.failed: those are not compared.
+  const failed = new Set(existsSync(`${outCsv}.failed`) ? readFileSync(`${outCsv}.failed`, 'utf8').split(/\s+/).filter(Boolean) : []);
+  const theirs = readFindingsCsv(outCsv).filter((f) => (!selected || selected.includes(f.rule)) && !failed.has(f.rule));
 
   const mine = new Set(rulesForYear(year).map((r) => r.code));
-  const rows = compareFindings(ours, theirs).filter((c) => values.all || mine.has(c.rule));
+  const rows = compareFindings(ours.filter((f) => !failed.has(f.rule)), theirs).filter((c) => values.all || mine.has(c.rule));
   let agree = 0;
   for (const c of rows) {
     const same = c.onlyOurs.length === 0 && c.onlyTheirs.length === 0;
@@ -221,7 +225,11 @@ async function main(): Promise<void> {
     );
   }
   const silent = [...mine].filter((r) => !rows.some((c) => c.rule === r));
-  console.log(`${agree} of ${rows.length} rules with findings agree exactly; ${silent.length} rules found nothing on either side`);
+  const notRun = [...failed].filter((r) => mine.has(r));
+  console.log(
+    `${agree} of ${rows.length} rules with findings agree exactly; ${silent.length - notRun.length} rules found nothing on either side` +
+      (notRun.length ? `; the other validator could not run ${notRun.length}: ${notRun.join(' ')}` : ''),
+  );
   if (!values.out) rmSync(work, { recursive: true, force: true });
 }
 
