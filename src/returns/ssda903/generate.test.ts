@@ -27,16 +27,23 @@ describe('synthetic 903 returns', () => {
     }
   });
 
-  it('seed errors that the intended rule finds at the changed row', () => {
+  // The deprivation of liberty table (DoLo) is in returns from 2026/27 only.
+  const doloRules = (code: string) => /^7(0\d|10)$/.test(code);
+
+  it.each([
+    [2026, (code: string) => !doloRules(code)],
+    [2027, () => true],
+  ])('seed errors that the intended rule finds at the changed row (%i)', (year, expected) => {
     // Enough errors that every seeder runs at least twice; the made-up postcode directory
     // lets the rules on where children are placed run.
     const la = 'E09000027';
     const places = madeUpPlaces({ localAuthority: la, seed: 3 });
-    const ret = generate903({ children: 1000, year: 2026, seed: 3, errors: { rate: 0.25 }, postcodes: places.pool });
+    const ret = generate903({ children: 1000, year, seed: 3, errors: { rate: 0.25 }, postcodes: places.pool });
     ret.reference = { localAuthority: la, postcodes: (pc) => places.places.get(pc.replace(/\s+/g, '').toUpperCase()) };
     const found = new Set(validate903(ret).map((f) => `${f.rule}:${f.table}:${f.row}`));
     const rules = new Set(ret.seeded.map((s) => s.rule));
-    expect(Object.keys(SEEDERS).filter((r) => !rules.has(r))).toEqual([]);
+    // (706 has no seeder: it needs last year's DoLo table, which 2025/26 returns do not have.)
+    expect(Object.keys(SEEDERS).filter((r) => expected(r) && !rules.has(r))).toEqual([]);
     const missed = ret.seeded.filter((s) => !found.has(`${s.rule}:${s.table}:${s.row}`));
     expect(missed).toEqual([]);
   });

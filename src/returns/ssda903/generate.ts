@@ -464,6 +464,13 @@ function cut(children: readonly Child[], year: number): Tables903 {
         // Supported accommodation had no Ofsted URN before 2023/24.
         URN: e.place === 'H5' && year <= 2023 ? null : e.urn,
       });
+      // Some children in homes have their liberty restricted (a DoLO) for the time of the
+      // placement in the year; chosen without the random source so earlier years are unchanged.
+      if (['K2', 'Z12', 'Z13'].includes(e.place) && (Number(c.id) + e.decom) % 4 === 0) {
+        // It ends the day before the placement does, so it is not in force in the next one.
+        const from = Math.max(e.decom, start) + 1;
+        if (!ended || e.dec! - 1 > from) t.DoLo.push({ CHILD: c.id, DOB: dob, DOLO_START: d(from), DOLO_END: ended ? d(e.dec! - 1) : null });
+      }
     }
     for (const p of c.periods) cutReviews(t.Reviews, c, p, start, end);
     if (c.uasc) t.UASC.push({ CHILD: c.id, SEX: sex(c), DOB: dob, DUC: d(addYears(c.dob, 18) - 1) });

@@ -148,6 +148,18 @@ function endedAtEighteen(ctx: SeedContext, rec: string, withHeader: boolean) {
 }
 
 /** Seeders by DfE rule code. */
+/** Changes the placement of the episode a DoLO runs in (the order's row is the one reported). */
+function doloPlacement(c: SeedContext, place: string): { table: TableName; index: number }[] {
+  const eps = c.ret.current.Episodes;
+  const hit = choose(c, 'DoLo', (r) => parseDate(r.DOLO_START) !== null);
+  if (!hit || !eps) return [];
+  const start = parseDate(hit.row.DOLO_START)!;
+  const ep = eps.rows.find((r) => r.CHILD === hit.row.CHILD && parseDate(r.DECOM)! <= start && (r.DEC == null || parseDate(r.DEC)! >= start));
+  if (!ep) return [];
+  (ep as MutableRow).PLACE = place;
+  return [{ table: 'DoLo', index: hit.index }];
+}
+
 export const SEEDERS: Readonly<Record<string, Seeder>> = {
   '101': (c) => one(c, 'Header', (r) => set(r, 'SEX', '9')),
   '102': (c) => one(c, 'Header', (r) => set(r, 'DOB', '31/02/2010')),
@@ -190,7 +202,7 @@ export const SEEDERS: Readonly<Record<string, Seeder>> = {
   '153': (c) => one(c, 'OC3', (r) => set(r, 'ACCOM', null), (r) => r.IN_TOUCH === 'YES'),
   '345': (c) => one(c, 'OC3', (r) => set(r, 'ACTIV', '0'), (r) => r.IN_TOUCH === 'YES'),
   '151': (c) => one(c, 'AD1', (r) => set(r, 'SEX_ADOPTR', null)),
-  '333': (c) => one(c, 'AD1', (r) => set(r, 'DATE_INT', '01/03/2026'), (r) => r.DATE_MATCH != null),
+  '333': (c) => one(c, 'AD1', (r) => set(r, 'DATE_INT', formatDate(parseDate(r.DATE_MATCH)! + 30)), (r) => parseDate(r.DATE_MATCH) !== null),
   '119': (c) => one(c, 'PlacedAdoption', (r) => set(r, 'REASON_PLACED_CEASED', 'RD1')),
   '120': (c) => one(c, 'PlacedAdoption', (r) => {
     set(r, 'REASON_PLACED_CEASED', 'RD9');
@@ -535,6 +547,54 @@ export const SEEDERS: Readonly<Record<string, Seeder>> = {
     hit.row.MC_DOB = formatDate(yearStart(c) - 60);
     return at('Header', hit.index);
   },
+  // Deprivation of liberty orders (from 2026/27): the generator writes valid ones for some children in homes.
+  '700': (c) => one(c, 'DoLo', (r) => set(r, 'DOLO_START', '31/02/2026')),
+  '701': (c) => one(c, 'DoLo', (r) => set(r, 'DOLO_END', '2026/13/01')),
+  '702': (c) => one(c, 'DoLo', (r) => set(r, 'DOLO_END', formatDate(parseDate(r.DOLO_START)! - 5)), (r) => parseDate(r.DOLO_START) !== null),
+  '703': (c) => one(c, 'DoLo', (r) => set(r, 'DOLO_START', formatDate(collectionEnd(c.ret.collectionYear) + 10)), (r) => r.DOLO_END == null),
+  '704': (c) => one(c, 'DoLo', (r) => set(r, 'DOLO_END', formatDate(collectionEnd(c.ret.collectionYear) + 20))),
+  '705': (c) => {
+    const hit = choose(c, 'DoLo', (r) => parseDate(r.DOLO_START) !== null);
+    if (!hit) return [];
+    const again = addRow(c, 'DoLo', { ...hit.row, DOLO_START: formatDate(parseDate(hit.row.DOLO_START)! + 1) });
+    return again < 0 ? [] : [{ table: 'DoLo', index: again }];
+  },
+  '707': (c) => {
+    // An order left open for a child whose care ended in the year.
+    const eps = c.ret.current.Episodes;
+    const ceased = new Set((eps?.rows ?? []).filter((r) => r.REC != null && r.REC !== 'X1').map((r) => r.CHILD ?? ''));
+    return one(c, 'DoLo', (r) => set(r, 'DOLO_END', null), (r) => ceased.has(r.CHILD ?? ''));
+  },
+  '708': (c) => one(c, 'DoLo', (r) => set(r, 'DOB', formatDate(parseDate(r.DOLO_START)! + 10)), (r) => parseDate(r.DOLO_START) !== null),
+  '709': (c) => doloPlacement(c, 'U4'),
+  '710': (c) => doloPlacement(c, 'K1'),
+  '460': (c) => {
+    // Staying put (E17) given as the reason care ended for a child under 18.
+    const hit = choose(c, 'Episodes', (r) => {
+      const dob = dobOf(c, r.CHILD);
+      const dec = parseDate(r.DEC);
+      return r.REC != null && r.REC !== 'X1' && dob !== null && dec !== null && ageOn(dob, dec) < 17;
+    });
+    if (!hit) return [];
+    hit.row.REC = 'E17';
+    return [{ table: 'Episodes', index: hit.index }];
+  },
+  '517': (c) => one(c, 'AD1', (r) => {
+    set(r, 'LS_ADOPTR', 'L3');
+    set(r, 'SEX_ADOPTR', 'MM');
+    set(r, 'NB_ADOPTR', '2');
+  }),
+  INT31: (c) => {
+    const hit = choose(c, 'AD1', () => true);
+    if (!hit) return [];
+    return [{ table: 'AD1', index: hit.index }, { table: 'AD1', index: addRow(c, 'AD1', { ...hit.row }) }];
+  },
+  INT34: (c) => {
+    const hit = choose(c, 'OC3', () => true);
+    if (!hit) return [];
+    return [{ table: 'OC3', index: hit.index }, { table: 'OC3', index: addRow(c, 'OC3', { ...hit.row }) }];
+  },
+  SW09STG2: (c) => one(c, 'SWEpisodes', (r) => set(r, 'SW_DEC', r.SW_DECOM ?? null), (r) => r.SW_DEC != null && r.SW_DECOM != null),
 };
 
 export function seedErrors(ret: Return903, rng: Random, rate: number, rules?: readonly string[]): SeededError[] {
