@@ -35,12 +35,26 @@ const LF = 10;
 export function parseCsv(text: string): CsvRecords {
   const records: string[][] = [];
   const lines: number[] = [];
+  eachCsvRecord(text, (cells, line) => {
+    records.push(cells.slice());
+    lines.push(line);
+  });
+  return { records, lines };
+}
+
+/**
+ * parseCsv one record at a time, for readers that turn records straight into something
+ * else: `cells` is the same array for every record (copy it to keep it), so a large file
+ * does not leave an array per record behind for the garbage collector.
+ */
+export function eachCsvRecord(text: string, onRecord: (cells: string[], line: number) => void): void {
+  const record: string[] = [];
   const n = text.length;
   let i = 0;
   let line = 1;
   while (i < n) {
     const startLine = line;
-    const record: string[] = [];
+    record.length = 0;
     // one record
     for (;;) {
       let c = i < n ? text.charCodeAt(i) : -1;
@@ -91,10 +105,8 @@ export function parseCsv(text: string): CsvRecords {
       break;
     }
     if (record.length === 1 && record[0]!.trim() === '') continue;
-    records.push(record);
-    lines.push(startLine);
+    onRecord(record, startLine);
   }
-  return { records, lines };
 }
 
 /** One CSV line (no line end): cells with a comma, quote or line break are quoted. */

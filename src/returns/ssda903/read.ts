@@ -17,7 +17,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { ReturnReadError } from '../findings.js';
-import { CsvSyntaxError, parseCsv } from './csv.js';
+import { CsvSyntaxError, eachCsvRecord } from './csv.js';
 import type { ReadNotice, Reference903, Return903, Row, Table903, TableName, Tables903 } from './model.js';
 import { TABLE_NAMES } from './model.js';
 import { columnsFor, FIRST_YEAR, LATEST_YEAR, schemaFor } from './tables.js';
@@ -136,71 +136,123 @@ const TABLE_COLUMNS: readonly (readonly [TableName, readonly string[]])[] = TABL
 /** Reads one file as a 903 table. */
 export function readTable(file: File903, notices: ReadNotice[] = []): Table903 {
   const text = decode(file, notices);
-  let parsed;
+  let reader: TableReader | undefined;
+  // A problem with the header or a row is reported only once the whole file has been
+  // read as CSV: a CSV syntax error anywhere in the file is the one to report.
+  let failure: { error: unknown } | undefined;
   try {
-    parsed = parseCsv(text);
+    eachCsvRecord(text, (cells, line) => {
+      if (failure) return;
+      try {
+        if (reader) reader.add(cells, line);
+        else reader = new TableReader(file, text, cells);
+      } catch (error) {
+        failure = { error };
+      }
+    });
   } catch (e) {
     if (e instanceof CsvSyntaxError) throw new ReturnReadError(file.name, e.message, `line ${e.line}`);
     throw e;
   }
-  const { records, lines } = parsed;
-  if (records.length === 0) throw new ReturnReadError(file.name, 'the file has no header row (it is empty)');
-  const header = records[0]!.map((h) => h.trim().toUpperCase());
-  while (header.length > 0 && header[header.length - 1] === '') header.pop();
-  if (header.length <= 1 && text.includes('\t')) {
-    throw new ReturnReadError(file.name, 'the file is tab-separated; save it as CSV (comma-separated)', 'line 1');
-  }
-  const name = identify(file.name, header);
-  const seen = new Set<string>();
-  for (const h of header) {
-    if (seen.has(h)) throw new ReturnReadError(file.name, `column ${h} appears twice in the header`, 'line 1');
-    seen.add(h);
+  if (failure) throw failure.error;
+  if (!reader) throw new ReturnReadError(file.name, 'the file has no header row (it is empty)');
+  reader.tally.report(notices, reader.width);
+  return { name: reader.name, file: file.name, rows: reader.rows, lines: reader.lines };
+}
+
+/** Rows of one table, built record by record as the CSV is read. */
+class TableReader {
+  readonly name: TableName;
+  readonly width: number;
+  readonly rows: Row[] = [];
+  readonly lines: number[] = [];
+  readonly tally: Tally;
+  private readonly header: string[];
+  private readonly dateIdx: boolean[];
+  private readonly upperIdx: boolean[];
+  private readonly values: (string | null)[];
+  private readonly makeRow: (values: readonly (string | null)[]) => Row;
+  /**
+   * Each column's values seen so far, so that rows share one string per distinct value
+   * (codes and dates repeat thousands of times): far fewer strings outlive the read.
+   * A column whose values hardly repeat (IDs) stops being interned.
+   */
+  private readonly seen: (Map<string, string> | null)[];
+
+  constructor(
+    private readonly file: File903,
+    text: string,
+    cells: readonly string[],
+  ) {
+    const header = cells.map((h) => h.trim().toUpperCase());
+    while (header.length > 0 && header[header.length - 1] === '') header.pop();
+    if (header.length <= 1 && text.includes('\t')) {
+      throw new ReturnReadError(file.name, 'the file is tab-separated; save it as CSV (comma-separated)', 'line 1');
+    }
+    const name = identify(file.name, header);
+    const seen = new Set<string>();
+    for (const h of header) {
+      if (seen.has(h)) throw new ReturnReadError(file.name, `column ${h} appears twice in the header`, 'line 1');
+      seen.add(h);
+    }
+    this.name = name;
+    this.header = header;
+    this.width = header.length;
+    const dateColumns = dateColumnsOf(name);
+    const upperColumns = upperCaseColumnsOf(name);
+    this.dateIdx = header.map((h) => dateColumns.has(h));
+    this.upperIdx = header.map((h) => upperColumns.has(h));
+    this.values = new Array<string | null>(this.width).fill(null);
+    this.seen = header.map(() => new Map());
+    this.tally = new Tally(file.name);
+    // Every row of a table has the same columns: an object literal of them all gives each
+    // row its final shape at once (identify has checked the names are the table's own).
+    this.makeRow = new Function('v', `return {${header.map((h, k) => `${JSON.stringify(h)}: v[${k}]`).join(', ')}};`) as (
+      values: readonly (string | null)[],
+    ) => Row;
   }
 
-  const dateColumns = dateColumnsOf(name);
-  const dateIdx = header.map((h) => dateColumns.has(h));
-  const upperIdx = header.map((h) => upperCaseColumnsOf(name).has(h));
-  const width = header.length;
-  const rows: Row[] = new Array(records.length - 1);
-  const rowLines: number[] = new Array(records.length - 1);
-  const tally = new Tally(file.name);
-  for (let r = 1; r < records.length; r++) {
-    const cells = records[r]!;
-    const line = lines[r]!;
+  add(cells: readonly string[], line: number): void {
+    const { width, header, values, seen } = this;
     if (cells.length > width) {
       for (let k = width; k < cells.length; k++) {
         if (cells[k]!.trim() !== '') {
           throw new ReturnReadError(
-            file.name,
+            this.file.name,
             `the row has ${cells.length} cells but the header has ${width} columns`,
             `line ${line}`,
           );
         }
       }
-    } else if (cells.length < width) tally.add('short', line);
-    const row: Record<string, string | null> = {};
+    } else if (cells.length < width) this.tally.add('short', line);
+    const count = this.rows.length;
     for (let k = 0; k < width; k++) {
       const raw = cells[k];
       let v: string | null = raw === undefined ? null : raw.trim();
       if (v === '') v = null;
-      if (v !== null && upperIdx[k] && hasLowerCase(v)) {
-        tally.add(`upper:${header[k]}`, line);
+      if (v !== null && this.upperIdx[k] && hasLowerCase(v)) {
+        this.tally.add(`upper:${header[k]}`, line);
         v = v.toUpperCase();
       }
-      if (v !== null && dateIdx[k] && !looksLikeDfeDate(v)) {
+      if (v !== null && this.dateIdx[k] && !looksLikeDfeDate(v)) {
         const fixed = normaliseDate(v);
         if (fixed !== v) {
-          tally.add(`date:${header[k]}:${fixed === null ? '' : v.includes('-') ? 'iso' : 'time'}`, line);
+          this.tally.add(`date:${header[k]}:${fixed === null ? '' : v.includes('-') ? 'iso' : 'time'}`, line);
           if (fixed !== null) v = fixed;
         }
       }
-      row[header[k]!] = v;
+      const map = seen[k];
+      if (v !== null && map) {
+        const known = map.get(v);
+        if (known !== undefined) v = known;
+        else if (count >= 2048 && map.size * 2 > count) seen[k] = null;
+        else map.set(v, v);
+      }
+      values[k] = v;
     }
-    rows[r - 1] = row;
-    rowLines[r - 1] = line;
+    this.rows.push(this.makeRow(values));
+    this.lines.push(line);
   }
-  tally.report(notices, width);
-  return { name, file: file.name, rows, lines: rowLines };
 }
 
 function hasLowerCase(v: string): boolean {
