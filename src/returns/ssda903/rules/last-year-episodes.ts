@@ -5,7 +5,7 @@
 import type { Return903, Row, Table903 } from '../model.js';
 import { defineRule } from '../rule.js';
 import type { Flag, Rule903 } from '../rule.js';
-import { dates, rowsByChild } from '../values.js';
+import { dates, derived, rowsByChild } from '../values.js';
 import { childrenOf, episodeLinks, placementPlaces, canPlace, yearStart } from './b-helpers.js';
 
 /**
@@ -14,6 +14,10 @@ import { childrenOf, episodeLinks, placementPlaces, canPlace, yearStart } from '
  * reference picks it). A child none of whose starts is a date: the child's last row.
  */
 function latestEpisodes(last: Table903): ReadonlyMap<string, number> {
+  return derived(last, 'latestEpisodes', () => findLatestEpisodes(last));
+}
+
+function findLatestEpisodes(last: Table903): ReadonlyMap<string, number> {
   const decom = dates(last, 'DECOM');
   const out = new Map<string, number>();
   for (const [child, rows] of rowsByChild(last)) {
@@ -45,6 +49,18 @@ function carriedOver(ret: Return903, open: Open): { eps: Table903; last: Table90
   const eps = ret.current.Episodes;
   const last = ret.previous.Episodes;
   if (!eps || !last) return undefined;
+  // Eleven rules ask for the same pairs: worked out once for each pair of tables.
+  const key = open === noEndDate ? 'carriedOver:noEndDate' : 'carriedOver:blankEndDate';
+  const byLast = derived(eps, key, () => new WeakMap<Table903, [number, number][]>());
+  let pairs = byLast.get(last);
+  if (!pairs) {
+    pairs = findCarriedOver(eps, last, open);
+    byLast.set(last, pairs);
+  }
+  return { eps, last, pairs };
+}
+
+function findCarriedOver(eps: Table903, last: Table903, open: Open): [number, number][] {
   const latest = latestEpisodes(last);
   const pairs: [number, number][] = [];
   for (const [child, first] of episodeLinks(eps).first) {
@@ -52,7 +68,7 @@ function carriedOver(ret: Return903, open: Open): { eps: Table903; last: Table90
     if (j === undefined || !open(last, j)) continue;
     pairs.push([first, j]);
   }
-  return { eps, last, pairs };
+  return pairs;
 }
 
 /**
