@@ -13,7 +13,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateCin } from '../generate.js';
+import { generateCin, Random } from '../generate.js';
+import { mutateCin } from './mutate.js';
 import { readCin } from '../read.js';
 import { writeCin } from '../write.js';
 import { cinRulesFor, validateCin } from '../validate.js';
@@ -35,6 +36,8 @@ const { values } = parseArgs({
     clean: { type: 'boolean', default: false },
     out: { type: 'string' },
     'working-days': { type: 'string', default: 'inclusive' },
+    // Damage about this share of the children's values at random as well (mutate.ts).
+    mutate: { type: 'string', default: '0' },
     // Rules known to make the reference fail on a file, left out of its run without searching.
     'ref-exclude': { type: 'string', default: '' },
   },
@@ -57,6 +60,8 @@ const { ret, seeded } = generateCin({
   seed,
   errors: values.clean ? [] : active.filter((r) => !noSeed.includes(r) || ruleCodes?.includes(r)).map((rule) => ({ rule, count: perRule })),
 });
+const mutation = Number(values.mutate);
+if (mutation > 0) console.log(`damaged: ${mutateCin(ret, new Random(seed * 31 + 7), mutation)} values`);
 const file = join(outDir, `cin-${year}-${children}-seed${seed}.xml`);
 writeFileSync(file, writeCin(ret));
 
