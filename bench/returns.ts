@@ -55,7 +55,7 @@ async function bench903(children: number): Promise<void> {
     await write903(ret.current, dir);
     await write903(ret.previous, previous);
   }
-  const sources = { localAuthority: LA, postcodes: { name: postcodes, text: places.csv } };
+  const sources = { localAuthority: LA, postcodes: { name: postcodes, content: places.csv } };
   // One thread, as validate903 runs in the upload page; two, as `opencsc validate 903` runs.
   const one: number[] = [];
   const two: number[] = [];

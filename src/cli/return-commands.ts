@@ -69,7 +69,7 @@ export function registerReturnCommands(program: Command): void {
     .option('--year <YYYY>', 'the year the collection ends (2026 for 2025/26); read from the files when not given')
     .option('--la <code>', 'ONS code of the authority making the return, e.g. E08000003')
     .option('--postcodes <file>', 'postcode directory CSV (ONS Postcode Directory, or postcode,la_code,easting,northing)')
-    .option('--providers <file>', "Ofsted's combined providers list saved as CSV, or urn,place_types,provider_codes,postcode,la_code,registered,closed")
+    .option('--providers <file>', "Ofsted's combined providers list (.xlsx, or saved as CSV), or a CSV of urn,place_types,provider_codes,postcode,la_code,registered,closed")
     .option('--rules <codes...>', 'only these rule codes')
     .option('--out <file>', 'write every finding to this file (.csv or .json)')
     .option('--format <csv|json>', 'format of --out (default from its extension)')

@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ReturnReadError } from './findings.js';
 import { loadReference903, parsePostcodeDirectory, parseProviders } from './reference-data.js';
@@ -67,5 +68,24 @@ describe('reference data for the SSDA903 rules', () => {
     expect(reference.postcodes?.('M1 1AA')).toBeUndefined();
     expect(reference.providers?.('sc000001')?.placeTypes).toEqual(['K2']);
     await expect(loadReference903({ postcodes: join(dir, 'missing.csv') })).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe('reference data from spreadsheets', () => {
+  it("reads the combined providers list as Ofsted sends it (.xlsx): its first sheet, shared and inline text, numbers and dates", async () => {
+    const file = new URL('./testdata/providers-combined.xlsx', import.meta.url);
+    const providers = parseProviders(new Uint8Array(readFileSync(file)), 'providers-combined.xlsx');
+    expect(providers.get('SC000002')).toMatchObject({ placeTypes: ['K2'], providerCodes: ['PR1', 'PR2'], postcode: 'M14 5AA', closed: parseDate('30/06/2025') });
+    expect(providers.get('2000003')).toMatchObject({ placeTypes: ['U1', 'U2', 'U3'], providerCodes: ['PR4'], postcode: null, closed: null });
+    expect(providers.get('SC000005')?.providerCodes).toEqual(['PR3']);
+    expect(providers.size).toBe(3);
+    // The same file given by path, as `opencsc validate 903 --providers` does.
+    const reference = await loadReference903({ providers: fileURLToPath(file) });
+    expect(reference.providers?.('sc000002')?.placeTypes).toEqual(['K2']);
+  });
+
+  it('says a damaged spreadsheet cannot be read, naming the file', () => {
+    const bytes = new Uint8Array(readFileSync(new URL('./testdata/providers-combined.xlsx', import.meta.url)));
+    expect(() => parseProviders(bytes.subarray(0, 200), 'cut.xlsx')).toThrowError(/cut\.xlsx: not a readable spreadsheet \(\.xlsx\)/);
   });
 });

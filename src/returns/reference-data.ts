@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { ReturnReadError } from './findings.js';
 import type { PostcodePlace, Provider, Reference903 } from './ssda903/model.js';
 import { parseDate } from './ssda903/values.js';
+import { excelSerialDate, looksLikeZip, readXlsxRows } from './xlsx.js';
 
 /**
  * Reference data some SSDA903 rules need, from files an authority downloads:
@@ -11,7 +12,8 @@ import { parseDate } from './ssda903/values.js';
  * - a list of Ofsted-registered providers for the URN rules: a CSV of urn, place_types,
  *   provider_codes, postcode, la_code, registered, closed, or the combined children's homes
  *   and social care providers list as distributed for the 903 (URN, Placement code,
- *   Placement provider code, Deregistration date, Setting address postcode), saved as CSV.
+ *   Placement provider code, Deregistration date, Setting address postcode), as the
+ *   spreadsheet (.xlsx, its first sheet) or saved as CSV.
  *   Where the list gives no authority code, the provider's authority is taken from its
  *   postcode in the postcode directory.
  * Rules whose reference data is absent are not run.
@@ -25,12 +27,20 @@ function pick(header: string[], names: string[], file: string, what: string): nu
   return i;
 }
 
-function records(text: string, file: string): { header: string[]; rows: string[][] } {
+/** A reference file as given: text, or the bytes of a CSV or an Excel workbook (.xlsx). */
+export type ReferenceContent = string | Uint8Array;
+
+function records(content: ReferenceContent, file: string): { header: string[]; rows: string[][] } {
   let all: string[][];
-  try {
-    all = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, trim: true });
-  } catch (e) {
-    throw new ReturnReadError(file, `not a readable CSV file (${(e as Error).message.split('\n')[0]})`);
+  if (typeof content !== 'string' && looksLikeZip(content)) {
+    all = readXlsxRows(content, file).filter((r) => r.some((c) => c !== ''));
+  } else {
+    const text = typeof content === 'string' ? content : Buffer.from(content).toString('utf8');
+    try {
+      all = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, trim: true });
+    } catch (e) {
+      throw new ReturnReadError(file, `not a readable CSV file (${(e as Error).message.split('\n')[0]})`);
+    }
   }
   if (all.length === 0) throw new ReturnReadError(file, 'the file is empty');
   return { header: all[0]!.map((h) => h.toLowerCase()), rows: all.slice(1) };
@@ -39,8 +49,8 @@ function records(text: string, file: string): { header: string[]; rows: string[]
 /** The ONS pseudo-code for "no county": a unitary authority's upper tier is its own district. */
 const NO_COUNTY = /^[EWSN]99999999$/;
 
-export function parsePostcodeDirectory(text: string, file: string): Map<string, PostcodePlace> {
-  const { header, rows } = records(text, file);
+export function parsePostcodeDirectory(content: ReferenceContent, file: string): Map<string, PostcodePlace> {
+  const { header, rows } = records(content, file);
   const pc = pick(header, ['postcode', 'pcds', 'pcd', 'pcd2'], file, 'postcode');
   const county = header.indexOf('oscty');
   const la = pick(header, ['la_code', 'oslaua', 'lad', 'laua'], file, 'local authority code');
@@ -62,7 +72,8 @@ export function parsePostcodeDirectory(text: string, file: string): Map<string, 
 
 function dayOrNull(value: string | undefined, file: string, line: number, column: string): number | null {
   if (!value) return null;
-  // Spreadsheets saved as CSV often add a time of day to dates.
+  // A workbook's dates are day counts; spreadsheets saved as CSV often add a time of day.
+  value = excelSerialDate(value) ?? value;
   value = value.replace(/[ T]\d{2}:\d{2}(:\d{2})?$/, '');
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const day = parseDate(iso ? `${iso[3]}/${iso[2]}/${iso[1]}` : value);
@@ -70,8 +81,8 @@ function dayOrNull(value: string | undefined, file: string, line: number, column
   return day;
 }
 
-export function parseProviders(text: string, file: string): Map<string, Provider> {
-  const { header, rows } = records(text, file);
+export function parseProviders(content: ReferenceContent, file: string): Map<string, Provider> {
+  const { header, rows } = records(content, file);
   const col = (names: string[], what: string) => pick(header, names, file, what);
   const urn = col(['urn'], 'URN');
   const types = col(['place_types', 'placement code'], 'place_types (or Placement code)');
@@ -100,8 +111,8 @@ export function parseProviders(text: string, file: string): Map<string, Provider
 /** Reference data as files: what the lookups are built from. */
 export interface ReferenceSources {
   localAuthority?: string | undefined;
-  postcodes?: { name: string; text: string } | undefined;
-  providers?: { name: string; text: string } | undefined;
+  postcodes?: { name: string; content: ReferenceContent } | undefined;
+  providers?: { name: string; content: ReferenceContent } | undefined;
 }
 
 /** Reference data from files already in memory (e.g. uploaded on the returns page). */
@@ -109,11 +120,11 @@ export function reference903From(opts: ReferenceSources): Reference903 {
   const reference: Reference903 = {};
   if (opts.localAuthority) reference.localAuthority = opts.localAuthority;
   if (opts.postcodes) {
-    const map = parsePostcodeDirectory(opts.postcodes.text, opts.postcodes.name);
+    const map = parsePostcodeDirectory(opts.postcodes.content, opts.postcodes.name);
     reference.postcodes = (postcode) => map.get(compact(postcode));
   }
   if (opts.providers) {
-    const map = parseProviders(opts.providers.text, opts.providers.name);
+    const map = parseProviders(opts.providers.content, opts.providers.name);
     const places = reference.postcodes;
     if (places) {
       for (const p of map.values()) if (!p.laCode && p.postcode) p.laCode = places(p.postcode)?.laCode ?? null;
@@ -129,6 +140,6 @@ export async function loadReference903(opts: { localAuthority?: string | undefin
 
 /** The reference data files named, read but not yet parsed. */
 export async function loadReferenceSources(opts: { localAuthority?: string | undefined; postcodes?: string | undefined; providers?: string | undefined }): Promise<ReferenceSources> {
-  const file = async (path: string | undefined) => (path ? { name: path, text: await readFile(path, 'utf8') } : undefined);
+  const file = async (path: string | undefined) => (path ? { name: path, content: new Uint8Array(await readFile(path)) } : undefined);
   return { localAuthority: opts.localAuthority, postcodes: await file(opts.postcodes), providers: await file(opts.providers) };
 }

@@ -72,8 +72,8 @@ export async function processRun(db: Db, runId: string, upload: UploadedReturn):
         ...(upload.year ? { year: upload.year } : {}),
         reference: reference903From({
           localAuthority: upload.localAuthority,
-          postcodes: upload.postcodes && { name: upload.postcodes.name, text: Buffer.from(upload.postcodes.content).toString('utf8') },
-          providers: upload.providers && { name: upload.providers.name, text: Buffer.from(upload.providers.content).toString('utf8') },
+          postcodes: upload.postcodes && { name: upload.postcodes.name, content: upload.postcodes.content },
+          providers: upload.providers && { name: upload.providers.name, content: upload.providers.content },
         }),
       });
       const codes = rulesForYear(ret.collectionYear).map((r) => r.code);

@@ -20,7 +20,7 @@ describe('validating on two threads', () => {
     const places = madeUpPlaces({ localAuthority: 'E09000027', seed: 5 });
     const generated = generate903({ children: 300, year: 2026, seed: 5, errors: { rate: 0.2 }, postcodes: places.pool });
     const files = (tables: typeof generated.current) => Object.values(tables).map((t) => ({ name: `${t!.name}.csv`, content: tableToCsv(t!) }));
-    const reference = { localAuthority: 'E09000027', postcodes: { name: 'postcodes.csv', text: places.csv } };
+    const reference = { localAuthority: 'E09000027', postcodes: { name: 'postcodes.csv', content: places.csv } };
     const input = { current: files(generated.current), previous: files(generated.previous), year: 2026, reference };
     const one = validate903(parse903({ ...input, reference: reference903From(reference) }));
     const two = await validate903InTwo(input, { minBytes: 0 });
