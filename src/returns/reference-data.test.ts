@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ReturnReadError } from './findings.js';
 import { loadReference903, parsePostcodeDirectory, parseProviders } from './reference-data.js';
@@ -82,6 +83,23 @@ describe('reference data from spreadsheets', () => {
     // The same file given by path, as `opencsc validate 903 --providers` does.
     const reference = await loadReference903({ providers: fileURLToPath(file) });
     expect(reference.providers?.('sc000002')?.placeTypes).toEqual(['K2']);
+  });
+
+  it('reads a damaged spreadsheet or says it cannot, never failing otherwise (fuzzed)', () => {
+    const bytes = new Uint8Array(readFileSync(new URL('./testdata/providers-combined.xlsx', import.meta.url)));
+    fc.assert(
+      fc.property(fc.nat(bytes.length - 1), fc.nat(255), fc.nat(bytes.length), (at, value, cut) => {
+        const damaged = bytes.slice(0, Math.max(cut, 30));
+        if (at < damaged.length) damaged[at] = value;
+        try {
+          parseProviders(damaged, 'damaged.xlsx');
+        } catch (e) {
+          expect(e).toBeInstanceOf(ReturnReadError);
+          expect((e as Error).message).toContain('damaged.xlsx');
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('says a damaged spreadsheet cannot be read, naming the file', () => {

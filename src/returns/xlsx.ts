@@ -74,6 +74,16 @@ function columnOf(ref: string): number {
 }
 
 export function readXlsxRows(bytes: Uint8Array, file: string): string[][] {
+  try {
+    return readRows(bytes, file);
+  } catch (e) {
+    if (e instanceof ReturnReadError) throw e;
+    // Offsets past the end, bad deflate data, broken XML: all mean a damaged file.
+    throw new ReturnReadError(file, 'not a readable spreadsheet (.xlsx): the file is damaged');
+  }
+}
+
+function readRows(bytes: Uint8Array, file: string): string[][] {
   const entries = zipEntries(bytes, file);
   const part = (name: string) => {
     const get = entries.get(name);
