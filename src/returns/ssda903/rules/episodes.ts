@@ -35,7 +35,8 @@ function eachEpisode(ret: Return903, check: (row: Row, i: number, eps: Table903)
 function eachChild(ret: Return903, check: (child: string, order: readonly number[], eps: Table903) => void): void {
   const eps = ret.current.Episodes;
   if (!eps) return;
-  for (const [child, order] of childEpisodes(ret)) check(child, order, eps);
+  // forEach, not for-of: no [child, order] array per child.
+  childEpisodes(ret).forEach((order, child) => check(child, order, eps));
 }
 
 /**
@@ -571,9 +572,9 @@ export const rule234 = defineRule('234', (ret, flag) =>
 // --- postcodes ----------------------------------------------------------------
 
 /** Children on short breaks, and unaccompanied asylum-seeking children (no home postcode), need no postcodes. */
-function postcodesExpected(ret: Return903, row: Row): boolean {
+function postcodesExpected(uasc: ReadonlySet<string>, row: Row): boolean {
   if (RESPITE.has(row.LS ?? '')) return false;
-  return !uascChildren(ret).has(row.CHILD ?? '');
+  return !uasc.has(row.CHILD ?? '');
 }
 
 /** Children in this or last year's UASC table (worked out once per return). */
@@ -586,11 +587,12 @@ function uascChildren(ret: Return903): ReadonlySet<string> {
   return ret.current.Episodes ? derived(ret.current.Episodes, 'uascChildren', build) : build();
 }
 
-export const rule392b = defineRule('392b', (ret, flag) =>
+export const rule392b = defineRule('392b', (ret, flag) => {
+  const uasc = uascChildren(ret);
   eachEpisode(ret, (row, i, eps) => {
-    if (postcodesExpected(ret, row) && (blank(row.HOME_POST) || blank(row.PL_POST))) flag(eps, i);
-  }),
-);
+    if (postcodesExpected(uasc, row) && (blank(row.HOME_POST) || blank(row.PL_POST))) flag(eps, i);
+  });
+});
 
 const POSTCODE = /^(GIR ?0AA|[A-PR-UWYZ](\d{1,2}|[A-HK-Y]\d([0-9ABEHMNPRV-Y])?|\d[A-HJKPS-UW]) ?\d[ABD-HJLNP-UW-Z]{2})$/;
 
@@ -613,9 +615,41 @@ export const rule392c = defineRule('392c', (ret, flag) =>
 
 const compact = (pc: string) => pc.replace(/\s+/g, '').toUpperCase();
 
+/**
+ * compact(a) === compact(b), without building two strings for each episode: plain ASCII
+ * postcodes are compared a character at a time, skipping spaces, letters in either case.
+ */
+function samePostcode(a: string, b: string): boolean {
+  if (a === b) return true;
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    let c = i < a.length ? a.charCodeAt(i) : -1;
+    while (c === 32 || (c >= 9 && c <= 13)) c = ++i < a.length ? a.charCodeAt(i) : -1;
+    let d = j < b.length ? b.charCodeAt(j) : -1;
+    while (d === 32 || (d >= 9 && d <= 13)) d = ++j < b.length ? b.charCodeAt(j) : -1;
+    // Other spaces and letters that change length in capitals: compare as compact() does.
+    if (c > 127 || d > 127) return compact(a) === compact(b);
+    if (c >= 97 && c <= 122) c -= 32;
+    if (d >= 97 && d <= 122) d -= 32;
+    if (c !== d) {
+      // A non-ASCII character further on could still make them equal after compact().
+      return hasNonAscii(a, i) || hasNonAscii(b, j) ? compact(a) === compact(b) : false;
+    }
+    if (c === -1) return true;
+    i++;
+    j++;
+  }
+}
+
+function hasNonAscii(s: string, from: number): boolean {
+  for (let k = from; k < s.length; k++) if (s.charCodeAt(k) > 127) return true;
+  return false;
+}
+
 export const rule392d = defineRule('392d', (ret, flag) =>
   eachEpisode(ret, (row, i, eps) => {
-    if (!blank(row.HOME_POST) && !blank(row.PL_POST) && row.PLACE !== 'P1' && compact(row.HOME_POST) === compact(row.PL_POST)) flag(eps, i);
+    if (!blank(row.HOME_POST) && !blank(row.PL_POST) && row.PLACE !== 'P1' && samePostcode(row.HOME_POST, row.PL_POST)) flag(eps, i);
   }),
 );
 
@@ -644,42 +678,46 @@ function withPostcodes(check: (ret: Return903, flag: Flag) => void) {
 
 export const rule392a = defineRule(
   '392a',
-  withPostcodes((ret, flag) =>
+  withPostcodes((ret, flag) => {
+    const uasc = uascChildren(ret);
     eachEpisode(ret, (row, i, eps) => {
-      if (postcodesExpected(ret, row) && Number.isNaN(placementDistance(ret, row))) flag(eps, i);
-    }),
-  ),
+      if (postcodesExpected(uasc, row) && Number.isNaN(placementDistance(ret, row))) flag(eps, i);
+    });
+  }),
 );
 
 export const rule164 = defineRule(
   '164',
-  withPostcodes((ret, flag) =>
+  withPostcodes((ret, flag) => {
+    const uasc = uascChildren(ret);
     eachEpisode(ret, (row, i, eps) => {
-      if (uascChildren(ret).has(row.CHILD ?? '')) return;
+      if (uasc.has(row.CHILD ?? '')) return;
       // Only a distance that there is can be out of range: none (a postcode missing or not
       // in the directory) is reported by 392a, and the postcode itself by 392c.
       const d = placementDistance(ret, row);
       if (d < 0 || d > 999.9) flag(eps, i);
-    }),
-  ),
+    });
+  }),
 );
 
 export const rule169 = defineRule(
   '169',
-  withPostcodes((ret, flag) =>
+  withPostcodes((ret, flag) => {
+    const uasc = uascChildren(ret);
     eachEpisode(ret, (row, i, eps) => {
-      if (!postcodesExpected(ret, row)) return;
+      if (!postcodesExpected(uasc, row)) return;
       if (blank(row.PL_POST) || !ret.reference.postcodes!(row.PL_POST)) flag(eps, i);
-    }),
-  ),
+    });
+  }),
 );
 
 export const rule179 = defineRule(
   '179',
   withPostcodes((ret, flag) => {
     if (!ret.reference.localAuthority) return;
+    const uasc = uascChildren(ret);
     eachEpisode(ret, (row, i, eps) => {
-      if (!postcodesExpected(ret, row)) return;
+      if (!postcodesExpected(uasc, row)) return;
       if (blank(row.PL_POST) || !ret.reference.postcodes!(row.PL_POST)) flag(eps, i);
     });
   }),

@@ -84,8 +84,14 @@ export const r502 = defineRule('502', (ret, flag) => {
   const lastDecom = dates(last, 'DECOM');
   const lastRows = rowsByChild(last);
   for (const [child, i] of episodeLinks(eps).first) {
-    const open = (lastRows.get(child) ?? []).filter((j) => blankEndDate(last, j));
-    if (open.some((j) => !(decom[i] === lastDecom[j]))) flag(eps, i);
+    const rows = lastRows.get(child);
+    if (!rows) continue;
+    for (const j of rows) {
+      if (blankEndDate(last, j) && !(decom[i] === lastDecom[j])) {
+        flag(eps, i);
+        break;
+      }
+    }
   }
 });
 
