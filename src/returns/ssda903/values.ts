@@ -220,13 +220,20 @@ export function firstRowByChild(table: Table903): ReadonlyMap<string, number> {
 export function episodesInOrder(episodes: Table903): ReadonlyMap<string, readonly number[]> {
   return derived(episodes, 'episodesInOrder', () => {
     const decom = dates(episodes, 'DECOM');
+    const order = (a: number, b: number) => byDay(decom[a]!, decom[b]!) || a - b;
     const out = new Map<string, number[]>();
-    for (const [child, rows] of rowsByChild(episodes)) {
-      const sorted = rows.length === 1 ? [...rows] : [...rows].sort((a, b) => byDay(decom[a]!, decom[b]!) || a - b);
-      out.set(child, sorted);
-    }
+    rowsByChild(episodes).forEach((rows, child) => {
+      // Most children's episodes are already in date order in the file: no sort needed.
+      out.set(child, inOrder(rows, order) ? rows.slice() : rows.slice().sort(order));
+    });
     return out;
   });
+}
+
+/** Whether a list is already sorted by a strict order (one that ties nothing, as a row index breaks ties). */
+export function inOrder(list: readonly number[], order: (a: number, b: number) => number): boolean {
+  for (let k = 1; k < list.length; k++) if (!(order(list[k - 1]!, list[k]!) < 0)) return false;
+  return true;
 }
 
 function byDay(a: number, b: number): number {

@@ -6,7 +6,7 @@
  */
 import type { Return903, Table903 } from '../model.js';
 import { defineRule, type Rule903 } from '../rule.js';
-import { addYears, codeSet, derived, rowsByChild } from '../values.js';
+import { addYears, codeSet, derived, inOrder, rowsByChild } from '../values.js';
 import { blank, childEpisodes, dateRule, dates, parseDate, RESPITE, yearEnd, yearStart } from './support.js';
 
 /** Social worker data became part of the return from 1 April 2023: earlier episodes need no reason. */
@@ -33,13 +33,14 @@ export function socialWorkerEpisodes(sw: Table903): ReadonlyMap<string, readonly
     const decom = dates(sw, 'SW_DECOM');
     const dec = dates(sw, 'SW_DEC');
     const open = (i: number) => (Number.isNaN(dec[i]!) ? Infinity : dec[i]!);
+    const order = (a: number, b: number) => decom[a]! - decom[b]! || open(a) - open(b) || a - b;
     const out = new Map<string, number[]>();
-    for (const [child, rows] of rowsByChild(sw)) {
-      if (child === '') continue;
+    rowsByChild(sw).forEach((rows, child) => {
+      if (child === '') return;
       const dated = rows.filter((i) => !Number.isNaN(decom[i]!));
-      dated.sort((a, b) => decom[a]! - decom[b]! || open(a) - open(b) || a - b);
-      out.set(child, dated);
-    }
+      // Usually in order in the file already: no sort needed.
+      out.set(child, inOrder(dated, order) ? dated : dated.sort(order));
+    });
     return out;
   });
 }
