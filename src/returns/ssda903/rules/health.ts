@@ -63,8 +63,8 @@ function continuouslyLookedAfter(ret: Return903): ReadonlySet<string> {
 }
 
 /** Whether the child is in the OC2 cohort, given the episodes (the rule does not run without them). */
-function inCohort(ret: Return903, row: Row): boolean {
-  return continuouslyLookedAfter(ret).has(row.CHILD ?? '');
+function inCohort(cohort: ReadonlySet<string>, row: Row): boolean {
+  return cohort.has(row.CHILD ?? '');
 }
 
 /**
@@ -73,8 +73,9 @@ function inCohort(ret: Return903, row: Row): boolean {
  */
 export const rule157 = defineRule('157', (ret, flag) => {
   if (!ret.current.Episodes) return;
+  const cohort = continuouslyLookedAfter(ret);
   eachOc2(ret, (row, i, t) => {
-    if (row.SDQ_REASON !== 'SDQ1' || !blank(row.SDQ_SCORE) || !inCohort(ret, row)) return;
+    if (row.SDQ_REASON !== 'SDQ1' || !blank(row.SDQ_SCORE) || !inCohort(cohort, row)) return;
     const { atStart, atEnd } = ages(ret, t, i);
     if (atStart >= 4 && atEnd <= 16) flag(t, i);
   });
@@ -117,16 +118,18 @@ export const rule182 = defineRule('182', (ret, flag) =>
 
 export const rule185 = defineRule('185', (ret, flag) => {
   if (!ret.current.Episodes) return;
+  const cohort = continuouslyLookedAfter(ret);
   eachOc2(ret, (row, i, t) => {
-    if (!blank(row.SDQ_SCORE) && !inCohort(ret, row)) flag(t, i);
+    if (!blank(row.SDQ_SCORE) && !inCohort(cohort, row)) flag(t, i);
   });
 });
 
 export const rule186 = defineRule('186', (ret, flag) => {
   if (!ret.current.Episodes) return;
+  const cohort = continuouslyLookedAfter(ret);
   eachOc2(ret, (row, i, t) => {
     const { atStart, atEnd } = ages(ret, t, i);
-    if (atStart >= 4 && atEnd < 17 && inCohort(ret, row) && blank(row.SDQ_SCORE) && blank(row.SDQ_REASON)) flag(t, i);
+    if (atStart >= 4 && atEnd < 17 && inCohort(cohort, row) && blank(row.SDQ_SCORE) && blank(row.SDQ_REASON)) flag(t, i);
   });
 });
 
@@ -159,8 +162,9 @@ export const rule189 = defineRule('189', (ret, flag) =>
 
 export const rule190 = defineRule('190', (ret, flag) => {
   if (!ret.current.Episodes) return;
+  const cohort = continuouslyLookedAfter(ret);
   eachOc2(ret, (row, i, t) => {
-    if (!inCohort(ret, row) && TWELVE_MONTH_ITEMS.some((c) => !blank(row[c]))) flag(t, i);
+    if (!inCohort(cohort, row) && TWELVE_MONTH_ITEMS.some((c) => !blank(row[c]))) flag(t, i);
   });
 });
 
@@ -169,11 +173,11 @@ export const rule191 = defineRule('191', (ret, flag) => {
   const eps = ret.current.Episodes;
   if (!eps || !ret.current.OC2) return;
   const seen = new Set<string>();
+  const cohort = continuouslyLookedAfter(ret);
   eachOc2(ret, (row, i, t) => {
     seen.add(row.CHILD ?? '');
-    if (inCohort(ret, row) && REQUIRED_ITEMS.some((c) => blank(row[c]))) flag(t, i);
+    if (inCohort(cohort, row) && REQUIRED_ITEMS.some((c) => blank(row[c]))) flag(t, i);
   });
-  const cohort = continuouslyLookedAfter(ret);
   for (const [child, list] of episodesInOrder(eps)) if (cohort.has(child) && !seen.has(child)) flag(eps, list[0]!);
 });
 
@@ -200,17 +204,19 @@ export const rule197a = defineRule('197a', (ret, flag) =>
 /** Children who are 4 or 17 during the year still have a score, or a reason for none. */
 export const rule197B = defineRule('197B', (ret, flag) => {
   if (!ret.current.Episodes) return;
+  const cohort = continuouslyLookedAfter(ret);
   eachOc2(ret, (row, i, t) => {
     const { atStart, atEnd } = ages(ret, t, i);
     const edge = (atStart < 4 && atEnd >= 4) || (atStart < 17 && atEnd >= 17);
-    if (edge && inCohort(ret, row) && blank(row.SDQ_SCORE) && blank(row.SDQ_REASON)) flag(t, i);
+    if (edge && inCohort(cohort, row) && blank(row.SDQ_SCORE) && blank(row.SDQ_REASON)) flag(t, i);
   });
 });
 
 export const rule198 = defineRule('198', (ret, flag) => {
   if (!ret.current.Episodes) return;
+  const cohort = continuouslyLookedAfter(ret);
   eachOc2(ret, (row, i, t) => {
-    if (!blank(row.SDQ_REASON) && !inCohort(ret, row)) flag(t, i);
+    if (!blank(row.SDQ_REASON) && !inCohort(cohort, row)) flag(t, i);
   });
 });
 

@@ -6,6 +6,7 @@
 import type { Return903, Row, Table903, TableName } from '../model.js';
 import { defineRule, type Rule903 } from '../rule.js';
 import { addYears, ageOn, dates, episodesInOrder, rowsByChild } from '../values.js';
+import { childrenOf } from './b-helpers.js';
 import { blank, dobOf, yearEnd, yearStart } from './support.js';
 
 /** Any of the care leaver items (in touch, activity, accommodation) is given. */
@@ -26,7 +27,8 @@ function eachLeaverWithInfo(ret: Return903, check: (row: Row, i: number, oc3: Ta
 
 /** Children with at least one row in the table (none when the table was not given). */
 function childrenIn(t: Table903 | undefined): ReadonlySet<string> {
-  return t ? new Set(rowsByChild(t).keys()) : new Set();
+  // Built once per table and shared (several rules here ask for the same tables' children).
+  return childrenOf(t);
 }
 
 /**
@@ -159,7 +161,8 @@ export const rule1010 = defineRule('1010', (ret, flag) => {
   const openAtLastYearEnd = new Set<string>();
   for (const [child, order] of episodesInOrder(last)) {
     // Unreadable start dates sort last; the latest episode is the last readable one.
-    const latest = order.filter((k) => !Number.isNaN(lastDecom[k]!)).at(-1);
+    let latest: number | undefined;
+    for (let k = order.length - 1; k >= 0 && latest === undefined; k--) if (!Number.isNaN(lastDecom[order[k]!]!)) latest = order[k];
     if (latest !== undefined && blank(last.rows[latest]!.DEC)) openAtLastYearEnd.add(child);
   }
   eachLeaverWithInfo(ret, (row, i, oc3) => {
