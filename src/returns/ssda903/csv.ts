@@ -47,7 +47,7 @@ export function parseCsv(text: string): CsvRecords {
  * else: `cells` is the same array for every record (copy it to keep it), so a large file
  * does not leave an array per record behind for the garbage collector.
  */
-export function eachCsvRecord(text: string, onRecord: (cells: string[], line: number) => void): void {
+export function eachCsvRecord(text: string, onRecord: (cells: string[], line: number) => void, pool?: CellPool): void {
   const record: string[] = [];
   const n = text.length;
   let i = 0;
@@ -90,8 +90,17 @@ export function eachCsvRecord(text: string, onRecord: (cells: string[], line: nu
         }
       } else {
         const from = i;
-        while (c !== COMMA && c !== CR && c !== LF && c !== -1) c = ++i < n ? text.charCodeAt(i) : -1;
-        value = text.slice(from, i);
+        if (pool) {
+          let hash = 0;
+          while (c !== COMMA && c !== CR && c !== LF && c !== -1) {
+            hash = (Math.imul(hash, 31) + c) | 0;
+            c = ++i < n ? text.charCodeAt(i) : -1;
+          }
+          value = pool.cell(record.length, text, from, i, hash);
+        } else {
+          while (c !== COMMA && c !== CR && c !== LF && c !== -1) c = ++i < n ? text.charCodeAt(i) : -1;
+          value = text.slice(from, i);
+        }
       }
       record.push(value);
       if (c === COMMA) {
@@ -107,6 +116,75 @@ export function eachCsvRecord(text: string, onRecord: (cells: string[], line: nu
     if (record.length === 1 && record[0]!.trim() === '') continue;
     onRecord(record, startLine);
   }
+}
+
+/**
+ * Where eachCsvRecord gets an unquoted cell's string: text.slice(from, to), or an equal
+ * string seen before (hash is of the cell's characters, for looking it up).
+ */
+export interface CellPool {
+  cell(column: number, text: string, from: number, to: number, hash: number): string;
+}
+
+/**
+ * One string per distinct value in each column, found from the characters in the file, so
+ * a value that repeats (codes, dates) is not copied out of the text again and many rows
+ * share it. A column whose values hardly repeat (IDs) stops being pooled.
+ */
+export class ColumnPool implements CellPool {
+  private readonly columns: ({ keys: (string | undefined)[]; hashes: Int32Array; size: number; seen: number } | null)[] = [];
+
+  cell(column: number, text: string, from: number, to: number, hash: number): string {
+    let col = this.columns[column];
+    if (col === undefined) {
+      col = { keys: new Array<string | undefined>(1024).fill(undefined), hashes: new Int32Array(1024), size: 0, seen: 0 };
+      this.columns[column] = col;
+    }
+    if (col === null || to - from > 32) return text.slice(from, to);
+    col.seen++;
+    const { keys, hashes } = col;
+    const mask = keys.length - 1;
+    const len = to - from;
+    for (let k = hash & mask; ; k = (k + 1) & mask) {
+      const key = keys[k];
+      if (key === undefined) break;
+      if (hashes[k] === hash && key.length === len && sameChars(key, text, from)) return key;
+    }
+    const value = text.slice(from, to);
+    if (col.seen >= 2048 && col.size * 2 > col.seen) {
+      this.columns[column] = null;
+      return value;
+    }
+    if ((col.size + 1) * 2 > keys.length) this.grow(column, col);
+    const target = this.columns[column]!;
+    const tmask = target.keys.length - 1;
+    let k = hash & tmask;
+    while (target.keys[k] !== undefined) k = (k + 1) & tmask;
+    target.keys[k] = value;
+    target.hashes[k] = hash;
+    target.size++;
+    return value;
+  }
+
+  private grow(column: number, col: { keys: (string | undefined)[]; hashes: Int32Array; size: number; seen: number }): void {
+    const size = col.keys.length * 2;
+    const keys = new Array<string | undefined>(size).fill(undefined);
+    const hashes = new Int32Array(size);
+    for (let j = 0; j < col.keys.length; j++) {
+      const key = col.keys[j];
+      if (key === undefined) continue;
+      let k = col.hashes[j]! & (size - 1);
+      while (keys[k] !== undefined) k = (k + 1) & (size - 1);
+      keys[k] = key;
+      hashes[k] = col.hashes[j]!;
+    }
+    this.columns[column] = { keys, hashes, size: col.size, seen: col.seen };
+  }
+}
+
+function sameChars(key: string, text: string, from: number): boolean {
+  for (let j = 0; j < key.length; j++) if (key.charCodeAt(j) !== text.charCodeAt(from + j)) return false;
+  return true;
 }
 
 /** One CSV line (no line end): cells with a comma, quote or line break are quoted. */

@@ -17,7 +17,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { ReturnReadError } from '../findings.js';
-import { CsvSyntaxError, eachCsvRecord } from './csv.js';
+import { ColumnPool, CsvSyntaxError, eachCsvRecord } from './csv.js';
 import type { ReadNotice, Reference903, Return903, Row, Table903, TableName, Tables903 } from './model.js';
 import { TABLE_NAMES } from './model.js';
 import { columnsFor, FIRST_YEAR, LATEST_YEAR, schemaFor } from './tables.js';
@@ -140,6 +140,8 @@ export function readTable(file: File903, notices: ReadNotice[] = []): Table903 {
   // A problem with the header or a row is reported only once the whole file has been
   // read as CSV: a CSV syntax error anywhere in the file is the one to report.
   let failure: { error: unknown } | undefined;
+  // Repeated values (codes, dates) come out of the pool as one shared string, so far fewer
+  // strings are made and kept.
   try {
     eachCsvRecord(text, (cells, line) => {
       if (failure) return;
@@ -149,7 +151,7 @@ export function readTable(file: File903, notices: ReadNotice[] = []): Table903 {
       } catch (error) {
         failure = { error };
       }
-    });
+    }, new ColumnPool());
   } catch (e) {
     if (e instanceof CsvSyntaxError) throw new ReturnReadError(file.name, e.message, `line ${e.line}`);
     throw e;
@@ -172,12 +174,6 @@ class TableReader {
   private readonly upperIdx: boolean[];
   private readonly values: (string | null)[];
   private readonly makeRow: (values: readonly (string | null)[]) => Row;
-  /**
-   * Each column's values seen so far, so that rows share one string per distinct value
-   * (codes and dates repeat thousands of times): far fewer strings outlive the read.
-   * A column whose values hardly repeat (IDs) stops being interned.
-   */
-  private readonly seen: (Map<string, string> | null)[];
 
   constructor(
     private readonly file: File903,
@@ -203,7 +199,6 @@ class TableReader {
     this.dateIdx = header.map((h) => dateColumns.has(h));
     this.upperIdx = header.map((h) => upperColumns.has(h));
     this.values = new Array<string | null>(this.width).fill(null);
-    this.seen = header.map(() => new Map());
     this.tally = new Tally(file.name);
     // Every row of a table has the same columns: an object literal of them all gives each
     // row its final shape at once (identify has checked the names are the table's own).
@@ -213,7 +208,7 @@ class TableReader {
   }
 
   add(cells: readonly string[], line: number): void {
-    const { width, header, values, seen } = this;
+    const { width, header, values } = this;
     if (cells.length > width) {
       for (let k = width; k < cells.length; k++) {
         if (cells[k]!.trim() !== '') {
@@ -225,7 +220,6 @@ class TableReader {
         }
       }
     } else if (cells.length < width) this.tally.add('short', line);
-    const count = this.rows.length;
     for (let k = 0; k < width; k++) {
       const raw = cells[k];
       let v: string | null = raw === undefined ? null : raw.trim();
@@ -240,13 +234,6 @@ class TableReader {
           this.tally.add(`date:${header[k]}:${fixed === null ? '' : v.includes('-') ? 'iso' : 'time'}`, line);
           if (fixed !== null) v = fixed;
         }
-      }
-      const map = seen[k];
-      if (v !== null && map) {
-        const known = map.get(v);
-        if (known !== undefined) v = known;
-        else if (count >= 2048 && map.size * 2 > count) seen[k] = null;
-        else map.set(v, v);
       }
       values[k] = v;
     }
