@@ -165,6 +165,10 @@ describe('rules on episodes: edge cases', () => {
     );
     expect(run('199', ret)).toEqual(['Episodes:1']);
   });
+  it('199: an episode with no readable start is not known to follow the adoption', () => {
+    const ret = eps([{ DECOM: null, DEC: '01/06/2025', REC: 'X1' }, { DECOM: '01/06/2025', PLACE: 'A4', DEC: '01/09/2025', REC: 'E11' }]);
+    expect(run('199', ret)).toEqual([]);
+  });
   for (const place of ['Z11', 'Z14']) {
     it(`178, 213, 222: other placement ${place} has no provider and no URN`, () => {
       const ret = eps([{ PLACE: place }]);

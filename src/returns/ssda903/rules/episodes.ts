@@ -452,7 +452,8 @@ export const rule199 = defineRule('199', (ret, flag) => {
     const decom = dates(eps, 'DECOM');
     let adoptedEarlier = false;
     for (const i of order) {
-      if (adoptedEarlier || decom[i]! >= adoptedOn) flag(eps, i);
+      // An episode whose start cannot be read is not known to come after the adoption.
+      if (!Number.isNaN(decom[i]!) && (adoptedEarlier || decom[i]! >= adoptedOn)) flag(eps, i);
       if (ADOPTED.has(eps.rows[i]!.REC ?? '')) adoptedEarlier = true;
     }
   });
