@@ -36,10 +36,13 @@ export const rule2888Q = returnRule('2888Q', (ret) => {
   return true;
 });
 
-/** 8790: NONE is not recorded with another disability. */
+/**
+ * 8790: NONE is not recorded with another disability. NONE recorded twice is not another
+ * value: that is 8794's duplicate.
+ */
 export const rule8790 = childRule('8790', (c) => {
   const list = c.raw.characteristics.Disabilities;
-  return list.length > 1 && list.includes('NONE');
+  return list.includes('NONE') && list.some((d) => d !== 'NONE');
 });
 
 /** 8794: no disability code recorded twice for a child. */

@@ -37,9 +37,19 @@ function duplicatedRows(children: readonly PChild[], value: (c: PChild) => strin
 /** 1520: no two children may have the same UPN. */
 export const rule1520 = returnRule('1520', (_ret, children) => duplicatedRows(children!, (c) => c.raw.identifiers.UPN), true);
 
+/**
+ * A UPN of the schema's length (13 characters), or null. 1530 and 1550 read characters at
+ * fixed places, which mean nothing in a UPN of another length: that UPN is a schema issue
+ * (noted when read) and 1540's.
+ */
+function upn13(c: PChild): string | null {
+  const upn = c.raw.identifiers.UPN;
+  return upn !== null && upn.length === 13 ? upn : null;
+}
+
 /** 1530: characters 2 to 4 of the UPN must be a DfE LA number. */
 export const rule1530 = childRule('1530', (c) => {
-  const upn = c.raw.identifiers.UPN;
+  const upn = upn13(c);
   return upn !== null && !LA_CODES.has(upn.slice(1, 4));
 });
 
@@ -51,7 +61,7 @@ export const rule1540 = childRule('1540', (c) => {
 
 /** 1550: character 13 of the UPN must be a digit or a letter UPNs use (not I, O or S). */
 export const rule1550 = childRule('1550', (c) => {
-  const upn = c.raw.identifiers.UPN;
+  const upn = upn13(c);
   if (upn === null) return false;
   const last = upn.charAt(12).toUpperCase();
   return !(/^\d$/.test(last) || UPN_LETTERS.test(last));
@@ -112,10 +122,20 @@ export const rule8510 = returnRule('8510', (_ret, children) => duplicatedRows(ch
 /** 8520: date of birth on or before the end of the census period. */
 export const rule8520 = childRule('8520', (c, ctx) => c.birth > ctx.end);
 
+/**
+ * A date of birth or death as given, for the rules that ask whether one was given at all:
+ * a date written with slashes (2015/05/05) is a date given in the wrong form (a schema
+ * issue, noted when read); text that is no date, or a day its month does not have, is not.
+ */
+function givenDay(text: string | null): number {
+  const d = day(text);
+  return has(d) || text === null ? d : day(text.replace(/\//g, '-'));
+}
+
 /** 8525Q: a date of birth or an expected date of birth, not both. */
 export const rule8525Q = childRule('8525Q', (c) => {
   const id = c.raw.identifiers;
-  return (id.PersonBirthDate === null) === (id.ExpectedPersonBirthDate === null);
+  return has(givenDay(id.PersonBirthDate)) === has(givenDay(id.ExpectedPersonBirthDate));
 });
 
 /** 8530Q: an expected date of birth between 1 March and 31 December of the year the census ends. */
@@ -126,8 +146,14 @@ export const rule8530Q = childRule('8530Q', (c, ctx) => {
   return !(c.expectedBirth >= from && c.expectedBirth <= to);
 });
 
-/** 8535Q: date of death not before date of birth. */
-export const rule8535Q = childRule('8535Q', (c) => c.death < c.birth);
+/**
+ * 8535Q: date of death not before date of birth. A death date with no date of birth (an
+ * unborn child, or none given) cannot be on or after it, so is queried too.
+ */
+export const rule8535Q = childRule('8535Q', (c) => {
+  const death = givenDay(c.raw.identifiers.PersonDeathDate);
+  return has(death) && !(death >= givenDay(c.raw.identifiers.PersonBirthDate));
+});
 
 /** 8545Q: a date of death within the census period. */
 export const rule8545Q = childRule('8545Q', (c, ctx) => has(c.death) && (c.death < ctx.start || c.death > ctx.end));
