@@ -169,6 +169,18 @@ describe('rules on episodes: edge cases', () => {
     const ret = eps([{ DECOM: null, DEC: '01/06/2025', REC: 'X1' }, { DECOM: '01/06/2025', PLACE: 'A4', DEC: '01/09/2025', REC: 'E11' }]);
     expect(run('199', ret)).toEqual([]);
   });
+  it('218: a blank or unknown placement type needs a URN too', () => {
+    expect(run('218', eps([{ PLACE: null, URN: null }, { PLACE: 'Q1', URN: null }]))).toEqual(['Episodes:1', 'Episodes:2']);
+  });
+  it('218: no URN for a placement outside England, or an episode whose end cannot be read', () => {
+    const wales: Record<string, PostcodePlace> = { CF242HF: { laCode: 'W06000015', easting: 318000, northing: 176000 } };
+    const ret = build903(
+      { Header: [header()], Episodes: [episode({ URN: null, PL_POST: 'CF24 2HF' }), episode({ URN: null, DEC: '30/02/2026', REC: 'X1' })] },
+      { reference: { postcodes: (pc: string) => wales[pc.replace(/\s+/g, '')] ?? places.TW106AA, localAuthority: 'E09000027' } },
+    );
+    expect(run('218', ret)).toEqual([]);
+    expect(run('218', eps([{ URN: null, DEC: '28/02/2026', REC: 'X1' }]))).toEqual(['Episodes:1']);
+  });
   for (const place of ['Z11', 'Z14']) {
     it(`178, 213, 222: other placement ${place} has no provider and no URN`, () => {
       const ret = eps([{ PLACE: place }]);

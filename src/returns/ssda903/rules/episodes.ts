@@ -488,15 +488,6 @@ export const rule217 = defineRule('217', (ret, flag) =>
 );
 
 /**
- * Placement types with an Ofsted-registered provider, whose URN is required. Supported
- * accommodation (H5) has been registered with Ofsted since 2023/24.
- */
-export function urnRequired(year: number): ReadonlySet<string> {
-  const types = ['A3', 'A4', 'A5', 'A6', 'K1', 'K2', 'K3', 'S1', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6'];
-  return new Set(year >= 2024 ? [...types, 'H5'] : types);
-}
-
-/**
  * Placement types with no registered provider, whose URN should be blank; the list shrinks
  * as codes leave the list of placement types (P2 after 2023/24, Z1 after 2024/25) and
  * grows as Z11 to Z14 join it (2025/26).
@@ -510,10 +501,23 @@ export function urnNotRecorded(year: number): ReadonlySet<string> {
   return new Set(types);
 }
 
+/** URNs have been collected for episodes open after 31 March 2015. */
+const URNS_COLLECTED = dayOf(2015, 3, 31);
+
+/**
+ * Every placement but those known to have no registered provider needs a URN, a blank or
+ * unknown placement type included (146 also reports that). Ofsted registers providers in
+ * England only, so a placement postcode elsewhere needs none; nor does an episode that ended
+ * before URNs were collected, or whose end cannot be read (147's).
+ */
 export const rule218 = defineRule('218', (ret, flag) => {
-  const required = urnRequired(ret.collectionYear);
+  const notRecorded = urnNotRecorded(ret.collectionYear);
   eachEpisode(ret, (row, i, eps) => {
-    if (required.has(row.PLACE ?? '') && blank(row.URN)) flag(eps, i);
+    if (notRecorded.has(row.PLACE ?? '') || !blank(row.URN)) return;
+    if (!blank(row.DEC) && !(dates(eps, 'DEC')[i]! > URNS_COLLECTED)) return;
+    const place = ret.reference.postcodes && !blank(row.PL_POST) ? ret.reference.postcodes(row.PL_POST) : undefined;
+    if (place && !place.laCode.startsWith('E')) return; // placed outside England
+    flag(eps, i);
   });
 });
 
