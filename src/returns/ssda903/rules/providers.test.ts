@@ -32,6 +32,13 @@ describe('rules checking the Ofsted register', () => {
   });
 });
 
+describe('228', () => {
+  it('counts an episode whose end cannot be read as open at 31 March', () => {
+    const ret = placed({ DEC: '30/02/2025', REC: 'X1' }, { closed: dayOf(2025, 12, 31) });
+    expect(providerRules.find((r) => r.code === '228')!.validate(ret).map((f) => `${f.table}:${f.row}`)).toEqual(['Episodes:1']);
+  });
+});
+
 describe('episodes whose URN is not on the register', () => {
   const unregistered = (e: RowInput = {}) => placed({ URN: 'SC999999', PL_POST: 'TW10 6AA', ...e });
   const flagged = (code: string, ret: ReturnType<typeof placed>) =>

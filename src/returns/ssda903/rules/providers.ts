@@ -64,10 +64,14 @@ export const rule227 = defineRule('227', (ret, flag) =>
   }),
 );
 
-/** The provider had not closed before the episode ended (31 March for an open episode). */
+/**
+ * The provider had not closed before the episode ended (31 March for an open episode, and
+ * for one whose end cannot be read: 147 reports that date).
+ */
 export const rule228 = defineRule('228', (ret, flag) =>
-  eachRegistered(ret, (row, i, eps, p) => {
-    const end = blank(row.DEC) ? yearEnd(ret) : dates(eps, 'DEC')[i]!;
+  eachRegistered(ret, (_row, i, eps, p) => {
+    const dec = dates(eps, 'DEC')[i]!;
+    const end = Number.isNaN(dec) ? yearEnd(ret) : dec;
     if (p.closed !== null && end > p.closed) flag(eps, i);
   }),
 );
