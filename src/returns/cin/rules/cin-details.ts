@@ -6,13 +6,14 @@ const CLOSED_AFTER_ASSESSMENT = new Set(['RC8', 'RC9']);
 
 /**
  * 2990: an episode closed after assessment (RC8, RC9) has no section 47, protection plan,
- * episode-level initial conference or CIN plan.
+ * episode-level initial conference or CIN plan. A conference "date" that is not a date (a
+ * schema issue) records no conference.
  */
 export const rule2990 = childRule('2990', (c) =>
   c.episodes.some(
     (e) =>
       CLOSED_AFTER_ASSESSMENT.has(e.raw.ReasonForClosure ?? '') &&
-      (e.plans.length > 0 || e.s47.length > 0 || e.cpps.length > 0 || e.raw.DateOfInitialCPC !== null),
+      (e.plans.length > 0 || e.s47.length > 0 || e.cpps.length > 0 || has(e.icpc)),
   ),
 );
 
@@ -25,8 +26,14 @@ export const rule8555Q = childRule('8555Q', (c) => has(c.death) && c.episodes.so
 /** 8568: ReferralNFA present and 0 or 1. */
 export const rule8568 = childRule('8568', (c) => c.episodes.some((e) => !isYesNo(e.raw.ReferralNFA)));
 
-/** 8569Q: a referral made before the working day before the census period cannot be a no-further-action case. */
-export const rule8569Q = childRule('8569Q', (c, ctx) => c.episodes.some((e) => e.nfa && e.referral < ctx.workingDayBeforeStart));
+/**
+ * 8569Q: a referral made before the working day before the census period cannot be a
+ * no-further-action case. DfE: ReferralNFA "must be false", so a flag that is missing or
+ * not a yes/no is queried too, not only one set to yes.
+ */
+export const rule8569Q = childRule('8569Q', (c, ctx) =>
+  c.episodes.some((e) => !e.furtherAction && e.referral < ctx.workingDayBeforeStart),
+);
 
 /** 8585Q: closure reason RC2 (died) needs a date of death. */
 export const rule8585Q = childRule('8585Q', (c) => !has(c.death) && c.episodes.some((e) => e.raw.ReasonForClosure === 'RC2'));
@@ -60,29 +67,38 @@ export const rule8650 = childRule('8650', (c, ctx) =>
   c.episodes.some((e) => e.raw.PrimaryNeedCode !== null && !ctx.schema.codeSets.primaryNeed.has(e.raw.PrimaryNeedCode)),
 );
 
+/*
+ * 8805, 8810, 8815 and 8816: a closure "date" that is not a date (a schema issue, noted when
+ * read) closes nothing, so the episode counts as having no closure date.
+ */
+
 /** 8805: a closure date needs a reason for closure. */
-export const rule8805 = childRule('8805', (c) => c.episodes.some((e) => e.raw.CINclosureDate !== null && e.raw.ReasonForClosure === null));
+export const rule8805 = childRule('8805', (c) => c.episodes.some((e) => has(e.closure) && e.raw.ReasonForClosure === null));
 
 /** 8810: a reason for closure needs a closure date. */
-export const rule8810 = childRule('8810', (c) => c.episodes.some((e) => e.raw.ReasonForClosure !== null && e.raw.CINclosureDate === null));
+export const rule8810 = childRule('8810', (c) => c.episodes.some((e) => e.raw.ReasonForClosure !== null && !has(e.closure)));
 
-function isOpen(e: PEpisode): boolean {
-  return e.raw.CINclosureDate === null;
+/** Open and went on to further action: DfE's "CINclosureDate is missing and ReferralNFA = false or 0". */
+function isOpenCase(e: PEpisode): boolean {
+  return !has(e.closure) && e.furtherAction;
 }
 
-/** 8815: at most one open episode that is not a referral with no further action. */
+/** 8815: at most one open episode that went on to further action. */
 export const rule8815 = childRule('8815', (c) => {
   let open = 0;
-  for (const e of c.episodes) if (isOpen(e) && !e.nfa) open++;
+  for (const e of c.episodes) if (isOpenCase(e)) open++;
   return open > 1;
 });
 
-/** 8816: an open episode (not no further action) is the latest episode. */
+/**
+ * 8816: an open episode that went on to further action is the latest episode. One sharing
+ * the latest referral date is the latest (two such open episodes are 8815's finding).
+ */
 export const rule8816 = childRule('8816', (c) => {
   if (c.episodes.length < 2) return false;
   let latest = -Infinity;
   for (const e of c.episodes) if (e.referral > latest) latest = e.referral;
-  return c.episodes.some((e) => isOpen(e) && !e.nfa && e.referral < latest);
+  return c.episodes.some((e) => isOpenCase(e) && e.referral < latest);
 });
 
 /**
@@ -136,9 +152,13 @@ export const rule8867 = childRule('8867', (c) =>
   c.episodes.some((e) => has(e.closure) && e.assessments.some((a) => !has(a.authorised))),
 );
 
-/** 8868: a closed episode has every section 47 enquiry ended by a conference or "conference not required". */
+/**
+ * 8868: a closed episode has every section 47 enquiry ended either by a conference or by
+ * "conference not required", one or the other: an enquiry with a conference date that is
+ * also marked not required is not shown as ended either way.
+ */
 export const rule8868 = childRule('8868', (c) =>
-  c.episodes.some((e) => has(e.closure) && e.s47.some((s) => !has(s.icpc) && !s.notRequired)),
+  c.episodes.some((e) => has(e.closure) && e.s47.some((s) => has(s.icpc) === s.notRequired)),
 );
 
 /**
