@@ -158,7 +158,9 @@ export function derived<T>(table: Table903, key: string, build: () => T): T {
     cache = new Map();
     caches.set(table, cache);
   }
-  if (cache.has(key)) return cache.get(key) as T;
+  // get first: rules call this row by row, and has() as well would look up the key twice.
+  const known = cache.get(key);
+  if (known !== undefined || cache.has(key)) return known as T;
   const value = build();
   cache.set(key, value);
   return value;

@@ -136,8 +136,9 @@ const placementType = (ret: Return903, now: Table903, i: number, before: Table90
   const was = before.rows[j]!.PLACE;
   const is = now.rows[i]!.PLACE;
   if (recoded && was === recoded[0] && is != null && recoded[1].has(is)) return false;
-  return field('PLACE')(ret, now, i, before, j);
+  return placeDiffers(ret, now, i, before, j);
 };
+const placeDiffers = field('PLACE');
 
 /** 452 and 453 compare the placement only when the episode carried on for the same reason. */
 const sameReason = (differs: (ret: Return903, now: Table903, i: number, before: Table903, j: number) => boolean) =>

@@ -30,7 +30,13 @@ function disagreesWithLastYear(ret: Return903, flag: (t: Table903, i: number) =>
   const lastRows = rowsByChild(hl);
   h.rows.forEach((row, i) => {
     const js = lastRows.get(row.CHILD ?? '');
-    if (js?.some((j) => differs(row, hl.rows[j]!))) flag(h, i);
+    if (!js) return;
+    for (const j of js) {
+      if (differs(row, hl.rows[j]!)) {
+        flag(h, i);
+        return;
+      }
+    }
   });
 }
 

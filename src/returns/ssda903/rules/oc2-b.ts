@@ -16,9 +16,12 @@ function oc2Rule(code: string, wrong: (age: number, row: Row, inCohort: () => bo
     const dob = dates(oc2, 'DOB');
     const end = yearEnd(ret);
     let cohort: ReadonlySet<string> | undefined;
+    // One closure for every row (it reads the row being checked), not one per row.
+    let current: Row = {};
+    const inCohort = () => (cohort ??= twelveMonthCohort(ret)).has(current.CHILD ?? '');
     oc2.rows.forEach((row, i) => {
       const age = Number.isNaN(dob[i]!) ? NaN : ageOn(dob[i]!, end);
-      const inCohort = () => (cohort ??= twelveMonthCohort(ret)).has(row.CHILD ?? '');
+      current = row;
       if (wrong(age, row, inCohort)) flag(oc2, i);
     });
   });
