@@ -56,4 +56,10 @@ describe('rules on adoption, further cases', () => {
     expect(flagsOf('333', adopted({ DATE_INT: null }))).toEqual(['AD1:1']);
     expect(flagsOf('333', adopted({ DATE_INT: null, DATE_MATCH: null }))).toEqual([]);
   });
+  it('331 compares the match with the start of the episode that ended in adoption', () => {
+    // Placed with foster carers approved as adopters (A6) before the match, then moved to A3 after it.
+    const moved = adopted({ DATE_MATCH: '01/03/2025' }, {}, { DECOM: '01/04/2025', PLACE: 'A3' }, { PLACE: 'A6', DECOM: '01/01/2025', DEC: '01/04/2025' });
+    expect(flagsOf('331', moved)).toEqual([]);
+    expect(flagsOf('331', adopted({ DATE_MATCH: '02/04/2025' }, {}, { DECOM: '01/04/2025', PLACE: 'A3' }, { PLACE: 'A6', DECOM: '01/01/2025', DEC: '01/04/2025' }))).toEqual(['AD1:1', 'Episodes:2']);
+  });
 });

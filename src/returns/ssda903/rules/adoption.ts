@@ -110,25 +110,24 @@ export const rule184 = defineRule('184', (ret, flag) =>
   }),
 );
 
-/** The date the child was placed for adoption: the start of the latest placement for adoption. */
-function placedForAdoptionOn(ret: Return903, child: string): { day: number; index: number } | undefined {
+/**
+ * The placement of adoption is the episode that ended with the adoption (E11, E12): the
+ * rule's fields are the match date and that episode's start and reason ceased. An earlier
+ * placement type A3-A6 that the child moved on from is not it.
+ */
+export const rule331 = defineRule('331', (ret, flag) => {
   const eps = ret.current.Episodes;
-  const order = childEpisodes(ret).get(child);
-  if (!eps || !order) return undefined;
-  let found: { day: number; index: number } | undefined;
-  for (const i of order) if (PLACED_FOR_ADOPTION.has(eps.rows[i]!.PLACE ?? '')) found ??= { day: dates(eps, 'DECOM')[i]!, index: i };
-  return found;
-}
-
-export const rule331 = defineRule('331', (ret, flag) =>
+  if (!eps) return;
   each(ret.current.AD1, (row, i, t) => {
-    const placed = placedForAdoptionOn(ret, row.CHILD ?? '');
-    if (placed && dates(t, 'DATE_MATCH')[i]! > placed.day) {
-      flag(t, i);
-      flag(ret.current.Episodes!, placed.index);
+    const match = dates(t, 'DATE_MATCH')[i]!;
+    for (const e of childEpisodes(ret).get(row.CHILD ?? '') ?? []) {
+      if (ADOPTED.has(eps.rows[e]!.REC ?? '') && match > dates(eps, 'DECOM')[e]!) {
+        flag(t, i);
+        flag(eps, e);
+      }
     }
-  }),
-);
+  });
+});
 
 /** A match needs a decision that the child should be placed for adoption on or before it: none (or no date) is reported too. */
 export const rule333 = defineRule('333', (ret, flag) =>
