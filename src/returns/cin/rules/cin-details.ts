@@ -102,9 +102,10 @@ export const rule8816 = childRule('8816', (c) => {
 });
 
 /**
- * 8820: no episode's referral date falls within another episode of the child: between its
- * referral and closure dates, or, when it is open and went on to further action, between
- * its referral and the reference date.
+ * 8820: no episode's referral date falls within another episode of the child: from its
+ * referral to the day before its closure (DfE's note: "the end date of one referral may be
+ * the same as the start date of the following referral"), or, when it is open and went on
+ * to further action, to the day before the reference date.
  */
 export const rule8820 = childRule('8820', (c, ctx) => {
   const eps = c.episodes;
@@ -116,7 +117,7 @@ export const rule8820 = childRule('8820', (c, ctx) => {
     for (let j = 0; j < eps.length; j++) {
       if (j === i) continue;
       const r = eps[j]!.referral;
-      if (r >= other.referral && r <= until) return true;
+      if (r >= other.referral && r < until) return true;
     }
   }
   return false;

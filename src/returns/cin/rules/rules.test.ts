@@ -174,8 +174,9 @@ const CHILD_CASES: [string, Change, Change][] = [
     (c) => { c.cinDetails.push({ ...ep(c), CINreferralDate: '2024-08-01', Assessments: [] }); }],
   ['8816', (c) => { const e = close(c, '2024-07-05'); c.cinDetails.push({ ...e, CINreferralDate: '2024-08-01', CINclosureDate: null, ReasonForClosure: null, Assessments: [] }); },
     (c) => { const open = ep(c); c.cinDetails = [open, { ...emptyCinDetails(), CINreferralDate: '2024-08-01', ReferralSource: '1A', PrimaryNeedCode: 'N1', ReferralNFA: '0', CINclosureDate: '2024-08-10', ReasonForClosure: 'RC7' }]; }],
-  ['8820', (c) => { const e = close(c, '2024-07-05'); c.cinDetails.push({ ...e, CINreferralDate: '2024-07-06', Assessments: [], CINclosureDate: '2024-08-01' }); },
-    (c) => { const e = close(c, '2024-07-05'); c.cinDetails.push({ ...e, CINreferralDate: '2024-07-05', Assessments: [], CINclosureDate: '2024-08-01' }); }],
+  // DfE's note: one referral may end on the day the next begins.
+  ['8820', (c) => { const e = close(c, '2024-07-05'); c.cinDetails.push({ ...e, CINreferralDate: '2024-07-05', Assessments: [], CINclosureDate: '2024-08-01' }); },
+    (c) => { const e = close(c, '2024-07-05'); c.cinDetails.push({ ...e, CINreferralDate: '2024-07-04', Assessments: [], CINclosureDate: '2024-08-01' }); }],
   ['8825Q', (c) => { close(c, '2024-07-05', 'RC8'); }, (c) => { close(c, '2024-07-05', 'RC8').Assessments = []; }],
   ['8831', (c) => { nfa(c); }, (c) => { nfa(c).Section47.push(s47({ DateOfInitialCPC: null, ICPCnotRequired: '1' })); }],
   ['8866', (c) => { ep(c).ReferralSource = '10'; }, (c) => { ep(c).ReferralSource = '11'; }],
