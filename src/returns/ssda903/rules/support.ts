@@ -42,17 +42,8 @@ export const blank = (v: string | null | undefined): v is null | undefined => v 
 export function dobOf(ret: Return903, child: string | null | undefined): number {
   const header = ret.current.Header;
   if (!header || child == null) return NaN;
-  return dobByChild(header).get(child) ?? NaN;
-}
-
-/** Each child's Header date of birth: rules ask row by row, so one lookup instead of two indexes. */
-function dobByChild(header: Table903): ReadonlyMap<string, number> {
-  return derived(header, 'dobByChild', () => {
-    const dob = dates(header, 'DOB');
-    const out = new Map<string, number>();
-    for (const [child, i] of firstRowByChild(header)) out.set(child, dob[i]!);
-    return out;
-  });
+  const i = firstRowByChild(header).get(child);
+  return i === undefined ? NaN : dates(header, 'DOB')[i]!;
 }
 
 /** The child's Header row index, or undefined. */
