@@ -190,13 +190,17 @@ export const rule358 = defineRule('358', (ret, flag) =>
 );
 
 /** After 18 a young person may stay looked after only under section 20(5), in a community home. */
-export const rule359 = defineRule('359', (ret, flag) =>
-  eachEpisode(ret, (row, i, eps) => {
+export const rule359 = defineRule('359', (ret, flag) => {
+  const eps = ret.current.Episodes;
+  if (!eps) return;
+  const end = yearEnd(ret);
+  const dec = dates(eps, 'DEC');
+  eachEpisode(ret, (row, i) => {
     const eighteen = birthday(dobOf(ret, row.CHILD), 18);
-    const until = blank(row.DEC) ? yearEnd(ret) : dates(eps, 'DEC')[i]!;
-    if (until > eighteen && (row.LS !== 'V2' || !['K1', 'K2'].includes(row.PLACE ?? ''))) flag(eps, i);
-  }),
-);
+    const until = blank(row.DEC) ? end : dec[i]!;
+    if (until > eighteen && (row.LS !== 'V2' || (row.PLACE !== 'K1' && row.PLACE !== 'K2'))) flag(eps, i);
+  });
+});
 
 /**
  * A legal status lasting more than `days`: the time under it runs across consecutive

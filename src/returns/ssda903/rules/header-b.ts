@@ -132,8 +132,10 @@ export const r625 = defineRule('625', (ret, flag) => {
   const dec = dates(eps, 'DEC');
   const end = yearEnd(ret);
   header.rows.forEach((row, h) => {
+    // The date first: most rows have none, and then the child's episodes are not needed.
+    if (Number.isNaN(mc[h]!)) return;
     const rows = rowsOf(eps, row.CHILD ?? null);
-    if (rows.length === 0 || Number.isNaN(mc[h]!)) return;
+    if (rows.length === 0) return;
     // Born after the year ended: the Header is wrong.
     if (mc[h]! > end) flag(header, h);
     // Born after the mother ceased to be looked after: so is the episode that ended her care.
@@ -154,8 +156,8 @@ export const r626 = defineRule('626', (ret, flag) => {
   const mc = dates(header, 'MC_DOB');
   const start = yearStart(ret);
   header.rows.forEach((row, i) => {
-    const before = rowOf(last, row.CHILD ?? null);
-    if (row.MOTHER === '1' && mc[i]! < start && before?.MOTHER === '0') flag(header, i);
+    if (row.MOTHER !== '1' || !(mc[i]! < start)) return;
+    if (rowOf(last, row.CHILD ?? null)?.MOTHER === '0') flag(header, i);
   });
 });
 

@@ -67,13 +67,14 @@ export const rule165 = defineRule('165', (ret, flag) => {
   const female = femaleCode(ret.collectionYear);
   const oc3 = ret.current.OC3;
   const leaverRows = oc3 ? firstRowByChild(oc3) : new Map<string, number>();
+  const byChild = childEpisodes(ret);
   h.rows.forEach((row, i) => {
     const m = row.MOTHER;
     if (!blank(m)) {
       if (m !== '0' && m !== '1') flag(h, i);
       return;
     }
-    const order = childEpisodes(ret).get(row.CHILD ?? '');
+    const order = byChild.get(row.CHILD ?? '');
     const onShortBreak = order !== undefined && RESPITE.has(ret.current.Episodes!.rows[order[order.length - 1]!]!.LS ?? '');
     if ((row.SEX === female || row.SEX === '2') && inCare.has(row.CHILD ?? '') && !onShortBreak) {
       flag(h, i);
