@@ -32,6 +32,11 @@ describe('motherhood', () => {
     const header = [child('A', '01/01/2009', { SEX: 'F' }), child('B', '01/01/2009', { SEX: 'F', MOTHER: '0' }), child('C', '01/01/2009', { SEX: 'F' })];
     expect(flagged(r.r607, { Header: header, Episodes: eps })).toEqual(['Episodes 1', 'Header 1']);
   });
+  it('607: a child listed twice in the Header is checked against each row', () => {
+    const eps = [episode('A', '01/05/2025', { DEC: '01/09/2025', REC: 'E4A' })];
+    const header = [child('A', '01/01/2019', { SEX: 'M' }), child('A', '01/01/2009', { SEX: 'F' })];
+    expect(flagged(r.r607, { Header: header, Episodes: eps })).toEqual(['Episodes 1', 'Header 2']);
+  });
   it('611: a mother has her child’s date of birth', () => {
     expect(flagged(r.r611, { Header: [child('A', '01/01/2008', { SEX: 'F', MOTHER: '1' }), child('B', '01/01/2008', { SEX: 'F', MOTHER: '1', MC_DOB: '01/02/2025' })] })).toEqual(['Header 1']);
   });

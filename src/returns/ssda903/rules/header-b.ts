@@ -4,7 +4,7 @@
  */
 import { defineRule } from '../rule.js';
 import type { Rule903 } from '../rule.js';
-import { ageOn, dates, dayFor, firstRowByChild } from '../values.js';
+import { ageOn, dates, dayFor, firstRowByChild, rowsByChild } from '../values.js';
 import { rowsOf, childrenOf, episodeLinks, isSet, oneOf, RESPITE, rowOf, set, yearEnd, yearStart } from './b-helpers.js';
 
 const FEMALE = set('F', '2');
@@ -61,12 +61,13 @@ export const r607 = defineRule('607', (ret, flag) => {
   eps.rows.forEach((row, i) => {
     // Any reason other than X1 means the child ceased to be looked after.
     if (!isSet(row.REC) || row.REC === 'X1' || !isSet(row.DEC) || oneOf(row.LS, RESPITE)) return;
-    const h = firstRowByChild(header).get(row.CHILD ?? '');
-    if (h === undefined) return;
-    const girl = header.rows[h]!;
-    if (!oneOf(girl.SEX, FEMALE) || isSet(girl.MOTHER)) return;
-    flag(eps, i);
-    flag(header, h);
+    // A child listed twice in the Header is checked against each row.
+    for (const h of rowsByChild(header).get(row.CHILD ?? '') ?? []) {
+      const girl = header.rows[h]!;
+      if (!oneOf(girl.SEX, FEMALE) || isSet(girl.MOTHER)) continue;
+      flag(eps, i);
+      flag(header, h);
+    }
   });
 });
 
