@@ -165,6 +165,19 @@ describe('rules on episodes: edge cases', () => {
     );
     expect(run('199', ret)).toEqual(['Episodes:1']);
   });
+  it('352: a child listed twice in the Header is checked against each date of birth', () => {
+    const ret = build903({ Header: [header({ DOB: '01/05/2020' }), header({ DOB: '01/05/2007' })], Episodes: [episode({ DECOM: '01/05/2025' })] });
+    expect(run('352', ret)).toEqual(['Episodes:1']);
+  });
+  it('383: before 2025/26 only the placement type is compared, not the postcode', () => {
+    const chain = [
+      { DEC: '01/06/2024', REC: 'X1', DECOM: '01/05/2024' },
+      { DECOM: '01/06/2024', DEC: '05/06/2024', RNE: 'P', PLACE: 'T3', REC: 'X1' },
+      { DECOM: '05/06/2024', RNE: 'P', PL_POST: 'TW1 1AA' },
+    ];
+    expect(run('383', eps(chain, {}, 2025))).toEqual([]);
+    expect(run('383', eps(chain, {}, 2026))).toEqual(['Episodes:3']);
+  });
   it('199: an episode with no readable start is not known to follow the adoption', () => {
     const ret = eps([{ DECOM: null, DEC: '01/06/2025', REC: 'X1' }, { DECOM: '01/06/2025', PLACE: 'A4', DEC: '01/09/2025', REC: 'E11' }]);
     expect(run('199', ret)).toEqual([]);

@@ -5,7 +5,7 @@
  */
 import type { Return903, Row, Table903 } from '../model.js';
 import { defineRule, type Flag, type Rule903 } from '../rule.js';
-import { codeSet, dayOf, derived } from '../values.js';
+import { codeSet, dayOf, derived, rowsByChild } from '../values.js';
 import {
   ADOPTED,
   ageAt,
@@ -120,13 +120,17 @@ export const rule302 = defineRule('302', (ret, flag) => {
   });
 });
 
-export const rule352 = defineRule('352', (ret, flag) =>
+export const rule352 = defineRule('352', (ret, flag) => {
+  const header = ret.current.Header;
+  if (!header) return;
   eachEpisode(ret, (row, i, eps) => {
     if (row.RNE !== 'S') return;
-    const dob = dobOf(ret, row.CHILD);
-    if (dates(eps, 'DECOM')[i]! >= birthday(dob, 18)) flag(eps, i);
-  }),
-);
+    // A child listed twice in the Header is checked against each date of birth given.
+    for (const h of rowsByChild(header).get(row.CHILD ?? '') ?? []) {
+      if (dates(eps, 'DECOM')[i]! >= birthday(dates(header, 'DOB')[h]!, 18)) flag(eps, i);
+    }
+  });
+});
 
 const EARLIEST_EPISODE = dayOf(1991, 10, 14); // the Children Act 1989 came into force
 
@@ -348,19 +352,21 @@ export const rule382 = defineRule('382', (ret, flag) =>
 /**
  * After a temporary placement the child goes back to the placement before it: the episode
  * after a temporary one is a move (P, B, T, U) to the placement type and postcode of the
- * episode before the temporary one (the episode after is reported).
+ * episode before the temporary one (the episode after is reported). The postcode is
+ * compared from 2025/26, when the rule took in PL_POST; before that only the type.
  */
-export const rule383 = defineRule('383', (ret, flag) =>
+export const rule383 = defineRule('383', (ret, flag) => {
+  const samePostcode = ret.collectionYear >= 2026;
   eachChild(ret, (_, order, eps) => {
     for (let k = 2; k < order.length; k++) {
       if (!TEMPORARY_PLACEMENTS.has(eps.rows[order[k - 1]!]!.PLACE ?? '')) continue;
       const before = eps.rows[order[k - 2]!]!;
       const after = eps.rows[order[k]!]!;
-      const back = after.PLACE === before.PLACE && after.PL_POST === before.PL_POST;
+      const back = after.PLACE === before.PLACE && (!samePostcode || after.PL_POST === before.PL_POST);
       if (!back || !['P', 'B', 'T', 'U'].includes(after.RNE ?? '')) flag(eps, order[k]!);
     }
-  }),
-);
+  });
+});
 
 /** Long-term foster placements (U1, U4) are not short breaks. */
 export const rule384 = defineRule('384', (ret, flag) =>
