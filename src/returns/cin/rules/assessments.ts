@@ -1,10 +1,20 @@
 /** Rules about assessments and the factors identified at assessment. */
-import { has } from '../dates.js';
+import { day, has } from '../dates.js';
 import { type PAssessment, childRule } from './rule.js';
 
 function anyAssessment(c: Parameters<Parameters<typeof childRule>[1]>[0], test: (a: PAssessment) => boolean): boolean {
   for (const e of c.episodes) for (const a of e.assessments) if (test(a)) return true;
   return false;
+}
+
+/**
+ * An assessment's start or authorisation date as given. A date written with slashes
+ * (2025/05/21) is a date in the wrong form, a schema issue noted when read: the assessment
+ * still started or was authorised on that day. Text that is no date, or a day its month
+ * does not have, gives no date.
+ */
+function given(d: number, text: string | null): number {
+  return has(d) || text === null ? d : day(text.replace(/\//g, '-'));
 }
 
 /** 1103: an assessment does not start before the referral. */
@@ -18,7 +28,12 @@ export const rule8614 = childRule('8614', (c) => anyAssessment(c, (a) => !has(a.
 
 /** 8670Q: an assessment still open at the end of the year started no more than 45 working days before it. */
 export const rule8670Q = childRule('8670Q', (c, ctx) =>
-  anyAssessment(c, (a) => !has(a.authorised) && a.start < ctx.assessmentOverdueBefore),
+  anyAssessment(
+    c,
+    (a) =>
+      !has(given(a.authorised, a.raw.AssessmentAuthorisationDate)) &&
+      given(a.start, a.raw.AssessmentActualStartDate) < ctx.assessmentOverdueBefore,
+  ),
 );
 
 /** 8696: an authorisation date within the census period. */
@@ -33,17 +48,20 @@ export const rule8736 = childRule('8736', (c, ctx) =>
 
 /**
  * 8863Q: within an episode, no assessment starts on or between another's start and its
- * authorisation, or, for one not yet authorised, its start and the reference date.
+ * authorisation, or, for one not yet authorised, its start and the reference date. An
+ * assessment recorded twice with the same dates is still another assessment group starting
+ * while the first is ongoing, so is queried.
  */
 export const rule8863Q = childRule('8863Q', (c, ctx) =>
   c.episodes.some((e) => {
     const list = e.assessments;
     if (list.length < 2) return false;
+    const starts = list.map((a) => given(a.start, a.raw.AssessmentActualStartDate));
     for (let i = 0; i < list.length; i++) {
-      const other = list[i]!;
-      const until = has(other.authorised) ? other.authorised : ctx.end;
+      const authorised = given(list[i]!.authorised, list[i]!.raw.AssessmentAuthorisationDate);
+      const until = has(authorised) ? authorised : ctx.end;
       for (let j = 0; j < list.length; j++) {
-        if (j !== i && list[j]!.start >= other.start && list[j]!.start <= until) return true;
+        if (j !== i && starts[j]! >= starts[i]! && starts[j]! <= until) return true;
       }
     }
     return false;
@@ -78,7 +96,7 @@ export const rule8897Q = childRule('8897Q', (c, ctx) =>
   anyAssessment(
     c,
     (a) =>
-      a.authorised >= ctx.start &&
+      given(a.authorised, a.raw.AssessmentAuthorisationDate) >= ctx.start &&
       (a.factors.length === 0 || a.factors.some((f) => f === null || !ctx.schema.codeSets.assessmentFactors.has(f))),
   ),
 );
