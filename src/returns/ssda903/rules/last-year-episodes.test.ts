@@ -58,6 +58,10 @@ describe('episodes that began before this year are in last year’s return', () 
     expect(flagged(r.r562, { Episodes: [episode('A', '10/02/2025')] }, { previous: lastYear })).toEqual([]);
     expect(flagged(r.r562, { Episodes: [episode('A', '09/02/2025')] }, { previous: lastYear })).toEqual(['Episodes 1']);
   });
+  it('562: rows with no child identifier are not taken as one child’s episodes', () => {
+    const previous = { Episodes: [episode('', '01/01/2024', { DEC: '01/05/2024', REC: 'X1' })] };
+    expect(flagged(r.r562, { Episodes: [episode('', '09/02/2025')] }, { previous })).toEqual([]);
+  });
   it('NoE: a child looked after before this year has episodes last year', () => {
     const eps = [episode('B', '01/03/2025', { DEC: '01/05/2025', REC: 'X1' }), episode('B', '01/05/2025', { RNE: 'P' }), episode('A', '10/02/2025')];
     expect(flagged(r.rNoE, { Episodes: eps }, { previous: lastYear })).toEqual(['Episodes 1']);

@@ -167,7 +167,8 @@ export const r562 = defineRule('562', (ret, flag) => {
   // The episode that continues into this year is the one last year's record ends with.
   const latest = latestEpisodes(last);
   for (const [child, i] of episodeLinks(eps).first) {
-    if (!(decom[i]! < start)) continue;
+    // Rows with no child identifier are no one child's episodes.
+    if (child === '' || !(decom[i]! < start)) continue;
     const j = latest.get(child);
     if (j === undefined || lastDecom[j] !== decom[i]) flag(eps, i);
   }
