@@ -43,6 +43,9 @@ describe('motherhood', () => {
   it('612: a child’s date of birth is only given for a mother', () => {
     expect(flagged(r.r612, { Header: [child('A', '01/01/2008', { SEX: 'F', MOTHER: '0', MC_DOB: '01/02/2025' }), child('B', '01/01/2008', { SEX: 'F', MOTHER: '1', MC_DOB: '01/02/2025' })] })).toEqual(['Header 1']);
   });
+  it('612: a mother code that is not a code does not say the girl is not a mother', () => {
+    expect(flagged(r.r612, { Header: [child('A', '01/01/2008', { SEX: 'F', MOTHER: 'X', MC_DOB: '01/02/2025' }), child('B', '01/01/2008', { SEX: 'F', MOTHER: null, MC_DOB: '01/02/2025' })] })).toEqual(['Header 2']);
+  });
   it('620: a mother under 11 at the start of the year is an error', () => {
     expect(flagged(r.r620, { Header: [child('A', '02/04/2014', { SEX: 'F', MOTHER: '1' }), child('B', '01/04/2014', { SEX: 'F', MOTHER: '1' })] })).toEqual(['Header 1']);
   });

@@ -83,7 +83,8 @@ export const r612 = defineRule('612', (ret, flag) => {
   const header = ret.current.Header;
   if (!header) return;
   header.rows.forEach((row, i) => {
-    if (isSet(row.MC_DOB) && row.MOTHER !== '1' && oneOf(row.SEX, FEMALE)) flag(header, i);
+    // Only 0 or a blank says "not a mother"; another code says nothing (it is the code rule's).
+    if (isSet(row.MC_DOB) && (row.MOTHER === '0' || !isSet(row.MOTHER)) && oneOf(row.SEX, FEMALE)) flag(header, i);
   });
 });
 
