@@ -138,6 +138,11 @@ describe('1010 and 1012 at the edges', () => {
     ]);
     expect(found('1010', ret)).toEqual([]);
   });
+  it('3001: the Header\'s date of birth is used when OC3 gives another', () => {
+    const ret = build903({ Header: [header({ DOB: SEVENTEEN })], OC3: [leaver({ DOB: TWENTY, ACCOM: 'Z1' })] });
+    expect(found('3001', ret)).toEqual(['OC3:1']);
+    expect(found('3001', build903({ OC3: [leaver({ ACCOM: 'Z1' })] }))).toEqual(['OC3:1']);
+  });
   it('1012: the rows of a child with no episodes who is not in OC3 either', () => {
     const ret = withCareLeaver({ Reviews: [{ CHILD: 'C3', DOB: '01/06/2012', REVIEW: '01/11/2025', REVIEW_CODE: 'PN1' }] });
     expect(found('1012', ret)).toEqual(['Reviews:1']);

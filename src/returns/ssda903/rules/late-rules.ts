@@ -64,7 +64,9 @@ export const rule3001 = defineRule('3001', (ret, flag) => {
   const end = yearEnd(ret);
   oc3.rows.forEach((row, i) => {
     if (row.ACCOM !== 'Z1' && row.ACCOM !== 'Z2') return;
-    const dob = leaverDob(ret, oc3, i);
+    // The Header's date of birth (the child's record), OC3's when there is none.
+    const fromHeader = dobOf(ret, row.CHILD);
+    const dob = Number.isNaN(fromHeader) ? leaverDob(ret, oc3, i) : fromHeader;
     if (Number.isNaN(dob)) return;
     const seventeenth = addYears(dob, 17);
     if (seventeenth >= start && seventeenth <= end) flag(oc3, i);
