@@ -26,6 +26,18 @@ export function day(text: string | null): number {
   return dayNumberFromParts(y, m, d);
 }
 
+/**
+ * The day a date in the message means. A date written with slashes (2025/05/03) is in the
+ * wrong form for the schema, which the reader notes, but it still says which day: the rules
+ * read it as that day, as other validators do. Text that is no date, or a day its month
+ * does not have, gives none (NaN).
+ */
+export function dayAsGiven(text: string | null): number {
+  const d = day(text);
+  if (has(d) || text === null || text.length !== 10 || text.charCodeAt(4) !== 47 || text.charCodeAt(7) !== 47) return d;
+  return day(`${text.slice(0, 4)}-${text.slice(5, 7)}-${text.slice(8)}`);
+}
+
 export function isRealDate(text: string): boolean {
   return day(text) === day(text);
 }

@@ -1,20 +1,10 @@
 /** Rules about assessments and the factors identified at assessment. */
-import { day, has } from '../dates.js';
+import { has } from '../dates.js';
 import { type PAssessment, childRule } from './rule.js';
 
 function anyAssessment(c: Parameters<Parameters<typeof childRule>[1]>[0], test: (a: PAssessment) => boolean): boolean {
   for (const e of c.episodes) for (const a of e.assessments) if (test(a)) return true;
   return false;
-}
-
-/**
- * An assessment's start or authorisation date as given. A date written with slashes
- * (2025/05/21) is a date in the wrong form, a schema issue noted when read: the assessment
- * still started or was authorised on that day. Text that is no date, or a day its month
- * does not have, gives no date.
- */
-function given(d: number, text: string | null): number {
-  return has(d) || text === null ? d : day(text.replace(/\//g, '-'));
 }
 
 /** 1103: an assessment does not start before the referral. */
@@ -31,8 +21,8 @@ export const rule8670Q = childRule('8670Q', (c, ctx) =>
   anyAssessment(
     c,
     (a) =>
-      !has(given(a.authorised, a.raw.AssessmentAuthorisationDate)) &&
-      given(a.start, a.raw.AssessmentActualStartDate) < ctx.assessmentOverdueBefore,
+      !has(a.authorised) &&
+      a.start < ctx.assessmentOverdueBefore,
   ),
 );
 
@@ -56,9 +46,9 @@ export const rule8863Q = childRule('8863Q', (c, ctx) =>
   c.episodes.some((e) => {
     const list = e.assessments;
     if (list.length < 2) return false;
-    const starts = list.map((a) => given(a.start, a.raw.AssessmentActualStartDate));
+    const starts = list.map((a) => a.start);
     for (let i = 0; i < list.length; i++) {
-      const authorised = given(list[i]!.authorised, list[i]!.raw.AssessmentAuthorisationDate);
+      const authorised = list[i]!.authorised;
       const until = has(authorised) ? authorised : ctx.end;
       for (let j = 0; j < list.length; j++) {
         if (j !== i && starts[j]! >= starts[i]! && starts[j]! <= until) return true;
@@ -96,7 +86,7 @@ export const rule8897Q = childRule('8897Q', (c, ctx) =>
   anyAssessment(
     c,
     (a) =>
-      given(a.authorised, a.raw.AssessmentAuthorisationDate) >= ctx.start &&
+      a.authorised >= ctx.start &&
       (a.factors.length === 0 || a.factors.some((f) => f === null || !ctx.schema.codeSets.assessmentFactors.has(f))),
   ),
 );

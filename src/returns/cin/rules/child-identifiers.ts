@@ -122,20 +122,10 @@ export const rule8510 = returnRule('8510', (_ret, children) => duplicatedRows(ch
 /** 8520: date of birth on or before the end of the census period. */
 export const rule8520 = childRule('8520', (c, ctx) => c.birth > ctx.end);
 
-/**
- * A date of birth or death as given, for the rules that ask whether one was given at all:
- * a date written with slashes (2015/05/05) is a date given in the wrong form (a schema
- * issue, noted when read); text that is no date, or a day its month does not have, is not.
- */
-function givenDay(text: string | null): number {
-  const d = day(text);
-  return has(d) || text === null ? d : day(text.replace(/\//g, '-'));
-}
-
 /** 8525Q: a date of birth or an expected date of birth, not both. */
 export const rule8525Q = childRule('8525Q', (c) => {
   const id = c.raw.identifiers;
-  return has(givenDay(id.PersonBirthDate)) === has(givenDay(id.ExpectedPersonBirthDate));
+  return has(c.birth) === has(c.expectedBirth);
 });
 
 /** 8530Q: an expected date of birth between 1 March and 31 December of the year the census ends. */
@@ -151,8 +141,7 @@ export const rule8530Q = childRule('8530Q', (c, ctx) => {
  * unborn child, or none given) cannot be on or after it, so is queried too.
  */
 export const rule8535Q = childRule('8535Q', (c) => {
-  const death = givenDay(c.raw.identifiers.PersonDeathDate);
-  return has(death) && !(death >= givenDay(c.raw.identifiers.PersonBirthDate));
+  return has(c.death) && !(c.death >= c.birth);
 });
 
 /** 8545Q: a date of death within the census period. */

@@ -18,7 +18,7 @@ import type {
 } from '../model.js';
 import type { CinYearSchema } from '../schema/index.js';
 import { type RuleFacts, factsFor } from './catalogue.js';
-import { day } from '../dates.js';
+import { dayAsGiven } from '../dates.js';
 
 export interface PAssessment {
   raw: Assessment;
@@ -131,9 +131,9 @@ export function prepareChild(child: CinChild, row: number): PChild {
         const a = e.Assessments[k]!;
         assessments[k] = {
           raw: a,
-          start: day(a.AssessmentActualStartDate),
-          review: day(a.AssessmentInternalReviewDate),
-          authorised: day(a.AssessmentAuthorisationDate),
+          start: dayAsGiven(a.AssessmentActualStartDate),
+          review: dayAsGiven(a.AssessmentInternalReviewDate),
+          authorised: dayAsGiven(a.AssessmentAuthorisationDate),
           factors: a.AssessmentFactors,
         };
       }
@@ -143,7 +143,7 @@ export function prepareChild(child: CinChild, row: number): PChild {
       plans = new Array(e.CINPlanDates.length);
       for (let k = 0; k < e.CINPlanDates.length; k++) {
         const p = e.CINPlanDates[k]!;
-        plans[k] = { start: day(p.CINPlanStartDate), end: day(p.CINPlanEndDate) };
+        plans[k] = { start: dayAsGiven(p.CINPlanStartDate), end: dayAsGiven(p.CINPlanEndDate) };
       }
       allPlans = allPlans === NONE ? plans : allPlans.concat(plans);
     }
@@ -154,9 +154,9 @@ export function prepareChild(child: CinChild, row: number): PChild {
         const s = e.Section47[k]!;
         s47[k] = {
           raw: s,
-          start: day(s.S47ActualStartDate),
-          target: day(s.InitialCPCtarget),
-          icpc: day(s.DateOfInitialCPC),
+          start: dayAsGiven(s.S47ActualStartDate),
+          target: dayAsGiven(s.InitialCPCtarget),
+          icpc: dayAsGiven(s.DateOfInitialCPC),
           notRequired: isYes(s.ICPCnotRequired),
         };
       }
@@ -166,15 +166,15 @@ export function prepareChild(child: CinChild, row: number): PChild {
       cpps = new Array(e.ChildProtectionPlans.length);
       for (let k = 0; k < e.ChildProtectionPlans.length; k++) {
         const p = e.ChildProtectionPlans[k]!;
-        cpps[k] = { raw: p, start: day(p.CPPstartDate), end: day(p.CPPendDate), reviews: p.CPPreviewDate.length ? p.CPPreviewDate.map(day) : NONE };
+        cpps[k] = { raw: p, start: dayAsGiven(p.CPPstartDate), end: dayAsGiven(p.CPPendDate), reviews: p.CPPreviewDate.length ? p.CPPreviewDate.map(dayAsGiven) : NONE };
       }
       allCpps = allCpps === NONE ? cpps : allCpps.concat(cpps);
     }
     episodes[i] = {
       raw: e,
-      referral: day(e.CINreferralDate),
-      closure: day(e.CINclosureDate),
-      icpc: day(e.DateOfInitialCPC),
+      referral: dayAsGiven(e.CINreferralDate),
+      closure: dayAsGiven(e.CINclosureDate),
+      icpc: dayAsGiven(e.DateOfInitialCPC),
       nfa: isYes(e.ReferralNFA),
       furtherAction: isNo(e.ReferralNFA),
       assessments,
@@ -187,9 +187,9 @@ export function prepareChild(child: CinChild, row: number): PChild {
     row,
     id: id.LAchildID,
     raw: child,
-    birth: day(id.PersonBirthDate),
-    expectedBirth: day(id.ExpectedPersonBirthDate),
-    death: day(id.PersonDeathDate),
+    birth: dayAsGiven(id.PersonBirthDate),
+    expectedBirth: dayAsGiven(id.ExpectedPersonBirthDate),
+    death: dayAsGiven(id.PersonDeathDate),
     episodes,
     plans: allPlans,
     cpps: allCpps,

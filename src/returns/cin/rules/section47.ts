@@ -1,5 +1,5 @@
 /** Rules about section 47 enquiries and initial child protection conferences. */
-import { day, has, isWeekend } from '../dates.js';
+import { has, isWeekend } from '../dates.js';
 import { type PChild, type PSection47, childRule } from './rule.js';
 
 function anyS47(c: PChild, test: (s: PSection47) => boolean): boolean {
@@ -22,19 +22,11 @@ export const rule2884 = childRule('2884', (c) => c.episodes.some((e) => has(e.ic
 /** 2889: a section 47 enquiry does not start before the referral. */
 export const rule2889 = childRule('2889', (c) => c.episodes.some((e) => e.s47.some((s) => s.start < e.referral)));
 
-/**
- * A date as given: one written with slashes (2025/05/03) is present, in the wrong form (a
- * schema issue noted when read), and means that day; text that is no date gives none.
- */
-function given(d: number, text: string | null): number {
-  return has(d) || text === null ? d : day(text.replace(/\//g, '-'));
-}
-
 /** 8615: a section 47 enquiry with a conference has a start date on or before the conference. */
 export const rule8615 = childRule('8615', (c) =>
   anyS47(c, (s) => {
-    const icpc = given(s.icpc, s.raw.DateOfInitialCPC);
-    return has(icpc) && !(given(s.start, s.raw.S47ActualStartDate) <= icpc);
+    const icpc = s.icpc;
+    return has(icpc) && !(s.start <= icpc);
   }),
 );
 
