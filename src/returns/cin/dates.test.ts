@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayNumber } from '../../core/calendar/index.js';
-import { addYears, day, isRealDate, isWeekend } from './dates.js';
+import { addYears, day, dayAsGiven, isRealDate, isWeekend } from './dates.js';
 
 describe('CIN dates', () => {
   it('turns a real YYYY-MM-DD date into its day number and anything else into NaN', () => {
@@ -14,5 +14,13 @@ describe('CIN dates', () => {
     expect(isWeekend(day('2024-06-22'))).toBe(true);
     expect(isWeekend(day('2024-06-24'))).toBe(false);
     expect(addYears(day('2024-02-29'), 1)).toBe(day('2025-02-28'));
+  });
+});
+
+describe('a date as the rules read it', () => {
+  it('takes a date written with slashes as the day it says, and nothing else that is not a date', () => {
+    expect(dayAsGiven('2025/06/06')).toBe(day('2025-06-06'));
+    expect(dayAsGiven('2025-06-06')).toBe(day('2025-06-06'));
+    for (const text of ['2025/06/31', '06/06/2025', '2025.06.06', 'X', '', null]) expect(Number.isNaN(dayAsGiven(text)), String(text)).toBe(true);
   });
 });
