@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { sql } from 'drizzle-orm';
 import type { Config } from '../core/config.js';
 import { rows, type Database } from '../core/db/database.js';
-import { buildServer } from '../server.js';
 import { openConfiguredDatabase } from './open.js';
 
 export const demoSignIns = ['demo-practitioner', 'demo-team-manager', 'demo-service-manager', 'demo-admin'];
@@ -21,6 +20,9 @@ async function createDemo(database: Database, seed: number): Promise<void> {
 }
 
 async function serve(config: Config, database: Database, opts: { demo: boolean }): Promise<void> {
+  // Loaded when a command serves pages, so that commands which do not (validate) start
+  // without the web stack: its template engine slows string handling in the whole process.
+  const { buildServer } = await import('../server.js');
   const { app } = await buildServer(config, database, { migrate: false });
   const close = async () => {
     await app.close();

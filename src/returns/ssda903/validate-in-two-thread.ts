@@ -1,4 +1,4 @@
-/** The worker's half of validate903InTwo (started by validate-in-two-worker.mjs): read the same files, run the odd-numbered rules. */
+/** The worker's half of validate903InTwo (started by validate-in-two-worker.mjs): read the same files, run the second half of the rules. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { reference903From } from '../reference-data.js';
 import { parse903 } from './read.js';
