@@ -3,10 +3,10 @@ import type { Command } from 'commander';
 import { readCin } from '../returns/cin/read.js';
 import { validateCin } from '../returns/cin/validate.js';
 import { type Finding, ReturnReadError } from '../returns/findings.js';
-import { loadReferenceSources } from '../returns/reference-data.js';
+import { loadReference903 } from '../returns/reference-data.js';
 import { findingsCsv, findingsJson, summariseByRule, summaryText } from '../returns/report.js';
-import { load903Files } from '../returns/ssda903/read.js';
-import { validate903InTwo } from '../returns/ssda903/validate-in-two.js';
+import { read903 } from '../returns/ssda903/read.js';
+import { validate903 } from '../returns/ssda903/validate.js';
 
 /** Exit status: 0 valid, 1 findings, 2 could not be read. */
 const EXIT_VALID = 0;
@@ -77,13 +77,13 @@ export function registerReturnCommands(program: Command): void {
       guarded(async () => {
         const year = yearOption(opts.year);
         const started = performance.now();
-        const files = await load903Files({ current: paths, previous: opts.previous });
-        const { ret, findings } = await validate903InTwo({
-          ...files,
-          year,
-          reference: await loadReferenceSources({ localAuthority: opts.la, postcodes: opts.postcodes, providers: opts.providers }),
-          rules: opts.rules,
+        const ret = await read903({
+          current: paths,
+          ...(opts.previous ? { previous: opts.previous } : {}),
+          ...(year ? { year } : {}),
+          reference: await loadReference903({ localAuthority: opts.la, postcodes: opts.postcodes, providers: opts.providers }),
         });
+        const findings = validate903(ret, opts.rules ? { rules: opts.rules } : {});
         const notes = (ret.notices ?? []).map((n) => `${n.file}${n.line ? ` line ${n.line}` : ''}: ${n.message}`);
         notes.push(`collection year ${ret.collectionYear - 1}/${String(ret.collectionYear).slice(2)}, read and validated in ${(performance.now() - started).toFixed(0)} ms`);
         await report(findings, opts, notes);

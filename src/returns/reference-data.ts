@@ -139,7 +139,7 @@ export async function loadReference903(opts: { localAuthority?: string | undefin
 }
 
 /** The reference data files named, read but not yet parsed. */
-export async function loadReferenceSources(opts: { localAuthority?: string | undefined; postcodes?: string | undefined; providers?: string | undefined }): Promise<ReferenceSources> {
+async function loadReferenceSources(opts: { localAuthority?: string | undefined; postcodes?: string | undefined; providers?: string | undefined }): Promise<ReferenceSources> {
   const file = async (path: string | undefined) => (path ? { name: path, content: new Uint8Array(await readFile(path)) } : undefined);
   return { localAuthority: opts.localAuthority, postcodes: await file(opts.postcodes), providers: await file(opts.providers) };
 }

@@ -45,7 +45,7 @@ export async function read903(input: Read903Input): Promise<Return903> {
 }
 
 /** The files of a return, from the paths given (folders are read for their .csv files). */
-export async function load903Files(input: { current: readonly string[]; previous?: readonly string[] | undefined }): Promise<{
+async function load903Files(input: { current: readonly string[]; previous?: readonly string[] | undefined }): Promise<{
   current: File903[];
   previous: File903[];
   notices: ReadNotice[];

@@ -30,11 +30,6 @@ export function validate903(ret: Return903, opts: Validate903Options = {}): Find
   return findings.sort(byPlace);
 }
 
-/** Findings in the order validate903 gives them: by table, row, then rule. */
-export function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort(byPlace);
-}
-
 function byPlace(a: Finding, b: Finding): number {
   if (a.table !== b.table) return a.table < b.table ? -1 : 1;
   if (a.row !== b.row) return (a.row ?? 0) - (b.row ?? 0);

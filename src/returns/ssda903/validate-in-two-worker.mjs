@@ -1,6 +1,0 @@
-// A worker thread starts without the TypeScript loader this process registered: register
-// it here, as bin/opencsc.js does, then run the worker's half in TypeScript.
-import { register } from 'tsx/esm/api';
-
-register();
-await import('./validate-in-two-thread.ts');
