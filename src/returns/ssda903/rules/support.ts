@@ -131,52 +131,6 @@ export function childEpisodes(ret: Return903): ReadonlyMap<string, readonly numb
   return eps ? episodesInOrder(eps) : new Map();
 }
 
-/**
- * Children looked after continuously for at least twelve months at 31 March (the OC2
- * cohort): looked after on 31 March in a period of care that began on or before 1 April,
- * twelve months earlier, and not on a short break (V3, V4) at 31 March. Each child's
- * value is the episode that began the period.
- */
-export function twelveMonthPeriodStarts(ret: Return903): ReadonlyMap<string, number> {
-  const eps = ret.current.Episodes;
-  if (!eps) return new Map();
-  return derived(eps, `twelveMonths:${ret.collectionYear}`, () => {
-    const start = yearStart(ret);
-    const end = yearEnd(ret);
-    const decom = dates(eps, 'DECOM');
-    const dec = dates(eps, 'DEC');
-    const out = new Map<string, number>();
-    for (const [child, list] of episodesInOrder(eps)) {
-      // The episode open on 31 March (the latest, when more than one claims to be).
-      let k = -1;
-      for (let j = list.length - 1; j >= 0; j--) {
-        const i = list[j]!;
-        // An end date that is not a date is no evidence the episode ended.
-        if (Number.isNaN(dec[i]!) || dec[i]! > end) {
-          k = j;
-          break;
-        }
-      }
-      if (k < 0 || RESPITE.has(eps.rows[list[k]!]!.LS ?? '')) continue;
-      // Walk back through the unbroken chain of episodes to the start of the period.
-      while (k > 0) {
-        const prev = list[k - 1]!;
-        if (eps.rows[prev]!.REC !== 'X1' || dec[prev] !== decom[list[k]!]) break;
-        k--;
-      }
-      if (decom[list[k]!]! <= start) out.set(child, list[k]!);
-    }
-    return out;
-  });
-}
-
-/** The children of the twelve-month cohort (see twelveMonthPeriodStarts). */
-export function lookedAfterTwelveMonths(ret: Return903): ReadonlySet<string> {
-  const eps = ret.current.Episodes;
-  if (!eps) return new Set();
-  return derived(eps, `twelveMonthsSet:${ret.collectionYear}`, () => new Set(twelveMonthPeriodStarts(ret).keys()));
-}
-
 /** Completed years of age on a day (NaN when either date is unknown). */
 export function ageAt(dob: number, on: number): number {
   return Number.isNaN(dob) || Number.isNaN(on) ? NaN : ageOn(dob, on);
