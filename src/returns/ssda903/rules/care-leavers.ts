@@ -1,7 +1,7 @@
 /** Rules on the OC3 table: care leavers' contact, activity and accommodation. */
 import type { Return903, Row, Table903 } from '../model.js';
 import { defineRule, type Rule903 } from '../rule.js';
-import { ageAt, blank, codeRule, dates, yearEnd, yearStart } from './support.js';
+import { ADOPTION_ITEMS, ageAt, blank, CARE_LEAVER_ITEMS, codeRule, dates, yearEnd, yearStart } from './support.js';
 
 function eachOc3(ret: Return903, check: (row: Row, i: number, t: Table903) => void): void {
   const t = ret.current.OC3;
@@ -23,10 +23,9 @@ export const rule134 = defineRule('134', (ret, flag) => {
   const oc3 = ret.current.OC3;
   const ad1 = ret.current.AD1;
   if (!oc3 || !ad1) return;
-  const leavers = new Set(oc3.rows.filter((r) => !blank(r.IN_TOUCH) || !blank(r.ACTIV) || !blank(r.ACCOM)).map((r) => r.CHILD ?? ''));
-  const ADOPTION = ['DATE_INT', 'DATE_MATCH', 'FOSTER_CARE', 'NB_ADOPTR', 'SEX_ADOPTR', 'LS_ADOPTR'];
+  const leavers = new Set(oc3.rows.filter((r) => CARE_LEAVER_ITEMS.some((c) => !blank(r[c]))).map((r) => r.CHILD ?? ''));
   ad1.rows.forEach((r, i) => {
-    if (leavers.has(r.CHILD ?? '') && ADOPTION.some((c) => !blank(r[c]))) flag(ad1, i);
+    if (leavers.has(r.CHILD ?? '') && ADOPTION_ITEMS.some((c) => !blank(r[c]))) flag(ad1, i);
   });
 });
 

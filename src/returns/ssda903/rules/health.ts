@@ -5,7 +5,7 @@
 import type { Return903, Row, Table903 } from '../model.js';
 import { defineRule, type Rule903 } from '../rule.js';
 import { derived, episodesInOrder } from '../values.js';
-import { ageAt, blank, codeRule, dates, RESPITE, yearEnd, yearStart } from './support.js';
+import { ADOPTION_ITEMS, ageAt, blank, CARE_LEAVER_ITEMS, codeRule, dates, RESPITE, yearEnd, yearStart } from './support.js';
 
 /** The items collected for children looked after for twelve months. */
 const TWELVE_MONTH_ITEMS = [
@@ -132,10 +132,6 @@ export const rule186 = defineRule('186', (ret, flag) => {
     if (atStart >= 4 && atEnd < 17 && inCohort(cohort, row) && blank(row.SDQ_SCORE) && blank(row.SDQ_REASON)) flag(t, i);
   });
 });
-
-/** The AD1 and OC3 items; a row with none of them filled in is not a completed return. */
-const ADOPTION_ITEMS = ['DATE_INT', 'DATE_MATCH', 'FOSTER_CARE', 'NB_ADOPTR', 'SEX_ADOPTR', 'LS_ADOPTR'] as const;
-const CARE_LEAVER_ITEMS = ['IN_TOUCH', 'ACTIV', 'ACCOM'] as const;
 
 /** A child looked after all year is in neither the adoption (AD1) nor the care leavers (OC3) cohort. */
 export const rule187 = defineRule('187', (ret, flag) => {

@@ -26,6 +26,9 @@ export const yearEnd = (ret: Return903): Day => collectionEnd(ret.collectionYear
 export const TEMPORARY_PLACEMENTS: ReadonlySet<string> = new Set(['T0', 'T1', 'T2', 'T3', 'T4']);
 /** Short breaks (respite): a single short break (V3) or a series of them (V4). */
 export const RESPITE: ReadonlySet<string> = new Set(['V3', 'V4']);
+/** The AD1 items and the OC3 (care leaver) items: a row with none of them filled in says nothing. */
+export const ADOPTION_ITEMS = ['DATE_INT', 'DATE_MATCH', 'FOSTER_CARE', 'NB_ADOPTR', 'SEX_ADOPTR', 'LS_ADOPTR'] as const;
+export const CARE_LEAVER_ITEMS = ['IN_TOUCH', 'ACTIV', 'ACCOM'] as const;
 export const PLACED_FOR_ADOPTION: ReadonlySet<string> = new Set(['A3', 'A4', 'A5', 'A6']);
 export const ADOPTED: ReadonlySet<string> = new Set(['E11', 'E12']);
 export const FOSTER_PLACEMENTS: ReadonlySet<string> = new Set(['U1', 'U2', 'U3', 'U4', 'U5', 'U6']);
