@@ -65,6 +65,8 @@ describe('working days in England and Wales', () => {
     expect(calendar.workingDaysBetween('2025-03-03', '2025-03-04', { inclusive: true })).toBe(2);
     expect(calendar.workingDaysBetween('2025-03-03', '2025-03-03')).toBe(0);
     expect(calendar.workingDaysBetween('2025-03-10', '2025-03-03')).toBe(-5);
+    // Back from a Sunday to the Saturday: no working days, 0 and not -0.
+    expect(calendar.workingDaysBetween('2025-03-09', '2025-03-08')).toBe(0);
     // 45 working days from a Monday referral, validator style: day 1 is the referral day.
     expect(calendar.addWorkingDays('2025-03-03', 45, { inclusive: true })).toBe(calendar.addWorkingDays('2025-03-03', 44));
     expect(calendar.addWorkingDays('2025-03-08', 1, { inclusive: true })).toBe('2025-03-10');

@@ -139,7 +139,11 @@ export function createWorkingDayCalendar(options: WorkingDayCalendarOptions = {}
     workingDaysBetween(from, to, opts = {}) {
       const a = dayNumber(from);
       const b = dayNumber(to);
-      if (b < a) return -calendar.workingDaysBetween(to, from, opts);
+      if (b < a) {
+        // Backwards is negative; no working days between is 0, not -0.
+        const n = calendar.workingDaysBetween(to, from, opts);
+        return n === 0 ? 0 : -n;
+      }
       let count = 0;
       for (let d = a + 1; d <= b; d++) if (isWorkingDayNumber(d)) count += 1;
       if (opts.inclusive && isWorkingDayNumber(a)) count += 1;
