@@ -4,47 +4,11 @@
  * section 47 enquiry with a conference date that is also marked "not required".
  */
 import { describe, expect, it } from 'vitest';
-import { upnCheckLetter } from '../../../children/identifiers.js';
-import { type CinChild, type CinDetails, type CinReturn, type Section47, emptyChild, emptyCinDetails } from '../model.js';
-import { validateCin } from '../validate.js';
-
-const YEAR = 2026;
-
-function episode(fields: Partial<CinDetails> = {}): CinDetails {
-  const e = emptyCinDetails();
-  e.CINreferralDate = '2025-06-03';
-  e.ReferralSource = '1A';
-  e.PrimaryNeedCode = 'N1';
-  e.ReferralNFA = '0';
-  return { ...e, ...fields };
-}
-
-function child(...episodes: CinDetails[]): CinChild {
-  const c = emptyChild();
-  c.identifiers.LAchildID = 'C1';
-  const tail = '936990000001';
-  c.identifiers.UPN = `${upnCheckLetter(tail)}${tail}`;
-  c.identifiers.PersonBirthDate = '2016-05-05';
-  c.identifiers.Sex = 'M';
-  c.characteristics.Ethnicity = 'WBRI';
-  c.characteristics.Disabilities = ['NONE'];
-  c.cinDetails.push(...(episodes.length ? episodes : [episode()]));
-  return c;
-}
-
-function returnOf(c: CinChild): CinReturn {
-  return {
-    year: YEAR,
-    header: {
-      CollectionDetails: { Collection: 'CIN', Year: String(YEAR), ReferenceDate: `${YEAR}-03-31` },
-      Source: [{ SourceLevel: 'L', LEA: '936', SoftwareCode: 'x', Release: '1', SerialNo: '001', DateTime: null }],
-    },
-    children: [c],
-  };
-}
+import type { CinDetails, Section47 } from '../model.js';
+import { child, episode, reports } from './damaged-kit.js';
 
 function fails(code: string, ...episodes: CinDetails[]): boolean {
-  return validateCin(returnOf(child(...episodes)), { rules: [code] }).some((f) => f.rule === code && f.row === 1);
+  return reports(code, child(...episodes));
 }
 
 function s47(fields: Partial<Section47> = {}): Section47 {

@@ -4,45 +4,13 @@
  * recorded twice, and a UN7 child with no CIN details.
  */
 import { describe, expect, it } from 'vitest';
-import { upnCheckLetter } from '../../../children/identifiers.js';
-import { type CinChild, type CinReturn, emptyChild, emptyCinDetails } from '../model.js';
-import { validateCin } from '../validate.js';
-
-const YEAR = 2026;
-
-function child(): CinChild {
-  const c = emptyChild();
-  c.identifiers.LAchildID = 'C1';
-  const tail = '936990000001';
-  c.identifiers.UPN = `${upnCheckLetter(tail)}${tail}`;
-  c.identifiers.PersonBirthDate = '2016-05-05';
-  c.identifiers.Sex = 'M';
-  c.characteristics.Ethnicity = 'WBRI';
-  c.characteristics.Disabilities = ['NONE'];
-  const e = emptyCinDetails();
-  e.CINreferralDate = '2025-06-03';
-  e.ReferralSource = '1A';
-  e.PrimaryNeedCode = 'N1';
-  e.ReferralNFA = '0';
-  c.cinDetails.push(e);
-  return c;
-}
-
-function returnOf(c: CinChild): CinReturn {
-  return {
-    year: YEAR,
-    header: {
-      CollectionDetails: { Collection: 'CIN', Year: String(YEAR), ReferenceDate: `${YEAR}-03-31` },
-      Source: [{ SourceLevel: 'L', LEA: '936', SoftwareCode: 'x', Release: '1', SerialNo: '001', DateTime: null }],
-    },
-    children: [c],
-  };
-}
+import type { CinChild } from '../model.js';
+import { child, reports } from './damaged-kit.js';
 
 function fails(code: string, change: (c: CinChild) => void): boolean {
   const c = child();
   change(c);
-  return validateCin(returnOf(c), { rules: [code] }).some((f) => f.rule === code && f.row === 1);
+  return reports(code, c);
 }
 
 describe('UPN position rules on a UPN of the wrong length', () => {
