@@ -1,6 +1,6 @@
 /** Rules about assessments and the factors identified at assessment. */
 import { has } from '../dates.js';
-import { type PAssessment, childRule } from './rule.js';
+import { type PAssessment, childRule, startsWithinAnother } from './rule.js';
 
 function anyAssessment(c: Parameters<Parameters<typeof childRule>[1]>[0], test: (a: PAssessment) => boolean): boolean {
   for (const e of c.episodes) for (const a of e.assessments) if (test(a)) return true;
@@ -43,19 +43,7 @@ export const rule8736 = childRule('8736', (c, ctx) =>
  * while the first is ongoing, so is queried.
  */
 export const rule8863Q = childRule('8863Q', (c, ctx) =>
-  c.episodes.some((e) => {
-    const list = e.assessments;
-    if (list.length < 2) return false;
-    const starts = list.map((a) => a.start);
-    for (let i = 0; i < list.length; i++) {
-      const authorised = list[i]!.authorised;
-      const until = has(authorised) ? authorised : ctx.end;
-      for (let j = 0; j < list.length; j++) {
-        if (j !== i && starts[j]! >= starts[i]! && starts[j]! <= until) return true;
-      }
-    }
-    return false;
-  }),
+  c.episodes.some((e) => startsWithinAnother(e.assessments, (a) => a.start, (a) => (has(a.authorised) ? a.authorised : ctx.end))),
 );
 
 /** 8869: factor 21 (no factors identified) is not used with other factors. */

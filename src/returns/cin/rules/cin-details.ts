@@ -1,6 +1,6 @@
 /** Rules about episodes of need (CINdetails): referral, closure, what happened between. */
 import { day, has } from '../dates.js';
-import { type PEpisode, childRule, isYesNo } from './rule.js';
+import { type PEpisode, childRule, isYesNo, startsWithinAnother } from './rule.js';
 
 const CLOSED_AFTER_ASSESSMENT = new Set(['RC8', 'RC9']);
 
@@ -107,21 +107,14 @@ export const rule8816 = childRule('8816', (c) => {
  * the same as the start date of the following referral"), or, when it is open and went on
  * to further action, to the day before the reference date.
  */
-export const rule8820 = childRule('8820', (c, ctx) => {
-  const eps = c.episodes;
-  if (eps.length < 2) return false;
-  for (let i = 0; i < eps.length; i++) {
-    const other = eps[i]!;
-    const until = has(other.closure) ? other.closure : other.furtherAction ? ctx.end : NaN;
-    if (!has(until)) continue;
-    for (let j = 0; j < eps.length; j++) {
-      if (j === i) continue;
-      const r = eps[j]!.referral;
-      if (r >= other.referral && r < until) return true;
-    }
-  }
-  return false;
-});
+export const rule8820 = childRule('8820', (c, ctx) =>
+  startsWithinAnother(
+    c.episodes,
+    (e) => e.referral,
+    (e) => (has(e.closure) ? e.closure : e.furtherAction ? ctx.end : NaN),
+    'excluded',
+  ),
+);
 
 /** 8825Q: an episode closed after assessment (RC8, RC9) has an assessment. */
 export const rule8825Q = childRule('8825Q', (c) =>
@@ -168,18 +161,9 @@ export const rule8868 = childRule('8868', (c) =>
  * its start and the reference date.
  */
 export const rule8890 = childRule('8890', (c, ctx) =>
-  c.episodes.some((e) => {
-    const s47 = e.s47;
-    if (s47.length < 2) return false;
-    for (let i = 0; i < s47.length; i++) {
-      const other = s47[i]!;
-      const until = has(other.icpc) ? other.icpc : other.notRequired ? NaN : ctx.end;
-      for (let j = 0; j < s47.length; j++) {
-        if (j !== i && s47[j]!.start >= other.start && s47[j]!.start <= until) return true;
-      }
-    }
-    return false;
-  }),
+  c.episodes.some((e) =>
+    startsWithinAnother(e.s47, (s) => s.start, (s) => (has(s.icpc) ? s.icpc : s.notRequired ? NaN : ctx.end)),
+  ),
 );
 
 export const cinDetailsRules = [

@@ -1,6 +1,6 @@
 /** Rules about child in need plans (CINPlanDates). */
 import { has } from '../dates.js';
-import { type PChild, type PPlan, childRule } from './rule.js';
+import { type PChild, type PPlan, childRule, startsWithinAnother } from './rule.js';
 
 function plansOf(c: PChild): PPlan[] {
   return c.plans;
@@ -45,18 +45,9 @@ export const rule4013 = childRule('4013', (c, ctx) => plansOf(c).some((p) => has
  * 4014: no CIN plan of a child starts on or between another plan's start and end (or the
  * reference date, for an open plan).
  */
-export const rule4014 = childRule('4014', (c, ctx) => {
-  const plans = plansOf(c);
-  if (plans.length < 2) return false;
-  for (let i = 0; i < plans.length; i++) {
-    const other = plans[i]!;
-    const until = has(other.end) ? other.end : ctx.end;
-    for (let j = 0; j < plans.length; j++) {
-      if (j !== i && plans[j]!.start >= other.start && plans[j]!.start <= until) return true;
-    }
-  }
-  return false;
-});
+export const rule4014 = childRule('4014', (c, ctx) =>
+  startsWithinAnother(plansOf(c), (p) => p.start, (p) => (has(p.end) ? p.end : ctx.end)),
+);
 
 /** 4015: a CIN plan does not start before the referral. */
 export const rule4015 = childRule('4015', (c) => c.episodes.some((e) => e.plans.some((p) => p.start < e.referral)));

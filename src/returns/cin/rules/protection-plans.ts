@@ -1,6 +1,6 @@
 /** Rules about child protection plans and their reviews. */
 import { has } from '../dates.js';
-import { type PChild, type PProtectionPlan, childRule, returnRule } from './rule.js';
+import { type PChild, type PProtectionPlan, childRule, returnRule, startsWithinAnother } from './rule.js';
 
 function anyPlan(c: PChild, test: (p: PProtectionPlan) => boolean): boolean {
   for (const e of c.episodes) for (const p of e.cpps) if (test(p)) return true;
@@ -113,18 +113,7 @@ export const rule8935 = childRule('8935', (c) => plansOf(c).filter((p) => !has(p
  * overlap without the episodes overlapping, which 8820 reports.
  */
 export const rule8940 = childRule('8940', (c, ctx) =>
-  c.episodes.some((e) => {
-    const plans = e.cpps;
-    if (plans.length < 2) return false;
-    for (let i = 0; i < plans.length; i++) {
-      const other = plans[i]!;
-      const until = has(other.end) ? other.end : ctx.end;
-      for (let j = 0; j < plans.length; j++) {
-        if (j !== i && plans[j]!.start >= other.start && plans[j]!.start <= until) return true;
-      }
-    }
-    return false;
-  }),
+  c.episodes.some((e) => startsWithinAnother(e.cpps, (p) => p.start, (p) => (has(p.end) ? p.end : ctx.end))),
 );
 
 export const protectionPlanRules = [

@@ -221,6 +221,31 @@ function yearsOf(facts: RuleFacts): CinYear[] {
     .map((m) => (Number(m[1]) + 1) as CinYear);
 }
 
+/**
+ * Whether any item starts on or after another's start and on or before its end (before it,
+ * with `endDay: 'excluded'`): the "falls on or between" test several DfE rules apply to a
+ * child's episodes, plans, assessments and enquiries. `end` gives NaN for an item nothing
+ * can fall within.
+ */
+export function startsWithinAnother<T>(
+  items: readonly T[],
+  start: (item: T) => number,
+  end: (item: T) => number,
+  endDay: 'included' | 'excluded' = 'included',
+): boolean {
+  if (items.length < 2) return false;
+  for (let i = 0; i < items.length; i++) {
+    const from = start(items[i]!);
+    const until = end(items[i]!);
+    for (let j = 0; j < items.length; j++) {
+      if (j === i) continue;
+      const s = start(items[j]!);
+      if (s >= from && (endDay === 'included' ? s <= until : s < until)) return true;
+    }
+  }
+  return false;
+}
+
 /** A child-level rule, with DfE's message, fields and table from the rule list. */
 export function childRule(code: string, check: ChildCheck): CinRule {
   const facts = factsFor(code);
