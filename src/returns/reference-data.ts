@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { ReturnReadError } from './findings.js';
 import type { PostcodePlace, Provider, Reference903 } from './ssda903/model.js';
-import { parseDate } from './ssda903/values.js';
+import { compactPostcode, parseDate } from './ssda903/values.js';
 import { excelSerialDate, looksLikeZip, readXlsxRows } from './xlsx.js';
 
 /**
@@ -18,8 +18,6 @@ import { excelSerialDate, looksLikeZip, readXlsxRows } from './xlsx.js';
  *   postcode in the postcode directory.
  * Rules whose reference data is absent are not run.
  */
-
-const compact = (postcode: string) => postcode.replace(/\s+/g, '').toUpperCase();
 
 function pick(header: string[], names: string[], file: string, what: string): number {
   const i = header.findIndex((h) => names.includes(h));
@@ -65,7 +63,7 @@ export function parsePostcodeDirectory(content: ReferenceContent, file: string):
       return;
     }
     const upper = county >= 0 && r[county] && !NO_COUNTY.test(r[county]!) ? r[county]! : r[la]!;
-    out.set(compact(r[pc]!), { laCode: upper, easting, northing });
+    out.set(compactPostcode(r[pc]!), { laCode: upper, easting, northing });
   });
   return out;
 }
@@ -121,7 +119,7 @@ export function reference903From(opts: ReferenceSources): Reference903 {
   if (opts.localAuthority) reference.localAuthority = opts.localAuthority;
   if (opts.postcodes) {
     const map = parsePostcodeDirectory(opts.postcodes.content, opts.postcodes.name);
-    reference.postcodes = (postcode) => map.get(compact(postcode));
+    reference.postcodes = (postcode) => map.get(compactPostcode(postcode));
   }
   if (opts.providers) {
     const map = parseProviders(opts.providers.content, opts.providers.name);

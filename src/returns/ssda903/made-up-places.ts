@@ -6,6 +6,7 @@
  */
 import type { PostcodePlace } from './model.js';
 import { Random } from './random.js';
+import { compactPostcode } from './values.js';
 
 export interface MadeUpPlaces {
   /** Postcodes inside the authority (`own`) and elsewhere (`other`), for the generator. */
@@ -34,18 +35,16 @@ export function madeUpPlaces(options: { localAuthority: string; seed?: number; c
   const places = new Map<string, PostcodePlace>();
   // The authority spans about 10 km; elsewhere is anywhere on a 600 km square.
   for (const pc of own) {
-    places.set(key(pc), { laCode: options.localAuthority, easting: 520_000 + rng.int(0, 10_000), northing: 175_000 + rng.int(0, 10_000) });
+    places.set(compactPostcode(pc), { laCode: options.localAuthority, easting: 520_000 + rng.int(0, 10_000), northing: 175_000 + rng.int(0, 10_000) });
   }
   for (const pc of other) {
     const la = rng.pick(ELSEWHERE.filter((c) => c !== options.localAuthority));
-    places.set(key(pc), { laCode: la, easting: 100_000 + rng.int(0, 600_000), northing: 50_000 + rng.int(0, 600_000) });
+    places.set(compactPostcode(pc), { laCode: la, easting: 100_000 + rng.int(0, 600_000), northing: 50_000 + rng.int(0, 600_000) });
   }
   const lines = ['pcd,laua,easting,northing'];
   for (const pc of all) {
-    const p = places.get(key(pc))!;
+    const p = places.get(compactPostcode(pc))!;
     lines.push(`${pc},${p.laCode},${p.easting},${p.northing}`);
   }
   return { pool: { own, other }, places, csv: lines.join('\n') + '\n' };
 }
-
-const key = (postcode: string) => postcode.replace(/\s+/g, '').toUpperCase();

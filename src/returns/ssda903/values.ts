@@ -74,6 +74,11 @@ function digits(s: string, from: number, to: number): number {
   return v;
 }
 
+/** A postcode as a lookup key: capitals, no spaces ("tw10 6aa" and "TW106AA" are one postcode). */
+export function compactPostcode(postcode: string): string {
+  return postcode.replace(/\s+/g, '').toUpperCase();
+}
+
 /** dd/mm/yyyy, the DfE's format. */
 export function formatDate(d: Day): string {
   const { year, month, day } = civil(d);

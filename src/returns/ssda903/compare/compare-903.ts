@@ -31,7 +31,7 @@ import { madeUpPlaces } from '../made-up-places.js';
 import { Random } from '../random.js';
 import { mutate903 } from './mutate.js';
 import { madeUpProviders } from './made-up-providers.js';
-import { loadReference903 } from '../../reference-data.js';
+import { loadReference903, parsePostcodeDirectory } from '../../reference-data.js';
 import type { PostcodePlace } from '../model.js';
 import { read903 } from '../read.js';
 import { rulesForYear, validate903 } from '../validate.js';
@@ -86,17 +86,6 @@ export function readFindingsCsv(path: string): { rule: string; table: string; ro
     });
 }
 
-/** A postcode directory extract: pcd,laua,easting,northing, keyed by postcode without spaces. */
-function readPostcodes(path: string): Map<string, PostcodePlace> {
-  const map = new Map<string, PostcodePlace>();
-  for (const line of readFileSync(path, 'utf8').split(/\r?\n/).slice(1)) {
-    const [pcd, laua, e, n] = line.split(',');
-    if (!pcd || !laua) continue;
-    map.set(pcd.replace(/\s+/g, '').toUpperCase(), { laCode: laua, easting: Number(e), northing: Number(n) });
-  }
-  return map;
-}
-
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -123,7 +112,7 @@ async function main(): Promise<void> {
   });
   const la = values.la!;
   const madeUp = values.postcodes ? undefined : madeUpPlaces({ localAuthority: la, seed: Number(values.seed) });
-  const places: ReadonlyMap<string, PostcodePlace> = values.postcodes ? readPostcodes(values.postcodes) : madeUp!.places;
+  const places: ReadonlyMap<string, PostcodePlace> = values.postcodes ? parsePostcodeDirectory(readFileSync(values.postcodes), values.postcodes) : madeUp!.places;
   let dir = values.dir;
   let previousDir = values.previous;
   let year = values.year ? Number(values.year) : undefined;

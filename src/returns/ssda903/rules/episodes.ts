@@ -5,7 +5,7 @@
  */
 import type { Return903, Row, Table903 } from '../model.js';
 import { defineRule, type Flag, type Rule903 } from '../rule.js';
-import { codeSet, dayOf, derived, rowsByChild } from '../values.js';
+import { codeSet, compactPostcode, dayOf, derived, rowsByChild } from '../values.js';
 import {
   ADOPTED,
   ageAt,
@@ -628,10 +628,8 @@ export const rule392c = defineRule('392c', (ret, flag) =>
   }),
 );
 
-const compact = (pc: string) => pc.replace(/\s+/g, '').toUpperCase();
-
 /**
- * compact(a) === compact(b), without building two strings for each episode: plain ASCII
+ * compactPostcode(a) === compactPostcode(b), without building two strings for each episode: plain ASCII
  * postcodes are compared a character at a time, skipping spaces, letters in either case.
  */
 function samePostcode(a: string, b: string): boolean {
@@ -643,13 +641,13 @@ function samePostcode(a: string, b: string): boolean {
     while (c === 32 || (c >= 9 && c <= 13)) c = ++i < a.length ? a.charCodeAt(i) : -1;
     let d = j < b.length ? b.charCodeAt(j) : -1;
     while (d === 32 || (d >= 9 && d <= 13)) d = ++j < b.length ? b.charCodeAt(j) : -1;
-    // Other spaces and letters that change length in capitals: compare as compact() does.
-    if (c > 127 || d > 127) return compact(a) === compact(b);
+    // Other spaces and letters that change length in capitals: compare as compactPostcode() does.
+    if (c > 127 || d > 127) return compactPostcode(a) === compactPostcode(b);
     if (c >= 97 && c <= 122) c -= 32;
     if (d >= 97 && d <= 122) d -= 32;
     if (c !== d) {
-      // A non-ASCII character further on could still make them equal after compact().
-      return hasNonAscii(a, i) || hasNonAscii(b, j) ? compact(a) === compact(b) : false;
+      // A non-ASCII character further on could still make them equal after compactPostcode().
+      return hasNonAscii(a, i) || hasNonAscii(b, j) ? compactPostcode(a) === compactPostcode(b) : false;
     }
     if (c === -1) return true;
     i++;

@@ -7,6 +7,7 @@ import type { Return903, Row, Table903, TableName } from '../model.js';
 import { defineRule, type Rule903 } from '../rule.js';
 import { addYears, ageOn, dates, episodesInOrder, rowsByChild } from '../values.js';
 import { childrenOf } from './b-helpers.js';
+import { eachWithUrn } from './providers.js';
 import { blank, dobOf, yearEnd, yearStart } from './support.js';
 
 /** Any of the care leaver items (in touch, activity, accommodation) is given. */
@@ -178,16 +179,11 @@ export const rule1010 = defineRule('1010', (ret, flag) => {
  * XXXXXXX (no URN: placements that Ofsted does not register) and a blank URN are other
  * rules' business.
  */
-export const rule1008 = defineRule('1008', (ret, flag) => {
-  const eps = ret.current.Episodes;
-  const lookup = ret.reference.providers;
-  if (!eps || !lookup) return;
-  eps.rows.forEach((row, i) => {
-    const urn = row.URN;
-    if (blank(urn) || urn === 'XXXXXXX') return;
-    if (lookup(urn) === undefined) flag(eps, i);
-  });
-});
+export const rule1008 = defineRule('1008', (ret, flag) =>
+  eachWithUrn(ret, (_row, i, eps, provider) => {
+    if (!provider) flag(eps, i);
+  }),
+);
 
 /**
  * A 17- or 18-year-old looked after on their birthday in the year and still looked

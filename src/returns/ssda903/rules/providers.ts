@@ -6,6 +6,7 @@
  */
 import type { Provider, Return903, Row, Table903 } from '../model.js';
 import { defineRule, type Rule903 } from '../rule.js';
+import { compactPostcode } from '../values.js';
 import { blank, dates, yearEnd } from './support.js';
 
 /**
@@ -14,7 +15,7 @@ import { blank, dates, yearEnd } from './support.js';
  * 219, 221, 224 and 229 compares the episode with "the matching URN lookup" entry, so a URN
  * that matches none fails them as well as 1008.
  */
-function eachWithUrn(ret: Return903, check: (row: Row, i: number, eps: Table903, p: Provider | undefined) => void): void {
+export function eachWithUrn(ret: Return903, check: (row: Row, i: number, eps: Table903, p: Provider | undefined) => void): void {
   const eps = ret.current.Episodes;
   const lookup = ret.reference.providers;
   if (!eps || !lookup) return;
@@ -32,8 +33,6 @@ function eachRegistered(ret: Return903, check: (row: Row, i: number, eps: Table9
   });
 }
 
-const compact = (pc: string | null | undefined) => (pc ?? '').replace(/\s+/g, '').toUpperCase();
-
 export const rule219 = defineRule('219', (ret, flag) =>
   eachWithUrn(ret, (row, i, eps, p) => {
     if (!p || !p.placeTypes.includes(row.PLACE ?? '')) flag(eps, i);
@@ -46,7 +45,7 @@ const AT_THE_PROVIDER = new Set(['K1', 'K2', 'K3', 'R3', 'S1']);
 export const rule221 = defineRule('221', (ret, flag) =>
   eachWithUrn(ret, (row, i, eps, p) => {
     if (row.LS === 'V3' || row.LS === 'V4' || !AT_THE_PROVIDER.has(row.PLACE ?? '') || blank(row.PL_POST)) return;
-    if (!p?.postcode || compact(row.PL_POST) !== compact(p.postcode)) flag(eps, i);
+    if (!p?.postcode || compactPostcode(row.PL_POST!) !== compactPostcode(p.postcode)) flag(eps, i);
   }),
 );
 
