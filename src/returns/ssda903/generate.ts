@@ -9,6 +9,7 @@
  * letter but no real school, postcodes in the right format from a made-up list).
  */
 import { upnCheckLetter } from '../../children/identifiers.js';
+import { madeUpPostcodes } from './made-up-places.js';
 import type { Return903, Row, Table903, TableName, Tables903 } from './model.js';
 import { Random } from './random.js';
 import { seedErrors, type SeededError } from './seed-errors.js';
@@ -90,10 +91,6 @@ const CIN: readonly (readonly [string, number])[] = [
 
 const PLACE_CHANGE_REASONS = ['CARPL', 'CLOSE', 'ALLEG', 'STAND', 'APPRR', 'CREQB', 'CREQO', 'CHILD', 'LAREQ', 'PLACE', 'OTHER'];
 
-/** Made-up outward codes in real postcode shapes; inward parts are generated. */
-const OUTWARD = ['AB12', 'B23', 'BS7', 'CB4', 'CF24', 'DN15', 'E17', 'GL3', 'HU9', 'L13', 'LS11', 'M14', 'NE6', 'NG7', 'PL4', 'S10', 'SE15', 'SW9', 'TS3', 'WV10'];
-const INWARD_LETTERS = 'ABDEFGHJLNPQRSTUWXYZ';
-
 export function generate903(options: Generate903Options): Generated903 {
   const { year } = options;
   const rng = new Random(options.seed ?? 1);
@@ -111,13 +108,6 @@ export function generate903(options: Generate903Options): Generated903 {
   return ret;
 }
 
-function madeUpPostcodes(rng: Random, n: number): string[] {
-  const out = new Set<string>();
-  while (out.size < n) {
-    out.add(`${rng.pick(OUTWARD)} ${rng.int(1, 9)}${rng.pick([...INWARD_LETTERS])}${rng.pick([...INWARD_LETTERS])}`);
-  }
-  return [...out];
-}
 
 function syntheticUpn(rng: Random): string {
   // LA number, establishment number, year, serial: made up, with the right check letter.

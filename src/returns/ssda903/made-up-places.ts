@@ -17,19 +17,23 @@ export interface MadeUpPlaces {
   csv: string;
 }
 
+/** Made-up outward codes in real postcode shapes; inward parts are generated. */
 const OUTWARD = ['AB12', 'B23', 'BS7', 'CB4', 'CF24', 'DN15', 'E17', 'GL3', 'HU9', 'L13', 'LS11', 'M14', 'NE6', 'NG7', 'PL4', 'S10', 'SE15', 'SW9', 'TS3', 'WV10'];
-const INWARD_LETTERS = 'ABDEFGHJLNPQRSTUWXYZ';
+const INWARD_LETTERS = [...'ABDEFGHJLNPQRSTUWXYZ'];
+
+/** `count` different postcodes in real shapes, made up from the random source. */
+export function madeUpPostcodes(rng: Random, count: number): string[] {
+  const out = new Set<string>();
+  while (out.size < count) out.add(`${rng.pick(OUTWARD)} ${rng.int(1, 9)}${rng.pick(INWARD_LETTERS)}${rng.pick(INWARD_LETTERS)}`);
+  return [...out];
+}
 /** Other authorities' codes: English, and one each in Wales and Scotland. */
 const ELSEWHERE = ['E08000003', 'E06000023', 'E10000015', 'E09000005', 'W06000015', 'S12000036'];
 
 export function madeUpPlaces(options: { localAuthority: string; seed?: number; count?: number }): MadeUpPlaces {
   const rng = new Random(options.seed ?? 1);
   const count = options.count ?? 400;
-  const codes = new Set<string>();
-  while (codes.size < count) {
-    codes.add(`${rng.pick(OUTWARD)} ${rng.int(1, 9)}${rng.pick([...INWARD_LETTERS])}${rng.pick([...INWARD_LETTERS])}`);
-  }
-  const all = [...codes];
+  const all = madeUpPostcodes(rng, count);
   const own = all.slice(0, count / 2);
   const other = all.slice(count / 2);
   const places = new Map<string, PostcodePlace>();
