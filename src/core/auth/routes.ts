@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/audit.js';
 import type { AppContext } from '../http/context.js';
 import { errorView, parse, text } from '../http/forms.js';
 import { homeFor } from '../http/navigation.js';
+import { beginSession } from './begin-session.js';
 import { signIn } from './users.js';
 
 const signInSchema = z.object({
@@ -52,15 +53,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
           : 'Enter a correct username and password',
       );
     }
-    req.session.regenerate();
-    req.session.set('userId', result.user.id);
-    req.session.set('signedInAt', Date.now());
-    await recordAudit(ctx.db, {
-      userId: result.user.id,
-      username: result.user.username,
-      action: 'SIGN_IN',
-      route: 'POST /sign-in',
-    });
+    await beginSession(ctx, req, result.user, 'password');
     return reply.redirect(next ?? homeFor(result.user), 303);
   });
 
