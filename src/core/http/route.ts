@@ -25,6 +25,11 @@ export interface RequestState {
   recordId?: string;
   /** The child a route without :childId acted on (a child just created, say), for the audit row. */
   childId?: string;
+  /**
+   * Other children a response names or lists (a search's results, a work list, a related
+   * child shown on a record), so the audit trail says whose details each response revealed.
+   */
+  revealedChildIds?: string[];
 }
 
 export type Handler = (req: FastifyRequest, reply: FastifyReply, state: RequestState) => Promise<unknown>;
