@@ -7,7 +7,8 @@ import { type Database, type Db, openDatabase, rows, runMigrations } from '../co
 import { testDatabases } from '../core/db/test-database.js';
 import { checkObligations } from '../obligations/rebuild.js';
 import { backlogFigures, overdueAssessments } from '../oversight/backlog.js';
-import { ageBands, openAssessments } from '../oversight/team.js';
+import { dashboardFigures } from '../oversight/figures.js';
+import { ageBands, awaitingAuthorisation, childrenNotSeen, openAssessments } from '../oversight/team.js';
 import { type DemoSummary, buildDemoAuthority } from './build.js';
 import { planDemoAuthority } from './plan.js';
 
@@ -161,6 +162,33 @@ describe('the demo authority, the size of Manchester on the first day of its 201
     const open = await openAssessments(db, { kind: 'authority' }, TODAY, createWorkingDayCalendar());
     for (const band of ageBands) expect(open.filter((a) => a.band === band.id).length, band.label).toBeGreaterThan(0);
     expect(open.filter((a) => a.submittedAt !== null).length).toBeGreaterThan(50);
+  });
+
+  it('counts the same children on every dashboard as its lists show, for each team and the authority', async () => {
+    const calendar = createWorkingDayCalendar();
+    const seenSince = calendar.addWorkingDays(TODAY, -20);
+    const teamIds = (await rows<{ id: string }>(db, sql`select id from teams order by name`)).map((t) => t.id);
+    for (const teamId of [null, ...teamIds]) {
+      const scope = teamId ? ({ kind: 'team', teamId } as const) : ({ kind: 'authority' } as const);
+      const [figures, open, overdue, notSeen, awaiting] = await Promise.all([
+        dashboardFigures(db, teamId, { now: NOW, today: TODAY, calendar, seenSince }),
+        openAssessments(db, scope, TODAY, calendar),
+        overdueAssessments(db, NOW, scope),
+        childrenNotSeen(db, scope, seenSince),
+        awaitingAuthorisation(db, scope),
+      ]);
+      const backlog = backlogFigures(overdue, TODAY);
+      expect({ team: teamId, ...figures }).toEqual({
+        team: teamId,
+        bands: Object.fromEntries(ageBands.map((b) => [b.id, open.filter((a) => a.band === b.id).length])),
+        openTotal: open.length,
+        overdueAssessments: new Set(overdue.map((o) => o.referralId)).size,
+        childrenNotSeen: backlog.childrenNotSeen,
+        childrenNotSeenSixMonths: backlog.childrenNotSeenSixMonths,
+        notSeenRecently: new Set(notSeen.map((c) => c.childId)).size,
+        awaitingAuthorisation: awaiting.length,
+      });
+    }
   });
 
   it('has contacts awaiting a decision at the front door, some past their deadline, one about five days old (para 57)', async () => {

@@ -9,6 +9,7 @@ import { contactsAwaitingDecision } from '../front-door/queue.js';
 import { loadClockContext } from '../obligations/recompute.js';
 import { outstandingFor, statusLabels } from '../obligations/queries.js';
 import { ASSESSMENT_RULE_ID, backlogFigures, overdueAssessments, type Scope, sixMonthsBefore } from './backlog.js';
+import { dashboardFigures } from './figures.js';
 import { notSeenWorkingDays } from './settings.js';
 import {
   ageBands,
@@ -78,34 +79,25 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
     const today = todayIn(ctx.time);
     const n = notSeenWorkingDays(clock, today);
     const since = clock.calendar.addWorkingDays(today, -n);
-    const [workers, open, overdue, notSeen, awaiting, contacts] = await Promise.all([
+    const [workers, figures, contacts] = await Promise.all([
       caseloads(ctx.db, team.id),
-      openAssessments(ctx.db, scope, today, clock.calendar),
-      overdueAssessments(ctx.db, now(), scope),
-      childrenNotSeen(ctx.db, scope, since),
-      awaitingAuthorisation(ctx.db, scope),
+      dashboardFigures(ctx.db, team.id, { now: now(), today, calendar: clock.calendar, seenSince: since }),
       contactsAwaitingDecision(ctx.db, user, now(), undefined),
     ]);
-    const overdueIds = new Set(overdue.map((o) => o.referralId));
-    const bands = ageBands.map((b) => {
-      const inBand = open.filter((a) => a.band === b.id);
-      return { ...b, count: inBand.length };
-    });
-    const teamContacts = contacts;
     return reply.page('oversight/views/my-team.njk', {
       title: `My team: ${team.name}`,
       team,
       teamQuery: user.role === 'service_manager' ? `teamId=${team.id}&` : '',
       workers,
-      bands,
-      openTotal: open.length,
-      overdueCount: overdueIds.size,
-      figures: backlogFigures(overdue, today),
+      bands: ageBands.map((b) => ({ ...b, count: figures.bands[b.id] })),
+      openTotal: figures.openTotal,
+      overdueCount: figures.overdueAssessments,
+      figures,
       notSeenDays: n,
-      notSeen: notSeen.length,
-      awaiting: awaiting.length,
-      contacts: teamContacts,
-      contactsOverdue: teamContacts.filter((c) => c.hoursLeft !== null && c.hoursLeft < 0).length,
+      notSeen: figures.notSeenRecently,
+      awaiting: figures.awaitingAuthorisation,
+      contacts,
+      contactsOverdue: contacts.filter((c) => c.hoursLeft !== null && c.hoursLeft < 0).length,
       backLink: user.role === 'service_manager' ? '/authority' : undefined,
     });
   });
@@ -119,25 +111,18 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   route(app, ctx, { method: 'GET', url: '/authority', roles: ['service_manager'] }, async (_req, reply, { user }) => {
     const today = todayIn(ctx.time);
-    const scope: Scope = { kind: 'authority' };
-    const [overdue, teams, repeat, contacts] = await Promise.all([
-      overdueAssessments(ctx.db, now(), scope),
-      teamsOverview(ctx.db),
+    const clock = await loadClockContext(ctx.db);
+    const seenSince = clock.calendar.addWorkingDays(today, -notSeenWorkingDays(clock, today));
+    const [figures, teams, repeat, contacts] = await Promise.all([
+      dashboardFigures(ctx.db, null, { now: now(), today, calendar: clock.calendar, seenSince }),
+      teamsOverview(ctx.db, now()),
       repeatReferralRate(ctx.db, today),
       contactsAwaitingDecision(ctx.db, user, now()),
     ]);
-    const byTeam = await rows<{ teamId: string; overdue: number }>(
-      ctx.db,
-      sql`select a.team_id as "teamId", count(*)::int as overdue
-            from obligations o join allocations a on a.child_id = o.child_id and a.ended_at is null
-           where o.rule_id = ${ASSESSMENT_RULE_ID} and o.done_at is null and o.due_by <= ${now().toISOString()}
-           group by a.team_id`,
-    );
-    const overdueByTeam = new Map(byTeam.map((r) => [r.teamId, r.overdue]));
     return reply.page('oversight/views/authority.njk', {
       title: 'The authority',
-      figures: backlogFigures(overdue, today),
-      teams: teams.map((t) => ({ ...t, overdue: overdueByTeam.get(t.teamId) ?? 0 })),
+      figures,
+      teams,
       repeat,
       repeatRate: repeat.referrals ? Math.round((1000 * repeat.repeats) / repeat.referrals) / 10 : 0,
       contacts: contacts.length,

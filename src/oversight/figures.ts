@@ -1,0 +1,131 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { WorkingDayCalendar } from '../core/calendar/index.js';
+import { rows, type Db } from '../core/db/database.js';
+import { ASSESSMENT_RULE_ID, sixMonthsBefore } from './backlog.js';
+import { ageBands, type AgeBandId } from './team.js';
+
+/**
+ * The figures a dashboard shows, each counted in one statement rather than by fetching the
+ * children behind it: a dashboard is opened far more often than its lists, so it reads
+ * counts, and the lists (team.ts, backlog.ts) fetch the children when someone asks.
+ * Definitions are the lists' own; tests hold the two in step.
+ */
+export interface DashboardFigures {
+  /** Open assessments by working days since the referral, and in all. */
+  bands: Record<AgeBandId, number>;
+  openTotal: number;
+  overdueAssessments: number;
+  /** Children with an overdue assessment not seen since the referral, and of them those referred six months ago or more. */
+  childrenNotSeen: number;
+  childrenNotSeenSixMonths: number;
+  /** Children with an open referral not seen in the last N working days (the local setting). */
+  notSeenRecently: number;
+  awaitingAuthorisation: number;
+}
+
+/**
+ * For each age band, the earliest referral date whose age today falls within the band's upper
+ * bound. Age in working days only grows as the referral date moves back, so each band is a
+ * range of referral dates and can be counted in SQL.
+ */
+export function bandCutoffs(today: string, calendar: WorkingDayCalendar): { id: AgeBandId; from: string | null }[] {
+  const out: { id: AgeBandId; from: string | null }[] = [];
+  let day = today;
+  for (const band of ageBands) {
+    if (band.max === Number.POSITIVE_INFINITY) {
+      out.push({ id: band.id, from: null });
+      continue;
+    }
+    // step back while the day before is still within the band
+    for (;;) {
+      const before = previousDay(day);
+      if (Math.max(0, calendar.workingDaysBetween(before, today)) > band.max) break;
+      day = before;
+    }
+    out.push({ id: band.id, from: day });
+  }
+  return out;
+}
+
+function previousDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+export interface FiguresQuery {
+  now: Date;
+  today: string;
+  calendar: WorkingDayCalendar;
+  /** The first day that counts as "seen recently": today less the local setting's working days. */
+  seenSince: string;
+}
+
+/**
+ * Dashboard figures for the children whose current allocation is to one team, or for every
+ * child (teamId null), in one statement.
+ */
+export async function dashboardFigures(db: Db, teamId: string | null, q: FiguresQuery): Promise<DashboardFigures> {
+  const inScope = (column: SQL) =>
+    teamId === null
+      ? sql`true`
+      : sql`${column} in (select sa.child_id from allocations sa where sa.team_id = ${teamId} and sa.ended_at is null)`;
+  const cutoffs = bandCutoffs(q.today, q.calendar);
+  // band i holds referral dates in [from_i, from_{i-1}); the first band is open above
+  const bandCounts = cutoffs.map((c, i) => {
+    const upper = i === 0 ? null : cutoffs[i - 1]!.from;
+    const lower = c.from;
+    const conditions = [
+      ...(lower ? [sql`r.referral_date >= ${lower}`] : []),
+      ...(upper ? [sql`r.referral_date < ${upper}`] : []),
+    ];
+    const where = conditions.length ? sql.join(conditions, sql` and `) : sql`true`;
+    return sql`count(*) filter (where ${where})::int`;
+  });
+  const sixMonthsAgo = sixMonthsBefore(q.today);
+  const [row] = await rows<{
+    bands: number[];
+    open_total: number;
+    overdue: number;
+    not_seen: number;
+    not_seen_six: number;
+    not_seen_recently: number;
+    awaiting: number;
+  }>(
+    db,
+    sql`with open_assessments as (
+          select a.child_id, r.referral_date, a.submitted_at
+            from assessments a join referrals r on r.id = a.referral_id
+           where a.authorised_at is null and r.closed_date is null and ${inScope(sql`a.child_id`)}
+        ), overdue as (
+          select o.child_id, r.id as referral_id, r.referral_date,
+                 exists (select 1 from visits v where v.child_id = o.child_id and v.child_seen and v.visit_date >= r.referral_date) as seen
+            from obligations o join referrals r on r.child_id = o.child_id and r.id::text = o.episode
+           where o.rule_id = ${ASSESSMENT_RULE_ID} and o.done_at is null and o.due_by <= ${q.now.toISOString()}
+             and ${inScope(sql`o.child_id`)}
+        )
+        select
+          (select array[${sql.join(bandCounts, sql`, `)}] from open_assessments r) as bands,
+          (select count(*)::int from open_assessments) as open_total,
+          (select count(distinct referral_id)::int from overdue) as overdue,
+          (select count(distinct child_id)::int from overdue where not seen) as not_seen,
+          (select count(distinct child_id)::int from overdue where not seen and referral_date <= ${sixMonthsAgo}) as not_seen_six,
+          (select count(distinct a.child_id)::int
+             from allocations a
+            where a.ended_at is null ${teamId === null ? sql`` : sql`and a.team_id = ${teamId}`}
+              and exists (select 1 from referrals r where r.child_id = a.child_id and r.closed_date is null)
+              and not exists (select 1 from visits v where v.child_id = a.child_id and v.child_seen and v.visit_date >= ${q.seenSince})) as not_seen_recently,
+          (select count(*)::int from assessments a
+            where a.submitted_at is not null and a.authorised_at is null and ${inScope(sql`a.child_id`)}) as awaiting`,
+  );
+  const r = row!;
+  return {
+    bands: Object.fromEntries(cutoffs.map((c, i) => [c.id, r.bands[i] ?? 0])) as Record<AgeBandId, number>,
+    openTotal: r.open_total,
+    overdueAssessments: r.overdue,
+    childrenNotSeen: r.not_seen,
+    childrenNotSeenSixMonths: r.not_seen_six,
+    notSeenRecently: r.not_seen_recently,
+    awaitingAuthorisation: r.awaiting,
+  };
+}
