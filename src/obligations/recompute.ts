@@ -15,11 +15,18 @@ export const allSettings: readonly RuleSetting[] = [...policySettings, ...oversi
  * the database each time: nothing is held in one process's memory, so two instances agree.
  */
 export async function loadClockContext(db: Db): Promise<ClockContext> {
-  const overrides = await rows<{ day: string; working: boolean }>(db, sql`select day::text, working from calendar_overrides`);
-  const settings = await rows<{ key: string; value: number | string | boolean; effective_from: string }>(
+  // one round trip: read on every dashboard and record page
+  const [found] = await rows<{
+    overrides: { day: string; working: boolean }[] | null;
+    settings: { key: string; value: number | string | boolean; effective_from: string }[] | null;
+  }>(
     db,
-    sql`select key, value, effective_from::text from policy_settings order by effective_from, id`,
+    sql`select (select json_agg(json_build_object('day', day::text, 'working', working)) from calendar_overrides) as overrides,
+               (select json_agg(json_build_object('key', key, 'value', value, 'effective_from', effective_from::text) order by effective_from, id)
+                  from policy_settings) as settings`,
   );
+  const overrides = found?.overrides ?? [];
+  const settings = found?.settings ?? [];
   return {
     calendar: createWorkingDayCalendar({
       extraNonWorkingDays: overrides.filter((o) => !o.working).map((o) => o.day),
