@@ -5,7 +5,7 @@ import { todayIn } from '../core/time.js';
 import { loadClockContext } from '../obligations/recompute.js';
 import { childObligations } from '../obligations/queries.js';
 import { createChild, findChildren, newChildSchema } from './children.js';
-import { childRecord } from './record.js';
+import { childRecord, namedChildren } from './record.js';
 import { recordVisit, visitSchema } from './visits.js';
 
 const practice = ['practitioner', 'team_manager', 'service_manager'] as const;
@@ -30,10 +30,11 @@ export function childrenApi(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 
-  apiRoute(app, ctx, { method: 'GET', url: '/api/children/:childId', audit: 'VIEW_CHILD', summary: 'A child’s record summary and obligations' }, async (req, reply) => {
+  apiRoute(app, ctx, { method: 'GET', url: '/api/children/:childId', audit: 'VIEW_CHILD', summary: 'A child’s record summary and obligations' }, async (req, reply, state) => {
     const { childId } = req.params as { childId: string };
     const now = ctx.time.now();
-    const record = await childRecord(ctx.db, childId, now);
+    const record = await childRecord(ctx.db, childId, now, state.user);
+    state.revealedChildIds = namedChildren(record);
     const obligations = await childObligations(ctx.db, childId, now, await loadClockContext(ctx.db));
     return reply.send({ ...record, obligations });
   });

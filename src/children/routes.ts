@@ -16,7 +16,7 @@ import {
   StaleRecordError,
   updateChildDetails,
 } from './children.js';
-import { childRecord, childSummary, chronology } from './record.js';
+import { childRecord, childSummary, chronology, namedChildren } from './record.js';
 import { recordVisit, visitPurposes, visitSchema } from './visits.js';
 
 const practice = ['practitioner', 'team_manager', 'service_manager'] as const;
@@ -92,15 +92,16 @@ export function childrenRoutes(app: FastifyInstance, ctx: AppContext): void {
     return reply.redirect(`/children/${childId}`, 303);
   });
 
-  route(app, ctx, { method: 'GET', url: '/children/:childId', audit: 'VIEW_CHILD' }, async (req, reply) => {
+  route(app, ctx, { method: 'GET', url: '/children/:childId', audit: 'VIEW_CHILD' }, async (req, reply, state) => {
     const { childId } = req.params as { childId: string };
     const now = ctx.time.now();
     const [record, events, clock] = await Promise.all([
-      childRecord(ctx.db, childId, now),
+      childRecord(ctx.db, childId, now, state.user),
       chronology(ctx.db, childId),
       loadClockContext(ctx.db),
     ]);
     if (!record) return reply.code(404).page('message.njk', { title: 'Page not found' });
+    state.revealedChildIds = namedChildren(record);
     const obligations = await childObligations(ctx.db, childId, now, clock);
     return reply.page('children/views/record.njk', {
       title: `${record.child.firstName} ${record.child.lastName}`,
