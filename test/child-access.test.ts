@@ -106,5 +106,36 @@ for (const kind of await testDatabases()) {
       const seen = (await samApi.get(`/api/children/${pia}`)).body as { relationships: Record<string, unknown>[] };
       expect(seen.relationships).toContainEqual(expect.objectContaining({ name: 'Sol Southonly', childId: sol, withheld: false }));
     });
+
+    it('refuses to create a likely duplicate through the API until the caller confirms, naming only children they may see', async () => {
+      const api = new ApiClient(service.url);
+      await api.signIn('ana', PASSWORD);
+      const count = async () => (await rows<{ n: number }>(database.db, sql`select count(*)::int as n from children`))[0]!.n;
+      const before = await count();
+      // born the same day as Pia and Sol, with Pia's first name and Sol's last name: both are likely matches
+      const child = { firstName: 'Pia', lastName: 'Southonly', dateOfBirth: '2017-06-01', sex: 'F', ethnicity: 'WBRI' };
+      const refused = await api.post('/api/children', child);
+      expect(refused.status).toBe(409);
+      expect(await count()).toBe(before);
+      const body = refused.body as { errors: { field: string; message: string }[]; likelyMatches: Record<string, unknown>[] };
+      expect(body.errors[0]!.field).toBe('confirmNotDuplicate');
+      expect(body.likelyMatches).toContainEqual(expect.objectContaining({ visible: true, id: pia, firstName: 'Pia', lastName: 'Linked' }));
+      expect(body.likelyMatches).toContainEqual({ visible: false, reference: await reference(sol) });
+      expect(refused.text).not.toContain(sol);
+      expect(refused.text).not.toContain('Sol');
+
+      const notABoolean = await api.post('/api/children', { ...child, confirmNotDuplicate: 'yes' });
+      expect(notABoolean.status).toBe(400);
+      expect(notABoolean.body).toMatchObject({ errors: [{ field: 'confirmNotDuplicate', message: 'Confirm not duplicate must be true or false' }] });
+
+      const confirmed = await api.post('/api/children', { ...child, confirmNotDuplicate: true });
+      expect(confirmed.status).toBe(201);
+      expect(await count()).toBe(before + 1);
+      const [audit] = await rows<{ child_id: string | null }>(database.db, sql`select child_id from audit_events where action = 'CREATE_CHILD' order by id desc limit 1`);
+      expect(audit!.child_id).toBe((confirmed.body as { id: string }).id);
+
+      const described = (await api.get('/api/openapi.json')).body as { paths: Record<string, { post?: { requestBody: { content: Record<string, { schema: { properties: Record<string, unknown> } }> } } }> };
+      expect(described.paths['/api/children']!.post!.requestBody.content['application/json']!.schema.properties).toHaveProperty('confirmNotDuplicate');
+    });
   });
 }

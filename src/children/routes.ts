@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { canSeeChild } from '../core/auth/access.js';
 import { disabilityCodes, ethnicityCodes, sexCodes } from '../core/codes/dfe.js';
 import type { AppContext } from '../core/http/context.js';
 import { dateParts, errorView, joinDateParts, parse } from '../core/http/forms.js';
@@ -12,6 +11,7 @@ import {
   createChild,
   findChildren,
   likelyMatches,
+  matchesShownTo,
   newChildSchema,
   StaleRecordError,
   updateChildDetails,
@@ -79,10 +79,8 @@ export function childrenRoutes(app: FastifyInstance, ctx: AppContext): void {
     if (body.confirmNew !== 'yes') {
       const matches = await likelyMatches(ctx.db, parsed.value);
       if (matches.length > 0) {
-        const shown = await Promise.all(
-          matches.map(async (m) => ({ ...m, visible: await canSeeChild(ctx.db, state.user, m.id) })),
-        );
-        return again({ matches: shown });
+        state.revealedChildIds = matches.map((m) => m.id);
+        return again({ matches: await matchesShownTo(ctx.db, state.user, matches) });
       }
     }
     const childId = await createChild(ctx.db, parsed.value, today(), { userId: state.user.id, teamId: state.user.teamId });

@@ -35,3 +35,10 @@ export async function canSeeChild(db: Db, user: SignedInUser, childId: string): 
   );
   return found[0]?.ok === true;
 }
+
+/** Which of these children the user may open: one query for a whole list. */
+export async function visibleAmong(db: Db, user: SignedInUser, childIds: readonly string[]): Promise<Set<string>> {
+  if (childIds.length === 0) return new Set();
+  const found = await rows<{ id: string }>(db, sql`select c.id from children c where c.id in ${[...new Set(childIds)]} and ${childVisibleTo(user)}`);
+  return new Set(found.map((f) => f.id));
+}
