@@ -146,6 +146,9 @@ for (const kind of await testDatabases()) {
       await sam.get(`/access-requests/new?child=${rae}`);
       expect((await sam.post('/access-requests', { child: rae, reason: 'Authority review of restricted cases' })).status).toBe(303);
       const [request] = await rows<{ id: string }>(database.db, sql`select id from access_requests where child_id = ${rae} and status = 'pending'`);
+      // a service manager may decide others' requests, never their own
+      expect((await sam.get('/access-requests')).text).toContain('Nothing is waiting for your decision');
+      expect((await sam.post(`/access-requests/${request!.id}/grant`, {})).status).toBe(403);
       const mina = await signedIn('mina');
       await mina.get('/access-requests');
       expect((await mina.post(`/access-requests/${request!.id}/decline`, {})).status).toBe(303);

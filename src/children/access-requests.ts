@@ -72,15 +72,20 @@ export async function requestAccess(db: Db, input: NewAccessRequest, by: { userI
   });
 }
 
-/** Who may grant or decline: the users named on the restricted record, and service managers. */
+/**
+ * Who may grant or decline: the users named on the restricted record, and service managers;
+ * never the person who asked, or a service manager could open any restricted record alone.
+ */
 const decidableBy = (user: SignedInUser) =>
-  user.role === 'service_manager'
-    ? sql`true`
-    : sql`exists (select 1 from restricted_record_access x where x.child_id = ar.child_id and x.user_id = ${user.id})`;
+  sql`ar.requested_by <> ${user.id} and ${
+    user.role === 'service_manager'
+      ? sql`true`
+      : sql`exists (select 1 from restricted_record_access x where x.child_id = ar.child_id and x.user_id = ${user.id})`
+  }`;
 
 export class NotYoursToDecideError extends Error {
   constructor() {
-    super('Only the people named on the record, or a service manager, can decide this request');
+    super('Only the people named on the record, or a service manager, can decide this request, and not the person who asked');
     this.name = 'NotYoursToDecideError';
   }
 }
