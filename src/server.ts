@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { assessmentRoutes } from './assessment/routes.js';
+import { accessRequestRoutes } from './children/access-request-routes.js';
 import { childrenApi } from './children/api.js';
 import { addressRoutes } from './children/address-routes.js';
 import { childrenRoutes } from './children/routes.js';
@@ -30,6 +31,7 @@ export const routeModules: RouteModule[] = [
   frontDoorRoutes,
   childrenRoutes,
   restrictionRoutes,
+  accessRequestRoutes,
   addressRoutes,
   relationshipRoutes,
   allocationRoutes,

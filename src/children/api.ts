@@ -4,8 +4,8 @@ import type { AppContext } from '../core/http/context.js';
 import { todayIn } from '../core/time.js';
 import { loadClockContext } from '../obligations/recompute.js';
 import { childObligations } from '../obligations/queries.js';
-import { createChild, findChildren, newChildSchema } from './children.js';
-import { childRecord } from './record.js';
+import { createChild, findChildren, likelyMatches, matchesShownTo, newChildApiSchema } from './children.js';
+import { childRecord, namedChildren } from './record.js';
 import { recordVisit, visitSchema } from './visits.js';
 
 const practice = ['practitioner', 'team_manager', 'service_manager'] as const;
@@ -22,18 +22,43 @@ export function childrenApi(app: FastifyInstance, ctx: AppContext): void {
   apiRoute(
     app,
     ctx,
-    { method: 'POST', url: '/api/children', roles: practice, audit: 'CREATE_CHILD', summary: 'Add a child', body: newChildSchema, responses: { '201': 'Created: the new child’s id' } },
+    {
+      method: 'POST',
+      url: '/api/children',
+      roles: practice,
+      audit: 'CREATE_CHILD',
+      summary: 'Add a child',
+      body: newChildApiSchema,
+      responses: {
+        '201': 'Created: the new child’s id',
+        '409': 'Nothing created: `likelyMatches` lists children already on the record who may be this child (one the caller may not open only by its reference); send again with confirmNotDuplicate: true if none of them is',
+      },
+    },
     async (_req, reply, state) => {
-      state.recordId = await createChild(ctx.db, state.body, today(), { userId: state.user.id, teamId: state.user.teamId });
+      const { confirmNotDuplicate, ...child } = state.body;
+      // the same check as the page, so the API is no way round it
+      if (confirmNotDuplicate !== true) {
+        const matches = await likelyMatches(ctx.db, child);
+        if (matches.length > 0) {
+          state.revealedChildIds = matches.map((m) => m.id);
+          return reply.code(409).send({
+            error: 'This child may already be on the record',
+            errors: [{ field: 'confirmNotDuplicate', message: 'This child may already be on the record: check the likely matches, and send confirmNotDuplicate: true if none of them is the child' }],
+            likelyMatches: await matchesShownTo(ctx.db, state.user, matches),
+          });
+        }
+      }
+      state.recordId = await createChild(ctx.db, child, today(), { userId: state.user.id, teamId: state.user.teamId });
       state.childId = state.recordId;
       return reply.code(201).send({ id: state.recordId });
     },
   );
 
-  apiRoute(app, ctx, { method: 'GET', url: '/api/children/:childId', audit: 'VIEW_CHILD', summary: 'A child’s record summary and obligations' }, async (req, reply) => {
+  apiRoute(app, ctx, { method: 'GET', url: '/api/children/:childId', audit: 'VIEW_CHILD', summary: 'A child’s record summary and obligations' }, async (req, reply, state) => {
     const { childId } = req.params as { childId: string };
     const now = ctx.time.now();
-    const record = await childRecord(ctx.db, childId, now);
+    const record = await childRecord(ctx.db, childId, now, state.user);
+    state.revealedChildIds = namedChildren(record);
     const obligations = await childObligations(ctx.db, childId, now, await loadClockContext(ctx.db));
     return reply.send({ ...record, obligations });
   });

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { childVisibleTo } from '../core/auth/access.js';
+import { childVisibleTo, visibleAmong } from '../core/auth/access.js';
 import type { SignedInUser } from '../core/auth/users.js';
 import { disabilityCodes, ethnicityCodes, codesOf, sexCodes } from '../core/codes/dfe.js';
 import { rows, type Db } from '../core/db/database.js';
@@ -24,38 +24,54 @@ const identifiers = {
   }),
 };
 
+const newChildFields = {
+  firstName: text('First name', { max: 100 }),
+  lastName: text('Last name', { max: 100 }),
+  otherNames: optionalText('Other names', { max: 200 }),
+  dateOfBirth: optionalDateField('Date of birth'),
+  expectedDateOfBirth: optionalDateField('Expected date of birth'),
+  sex: choice('Sex', sexes),
+  gender: optionalText('Gender', { max: 100 }),
+  ethnicity: choice('Ethnicity', ethnicities),
+  language: optionalText('First language', { max: 100 }),
+  disabilities: choices('Disabilities', disabilities),
+  ...identifiers,
+  addressLine1: optionalText('Address line 1', { max: 200 }),
+  addressTown: optionalText('Town or city', { max: 100 }),
+  postcode: optionalText('Postcode', { max: 20 }).refine((v) => v === undefined || postcodeProblem(v) === null, {
+    message: 'Postcode is not a UK postcode (for example M60 2LA)',
+  }),
+};
+
+function newChildChecks(v: Partial<z.output<z.ZodObject<typeof newChildFields>>>, ctx: z.RefinementCtx): void {
+  if (!v.dateOfBirth && !v.expectedDateOfBirth) {
+    ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'Enter a date of birth, or an expected date of birth for an unborn child' });
+  }
+  if (v.postcode && !v.addressLine1) {
+    ctx.addIssue({ code: 'custom', path: ['addressLine1'], message: 'Enter address line 1 with the postcode' });
+  }
+  if (v.addressLine1 && !v.postcode) {
+    ctx.addIssue({ code: 'custom', path: ['postcode'], message: 'Enter the postcode of the address' });
+  }
+}
+
 /** One schema for creating a child, used by the page and the API. */
-export const newChildSchema = z
-  .object({
-    firstName: text('First name', { max: 100 }),
-    lastName: text('Last name', { max: 100 }),
-    otherNames: optionalText('Other names', { max: 200 }),
-    dateOfBirth: optionalDateField('Date of birth'),
-    expectedDateOfBirth: optionalDateField('Expected date of birth'),
-    sex: choice('Sex', sexes),
-    gender: optionalText('Gender', { max: 100 }),
-    ethnicity: choice('Ethnicity', ethnicities),
-    language: optionalText('First language', { max: 100 }),
-    disabilities: choices('Disabilities', disabilities),
-    ...identifiers,
-    addressLine1: optionalText('Address line 1', { max: 200 }),
-    addressTown: optionalText('Town or city', { max: 100 }),
-    postcode: optionalText('Postcode', { max: 20 }).refine((v) => v === undefined || postcodeProblem(v) === null, {
-      message: 'Postcode is not a UK postcode (for example M60 2LA)',
-    }),
-  })
-  .superRefine((v, ctx) => {
-    if (!v.dateOfBirth && !v.expectedDateOfBirth) {
-      ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'Enter a date of birth, or an expected date of birth for an unborn child' });
-    }
-    if (v.postcode && !v.addressLine1) {
-      ctx.addIssue({ code: 'custom', path: ['addressLine1'], message: 'Enter address line 1 with the postcode' });
-    }
-    if (v.addressLine1 && !v.postcode) {
-      ctx.addIssue({ code: 'custom', path: ['postcode'], message: 'Enter the postcode of the address' });
-    }
-  }, evenWithOtherErrors);
+export const newChildSchema = z.object(newChildFields).superRefine(newChildChecks, evenWithOtherErrors);
 export type NewChild = z.output<typeof newChildSchema>;
+
+/**
+ * The API's form of it: the same fields, and the caller's confirmation, after reading the
+ * likely matches a first attempt answered with, that none of them is the child.
+ */
+export const newChildApiSchema = z
+  .object({
+    ...newChildFields,
+    confirmNotDuplicate: z
+      .boolean({ error: 'Confirm not duplicate must be true or false' })
+      .optional()
+      .describe('true once the caller has checked that none of the likely matches (409) is this child'),
+  })
+  .superRefine(newChildChecks, evenWithOtherErrors);
 
 export const childDetailsSchema = z.object({
   firstName: text('First name', { max: 100 }),
@@ -201,4 +217,15 @@ export async function likelyMatches(db: Db, input: Partial<NewChild>): Promise<C
     db,
     sql`select ${listColumns} from children c where ${sql.join(alternatives, sql` or `)} order by c.last_name limit 10`,
   );
+}
+
+/**
+ * Likely matches as the user may be shown them: a child they may open with the details to
+ * recognise them; any other only by reference, to ask the front door or the child's team.
+ */
+export type ShownMatch = ({ visible: true } & ChildListItem) | { visible: false; reference: number };
+
+export async function matchesShownTo(db: Db, user: SignedInUser, matches: ChildListItem[]): Promise<ShownMatch[]> {
+  const visible = await visibleAmong(db, user, matches.map((m) => m.id));
+  return matches.map((m) => (visible.has(m.id) ? { visible: true as const, ...m } : { visible: false as const, reference: m.reference }));
 }

@@ -1,4 +1,6 @@
 import { sql } from 'drizzle-orm';
+import { childVisibleTo } from '../core/auth/access.js';
+import type { SignedInUser } from '../core/auth/users.js';
 import { rows, type Db } from '../core/db/database.js';
 import { currentAllocation, type CurrentAllocation } from '../workforce/allocation.js';
 
@@ -28,12 +30,25 @@ export interface ChronologyEntry {
   href: string | null;
 }
 
+/**
+ * A person in the child's life, or another child on the record. Another child the viewer may
+ * not open is withheld: no name and no id, only that such a child is known to the service.
+ */
+export interface Relationship {
+  name: string | null;
+  relationship: string;
+  parentalResponsibility: boolean;
+  livesWithChild: boolean;
+  childId: string | null;
+  withheld: boolean;
+}
+
 export interface ChildRecord {
   child: ChildSummary;
   disabilities: string[];
   address: { line1: string; line2: string | null; town: string | null; postcode: string; fromDate: string } | null;
   previousAddresses: number;
-  relationships: { name: string; relationship: string; parentalResponsibility: boolean; livesWithChild: boolean; childId: string | null }[];
+  relationships: Relationship[];
   allocation: CurrentAllocation | null;
   workersInLastYear: number;
   openReferral: { id: string; referralDate: string; repeatReferral: boolean; source: string } | null;
@@ -51,7 +66,8 @@ export async function childSummary(db: Db, childId: string): Promise<ChildSummar
   return child ?? null;
 }
 
-export async function childRecord(db: Db, childId: string, now: Date): Promise<ChildRecord | null> {
+/** The child's record as one viewer may see it: other children they may not open are withheld. */
+export async function childRecord(db: Db, childId: string, now: Date, viewer: SignedInUser): Promise<ChildRecord | null> {
   const child = await childSummary(db, childId);
   if (!child) return null;
   const [disabilities, addressRows, relationships, allocation, workers, openReferral, lastSeen] = await Promise.all([
@@ -60,13 +76,18 @@ export async function childRecord(db: Db, childId: string, now: Date): Promise<C
       db,
       sql`select line1, line2, town, postcode, from_date::text as "fromDate" from addresses where child_id = ${childId} order by from_date desc`,
     ),
-    rows<ChildRecord['relationships'][number]>(
+    // The withholding is done here, in the query, so a withheld name never leaves the database.
+    rows<Relationship>(
       db,
-      sql`select coalesce(p.first_name || ' ' || p.last_name, c.first_name || ' ' || c.last_name) as name, r.relationship,
-                 r.parental_responsibility as "parentalResponsibility", r.lives_with_child as "livesWithChild",
-                 r.related_child_id as "childId"
-            from relationships r left join people p on p.id = r.person_id left join children c on c.id = r.related_child_id
-           where r.child_id = ${childId} order by r.relationship, name`,
+      sql`select case when withheld then null else name end as name, relationship, "parentalResponsibility", "livesWithChild",
+                 case when withheld then null else "childId" end as "childId", withheld
+            from (select coalesce(p.first_name || ' ' || p.last_name, c.first_name || ' ' || c.last_name) as name, r.relationship,
+                         r.parental_responsibility as "parentalResponsibility", r.lives_with_child as "livesWithChild",
+                         r.related_child_id as "childId",
+                         (r.related_child_id is not null and not ${childVisibleTo(viewer)}) as withheld
+                    from relationships r left join people p on p.id = r.person_id left join children c on c.id = r.related_child_id
+                   where r.child_id = ${childId}) x
+           order by relationship, withheld, name`,
     ),
     currentAllocation(db, childId),
     rows<{ n: number }>(
@@ -93,6 +114,11 @@ export async function childRecord(db: Db, childId: string, now: Date): Promise<C
     openReferral: openReferral[0] ?? null,
     lastSeen: lastSeen[0]?.d ?? null,
   };
+}
+
+/** The other children a record names to its viewer, for the audit row. */
+export function namedChildren(record: ChildRecord | null): string[] {
+  return (record?.relationships ?? []).flatMap((r) => (r.childId ? [r.childId] : []));
 }
 
 /** Dated events on the child's record, newest first. */

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { childVisibleTo } from '../core/auth/access.js';
+import type { SignedInUser } from '../core/auth/users.js';
 import { rows, type Db } from '../core/db/database.js';
 import { choice, evenWithOtherErrors, optionalText, yesNo } from '../core/http/forms.js';
 import { people, relationships, relationshipTypes } from './schema.js';
@@ -26,19 +28,27 @@ export const relationshipSchema = z
   }, evenWithOtherErrors);
 export type NewRelationship = z.output<typeof relationshipSchema>;
 
+/**
+ * One answer for a reference nobody has and for a child the user may not open, so the
+ * register cannot be read one reference at a time.
+ */
 export class UnknownChildReferenceError extends Error {
   constructor() {
-    super('Reference of a child on the record: no child has that reference');
+    super('Reference of a child on the record: no child you have access to has that reference');
     this.name = 'UnknownChildReferenceError';
   }
 }
 
-export async function addRelationship(db: Db, childId: string, input: NewRelationship): Promise<void> {
-  await db.transaction(async (tx) => {
+/** Adds the person; a child on the record only if the user may open their record. Returns that child's id. */
+export async function addRelationship(db: Db, childId: string, input: NewRelationship, by: SignedInUser): Promise<{ relatedChildId: string | null }> {
+  return db.transaction(async (tx) => {
     let personId: string | null = null;
     let relatedChildId: string | null = null;
     if (input.childReference) {
-      const [found] = await rows<{ id: string }>(tx, sql`select id from children where reference = ${Number(input.childReference)} and id <> ${childId}`);
+      const [found] = await rows<{ id: string }>(
+        tx,
+        sql`select c.id from children c where c.reference = ${Number(input.childReference)} and c.id <> ${childId} and ${childVisibleTo(by)}`,
+      );
       if (!found) throw new UnknownChildReferenceError();
       relatedChildId = found.id;
     } else {
@@ -53,5 +63,6 @@ export async function addRelationship(db: Db, childId: string, input: NewRelatio
       parentalResponsibility: input.parentalResponsibility,
       livesWithChild: input.livesWithChild,
     });
+    return { relatedChildId };
   });
 }

@@ -45,3 +45,8 @@ export async function setRestriction(db: Db, childId: string, input: z.output<ty
     }
   });
 }
+
+/** Name one more user on a restricted record (a request for access granted). */
+export async function nameOnRecord(db: Db, childId: string, userId: string): Promise<void> {
+  await db.insert(restrictedRecordAccess).values({ childId, userId }).onConflictDoNothing();
+}

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { canSeeChild } from '../core/auth/access.js';
 import { disabilityCodes, ethnicityCodes, sexCodes } from '../core/codes/dfe.js';
 import type { AppContext } from '../core/http/context.js';
 import { dateParts, errorView, joinDateParts, parse } from '../core/http/forms.js';
@@ -12,11 +11,12 @@ import {
   createChild,
   findChildren,
   likelyMatches,
+  matchesShownTo,
   newChildSchema,
   StaleRecordError,
   updateChildDetails,
 } from './children.js';
-import { childRecord, childSummary, chronology } from './record.js';
+import { childRecord, childSummary, chronology, namedChildren } from './record.js';
 import { recordVisit, visitPurposes, visitSchema } from './visits.js';
 
 const practice = ['practitioner', 'team_manager', 'service_manager'] as const;
@@ -79,10 +79,8 @@ export function childrenRoutes(app: FastifyInstance, ctx: AppContext): void {
     if (body.confirmNew !== 'yes') {
       const matches = await likelyMatches(ctx.db, parsed.value);
       if (matches.length > 0) {
-        const shown = await Promise.all(
-          matches.map(async (m) => ({ ...m, visible: await canSeeChild(ctx.db, state.user, m.id) })),
-        );
-        return again({ matches: shown });
+        state.revealedChildIds = matches.map((m) => m.id);
+        return again({ matches: await matchesShownTo(ctx.db, state.user, matches) });
       }
     }
     const childId = await createChild(ctx.db, parsed.value, today(), { userId: state.user.id, teamId: state.user.teamId });
@@ -92,15 +90,16 @@ export function childrenRoutes(app: FastifyInstance, ctx: AppContext): void {
     return reply.redirect(`/children/${childId}`, 303);
   });
 
-  route(app, ctx, { method: 'GET', url: '/children/:childId', audit: 'VIEW_CHILD' }, async (req, reply) => {
+  route(app, ctx, { method: 'GET', url: '/children/:childId', audit: 'VIEW_CHILD' }, async (req, reply, state) => {
     const { childId } = req.params as { childId: string };
     const now = ctx.time.now();
     const [record, events, clock] = await Promise.all([
-      childRecord(ctx.db, childId, now),
+      childRecord(ctx.db, childId, now, state.user),
       chronology(ctx.db, childId),
       loadClockContext(ctx.db),
     ]);
     if (!record) return reply.code(404).page('message.njk', { title: 'Page not found' });
+    state.revealedChildIds = namedChildren(record);
     const obligations = await childObligations(ctx.db, childId, now, clock);
     return reply.page('children/views/record.njk', {
       title: `${record.child.firstName} ${record.child.lastName}`,

@@ -10,6 +10,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from '../core/auth/schema.js';
@@ -135,6 +136,37 @@ export const restrictedRecordAccess = pgTable(
       .references(() => users.id),
   },
   (t) => [primaryKey({ columns: [t.childId, t.userId] })],
+);
+
+/**
+ * Someone whose work includes a restricted child (it is in their team's lists, say) asking to
+ * be named on the record: who, which child, why and when; who decided, how and when; and when
+ * the requester was shown the outcome.
+ */
+export const accessRequests = pgTable(
+  'access_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    childId: uuid('child_id')
+      .notNull()
+      .references(() => children.id, { onDelete: 'cascade' }),
+    requestedBy: uuid('requested_by')
+      .notNull()
+      .references(() => users.id),
+    reason: text('reason').notNull(),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+    /** pending, granted, declined */
+    status: text('status').notNull().default('pending'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    outcomeSeenAt: timestamp('outcome_seen_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('access_requests_status_check', sql`${t.status} in ('pending','granted','declined')`),
+    // one open request per person and child
+    uniqueIndex('access_requests_pending_idx').on(t.childId, t.requestedBy).where(sql`${t.status} = 'pending'`),
+    index('access_requests_requester_idx').on(t.requestedBy, t.requestedAt),
+  ],
 );
 
 /** A visit to the child, by any area of practice. */

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { sql } from 'drizzle-orm';
 import type { SignedInUser } from '../core/auth/users.js';
+import { accessNotices, type RestrictedRecord, restrictedAmong } from '../children/access-requests.js';
 import { rows } from '../core/db/database.js';
 import type { AppContext } from '../core/http/context.js';
-import { forbidden, route } from '../core/http/route.js';
+import { forbidden, type RequestState, route } from '../core/http/route.js';
 import { todayIn } from '../core/time.js';
 import { contactsAwaitingDecision } from '../front-door/queue.js';
 import { loadClockContext } from '../obligations/recompute.js';
@@ -30,10 +31,27 @@ function endOfWeek(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+/**
+ * A restricted record's place in a list must not hint at the name: within each run of rows
+ * the list's own order puts together (the same day last seen, say), restricted records go last.
+ */
+function restrictedLastWithin<T>(items: T[], key: (t: T) => string, isRestricted: (t: T) => boolean): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < items.length; ) {
+    let j = i;
+    while (j < items.length && key(items[j]!) === key(items[i]!)) j++;
+    const run = items.slice(i, j);
+    out.push(...run.filter((t) => !isRestricted(t)), ...run.filter(isRestricted));
+    i = j;
+  }
+  return out;
+}
+
 export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
   const now = () => ctx.time.now();
 
-  route(app, ctx, { method: 'GET', url: '/my-work', roles: ['practitioner', 'team_manager'] }, async (_req, reply, { user }) => {
+  route(app, ctx, { method: 'GET', url: '/my-work', roles: ['practitioner', 'team_manager'] }, async (_req, reply, state) => {
+    const { user } = state;
     const clock = await loadClockContext(ctx.db);
     const t = now();
     const today = todayIn(ctx.time);
@@ -50,12 +68,30 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
                where a.worker_id = ${user.workerId} order by c.last_name, c.first_name`,
         )
       : [];
+    // a child allocated to the user whose record is restricted to others is a restricted record here too
+    const [restricted, notices] = await Promise.all([
+      restrictedAmong(ctx.db, user, [...children.map((c) => c.id), ...outstanding.map((o) => o.childId)]),
+      accessNotices(ctx.db, user),
+    ]);
     const names = new Map(children.map((c) => [c.id, c.name]));
-    const named = outstanding.map((o) => ({ ...o, childName: names.get(o.childId) ?? '' }));
+    const named = outstanding.map((o) => {
+      const r = restricted.get(o.childId);
+      return r ? { ...o, childId: undefined, childName: undefined, restricted: r } : { ...o, childName: names.get(o.childId) ?? '' };
+    });
+    const shownChildren = restrictedLastWithin(
+      children.map((c) => {
+        const r = restricted.get(c.id);
+        return r ? { lastSeen: c.lastSeen, restricted: r } : c;
+      }),
+      () => '',
+      (c) => 'restricted' in c,
+    );
+    state.revealedChildIds = children.filter((c) => !restricted.has(c.id)).map((c) => c.id);
     const weekEnd = endOfWeek(today);
     return reply.page('oversight/views/my-work.njk', {
       title: 'My work',
-      children,
+      notices,
+      children: shownChildren,
       overdue: named.filter((o) => o.status === 'overdue'),
       thisWeek: named.filter((o) => o.status === 'due' && o.due.slice(0, 10) <= weekEnd),
       next: named.filter((o) => o.status === 'due' && o.due.slice(0, 10) > weekEnd).slice(0, 50),
@@ -79,13 +115,15 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
     const today = todayIn(ctx.time);
     const n = notSeenWorkingDays(clock, today);
     const since = clock.calendar.addWorkingDays(today, -n);
-    const [workers, figures, contacts] = await Promise.all([
+    const [workers, figures, contacts, notices] = await Promise.all([
       caseloads(ctx.db, team.id),
       dashboardFigures(ctx.db, team.id, { now: now(), today, calendar: clock.calendar, seenSince: since }),
       contactsAwaitingDecision(ctx.db, user, now(), undefined),
+      accessNotices(ctx.db, user),
     ]);
     return reply.page('oversight/views/my-team.njk', {
       title: `My team: ${team.name}`,
+      notices,
       team,
       teamQuery: user.role === 'service_manager' ? `teamId=${team.id}&` : '',
       workers,
@@ -102,25 +140,27 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
     });
   });
 
-  route(app, ctx, { method: 'GET', url: '/my-team/lists/:list', roles: managers }, async (req, reply, { user }) => {
+  route(app, ctx, { method: 'GET', url: '/my-team/lists/:list', roles: managers }, async (req, reply, state) => {
     const q = req.query as Record<string, string | undefined>;
-    const team = await teamFor(user, q.teamId);
+    const team = await teamFor(state.user, q.teamId);
     if (!team) return forbidden(reply);
-    return listPage(reply, user, (req.params as { list: string }).list, { kind: 'team', teamId: team.id }, q, team.name);
+    return listPage(reply, state, (req.params as { list: string }).list, { kind: 'team', teamId: team.id }, q, team.name);
   });
 
   route(app, ctx, { method: 'GET', url: '/authority', roles: ['service_manager'] }, async (_req, reply, { user }) => {
     const today = todayIn(ctx.time);
     const clock = await loadClockContext(ctx.db);
     const seenSince = clock.calendar.addWorkingDays(today, -notSeenWorkingDays(clock, today));
-    const [figures, teams, repeat, contacts] = await Promise.all([
+    const [figures, teams, repeat, contacts, notices] = await Promise.all([
       dashboardFigures(ctx.db, null, { now: now(), today, calendar: clock.calendar, seenSince }),
       teamsOverview(ctx.db, now()),
       repeatReferralRate(ctx.db, today),
       contactsAwaitingDecision(ctx.db, user, now()),
+      accessNotices(ctx.db, user),
     ]);
     return reply.page('oversight/views/authority.njk', {
       title: 'The authority',
+      notices,
       figures,
       teams,
       repeat,
@@ -130,15 +170,18 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
     });
   });
 
-  route(app, ctx, { method: 'GET', url: '/authority/lists/:list', roles: ['service_manager'] }, async (req, reply, { user }) =>
-    listPage(reply, user, (req.params as { list: string }).list, { kind: 'authority' }, req.query as Record<string, string | undefined>, 'the authority'),
+  route(app, ctx, { method: 'GET', url: '/authority/lists/:list', roles: ['service_manager'] }, async (req, reply, state) =>
+    listPage(reply, state, (req.params as { list: string }).list, { kind: 'authority' }, req.query as Record<string, string | undefined>, 'the authority'),
   );
 
   /** The children behind a number: every figure on a dashboard links here. */
-  async function listPage(reply: FastifyReply, user: SignedInUser, list: string, scope: Scope, q: Record<string, string | undefined>, scopeName: string) {
+  async function listPage(reply: FastifyReply, state: RequestState, list: string, scope: Scope, q: Record<string, string | undefined>, scopeName: string) {
+    const { user } = state;
     const today = todayIn(ctx.time);
     const clock = await loadClockContext(ctx.db);
     type Row = { childId: string; childName: string; cells: string[] };
+    /** Within runs of equal keys the rows are ordered by the child's name: a restricted record goes last in its run. */
+    let nameOrderedWithin: ((r: Row) => string) | null = null;
     let title: string;
     let definition: string;
     let head: string[];
@@ -188,6 +231,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
         definition = `Children with an open referral who have had no visit at which they were seen in the last ${n} working days (a local setting).`;
         head = ['Child', 'Social worker', 'Last seen'];
         items = found.map((c) => ({ childId: c.childId, childName: c.childName, cells: [c.workerName ?? 'Not allocated', c.lastSeen ?? 'Never'] }));
+        nameOrderedWithin = (r) => r.cells[1]!;
         break;
       }
       case 'awaiting-authorisation': {
@@ -212,17 +256,29 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
         definition = 'Children currently allocated to the worker.';
         head = ['Child', 'Allocated since'];
         items = found.map((c) => ({ childId: c.childId, childName: c.childName, cells: [c.since] }));
+        nameOrderedWithin = () => '';
         break;
       }
       default:
         return reply.code(404).page('message.njk', { title: 'Page not found' });
     }
+    // every child stays in the list and the count; one the viewer may not open is shown as a restricted record
+    const restricted = await restrictedAmong(ctx.db, user, items.map((i) => i.childId));
+    let shown: ({ childId: string; childName: string; cells: string[] } | { restricted: RestrictedRecord; cells: string[] })[] = items.map((i) => {
+      const r = restricted.get(i.childId);
+      return r ? { restricted: r, cells: i.cells } : i;
+    });
+    if (nameOrderedWithin) {
+      const key = nameOrderedWithin;
+      shown = restrictedLastWithin(shown, (r) => key(r as Row), (r) => 'restricted' in r);
+    }
+    state.revealedChildIds = items.filter((i) => !restricted.has(i.childId)).map((i) => i.childId);
     return reply.page('oversight/views/list.njk', {
       title,
       definition,
       scopeName,
       head,
-      items,
+      items: shown,
       backLink: scope.kind === 'authority' ? '/authority' : `/my-team${user.role === 'service_manager' ? `?teamId=${scope.kind === 'team' ? scope.teamId : ''}` : ''}`,
     });
   }

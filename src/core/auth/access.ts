@@ -18,10 +18,25 @@ export function childVisibleTo(user: SignedInUser): SQL {
     case 'service_manager':
       return notRestricted;
     case 'practitioner':
-    case 'team_manager': {
-      const allocated = sql`exists (select 1 from allocations va where va.child_id = c.id and va.ended_at is null and (va.worker_id = ${user.workerId} or va.team_id = ${user.teamId}))`;
-      return sql`(${notRestricted} and ${allocated})`;
-    }
+    case 'team_manager':
+      return sql`(${notRestricted} and ${childInScopeOf(user)})`;
+    case 'administrator':
+      return sql`false`;
+  }
+}
+
+/**
+ * The children the user's role and allocations give them, before any restriction: a
+ * restricted one among them appears in their lists as a restricted record, and they may ask
+ * to be named on it. Same alias `c` as childVisibleTo.
+ */
+export function childInScopeOf(user: SignedInUser): SQL {
+  switch (user.role) {
+    case 'service_manager':
+      return sql`true`;
+    case 'practitioner':
+    case 'team_manager':
+      return sql`exists (select 1 from allocations va where va.child_id = c.id and va.ended_at is null and (va.worker_id = ${user.workerId} or va.team_id = ${user.teamId}))`;
     case 'administrator':
       return sql`false`;
   }
@@ -34,4 +49,11 @@ export async function canSeeChild(db: Db, user: SignedInUser, childId: string): 
     sql`select ${childVisibleTo(user)} as ok from children c where c.id = ${childId}`,
   );
   return found[0]?.ok === true;
+}
+
+/** Which of these children the user may open: one query for a whole list. */
+export async function visibleAmong(db: Db, user: SignedInUser, childIds: readonly string[]): Promise<Set<string>> {
+  if (childIds.length === 0) return new Set();
+  const found = await rows<{ id: string }>(db, sql`select c.id from children c where c.id in ${[...new Set(childIds)]} and ${childVisibleTo(user)}`);
+  return new Set(found.map((f) => f.id));
 }

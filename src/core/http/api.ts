@@ -59,7 +59,8 @@ export function apiRoute<B extends z.ZodType | undefined = undefined>(
       if (!parsed.ok) return reply.code(400).send(validationFailure(parsed.errors));
       body = parsed.value;
     }
-    return handler(req, reply, { ...state, body } as never);
+    // the same state object route() keeps, so what the handler records (recordId, childId, ...) reaches the audit row
+    return handler(req, reply, Object.assign(state, { body }) as never);
   });
 }
 
