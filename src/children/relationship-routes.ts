@@ -16,7 +16,7 @@ export function relationshipRoutes(app: FastifyInstance, ctx: AppContext): void 
     reply.page('children/views/relationships.njk', await page((req.params as { childId: string }).childId)),
   );
 
-  route(app, ctx, { method: 'POST', url: '/children/:childId/relationships', audit: 'RECORD_RELATIONSHIP' }, async (req, reply) => {
+  route(app, ctx, { method: 'POST', url: '/children/:childId/relationships', audit: 'RECORD_RELATIONSHIP' }, async (req, reply, state) => {
     const { childId } = req.params as { childId: string };
     const body = req.body as Record<string, unknown>;
     const parsed = parse(relationshipSchema, body);
@@ -24,7 +24,7 @@ export function relationshipRoutes(app: FastifyInstance, ctx: AppContext): void 
       reply.code(400).page('children/views/relationships.njk', await page(childId, { values: body, ...errorView(errors) }));
     if (!parsed.ok) return again(parsed.errors);
     try {
-      await addRelationship(ctx.db, childId, parsed.value);
+      await state.write((tx) => addRelationship(tx, childId, parsed.value));
     } catch (e) {
       if (e instanceof UnknownChildReferenceError) return again([{ field: 'childReference', message: e.message }]);
       throw e;

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { SignedInUser } from '../core/auth/users.js';
 import { rows } from '../core/db/database.js';
 import type { AppContext } from '../core/http/context.js';
-import { forbidden, route } from '../core/http/route.js';
+import { forbidden, type RequestState, route } from '../core/http/route.js';
 import { todayIn } from '../core/time.js';
 import { contactsAwaitingDecision } from '../front-door/queue.js';
 import { loadClockContext } from '../obligations/recompute.js';
@@ -32,7 +32,8 @@ function endOfWeek(date: string): string {
 export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
   const now = () => ctx.time.now();
 
-  route(app, ctx, { method: 'GET', url: '/my-work', roles: ['practitioner', 'team_manager'] }, async (_req, reply, { user }) => {
+  route(app, ctx, { method: 'GET', url: '/my-work', roles: ['practitioner', 'team_manager'], audit: 'VIEW_MY_WORK' }, async (_req, reply, state) => {
+    const { user } = state;
     const clock = await loadClockContext(ctx.db);
     const t = now();
     const today = todayIn(ctx.time);
@@ -52,12 +53,16 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
     const names = new Map(children.map((c) => [c.id, c.name]));
     const named = outstanding.map((o) => ({ ...o, childName: names.get(o.childId) ?? '' }));
     const weekEnd = endOfWeek(today);
-    return reply.page('oversight/views/my-work.njk', {
-      title: 'My work',
-      children,
+    const lists = {
       overdue: named.filter((o) => o.status === 'overdue'),
       thisWeek: named.filter((o) => o.status === 'due' && o.due.slice(0, 10) <= weekEnd),
       next: named.filter((o) => o.status === 'due' && o.due.slice(0, 10) > weekEnd).slice(0, 50),
+    };
+    state.revealedChildIds = [...children.map((c) => c.id), ...Object.values(lists).flat().map((o) => o.childId)];
+    return reply.page('oversight/views/my-work.njk', {
+      title: 'My work',
+      children,
+      ...lists,
       statusLabels,
     });
   });
@@ -110,11 +115,11 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
     });
   });
 
-  route(app, ctx, { method: 'GET', url: '/my-team/lists/:list', roles: managers }, async (req, reply, { user }) => {
+  route(app, ctx, { method: 'GET', url: '/my-team/lists/:list', roles: managers, audit: 'VIEW_LIST' }, async (req, reply, state) => {
     const q = req.query as Record<string, string | undefined>;
-    const team = await teamFor(user, q.teamId);
+    const team = await teamFor(state.user, q.teamId);
     if (!team) return forbidden(reply);
-    return listPage(reply, user, (req.params as { list: string }).list, { kind: 'team', teamId: team.id }, q, team.name);
+    return listPage(reply, state, (req.params as { list: string }).list, { kind: 'team', teamId: team.id }, q, team.name);
   });
 
   route(app, ctx, { method: 'GET', url: '/authority', roles: ['service_manager'] }, async (_req, reply, { user }) => {
@@ -145,12 +150,13 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
     });
   });
 
-  route(app, ctx, { method: 'GET', url: '/authority/lists/:list', roles: ['service_manager'] }, async (req, reply, { user }) =>
-    listPage(reply, user, (req.params as { list: string }).list, { kind: 'authority' }, req.query as Record<string, string | undefined>, 'the authority'),
+  route(app, ctx, { method: 'GET', url: '/authority/lists/:list', roles: ['service_manager'], audit: 'VIEW_LIST' }, async (req, reply, state) =>
+    listPage(reply, state, (req.params as { list: string }).list, { kind: 'authority' }, req.query as Record<string, string | undefined>, 'the authority'),
   );
 
   /** The children behind a number: every figure on a dashboard links here. */
-  async function listPage(reply: FastifyReply, user: SignedInUser, list: string, scope: Scope, q: Record<string, string | undefined>, scopeName: string) {
+  async function listPage(reply: FastifyReply, state: RequestState, list: string, scope: Scope, q: Record<string, string | undefined>, scopeName: string) {
+    const { user } = state;
     const today = todayIn(ctx.time);
     const clock = await loadClockContext(ctx.db);
     type Row = { childId: string; childName: string; cells: string[] };
@@ -232,6 +238,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
       default:
         return reply.code(404).page('message.njk', { title: 'Page not found' });
     }
+    state.revealedChildIds = items.map((i) => i.childId);
     return reply.page('oversight/views/list.njk', {
       title,
       definition,

@@ -59,7 +59,8 @@ export function apiRoute<B extends z.ZodType | undefined = undefined>(
       if (!parsed.ok) return reply.code(400).send(validationFailure(parsed.errors));
       body = parsed.value;
     }
-    return handler(req, reply, { ...state, body } as never);
+    // the same object, so what the handler sets (recordId, childId) reaches the audit row
+    return handler(req, reply, Object.assign(state, { body }) as never);
   });
 }
 
