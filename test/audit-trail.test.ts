@@ -26,6 +26,17 @@ const newChild = {
   'dateOfBirth-month': '5',
   'dateOfBirth-year': '2018',
 };
+const contactForm = {
+  'receivedDate-day': '2',
+  'receivedDate-month': '3',
+  'receivedDate-year': '2026',
+  receivedTime: '09:30',
+  source: '2A',
+  referrerName: 'A Teacher',
+  about: 'Concerns raised at school',
+  consent: 'given',
+  domesticAbuseNotification: 'no',
+};
 const visit = { 'visitDate-day': '2', 'visitDate-month': '3', 'visitDate-year': '2026', purpose: 'assessment', seen: 'alone' };
 
 for (const kind of await testDatabases()) {
@@ -35,6 +46,7 @@ for (const kind of await testDatabases()) {
     let authority: Awaited<ReturnType<typeof smallAuthority>>;
     let childId: string;
     let ana: Agent;
+    const contactFormFor = () => ({ ...contactForm, childId });
 
     const count = async (query: ReturnType<typeof sql>) => (await rows<{ n: number }>(database.db, query))[0]!.n;
     const auditRows = (action: string) =>
@@ -53,6 +65,19 @@ for (const kind of await testDatabases()) {
       const created = await ana.post('/children/new', newChild);
       expect(created.status).toBe(303);
       childId = created.location!.split('/').pop()!;
+      // a referral, so the child has obligations that every visit recomputes
+      await ana.get(`/front-door/contacts/new?childId=${childId}`);
+      const contact = await ana.post('/front-door/contacts/new', { ...contactFormFor(), 'receivedDate-day': '27', 'receivedDate-month': '2' });
+      const contactId = contact.location!.split('/').pop()!;
+      await ana.get(`/front-door/contacts/${contactId}`);
+      const decided = await ana.post(`/front-door/contacts/${contactId}/decision`, {
+        thresholdLevel: 'child_in_need',
+        outcome: 'referral',
+        decisionReason: 'Needs assessment',
+        teamId: authority.teams.north,
+        version: '1',
+      });
+      expect(decided.status).toBe(303);
       // allocated to Ana herself, so the child is on her My work
       const mina = new Agent(service.url);
       await mina.signIn('mina', PASSWORD);
@@ -130,18 +155,7 @@ for (const kind of await testDatabases()) {
       expect((await auditRows('VIEW_LIST')).at(-1)).toMatchObject({ username: 'mina', child_ids: [childId] });
 
       await ana.get(`/front-door/contacts/new?childId=${childId}`);
-      const contact = await ana.post('/front-door/contacts/new', {
-        childId,
-        'receivedDate-day': '2',
-        'receivedDate-month': '3',
-        'receivedDate-year': '2026',
-        receivedTime: '09:30',
-        source: '2A',
-        referrerName: 'A Teacher',
-        about: 'Concerns raised at school',
-        consent: 'given',
-        domesticAbuseNotification: 'no',
-      });
+      const contact = await ana.post('/front-door/contacts/new', contactFormFor());
       expect(contact.status).toBe(303);
       const queue = await ana.get('/front-door');
       expect(queue.text).toContain('Ode Ledgerly');
@@ -176,6 +190,7 @@ for (const kind of await testDatabases()) {
       expect(await count(sql`select count(*)::int as n from visits where child_id = ${childId}`)).toBe(before + 40);
       const audited = await auditRows('RECORD_VISIT');
       expect(audited).toHaveLength(40);
+      expect(await count(sql`select count(*)::int as n from obligations where child_id = ${childId}`)).toBeGreaterThan(0);
       const visitIds = await rows<{ id: string }>(database.db, sql`select id::text from visits where child_id = ${childId} order by id`);
       const auditedIds = await rows<{ record_id: string }>(database.db, sql`select record_id from audit_events where action = 'RECORD_VISIT' order by record_id`);
       expect(auditedIds.map((a) => a.record_id)).toEqual(visitIds.map((v) => v.id).sort());
