@@ -65,7 +65,9 @@ export function assessmentRoutes(app: FastifyInstance, ctx: AppContext): void {
       });
     if (!parsed.ok) return again(parsed.errors);
     try {
-      state.recordId = await startAssessment(ctx.db, childId, parsed.value, { userId: state.user.id });
+      await state.write(async (tx) => {
+        state.recordId = await startAssessment(tx, childId, parsed.value, { userId: state.user.id });
+      });
     } catch (e) {
       if (e instanceof AssessmentRuleError) return again([{ field: e.field, message: e.message }]);
       throw e;
@@ -114,20 +116,20 @@ export function assessmentRoutes(app: FastifyInstance, ctx: AppContext): void {
         if (action === 'save' || action === 'submit') {
           const parsed = parse(action === 'submit' ? submitAssessmentSchema : recordAssessmentSchema, body);
           if (!parsed.ok) return failed(parsed.errors);
-          if (action === 'submit') await submitAssessment(ctx.db, childId, assessmentId, parsed.value as never, today());
-          else await recordAssessment(ctx.db, childId, assessmentId, parsed.value);
+          if (action === 'submit') await state.write((tx) => submitAssessment(tx, childId, assessmentId, parsed.value as never, today()));
+          else await state.write((tx) => recordAssessment(tx, childId, assessmentId, parsed.value));
           reply.flash(action === 'submit' ? 'Assessment submitted for authorisation' : 'Assessment saved');
         } else if (action === 'authorise' || action === 'late') {
           if (!managers.includes(state.user.role as (typeof managers)[number])) return forbidden(reply);
           if (action === 'authorise') {
             const parsed = parse(authoriseSchema(today), body);
             if (!parsed.ok) return failed(parsed.errors);
-            await authoriseAssessment(ctx.db, childId, assessmentId, parsed.value, { workerId: state.user.workerId });
+            await state.write((tx) => authoriseAssessment(tx, childId, assessmentId, parsed.value, { workerId: state.user.workerId }));
             reply.flash('Assessment authorised');
           } else {
             const parsed = parse(lateReasonSchema, body);
             if (!parsed.ok) return failed(parsed.errors);
-            await recordLateReason(ctx.db, childId, assessmentId, parsed.value);
+            await state.write((tx) => recordLateReason(tx, childId, assessmentId, parsed.value));
             reply.flash('Reason for lateness recorded');
           }
         } else {

@@ -28,7 +28,7 @@ export function addressRoutes(app: FastifyInstance, ctx: AppContext): void {
     reply.page('children/views/addresses.njk', await page((req.params as { childId: string }).childId)),
   );
 
-  route(app, ctx, { method: 'POST', url: '/children/:childId/addresses', audit: 'RECORD_ADDRESS' }, async (req, reply) => {
+  route(app, ctx, { method: 'POST', url: '/children/:childId/addresses', audit: 'RECORD_ADDRESS' }, async (req, reply, state) => {
     const { childId } = req.params as { childId: string };
     const body = joinDateParts(req.body as Record<string, unknown>, ['fromDate']);
     const parsed = parse(addressSchema(today), body);
@@ -40,7 +40,7 @@ export function addressRoutes(app: FastifyInstance, ctx: AppContext): void {
       }));
     if (!parsed.ok) return again(parsed.errors);
     try {
-      await recordMove(ctx.db, childId, parsed.value);
+      await state.write((tx) => recordMove(tx, childId, parsed.value));
     } catch (e) {
       if (e instanceof AddressDateError) return again([{ field: 'fromDate', message: e.message }]);
       throw e;

@@ -13,9 +13,10 @@ const practice = ['practitioner', 'team_manager', 'service_manager'] as const;
 export function childrenApi(app: FastifyInstance, ctx: AppContext): void {
   const today = () => todayIn(ctx.time);
 
-  apiRoute(app, ctx, { method: 'GET', url: '/api/children', roles: practice, summary: 'Find children by name, dateOfBirth, nhsNumber or upn (query parameters)' }, async (req, reply, { user }) => {
+  apiRoute(app, ctx, { method: 'GET', url: '/api/children', roles: practice, audit: 'SEARCH_CHILDREN', summary: 'Find children by name, dateOfBirth, nhsNumber or upn (query parameters)' }, async (req, reply, state) => {
     const q = req.query as Record<string, string | undefined>;
-    const results = await findChildren(ctx.db, user, { name: q.name, dateOfBirth: q.dateOfBirth, nhsNumber: q.nhsNumber, upn: q.upn });
+    const results = await findChildren(ctx.db, state.user, { name: q.name, dateOfBirth: q.dateOfBirth, nhsNumber: q.nhsNumber, upn: q.upn });
+    state.revealedChildIds = results.map((r) => r.id);
     return reply.send({ children: results });
   });
 
@@ -48,8 +49,9 @@ export function childrenApi(app: FastifyInstance, ctx: AppContext): void {
           });
         }
       }
-      state.recordId = await createChild(ctx.db, child, today(), { userId: state.user.id, teamId: state.user.teamId });
-      state.childId = state.recordId;
+      await state.write(async (tx) => {
+        state.recordId = state.childId = await createChild(tx, child, today(), { userId: state.user.id, teamId: state.user.teamId });
+      });
       return reply.code(201).send({ id: state.recordId });
     },
   );
@@ -69,7 +71,9 @@ export function childrenApi(app: FastifyInstance, ctx: AppContext): void {
     { method: 'POST', url: '/api/children/:childId/visits', audit: 'RECORD_VISIT', summary: 'Record a visit to the child', body: visitSchema(() => todayIn(ctx.time)), responses: { '201': 'Recorded' } },
     async (req, reply, state) => {
       const { childId } = req.params as { childId: string };
-      state.recordId = await recordVisit(ctx.db, childId, state.body, { userId: state.user.id, workerId: state.user.workerId });
+      await state.write(async (tx) => {
+        state.recordId = await recordVisit(tx, childId, state.body, { userId: state.user.id, workerId: state.user.workerId });
+      });
       return reply.code(201).send({ id: state.recordId });
     },
   );

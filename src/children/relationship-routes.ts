@@ -26,8 +26,10 @@ export function relationshipRoutes(app: FastifyInstance, ctx: AppContext): void 
     if (!parsed.ok) return again(parsed.errors);
     try {
       // the audit row names the other child too: the link is about both
-      const { relatedChildId } = await addRelationship(ctx.db, childId, parsed.value, state.user);
-      if (relatedChildId) state.revealedChildIds = [relatedChildId];
+      await state.write(async (tx) => {
+        const { relatedChildId } = await addRelationship(tx, childId, parsed.value, state.user);
+        if (relatedChildId) state.revealedChildIds = [relatedChildId];
+      });
     } catch (e) {
       if (e instanceof UnknownChildReferenceError) return again([{ field: 'childReference', message: e.message }]);
       throw e;

@@ -31,7 +31,7 @@ export function restrictionRoutes(app: FastifyInstance, ctx: AppContext): void {
       reply.code(400).page('children/views/restriction.njk', await page(childId, { values: body, ...errorView(errors) }));
     if (!parsed.ok) return again(parsed.errors);
     try {
-      await setRestriction(ctx.db, childId, parsed.value, { userId: state.user.id });
+      await state.write((tx) => setRestriction(tx, childId, parsed.value, { userId: state.user.id }));
     } catch (e) {
       if (e instanceof UnknownUsersError) return again([{ field: 'usernames', message: `Who may open it: ${e.message}` }]);
       throw e;

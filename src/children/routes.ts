@@ -36,7 +36,7 @@ const codeLists = { sexCodes, ethnicityCodes, disabilityCodes };
 export function childrenRoutes(app: FastifyInstance, ctx: AppContext): void {
   const today = () => todayIn(ctx.time);
 
-  route(app, ctx, { method: 'GET', url: '/children', roles: practice }, async (req, reply, { user }) => {
+  route(app, ctx, { method: 'GET', url: '/children', roles: practice, audit: 'SEARCH_CHILDREN' }, async (req, reply, state) => {
     const q = req.query as Record<string, string | undefined>;
     const search = joinDateParts(q, ['dateOfBirth']) as Record<string, string | undefined>;
     const criteria = {
@@ -46,7 +46,8 @@ export function childrenRoutes(app: FastifyInstance, ctx: AppContext): void {
       upn: q.upn?.trim() || undefined,
     };
     const searched = Object.values(criteria).some(Boolean);
-    const results = searched ? await findChildren(ctx.db, user, criteria) : [];
+    const results = searched ? await findChildren(ctx.db, state.user, criteria) : [];
+    state.revealedChildIds = results.map((r) => r.id);
     return reply.page('children/views/search.njk', {
       title: 'Find a child',
       q,
@@ -83,9 +84,10 @@ export function childrenRoutes(app: FastifyInstance, ctx: AppContext): void {
         return again({ matches: await matchesShownTo(ctx.db, state.user, matches) });
       }
     }
-    const childId = await createChild(ctx.db, parsed.value, today(), { userId: state.user.id, teamId: state.user.teamId });
-    state.recordId = childId;
-    state.childId = childId;
+    const childId = await state.write(async (tx) => {
+      state.recordId = state.childId = await createChild(tx, parsed.value, today(), { userId: state.user.id, teamId: state.user.teamId });
+      return state.recordId;
+    });
     reply.flash('Child added');
     return reply.redirect(`/children/${childId}`, 303);
   });
@@ -124,9 +126,13 @@ export function childrenRoutes(app: FastifyInstance, ctx: AppContext): void {
     const parsed = parse(childDetailsSchema, body);
     const again = (extra: Record<string, unknown>) =>
       reply.page('children/views/edit.njk', { title: 'Change details', childId, values: body, ...codeLists, ...extra });
-    if (!parsed.ok) return again(errorView(parsed.errors)).code(400);
+    if (!parsed.ok) {
+      reply.code(400);
+      return again(errorView(parsed.errors));
+    }
     try {
-      await updateChildDetails(ctx.db, childId, parsed.value);
+      state.recordId = childId;
+      await state.write((tx) => updateChildDetails(tx, childId, parsed.value));
     } catch (e) {
       if (e instanceof StaleRecordError) {
         reply.code(409);
@@ -138,7 +144,6 @@ export function childrenRoutes(app: FastifyInstance, ctx: AppContext): void {
       }
       throw e;
     }
-    state.recordId = childId;
     reply.flash('Details saved');
     return reply.redirect(`/children/${childId}`, 303);
   });
@@ -171,7 +176,9 @@ export function childrenRoutes(app: FastifyInstance, ctx: AppContext): void {
         ...errorView(parsed.errors, ['visitDate']),
       });
     }
-    state.recordId = await recordVisit(ctx.db, childId, parsed.value, { userId: state.user.id, workerId: state.user.workerId });
+    await state.write(async (tx) => {
+      state.recordId = await recordVisit(tx, childId, parsed.value, { userId: state.user.id, workerId: state.user.workerId });
+    });
     reply.flash('Visit recorded');
     return reply.redirect(body.back === 'my-work' ? '/my-work' : `/children/${childId}`, 303);
   });

@@ -4,6 +4,7 @@ import { registerServiceCommands } from './service-commands.js';
 import { registerUserCommands } from './user-commands.js';
 import { registerObligationCommands } from './obligation-commands.js';
 import { registerReturnCommands } from './return-commands.js';
+import { registerAuditCommands } from './audit-commands.js';
 
 const program = new Command()
   .name('opencsc')
@@ -16,6 +17,7 @@ registerServiceCommands(program, config);
 registerUserCommands(program, config);
 registerObligationCommands(program, config);
 registerReturnCommands(program);
+registerAuditCommands(program, config);
 
 try {
   await program.parseAsync(process.argv);

@@ -26,8 +26,9 @@ export function frontDoorRoutes(app: FastifyInstance, ctx: AppContext): void {
   const localityTeams = () =>
     rows<{ id: string; name: string }>(ctx.db, sql`select id, name from teams where active and kind <> 'front_door' order by name`);
 
-  route(app, ctx, { method: 'GET', url: '/front-door', roles: practice }, async (_req, reply, { user }) => {
-    const awaiting = await contactsAwaitingDecision(ctx.db, user, ctx.time.now());
+  route(app, ctx, { method: 'GET', url: '/front-door', roles: practice, audit: 'VIEW_FRONT_DOOR' }, async (_req, reply, state) => {
+    const awaiting = await contactsAwaitingDecision(ctx.db, state.user, ctx.time.now());
+    state.revealedChildIds = awaiting.map((c) => c.childId);
     return reply.page('front-door/views/queue.njk', {
       title: 'Front door',
       awaiting,
@@ -65,9 +66,8 @@ export function frontDoorRoutes(app: FastifyInstance, ctx: AppContext): void {
         ...errorView(parsed.errors, ['receivedDate']),
       });
     }
-    const contactId = await recordContact(ctx.db, parsed.value, { userId: state.user.id });
-    state.recordId = contactId;
     state.childId = parsed.value.childId;
+    const contactId = await state.write(async (tx) => (state.recordId = await recordContact(tx, parsed.value, { userId: state.user.id })));
     reply.flash('Contact recorded: it needs a decision within 1 working day');
     return reply.redirect(`/front-door/contacts/${contactId}`, 303);
   });
@@ -91,7 +91,7 @@ export function frontDoorRoutes(app: FastifyInstance, ctx: AppContext): void {
     });
   });
 
-  route(app, ctx, { method: 'POST', url: '/front-door/contacts/:contactId/decision', roles: practice }, async (req, reply, state) => {
+  route(app, ctx, { method: 'POST', url: '/front-door/contacts/:contactId/decision', roles: practice, audit: 'DECIDE_CONTACT' }, async (req, reply, state) => {
     const contact = await showContact((req.params as { contactId: string }).contactId, state.user);
     if (!contact) return forbidden(reply);
     const body = req.body as Record<string, unknown>;
@@ -107,12 +107,15 @@ export function frontDoorRoutes(app: FastifyInstance, ctx: AppContext): void {
       });
     if (!parsed.ok) return again(parsed.errors, 400);
     try {
-      const result = await decideContact(ctx.db, contact.id, parsed.value, {
-        userId: state.user.id,
-        workerId: state.user.workerId,
-        at: ctx.time.now(),
-      });
-      await auditContact(state.user, contact.childId, 'DECIDE_CONTACT', 'POST /front-door/contacts/:contactId/decision', contact.id);
+      state.childId = contact.childId;
+      state.recordId = contact.id;
+      const result = await state.write((tx) =>
+        decideContact(tx, contact.id, parsed.value, {
+          userId: state.user.id,
+          workerId: state.user.workerId,
+          at: ctx.time.now(),
+        }),
+      );
       reply.flash(result.referralId ? 'Decision recorded: referral made' : 'Decision recorded');
       return reply.redirect(`/children/${contact.childId}`, 303);
     } catch (e) {

@@ -2,6 +2,7 @@ import { Param, inArray, sql } from 'drizzle-orm';
 import { computeObligations, createLocalPolicy, policySettings, type ClockContext, type Obligation, type RuleSetting } from '../clock/index.js';
 import { createWorkingDayCalendar } from '../core/calendar/index.js';
 import { rows, type Db } from '../core/db/database.js';
+import { lockChildren } from '../core/db/locks.js';
 import { deadlineInstant, eventInstant } from '../core/time.js';
 import { oversightSettings } from '../oversight/settings.js';
 import { factsForChildren } from './facts-from-record.js';
@@ -75,9 +76,15 @@ async function insertObligations(db: Db, list: ObligationRow[]): Promise<void> {
 /**
  * Recompute and store the obligations of these children. Call it inside the transaction that
  * changed them, so the stored obligations never disagree with the record.
+ *
+ * The children's rows are locked first (a route's unit of work has already locked its child;
+ * a rebuild or a policy change has not), so two writes to one child take turns: the second
+ * reads the first's committed facts, rather than both deleting and re-inserting the same
+ * obligations at once.
  */
 export async function recomputeObligations(db: Db, childIds: string[], context?: ClockContext): Promise<number> {
   if (childIds.length === 0) return 0;
+  await lockChildren(db, childIds);
   const ctx = context ?? (await loadClockContext(db));
   const records = await factsForChildren(db, childIds);
   const computed = records.flatMap((child) => computeObligations(child, ctx).map((o) => obligationRow(child.childId, o)));

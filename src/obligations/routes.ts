@@ -47,7 +47,7 @@ export function clockRoutes(app: FastifyInstance, ctx: AppContext): void {
     reply.page('obligations/views/policy.njk', await policyPage()),
   );
 
-  route(app, ctx, { method: 'POST', url: '/admin/policy', roles: ['administrator'] }, async (req, reply, { user }) => {
+  route(app, ctx, { method: 'POST', url: '/admin/policy', roles: ['administrator'], audit: 'CHANGE_POLICY' }, async (req, reply, { user, write }) => {
     const body = joinDateParts(req.body as Record<string, unknown>, ['effectiveFrom']);
     const parsed = parse(settingChangeSchema(settingDefinitions()), body);
     if (!parsed.ok) {
@@ -60,7 +60,7 @@ export function clockRoutes(app: FastifyInstance, ctx: AppContext): void {
         }),
       );
     }
-    await recordSettingChange(ctx.db, parsed.value, user.id);
+    await write((tx) => recordSettingChange(tx, parsed.value, user.id));
     const result = await rebuildAllObligations(ctx.db);
     reply.flash(`Setting changed from ${parsed.value.effectiveFrom}; obligations recomputed for ${result.children} children`);
     return reply.redirect('/admin/policy', 303);

@@ -50,7 +50,7 @@ function restrictedLastWithin<T>(items: T[], key: (t: T) => string, isRestricted
 export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
   const now = () => ctx.time.now();
 
-  route(app, ctx, { method: 'GET', url: '/my-work', roles: ['practitioner', 'team_manager'] }, async (_req, reply, state) => {
+  route(app, ctx, { method: 'GET', url: '/my-work', roles: ['practitioner', 'team_manager'], audit: 'VIEW_MY_WORK' }, async (_req, reply, state) => {
     const { user } = state;
     const clock = await loadClockContext(ctx.db);
     const t = now();
@@ -88,13 +88,16 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
     );
     state.revealedChildIds = children.filter((c) => !restricted.has(c.id)).map((c) => c.id);
     const weekEnd = endOfWeek(today);
+    const lists = {
+      overdue: named.filter((o) => o.status === 'overdue'),
+      thisWeek: named.filter((o) => o.status === 'due' && o.due.slice(0, 10) <= weekEnd),
+      next: named.filter((o) => o.status === 'due' && o.due.slice(0, 10) > weekEnd).slice(0, 50),
+    };
     return reply.page('oversight/views/my-work.njk', {
       title: 'My work',
       notices,
       children: shownChildren,
-      overdue: named.filter((o) => o.status === 'overdue'),
-      thisWeek: named.filter((o) => o.status === 'due' && o.due.slice(0, 10) <= weekEnd),
-      next: named.filter((o) => o.status === 'due' && o.due.slice(0, 10) > weekEnd).slice(0, 50),
+      ...lists,
       statusLabels,
     });
   });
@@ -140,7 +143,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
     });
   });
 
-  route(app, ctx, { method: 'GET', url: '/my-team/lists/:list', roles: managers }, async (req, reply, state) => {
+  route(app, ctx, { method: 'GET', url: '/my-team/lists/:list', roles: managers, audit: 'VIEW_LIST' }, async (req, reply, state) => {
     const q = req.query as Record<string, string | undefined>;
     const team = await teamFor(state.user, q.teamId);
     if (!team) return forbidden(reply);
@@ -170,7 +173,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
     });
   });
 
-  route(app, ctx, { method: 'GET', url: '/authority/lists/:list', roles: ['service_manager'] }, async (req, reply, state) =>
+  route(app, ctx, { method: 'GET', url: '/authority/lists/:list', roles: ['service_manager'], audit: 'VIEW_LIST' }, async (req, reply, state) =>
     listPage(reply, state, (req.params as { list: string }).list, { kind: 'authority' }, req.query as Record<string, string | undefined>, 'the authority'),
   );
 

@@ -35,7 +35,7 @@ export async function returnRoutes(app: FastifyInstance, ctx: AppContext): Promi
     reply.page('returns/views/upload.njk', await uploadPage(user.id)),
   );
 
-  route(app, ctx, { method: 'POST', url: '/returns', roles: officers }, async (req, reply, { user }) => {
+  route(app, ctx, { method: 'POST', url: '/returns', roles: officers, audit: 'UPLOAD_RETURN' }, async (req, reply, { user, write }) => {
     const fields: Record<string, string> = {};
     const current: File903[] = [];
     const previous: File903[] = [];
@@ -68,7 +68,7 @@ export async function returnRoutes(app: FastifyInstance, ctx: AppContext): Promi
       localAuthority: parsed.value.la,
       ...(parsed.value.kind === 'ssda903' ? reference : {}),
     };
-    const runId = await createRun(ctx.db, upload, user.id);
+    const runId = await write((tx) => createRun(tx, upload, user.id));
     // Validation carries on after the response; its progress and result are kept on the run.
     setImmediate(() => void processRun(ctx.db, runId, upload));
     return reply.redirect(`/returns/runs/${runId}`, 303);

@@ -21,7 +21,7 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
     reply.page('workforce/views/users.njk', await page()),
   );
 
-  route(app, ctx, { method: 'POST', url: '/admin/users', roles: ['administrator'] }, async (req, reply) => {
+  route(app, ctx, { method: 'POST', url: '/admin/users', roles: ['administrator'], audit: 'ADD_USER' }, async (req, reply, state) => {
     const body = req.body as Record<string, unknown>;
     const parsed = parse(newUserSchema, body);
     const errors = parsed.ok ? [] : parsed.errors;
@@ -37,7 +37,7 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
     if (parsed.value.workerId && !worker) {
       return reply.code(400).page('workforce/views/users.njk', await page({ values: body, ...errorView([{ field: 'workerId', message: 'Worker record must be a worker without a sign-in' }]) }));
     }
-    await addUser(ctx.db, { ...parsed.value, workerId: worker?.id ?? null, teamId: parsed.value.teamId ?? worker?.teamId ?? null });
+    await state.write((tx) => addUser(tx, { ...parsed.value, workerId: worker?.id ?? null, teamId: parsed.value.teamId ?? worker?.teamId ?? null }));
     reply.flash(`User ${parsed.value.username} added`);
     return reply.redirect('/admin/users', 303);
   });

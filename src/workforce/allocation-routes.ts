@@ -11,6 +11,8 @@ import { allocate, currentAllocation } from './allocation.js';
 
 const managers = ['team_manager', 'service_manager'] as const;
 
+class AllocationChangedError extends Error {}
+
 /** `current` is the allocation the page showed: if it has changed since, the save is refused. */
 const allocationSchema = z.object({ workerId: uuidField('Social worker'), current: optionalText('Current allocation', { max: 36 }) });
 
@@ -63,17 +65,21 @@ export function allocationRoutes(app: FastifyInstance, ctx: AppContext): void {
     if (!parsed.ok) return fail(parsed.errors[0]!.field, parsed.errors[0]!.message);
     const worker = (await candidates(ctx, teamId)).find((w) => w.id === parsed.value.workerId);
     if (!worker) return fail('workerId', 'Social worker must be one of the workers listed');
-    const moved = await ctx.db.transaction(async (tx) => {
+    state.recordId = worker.id;
+    const moved = await state.write(async (tx) => {
       // lock the child's allocations so two managers allocating at once cannot both succeed
       await tx.execute(sql`select id from allocations where child_id = ${childId} and ended_at is null for update`);
       const current = await currentAllocation(tx, childId);
-      if ((current?.id ?? undefined) !== parsed.value.current) return false;
+      // refused: throwing rolls back the unit of work, so no change row is written
+      if ((current?.id ?? undefined) !== parsed.value.current) throw new AllocationChangedError();
       await allocate(tx, childId, { teamId: worker.teamId, workerId: worker.id }, { userId: state.user.id });
       await recomputeObligations(tx, [childId]);
       return true;
+    }).catch((e: unknown) => {
+      if (e instanceof AllocationChangedError) return false;
+      throw e;
     });
     if (!moved) return fail('workerId', 'The child was allocated by someone else after you opened this page. Nothing has been saved: check the current allocation and try again.', 409);
-    state.recordId = worker.id;
     reply.flash(`Allocated to ${worker.name}`);
     return reply.redirect(`/children/${childId}`, 303);
   });

@@ -15,18 +15,18 @@ export function workforceRoutes(app: FastifyInstance, ctx: AppContext): void {
     reply.page('workforce/views/workforce.njk', await page()),
   );
 
-  route(app, ctx, { method: 'POST', url: '/admin/workforce/teams', roles: ['administrator'] }, async (req, reply) => {
+  route(app, ctx, { method: 'POST', url: '/admin/workforce/teams', roles: ['administrator'], audit: 'ADD_TEAM' }, async (req, reply, state) => {
     const body = req.body as Record<string, unknown>;
     const parsed = parse(newTeamSchema, body);
     const errors = parsed.ok ? [] : [...parsed.errors];
     if (parsed.ok && (await teamNameTaken(ctx.db, parsed.value.name))) errors.push({ field: 'name', message: 'Team name is already used by another team' });
     if (!parsed.ok || errors.length) return reply.code(400).page('workforce/views/workforce.njk', await page({ teamValues: body, ...errorView(errors) }));
-    await addTeam(ctx.db, parsed.value);
+    await state.write((tx) => addTeam(tx, parsed.value));
     reply.flash(`Team ${parsed.value.name} added`);
     return reply.redirect('/admin/workforce', 303);
   });
 
-  route(app, ctx, { method: 'POST', url: '/admin/workforce/workers', roles: ['administrator'] }, async (req, reply) => {
+  route(app, ctx, { method: 'POST', url: '/admin/workforce/workers', roles: ['administrator'], audit: 'ADD_WORKER' }, async (req, reply, state) => {
     const body = req.body as Record<string, unknown>;
     const parsed = parse(newWorkerSchema, body);
     if (!parsed.ok) {
@@ -34,7 +34,7 @@ export function workforceRoutes(app: FastifyInstance, ctx: AppContext): void {
       const errors = parsed.errors.map((e) => (e.field === 'name' ? { ...e, field: 'workerName' } : e));
       return reply.code(400).page('workforce/views/workforce.njk', await page({ values: body, ...errorView(errors) }));
     }
-    await addWorker(ctx.db, parsed.value);
+    await state.write((tx) => addWorker(tx, parsed.value));
     reply.flash(`${parsed.value.name} added`);
     return reply.redirect('/admin/workforce', 303);
   });

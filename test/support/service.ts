@@ -65,6 +65,14 @@ export class Agent {
     return { status: res.status, text: await res.text(), location: res.headers.get('location') };
   }
 
+  /** The same signed-in user (cookie and CSRF token) talking to another instance of the service. */
+  at(base: string): Agent {
+    const other = new Agent(base);
+    other.cookie = this.cookie;
+    other.csrf = this.csrf;
+    return other;
+  }
+
   async signIn(username: string, password: string): Promise<void> {
     await this.get('/sign-in');
     const res = await this.post('/sign-in', { username, password });

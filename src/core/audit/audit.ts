@@ -6,16 +6,24 @@ export interface AuditEntry {
   userId: string | null;
   username: string | null;
   childId?: string | null;
+  /** Other children the response showed (a search's results, a list). */
+  childIds?: readonly string[];
   action: string;
   route: string;
   recordId?: string | null;
 }
 
+/**
+ * The trail's trigger chains each row to the one before under a lock held until commit, so
+ * in a transaction that changes a record, write the audit row last.
+ */
 export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+  const childIds = [...new Set(entry.childIds ?? [])];
   await db.insert(auditEvents).values({
     userId: entry.userId,
     username: entry.username,
     childId: entry.childId ?? null,
+    childIds: childIds.length ? childIds : null,
     action: entry.action,
     route: entry.route,
     recordId: entry.recordId ?? null,

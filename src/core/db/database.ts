@@ -99,6 +99,22 @@ export async function isReachable(db: Db): Promise<boolean> {
   }
 }
 
+/**
+ * Whether the database accepts a committed write: a full disk, a read-only database or a
+ * standby answers `select 1` but refuses this.
+ */
+export async function canWrite(db: Db): Promise<boolean> {
+  try {
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`insert into service_health (id, checked_at) values (1, now())
+                           on conflict (id) do update set checked_at = excluded.checked_at`);
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Rows of a raw query, whichever driver ran it. */
 export async function rows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };

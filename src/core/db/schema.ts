@@ -1,6 +1,7 @@
 // Every table, for Drizzle's query builder and migrations. Each area owns its own schema file.
 export * from '../auth/schema.js';
 export * from '../audit/schema.js';
+export * from './service-health.js';
 export * from '../../workforce/schema.js';
 export * from '../../children/schema.js';
 export * from '../../front-door/schema.js';

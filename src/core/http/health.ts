@@ -1,13 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import { isReachable } from '../db/database.js';
+import { canWrite, isReachable } from '../db/database.js';
 import type { AppContext } from './context.js';
 
 export function healthRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/health', async (_req, reply) => {
-    const database = await isReachable(ctx.db);
-    return reply.code(database ? 200 : 503).send({
-      status: database ? 'ok' : 'database unreachable',
-      database: { kind: ctx.database.kind, reachable: database },
+    const reachable = await isReachable(ctx.db);
+    // a database that answers but cannot save would lose every change people make
+    const writable = reachable && (await canWrite(ctx.db));
+    return reply.code(writable ? 200 : 503).send({
+      status: writable ? 'ok' : reachable ? 'database cannot write' : 'database unreachable',
+      database: { kind: ctx.database.kind, reachable, writable },
     });
   });
 }

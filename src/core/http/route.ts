@@ -3,6 +3,8 @@ import { recordAudit } from '../audit/audit.js';
 import { canSeeChild } from '../auth/access.js';
 import type { AccessRole } from '../auth/schema.js';
 import type { SignedInUser } from '../auth/users.js';
+import type { Db } from '../db/database.js';
+import { isUuid, lockChildren } from '../db/locks.js';
 import type { AppContext } from './context.js';
 
 export interface RouteSpec {
@@ -11,8 +13,10 @@ export interface RouteSpec {
   /** Roles allowed; every signed-in role when absent. */
   roles?: readonly AccessRole[];
   /**
-   * Audit action written after a successful request (VIEW_CHILD, RECORD_VISIT, ...). Routes with a
-   * :childId parameter must declare one: every view and change of a child's record is audited.
+   * Audit action. A GET writes it before the response (VIEW_CHILD, SEARCH_CHILDREN, ...); a
+   * POST writes it with the change, in `state.write`, and only when the change is made
+   * (RECORD_VISIT, ...). Routes with a :childId parameter, and every POST, must declare one:
+   * every view of a child's record and every change is audited.
    */
   audit?: string;
   /** JSON API route: errors as JSON rather than pages. */
@@ -30,9 +34,27 @@ export interface RequestState {
    * child shown on a record), so the audit trail says whose details each response revealed.
    */
   revealedChildIds?: string[];
+  /**
+   * The unit of work for a change: one transaction that locks the child acted on (:childId,
+   * or `childId` when set before), runs `change` on the transaction, writes the route's audit
+   * row and commits, all before the response is sent. The change and its audit row commit or
+   * roll back together; an error thrown by `change` (a stale version, say) saves neither.
+   * Set `recordId` (and `childId` for a new child) inside `change`, before it returns.
+   */
+  write<T>(change: (tx: Db) => Promise<T>): Promise<T>;
 }
 
 export type Handler = (req: FastifyRequest, reply: FastifyReply, state: RequestState) => Promise<unknown>;
+
+/** Written for a response that showed children without a view action of its own (likely matches). */
+const VIEW_CHILDREN = 'VIEW_CHILDREN';
+
+interface Progress {
+  /** The change's audit row was written in its transaction. */
+  written: boolean;
+  /** How many of revealedChildIds that row already names. */
+  revealedRecorded: number;
+}
 
 /**
  * Every signed-in page and API call goes through here: sign-in required, role checked,
@@ -43,21 +65,32 @@ export function route(app: FastifyInstance, ctx: AppContext, spec: RouteSpec, ha
   if (spec.url.includes(':childId') && !spec.audit) {
     throw new Error(`route ${spec.method} ${spec.url} shows a child's record and must declare an audit action`);
   }
+  if (spec.method === 'POST' && !spec.audit) {
+    throw new Error(`route ${spec.method} ${spec.url} makes a change and must declare an audit action`);
+  }
   const routeName = `${spec.method} ${spec.url}`;
-  const states = new WeakMap<FastifyRequest, RequestState>();
+  const states = new WeakMap<FastifyRequest, { state: RequestState; progress: Progress }>();
+  const paramChildId = (req: FastifyRequest) => (req.params as Record<string, string | undefined>).childId;
+
   app.route({
     method: spec.method,
     url: spec.url,
     ...(spec.method === 'POST' ? { preHandler: app.csrfProtection } : {}),
-    // The audit row is written before the response leaves, so nobody sees a change the trail has not.
+    // A view is audited before the response leaves, so nobody sees a child the trail has not.
+    // Changes were audited in their own transaction (state.write).
     onSend: async (req, reply, payload) => {
-      const state = states.get(req);
-      if (spec.audit && state && reply.statusCode < 400) {
+      const held = states.get(req);
+      if (!held || reply.statusCode >= 400) return payload;
+      const { state, progress } = held;
+      const unrecorded = (state.revealedChildIds ?? []).slice(progress.revealedRecorded);
+      const viewAction = spec.method === 'GET' ? spec.audit : undefined;
+      if ((viewAction && !progress.written) || unrecorded.length > 0) {
         await recordAudit(ctx.db, {
           userId: state.user.id,
           username: state.user.username,
-          childId: (req.params as Record<string, string | undefined>).childId ?? state.childId ?? null,
-          action: spec.audit,
+          childId: paramChildId(req) ?? state.childId ?? null,
+          childIds: unrecorded,
+          action: (!progress.written && viewAction) || VIEW_CHILDREN,
           route: routeName,
           recordId: state.recordId ?? null,
         });
@@ -71,19 +104,44 @@ export function route(app: FastifyInstance, ctx: AppContext, spec: RouteSpec, ha
         return reply.redirect(`/sign-in?next=${encodeURIComponent(req.url)}`);
       }
       if (spec.roles && !spec.roles.includes(user.role)) return forbidden(reply, spec.api);
-      const childId = (req.params as Record<string, string | undefined>).childId;
+      const childId = paramChildId(req);
       if (childId !== undefined && !(await canSeeChild(ctx.db, user, childId))) {
         await recordAudit(ctx.db, {
           userId: user.id,
           username: user.username,
           action: 'ACCESS_REFUSED',
           route: routeName,
-          recordId: childId.slice(0, 36),
+          ...(isUuid(childId) ? { childId } : { recordId: childId.slice(0, 36) }),
         });
         return forbidden(reply, spec.api);
       }
-      const state: RequestState = { user };
-      states.set(req, state);
+      const progress: Progress = { written: false, revealedRecorded: 0 };
+      const state: RequestState = {
+        user,
+        write: async (change) => {
+          if (progress.written) throw new Error(`${routeName} wrote twice: one request is one unit of work`);
+          const result = await ctx.db.transaction(async (tx) => {
+            await lockChildren(tx, [childId, state.childId]);
+            const value = await change(tx);
+            const revealed = state.revealedChildIds ?? [];
+            // last in the transaction: the audit chain's lock is held from here to commit
+            await recordAudit(tx, {
+              userId: user.id,
+              username: user.username,
+              childId: childId ?? state.childId ?? null,
+              childIds: revealed,
+              action: spec.audit!,
+              route: routeName,
+              recordId: state.recordId ?? null,
+            });
+            progress.revealedRecorded = revealed.length;
+            return value;
+          });
+          progress.written = true;
+          return result;
+        },
+      };
+      states.set(req, { state, progress });
       return handler(req, reply, state);
     },
   });
