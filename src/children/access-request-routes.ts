@@ -54,8 +54,10 @@ export function accessRequestRoutes(app: FastifyInstance, ctx: AppContext): void
     if (!record) return forbidden(reply);
     const parsed = parse(accessRequestSchema, body);
     if (!parsed.ok) return reply.code(400).page('children/views/access-request-new.njk', form(child, record, { values: body, ...errorView(parsed.errors) }));
-    state.recordId = await requestAccess(ctx.db, parsed.value, { userId: state.user.id });
     state.childId = child;
+    await state.write(async (tx) => {
+      state.recordId = await requestAccess(tx, parsed.value, { userId: state.user.id });
+    });
     reply.flash('Your request has been sent to the people who can grant it');
     return reply.redirect('/access-requests', 303);
   });
@@ -67,7 +69,10 @@ export function accessRequestRoutes(app: FastifyInstance, ctx: AppContext): void
     route(app, ctx, { method: 'POST', url: `/access-requests/:requestId/${action}`, audit }, async (req, reply, state) => {
       const { requestId } = req.params as { requestId: string };
       try {
-        state.childId = (await decideAccessRequest(ctx.db, requestId, decision, state.user)).childId;
+        state.recordId = requestId;
+        await state.write(async (tx) => {
+          state.childId = (await decideAccessRequest(tx, requestId, decision, state.user)).childId;
+        });
       } catch (e) {
         if (e instanceof NotYoursToDecideError) return forbidden(reply);
         if (e instanceof AlreadyDecidedError) {
@@ -75,7 +80,6 @@ export function accessRequestRoutes(app: FastifyInstance, ctx: AppContext): void
         }
         throw e;
       }
-      state.recordId = requestId;
       reply.flash(done);
       return reply.redirect('/access-requests', 303);
     });
