@@ -127,7 +127,8 @@ export function clockRoutes(app: FastifyInstance, ctx: AppContext): void {
 function allowedText(d: SettingDefinition): string {
   if (d.range) return `${d.range.min} to ${d.range.max} ${d.unit}`;
   if (d.options) return `One of: ${d.options.join(', ')}`;
-  return typeof d.default === 'boolean' ? 'yes or no' : 'See the rule on the timescales page';
+  if (typeof d.default === 'boolean') return 'Yes or no';
+  return d.unit === 'list' ? 'A list, comma separated' : '';
 }
 
 const stateText: Record<RebuildJob['state'], { text: string; colour: string }> = {
