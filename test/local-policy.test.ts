@@ -230,8 +230,12 @@ for (const kind of await testDatabases()) {
             values ('local policy change', ${change!.id}, 'running', ${randomUUID()}, now() - interval '11 minutes', now() - interval '10 minutes', 8, 0)
             returning id::int as id`,
       );
-      const result = await rebuildNow(database.db);
+      const progress: number[] = [];
+      const result = await rebuildNow(database.db, { batchSize: 3, onProgress: (done) => progress.push(done) });
       expect(result.state).toBe('finished');
+      // eight children, three to a batch, each batch committed with its progress
+      expect(progress).toEqual([3, 6, 8]);
+      expect(result.childrenDone).toBe(8);
       const [left] = await rows<{ state: string }>(database.db, sql`select state from obligation_rebuilds where id = ${job!.id}`);
       expect(left!.state).toBe('superseded');
       expect(await seenDue(referredLate)).toBe('2026-03-06');

@@ -18,7 +18,8 @@ import { loadClockContext, recomputeObligations } from './recompute.js';
  * batch commits only while its job is still running under the same runner.
  */
 
-const BATCH = 500;
+// Small enough that, on PGlite's single connection, pages wait little between batches.
+const BATCH = 200;
 /** A running job whose heartbeat is older than this was left by a process that died. */
 const STALE_AFTER_SECONDS = 60;
 /** How often a runner looks for work another process left. */
@@ -53,8 +54,9 @@ export async function requestRebuild(db: Db, request: { reason: string; requeste
   return job!.id;
 }
 
-const jobColumns = sql`j.id::int as id, j.reason, j.state, u.display_name as "requestedBy", j.requested_at::text as "requestedAt",
-  j.started_at::text as "startedAt", j.finished_at::text as "finishedAt", j.children_total as "childrenTotal",
+const iso = (column: string) => sql.raw(`to_char(j.${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`);
+const jobColumns = sql`j.id::int as id, j.reason, j.state, u.display_name as "requestedBy", ${iso('requested_at')} as "requestedAt",
+  ${iso('started_at')} as "startedAt", ${iso('finished_at')} as "finishedAt", j.children_total as "childrenTotal",
   j.children_done as "childrenDone", j.obligations, j.failure`;
 
 /** The newest job, for the policy page: running, or how the last one ended. */
@@ -109,7 +111,7 @@ async function claimNewest(db: Db, runner: string): Promise<Claimed | null> {
 type BatchOutcome = { outcome: 'more'; done: number; total: number } | { outcome: 'finished' | 'stopped' };
 
 /** One batch in one transaction: the job's row is locked first, so nothing else moves it meanwhile. */
-async function runBatch(db: Db, jobId: number, runner: string, context: ClockContext): Promise<BatchOutcome> {
+async function runBatch(db: Db, jobId: number, runner: string, context: ClockContext, size: number): Promise<BatchOutcome> {
   return db.transaction(async (tx) => {
     const [mine] = await rows<{ last_child_id: string | null; newer: boolean }>(
       tx,
@@ -123,8 +125,8 @@ async function runBatch(db: Db, jobId: number, runner: string, context: ClockCon
       await rows<{ id: string }>(
         tx,
         mine.last_child_id
-          ? sql`select id from children where id > ${mine.last_child_id}::uuid order by id limit ${BATCH}`
-          : sql`select id from children order by id limit ${BATCH}`,
+          ? sql`select id from children where id > ${mine.last_child_id}::uuid order by id limit ${size}`
+          : sql`select id from children order by id limit ${size}`,
       )
     ).map((r) => r.id);
     if (ids.length === 0) {
@@ -154,6 +156,8 @@ async function markFailed(db: Db, jobId: number, runner: string, error: unknown)
 }
 
 export interface RunnerOptions {
+  /** Children per batch (and per transaction). */
+  batchSize?: number;
   onProgress?: (done: number, total: number) => void;
   /** Told of a job that failed: its kind, never a child's details. */
   onFailure?: (jobId: number, error: unknown) => void;
@@ -227,7 +231,7 @@ export class RebuildRunner {
         const context = await loadClockContext(this.db);
         for (;;) {
           if (this.stopped) return;
-          const batch = await runBatch(this.db, job.id, this.id, context);
+          const batch = await runBatch(this.db, job.id, this.id, context, this.options.batchSize ?? BATCH);
           if (batch.outcome !== 'more') break;
           this.options.onProgress?.(batch.done, batch.total);
         }
