@@ -20,10 +20,10 @@ import { loadClockContext, recomputeObligations } from './recompute.js';
 
 // Small enough that, on PGlite's single connection, pages wait little between batches.
 const BATCH = 200;
-/** A running job whose heartbeat is older than this was left by a process that died. */
-const STALE_AFTER_SECONDS = 60;
+/** A running job whose heartbeat is older than this was left by a process that died (batches take a second or so). */
+const STALE_AFTER_SECONDS = 30;
 /** How often a runner looks for work another process left. */
-const LOOK_EVERY_MS = 60_000;
+const LOOK_EVERY_MS = 15_000;
 
 export type RebuildState = 'queued' | 'running' | 'finished' | 'failed' | 'superseded';
 
@@ -81,7 +81,7 @@ interface Claimed {
  * Take the newest unfinished job, unless another live runner has it; older unfinished jobs
  * are superseded. Resuming keeps the children already done.
  */
-async function claimNewest(db: Db, runner: string): Promise<Claimed | null> {
+async function claimNewest(db: Db, runner: string, takeOver: boolean): Promise<Claimed | null> {
   return db.transaction(async (tx) => {
     const [newest] = await rows<{ id: number; state: string; runner: string | null; stale: boolean; last_child_id: string | null }>(
       tx,
@@ -89,7 +89,7 @@ async function claimNewest(db: Db, runner: string): Promise<Claimed | null> {
             from obligation_rebuilds where state in ('queued', 'running') order by id desc limit 1 for update`,
     );
     if (!newest) return null;
-    if (newest.state === 'running' && newest.runner !== runner && !newest.stale) return null;
+    if (newest.state === 'running' && newest.runner !== runner && !newest.stale && !takeOver) return null;
     await tx.execute(
       sql`update obligation_rebuilds set state = 'superseded', finished_at = now() where state in ('queued', 'running') and id < ${newest.id}`,
     );
@@ -173,14 +173,20 @@ export class RebuildRunner {
   private again = false;
   private stopped = false;
   private timer: NodeJS.Timeout | null = null;
+  private takeOver = false;
 
   constructor(
     private readonly db: Db,
     private readonly options: RunnerOptions = {},
   ) {}
 
-  /** Resume whatever an earlier process left, and look again every minute. */
-  start(): void {
+  /**
+   * Resume whatever an earlier process left, and look again every few seconds. `soleProcess`
+   * (PGlite, which one process opens at a time): a job left running is an orphan at once,
+   * without waiting for its heartbeat to age.
+   */
+  start(opts: { soleProcess?: boolean } = {}): void {
+    this.takeOver = opts.soleProcess ?? false;
     this.kick();
     this.timer = setInterval(() => this.kick(), LOOK_EVERY_MS);
     this.timer.unref();
@@ -221,7 +227,8 @@ export class RebuildRunner {
     while (!this.stopped) {
       let job: Claimed | null;
       try {
-        job = await claimNewest(this.db, this.id);
+        job = await claimNewest(this.db, this.id, this.takeOver);
+        this.takeOver = false;
       } catch (error) {
         this.options.onFailure?.(0, error);
         return;

@@ -50,7 +50,7 @@ export function clockRoutes(app: FastifyInstance, ctx: AppContext): void {
   const rebuilds = new RebuildRunner(ctx.db, {
     onFailure: (jobId, error) => app.log.error({ job: jobId, name: (error as Error).name, code: (error as { code?: string }).code }, 'obligations rebuild failed'),
   });
-  app.addHook('onReady', async () => rebuilds.start());
+  app.addHook('onReady', async () => rebuilds.start({ soleProcess: ctx.database.kind === 'pglite' }));
   app.addHook('onClose', async () => rebuilds.stop());
 
   const policyPage = async (extra: Record<string, unknown> = {}) => {
