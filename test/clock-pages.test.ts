@@ -5,6 +5,7 @@ import { rows, type Database } from '../src/core/db/database.js';
 import { testDatabases } from '../src/core/db/test-database.js';
 import { fixedTime } from '../src/core/time.js';
 import { PASSWORD, smallAuthority } from './support/fixture.js';
+import { rebuildsSettled, submissionOf } from './support/rebuilds.js';
 import { driftingAssessment } from './support/scenario.js';
 import { Agent, startService, type RunningService } from './support/service.js';
 
@@ -57,13 +58,22 @@ for (const kind of await testDatabases()) {
 
       const admin = new Agent(service.url);
       await admin.signIn('ada', PASSWORD);
-      await admin.get('/admin/policy');
-      const bad = await admin.post('/admin/policy', { key: 'assessment.childSeenWithinWorkingDays', value: 'ten', 'effectiveFrom-day': '16', 'effectiveFrom-month': '2', 'effectiveFrom-year': '2026' });
+      const submission = submissionOf((await admin.get('/admin/policy')).text);
+      const bad = await admin.post('/admin/policy', { key: 'assessment.childSeenWithinWorkingDays', value: 'ten', 'effectiveFrom-day': '16', 'effectiveFrom-month': '2', 'effectiveFrom-year': '2026', submission });
       expect(bad.status).toBe(400);
       expect(bad.text).toContain('Value is not allowed: expected a whole number of working days');
 
-      const ok = await admin.post('/admin/policy', { key: 'assessment.childSeenWithinWorkingDays', value: '10', 'effectiveFrom-day': '16', 'effectiveFrom-month': '2', 'effectiveFrom-year': '2026' });
+      const ok = await admin.post('/admin/policy', {
+        key: 'assessment.childSeenWithinWorkingDays',
+        value: '10',
+        'effectiveFrom-day': '16',
+        'effectiveFrom-month': '2',
+        'effectiveFrom-year': '2026',
+        submission,
+        confirm: 'yes',
+      });
       expect(ok.status).toBe(303);
+      expect((await rebuildsSettled(database.db)).state).toBe('finished');
       // referred before the change: the old 5 working days; after it: 10
       expect(await seenDue(before)).toBe('2026-02-09');
       expect(await seenDue(after)).toBe('2026-03-09');

@@ -1,19 +1,32 @@
 import type { Command } from 'commander';
 import type { Config } from '../core/config.js';
-import { checkObligations, rebuildAllObligations } from '../obligations/rebuild.js';
+import { rebuildNow } from '../obligations/rebuild-jobs.js';
+import { checkObligations } from '../obligations/rebuild.js';
 import { openConfiguredDatabase, progressBar } from './open.js';
 
 export function registerObligationCommands(program: Command, config: () => Config): void {
   const obligations = program.command('obligations').description("The statutory clock's stored obligations");
   obligations
     .command('rebuild')
-    .description('Recompute every child’s obligations from the record')
+    .description('Recompute every child’s obligations from the record, taking over any recompute left unfinished')
     .action(async () => {
       const database = await openConfiguredDatabase(config());
       const started = Date.now();
-      const result = await rebuildAllObligations(database.db, progressBar('Rebuilding'));
-      console.log(`Rebuilt ${result.obligations} obligations for ${result.children} children in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      const job = await rebuildNow(database.db, { onProgress: progressBar('Rebuilding') });
       await database.close();
+      const took = `${((Date.now() - started) / 1000).toFixed(1)} s`;
+      if (job.state === 'finished') {
+        console.log(`Rebuilt ${job.obligations} obligations for ${job.childrenDone} children in ${took}`);
+        return;
+      }
+      console.log(
+        job.state === 'superseded'
+          ? `A later change asked for its own recompute, which replaced this one (${took}); the local policy page shows how it went`
+          : job.state === 'failed'
+            ? `The recompute failed (${job.failure ?? 'unknown error'}) after ${job.childrenDone} children`
+            : 'Another running service is recomputing obligations; it was left to finish',
+      );
+      process.exitCode = 1;
     });
   obligations
     .command('check')

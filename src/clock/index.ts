@@ -10,7 +10,7 @@ export {
   isOutstanding,
   obligationStatus,
 } from './obligation.js';
-export { type LocalPolicy, type PolicyChange, type RuleSetting, type SettingValue, createLocalPolicy } from './policy.js';
+export { type LocalPolicy, type PolicyChange, type RuleSetting, type SettingRange, type SettingValue, createLocalPolicy, outsideRange } from './policy.js';
 export type { ClockContext, ClockRule, RuleSource, SourceStatus } from './rule.js';
 export { type Period, type PeriodUnit, describePeriod, dueFrom } from './deadlines.js';
 export { clockRules, defaultSettings, policySettings, ruleById } from './catalogue.js';

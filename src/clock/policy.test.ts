@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, policySettings } from './catalogue.js';
-import { createLocalPolicy } from './policy.js';
+import { oversightSettings } from '../oversight/settings.js';
+import { createLocalPolicy, outsideRange } from './policy.js';
 
 describe('local policy', () => {
   it('gives the default until a change takes effect, then the change, from its date on', () => {
@@ -46,5 +47,20 @@ describe('local policy', () => {
     const changes = policySettings.map((s) => ({ key: s.key, value: defaults[s.key]!, effectiveFrom: '2025-01-01' }));
     expect(() => createLocalPolicy(changes)).not.toThrow();
     expect(new Set(policySettings.map((s) => s.key)).size).toBe(policySettings.length);
+  });
+
+  it('gives every number setting a range, with its reason, that holds its default', () => {
+    for (const s of [...policySettings, ...oversightSettings].filter((s) => typeof s.default === 'number')) {
+      expect(s.range, s.key).toBeDefined();
+      expect(s.range!.why.length, s.key).toBeGreaterThan(20);
+      expect(outsideRange(s, s.default), s.key).toBeNull();
+    }
+  });
+
+  it('names the range and why when a value falls outside it', () => {
+    const setting = policySettings.find((s) => s.key === 'cpVisits.intervalWorkingDays')!;
+    expect(outsideRange(setting, 20)).toBeNull();
+    expect(outsideRange(setting, 9999)).toMatch(/^must be between 1 and 20 working days: no statute sets it/);
+    expect(outsideRange(setting, 0)).toMatch(/between 1 and 20/);
   });
 });

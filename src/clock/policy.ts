@@ -24,6 +24,15 @@ export interface RuleSetting {
   options?: readonly string[];
   /** Further checks: a message saying what is wrong, or null. */
   validate?: (value: SettingValue) => string | null;
+  /** For a number: the sensible range, in the setting's unit, and why (the statutory position where there is one). */
+  range?: SettingRange;
+}
+
+export interface SettingRange {
+  min: number;
+  max: number;
+  /** Why the range stops where it does, for the administrator who meets it. */
+  why: string;
 }
 
 export interface PolicyChange {
@@ -94,6 +103,18 @@ function checkValue(setting: RuleSetting, value: SettingValue): void {
   }
   const problem = setting.validate?.(value);
   if (problem) throw new RangeError(`${setting.key}: ${problem}`);
+}
+
+/**
+ * A value outside the setting's range, as a message naming the range and why; null when it
+ * is inside (or the setting has no range). Checked when a change is made, not when history
+ * is read, so a value saved before a range existed still loads.
+ */
+export function outsideRange(setting: RuleSetting, value: SettingValue): string | null {
+  const range = setting.range;
+  if (!range || typeof value !== 'number') return null;
+  if (value >= range.min && value <= range.max) return null;
+  return `must be between ${range.min} and ${range.max} ${setting.unit}: ${range.why}`;
 }
 
 function catalogueSettings(): readonly RuleSetting[] {

@@ -1,9 +1,12 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
+  check,
   date,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -64,8 +67,50 @@ export const policySettings = pgTable(
     effectiveFrom: date('effective_from').notNull(),
     setBy: uuid('set_by'),
     setAt: timestamp('set_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The one-time token of the form that made the change: a form posted twice (a double
+     * click, a browser's retry) records one change.
+     */
+    submission: uuid('submission').unique(),
   },
   (t) => [index('policy_settings_key_idx').on(t.key, t.effectiveFrom)],
+);
+
+/**
+ * A recompute of every child's obligations, asked for by a change of local policy or by the
+ * rebuild command, run in batches after the request that asked for it. The row is the whole
+ * state: a process that dies leaves it unfinished, and the next one resumes it after the
+ * last child done.
+ */
+export const obligationRebuilds = pgTable(
+  'obligation_rebuilds',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    reason: text('reason').notNull(),
+    /** The setting change that asked for it, if one did. */
+    settingChangeId: bigint('setting_change_id', { mode: 'number' }).references(() => policySettings.id),
+    requestedBy: uuid('requested_by'),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+    /** queued, running, finished, failed, or superseded by a later request before it finished. */
+    state: text('state').notNull().default('queued'),
+    /** Which process is running it; a batch commits only while this still matches. */
+    runner: uuid('runner'),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    /** Touched by every batch: a running job with an old heartbeat was left by a process that died. */
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    childrenTotal: integer('children_total'),
+    childrenDone: integer('children_done').notNull().default(0),
+    /** The last child (by id) whose obligations are recomputed: the job resumes after it. */
+    lastChildId: uuid('last_child_id'),
+    obligations: integer('obligations').notNull().default(0),
+    /** What went wrong, for the administrator: the error's kind, never a child's details. */
+    failure: text('failure'),
+  },
+  (t) => [
+    check('obligation_rebuilds_state', sql`${t.state} in ('queued', 'running', 'finished', 'failed', 'superseded')`),
+    index('obligation_rebuilds_unfinished_idx').on(t.id).where(sql`${t.state} in ('queued', 'running')`),
+  ],
 );
 
 /** Administrator's corrections to the bank-holiday table (a proclaimed one-off holiday, say). */

@@ -7,6 +7,11 @@ export const oversightSettings: readonly RuleSetting[] = [
     label: 'Children not seen: alert after this many working days without a visit at which the child was seen',
     unit: 'working days',
     default: 20,
+    range: {
+      min: 1,
+      max: 30,
+      why: 'the Care Planning Regulations 2010 (reg 28) allow at most 6 weeks (about 30 working days) between visits to a looked after child in the first year of a placement; a later alert would come after a statutory visit was missed',
+    },
   },
 ];
 

@@ -29,7 +29,11 @@ export const assessmentChildSeen: ClockRule = {
       label: 'Child seen after a referral within',
       unit: 'working days',
       default: 5,
-      validate: (v) => (typeof v === 'number' && v >= 1 ? null : 'must be at least 1 working day'),
+      range: {
+        min: 1,
+        max: 45,
+        why: 'Working Together to Safeguard Children 2023 allows 45 working days from the referral for the whole assessment, and the child is seen as part of it',
+      },
     },
   ],
   compute(t, ctx) {

@@ -20,7 +20,17 @@ export const childInNeedReview: ClockRule = {
     status: 'local practice',
     verification: 'secondary',
   },
-  settings: [{ key: 'cinReview.intervalMonths', label: 'Child in need plans reviewed at least every', unit: 'months', default: 3 }],
+  settings: [{
+      key: 'cinReview.intervalMonths',
+      label: 'Child in need plans reviewed at least every',
+      unit: 'months',
+      default: 3,
+      range: {
+        min: 1,
+        max: 6,
+        why: 'no statute sets it; Working Together asks for regular review, and 6 months is the longest interval regulations allow between reviews of a looked after child’s plan',
+      },
+    }],
   compute(t, ctx) {
     return t.spans('cin_plan_started', 'cin_plan_ended').flatMap((plan) => {
       const n0 = ctx.policy.number('cinReview.intervalMonths', plan.start.at);
@@ -63,7 +73,17 @@ export const childInNeedVisits: ClockRule = {
     status: 'local practice',
     verification: 'secondary',
   },
-  settings: [{ key: 'cinVisits.intervalWeeks', label: 'Children on child in need plans seen at least every', unit: 'weeks', default: 6 }],
+  settings: [{
+      key: 'cinVisits.intervalWeeks',
+      label: 'Children on child in need plans seen at least every',
+      unit: 'weeks',
+      default: 6,
+      range: {
+        min: 1,
+        max: 12,
+        why: 'no statute sets it; the range stops at twice the 6 weeks the Care Planning Regulations 2010 (reg 28) allow between visits to a looked after child in the first year of a placement',
+      },
+    }],
   compute(t, ctx) {
     const visits = t.of('visit_made');
     return t.spans('cin_plan_started', 'cin_plan_ended').flatMap((plan) => {

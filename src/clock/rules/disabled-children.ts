@@ -31,7 +31,17 @@ export const transitionPlanning: ClockRule = {
     status: 'local practice',
     verification: 'secondary',
   },
-  settings: [{ key: 'transitionPlanning.ageYears', label: 'Transition planning for disabled children starts by age', unit: 'years', default: 16 }],
+  settings: [{
+      key: 'transitionPlanning.ageYears',
+      label: 'Transition planning for disabled children starts by age',
+      unit: 'years',
+      default: 16,
+      range: {
+        min: 13,
+        max: 17,
+        why: 'the SEND Code of Practice prepares for adulthood from year 9 (age 13 to 14), and the Care Act 2014 transition assessment comes before 18',
+      },
+    }],
   compute(t, ctx) {
     const dob = t.dateOfBirth;
     if (!t.child.disabled || !dob) return [];

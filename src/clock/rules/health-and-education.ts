@@ -124,7 +124,13 @@ export const dentalCheck: ClockRule = {
     status: 'local practice',
     verification: 'secondary',
   },
-  settings: [{ key: 'dentalCheck.intervalMonths', label: 'Looked after children have a dental check at least every', unit: 'months', default: 12 }],
+  settings: [{
+      key: 'dentalCheck.intervalMonths',
+      label: 'Looked after children have a dental check at least every',
+      unit: 'months',
+      default: 12,
+      range: { min: 3, max: 12, why: 'the DfE measure (SSDA903 OC2) counts a dental check in the last 12 months, so a longer interval would plan to miss it' },
+    }],
   compute(t, ctx) {
     const checks = t.of('dental_check_completed');
     return periodsOfCare(t).flatMap((period) => {
@@ -170,7 +176,17 @@ export const pepInitiated: ClockRule = {
     status: 'statutory guidance',
     verification: 'secondary',
   },
-  settings: [{ key: 'pep.fromAgeYears', label: 'Personal education plans kept from age', unit: 'years', default: 3 }],
+  settings: [{
+      key: 'pep.fromAgeYears',
+      label: 'Personal education plans kept from age',
+      unit: 'years',
+      default: 3,
+      range: {
+        min: 2,
+        max: 5,
+        why: 'statutory guidance (2018) expects a plan from the early years, and every looked after child of compulsory school age (from 5) must have one',
+      },
+    }],
   compute(t, ctx) {
     return periodsOfCare(t).flatMap((period) => {
       const startDay = localDateOf(period.start.at);

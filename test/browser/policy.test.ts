@@ -1,0 +1,69 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Database, openDatabase, runMigrations } from '../../src/core/db/database.js';
+import { fixedTime } from '../../src/core/time.js';
+import { PASSWORD, smallAuthority } from '../support/fixture.js';
+import { rebuildsSettled } from '../support/rebuilds.js';
+import { driftingAssessment } from '../support/scenario.js';
+import { startService, type RunningService } from '../support/service.js';
+import { expectAccessible, launchChromium } from './browser.js';
+
+const NOW = '2026-03-02T10:00:00Z';
+
+describe('in a real browser: an administrator changes local policy from a past date', () => {
+  let database: Database;
+  let service: RunningService;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    database = await openDatabase({});
+    await runMigrations(database);
+    const authority = await smallAuthority(database.db);
+    await driftingAssessment(database.db, authority, { firstName: 'Lio', lastName: 'Drifting' }, { date: '2026-02-23', time: '11:00' });
+    service = await startService(database, fixedTime(NOW));
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await service?.close();
+    await database?.close();
+  });
+
+  it('is refused out of range, asked to confirm the past date, and shown the recompute', async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${service.url}/sign-in`);
+    await page.getByLabel('Username').fill('ada');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForLoadState();
+    await page.goto(`${service.url}/admin/policy`);
+    await expectAccessible(page);
+
+    await page.getByLabel('Setting', { exact: true }).selectOption({ label: 'Child seen after a referral within' });
+    await page.getByLabel('New value').fill('9999');
+    await page.getByLabel('Day').fill('25');
+    await page.getByLabel('Month').fill('2');
+    await page.getByLabel('Year').fill('2026');
+    await page.getByRole('button', { name: 'Save setting' }).click();
+    await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain('must be between 1 and 45 working days');
+    await expectAccessible(page);
+
+    await page.getByLabel('New value').fill('10');
+    await page.getByRole('button', { name: 'Save setting' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Confirm a change that takes effect in the past' }).waitFor();
+    await expect(page.locator('#affected').textContent()).resolves.toContain('1 child has obligations under this rule falling due since 25 February 2026');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Confirm and re-judge past work' }).click();
+    await page.waitForURL(/\/admin\/policy$/);
+    await expect(page.locator('.govuk-notification-banner').textContent()).resolves.toContain('Setting changed from 25 February 2026');
+    await expectAccessible(page);
+
+    expect((await rebuildsSettled(database.db)).state).toBe('finished');
+    await page.goto(`${service.url}/admin/policy`);
+    await expect(page.locator('#recompute + .govuk-summary-list').textContent()).resolves.toContain('Finished');
+    await expectAccessible(page);
+    await context.close();
+  });
+});
