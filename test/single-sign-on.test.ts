@@ -211,6 +211,18 @@ for (const kind of await testDatabases()) {
       expect(await auditFor('ben')).toEqual([]);
     });
 
+    it('says so when the provider does not sign the person in', async () => {
+      const agent = new BrowsingAgent();
+      const atProvider = await agent.go(`${service.url}/sign-in/oidc`, { stopAt: provider.issuer });
+      const state = new URL(atProvider.url).searchParams.get('state')!;
+      const answer = new URL(callback);
+      answer.search = new URLSearchParams({ error: 'access_denied', state, iss: provider.issuer }).toString();
+      const page = await agent.go(answer.href);
+      expect(page.status).toBe(401);
+      expect(page.text).toContain('Northtown Council did not sign you in');
+      expect(new URL((await agent.go(`${service.url}/my-work`)).url).pathname).toBe('/sign-in');
+    });
+
     it('lets a sign-in started on one instance finish on another', async () => {
       const other = await startService(database, fixedTime(NOW), { env: ssoEnv() });
       started.push(other);
