@@ -236,6 +236,39 @@ for (const kind of await testDatabases()) {
       expect(home.text).toContain('Signed in as Sam Servicemanager');
     });
 
+    it('signs in a user an administrator added under their email address, when the email claim names users', async () => {
+      const byEmail = await startService(database, fixedTime(NOW), { env: { ...ssoEnv(), OIDC_USERNAME_CLAIM: 'email' } });
+      started.push(byEmail);
+      provider.accounts.push({
+        login: 'dee.newstarter',
+        password: 'provider-pass-8',
+        sub: 'c0ffee08',
+        claims: { name: 'Dee Newstarter', email: 'Dee.Newstarter@northtown.example', email_verified: true },
+      });
+      const admin = new Agent(byEmail.url);
+      await admin.signIn('ada', PASSWORD);
+      await admin.get('/admin/users');
+      const added = await admin.post('/admin/users', {
+        username: 'dee.newstarter@northtown.example',
+        displayName: 'Dee Newstarter',
+        role: 'practitioner',
+        teamId: authority.teams.south,
+        password: 'a long unused password',
+      });
+      expect(added.status).toBe(303);
+
+      const agent = new BrowsingAgent();
+      await agent.go(`${byEmail.url}/sign-in`);
+      const atProvider = await agent.go(`${byEmail.url}/sign-in/oidc`);
+      const consent = await agent.submit(atProvider.url, atProvider.text, { login: 'dee.newstarter', password: 'provider-pass-8' });
+      // the provider sends every browser to PUBLIC_URL, the first instance: take this answer to the instance that asked
+      const answer = new URL((await agent.submit(consent.url, consent.text, {}, { stopAt: callback })).url);
+      answer.port = new URL(byEmail.url).port;
+      const home = await agent.go(answer.href);
+      expect(home.url).toBe(`${byEmail.url}/my-work`);
+      expect(home.text).toContain('Signed in as Dee Newstarter (practitioner), South 1.');
+    });
+
     it('keeps local passwords working, and can turn them off', async () => {
       const withPasswords = new Agent(service.url);
       await withPasswords.signIn('ana', PASSWORD);
