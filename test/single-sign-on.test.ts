@@ -269,6 +269,16 @@ for (const kind of await testDatabases()) {
       expect(home.text).toContain('Signed in as Dee Newstarter (practitioner), South 1.');
     });
 
+    it('says so, with a page, when the provider cannot be reached', async () => {
+      const nowhere = `http://127.0.0.1:${await freePort()}`;
+      const cutOff = await startService(database, fixedTime(NOW), { env: { ...ssoEnv(), OIDC_ISSUER: nowhere } });
+      started.push(cutOff);
+      const page = await new BrowsingAgent().go(`${cutOff.url}/sign-in/oidc`);
+      expect(page.url).toBe(`${cutOff.url}/sign-in/oidc`);
+      expect(page.status).toBe(503);
+      expect(page.text).toContain('Northtown Council cannot be reached');
+    });
+
     it('keeps local passwords working, and can turn them off', async () => {
       const withPasswords = new Agent(service.url);
       await withPasswords.signIn('ana', PASSWORD);
