@@ -12,6 +12,7 @@ const booleanish = z
 const providerUrl = z
   .url({ error: 'must be a URL' })
   .refine((v) => {
+    if (!URL.canParse(v)) return true; // already reported as not a URL
     const u = new URL(v);
     return u.protocol === 'https:' || (u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname));
   }, 'must be an https:// URL (http:// only for 127.0.0.1 or localhost)');
