@@ -279,6 +279,24 @@ for (const kind of await testDatabases()) {
       expect(page.text).toContain('Northtown Council cannot be reached');
     });
 
+    it('says so, with a page, when the provider stops answering between sending the person back and the code exchange', async () => {
+      const flaky = await startIdentityProvider({
+        clients: [{ client_id: 'opencsc', client_secret: 'a-test-client-secret', redirect_uris: [callback] }],
+        accounts,
+      });
+      const instance = await startService(database, fixedTime(NOW), { env: { ...ssoEnv(), OIDC_ISSUER: flaky.issuer } });
+      started.push(instance);
+      const agent = new BrowsingAgent();
+      const atProvider = await agent.go(`${instance.url}/sign-in/oidc`);
+      const consent = await agent.submit(atProvider.url, atProvider.text, { login: 'ben.madeup', password: 'provider-pass-6' });
+      const answer = new URL((await agent.submit(consent.url, consent.text, {}, { stopAt: callback })).url);
+      await flaky.close();
+      answer.port = new URL(instance.url).port;
+      const page = await agent.go(answer.href);
+      expect(page.status).toBe(503);
+      expect(page.text).toContain('Northtown Council cannot be reached');
+    });
+
     it('keeps local passwords working, and can turn them off', async () => {
       const withPasswords = new Agent(service.url);
       await withPasswords.signIn('ana', PASSWORD);

@@ -108,7 +108,7 @@ export class OidcClient {
       });
     } catch (error) {
       if (error instanceof client.AuthorizationResponseError) throw new OidcSignInError('refused_by_provider', { cause: error });
-      throw new OidcSignInError('invalid_response', { cause: error });
+      throw new OidcSignInError(unreachable(error) ? 'provider_unreachable' : 'invalid_response', { cause: error });
     }
     const claims = tokens.claims()!;
     let username = claimValue(claims, this.config.usernameClaim);
@@ -118,7 +118,7 @@ export class OidcClient {
         const userinfo = await client.fetchUserInfo(configuration, tokens.access_token, claims.sub);
         username = claimValue(userinfo, this.config.usernameClaim);
       } catch (error) {
-        throw new OidcSignInError('invalid_response', { cause: error });
+        throw new OidcSignInError(unreachable(error) ? 'provider_unreachable' : 'invalid_response', { cause: error });
       }
     }
     return { issuer: claims.iss, subject: claims.sub, username };
@@ -134,4 +134,9 @@ export function claimValue(claims: Record<string, unknown>, claim: string): stri
   if (typeof value !== 'string' || value.trim() === '') return null;
   if (claim === 'email' && claims.email_verified === false) return null;
   return value.trim();
+}
+
+/** The provider did not answer (no connection, or too slow), as opposed to answering wrongly. */
+function unreachable(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'TimeoutError' || (error instanceof TypeError && error.message === 'fetch failed'));
 }
