@@ -26,4 +26,47 @@ describe('configuration', () => {
     const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) });
     expect(config.secureCookies).toBe(true);
   });
+
+  describe('single sign-on', () => {
+    const sso = { OIDC_ISSUER: 'https://login.example.gov.uk/tenant', OIDC_CLIENT_ID: 'opencsc', PUBLIC_URL: 'https://opencsc.example.gov.uk' };
+
+    it('is off, and passwords on, when no issuer is set', () => {
+      const config = loadConfig({});
+      expect(config.oidc).toBeUndefined();
+      expect(config.passwordSignIn).toBe(true);
+    });
+
+    it('takes the redirect URL from the public URL, with defaults for scopes, claim and provider name', () => {
+      const config = loadConfig(sso);
+      expect(config.oidc).toEqual({
+        issuer: 'https://login.example.gov.uk/tenant',
+        clientId: 'opencsc',
+        clientSecret: undefined,
+        redirectUrl: 'https://opencsc.example.gov.uk/sign-in/oidc/callback',
+        scopes: 'openid profile email',
+        usernameClaim: 'preferred_username',
+        providerName: 'your council account',
+      });
+      expect(loadConfig({ ...sso, OIDC_REDIRECT_URL: 'https://other.example.gov.uk/cb' }).oidc?.redirectUrl).toBe('https://other.example.gov.uk/cb');
+    });
+
+    it('names what is missing or wrong', () => {
+      expect(() => loadConfig({ OIDC_ISSUER: sso.OIDC_ISSUER })).toThrowError(/OIDC_CLIENT_ID: is required[\s\S]*OIDC_REDIRECT_URL: set it, or PUBLIC_URL/);
+      expect(() => loadConfig({ ...sso, OIDC_ISSUER: 'http://login.example.gov.uk' })).toThrowError(/OIDC_ISSUER: must be an https:\/\/ URL/);
+      expect(() => loadConfig({ ...sso, OIDC_ISSUER: 'not a url' })).toThrowError(/OIDC_ISSUER: must be a URL/);
+      expect(() => loadConfig({ ...sso, PUBLIC_URL: 'opencsc.example.gov.uk' })).toThrowError(/PUBLIC_URL: must be a URL/);
+      expect(() => loadConfig({ ...sso, OIDC_SCOPES: 'profile email' })).toThrowError(/OIDC_SCOPES: must include openid/);
+      expect(() => loadConfig({ ...sso, OIDC_USERNAME_CLAIM: 'a b' })).toThrowError(/OIDC_USERNAME_CLAIM: must be a claim name/);
+      expect(() => loadConfig({ OIDC_CLIENT_ID: 'opencsc' })).toThrowError(/OIDC_CLIENT_ID: is set but OIDC_ISSUER is not/);
+    });
+
+    it('accepts http only for a provider on this machine', () => {
+      expect(loadConfig({ ...sso, OIDC_ISSUER: 'http://127.0.0.1:4000' }).oidc?.issuer).toBe('http://127.0.0.1:4000');
+    });
+
+    it('turns passwords off only when single sign-on is on', () => {
+      expect(() => loadConfig({ PASSWORD_SIGN_IN: 'false' })).toThrowError(/PASSWORD_SIGN_IN: can be turned off only when single sign-on is set up/);
+      expect(loadConfig({ ...sso, PASSWORD_SIGN_IN: 'false' }).passwordSignIn).toBe(false);
+    });
+  });
 });

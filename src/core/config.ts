@@ -8,6 +8,32 @@ const booleanish = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** An https URL, or http on this machine only (a provider run for development or tests). */
+const providerUrl = z
+  .url({ error: 'must be a URL' })
+  .refine((v) => {
+    if (!URL.canParse(v)) return true; // already reported as not a URL
+    const u = new URL(v);
+    return u.protocol === 'https:' || (u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname));
+  }, 'must be an https:// URL (http:// only for 127.0.0.1 or localhost)');
+
+// Single sign-on through the authority's OpenID Connect identity provider: all optional.
+const oidcEnv = {
+  OIDC_ISSUER: providerUrl.optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_REDIRECT_URL: providerUrl.optional(),
+  PUBLIC_URL: providerUrl.optional(),
+  OIDC_SCOPES: z
+    .string()
+    .regex(/^[\x21-\x7e]+( [\x21-\x7e]+)*$/, 'must be scope names separated by single spaces')
+    .refine((v) => v.split(' ').includes('openid'), 'must include openid')
+    .default('openid profile email'),
+  OIDC_USERNAME_CLAIM: z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/, 'must be a claim name such as preferred_username or email').default('preferred_username'),
+  OIDC_PROVIDER_NAME: z.string().min(1).max(60, 'must be at most 60 characters').default('your council account'),
+  PASSWORD_SIGN_IN: booleanish.default(true),
+};
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce
@@ -29,6 +55,7 @@ const envSchema = z.object({
   SECURE_COOKIES: booleanish.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TIMEZONE: z.literal('Europe/London').default('Europe/London'),
+  ...oidcEnv,
 });
 
 export interface Config {
@@ -43,6 +70,24 @@ export interface Config {
   sessionSecret: string | undefined;
   secureCookies: boolean;
   logLevel: string;
+  /** Single sign-on through OpenID Connect; absent when OIDC_ISSUER is not set. */
+  oidc: OidcConfig | undefined;
+  /** Whether local usernames and passwords are accepted (always, unless single sign-on is on and this is turned off). */
+  passwordSignIn: boolean;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  /** Absent for a public client, which proves itself with PKCE alone. */
+  clientSecret: string | undefined;
+  /** Where the provider sends the person back: OIDC_REDIRECT_URL, or PUBLIC_URL + /sign-in/oidc/callback. */
+  redirectUrl: string;
+  scopes: string;
+  /** The claim whose value is an OpenCSC username, for the first sign-in before the identity is linked. */
+  usernameClaim: string;
+  /** Shown on the sign-in button: "Sign in with ...". */
+  providerName: string;
 }
 
 export class ConfigError extends Error {
@@ -67,6 +112,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && !e.SESSION_SECRET) {
     throw new ConfigError(['SESSION_SECRET: is required when NODE_ENV=production']);
   }
+  const oidc = oidcConfig(e);
+  if (!e.PASSWORD_SIGN_IN && !oidc) {
+    throw new ConfigError(['PASSWORD_SIGN_IN: can be turned off only when single sign-on is set up (OIDC_ISSUER)']);
+  }
   return {
     env: e.NODE_ENV,
     production,
@@ -77,5 +126,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: e.SESSION_SECRET,
     secureCookies: e.SECURE_COOKIES ?? production,
     logLevel: e.LOG_LEVEL,
+    oidc,
+    passwordSignIn: e.PASSWORD_SIGN_IN || !oidc,
+  };
+}
+
+function oidcConfig(e: z.infer<typeof envSchema>): OidcConfig | undefined {
+  if (!e.OIDC_ISSUER) {
+    const stray = (['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URL'] as const).filter((k) => e[k]);
+    if (stray.length) throw new ConfigError(stray.map((k) => `${k}: is set but OIDC_ISSUER is not`));
+    return undefined;
+  }
+  const problems: string[] = [];
+  if (!e.OIDC_CLIENT_ID) problems.push('OIDC_CLIENT_ID: is required when OIDC_ISSUER is set');
+  if (!e.OIDC_REDIRECT_URL && !e.PUBLIC_URL) {
+    problems.push('OIDC_REDIRECT_URL: set it, or PUBLIC_URL, when OIDC_ISSUER is set');
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    issuer: e.OIDC_ISSUER,
+    clientId: e.OIDC_CLIENT_ID!,
+    clientSecret: e.OIDC_CLIENT_SECRET,
+    redirectUrl: e.OIDC_REDIRECT_URL ?? new URL('/sign-in/oidc/callback', e.PUBLIC_URL).href,
+    scopes: e.OIDC_SCOPES,
+    usernameClaim: e.OIDC_USERNAME_CLAIM,
+    providerName: e.OIDC_PROVIDER_NAME,
   };
 }

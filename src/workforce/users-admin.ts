@@ -6,8 +6,9 @@ import { choice, text, uuidField } from '../core/http/forms.js';
 
 /** One schema for adding a user, shared by the admin page and `opencsc users add`. */
 export const newUserSchema = z.object({
-  username: text('Username', { max: 100 }).refine((v) => /^[a-z0-9][a-z0-9._-]*$/i.test(v), {
-    message: 'Username must be letters, numbers, dots, dashes or underscores',
+  // an email address or a Microsoft user principal name is allowed: single sign-on may match users by it
+  username: text('Username', { max: 100 }).refine((v) => /^[a-z0-9][a-z0-9._@-]*$/i.test(v), {
+    message: 'Username must be letters, numbers, dots, dashes, underscores or @',
   }),
   displayName: text('Full name', { max: 200 }),
   role: choice('Role', accessRoles),

@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../src/core/config.js';
 import type { Database } from '../../src/core/db/database.js';
@@ -10,11 +11,18 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-/** The real service on a real port, over a test database. */
-export async function startService(database: Database, time?: TimeSource): Promise<RunningService> {
-  const config = loadConfig({ NODE_ENV: 'test', SESSION_SECRET: 'test-secret-that-is-long-enough-for-the-cookie', DATA_DIR: './tmp/test' });
+/**
+ * The real service on a real port, over a test database. `env` adds settings (single
+ * sign-on, for one); `port` is for a service whose own address is in its settings.
+ */
+export async function startService(
+  database: Database,
+  time?: TimeSource,
+  opts: { env?: Record<string, string>; port?: number } = {},
+): Promise<RunningService> {
+  const config = loadConfig({ NODE_ENV: 'test', SESSION_SECRET: 'test-secret-that-is-long-enough-for-the-cookie', DATA_DIR: './tmp/test', ...opts.env });
   const { app } = await buildServer(config, database, { migrate: false, ...(time ? { time } : {}) });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return { url: `http://127.0.0.1:${port}`, app, close: () => app.close() };
@@ -86,4 +94,13 @@ export class Agent {
       if (pair.startsWith('opencsc-session=')) this.cookie = pair;
     }
   }
+}
+
+/** A port nobody is listening on, for a service that must know its address before it starts. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }

@@ -1,4 +1,4 @@
-import { boolean, check, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { teams, workers } from '../../workforce/schema.js';
 
@@ -25,5 +25,28 @@ export const users = pgTable(
       'users_role_check',
       sql`${t.role} in ('practitioner','team_manager','service_manager','administrator')`,
     ),
+  ],
+);
+
+/**
+ * A person's account at the authority's identity provider, linked to one OpenCSC user on
+ * their first single sign-on: the provider's issuer and its subject (`sub`), which never
+ * changes for that person, unlike a username or an email address.
+ */
+export const userIdentities = pgTable(
+  'user_identities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    issuer: text('issuer').notNull(),
+    subject: text('subject').notNull(),
+    linkedAt: timestamp('linked_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('user_identities_subject_key').on(t.issuer, t.subject),
+    // one account at each provider per user, so a second person cannot take over a linked user
+    unique('user_identities_user_key').on(t.userId, t.issuer),
   ],
 );
