@@ -26,4 +26,11 @@ describe('configuration', () => {
     const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) });
     expect(config.secureCookies).toBe(true);
   });
+
+  it('takes the upload limit in MB, 500 unless set, and names the variable when it is not a size', () => {
+    expect(loadConfig({}).uploadLimitMb).toBe(500);
+    expect(loadConfig({ UPLOAD_LIMIT_MB: '800' }).uploadLimitMb).toBe(800);
+    expect(() => loadConfig({ UPLOAD_LIMIT_MB: 'lots' })).toThrowError(/UPLOAD_LIMIT_MB: must be a whole number of megabytes/);
+    expect(() => loadConfig({ UPLOAD_LIMIT_MB: '0' })).toThrowError(/UPLOAD_LIMIT_MB: must be between 1 and 4000/);
+  });
 });

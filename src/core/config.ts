@@ -29,6 +29,13 @@ const envSchema = z.object({
   SECURE_COOKIES: booleanish.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TIMEZONE: z.literal('Europe/London').default('Europe/London'),
+  // A national-size CIN census is about 450 MB.
+  UPLOAD_LIMIT_MB: z.coerce
+    .number({ error: 'must be a whole number of megabytes' })
+    .int('must be a whole number of megabytes')
+    .min(1, 'must be between 1 and 4000')
+    .max(4000, 'must be between 1 and 4000')
+    .default(500),
 });
 
 export interface Config {
@@ -43,6 +50,8 @@ export interface Config {
   sessionSecret: string | undefined;
   secureCookies: boolean;
   logLevel: string;
+  /** The largest file the returns page accepts, in MB; uploads are kept on disk in dataDir, never whole in memory. */
+  uploadLimitMb: number;
 }
 
 export class ConfigError extends Error {
@@ -77,5 +86,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: e.SESSION_SECRET,
     secureCookies: e.SECURE_COOKIES ?? production,
     logLevel: e.LOG_LEVEL,
+    uploadLimitMb: e.UPLOAD_LIMIT_MB,
   };
 }

@@ -11,8 +11,8 @@ export interface RunningService {
 }
 
 /** The real service on a real port, over a test database. */
-export async function startService(database: Database, time?: TimeSource): Promise<RunningService> {
-  const config = loadConfig({ NODE_ENV: 'test', SESSION_SECRET: 'test-secret-that-is-long-enough-for-the-cookie', DATA_DIR: './tmp/test' });
+export async function startService(database: Database, time?: TimeSource, env: Record<string, string> = {}): Promise<RunningService> {
+  const config = loadConfig({ NODE_ENV: 'test', SESSION_SECRET: 'test-secret-that-is-long-enough-for-the-cookie', DATA_DIR: './tmp/test', ...env });
   const { app } = await buildServer(config, database, { migrate: false, ...(time ? { time } : {}) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -50,12 +50,12 @@ export class Agent {
     return { status: res.status, text: await res.text(), location: res.headers.get('location') };
   }
 
-  /** A multipart form, with the CSRF token in the query string as the upload page sends it. */
-  async postFiles(path: string, fields: Record<string, string>, files: { field: string; name: string; content: string | Uint8Array }[]) {
+  /** A multipart form, with the CSRF token as its first field as the upload page sends it (unless `fields` gives one). */
+  async postFiles(path: string, fields: Record<string, string>, files: { field: string; name: string; content: string | Uint8Array | Blob }[]) {
     const form = new FormData();
-    for (const [k, v] of Object.entries(fields)) form.append(k, v);
-    for (const f of files) form.append(f.field, new Blob([f.content]), f.name);
-    const res = await fetch(`${this.base}${path}?_csrf=${encodeURIComponent(this.csrf)}`, {
+    for (const [k, v] of Object.entries({ _csrf: this.csrf, ...fields })) form.append(k, v);
+    for (const f of files) form.append(f.field, f.content instanceof Blob ? f.content : new Blob([f.content]), f.name);
+    const res = await fetch(`${this.base}${path}`, {
       method: 'POST',
       headers: { cookie: this.cookie },
       body: form,
@@ -63,6 +63,11 @@ export class Agent {
     });
     this.keep(res);
     return { status: res.status, text: await res.text(), location: res.headers.get('location') };
+  }
+
+  /** The session cookie and the last form's CSRF token, for a request built by hand. */
+  credentials(): { cookie: string; csrf: string } {
+    return { cookie: this.cookie, csrf: this.csrf };
   }
 
   async signIn(username: string, password: string): Promise<void> {
