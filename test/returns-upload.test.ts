@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -44,6 +44,9 @@ for (const kind of await testDatabases()) {
       service = await startService(database);
       agent = new Agent(service.url);
       await agent.signIn('sam', PASSWORD);
+      // What a process that stopped mid-run left behind, removed at start-up.
+      mkdirSync(join(uploads, '99999999-left'), { recursive: true });
+      writeFileSync(join(uploads, '99999999-left', '1'), 'CHILD,DECOM\n');
       limited = await startService(database, undefined, { UPLOAD_LIMIT_MB: '1', DATA_DIR: dataDir });
       limitedAgent = new Agent(limited.url);
       await limitedAgent.signIn('sam', PASSWORD);
@@ -158,7 +161,7 @@ for (const kind of await testDatabases()) {
       expect(res.text).toContain('href="#providers"');
       expect(res.text).toContain('The Ofsted providers file must be smaller than 1 MB: big-providers.csv is larger');
       expect(await runCount()).toBe(before);
-      // Nothing of the refused upload is left on disk, and the folder is the service's alone.
+      // Nothing of the refused upload (nor what was left before start-up) is on disk, and the folder is the service's alone.
       expect(readdirSync(uploads)).toEqual([]);
       expect(statSync(uploads).mode & 0o777).toBe(0o700);
     });

@@ -11,6 +11,7 @@ import type { Readable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import type { Multipart } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
+import { ConfigError } from '../core/config.js';
 import type { FieldError } from '../core/http/forms.js';
 
 /** The file fields of the upload form, as the error messages name them. */
@@ -46,8 +47,12 @@ export const uploadsFolder = (dataDir: string) => path.join(dataDir, 'uploads');
  */
 export async function prepareUploadsFolder(dataDir: string): Promise<void> {
   const root = uploadsFolder(dataDir);
-  await mkdir(root, { recursive: true, mode: 0o700 });
-  await chmod(root, 0o700);
+  try {
+    await mkdir(root, { recursive: true, mode: 0o700 });
+    await chmod(root, 0o700);
+  } catch (e) {
+    throw new ConfigError([`DATA_DIR: the service cannot keep uploads in ${root} (${(e as NodeJS.ErrnoException).code ?? 'error'}); make the folder writable by the service's user`]);
+  }
   for (const name of await readdir(root)) {
     const pid = Number(/^(\d+)-/.exec(name)?.[1]);
     if (pid === process.pid || (pid && running(pid))) continue;
