@@ -61,8 +61,12 @@ export async function returnRoutes(app: FastifyInstance, ctx: AppContext): Promi
       for (const field of ['postcodes', 'providers'] as const) {
         const [file] = files[field];
         if (!file) continue;
-        const problem = await checkSpreadsheetFile(file.path, file.name).then(() => null, (e: unknown) => (e instanceof ReturnReadError ? e.reason : null));
-        if (problem) errors.push({ field, message: `${FILE_FIELDS[field]} ${file.name} cannot be used: ${problem}` });
+        try {
+          await checkSpreadsheetFile(file.path, file.name);
+        } catch (e) {
+          if (!(e instanceof ReturnReadError)) throw e;
+          errors.push({ field, message: `${FILE_FIELDS[field]} ${file.name} cannot be used: ${e.reason}` });
+        }
       }
       if (!parsed.ok || errors.length) {
         await received.discard();
