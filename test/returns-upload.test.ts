@@ -1,6 +1,10 @@
+import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../src/core/db/database.js';
+import { type Database, rows } from '../src/core/db/database.js';
 import { testDatabases } from '../src/core/db/test-database.js';
 import { generateCin } from '../src/returns/cin/generate.js';
 import { writeCin } from '../src/returns/cin/write.js';
@@ -8,6 +12,7 @@ import { generate903 } from '../src/returns/ssda903/generate.js';
 import { tableToCsv } from '../src/returns/ssda903/write.js';
 import { PASSWORD, smallAuthority } from './support/fixture.js';
 import { Agent, startService, type RunningService } from './support/service.js';
+import { spreadsheetBomb } from './support/zip.js';
 
 async function finished(agent: Agent, location: string): Promise<string> {
   for (let i = 0; i < 200; i++) {
@@ -23,6 +28,15 @@ for (const kind of await testDatabases()) {
     let database: Database;
     let service: RunningService;
     let agent: Agent;
+    // A second instance on the same database, with a 1 MB upload limit and its own data folder.
+    let limited: RunningService;
+    let limitedAgent: Agent;
+    const dataDir = mkdtempSync(join(tmpdir(), 'opencsc-uploads-test-'));
+    const uploads = join(dataDir, 'uploads');
+
+    const runCount = async () => Number((await rows<{ n: number }>(database.db, sql`select count(*)::int as n from return_runs`))[0]!.n);
+    const returnFiles = (seed: number) =>
+      Object.values(generate903({ children: 20, year: 2025, seed, previous: false }).current).map((t) => ({ field: 'current', name: `${t!.name}.csv`, content: tableToCsv(t!) }));
 
     beforeAll(async () => {
       database = await kind.open();
@@ -30,8 +44,15 @@ for (const kind of await testDatabases()) {
       service = await startService(database);
       agent = new Agent(service.url);
       await agent.signIn('sam', PASSWORD);
+      // What a process that stopped mid-run left behind, removed at start-up.
+      mkdirSync(join(uploads, '99999999-left'), { recursive: true });
+      writeFileSync(join(uploads, '99999999-left', '1'), 'CHILD,DECOM\n');
+      limited = await startService(database, undefined, { env: { UPLOAD_LIMIT_MB: '1', DATA_DIR: dataDir } });
+      limitedAgent = new Agent(limited.url);
+      await limitedAgent.signIn('sam', PASSWORD);
     });
     afterAll(async () => {
+      await limited?.close();
       await service?.close();
       await database?.close();
     });
@@ -125,6 +146,92 @@ for (const kind of await testDatabases()) {
       expect(res.status).toBe(400);
       expect(res.text).toContain('Select return');
       expect(res.text).toContain('Select the return’s files to upload');
+    });
+
+    it('refuses a file over the upload limit, naming its field and the limit, and starts no run', async () => {
+      const before = await runCount();
+      const page = await limitedAgent.get('/returns');
+      expect(page.text).toContain('Each file must be smaller than 1 MB');
+      const big = 'urn,place_types,provider_codes\n' + 'SC000001,K2,PR1\n'.repeat(80_000);
+      const res = await limitedAgent.postFiles('/returns', { kind: 'ssda903', year: '2025' }, [
+        ...returnFiles(5),
+        { field: 'providers', name: 'big-providers.csv', content: big },
+      ]);
+      expect(res.status).toBe(400);
+      expect(res.text).toContain('href="#providers"');
+      expect(res.text).toContain('The Ofsted providers file must be smaller than 1 MB: big-providers.csv is larger');
+      expect(await runCount()).toBe(before);
+      // Nothing of the refused upload (nor what was left before start-up) is on disk, and the folder is the service's alone.
+      expect(readdirSync(uploads)).toEqual([]);
+      expect(statSync(uploads).mode & 0o777).toBe(0o700);
+    });
+
+    it('removes the uploaded files when the run ends', async () => {
+      await limitedAgent.get('/returns');
+      const res = await limitedAgent.postFiles('/returns', { kind: 'ssda903', year: '2025' }, returnFiles(6));
+      expect(res.status).toBe(303);
+      await finished(limitedAgent, res.location!);
+      for (let i = 0; i < 50 && readdirSync(uploads).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(readdirSync(uploads)).toEqual([]);
+    });
+
+    it('refuses a spreadsheet that would unpack to gigabytes, naming the field, and starts no run', async () => {
+      const before = await runCount();
+      await agent.get('/returns');
+      const res = await agent.postFiles('/returns', { kind: 'ssda903', year: '2025' }, [
+        ...returnFiles(7),
+        { field: 'providers', name: 'bomb.xlsx', content: await spreadsheetBomb(64 * 1024 * 1024) },
+      ]);
+      expect(res.status).toBe(400);
+      expect(res.text).toContain('href="#providers"');
+      expect(res.text).toContain('The Ofsted providers file bomb.xlsx cannot be used: the spreadsheet unpacks to more than 50 MB');
+      expect(await runCount()).toBe(before);
+    });
+
+    it('stops inflating a spreadsheet that understates what it unpacks to, and says so on the run', async () => {
+      await agent.get('/returns');
+      const res = await agent.postFiles('/returns', { kind: 'ssda903', year: '2025' }, [
+        ...returnFiles(8),
+        { field: 'providers', name: 'liar.xlsx', content: await spreadsheetBomb(80 * 1024 * 1024, { declaredSize: 1000 }) },
+      ]);
+      expect(res.status).toBe(303);
+      const page = await finished(agent, res.location!);
+      expect(page).toContain('The return could not be validated');
+      expect(page).toContain('Ofsted providers list liar.xlsx: the spreadsheet unpacks to more than 50 MB');
+    });
+
+    it('refuses a CSRF token in the query string, on a form and on the upload', async () => {
+      const signedIn = new Agent(service.url);
+      await signedIn.signIn('sam', PASSWORD);
+      await signedIn.get('/returns');
+      const { cookie, csrf } = signedIn.credentials();
+      const query = `?_csrf=${encodeURIComponent(csrf)}`;
+
+      const signOut = await fetch(`${service.url}/sign-out${query}`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: '',
+        redirect: 'manual',
+      });
+      expect(signOut.status).toBe(403);
+
+      const before = await runCount();
+      const form = new FormData();
+      form.append('kind', 'cin');
+      form.append('current', new Blob(['<Message/>']), 'cin.xml');
+      const upload = await fetch(`${service.url}/returns${query}`, { method: 'POST', headers: { cookie }, body: form, redirect: 'manual' });
+      expect(upload.status).toBe(403);
+      // The token is read from the form's first field only: after a file is too late.
+      const late = new FormData();
+      late.append('current', new Blob(['<Message/>']), 'cin.xml');
+      late.append('_csrf', csrf);
+      late.append('kind', 'cin');
+      const lateUpload = await fetch(`${service.url}/returns`, { method: 'POST', headers: { cookie }, body: late, redirect: 'manual' });
+      expect(lateUpload.status).toBe(403);
+      expect(await runCount()).toBe(before);
+      // Still signed in, and the same token in the form is accepted.
+      expect((await signedIn.get('/returns')).status).toBe(200);
+      expect((await signedIn.post('/sign-out', {})).status).toBe(303);
     });
 
     it('is not open to practitioners', async () => {

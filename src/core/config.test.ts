@@ -69,4 +69,11 @@ describe('configuration', () => {
       expect(loadConfig({ ...sso, PASSWORD_SIGN_IN: 'false' }).passwordSignIn).toBe(false);
     });
   });
+
+  it('takes the upload limit in MB, 500 unless set, and names the variable when it is not a size', () => {
+    expect(loadConfig({}).uploadLimitMb).toBe(500);
+    expect(loadConfig({ UPLOAD_LIMIT_MB: '800' }).uploadLimitMb).toBe(800);
+    expect(() => loadConfig({ UPLOAD_LIMIT_MB: 'lots' })).toThrowError(/UPLOAD_LIMIT_MB: must be a whole number of megabytes/);
+    expect(() => loadConfig({ UPLOAD_LIMIT_MB: '0' })).toThrowError(/UPLOAD_LIMIT_MB: must be between 1 and 4000/);
+  });
 });

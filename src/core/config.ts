@@ -56,6 +56,13 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TIMEZONE: z.literal('Europe/London').default('Europe/London'),
   ...oidcEnv,
+  // A national-size CIN census is about 450 MB.
+  UPLOAD_LIMIT_MB: z.coerce
+    .number({ error: 'must be a whole number of megabytes' })
+    .int('must be a whole number of megabytes')
+    .min(1, 'must be between 1 and 4000')
+    .max(4000, 'must be between 1 and 4000')
+    .default(500),
 });
 
 export interface Config {
@@ -70,6 +77,8 @@ export interface Config {
   sessionSecret: string | undefined;
   secureCookies: boolean;
   logLevel: string;
+  /** The largest file the returns page accepts, in MB; uploads are kept on disk in dataDir, never whole in memory. */
+  uploadLimitMb: number;
   /** Single sign-on through OpenID Connect; absent when OIDC_ISSUER is not set. */
   oidc: OidcConfig | undefined;
   /** Whether local usernames and passwords are accepted (always, unless single sign-on is on and this is turned off). */
@@ -126,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: e.SESSION_SECRET,
     secureCookies: e.SECURE_COOKIES ?? production,
     logLevel: e.LOG_LEVEL,
+    uploadLimitMb: e.UPLOAD_LIMIT_MB,
     oidc,
     passwordSignIn: e.PASSWORD_SIGN_IN || !oidc,
   };

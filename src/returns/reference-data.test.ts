@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ReturnReadError } from './findings.js';
-import { loadReference903, parsePostcodeDirectory, parseProviders } from './reference-data.js';
+import { loadReference903, parsePostcodeDirectory, parseProviders, reference903From } from './reference-data.js';
+import { checkSpreadsheetFile } from './xlsx.js';
+import { spreadsheetBomb } from '../../test/support/zip.js';
 import { parseDate } from './ssda903/values.js';
 
 describe('reference data for the SSDA903 rules', () => {
@@ -105,5 +107,32 @@ describe('reference data from spreadsheets', () => {
   it('says a damaged spreadsheet cannot be read, naming the file', () => {
     const bytes = new Uint8Array(readFileSync(new URL('./testdata/providers-combined.xlsx', import.meta.url)));
     expect(() => parseProviders(bytes.subarray(0, 200), 'cut.xlsx')).toThrowError(/cut\.xlsx: not a readable spreadsheet \(\.xlsx\)/);
+  });
+
+  it('refuses a zip bomb by its table of contents, before inflating it, naming the field', async () => {
+    // 64 MB of rows packed into about 64 KB: over the limit, and packed far tighter than a sheet.
+    const bomb = await spreadsheetBomb(64 * 1024 * 1024);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    expect(() => reference903From({ providers: { name: 'bomb.xlsx', content: bomb } })).toThrowError(
+      /Ofsted providers list bomb\.xlsx: the spreadsheet unpacks to more than 50 MB/,
+    );
+    // The same check on the file on disk reads only its table of contents.
+    const dir = mkdtempSync(join(tmpdir(), 'opencsc-ref-'));
+    writeFileSync(join(dir, 'bomb.xlsx'), bomb);
+    await expect(checkSpreadsheetFile(join(dir, 'bomb.xlsx'), 'bomb.xlsx')).rejects.toThrow(/bomb\.xlsx: the spreadsheet unpacks to more than 50 MB/);
+    await expect(checkSpreadsheetFile(fileURLToPath(new URL('./testdata/providers-combined.xlsx', import.meta.url)), 'ok.xlsx')).resolves.toBeUndefined();
+    // A part under the limit but packed like a bomb is refused too.
+    const dense = await spreadsheetBomb(20 * 1024 * 1024);
+    expect(() => parseProviders(dense, 'dense.xlsx')).toThrowError(/dense\.xlsx: the spreadsheet unpacks to more than 50 MB/);
+  });
+
+  it('stops inflating a zip bomb that understates its size, also when read by path as the CLI does', async () => {
+    const bomb = await spreadsheetBomb(80 * 1024 * 1024, { declaredSize: 1000 });
+    const dir = mkdtempSync(join(tmpdir(), 'opencsc-ref-'));
+    writeFileSync(join(dir, 'liar.xlsx'), bomb);
+    await expect(checkSpreadsheetFile(join(dir, 'liar.xlsx'), 'liar.xlsx')).resolves.toBeUndefined();
+    await expect(loadReference903({ providers: join(dir, 'liar.xlsx') })).rejects.toThrow(
+      /Ofsted providers list .*liar\.xlsx: the spreadsheet unpacks to more than 50 MB/,
+    );
   });
 });

@@ -113,16 +113,28 @@ export interface ReferenceSources {
   providers?: { name: string; content: ReferenceContent } | undefined;
 }
 
+/** A reference file that cannot be read is named with what it was given as, beside the return's own files. */
+function naming<T>(what: string, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof ReturnReadError) throw new ReturnReadError(`${what} ${e.file}`, e.reason, e.location);
+    throw e;
+  }
+}
+
 /** Reference data from files already in memory (e.g. uploaded on the returns page). */
 export function reference903From(opts: ReferenceSources): Reference903 {
   const reference: Reference903 = {};
   if (opts.localAuthority) reference.localAuthority = opts.localAuthority;
   if (opts.postcodes) {
-    const map = parsePostcodeDirectory(opts.postcodes.content, opts.postcodes.name);
+    const { name, content } = opts.postcodes;
+    const map = naming('Postcode directory', () => parsePostcodeDirectory(content, name));
     reference.postcodes = (postcode) => map.get(compactPostcode(postcode));
   }
   if (opts.providers) {
-    const map = parseProviders(opts.providers.content, opts.providers.name);
+    const { name, content } = opts.providers;
+    const map = naming('Ofsted providers list', () => parseProviders(content, name));
     const places = reference.postcodes;
     if (places) {
       for (const p of map.values()) if (!p.laCode && p.postcode) p.laCode = places(p.postcode)?.laCode ?? null;

@@ -4,9 +4,11 @@ import { z } from 'zod';
 import type { AppContext } from '../core/http/context.js';
 import { choice, errorView, type FieldError, optionalText, parse } from '../core/http/forms.js';
 import { route } from '../core/http/route.js';
+import { ReturnReadError } from './findings.js';
 import { findingsCsv, findingsJson, summariseByRule } from './report.js';
 import { createRun, findingsOf, processRun, recentRuns, runOf, type UploadedReturn } from './runs.js';
-import type { File903 } from './ssda903/read.js';
+import { FILE_FIELDS, prepareUploadsFolder, readCsrfField, receiveUpload } from './upload.js';
+import { checkSpreadsheetFile } from './xlsx.js';
 
 const officers = ['service_manager', 'administrator'] as const;
 const PAGE = 200;
@@ -22,12 +24,20 @@ const uploadSchema = z.object({
 });
 
 export async function returnRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  await app.register(fastifyMultipart, { limits: { fileSize: 512 * 1024 * 1024, files: 40, fields: 10 } });
+  const limitMb = ctx.config.uploadLimitMb;
+  await app.register(fastifyMultipart, { throwFileSizeLimit: false });
+  await prepareUploadsFolder(ctx.config.dataDir);
+  // The upload form sends its CSRF token as its first field: read it before the CSRF check
+  // and before any file arrives (see upload.ts).
+  app.addHook('preValidation', async (req) => {
+    if (req.method === 'POST' && req.routeOptions.url === '/returns' && req.isMultipart()) await readCsrfField(req, limitMb);
+  });
 
   const uploadPage = async (userId: string, extra: Record<string, unknown> = {}) => ({
     title: 'Validate a statutory return',
     runs: await recentRuns(ctx.db, userId),
     values: {},
+    limitMb,
     ...extra,
   });
 
@@ -36,42 +46,50 @@ export async function returnRoutes(app: FastifyInstance, ctx: AppContext): Promi
   );
 
   route(app, ctx, { method: 'POST', url: '/returns', roles: officers, audit: 'UPLOAD_RETURN' }, async (req, reply, { user, write }) => {
-    const fields: Record<string, string> = {};
-    const current: File903[] = [];
-    const previous: File903[] = [];
-    const reference: { postcodes?: File903; providers?: File903 } = {};
-    for await (const part of req.parts()) {
-      if (part.type === 'file') {
-        const content = await part.toBuffer();
-        if (!part.filename) continue;
-        const file = { name: part.filename, content };
-        if (part.fieldname === 'postcodes' || part.fieldname === 'providers') reference[part.fieldname] = file;
-        else (part.fieldname === 'previous' ? previous : current).push(file);
-      } else if (typeof part.value === 'string') {
-        fields[part.fieldname] = part.value;
+    const received = await receiveUpload(req, ctx.config.dataDir, limitMb);
+    try {
+      const { fields, files } = received;
+      const parsed = parse(uploadSchema, fields);
+      const errors: FieldError[] = [...received.errors, ...(parsed.ok ? [] : parsed.errors)];
+      if (files.current.length === 0 && !received.errors.some((e) => e.field === 'current')) {
+        errors.push({ field: 'current', message: 'Select the return’s files to upload' });
       }
+      if (parsed.ok && parsed.value.kind === 'cin' && files.current.length > 1) {
+        errors.push({ field: 'current', message: 'A CIN census is one XML file: select only that file' });
+      }
+      // A spreadsheet that would unpack to too much is refused now, from its table of contents alone.
+      for (const field of ['postcodes', 'providers'] as const) {
+        const [file] = files[field];
+        if (!file) continue;
+        try {
+          await checkSpreadsheetFile(file.path, file.name);
+        } catch (e) {
+          if (!(e instanceof ReturnReadError)) throw e;
+          errors.push({ field, message: `${FILE_FIELDS[field]} ${file.name} cannot be used: ${e.reason}` });
+        }
+      }
+      if (!parsed.ok || errors.length) {
+        await received.discard();
+        return reply.code(400).page('returns/views/upload.njk', await uploadPage(user.id, { values: fields, ...errorView(errors) }));
+      }
+      const upload: UploadedReturn = {
+        kind: parsed.value.kind,
+        current: files.current,
+        previous: files.previous,
+        year: parsed.value.year ? Number(parsed.value.year) : undefined,
+        localAuthority: parsed.value.la,
+        ...(parsed.value.kind === 'ssda903' ? { postcodes: files.postcodes[0], providers: files.providers[0] } : {}),
+      };
+      // committed before validation starts, so the run it updates exists
+      const runId = await write((tx) => createRun(tx, upload, user.id));
+      // Validation carries on after the response; its progress and result are kept on the run,
+      // and the uploaded files are removed when it ends, however it ends.
+      setImmediate(() => void processRun(ctx.db, runId, upload).finally(() => received.discard()));
+      return reply.redirect(`/returns/runs/${runId}`, 303);
+    } catch (error) {
+      await received.discard();
+      throw error;
     }
-    const parsed = parse(uploadSchema, fields);
-    const errors: FieldError[] = parsed.ok ? [] : [...parsed.errors];
-    if (current.length === 0) errors.push({ field: 'current', message: 'Select the return’s files to upload' });
-    if (parsed.ok && parsed.value.kind === 'cin' && current.length > 1) {
-      errors.push({ field: 'current', message: 'A CIN census is one XML file: select only that file' });
-    }
-    if (!parsed.ok || errors.length) {
-      return reply.code(400).page('returns/views/upload.njk', await uploadPage(user.id, { values: fields, ...errorView(errors) }));
-    }
-    const upload: UploadedReturn = {
-      kind: parsed.value.kind,
-      current,
-      previous,
-      year: parsed.value.year ? Number(parsed.value.year) : undefined,
-      localAuthority: parsed.value.la,
-      ...(parsed.value.kind === 'ssda903' ? reference : {}),
-    };
-    const runId = await write((tx) => createRun(tx, upload, user.id));
-    // Validation carries on after the response; its progress and result are kept on the run.
-    setImmediate(() => void processRun(ctx.db, runId, upload));
-    return reply.redirect(`/returns/runs/${runId}`, 303);
   });
 
   route(app, ctx, { method: 'GET', url: '/returns/runs/:runId', roles: officers }, async (req, reply, { user }) => {

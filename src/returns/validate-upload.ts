@@ -4,25 +4,30 @@
  * file then never holds up the pages other users are asking for, and the worker does not
  * load the web stack, whose template engine slows string handling in its process.
  */
+import { readFileSync } from 'node:fs';
 import { readCin } from './cin/read.js';
 import { cinRulesFor, validateCin } from './cin/validate.js';
 import type { Finding } from './findings.js';
 import { reference903From } from './reference-data.js';
 import { type File903, parse903 } from './ssda903/read.js';
 import { rulesForYear, validate903 } from './ssda903/validate.js';
+import type { UploadedFile } from './upload.js';
 
 export type ReturnKind = 'ssda903' | 'cin';
 
 export interface UploadedReturn {
   kind: ReturnKind;
-  current: File903[];
-  previous: File903[];
+  /** Files on disk, read here (in the worker) rather than passed in memory. */
+  current: UploadedFile[];
+  previous: UploadedFile[];
   year?: number | undefined;
   localAuthority?: string | undefined;
   /** Reference data for the SSDA903 rules that need it (see reference-data.ts). */
-  postcodes?: File903 | undefined;
-  providers?: File903 | undefined;
+  postcodes?: UploadedFile | undefined;
+  providers?: UploadedFile | undefined;
 }
+
+const read = (file: UploadedFile): File903 => ({ name: file.name, content: readFileSync(file.path) });
 
 export type Progress =
   | { kind: 'started'; collectionYear: number; rulesTotal: number; messages: string[] }
@@ -51,13 +56,13 @@ export function validateUpload(upload: UploadedReturn, report: (p: Progress) => 
   let findings: Finding[] = [];
   if (upload.kind === 'ssda903') {
     const ret = parse903({
-      current: upload.current,
-      previous: upload.previous,
+      current: upload.current.map(read),
+      previous: upload.previous.map(read),
       ...(upload.year ? { year: upload.year } : {}),
       reference: reference903From({
         localAuthority: upload.localAuthority,
-        postcodes: upload.postcodes && { name: upload.postcodes.name, content: upload.postcodes.content },
-        providers: upload.providers && { name: upload.providers.name, content: upload.providers.content },
+        postcodes: upload.postcodes && read(upload.postcodes),
+        providers: upload.providers && read(upload.providers),
       }),
     });
     const codes = rulesForYear(ret.collectionYear).map((r) => r.code);
@@ -75,7 +80,7 @@ export function validateUpload(upload: UploadedReturn, report: (p: Progress) => 
     }
   } else {
     const file = upload.current[0]!;
-    const ret = readCin(Buffer.from(file.content), { file: file.name, ...(upload.year ? { year: upload.year } : {}) });
+    const ret = readCin(readFileSync(file.path), { file: file.name, ...(upload.year ? { year: upload.year } : {}) });
     const codes = cinRulesFor(ret.year).map((r) => r.code);
     report({ kind: 'started', collectionYear: ret.year, rulesTotal: codes.length, messages: [] });
     let done = 0;

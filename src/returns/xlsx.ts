@@ -3,6 +3,7 @@
  * lists authorities are sent as spreadsheets (Ofsted's providers lists). An .xlsx file is a
  * zip of XML parts: the worksheet, and the strings it shares with other sheets.
  */
+import { open } from 'node:fs/promises';
 import { inflateRawSync } from 'node:zlib';
 import { XMLParser } from 'fast-xml-parser';
 import { ReturnReadError } from './findings.js';
@@ -12,39 +13,122 @@ export function looksLikeZip(bytes: Uint8Array): boolean {
   return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
 }
 
-/** The zip's files by name, unpacked on demand. */
-function zipEntries(bytes: Uint8Array, file: string): Map<string, () => Buffer> {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // The end of central directory record is in the last 64 KiB + 22 bytes.
-  let end = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65_557); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      end = i;
-      break;
+/**
+ * The most a workbook may unpack to, all its parts together. A real providers list unpacks
+ * to a few MB; a zip bomb (a small file that inflates to gigabytes) is refused, both by what
+ * the zip's table of contents declares and by counting the bytes actually inflated, since
+ * the declared sizes can lie.
+ */
+export const UNPACK_LIMIT_MB = 50;
+const UNPACK_LIMIT = UNPACK_LIMIT_MB * 1024 * 1024;
+/** Spreadsheet XML packs 5 to 30 times smaller; a part packed far tighter than this is a bomb. */
+const MAX_RATIO = 200;
+/** Parts smaller than this may pack as tightly as they like (styles, empty sheets). */
+const SMALL_PART = 1024 * 1024;
+
+const tooBig = (file: string) =>
+  new ReturnReadError(file, `the spreadsheet unpacks to more than ${UNPACK_LIMIT_MB} MB, more than any providers list or postcode directory; save its first sheet as CSV and upload that instead`);
+
+interface ZipEntry {
+  name: string;
+  method: number;
+  packed: number;
+  /** As declared in the table of contents: checked before inflating, but not trusted. */
+  unpacked: number;
+  local: number;
+}
+
+/** Where the table of contents (central directory) is, from the end of the file (the last 64 KiB + 22 bytes). */
+function directoryPlace(tail: Buffer, file: string): { count: number; size: number; offset: number } {
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (tail.readUInt32LE(i) === 0x06054b50) {
+      return { count: tail.readUInt16LE(i + 10), size: tail.readUInt32LE(i + 12), offset: tail.readUInt32LE(i + 16) };
     }
   }
-  if (end < 0) throw new ReturnReadError(file, 'not a readable spreadsheet (.xlsx): the file is damaged or cut short');
-  const count = buf.readUInt16LE(end + 10);
-  let at = buf.readUInt32LE(end + 16);
-  const entries = new Map<string, () => Buffer>();
+  throw new ReturnReadError(file, 'not a readable spreadsheet (.xlsx): the file is damaged or cut short');
+}
+
+function directoryEntries(dir: Buffer, count: number, file: string): ZipEntry[] {
+  const entries: ZipEntry[] = [];
+  let at = 0;
   for (let n = 0; n < count; n++) {
-    if (at + 46 > buf.length || buf.readUInt32LE(at) !== 0x02014b50) {
+    if (at + 46 > dir.length || dir.readUInt32LE(at) !== 0x02014b50) {
       throw new ReturnReadError(file, 'not a readable spreadsheet (.xlsx): its table of contents is damaged');
     }
-    const method = buf.readUInt16LE(at + 10);
-    const size = buf.readUInt32LE(at + 20);
-    const nameLength = buf.readUInt16LE(at + 28);
-    const skip = nameLength + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
-    const local = buf.readUInt32LE(at + 42);
-    const name = buf.toString('utf8', at + 46, at + 46 + nameLength);
+    const nameLength = dir.readUInt16LE(at + 28);
+    entries.push({
+      method: dir.readUInt16LE(at + 10),
+      packed: dir.readUInt32LE(at + 20),
+      unpacked: dir.readUInt32LE(at + 24),
+      local: dir.readUInt32LE(at + 42),
+      name: dir.toString('utf8', at + 46, at + 46 + nameLength),
+    });
+    at += 46 + nameLength + dir.readUInt16LE(at + 30) + dir.readUInt16LE(at + 32);
+  }
+  return entries;
+}
+
+/** Refuses a zip whose table of contents declares more than the limit, or a part packed like a bomb. */
+function checkDeclaredSizes(entries: readonly ZipEntry[], file: string): void {
+  let total = 0;
+  for (const e of entries) {
+    // 0xFFFFFFFF is a ZIP64 size, kept elsewhere: far beyond the limit in any case.
+    total += e.unpacked;
+    if (e.unpacked === 0xffffffff || total > UNPACK_LIMIT) throw tooBig(file);
+    if (e.unpacked > SMALL_PART && e.unpacked > e.packed * MAX_RATIO) throw tooBig(file);
+  }
+}
+
+/**
+ * Checks a spreadsheet on disk against the unpacking limits without reading or inflating
+ * it whole: only its table of contents is read. Anything that is not a zip passes.
+ */
+export async function checkSpreadsheetFile(path: string, file: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    const read = async (position: number, length: number) => {
+      const buf = Buffer.alloc(Math.max(0, Math.min(length, size - position)));
+      await handle.read(buf, 0, buf.length, position);
+      return buf;
+    };
+    if (!looksLikeZip(await read(0, 5))) return;
+    const tailStart = Math.max(0, size - 65_557);
+    const place = directoryPlace(await read(tailStart, size - tailStart), file);
+    if (place.offset + place.size > size) throw new ReturnReadError(file, 'not a readable spreadsheet (.xlsx): the file is damaged or cut short');
+    checkDeclaredSizes(directoryEntries(await read(place.offset, place.size), place.count, file), file);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The zip's files by name, unpacked on demand, never more than the limit in all. */
+function zipEntries(bytes: Uint8Array, file: string): Map<string, () => Buffer> {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const place = directoryPlace(buf.subarray(Math.max(0, buf.length - 65_557)), file);
+  const list = directoryEntries(buf.subarray(place.offset, place.offset + place.size), place.count, file);
+  checkDeclaredSizes(list, file);
+  let budget = UNPACK_LIMIT;
+  const entries = new Map<string, () => Buffer>();
+  for (const { name, method, packed, local } of list) {
     entries.set(name, () => {
       const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-      const data = buf.subarray(start, start + size);
-      if (method === 0) return data;
-      if (method === 8) return inflateRawSync(data);
-      throw new ReturnReadError(file, `not a readable spreadsheet (.xlsx): ${name} is packed in a way this reader does not know`);
+      const data = buf.subarray(start, start + packed);
+      let out: Buffer;
+      if (method === 0) out = data;
+      else if (method === 8) {
+        try {
+          // Inflating stops at what is left of the budget, whatever the table of contents said.
+          out = inflateRawSync(data, { maxOutputLength: Math.max(1, budget) });
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooBig(file);
+          throw e;
+        }
+      } else throw new ReturnReadError(file, `not a readable spreadsheet (.xlsx): ${name} is packed in a way this reader does not know`);
+      budget -= out.length;
+      if (budget < 0) throw tooBig(file);
+      return out;
     });
-    at += 46 + skip;
   }
   return entries;
 }

@@ -54,6 +54,10 @@ describe('in a real browser: a performance officer validates an SSDA903 return w
 
     await page.goto(`${service.url}/returns`);
     await expectAccessible(page);
+    // The CSRF token travels as the form's first field, never in the address.
+    const form = page.locator('form[enctype="multipart/form-data"]');
+    expect(await form.getAttribute('action')).toBe('/returns');
+    expect(await form.locator('input').first().getAttribute('name')).toBe('_csrf');
     await page.getByRole('button', { name: 'Validate' }).click();
     await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain('Select the return’s files to upload');
     await expectAccessible(page);

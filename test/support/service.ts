@@ -58,12 +58,12 @@ export class Agent {
     return { status: res.status, text: await res.text(), location: res.headers.get('location') };
   }
 
-  /** A multipart form, with the CSRF token in the query string as the upload page sends it. */
-  async postFiles(path: string, fields: Record<string, string>, files: { field: string; name: string; content: string | Uint8Array }[]) {
+  /** A multipart form, with the CSRF token as its first field as the upload page sends it (unless `fields` gives one). */
+  async postFiles(path: string, fields: Record<string, string>, files: { field: string; name: string; content: string | Uint8Array | Blob }[]) {
     const form = new FormData();
-    for (const [k, v] of Object.entries(fields)) form.append(k, v);
-    for (const f of files) form.append(f.field, new Blob([f.content]), f.name);
-    const res = await fetch(`${this.base}${path}?_csrf=${encodeURIComponent(this.csrf)}`, {
+    for (const [k, v] of Object.entries({ _csrf: this.csrf, ...fields })) form.append(k, v);
+    for (const f of files) form.append(f.field, f.content instanceof Blob ? f.content : new Blob([f.content]), f.name);
+    const res = await fetch(`${this.base}${path}`, {
       method: 'POST',
       headers: { cookie: this.cookie },
       body: form,
@@ -79,6 +79,11 @@ export class Agent {
     other.cookie = this.cookie;
     other.csrf = this.csrf;
     return other;
+  }
+
+  /** The session cookie and the last form's CSRF token, for a request built by hand. */
+  credentials(): { cookie: string; csrf: string } {
+    return { cookie: this.cookie, csrf: this.csrf };
   }
 
   async signIn(username: string, password: string): Promise<void> {

@@ -29,11 +29,12 @@ export async function setUpSession(app: FastifyInstance, config: Config): Promis
   });
   await app.register(fastifyCsrf, {
     sessionPlugin: '@fastify/secure-session',
+    // From the form or a header, never the query string: a token in a URL leaks through
+    // history, logs and Referer. A multipart form sends it as its first field (returns/upload.ts).
     getToken: (req) => {
       const body = req.body as Record<string, unknown> | undefined;
-      const query = req.query as Record<string, unknown> | undefined;
       const fromBody = body && typeof body === 'object' ? body._csrf : undefined;
-      const token = fromBody ?? req.headers['csrf-token'] ?? query?._csrf;
+      const token = fromBody ?? req.headers['csrf-token'];
       return typeof token === 'string' ? token : undefined;
     },
   });
