@@ -28,6 +28,8 @@ const envSchema = z.object({
     .optional(),
   SECURE_COOKIES: booleanish.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FILE: z.string().min(1).optional(),
+  ALLOW_DEMO_DATA_IN_PRODUCTION: booleanish.optional(),
   TIMEZONE: z.literal('Europe/London').default('Europe/London'),
 });
 
@@ -43,6 +45,10 @@ export interface Config {
   sessionSecret: string | undefined;
   secureCookies: boolean;
   logLevel: string;
+  /** Append logs (JSON lines) to this file rather than standard output. */
+  logFile: string | undefined;
+  /** Serve a database holding the demo authority even when NODE_ENV=production. */
+  allowDemoDataInProduction: boolean;
 }
 
 export class ConfigError extends Error {
@@ -77,5 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: e.SESSION_SECRET,
     secureCookies: e.SECURE_COOKIES ?? production,
     logLevel: e.LOG_LEVEL,
+    logFile: e.LOG_FILE,
+    allowDemoDataInProduction: e.ALLOW_DEMO_DATA_IN_PRODUCTION ?? false,
   };
 }

@@ -11,8 +11,8 @@ export interface RunningService {
 }
 
 /** The real service on a real port, over a test database. */
-export async function startService(database: Database, time?: TimeSource): Promise<RunningService> {
-  const config = loadConfig({ NODE_ENV: 'test', SESSION_SECRET: 'test-secret-that-is-long-enough-for-the-cookie', DATA_DIR: './tmp/test' });
+export async function startService(database: Database, time?: TimeSource, env: Record<string, string> = {}): Promise<RunningService> {
+  const config = loadConfig({ NODE_ENV: 'test', SESSION_SECRET: 'test-secret-that-is-long-enough-for-the-cookie', DATA_DIR: './tmp/test', ...env });
   const { app } = await buildServer(config, database, { migrate: false, ...(time ? { time } : {}) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -35,19 +35,31 @@ export class Agent {
     return { status: res.status, text, location: res.headers.get('location') };
   }
 
-  async post(path: string, form: Record<string, string | string[]>): Promise<{ status: number; text: string; location: string | null }> {
+  async post(path: string, form: Record<string, string | string[]>, headers: Record<string, string> = {}): Promise<{ status: number; text: string; location: string | null }> {
     const body = new URLSearchParams();
     for (const [k, v] of Object.entries({ _csrf: this.csrf, ...form })) {
       for (const one of [v].flat()) body.append(k, one);
     }
     const res = await fetch(this.base + path, {
       method: 'POST',
-      headers: { cookie: this.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { cookie: this.cookie, 'content-type': 'application/x-www-form-urlencoded', ...headers },
       body,
       redirect: 'manual',
     });
     this.keep(res);
     return { status: res.status, text: await res.text(), location: res.headers.get('location') };
+  }
+
+  /** A JSON body, as an API client sends it (the CSRF token goes in a header). */
+  async postJson(path: string, json: unknown, headers: Record<string, string> = {}): Promise<{ status: number; text: string; headers: Headers }> {
+    const res = await fetch(this.base + path, {
+      method: 'POST',
+      headers: { cookie: this.cookie, 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(json),
+      redirect: 'manual',
+    });
+    this.keep(res);
+    return { status: res.status, text: await res.text(), headers: res.headers };
   }
 
   /** A multipart form, with the CSRF token in the query string as the upload page sends it. */

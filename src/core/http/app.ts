@@ -4,6 +4,7 @@ import qs from 'node:querystring';
 import type { SignedInUser } from '../auth/users.js';
 import { findSignedInUser } from '../auth/users.js';
 import type { AppContext } from './context.js';
+import { setUpErrorPages } from './errors.js';
 import { navigationFor } from './navigation.js';
 import { setUpWebSecurity } from './security.js';
 import { setUpSession } from './session.js';
@@ -35,16 +36,22 @@ export type RouteModule = (app: FastifyInstance, ctx: AppContext) => void | Prom
 
 /**
  * The HTTP service: one concern per set-up step, in order, then each area's routes,
- * then the 404 and the one error handler.
+ * then the 404. The one error handler is set first, so that every route has it.
  */
 export async function createApp(ctx: AppContext, modules: RouteModule[]): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: ctx.config.env === 'test' ? false : { level: ctx.config.logLevel },
+    // tests are quiet unless they ask for a log file to read
+    logger:
+      ctx.config.env === 'test' && !ctx.config.logFile
+        ? false
+        : { level: ctx.config.logLevel, ...(ctx.config.logFile ? { file: ctx.config.logFile } : {}) },
     logController: new RoutePatternLogs({ disableRequestLogging: true }),
     trustProxy: ctx.config.production,
     bodyLimit: 50 * 1024 * 1024,
   });
 
+  // first: a route keeps the error handler in force when it is added (see errors.ts)
+  setUpErrorPages(app);
   await setUpWebSecurity(app);
   await app.register(fastifyFormbody, { parser: (body) => qs.parse(body) });
   await setUpSession(app, ctx.config);
@@ -91,27 +98,6 @@ export async function createApp(ctx: AppContext, modules: RouteModule[]): Promis
       paragraphs: ['If you typed the web address, check it is correct.'],
       link: { href: '/', text: 'Go to your home page' },
     });
-  });
-
-  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, req, reply) => {
-    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    if (status === 500) {
-      // the message may quote a value from the record: log its kind and where, not its text
-      req.log.error({ route: req.routeOptions.url, code: error.code, name: error.name }, 'unhandled error');
-    }
-    reply.code(status);
-    const csrf = error.code?.startsWith('FST_CSRF');
-    const message = csrf
-      ? 'This form has expired or was sent from somewhere else. Go back, reload the page and try again.'
-      : status === 500
-        ? 'Sorry, there is a problem with the service. Try again later.'
-        : 'The request could not be understood.';
-    if (req.url.startsWith('/api/')) return reply.send({ error: message });
-    try {
-      return reply.page('message.njk', { title: status === 500 ? 'Sorry, there is a problem' : 'There is a problem', paragraphs: [message] });
-    } catch {
-      return reply.type('text/plain').send(message);
-    }
   });
 
   return app;
