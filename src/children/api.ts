@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { apiRoute } from '../core/http/api.js';
+import { apiRoute, validationFailure } from '../core/http/api.js';
+import { parse } from '../core/http/forms.js';
 import type { AppContext } from '../core/http/context.js';
 import { todayIn } from '../core/time.js';
 import { loadClockContext } from '../obligations/recompute.js';
 import { childObligations } from '../obligations/queries.js';
-import { createChild, findChildren, newChildSchema } from './children.js';
+import { childSearchSchema, createChild, findChildren, newChildSchema } from './children.js';
 import { childRecord } from './record.js';
 import { recordVisit, visitSchema } from './visits.js';
 
@@ -14,15 +15,16 @@ export function childrenApi(app: FastifyInstance, ctx: AppContext): void {
   const today = () => todayIn(ctx.time);
 
   apiRoute(app, ctx, { method: 'GET', url: '/api/children', roles: practice, summary: 'Find children by name, dateOfBirth, nhsNumber or upn (query parameters)' }, async (req, reply, { user }) => {
-    const q = req.query as Record<string, string | undefined>;
-    const results = await findChildren(ctx.db, user, { name: q.name, dateOfBirth: q.dateOfBirth, nhsNumber: q.nhsNumber, upn: q.upn });
+    const parsed = parse(childSearchSchema, req.query);
+    if (!parsed.ok) return reply.code(400).send(validationFailure(parsed.errors));
+    const results = await findChildren(ctx.db, user, parsed.value);
     return reply.send({ children: results });
   });
 
   apiRoute(
     app,
     ctx,
-    { method: 'POST', url: '/api/children', roles: practice, audit: 'CREATE_CHILD', summary: 'Add a child', body: newChildSchema, responses: { '201': 'Created: the new child’s id' } },
+    { method: 'POST', url: '/api/children', roles: practice, audit: 'CREATE_CHILD', summary: 'Add a child', body: newChildSchema(today), responses: { '201': 'Created: the new child’s id' } },
     async (_req, reply, state) => {
       state.recordId = await createChild(ctx.db, state.body, today(), { userId: state.user.id, teamId: state.user.teamId });
       state.childId = state.recordId;

@@ -4,7 +4,8 @@ import qs from 'node:querystring';
 import type { SignedInUser } from '../auth/users.js';
 import { findSignedInUser } from '../auth/users.js';
 import type { AppContext } from './context.js';
-import { setUpErrorPages } from './errors.js';
+import { InputError, setUpErrorPages } from './errors.js';
+import { queryProblems } from './forms.js';
 import { navigationFor } from './navigation.js';
 import { setUpWebSecurity } from './security.js';
 import { setUpSession } from './session.js';
@@ -61,6 +62,13 @@ export async function createApp(ctx: AppContext, modules: RouteModule[]): Promis
   app.addHook('preHandler', async (req) => {
     const userId = req.session.get('userId');
     req.user = userId ? await findSignedInUser(ctx.db, userId) : null;
+  });
+
+  // Routes read each query parameter as one string: a repeated one (?q=a&q=b arrives as a
+  // list) or one holding control characters is refused here, once for every route.
+  app.addHook('preHandler', async (req) => {
+    const problems = queryProblems(req.query);
+    if (problems.length > 0) throw new InputError(problems);
   });
 
   app.decorateReply('page', function page(this, template: string, data: Record<string, unknown> = {}) {

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FieldError } from './forms.js';
 
 // No 0/O, 1/I/L: a reference is read out over the phone to whoever supports the service.
 const referenceAlphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -9,6 +10,15 @@ export function errorReference(): string {
   let s = '';
   for (let i = 0; i < 8; i++) s += referenceAlphabet[randomInt(referenceAlphabet.length)];
   return `${s.slice(0, 4)}-${s.slice(4)}`;
+}
+
+/** Input refused before any route read it (a query string parameter given twice): a 400 naming each field. */
+export class InputError extends Error {
+  readonly statusCode = 400;
+  constructor(readonly errors: FieldError[]) {
+    super('The input is not valid');
+    this.name = 'InputError';
+  }
 }
 
 type ServiceError = Error & { statusCode?: number; code?: unknown; cause?: unknown };
@@ -48,6 +58,15 @@ export function setUpErrorPages(app: FastifyInstance): void {
     else req.log.warn(logged, 'request refused');
 
     reply.code(status);
+    if (error instanceof InputError) {
+      if (req.url.startsWith('/api/')) return reply.send({ error: 'The input is not valid', errors: error.errors });
+      return reply.page('message.njk', {
+        title: 'There is a problem',
+        errorList: error.errors.map((e) => ({ text: e.message })),
+        paragraphs: ['The address of this page is not valid. Go back and try again.'],
+        link: { href: '/', text: 'Go to your home page' },
+      });
+    }
     const message = csrf ? expiredForm : status === 500 ? serviceProblem : 'The request could not be understood.';
     if (req.url.startsWith('/api/')) return reply.send({ error: message, reference });
     try {
