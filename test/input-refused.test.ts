@@ -151,6 +151,14 @@ for (const kind of await testDatabases()) {
       expect(fieldsOf(api.text)).toEqual(['name']);
     });
 
+    it('an id in the query string that is not a UUID is refused, naming it', async () => {
+      const manager = new Agent(service.url);
+      await manager.signIn('sam', PASSWORD);
+      const res = await manager.get('/my-team?teamId=north');
+      expect(res.status).toBe(400);
+      expect(res.text).toContain('teamId is not a valid reference');
+    });
+
     it('an impossible date in a search is refused, naming the field', async () => {
       const page = await agent.get('/children?dateOfBirth-day=31&dateOfBirth-month=2&dateOfBirth-year=2019');
       expect(page.status).toBe(400);

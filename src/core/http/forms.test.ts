@@ -94,6 +94,7 @@ describe('form validation', () => {
       { field: 'name', message: 'name is given more than once in the address: give it once' },
       { field: 'upn', message: 'upn must not contain control characters (such as a null character)' },
     ]);
-    expect(queryProblems({ name: 'Tia' })).toEqual([]);
+    expect(queryProblems({ name: 'Tia', teamId: '', childId: '0b7c6c1e-7c4d-4f3a-9d55-2f6a1c1f3e10' })).toEqual([]);
+    expect(queryProblems({ teamId: 'north' })).toEqual([{ field: 'teamId', message: 'teamId is not a valid reference' }]);
   });
 });

@@ -248,9 +248,11 @@ function lowerFirst(label: string): string {
 
 /**
  * Problems with a query string as a whole, checked for every request before any route reads
- * it: a parameter given twice (?q=a&q=b arrives as a list, which no route expects) or holding
- * control characters. Each names the parameter.
+ * it: a parameter given twice (?q=a&q=b arrives as a list, which no route expects), holding
+ * control characters, or an id (teamId, childId) that is not a UUID. Each names the parameter.
  */
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export function queryProblems(query: unknown): FieldError[] {
   if (!query || typeof query !== 'object') return [];
   const problems: FieldError[] = [];
@@ -258,6 +260,9 @@ export function queryProblems(query: unknown): FieldError[] {
     if (Array.isArray(value)) problems.push({ field, message: `${field} is given more than once in the address: give it once` });
     else if (typeof value === 'string' && hasControlCharacters(value)) {
       problems.push({ field, message: `${field} must not contain control characters (such as a null character)` });
+    } else if (typeof value === 'string' && /Id$/.test(field) && value !== '' && !uuidPattern.test(value)) {
+      // every record's id is a UUID: anything else names no record, and the database would refuse it
+      problems.push({ field, message: `${field} is not a valid reference` });
     }
   }
   return problems;
