@@ -26,13 +26,13 @@ export class Agent {
   private csrf = '';
   constructor(private readonly base: string) {}
 
-  async get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string; location: string | null }> {
+  async get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string; location: string | null; headers: Headers }> {
     const res = await fetch(this.base + path, { headers: { cookie: this.cookie, ...headers }, redirect: 'manual' });
     this.keep(res);
     const text = await res.text();
     const token = /name="_csrf" value="([^"]+)"/.exec(text);
     if (token) this.csrf = token[1]!;
-    return { status: res.status, text, location: res.headers.get('location') };
+    return { status: res.status, text, location: res.headers.get('location'), headers: res.headers };
   }
 
   async post(path: string, form: Record<string, string | string[]>, headers: Record<string, string> = {}): Promise<{ status: number; text: string; location: string | null }> {

@@ -89,6 +89,13 @@ export async function createApp(ctx: AppContext, modules: RouteModule[]): Promis
     this.request.session.set('flash', message);
   });
 
+  // Pages and API answers carry children's details: no browser or proxy may keep a copy.
+  // Static files set their own caching (static.ts) and keep it.
+  app.addHook('onSend', async (_req, reply, payload) => {
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
   app.addHook('onResponse', async (req, reply) => {
     req.log.info(
       { method: req.method, route: req.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
