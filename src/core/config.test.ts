@@ -26,4 +26,13 @@ describe('configuration', () => {
     const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) });
     expect(config.secureCookies).toBe(true);
   });
+
+  it('reads a log file and the demo-in-production override', () => {
+    expect(loadConfig({})).toMatchObject({ logFile: undefined, allowDemoDataInProduction: false });
+    expect(loadConfig({ LOG_FILE: '/var/log/opencsc.log', ALLOW_DEMO_DATA_IN_PRODUCTION: 'true' })).toMatchObject({
+      logFile: '/var/log/opencsc.log',
+      allowDemoDataInProduction: true,
+    });
+    expect(() => loadConfig({ ALLOW_DEMO_DATA_IN_PRODUCTION: 'maybe' })).toThrowError(/ALLOW_DEMO_DATA_IN_PRODUCTION/);
+  });
 });
