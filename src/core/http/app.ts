@@ -1,5 +1,6 @@
 import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
+import { openSync, writeSync } from 'node:fs';
 import qs from 'node:querystring';
 import type { SignedInUser } from '../auth/users.js';
 import { findSignedInUser } from '../auth/users.js';
@@ -33,6 +34,15 @@ class RoutePatternLogs extends LogController {
   }
 }
 
+/**
+ * LOG_FILE: each line written as it is logged (as pino's own sync mode does), so a line is in
+ * the file before the response that it describes leaves; readable by the service's user only.
+ */
+function appendingTo(file: string): { write(line: string): void } {
+  const fd = openSync(file, 'a', 0o600);
+  return { write: (line) => void writeSync(fd, line) };
+}
+
 export type RouteModule = (app: FastifyInstance, ctx: AppContext) => void | Promise<void>;
 
 /**
@@ -45,7 +55,7 @@ export async function createApp(ctx: AppContext, modules: RouteModule[]): Promis
     logger:
       ctx.config.env === 'test' && !ctx.config.logFile
         ? false
-        : { level: ctx.config.logLevel, ...(ctx.config.logFile ? { file: ctx.config.logFile } : {}) },
+        : { level: ctx.config.logLevel, ...(ctx.config.logFile ? { stream: appendingTo(ctx.config.logFile) } : {}) },
     logController: new RoutePatternLogs({ disableRequestLogging: true }),
     trustProxy: ctx.config.production,
     bodyLimit: 50 * 1024 * 1024,

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FieldError } from './forms.js';
 
 // No 0/O, 1/I/L: a reference is read out over the phone to whoever supports the service.
@@ -36,8 +36,24 @@ export function errorKind(error: ServiceError): { kind: string; code?: string } 
   return code ? { kind, code } : { kind };
 }
 
-const expiredForm = 'This form has expired or was sent from somewhere else. Go back to the form, reload the page and try again.';
-const serviceProblem = 'Sorry, there is a problem with the service. Try again later.';
+/** What a person is told, on a page and in the API, for each kind of failure. */
+const answers = {
+  csrf: {
+    title: 'This form has expired',
+    paragraphs: ['This form has expired or was sent from somewhere else: nothing has been saved.', 'Go back to the form, reload the page and try again.'],
+    api: 'The csrf-token header is missing or not valid: get a token from GET /api/session',
+  },
+  failed: {
+    title: 'Sorry, there is a problem with the service',
+    paragraphs: ['Try again later.'],
+    api: 'Sorry, there is a problem with the service. Try again later.',
+  },
+  refused: {
+    title: 'There is a problem',
+    paragraphs: ['The request could not be understood.'],
+    api: 'The request could not be understood.',
+  },
+};
 
 /**
  * One error handler for the whole service: a page gets the GOV.UK error page, an API call
@@ -52,35 +68,33 @@ export function setUpErrorPages(app: FastifyInstance): void {
   app.setErrorHandler((error: ServiceError, req, reply) => {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     const reference = errorReference();
-    const csrf = typeof error.code === 'string' && error.code.startsWith('FST_CSRF');
     const logged = { reference, method: req.method, route: req.routeOptions.url ?? 'unmatched', status, ...errorKind(error) };
     if (status === 500) req.log.error(logged, 'request failed');
     else req.log.warn(logged, 'request refused');
 
     reply.code(status);
-    if (error instanceof InputError) {
-      if (req.url.startsWith('/api/')) return reply.send({ error: 'The input is not valid', errors: error.errors });
-      return reply.page('message.njk', {
-        title: 'There is a problem',
-        errorList: error.errors.map((e) => ({ text: e.message })),
-        paragraphs: ['The address of this page is not valid. Go back and try again.'],
-        link: { href: '/', text: 'Go to your home page' },
-      });
-    }
-    const message = csrf ? expiredForm : status === 500 ? serviceProblem : 'The request could not be understood.';
-    if (req.url.startsWith('/api/')) return reply.send({ error: message, reference });
+    const api = req.url.startsWith('/api/');
     try {
+      if (error instanceof InputError) {
+        if (api) return reply.send({ error: 'The input is not valid', errors: error.errors });
+        return reply.page('message.njk', {
+          title: 'There is a problem',
+          errorList: error.errors.map((e) => ({ text: e.message })),
+          paragraphs: ['The address of this page is not valid. Go back and try again.'],
+          link: { href: '/', text: 'Go to your home page' },
+        });
+      }
+      const csrf = typeof error.code === 'string' && error.code.startsWith('FST_CSRF');
+      const answer = csrf ? answers.csrf : status === 500 ? answers.failed : answers.refused;
+      if (api) return reply.send({ error: answer.api, reference });
       return reply.page('message.njk', {
-        title: csrf ? 'This form has expired' : status === 500 ? 'Sorry, there is a problem with the service' : 'There is a problem',
-        paragraphs: [
-          csrf ? 'This form has expired or was sent from somewhere else: nothing has been saved.' : status === 500 ? 'Try again later.' : message,
-          ...(csrf ? ['Go back to the form, reload the page and try again.'] : []),
-          `If you contact support about this, give the reference ${reference}.`,
-        ],
+        title: answer.title,
+        paragraphs: [...answer.paragraphs, `If you contact support about this, give the reference ${reference}.`],
         link: csrf ? { href: wayBack(req), text: 'Go back to the form' } : { href: '/', text: 'Go to your home page' },
       });
     } catch {
-      return plainText(reply, `${message} Reference ${reference}.`);
+      // the page itself failed (a template, the session): still no detail, still the reference
+      return reply.type('text/plain; charset=utf-8').send(`${answers.failed.api} Reference ${reference}.`);
     }
   });
 }
@@ -96,8 +110,4 @@ function wayBack(req: FastifyRequest): string {
   } catch {
     return '/';
   }
-}
-
-function plainText(reply: FastifyReply, text: string): FastifyReply {
-  return reply.type('text/plain; charset=utf-8').send(text);
 }
