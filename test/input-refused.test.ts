@@ -151,6 +151,14 @@ for (const kind of await testDatabases()) {
       expect(fieldsOf(api.text)).toEqual(['name']);
     });
 
+    it('a path holding a NUL byte is a page not found, on a page and in the API', async () => {
+      const page = await agent.get('/children/x%00y');
+      expect(page.status).toBe(404);
+      expect(page.text).toContain('Page not found');
+      const api = await agent.get('/api/children/x%00y');
+      expect(api.status).toBe(404);
+    });
+
     it('an id in the query string that is not a UUID is refused, naming it', async () => {
       const manager = new Agent(service.url);
       await manager.signIn('sam', PASSWORD);

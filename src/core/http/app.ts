@@ -5,8 +5,8 @@ import qs from 'node:querystring';
 import type { SignedInUser } from '../auth/users.js';
 import { findSignedInUser } from '../auth/users.js';
 import type { AppContext } from './context.js';
-import { InputError, setUpErrorPages } from './errors.js';
-import { queryProblems } from './forms.js';
+import { InputError, notFound, setUpErrorPages } from './errors.js';
+import { hasControlCharacters, queryProblems } from './forms.js';
 import { navigationFor } from './navigation.js';
 import { setUpWebSecurity } from './security.js';
 import { setUpSession } from './session.js';
@@ -75,8 +75,11 @@ export async function createApp(ctx: AppContext, modules: RouteModule[]): Promis
   });
 
   // Routes read each query parameter as one string: a repeated one (?q=a&q=b arrives as a
-  // list) or one holding control characters is refused here, once for every route.
-  app.addHook('preHandler', async (req) => {
+  // list) or one holding control characters is refused here, once for every route. A path
+  // holding control characters names no page (and would fail in the database).
+  app.addHook('preHandler', async (req, reply) => {
+    const params = Object.values((req.params ?? {}) as Record<string, unknown>);
+    if (params.some((v) => typeof v === 'string' && hasControlCharacters(v))) return notFound(req, reply);
     const problems = queryProblems(req.query);
     if (problems.length > 0) throw new InputError(problems);
   });
@@ -115,15 +118,7 @@ export async function createApp(ctx: AppContext, modules: RouteModule[]): Promis
 
   for (const register of modules) await register(app, ctx);
 
-  app.setNotFoundHandler((req, reply) => {
-    reply.code(404);
-    if (req.url.startsWith('/api/')) return reply.send({ error: 'Not found' });
-    return reply.page('message.njk', {
-      title: 'Page not found',
-      paragraphs: ['If you typed the web address, check it is correct.'],
-      link: { href: '/', text: 'Go to your home page' },
-    });
-  });
+  app.setNotFoundHandler(notFound);
 
   return app;
 }

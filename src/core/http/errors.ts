@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldError } from './forms.js';
 
 // No 0/O, 1/I/L: a reference is read out over the phone to whoever supports the service.
@@ -96,6 +96,16 @@ export function setUpErrorPages(app: FastifyInstance): void {
       // the page itself failed (a template, the session): still no detail, still the reference
       return reply.type('text/plain; charset=utf-8').send(`${answers.failed.api} Reference ${reference}.`);
     }
+  });
+}
+
+export function notFound(req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  reply.code(404);
+  if (req.url.startsWith('/api/')) return reply.send({ error: 'Not found' });
+  return reply.page('message.njk', {
+    title: 'Page not found',
+    paragraphs: ['If you typed the web address, check it is correct.'],
+    link: { href: '/', text: 'Go to your home page' },
   });
 }
 
