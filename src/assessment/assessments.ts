@@ -65,7 +65,7 @@ export function authoriseSchema(today: () => string) {
   return z.object({ authorisedDate: dateField('Date authorised', { notInFuture: today }), version: version() });
 }
 
-export const lateReasonSchema = z.object({ lateReason: text('Why the assessment is late', { max: 5000 }), version: version() });
+export const lateReasonSchema = z.object({ lateReason: text('Why the assessment is late', { max: 5000, multiline: true }), version: version() });
 
 async function updateAssessment(
   db: Db,

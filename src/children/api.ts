@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { apiRoute } from '../core/http/api.js';
+import { apiRoute, validationFailure } from '../core/http/api.js';
+import { parse } from '../core/http/forms.js';
 import type { AppContext } from '../core/http/context.js';
 import { todayIn } from '../core/time.js';
 import { loadClockContext } from '../obligations/recompute.js';
 import { childObligations } from '../obligations/queries.js';
-import { createChild, findChildren, likelyMatches, matchesShownTo, newChildApiSchema } from './children.js';
+import { childSearchSchema, createChild, findChildren, likelyMatches, matchesShownTo, newChildApiSchema } from './children.js';
 import { childRecord, namedChildren } from './record.js';
 import { recordVisit, visitSchema } from './visits.js';
 
@@ -14,8 +15,9 @@ export function childrenApi(app: FastifyInstance, ctx: AppContext): void {
   const today = () => todayIn(ctx.time);
 
   apiRoute(app, ctx, { method: 'GET', url: '/api/children', roles: practice, audit: 'SEARCH_CHILDREN', summary: 'Find children by name, dateOfBirth, nhsNumber or upn (query parameters)' }, async (req, reply, state) => {
-    const q = req.query as Record<string, string | undefined>;
-    const results = await findChildren(ctx.db, state.user, { name: q.name, dateOfBirth: q.dateOfBirth, nhsNumber: q.nhsNumber, upn: q.upn });
+    const parsed = parse(childSearchSchema, req.query);
+    if (!parsed.ok) return reply.code(400).send(validationFailure(parsed.errors));
+    const results = await findChildren(ctx.db, state.user, parsed.value);
     state.revealedChildIds = results.map((r) => r.id);
     return reply.send({ children: results });
   });
@@ -29,7 +31,7 @@ export function childrenApi(app: FastifyInstance, ctx: AppContext): void {
       roles: practice,
       audit: 'CREATE_CHILD',
       summary: 'Add a child',
-      body: newChildApiSchema,
+      body: newChildApiSchema(today),
       responses: {
         '201': 'Created: the new child’s id',
         '409': 'Nothing created: `likelyMatches` lists children already on the record who may be this child (one the caller may not open only by its reference); send again with confirmNotDuplicate: true if none of them is',

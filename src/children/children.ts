@@ -4,7 +4,7 @@ import { childVisibleTo, visibleAmong } from '../core/auth/access.js';
 import type { SignedInUser } from '../core/auth/users.js';
 import { disabilityCodes, ethnicityCodes, codesOf, sexCodes } from '../core/codes/dfe.js';
 import { rows, type Db } from '../core/db/database.js';
-import { choice, choices, dateField, optionalDateField, optionalText, text, version, evenWithOtherErrors } from '../core/http/forms.js';
+import { choice, choices, optionalDateField, optionalDateOfBirthField, optionalText, text, version, evenWithOtherErrors, yearsBefore } from '../core/http/forms.js';
 import { recomputeObligations } from '../obligations/recompute.js';
 import { allocate, frontDoorTeamId } from '../workforce/allocation.js';
 import { addresses, childDisabilities, children } from './schema.js';
@@ -24,12 +24,18 @@ const identifiers = {
   }),
 };
 
-const newChildFields = {
+/**
+ * The fields of a new child, for the page and the API. A date of birth is in the last 25
+ * years (care leavers are supported to 25); an expected one within a year of today.
+ */
+const newChildFields = (today: () => string) => ({
   firstName: text('First name', { max: 100 }),
   lastName: text('Last name', { max: 100 }),
   otherNames: optionalText('Other names', { max: 200 }),
-  dateOfBirth: optionalDateField('Date of birth'),
-  expectedDateOfBirth: optionalDateField('Expected date of birth'),
+  dateOfBirth: optionalDateOfBirthField('Date of birth', today),
+  expectedDateOfBirth: optionalDateField('Expected date of birth', {
+    range: { earliest: () => yearsBefore(today(), 1), latest: () => yearsBefore(today(), -1), message: 'must be within a year of today' },
+  }),
   sex: choice('Sex', sexes),
   gender: optionalText('Gender', { max: 100 }),
   ethnicity: choice('Ethnicity', ethnicities),
@@ -41,9 +47,9 @@ const newChildFields = {
   postcode: optionalText('Postcode', { max: 20 }).refine((v) => v === undefined || postcodeProblem(v) === null, {
     message: 'Postcode is not a UK postcode (for example M60 2LA)',
   }),
-};
+});
 
-function newChildChecks(v: Partial<z.output<z.ZodObject<typeof newChildFields>>>, ctx: z.RefinementCtx): void {
+function newChildChecks(v: Partial<z.output<z.ZodObject<ReturnType<typeof newChildFields>>>>, ctx: z.RefinementCtx): void {
   if (!v.dateOfBirth && !v.expectedDateOfBirth) {
     ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'Enter a date of birth, or an expected date of birth for an unborn child' });
   }
@@ -56,16 +62,17 @@ function newChildChecks(v: Partial<z.output<z.ZodObject<typeof newChildFields>>>
 }
 
 /** One schema for creating a child, used by the page and the API. */
-export const newChildSchema = z.object(newChildFields).superRefine(newChildChecks, evenWithOtherErrors);
-export type NewChild = z.output<typeof newChildSchema>;
+export const newChildSchema = (today: () => string) => z.object(newChildFields(today)).superRefine(newChildChecks, evenWithOtherErrors);
+export type NewChild = z.output<ReturnType<typeof newChildSchema>>;
 
 /**
  * The API's form of it: the same fields, and the caller's confirmation, after reading the
  * likely matches a first attempt answered with, that none of them is the child.
  */
-export const newChildApiSchema = z
+export const newChildApiSchema = (today: () => string) =>
+  z
   .object({
-    ...newChildFields,
+    ...newChildFields(today),
     confirmNotDuplicate: z
       .boolean({ error: 'Confirm not duplicate must be true or false' })
       .optional()
@@ -157,12 +164,14 @@ export async function updateChildDetails(db: Db, childId: string, input: ChildDe
   if (changed.length === 0) throw new StaleRecordError("The child's details");
 }
 
-export interface ChildSearch {
-  name?: string | undefined;
-  dateOfBirth?: string | undefined;
-  nhsNumber?: string | undefined;
-  upn?: string | undefined;
-}
+/** One schema for a search, from the search page's query string or the API's. */
+export const childSearchSchema = z.object({
+  name: optionalText('Name', { max: 200 }),
+  dateOfBirth: optionalDateField('Date of birth'),
+  nhsNumber: optionalText('NHS number', { max: 20 }),
+  upn: optionalText('Unique pupil number (UPN)', { max: 20 }),
+});
+export type ChildSearch = z.output<typeof childSearchSchema>;
 
 export interface ChildListItem {
   id: string;

@@ -6,7 +6,7 @@ import { children, restrictedRecordAccess } from './schema.js';
 
 export const restrictionSchema = z.object({
   restricted: yesNo('the record is restricted'),
-  usernames: optionalText('Who may open it', { max: 2000 }),
+  usernames: optionalText('Who may open it', { max: 2000, multiline: true }),
 });
 
 export class UnknownUsersError extends Error {

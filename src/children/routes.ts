@@ -8,6 +8,7 @@ import { loadClockContext } from '../obligations/recompute.js';
 import { childObligations, statusLabels } from '../obligations/queries.js';
 import {
   childDetailsSchema,
+  childSearchSchema,
   createChild,
   findChildren,
   likelyMatches,
@@ -38,22 +39,19 @@ export function childrenRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   route(app, ctx, { method: 'GET', url: '/children', roles: practice, audit: 'SEARCH_CHILDREN' }, async (req, reply, state) => {
     const q = req.query as Record<string, string | undefined>;
-    const search = joinDateParts(q, ['dateOfBirth']) as Record<string, string | undefined>;
-    const criteria = {
-      name: q.name?.trim() || undefined,
-      dateOfBirth: search.dateOfBirth && /^\d{4}-\d{2}-\d{2}$/.test(search.dateOfBirth) ? search.dateOfBirth : undefined,
-      nhsNumber: q.nhsNumber?.trim() || undefined,
-      upn: q.upn?.trim() || undefined,
-    };
-    const searched = Object.values(criteria).some(Boolean);
+    const search = joinDateParts(q, ['dateOfBirth']);
+    const parsed = parse(childSearchSchema, search);
+    const criteria = parsed.ok ? parsed.value : {};
+    const searched = parsed.ok && Object.values(criteria).some(Boolean);
     const results = searched ? await findChildren(ctx.db, state.user, criteria) : [];
     state.revealedChildIds = results.map((r) => r.id);
-    return reply.page('children/views/search.njk', {
+    return reply.code(parsed.ok ? 200 : 400).page('children/views/search.njk', {
       title: 'Find a child',
       q,
-      dob: dateParts(criteria.dateOfBirth),
+      dob: parsed.ok ? dateParts(criteria.dateOfBirth) : { day: q['dateOfBirth-day'], month: q['dateOfBirth-month'], year: q['dateOfBirth-year'] },
       searched,
       results,
+      ...(parsed.ok ? {} : errorView(parsed.errors, ['dateOfBirth'])),
     });
   });
 
@@ -63,7 +61,7 @@ export function childrenRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   route(app, ctx, { method: 'POST', url: '/children/new', roles: practice, audit: 'CREATE_CHILD' }, async (req, reply, state) => {
     const body = joinDateParts(req.body as Record<string, unknown>, ['dateOfBirth', 'expectedDateOfBirth']);
-    const parsed = parse(newChildSchema, body);
+    const parsed = parse(newChildSchema(today), body);
     const again = (extra: Record<string, unknown>) =>
       reply.page('children/views/new.njk', {
         title: 'Add a child',

@@ -13,7 +13,7 @@ export function visitSchema(today: () => string) {
       purpose: choice('Purpose of the visit', visitPurposes),
       childSeen: yesNo('the child was seen'),
       seenAlone: yesNo('the child was seen alone').optional(),
-      notes: optionalText('What happened', { max: 20000 }),
+      notes: optionalText('What happened', { max: 20000, multiline: true }),
     })
     .superRefine((v, ctx) => {
       if (v.childSeen === true && v.seenAlone === undefined) {

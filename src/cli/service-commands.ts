@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { sql } from 'drizzle-orm';
-import type { Config } from '../core/config.js';
+import { type Config, ConfigError } from '../core/config.js';
 import { rows, type Database } from '../core/db/database.js';
 import { openConfiguredDatabase } from './open.js';
 
@@ -44,6 +44,26 @@ async function hasDemoUsers(database: Database): Promise<boolean> {
   return (row?.n ?? 0) > 0;
 }
 
+/**
+ * A production service must not quietly serve the synthetic demo authority as if it were the
+ * council's record (a DATA_DIR or DATABASE_URL pointing at the wrong database). Refused at
+ * start, unless ALLOW_DEMO_DATA_IN_PRODUCTION says it is meant (a public demonstration).
+ */
+export async function refuseDemoDataInProduction(config: Config, database: Database): Promise<void> {
+  if (!config.production || config.allowDemoDataInProduction) return;
+  if (!(await hasDemoUsers(database))) return;
+  throw new ConfigError([
+    `NODE_ENV=production, but the database (${database.kind}, ${database.location}) holds the synthetic demo authority. ` +
+      'Point DATABASE_URL or DATA_DIR at the authority’s own database, or, to run a demonstration in production mode, ' +
+      'set ALLOW_DEMO_DATA_IN_PRODUCTION=true (demo accounts still cannot sign in).',
+  ]);
+}
+
+const closeAndThrow = (database: Database) => async (error: unknown) => {
+  await database.close();
+  throw error;
+};
+
 export function registerServiceCommands(program: Command, config: () => Config): void {
   program
     .command('serve')
@@ -51,6 +71,7 @@ export function registerServiceCommands(program: Command, config: () => Config):
     .action(async () => {
       const c = config();
       const database = await openConfiguredDatabase(c);
+      await refuseDemoDataInProduction(c, database).catch(closeAndThrow(database));
       await serve(c, database, { demo: await hasDemoUsers(database) });
     });
 
@@ -85,6 +106,7 @@ export function registerServiceCommands(program: Command, config: () => Config):
         if (c.production) throw new Error('the database is empty: add users with `opencsc users add` (no demo in production)');
         await createDemo(database, 2014);
       }
+      await refuseDemoDataInProduction(c, database).catch(closeAndThrow(database));
       await serve(c, database, { demo: await hasDemoUsers(database) });
     });
 

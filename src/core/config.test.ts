@@ -76,4 +76,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ UPLOAD_LIMIT_MB: 'lots' })).toThrowError(/UPLOAD_LIMIT_MB: must be a whole number of megabytes/);
     expect(() => loadConfig({ UPLOAD_LIMIT_MB: '0' })).toThrowError(/UPLOAD_LIMIT_MB: must be between 1 and 4000/);
   });
+
+  it('reads a log file and the demo-in-production override', () => {
+    expect(loadConfig({})).toMatchObject({ logFile: undefined, allowDemoDataInProduction: false });
+    expect(loadConfig({ LOG_FILE: '/var/log/opencsc.log', ALLOW_DEMO_DATA_IN_PRODUCTION: 'true' })).toMatchObject({
+      logFile: '/var/log/opencsc.log',
+      allowDemoDataInProduction: true,
+    });
+    expect(() => loadConfig({ ALLOW_DEMO_DATA_IN_PRODUCTION: 'maybe' })).toThrowError(/ALLOW_DEMO_DATA_IN_PRODUCTION/);
+  });
 });

@@ -54,6 +54,8 @@ const envSchema = z.object({
     .optional(),
   SECURE_COOKIES: booleanish.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FILE: z.string().min(1).optional(),
+  ALLOW_DEMO_DATA_IN_PRODUCTION: booleanish.optional(),
   TIMEZONE: z.literal('Europe/London').default('Europe/London'),
   ...oidcEnv,
   // A national-size CIN census is about 450 MB.
@@ -77,6 +79,10 @@ export interface Config {
   sessionSecret: string | undefined;
   secureCookies: boolean;
   logLevel: string;
+  /** Append logs (JSON lines) to this file rather than standard output. */
+  logFile: string | undefined;
+  /** Serve a database holding the demo authority even when NODE_ENV=production. */
+  allowDemoDataInProduction: boolean;
   /** The largest file the returns page accepts, in MB; uploads are kept on disk in dataDir, never whole in memory. */
   uploadLimitMb: number;
   /** Single sign-on through OpenID Connect; absent when OIDC_ISSUER is not set. */
@@ -135,6 +141,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: e.SESSION_SECRET,
     secureCookies: e.SECURE_COOKIES ?? production,
     logLevel: e.LOG_LEVEL,
+    logFile: e.LOG_FILE,
+    allowDemoDataInProduction: e.ALLOW_DEMO_DATA_IN_PRODUCTION ?? false,
     uploadLimitMb: e.UPLOAD_LIMIT_MB,
     oidc,
     passwordSignIn: e.PASSWORD_SIGN_IN || !oidc,

@@ -27,9 +27,9 @@ export function contactSchema(today: () => string) {
       source: choice('Source of the contact', sources),
       referrerName: text('Who the contact is from', { max: 200 }),
       referrerOrganisation: optionalText('Organisation', { max: 200 }),
-      about: text('What the contact is about', { max: 20000 }),
+      about: text('What the contact is about', { max: 20000, multiline: true }),
       consent: choice('Consent to checks', consentValues),
-      consentReason: optionalText('Reason consent was not given or sought', { max: 2000 }),
+      consentReason: optionalText('Reason consent was not given or sought', { max: 2000, multiline: true }),
       domesticAbuseNotification: yesNo('this is a police notification of domestic abuse'),
     })
     .superRefine((v, ctx) => {
@@ -85,7 +85,7 @@ export const decisionSchema = z
   .object({
     thresholdLevel: choice('Threshold level', thresholdLevels),
     outcome: choice('Outcome', contactOutcomes),
-    decisionReason: text('Reason for the decision', { max: 20000 }),
+    decisionReason: text('Reason for the decision', { max: 20000, multiline: true }),
     teamId: uuidField('Team to receive the referral').optional(),
     primaryNeed: optionalText('Primary need', { max: 3 }),
     version: version(),

@@ -34,28 +34,40 @@ export class Agent {
   private csrf = '';
   constructor(private readonly base: string) {}
 
-  async get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string; location: string | null }> {
+  async get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string; location: string | null; headers: Headers }> {
     const res = await fetch(this.base + path, { headers: { cookie: this.cookie, ...headers }, redirect: 'manual' });
     this.keep(res);
     const text = await res.text();
     const token = /name="_csrf" value="([^"]+)"/.exec(text);
     if (token) this.csrf = token[1]!;
-    return { status: res.status, text, location: res.headers.get('location') };
+    return { status: res.status, text, location: res.headers.get('location'), headers: res.headers };
   }
 
-  async post(path: string, form: Record<string, string | string[]>): Promise<{ status: number; text: string; location: string | null }> {
+  async post(path: string, form: Record<string, string | string[]>, headers: Record<string, string> = {}): Promise<{ status: number; text: string; location: string | null }> {
     const body = new URLSearchParams();
     for (const [k, v] of Object.entries({ _csrf: this.csrf, ...form })) {
       for (const one of [v].flat()) body.append(k, one);
     }
     const res = await fetch(this.base + path, {
       method: 'POST',
-      headers: { cookie: this.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { cookie: this.cookie, 'content-type': 'application/x-www-form-urlencoded', ...headers },
       body,
       redirect: 'manual',
     });
     this.keep(res);
     return { status: res.status, text: await res.text(), location: res.headers.get('location') };
+  }
+
+  /** A JSON body, as an API client sends it (the CSRF token goes in a header). */
+  async postJson(path: string, json: unknown, headers: Record<string, string> = {}): Promise<{ status: number; text: string; headers: Headers }> {
+    const res = await fetch(this.base + path, {
+      method: 'POST',
+      headers: { cookie: this.cookie, 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(json),
+      redirect: 'manual',
+    });
+    this.keep(res);
+    return { status: res.status, text: await res.text(), headers: res.headers };
   }
 
   /** A multipart form, with the CSRF token as its first field as the upload page sends it (unless `fields` gives one). */

@@ -1,5 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { accessSync, chmodSync, constants, lstatSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isMainThread } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -9,6 +11,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { createHash } from 'node:crypto';
 import pg from 'pg';
+import { ConfigError } from '../config.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -20,6 +23,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Where the data lives, for messages: a folder, a server, or memory. */
   location: string;
+  /** PGlite's data folder, when it keeps one. */
+  dataDir?: string | undefined;
   close(): Promise<void>;
 }
 
@@ -68,18 +73,108 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       close: () => pool.end(),
     };
   }
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = await PGlite.create({
-    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-    parsers: pgliteParsers,
-  });
+  const dataDir = options.dataDir;
+  if (dataDir) checkDataDir(dataDir);
+  const client = await privately(() =>
+    PGlite.create({
+      ...(dataDir ? { dataDir } : {}),
+      parsers: pgliteParsers,
+    }),
+  );
+  if (dataDir) makePrivate(dataDir);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
-    location: options.dataDir ?? 'memory',
-    close: () => client.close(),
+    location: dataDir ?? 'memory',
+    dataDir,
+    close: async () => {
+      await client.close();
+      if (dataDir) makePrivate(dataDir);
+    },
   };
+}
+
+/**
+ * The data folder, made (private to the service's user) if it is absent, and checked to be a
+ * folder this user can write, so a wrong DATA_DIR stops the service with a message naming
+ * the folder and the problem rather than PGlite's "failed to initialize".
+ */
+export function checkDataDir(dir: string): void {
+  const where = path.resolve(dir);
+  const refuse = (problem: string) => {
+    throw new ConfigError([`DATA_DIR: ${where} ${problem}. Set DATA_DIR to a folder the service's user can write, or give that user write access to it.`]);
+  };
+  let exists = true;
+  try {
+    if (!statSync(where).isDirectory()) refuse('is not a folder');
+  } catch (e) {
+    if (e instanceof ConfigError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') refuse(`cannot be read (${reason(e)})`);
+    exists = false;
+  }
+  if (!exists) {
+    try {
+      mkdirSync(where, { recursive: true, mode: 0o700 });
+    } catch (e) {
+      refuse(`does not exist and cannot be created (${reason(e)})`);
+    }
+  }
+  try {
+    accessSync(where, constants.R_OK | constants.W_OK | constants.X_OK);
+    // access() can pass where a write still fails (a read-only mount seen by root, a full disk)
+    const probe = path.join(where, `.write-check-${process.pid}`);
+    writeFileSync(probe, '', { mode: 0o600 });
+    rmSync(probe);
+  } catch (e) {
+    refuse(`cannot be written (${reason(e)})`);
+  }
+}
+
+function reason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  const reasons: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the file system is read-only',
+    ENOSPC: 'the disk is full',
+    ENOTDIR: 'a part of the path is a file, not a folder',
+    EEXIST: 'a file of that name is in the way',
+  };
+  return (code && reasons[code]) ?? code ?? 'unknown error';
+}
+
+/**
+ * PGlite (its Emscripten file system) creates files 0666 and folders as the umask allows,
+ * whatever PostgreSQL asks for. The data is children's records: folders are created under
+ * umask 077, and after opening, migrating and closing, the folder and PostgreSQL's files in
+ * it are made private. Files PostgreSQL adds while running sit inside the private folder.
+ */
+async function privately<T>(create: () => Promise<T>): Promise<T> {
+  // process.umask cannot be changed from a worker thread
+  if (!isMainThread) return create();
+  const before = process.umask(0o077);
+  try {
+    return await create();
+  } finally {
+    process.umask(before);
+  }
+}
+
+// What PostgreSQL keeps at the top of its data folder; anything else there is left alone.
+const postgresEntries = /^(PG_VERSION|base|global|pg_[\w.]+|postgresql[\w.]*\.conf|postmaster\.\w+)$/;
+
+export function makePrivate(dir: string): void {
+  const visit = (p: string) => {
+    const st = lstatSync(p);
+    if (st.isSymbolicLink()) return;
+    if ((st.mode & 0o077) !== 0) chmodSync(p, st.mode & 0o700);
+    if (st.isDirectory()) for (const name of readdirSync(p)) visit(path.join(p, name));
+  };
+  const top = lstatSync(dir);
+  if ((top.mode & 0o077) !== 0) chmodSync(dir, top.mode & 0o700);
+  for (const name of readdirSync(dir)) if (postgresEntries.test(name)) visit(path.join(dir, name));
 }
 
 export async function runMigrations(database: Database): Promise<void> {
@@ -87,6 +182,8 @@ export async function runMigrations(database: Database): Promise<void> {
     await migratePg(database.db as never, { migrationsFolder });
   } else {
     await migratePglite(database.db as never, { migrationsFolder });
+    // migrations add tables, and so files
+    if (database.dataDir) makePrivate(database.dataDir);
   }
 }
 

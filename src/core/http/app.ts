@@ -1,9 +1,12 @@
 import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
+import { openSync, writeSync } from 'node:fs';
 import qs from 'node:querystring';
 import type { SignedInUser } from '../auth/users.js';
 import { findSignedInUser } from '../auth/users.js';
 import type { AppContext } from './context.js';
+import { InputError, notFound, setUpErrorPages } from './errors.js';
+import { hasControlCharacters, queryProblems } from './forms.js';
 import { navigationFor } from './navigation.js';
 import { setUpWebSecurity } from './security.js';
 import { setUpSession } from './session.js';
@@ -31,20 +34,35 @@ class RoutePatternLogs extends LogController {
   }
 }
 
+/**
+ * LOG_FILE: each line written as it is logged (as pino's own sync mode does), so a line is in
+ * the file before the response that it describes leaves; readable by the service's user only.
+ */
+function appendingTo(file: string): { write(line: string): void } {
+  const fd = openSync(file, 'a', 0o600);
+  return { write: (line) => void writeSync(fd, line) };
+}
+
 export type RouteModule = (app: FastifyInstance, ctx: AppContext) => void | Promise<void>;
 
 /**
  * The HTTP service: one concern per set-up step, in order, then each area's routes,
- * then the 404 and the one error handler.
+ * then the 404. The one error handler is set first, so that every route has it.
  */
 export async function createApp(ctx: AppContext, modules: RouteModule[]): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: ctx.config.env === 'test' ? false : { level: ctx.config.logLevel },
+    // tests are quiet unless they ask for a log file to read
+    logger:
+      ctx.config.env === 'test' && !ctx.config.logFile
+        ? false
+        : { level: ctx.config.logLevel, ...(ctx.config.logFile ? { stream: appendingTo(ctx.config.logFile) } : {}) },
     logController: new RoutePatternLogs({ disableRequestLogging: true }),
     trustProxy: ctx.config.production,
     bodyLimit: 50 * 1024 * 1024,
   });
 
+  // first: a route keeps the error handler in force when it is added (see errors.ts)
+  setUpErrorPages(app);
   await setUpWebSecurity(app);
   await app.register(fastifyFormbody, { parser: (body) => qs.parse(body) });
   await setUpSession(app, ctx.config);
@@ -54,6 +72,16 @@ export async function createApp(ctx: AppContext, modules: RouteModule[]): Promis
   app.addHook('preHandler', async (req) => {
     const userId = req.session.get('userId');
     req.user = userId ? await findSignedInUser(ctx.db, userId) : null;
+  });
+
+  // Routes read each query parameter as one string: a repeated one (?q=a&q=b arrives as a
+  // list) or one holding control characters is refused here, once for every route. A path
+  // holding control characters names no page (and would fail in the database).
+  app.addHook('preHandler', async (req, reply) => {
+    const params = Object.values((req.params ?? {}) as Record<string, unknown>);
+    if (params.some((v) => typeof v === 'string' && hasControlCharacters(v))) return notFound(req, reply);
+    const problems = queryProblems(req.query);
+    if (problems.length > 0) throw new InputError(problems);
   });
 
   app.decorateReply('page', function page(this, template: string, data: Record<string, unknown> = {}) {
@@ -74,6 +102,13 @@ export async function createApp(ctx: AppContext, modules: RouteModule[]): Promis
     this.request.session.set('flash', message);
   });
 
+  // Pages and API answers carry children's details: no browser or proxy may keep a copy.
+  // Static files set their own caching (static.ts) and keep it.
+  app.addHook('onSend', async (_req, reply, payload) => {
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
   app.addHook('onResponse', async (req, reply) => {
     req.log.info(
       { method: req.method, route: req.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
@@ -83,36 +118,7 @@ export async function createApp(ctx: AppContext, modules: RouteModule[]): Promis
 
   for (const register of modules) await register(app, ctx);
 
-  app.setNotFoundHandler((req, reply) => {
-    reply.code(404);
-    if (req.url.startsWith('/api/')) return reply.send({ error: 'Not found' });
-    return reply.page('message.njk', {
-      title: 'Page not found',
-      paragraphs: ['If you typed the web address, check it is correct.'],
-      link: { href: '/', text: 'Go to your home page' },
-    });
-  });
-
-  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, req, reply) => {
-    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    if (status === 500) {
-      // the message may quote a value from the record: log its kind and where, not its text
-      req.log.error({ route: req.routeOptions.url, code: error.code, name: error.name }, 'unhandled error');
-    }
-    reply.code(status);
-    const csrf = error.code?.startsWith('FST_CSRF');
-    const message = csrf
-      ? 'This form has expired or was sent from somewhere else. Go back, reload the page and try again.'
-      : status === 500
-        ? 'Sorry, there is a problem with the service. Try again later.'
-        : 'The request could not be understood.';
-    if (req.url.startsWith('/api/')) return reply.send({ error: message });
-    try {
-      return reply.page('message.njk', { title: status === 500 ? 'Sorry, there is a problem' : 'There is a problem', paragraphs: [message] });
-    } catch {
-      return reply.type('text/plain').send(message);
-    }
-  });
+  app.setNotFoundHandler(notFound);
 
   return app;
 }

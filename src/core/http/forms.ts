@@ -12,23 +12,42 @@ export interface FieldError {
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
-export function text(label: string, opts: { max?: number } = {}) {
+/**
+ * Control characters have no place in what a person types, and PostgreSQL refuses a NUL
+ * byte outright (a 500, not an answer). Tab and line breaks are allowed only in multi-line
+ * text (a textarea sends CR LF).
+ */
+const singleLineControl = /[\u0000-\u001F\u007F]/;
+const multiLineControl = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+export function hasControlCharacters(value: string, multiline = false): boolean {
+  return (multiline ? multiLineControl : singleLineControl).test(value);
+}
+
+interface TextOptions {
+  max?: number;
+  /** A textarea: tab and line breaks are allowed. */
+  multiline?: boolean;
+}
+
+function textSchema(label: string, opts: TextOptions) {
+  return z
+    .string({ error: (i) => (i.input === undefined ? `Enter ${lower(label)}` : `${label} must be text`) })
+    .max(opts.max ?? 2000, `${label} must be ${opts.max ?? 2000} characters or fewer`)
+    .refine((v) => !hasControlCharacters(v, opts.multiline), `${label} must not contain control characters (such as a null character)`);
+}
+
+export function text(label: string, opts: TextOptions = {}) {
   return z.preprocess(
     (v) => (typeof v === 'string' ? v.trim() : v),
-    z
-      .string({ error: (i) => (i.input === undefined ? `Enter ${lower(label)}` : `${label} must be text`) })
-      .min(1, `Enter ${lower(label)}`)
-      .max(opts.max ?? 2000, `${label} must be ${opts.max ?? 2000} characters or fewer`),
+    textSchema(label, opts).min(1, `Enter ${lower(label)}`),
   );
 }
 
-export function optionalText(label: string, opts: { max?: number } = {}) {
+export function optionalText(label: string, opts: TextOptions = {}) {
   return z.preprocess(
     (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim()) : v),
-    z
-      .string({ error: `${label} must be text` })
-      .max(opts.max ?? 2000, `${label} must be ${opts.max ?? 2000} characters or fewer`)
-      .optional(),
+    textSchema(label, opts).optional(),
   );
 }
 
@@ -40,8 +59,23 @@ export function isRealDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-/** A calendar date as YYYY-MM-DD. */
-export function dateField(label: string, opts: { notInFuture?: () => string } = {}) {
+/** Dates outside these are typing mistakes (9999, 1000), whatever the field. */
+export const EARLIEST_DATE = '1900-01-01';
+export const LATEST_DATE = '2100-12-31';
+
+type DateBound = string | (() => string);
+
+interface DateOptions {
+  /** Today, for a date that cannot be in the future. */
+  notInFuture?: () => string;
+  /** The earliest and latest dates accepted, with how to say it ("in the last 25 years"). */
+  range?: { earliest?: DateBound; latest?: DateBound; message: string };
+}
+
+const boundOf = (b: DateBound | undefined, otherwise: string) => (b === undefined ? otherwise : typeof b === 'function' ? b() : b);
+
+function dateSchema(label: string, opts: DateOptions) {
+  // the field's own rule first, so its message is the one shown ("must be today or in the past" for 9999)
   let schema = z
     .string({ error: (i) => (i.input === undefined ? `Enter ${lower(label)}` : `${label} must be a date`) })
     .refine(isRealDate, `${label} must be a real date`);
@@ -49,14 +83,43 @@ export function dateField(label: string, opts: { notInFuture?: () => string } = 
     const today = opts.notInFuture;
     schema = schema.refine((v) => !isRealDate(v) || v <= today(), `${label} must be today or in the past`);
   }
-  return z.preprocess(blankToUndefined, schema);
+  if (opts.range) {
+    const { earliest, latest, message } = opts.range;
+    schema = schema.refine(
+      (v) => !isRealDate(v) || (v >= boundOf(earliest, EARLIEST_DATE) && v <= boundOf(latest, LATEST_DATE)),
+      `${label} ${message}`,
+    );
+  }
+  return schema.refine((v) => !isRealDate(v) || (v >= EARLIEST_DATE && v <= LATEST_DATE), `${label} must be between 1900 and 2100`);
 }
 
-export function optionalDateField(label: string) {
-  return z.preprocess(
-    blankToUndefined,
-    z.string({ error: `${label} must be a date` }).refine(isRealDate, `${label} must be a real date`).optional(),
-  );
+/** A calendar date as YYYY-MM-DD, between 1900 and 2100 unless the field says otherwise. */
+export function dateField(label: string, opts: DateOptions = {}) {
+  return z.preprocess(blankToUndefined, dateSchema(label, opts));
+}
+
+export function optionalDateField(label: string, opts: DateOptions = {}) {
+  return z.preprocess(blankToUndefined, dateSchema(label, opts).optional());
+}
+
+/** The date a number of whole years before (or after, when negative) a YYYY-MM-DD date. */
+export function yearsBefore(date: string, years: number): string {
+  const y = Number(date.slice(0, 4)) - years;
+  const md = date.slice(5);
+  // 29 February in a year that has none is 28 February
+  return md === '02-29' && !isRealDate(`${y}-02-29`) ? `${y}-02-28` : `${String(y).padStart(4, '0')}-${md}`;
+}
+
+/**
+ * A child's date of birth: not in the future, and within maxAgeYears (25 unless the field
+ * says otherwise: care leavers are supported to 25).
+ */
+export function optionalDateOfBirthField(label: string, today: () => string, opts: { maxAgeYears?: number } = {}) {
+  const years = opts.maxAgeYears ?? 25;
+  return optionalDateField(label, {
+    notInFuture: today,
+    range: { earliest: () => yearsBefore(today(), years), message: `must be in the last ${years} years` },
+  });
 }
 
 /** One of a list of codes, with the list's labels for the message. */
@@ -92,8 +155,18 @@ export function yesNo(label: string) {
   );
 }
 
+const MAX_VERSION = 2 ** 31 - 1; // an integer column
+
 export function version() {
-  return z.coerce.number({ error: 'Version is missing: reload the page' }).int().min(1);
+  const invalid = 'Version is not valid: reload the page';
+  return z.preprocess(
+    (v) => (v === '' ? undefined : typeof v === 'string' && /^\d{1,12}$/.test(v.trim()) ? Number(v) : v),
+    z
+      .number({ error: (i) => (i.input === undefined ? 'Version is missing: reload the page' : invalid) })
+      .int(invalid)
+      .min(1, invalid)
+      .max(MAX_VERSION, invalid),
+  );
 }
 
 export function uuidField(label: string) {
@@ -171,4 +244,26 @@ function lower(label: string): string {
 
 function lowerFirst(label: string): string {
   return lower(label);
+}
+
+/**
+ * Problems with a query string as a whole, checked for every request before any route reads
+ * it: a parameter given twice (?q=a&q=b arrives as a list, which no route expects), holding
+ * control characters, or an id (teamId, childId) that is not a UUID. Each names the parameter.
+ */
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function queryProblems(query: unknown): FieldError[] {
+  if (!query || typeof query !== 'object') return [];
+  const problems: FieldError[] = [];
+  for (const [field, value] of Object.entries(query as Record<string, unknown>)) {
+    if (Array.isArray(value)) problems.push({ field, message: `${field} is given more than once in the address: give it once` });
+    else if (typeof value === 'string' && hasControlCharacters(value)) {
+      problems.push({ field, message: `${field} must not contain control characters (such as a null character)` });
+    } else if (typeof value === 'string' && /Id$/.test(field) && value !== '' && !uuidPattern.test(value)) {
+      // every record's id is a UUID: anything else names no record, and the database would refuse it
+      problems.push({ field, message: `${field} is not a valid reference` });
+    }
+  }
+  return problems;
 }
