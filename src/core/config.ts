@@ -29,7 +29,22 @@ const envSchema = z.object({
   SECURE_COOKIES: booleanish.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TIMEZONE: z.literal('Europe/London').default('Europe/London'),
+  SESSION_LIFETIME_HOURS: whole(1, 24).default(12),
+  SESSION_IDLE_MINUTES: whole(5, 24 * 60).default(60),
+  SIGN_IN_MAX_FAILURES: whole(3, 100).default(5),
+  SIGN_IN_MAX_FAILURES_PER_ADDRESS: whole(10, 10_000).default(50),
+  SIGN_IN_LOCKOUT_MINUTES: whole(1, 24 * 60).default(15),
+  SIGN_IN_CONCURRENT_CHECKS: whole(1, 64).default(2),
+  SIGN_IN_QUEUE: whole(0, 1000).default(8),
 });
+
+function whole(min: number, max: number) {
+  return z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(min, `must be between ${min} and ${max}`)
+    .max(max, `must be between ${min} and ${max}`);
+}
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -43,6 +58,27 @@ export interface Config {
   sessionSecret: string | undefined;
   secureCookies: boolean;
   logLevel: string;
+  sessions: SessionPolicy;
+  signIn: SignInPolicy;
+}
+
+export interface SessionPolicy {
+  /** A session ends this long after sign-in, however active. */
+  lifetimeMs: number;
+  /** ... or this long after the last request. */
+  idleMs: number;
+}
+
+export interface SignInPolicy {
+  /** Failures of one account within lockoutMs that lock it for lockoutMs. */
+  maxFailures: number;
+  /** Failures from one client address within lockoutMs that refuse it for lockoutMs. */
+  maxFailuresPerAddress: number;
+  lockoutMs: number;
+  /** Password checks (argon2, about a second of CPU each) running at once in one process. */
+  concurrentChecks: number;
+  /** Sign-ins waiting for a check; beyond this they are asked to try again in a moment. */
+  queue: number;
 }
 
 export class ConfigError extends Error {
@@ -77,5 +113,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: e.SESSION_SECRET,
     secureCookies: e.SECURE_COOKIES ?? production,
     logLevel: e.LOG_LEVEL,
+    sessions: { lifetimeMs: e.SESSION_LIFETIME_HOURS * 3_600_000, idleMs: e.SESSION_IDLE_MINUTES * 60_000 },
+    signIn: {
+      maxFailures: e.SIGN_IN_MAX_FAILURES,
+      maxFailuresPerAddress: e.SIGN_IN_MAX_FAILURES_PER_ADDRESS,
+      lockoutMs: e.SIGN_IN_LOCKOUT_MINUTES * 60_000,
+      concurrentChecks: e.SIGN_IN_CONCURRENT_CHECKS,
+      queue: e.SIGN_IN_QUEUE,
+    },
   };
 }

@@ -10,9 +10,9 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-/** The real service on a real port, over a test database. */
-export async function startService(database: Database, time?: TimeSource): Promise<RunningService> {
-  const config = loadConfig({ NODE_ENV: 'test', SESSION_SECRET: 'test-secret-that-is-long-enough-for-the-cookie', DATA_DIR: './tmp/test' });
+/** The real service on a real port, over a test database; `env` sets configuration beyond the defaults. */
+export async function startService(database: Database, time?: TimeSource, env: Record<string, string> = {}): Promise<RunningService> {
+  const config = loadConfig({ NODE_ENV: 'test', SESSION_SECRET: 'test-secret-that-is-long-enough-for-the-cookie', DATA_DIR: './tmp/test', ...env });
   const { app } = await buildServer(config, database, { migrate: false, ...(time ? { time } : {}) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -20,10 +20,24 @@ export async function startService(database: Database, time?: TimeSource): Promi
   return { url: `http://127.0.0.1:${port}`, app, close: () => app.close() };
 }
 
+/** A clock a test moves on, to see sessions and locks run out without waiting. */
+export class TestClock implements TimeSource {
+  private at: number;
+  constructor(start: string | Date = new Date()) {
+    this.at = new Date(start).getTime();
+  }
+  now(): Date {
+    return new Date(this.at);
+  }
+  advance(ms: number): void {
+    this.at += ms;
+  }
+}
+
 /** A user agent over real HTTP: keeps the session cookie and sends each form's CSRF token. */
 export class Agent {
-  private cookie = '';
-  private csrf = '';
+  cookie = '';
+  csrf = '';
   constructor(private readonly base: string) {}
 
   async get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string; location: string | null }> {

@@ -5,7 +5,17 @@ import type { AppContext } from '../http/context.js';
 import { errorView, parse, text } from '../http/forms.js';
 import { homeFor } from '../http/navigation.js';
 import { beginSession } from './begin-session.js';
+import { BUSY, PasswordCheckLimit } from './password-checks.js';
+import { type EndReason, endedMessage, endSessionByToken } from './sessions.js';
+import { accountKey, clearFailures, currentLock, type Lock, minutesUntil, recordFailure } from './throttle.js';
 import { signIn } from './users.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The bound on password checks running at once in this process (see password-checks.ts). */
+    passwordChecks: PasswordCheckLimit;
+  }
+}
 
 const signInSchema = z.object({
   username: text('Username', { max: 100 }),
@@ -17,19 +27,37 @@ function safeNext(next: unknown): string | null {
   return typeof next === 'string' && /^\/(?!\/)[^\s\\]*$/.test(next) ? next : null;
 }
 
+function lockMessage(lock: Lock, now: Date): string {
+  const wait = minutesUntil(lock.until, now);
+  return lock.by === 'account'
+    ? `This account is locked after too many failed sign-in attempts. Try again in ${wait}.`
+    : `There have been too many failed sign-in attempts from your network. Try again in ${wait}.`;
+}
+
 export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const policy = ctx.config.signIn;
+  const checks = new PasswordCheckLimit(policy.concurrentChecks, policy.queue);
+  app.decorate('passwordChecks', checks);
+
   app.get('/sign-in', async (req, reply) => {
     const next = safeNext((req.query as Record<string, unknown>).next);
-    return reply.page('core/auth/views/sign-in.njk', { title: 'Sign in', next, demo: !ctx.config.production });
+    const ended = req.session.get('ended') as EndReason | undefined;
+    if (ended) req.session.set('ended', undefined);
+    return reply.page('core/auth/views/sign-in.njk', {
+      title: 'Sign in',
+      next,
+      demo: !ctx.config.production,
+      notice: ended ? endedMessage(ended, ctx.config.sessions) : undefined,
+    });
   });
 
   app.post('/sign-in', { preHandler: app.csrfProtection }, async (req, reply) => {
     const body = req.body as Record<string, unknown>;
     const next = safeNext(body.next);
     const parsed = parse(signInSchema, body);
-    const again = (message?: string) => {
+    const again = (message?: string, status?: number) => {
       const errors = parsed.ok ? [{ field: 'username', message: message ?? '' }] : parsed.errors;
-      return reply.code(parsed.ok ? 401 : 400).page('core/auth/views/sign-in.njk', {
+      return reply.code(status ?? (parsed.ok ? 401 : 400)).page('core/auth/views/sign-in.njk', {
         title: 'Sign in',
         next,
         values: { username: body.username },
@@ -37,27 +65,50 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
       });
     };
     if (!parsed.ok) return again();
-    const result = await signIn(ctx.db, parsed.value.username, parsed.value.password, {
-      production: ctx.config.production,
+    const { username, password } = parsed.value;
+    const account = accountKey(username);
+    const address = req.ip;
+    const refuse = async (action: string, message: string, status: number) => {
+      await recordAudit(ctx.db, { userId: null, username: username.slice(0, 100), action, route: 'POST /sign-in' });
+      return again(message, status);
+    };
+    const locked = async () => {
+      const lock = await currentLock(ctx.db, account, address, ctx.time.now(), policy);
+      return lock ? refuse('SIGN_IN_LOCKED', lockMessage(lock, ctx.time.now()), 429) : null;
+    };
+
+    // a locked account or address costs no password check
+    const lockedBefore = await locked();
+    if (lockedBefore) return lockedBefore;
+    const result = await checks.run(async () => {
+      // looked at again once a check is free: others may have failed while this one queued
+      const lock = await currentLock(ctx.db, account, address, ctx.time.now(), policy);
+      return lock ?? signIn(ctx.db, username, password, { production: ctx.config.production });
     });
+    if (result === BUSY) {
+      reply.header('retry-after', '5');
+      return refuse('SIGN_IN_BUSY', 'There are too many sign-in attempts right now. Try again in a moment.', 503);
+    }
+    if ('by' in result) return refuse('SIGN_IN_LOCKED', lockMessage(result, ctx.time.now()), 429);
     if (!result.ok) {
-      await recordAudit(ctx.db, {
-        userId: null,
-        username: parsed.value.username.slice(0, 100),
-        action: 'SIGN_IN_REFUSED',
-        route: 'POST /sign-in',
-      });
+      await recordFailure(ctx.db, account, address, ctx.time.now());
+      await recordAudit(ctx.db, { userId: null, username: username.slice(0, 100), action: 'SIGN_IN_REFUSED', route: 'POST /sign-in' });
+      const lockedNow = await locked();
+      if (lockedNow) return lockedNow;
       return again(
         result.reason === 'demo_refused'
           ? 'Demo accounts cannot sign in to a production service'
           : 'Enter a correct username and password',
       );
     }
+    await clearFailures(ctx.db, account, ctx.time.now());
     await beginSession(ctx, req, result.user, 'password');
     return reply.redirect(next ?? homeFor(result.user), 303);
   });
 
   app.post('/sign-out', { preHandler: app.csrfProtection }, async (req, reply) => {
+    const sid = req.session.get('sid');
+    if (sid) await endSessionByToken(ctx.db, sid, 'signed_out', ctx.time.now());
     req.session.delete();
     return reply.redirect('/sign-in', 303);
   });

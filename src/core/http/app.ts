@@ -1,8 +1,8 @@
 import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
 import qs from 'node:querystring';
+import { resumeSession } from '../auth/sessions.js';
 import type { SignedInUser } from '../auth/users.js';
-import { findSignedInUser } from '../auth/users.js';
 import type { AppContext } from './context.js';
 import { navigationFor } from './navigation.js';
 import { setUpWebSecurity } from './security.js';
@@ -52,8 +52,14 @@ export async function createApp(ctx: AppContext, modules: RouteModule[]): Promis
 
   app.decorateRequest('user', null);
   app.addHook('preHandler', async (req) => {
-    const userId = req.session.get('userId');
-    req.user = userId ? await findSignedInUser(ctx.db, userId) : null;
+    const sid = req.session.get('sid');
+    const found = sid ? await resumeSession(ctx.db, sid, ctx.time.now(), ctx.config.sessions) : null;
+    req.user = found && 'user' in found ? found.user : null;
+    if (sid && !req.user) {
+      // the session has ended (signed out, expired, idle, account changed): the sign-in page says why
+      req.session.set('sid', undefined);
+      req.session.set('ended', found && 'ended' in found ? found.ended : 'signed_out');
+    }
   });
 
   app.decorateReply('page', function page(this, template: string, data: Record<string, unknown> = {}) {
