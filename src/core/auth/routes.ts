@@ -68,33 +68,31 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     const { username, password } = parsed.value;
     const account = accountKey(username);
     const address = req.ip;
-    const refuse = async (action: string, message: string, status: number) => {
-      await recordAudit(ctx.db, { userId: null, username: username.slice(0, 100), action, route: 'POST /sign-in' });
-      return again(message, status);
-    };
-    const locked = async () => {
-      const lock = await currentLock(ctx.db, account, address, ctx.time.now(), policy);
-      return lock ? refuse('SIGN_IN_LOCKED', lockMessage(lock, ctx.time.now()), 429) : null;
+    const audit = (action: string) => recordAudit(ctx.db, { userId: null, username: username.slice(0, 100), action, route: 'POST /sign-in' });
+    const lockOf = () => currentLock(ctx.db, account, address, ctx.time.now(), policy);
+    const refuseLocked = async (lock: Lock) => {
+      await audit('SIGN_IN_LOCKED');
+      return again(lockMessage(lock, ctx.time.now()), 429);
     };
 
     // a locked account or address costs no password check
-    const lockedBefore = await locked();
-    if (lockedBefore) return lockedBefore;
+    const lockedBefore = await lockOf();
+    if (lockedBefore) return refuseLocked(lockedBefore);
     const result = await checks.run(async () => {
       // looked at again once a check is free: others may have failed while this one queued
-      const lock = await currentLock(ctx.db, account, address, ctx.time.now(), policy);
-      return lock ?? signIn(ctx.db, username, password, { production: ctx.config.production });
+      return (await lockOf()) ?? signIn(ctx.db, username, password, { production: ctx.config.production });
     });
     if (result === BUSY) {
+      await audit('SIGN_IN_BUSY');
       reply.header('retry-after', '5');
-      return refuse('SIGN_IN_BUSY', 'There are too many sign-in attempts right now. Try again in a moment.', 503);
+      return again('There are too many sign-in attempts right now. Try again in a moment.', 503);
     }
-    if ('by' in result) return refuse('SIGN_IN_LOCKED', lockMessage(result, ctx.time.now()), 429);
+    if ('by' in result) return refuseLocked(result);
     if (!result.ok) {
       await recordFailure(ctx.db, account, address, ctx.time.now());
-      await recordAudit(ctx.db, { userId: null, username: username.slice(0, 100), action: 'SIGN_IN_REFUSED', route: 'POST /sign-in' });
-      const lockedNow = await locked();
-      if (lockedNow) return lockedNow;
+      await audit('SIGN_IN_REFUSED');
+      const lockedNow = await lockOf();
+      if (lockedNow) return refuseLocked(lockedNow);
       return again(
         result.reason === 'demo_refused'
           ? 'Demo accounts cannot sign in to a production service'
