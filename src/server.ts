@@ -7,6 +7,7 @@ import { relationshipRoutes } from './children/relationship-routes.js';
 import { restrictionRoutes } from './children/restriction-routes.js';
 import { clockRoutes } from './obligations/routes.js';
 import type { Config } from './core/config.js';
+import { apiTokenRoutes } from './core/auth/api-token-routes.js';
 import { authRoutes } from './core/auth/routes.js';
 import { type Database, runMigrations } from './core/db/database.js';
 import { apiDocsRoutes } from './core/http/api.js';
@@ -37,6 +38,7 @@ export const routeModules: RouteModule[] = [
   clockRoutes,
   adminRoutes,
   workforceRoutes,
+  apiTokenRoutes,
   returnRoutes,
   childrenApi,
   apiDocsRoutes,

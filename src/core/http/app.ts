@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest, LogController } fro
 import qs from 'node:querystring';
 import { resumeSession } from '../auth/sessions.js';
 import type { SignedInUser } from '../auth/users.js';
+import { bearerToken, signInWithApiToken } from './api.js';
 import type { AppContext } from './context.js';
 import { navigationFor } from './navigation.js';
 import { setUpWebSecurity } from './security.js';
@@ -51,7 +52,10 @@ export async function createApp(ctx: AppContext, modules: RouteModule[]): Promis
   await setUpStaticResources(app);
 
   app.decorateRequest('user', null);
-  app.addHook('preHandler', async (req) => {
+  app.decorateRequest('viaApiToken', false);
+  app.addHook('preHandler', async (req, reply) => {
+    const token = bearerToken(req);
+    if (token !== undefined) return signInWithApiToken(ctx, req, reply, token);
     const sid = req.session.get('sid');
     const found = sid ? await resumeSession(ctx.db, sid, ctx.time.now(), ctx.config.sessions) : null;
     req.user = found && 'user' in found ? found.user : null;

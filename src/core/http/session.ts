@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifySecureSession from '@fastify/secure-session';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
 import type { Config } from '../config.js';
 
 declare module '@fastify/secure-session' {
@@ -62,4 +62,15 @@ function sessionKey(config: Config): Buffer {
     }
   }
   return createHash('sha256').update(secret).digest();
+}
+
+/**
+ * CSRF protection for a POST, except one authenticated by an API token: a browser cannot send a
+ * cross-site request with an Authorization header (no CORS is allowed), and there is no cookie.
+ */
+export function csrfUnlessApiToken(app: FastifyInstance): preHandlerHookHandler {
+  return function csrfCheck(this: FastifyInstance, req, reply, done) {
+    if (req.viaApiToken) return done();
+    return app.csrfProtection.call(this, req, reply, done);
+  };
 }
