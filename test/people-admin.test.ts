@@ -137,14 +137,16 @@ for (const kind of await testDatabases()) {
       expect(self.status).toBe(400);
       expect(self.text).toContain('You cannot disable your own account');
       await ada.get(`/admin/users/${me.id}`);
-      const demote = await ada.post(`/admin/users/${me.id}`, { displayName: 'Ada Admin', role: 'service_manager', version: String(me.version) });
+      const demote = await ada.post(`/admin/users/${me.id}`, { displayName: 'Ada Admin', role: 'service_manager', teamId: '', workerId: '', version: String(me.version) });
       expect(demote.status).toBe(400);
       expect(demote.text).toContain('this is the only administrator');
       expect(await user('ada')).toMatchObject({ role: 'administrator', disabled: false, version: me.version });
 
       // with a second administrator, the first may step down
       await ada.get('/admin/users');
-      expect((await ada.post('/admin/users', { username: 'abe', displayName: 'Abe Admin', role: 'administrator', password: NEW_PASSWORD })).status).toBe(303);
+      // "No team" and "Not a worker" post empty values
+      const added = await ada.post('/admin/users', { username: 'abe', displayName: 'Abe Admin', role: 'administrator', teamId: '', workerId: '', password: NEW_PASSWORD });
+      expect(added.status).toBe(303);
       await ada.get(`/admin/users/${me.id}`);
       expect((await ada.post(`/admin/users/${me.id}`, { displayName: 'Ada Admin', role: 'service_manager', version: String(me.version) })).status).toBe(303);
       // ada is no longer an administrator, from her next request

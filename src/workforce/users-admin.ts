@@ -4,7 +4,7 @@ import { hashPassword } from '../core/auth/passwords.js';
 import { accessRoles, users } from '../core/auth/schema.js';
 import { endSessionsOf } from '../core/auth/sessions.js';
 import { rows, type Db } from '../core/db/database.js';
-import { choice, type FieldError, text, uuidField, version } from '../core/http/forms.js';
+import { choice, type FieldError, optionalUuidField, text, version } from '../core/http/forms.js';
 
 function newPassword() {
   return text('Password', { max: 200 }).refine((v) => v.length >= 12, { message: 'Password must be at least 12 characters' });
@@ -17,9 +17,9 @@ export const newUserSchema = z.object({
   }),
   displayName: text('Full name', { max: 200 }),
   role: choice('Role', accessRoles),
-  teamId: uuidField('Team').optional(),
+  teamId: optionalUuidField('Team'),
   /** The worker record this sign-in belongs to: what "allocated to me" means. */
-  workerId: uuidField('Worker record').optional(),
+  workerId: optionalUuidField('Worker record'),
   password: newPassword(),
 });
 export type NewUserInput = z.output<typeof newUserSchema>;
@@ -48,8 +48,8 @@ export function listTeams(db: Db) {
 export const editUserSchema = z.object({
   displayName: text('Full name', { max: 200 }),
   role: choice('Role', accessRoles),
-  teamId: uuidField('Team').optional(),
-  workerId: uuidField('Worker record').optional(),
+  teamId: optionalUuidField('Team'),
+  workerId: optionalUuidField('Worker record'),
   version: version(),
 });
 

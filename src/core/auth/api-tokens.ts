@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/database.js';
 import { rows } from '../db/database.js';
-import { choice, text, uuidField } from '../http/forms.js';
+import { choice, optionalUuidField, text } from '../http/forms.js';
 import { apiTokens, apiTokenRoles } from './schema.js';
 import { hashToken, LAST_SEEN_PRECISION_MS, newToken } from './sessions.js';
 import type { SignedInUser } from './users.js';
@@ -24,7 +24,7 @@ export const newApiTokenSchema = z
       message: 'Name must be letters, numbers, dots, dashes or underscores',
     }),
     role: choice('Role', apiTokenRoles),
-    teamId: uuidField('Team').optional(),
+    teamId: optionalUuidField('Team'),
   })
   .superRefine((v, ctx) => {
     if (teamRoles.includes(v.role) && !v.teamId) {
