@@ -135,6 +135,28 @@ for (const kind of await testDatabases()) {
       expect((await sam.get(page.location!)).text).toContain('you signed in more than 12 hours ago');
     });
 
+    it('ends every other session when someone changes their own password, keeping the one they used', async () => {
+      const here = new Agent(service.url);
+      await here.signIn('cleo', PASSWORD);
+      const elsewhere = new Agent(other.url);
+      await elsewhere.signIn('cleo', PASSWORD);
+      await here.get('/account/password');
+      const wrong = await here.post('/account/password', { currentPassword: 'not my password', newPassword: 'a new and long password' });
+      expect(wrong.status).toBe(400);
+      expect(wrong.text).toContain('Current password is not correct');
+      expect((await elsewhere.get('/my-work')).status).toBe(200);
+
+      await here.get('/account/password');
+      const changed = await here.post('/account/password', { currentPassword: PASSWORD, newPassword: 'a new and long password' });
+      expect(changed.status).toBe(303);
+      expect((await here.get('/my-work')).status).toBe(200);
+      const refused = await elsewhere.get('/my-work');
+      expect(refused.status).toBe(302);
+      expect((await elsewhere.get(refused.location!)).text).toContain('You have been signed out because your account was changed');
+      const [audit] = await rows<{ username: string }>(database.db, sql`select username from audit_events where action = 'CHANGE_OWN_PASSWORD'`);
+      expect(audit!.username).toBe('cleo');
+    });
+
     it('keeps only a hash of the session id', async () => {
       const ana = new Agent(service.url);
       await ana.signIn('ana', PASSWORD);

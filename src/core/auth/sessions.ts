@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { SessionPolicy } from '../config.js';
 import type { Db } from '../db/database.js';
 import { rows } from '../db/database.js';
@@ -116,12 +116,15 @@ export async function endSessionByToken(db: Db, token: string, reason: EndReason
     .where(and(eq(sessions.tokenHash, hashToken(token)), isNull(sessions.endedAt)));
 }
 
-/** A disabled account or a changed password ends every session the user has. */
-export async function endSessionsOf(db: Db, userId: string, reason: EndReason, now: Date): Promise<number> {
+/**
+ * A disabled account or a changed password ends every session the user has (but the one
+ * `except` names: the person who changed their own password stays signed in there).
+ */
+export async function endSessionsOf(db: Db, userId: string, reason: EndReason, now: Date, except?: string): Promise<number> {
   const ended = await db
     .update(sessions)
     .set({ endedAt: now, endedReason: reason })
-    .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt)))
+    .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt), except ? ne(sessions.tokenHash, hashToken(except)) : undefined))
     .returning({ id: sessions.id });
   return ended.length;
 }
