@@ -100,6 +100,8 @@ for (const kind of await testDatabases()) {
       const created = await create({ name: 'reporting', role: 'service_manager' });
       const wide = /<code id="new-token">([^<]+)<\/code>/.exec(created.text)![1]!;
       expect((await api(`/api/children/${southChild}`, wide)).status).toBe(200);
+      const doc = (await (await fetch(`${service.url}/api/openapi.json`)).json()) as { components: { securitySchemes: Record<string, { scheme?: string }> } };
+      expect(doc.components.securitySchemes.apiToken!.scheme).toBe('bearer');
       const page = await fetch(`${service.url}/children/${southChild}`, { headers: { authorization: `Bearer ${wide}` }, redirect: 'manual' });
       expect(page.status).toBe(302);
     });

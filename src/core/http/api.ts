@@ -124,6 +124,13 @@ export function openApiDocument(operations: ApiOperation[]) {
       description:
         'The same use cases as the pages. An integration sends an API token, created by an administrator at /admin/api-tokens, as `Authorization: Bearer <token>`, and needs no CSRF token. In a browser, sign in through /sign-in; the session cookie authenticates, and every POST sends the CSRF token from GET /api/session in a `csrf-token` header.',
     },
+    components: {
+      securitySchemes: {
+        apiToken: { type: 'http', scheme: 'bearer', description: 'An API token created by an administrator at /admin/api-tokens' },
+        session: { type: 'apiKey', in: 'cookie', name: 'opencsc-session', description: 'A signed-in browser; POSTs also send the `csrf-token` header' },
+      },
+    },
+    security: [{ apiToken: [] }, { session: [] }],
     paths,
   };
 }
