@@ -80,6 +80,8 @@ for (const kind of await testDatabases()) {
         sql`select s.ended_reason from sessions s join users u on u.id = s.user_id where u.username = 'ana' order by s.created_at desc limit 1`,
       );
       expect(row!.ended_reason).toBe('signed_out');
+      const signOuts = await rows<{ username: string }>(database.db, sql`select username from audit_events where action = 'SIGN_OUT'`);
+      expect(signOuts).toEqual([{ username: 'ana' }]);
     });
 
     it('tells someone whose session has ended why, on the sign-in page', async () => {

@@ -107,6 +107,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post('/sign-out', { preHandler: app.csrfProtection }, async (req, reply) => {
     const sid = req.session.get('sid');
     if (sid) await endSessionByToken(ctx.db, sid, 'signed_out', ctx.time.now());
+    if (req.user) await recordAudit(ctx.db, { userId: req.user.id, username: req.user.username, action: 'SIGN_OUT', route: 'POST /sign-out' });
     req.session.delete();
     return reply.redirect('/sign-in', 303);
   });

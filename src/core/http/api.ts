@@ -45,13 +45,12 @@ export function bearerToken(req: FastifyRequest): string | undefined {
  * wrapper then applies roles, access to the child and the audit as for a person. An unknown or
  * revoked token is refused here, with no fall back to a session cookie.
  */
-export async function signInWithApiToken(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, token: string): Promise<void> {
+export async function signInWithApiToken(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, token: string): Promise<FastifyReply | undefined> {
   req.viaApiToken = true;
   req.user = token ? await apiTokenPrincipal(ctx.db, token, ctx.time.now()) : null;
-  if (!req.user) {
-    reply.header('www-authenticate', 'Bearer');
-    await reply.code(401).send({ error: 'The API token is not valid: it is unknown or has been revoked' });
-  }
+  if (req.user) return undefined;
+  // returned, so the hook chain stops here
+  return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'The API token is not valid: it is unknown or has been revoked' });
 }
 
 export type ApiSpec<B extends z.ZodType | undefined> = Omit<RouteSpec, 'api'> & {
