@@ -102,7 +102,8 @@ export async function editWorker(db: Db, workerId: string, input: z.output<typeo
     const { version: _version, ...details } = input;
     await tx.update(workers).set({ ...details, version: row.version + 1 }).where(eq(workers.id, workerId));
     if (row.teamId && row.teamId !== input.teamId) {
-      await tx.update(users).set({ teamId: input.teamId }).where(and(eq(users.workerId, workerId), eq(users.teamId, row.teamId)));
+      // the user's version moves too, so a users page opened before this cannot put the old team back
+      await tx.update(users).set({ teamId: input.teamId, version: sql`${users.version} + 1` }).where(and(eq(users.workerId, workerId), eq(users.teamId, row.teamId)));
     }
     return { ok: true };
   });
