@@ -204,6 +204,13 @@ for (const kind of await testDatabases()) {
       expect((await worker(authority.workers.ben)).active).toBe(false);
       expect(await audited('WORKER_LEFT', authority.workers.ben)).toEqual([{ username: 'ada' }]);
       expect((await ada.get('/admin/workforce')).text).not.toContain(`/admin/workforce/workers/${authority.workers.ben}"`);
+
+      // a worker who moves team takes their sign-in with them
+      const anaUser = await user('ana');
+      await ada.get(`/admin/workforce/workers/${authority.workers.ana}`);
+      const moved = await ada.post(`/admin/workforce/workers/${authority.workers.ana}`, { ...form, name: 'Ana Fictional', version: String(ana.version) });
+      expect(moved.status).toBe(303);
+      expect(await user('ana')).toMatchObject({ team_id: authority.teams.south, version: anaUser.version + 1 });
     });
   });
 }
