@@ -48,7 +48,7 @@ async function failuresSince(db: Db, column: 'account' | 'address', value: strin
 
 /** The lock in force on this account or address at `now`, the one that lasts longer first. */
 export async function currentLock(db: Db, account: string, address: string, now: Date, policy: SignInPolicy): Promise<Lock | null> {
-  // a run that locks ends at most two periods before the lock it starts runs out
+  // a run of failures spans at most one period and locks for one more: older failures cannot matter
   const since = new Date(now.getTime() - 2 * policy.lockoutMs);
   const locks: Lock[] = [];
   const byAccount = lockedUntil(await failuresSince(db, 'account', account, since), policy.maxFailures, policy.lockoutMs);
