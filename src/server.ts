@@ -8,6 +8,8 @@ import { relationshipRoutes } from './children/relationship-routes.js';
 import { restrictionRoutes } from './children/restriction-routes.js';
 import { clockRoutes } from './obligations/routes.js';
 import type { Config } from './core/config.js';
+import { accountRoutes } from './core/auth/account-routes.js';
+import { apiTokenRoutes } from './core/auth/api-token-routes.js';
 import { authRoutes } from './core/auth/routes.js';
 import { type Database, runMigrations } from './core/db/database.js';
 import { apiDocsRoutes } from './core/http/api.js';
@@ -27,6 +29,7 @@ import { workforceRoutes } from './workforce/workforce-routes.js';
 export const routeModules: RouteModule[] = [
   healthRoutes,
   authRoutes,
+  accountRoutes,
   oversightRoutes,
   frontDoorRoutes,
   childrenRoutes,
@@ -39,6 +42,7 @@ export const routeModules: RouteModule[] = [
   clockRoutes,
   adminRoutes,
   workforceRoutes,
+  apiTokenRoutes,
   returnRoutes,
   childrenApi,
   apiDocsRoutes,

@@ -2,9 +2,17 @@ import type { Command } from 'commander';
 import { sql } from 'drizzle-orm';
 import type { Config } from '../core/config.js';
 import { addUser, usernameTaken } from '../core/auth/users.js';
-import { rows } from '../core/db/database.js';
+import { type Db, rows } from '../core/db/database.js';
 import { parse } from '../core/http/forms.js';
-import { newUserSchema } from '../workforce/users-admin.js';
+import {
+  type AdminResult,
+  newUserSchema,
+  passwordResetSchema,
+  resetPassword,
+  setUserDisabled,
+  userDetails,
+  type UserDetails,
+} from '../workforce/users-admin.js';
 import { openConfiguredDatabase } from './open.js';
 
 async function readStdin(): Promise<string> {
@@ -43,4 +51,48 @@ export function registerUserCommands(program: Command, config: () => Config): vo
         await database.close();
       }
     });
+
+  users
+    .command('reset-password')
+    .description('Set a new password, read from standard input, and sign the user out everywhere')
+    .requiredOption('--username <name>', 'sign-in name')
+    .action(async (opts: { username: string }) => {
+      const password = process.stdin.isTTY ? '' : await readStdin();
+      await withUser(config(), opts.username, async (db, user) => {
+        const parsed = parse(passwordResetSchema, { password, version: user.version });
+        if (!parsed.ok) throw new Error(parsed.errors.map((e) => `password (standard input): ${e.message}`).join('; '));
+        report(await resetPassword(db, user.id, parsed.value.password, user.version, new Date()), `New password set for ${user.username}; signed out everywhere`);
+      });
+    });
+  for (const [name, disabled] of [['disable', true], ['enable', false]] as const) {
+    users
+      .command(name)
+      .description(disabled ? 'Stop a user signing in, and sign them out everywhere' : 'Let a disabled user sign in again')
+      .requiredOption('--username <name>', 'sign-in name')
+      .action(async (opts: { username: string }) => {
+        await withUser(config(), opts.username, async (db, user) => {
+          // no administrator is signed in here: nobody is "themselves", but the last administrator stays
+          const result = await setUserDisabled(db, user.id, disabled, user.version, { userId: '00000000-0000-0000-0000-000000000000', now: new Date() });
+          report(result, `${user.username} ${disabled ? 'disabled and signed out everywhere' : 'enabled'}`);
+        });
+      });
+  }
+}
+
+async function withUser(config: Config, username: string, act: (db: Db, user: UserDetails) => Promise<void>): Promise<void> {
+  const database = await openConfiguredDatabase(config);
+  try {
+    const [found] = await rows<{ id: string }>(database.db, sql`select id from users where lower(username) = ${username.trim().toLowerCase()}`);
+    const user = found ? await userDetails(database.db, found.id) : null;
+    if (!user) throw new Error(`--username: no user called "${username}"`);
+    await act(database.db, user);
+  } finally {
+    await database.close();
+  }
+}
+
+function report(result: AdminResult | null, done: string): void {
+  if (result === null) throw new Error('--username: the user no longer exists');
+  if (!result.ok) throw new Error(result.stale ? 'the user was changed at the same moment: run the command again' : result.error.message);
+  console.log(done);
 }

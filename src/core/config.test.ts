@@ -86,3 +86,17 @@ describe('configuration', () => {
     expect(() => loadConfig({ ALLOW_DEMO_DATA_IN_PRODUCTION: 'maybe' })).toThrowError(/ALLOW_DEMO_DATA_IN_PRODUCTION/);
   });
 });
+
+describe('session and sign-in limits', () => {
+  it('defaults to a 12-hour session, ended after 60 idle minutes', () => {
+    const config = loadConfig({});
+    expect(config.sessions).toEqual({ lifetimeMs: 12 * 3_600_000, idleMs: 60 * 60_000 });
+    expect(config.signIn).toMatchObject({ maxFailures: 5, lockoutMs: 15 * 60_000, concurrentChecks: 2 });
+  });
+
+  it('names the variable and the range for a limit out of range', () => {
+    expect(() => loadConfig({ SESSION_IDLE_MINUTES: '0' })).toThrowError(/SESSION_IDLE_MINUTES: must be between 5 and 1440/);
+    expect(() => loadConfig({ SESSION_LIFETIME_HOURS: 'long' })).toThrowError(/SESSION_LIFETIME_HOURS: must be a whole number/);
+    expect(() => loadConfig({ SIGN_IN_CONCURRENT_CHECKS: '0' })).toThrowError(/SIGN_IN_CONCURRENT_CHECKS: must be between 1 and 64/);
+  });
+});

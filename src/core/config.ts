@@ -65,7 +65,22 @@ const envSchema = z.object({
     .min(1, 'must be between 1 and 4000')
     .max(4000, 'must be between 1 and 4000')
     .default(500),
+  SESSION_LIFETIME_HOURS: whole(1, 24).default(12),
+  SESSION_IDLE_MINUTES: whole(5, 24 * 60).default(60),
+  SIGN_IN_MAX_FAILURES: whole(3, 100).default(5),
+  SIGN_IN_MAX_FAILURES_PER_ADDRESS: whole(10, 10_000).default(50),
+  SIGN_IN_LOCKOUT_MINUTES: whole(1, 24 * 60).default(15),
+  SIGN_IN_CONCURRENT_CHECKS: whole(1, 64).default(2),
+  SIGN_IN_QUEUE: whole(0, 1000).default(8),
 });
+
+function whole(min: number, max: number) {
+  return z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(min, `must be between ${min} and ${max}`)
+    .max(max, `must be between ${min} and ${max}`);
+}
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -79,6 +94,8 @@ export interface Config {
   sessionSecret: string | undefined;
   secureCookies: boolean;
   logLevel: string;
+  sessions: SessionPolicy;
+  signIn: SignInPolicy;
   /** Append logs (JSON lines) to this file rather than standard output. */
   logFile: string | undefined;
   /** Serve a database holding the demo authority even when NODE_ENV=production. */
@@ -103,6 +120,25 @@ export interface OidcConfig {
   usernameClaim: string;
   /** Shown on the sign-in button: "Sign in with ...". */
   providerName: string;
+}
+
+export interface SessionPolicy {
+  /** A session ends this long after sign-in, however active. */
+  lifetimeMs: number;
+  /** ... or this long after the last request. */
+  idleMs: number;
+}
+
+export interface SignInPolicy {
+  /** Failures of one account within lockoutMs that lock it for lockoutMs. */
+  maxFailures: number;
+  /** Failures from one client address within lockoutMs that refuse it for lockoutMs. */
+  maxFailuresPerAddress: number;
+  lockoutMs: number;
+  /** Password checks (argon2, about a second of CPU each) running at once in one process. */
+  concurrentChecks: number;
+  /** Sign-ins waiting for a check; beyond this they are asked to try again in a moment. */
+  queue: number;
 }
 
 export class ConfigError extends Error {
@@ -141,6 +177,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: e.SESSION_SECRET,
     secureCookies: e.SECURE_COOKIES ?? production,
     logLevel: e.LOG_LEVEL,
+    sessions: { lifetimeMs: e.SESSION_LIFETIME_HOURS * 3_600_000, idleMs: e.SESSION_IDLE_MINUTES * 60_000 },
+    signIn: {
+      maxFailures: e.SIGN_IN_MAX_FAILURES,
+      maxFailuresPerAddress: e.SIGN_IN_MAX_FAILURES_PER_ADDRESS,
+      lockoutMs: e.SIGN_IN_LOCKOUT_MINUTES * 60_000,
+      concurrentChecks: e.SIGN_IN_CONCURRENT_CHECKS,
+      queue: e.SIGN_IN_QUEUE,
+    },
     logFile: e.LOG_FILE,
     allowDemoDataInProduction: e.ALLOW_DEMO_DATA_IN_PRODUCTION ?? false,
     uploadLimitMb: e.UPLOAD_LIMIT_MB,

@@ -1,10 +1,27 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { accessRoles } from '../core/auth/schema.js';
 import { addUser, usernameTaken } from '../core/auth/users.js';
 import type { AppContext } from '../core/http/context.js';
-import { errorView, parse } from '../core/http/forms.js';
+import { errorView, type FieldError, parse } from '../core/http/forms.js';
 import { route } from '../core/http/route.js';
-import { listTeams, listUsers, listWorkers, newUserSchema } from './users-admin.js';
+import {
+  type AdminResult,
+  editUser,
+  editUserSchema,
+  listTeams,
+  listUsers,
+  listWorkers,
+  newUserSchema,
+  passwordResetSchema,
+  resetPassword,
+  setUserDisabled,
+  userDetails,
+  versionSchema,
+  workersFor,
+} from './users-admin.js';
+
+const admin = ['administrator'] as const;
+const EDIT = 'workforce/views/user-edit.njk';
 
 export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
   const page = async (extra: Record<string, unknown> = {}) => ({
@@ -17,11 +34,11 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
     ...extra,
   });
 
-  route(app, ctx, { method: 'GET', url: '/admin/users', roles: ['administrator'] }, async (_req, reply) =>
+  route(app, ctx, { method: 'GET', url: '/admin/users', roles: admin }, async (_req, reply) =>
     reply.page('workforce/views/users.njk', await page()),
   );
 
-  route(app, ctx, { method: 'POST', url: '/admin/users', roles: ['administrator'], audit: 'ADD_USER' }, async (req, reply, state) => {
+  route(app, ctx, { method: 'POST', url: '/admin/users', roles: admin, audit: 'ADD_USER' }, async (req, reply, state) => {
     const body = req.body as Record<string, unknown>;
     const parsed = parse(newUserSchema, body);
     const errors = parsed.ok ? [] : parsed.errors;
@@ -37,8 +54,83 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
     if (parsed.value.workerId && !worker) {
       return reply.code(400).page('workforce/views/users.njk', await page({ values: body, ...errorView([{ field: 'workerId', message: 'Worker record must be a worker without a sign-in' }]) }));
     }
-    await state.write((tx) => addUser(tx, { ...parsed.value, workerId: worker?.id ?? null, teamId: parsed.value.teamId ?? worker?.teamId ?? null }));
+    await state.write(async (tx) => {
+      state.recordId = await addUser(tx, { ...parsed.value, workerId: worker?.id ?? null, teamId: parsed.value.teamId ?? worker?.teamId ?? null });
+    });
     reply.flash(`User ${parsed.value.username} added`);
     return reply.redirect('/admin/users', 303);
+  });
+
+  /** The page to change one user; `values` are what the form shows (the saved details unless given). */
+  const editPage = async (reply: FastifyReply, userId: string, extra: { values?: Record<string, unknown>; errors?: FieldError[]; status?: number } = {}) => {
+    const user = await userDetails(ctx.db, userId);
+    if (!user) return notFound(reply);
+    // a stale save shows what is saved now, with the version to save against
+    const values = { ...user, ...(extra.values ?? {}), ...(extra.status === 409 ? { version: user.version } : {}) };
+    return reply.code(extra.status ?? 200).page(EDIT, {
+      title: `Change ${user.username}`,
+      user,
+      values,
+      teams: await listTeams(ctx.db),
+      workers: await workersFor(ctx.db, userId),
+      roles: accessRoles,
+      backLink: '/admin/users',
+      ...errorView(extra.errors ?? []),
+    });
+  };
+
+  /** The answer to a change: back to the page with what was wrong (409 when someone saved first), or on to the list. */
+  const answer = async (reply: FastifyReply, userId: string, result: AdminResult | null, body: Record<string, unknown>, done: string) => {
+    if (result === null) return notFound(reply);
+    if (!result.ok) {
+      const { password: _password, ...kept } = body;
+      if (result.stale) return editPage(reply, userId, { status: 409, errors: [{ field: 'displayName', message: result.message }] });
+      return editPage(reply, userId, { status: 400, values: kept, errors: [result.error] });
+    }
+    reply.flash(done);
+    return reply.redirect('/admin/users', 303);
+  };
+
+  route(app, ctx, { method: 'GET', url: '/admin/users/:userId', roles: admin }, async (req, reply) =>
+    editPage(reply, (req.params as { userId: string }).userId),
+  );
+
+  route(app, ctx, { method: 'POST', url: '/admin/users/:userId', roles: admin, audit: 'CHANGE_USER' }, async (req, reply, state) => {
+    const { userId } = req.params as { userId: string };
+    const body = req.body as Record<string, unknown>;
+    const parsed = parse(editUserSchema, body);
+    if (!parsed.ok) return editPage(reply, userId, { status: 400, values: body, errors: parsed.errors });
+    state.recordId = userId;
+    return answer(reply, userId, await editUser(ctx.db, userId, parsed.value), body, 'Changes saved');
+  });
+
+  for (const [action, disabled, audit] of [['disable', true, 'DISABLE_USER'], ['enable', false, 'ENABLE_USER']] as const) {
+    route(app, ctx, { method: 'POST', url: `/admin/users/:userId/${action}`, roles: admin, audit }, async (req, reply, state) => {
+      const { userId } = req.params as { userId: string };
+      const body = req.body as Record<string, unknown>;
+      const parsed = parse(versionSchema, body);
+      if (!parsed.ok) return editPage(reply, userId, { status: 400, errors: parsed.errors.map((e) => ({ ...e, field: action })) });
+      state.recordId = userId;
+      const result = await setUserDisabled(ctx.db, userId, disabled, parsed.value.version, { userId: state.user.id, now: ctx.time.now() });
+      return answer(reply, userId, result, {}, disabled ? 'User disabled and signed out everywhere' : 'User enabled');
+    });
+  }
+
+  route(app, ctx, { method: 'POST', url: '/admin/users/:userId/password', roles: admin, audit: 'RESET_PASSWORD' }, async (req, reply, state) => {
+    const { userId } = req.params as { userId: string };
+    const body = req.body as Record<string, unknown>;
+    const parsed = parse(passwordResetSchema, body);
+    if (!parsed.ok) return editPage(reply, userId, { status: 400, errors: parsed.errors });
+    state.recordId = userId;
+    const result = await resetPassword(ctx.db, userId, parsed.value.password, parsed.value.version, ctx.time.now());
+    return answer(reply, userId, result, body, 'Password reset: the user has been signed out everywhere');
+  });
+}
+
+export function notFound(reply: FastifyReply): FastifyReply {
+  return reply.code(404).page('message.njk', {
+    title: 'Page not found',
+    paragraphs: ['There is no such record. It may have been removed.'],
+    link: { href: '/', text: 'Go to your home page' },
   });
 }

@@ -31,6 +31,8 @@ export const workers = pgTable(
     newlyQualified: boolean('newly_qualified').notNull().default(false),
     agency: boolean('agency').notNull().default(false),
     active: boolean('active').notNull().default(true),
+    /** Optimistic locking for the administration pages. */
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     // My team: the workers of one team

@@ -1,8 +1,14 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { accessRoles } from '../core/auth/schema.js';
+import { hashPassword } from '../core/auth/passwords.js';
+import { accessRoles, users } from '../core/auth/schema.js';
+import { endSessionsOf } from '../core/auth/sessions.js';
 import { rows, type Db } from '../core/db/database.js';
-import { choice, text, uuidField } from '../core/http/forms.js';
+import { choice, type FieldError, optionalUuidField, text, version } from '../core/http/forms.js';
+
+function newPassword() {
+  return text('Password', { max: 200 }).refine((v) => v.length >= 12, { message: 'Password must be at least 12 characters' });
+}
 
 /** One schema for adding a user, shared by the admin page and `opencsc users add`. */
 export const newUserSchema = z.object({
@@ -12,10 +18,10 @@ export const newUserSchema = z.object({
   }),
   displayName: text('Full name', { max: 200 }),
   role: choice('Role', accessRoles),
-  teamId: uuidField('Team').optional(),
+  teamId: optionalUuidField('Team'),
   /** The worker record this sign-in belongs to: what "allocated to me" means. */
-  workerId: uuidField('Worker record').optional(),
-  password: text('Password', { max: 200 }).refine((v) => v.length >= 12, { message: 'Password must be at least 12 characters' }),
+  workerId: optionalUuidField('Worker record'),
+  password: newPassword(),
 });
 export type NewUserInput = z.output<typeof newUserSchema>;
 
@@ -37,4 +43,137 @@ export function listWorkers(db: Db) {
 
 export function listTeams(db: Db) {
   return rows<{ id: string; name: string }>(db, sql`select id, name from teams where active order by name`);
+}
+
+/** Changing a user: everything but the username and password; `version` is the one the page showed. */
+export const editUserSchema = z.object({
+  displayName: text('Full name', { max: 200 }),
+  role: choice('Role', accessRoles),
+  teamId: optionalUuidField('Team'),
+  workerId: optionalUuidField('Worker record'),
+  version: version(),
+});
+
+export const passwordResetSchema = z.object({ password: newPassword(), version: version() });
+export const versionSchema = z.object({ version: version() });
+
+export interface UserDetails {
+  id: string;
+  username: string;
+  displayName: string;
+  role: (typeof accessRoles)[number];
+  teamId: string | null;
+  workerId: string | null;
+  demo: boolean;
+  disabled: boolean;
+  version: number;
+}
+
+export async function userDetails(db: Db, userId: string): Promise<UserDetails | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(userId)) return null;
+  const [row] = await rows<UserDetails>(
+    db,
+    sql`select id, username, display_name as "displayName", role, team_id as "teamId", worker_id as "workerId", demo, disabled, version
+          from users where id = ${userId}`,
+  );
+  return row ?? null;
+}
+
+/** Workers a user can be linked to: active, and not already another user's. */
+export function workersFor(db: Db, userId: string) {
+  return rows<{ id: string; name: string; teamId: string | null; teamName: string | null }>(
+    db,
+    sql`select w.id, w.name, w.team_id as "teamId", t.name as "teamName" from workers w left join teams t on t.id = w.team_id
+         where w.active and not exists (select 1 from users u where u.worker_id = w.id and u.id <> ${userId}) order by w.name`,
+  );
+}
+
+/** Why an administration change was refused: a field and a reason, or someone saved first (stale). */
+export type Refusal = { stale: true; message: string } | { stale: false; error: FieldError };
+export type AdminResult = { ok: true } | ({ ok: false } & Refusal);
+
+const staleUser: AdminResult = {
+  ok: false,
+  stale: true,
+  message: 'Someone else changed this user after you opened this page. Nothing has been saved: check the details below and try again',
+};
+const refused = (field: string, message: string): AdminResult => ({ ok: false, stale: false, error: { field, message } });
+
+/**
+ * The user row, locked for the change, if it is still at the version the page showed. Every
+ * administrator row is locked too, so two administrators demoting each other at once cannot
+ * leave the service with none.
+ */
+async function lockUser(tx: Db, userId: string, expected: number) {
+  await tx.execute(sql`select id from users where role = 'administrator' and not disabled order by id for update`);
+  const [row] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
+  if (!row) return null;
+  return row.version === expected ? row : 'stale';
+}
+
+async function otherActiveAdministrators(tx: Db, userId: string): Promise<number> {
+  const [row] = await rows<{ n: number }>(
+    tx,
+    sql`select count(*)::int as n from users where role = 'administrator' and not disabled and id <> ${userId}`,
+  );
+  return row?.n ?? 0;
+}
+
+export async function editUser(db: Db, userId: string, input: z.output<typeof editUserSchema>): Promise<AdminResult | null> {
+  return db.transaction(async (tx) => {
+    const row = await lockUser(tx, userId, input.version);
+    if (row === null) return null;
+    if (row === 'stale') return staleUser;
+    let teamId = input.teamId ?? null;
+    if (input.workerId) {
+      const worker = (await workersFor(tx, userId)).find((w) => w.id === input.workerId);
+      if (!worker) return refused('workerId', 'Worker record must be an active worker who is not another user');
+      // a user who is a worker belongs to the worker's team unless another is chosen
+      teamId ??= worker.teamId;
+    }
+    if (row.role === 'administrator' && input.role !== 'administrator' && !row.disabled && (await otherActiveAdministrators(tx, userId)) === 0) {
+      return refused('role', 'Role must stay administrator: this is the only administrator. Make someone else an administrator first');
+    }
+    await tx
+      .update(users)
+      .set({ displayName: input.displayName, role: input.role, teamId, workerId: input.workerId ?? null, version: row.version + 1 })
+      .where(eq(users.id, userId));
+    return { ok: true };
+  });
+}
+
+/** Disabling a user ends every session they have, on every instance. */
+export async function setUserDisabled(
+  db: Db,
+  userId: string,
+  disabled: boolean,
+  expected: number,
+  by: { userId: string; now: Date },
+): Promise<AdminResult | null> {
+  return db.transaction(async (tx) => {
+    const row = await lockUser(tx, userId, expected);
+    if (row === null) return null;
+    if (row === 'stale') return staleUser;
+    if (disabled && userId === by.userId) return refused('disable', 'You cannot disable your own account');
+    if (disabled && row.role === 'administrator' && (await otherActiveAdministrators(tx, userId)) === 0) {
+      return refused('disable', 'This is the only administrator: make someone else an administrator first');
+    }
+    await tx.update(users).set({ disabled, version: row.version + 1 }).where(eq(users.id, userId));
+    if (disabled) await endSessionsOf(tx, userId, 'disabled', by.now);
+    return { ok: true };
+  });
+}
+
+/** A new password ends every session the user has: whoever held the old one is signed out. */
+export async function resetPassword(db: Db, userId: string, password: string, expected: number, now: Date): Promise<AdminResult | null> {
+  // hashed before the transaction: a second of CPU should not hold row locks
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    const row = await lockUser(tx, userId, expected);
+    if (row === null) return null;
+    if (row === 'stale') return staleUser;
+    await tx.update(users).set({ passwordHash, version: row.version + 1 }).where(eq(users.id, userId));
+    await endSessionsOf(tx, userId, 'password_changed', now);
+    return { ok: true };
+  });
 }

@@ -1,8 +1,10 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { users } from '../core/auth/schema.js';
 import { rows, type Db } from '../core/db/database.js';
-import { choice, text, uuidField, yesNo } from '../core/http/forms.js';
+import { choice, text, uuidField, version, yesNo } from '../core/http/forms.js';
 import { teams, workerRoles, workers } from './schema.js';
+import type { AdminResult } from './users-admin.js';
 
 export const teamKinds = ['locality', 'front_door', 'looked_after', 'leaving_care', 'disabled_children', 'other'] as const;
 
@@ -46,4 +48,78 @@ export async function addTeam(db: Db, input: z.output<typeof newTeamSchema>): Pr
 
 export async function addWorker(db: Db, input: z.output<typeof newWorkerSchema>): Promise<void> {
   await db.insert(workers).values(input);
+}
+
+export const editWorkerSchema = newWorkerSchema.extend({ version: version() });
+
+export interface WorkerDetails {
+  id: string;
+  name: string;
+  role: (typeof workerRoles)[number];
+  teamId: string | null;
+  qualified: boolean;
+  newlyQualified: boolean;
+  agency: boolean;
+  active: boolean;
+  version: number;
+  caseload: number;
+}
+
+export async function workerDetails(db: Db, workerId: string): Promise<WorkerDetails | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(workerId)) return null;
+  const [row] = await rows<WorkerDetails>(
+    db,
+    sql`select w.id, w.name, w.role, w.team_id as "teamId", w.qualified, w.newly_qualified as "newlyQualified", w.agency, w.active, w.version,
+               (select count(*)::int from allocations a where a.worker_id = w.id and a.ended_at is null) as caseload
+          from workers w where w.id = ${workerId}`,
+  );
+  return row ?? null;
+}
+
+const staleWorker: AdminResult = {
+  ok: false,
+  stale: true,
+  message: 'Someone else changed this worker after you opened this page. Nothing has been saved: check the details below and try again',
+};
+
+async function lockWorker(tx: Db, workerId: string, expected: number) {
+  const [row] = await tx.select().from(workers).where(eq(workers.id, workerId)).for('update');
+  if (!row) return null;
+  return row.version === expected ? row : 'stale';
+}
+
+/**
+ * A worker who moves team takes their sign-in with them: a user linked to the worker and in
+ * the old team moves too, so "my team" follows the worker.
+ */
+export async function editWorker(db: Db, workerId: string, input: z.output<typeof editWorkerSchema>): Promise<AdminResult | null> {
+  return db.transaction(async (tx) => {
+    const row = await lockWorker(tx, workerId, input.version);
+    if (row === null) return null;
+    if (row === 'stale') return staleWorker;
+    const [team] = await tx.select({ id: teams.id }).from(teams).where(and(eq(teams.id, input.teamId), eq(teams.active, true)));
+    if (!team) return { ok: false, stale: false, error: { field: 'teamId', message: 'Team must be one of the teams listed' } };
+    const { version: _version, ...details } = input;
+    await tx.update(workers).set({ ...details, version: row.version + 1 }).where(eq(workers.id, workerId));
+    if (row.teamId && row.teamId !== input.teamId) {
+      // the user's version moves too, so a users page opened before this cannot put the old team back
+      await tx.update(users).set({ teamId: input.teamId, version: sql`${users.version} + 1` }).where(and(eq(users.workerId, workerId), eq(users.teamId, row.teamId)));
+    }
+    return { ok: true };
+  });
+}
+
+/** A worker who has left keeps their history; they must hold no children, so none is left unallocated unseen. */
+export async function markWorkerLeft(db: Db, workerId: string, expected: number): Promise<AdminResult | null> {
+  return db.transaction(async (tx) => {
+    const row = await lockWorker(tx, workerId, expected);
+    if (row === null) return null;
+    if (row === 'stale') return staleWorker;
+    const [held] = await rows<{ n: number }>(tx, sql`select count(*)::int as n from allocations where worker_id = ${workerId} and ended_at is null`);
+    if ((held?.n ?? 0) > 0) {
+      return { ok: false, stale: false, error: { field: 'left', message: `Allocate their ${held!.n === 1 ? 'child' : `${held!.n} children`} to someone else before marking them as left` } };
+    }
+    await tx.update(workers).set({ active: false, version: row.version + 1 }).where(eq(workers.id, workerId));
+    return { ok: true };
+  });
 }

@@ -1,9 +1,27 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
 import type { AppContext } from '../core/http/context.js';
-import { errorView, parse } from '../core/http/forms.js';
+import { errorView, type FieldError, parse, version } from '../core/http/forms.js';
 import { route } from '../core/http/route.js';
+import { notFound } from './admin-routes.js';
 import { workerRoles } from './schema.js';
-import { addTeam, addWorker, newTeamSchema, newWorkerSchema, teamKinds, teamNameTaken, workforceLists } from './workforce-admin.js';
+import { listTeams } from './users-admin.js';
+import {
+  addTeam,
+  addWorker,
+  editWorker,
+  editWorkerSchema,
+  markWorkerLeft,
+  newTeamSchema,
+  newWorkerSchema,
+  teamKinds,
+  teamNameTaken,
+  workerDetails,
+  workforceLists,
+} from './workforce-admin.js';
+
+const admin = ['administrator'] as const;
+const EDIT = 'workforce/views/worker-edit.njk';
 
 export function workforceRoutes(app: FastifyInstance, ctx: AppContext): void {
   const page = async (extra: Record<string, unknown> = {}) => {
@@ -11,7 +29,7 @@ export function workforceRoutes(app: FastifyInstance, ctx: AppContext): void {
     return { title: 'Teams and workers', teams, workers, teamKinds, workerRoles, values: {}, ...extra };
   };
 
-  route(app, ctx, { method: 'GET', url: '/admin/workforce', roles: ['administrator'] }, async (_req, reply) =>
+  route(app, ctx, { method: 'GET', url: '/admin/workforce', roles: admin }, async (_req, reply) =>
     reply.page('workforce/views/workforce.njk', await page()),
   );
 
@@ -36,6 +54,59 @@ export function workforceRoutes(app: FastifyInstance, ctx: AppContext): void {
     }
     await state.write((tx) => addWorker(tx, parsed.value));
     reply.flash(`${parsed.value.name} added`);
+    return reply.redirect('/admin/workforce', 303);
+  });
+
+  const yesNoValue = (v: boolean) => (v ? 'yes' : 'no');
+  const editPage = async (reply: FastifyReply, workerId: string, extra: { values?: Record<string, unknown>; errors?: FieldError[]; status?: number } = {}) => {
+    const worker = await workerDetails(ctx.db, workerId);
+    if (!worker) return notFound(reply);
+    const saved = { ...worker, qualified: yesNoValue(worker.qualified), newlyQualified: yesNoValue(worker.newlyQualified), agency: yesNoValue(worker.agency) };
+    // a stale save shows what is saved now, with the version to save against
+    const values = { ...saved, ...(extra.status === 409 ? {} : (extra.values ?? {})) };
+    return reply.code(extra.status ?? 200).page(EDIT, {
+      title: `Change ${worker.name}`,
+      worker,
+      values,
+      teams: await listTeams(ctx.db),
+      workerRoles,
+      backLink: '/admin/workforce',
+      ...errorView(extra.errors ?? []),
+    });
+  };
+
+  route(app, ctx, { method: 'GET', url: '/admin/workforce/workers/:workerId', roles: admin }, async (req, reply) =>
+    editPage(reply, (req.params as { workerId: string }).workerId),
+  );
+
+  route(app, ctx, { method: 'POST', url: '/admin/workforce/workers/:workerId', roles: admin, audit: 'CHANGE_WORKER' }, async (req, reply, state) => {
+    const { workerId } = req.params as { workerId: string };
+    const body = req.body as Record<string, unknown>;
+    const parsed = parse(editWorkerSchema, body);
+    if (!parsed.ok) return editPage(reply, workerId, { status: 400, values: body, errors: parsed.errors });
+    state.recordId = workerId;
+    const result = await editWorker(ctx.db, workerId, parsed.value);
+    if (result === null) return notFound(reply);
+    if (!result.ok) {
+      if (result.stale) return editPage(reply, workerId, { status: 409, errors: [{ field: 'name', message: result.message }] });
+      return editPage(reply, workerId, { status: 400, values: body, errors: [result.error] });
+    }
+    reply.flash(`${parsed.value.name}: changes saved`);
+    return reply.redirect('/admin/workforce', 303);
+  });
+
+  route(app, ctx, { method: 'POST', url: '/admin/workforce/workers/:workerId/left', roles: admin, audit: 'WORKER_LEFT' }, async (req, reply, state) => {
+    const { workerId } = req.params as { workerId: string };
+    const parsed = parse(z.object({ version: version() }), req.body);
+    if (!parsed.ok) return editPage(reply, workerId, { status: 400, errors: parsed.errors.map((e) => ({ ...e, field: 'left' })) });
+    state.recordId = workerId;
+    const result = await markWorkerLeft(ctx.db, workerId, parsed.value.version);
+    if (result === null) return notFound(reply);
+    if (!result.ok) {
+      if (result.stale) return editPage(reply, workerId, { status: 409, errors: [{ field: 'name', message: result.message }] });
+      return editPage(reply, workerId, { status: 400, errors: [result.error] });
+    }
+    reply.flash('Worker marked as left');
     return reply.redirect('/admin/workforce', 303);
   });
 }

@@ -28,10 +28,24 @@ export async function startService(
   return { url: `http://127.0.0.1:${port}`, app, close: () => app.close() };
 }
 
+/** A clock a test moves on, to see sessions and locks run out without waiting. */
+export class TestClock implements TimeSource {
+  private at: number;
+  constructor(start: string | Date = new Date()) {
+    this.at = new Date(start).getTime();
+  }
+  now(): Date {
+    return new Date(this.at);
+  }
+  advance(ms: number): void {
+    this.at += ms;
+  }
+}
+
 /** A user agent over real HTTP: keeps the session cookie and sends each form's CSRF token. */
 export class Agent {
-  private cookie = '';
-  private csrf = '';
+  cookie = '';
+  csrf = '';
   constructor(private readonly base: string) {}
 
   async get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string; location: string | null; headers: Headers }> {

@@ -1,4 +1,4 @@
-import { boolean, check, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { teams, workers } from '../../workforce/schema.js';
 
@@ -19,6 +19,8 @@ export const users = pgTable(
     demo: boolean('demo').notNull().default(false),
     disabled: boolean('disabled').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Optimistic locking for the administration pages. */
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     check(
@@ -49,4 +51,80 @@ export const userIdentities = pgTable(
     // one account at each provider per user, so a second person cannot take over a linked user
     unique('user_identities_user_key').on(t.userId, t.issuer),
   ],
+);
+
+/**
+ * Signed-in sessions, kept in the database so that ending one ends every copy of its cookie,
+ * on every instance. Only a SHA-256 hash of the random session id is stored: the id itself is
+ * in the cookie alone, so a copy of this table cannot be used to sign in.
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tokenHash: text('token_hash').notNull().unique(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** password or oidc */
+    method: text('method').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    /** Updated at most once a minute, not on every request. */
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+    /** The absolute end, however active the session is. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    /** signed_out, expired, idle, disabled, password_changed, replaced */
+    endedReason: text('ended_reason'),
+  },
+  (t) => [
+    // ending every session of a user
+    index('sessions_open_user_idx').on(t.userId).where(sql`${t.endedAt} is null`),
+  ],
+);
+
+/**
+ * Failed sign-ins, counted per account (the username as typed, whether or not it exists) and
+ * per client address, so every instance throttles alike. Pruned after a day.
+ */
+export const signInFailures = pgTable(
+  'sign_in_failures',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    account: text('account').notNull(),
+    address: text('address').notNull(),
+    /** Set when the account then signs in: its own count starts again, its address's does not. */
+    cleared: boolean('cleared').notNull().default(false),
+  },
+  (t) => [
+    index('sign_in_failures_account_idx').on(t.account, t.at),
+    index('sign_in_failures_address_idx').on(t.address, t.at),
+  ],
+);
+
+/** Roles an API token may act as: administration has no API. */
+export const apiTokenRoles = ['practitioner', 'team_manager', 'service_manager'] as const;
+
+/**
+ * Tokens integrations send as `Authorization: Bearer`. Only a SHA-256 hash is stored; the
+ * token is shown once, when it is created.
+ */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull().unique(),
+    tokenHash: text('token_hash').notNull().unique(),
+    role: text('role').$type<(typeof apiTokenRoles)[number]>().notNull(),
+    teamId: uuid('team_id').references(() => teams.id),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedBy: uuid('revoked_by').references(() => users.id),
+  },
+  (t) => [check('api_tokens_role_check', sql`${t.role} in ('practitioner','team_manager','service_manager')`)],
 );

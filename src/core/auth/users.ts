@@ -4,6 +4,7 @@ import { rows } from '../db/database.js';
 import { teams } from '../../workforce/schema.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { type AccessRole, users } from './schema.js';
+import { endSessionsOf } from './sessions.js';
 
 /** The signed-in user, as every page and use case sees them. */
 export interface SignedInUser {
@@ -93,4 +94,18 @@ export async function usernameTaken(db: Db, username: string): Promise<boolean> 
     sql`select count(*)::int as n from users where lower(username) = ${username.trim().toLowerCase()}`,
   );
   return (found[0]?.n ?? 0) > 0;
+}
+
+export async function passwordMatches(db: Db, userId: string, password: string): Promise<boolean> {
+  const [row] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  return row ? verifyPassword(row.hash, password) : false;
+}
+
+/** A person's own new password: every other session of theirs ends; the one they are using stays. */
+export async function changeOwnPassword(db: Db, userId: string, password: string, keep: { sessionToken: string; now: Date }): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, version: sql`${users.version} + 1` }).where(eq(users.id, userId));
+    await endSessionsOf(tx, userId, 'password_changed', keep.now, keep.sessionToken);
+  });
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { apiTokenPrincipal } from '../auth/api-tokens.js';
 import type { AppContext } from './context.js';
 import { type FieldError, parse } from './forms.js';
 import { route, type RequestState, type RouteSpec } from './route.js';
@@ -22,6 +23,34 @@ function operationsOf(app: FastifyInstance): ApiOperation[] {
   let list = registry.get(app);
   if (!list) registry.set(app, (list = []));
   return list;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set when an API request authenticated with `Authorization: Bearer`: no cookie, so no CSRF token. */
+    viaApiToken: boolean;
+  }
+}
+
+/** The token an API request carries in `Authorization: Bearer`, if it carries one. */
+export function bearerToken(req: FastifyRequest): string | undefined {
+  if (!req.url.startsWith('/api/')) return undefined;
+  const header = req.headers.authorization;
+  const m = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  return m ? m[1] : header !== undefined ? '' : undefined;
+}
+
+/**
+ * An integration's request: the token's principal becomes the request's user, and the route
+ * wrapper then applies roles, access to the child and the audit as for a person. An unknown or
+ * revoked token is refused here, with no fall back to a session cookie.
+ */
+export async function signInWithApiToken(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, token: string): Promise<FastifyReply | undefined> {
+  req.viaApiToken = true;
+  req.user = token ? await apiTokenPrincipal(ctx.db, token, ctx.time.now()) : null;
+  if (req.user) return undefined;
+  // returned, so the hook chain stops here
+  return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'The API token is not valid: it is unknown or has been revoked' });
 }
 
 export type ApiSpec<B extends z.ZodType | undefined> = Omit<RouteSpec, 'api'> & {
@@ -47,7 +76,7 @@ export function apiRoute<B extends z.ZodType | undefined = undefined>(
     ...(spec.body ? { body: spec.body } : {}),
     responses: {
       ...(spec.method === 'POST' ? { '400': 'The input is not valid: `errors` lists each field and the reason' } : {}),
-      '401': 'Not signed in',
+      '401': 'Not signed in, or the API token is unknown or revoked',
       '403': 'No access',
       ...(spec.responses ?? { '200': 'OK' }),
     },
@@ -93,8 +122,15 @@ export function openApiDocument(operations: ApiOperation[]) {
       title: 'OpenCSC API',
       version: '0.1.0',
       description:
-        'The same use cases as the pages. Sign in through /sign-in; the session cookie authenticates, and every POST sends the CSRF token from GET /api/session in a `csrf-token` header.',
+        'The same use cases as the pages. An integration sends an API token, created by an administrator at /admin/api-tokens, as `Authorization: Bearer <token>`, and needs no CSRF token. In a browser, sign in through /sign-in; the session cookie authenticates, and every POST sends the CSRF token from GET /api/session in a `csrf-token` header.',
     },
+    components: {
+      securitySchemes: {
+        apiToken: { type: 'http', scheme: 'bearer', description: 'An API token created by an administrator at /admin/api-tokens' },
+        session: { type: 'apiKey', in: 'cookie', name: 'opencsc-session', description: 'A signed-in browser; POSTs also send the `csrf-token` header' },
+      },
+    },
+    security: [{ apiToken: [] }, { session: [] }],
     paths,
   };
 }

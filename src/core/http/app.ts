@@ -2,8 +2,9 @@ import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
 import { openSync, writeSync } from 'node:fs';
 import qs from 'node:querystring';
+import { resumeSession } from '../auth/sessions.js';
 import type { SignedInUser } from '../auth/users.js';
-import { findSignedInUser } from '../auth/users.js';
+import { bearerToken, signInWithApiToken } from './api.js';
 import type { AppContext } from './context.js';
 import { InputError, notFound, setUpErrorPages } from './errors.js';
 import { hasControlCharacters, queryProblems } from './forms.js';
@@ -69,9 +70,18 @@ export async function createApp(ctx: AppContext, modules: RouteModule[]): Promis
   await setUpStaticResources(app);
 
   app.decorateRequest('user', null);
-  app.addHook('preHandler', async (req) => {
-    const userId = req.session.get('userId');
-    req.user = userId ? await findSignedInUser(ctx.db, userId) : null;
+  app.decorateRequest('viaApiToken', false);
+  app.addHook('preHandler', async (req, reply) => {
+    const token = bearerToken(req);
+    if (token !== undefined) return signInWithApiToken(ctx, req, reply, token);
+    const sid = req.session.get('sid');
+    const found = sid ? await resumeSession(ctx.db, sid, ctx.time.now(), ctx.config.sessions) : null;
+    req.user = found && 'user' in found ? found.user : null;
+    if (sid && !req.user) {
+      // the session has ended (signed out, expired, idle, account changed): the sign-in page says why
+      req.session.set('sid', undefined);
+      req.session.set('ended', found && 'ended' in found ? found.ended : 'signed_out');
+    }
   });
 
   // Routes read each query parameter as one string: a repeated one (?q=a&q=b arrives as a

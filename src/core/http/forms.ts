@@ -173,6 +173,11 @@ export function uuidField(label: string) {
   return z.preprocess(blankToUndefined, z.uuid({ error: (i) => (i.input === undefined ? `Select ${lower(label)}` : `${label} is not valid`) }));
 }
 
+/** A select whose first option ("No team") posts an empty value. */
+export function optionalUuidField(label: string) {
+  return z.preprocess(blankToUndefined, z.uuid({ error: `${label} is not valid` }).optional());
+}
+
 /**
  * For cross-field checks: run them even when a field has already failed, so a page lists
  * every problem at once. Such a check must read the values defensively.

@@ -28,6 +28,7 @@ const menus: Record<SignedInUser['role'], NavItem[]> = {
     { href: '/admin/users', text: 'Users' },
     { href: '/admin/workforce', text: 'Teams and workers' },
     { href: '/admin/policy', text: 'Local policy' },
+    { href: '/admin/api-tokens', text: 'API tokens' },
     { href: '/returns', text: 'Returns' },
   ],
 };

@@ -3,23 +3,29 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifySecureSession from '@fastify/secure-session';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
 import type { Config } from '../config.js';
 
 declare module '@fastify/secure-session' {
   interface SessionData {
-    userId: string;
-    signedInAt: number;
+    /** The random session id; the sessions table holds its hash, the user and the session's life. */
+    sid: string;
     flash: string;
+    /** Why the session named by the cookie ended, for the sign-in page to say. */
+    ended: string;
   }
 }
 
-/** Sessions live in a signed, encrypted cookie, so any instance behind a load balancer can read them. */
+/**
+ * A signed, encrypted cookie carries the session id, a message for the next page and the CSRF
+ * secret; who is signed in, and until when, is in the database (src/core/auth/sessions.ts),
+ * so any instance behind a load balancer can read a session, and end it.
+ */
 export async function setUpSession(app: FastifyInstance, config: Config): Promise<void> {
   await app.register(fastifySecureSession, {
     key: sessionKey(config),
     cookieName: 'opencsc-session',
-    expiry: 12 * 60 * 60,
+    expiry: config.sessions.lifetimeMs / 1000,
     cookie: {
       path: '/',
       httpOnly: true,
@@ -57,4 +63,15 @@ function sessionKey(config: Config): Buffer {
     }
   }
   return createHash('sha256').update(secret).digest();
+}
+
+/**
+ * CSRF protection for a POST, except one authenticated by an API token: a browser cannot send a
+ * cross-site request with an Authorization header (no CORS is allowed), and there is no cookie.
+ */
+export function csrfUnlessApiToken(app: FastifyInstance): preHandlerHookHandler {
+  return function csrfCheck(this: FastifyInstance, req, reply, done) {
+    if (req.viaApiToken) return done();
+    return app.csrfProtection.call(this, req, reply, done);
+  };
 }

@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../http/context.js';
+import { errorView, parse } from '../http/forms.js';
+import { route } from '../http/route.js';
+import { apiTokenNameTaken, createApiToken, listApiTokens, newApiTokenSchema, principalName, revokeApiToken } from './api-tokens.js';
+import { apiTokenRoles } from './schema.js';
+import { listTeams } from '../../workforce/users-admin.js';
+
+const admin = ['administrator'] as const;
+const VIEW = 'core/auth/views/api-tokens.njk';
+
+/** Administrators create and revoke the tokens integrations use; a new token is shown once, here. */
+export function apiTokenRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const page = async (extra: Record<string, unknown> = {}) => ({
+    title: 'API tokens',
+    tokens: await listApiTokens(ctx.db),
+    teams: await listTeams(ctx.db),
+    roles: apiTokenRoles,
+    values: {},
+    ...extra,
+  });
+
+  route(app, ctx, { method: 'GET', url: '/admin/api-tokens', roles: admin }, async (_req, reply) => reply.page(VIEW, await page()));
+
+  route(app, ctx, { method: 'POST', url: '/admin/api-tokens', roles: admin, audit: 'CREATE_API_TOKEN' }, async (req, reply, state) => {
+    const body = req.body as Record<string, unknown>;
+    const parsed = parse(newApiTokenSchema, body);
+    const errors = parsed.ok ? [] : [...parsed.errors];
+    if (parsed.ok && (await apiTokenNameTaken(ctx.db, parsed.value.name))) errors.push({ field: 'name', message: 'Name is already used by another token' });
+    if (!parsed.ok || errors.length) return reply.code(400).page(VIEW, await page({ values: body, ...errorView(errors) }));
+    const created = await createApiToken(ctx.db, parsed.value, { userId: state.user.id, now: ctx.time.now() });
+    state.recordId = created.id;
+    // shown once, on this response only: never in a redirect, a flash message or a log
+    reply.header('cache-control', 'no-store');
+    return reply.code(201).page(VIEW, await page({ created: { name: parsed.value.name, principal: principalName(parsed.value.name), token: created.token } }));
+  });
+
+  route(app, ctx, { method: 'POST', url: '/admin/api-tokens/:tokenId/revoke', roles: admin, audit: 'REVOKE_API_TOKEN' }, async (req, reply, state) => {
+    const { tokenId } = req.params as { tokenId: string };
+    if (!(await revokeApiToken(ctx.db, tokenId, { userId: state.user.id, now: ctx.time.now() }))) {
+      return reply.code(404).page('message.njk', { title: 'Page not found', paragraphs: ['There is no such token, or it has already been revoked.'], link: { href: '/admin/api-tokens', text: 'Back to API tokens' } });
+    }
+    state.recordId = tokenId;
+    reply.flash('Token revoked: integrations using it are refused from now on');
+    return reply.redirect('/admin/api-tokens', 303);
+  });
+}
