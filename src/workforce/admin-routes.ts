@@ -3,7 +3,8 @@ import { accessRoles } from '../core/auth/schema.js';
 import { addUser, usernameTaken } from '../core/auth/users.js';
 import type { AppContext } from '../core/http/context.js';
 import { errorView, type FieldError, parse } from '../core/http/forms.js';
-import { route } from '../core/http/route.js';
+import { route, writeUnlessRefused } from '../core/http/route.js';
+import { hashPassword } from '../core/auth/passwords.js';
 import {
   type AdminResult,
   editUser,
@@ -101,7 +102,7 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
     const parsed = parse(editUserSchema, body);
     if (!parsed.ok) return editPage(reply, userId, { status: 400, values: body, errors: parsed.errors });
     state.recordId = userId;
-    return answer(reply, userId, await editUser(ctx.db, userId, parsed.value), body, 'Changes saved');
+    return answer(reply, userId, await writeUnlessRefused(state, (tx) => editUser(tx, userId, parsed.value), done), body, 'Changes saved');
   });
 
   for (const [action, disabled, audit] of [['disable', true, 'DISABLE_USER'], ['enable', false, 'ENABLE_USER']] as const) {
@@ -111,7 +112,7 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
       const parsed = parse(versionSchema, body);
       if (!parsed.ok) return editPage(reply, userId, { status: 400, errors: parsed.errors.map((e) => ({ ...e, field: action })) });
       state.recordId = userId;
-      const result = await setUserDisabled(ctx.db, userId, disabled, parsed.value.version, { userId: state.user.id, now: ctx.time.now() });
+      const result = await writeUnlessRefused(state, (tx) => setUserDisabled(tx, userId, disabled, parsed.value.version, { userId: state.user.id, now: ctx.time.now() }), done);
       return answer(reply, userId, result, {}, disabled ? 'User disabled and signed out everywhere' : 'User enabled');
     });
   }
@@ -122,10 +123,14 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
     const parsed = parse(passwordResetSchema, body);
     if (!parsed.ok) return editPage(reply, userId, { status: 400, errors: parsed.errors });
     state.recordId = userId;
-    const result = await resetPassword(ctx.db, userId, parsed.value.password, parsed.value.version, ctx.time.now());
+    const hash = await hashPassword(parsed.value.password);
+    const result = await writeUnlessRefused(state, (tx) => resetPassword(tx, userId, { hash }, parsed.value.version, ctx.time.now()), done);
     return answer(reply, userId, result, body, 'Password reset: the user has been signed out everywhere');
   });
 }
+
+/** Whether an administration use case made its change (null: no such record). */
+export const done = (result: { ok: boolean } | null): boolean => result?.ok === true;
 
 export function notFound(reply: FastifyReply): FastifyReply {
   return reply.code(404).page('message.njk', {

@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../core/http/context.js';
 import { errorView, type FieldError, parse, version } from '../core/http/forms.js';
-import { route } from '../core/http/route.js';
-import { notFound } from './admin-routes.js';
+import { route, writeUnlessRefused } from '../core/http/route.js';
+import { done, notFound } from './admin-routes.js';
 import { workerRoles } from './schema.js';
 import { listTeams } from './users-admin.js';
 import {
@@ -85,7 +85,7 @@ export function workforceRoutes(app: FastifyInstance, ctx: AppContext): void {
     const parsed = parse(editWorkerSchema, body);
     if (!parsed.ok) return editPage(reply, workerId, { status: 400, values: body, errors: parsed.errors });
     state.recordId = workerId;
-    const result = await editWorker(ctx.db, workerId, parsed.value);
+    const result = await writeUnlessRefused(state, (tx) => editWorker(tx, workerId, parsed.value), done);
     if (result === null) return notFound(reply);
     if (!result.ok) {
       if (result.stale) return editPage(reply, workerId, { status: 409, errors: [{ field: 'name', message: result.message }] });
@@ -100,7 +100,7 @@ export function workforceRoutes(app: FastifyInstance, ctx: AppContext): void {
     const parsed = parse(z.object({ version: version() }), req.body);
     if (!parsed.ok) return editPage(reply, workerId, { status: 400, errors: parsed.errors.map((e) => ({ ...e, field: 'left' })) });
     state.recordId = workerId;
-    const result = await markWorkerLeft(ctx.db, workerId, parsed.value.version);
+    const result = await writeUnlessRefused(state, (tx) => markWorkerLeft(tx, workerId, parsed.value.version), done);
     if (result === null) return notFound(reply);
     if (!result.ok) {
       if (result.stale) return editPage(reply, workerId, { status: 409, errors: [{ field: 'name', message: result.message }] });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../http/context.js';
 import { errorView, parse, text } from '../http/forms.js';
 import { route } from '../http/route.js';
+import { hashPassword } from './passwords.js';
 import { BUSY } from './password-checks.js';
 import { accountKey, currentLock, minutesUntil, recordFailure } from './throttle.js';
 import { changeOwnPassword, passwordMatches } from './users.js';
@@ -32,8 +33,9 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
       await recordFailure(ctx.db, account, req.ip, ctx.time.now());
       return again('currentPassword', 'Current password is not correct', 400);
     }
-    await changeOwnPassword(ctx.db, state.user.id, parsed.value.newPassword, { sessionToken: req.session.get('sid') ?? '', now: ctx.time.now() });
+    const hash = await hashPassword(parsed.value.newPassword);
     state.recordId = state.user.id;
+    await state.write((tx) => changeOwnPassword(tx, state.user.id, { hash }, { sessionToken: req.session.get('sid') ?? '', now: ctx.time.now() }));
     reply.flash('Password changed: you have been signed out everywhere else');
     return reply.redirect('/', 303);
   });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../http/context.js';
 import { errorView, parse } from '../http/forms.js';
-import { route } from '../http/route.js';
+import { route, writeUnlessRefused } from '../http/route.js';
 import { apiTokenNameTaken, createApiToken, listApiTokens, newApiTokenSchema, principalName, revokeApiToken } from './api-tokens.js';
 import { apiTokenRoles } from './schema.js';
 import { listTeams } from '../../workforce/users-admin.js';
@@ -28,8 +28,11 @@ export function apiTokenRoutes(app: FastifyInstance, ctx: AppContext): void {
     const errors = parsed.ok ? [] : [...parsed.errors];
     if (parsed.ok && (await apiTokenNameTaken(ctx.db, parsed.value.name))) errors.push({ field: 'name', message: 'Name is already used by another token' });
     if (!parsed.ok || errors.length) return reply.code(400).page(VIEW, await page({ values: body, ...errorView(errors) }));
-    const created = await createApiToken(ctx.db, parsed.value, { userId: state.user.id, now: ctx.time.now() });
-    state.recordId = created.id;
+    const created = await state.write(async (tx) => {
+      const token = await createApiToken(tx, parsed.value, { userId: state.user.id, now: ctx.time.now() });
+      state.recordId = token.id;
+      return token;
+    });
     // shown once, on this response only: never in a redirect, a flash message or a log
     reply.header('cache-control', 'no-store');
     return reply.code(201).page(VIEW, await page({ created: { name: parsed.value.name, principal: principalName(parsed.value.name), token: created.token } }));
@@ -37,10 +40,10 @@ export function apiTokenRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   route(app, ctx, { method: 'POST', url: '/admin/api-tokens/:tokenId/revoke', roles: admin, audit: 'REVOKE_API_TOKEN' }, async (req, reply, state) => {
     const { tokenId } = req.params as { tokenId: string };
-    if (!(await revokeApiToken(ctx.db, tokenId, { userId: state.user.id, now: ctx.time.now() }))) {
+    state.recordId = tokenId;
+    if (!(await writeUnlessRefused(state, (tx) => revokeApiToken(tx, tokenId, { userId: state.user.id, now: ctx.time.now() }), (revoked) => revoked))) {
       return reply.code(404).page('message.njk', { title: 'Page not found', paragraphs: ['There is no such token, or it has already been revoked.'], link: { href: '/admin/api-tokens', text: 'Back to API tokens' } });
     }
-    state.recordId = tokenId;
     reply.flash('Token revoked: integrations using it are refused from now on');
     return reply.redirect('/admin/api-tokens', 303);
   });

@@ -148,6 +148,30 @@ export function route(app: FastifyInstance, ctx: AppContext, spec: RouteSpec, ha
   });
 }
 
+/**
+ * A change whose use case refuses (a stale version, a rule broken) by returning rather than
+ * throwing: `made` says whether the result is a change. A refusal rolls back, so no audit row
+ * claims a change; the refusal is returned for the page to explain.
+ */
+export async function writeUnlessRefused<T>(state: RequestState, change: (tx: Db) => Promise<T>, made: (result: T) => boolean): Promise<T> {
+  try {
+    return await state.write(async (tx) => {
+      const result = await change(tx);
+      if (!made(result)) throw new Refused(result);
+      return result;
+    });
+  } catch (e) {
+    if (e instanceof Refused) return e.result as T;
+    throw e;
+  }
+}
+
+class Refused extends Error {
+  constructor(readonly result: unknown) {
+    super('change refused');
+  }
+}
+
 export function forbidden(reply: FastifyReply, api?: boolean): FastifyReply {
   reply.code(403);
   if (api) return reply.send({ error: 'You do not have access to this' });
