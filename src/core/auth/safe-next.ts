@@ -1,4 +1,7 @@
-/** Where to go after signing in: only a path on this service, never another site. */
+/**
+ * Where to go after signing in: only a path on this service, never another site, and never
+ * one holding a control character (a NUL cannot go into a Location header).
+ */
 export function safeNext(next: unknown): string | null {
-  return typeof next === 'string' && /^\/(?!\/)[^\s\\]*$/.test(next) ? next : null;
+  return typeof next === 'string' && /^\/(?!\/)[^\s\\\u0000-\u001f\u007f]*$/.test(next) ? next : null;
 }
