@@ -17,6 +17,8 @@ const latencies = [];
 let failures = 0;
 const end = Date.now() + seconds * 1000;
 async function user() {
+  // people arrive at their own moments, not all in the same millisecond
+  if (thinkMs > 0) await new Promise((r) => setTimeout(r, thinkMs * Math.random()));
   while (Date.now() < end) {
     const t = performance.now();
     try {
