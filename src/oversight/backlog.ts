@@ -39,13 +39,18 @@ export async function overdueAssessments(db: Db, now: Date, scope: Scope): Promi
   const found = await rows<{ child_id: string; referral_id: string; referral_date: string; due: string; last_seen: string | null }>(
     db,
     sql`
+      with overdue as materialized (
+        -- filtered first, so every episode cast below is a referral's id
+        select o.child_id, o.episode, o.due, o.due_by from obligations o
+         where o.rule_id = ${ASSESSMENT_RULE_ID} and o.done_at is null and o.due_by <= ${now.toISOString()}
+           and ${scopeCondition(scope, sql`o.child_id`)}
+      )
       select o.child_id, r.id::text as referral_id, r.referral_date::text as referral_date, o.due,
              (select max(v.visit_date)::text from visits v
                where v.child_id = o.child_id and v.child_seen and v.visit_date >= r.referral_date) as last_seen
-        from obligations o
-        join referrals r on r.child_id = o.child_id and r.id::text = o.episode
-       where o.rule_id = ${ASSESSMENT_RULE_ID} and o.done_at is null and o.due_by <= ${now.toISOString()}
-         and ${scopeCondition(scope, sql`o.child_id`)}
+        from overdue o
+        -- one index lookup per overdue assessment, never a scan of every referral
+        cross join lateral (select r.id, r.referral_date from referrals r where r.id = o.episode::uuid and r.child_id = o.child_id limit 1) r
        order by o.due_by`,
   );
   return found.map((r) => ({

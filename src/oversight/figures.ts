@@ -97,12 +97,17 @@ export async function dashboardFigures(db: Db, teamId: string | null, q: Figures
           select a.child_id, r.referral_date, a.submitted_at
             from assessments a join referrals r on r.id = a.referral_id
            where a.authorised_at is null and r.closed_date is null and ${inScope(sql`a.child_id`)}
+        ), overdue_obligations as materialized (
+          -- filtered first, so every episode cast below is a referral's id
+          select o.child_id, o.episode from obligations o
+           where o.rule_id = ${ASSESSMENT_RULE_ID} and o.done_at is null and o.due_by <= ${q.now.toISOString()}
+             and ${inScope(sql`o.child_id`)}
         ), overdue as (
           select o.child_id, r.id as referral_id, r.referral_date,
                  exists (select 1 from visits v where v.child_id = o.child_id and v.child_seen and v.visit_date >= r.referral_date) as seen
-            from obligations o join referrals r on r.child_id = o.child_id and r.id::text = o.episode
-           where o.rule_id = ${ASSESSMENT_RULE_ID} and o.done_at is null and o.due_by <= ${q.now.toISOString()}
-             and ${inScope(sql`o.child_id`)}
+            from overdue_obligations o
+            -- one index lookup per overdue assessment, never a scan of every referral
+            cross join lateral (select r.id, r.referral_date from referrals r where r.id = o.episode::uuid and r.child_id = o.child_id limit 1) r
         )
         select
           (select array[${sql.join(bandCounts, sql`, `)}] from open_assessments r) as bands,

@@ -131,22 +131,17 @@ export interface TeamRow {
 export function teamsOverview(db: Db, now: Date): Promise<TeamRow[]> {
   return rows<TeamRow>(
     db,
-    sql`with current as (
-          select a.team_id, a.worker_id, a.child_id from allocations a where a.ended_at is null
-        ), per_worker as (
-          select team_id, worker_id, count(*) as n from current where worker_id is not null group by team_id, worker_id
-        ), overdue as (
-          select c.team_id, count(*)::int as n
-            from obligations o join current c on c.child_id = o.child_id
-           where o.rule_id = ${ASSESSMENT_RULE_ID} and o.done_at is null and o.due_by <= ${now.toISOString()}
-           group by c.team_id
-        )
-        select t.id as "teamId", t.name,
-               coalesce((select count(*)::int from current c where c.team_id = t.id), 0) as children,
+    sql`select t.id as "teamId", t.name,
+               (select count(*)::int from allocations a where a.team_id = t.id and a.ended_at is null) as children,
                (select count(*)::int from workers w where w.team_id = t.id and w.active and w.role not in ('team_manager','service_manager','administrator')) as workers,
-               coalesce((select max(n)::int from per_worker p where p.team_id = t.id), 0) as "maxCaseload",
-               coalesce((select n from overdue o where o.team_id = t.id), 0) as overdue
-          from teams t where t.active order by t.name`,
+               coalesce((select max(n)::int from (select count(*) as n from allocations a where a.team_id = t.id and a.ended_at is null and a.worker_id is not null group by a.worker_id) x), 0) as "maxCaseload",
+               coalesce(od.n, 0) as overdue
+          from teams t
+          left join (select a.team_id, count(*)::int as n
+                       from obligations o join allocations a on a.child_id = o.child_id and a.ended_at is null
+                      where o.rule_id = ${ASSESSMENT_RULE_ID} and o.done_at is null and o.due_by <= ${now.toISOString()}
+                      group by a.team_id) od on od.team_id = t.id
+         where t.active order by t.name`,
   );
 }
 
