@@ -7,7 +7,7 @@ import { type Database, type Db, openDatabase, rows, runMigrations } from '../co
 import { testDatabases } from '../core/db/test-database.js';
 import { checkObligations } from '../obligations/rebuild.js';
 import { backlogFigures, overdueAssessments } from '../oversight/backlog.js';
-import { dashboardFigures } from '../oversight/figures.js';
+import { backlogCounts, dashboardFigures } from '../oversight/figures.js';
 import { ageBands, awaitingAuthorisation, childrenNotSeen, openAssessments } from '../oversight/team.js';
 import { type DemoSummary, buildDemoAuthority } from './build.js';
 import { planDemoAuthority } from './plan.js';
@@ -178,6 +178,7 @@ describe('the demo authority, the size of Manchester on the first day of its 201
         awaitingAuthorisation(db, scope),
       ]);
       const backlog = backlogFigures(overdue, TODAY);
+      expect({ team: teamId, ...(await backlogCounts(db, teamId, NOW, TODAY)) }).toEqual({ team: teamId, ...backlog });
       expect({ team: teamId, ...figures }).toEqual({
         team: teamId,
         bands: Object.fromEntries(ageBands.map((b) => [b.id, open.filter((a) => a.band === b.id).length])),

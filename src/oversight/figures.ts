@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { WorkingDayCalendar } from '../core/calendar/index.js';
 import { rows, type Db } from '../core/db/database.js';
-import { ASSESSMENT_RULE_ID, sixMonthsBefore } from './backlog.js';
+import { ASSESSMENT_RULE_ID, type BacklogFigures, sixMonthsBefore } from './backlog.js';
 import { ageBands, type AgeBandId } from './team.js';
 
 /**
@@ -10,14 +10,10 @@ import { ageBands, type AgeBandId } from './team.js';
  * counts, and the lists (team.ts, backlog.ts) fetch the children when someone asks.
  * Definitions are the lists' own; tests hold the two in step.
  */
-export interface DashboardFigures {
+export interface DashboardFigures extends BacklogFigures {
   /** Open assessments by working days since the referral, and in all. */
   bands: Record<AgeBandId, number>;
   openTotal: number;
-  overdueAssessments: number;
-  /** Children with an overdue assessment not seen since the referral, and of them those referred six months ago or more. */
-  childrenNotSeen: number;
-  childrenNotSeenSixMonths: number;
   /** Children with an open referral not seen in the last N working days (the local setting). */
   notSeenRecently: number;
   awaitingAuthorisation: number;
@@ -61,15 +57,53 @@ export interface FiguresQuery {
   seenSince: string;
 }
 
-/**
- * Dashboard figures for the children whose current allocation is to one team, or for every
- * child (teamId null), in one statement.
- */
-export async function dashboardFigures(db: Db, teamId: string | null, q: FiguresQuery): Promise<DashboardFigures> {
-  const inScope = (column: SQL) =>
+/** Children whose current allocation is to the team, or every child (teamId null). */
+function inScopeOf(teamId: string | null) {
+  return (column: SQL) =>
     teamId === null
       ? sql`true`
       : sql`${column} in (select sa.child_id from allocations sa where sa.team_id = ${teamId} and sa.ended_at is null)`;
+}
+
+/** Overdue assessments in scope, each with its referral and whether the child has been seen since. */
+function overdueCte(teamId: string | null, now: Date): SQL {
+  return sql`overdue_obligations as materialized (
+          -- filtered first, so every episode cast below is a referral's id
+          select o.child_id, o.episode from obligations o
+           where o.rule_id = ${ASSESSMENT_RULE_ID} and o.done_at is null and o.due_by <= ${now.toISOString()}
+             and ${inScopeOf(teamId)(sql`o.child_id`)}
+        ), overdue as (
+          select o.child_id, r.id as referral_id, r.referral_date,
+                 exists (select 1 from visits v where v.child_id = o.child_id and v.child_seen and v.visit_date >= r.referral_date) as seen
+            from overdue_obligations o
+            -- one index lookup per overdue assessment, never a scan of every referral
+            cross join lateral (select r.id, r.referral_date from referrals r where r.id = o.episode::uuid and r.child_id = o.child_id limit 1) r
+        )`;
+}
+
+function backlogColumns(today: string): SQL {
+  return sql`(select count(distinct referral_id)::int from overdue) as overdue,
+          (select count(distinct child_id)::int from overdue where not seen) as not_seen,
+          (select count(distinct child_id)::int from overdue where not seen and referral_date <= ${sixMonthsBefore(today)}) as not_seen_six`;
+}
+
+type BacklogRow = { overdue: number; not_seen: number; not_seen_six: number };
+
+function backlogOf(r: BacklogRow): BacklogFigures {
+  return { overdueAssessments: r.overdue, childrenNotSeen: r.not_seen, childrenNotSeenSixMonths: r.not_seen_six };
+}
+
+/** The backlog's three figures (the authority page's), in one statement. */
+export async function backlogCounts(db: Db, teamId: string | null, now: Date, today: string): Promise<BacklogFigures> {
+  const [row] = await rows<BacklogRow>(db, sql`with ${overdueCte(teamId, now)} select ${backlogColumns(today)}`);
+  return backlogOf(row!);
+}
+
+/**
+ * Every figure of a team's dashboard (or the whole authority's, teamId null), in one statement.
+ */
+export async function dashboardFigures(db: Db, teamId: string | null, q: FiguresQuery): Promise<DashboardFigures> {
+  const inScope = inScopeOf(teamId);
   const cutoffs = bandCutoffs(q.today, q.calendar);
   // band i holds referral dates in [from_i, from_{i-1}); the first band is open above
   const bandCounts = cutoffs.map((c, i) => {
@@ -82,39 +116,17 @@ export async function dashboardFigures(db: Db, teamId: string | null, q: Figures
     const where = conditions.length ? sql.join(conditions, sql` and `) : sql`true`;
     return sql`count(*) filter (where ${where})::int`;
   });
-  const sixMonthsAgo = sixMonthsBefore(q.today);
-  const [row] = await rows<{
-    bands: number[];
-    open_total: number;
-    overdue: number;
-    not_seen: number;
-    not_seen_six: number;
-    not_seen_recently: number;
-    awaiting: number;
-  }>(
+  const [row] = await rows<BacklogRow & { bands: number[]; open_total: number; not_seen_recently: number; awaiting: number }>(
     db,
     sql`with open_assessments as (
           select a.child_id, r.referral_date, a.submitted_at
             from assessments a join referrals r on r.id = a.referral_id
            where a.authorised_at is null and r.closed_date is null and ${inScope(sql`a.child_id`)}
-        ), overdue_obligations as materialized (
-          -- filtered first, so every episode cast below is a referral's id
-          select o.child_id, o.episode from obligations o
-           where o.rule_id = ${ASSESSMENT_RULE_ID} and o.done_at is null and o.due_by <= ${q.now.toISOString()}
-             and ${inScope(sql`o.child_id`)}
-        ), overdue as (
-          select o.child_id, r.id as referral_id, r.referral_date,
-                 exists (select 1 from visits v where v.child_id = o.child_id and v.child_seen and v.visit_date >= r.referral_date) as seen
-            from overdue_obligations o
-            -- one index lookup per overdue assessment, never a scan of every referral
-            cross join lateral (select r.id, r.referral_date from referrals r where r.id = o.episode::uuid and r.child_id = o.child_id limit 1) r
-        )
+        ), ${overdueCte(teamId, q.now)}
         select
           (select array[${sql.join(bandCounts, sql`, `)}] from open_assessments r) as bands,
           (select count(*)::int from open_assessments) as open_total,
-          (select count(distinct referral_id)::int from overdue) as overdue,
-          (select count(distinct child_id)::int from overdue where not seen) as not_seen,
-          (select count(distinct child_id)::int from overdue where not seen and referral_date <= ${sixMonthsAgo}) as not_seen_six,
+          ${backlogColumns(q.today)},
           (select count(distinct a.child_id)::int
              from allocations a
             where a.ended_at is null ${teamId === null ? sql`` : sql`and a.team_id = ${teamId}`}
@@ -127,9 +139,7 @@ export async function dashboardFigures(db: Db, teamId: string | null, q: Figures
   return {
     bands: Object.fromEntries(cutoffs.map((c, i) => [c.id, r.bands[i] ?? 0])) as Record<AgeBandId, number>,
     openTotal: r.open_total,
-    overdueAssessments: r.overdue,
-    childrenNotSeen: r.not_seen,
-    childrenNotSeenSixMonths: r.not_seen_six,
+    ...backlogOf(r),
     notSeenRecently: r.not_seen_recently,
     awaitingAuthorisation: r.awaiting,
   };

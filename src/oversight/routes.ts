@@ -10,7 +10,7 @@ import { contactsAwaitingDecision } from '../front-door/queue.js';
 import { loadClockContext } from '../obligations/recompute.js';
 import { outstandingFor, statusLabels } from '../obligations/queries.js';
 import { ASSESSMENT_RULE_ID, backlogFigures, overdueAssessments, type Scope, sixMonthsBefore } from './backlog.js';
-import { dashboardFigures } from './figures.js';
+import { backlogCounts, dashboardFigures } from './figures.js';
 import { notSeenWorkingDays } from './settings.js';
 import {
   ageBands,
@@ -152,10 +152,8 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   route(app, ctx, { method: 'GET', url: '/authority', roles: ['service_manager'] }, async (_req, reply, { user }) => {
     const today = todayIn(ctx.time);
-    const clock = await loadClockContext(ctx.db);
-    const seenSince = clock.calendar.addWorkingDays(today, -notSeenWorkingDays(clock, today));
     const [figures, teams, repeat, contacts, notices] = await Promise.all([
-      dashboardFigures(ctx.db, null, { now: now(), today, calendar: clock.calendar, seenSince }),
+      backlogCounts(ctx.db, null, now(), today),
       teamsOverview(ctx.db, now()),
       repeatReferralRate(ctx.db, today),
       contactsAwaitingDecision(ctx.db, user, now()),
