@@ -25,27 +25,26 @@ export interface DashboardFigures extends BacklogFigures {
  * range of referral dates and can be counted in SQL.
  */
 export function bandCutoffs(today: string, calendar: WorkingDayCalendar): { id: AgeBandId; from: string | null }[] {
-  const out: { id: AgeBandId; from: string | null }[] = [];
-  let day = today;
-  for (const band of ageBands) {
-    if (band.max === Number.POSITIVE_INFINITY) {
-      out.push({ id: band.id, from: null });
-      continue;
+  const age = (date: string) => Math.max(0, calendar.workingDaysBetween(date, today));
+  return ageBands.map((band) => {
+    if (band.max === Number.POSITIVE_INFINITY) return { id: band.id, from: null };
+    // the earliest date no older than the band's bound: a binary search over days back, as age
+    // never falls as the date moves back (a band's bound in working days is under twice as
+    // many calendar days back, plus the longest run of holidays)
+    let newest = 0; // days back known to be within the bound
+    let oldest = band.max * 2 + 14; // days back known to be beyond it
+    while (oldest - newest > 1) {
+      const mid = (newest + oldest) >> 1;
+      if (age(daysBefore(today, mid)) <= band.max) newest = mid;
+      else oldest = mid;
     }
-    // step back while the day before is still within the band
-    for (;;) {
-      const before = previousDay(day);
-      if (Math.max(0, calendar.workingDaysBetween(before, today)) > band.max) break;
-      day = before;
-    }
-    out.push({ id: band.id, from: day });
-  }
-  return out;
+    return { id: band.id, from: daysBefore(today, newest) };
+  });
 }
 
-function previousDay(date: string): string {
+function daysBefore(date: string, n: number): string {
   const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
+  d.setUTCDate(d.getUTCDate() - n);
   return d.toISOString().slice(0, 10);
 }
 
