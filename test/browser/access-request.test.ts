@@ -6,7 +6,7 @@ import { fixedTime } from '../../src/core/time.js';
 import { PASSWORD, smallAuthority } from '../support/fixture.js';
 import { driftingAssessment } from '../support/scenario.js';
 import { startService, type RunningService } from '../support/service.js';
-import { expectAccessible, launchChromium } from './browser.js';
+import { expectAccessible, launchChromium, signInWithPassword } from './browser.js';
 
 // Monday 2 March 2026, 10:00 in England
 const NOW = '2026-03-02T10:00:00Z';
@@ -35,15 +35,7 @@ describe('in a real browser: a restricted record in the backlog, access asked fo
   });
 
   async function signedIn(username: string): Promise<Page> {
-    // axe is injected as an inline script, which the service's CSP rightly refuses
-    const context = await browser.newContext({ bypassCSP: true });
-    const page = await context.newPage();
-    await page.goto(`${service.url}/sign-in`);
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForLoadState();
-    return page;
+    return (await signInWithPassword(browser, service.url, username, PASSWORD)).page;
   }
 
   it('takes a manager from the overdue figure to a request, and back to the record once granted', async () => {

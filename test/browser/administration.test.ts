@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase, runMigrations } from '../../src/core/db/database.js';
 import { PASSWORD, smallAuthority } from '../support/fixture.js';
 import { startService, type RunningService } from '../support/service.js';
-import { expectAccessible, launchChromium } from './browser.js';
+import { expectAccessible, fillSignIn, launchChromium } from './browser.js';
 
 describe('in a real browser: people, API tokens and sign-in messages', () => {
   let database: Database;
@@ -24,13 +24,7 @@ describe('in a real browser: people, API tokens and sign-in messages', () => {
     await database?.close();
   });
 
-  async function signIn(page: Page, username: string, password = PASSWORD): Promise<void> {
-    await page.goto(`${service.url}/sign-in`);
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForLoadState();
-  }
+  const signIn = (page: Page, username: string, password = PASSWORD) => fillSignIn(page, service.url, username, password);
 
   it('changes a user, a worker and creates a token on accessible pages', async () => {
     // axe is injected as an inline script, which the service's CSP rightly refuses

@@ -6,7 +6,7 @@ import { fixedTime } from '../../src/core/time.js';
 import { PASSWORD, smallAuthority } from '../support/fixture.js';
 import { driftingAssessment } from '../support/scenario.js';
 import { startService, type RunningService } from '../support/service.js';
-import { expectAccessible, launchChromium } from './browser.js';
+import { expectAccessible, launchChromium, signInWithPassword } from './browser.js';
 
 // Monday 2 March 2026, 10:00 in England
 const NOW = '2026-03-02T10:00:00Z';
@@ -33,16 +33,7 @@ describe('in a real browser: from the backlog to the child, and a visit recorded
   });
 
   async function signedIn(username: string): Promise<BrowserContext> {
-    // axe is injected as an inline script, which the service's CSP rightly refuses
-    const context = await browser.newContext({ bypassCSP: true });
-    const page = await context.newPage();
-    await page.goto(`${service.url}/sign-in`);
-    await expectAccessible(page);
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForLoadState();
-    return context;
+    return (await signInWithPassword(browser, service.url, username, PASSWORD, { checkSignInPage: true })).context;
   }
 
   it('takes a team manager from the backlog number to the child, records a visit, and audits it', async () => {

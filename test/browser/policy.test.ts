@@ -6,7 +6,7 @@ import { PASSWORD, smallAuthority } from '../support/fixture.js';
 import { rebuildsSettled } from '../support/rebuilds.js';
 import { driftingAssessment } from '../support/scenario.js';
 import { startService, type RunningService } from '../support/service.js';
-import { expectAccessible, launchChromium } from './browser.js';
+import { expectAccessible, launchChromium, signInWithPassword } from './browser.js';
 
 const NOW = '2026-03-02T10:00:00Z';
 
@@ -31,13 +31,7 @@ describe('in a real browser: an administrator changes local policy from a past d
   });
 
   it('is refused out of range, asked to confirm the past date, and shown the recompute', async () => {
-    const context = await browser.newContext({ bypassCSP: true });
-    const page = await context.newPage();
-    await page.goto(`${service.url}/sign-in`);
-    await page.getByLabel('Username').fill('ada');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForLoadState();
+    const { context, page } = await signInWithPassword(browser, service.url, 'ada', PASSWORD);
     await page.goto(`${service.url}/admin/policy`);
     await expectAccessible(page);
 

@@ -10,7 +10,7 @@ import { generate903 } from '../../src/returns/ssda903/generate.js';
 import { tableToCsv } from '../../src/returns/ssda903/write.js';
 import { PASSWORD, smallAuthority } from '../support/fixture.js';
 import { startService, type RunningService } from '../support/service.js';
-import { expectAccessible, launchChromium } from './browser.js';
+import { expectAccessible, launchChromium, signInWithPassword } from './browser.js';
 
 describe('in a real browser: a performance officer validates an SSDA903 return with reference data', () => {
   let database: Database;
@@ -43,14 +43,7 @@ describe('in a real browser: a performance officer validates an SSDA903 return w
   });
 
   it('names what is missing, then shows the findings by rule and the rows of one', async () => {
-    // axe is injected as an inline script, which the service's CSP rightly refuses
-    const context = await browser.newContext({ bypassCSP: true });
-    const page = await context.newPage();
-    await page.goto(`${service.url}/sign-in`);
-    await page.getByLabel('Username').fill('sam');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForLoadState();
+    const { context, page } = await signInWithPassword(browser, service.url, 'sam', PASSWORD);
 
     await page.goto(`${service.url}/returns`);
     await expectAccessible(page);
