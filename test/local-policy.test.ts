@@ -222,6 +222,22 @@ for (const kind of await testDatabases()) {
       expect(row!.children_done).toBe(8);
     });
 
+    it('lets other queries in between its batches, so pages answer while a recompute runs', async () => {
+      const progress: number[] = [];
+      let answeredAfterBatches = -1;
+      const result = await rebuildNow(database.db, {
+        batchSize: 1,
+        onProgress: (done) => {
+          progress.push(done);
+          // a page's query, asked while the recompute is under way
+          if (progress.length === 1) void rows(database.db, sql`select 1`).then(() => (answeredAfterBatches = progress.length));
+        },
+      });
+      expect(result.state).toBe('finished');
+      expect(answeredAfterBatches).toBeGreaterThan(0);
+      expect(answeredAfterBatches).toBeLessThan(progress.length);
+    });
+
     it('lets the rebuild command take over a recompute a stopped process left running', async () => {
       const [change] = await rows<{ id: number }>(
         database.db,

@@ -241,6 +241,9 @@ export class RebuildRunner {
           const batch = await runBatch(this.db, job.id, this.id, context, this.options.batchSize ?? BATCH);
           if (batch.outcome !== 'more') break;
           this.options.onProgress?.(batch.done, batch.total);
+          // let queries that queued during the batch go first: PGlite's one connection hands
+          // itself to whoever asks next, and the next batch would otherwise always win
+          await new Promise((resolve) => setTimeout(resolve, 0));
         }
       } catch (error) {
         this.options.onFailure?.(job.id, error);
