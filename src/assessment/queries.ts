@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { rows, type Db } from '../core/db/database.js';
 import { ASSESSMENT_RULE_ID } from '../oversight/backlog.js';
+import { isUuid } from '../core/ids.js';
 
 export interface AssessmentView {
   id: string;
@@ -34,7 +35,7 @@ export function assessmentsOf(db: Db, childId: string): Promise<AssessmentView[]
 }
 
 export async function assessmentOf(db: Db, childId: string, id: string): Promise<AssessmentView | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await rows<AssessmentView>(db, sql`select ${columns} ${from} where a.child_id = ${childId} and a.id = ${id}`);
   return row ?? null;
 }

@@ -6,6 +6,7 @@ import { rows, type Db } from '../core/db/database.js';
 import { text, uuidField } from '../core/http/forms.js';
 import { nameOnRecord } from './restriction.js';
 import { accessRequests } from './schema.js';
+import { isUuid } from '../core/ids.js';
 
 /**
  * A restricted record in a list, as someone who may not open it sees it: no name, no
@@ -37,7 +38,7 @@ export async function restrictedAmong(db: Db, user: SignedInUser, childIds: read
 
 /** The one restricted record a request form is about: only a child in the user's work that they may not open. */
 export async function restrictedRecordFor(db: Db, user: SignedInUser, childId: string): Promise<RestrictedRecord | 'visible' | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(childId)) return null;
+  if (!isUuid(childId)) return null;
   const [found] = await rows<RestrictedRecord & { visible: boolean; inScope: boolean }>(
     db,
     sql`select c.id as "childId", ${childVisibleTo(user)} as visible, ${childInScopeOf(user)} as "inScope", ${holderColumns(user)}
@@ -102,7 +103,7 @@ export class AlreadyDecidedError extends Error {
  * waiting request. Returns the child it was about, for the audit row.
  */
 export async function decideAccessRequest(db: Db, requestId: string, decision: 'granted' | 'declined', by: SignedInUser): Promise<{ childId: string }> {
-  if (!/^[0-9a-f-]{36}$/i.test(requestId)) throw new NotYoursToDecideError();
+  if (!isUuid(requestId)) throw new NotYoursToDecideError();
   return db.transaction(async (tx) => {
     const [request] = await rows<{ childId: string; requestedBy: string; status: string; mayDecide: boolean }>(
       tx,

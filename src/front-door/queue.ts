@@ -3,6 +3,7 @@ import { childVisibleTo } from '../core/auth/access.js';
 import type { SignedInUser } from '../core/auth/users.js';
 import { rows, type Db } from '../core/db/database.js';
 import { contactDecision } from '../clock/rules/front-door.js';
+import { isUuid } from '../core/ids.js';
 
 export interface AwaitingDecision {
   id: string;
@@ -59,7 +60,7 @@ export interface ContactDetail {
 }
 
 export async function contactDetail(db: Db, contactId: string): Promise<ContactDetail | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(contactId)) return null;
+  if (!isUuid(contactId)) return null;
   const [row] = await rows<ContactDetail>(
     db,
     sql`select k.id, k.child_id as "childId", c.first_name || ' ' || c.last_name as "childName", k.received_at::text as "receivedAt",

@@ -21,6 +21,7 @@ import {
   repeatReferralRate,
   teamsOverview,
 } from './team.js';
+import { isUuid } from '../core/ids.js';
 
 const managers = ['team_manager', 'service_manager'] as const;
 
@@ -244,7 +245,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
         break;
       }
       case 'caseload': {
-        if (!q.workerId || !/^[0-9a-f-]{36}$/i.test(q.workerId)) return forbidden(reply);
+        if (!q.workerId || !isUuid(q.workerId)) return forbidden(reply);
         const found = await rows<{ childId: string; childName: string; since: string; worker: string }>(
           ctx.db,
           sql`select c.id as "childId", c.first_name || ' ' || c.last_name as "childName", a.started_at::date::text as since, w.name as worker

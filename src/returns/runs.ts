@@ -5,6 +5,7 @@ import type { Finding } from './findings.js';
 import { returnRuns } from './schema.js';
 import type { ReturnKind, UploadedReturn } from './validate-upload.js';
 import type { WorkerMessage } from './validate-upload-thread.js';
+import { isUuid } from '../core/ids.js';
 
 export type { ReturnKind, UploadedReturn } from './validate-upload.js';
 
@@ -75,7 +76,7 @@ const runColumns = sql`id, kind, status, files, collection_year as "collectionYe
   messages, jsonb_array_length(findings) as "findingCount", created_at::text as "createdAt", finished_at::text as "finishedAt"`;
 
 export async function runOf(db: Db, runId: string, userId: string): Promise<RunView | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(runId)) return null;
+  if (!isUuid(runId)) return null;
   const [run] = await rows<RunView>(db, sql`select ${runColumns} from return_runs where id = ${runId} and created_by = ${userId}`);
   return run ?? null;
 }

@@ -5,6 +5,7 @@ import { accessRoles, users } from '../core/auth/schema.js';
 import { endSessionsOf } from '../core/auth/sessions.js';
 import { rows, type Db } from '../core/db/database.js';
 import { choice, type FieldError, optionalUuidField, text, version } from '../core/http/forms.js';
+import { isUuid } from '../core/ids.js';
 
 function newPassword() {
   return text('Password', { max: 200 }).refine((v) => v.length >= 12, { message: 'Password must be at least 12 characters' });
@@ -70,7 +71,7 @@ export interface UserDetails {
 }
 
 export async function userDetails(db: Db, userId: string): Promise<UserDetails | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(userId)) return null;
+  if (!isUuid(userId)) return null;
   const [row] = await rows<UserDetails>(
     db,
     sql`select id, username, display_name as "displayName", role, team_id as "teamId", worker_id as "workerId", demo, disabled, version

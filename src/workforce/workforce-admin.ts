@@ -5,6 +5,7 @@ import { rows, type Db } from '../core/db/database.js';
 import { choice, text, uuidField, version, yesNo } from '../core/http/forms.js';
 import { teams, workerRoles, workers } from './schema.js';
 import type { AdminResult } from './users-admin.js';
+import { isUuid } from '../core/ids.js';
 
 export const teamKinds = ['locality', 'front_door', 'looked_after', 'leaving_care', 'disabled_children', 'other'] as const;
 
@@ -66,7 +67,7 @@ export interface WorkerDetails {
 }
 
 export async function workerDetails(db: Db, workerId: string): Promise<WorkerDetails | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(workerId)) return null;
+  if (!isUuid(workerId)) return null;
   const [row] = await rows<WorkerDetails>(
     db,
     sql`select w.id, w.name, w.role, w.team_id as "teamId", w.qualified, w.newly_qualified as "newlyQualified", w.agency, w.active, w.version,

@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { rows } from '../db/database.js';
 import type { SignedInUser } from './users.js';
+import { isUuid } from '../ids.js';
 
 /**
  * Who may see a child: a service manager, any child; a practitioner or team manager, children
@@ -43,7 +44,7 @@ export function childInScopeOf(user: SignedInUser): SQL {
 }
 
 export async function canSeeChild(db: Db, user: SignedInUser, childId: string): Promise<boolean> {
-  if (!/^[0-9a-f-]{36}$/i.test(childId)) return false;
+  if (!isUuid(childId)) return false;
   const found = await rows<{ ok: boolean }>(
     db,
     sql`select ${childVisibleTo(user)} as ok from children c where c.id = ${childId}`,

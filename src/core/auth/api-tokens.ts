@@ -6,6 +6,7 @@ import { choice, optionalUuidField, text } from '../http/forms.js';
 import { apiTokens, apiTokenRoles } from './schema.js';
 import { hashToken, LAST_SEEN_PRECISION_MS, newToken } from './sessions.js';
 import type { SignedInUser } from './users.js';
+import { isUuid } from '../ids.js';
 
 /**
  * API tokens for integrations. A token acts as a principal of its own, with a role (and a team
@@ -74,7 +75,7 @@ export function listApiTokens(db: Db) {
 
 /** True when the token was live and is now revoked. */
 export async function revokeApiToken(db: Db, id: string, by: { userId: string; now: Date }): Promise<boolean> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return false;
+  if (!isUuid(id)) return false;
   const revoked = await db
     .update(apiTokens)
     .set({ revokedAt: by.now, revokedBy: by.userId })

@@ -1,11 +1,7 @@
 import { Param, sql } from 'drizzle-orm';
 import { type Db } from './database.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string | null | undefined): boolean {
-  return typeof value === 'string' && UUID.test(value);
-}
+import { isUuid } from '../ids.js';
 
 /**
  * Lock these children's rows until the transaction ends, so writes to one child run one

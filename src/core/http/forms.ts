@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isUuid } from '../ids.js';
 
 /**
  * Field builders for use-case schemas. Each carries its label so that every error names
@@ -256,7 +257,6 @@ function lowerFirst(label: string): string {
  * it: a parameter given twice (?q=a&q=b arrives as a list, which no route expects), holding
  * control characters, or an id (teamId, childId) that is not a UUID. Each names the parameter.
  */
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function queryProblems(query: unknown): FieldError[] {
   if (!query || typeof query !== 'object') return [];
@@ -265,7 +265,7 @@ export function queryProblems(query: unknown): FieldError[] {
     if (Array.isArray(value)) problems.push({ field, message: `${field} is given more than once in the address: give it once` });
     else if (typeof value === 'string' && hasControlCharacters(value)) {
       problems.push({ field, message: `${field} must not contain control characters (such as a null character)` });
-    } else if (typeof value === 'string' && /Id$/.test(field) && value !== '' && !uuidPattern.test(value)) {
+    } else if (typeof value === 'string' && /Id$/.test(field) && value !== '' && !isUuid(value)) {
       // every record's id is a UUID: anything else names no record, and the database would refuse it
       problems.push({ field, message: `${field} is not a valid reference` });
     }

@@ -4,7 +4,8 @@ import { canSeeChild } from '../auth/access.js';
 import type { AccessRole } from '../auth/schema.js';
 import type { SignedInUser } from '../auth/users.js';
 import type { Db } from '../db/database.js';
-import { isUuid, lockChildren } from '../db/locks.js';
+import { lockChildren } from '../db/locks.js';
+import { isUuid } from '../ids.js';
 import type { AppContext } from './context.js';
 import { csrfUnlessApiToken } from './session.js';
 
