@@ -7,14 +7,6 @@ import { Agent, startService, TestClock, type RunningService } from './support/s
 
 const MINUTE = 60_000;
 
-/** Another browser holding a copy of the same cookie (and the CSRF token its page carried). */
-function copyOf(agent: Agent, base: string): Agent {
-  const copy = new Agent(base);
-  copy.cookie = agent.cookie;
-  copy.csrf = agent.csrf;
-  return copy;
-}
-
 for (const kind of await testDatabases()) {
   describe(`sessions end when they should, on ${kind.name}`, () => {
     let database: Database;
@@ -35,12 +27,27 @@ for (const kind of await testDatabases()) {
       await database?.close();
     });
 
+    it('looks up no session for a stylesheet or a script: only pages move the last-seen time', async () => {
+      const sam = new Agent(service.url);
+      await sam.signIn('sam', PASSWORD);
+      const lastSeen = async () =>
+        (await rows<{ at: string }>(database.db, sql`select last_seen_at::text as at from sessions s join users u on u.id = s.user_id where u.username = 'sam' and s.ended_at is null`))[0]!.at;
+      const signedInAt = await lastSeen();
+      clock.advance(2 * MINUTE);
+      for (const file of ['/stylesheets/app.css', '/javascripts/app.js', '/stylesheets/govuk-frontend.min.css']) {
+        expect((await sam.get(file)).status).toBe(200);
+      }
+      expect(await lastSeen()).toBe(signedInAt);
+      expect((await sam.get('/authority')).status).toBe(200);
+      expect(await lastSeen()).not.toBe(signedInAt);
+    });
+
     it('refuses a copy of the cookie taken before sign-out: no page, no CSRF token, no post', async () => {
       const ana = new Agent(service.url);
       await ana.signIn('ana', PASSWORD);
       await ana.get('/children/new');
-      const before = copyOf(ana, service.url);
-      expect((await copyOf(ana, other.url).get('/my-work')).status).toBe(200);
+      const before = ana.at(service.url);
+      expect((await ana.at(other.url).get('/my-work')).status).toBe(200);
       const apiBefore = await fetch(`${service.url}/api/session`, { headers: { cookie: ana.cookie } });
       expect(apiBefore.status).toBe(200);
 
@@ -48,13 +55,13 @@ for (const kind of await testDatabases()) {
 
       // on either instance
       for (const base of [service.url, other.url]) {
-        const page = await copyOf(before, base).get('/my-work');
+        const page = await before.at(base).get('/my-work');
         expect(page.status).toBe(302);
         expect(page.location).toMatch(/^\/sign-in/);
       }
       const api = await fetch(`${service.url}/api/session`, { headers: { cookie: before.cookie } });
       expect(api.status).toBe(401);
-      const post = await copyOf(before, service.url).post('/children/new', {
+      const post = await before.at(service.url).post('/children/new', {
         firstName: 'Ivo',
         lastName: 'Aftersignout',
         sex: 'M',
@@ -88,7 +95,7 @@ for (const kind of await testDatabases()) {
       const ana = new Agent(service.url);
       await ana.signIn('ana', PASSWORD);
       await ana.get('/my-work');
-      const copy = copyOf(ana, service.url);
+      const copy = ana.at(service.url);
       expect((await ana.post('/sign-out', {})).location).toBe('/sign-in');
       const page = await copy.get('/my-work');
       const signIn = await copy.get(page.location!);

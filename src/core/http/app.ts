@@ -11,7 +11,7 @@ import { hasControlCharacters, queryProblems } from './forms.js';
 import { navigationFor } from './navigation.js';
 import { setUpWebSecurity } from './security.js';
 import { setUpSession } from './session.js';
-import { setUpStaticResources } from './static.js';
+import { isStaticFile, setUpStaticResources } from './static.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -72,6 +72,8 @@ export async function createApp(ctx: AppContext, modules: RouteModule[]): Promis
   app.decorateRequest('user', null);
   app.decorateRequest('viaApiToken', false);
   app.addHook('preHandler', async (req, reply) => {
+    // a stylesheet or a script names no user: four of them come with every page
+    if (isStaticFile(req)) return;
     const token = bearerToken(req);
     if (token !== undefined) return signInWithApiToken(ctx, req, reply, token);
     const sid = req.session.get('sid');
@@ -88,6 +90,7 @@ export async function createApp(ctx: AppContext, modules: RouteModule[]): Promis
   // list) or one holding control characters is refused here, once for every route. A path
   // holding control characters names no page (and would fail in the database).
   app.addHook('preHandler', async (req, reply) => {
+    if (isStaticFile(req)) return;
     const params = Object.values((req.params ?? {}) as Record<string, unknown>);
     if (params.some((v) => typeof v === 'string' && hasControlCharacters(v))) return notFound(req, reply);
     const problems = queryProblems(req.query);
