@@ -123,6 +123,12 @@ for (const kind of await testDatabases()) {
       expect(body.likelyMatches).toContainEqual({ visible: false, reference: await reference(sol) });
       expect(refused.text).not.toContain(sol);
       expect(refused.text).not.toContain('Sol');
+      // the answer named children: the trail says which
+      const shown = await rows<{ child_ids: string[] }>(
+        database.db,
+        sql`select child_ids from audit_events where username = 'ana' and action = 'VIEW_CHILDREN' and route = 'POST /api/children'`,
+      );
+      expect(shown.flatMap((r) => r.child_ids)).toContain(pia);
 
       const notABoolean = await api.post('/api/children', { ...child, confirmNotDuplicate: 'yes' });
       expect(notABoolean.status).toBe(400);

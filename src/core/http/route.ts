@@ -82,10 +82,12 @@ export function route(app: FastifyInstance, ctx: AppContext, spec: RouteSpec, ha
     // Changes were audited in their own transaction (state.write).
     onSend: async (req, reply, payload) => {
       const held = states.get(req);
-      if (!held || reply.statusCode >= 400) return payload;
+      // a refusal the handler chose to give (a 409 listing likely matches) can still show
+      // children: they are recorded; a failure (500) shows none
+      if (!held || reply.statusCode >= 500) return payload;
       const { state, progress } = held;
       const unrecorded = (state.revealedChildIds ?? []).slice(progress.revealedRecorded);
-      const viewAction = spec.method === 'GET' ? spec.audit : undefined;
+      const viewAction = spec.method === 'GET' && reply.statusCode < 400 ? spec.audit : undefined;
       if ((viewAction && !progress.written) || unrecorded.length > 0) {
         await recordAudit(ctx.db, {
           userId: state.user.id,
