@@ -189,7 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowDemoDataInProduction: e.ALLOW_DEMO_DATA_IN_PRODUCTION ?? false,
     uploadLimitMb: e.UPLOAD_LIMIT_MB,
     oidc,
-    passwordSignIn: e.PASSWORD_SIGN_IN || !oidc,
+    passwordSignIn: e.PASSWORD_SIGN_IN,
   };
 }
 

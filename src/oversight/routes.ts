@@ -9,7 +9,7 @@ import { todayIn } from '../core/time.js';
 import { contactsAwaitingDecision } from '../front-door/queue.js';
 import { loadClockContext } from '../obligations/recompute.js';
 import { outstandingFor, statusLabels } from '../obligations/queries.js';
-import { ASSESSMENT_RULE_ID, backlogFigures, overdueAssessments, type Scope, sixMonthsBefore } from './backlog.js';
+import { overdueAssessments, type Scope, sixMonthsBefore } from './backlog.js';
 import { backlogCounts, dashboardFigures } from './figures.js';
 import { notSeenWorkingDays } from './settings.js';
 import {
@@ -114,7 +114,6 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(app, ctx, { method: 'GET', url: '/my-team', roles: managers }, async (req, reply, { user }) => {
     const team = await teamFor(user, (req.query as Record<string, string | undefined>).teamId);
     if (!team) return reply.redirect('/authority');
-    const scope: Scope = { kind: 'team', teamId: team.id };
     const clock = await loadClockContext(ctx.db);
     const today = todayIn(ctx.time);
     const n = notSeenWorkingDays(clock, today);

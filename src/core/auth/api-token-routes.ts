@@ -33,8 +33,7 @@ export function apiTokenRoutes(app: FastifyInstance, ctx: AppContext): void {
       state.recordId = token.id;
       return token;
     });
-    // shown once, on this response only: never in a redirect, a flash message or a log
-    reply.header('cache-control', 'no-store');
+    // shown once, on this response only (never cached: no page is): never in a redirect, a flash message or a log
     return reply.code(201).page(VIEW, await page({ created: { name: parsed.value.name, principal: principalName(parsed.value.name), token: created.token } }));
   });
 

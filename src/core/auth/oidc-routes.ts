@@ -6,6 +6,7 @@ import { beginSession } from './begin-session.js';
 import { type IdentityMatch, userForIdentity } from './external-identity.js';
 import { OidcClient, OidcSignInError, type OidcTransaction } from './oidc.js';
 import { safeNext } from './safe-next.js';
+import { errorKind } from '../http/errors.js';
 
 declare module '@fastify/secure-session' {
   interface SessionData {
@@ -33,10 +34,10 @@ export function oidcRoutes(app: FastifyInstance, ctx: AppContext): void {
     const next = safeNext((req.query as Record<string, unknown>).next);
     let started: Awaited<ReturnType<OidcClient['begin']>>;
     try {
-      started = await client.begin(next, Date.now());
+      started = await client.begin(next, ctx.time.now().getTime());
     } catch (error) {
       if (!(error instanceof OidcSignInError)) throw error;
-      req.log.warn({ kind: error.kind, cause: errorKind(error.cause) }, 'single sign-on could not start');
+      req.log.warn({ kind: error.kind, cause: error.cause instanceof Error ? errorKind(error.cause) : undefined }, 'single sign-on could not start');
       return problem(reply, 503, `${capitalised(provider)} cannot be reached`, [
         `OpenCSC could not reach ${provider} to sign you in. Try again in a few minutes.`,
         'If it keeps happening, tell your IT service desk.',
@@ -54,10 +55,10 @@ export function oidcRoutes(app: FastifyInstance, ctx: AppContext): void {
 
     let identity: Awaited<ReturnType<OidcClient['finish']>>;
     try {
-      identity = await client.finish(query, transaction, Date.now());
+      identity = await client.finish(query, transaction, ctx.time.now().getTime());
     } catch (error) {
       if (!(error instanceof OidcSignInError)) throw error;
-      req.log.warn({ kind: error.kind, cause: errorKind(error.cause) }, 'single sign-on refused');
+      req.log.warn({ kind: error.kind, cause: error.cause instanceof Error ? errorKind(error.cause) : undefined }, 'single sign-on refused');
       if (error.kind === 'provider_unreachable') {
         return problem(reply, 503, `${capitalised(provider)} cannot be reached`, [
           `OpenCSC could not reach ${provider} to finish signing you in. Try again in a few minutes.`,
@@ -118,9 +119,3 @@ function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** What went wrong, for operators: the error's class and code, never its message. */
-function errorKind(error: unknown): string | undefined {
-  if (!(error instanceof Error)) return undefined;
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' ? `${error.name} ${code}` : error.name;
-}

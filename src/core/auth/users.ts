@@ -102,8 +102,9 @@ export async function passwordMatches(db: Db, userId: string, password: string):
 }
 
 /** A person's own new password: every other session of theirs ends; the one they are using stays. */
-export async function changeOwnPassword(db: Db, userId: string, password: string | { hash: string }, keep: { sessionToken: string; now: Date }): Promise<void> {
-  const passwordHash = typeof password === 'string' ? await hashPassword(password) : password.hash;
+export async function changeOwnPassword(db: Db, userId: string, password: { hash: string }, keep: { sessionToken: string; now: Date }): Promise<void> {
+  // hashed by the caller before its transaction opened: a second of CPU holds no transaction
+  const passwordHash = password.hash;
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, version: sql`${users.version} + 1` }).where(eq(users.id, userId));
     await endSessionsOf(tx, userId, 'password_changed', keep.now, keep.sessionToken);

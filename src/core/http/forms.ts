@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isUuid } from '../ids.js';
+import { addCalendarYears } from '../calendar/index.js';
 
 /**
  * Field builders for use-case schemas. Each carries its label so that every error names
@@ -105,10 +106,7 @@ export function optionalDateField(label: string, opts: DateOptions = {}) {
 
 /** The date a number of whole years before (or after, when negative) a YYYY-MM-DD date. */
 export function yearsBefore(date: string, years: number): string {
-  const y = Number(date.slice(0, 4)) - years;
-  const md = date.slice(5);
-  // 29 February in a year that has none is 28 February
-  return md === '02-29' && !isRealDate(`${y}-02-29`) ? `${y}-02-28` : `${String(y).padStart(4, '0')}-${md}`;
+  return addCalendarYears(date, -years);
 }
 
 /**
