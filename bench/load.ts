@@ -22,7 +22,8 @@ async function user() {
   while (Date.now() < end) {
     const t = performance.now();
     try {
-      const res = await fetch(url, { headers: { cookie } });
+      // a redirect (to sign in) is a failure, not a page
+      const res = await fetch(url, { headers: { cookie }, redirect: 'manual' });
       await res.arrayBuffer();
       if (res.status !== 200) failures++;
     } catch { failures++; }

@@ -42,11 +42,21 @@ const pgliteParsers = { [DATE_OID]: (value: string) => value };
  * reuses its plan and two texts never share a name.
  */
 class PreparingClient extends pg.Client {
+  /** The name of each statement text this connection has seen, so it is digested once. */
+  private readonly names = new Map<string, string>();
+
   override query(...args: unknown[]): never {
     const [config, values] = args as [unknown, unknown];
     if (config && typeof config === 'object' && !(config as { name?: string }).name && Array.isArray(values) && values.length > 0) {
       const text = (config as { text?: unknown }).text;
-      if (typeof text === 'string') args[0] = { ...config, name: `s${createHash('sha1').update(text).digest('base64url')}` };
+      if (typeof text === 'string') {
+        let name = this.names.get(text);
+        if (name === undefined) {
+          name = `s${createHash('sha1').update(text).digest('base64url')}`;
+          this.names.set(text, name);
+        }
+        args[0] = { ...config, name };
+      }
     }
     return (super.query as (...a: unknown[]) => never)(...args);
   }
@@ -202,10 +212,9 @@ export async function isReachable(db: Db): Promise<boolean> {
  */
 export async function canWrite(db: Db): Promise<boolean> {
   try {
-    await db.transaction(async (tx) => {
-      await tx.execute(sql`insert into service_health (id, checked_at) values (1, now())
-                           on conflict (id) do update set checked_at = excluded.checked_at`);
-    });
+    // one statement commits on its own
+    await db.execute(sql`insert into service_health (id, checked_at) values (1, now())
+                         on conflict (id) do update set checked_at = excluded.checked_at`);
     return true;
   } catch {
     return false;
