@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { childInScopeOf, childVisibleTo } from '../core/auth/access.js';
 import type { SignedInUser } from '../core/auth/users.js';
 import { rows, type Db } from '../core/db/database.js';
+import { lockChildren } from '../core/db/locks.js';
 import { text, uuidField } from '../core/http/forms.js';
 import { nameOnRecord } from './restriction.js';
 import { accessRequests } from './schema.js';
@@ -116,7 +117,12 @@ export async function decideAccessRequest(db: Db, requestId: string, decision: '
       .update(accessRequests)
       .set({ status: decision, decidedBy: by.id, decidedAt: new Date() })
       .where(eq(accessRequests.id, requestId));
-    if (decision === 'granted') await nameOnRecord(tx, request.childId, request.requestedBy);
+    if (decision === 'granted') {
+      // the child's lock, as every write to the child takes it: a grant and a change of who is
+      // named on the record (which replaces the list) then take turns instead of interleaving
+      await lockChildren(tx, [request.childId]);
+      await nameOnRecord(tx, request.childId, request.requestedBy);
+    }
     return { childId: request.childId };
   });
 }
