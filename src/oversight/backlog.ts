@@ -29,8 +29,27 @@ export interface OverdueAssessment {
 }
 
 /**
- * Assessments past their due date on the day: the clock's assessment obligations that are
- * outstanding after their deadline. Definitions, as shown beside the figures:
+ * Assessments past their due date on the day, in scope: the clock's assessment obligations
+ * outstanding after their deadline, each with its referral. A CTE `overdue_assessments`
+ * (child_id, referral_id, referral_date, due, due_by), the one definition the lists and the
+ * dashboards' counts share.
+ */
+export function overdueAssessmentsCte(scope: Scope, now: Date): SQL {
+  return sql`overdue_obligations as materialized (
+        -- filtered first, so every episode cast below is a referral's id
+        select o.child_id, o.episode, o.due, o.due_by from obligations o
+         where o.rule_id = ${ASSESSMENT_RULE_ID} and o.done_at is null and o.due_by <= ${now.toISOString()}
+           and ${scopeCondition(scope, sql`o.child_id`)}
+      ), overdue_assessments as (
+        select o.child_id, r.id as referral_id, r.referral_date, o.due, o.due_by
+          from overdue_obligations o
+          -- one index lookup per overdue assessment, never a scan of every referral
+          cross join lateral (select r.id, r.referral_date from referrals r where r.id = o.episode::uuid and r.child_id = o.child_id limit 1) r
+      )`;
+}
+
+/**
+ * Assessments past their due date on the day. Definitions, as shown beside the figures:
  * - overdue: not authorised by the end of the 45th working day after the referral;
  * - not seen: the child has had no visit at which they were seen since the referral;
  * - not seen for six months: not seen, and the referral was six calendar months ago or more.
@@ -39,19 +58,12 @@ export async function overdueAssessments(db: Db, now: Date, scope: Scope): Promi
   const found = await rows<{ child_id: string; referral_id: string; referral_date: string; due: string; last_seen: string | null }>(
     db,
     sql`
-      with overdue as materialized (
-        -- filtered first, so every episode cast below is a referral's id
-        select o.child_id, o.episode, o.due, o.due_by from obligations o
-         where o.rule_id = ${ASSESSMENT_RULE_ID} and o.done_at is null and o.due_by <= ${now.toISOString()}
-           and ${scopeCondition(scope, sql`o.child_id`)}
-      )
-      select o.child_id, r.id::text as referral_id, r.referral_date::text as referral_date, o.due,
+      with ${overdueAssessmentsCte(scope, now)}
+      select a.child_id, a.referral_id::text as referral_id, a.referral_date::text as referral_date, a.due,
              (select max(v.visit_date)::text from visits v
-               where v.child_id = o.child_id and v.child_seen and v.visit_date >= r.referral_date) as last_seen
-        from overdue o
-        -- one index lookup per overdue assessment, never a scan of every referral
-        cross join lateral (select r.id, r.referral_date from referrals r where r.id = o.episode::uuid and r.child_id = o.child_id limit 1) r
-       order by o.due_by`,
+               where v.child_id = a.child_id and v.child_seen and v.visit_date >= a.referral_date) as last_seen
+        from overdue_assessments a
+       order by a.due_by`,
   );
   return found.map((r) => ({
     childId: r.child_id,

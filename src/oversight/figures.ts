@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { WorkingDayCalendar } from '../core/calendar/index.js';
 import { rows, type Db } from '../core/db/database.js';
-import { ASSESSMENT_RULE_ID, type BacklogFigures, sixMonthsBefore } from './backlog.js';
+import { type BacklogFigures, overdueAssessmentsCte, type Scope, scopeCondition, sixMonthsBefore } from './backlog.js';
 import { ageBands, type AgeBandId } from './team.js';
 
 /**
@@ -56,27 +56,16 @@ export interface FiguresQuery {
   seenSince: string;
 }
 
-/** Children whose current allocation is to the team, or every child (teamId null). */
-function inScopeOf(teamId: string | null) {
-  return (column: SQL) =>
-    teamId === null
-      ? sql`true`
-      : sql`${column} in (select sa.child_id from allocations sa where sa.team_id = ${teamId} and sa.ended_at is null)`;
+function scopeOf(teamId: string | null): Scope {
+  return teamId === null ? { kind: 'authority' } : { kind: 'team', teamId };
 }
 
-/** Overdue assessments in scope, each with its referral and whether the child has been seen since. */
+/** Overdue assessments in scope, with whether the child has been seen since the referral. */
 function overdueCte(teamId: string | null, now: Date): SQL {
-  return sql`overdue_obligations as materialized (
-          -- filtered first, so every episode cast below is a referral's id
-          select o.child_id, o.episode from obligations o
-           where o.rule_id = ${ASSESSMENT_RULE_ID} and o.done_at is null and o.due_by <= ${now.toISOString()}
-             and ${inScopeOf(teamId)(sql`o.child_id`)}
-        ), overdue as (
-          select o.child_id, r.id as referral_id, r.referral_date,
-                 exists (select 1 from visits v where v.child_id = o.child_id and v.child_seen and v.visit_date >= r.referral_date) as seen
-            from overdue_obligations o
-            -- one index lookup per overdue assessment, never a scan of every referral
-            cross join lateral (select r.id, r.referral_date from referrals r where r.id = o.episode::uuid and r.child_id = o.child_id limit 1) r
+  return sql`${overdueAssessmentsCte(scopeOf(teamId), now)}, overdue as (
+          select a.child_id, a.referral_id, a.referral_date,
+                 exists (select 1 from visits v where v.child_id = a.child_id and v.child_seen and v.visit_date >= a.referral_date) as seen
+            from overdue_assessments a
         )`;
 }
 
@@ -102,7 +91,7 @@ export async function backlogCounts(db: Db, teamId: string | null, now: Date, to
  * Every figure of a team's dashboard (or the whole authority's, teamId null), in one statement.
  */
 export async function dashboardFigures(db: Db, teamId: string | null, q: FiguresQuery): Promise<DashboardFigures> {
-  const inScope = inScopeOf(teamId);
+  const inScope = (column: SQL) => scopeCondition(scopeOf(teamId), column);
   const cutoffs = bandCutoffs(q.today, q.calendar);
   // band i holds referral dates in [from_i, from_{i-1}); the first band is open above
   const bandCounts = cutoffs.map((c, i) => {

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { sql } from 'drizzle-orm';
+import { Param, sql } from 'drizzle-orm';
 import type { SignedInUser } from '../core/auth/users.js';
 import { accessNotices, type RestrictedRecord, restrictedAmong } from '../children/access-requests.js';
 import { rows } from '../core/db/database.js';
@@ -189,7 +189,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
     let items: Row[];
     const names = async (ids: string[]) => {
       if (ids.length === 0) return new Map<string, string>();
-      const found = await rows<{ id: string; name: string }>(ctx.db, sql`select id, first_name || ' ' || last_name as name from children where id in ${ids}`);
+      const found = await rows<{ id: string; name: string }>(ctx.db, sql`select id, first_name || ' ' || last_name as name from children where id = any(${new Param(ids)}::uuid[])`);
       return new Map(found.map((f) => [f.id, f.name]));
     };
     switch (list) {
