@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, Param, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { childInScopeOf, childVisibleTo } from '../core/auth/access.js';
 import type { SignedInUser } from '../core/auth/users.js';
@@ -32,7 +32,7 @@ export async function restrictedAmong(db: Db, user: SignedInUser, childIds: read
   const found = await rows<RestrictedRecord>(
     db,
     sql`select c.id as "childId", ${holderColumns(user)}
-          from children c where c.id in ${[...new Set(childIds)]} and not ${childVisibleTo(user)}`,
+          from children c where c.id = any(${new Param([...new Set(childIds)])}::uuid[]) and not ${childVisibleTo(user)}`,
   );
   return new Map(found.map((f) => [f.childId, f]));
 }

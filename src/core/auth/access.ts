@@ -1,4 +1,4 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { Param, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { rows } from '../db/database.js';
 import type { SignedInUser } from './users.js';
@@ -55,6 +55,6 @@ export async function canSeeChild(db: Db, user: SignedInUser, childId: string): 
 /** Which of these children the user may open: one query for a whole list. */
 export async function visibleAmong(db: Db, user: SignedInUser, childIds: readonly string[]): Promise<Set<string>> {
   if (childIds.length === 0) return new Set();
-  const found = await rows<{ id: string }>(db, sql`select c.id from children c where c.id in ${[...new Set(childIds)]} and ${childVisibleTo(user)}`);
+  const found = await rows<{ id: string }>(db, sql`select c.id from children c where c.id = any(${new Param([...new Set(childIds)])}::uuid[]) and ${childVisibleTo(user)}`);
   return new Set(found.map((f) => f.id));
 }
