@@ -181,13 +181,16 @@ export class RebuildRunner {
   ) {}
 
   /**
-   * Resume whatever an earlier process left, and look again every few seconds. `soleProcess`
+   * Resume whatever an earlier process left, and (when other processes share the database)
+   * look again every few seconds. `soleProcess`
    * (PGlite, which one process opens at a time): a job left running is an orphan at once,
    * without waiting for its heartbeat to age.
    */
   start(opts: { soleProcess?: boolean } = {}): void {
     this.takeOver = opts.soleProcess ?? false;
     this.kick();
+    // with one process there is no other that could leave work behind: saves kick the runner
+    if (opts.soleProcess) return;
     this.timer = setInterval(() => this.kick(), LOOK_EVERY_MS);
     this.timer.unref();
   }
