@@ -1,38 +1,36 @@
 import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openDatabase, runMigrations } from '../../src/core/db/database.js';
+import { type Database } from '../../src/core/db/database.js';
 import { fixedTime } from '../../src/core/time.js';
-import { PASSWORD, smallAuthority } from '../support/fixture.js';
+import { PASSWORD } from '../support/fixture.js';
 import { driftingAssessment } from '../support/scenario.js';
-import { startService, type RunningService } from '../support/service.js';
-import { expectAccessible, launchChromium, signInWithPassword } from './browser.js';
+import type { RunningService } from '../support/service.js';
+import { type BrowserHarness, expectAccessible, signInWithPassword, openBrowserHarness } from './browser.js';
 
 // Monday 2 March 2026, 10:00 in England
 const NOW = '2026-03-02T10:00:00Z';
 
 describe('in a real browser: a restricted record in the backlog, access asked for and granted', () => {
+  let harness: BrowserHarness;
   let database: Database;
   let service: RunningService;
   let browser: Browser;
   let childId: string;
 
   beforeAll(async () => {
-    database = await openDatabase({});
-    await runMigrations(database);
-    const authority = await smallAuthority(database.db);
-    childId = await driftingAssessment(database.db, authority, { firstName: 'Ivy', lastName: 'Restrictedcase' }, { date: '2025-11-03', time: '11:00' });
-    await database.db.execute(sql`update children set restricted = true where id = ${childId}`);
-    await database.db.execute(sql`insert into restricted_record_access (child_id, user_id) values (${childId}, ${authority.users.practitioner})`);
-    service = await startService(database, fixedTime(NOW));
-    browser = await launchChromium();
+    harness = await openBrowserHarness({
+      time: fixedTime(NOW),
+      seed: async (db, authority) => {
+        childId = await driftingAssessment(db, authority, { firstName: 'Ivy', lastName: 'Restrictedcase' }, { date: '2025-11-03', time: '11:00' });
+        await db.execute(sql`update children set restricted = true where id = ${childId}`);
+        await db.execute(sql`insert into restricted_record_access (child_id, user_id) values (${childId}, ${authority.users.practitioner})`);
+      },
+    });
+    ({ database, service, browser } = harness);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await service?.close();
-    await database?.close();
-  });
+  afterAll(() => harness?.close());
 
   async function signedIn(username: string): Promise<Page> {
     return (await signInWithPassword(browser, service.url, username, PASSWORD)).page;

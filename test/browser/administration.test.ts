@@ -1,28 +1,22 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openDatabase, runMigrations } from '../../src/core/db/database.js';
-import { PASSWORD, smallAuthority } from '../support/fixture.js';
-import { startService, type RunningService } from '../support/service.js';
-import { expectAccessible, fillSignIn, launchChromium } from './browser.js';
+import { type Database } from '../../src/core/db/database.js';
+import { PASSWORD } from '../support/fixture.js';
+import type { RunningService } from '../support/service.js';
+import { type BrowserHarness, expectAccessible, fillSignIn, openBrowserHarness } from './browser.js';
 
 describe('in a real browser: people, API tokens and sign-in messages', () => {
+  let harness: BrowserHarness;
   let database: Database;
   let service: RunningService;
   let browser: Browser;
 
   beforeAll(async () => {
-    database = await openDatabase({});
-    await runMigrations(database);
-    await smallAuthority(database.db);
-    service = await startService(database, undefined, { env: { SIGN_IN_MAX_FAILURES: '3' } });
-    browser = await launchChromium();
+    harness = await openBrowserHarness({ env: { SIGN_IN_MAX_FAILURES: '3' } });
+    ({ database, service, browser } = harness);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await service?.close();
-    await database?.close();
-  });
+  afterAll(() => harness?.close());
 
   const signIn = (page: Page, username: string, password = PASSWORD) => fillSignIn(page, service.url, username, password);
 

@@ -2,6 +2,10 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { type Database, type Db, openDatabase, runMigrations } from '../../src/core/db/database.js';
+import type { TimeSource } from '../../src/core/time.js';
+import { smallAuthority } from '../support/fixture.js';
+import { type RunningService, startService } from '../support/service.js';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -70,4 +74,46 @@ export async function fillSignIn(page: Page, baseUrl: string, username: string, 
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForLoadState();
+}
+
+export interface BrowserHarness {
+  database: Database;
+  service: RunningService;
+  browser: Browser;
+  /** Chromium, then the service, then the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * What every browser test starts from: a fresh in-memory database with the small synthetic
+ * authority (and whatever `seed` adds before the service starts), the service on a real port
+ * and Debian's Chromium.
+ */
+export async function openBrowserHarness(
+  opts: { time?: TimeSource; env?: Record<string, string>; seed?: (db: Db, authority: Awaited<ReturnType<typeof smallAuthority>>) => Promise<void> } = {},
+): Promise<BrowserHarness> {
+  const database = await openDatabase({});
+  let service: RunningService | undefined;
+  try {
+    await runMigrations(database);
+    const authority = await smallAuthority(database.db);
+    await opts.seed?.(database.db, authority);
+    service = await startService(database, opts.time, opts.env ? { env: opts.env } : {});
+    const browser = await launchChromium();
+    const started = service;
+    return {
+      database,
+      service: started,
+      browser,
+      async close() {
+        await browser.close();
+        await started.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await service?.close();
+    await database.close();
+    throw error;
+  }
 }

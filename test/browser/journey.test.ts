@@ -1,36 +1,34 @@
 import { sql } from 'drizzle-orm';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rows, type Database, openDatabase, runMigrations } from '../../src/core/db/database.js';
+import { rows, type Database } from '../../src/core/db/database.js';
 import { fixedTime } from '../../src/core/time.js';
-import { PASSWORD, smallAuthority } from '../support/fixture.js';
+import { PASSWORD } from '../support/fixture.js';
 import { driftingAssessment } from '../support/scenario.js';
-import { startService, type RunningService } from '../support/service.js';
-import { expectAccessible, launchChromium, signInWithPassword } from './browser.js';
+import type { RunningService } from '../support/service.js';
+import { type BrowserHarness, expectAccessible, signInWithPassword, openBrowserHarness } from './browser.js';
 
 // Monday 2 March 2026, 10:00 in England
 const NOW = '2026-03-02T10:00:00Z';
 
 describe('in a real browser: from the backlog to the child, and a visit recorded', () => {
+  let harness: BrowserHarness;
   let database: Database;
   let service: RunningService;
   let browser: Browser;
   let childId: string;
 
   beforeAll(async () => {
-    database = await openDatabase({});
-    await runMigrations(database);
-    const authority = await smallAuthority(database.db);
-    childId = await driftingAssessment(database.db, authority, { firstName: 'Lio', lastName: 'Drifting' }, { date: '2025-11-03', time: '11:00' });
-    service = await startService(database, fixedTime(NOW));
-    browser = await launchChromium();
+    harness = await openBrowserHarness({
+      time: fixedTime(NOW),
+      seed: async (db, authority) => {
+        childId = await driftingAssessment(db, authority, { firstName: 'Lio', lastName: 'Drifting' }, { date: '2025-11-03', time: '11:00' });
+      },
+    });
+    ({ database, service, browser } = harness);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await service?.close();
-    await database?.close();
-  });
+  afterAll(() => harness?.close());
 
   async function signedIn(username: string): Promise<BrowserContext> {
     return (await signInWithPassword(browser, service.url, username, PASSWORD, { checkSignInPage: true })).context;

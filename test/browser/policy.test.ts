@@ -1,34 +1,32 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openDatabase, runMigrations } from '../../src/core/db/database.js';
+import { type Database } from '../../src/core/db/database.js';
 import { fixedTime } from '../../src/core/time.js';
-import { PASSWORD, smallAuthority } from '../support/fixture.js';
+import { PASSWORD } from '../support/fixture.js';
 import { rebuildsSettled } from '../support/rebuilds.js';
 import { driftingAssessment } from '../support/scenario.js';
-import { startService, type RunningService } from '../support/service.js';
-import { expectAccessible, launchChromium, signInWithPassword } from './browser.js';
+import type { RunningService } from '../support/service.js';
+import { type BrowserHarness, expectAccessible, signInWithPassword, openBrowserHarness } from './browser.js';
 
 const NOW = '2026-03-02T10:00:00Z';
 
 describe('in a real browser: an administrator changes local policy from a past date', () => {
+  let harness: BrowserHarness;
   let database: Database;
   let service: RunningService;
   let browser: Browser;
 
   beforeAll(async () => {
-    database = await openDatabase({});
-    await runMigrations(database);
-    const authority = await smallAuthority(database.db);
-    await driftingAssessment(database.db, authority, { firstName: 'Lio', lastName: 'Drifting' }, { date: '2026-02-23', time: '11:00' });
-    service = await startService(database, fixedTime(NOW));
-    browser = await launchChromium();
+    harness = await openBrowserHarness({
+      time: fixedTime(NOW),
+      seed: async (db, authority) => {
+        await driftingAssessment(db, authority, { firstName: 'Lio', lastName: 'Drifting' }, { date: '2026-02-23', time: '11:00' });
+      },
+    });
+    ({ database, service, browser } = harness);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await service?.close();
-    await database?.close();
-  });
+  afterAll(() => harness?.close());
 
   it('is refused out of range, asked to confirm the past date, and shown the recompute', async () => {
     const { context, page } = await signInWithPassword(browser, service.url, 'ada', PASSWORD);

@@ -4,15 +4,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openDatabase, runMigrations } from '../../src/core/db/database.js';
+import { type Database } from '../../src/core/db/database.js';
 import { madeUpPlaces } from '../../src/returns/ssda903/made-up-places.js';
 import { generate903 } from '../../src/returns/ssda903/generate.js';
 import { tableToCsv } from '../../src/returns/ssda903/write.js';
-import { PASSWORD, smallAuthority } from '../support/fixture.js';
-import { startService, type RunningService } from '../support/service.js';
-import { expectAccessible, launchChromium, signInWithPassword } from './browser.js';
+import { PASSWORD } from '../support/fixture.js';
+import type { RunningService } from '../support/service.js';
+import { type BrowserHarness, expectAccessible, signInWithPassword, openBrowserHarness } from './browser.js';
 
 describe('in a real browser: a performance officer validates an SSDA903 return with reference data', () => {
+  let harness: BrowserHarness;
   let database: Database;
   let service: RunningService;
   let browser: Browser;
@@ -21,11 +22,8 @@ describe('in a real browser: a performance officer validates an SSDA903 return w
   let files: string[] = [];
 
   beforeAll(async () => {
-    database = await openDatabase({});
-    await runMigrations(database);
-    await smallAuthority(database.db);
-    service = await startService(database);
-    browser = await launchChromium();
+    harness = await openBrowserHarness();
+    ({ database, service, browser } = harness);
     const places = madeUpPlaces({ localAuthority: 'E09000027', seed: 2 });
     const generated = generate903({ children: 60, year: 2026, seed: 2, errors: { rate: 0.2, rules: ['103', '143'] }, postcodes: places.pool, previous: false });
     files = Object.values(generated.current).map((t) => {
@@ -36,11 +34,7 @@ describe('in a real browser: a performance officer validates an SSDA903 return w
     writeFileSync(join(folder, 'postcodes.csv'), places.csv);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await service?.close();
-    await database?.close();
-  });
+  afterAll(() => harness?.close());
 
   it('names what is missing, then shows the findings by rule and the rows of one', async () => {
     const { context, page } = await signInWithPassword(browser, service.url, 'sam', PASSWORD);
