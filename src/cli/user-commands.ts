@@ -5,7 +5,6 @@ import { addUser, usernameTaken } from '../core/auth/users.js';
 import { type Db, rows } from '../core/db/database.js';
 import { parse } from '../core/http/forms.js';
 import {
-  type AdminResult,
   newUserSchema,
   passwordResetSchema,
   resetPassword,
@@ -14,6 +13,7 @@ import {
   type UserDetails,
 } from '../workforce/users-admin.js';
 import { openConfiguredDatabase } from './open.js';
+import type { AdminResult } from '../workforce/admin-results.js';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

@@ -6,7 +6,6 @@ import { errorView, type FieldError, parse } from '../core/http/forms.js';
 import { route, writeUnlessRefused } from '../core/http/route.js';
 import { hashPassword } from '../core/auth/passwords.js';
 import {
-  type AdminResult,
   editUser,
   editUserSchema,
   listTeams,
@@ -20,6 +19,7 @@ import {
   versionSchema,
   workersFor,
 } from './users-admin.js';
+import { type AdminResult, answerChange, done, notFound } from './admin-results.js';
 
 const admin = ['administrator'] as const;
 const EDIT = 'workforce/views/user-edit.njk';
@@ -80,16 +80,10 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
     });
   };
 
-  /** The answer to a change: back to the page with what was wrong (409 when someone saved first), or on to the list. */
-  const answer = async (reply: FastifyReply, userId: string, result: AdminResult | null, body: Record<string, unknown>, done: string) => {
-    if (result === null) return notFound(reply);
-    if (!result.ok) {
-      const { password: _password, ...kept } = body;
-      if (result.stale) return editPage(reply, userId, { status: 409, errors: [{ field: 'displayName', message: result.message }] });
-      return editPage(reply, userId, { status: 400, values: kept, errors: [result.error] });
-    }
-    reply.flash(done);
-    return reply.redirect('/admin/users', 303);
+  /** The answer to a change: the page again with what was wrong, or on to the list. */
+  const answer = (reply: FastifyReply, userId: string, result: AdminResult | null, body: Record<string, unknown>, flash: string) => {
+    const { password: _password, ...kept } = body;
+    return answerChange(reply, result, { editPage: (extra) => editPage(reply, userId, extra), staleField: 'displayName', values: kept, flash, to: '/admin/users' });
   };
 
   route(app, ctx, { method: 'GET', url: '/admin/users/:userId', roles: admin }, async (req, reply) =>
@@ -126,16 +120,5 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
     const hash = await hashPassword(parsed.value.password);
     const result = await writeUnlessRefused(state, (tx) => resetPassword(tx, userId, { hash }, parsed.value.version, ctx.time.now()), done);
     return answer(reply, userId, result, body, 'Password reset: the user has been signed out everywhere');
-  });
-}
-
-/** Whether an administration use case made its change (null: no such record). */
-export const done = (result: { ok: boolean } | null): boolean => result?.ok === true;
-
-export function notFound(reply: FastifyReply): FastifyReply {
-  return reply.code(404).page('message.njk', {
-    title: 'Page not found',
-    paragraphs: ['There is no such record. It may have been removed.'],
-    link: { href: '/', text: 'Go to your home page' },
   });
 }

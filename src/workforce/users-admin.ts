@@ -6,6 +6,7 @@ import { endSessionsOf } from '../core/auth/sessions.js';
 import { rows, type Db } from '../core/db/database.js';
 import { choice, type FieldError, optionalUuidField, text, version } from '../core/http/forms.js';
 import { isUuid } from '../core/ids.js';
+import { type AdminResult, refused, stale } from './admin-results.js';
 
 function newPassword() {
   return text('Password', { max: 200 }).refine((v) => v.length >= 12, { message: 'Password must be at least 12 characters' });
@@ -89,16 +90,7 @@ export function workersFor(db: Db, userId: string) {
   );
 }
 
-/** Why an administration change was refused: a field and a reason, or someone saved first (stale). */
-export type Refusal = { stale: true; message: string } | { stale: false; error: FieldError };
-export type AdminResult = { ok: true } | ({ ok: false } & Refusal);
-
-const staleUser: AdminResult = {
-  ok: false,
-  stale: true,
-  message: 'Someone else changed this user after you opened this page. Nothing has been saved: check the details below and try again',
-};
-const refused = (field: string, message: string): AdminResult => ({ ok: false, stale: false, error: { field, message } });
+const staleUser = stale('user');
 
 /**
  * The user row, locked for the change, if it is still at the version the page showed. Every

@@ -4,7 +4,7 @@ import { users } from '../core/auth/schema.js';
 import { rows, type Db } from '../core/db/database.js';
 import { choice, text, uuidField, version, yesNo } from '../core/http/forms.js';
 import { teams, workerRoles, workers } from './schema.js';
-import type { AdminResult } from './users-admin.js';
+import { type AdminResult, refused, stale } from './admin-results.js';
 import { isUuid } from '../core/ids.js';
 
 export const teamKinds = ['locality', 'front_door', 'looked_after', 'leaving_care', 'disabled_children', 'other'] as const;
@@ -77,11 +77,7 @@ export async function workerDetails(db: Db, workerId: string): Promise<WorkerDet
   return row ?? null;
 }
 
-const staleWorker: AdminResult = {
-  ok: false,
-  stale: true,
-  message: 'Someone else changed this worker after you opened this page. Nothing has been saved: check the details below and try again',
-};
+const staleWorker = stale('worker');
 
 async function lockWorker(tx: Db, workerId: string, expected: number) {
   const [row] = await tx.select().from(workers).where(eq(workers.id, workerId)).for('update');
@@ -99,7 +95,7 @@ export async function editWorker(db: Db, workerId: string, input: z.output<typeo
     if (row === null) return null;
     if (row === 'stale') return staleWorker;
     const [team] = await tx.select({ id: teams.id }).from(teams).where(and(eq(teams.id, input.teamId), eq(teams.active, true)));
-    if (!team) return { ok: false, stale: false, error: { field: 'teamId', message: 'Team must be one of the teams listed' } };
+    if (!team) return refused('teamId', 'Team must be one of the teams listed');
     const { version: _version, ...details } = input;
     await tx.update(workers).set({ ...details, version: row.version + 1 }).where(eq(workers.id, workerId));
     if (row.teamId && row.teamId !== input.teamId) {
@@ -118,7 +114,7 @@ export async function markWorkerLeft(db: Db, workerId: string, expected: number)
     if (row === 'stale') return staleWorker;
     const [held] = await rows<{ n: number }>(tx, sql`select count(*)::int as n from allocations where worker_id = ${workerId} and ended_at is null`);
     if ((held?.n ?? 0) > 0) {
-      return { ok: false, stale: false, error: { field: 'left', message: `Allocate their ${held!.n === 1 ? 'child' : `${held!.n} children`} to someone else before marking them as left` } };
+      return refused('left', `Allocate their ${held!.n === 1 ? 'child' : `${held!.n} children`} to someone else before marking them as left`);
     }
     await tx.update(workers).set({ active: false, version: row.version + 1 }).where(eq(workers.id, workerId));
     return { ok: true };

@@ -1,11 +1,10 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { z } from 'zod';
 import type { AppContext } from '../core/http/context.js';
-import { errorView, type FieldError, parse, version } from '../core/http/forms.js';
+import { errorView, type FieldError, parse } from '../core/http/forms.js';
 import { route, writeUnlessRefused } from '../core/http/route.js';
-import { done, notFound } from './admin-routes.js';
+import { answerChange, done, notFound } from './admin-results.js';
 import { workerRoles } from './schema.js';
-import { listTeams } from './users-admin.js';
+import { listTeams, versionSchema } from './users-admin.js';
 import {
   addTeam,
   addWorker,
@@ -33,7 +32,7 @@ export function workforceRoutes(app: FastifyInstance, ctx: AppContext): void {
     reply.page('workforce/views/workforce.njk', await page()),
   );
 
-  route(app, ctx, { method: 'POST', url: '/admin/workforce/teams', roles: ['administrator'], audit: 'ADD_TEAM' }, async (req, reply, state) => {
+  route(app, ctx, { method: 'POST', url: '/admin/workforce/teams', roles: admin, audit: 'ADD_TEAM' }, async (req, reply, state) => {
     const body = req.body as Record<string, unknown>;
     const parsed = parse(newTeamSchema, body);
     const errors = parsed.ok ? [] : [...parsed.errors];
@@ -44,7 +43,7 @@ export function workforceRoutes(app: FastifyInstance, ctx: AppContext): void {
     return reply.redirect('/admin/workforce', 303);
   });
 
-  route(app, ctx, { method: 'POST', url: '/admin/workforce/workers', roles: ['administrator'], audit: 'ADD_WORKER' }, async (req, reply, state) => {
+  route(app, ctx, { method: 'POST', url: '/admin/workforce/workers', roles: admin, audit: 'ADD_WORKER' }, async (req, reply, state) => {
     const body = req.body as Record<string, unknown>;
     const parsed = parse(newWorkerSchema, body);
     if (!parsed.ok) {
@@ -86,27 +85,15 @@ export function workforceRoutes(app: FastifyInstance, ctx: AppContext): void {
     if (!parsed.ok) return editPage(reply, workerId, { status: 400, values: body, errors: parsed.errors });
     state.recordId = workerId;
     const result = await writeUnlessRefused(state, (tx) => editWorker(tx, workerId, parsed.value), done);
-    if (result === null) return notFound(reply);
-    if (!result.ok) {
-      if (result.stale) return editPage(reply, workerId, { status: 409, errors: [{ field: 'name', message: result.message }] });
-      return editPage(reply, workerId, { status: 400, values: body, errors: [result.error] });
-    }
-    reply.flash(`${parsed.value.name}: changes saved`);
-    return reply.redirect('/admin/workforce', 303);
+    return answerChange(reply, result, { editPage: (extra) => editPage(reply, workerId, extra), staleField: 'name', values: body, flash: `${parsed.value.name}: changes saved`, to: '/admin/workforce' });
   });
 
   route(app, ctx, { method: 'POST', url: '/admin/workforce/workers/:workerId/left', roles: admin, audit: 'WORKER_LEFT' }, async (req, reply, state) => {
     const { workerId } = req.params as { workerId: string };
-    const parsed = parse(z.object({ version: version() }), req.body);
+    const parsed = parse(versionSchema, req.body);
     if (!parsed.ok) return editPage(reply, workerId, { status: 400, errors: parsed.errors.map((e) => ({ ...e, field: 'left' })) });
     state.recordId = workerId;
     const result = await writeUnlessRefused(state, (tx) => markWorkerLeft(tx, workerId, parsed.value.version), done);
-    if (result === null) return notFound(reply);
-    if (!result.ok) {
-      if (result.stale) return editPage(reply, workerId, { status: 409, errors: [{ field: 'name', message: result.message }] });
-      return editPage(reply, workerId, { status: 400, errors: [result.error] });
-    }
-    reply.flash('Worker marked as left');
-    return reply.redirect('/admin/workforce', 303);
+    return answerChange(reply, result, { editPage: (extra) => editPage(reply, workerId, extra), staleField: 'name', flash: 'Worker marked as left', to: '/admin/workforce' });
   });
 }
