@@ -18,8 +18,13 @@ export interface AuditEntry {
  * in a transaction that changes a record, write the audit row last.
  */
 export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+  await db.insert(auditEvents).values(auditRow(entry));
+}
+
+/** The row an entry becomes. */
+export function auditRow(entry: AuditEntry): typeof auditEvents.$inferInsert {
   const childIds = [...new Set(entry.childIds ?? [])];
-  await db.insert(auditEvents).values({
+  return {
     userId: entry.userId,
     username: entry.username,
     childId: entry.childId ?? null,
@@ -27,5 +32,5 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
     action: entry.action,
     route: entry.route,
     recordId: entry.recordId ?? null,
-  });
+  };
 }

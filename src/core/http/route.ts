@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { recordAudit } from '../audit/audit.js';
+import { recordAuditBatched } from '../audit/batched.js';
 import { canSeeChild } from '../auth/access.js';
 import type { AccessRole } from '../auth/schema.js';
 import type { SignedInUser } from '../auth/users.js';
@@ -89,7 +90,7 @@ export function route(app: FastifyInstance, ctx: AppContext, spec: RouteSpec, ha
       const unrecorded = (state.revealedChildIds ?? []).slice(progress.revealedRecorded);
       const viewAction = spec.method === 'GET' && reply.statusCode < 400 ? spec.audit : undefined;
       if ((viewAction && !progress.written) || unrecorded.length > 0) {
-        await recordAudit(ctx.db, {
+        await recordAuditBatched(ctx.db, {
           userId: state.user.id,
           username: state.user.username,
           childId: paramChildId(req) ?? state.childId ?? null,
