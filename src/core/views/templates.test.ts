@@ -41,4 +41,8 @@ describe('the templates', () => {
     expect(posts.length).toBeGreaterThan(20);
     expect(posts.filter((f) => !f.body.includes('{{ csrfInput() }}')).map((f) => f.name)).toEqual([]);
   });
+
+  it('put every table in a region that scrolls on a narrow screen (appTable)', () => {
+    expect(linesMatching(/govukTable\(/, ['core/views/macros.njk'])).toEqual([]);
+  });
 });
