@@ -37,25 +37,26 @@ describe('in a real browser: the frame every page shares', () => {
   afterAll(() => harness?.close());
 
   it('names the authority, without GOV.UK’s crown, Royal Arms or licence, and links only to pages', async () => {
-    const context = await browser.newContext({ bypassCSP: true });
-    const page = await context.newPage();
-    await page.goto(`${service.url}/sign-in`);
-    await expect(page.getByRole('banner').textContent()).resolves.toContain('Northtown Council');
+    const { context, page } = await signInWithPassword(browser, service.url, 'mina', PASSWORD);
+    const banner = await page.getByRole('banner').textContent();
+    expect(banner).toContain('Northtown Council');
+    expect(banner).toContain('Signed in as Mina Manager');
     await expect(page.getByRole('contentinfo').textContent()).resolves.toContain('Northtown Council');
     for (const govukOnly of ['.govuk-header', '.govuk-footer__crown', '.govuk-footer__copyright-logo', '.govuk-footer__licence-logo']) {
       await expect(page.locator(govukOnly).count(), govukOnly).resolves.toBe(0);
     }
     const icons = await hrefs(page, 'link[rel~="icon"], link[rel="mask-icon"], link[rel="apple-touch-icon"], link[rel="manifest"]');
     expect(icons).toEqual([`${service.url}/images/favicon.svg`]);
-    const icon = await fetch(icons[0]!);
-    expect(icon.status).toBe(200);
+    const icon = await context.request.get(icons[0]!);
+    expect(icon.status()).toBe(200);
     expect(await icon.text()).toContain('<svg');
 
+    // each a page for a person, signed in: not a redirect to sign in, nor JSON for a machine
     const footerLinks = await hrefs(page, 'footer a');
     expect(footerLinks.length).toBeGreaterThan(0);
     for (const href of footerLinks) {
-      const res = await fetch(href);
-      expect([href, res.status, res.headers.get('content-type')]).toEqual([href, 200, 'text/html; charset=utf-8']);
+      const res = await context.request.get(href, { maxRedirects: 0 });
+      expect([href, res.status(), res.headers()['content-type']]).toEqual([href, 200, 'text/html; charset=utf-8']);
     }
     await context.close();
   });
