@@ -59,7 +59,7 @@ export async function buildServer(
     database,
     db: database.db,
     time: opts.time ?? systemTime,
-    views: createViewEnvironment(),
+    views: createViewEnvironment({ authorityName: config.authorityName }),
   };
   const app = await createApp(ctx, routeModules);
   return { app, ctx };

@@ -85,6 +85,14 @@ describe('configuration', () => {
     });
     expect(() => loadConfig({ ALLOW_DEMO_DATA_IN_PRODUCTION: 'maybe' })).toThrowError(/ALLOW_DEMO_DATA_IN_PRODUCTION/);
   });
+
+  it('names the authority, Demo Council unless set, on one line', () => {
+    expect(loadConfig({}).authorityName).toBe('Demo Council');
+    expect(loadConfig({ AUTHORITY_NAME: ' Northtown Council ' }).authorityName).toBe('Northtown Council');
+    expect(() => loadConfig({ AUTHORITY_NAME: '   ' })).toThrowError(/AUTHORITY_NAME: must not be blank/);
+    expect(() => loadConfig({ AUTHORITY_NAME: 'Northtown\nCouncil' })).toThrowError(/AUTHORITY_NAME: must be one line of text/);
+    expect(() => loadConfig({ AUTHORITY_NAME: 'x'.repeat(81) })).toThrowError(/AUTHORITY_NAME: must be at most 80 characters/);
+  });
 });
 
 describe('session and sign-in limits', () => {

@@ -72,6 +72,13 @@ const envSchema = z.object({
   SIGN_IN_LOCKOUT_MINUTES: whole(1, 24 * 60).default(15),
   SIGN_IN_CONCURRENT_CHECKS: whole(1, 64).default(2),
   SIGN_IN_QUEUE: whole(0, 1000).default(8),
+  AUTHORITY_NAME: z
+    .string()
+    .trim()
+    .min(1, 'must not be blank')
+    .max(80, 'must be at most 80 characters')
+    .regex(/^[^\x00-\x1f\x7f]+$/, 'must be one line of text')
+    .default('Demo Council'),
 });
 
 function whole(min: number, max: number) {
@@ -106,6 +113,8 @@ export interface Config {
   oidc: OidcConfig | undefined;
   /** Whether local usernames and passwords are accepted (always, unless single sign-on is on and this is turned off). */
   passwordSignIn: boolean;
+  /** The local authority running the service, named at the top and foot of every page. */
+  authorityName: string;
 }
 
 export interface OidcConfig {
@@ -190,6 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadLimitMb: e.UPLOAD_LIMIT_MB,
     oidc,
     passwordSignIn: e.PASSWORD_SIGN_IN,
+    authorityName: e.AUTHORITY_NAME,
   };
 }
 

@@ -36,16 +36,23 @@ export interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-/** Run axe on the page as it is; fail on any serious or critical violation. */
+/**
+ * Best-practice rules held as firmly as the serious ones: `region` (all content in landmarks,
+ * so a screen reader's list of landmarks reaches every part of the page).
+ */
+const requiredRules = ['region'];
+
+/** Run axe on the page as it is; fail on any serious or critical violation, or of a required rule. */
 export async function expectAccessible(page: Page): Promise<void> {
   await page.addScriptTag({ content: axeSource });
-  const violations = (await page.evaluate(async () => {
+  const violations = (await page.evaluate(async (required) => {
+    const rules = Object.fromEntries(required.map((id) => [id, { enabled: true }]));
     // @ts-expect-error axe is injected above
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    const result = await window.axe.run(document, { resultTypes: ['violations'], rules });
     return result.violations.map((v: AxeViolation) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-  })) as AxeViolation[];
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious, `axe on ${page.url()}: ${JSON.stringify(serious, null, 1)}`).toEqual([]);
+  }, requiredRules)) as AxeViolation[];
+  const failing = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical' || requiredRules.includes(v.id));
+  expect(failing, `axe on ${page.url()}: ${JSON.stringify(failing, null, 1)}`).toEqual([]);
 }
 
 /**

@@ -35,9 +35,9 @@ describe('in a real browser: an administrator changes local policy from a past d
 
     await page.getByLabel('Setting', { exact: true }).selectOption({ label: 'Child seen after a referral within' });
     await page.getByLabel('New value').fill('9999');
-    await page.getByLabel('Day').fill('25');
-    await page.getByLabel('Month').fill('2');
-    await page.getByLabel('Year').fill('2026');
+    await page.getByLabel('Day', { exact: true }).fill('25');
+    await page.getByLabel('Month', { exact: true }).fill('2');
+    await page.getByLabel('Year', { exact: true }).fill('2026');
     await page.getByRole('button', { name: 'Save setting' }).click();
     await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain('must be between 1 and 45 working days');
     await expectAccessible(page);

@@ -30,15 +30,16 @@ export function formatDate(value: unknown): string {
 /**
  * One Nunjucks environment, autoescaping, with govuk-frontend on the search path.
  * Templates are named from src/ ("front-door/views/queue.njk"); shared layouts and
- * partials from src/core/views.
+ * partials from src/core/views. `authorityName` is the council named in every page's frame.
  */
-export function createViewEnvironment(opts: { watch?: boolean } = {}): nunjucks.Environment {
+export function createViewEnvironment(opts: { authorityName: string; watch?: boolean }): nunjucks.Environment {
   const env = new nunjucks.Environment(
     new nunjucks.FileSystemLoader([path.join(srcDir, 'core/views'), srcDir, govukDist], {
       noCache: opts.watch ?? false,
     }),
     { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
   );
+  env.addGlobal('authorityName', opts.authorityName);
   env.addFilter('date', formatDate);
   // a table cell: dates formatted, anything else as it is
   env.addFilter('cell', (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? formatDate(v) : v));
