@@ -52,15 +52,10 @@ export const childParticipation = ['attended', 'views_shared', 'did_not_take_par
 
 export const actionStatuses = ['not_started', 'in_progress', 'completed', 'not_completed'] as const;
 
-/** Why a plan ended. `review_decision` is set by the review conference that ends it. */
-export const planEndReasons = [
-  'review_decision',
-  'moved_to_another_authority',
-  'became_looked_after',
-  'reached_18',
-  'died',
-  'other',
-] as const;
+/** Why a plan ended, as chosen on the plan's end page. */
+export const chosenPlanEndReasons = ['moved_to_another_authority', 'became_looked_after', 'reached_18', 'died', 'other'] as const;
+/** `review_decision` is set by the review conference that ends the plan, never chosen. */
+export const planEndReasons = ['review_decision', ...chosenPlanEndReasons] as const;
 
 /** One person who took part in a strategy discussion. */
 export interface Participant {
