@@ -35,6 +35,8 @@ CREATE TABLE "cp_conferences" (
 	CONSTRAINT "cp_conferences_belongs_check" CHECK (("cp_conferences"."type" = 'review') = ("cp_conferences"."cp_plan_id" is not null) and ("cp_conferences"."type" = 'review') = ("cp_conferences"."s47_enquiry_id" is null)),
 	CONSTRAINT "cp_conferences_decision_check" CHECK (("cp_conferences"."type" = 'review' and "cp_conferences"."decision" in ('continue_plan','end_plan')) or ("cp_conferences"."type" <> 'review' and "cp_conferences"."decision" in ('cp_plan','no_plan'))),
 	CONSTRAINT "cp_conferences_category_check" CHECK (("cp_conferences"."category_of_abuse" is not null) = ("cp_conferences"."decision" in ('cp_plan','continue_plan'))),
+	CONSTRAINT "cp_conferences_category_code_check" CHECK ("cp_conferences"."category_of_abuse" is null or "cp_conferences"."category_of_abuse" in ('NEG','PHY','SAB','EMO','MUL')),
+	CONSTRAINT "cp_conferences_participation_check" CHECK ("cp_conferences"."parents_participation" in ('attended','views_shared','did_not_take_part') and "cp_conferences"."child_participation" in ('attended','views_shared','did_not_take_part','too_young')),
 	CONSTRAINT "cp_conferences_attendance_check" CHECK (jsonb_typeof("cp_conferences"."attendance") = 'array')
 );
 --> statement-breakpoint
@@ -70,6 +72,8 @@ CREATE TABLE "cp_plans" (
 	CONSTRAINT "cp_plans_initial_conference_id_unique" UNIQUE("initial_conference_id"),
 	CONSTRAINT "cp_plans_end_check" CHECK ("cp_plans"."end_date" is null or "cp_plans"."end_date" >= "cp_plans"."start_date"),
 	CONSTRAINT "cp_plans_end_reason_check" CHECK (("cp_plans"."end_date" is null) = ("cp_plans"."end_reason" is null)),
+	CONSTRAINT "cp_plans_end_reason_code_check" CHECK ("cp_plans"."end_reason" is null or "cp_plans"."end_reason" in ('review_decision','moved_to_another_authority','became_looked_after','reached_18','died','other')),
+	CONSTRAINT "cp_plans_category_check" CHECK ("cp_plans"."initial_category" in ('NEG','PHY','SAB','EMO','MUL') and "cp_plans"."latest_category" in ('NEG','PHY','SAB','EMO','MUL')),
 	CONSTRAINT "cp_plans_finalised_check" CHECK ("cp_plans"."finalised_date" is null or ("cp_plans"."contingency" is not null and cardinality("cp_plans"."outcomes") > 0))
 );
 --> statement-breakpoint
@@ -119,6 +123,7 @@ CREATE TABLE "strategy_discussions" (
 	"version" integer DEFAULT 1 NOT NULL,
 	CONSTRAINT "strategy_discussions_participants_check" CHECK (jsonb_typeof("strategy_discussions"."participants") = 'array'),
 	CONSTRAINT "strategy_discussions_held_check" CHECK ("strategy_discussions"."held_at" is null or "strategy_discussions"."held_at" >= "strategy_discussions"."concern_at"),
+	CONSTRAINT "strategy_discussions_decisions_check" CHECK ("strategy_discussions"."decisions" <@ array['s47_enquiry','single_assessment','police_investigation','no_further_action']::text[]),
 	CONSTRAINT "strategy_discussions_decided_check" CHECK (("strategy_discussions"."held_at" is null) = (cardinality("strategy_discussions"."decisions") = 0)),
 	CONSTRAINT "strategy_discussions_authorised_check" CHECK (("strategy_discussions"."authorised_date" is null) or ("strategy_discussions"."held_at" is not null and "strategy_discussions"."authorised_by" is not null))
 );

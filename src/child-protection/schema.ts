@@ -72,6 +72,9 @@ export interface Attendee {
 }
 
 const jsonArray = (column: AnyPgColumn) => sql`jsonb_typeof(${column}) = 'array'`;
+/** A code column holds one of its list's codes (the list written into the constraint). */
+const oneOf = (column: AnyPgColumn, codes: readonly string[]) => sql`${column} in (${sql.raw(codes.map((c) => `'${c}'`).join(','))})`;
+const categoryCodes = ['NEG', 'PHY', 'SAB', 'EMO', 'MUL'] as const;
 
 /**
  * The concern that a child is suffering, or likely to suffer, significant harm, and the
@@ -105,6 +108,7 @@ export const strategyDiscussions = pgTable(
   (t) => [
     check('strategy_discussions_participants_check', jsonArray(t.participants)),
     check('strategy_discussions_held_check', sql`${t.heldAt} is null or ${t.heldAt} >= ${t.concernAt}`),
+    check('strategy_discussions_decisions_check', sql`${t.decisions} <@ array[${sql.raw(strategyDecisions.map((d) => `'${d}'`).join(','))}]::text[]`),
     check('strategy_discussions_decided_check', sql`(${t.heldAt} is null) = (cardinality(${t.decisions}) = 0)`),
     check('strategy_discussions_authorised_check', sql`(${t.authorisedDate} is null) or (${t.heldAt} is not null and ${t.authorisedBy} is not null)`),
     index('strategy_discussions_child_idx').on(t.childId, t.concernAt),
@@ -208,6 +212,8 @@ export const cpConferences = pgTable(
       sql`(${t.type} = 'review' and ${t.decision} in ('continue_plan','end_plan')) or (${t.type} <> 'review' and ${t.decision} in ('cp_plan','no_plan'))`,
     ),
     check('cp_conferences_category_check', sql`(${t.categoryOfAbuse} is not null) = (${t.decision} in ('cp_plan','continue_plan'))`),
+    check('cp_conferences_category_code_check', sql`${t.categoryOfAbuse} is null or ${oneOf(t.categoryOfAbuse, categoryCodes)}`),
+    check('cp_conferences_participation_check', sql`${oneOf(t.parentsParticipation, parentParticipation)} and ${oneOf(t.childParticipation, childParticipation)}`),
     check('cp_conferences_attendance_check', jsonArray(t.attendance)),
     // one initial conference per enquiry
     uniqueIndex('cp_conferences_s47_idx').on(t.s47EnquiryId).where(sql`${t.s47EnquiryId} is not null`),
@@ -252,6 +258,8 @@ export const cpPlans = pgTable(
   (t) => [
     check('cp_plans_end_check', sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate}`),
     check('cp_plans_end_reason_check', sql`(${t.endDate} is null) = (${t.endReason} is null)`),
+    check('cp_plans_end_reason_code_check', sql`${t.endReason} is null or ${oneOf(t.endReason, planEndReasons)}`),
+    check('cp_plans_category_check', sql`${oneOf(t.initialCategory, categoryCodes)} and ${oneOf(t.latestCategory, categoryCodes)}`),
     // a plan is not finalised without outcomes and a contingency plan
     check('cp_plans_finalised_check', sql`${t.finalisedDate} is null or (${t.contingency} is not null and cardinality(${t.outcomes}) > 0)`),
     // a child is on one plan at a time
