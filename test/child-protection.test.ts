@@ -89,6 +89,17 @@ for (const kind of await testDatabases()) {
       );
     }
 
+    /** Move the service's clock on; sessions run out over days, so everyone signs in again. */
+    async function advance(ms: number) {
+      clock.advance(ms);
+      await ana.signIn('ana', PASSWORD);
+      await mina.signIn('mina', PASSWORD);
+      await api.signIn('ana', PASSWORD);
+      // a page of the new session, for its forms' CSRF token
+      await ana.get(`/children/${childId}`);
+      await mina.get(`/children/${childId}`);
+    }
+
     async function auditActions() {
       return (await rows<{ action: string }>(database.db, sql`select action from audit_events where child_id = ${childId} order by id`)).map((r) => r.action);
     }
@@ -288,6 +299,309 @@ for (const kind of await testDatabases()) {
         const read = await api.get(`/api${base()}`);
         expect(read.status).toBe(200);
         expect((read.body as { enquiries: unknown[] }).enquiries).toHaveLength(2);
+      });
+    });
+
+    describe('the section 47 enquiry', () => {
+      it('refuses an enquiry started before the strategy discussion, naming the start date', async () => {
+        const before = await snapshot();
+        await ana.get(`${base()}/strategy-discussions/${discussionId}`);
+        const res = await ana.post(`${base()}/strategy-discussions/${discussionId}/s47-enquiry`, dateInput('startDate', '2026-03-01'));
+        expect(res.status).toBe(400);
+        expect(res.text).toContain('Date the enquiry started cannot be before the strategy discussion (2 March 2026)');
+        expect(res.text).toContain('href="#startDate-day"');
+        expect(await snapshot()).toEqual(before);
+      });
+
+      it('starts the enquiry the discussion decided on: it is due in 10 working days (local practice)', async () => {
+        const res = await ana.post(`${base()}/strategy-discussions/${discussionId}/s47-enquiry`, dateInput('startDate', '2026-03-02'));
+        expect(res.status).toBe(303);
+        enquiryId = /s47-enquiries\/([0-9a-f-]{36})$/.exec(res.location ?? '')![1]!;
+        expect(await obligation('s47-enquiry')).toEqual([{ due: '2026-03-16', done: null, episode: discussionId }]);
+        // no conference is owed until the enquiry says one is needed
+        expect(await obligation('initial-child-protection-conference')).toEqual([]);
+        const again = await ana.post(`${base()}/strategy-discussions/${discussionId}/s47-enquiry`, dateInput('startDate', '2026-03-02'));
+        expect(again.status).toBe(400);
+        expect(again.text).toContain('A section 47 enquiry has already started from this discussion');
+      });
+
+      it('refuses a conference dated before the enquiry started, naming the date, and writes nothing', async () => {
+        const before = await snapshot();
+        await ana.get(`${base()}/conferences/new?type=initial&s47EnquiryId=${enquiryId}`);
+        const res = await ana.post(`${base()}/conferences/new`, {
+          type: 'initial',
+          s47EnquiryId: enquiryId,
+          ...dateInput('conferenceDate', '2026-02-27'),
+          chair: 'Cas Chair',
+          ...attendanceFields(attendees),
+          socialWorkerAttended: 'yes',
+          parentsParticipation: 'attended',
+          childParticipation: 'too_young',
+          decision: 'cp_plan',
+          categoryOfAbuse: 'PHY',
+          action: 'save',
+        });
+        expect(res.status).toBe(400);
+        expect(res.text).toContain('Date of the conference cannot be before the section 47 enquiry started (2 March 2026)');
+        expect(res.text).toContain('href="#conferenceDate-day"');
+        expect(await snapshot()).toEqual(before);
+      });
+
+      it('asks why when no conference is needed', async () => {
+        await advance(8 * DAY); // Tuesday 10 March
+        await ana.get(`${base()}/s47-enquiries/${enquiryId}`);
+        const res = await ana.post(`${base()}/s47-enquiries/${enquiryId}`, {
+          childSeen: 'yes',
+          seenAlone: 'yes',
+          outcome: 'not_substantiated',
+          conferenceRequired: 'no',
+          ...dateInput('endDate', '2026-03-09'),
+          version: '1',
+        });
+        expect(res.status).toBe(400);
+        expect(res.text).toContain('Enter why no conference is needed');
+        expect(res.text).toContain('href="#conferenceNotRequiredReason"');
+      });
+
+      it('records the outcome: the enquiry is met and the initial conference falls due 15 working days after the discussion', async () => {
+        const res = await ana.post(`${base()}/s47-enquiries/${enquiryId}`, {
+          childSeen: 'yes',
+          seenAlone: 'yes',
+          outcome: 'substantiated',
+          conferenceRequired: 'yes',
+          ...dateInput('endDate', '2026-03-09'),
+          version: '1',
+        });
+        expect(res.status).toBe(303);
+        expect(await obligation('s47-enquiry')).toEqual([{ due: '2026-03-16', done: '2026-03-09', episode: discussionId }]);
+        const [icpc] = await obligation('initial-child-protection-conference');
+        expect(icpc!.due.slice(0, 10)).toBe('2026-03-23');
+        expect(icpc!.done).toBeNull();
+        const record = await ana.get(`/children/${childId}`);
+        expect(record.text).toContain('Section 47 enquiry since 2 March 2026');
+        expect(record.text).toContain('Next: Initial child protection conference');
+      });
+
+      it('lets a manager authorise the outcome', async () => {
+        await mina.get(`${base()}/s47-enquiries/${enquiryId}`);
+        const res = await mina.post(`${base()}/s47-enquiries/${enquiryId}/authorise`, { ...dateInput('authorisedDate', '2026-03-10'), version: '2' });
+        expect(res.status).toBe(303);
+        const page = await ana.get(`${base()}/s47-enquiries/${enquiryId}`);
+        expect(page.text).toContain('10 March 2026 by Mina Manager');
+        // authorised: the outcome can no longer be changed
+        expect(page.text).not.toContain('Save the outcome');
+      });
+    });
+
+    describe('the initial conference and the plan it makes', () => {
+      it('refuses a conference dated in the future, and a pre-birth conference for a child already born', async () => {
+        await advance(10 * DAY); // Friday 20 March
+        const before = await snapshot();
+        const form = {
+          type: 'initial',
+          s47EnquiryId: enquiryId,
+          chair: 'Cas Chair',
+          ...attendanceFields(attendees),
+          socialWorkerAttended: 'no',
+          parentsParticipation: 'attended',
+          childParticipation: 'too_young',
+          ...dateInput('reportSubmittedDate', '2026-03-18'),
+          ...dateInput('reportSharedWithFamilyDate', '2026-03-19'),
+          decision: 'cp_plan',
+          categoryOfAbuse: 'PHY',
+          action: 'save',
+        };
+        const future = await ana.post(`${base()}/conferences/new`, { ...form, ...dateInput('conferenceDate', '2026-03-21') });
+        expect(future.status).toBe(400);
+        expect(future.text).toContain('Date of the conference must be today or in the past');
+        const preBirth = await ana.post(`${base()}/conferences/new`, { ...form, type: 'pre_birth', ...dateInput('conferenceDate', '2026-03-20') });
+        expect(preBirth.status).toBe(400);
+        expect(preBirth.text).toContain('a pre-birth conference is held before the birth');
+        const noCategory = await api.post(`/api${base()}/conferences`, {
+          type: 'initial',
+          s47EnquiryId: enquiryId,
+          conferenceDate: '2026-03-20',
+          chair: 'Cas Chair',
+          attendance: attendees,
+          socialWorkerAttended: false,
+          parentsParticipation: 'attended',
+          childParticipation: 'too_young',
+          decision: 'cp_plan',
+        });
+        expect(noCategory.status).toBe(400);
+        expect((noCategory.body as ApiErrors).errors).toEqual([{ field: 'categoryOfAbuse', message: 'Select the category of abuse the plan is under' }]);
+        expect(await snapshot()).toEqual(before);
+
+        const res = await ana.post(`${base()}/conferences/new`, { ...form, ...dateInput('conferenceDate', '2026-03-20') });
+        expect(res.status).toBe(303);
+        planId = /plans\/([0-9a-f-]{36})$/.exec(res.location ?? '')![1]!;
+      });
+
+      it('meets the initial conference, and starts the plan’s clocks: core group, review, visits', async () => {
+        const [icpc] = await obligation('initial-child-protection-conference');
+        expect(icpc!.done).toBe('2026-03-20');
+        // 10 working days from Friday 20 March, over Good Friday and Easter Monday
+        expect(await obligation('first-core-group')).toEqual([{ due: '2026-04-07', done: null, episode: planId }]);
+        expect(await obligation('child-protection-visit')).toEqual([{ due: '2026-04-07', done: null, episode: planId }]);
+        expect(await obligation('review-child-protection-conference')).toEqual([{ due: '2026-06-20', done: null, episode: planId }]);
+        const [plan] = await rows<{ start_date: string; initial_category: string }>(database.db, sql`select start_date::text, initial_category from cp_plans where id = ${planId}`);
+        expect(plan).toEqual({ start_date: '2026-03-20', initial_category: 'PHY' });
+        const conference = await rows<{ social_worker_attended: boolean; report_shared_with_family_date: string }>(
+          database.db,
+          sql`select social_worker_attended, report_shared_with_family_date::text from cp_conferences where s47_enquiry_id = ${enquiryId}`,
+        );
+        expect(conference).toEqual([{ social_worker_attended: false, report_shared_with_family_date: '2026-03-19' }]);
+      });
+
+      it('refuses a second initial conference for the same enquiry', async () => {
+        const res = await api.post(`/api${base()}/conferences`, {
+          type: 'initial',
+          s47EnquiryId: enquiryId,
+          conferenceDate: '2026-03-20',
+          chair: 'Cas Chair',
+          attendance: attendees,
+          socialWorkerAttended: true,
+          parentsParticipation: 'attended',
+          childParticipation: 'too_young',
+          decision: 'no_plan',
+        });
+        expect(res.status).toBe(400);
+        expect((res.body as ApiErrors).errors[0]!.field).toBe('s47EnquiryId');
+      });
+    });
+
+    describe('the plan: outcomes, actions and a contingency before it is finalised', () => {
+      it('refuses to finalise a plan without a contingency, naming it, and writes nothing', async () => {
+        const before = await snapshot();
+        const page = await ana.get(`${base()}/plans/${planId}`);
+        expect(page.text).toContain('This plan has no contingency plan yet');
+        const res = await ana.post(`${base()}/plans/${planId}/finalise`, { ...dateInput('finalisedDate', '2026-03-20'), version: '1' });
+        expect(res.status).toBe(400);
+        expect(res.text).toContain('Write the contingency plan before the plan is finalised');
+        expect(res.text).toContain('href="#contingency"');
+        const viaApi = await api.post(`/api${base()}/plans/${planId}/finalise`, { finalisedDate: '2026-03-20', version: 1 });
+        expect(viaApi.status).toBe(400);
+        expect((viaApi.body as ApiErrors).errors.map((e) => e.field)).toEqual(['contingency']);
+        expect(await snapshot()).toEqual(before);
+      });
+
+      it('saves outcomes and a contingency plan, refuses a stale save, and adds actions', async () => {
+        const res = await ana.post(`${base()}/plans/${planId}`, {
+          outcomes: ['Kit is safe from physical harm at home', 'Kit attends nursery every day', ''],
+          contingency: 'If Kit is hurt again or the father returns home, a legal planning meeting is called the same day',
+          version: '1',
+        });
+        expect(res.status).toBe(303);
+        const before = await snapshot();
+        const stale = await ana.post(`${base()}/plans/${planId}`, { outcomes: ['Something else'], contingency: 'Other', version: '1' });
+        expect(stale.status).toBe(409);
+        expect(stale.text).toContain('This child protection plan was changed by someone else after you opened it');
+        expect(await snapshot()).toEqual(before);
+
+        const early = await ana.post(`${base()}/plans/${planId}/actions`, { action: 'Safety plan agreed with mother', owner: 'Ana Fictional', ...dateInput('dueDate', '2026-03-01'), status: 'not_started' });
+        expect(early.status).toBe(400);
+        expect(early.text).toContain('Date it is due cannot be before the plan started');
+        const added = await ana.post(`${base()}/plans/${planId}/actions`, { action: 'Safety plan agreed with mother', owner: 'Ana Fictional', ...dateInput('dueDate', '2026-03-27'), status: 'in_progress' });
+        expect(added.status).toBe(303);
+        const viaApi = await api.post(`/api${base()}/plans/${planId}/actions`, { action: 'Health visitor sees Kit weekly', owner: 'Health visiting', dueDate: '2026-06-30', status: 'not_started' });
+        expect(viaApi.status).toBe(201);
+        const actionId = (viaApi.body as { id: string }).id;
+        const progress = await ana.post(`${base()}/plans/${planId}/actions/${actionId}`, { status: 'in_progress', version: '1' });
+        expect(progress.status).toBe(303);
+        const staleProgress = await ana.post(`${base()}/plans/${planId}/actions/${actionId}`, { status: 'completed', version: '1' });
+        expect(staleProgress.status).toBe(409);
+        const page = await ana.get(`${base()}/plans/${planId}`);
+        expect(page.text).toContain('Kit attends nursery every day');
+        expect(page.text).toContain('Health visitor sees Kit weekly');
+      });
+
+      it('finalises the plan once it has its contingency', async () => {
+        const [plan] = await rows<{ version: number }>(database.db, sql`select version from cp_plans where id = ${planId}`);
+        const res = await ana.post(`${base()}/plans/${planId}/finalise`, { ...dateInput('finalisedDate', '2026-03-20'), version: String(plan!.version) });
+        expect(res.status).toBe(303);
+        const [after] = await rows<{ finalised_date: string }>(database.db, sql`select finalised_date::text from cp_plans where id = ${planId}`);
+        expect(after!.finalised_date).toBe('2026-03-20');
+        expect(await auditActions()).toEqual(expect.arrayContaining(['UPDATE_CP_PLAN', 'ADD_CP_PLAN_ACTION', 'UPDATE_CP_PLAN_ACTION', 'FINALISE_CP_PLAN']));
+      });
+    });
+
+    describe('core groups, visits, review and the end of the plan', () => {
+      it('meets the first core group, and sets the next six weeks on (local practice)', async () => {
+        await advance(12 * DAY); // Wednesday 1 April
+        await ana.get(`${base()}/plans/${planId}/core-groups/new`);
+        const early = await ana.post(`${base()}/plans/${planId}/core-groups/new`, { ...dateInput('meetingDate', '2026-03-19'), ...attendanceFields(attendees), action: 'save' });
+        expect(early.status).toBe(400);
+        expect(early.text).toContain('Date of the meeting cannot be before the plan started (20 March 2026)');
+        const [action] = await rows<{ id: string }>(database.db, sql`select id from cp_plan_actions where cp_plan_id = ${planId} order by due_date limit 1`);
+        const res = await ana.post(`${base()}/plans/${planId}/core-groups/new`, {
+          ...dateInput('meetingDate', '2026-03-31'),
+          ...attendanceFields(attendees),
+          actionsReviewed: action!.id,
+          notes: 'Safety plan in place; father has left the home',
+          action: 'save',
+        });
+        expect(res.status).toBe(303);
+        expect(await obligation('first-core-group')).toEqual([{ due: '2026-04-07', done: '2026-03-31', episode: planId }]);
+        expect(await obligation('core-group')).toEqual([{ due: '2026-05-12', done: null, episode: planId }]);
+        const [group] = await rows<{ actions_reviewed: string[] }>(database.db, sql`select actions_reviewed::text[] from core_group_meetings where cp_plan_id = ${planId}`);
+        expect(group!.actions_reviewed).toEqual([action!.id]);
+      });
+
+      it('counts a visit the record already has, where the child was seen, as the child protection visit', async () => {
+        await ana.get(`/children/${childId}/visits/new?purpose=child_protection`);
+        const res = await ana.post(`/children/${childId}/visits/new`, { ...dateInput('visitDate', '2026-04-01'), purpose: 'child_protection', seen: 'alone' });
+        expect(res.status).toBe(303);
+        const visits = await obligation('child-protection-visit');
+        expect(visits[0]).toEqual({ due: '2026-04-07', done: '2026-04-01', episode: planId });
+        // the next visit counts from this one: 10 working days after 1 April, over Easter
+        expect(visits[1]).toEqual({ due: '2026-04-17', done: null, episode: planId });
+      });
+
+      it('holds the review conference, which continues the plan under a new category, and meets the review', async () => {
+        await advance(75 * DAY); // Monday 15 June
+        await ana.get(`${base()}/conferences/new?type=review&cpPlanId=${planId}`);
+        const res = await ana.post(`${base()}/conferences/new`, {
+          type: 'review',
+          cpPlanId: planId,
+          ...dateInput('conferenceDate', '2026-06-15'),
+          chair: 'Cas Chair',
+          ...attendanceFields(attendees),
+          socialWorkerAttended: 'yes',
+          parentsParticipation: 'views_shared',
+          childParticipation: 'too_young',
+          ...dateInput('reportSubmittedDate', '2026-06-10'),
+          ...dateInput('reportSharedWithFamilyDate', '2026-06-11'),
+          decision: 'continue_plan',
+          categoryOfAbuse: 'EMO',
+          action: 'save',
+        });
+        expect(res.status).toBe(303);
+        const reviews = await obligation('review-child-protection-conference');
+        expect(reviews[0]).toEqual({ due: '2026-06-20', done: '2026-06-15', episode: planId });
+        expect(reviews[1]).toEqual({ due: '2026-12-15', done: null, episode: planId });
+        const [plan] = await rows<{ latest_category: string }>(database.db, sql`select latest_category from cp_plans where id = ${planId}`);
+        expect(plan!.latest_category).toBe('EMO');
+      });
+
+      it('ends the plan with its reason: nothing more is owed under it', async () => {
+        await advance(7 * DAY); // Monday 22 June
+        const [plan] = await rows<{ version: number }>(database.db, sql`select version from cp_plans where id = ${planId}`);
+        await ana.get(`${base()}/plans/${planId}/end`);
+        const early = await ana.post(`${base()}/plans/${planId}/end`, { ...dateInput('endDate', '2026-06-01'), endReason: 'moved_to_another_authority', version: String(plan!.version) });
+        expect(early.status).toBe(400);
+        expect(early.text).toContain('Date the plan ended cannot be before the last meeting under it (15 June 2026)');
+        const res = await ana.post(`${base()}/plans/${planId}/end`, { ...dateInput('endDate', '2026-06-22'), endReason: 'moved_to_another_authority', version: String(plan!.version) });
+        expect(res.status).toBe(303);
+        const outstanding = await rows<{ rule_id: string }>(
+          database.db,
+          sql`select rule_id from obligations where child_id = ${childId} and done is null and episode = ${planId}`,
+        );
+        expect(outstanding).toEqual([]);
+        const record = await ana.get(`/children/${childId}`);
+        expect(record.text).toContain('Not on a plan: the last plan ended on 22 June 2026');
+        const page = await ana.get(`${base()}/plans/${planId}`);
+        expect(page.text).toContain('The child moved to another local authority');
+        expect(page.text).not.toContain('Finalise the plan');
       });
     });
   });
