@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChild, type NewChild } from '../src/children/children.js';
+import { recomputeObligations } from '../src/obligations/recompute.js';
 import { rows, type Database } from '../src/core/db/database.js';
 import { testDatabases } from '../src/core/db/test-database.js';
 import { ApiClient } from './support/api-client.js';
@@ -60,6 +61,7 @@ for (const kind of await testDatabases()) {
     let discussionId: string;
     let enquiryId: string;
     let planId: string;
+    let authority: Awaited<ReturnType<typeof smallAuthority>>;
 
     const base = () => `/children/${childId}/child-protection`;
 
@@ -106,7 +108,7 @@ for (const kind of await testDatabases()) {
 
     beforeAll(async () => {
       database = await kind.open();
-      const authority = await smallAuthority(database.db);
+      authority = await smallAuthority(database.db);
       childId = await createChild(
         database.db,
         { firstName: 'Kit', lastName: 'Invented', sex: 'F', ethnicity: 'WBRI', dateOfBirth: '2019-04-11', disabilities: [] } as NewChild,
@@ -602,6 +604,108 @@ for (const kind of await testDatabases()) {
         const page = await ana.get(`${base()}/plans/${planId}`);
         expect(page.text).toContain('The child moved to another local authority');
         expect(page.text).not.toContain('Finalise the plan');
+      });
+    });
+
+    describe('a pre-birth plan', () => {
+      let unbornId: string;
+      let prePlanId: string;
+      const cp = () => `/api/children/${unbornId}/child-protection`;
+
+      it('calls a conference before the birth a pre-birth conference, and makes the plan from it', async () => {
+        unbornId = await createChild(
+          database.db,
+          { firstName: 'Baby', lastName: 'Notional', sex: 'U', ethnicity: 'WBRI', expectedDateOfBirth: '2026-05-10', disabilities: [] } as NewChild,
+          '2026-03-01',
+          { userId: authority.users.practitioner, teamId: authority.teams.north },
+        );
+        const discussion = await api.post(`${cp()}/strategy-discussions`, {
+          concernDate: '2026-03-05',
+          concernTime: '10:00',
+          concern: 'Mother’s older children were removed; she is 30 weeks pregnant',
+          held: true,
+          heldDate: '2026-03-05',
+          heldTime: '14:00',
+          participants: [police, health, social],
+          informationShared: 'Midwife’s booking assessment; police history',
+          decisions: ['s47_enquiry'],
+        });
+        expect(discussion.status).toBe(201);
+        const enquiry = await api.post(`${cp()}/strategy-discussions/${(discussion.body as { id: string }).id}/s47-enquiry`, { startDate: '2026-03-06' });
+        expect(enquiry.status).toBe(201);
+        const outcome = await api.post(`${cp()}/s47-enquiries/${(enquiry.body as { id: string }).id}`, {
+          childSeen: false,
+          outcome: 'substantiated',
+          conferenceRequired: true,
+          endDate: '2026-03-18',
+          version: 1,
+        });
+        expect(outcome.status).toBe(200);
+        const conference = {
+          s47EnquiryId: (enquiry.body as { id: string }).id,
+          conferenceDate: '2026-03-25',
+          chair: 'Cas Chair',
+          attendance: attendees,
+          socialWorkerAttended: true,
+          parentsParticipation: 'attended',
+          childParticipation: 'too_young',
+          decision: 'cp_plan',
+          categoryOfAbuse: 'NEG',
+        };
+        const initial = await api.post(`${cp()}/conferences`, { ...conference, type: 'initial' });
+        expect(initial.status).toBe(400);
+        expect((initial.body as ApiErrors).errors).toEqual([
+          { field: 'type', message: 'The child was not yet born on the date of the conference: record it as a pre-birth conference' },
+        ]);
+        const preBirth = await api.post(`${cp()}/conferences`, { ...conference, type: 'pre_birth' });
+        expect(preBirth.status).toBe(201);
+        prePlanId = (preBirth.body as { planId: string }).planId;
+        expect(prePlanId).toMatch(/^[0-9a-f-]{36}$/);
+      });
+
+      it('sets the review after the birth once the birth is on the record, and a review that ends the plan meets it', async () => {
+        const due = async (ruleId: string) =>
+          rows<{ due: string; done: string | null }>(database.db, sql`select due, done from obligations where child_id = ${unbornId} and rule_id = ${ruleId} order by due`);
+        expect(await due('pre-birth-review-conference')).toEqual([]);
+        // the birth is recorded (by the child's details, not by child protection)
+        await database.db.transaction(async (tx) => {
+          await tx.execute(sql`update children set date_of_birth = '2026-05-08', expected_date_of_birth = null where id = ${unbornId}`);
+          await recomputeObligations(tx, [unbornId]);
+        });
+        // 10 working days after Friday 8 May (local practice)
+        expect(await due('pre-birth-review-conference')).toEqual([{ due: '2026-05-22', done: null }]);
+        const review = await api.post(`${cp()}/conferences`, {
+          type: 'review',
+          cpPlanId: prePlanId,
+          conferenceDate: '2026-05-20',
+          chair: 'Cas Chair',
+          attendance: attendees,
+          socialWorkerAttended: true,
+          parentsParticipation: 'attended',
+          childParticipation: 'too_young',
+          decision: 'end_plan',
+        });
+        expect(review.status).toBe(201);
+        expect(await due('pre-birth-review-conference')).toEqual([{ due: '2026-05-22', done: '2026-05-20' }]);
+        const [plan] = await rows<{ end_date: string; end_reason: string }>(database.db, sql`select end_date::text, end_reason from cp_plans where id = ${prePlanId}`);
+        expect(plan).toEqual({ end_date: '2026-05-20', end_reason: 'review_decision' });
+        const owed = await rows<{ rule_id: string }>(database.db, sql`select rule_id from obligations where child_id = ${unbornId} and done is null`);
+        expect(owed).toEqual([]);
+      });
+    });
+
+    describe('who may see and change it', () => {
+      it('refuses a practitioner in another team, on the pages and in the API, and audits the refusal', async () => {
+        const cleo = new Agent(service.url);
+        await cleo.signIn('cleo', PASSWORD);
+        expect((await cleo.get(`${base()}`)).status).toBe(403);
+        expect((await cleo.get(`${base()}/plans/${planId}`)).status).toBe(403);
+        const cleoApi = new ApiClient(service.url);
+        await cleoApi.signIn('cleo', PASSWORD);
+        const res = await cleoApi.post(`/api${base()}/strategy-discussions`, { concernDate: '2026-06-01', concernTime: '10:00', concern: 'x', held: false });
+        expect(res.status).toBe(403);
+        const refused = await rows<{ n: number }>(database.db, sql`select count(*)::int as n from audit_events where child_id = ${childId} and action = 'ACCESS_REFUSED' and username = 'cleo'`);
+        expect(refused[0]!.n).toBe(3);
       });
     });
   });
