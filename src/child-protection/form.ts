@@ -52,12 +52,13 @@ export function formInput(body: FormValues, opts: { dates?: string[]; lists?: Re
     const rows = new Map<number, Record<string, string>>();
     for (const [key, value] of Object.entries(body)) {
       const m = new RegExp(`^${list}-(\\d+)-(\\w+)$`).exec(key);
-      if (!m || !fields.includes(m[2]!)) continue;
+      if (!m) continue;
+      delete out[key];
+      if (!fields.includes(m[2]!)) continue;
       const index = Number(m[1]);
       const row = rows.get(index) ?? {};
       row[m[2]!] = typeof value === 'string' ? value : String([value].flat()[0] ?? '');
       rows.set(index, row);
-      delete out[key];
     }
     out[list] = [...rows.entries()]
       .sort((a, b) => a[0] - b[0])

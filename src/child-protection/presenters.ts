@@ -460,7 +460,8 @@ export function conferenceForm(
       { name: 'type', value: opts.type },
       's47EnquiryId' in opts.about ? { name: 's47EnquiryId', value: opts.about.s47EnquiryId } : { name: 'cpPlanId', value: opts.about.cpPlanId },
     ],
-    typeError: form.error('type') ?? form.error('s47EnquiryId') ?? form.error('cpPlanId') ?? null,
+    // what the conference is (its type and what it follows) is fixed on this page: a refusal about it is shown at the top
+    typeError: (['type', 's47EnquiryId', 'cpPlanId'] as const).flatMap((f) => (form.error(f) ? [{ id: f, text: form.error(f)!.text }] : []))[0] ?? null,
     conferenceDate: form.date('conferenceDate', 'Date of the conference'),
     chair: form.input('chair', 'Who chaired it'),
     attendanceId: 'attendance',
@@ -534,7 +535,10 @@ export function planPage(
   obligations: readonly ObligationView[],
   opts: { today: string; form?: PlanForm; values?: FormValues; errors?: readonly FieldError[] },
 ) {
-  const { errorList, errors } = errorsOf(opts.errors, ['dueDate', 'finalisedDate']);
+  const { errorList: list, errors } = errorsOf(opts.errors, ['dueDate', 'finalisedDate']);
+  // each action's progress form has its own field ids
+  const progressOf = opts.form?.startsWith('progress-') ? opts.form.slice('progress-'.length) : null;
+  const errorList = progressOf ? list.map((e) => ({ ...e, href: e.href === '#status' || e.href === '#version' ? `#status-${progressOf}` : e.href })) : list;
   const forForm = (name: PlanForm, defaults: FormValues) => new FormView(opts.form === name ? { ...defaults, ...(opts.values ?? {}) } : defaults, opts.form === name ? errors : {});
   const planForm = forForm('plan', planValues(p));
   const actionForm = forForm('action', { status: 'not_started' });

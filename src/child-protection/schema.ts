@@ -74,7 +74,8 @@ export interface Attendee {
 const jsonArray = (column: AnyPgColumn) => sql`jsonb_typeof(${column}) = 'array'`;
 /** A code column holds one of its list's codes (the list written into the constraint). */
 const oneOf = (column: AnyPgColumn, codes: readonly string[]) => sql`${column} in (${sql.raw(codes.map((c) => `'${c}'`).join(','))})`;
-const categoryCodes = ['NEG', 'PHY', 'SAB', 'EMO', 'MUL'] as const;
+/** The CIN census's categories of abuse (a unit test holds them to src/core/codes). */
+export const categoryCodes = ['NEG', 'PHY', 'SAB', 'EMO', 'MUL'] as const;
 
 /**
  * The concern that a child is suffering, or likely to suffer, significant harm, and the
