@@ -152,6 +152,7 @@ ALTER TABLE "strategy_discussions" ADD CONSTRAINT "strategy_discussions_contact_
 ALTER TABLE "strategy_discussions" ADD CONSTRAINT "strategy_discussions_authorised_by_workers_id_fk" FOREIGN KEY ("authorised_by") REFERENCES "public"."workers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "strategy_discussions" ADD CONSTRAINT "strategy_discussions_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "core_group_meetings_plan_idx" ON "core_group_meetings" USING btree ("cp_plan_id","meeting_date");--> statement-breakpoint
+CREATE INDEX "core_group_meetings_child_idx" ON "core_group_meetings" USING btree ("child_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "cp_conferences_s47_idx" ON "cp_conferences" USING btree ("s47_enquiry_id") WHERE "cp_conferences"."s47_enquiry_id" is not null;--> statement-breakpoint
 CREATE INDEX "cp_conferences_child_idx" ON "cp_conferences" USING btree ("child_id","conference_date");--> statement-breakpoint
 CREATE INDEX "cp_conferences_plan_idx" ON "cp_conferences" USING btree ("cp_plan_id");--> statement-breakpoint

@@ -317,5 +317,7 @@ export const coreGroupMeetings = pgTable(
   (t) => [
     check('core_group_meetings_attendance_check', jsonArray(t.attendance)),
     index('core_group_meetings_plan_idx').on(t.cpPlanId, t.meetingDate),
+    // the clock's facts are read by child
+    index('core_group_meetings_child_idx').on(t.childId),
   ],
 );
