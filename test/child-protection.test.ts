@@ -74,6 +74,7 @@ for (const kind of await testDatabases()) {
                    (select count(*)::int from s47_enquiries) as enquiries,
                    (select coalesce(sum(version), 0)::int from s47_enquiries) as enquiry_versions,
                    (select count(*)::int from cp_conferences) as conferences,
+                   (select coalesce(sum(version), 0)::int from cp_conferences) as conference_versions,
                    (select count(*)::int from cp_plans) as plans,
                    (select coalesce(sum(version), 0)::int from cp_plans) as plan_versions,
                    (select count(*)::int from cp_plan_actions) as actions,
@@ -469,6 +470,40 @@ for (const kind of await testDatabases()) {
         });
         expect(res.status).toBe(400);
         expect((res.body as ApiErrors).errors[0]!.field).toBe('s47EnquiryId');
+      });
+    });
+
+    describe('putting a conference’s record right', () => {
+      it('corrects who attended and when the report reached the family, refusing a stale correction', async () => {
+        const [conference] = await rows<{ id: string }>(database.db, sql`select id from cp_conferences where s47_enquiry_id = ${enquiryId}`);
+        const path = `${base()}/conferences/${conference!.id}/edit`;
+        const form = await ana.get(path);
+        expect(form.status).toBe(200);
+        expect(form.text).toContain('Its date and decision stay as recorded');
+        const correction = {
+          chair: 'Cas Chair',
+          ...attendanceFields(attendees),
+          socialWorkerAttended: 'no',
+          parentsParticipation: 'attended',
+          childParticipation: 'too_young',
+          ...dateInput('reportSubmittedDate', '2026-03-18'),
+          ...dateInput('reportSharedWithFamilyDate', '2026-03-20'),
+          action: 'save',
+        };
+        const res = await ana.post(path, { ...correction, version: '1' });
+        expect(res.status).toBe(303);
+        const before = await snapshot();
+        const stale = await ana.post(path, { ...correction, ...dateInput('reportSharedWithFamilyDate', '2026-03-17'), version: '1' });
+        expect(stale.status).toBe(409);
+        expect(stale.text).toContain('This conference was changed by someone else after you opened it');
+        const viaApi = await api.post(`/api${base()}/conferences/${conference!.id}`, { chair: 'X', attendance: attendees, socialWorkerAttended: true, parentsParticipation: 'attended', childParticipation: 'too_young', version: 1 });
+        expect(viaApi.status).toBe(409);
+        expect(await snapshot()).toEqual(before);
+        const [row] = await rows<{ shared: string; version: number }>(
+          database.db,
+          sql`select report_shared_with_family_date::text as shared, version from cp_conferences where id = ${conference!.id}`,
+        );
+        expect(row).toEqual({ shared: '2026-03-20', version: 2 });
       });
     });
 

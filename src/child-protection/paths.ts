@@ -15,6 +15,7 @@ export const paths = {
   authoriseS47: '/children/:childId/child-protection/s47-enquiries/:id/authorise',
   newConference: '/children/:childId/child-protection/conferences/new',
   conference: '/children/:childId/child-protection/conferences/:id',
+  editConference: '/children/:childId/child-protection/conferences/:id/edit',
   plan: '/children/:childId/child-protection/plans/:id',
   planActions: '/children/:childId/child-protection/plans/:id/actions',
   planAction: '/children/:childId/child-protection/plans/:id/actions/:actionId',
@@ -33,6 +34,7 @@ export const apiPaths = {
   s47Enquiry: '/api/children/:childId/child-protection/s47-enquiries/:id',
   authoriseS47: '/api/children/:childId/child-protection/s47-enquiries/:id/authorise',
   conferences: '/api/children/:childId/child-protection/conferences',
+  conference: '/api/children/:childId/child-protection/conferences/:id',
   plan: '/api/children/:childId/child-protection/plans/:id',
   planActions: '/api/children/:childId/child-protection/plans/:id/actions',
   planAction: '/api/children/:childId/child-protection/plans/:id/actions/:actionId',
@@ -59,6 +61,7 @@ export const newConferencePath = (childId: string, about: { s47EnquiryId: string
     : `${base(childId)}/conferences/new?type=${about.type ?? 'initial'}&s47EnquiryId=${about.s47EnquiryId}`;
 export const conferenceFormPath = (childId: string) => `${base(childId)}/conferences/new`;
 export const conferencePath = (childId: string, id: string) => `${base(childId)}/conferences/${id}`;
+export const editConferencePath = (childId: string, id: string) => `${conferencePath(childId, id)}/edit`;
 export const planPath = (childId: string, id: string) => `${base(childId)}/plans/${id}`;
 export const planActionsPath = (childId: string, id: string) => `${planPath(childId, id)}/actions`;
 export const planActionPath = (childId: string, id: string, actionId: string) => `${planActionsPath(childId, id)}/${actionId}`;

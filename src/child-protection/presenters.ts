@@ -485,6 +485,8 @@ export function conferenceForm(
       categoryOfAbuseCodes.map((c) => ({ value: c.code, text: `${c.label} (${c.code})` })),
       { hint: review ? 'If the plan continues: the category it continues under' : 'If a plan is made' },
     ),
+    intro: null,
+    submit: 'Save the conference',
   };
 }
 
@@ -494,6 +496,61 @@ function attendanceTable(list: readonly Attendee[], caption: string) {
     captionClasses: 'govuk-table__caption--m',
     head: [{ text: 'Agency' }, { text: 'Name and role' }, { text: 'Attended' }],
     rows: list.map((a) => [{ text: agencyLabels[a.agency] ?? a.agency }, { text: a.name }, { text: a.attended ? 'Yes' : 'No' }]),
+  };
+}
+
+/** A recorded conference as the correction form's values. */
+export function conferenceValues(c: ConferenceView): FormValues {
+  const values: FormValues = {
+    chair: c.chair,
+    parentsParticipation: c.parentsParticipation,
+    childParticipation: c.childParticipation,
+    socialWorkerAttended: c.socialWorkerAttended ? 'yes' : 'no',
+    reportSubmittedDate: c.reportSubmittedDate ?? '',
+    reportSharedWithFamilyDate: c.reportSharedWithFamilyDate ?? '',
+    version: c.version,
+  };
+  c.attendance.forEach((a, i) => {
+    values[`attendance-${i}-agency`] = a.agency;
+    values[`attendance-${i}-name`] = a.name;
+    values[`attendance-${i}-attended`] = a.attended ? 'yes' : 'no';
+  });
+  return values;
+}
+
+/** Putting a conference's record right: who came, how the family took part, the report's dates. */
+export function conferenceCorrectionForm(child: ChildHeading, c: ConferenceView, opts: { values: FormValues; errors?: readonly FieldError[] }) {
+  const { errorList, errors } = errorsOf(opts.errors, conferenceDates);
+  const form = new FormView({ ...conferenceValues(c), ...opts.values }, errors);
+  const count = rowCount(form.values, 'attendance', 2);
+  return {
+    title: `Correct the record of the ${conferenceTypeLabels[c.type].charAt(0).toLowerCase()}${conferenceTypeLabels[c.type].slice(1)}`,
+    caption: caption(child),
+    backLink: to.conferencePath(child.id, c.id),
+    action: to.editConferencePath(child.id, c.id),
+    errorList,
+    intro: `Held on ${formatDate(c.conferenceDate)}: ${conferenceDecisionLabels[c.decision] ?? c.decision}. Its date and decision stay as recorded.`,
+    hidden: [{ name: 'version', value: form.value('version') }],
+    typeError: null,
+    conferenceDate: null,
+    chair: form.input('chair', 'Who chaired it'),
+    attendanceId: 'attendance',
+    attendanceError: form.error('attendance') ?? null,
+    attendance: Array.from({ length: count }, (_, i) => ({
+      legend: `Attendee ${i + 1}`,
+      agency: form.select(`attendance-${i}-agency`, 'Agency', agencyOptions, { blank: 'Select the agency' }),
+      name: form.input(`attendance-${i}-name`, 'Name and role', { labelClasses: 'govuk-label' }),
+      attended: form.radios(`attendance-${i}-attended`, 'Attended?', [{ value: 'yes', text: 'Attended' }, { value: 'no', text: 'Did not attend' }], { inline: true }),
+    })),
+    attendanceRows: count + 2,
+    socialWorkerAttended: form.yesNo('socialWorkerAttended', 'Did the child’s allocated social worker attend?'),
+    parentsParticipation: form.radios('parentsParticipation', 'How the parents took part', options(participationLabels, parentParticipation)),
+    childParticipation: form.radios('childParticipation', 'How the child took part', options(participationLabels, childParticipation)),
+    reportSubmittedDate: form.date('reportSubmittedDate', 'Date the social worker’s report was submitted', { hint: 'Leave blank if it was not submitted' }),
+    reportSharedWithFamilyDate: form.date('reportSharedWithFamilyDate', 'Date the report was shared with the family', { hint: 'Leave blank if it was not shared' }),
+    decision: null,
+    categoryOfAbuse: null,
+    submit: 'Save the correction',
   };
 }
 
@@ -516,6 +573,7 @@ export function conferencePage(child: ChildHeading, c: ConferenceView) {
       ],
     },
     attendance: attendanceTable(c.attendance, 'Attendance'),
+    correct: { text: 'Correct the record', href: to.editConferencePath(child.id, c.id) },
     plan: c.planMadeId ?? c.cpPlanId ? { text: 'Open the child protection plan', href: to.planPath(child.id, (c.planMadeId ?? c.cpPlanId)!) } : null,
   };
 }

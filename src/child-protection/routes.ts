@@ -20,6 +20,7 @@ import { type FormValues, formInput } from './form.js';
 import * as to from './paths.js';
 import { paths, apiPaths } from './paths.js';
 import {
+  conferenceCorrectionForm,
   conferenceForm,
   conferencePage,
   coreGroupForm,
@@ -52,6 +53,8 @@ import {
   ChildProtectionRuleError,
   conferenceSchema,
   coreGroupSchema,
+  correctConference,
+  correctConferenceSchema,
   endPlan,
   endPlanSchema,
   finalisePlan,
@@ -215,6 +218,12 @@ export function childProtectionRoutes(app: FastifyInstance, ctx: AppContext): vo
     return reply.page('child-protection/views/conference-form.njk', conferenceForm(child, { type, about, values: { conferenceDate: today(), ...values }, errors }));
   }
 
+  async function conferenceCorrectionPage(reply: FastifyReply, p: Params, values: FormValues, errors: FieldError[]) {
+    const [child, c] = await Promise.all([childSummary(ctx.db, p.childId), conferenceOf(ctx.db, p.childId, p.id)]);
+    if (!child || !c) return notFound(reply);
+    return reply.page('child-protection/views/conference-form.njk', conferenceCorrectionForm(child, c, { values, errors }));
+  }
+
   async function planPageFor(reply: FastifyReply, p: Params, form?: PlanForm, values?: FormValues, errors?: FieldError[]) {
     const clock = await loadClockContext(ctx.db);
     const [child, plan, obligations] = await Promise.all([
@@ -282,6 +291,7 @@ export function childProtectionRoutes(app: FastifyInstance, ctx: AppContext): vo
     return reply.page('child-protection/views/conference.njk', conferencePage(child, c));
   });
 
+  route(app, ctx, { ...view, url: paths.editConference }, async (req, reply) => conferenceCorrectionPage(reply, params(req), {}, []));
   route(app, ctx, { ...view, url: paths.plan }, async (req, reply) => planPageFor(reply, params(req)));
   route(app, ctx, { ...view, url: paths.endPlan }, async (req, reply) => endPlanPage(reply, params(req)));
   route(app, ctx, { ...view, url: paths.newCoreGroup }, async (req, reply) => coreGroupPage(reply, params(req), {}, []));
@@ -411,6 +421,21 @@ export function childProtectionRoutes(app: FastifyInstance, ctx: AppContext): vo
       const made = typeof r === 'string' ? null : r.planId;
       return made ? { flash: 'Conference recorded', to: to.planPath(p.childId, made) } : { flash: 'Conference recorded', to: to.conferencePath(p.childId, idOf(r)) };
     },
+  });
+
+  register({
+    summary: 'Correct a conference’s record: chair, attendance, participation, the report’s dates',
+    audit: 'CORRECT_CP_CONFERENCE',
+    roles: practice,
+    page: paths.editConference,
+    api: apiPaths.conference,
+    schema: correctConferenceSchema(today),
+    fromForm: attendanceForm(['reportSubmittedDate', 'reportSharedWithFamilyDate']),
+    creates: false,
+    run: (tx, p, input) => correctConference(tx, p.childId, p.id, input),
+    again: (reply, p, _user, values, errors) => conferenceCorrectionPage(reply, p, values, errors),
+    staleField: 'chair',
+    done: (p) => ({ flash: 'Conference record corrected', to: to.conferencePath(p.childId, p.id) }),
   });
 
   register({

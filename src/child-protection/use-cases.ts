@@ -495,6 +495,47 @@ export async function recordConference(tx: Db, childId: string, input: NewConfer
   return { id: row!.id, planId };
 }
 
+/** What can be put right on a conference's record after it: not its date, type or decision, which the clock and the plan follow. */
+export function correctConferenceSchema(today: Today) {
+  return z
+    .object({
+      chair: text('Who chaired it', { max: 200 }),
+      attendance: list(attendee, 'Attendance'),
+      parentsParticipation: choice('Parents’ participation', parentParticipation),
+      childParticipation: choice('Child’s participation', childParticipation),
+      socialWorkerAttended: yesNo('the allocated social worker attended'),
+      reportSubmittedDate: optionalDateField('Date the social worker’s report was submitted', { notInFuture: today }),
+      reportSharedWithFamilyDate: optionalDateField('Date the report was shared with the family', { notInFuture: today }),
+      version: version(),
+    })
+    .superRefine((v, ctx) => {
+      if (v.attendance.length === 0) ctx.addIssue({ code: 'custom', path: ['attendance'], message: 'Enter who was invited and whether they attended' });
+    }, evenWithOtherErrors);
+}
+export type ConferenceCorrection = z.output<ReturnType<typeof correctConferenceSchema>>;
+
+export async function correctConference(tx: Db, childId: string, id: string, input: ConferenceCorrection): Promise<string> {
+  const [c] = await tx.select({ id: cpConferences.id }).from(cpConferences).where(and(eq(cpConferences.id, id), eq(cpConferences.childId, childId)));
+  if (!c) throw new ChildProtectionNotFound('The conference');
+  const changed = await tx
+    .update(cpConferences)
+    .set({
+      chair: input.chair,
+      attendance: input.attendance,
+      parentsParticipation: input.parentsParticipation,
+      childParticipation: input.childParticipation,
+      socialWorkerAttended: input.socialWorkerAttended,
+      reportSubmittedDate: input.reportSubmittedDate ?? null,
+      reportSharedWithFamilyDate: input.reportSharedWithFamilyDate ?? null,
+      version: sql`${cpConferences.version} + 1`,
+    })
+    .where(and(eq(cpConferences.id, id), eq(cpConferences.version, input.version)))
+    .returning({ id: cpConferences.id });
+  if (changed.length === 0) throw new StaleRecordError('This conference');
+  await recomputeObligations(tx, [childId]);
+  return id;
+}
+
 // ── the plan ─────────────────────────────────────────────────────────────────
 
 export const planSchema = z.object({
