@@ -299,6 +299,14 @@ for (const kind of await testDatabases()) {
           decisions: ['no_further_action'],
         });
         expect(ok.status).toBe(201);
+        // the API description is made from the same schemas
+        const described = await api.get('/api/openapi.json');
+        const paths = Object.keys((described.body as { paths: Record<string, unknown> }).paths);
+        expect(paths).toEqual(expect.arrayContaining([
+          '/api/children/{childId}/child-protection/strategy-discussions',
+          '/api/children/{childId}/child-protection/s47-enquiries/{id}',
+          '/api/children/{childId}/child-protection/plans/{id}/finalise',
+        ]));
         const read = await api.get(`/api${base()}`);
         expect(read.status).toBe(200);
         expect((read.body as { enquiries: unknown[] }).enquiries).toHaveLength(2);

@@ -291,7 +291,8 @@ export function s47OutcomeSchema(today: Today) {
   return z
     .object({
       childSeen: yesNo('the child was seen'),
-      seenAlone: yesNo('the child was seen alone').optional(),
+      // asked only when the child was seen: a blank answer is no answer
+      seenAlone: z.preprocess((v) => (v === '' ? undefined : v), yesNo('the child was seen alone').optional()),
       outcome: choice('Outcome', s47Outcomes),
       conferenceRequired: yesNo('an initial child protection conference is needed'),
       conferenceNotRequiredReason: optionalText('Why no conference is needed', { max: 5000, multiline: true }),
