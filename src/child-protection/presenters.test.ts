@@ -82,6 +82,28 @@ describe('the child protection section of the child’s record', () => {
     expect(section.next).toMatchObject({ due: '3 March 2026 at 9am', tag: { text: 'Overdue', classes: 'govuk-tag--red' } });
   });
 
+  it('says when the last concern was, once no enquiry is under way', () => {
+    const closed = {
+      discussionId: '00000000-0000-4000-8000-0000000000ee',
+      concernAt: '2026-02-20T16:10:00Z',
+      heldAt: '2026-02-20T17:00:00Z',
+      decisions: ['no_further_action'],
+      authorisedDate: null,
+      s47EnquiryId: null,
+      s47StartDate: null,
+      s47EndDate: null,
+      s47Outcome: null,
+      conferenceRequired: null,
+      s47AuthorisedDate: null,
+      conferenceId: null,
+      conferenceType: null,
+      conferenceDate: null,
+      conferenceDecision: null,
+      planId: null,
+    };
+    expect(recordSection(child.id, { enquiries: [closed], plans: [] }, []).status).toBe('No enquiry under way: the last concern was raised 20 February 2026 at 4:10pm');
+  });
+
   it('writes a datetime in England’s time, summer or winter', () => {
     expect(dateAndTime('2026-07-01T13:05:00Z')).toBe('1 July 2026 at 2:05pm');
     expect(dateAndTime('2026-01-05T13:05:00Z')).toBe('5 January 2026 at 1:05pm');

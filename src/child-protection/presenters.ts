@@ -171,7 +171,13 @@ export function recordSection(childId: string, record: ChildProtectionRecord, ob
   } else if (openEnquiry) {
     status = openEnquiry.heldAt ? `Strategy discussion held ${dateAndTime(openEnquiry.heldAt)}` : `Concern of significant harm raised ${dateAndTime(openEnquiry.concernAt)}`;
   } else {
-    status = record.plans.length > 0 ? `Not on a plan: the last plan ended on ${formatDate(record.plans[0]!.endDate)}` : 'No child protection enquiry or plan recorded';
+    const last = record.enquiries[0];
+    status =
+      record.plans.length > 0
+        ? `Not on a plan: the last plan ended on ${formatDate(record.plans[0]!.endDate)}`
+        : last
+          ? `No enquiry under way: the last concern was raised ${dateAndTime(last.concernAt)}`
+          : 'No child protection enquiry or plan recorded';
   }
   const previousPlans = record.plans.filter((p) => p.endDate).length;
   if (previousPlans > 0 && openPlan) rows.push(row('Previous plans', String(previousPlans)));
