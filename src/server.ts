@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { assessmentRoutes } from './assessment/routes.js';
+import { childProtectionRoutes } from './child-protection/index.js';
 import { accessRequestRoutes } from './children/access-request-routes.js';
 import { childrenApi } from './children/api.js';
 import { addressRoutes } from './children/address-routes.js';
@@ -39,6 +40,7 @@ export const routeModules: RouteModule[] = [
   relationshipRoutes,
   allocationRoutes,
   assessmentRoutes,
+  childProtectionRoutes,
   clockRoutes,
   adminRoutes,
   workforceRoutes,

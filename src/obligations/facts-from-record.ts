@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { childProtectionFacts } from '../child-protection/facts.js';
 import type { Fact } from '../clock/facts.js';
 import { rows, type Db } from '../core/db/database.js';
 
@@ -52,6 +53,8 @@ export async function factsForChildren(db: Db, childIds: string[]): Promise<Chil
       select child_id, 'visit:' || id, 'visit_made', visit_date::text, null,
              jsonb_build_object('childSeen', child_seen, 'seenAlone', seen_alone, 'purpose', purpose)
         from visits where child_id in ${ids}
+      union all
+      ${childProtectionFacts(ids)}
     `,
   );
   const byChild = new Map<string, Fact[]>();

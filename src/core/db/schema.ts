@@ -8,3 +8,4 @@ export * from '../../front-door/schema.js';
 export * from '../../assessment/schema.js';
 export * from '../../obligations/schema.js';
 export * from '../../returns/schema.js';
+export * from '../../child-protection/schema.js';
