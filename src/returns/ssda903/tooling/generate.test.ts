@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generate903 } from './generate.js';
 import { madeUpPlaces } from './made-up-places.js';
 import { SEEDERS } from './seed-errors.js';
-import { validate903 } from './validate.js';
+import { validate903 } from '../validate.js';
 
 describe('synthetic 903 returns', () => {
   it('are the same for the same seed, and differ for another', () => {

@@ -4,9 +4,9 @@
  * that need postcode places (placement distance, placed inside or outside the authority)
  * can run on generated files, and other validators can be given the same directory.
  */
-import type { PostcodePlace } from './model.js';
+import type { PostcodePlace } from '../model.js';
 import { Random } from './random.js';
-import { compactPostcode } from './values.js';
+import { compactPostcode } from '../values.js';
 
 export interface MadeUpPlaces {
   /** Postcodes inside the authority (`own`) and elsewhere (`other`), for the generator. */

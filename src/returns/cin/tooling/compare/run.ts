@@ -3,7 +3,7 @@
  * it, and, when REF_CIN names the reference validator's driver, runs that on the same
  * file and reports the differences rule by rule.
  *
- *   REF_CIN=/path/to/runcin.sh npx tsx src/returns/cin/compare/run.ts --year 2026 --children 2000
+ *   REF_CIN=/path/to/runcin.sh npx tsx src/returns/cin/tooling/compare/run.ts --year 2026 --children 2000
  *
  * The driver is called as `$REF_CIN <file.xml> <year> <out.csv> [--rules a,b] --summary <s.json>`
  * and writes `rule,table,row` lines, row being the child's position in the message.
@@ -13,12 +13,13 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateCin, Random } from '../generate.js';
+import { generateCin } from '../generate.js';
+import { Random } from '../synthetic.js';
 import { mutateCin } from './mutate.js';
-import { readCin } from '../read.js';
-import { writeCin } from '../write.js';
-import { cinRulesFor, validateCin } from '../validate.js';
-import { isCinYear } from '../model.js';
+import { readCin } from '../../read.js';
+import { writeCin } from '../../write.js';
+import { cinRulesFor, validateCin } from '../../validate.js';
+import { isCinYear } from '../../model.js';
 import { agrees, diffFindings, formatDiff, locate, parseReferenceCsv } from './diff.js';
 
 const { values } = parseArgs({

@@ -7,22 +7,16 @@
  * the census with one episode of a given kind, dated early in the census year) and
  * breaks one thing; other rules may fail too when the DfE rules overlap.
  */
-import { upnCheckLetter } from '../../children/identifiers.js';
-import type { CinChild, CinDetails, CinReturn } from './model.js';
-import { emptyCinDetails } from './model.js';
-import { type GenerationContext, syntheticUpn } from './generate.js';
-import { addYears, dateText as d, day, isWeekend, workingDays } from './dates.js';
+import { upnCheckLetter } from '../../../children/identifiers.js';
+import type { CinChild, CinDetails, CinReturn } from '../model.js';
+import { emptyCinDetails } from '../model.js';
+import { type GenerationContext, syntheticUpn, weekdayOnOrAfter } from './synthetic.js';
+import { addYears, dateText as d, day, workingDays } from '../dates.js';
 
 export interface SeededError {
   rule: string;
   /** 1-based child row, or null for a change to the return as a whole. */
   row: number | null;
-}
-
-function weekdayOnOrAfter(n: number): number {
-  let x = n;
-  while (isWeekend(x)) x++;
-  return x;
 }
 
 function saturdayOnOrAfter(n: number): number {

@@ -4,10 +4,10 @@
  * wrong (a code slipped to its neighbour, a date a year out, a blank, a row typed twice),
  * so that most rules fire somewhere and both validators can be compared on the result.
  */
-import type { Row, Tables903, TableName } from '../model.js';
+import type { Row, Tables903, TableName } from '../../model.js';
 import type { Random } from '../random.js';
-import { schemaFor, type ColumnSpec } from '../tables.js';
-import { formatDate, parseDate } from '../values.js';
+import { schemaFor, type ColumnSpec } from '../../tables.js';
+import { formatDate, parseDate } from '../../values.js';
 
 type MutableRow = Record<string, string | null>;
 

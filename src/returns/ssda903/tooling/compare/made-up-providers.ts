@@ -5,9 +5,9 @@
  * episodes placed with them; a few are made not to (wrong placement type, provider code or
  * postcode, deregistered too early, or missing from the list), so the URN rules fire.
  */
-import type { Tables903 } from '../model.js';
+import type { Tables903 } from '../../model.js';
 import type { Random } from '../random.js';
-import { formatDate, parseDate } from '../values.js';
+import { formatDate, parseDate } from '../../values.js';
 
 const PROVIDER_TYPE: Record<string, string> = { K2: "Children's Home", K1: 'Secure Unit', R1: 'Residential Family Centre' };
 

@@ -1,9 +1,9 @@
 /**
  * Compares OpenCSC's 903 findings with another validator's on the same files.
  *
- *   npx tsx src/returns/ssda903/compare/compare-903.ts --dir FOLDER --year 2026 [--previous FOLDER]
- *   npx tsx src/returns/ssda903/compare/compare-903.ts --children 500 --seed 7 --error-rate 0.02 --year 2026
- *   npx tsx src/returns/ssda903/compare/compare-903.ts --children 1000 --seed 7 --mutate 0.05 --year 2026
+ *   npx tsx src/returns/ssda903/tooling/compare/compare-903.ts --dir FOLDER --year 2026 [--previous FOLDER]
+ *   npx tsx src/returns/ssda903/tooling/compare/compare-903.ts --children 500 --seed 7 --error-rate 0.02 --year 2026
+ *   npx tsx src/returns/ssda903/tooling/compare/compare-903.ts --children 1000 --seed 7 --mutate 0.05 --year 2026
  *
  * With --children, a synthetic return is generated (with errors seeded at the given rate)
  * and written to a temporary folder first; --mutate RATE then damages about that share of
@@ -31,11 +31,11 @@ import { madeUpPlaces } from '../made-up-places.js';
 import { Random } from '../random.js';
 import { mutate903 } from './mutate.js';
 import { madeUpProviders } from './made-up-providers.js';
-import { loadReference903, parsePostcodeDirectory } from '../../reference-data.js';
-import type { PostcodePlace } from '../model.js';
-import { read903 } from '../read.js';
-import { rulesForYear, validate903 } from '../validate.js';
-import { write903 } from '../write.js';
+import { loadReference903, parsePostcodeDirectory } from '../../../reference-data.js';
+import type { PostcodePlace } from '../../model.js';
+import { read903 } from '../../read.js';
+import { rulesForYear, validate903 } from '../../validate.js';
+import { write903 } from '../../write.js';
 
 export interface RuleComparison {
   rule: string;

@@ -6,7 +6,7 @@
  * finding (one per field it looks at); a rule and row agree when both sides report them,
  * and the table agrees when ours is among the reference's.
  */
-import type { Finding } from '../../findings.js';
+import type { Finding } from '../../../findings.js';
 
 export interface Located {
   rule: string;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { upnProblem } from '../../children/identifiers.js';
+import { upnProblem } from '../../../children/identifiers.js';
 import { generateCin } from './generate.js';
 import { SEEDABLE_RULES } from './seed-errors.js';
-import { cinRulesFor, validateCin } from './validate.js';
+import { cinRulesFor, validateCin } from '../validate.js';
 
 describe('the synthetic CIN census generator', () => {
   it('gives the same return for the same seed, and another for another seed', () => {

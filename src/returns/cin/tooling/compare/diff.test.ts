@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../findings.js';
+import type { Finding } from '../../../findings.js';
 import { agrees, diffFindings, formatDiff, locate, parseReferenceCsv } from './diff.js';
 
 const finding = (rule: string, table: string, row: number | null): Finding => ({ rule, table, row, childId: null, fields: [], message: '' });

@@ -4,8 +4,8 @@
  * in the same field, a date moved or unreadable, a blank, a repeated or dropped entry.
  * Most rules then fire somewhere, on the messy data real returns have.
  */
-import type { CinReturn } from '../model.js';
-import type { Random } from '../generate.js';
+import type { CinReturn } from '../../model.js';
+import type { Random } from '../synthetic.js';
 
 type Node = Record<string, unknown>;
 

@@ -2,9 +2,9 @@
  * Seeding errors into a generated 903 return: each seeder changes one child's rows so
  * that one DfE rule fires, and says which row it changed.
  */
-import type { Return903, Row, Table903, TableName } from './model.js';
+import type { Return903, Row, Table903, TableName } from '../model.js';
 import type { Random } from './random.js';
-import { addYears, ageOn, collectionEnd, collectionStart, type Day, formatDate, parseDate } from './values.js';
+import { addYears, ageOn, collectionEnd, collectionStart, type Day, formatDate, parseDate } from '../values.js';
 
 export interface SeededError {
   rule: string;

@@ -8,12 +8,12 @@
  * Identifiers are synthetic (CHILD numbers from 1000000, UPNs with a correct check
  * letter but no real school, postcodes in the right format from a made-up list).
  */
-import { upnCheckLetter } from '../../children/identifiers.js';
+import { upnCheckLetter } from '../../../children/identifiers.js';
 import { madeUpPostcodes } from './made-up-places.js';
-import type { Return903, Row, Table903, TableName, Tables903 } from './model.js';
+import type { Return903, Row, Table903, TableName, Tables903 } from '../model.js';
 import { Random } from './random.js';
 import { seedErrors, type SeededError } from './seed-errors.js';
-import { addMonths, addYears, ageOn, collectionEnd, collectionStart, type Day, formatDate } from './values.js';
+import { addMonths, addYears, ageOn, collectionEnd, collectionStart, type Day, formatDate } from '../values.js';
 
 export interface Generate903Options {
   /** Children in the return (looked after during the year, plus a few care leavers). */
