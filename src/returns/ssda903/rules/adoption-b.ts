@@ -7,7 +7,7 @@ import type { Table903 } from '../model.js';
 import { defineRule } from '../rule.js';
 import type { Rule903 } from '../rule.js';
 import { dates, episodesInOrder, firstRowByChild, rowsByChild } from '../values.js';
-import { ADOPTED, isSet, oneOf, PLACED_FOR_ADOPTION, rowsOf, set, yearEnd, yearStart } from './b-helpers.js';
+import { ADOPTED, ADOPTION_ITEMS, blank, childRows, oneOf, PLACED_FOR_ADOPTION, set, yearEnd, yearStart } from './helpers.js';
 
 const COUPLE = set('MM', 'FF', 'MF');
 const SAME_SEX = set('MM', 'FF');
@@ -68,7 +68,7 @@ export const r523 = defineRule('523', (ret, flag) => {
   const placed = dates(pa, 'DATE_PLACED');
   const decided = dates(ad1, 'DATE_INT');
   ad1.rows.forEach((row, a) => {
-    for (const p of rowsOf(pa, row.CHILD ?? null)) {
+    for (const p of childRows(pa, row.CHILD ?? null)) {
       if (!Number.isNaN(placed[p]!) && !Number.isNaN(decided[a]!) && placed[p] !== decided[a]) {
         flag(pa, p);
         flag(ad1, a);
@@ -82,8 +82,8 @@ export const r525 = defineRule('525', (ret, flag) => {
   const ad1 = ret.current.AD1;
   if (!pa || !ad1) return;
   pa.rows.forEach((row, p) => {
-    if (!isSet(row.DATE_PLACED_CEASED)) return;
-    for (const a of rowsOf(ad1, row.CHILD ?? null)) {
+    if (blank(row.DATE_PLACED_CEASED)) return;
+    for (const a of childRows(ad1, row.CHILD ?? null)) {
       flag(pa, p);
       flag(ad1, a);
     }
@@ -132,7 +132,7 @@ function decisionAgainst(
     const placed = dates(pa, 'DATE_PLACED');
     const latest = decisions === 'latest' ? latestDecision(pa) : undefined;
     for (const [child, i] of which(eps)) {
-      const rows = latest ? (latest.has(child) ? [latest.get(child)!] : []) : rowsOf(pa, child);
+      const rows = latest ? (latest.has(child) ? [latest.get(child)!] : []) : childRows(pa, child);
       for (const p of rows) {
         if (wrong(placed[p]!, decom[i]!)) {
           flag(eps, i);
@@ -145,22 +145,14 @@ function decisionAgainst(
 
 const after = (placed: number, decom: number) => placed > decom;
 
-/** Children with a decision to place for adoption (a DATE_PLACED) this year. */
-function decided(pa: Table903 | undefined): ReadonlySet<string> {
-  const out = new Set<string>();
-  if (!pa) return out;
-  for (const row of pa.rows) if (isSet(row.DATE_PLACED)) out.add(row.CHILD ?? '');
-  return out;
-}
-
 export const r551 = defineRule('551', (ret, flag) => {
   const eps = ret.current.Episodes;
   if (!eps) return;
   const pa = ret.current.PlacedAdoption;
   eps.rows.forEach((row, i) => {
     if (!oneOf(row.PLACE, PLACED_FOR_ADOPTION)) return;
-    const decisions = rowsOf(pa, row.CHILD ?? null);
-    if (decisions.length === 0 || decisions.some((p) => !isSet(pa!.rows[p]!.DATE_PLACED))) flag(eps, i);
+    const decisions = childRows(pa, row.CHILD ?? null);
+    if (decisions.length === 0 || decisions.some((p) => blank(pa!.rows[p]!.DATE_PLACED))) flag(eps, i);
   });
 });
 
@@ -173,12 +165,12 @@ export const r553 = defineRule('553', (ret, flag) => {
   const underOrder = new Set<string>();
   eps.rows.forEach((row, i) => {
     if (row.LS !== 'E1') return;
-    if (rowsOf(pa, row.CHILD ?? null).length === 0) flag(eps, i);
-    if (!isSet(row.DEC)) underOrder.add(row.CHILD ?? '');
+    if (childRows(pa, row.CHILD ?? null).length === 0) flag(eps, i);
+    if (blank(row.DEC)) underOrder.add(row.CHILD ?? '');
   });
   // A child still under a placement order has a decision that has not been reversed.
   pa?.rows.forEach((row, p) => {
-    if (underOrder.has(row.CHILD ?? '') && (isSet(row.DATE_PLACED_CEASED) || isSet(row.REASON_PLACED_CEASED))) flag(pa, p);
+    if (underOrder.has(row.CHILD ?? '') && (!blank(row.DATE_PLACED_CEASED) || !blank(row.REASON_PLACED_CEASED))) flag(pa, p);
   });
 });
 
@@ -190,14 +182,14 @@ export const r557 = defineRule('557', (ret, flag) => {
   if (!eps || !pa) return;
   eps.rows.forEach((row, i) => {
     // Left care from a placement for adoption or a placement order, other than by adoption.
-    if (!isSet(row.REC) || row.REC === 'X1' || ADOPTED.has(row.REC)) return;
+    if (blank(row.REC) || row.REC === 'X1' || ADOPTED.has(row.REC)) return;
     if (!oneOf(row.PLACE, PLACED_FOR_ADOPTION) && row.LS !== 'E1') return;
-    const decisions = rowsOf(pa, row.CHILD ?? null);
+    const decisions = childRows(pa, row.CHILD ?? null);
     // No decision recorded at all: nor is its reversal.
     if (decisions.length === 0) flag(eps, i);
     for (const p of decisions) {
       const d = pa.rows[p]!;
-      if (!isSet(d.DATE_PLACED_CEASED) || !isSet(d.REASON_PLACED_CEASED)) {
+      if (blank(d.DATE_PLACED_CEASED) || blank(d.REASON_PLACED_CEASED)) {
         flag(eps, i);
         flag(pa, p);
       }
@@ -214,7 +206,7 @@ export const r558 = defineRule('558', (ret, flag) => {
   eps.rows.forEach((row, i) => {
     if (!oneOf(row.REC, ADOPTED)) return;
     const p = latest.get(row.CHILD ?? '');
-    if (p !== undefined && isSet(pa.rows[p]!.DATE_PLACED_CEASED)) {
+    if (p !== undefined && !blank(pa.rows[p]!.DATE_PLACED_CEASED)) {
       flag(eps, i);
       flag(pa, p);
     }
@@ -229,9 +221,9 @@ export const r559 = defineRule('559', (ret, flag) => {
   const start = yearStart(ret);
   pa.rows.forEach((row, p) => {
     if (!(placed[p]! < start)) return;
-    const before = rowsOf(last, row.CHILD ?? null);
+    const before = childRows(last, row.CHILD ?? null);
     // Every record of the child last year should carry the date.
-    if (before.length === 0 || before.some((j) => !isSet(last.rows[j]!.DATE_PLACED))) flag(pa, p);
+    if (before.length === 0 || before.some((j) => blank(last.rows[j]!.DATE_PLACED))) flag(pa, p);
   });
 });
 
@@ -259,13 +251,13 @@ function againstLastYear(code: string, wrong: (placed: number, last: LastDecisio
     const lastPlaced = dates(last, 'DATE_PLACED');
     const lastCeased = dates(last, 'DATE_PLACED_CEASED');
     pa.rows.forEach((row, p) => {
-      for (const j of rowsOf(last, row.CHILD ?? null)) {
+      for (const j of childRows(last, row.CHILD ?? null)) {
         const r = last.rows[j]!;
         const before: LastDecision = {
           placed: lastPlaced[j]!,
           ceased: lastCeased[j]!,
-          dated: isSet(r.DATE_PLACED),
-          reversed: isSet(r.DATE_PLACED_CEASED) || isSet(r.REASON_PLACED_CEASED),
+          dated: !blank(r.DATE_PLACED),
+          reversed: !blank(r.DATE_PLACED_CEASED) || !blank(r.REASON_PLACED_CEASED),
         };
         if (wrong(placed[p]!, before)) {
           flag(pa, p);
@@ -296,7 +288,7 @@ export const r563 = defineRule('563', (ret, flag) => {
   const pa = ret.current.PlacedAdoption;
   if (!pa) return;
   pa.rows.forEach((row, p) => {
-    if (!isSet(row.DATE_PLACED) && isSet(row.DATE_PLACED_CEASED)) flag(pa, p);
+    if (blank(row.DATE_PLACED) && !blank(row.DATE_PLACED_CEASED)) flag(pa, p);
   });
 });
 
@@ -324,7 +316,7 @@ export const r583 = defineRule('583', (ret, flag) => {
   for (const rows of rowsByChild(pa).values()) {
     if (rows.length < 2) continue;
     const latest = Math.max(...rows.map((p) => placed[p]!).filter((d) => !Number.isNaN(d)));
-    for (const p of rows) if (placed[p]! < latest && !isSet(pa.rows[p]!.DATE_PLACED_CEASED)) flag(pa, p);
+    for (const p of rows) if (placed[p]! < latest && blank(pa.rows[p]!.DATE_PLACED_CEASED)) flag(pa, p);
   }
 });
 
@@ -336,11 +328,9 @@ export const r582 = defineRule('582', (ret, flag) => {
   const matched = dates(ad1, 'DATE_MATCH');
   eps.rows.forEach((row, i) => {
     if (!oneOf(row.REC, ADOPTED)) return;
-    for (const a of rowsOf(ad1, row.CHILD ?? null)) if (matched[a] === dec[i]) flag(eps, i);
+    for (const a of childRows(ad1, row.CHILD ?? null)) if (matched[a] === dec[i]) flag(eps, i);
   });
 });
-
-const AD1_FIELDS = ['DATE_INT', 'DATE_MATCH', 'FOSTER_CARE', 'NB_ADOPTR', 'SEX_ADOPTR', 'LS_ADOPTR'] as const;
 
 export const r601 = defineRule('601', (ret, flag) => {
   const eps = ret.current.Episodes;
@@ -351,8 +341,8 @@ export const r601 = defineRule('601', (ret, flag) => {
   const end = yearEnd(ret);
   eps.rows.forEach((row, i) => {
     if (!oneOf(row.REC, ADOPTED) || !(dec[i]! >= start && dec[i]! <= end)) return;
-    const rows = rowsOf(ad1, row.CHILD ?? null);
-    const incomplete = rows.filter((a) => AD1_FIELDS.some((f) => !isSet(ad1!.rows[a]![f])));
+    const rows = childRows(ad1, row.CHILD ?? null);
+    const incomplete = rows.filter((a) => ADOPTION_ITEMS.some((f) => blank(ad1!.rows[a]![f])));
     if (rows.length === 0 || incomplete.length > 0) {
       flag(eps, i);
       for (const a of incomplete) flag(ad1!, a);

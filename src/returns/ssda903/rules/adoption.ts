@@ -1,26 +1,8 @@
 /** Rules on adoption: the AD1 table, decisions to place for adoption (PlacedAdoption), and adoptive placements. */
-import type { Return903, Row, Table903 } from '../model.js';
+import type { Return903 } from '../model.js';
 import { defineRule, type Rule903 } from '../rule.js';
-import {
-  ADOPTED,
-  blank,
-  childEpisodes,
-  codeRule,
-  dateRule,
-  dates,
-  dobOf,
-  FOSTER_PLACEMENTS,
-  headerIndex,
-  PLACED_FOR_ADOPTION,
-  RESPITE,
-  yearEnd,
-  yearStart,
-} from './support.js';
-
-function each(t: Table903 | undefined, check: (row: Row, i: number, t: Table903) => void): void {
-  if (!t) return;
-  for (let i = 0; i < t.rows.length; i++) check(t.rows[i]!, i, t);
-}
+import { ADOPTED, ADOPTION_ITEMS, blank, childEpisodes, codeRule, dateRule, dobOf, eachRow, FOSTER_PLACEMENTS, PLACED_FOR_ADOPTION, RESPITE, yearEnd, yearStart } from './helpers.js';
+import { dates } from '../values.js';
 
 export const rule112 = dateRule('112', 'AD1', 'DATE_INT', { blankPasses: true });
 export const rule113 = dateRule('113', 'AD1', 'DATE_MATCH', { blankPasses: true });
@@ -29,7 +11,7 @@ export const rule115 = dateRule('115', 'PlacedAdoption', 'DATE_PLACED', { blankP
 export const rule116 = dateRule('116', 'PlacedAdoption', 'DATE_PLACED_CEASED', { blankPasses: true });
 export const rule120 = codeRule('120', 'PlacedAdoption', 'REASON_PLACED_CEASED', { blankPasses: true });
 export const rule175 = defineRule('175', (ret, flag) =>
-  each(ret.current.AD1, (row, i, t) => {
+  eachRow(ret.current.AD1, (row, i, t) => {
     if (!blank(row.NB_ADOPTR) && row.NB_ADOPTR !== '1' && row.NB_ADOPTR !== '2') flag(t, i);
   }),
 );
@@ -46,16 +28,10 @@ function periodStartEpisode(ret: Return903, child: string): number | undefined {
   return found;
 }
 
-/** Start of the child's latest period of care, or NaN. */
-function periodStart(ret: Return903, child: string): number {
-  const i = periodStartEpisode(ret, child);
-  return i === undefined ? NaN : dates(ret.current.Episodes!, 'DECOM')[i]!;
-}
-
 /** Decisions fall within the year, and not after the child ceased to be looked after (an episode ending care). */
 export const rule117 = defineRule('117', (ret, flag) => {
   const eps = ret.current.Episodes;
-  each(ret.current.PlacedAdoption, (row, i, t) => {
+  eachRow(ret.current.PlacedAdoption, (row, i, t) => {
     const latest = Math.max(dates(t, 'DATE_PLACED')[i]! || -Infinity, dates(t, 'DATE_PLACED_CEASED')[i]! || -Infinity);
     if (latest === -Infinity) return;
     if (latest > yearEnd(ret)) flag(t, i);
@@ -78,7 +54,7 @@ export const rule117 = defineRule('117', (ret, flag) => {
 export const rule118 = defineRule('118', (ret, flag) => {
   const eps = ret.current.Episodes;
   if (!eps) return;
-  each(ret.current.PlacedAdoption, (row, i, t) => {
+  eachRow(ret.current.PlacedAdoption, (row, i, t) => {
     const d = dates(t, 'DATE_PLACED_CEASED')[i]!;
     if (Number.isNaN(d)) return;
     const first = (childEpisodes(ret).get(row.CHILD ?? '') ?? []).find((e) => !RESPITE.has(eps.rows[e]!.LS ?? ''));
@@ -91,21 +67,20 @@ export const rule118 = defineRule('118', (ret, flag) => {
 });
 
 export const rule119 = defineRule('119', (ret, flag) =>
-  each(ret.current.PlacedAdoption, (row, i, t) => {
+  eachRow(ret.current.PlacedAdoption, (row, i, t) => {
     if (blank(row.DATE_PLACED_CEASED) !== blank(row.REASON_PLACED_CEASED)) flag(t, i);
   }),
 );
 
 export const rule151 = defineRule('151', (ret, flag) =>
-  each(ret.current.AD1, (row, i, t) => {
-    const cols = ['DATE_INT', 'DATE_MATCH', 'FOSTER_CARE', 'NB_ADOPTR', 'SEX_ADOPTR', 'LS_ADOPTR'];
-    const filled = cols.filter((c) => !blank(row[c])).length;
-    if (filled > 0 && filled < cols.length) flag(t, i);
+  eachRow(ret.current.AD1, (row, i, t) => {
+    const filled = ADOPTION_ITEMS.filter((c) => !blank(row[c])).length;
+    if (filled > 0 && filled < ADOPTION_ITEMS.length) flag(t, i);
   }),
 );
 
 export const rule184 = defineRule('184', (ret, flag) =>
-  each(ret.current.PlacedAdoption, (row, i, t) => {
+  eachRow(ret.current.PlacedAdoption, (row, i, t) => {
     if (dates(t, 'DATE_PLACED')[i]! < dobOf(ret, row.CHILD)) flag(t, i);
   }),
 );
@@ -118,7 +93,7 @@ export const rule184 = defineRule('184', (ret, flag) =>
 export const rule331 = defineRule('331', (ret, flag) => {
   const eps = ret.current.Episodes;
   if (!eps) return;
-  each(ret.current.AD1, (row, i, t) => {
+  eachRow(ret.current.AD1, (row, i, t) => {
     const match = dates(t, 'DATE_MATCH')[i]!;
     for (const e of childEpisodes(ret).get(row.CHILD ?? '') ?? []) {
       if (ADOPTED.has(eps.rows[e]!.REC ?? '') && match > dates(eps, 'DECOM')[e]!) {
@@ -131,7 +106,7 @@ export const rule331 = defineRule('331', (ret, flag) => {
 
 /** A match needs a decision that the child should be placed for adoption on or before it: none (or no date) is reported too. */
 export const rule333 = defineRule('333', (ret, flag) =>
-  each(ret.current.AD1, (_, i, t) => {
+  eachRow(ret.current.AD1, (_, i, t) => {
     const match = dates(t, 'DATE_MATCH')[i]!;
     const decided = dates(t, 'DATE_INT')[i]!;
     if (!Number.isNaN(match) && (Number.isNaN(decided) || decided > match)) flag(t, i);
@@ -139,7 +114,7 @@ export const rule333 = defineRule('333', (ret, flag) =>
 );
 
 export const rule334 = defineRule('334', (ret, flag) =>
-  each(ret.current.AD1, (row, i, t) => {
+  eachRow(ret.current.AD1, (row, i, t) => {
     const e = periodStartEpisode(ret, row.CHILD ?? '');
     if (e === undefined) return;
     if (dates(t, 'DATE_INT')[i]! < dates(ret.current.Episodes!, 'DECOM')[e]!) {
@@ -153,7 +128,7 @@ export const rule334 = defineRule('334', (ret, flag) =>
 export const rule335 = defineRule('335', (ret, flag) => {
   const eps = ret.current.Episodes;
   if (!eps) return;
-  each(ret.current.AD1, (row, i, t) => {
+  eachRow(ret.current.AD1, (row, i, t) => {
     const order = childEpisodes(ret).get(row.CHILD ?? '');
     if (!order) return;
     const adopted = order.find((e) => ADOPTED.has(eps.rows[e]!.REC ?? ''));

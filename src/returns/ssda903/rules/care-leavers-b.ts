@@ -7,13 +7,12 @@ import type { Return903, Table903 } from '../model.js';
 import { defineRule } from '../rule.js';
 import type { Rule903 } from '../rule.js';
 import { addYears, dates } from '../values.js';
-import { RESPITE, rowsOf, yearEnd } from './b-helpers.js';
-import { dobOf } from './support.js';
+import { childRows, dobOf, RESPITE, yearEnd } from './helpers.js';
 
 /** The child's episodes this year and last, as [table, row] pairs. */
 function allEpisodes(ret: Return903, child: string | null): [Table903, number][] {
   const out: [Table903, number][] = [];
-  for (const t of [ret.current.Episodes, ret.previous.Episodes]) if (t) for (const i of rowsOf(t, child)) out.push([t, i]);
+  for (const t of [ret.current.Episodes, ret.previous.Episodes]) if (t) for (const i of childRows(t, child)) out.push([t, i]);
   return out;
 }
 

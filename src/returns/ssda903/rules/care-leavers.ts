@@ -1,13 +1,7 @@
 /** Rules on the OC3 table: care leavers' contact, activity and accommodation. */
-import type { Return903, Row, Table903 } from '../model.js';
 import { defineRule, type Rule903 } from '../rule.js';
-import { ADOPTION_ITEMS, ageAt, blank, CARE_LEAVER_ITEMS, codeRule, dates, yearEnd, yearStart } from './support.js';
-
-function eachOc3(ret: Return903, check: (row: Row, i: number, t: Table903) => void): void {
-  const t = ret.current.OC3;
-  if (!t) return;
-  for (let i = 0; i < t.rows.length; i++) check(t.rows[i]!, i, t);
-}
+import { ADOPTION_ITEMS, ageAt, blank, CARE_LEAVER_ITEMS, codeRule, eachRow, OC2_ITEMS, yearEnd, yearStart } from './helpers.js';
+import { dates } from '../values.js';
 
 /** Each of the three is always coded (0 where there is nothing to report), so a blank is not valid. */
 export const rule131 = codeRule('131', 'OC3', 'IN_TOUCH');
@@ -30,7 +24,7 @@ export const rule134 = defineRule('134', (ret, flag) => {
 });
 
 export const rule153 = defineRule('153', (ret, flag) =>
-  eachOc3(ret, (row, i, t) => {
+  eachRow(ret.current.OC3, (row, i, t) => {
     const filled = [row.IN_TOUCH, row.ACTIV, row.ACCOM].filter((v) => !blank(v)).length;
     if (filled > 0 && filled < 3) flag(t, i);
   }),
@@ -38,21 +32,21 @@ export const rule153 = defineRule('153', (ret, flag) =>
 
 /** Died, or home with parents for six months or more: no activity or accommodation. */
 export const rule344 = defineRule('344', (ret, flag) =>
-  eachOc3(ret, (row, i, t) => {
+  eachRow(ret.current.OC3, (row, i, t) => {
     if (['DIED', 'RHOM'].includes(row.IN_TOUCH ?? '') && (!blank(row.ACTIV) || !blank(row.ACCOM))) flag(t, i);
   }),
 );
 
 /** In touch: activity and accommodation are known, so not 0. */
 export const rule345 = defineRule('345', (ret, flag) =>
-  eachOc3(ret, (row, i, t) => {
+  eachRow(ret.current.OC3, (row, i, t) => {
     if (row.IN_TOUCH === 'YES' && (row.ACTIV === '0' || row.ACCOM === '0')) flag(t, i);
   }),
 );
 
 /** Foyers (T1, T2) are not for care leavers under 18. */
 export const rule347 = defineRule('347', (ret, flag) =>
-  eachOc3(ret, (row, i, t) => {
+  eachRow(ret.current.OC3, (row, i, t) => {
     if (!['T1', 'T2'].includes(row.ACCOM ?? '')) return;
     if (ageAt(dates(t, 'DOB')[i]!, yearEnd(ret)) < 18) flag(t, i);
   }),
@@ -68,7 +62,7 @@ export const rule348 = defineRule('348', (ret, flag) => {
 
 /** The care leavers' cohort is aged 17 to 21 at some time in the year. */
 export const rule391 = defineRule('391', (ret, flag) =>
-  eachOc3(ret, (_, i, t) => {
+  eachRow(ret.current.OC3, (_, i, t) => {
     const dob = dates(t, 'DOB')[i]!;
     if (Number.isNaN(dob)) return;
     if (ageAt(dob, yearEnd(ret)) < 17 || ageAt(dob, yearStart(ret)) > 21) flag(t, i);
@@ -80,14 +74,13 @@ export const rule215 = defineRule('215', (ret, flag) => {
   const oc2 = ret.current.OC2;
   const oc3 = ret.current.OC3;
   if (!oc2 || !oc3) return;
-  const items = ['CONVICTED', 'HEALTH_CHECK', 'IMMUNISATIONS', 'TEETH_CHECK', 'HEALTH_ASSESSMENT', 'SUBSTANCE_MISUSE', 'INTERVENTION_RECEIVED', 'INTERVENTION_OFFERED'];
   const leavers = new Map<string, number>();
   oc3.rows.forEach((r, i) => {
     if (!blank(r.IN_TOUCH) || !blank(r.ACTIV) || !blank(r.ACCOM)) leavers.set(r.CHILD ?? '', i);
   });
   oc2.rows.forEach((r, i) => {
     const leaver = leavers.get(r.CHILD ?? '');
-    if (leaver !== undefined && items.some((c) => !blank(r[c]))) {
+    if (leaver !== undefined && OC2_ITEMS.some((c) => !blank(r[c]))) {
       flag(oc2, i);
       flag(oc3, leaver);
     }

@@ -7,7 +7,7 @@ import type { Return903, Table903 } from '../model.js';
 import { defineRule } from '../rule.js';
 import type { Rule903 } from '../rule.js';
 import { dates, episodesInOrder, parseDate, rowsByChild } from '../values.js';
-import { endsInCare, isSet, rowsOf, set, yearEnd, yearStart } from './b-helpers.js';
+import { blank, childRows, endsInCare, set, yearEnd, yearStart } from './helpers.js';
 
 function eachOrder(code: string, wrong: (ret: Return903, dolo: Table903, i: number) => boolean): Rule903 {
   return defineRule(code, (ret, flag) => {
@@ -19,7 +19,7 @@ function eachOrder(code: string, wrong: (ret: Return903, dolo: Table903, i: numb
 
 // An order has a start date: blank is not a valid date either.
 export const r700 = eachOrder('700', (_r, d, i) => parseDate(d.rows[i]!.DOLO_START) === null);
-export const r701 = eachOrder('701', (_r, d, i) => isSet(d.rows[i]!.DOLO_END) && parseDate(d.rows[i]!.DOLO_END) === null);
+export const r701 = eachOrder('701', (_r, d, i) => !blank(d.rows[i]!.DOLO_END) && parseDate(d.rows[i]!.DOLO_END) === null);
 // An order ending the day it started has not run at all.
 export const r702 = eachOrder('702', (_r, d, i) => dates(d, 'DOLO_END')[i]! <= dates(d, 'DOLO_START')[i]!);
 export const r703 = eachOrder('703', (r, d, i) => dates(d, 'DOLO_START')[i]! > yearEnd(r));
@@ -51,8 +51,8 @@ export const r706 = defineRule('706', (ret, flag) => {
   const start = dates(dolo, 'DOLO_START');
   const lastStart = dates(last, 'DOLO_START');
   last.rows.forEach((r, j) => {
-    if (isSet(r.DOLO_END) || Number.isNaN(lastStart[j]!)) return;
-    const all = rowsOf(dolo, r.CHILD ?? null);
+    if (!blank(r.DOLO_END) || Number.isNaN(lastStart[j]!)) return;
+    const all = childRows(dolo, r.CHILD ?? null);
     if (all.length === 0 || all.some((i) => start[i] === lastStart[j])) return;
     // This year's first order should be the one carried over.
     const dated = all.filter((i) => !Number.isNaN(start[i]!));

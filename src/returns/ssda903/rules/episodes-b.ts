@@ -5,21 +5,10 @@
  */
 import { defineRule } from '../rule.js';
 import type { Rule903 } from '../rule.js';
-import { ageOn, codeSet, dates, dayFor, dayOf, episodesInOrder, rowsByChild } from '../values.js';
-import {
-  episodeLinks,
-  isSet,
-  oneOf,
-  placementPlaces,
-  canPlace,
-  RESPITE,
-  rowsOf,
-  set,
-  uascChildren,
-} from './b-helpers.js';
+import { ageOn, codeSet, dates, dayFor, dayOf, rowsByChild } from '../values.js';
+import { blank, canPlace, childRows, episodeLinks, FOSTER_PLACEMENTS, oneOf, placementPlaces, RESPITE, set, TEMPORARY_PLACEMENTS, uascChildren } from './helpers.js';
 
 const SGO = set('E45', 'E46', 'E47', 'E48');
-const FOSTER = set('U1', 'U2', 'U3', 'U4', 'U5', 'U6');
 
 export const r406 = defineRule('406', (ret, flag) => {
   const eps = ret.current.Episodes;
@@ -44,7 +33,7 @@ function ageAtEnd(code: string, reasons: ReadonlySet<string>, wrong: (age: numbe
       if (Number.isNaN(dob) || Number.isNaN(dec[i]!)) return;
       if (wrong(ageOn(dob, dec[i]!))) {
         flag(eps, i);
-        if (withHeader) for (const h of rowsOf(header, row.CHILD ?? null)) flag(header, h);
+        if (withHeader) for (const h of childRows(header, row.CHILD ?? null)) flag(header, h);
       }
     });
   });
@@ -113,7 +102,7 @@ export const r432 = defineRule('432', (ret, flag) => {
     const p = prev[i]!;
     if (p < 0) return;
     const rec = eps.rows[p]!.REC;
-    if (oneOf(rec, ceasing) && isSet(row.RNE) && row.RNE !== 'S') flag(eps, i);
+    if (oneOf(rec, ceasing) && !blank(row.RNE) && row.RNE !== 'S') flag(eps, i);
   });
 });
 
@@ -217,17 +206,15 @@ export const r516 = defineRule('516', (ret, flag) => {
   const eps = ret.current.Episodes;
   if (!eps) return;
   eps.rows.forEach((row, i) => {
-    if (oneOf(row.REC, set('E45', 'E46')) && !oneOf(row.PLACE, FOSTER)) flag(eps, i);
+    if (oneOf(row.REC, set('E45', 'E46')) && !oneOf(row.PLACE, FOSTER_PLACEMENTS)) flag(eps, i);
   });
 });
-
-const NO_PROVIDER = set('T0', 'T1', 'T2', 'T3', 'T4');
 
 export const r526 = defineRule('526', (ret, flag) => {
   const eps = ret.current.Episodes;
   if (!eps) return;
   eps.rows.forEach((row, i) => {
-    if (!oneOf(row.PLACE, NO_PROVIDER) && !isSet(row.PLACE_PROVIDER)) flag(eps, i);
+    if (!oneOf(row.PLACE, TEMPORARY_PLACEMENTS) && blank(row.PLACE_PROVIDER)) flag(eps, i);
   });
 });
 
@@ -251,7 +238,7 @@ export const r550 = defineRule('550', (ret, flag) => {
   const eps = ret.current.Episodes;
   if (!eps) return;
   eps.rows.forEach((row, i) => {
-    if (row.PLACE_PROVIDER === 'PR0' && isSet(row.PLACE) && row.PLACE !== 'P1') flag(eps, i);
+    if (row.PLACE_PROVIDER === 'PR0' && !blank(row.PLACE) && row.PLACE !== 'P1') flag(eps, i);
   });
 });
 
@@ -260,7 +247,7 @@ export const r1009 = defineRule('1009', (ret, flag) => {
   if (!eps) return;
   const valid = codeSet('Episodes', 'REASON_PLACE_CHANGE', ret.collectionYear);
   eps.rows.forEach((row, i) => {
-    if (isSet(row.REASON_PLACE_CHANGE) && !valid.has(row.REASON_PLACE_CHANGE)) flag(eps, i);
+    if (!blank(row.REASON_PLACE_CHANGE) && !valid.has(row.REASON_PLACE_CHANGE)) flag(eps, i);
   });
 });
 

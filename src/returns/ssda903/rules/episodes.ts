@@ -5,31 +5,8 @@
  */
 import type { Return903, Row, Table903 } from '../model.js';
 import { defineRule, type Flag, type Rule903 } from '../rule.js';
-import { codeSet, compactPostcode, dayOf, derived, rowsByChild } from '../values.js';
-import {
-  ADOPTED,
-  ageAt,
-  birthday,
-  blank,
-  childEpisodes,
-  codeRule,
-  dateRule,
-  dates,
-  dobOf,
-  headerIndex,
-  PLACED_FOR_ADOPTION,
-  RESPITE,
-  TEMPORARY_PLACEMENTS,
-  yearEnd,
-  yearStart,
-} from './support.js';
-
-/** Calls `check` for every episode with its row index. */
-function eachEpisode(ret: Return903, check: (row: Row, i: number, eps: Table903) => void): void {
-  const eps = ret.current.Episodes;
-  if (!eps) return;
-  for (let i = 0; i < eps.rows.length; i++) check(eps.rows[i]!, i, eps);
-}
+import { codeSet, compactPostcode, dates, dayOf, rowsByChild } from '../values.js';
+import { ADOPTED, ageAt, birthday, blank, childEpisodes, codeRule, dateRule, dobOf, eachRow, headerIndex, PLACED_FOR_ADOPTION, RESPITE, TEMPORARY_PLACEMENTS, uascChildren, yearEnd, yearStart } from './helpers.js';
 
 /** Calls `check` for each child's episodes in date order. */
 function eachChild(ret: Return903, check: (child: string, order: readonly number[], eps: Table903) => void): void {
@@ -66,7 +43,7 @@ export const rule149 = codeRule('149', 'Episodes', 'REC', { blankPasses: true })
 export const rule178 = defineRule('178', (ret, flag) => {
   const valid = codeSet('Episodes', 'PLACE_PROVIDER', ret.collectionYear);
   const none = ret.collectionYear >= 2026 ? ['T0', 'T1', 'T2', 'T3', ...OTHER_PLACEMENTS] : ['T0', 'T1', 'T2', 'T3', 'T4', 'Z1'];
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     const p = row.PLACE_PROVIDER;
     if (blank(p)) return;
     if (!valid.has(p) || none.includes(row.PLACE ?? '')) flag(eps, i);
@@ -74,7 +51,7 @@ export const rule178 = defineRule('178', (ret, flag) => {
 });
 
 export const rule148 = defineRule('148', (ret, flag) =>
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (blank(row.DEC) !== blank(row.REC)) flag(eps, i);
   }),
 );
@@ -123,7 +100,7 @@ export const rule302 = defineRule('302', (ret, flag) => {
 export const rule352 = defineRule('352', (ret, flag) => {
   const header = ret.current.Header;
   if (!header) return;
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (row.RNE !== 'S') return;
     // A child listed twice in the Header is checked against each date of birth given.
     for (const h of rowsByChild(header).get(row.CHILD ?? '') ?? []) {
@@ -135,31 +112,31 @@ export const rule352 = defineRule('352', (ret, flag) => {
 const EARLIEST_EPISODE = dayOf(1991, 10, 14); // the Children Act 1989 came into force
 
 export const rule353 = defineRule('353', (ret, flag) =>
-  eachEpisode(ret, (_, i, eps) => {
+  eachRow(ret.current.Episodes, (_, i, eps) => {
     if (dates(eps, 'DECOM')[i]! < EARLIEST_EPISODE) flag(eps, i);
   }),
 );
 
 export const rule354 = defineRule('354', (ret, flag) =>
-  eachEpisode(ret, (_, i, eps) => {
+  eachRow(ret.current.Episodes, (_, i, eps) => {
     if (dates(eps, 'DECOM')[i]! > yearEnd(ret)) flag(eps, i);
   }),
 );
 
 export const rule385 = defineRule('385', (ret, flag) =>
-  eachEpisode(ret, (_, i, eps) => {
+  eachRow(ret.current.Episodes, (_, i, eps) => {
     if (dates(eps, 'DEC')[i]! > yearEnd(ret)) flag(eps, i);
   }),
 );
 
 export const rule355 = defineRule('355', (ret, flag) =>
-  eachEpisode(ret, (_, i, eps) => {
+  eachRow(ret.current.Episodes, (_, i, eps) => {
     if (dates(eps, 'DEC')[i] === dates(eps, 'DECOM')[i]) flag(eps, i);
   }),
 );
 
 export const rule356 = defineRule('356', (ret, flag) =>
-  eachEpisode(ret, (_, i, eps) => {
+  eachRow(ret.current.Episodes, (_, i, eps) => {
     if (dates(eps, 'DEC')[i]! < dates(eps, 'DECOM')[i]!) flag(eps, i);
   }),
 );
@@ -182,7 +159,7 @@ export const rule357 = defineRule('357', (ret, flag) => {
 
 /** Youth justice legal statuses (remand, detention) are not for children under 10, the age of criminal responsibility. */
 export const rule358 = defineRule('358', (ret, flag) =>
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (!['J1', 'J2', 'J3'].includes(row.LS ?? '')) return;
     const dob = dobOf(ret, row.CHILD);
     if (dates(eps, 'DECOM')[i]! < birthday(dob, 10)) {
@@ -199,7 +176,7 @@ export const rule359 = defineRule('359', (ret, flag) => {
   if (!eps) return;
   const end = yearEnd(ret);
   const dec = dates(eps, 'DEC');
-  eachEpisode(ret, (row, i) => {
+  eachRow(ret.current.Episodes, (row, i) => {
     const eighteen = birthday(dobOf(ret, row.CHILD), 18);
     const until = blank(row.DEC) ? end : dec[i]!;
     if (until > eighteen && (row.LS !== 'V2' || (row.PLACE !== 'K1' && row.PLACE !== 'K2'))) flag(eps, i);
@@ -231,7 +208,7 @@ function statusLongerThan(code: string, ls: string, days: number): Rule903 {
 /** A single short break (V3): each episode at most 17 days. */
 function episodeLongerThan(code: string, ls: string, days: number): Rule903 {
   return defineRule(code, (ret, flag) =>
-    eachEpisode(ret, (row, i, eps) => {
+    eachRow(ret.current.Episodes, (row, i, eps) => {
       if (row.LS === ls && lengthInDays(eps, i, ret) > days) flag(eps, i);
     }),
   );
@@ -250,7 +227,7 @@ export const rule365 = episodeLongerThan('365', 'V3', 17);
 
 /** Each single short break (V3) is a period of care of its own, in one placement: its episode starts the period (S). */
 export const rule366 = defineRule('366', (ret, flag) =>
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (row.LS === 'V3' && row.RNE !== 'S') flag(eps, i);
   }),
 );
@@ -282,7 +259,7 @@ export const rule367 = defineRule('367', (ret, flag) =>
 function placementNotUnder(code: string, places: (year: number) => readonly string[], years: number): Rule903 {
   return defineRule(code, (ret, flag) => {
     const list = places(ret.collectionYear);
-    eachEpisode(ret, (row, i, eps) => {
+    eachRow(ret.current.Episodes, (row, i, eps) => {
       if (!list.includes(row.PLACE ?? '')) return;
       if (dates(eps, 'DECOM')[i]! < birthday(dobOf(ret, row.CHILD), years)) flag(eps, i);
     });
@@ -302,7 +279,7 @@ export const rule374 = placementNotUnder('374', () => ['P3'], 14);
 
 function temporaryLongerThan(code: string, place: string, days: number, countOpen = false): Rule903 {
   return defineRule(code, (ret, flag) =>
-    eachEpisode(ret, (row, i, eps) => {
+    eachRow(ret.current.Episodes, (row, i, eps) => {
       if (row.PLACE === place && lengthInDays(eps, i, countOpen ? ret : undefined) > days) flag(eps, i);
     }),
   );
@@ -325,26 +302,26 @@ export const rule377 = defineRule('377', (ret, flag) =>
 
 /** A child placed with parents is not accommodated under a single period of s20. */
 export const rule378 = defineRule('378', (ret, flag) =>
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (row.PLACE === 'P1' && row.LS === 'V2') flag(eps, i);
   }),
 );
 
 /** A temporary placement is entered by a move (P, B): not at the start of a period of care, nor without a move. */
 export const rule380 = defineRule('380', (ret, flag) =>
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (TEMPORARY_PLACEMENTS.has(row.PLACE ?? '') && row.RNE !== 'P' && row.RNE !== 'B') flag(eps, i);
   }),
 );
 
 export const rule381 = defineRule('381', (ret, flag) =>
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (!blank(row.REC) && row.REC !== 'X1' && TEMPORARY_PLACEMENTS.has(row.PLACE ?? '')) flag(eps, i);
   }),
 );
 
 export const rule382 = defineRule('382', (ret, flag) =>
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (RESPITE.has(row.LS ?? '') && TEMPORARY_PLACEMENTS.has(row.PLACE ?? '')) flag(eps, i);
   }),
 );
@@ -370,7 +347,7 @@ export const rule383 = defineRule('383', (ret, flag) => {
 
 /** Long-term foster placements (U1, U4) are not short breaks. */
 export const rule384 = defineRule('384', (ret, flag) =>
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (RESPITE.has(row.LS ?? '') && ['U1', 'U4'].includes(row.PLACE ?? '')) flag(eps, i);
   }),
 );
@@ -389,7 +366,7 @@ function ceasedUnderAge(
   open: 'year-end' | 'report',
 ): Rule903 {
   return defineRule(code, (ret, flag) =>
-    eachEpisode(ret, (row, i, eps) => {
+    eachRow(ret.current.Episodes, (row, i, eps) => {
       if (!reasons.includes(row.REC ?? '')) return;
       if (blank(row.DEC) && open === 'report') return flag(eps, i);
       const when = blank(row.DEC) ? yearEnd(ret) : dates(eps, 'DEC')[i]!;
@@ -437,7 +414,7 @@ export const rule388 = defineRule('388', (ret, flag) =>
 
 /** Adopted from a placement for adoption only. */
 export const rule390 = defineRule('390', (ret, flag) =>
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (ADOPTED.has(row.REC ?? '') && !PLACED_FOR_ADOPTION.has(row.PLACE ?? '')) flag(eps, i);
   }),
 );
@@ -477,7 +454,7 @@ const OTHER_PLACEMENTS = ['Z11', 'Z12', 'Z13', 'Z14'];
 /** Temporary placements (and from 2025/26 the other placements Z11 to Z14) have no provider. */
 export const rule213 = defineRule('213', (ret, flag) => {
   const other = ret.collectionYear >= 2026 ? OTHER_PLACEMENTS : [];
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     const place = row.PLACE ?? '';
     if ((TEMPORARY_PLACEMENTS.has(place) || other.includes(place)) && !blank(row.PLACE_PROVIDER)) flag(eps, i);
   });
@@ -485,14 +462,14 @@ export const rule213 = defineRule('213', (ret, flag) => {
 
 /** Placement postcode and URN are not collected for short breaks (V3, V4). */
 export const rule214 = defineRule('214', (ret, flag) =>
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (RESPITE.has(row.LS ?? '') && (!blank(row.PL_POST) || !blank(row.URN))) flag(eps, i);
   }),
 );
 
 /** Placed for adoption with current foster carers: a new placement type with the same carers (or a start). */
 export const rule217 = defineRule('217', (ret, flag) =>
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (['A3', 'A5'].includes(row.PLACE ?? '') && !['S', 'T', 'U'].includes(row.RNE ?? '')) flag(eps, i);
   }),
 );
@@ -522,7 +499,7 @@ const URNS_COLLECTED = dayOf(2015, 3, 31);
  */
 export const rule218 = defineRule('218', (ret, flag) => {
   const notRecorded = urnNotRecorded(ret.collectionYear);
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (notRecorded.has(row.PLACE ?? '') || !blank(row.URN)) return;
     if (!blank(row.DEC) && !(dates(eps, 'DEC')[i]! > URNS_COLLECTED)) return;
     const place = ret.reference.postcodes && !blank(row.PL_POST) ? ret.reference.postcodes(row.PL_POST) : undefined;
@@ -533,7 +510,7 @@ export const rule218 = defineRule('218', (ret, flag) => {
 
 export const rule222 = defineRule('222', (ret, flag) => {
   const notRecorded = urnNotRecorded(ret.collectionYear);
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (notRecorded.has(row.PLACE ?? '') && !blank(row.URN) && row.URN !== 'XXXXXXX') flag(eps, i);
   });
 });
@@ -564,7 +541,7 @@ export const rule226 = defineRule('226', (ret, flag) =>
 );
 
 export const rule233 = defineRule('233', (ret, flag) =>
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (!blank(row.REASON_PLACE_CHANGE) && blank(row.DEC)) flag(eps, i);
   }),
 );
@@ -574,7 +551,7 @@ export const rule233 = defineRule('233', (ret, flag) =>
  * at the start of the placement the child moved from).
  */
 export const rule234 = defineRule('234', (ret, flag) =>
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (row.REASON_PLACE_CHANGE !== 'CUSTOD') return;
     if (ageAt(dobOf(ret, row.CHILD), dates(eps, 'DECOM')[i]!) < 10) {
       flag(eps, i);
@@ -592,19 +569,9 @@ function postcodesExpected(uasc: ReadonlySet<string>, row: Row): boolean {
   return !uasc.has(row.CHILD ?? '');
 }
 
-/** Children in this or last year's UASC table (worked out once per return). */
-function uascChildren(ret: Return903): ReadonlySet<string> {
-  const build = () => {
-    const out = new Set<string>();
-    for (const t of [ret.current.UASC, ret.previous.UASC]) for (const r of t?.rows ?? []) out.add(r.CHILD ?? '');
-    return out;
-  };
-  return ret.current.Episodes ? derived(ret.current.Episodes, 'uascChildren', build) : build();
-}
-
 export const rule392b = defineRule('392b', (ret, flag) => {
   const uasc = uascChildren(ret);
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (postcodesExpected(uasc, row) && (blank(row.HOME_POST) || blank(row.PL_POST))) flag(eps, i);
   });
 });
@@ -618,7 +585,7 @@ function postcodeKnown(ret: Return903, pc: string): boolean {
 }
 
 export const rule392c = defineRule('392c', (ret, flag) =>
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     for (const pc of [row.HOME_POST, row.PL_POST]) {
       if (!blank(pc) && !postcodeKnown(ret, pc)) {
         flag(eps, i);
@@ -661,13 +628,13 @@ function hasNonAscii(s: string, from: number): boolean {
 }
 
 export const rule392d = defineRule('392d', (ret, flag) =>
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (!blank(row.HOME_POST) && !blank(row.PL_POST) && row.PLACE !== 'P1' && samePostcode(row.HOME_POST, row.PL_POST)) flag(eps, i);
   }),
 );
 
 export const rule398 = defineRule('398', (ret, flag) =>
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (RESPITE.has(row.LS ?? '') && (!blank(row.HOME_POST) || !blank(row.PL_POST))) flag(eps, i);
   }),
 );
@@ -693,7 +660,7 @@ export const rule392a = defineRule(
   '392a',
   withPostcodes((ret, flag) => {
     const uasc = uascChildren(ret);
-    eachEpisode(ret, (row, i, eps) => {
+    eachRow(ret.current.Episodes, (row, i, eps) => {
       if (postcodesExpected(uasc, row) && Number.isNaN(placementDistance(ret, row))) flag(eps, i);
     });
   }),
@@ -703,7 +670,7 @@ export const rule164 = defineRule(
   '164',
   withPostcodes((ret, flag) => {
     const uasc = uascChildren(ret);
-    eachEpisode(ret, (row, i, eps) => {
+    eachRow(ret.current.Episodes, (row, i, eps) => {
       if (uasc.has(row.CHILD ?? '')) return;
       // Only a distance that there is can be out of range: none (a postcode missing or not
       // in the directory) is reported by 392a, and the postcode itself by 392c.
@@ -717,7 +684,7 @@ export const rule169 = defineRule(
   '169',
   withPostcodes((ret, flag) => {
     const uasc = uascChildren(ret);
-    eachEpisode(ret, (row, i, eps) => {
+    eachRow(ret.current.Episodes, (row, i, eps) => {
       if (!postcodesExpected(uasc, row)) return;
       if (blank(row.PL_POST) || !ret.reference.postcodes!(row.PL_POST)) flag(eps, i);
     });
@@ -729,7 +696,7 @@ export const rule179 = defineRule(
   withPostcodes((ret, flag) => {
     if (!ret.reference.localAuthority) return;
     const uasc = uascChildren(ret);
-    eachEpisode(ret, (row, i, eps) => {
+    eachRow(ret.current.Episodes, (row, i, eps) => {
       if (!postcodesExpected(uasc, row)) return;
       if (blank(row.PL_POST) || !ret.reference.postcodes!(row.PL_POST)) flag(eps, i);
     });
@@ -740,7 +707,7 @@ export const rule179 = defineRule(
 const UNREGULATED_ENDED = dayOf(2023, 10, 28);
 
 export const rule217t = defineRule('217t', (ret, flag) =>
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (row.PLACE === 'P2' && dates(eps, 'DECOM')[i]! >= UNREGULATED_ENDED) flag(eps, i);
   }),
 );
@@ -750,7 +717,7 @@ export const rule217t = defineRule('217t', (ret, flag) =>
  * registered with Ofsted, so an H5 placement still open then has the provider's URN.
  */
 export const rule230 = defineRule('230', (ret, flag) =>
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (row.PLACE !== 'H5') return;
     if (!blank(row.DEC) && dates(eps, 'DEC')[i]! < UNREGULATED_ENDED) return;
     const place = ret.reference.postcodes && !blank(row.PL_POST) ? ret.reference.postcodes(row.PL_POST) : undefined;

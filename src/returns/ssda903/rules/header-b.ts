@@ -4,10 +4,8 @@
  */
 import { defineRule } from '../rule.js';
 import type { Rule903 } from '../rule.js';
-import { ageOn, dates, dayFor, firstRowByChild, rowsByChild } from '../values.js';
-import { rowsOf, childrenOf, episodeLinks, isSet, oneOf, RESPITE, rowOf, set, yearEnd, yearStart } from './b-helpers.js';
-
-const FEMALE = set('F', '2');
+import { ageOn, dates, firstRowByChild, rowsByChild } from '../values.js';
+import { blank, childrenOf, childRows, isFemale, oneOf, RESPITE, rowOf, yearEnd, yearStart } from './helpers.js';
 
 /** A review's participation code against the child's age on the day. */
 function reviewAge(code: string, wrong: (reviewCode: string, age: number) => boolean): Rule903 {
@@ -17,7 +15,7 @@ function reviewAge(code: string, wrong: (reviewCode: string, age: number) => boo
     const dob = dates(reviews, 'DOB');
     const on = dates(reviews, 'REVIEW');
     reviews.rows.forEach((row, i) => {
-      if (!isSet(row.REVIEW_CODE) || Number.isNaN(dob[i]!) || Number.isNaN(on[i]!)) return;
+      if (blank(row.REVIEW_CODE) || Number.isNaN(dob[i]!) || Number.isNaN(on[i]!)) return;
       if (wrong(row.REVIEW_CODE, ageOn(dob[i]!, on[i]!))) flag(reviews, i);
     });
   });
@@ -34,7 +32,7 @@ export const r442 = defineRule('442', (ret, flag) => {
   const looked = new Set<string>();
   for (const row of eps.rows) if (!oneOf(row.LS, RESPITE)) looked.add(row.CHILD ?? '');
   header.rows.forEach((row, i) => {
-    if (!isSet(row.UPN) && looked.has(row.CHILD ?? '')) flag(header, i);
+    if (blank(row.UPN) && looked.has(row.CHILD ?? '')) flag(header, i);
   });
 });
 
@@ -46,7 +44,7 @@ export const r444 = defineRule('444', (ret, flag) => {
   if (!header) return;
   const byUpn = new Map<string, number[]>();
   header.rows.forEach((row, i) => {
-    if (!isSet(row.UPN) || NO_UPN.test(row.UPN)) return;
+    if (blank(row.UPN) || NO_UPN.test(row.UPN)) return;
     const list = byUpn.get(row.UPN);
     if (list) list.push(i);
     else byUpn.set(row.UPN, [i]);
@@ -60,11 +58,11 @@ export const r607 = defineRule('607', (ret, flag) => {
   if (!header || !eps) return;
   eps.rows.forEach((row, i) => {
     // Any reason other than X1 means the child ceased to be looked after.
-    if (!isSet(row.REC) || row.REC === 'X1' || !isSet(row.DEC) || oneOf(row.LS, RESPITE)) return;
+    if (blank(row.REC) || row.REC === 'X1' || blank(row.DEC) || oneOf(row.LS, RESPITE)) return;
     // A child listed twice in the Header is checked against each row.
     for (const h of rowsByChild(header).get(row.CHILD ?? '') ?? []) {
       const girl = header.rows[h]!;
-      if (!oneOf(girl.SEX, FEMALE) || isSet(girl.MOTHER)) continue;
+      if (!isFemale(girl.SEX) || !blank(girl.MOTHER)) continue;
       flag(eps, i);
       flag(header, h);
     }
@@ -75,7 +73,7 @@ export const r611 = defineRule('611', (ret, flag) => {
   const header = ret.current.Header;
   if (!header) return;
   header.rows.forEach((row, i) => {
-    if (row.MOTHER === '1' && !isSet(row.MC_DOB)) flag(header, i);
+    if (row.MOTHER === '1' && blank(row.MC_DOB)) flag(header, i);
   });
 });
 
@@ -84,7 +82,7 @@ export const r612 = defineRule('612', (ret, flag) => {
   if (!header) return;
   header.rows.forEach((row, i) => {
     // Only 0 or a blank says "not a mother"; another code says nothing (it is the code rule's).
-    if (isSet(row.MC_DOB) && (row.MOTHER === '0' || !isSet(row.MOTHER)) && oneOf(row.SEX, FEMALE)) flag(header, i);
+    if (!blank(row.MC_DOB) && (row.MOTHER === '0' || blank(row.MOTHER)) && isFemale(row.SEX)) flag(header, i);
   });
 });
 
@@ -136,14 +134,14 @@ export const r625 = defineRule('625', (ret, flag) => {
   header.rows.forEach((row, h) => {
     // The date first: most rows have none, and then the child's episodes are not needed.
     if (Number.isNaN(mc[h]!)) return;
-    const rows = rowsOf(eps, row.CHILD ?? null);
+    const rows = childRows(eps, row.CHILD ?? null);
     if (rows.length === 0) return;
     // Born after the year ended: the Header is wrong.
     if (mc[h]! > end) flag(header, h);
     // Born after the mother ceased to be looked after: so is the episode that ended her care.
     for (const i of rows) {
       const rec = eps.rows[i]!.REC;
-      if (isSet(rec) && rec !== 'X1' && mc[h]! > dec[i]!) {
+      if (!blank(rec) && rec !== 'X1' && mc[h]! > dec[i]!) {
         flag(header, h);
         flag(eps, i);
       }
@@ -171,7 +169,7 @@ export const r628 = defineRule('628', (ret, flag) => {
   const leavers = childrenOf(oc3);
   header.rows.forEach((row, i) => {
     const child = row.CHILD ?? '';
-    if (isSet(row.MOTHER) && leavers.has(child) && !looked.has(child)) flag(header, i);
+    if (!blank(row.MOTHER) && leavers.has(child) && !looked.has(child)) flag(header, i);
   });
 });
 

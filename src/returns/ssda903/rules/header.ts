@@ -1,17 +1,7 @@
 /** Rules on the child's details (the Header table): sex, date of birth, ethnicity, UPN, mother. */
 import { defineRule, type Rule903 } from '../rule.js';
-import {
-  ageAt,
-  birthday,
-  blank,
-  childEpisodes,
-  codeRule,
-  dateRule,
-  dates,
-  isMale,
-  yearEnd,
-  yearStart,
-} from './support.js';
+import { birthday, blank, childEpisodes, codeRule, dateRule, isMale, yearEnd, yearStart } from './helpers.js';
+import { dates } from '../values.js';
 
 /** Codes for a UPN that is not known (DfE 903 guide, "Unknown UPN"). */
 const UNKNOWN_UPN = new Set(['UN1', 'UN2', 'UN3', 'UN4', 'UN5']);

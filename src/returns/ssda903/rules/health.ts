@@ -4,28 +4,11 @@
  */
 import type { Return903, Row, Table903 } from '../model.js';
 import { defineRule, type Rule903 } from '../rule.js';
-import { derived, episodesInOrder } from '../values.js';
-import { ADOPTION_ITEMS, ageAt, blank, CARE_LEAVER_ITEMS, codeRule, dates, RESPITE, yearEnd, yearStart } from './support.js';
+import { dates, derived, episodesInOrder } from '../values.js';
+import { ADOPTION_ITEMS, ageAt, blank, CARE_LEAVER_ITEMS, codeRule, eachRow, OC2_ITEMS, RESPITE, yearEnd, yearStart } from './helpers.js';
 
-/** The items collected for children looked after for twelve months. */
-const TWELVE_MONTH_ITEMS = [
-  'CONVICTED',
-  'HEALTH_CHECK',
-  'IMMUNISATIONS',
-  'TEETH_CHECK',
-  'HEALTH_ASSESSMENT',
-  'SUBSTANCE_MISUSE',
-  'INTERVENTION_RECEIVED',
-  'INTERVENTION_OFFERED',
-] as const;
 /** The four every child in the cohort must have. */
 const REQUIRED_ITEMS = ['IMMUNISATIONS', 'TEETH_CHECK', 'HEALTH_ASSESSMENT', 'SUBSTANCE_MISUSE'] as const;
-
-function eachOc2(ret: Return903, check: (row: Row, i: number, t: Table903) => void): void {
-  const t = ret.current.OC2;
-  if (!t) return;
-  for (let i = 0; i < t.rows.length; i++) check(t.rows[i]!, i, t);
-}
 
 /** The child's ages at the start and end of the year, from the OC2 date of birth. */
 function ages(ret: Return903, t: Table903, i: number): { atStart: number; atEnd: number } {
@@ -74,7 +57,7 @@ function inCohort(cohort: ReadonlySet<string>, row: Row): boolean {
 export const rule157 = defineRule('157', (ret, flag) => {
   if (!ret.current.Episodes) return;
   const cohort = continuouslyLookedAfter(ret);
-  eachOc2(ret, (row, i, t) => {
+  eachRow(ret.current.OC2, (row, i, t) => {
     if (row.SDQ_REASON !== 'SDQ1' || !blank(row.SDQ_SCORE) || !inCohort(cohort, row)) return;
     const { atStart, atEnd } = ages(ret, t, i);
     if (atStart >= 4 && atEnd <= 16) flag(t, i);
@@ -82,20 +65,20 @@ export const rule157 = defineRule('157', (ret, flag) => {
 });
 
 export const rule158 = defineRule('158', (ret, flag) =>
-  eachOc2(ret, (row, i, t) => {
+  eachRow(ret.current.OC2, (row, i, t) => {
     if (row.INTERVENTION_RECEIVED === '1' && !blank(row.INTERVENTION_OFFERED)) flag(t, i);
   }),
 );
 
 export const rule159 = defineRule('159', (ret, flag) =>
-  eachOc2(ret, (row, i, t) => {
+  eachRow(ret.current.OC2, (row, i, t) => {
     if (row.SUBSTANCE_MISUSE === '1' && row.INTERVENTION_RECEIVED === '0' && blank(row.INTERVENTION_OFFERED)) flag(t, i);
   }),
 );
 
 /** The score is a whole number from 0 to 40, written as an integer (a sign is allowed: "-0" is 0). */
 export const rule180 = defineRule('180', (ret, flag) =>
-  eachOc2(ret, (row, i, t) => {
+  eachRow(ret.current.OC2, (row, i, t) => {
     const v = row.SDQ_SCORE;
     if (blank(v)) return;
     const n = Number(v);
@@ -104,14 +87,14 @@ export const rule180 = defineRule('180', (ret, flag) =>
 );
 
 export const rule181 = defineRule('181', (ret, flag) =>
-  eachOc2(ret, (row, i, t) => {
-    if (TWELVE_MONTH_ITEMS.some((c) => !blank(row[c]) && row[c] !== '0' && row[c] !== '1')) flag(t, i);
+  eachRow(ret.current.OC2, (row, i, t) => {
+    if (OC2_ITEMS.some((c) => !blank(row[c]) && row[c] !== '0' && row[c] !== '1')) flag(t, i);
   }),
 );
 
 export const rule182 = defineRule('182', (ret, flag) =>
-  eachOc2(ret, (row, i, t) => {
-    const any = TWELVE_MONTH_ITEMS.some((c) => !blank(row[c]));
+  eachRow(ret.current.OC2, (row, i, t) => {
+    const any = OC2_ITEMS.some((c) => !blank(row[c]));
     if (any && REQUIRED_ITEMS.some((c) => blank(row[c]))) flag(t, i);
   }),
 );
@@ -119,7 +102,7 @@ export const rule182 = defineRule('182', (ret, flag) =>
 export const rule185 = defineRule('185', (ret, flag) => {
   if (!ret.current.Episodes) return;
   const cohort = continuouslyLookedAfter(ret);
-  eachOc2(ret, (row, i, t) => {
+  eachRow(ret.current.OC2, (row, i, t) => {
     if (!blank(row.SDQ_SCORE) && !inCohort(cohort, row)) flag(t, i);
   });
 });
@@ -127,7 +110,7 @@ export const rule185 = defineRule('185', (ret, flag) => {
 export const rule186 = defineRule('186', (ret, flag) => {
   if (!ret.current.Episodes) return;
   const cohort = continuouslyLookedAfter(ret);
-  eachOc2(ret, (row, i, t) => {
+  eachRow(ret.current.OC2, (row, i, t) => {
     const { atStart, atEnd } = ages(ret, t, i);
     if (atStart >= 4 && atEnd < 17 && inCohort(cohort, row) && blank(row.SDQ_SCORE) && blank(row.SDQ_REASON)) flag(t, i);
   });
@@ -145,13 +128,13 @@ export const rule187 = defineRule('187', (ret, flag) => {
 });
 
 export const rule188 = defineRule('188', (ret, flag) =>
-  eachOc2(ret, (row, i, t) => {
+  eachRow(ret.current.OC2, (row, i, t) => {
     if (ages(ret, t, i).atEnd < 4 && (!blank(row.SDQ_SCORE) || !blank(row.SDQ_REASON))) flag(t, i);
   }),
 );
 
 export const rule189 = defineRule('189', (ret, flag) =>
-  eachOc2(ret, (row, i, t) => {
+  eachRow(ret.current.OC2, (row, i, t) => {
     if (ages(ret, t, i).atStart >= 17 && (!blank(row.SDQ_SCORE) || !blank(row.SDQ_REASON))) flag(t, i);
   }),
 );
@@ -159,8 +142,8 @@ export const rule189 = defineRule('189', (ret, flag) =>
 export const rule190 = defineRule('190', (ret, flag) => {
   if (!ret.current.Episodes) return;
   const cohort = continuouslyLookedAfter(ret);
-  eachOc2(ret, (row, i, t) => {
-    if (!inCohort(cohort, row) && TWELVE_MONTH_ITEMS.some((c) => !blank(row[c]))) flag(t, i);
+  eachRow(ret.current.OC2, (row, i, t) => {
+    if (!inCohort(cohort, row) && OC2_ITEMS.some((c) => !blank(row[c]))) flag(t, i);
   });
 });
 
@@ -170,7 +153,7 @@ export const rule191 = defineRule('191', (ret, flag) => {
   if (!eps || !ret.current.OC2) return;
   const seen = new Set<string>();
   const cohort = continuouslyLookedAfter(ret);
-  eachOc2(ret, (row, i, t) => {
+  eachRow(ret.current.OC2, (row, i, t) => {
     seen.add(row.CHILD ?? '');
     if (inCohort(cohort, row) && REQUIRED_ITEMS.some((c) => blank(row[c]))) flag(t, i);
   });
@@ -178,13 +161,13 @@ export const rule191 = defineRule('191', (ret, flag) => {
 });
 
 export const rule192 = defineRule('192', (ret, flag) =>
-  eachOc2(ret, (row, i, t) => {
+  eachRow(ret.current.OC2, (row, i, t) => {
     if (row.SUBSTANCE_MISUSE === '1' && blank(row.INTERVENTION_RECEIVED)) flag(t, i);
   }),
 );
 
 export const rule193 = defineRule('193', (ret, flag) =>
-  eachOc2(ret, (row, i, t) => {
+  eachRow(ret.current.OC2, (row, i, t) => {
     if (row.SUBSTANCE_MISUSE !== '1' && (!blank(row.INTERVENTION_RECEIVED) || !blank(row.INTERVENTION_OFFERED))) flag(t, i);
   }),
 );
@@ -192,7 +175,7 @@ export const rule193 = defineRule('193', (ret, flag) =>
 export const rule196 = codeRule('196', 'OC2', 'SDQ_REASON', { blankPasses: true });
 
 export const rule197a = defineRule('197a', (ret, flag) =>
-  eachOc2(ret, (row, i, t) => {
+  eachRow(ret.current.OC2, (row, i, t) => {
     if (!blank(row.SDQ_SCORE) && !blank(row.SDQ_REASON)) flag(t, i);
   }),
 );
@@ -201,7 +184,7 @@ export const rule197a = defineRule('197a', (ret, flag) =>
 export const rule197B = defineRule('197B', (ret, flag) => {
   if (!ret.current.Episodes) return;
   const cohort = continuouslyLookedAfter(ret);
-  eachOc2(ret, (row, i, t) => {
+  eachRow(ret.current.OC2, (row, i, t) => {
     const { atStart, atEnd } = ages(ret, t, i);
     const edge = (atStart < 4 && atEnd >= 4) || (atStart < 17 && atEnd >= 17);
     if (edge && inCohort(cohort, row) && blank(row.SDQ_SCORE) && blank(row.SDQ_REASON)) flag(t, i);
@@ -211,7 +194,7 @@ export const rule197B = defineRule('197B', (ret, flag) => {
 export const rule198 = defineRule('198', (ret, flag) => {
   if (!ret.current.Episodes) return;
   const cohort = continuouslyLookedAfter(ret);
-  eachOc2(ret, (row, i, t) => {
+  eachRow(ret.current.OC2, (row, i, t) => {
     if (!blank(row.SDQ_REASON) && !inCohort(cohort, row)) flag(t, i);
   });
 });

@@ -6,7 +6,7 @@ import type { Return903, Row, Table903 } from '../model.js';
 import { defineRule } from '../rule.js';
 import type { Flag, Rule903 } from '../rule.js';
 import { dates, derived, rowsByChild } from '../values.js';
-import { childrenOf, episodeLinks, placementPlaces, canPlace, yearStart } from './b-helpers.js';
+import { canPlace, childrenOf, episodeLinks, placementPlaces, yearStart } from './helpers.js';
 
 /**
  * Each child's last episode in last year's return: the one begun latest, of those whose

@@ -4,8 +4,8 @@
  */
 import type { Return903, Row, Table903 } from '../model.js';
 import { defineRule, type Rule903 } from '../rule.js';
-import { blank, firstRowByChild, isFemale, isMale, parseDate } from './support.js';
-import { rowsByChild } from '../values.js';
+import { firstRowByChild, parseDate, rowsByChild } from '../values.js';
+import { blank, isFemale, isMale } from './helpers.js';
 
 /** For each child in both years' Header tables: this year's and last year's row. */
 function eachInBoth(ret: Return903, check: (cur: Row, last: Row, i: number, j: number, h: Table903, hl: Table903) => void): void {

@@ -6,9 +6,8 @@
 import type { Return903, Row, Table903, TableName } from '../model.js';
 import { defineRule, type Rule903 } from '../rule.js';
 import { addYears, ageOn, dates, episodesInOrder, rowsByChild } from '../values.js';
-import { childrenOf } from './b-helpers.js';
 import { eachWithUrn } from './providers.js';
-import { blank, dobOf, yearEnd, yearStart } from './support.js';
+import { blank, childrenOf, dobOf, yearEnd, yearStart } from './helpers.js';
 
 /** Any of the care leaver items (in touch, activity, accommodation) is given. */
 const careLeaverInfo = (row: Row): boolean => !blank(row.IN_TOUCH) || !blank(row.ACTIV) || !blank(row.ACCOM);
@@ -24,12 +23,6 @@ function eachLeaverWithInfo(ret: Return903, check: (row: Row, i: number, oc3: Ta
   const oc3 = ret.current.OC3;
   if (!oc3) return;
   oc3.rows.forEach((row, i) => careLeaverInfo(row) && check(row, i, oc3));
-}
-
-/** Children with at least one row in the table (none when the table was not given). */
-function childrenIn(t: Table903 | undefined): ReadonlySet<string> {
-  // Built once per table and shared (several rules here ask for the same tables' children).
-  return childrenOf(t);
 }
 
 /**
@@ -78,8 +71,8 @@ export const rule3001 = defineRule('3001', (ret, flag) => {
 export const ruleEPI = defineRule('EPI', (ret, flag) => {
   const header = ret.current.Header;
   if (!header) return;
-  const withEpisodes = childrenIn(ret.current.Episodes);
-  const leavers = childrenIn(ret.current.OC3);
+  const withEpisodes = childrenOf(ret.current.Episodes);
+  const leavers = childrenOf(ret.current.OC3);
   header.rows.forEach((row, i) => {
     const child = row.CHILD ?? '';
     if (!withEpisodes.has(child) && !leavers.has(child)) flag(header, i);
@@ -109,7 +102,7 @@ export const rule1014 = defineRule('1014', (ret, flag) => {
   const uasc = ret.current.UASC;
   const oc3 = ret.current.OC3;
   if (!uasc || !oc3 || !ret.current.Episodes) return;
-  const withEpisodes = childrenIn(ret.current.Episodes);
+  const withEpisodes = childrenOf(ret.current.Episodes);
   const leaversOnly = new Set<string>();
   for (const child of rowsByChild(oc3).keys()) if (!withEpisodes.has(child)) leaversOnly.add(child);
   const uascRows = rowsByChild(uasc);
@@ -131,7 +124,7 @@ const LOOKED_AFTER_TABLES: readonly TableName[] = ['PlacedAdoption', 'Missing', 
  */
 export const rule1012 = defineRule('1012', (ret, flag) => {
   if (!ret.current.Episodes) return;
-  const withEpisodes = childrenIn(ret.current.Episodes);
+  const withEpisodes = childrenOf(ret.current.Episodes);
   for (const name of LOOKED_AFTER_TABLES) {
     const t = ret.current[name];
     if (!t) continue;
@@ -159,7 +152,7 @@ export const rule1010 = defineRule('1010', (ret, flag) => {
   const eps = ret.current.Episodes;
   const last = ret.previous.Episodes;
   if (!eps || !last) return;
-  const withEpisodes = childrenIn(eps);
+  const withEpisodes = childrenOf(eps);
   const lastDecom = dates(last, 'DECOM');
   const openAtLastYearEnd = new Set<string>();
   for (const [child, order] of episodesInOrder(last)) {

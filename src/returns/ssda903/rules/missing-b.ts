@@ -6,7 +6,7 @@ import type { Return903, Table903 } from '../model.js';
 import { defineRule } from '../rule.js';
 import type { Rule903 } from '../rule.js';
 import { codeSet, dates, episodesInOrder, parseDate, rowsByChild } from '../values.js';
-import { endsInCare, episodeLinks, episodeOn, isSet, rowsOf, yearEnd, yearStart } from './b-helpers.js';
+import { blank, childRows, endsInCare, episodeLinks, episodeOn, yearEnd, yearStart } from './helpers.js';
 
 /** A rule over each Missing row alone. */
 function eachPeriod(code: string, wrong: (ret: Return903, missing: Table903, i: number) => boolean): Rule903 {
@@ -19,9 +19,9 @@ function eachPeriod(code: string, wrong: (ret: Return903, missing: Table903, i: 
 
 const row = (m: Table903, i: number) => m.rows[i]!;
 
-export const r564 = eachPeriod('564', (_r, m, i) => isSet(row(m, i).MISSING) && !isSet(row(m, i).MIS_START));
-export const r565 = eachPeriod('565', (_r, m, i) => isSet(row(m, i).MIS_START) && !isSet(row(m, i).MISSING));
-export const r566 = eachPeriod('566', (_r, m, i) => isSet(row(m, i).MIS_END) && !isSet(row(m, i).MISSING));
+export const r564 = eachPeriod('564', (_r, m, i) => !blank(row(m, i).MISSING) && blank(row(m, i).MIS_START));
+export const r565 = eachPeriod('565', (_r, m, i) => !blank(row(m, i).MIS_START) && blank(row(m, i).MISSING));
+export const r566 = eachPeriod('566', (_r, m, i) => !blank(row(m, i).MIS_END) && blank(row(m, i).MISSING));
 export const r567 = eachPeriod('567', (_r, m, i) => dates(m, 'MIS_END')[i]! < dates(m, 'MIS_START')[i]!);
 export const r570 = eachPeriod('570', (r, m, i) => dates(m, 'MIS_START')[i]! > yearEnd(r));
 export const r571 = eachPeriod('571', (r, m, i) => {
@@ -31,10 +31,10 @@ export const r571 = eachPeriod('571', (r, m, i) => {
 export const r586 = eachPeriod('586', (_r, m, i) => dates(m, 'MIS_START')[i]! < dates(m, 'DOB')[i]!);
 // A missing period has a start date: blank is not a valid date either.
 export const r1004 = eachPeriod('1004', (_r, m, i) => parseDate(row(m, i).MIS_START) === null);
-export const r1005 = eachPeriod('1005', (_r, m, i) => isSet(row(m, i).MIS_END) && parseDate(row(m, i).MIS_END) === null);
+export const r1005 = eachPeriod('1005', (_r, m, i) => !blank(row(m, i).MIS_END) && parseDate(row(m, i).MIS_END) === null);
 export const r1006 = eachPeriod('1006', (r, m, i) => {
   const v = row(m, i).MISSING;
-  return isSet(v) && !codeSet('Missing', 'MISSING', r.collectionYear).has(v);
+  return !blank(v) && !codeSet('Missing', 'MISSING', r.collectionYear).has(v);
 });
 
 export const r574 = defineRule('574', (ret, flag) => {
@@ -62,7 +62,7 @@ export const r575 = defineRule('575', (ret, flag) => {
   const dec = dates(eps, 'DEC');
   const orders = episodesInOrder(eps);
   missing.rows.forEach((r, i) => {
-    if (isSet(r.MIS_END) || Number.isNaN(start[i]!)) return;
+    if (!blank(r.MIS_END) || Number.isNaN(start[i]!)) return;
     const order = orders.get(r.CHILD ?? '');
     if (!order) return;
     const e = episodeOn(eps, order, start[i]!);
@@ -78,8 +78,8 @@ export const r576 = defineRule('576', (ret, flag) => {
   const start = dates(missing, 'MIS_START');
   const lastStart = dates(last, 'MIS_START');
   last.rows.forEach((r, j) => {
-    if (isSet(r.MIS_END) || Number.isNaN(lastStart[j]!)) return;
-    const all = rowsOf(missing, r.CHILD ?? null);
+    if (!blank(r.MIS_END) || Number.isNaN(lastStart[j]!)) return;
+    const all = childRows(missing, r.CHILD ?? null);
     if (all.length === 0 || all.some((i) => start[i] === lastStart[j])) return;
     // This year's first period should be the one carried over (with no start dates, the first row).
     const dated = all.filter((i) => !Number.isNaN(start[i]!));
@@ -112,7 +112,7 @@ function episodeOfPeriod(ret: Return903): Int32Array {
  */
 function careDated(eps: Table903, child: string | null): boolean {
   const decom = dates(eps, 'DECOM');
-  return rowsOf(eps, child).some((e) => !Number.isNaN(decom[e]!));
+  return childRows(eps, child).some((e) => !Number.isNaN(decom[e]!));
 }
 
 /**
@@ -139,7 +139,7 @@ function startsOutsideCare(code: string, blankStart: boolean, needsDatedCare: bo
     const start = dates(missing, 'MIS_START');
     const within = episodeOfPeriod(ret);
     missing.rows.forEach((r, i) => {
-      if (!rowsOf(eps, r.CHILD ?? null).length) return;
+      if (!childRows(eps, r.CHILD ?? null).length) return;
       if (needsDatedCare && !careDated(eps, r.CHILD ?? null)) return;
       if (Number.isNaN(start[i]!) ? blankStart : within[i]! < 0) flag(missing, i);
     });
@@ -156,7 +156,7 @@ function ceased(eps: Table903): ReadonlyMap<string, number> {
   const out = new Map<string, number>();
   for (const [child, i] of episodeLinks(eps).last) {
     const rec = eps.rows[i]!.REC;
-    if (isSet(rec) && rec !== 'X1' && !Number.isNaN(dec[i]!)) out.set(child, i);
+    if (!blank(rec) && rec !== 'X1' && !Number.isNaN(dec[i]!)) out.set(child, i);
   }
   return out;
 }
@@ -171,7 +171,7 @@ export const r580 = defineRule('580', (ret, flag) => {
   for (const [child, e] of ceased(eps)) {
     if (eps.rows[e]!.REC === 'E8') continue;
     // Missing on the day care ended: the period began by then and had not ended.
-    const away = rowsOf(missing, child).some((i) => start[i]! <= dec[e]! && (Number.isNaN(end[i]!) || end[i]! > dec[e]!));
+    const away = childRows(missing, child).some((i) => start[i]! <= dec[e]! && (Number.isNaN(end[i]!) || end[i]! > dec[e]!));
     if (away) flag(eps, e);
   }
 });

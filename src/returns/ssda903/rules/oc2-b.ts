@@ -6,7 +6,7 @@ import { defineRule } from '../rule.js';
 import type { Rule903 } from '../rule.js';
 import { ageOn, dates } from '../values.js';
 import type { Row } from '../model.js';
-import { isSet, twelveMonthCohort, yearEnd } from './b-helpers.js';
+import { blank, twelveMonthCohort, yearEnd } from './helpers.js';
 
 /** An OC2 row failing a test of the child's age at 31 March and the row itself. */
 function oc2Rule(code: string, wrong: (age: number, row: Row, inCohort: () => boolean) => boolean): Rule903 {
@@ -28,14 +28,14 @@ function oc2Rule(code: string, wrong: (age: number, row: Row, inCohort: () => bo
 }
 
 const HEALTH = ['IMMUNISATIONS', 'TEETH_CHECK', 'HEALTH_ASSESSMENT', 'SUBSTANCE_MISUSE'] as const;
-const healthIncomplete = (row: Row) => HEALTH.some((f) => !isSet(row[f]));
+const healthIncomplete = (row: Row) => HEALTH.some((f) => blank(row[f]));
 
-export const r542 = oc2Rule('542', (age, row) => age < 10 && isSet(row.CONVICTED));
-export const r543 = oc2Rule('543', (age, row, inCohort) => age >= 10 && !isSet(row.CONVICTED) && inCohort());
+export const r542 = oc2Rule('542', (age, row) => age < 10 && !blank(row.CONVICTED));
+export const r543 = oc2Rule('543', (age, row, inCohort) => age >= 10 && blank(row.CONVICTED) && inCohort());
 // "Conviction information completed" is a conviction recorded (1).
 export const r544 = oc2Rule('544', (_age, row) => row.CONVICTED === '1' && healthIncomplete(row));
-export const r545 = oc2Rule('545', (age, row, inCohort) => age < 5 && !isSet(row.HEALTH_CHECK) && inCohort());
-export const r546 = oc2Rule('546', (age, row, inCohort) => age >= 5 && isSet(row.HEALTH_CHECK) && inCohort());
+export const r545 = oc2Rule('545', (age, row, inCohort) => age < 5 && blank(row.HEALTH_CHECK) && inCohort());
+export const r546 = oc2Rule('546', (age, row, inCohort) => age >= 5 && !blank(row.HEALTH_CHECK) && inCohort());
 export const r547 = oc2Rule('547', (_age, row) => row.HEALTH_CHECK === '1' && healthIncomplete(row));
 
 export const oc2Rules: Rule903[] = [r542, r543, r544, r545, r546, r547];

@@ -7,7 +7,7 @@ import { defineRule } from '../rule.js';
 import type { Rule903 } from '../rule.js';
 import { codeSet, dates, dayOf, daysInMonth } from '../values.js';
 import type { Row } from '../model.js';
-import { episodeLinks, isSet, rowsOf, yearEnd, yearStart } from './b-helpers.js';
+import { blank, childRows, episodeLinks, yearEnd, yearStart } from './helpers.js';
 
 /**
  * Local authority codes for where a previous permanence option was arranged: the DfE's
@@ -54,8 +54,8 @@ const ANY_ENTRY = ['PREV_PERM', 'LA_PERM', 'DATE_PERM'] as const;
 
 /** Whether a child's previous permanence entry is complete: a code, and for an order (not Z1) its authority and date. */
 function complete(row: Row): boolean {
-  if (!isSet(row.PREV_PERM)) return false;
-  return row.PREV_PERM === 'Z1' || (isSet(row.LA_PERM) && isSet(row.DATE_PERM));
+  if (blank(row.PREV_PERM)) return false;
+  return row.PREV_PERM === 'Z1' || (!blank(row.LA_PERM) && !blank(row.DATE_PERM));
 }
 
 /** A child who starts to be looked after this year has previous permanence information. */
@@ -68,7 +68,7 @@ export const r630 = defineRule('630', (ret, flag) => {
   const end = yearEnd(ret);
   eps.rows.forEach((row, i) => {
     if (row.RNE !== 'S' || !(decom[i]! >= start && decom[i]! <= end)) return;
-    const entries = rowsOf(pp, row.CHILD ?? null);
+    const entries = childRows(pp, row.CHILD ?? null);
     if (entries.length === 0 || entries.some((p) => !complete(pp!.rows[p]!))) flag(eps, i);
   });
 });
@@ -78,7 +78,7 @@ export const r631 = defineRule('631', (ret, flag) => {
   if (!pp) return;
   const valid = codeSet('PrevPerm', 'PREV_PERM', ret.collectionYear);
   pp.rows.forEach((row, p) => {
-    if (isSet(row.PREV_PERM) && !valid.has(row.PREV_PERM)) flag(pp, p);
+    if (!blank(row.PREV_PERM) && !valid.has(row.PREV_PERM)) flag(pp, p);
   });
 });
 
@@ -90,7 +90,7 @@ export const r632 = defineRule('632', (ret, flag) => {
   const decom = dates(eps, 'DECOM');
   const { first } = episodeLinks(eps);
   pp.rows.forEach((row, p) => {
-    if (!isSet(row.DATE_PERM)) return;
+    if (blank(row.DATE_PERM)) return;
     const i = first.get(row.CHILD ?? '');
     if (i === undefined) return;
     const when = permanenceDate(row.DATE_PERM);
@@ -105,7 +105,7 @@ export const r633 = defineRule('633', (ret, flag) => {
   const pp = ret.current.PrevPerm;
   if (!pp) return;
   pp.rows.forEach((row, p) => {
-    if (isSet(row.LA_PERM) && !PERMANENCE_LA_CODES.has(row.LA_PERM)) flag(pp, p);
+    if (!blank(row.LA_PERM) && !PERMANENCE_LA_CODES.has(row.LA_PERM)) flag(pp, p);
   });
 });
 
@@ -116,8 +116,8 @@ export const r634 = defineRule('634', (ret, flag) => {
   const decom = dates(eps, 'DECOM');
   const from = dayOf(2016, 4, 1);
   pp.rows.forEach((row, p) => {
-    if (!ANY_ENTRY.some((f) => isSet(row[f]))) return;
-    const own = rowsOf(eps, row.CHILD ?? null);
+    if (!ANY_ENTRY.some((f) => !blank(row[f]))) return;
+    const own = childRows(eps, row.CHILD ?? null);
     if (own.length === 0) return;
     // Known to have started before 1 April 2016: every start (RNE S) was before it, or,
     // with no start in the return, the earliest episode was.
@@ -134,7 +134,7 @@ export const r635 = defineRule('635', (ret, flag) => {
   if (!pp) return;
   pp.rows.forEach((row, p) => {
     // Z1 (no previous permanence), or no code at all, with an order's date or authority.
-    if ((row.PREV_PERM === 'Z1' || !isSet(row.PREV_PERM)) && (isSet(row.LA_PERM) || isSet(row.DATE_PERM))) flag(pp, p);
+    if ((row.PREV_PERM === 'Z1' || blank(row.PREV_PERM)) && (!blank(row.LA_PERM) || !blank(row.DATE_PERM))) flag(pp, p);
   });
 });
 

@@ -6,8 +6,8 @@
  */
 import type { Provider, Return903, Row, Table903 } from '../model.js';
 import { defineRule, type Rule903 } from '../rule.js';
-import { compactPostcode } from '../values.js';
-import { blank, dates, yearEnd } from './support.js';
+import { compactPostcode, dates } from '../values.js';
+import { blank, yearEnd } from './helpers.js';
 
 /**
  * Calls `check` for each episode with a URN (not XXXXXXX, which means none), with the

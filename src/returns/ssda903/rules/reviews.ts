@@ -1,7 +1,7 @@
 /** Rules on reviews, and on what is not collected for children on short breaks. */
 import { defineRule, type Rule903 } from '../rule.js';
-import { codeSet } from '../values.js';
-import { blank, childEpisodes, dateRule, femaleCode, firstRowByChild, hasColumn, lookedAfterInYear, RESPITE } from './support.js';
+import { codeSet, firstRowByChild } from '../values.js';
+import { blank, childEpisodes, dateRule, femaleCode, hasColumn, lookedAfterInYear, RESPITE } from './helpers.js';
 
 export const rule166 = dateRule('166', 'Reviews', 'REVIEW');
 /**

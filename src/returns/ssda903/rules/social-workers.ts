@@ -6,8 +6,8 @@
  */
 import type { Return903, Table903 } from '../model.js';
 import { defineRule, type Rule903 } from '../rule.js';
-import { addYears, codeSet, derived, inOrder, rowsByChild } from '../values.js';
-import { blank, childEpisodes, dateRule, dates, parseDate, RESPITE, yearEnd, yearStart } from './support.js';
+import { addYears, codeSet, dates, derived, inOrder, parseDate, rowsByChild } from '../values.js';
+import { blank, childEpisodes, dateRule, RESPITE, yearEnd, yearStart } from './helpers.js';
 
 /** Social worker data became part of the return from 1 April 2023: earlier episodes need no reason. */
 const SW_DATA_BEGINS = parseDate('01/04/2023')!;

@@ -1,7 +1,8 @@
 /** Rules on unaccompanied asylum-seeking children (the UASC table). */
 import type { Return903, Table903 } from '../model.js';
 import { defineRule, type Rule903 } from '../rule.js';
-import { ageAt, birthday, blank, dates, firstRowByChild, parseDate, yearEnd, yearStart } from './support.js';
+import { ageAt, birthday, blank, yearEnd, yearStart } from './helpers.js';
+import { dates, firstRowByChild, parseDate } from '../values.js';
 
 /** A date UASC status ceased is a real date, and not before the year (a child who stopped being UASC before it is not in the table). */
 export const rule104 = defineRule('104', (ret, flag) => {
