@@ -26,15 +26,15 @@ function adopters(code: string, wrong: (ls: string | null, sex: string | null, n
 }
 
 // Two adopters recorded with a single adopter's code; a blank code is 151's and 601's, an invalid one 176's.
-export const r511 = adopters('511', (_ls, sex, nb) => nb === '2' && oneOf(sex, SINGLE));
-export const r514 = adopters('514', (ls, sex) => ls === 'L0' && oneOf(sex, COUPLE));
-export const r517 = adopters('517', (ls, sex) => ls === 'L3' && sex !== 'MF');
-export const r518 = adopters('518', (ls, sex) => ls === 'L4' && !oneOf(sex, SAME_SEX));
-export const r519 = adopters('519', (ls, sex) => ls === 'L2' && !oneOf(sex, COUPLE));
-export const r520 = adopters('520', (ls, sex) => ls === 'L11' && sex !== 'MF');
-export const r524 = adopters('524', (ls, sex) => ls === 'L12' && !oneOf(sex, SAME_SEX));
+export const rule511 = adopters('511', (_ls, sex, nb) => nb === '2' && oneOf(sex, SINGLE));
+export const rule514 = adopters('514', (ls, sex) => ls === 'L0' && oneOf(sex, COUPLE));
+export const rule517 = adopters('517', (ls, sex) => ls === 'L3' && sex !== 'MF');
+export const rule518 = adopters('518', (ls, sex) => ls === 'L4' && !oneOf(sex, SAME_SEX));
+export const rule519 = adopters('519', (ls, sex) => ls === 'L2' && !oneOf(sex, COUPLE));
+export const rule520 = adopters('520', (ls, sex) => ls === 'L11' && sex !== 'MF');
+export const rule524 = adopters('524', (ls, sex) => ls === 'L12' && !oneOf(sex, SAME_SEX));
 
-export const r521 = defineRule('521', (ret, flag) => {
+export const rule521 = defineRule('521', (ret, flag) => {
   const eps = ret.current.Episodes;
   const ad1 = ret.current.AD1;
   if (!eps || !ad1) return;
@@ -51,7 +51,7 @@ export const r521 = defineRule('521', (ret, flag) => {
   });
 });
 
-export const r522 = defineRule('522', (ret, flag) => {
+export const rule522 = defineRule('522', (ret, flag) => {
   const pa = ret.current.PlacedAdoption;
   if (!pa) return;
   const placed = dates(pa, 'DATE_PLACED');
@@ -61,7 +61,7 @@ export const r522 = defineRule('522', (ret, flag) => {
   });
 });
 
-export const r523 = defineRule('523', (ret, flag) => {
+export const rule523 = defineRule('523', (ret, flag) => {
   const pa = ret.current.PlacedAdoption;
   const ad1 = ret.current.AD1;
   if (!pa || !ad1) return;
@@ -77,7 +77,7 @@ export const r523 = defineRule('523', (ret, flag) => {
   });
 });
 
-export const r525 = defineRule('525', (ret, flag) => {
+export const rule525 = defineRule('525', (ret, flag) => {
   const pa = ret.current.PlacedAdoption;
   const ad1 = ret.current.AD1;
   if (!pa || !ad1) return;
@@ -145,7 +145,7 @@ function decisionAgainst(
 
 const after = (placed: number, decom: number) => placed > decom;
 
-export const r551 = defineRule('551', (ret, flag) => {
+export const rule551 = defineRule('551', (ret, flag) => {
   const eps = ret.current.Episodes;
   if (!eps) return;
   const pa = ret.current.PlacedAdoption;
@@ -156,9 +156,9 @@ export const r551 = defineRule('551', (ret, flag) => {
   });
 });
 
-export const r552 = decisionAgainst('552', (eps) => firstEpisode(eps, (row) => oneOf(row.PLACE, PLACED_FOR_ADOPTION)), 'latest', after);
+export const rule552 = decisionAgainst('552', (eps) => firstEpisode(eps, (row) => oneOf(row.PLACE, PLACED_FOR_ADOPTION)), 'latest', after);
 
-export const r553 = defineRule('553', (ret, flag) => {
+export const rule553 = defineRule('553', (ret, flag) => {
   const eps = ret.current.Episodes;
   if (!eps) return;
   const pa = ret.current.PlacedAdoption;
@@ -174,9 +174,9 @@ export const r553 = defineRule('553', (ret, flag) => {
   });
 });
 
-export const r554 = decisionAgainst('554', (eps) => firstEpisode(eps, (row) => row.LS === 'E1'), 'all', after);
+export const rule554 = decisionAgainst('554', (eps) => firstEpisode(eps, (row) => row.LS === 'E1'), 'all', after);
 
-export const r557 = defineRule('557', (ret, flag) => {
+export const rule557 = defineRule('557', (ret, flag) => {
   const eps = ret.current.Episodes;
   const pa = ret.current.PlacedAdoption;
   if (!eps || !pa) return;
@@ -198,7 +198,7 @@ export const r557 = defineRule('557', (ret, flag) => {
 });
 
 /** The decision that led to an adoption (the child's latest) was not reversed. */
-export const r558 = defineRule('558', (ret, flag) => {
+export const rule558 = defineRule('558', (ret, flag) => {
   const eps = ret.current.Episodes;
   const pa = ret.current.PlacedAdoption;
   if (!eps || !pa) return;
@@ -213,7 +213,7 @@ export const r558 = defineRule('558', (ret, flag) => {
   });
 });
 
-export const r559 = defineRule('559', (ret, flag) => {
+export const rule559 = defineRule('559', (ret, flag) => {
   const pa = ret.current.PlacedAdoption;
   const last = ret.previous.PlacedAdoption;
   if (!pa || !last) return;
@@ -271,20 +271,20 @@ function againstLastYear(code: string, wrong: (placed: number, last: LastDecisio
 const same = (a: number, b: number) => a === b || (Number.isNaN(a) && Number.isNaN(b));
 
 /** An open decision last year keeps its date (a decision undated last year is 559's). */
-export const r560 = againstLastYear('560', (placed, last) => last.dated && !last.reversed && !same(placed, last.placed));
+export const rule560 = againstLastYear('560', (placed, last) => last.dated && !last.reversed && !same(placed, last.placed));
 /** A decision reversed last year is not reported again with the same date. */
-export const r561 = againstLastYear('561', (placed, last) => last.reversed && placed === last.placed);
+export const rule561 = againstLastYear('561', (placed, last) => last.reversed && placed === last.placed);
 /**
  * After last year's reversal, a different decision is dated after the reversal (after
  * last year's decision when the reversal has no readable date).
  */
-export const r584 = againstLastYear('584', (placed, last) => {
+export const rule584 = againstLastYear('584', (placed, last) => {
   if (!last.reversed || same(placed, last.placed)) return false;
   const bound = Number.isNaN(last.ceased) ? last.placed : last.ceased;
   return !Number.isNaN(bound) && !(placed > bound);
 });
 
-export const r563 = defineRule('563', (ret, flag) => {
+export const rule563 = defineRule('563', (ret, flag) => {
   const pa = ret.current.PlacedAdoption;
   if (!pa) return;
   pa.rows.forEach((row, p) => {
@@ -292,7 +292,7 @@ export const r563 = defineRule('563', (ret, flag) => {
   });
 });
 
-export const r579 = defineRule('579', (ret, flag) => {
+export const rule579 = defineRule('579', (ret, flag) => {
   const pa = ret.current.PlacedAdoption;
   if (!pa) return;
   const placed = dates(pa, 'DATE_PLACED');
@@ -309,7 +309,7 @@ export const r579 = defineRule('579', (ret, flag) => {
   }
 });
 
-export const r583 = defineRule('583', (ret, flag) => {
+export const rule583 = defineRule('583', (ret, flag) => {
   const pa = ret.current.PlacedAdoption;
   if (!pa) return;
   const placed = dates(pa, 'DATE_PLACED');
@@ -320,7 +320,7 @@ export const r583 = defineRule('583', (ret, flag) => {
   }
 });
 
-export const r582 = defineRule('582', (ret, flag) => {
+export const rule582 = defineRule('582', (ret, flag) => {
   const eps = ret.current.Episodes;
   const ad1 = ret.current.AD1;
   if (!eps || !ad1) return;
@@ -332,7 +332,7 @@ export const r582 = defineRule('582', (ret, flag) => {
   });
 });
 
-export const r601 = defineRule('601', (ret, flag) => {
+export const rule601 = defineRule('601', (ret, flag) => {
   const eps = ret.current.Episodes;
   if (!eps) return;
   const ad1 = ret.current.AD1;
@@ -350,7 +350,7 @@ export const r601 = defineRule('601', (ret, flag) => {
   });
 });
 
-export const r602 = defineRule('602', (ret, flag) => {
+export const rule602 = defineRule('602', (ret, flag) => {
   const ad1 = ret.current.AD1;
   if (!ad1) return;
   const eps = ret.current.Episodes;
@@ -369,9 +369,9 @@ export const r602 = defineRule('602', (ret, flag) => {
 });
 
 /** Compared with the first time the child started to be looked after in the year's episodes. */
-export const r1003 = decisionAgainst('1003', (eps) => firstEpisode(eps, (row) => row.RNE === 'S'), 'all', (placed, decom) => placed < decom);
+export const rule1003 = decisionAgainst('1003', (eps) => firstEpisode(eps, (row) => row.RNE === 'S'), 'all', (placed, decom) => placed < decom);
 
 export const adoptionRules: Rule903[] = [
-  r511, r514, r517, r518, r519, r520, r521, r522, r523, r524, r525, r551, r552, r553, r554, r557, r558, r559, r560,
-  r561, r563, r579, r582, r583, r584, r601, r602, r1003,
+  rule511, rule514, rule517, rule518, rule519, rule520, rule521, rule522, rule523, rule524, rule525, rule551, rule552, rule553, rule554, rule557, rule558, rule559, rule560,
+  rule561, rule563, rule579, rule582, rule583, rule584, rule601, rule602, rule1003,
 ];

@@ -11,7 +11,7 @@ describe('care leaver information belongs to care leavers', () => {
       Episodes: [episode('A', '01/01/2023', { DEC: '01/06/2025', REC: 'E2' }), episode('C', '01/01/2023', { DEC: '01/06/2025', REC: 'E4A' })],
     };
     const previous = { Episodes: [episode('B', '01/01/2023', { DEC: '01/06/2024', REC: 'E2' })] };
-    expect(flagged(r.r1000, tables, { previous })).toEqual(['OC3 1', 'OC3 2']);
+    expect(flagged(r.rule1000, tables, { previous })).toEqual(['OC3 1', 'OC3 2']);
   });
   it('1001: only for a young person looked after 13 weeks after 14 and beyond their 16th birthday', () => {
     const tables = {
@@ -23,7 +23,7 @@ describe('care leaver information belongs to care leavers', () => {
       ],
     };
     // B left on their 16th birthday; C had 90 days; D was never looked after.
-    expect(flagged(r.r1001, tables)).toEqual(['OC3 2', 'OC3 3', 'OC3 4']);
+    expect(flagged(r.rule1001, tables)).toEqual(['OC3 2', 'OC3 3', 'OC3 4']);
   });
   it('1001: ages are counted from the Header’s date of birth when OC3 gives another', () => {
     const tables = {
@@ -32,11 +32,11 @@ describe('care leaver information belongs to care leavers', () => {
       Episodes: [episode('A', '01/01/2023', { DEC: '02/06/2025', REC: 'E4A' }), episode('B', '01/01/2023', { DEC: '02/06/2025', REC: 'E4A' })],
     };
     // A was 13 when care ended; B was past 16.
-    expect(flagged(r.r1001, tables)).toEqual(['OC3 1']);
+    expect(flagged(r.rule1001, tables)).toEqual(['OC3 1']);
   });
   it('1002: not for a young person with no episodes this year or last', () => {
     const previous = { Episodes: [episode('B', '01/01/2023', { DEC: '01/06/2024', REC: 'E4A' })] };
-    expect(flagged(r.r1002, { OC3: [leaver('A', '01/06/2007'), leaver('B', '01/06/2007')] }, { previous })).toEqual(['OC3 1']);
-    expect(flagged(r.r1002, { OC3: [leaver('A', '01/06/2007')] })).toEqual([]);
+    expect(flagged(r.rule1002, { OC3: [leaver('A', '01/06/2007'), leaver('B', '01/06/2007')] }, { previous })).toEqual(['OC3 1']);
+    expect(flagged(r.rule1002, { OC3: [leaver('A', '01/06/2007')] })).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ function allEpisodes(ret: Return903, child: string | null): [Table903, number][]
   return out;
 }
 
-export const r1000 = defineRule('1000', (ret, flag) => {
+export const rule1000 = defineRule('1000', (ret, flag) => {
   const oc3 = ret.current.OC3;
   if (!oc3 || !ret.current.Episodes) return;
   oc3.rows.forEach((row, o) => {
@@ -31,7 +31,7 @@ export const r1000 = defineRule('1000', (ret, flag) => {
  * is the care leaver information, whether or not its cells are filled. The date of birth
  * is the Header's (the DfE lists the Header among the rule's tables), else OC3's.
  */
-export const r1001 = defineRule('1001', (ret, flag) => {
+export const rule1001 = defineRule('1001', (ret, flag) => {
   const oc3 = ret.current.OC3;
   if (!oc3 || !ret.current.Episodes) return;
   const ownDob = dates(oc3, 'DOB');
@@ -60,7 +60,7 @@ export const r1001 = defineRule('1001', (ret, flag) => {
   });
 });
 
-export const r1002 = defineRule('1002', (ret, flag) => {
+export const rule1002 = defineRule('1002', (ret, flag) => {
   const oc3 = ret.current.OC3;
   const last = ret.previous.Episodes;
   if (!oc3 || !last) return;
@@ -69,4 +69,4 @@ export const r1002 = defineRule('1002', (ret, flag) => {
   });
 });
 
-export const careLeaverRulesB: Rule903[] = [r1000, r1001, r1002];
+export const careLeaverRulesB: Rule903[] = [rule1000, rule1001, rule1002];

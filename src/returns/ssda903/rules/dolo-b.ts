@@ -18,18 +18,18 @@ function eachOrder(code: string, wrong: (ret: Return903, dolo: Table903, i: numb
 }
 
 // An order has a start date: blank is not a valid date either.
-export const r700 = eachOrder('700', (_r, d, i) => parseDate(d.rows[i]!.DOLO_START) === null);
-export const r701 = eachOrder('701', (_r, d, i) => !blank(d.rows[i]!.DOLO_END) && parseDate(d.rows[i]!.DOLO_END) === null);
+export const rule700 = eachOrder('700', (_r, d, i) => parseDate(d.rows[i]!.DOLO_START) === null);
+export const rule701 = eachOrder('701', (_r, d, i) => !blank(d.rows[i]!.DOLO_END) && parseDate(d.rows[i]!.DOLO_END) === null);
 // An order ending the day it started has not run at all.
-export const r702 = eachOrder('702', (_r, d, i) => dates(d, 'DOLO_END')[i]! <= dates(d, 'DOLO_START')[i]!);
-export const r703 = eachOrder('703', (r, d, i) => dates(d, 'DOLO_START')[i]! > yearEnd(r));
-export const r704 = eachOrder('704', (r, d, i) => {
+export const rule702 = eachOrder('702', (_r, d, i) => dates(d, 'DOLO_END')[i]! <= dates(d, 'DOLO_START')[i]!);
+export const rule703 = eachOrder('703', (r, d, i) => dates(d, 'DOLO_START')[i]! > yearEnd(r));
+export const rule704 = eachOrder('704', (r, d, i) => {
   const end = dates(d, 'DOLO_END')[i]!;
   return end < yearStart(r) || end > yearEnd(r);
 });
-export const r708 = eachOrder('708', (_r, d, i) => dates(d, 'DOLO_START')[i]! < dates(d, 'DOB')[i]!);
+export const rule708 = eachOrder('708', (_r, d, i) => dates(d, 'DOLO_START')[i]! < dates(d, 'DOB')[i]!);
 
-export const r705 = defineRule('705', (ret, flag) => {
+export const rule705 = defineRule('705', (ret, flag) => {
   const dolo = ret.current.DoLo;
   if (!dolo) return;
   const start = dates(dolo, 'DOLO_START');
@@ -44,7 +44,7 @@ export const r705 = defineRule('705', (ret, flag) => {
   }
 });
 
-export const r706 = defineRule('706', (ret, flag) => {
+export const rule706 = defineRule('706', (ret, flag) => {
   const dolo = ret.current.DoLo;
   const last = ret.previous.DoLo;
   if (!dolo || !last) return;
@@ -61,7 +61,7 @@ export const r706 = defineRule('706', (ret, flag) => {
 });
 
 /** An order ends while the child is looked after: its end in an episode of care, or, open, in a period of care still open. */
-export const r707 = defineRule('707', (ret, flag) => {
+export const rule707 = defineRule('707', (ret, flag) => {
   const dolo = ret.current.DoLo;
   const eps = ret.current.Episodes;
   if (!dolo || !eps) return;
@@ -100,7 +100,7 @@ function placementDuring(code: string, wrong: (place: string | null) => boolean)
   });
 }
 
-export const r709 = placementDuring('709', (place) => place === null || !EXPECTED.has(place));
-export const r710 = placementDuring('710', (place) => place !== null && FORBIDDEN.has(place));
+export const rule709 = placementDuring('709', (place) => place === null || !EXPECTED.has(place));
+export const rule710 = placementDuring('710', (place) => place !== null && FORBIDDEN.has(place));
 
-export const doloRules: Rule903[] = [r700, r701, r702, r703, r704, r705, r706, r707, r708, r709, r710];
+export const doloRules: Rule903[] = [rule700, rule701, rule702, rule703, rule704, rule705, rule706, rule707, rule708, rule709, rule710];

@@ -10,7 +10,7 @@ import { blank, canPlace, childRows, episodeLinks, FOSTER_PLACEMENTS, oneOf, pla
 
 const SGO = set('E45', 'E46', 'E47', 'E48');
 
-export const r406 = defineRule('406', (ret, flag) => {
+export const rule406 = defineRule('406', (ret, flag) => {
   const eps = ret.current.Episodes;
   if (!eps || !canPlace(ret, eps)) return;
   const uasc = uascChildren(ret);
@@ -39,10 +39,10 @@ function ageAtEnd(code: string, reasons: ReadonlySet<string>, wrong: (age: numbe
   });
 }
 
-export const r407 = ageAtEnd('407', SGO, (age) => age >= 18);
-export const r460 = ageAtEnd('460', set('E17'), (age) => age < 18, false);
+export const rule407 = ageAtEnd('407', SGO, (age) => age >= 18);
+export const rule460 = ageAtEnd('460', set('E17'), (age) => age < 18, false);
 
-export const r408 = defineRule('408', (ret, flag) => {
+export const rule408 = defineRule('408', (ret, flag) => {
   const eps = ret.current.Episodes;
   if (!eps) return;
   eps.rows.forEach((row, i) => {
@@ -50,7 +50,7 @@ export const r408 = defineRule('408', (ret, flag) => {
   });
 });
 
-export const r411 = defineRule('411', (ret, flag) => {
+export const rule411 = defineRule('411', (ret, flag) => {
   const eps = ret.current.Episodes;
   const own = ret.reference.localAuthority;
   if (!eps || !own || !canPlace(ret, eps)) return;
@@ -61,7 +61,7 @@ export const r411 = defineRule('411', (ret, flag) => {
   });
 });
 
-export const r420 = defineRule('420', (ret, flag) => {
+export const rule420 = defineRule('420', (ret, flag) => {
   const eps = ret.current.Episodes;
   if (!eps || !canPlace(ret, eps)) return;
   const places = placementPlaces(ret, eps);
@@ -70,7 +70,7 @@ export const r420 = defineRule('420', (ret, flag) => {
   });
 });
 
-export const r426 = defineRule('426', (ret, flag) => {
+export const rule426 = defineRule('426', (ret, flag) => {
   const eps = ret.current.Episodes;
   if (!eps) return;
   for (const rows of rowsByChild(eps).values()) {
@@ -80,7 +80,7 @@ export const r426 = defineRule('426', (ret, flag) => {
   }
 });
 
-export const r431 = defineRule('431', (ret, flag) => {
+export const rule431 = defineRule('431', (ret, flag) => {
   const eps = ret.current.Episodes;
   if (!eps) return;
   const { prev } = episodeLinks(eps);
@@ -93,7 +93,7 @@ export const r431 = defineRule('431', (ret, flag) => {
   });
 });
 
-export const r432 = defineRule('432', (ret, flag) => {
+export const rule432 = defineRule('432', (ret, flag) => {
   const eps = ret.current.Episodes;
   if (!eps) return;
   const { prev } = episodeLinks(eps);
@@ -108,7 +108,7 @@ export const r432 = defineRule('432', (ret, flag) => {
 
 const CONTINUES = set('L', 'P', 'T', 'B', 'U');
 
-export const r433 = defineRule('433', (ret, flag) => {
+export const rule433 = defineRule('433', (ret, flag) => {
   const eps = ret.current.Episodes;
   if (!eps) return;
   const { prev } = episodeLinks(eps);
@@ -143,11 +143,11 @@ function changeRule(code: string, reasons: ReadonlySet<string>, lsChanges: boole
   });
 }
 
-export const r434 = changeRule('434', set('L'), true, false);
-export const r435 = changeRule('435', set('P', 'T'), false, true);
-export const r436 = changeRule('436', set('B', 'U'), true, true);
+export const rule434 = changeRule('434', set('L'), true, false);
+export const rule435 = changeRule('435', set('P', 'T'), false, true);
+export const rule436 = changeRule('436', set('B', 'U'), true, true);
 
-export const r437 = defineRule('437', (ret, flag) => {
+export const rule437 = defineRule('437', (ret, flag) => {
   const eps = ret.current.Episodes;
   if (!eps) return;
   const { next } = episodeLinks(eps);
@@ -156,7 +156,7 @@ export const r437 = defineRule('437', (ret, flag) => {
   });
 });
 
-export const r446 = defineRule('446', (ret, flag) => {
+export const rule446 = defineRule('446', (ret, flag) => {
   const eps = ret.current.Episodes;
   if (!eps) return;
   const decom = dates(eps, 'DECOM');
@@ -167,7 +167,7 @@ export const r446 = defineRule('446', (ret, flag) => {
   });
 });
 
-export const r454 = defineRule('454', (ret, flag) => {
+export const rule454 = defineRule('454', (ret, flag) => {
   const eps = ret.current.Episodes;
   if (!eps || !canPlace(ret, eps)) return;
   const places = placementPlaces(ret, eps);
@@ -177,7 +177,7 @@ export const r454 = defineRule('454', (ret, flag) => {
   });
 });
 
-export const r501 = defineRule('501', (ret, flag) => {
+export const rule501 = defineRule('501', (ret, flag) => {
   const eps = ret.current.Episodes;
   if (!eps) return;
   const { prev } = episodeLinks(eps);
@@ -189,7 +189,7 @@ export const r501 = defineRule('501', (ret, flag) => {
   });
 });
 
-export const r504 = defineRule('504', (ret, flag) => {
+export const rule504 = defineRule('504', (ret, flag) => {
   const eps = ret.current.Episodes;
   if (!eps) return;
   const { prev } = episodeLinks(eps);
@@ -202,7 +202,7 @@ export const r504 = defineRule('504', (ret, flag) => {
   });
 });
 
-export const r516 = defineRule('516', (ret, flag) => {
+export const rule516 = defineRule('516', (ret, flag) => {
   const eps = ret.current.Episodes;
   if (!eps) return;
   eps.rows.forEach((row, i) => {
@@ -210,7 +210,7 @@ export const r516 = defineRule('516', (ret, flag) => {
   });
 });
 
-export const r526 = defineRule('526', (ret, flag) => {
+export const rule526 = defineRule('526', (ret, flag) => {
   const eps = ret.current.Episodes;
   if (!eps) return;
   eps.rows.forEach((row, i) => {
@@ -228,13 +228,13 @@ function providerCannotOffer(code: string, provider: string, places: ReadonlySet
   });
 }
 
-export const r527 = providerCannotOffer('527', 'PR1', set('P1', 'R2', 'R5'));
-export const r528 = providerCannotOffer('528', 'PR2', set('P1', 'R2', 'R5'));
-export const r529 = providerCannotOffer('529', 'PR3', set('P1', 'A3', 'A4', 'A5', 'A6', 'K1', 'K2', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6'));
-export const r530 = providerCannotOffer('530', 'PR4', set('P1'));
-export const r531 = providerCannotOffer('531', 'PR5', set('P1'));
+export const rule527 = providerCannotOffer('527', 'PR1', set('P1', 'R2', 'R5'));
+export const rule528 = providerCannotOffer('528', 'PR2', set('P1', 'R2', 'R5'));
+export const rule529 = providerCannotOffer('529', 'PR3', set('P1', 'A3', 'A4', 'A5', 'A6', 'K1', 'K2', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6'));
+export const rule530 = providerCannotOffer('530', 'PR4', set('P1'));
+export const rule531 = providerCannotOffer('531', 'PR5', set('P1'));
 
-export const r550 = defineRule('550', (ret, flag) => {
+export const rule550 = defineRule('550', (ret, flag) => {
   const eps = ret.current.Episodes;
   if (!eps) return;
   eps.rows.forEach((row, i) => {
@@ -242,7 +242,7 @@ export const r550 = defineRule('550', (ret, flag) => {
   });
 });
 
-export const r1009 = defineRule('1009', (ret, flag) => {
+export const rule1009 = defineRule('1009', (ret, flag) => {
   const eps = ret.current.Episodes;
   if (!eps) return;
   const valid = codeSet('Episodes', 'REASON_PLACE_CHANGE', ret.collectionYear);
@@ -254,7 +254,7 @@ export const r1009 = defineRule('1009', (ret, flag) => {
 /** Foster and adoptive placements the authority provides may lie outside its area. */
 const MAY_BE_OUT_OF_AREA = set('A3', 'A4', 'A5', 'A6', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6');
 
-export const r1015 = defineRule('1015', (ret, flag) => {
+export const rule1015 = defineRule('1015', (ret, flag) => {
   const eps = ret.current.Episodes;
   const own = ret.reference.localAuthority;
   if (!eps || !own || !canPlace(ret, eps)) return;
@@ -267,6 +267,6 @@ export const r1015 = defineRule('1015', (ret, flag) => {
 });
 
 export const episodeRules: Rule903[] = [
-  r406, r407, r408, r411, r420, r426, r431, r432, r433, r434, r435, r436, r437, r446, r454, r460, r501, r504,
-  r516, r526, r527, r528, r529, r530, r531, r550, r1009, r1015,
+  rule406, rule407, rule408, rule411, rule420, rule426, rule431, rule432, rule433, rule434, rule435, rule436, rule437, rule446, rule454, rule460, rule501, rule504,
+  rule516, rule526, rule527, rule528, rule529, rule530, rule531, rule550, rule1009, rule1015,
 ];

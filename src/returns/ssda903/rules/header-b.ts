@@ -21,10 +21,10 @@ function reviewAge(code: string, wrong: (reviewCode: string, age: number) => boo
   });
 }
 
-export const r440 = reviewAge('440', (c, age) => c === 'PN0' && age >= 4);
-export const r441 = reviewAge('441', (c, age) => c !== 'PN0' && /^PN[1-7]$/.test(c) && age < 4);
+export const rule440 = reviewAge('440', (c, age) => c === 'PN0' && age >= 4);
+export const rule441 = reviewAge('441', (c, age) => c !== 'PN0' && /^PN[1-7]$/.test(c) && age < 4);
 
-export const r442 = defineRule('442', (ret, flag) => {
+export const rule442 = defineRule('442', (ret, flag) => {
   const header = ret.current.Header;
   const eps = ret.current.Episodes;
   if (!header || !eps) return;
@@ -39,7 +39,7 @@ export const r442 = defineRule('442', (ret, flag) => {
 /** UN1-UN5 say why a child has no pupil number; they are not numbers to repeat. */
 const NO_UPN = /^UN[1-5]$/;
 
-export const r444 = defineRule('444', (ret, flag) => {
+export const rule444 = defineRule('444', (ret, flag) => {
   const header = ret.current.Header;
   if (!header) return;
   const byUpn = new Map<string, number[]>();
@@ -52,7 +52,7 @@ export const r444 = defineRule('444', (ret, flag) => {
   for (const rows of byUpn.values()) if (rows.length > 1) for (const i of rows) flag(header, i);
 });
 
-export const r607 = defineRule('607', (ret, flag) => {
+export const rule607 = defineRule('607', (ret, flag) => {
   const header = ret.current.Header;
   const eps = ret.current.Episodes;
   if (!header || !eps) return;
@@ -69,7 +69,7 @@ export const r607 = defineRule('607', (ret, flag) => {
   });
 });
 
-export const r611 = defineRule('611', (ret, flag) => {
+export const rule611 = defineRule('611', (ret, flag) => {
   const header = ret.current.Header;
   if (!header) return;
   header.rows.forEach((row, i) => {
@@ -77,7 +77,7 @@ export const r611 = defineRule('611', (ret, flag) => {
   });
 });
 
-export const r612 = defineRule('612', (ret, flag) => {
+export const rule612 = defineRule('612', (ret, flag) => {
   const header = ret.current.Header;
   if (!header) return;
   header.rows.forEach((row, i) => {
@@ -86,7 +86,7 @@ export const r612 = defineRule('612', (ret, flag) => {
   });
 });
 
-export const r620 = defineRule('620', (ret, flag) => {
+export const rule620 = defineRule('620', (ret, flag) => {
   const header = ret.current.Header;
   if (!header) return;
   const dob = dates(header, 'DOB');
@@ -96,7 +96,7 @@ export const r620 = defineRule('620', (ret, flag) => {
   });
 });
 
-export const r621 = defineRule('621', (ret, flag) => {
+export const rule621 = defineRule('621', (ret, flag) => {
   const header = ret.current.Header;
   if (!header) return;
   const dob = dates(header, 'DOB');
@@ -106,7 +106,7 @@ export const r621 = defineRule('621', (ret, flag) => {
   });
 });
 
-export const r624 = defineRule('624', (ret, flag) => {
+export const rule624 = defineRule('624', (ret, flag) => {
   const header = ret.current.Header;
   const last = ret.previous.Header;
   if (!header || !last) return;
@@ -124,7 +124,7 @@ export const r624 = defineRule('624', (ret, flag) => {
   });
 });
 
-export const r625 = defineRule('625', (ret, flag) => {
+export const rule625 = defineRule('625', (ret, flag) => {
   const header = ret.current.Header;
   const eps = ret.current.Episodes;
   if (!header || !eps) return;
@@ -149,7 +149,7 @@ export const r625 = defineRule('625', (ret, flag) => {
   });
 });
 
-export const r626 = defineRule('626', (ret, flag) => {
+export const rule626 = defineRule('626', (ret, flag) => {
   const header = ret.current.Header;
   const last = ret.previous.Header;
   if (!header || !last) return;
@@ -161,7 +161,7 @@ export const r626 = defineRule('626', (ret, flag) => {
   });
 });
 
-export const r628 = defineRule('628', (ret, flag) => {
+export const rule628 = defineRule('628', (ret, flag) => {
   const header = ret.current.Header;
   const oc3 = ret.current.OC3;
   if (!header || !oc3) return;
@@ -173,4 +173,4 @@ export const r628 = defineRule('628', (ret, flag) => {
   });
 });
 
-export const headerRules: Rule903[] = [r440, r441, r442, r444, r607, r611, r612, r620, r621, r624, r625, r626, r628];
+export const headerRules: Rule903[] = [rule440, rule441, rule442, rule444, rule607, rule611, rule612, rule620, rule621, rule624, rule625, rule626, rule628];

@@ -15,21 +15,21 @@ const lastYear = { Header: [child('A', '01/01/2012')], Episodes: [episode('A', '
 
 describe('this year picks up where last year ended', () => {
   it('502: the first episode starts when last year’s open episode did', () => {
-    expect(flagged(r.r502, { Episodes: [episode('A', '10/02/2025')] }, { previous: lastYear })).toEqual([]);
-    expect(flagged(r.r502, { Episodes: [episode('A', '11/02/2025')] }, { previous: lastYear })).toEqual(['Episodes 1']);
+    expect(flagged(r.rule502, { Episodes: [episode('A', '10/02/2025')] }, { previous: lastYear })).toEqual([]);
+    expect(flagged(r.rule502, { Episodes: [episode('A', '11/02/2025')] }, { previous: lastYear })).toEqual(['Episodes 1']);
   });
   it('502: a child whose episodes all ended last year is not compared', () => {
     const closed = { Episodes: [episode('A', '01/01/2025', { DEC: '10/02/2025', REC: 'E4A' })] };
-    expect(flagged(r.r502, { Episodes: [episode('A', '01/06/2025')] }, { previous: closed })).toEqual([]);
+    expect(flagged(r.rule502, { Episodes: [episode('A', '01/06/2025')] }, { previous: closed })).toEqual([]);
   });
   it('503A-503F: each of the open episode’s codes carries over', () => {
-    const cases: [typeof r.r503A, string, string][] = [
-      [r.r503A, 'RNE', 'P'],
-      [r.r503B, 'LS', 'E1'],
-      [r.r503C, 'CIN', 'N4'],
-      [r.r503D, 'PLACE', 'U3'],
-      [r.r503E, 'PLACE_PROVIDER', 'PR2'],
-      [r.r503F, 'URN', 'SC999999'],
+    const cases: [typeof r.rule503A, string, string][] = [
+      [r.rule503A, 'RNE', 'P'],
+      [r.rule503B, 'LS', 'E1'],
+      [r.rule503C, 'CIN', 'N4'],
+      [r.rule503D, 'PLACE', 'U3'],
+      [r.rule503E, 'PLACE_PROVIDER', 'PR2'],
+      [r.rule503F, 'URN', 'SC999999'],
     ];
     for (const [rule, field, other] of cases) {
       expect(flagged(rule, { Episodes: [episode('A', '10/02/2025')] }, { previous: lastYear }), rule.code).toEqual([]);
@@ -38,13 +38,13 @@ describe('this year picks up where last year ended', () => {
   });
   it('452, 503H, 503J: the placing authority and location carry over', () => {
     const moved = { Episodes: [episode('A', '10/02/2025', { PL_POST: 'CD1 1AA' })] };
-    for (const rule of [r.r452, r.r503H, r.r503J]) {
+    for (const rule of [r.rule452, r.rule503H, r.rule503J]) {
       expect(flagged(rule, moved, { previous: lastYear, reference }), rule.code).toEqual(['Episodes 1']);
       expect(flagged(rule, { Episodes: [episode('A', '10/02/2025')] }, { previous: lastYear, reference }), rule.code).toEqual([]);
     }
   });
   it('453, 503G: the distance carries over, to within a tenth of a mile', () => {
-    for (const rule of [r.r453, r.r503G]) {
+    for (const rule of [r.rule453, r.rule503G]) {
       expect(flagged(rule, { Episodes: [episode('A', '10/02/2025', { PL_POST: 'AB1 3AA' })] }, { previous: lastYear, reference }), rule.code).toEqual([]);
       expect(flagged(rule, { Episodes: [episode('A', '10/02/2025', { PL_POST: 'CD1 1AA' })] }, { previous: lastYear, reference }), rule.code).toEqual(['Episodes 1']);
       // A blank distance this year is another rule's business.
@@ -55,20 +55,20 @@ describe('this year picks up where last year ended', () => {
 
 describe('episodes that began before this year are in last year’s return', () => {
   it('562: the first episode, begun last year, is in last year’s episodes', () => {
-    expect(flagged(r.r562, { Episodes: [episode('A', '10/02/2025')] }, { previous: lastYear })).toEqual([]);
-    expect(flagged(r.r562, { Episodes: [episode('A', '09/02/2025')] }, { previous: lastYear })).toEqual(['Episodes 1']);
+    expect(flagged(r.rule562, { Episodes: [episode('A', '10/02/2025')] }, { previous: lastYear })).toEqual([]);
+    expect(flagged(r.rule562, { Episodes: [episode('A', '09/02/2025')] }, { previous: lastYear })).toEqual(['Episodes 1']);
   });
   it('562: rows with no child identifier are not taken as one child’s episodes', () => {
     const previous = { Episodes: [episode('', '01/01/2024', { DEC: '01/05/2024', REC: 'X1' })] };
-    expect(flagged(r.r562, { Episodes: [episode('', '09/02/2025')] }, { previous })).toEqual([]);
+    expect(flagged(r.rule562, { Episodes: [episode('', '09/02/2025')] }, { previous })).toEqual([]);
   });
   it('NoE: a child looked after before this year has episodes last year', () => {
     const eps = [episode('B', '01/03/2025', { DEC: '01/05/2025', REC: 'X1' }), episode('B', '01/05/2025', { RNE: 'P' }), episode('A', '10/02/2025')];
-    expect(flagged(r.rNoE, { Episodes: eps }, { previous: lastYear })).toEqual(['Episodes 1']);
+    expect(flagged(r.ruleNoE, { Episodes: eps }, { previous: lastYear })).toEqual(['Episodes 1']);
   });
   it('without last year’s return these rules say nothing', () => {
-    expect(flagged(r.rNoE, { Episodes: [episode('B', '01/03/2025')] })).toEqual([]);
-    expect(flagged(r.r562, { Episodes: [episode('B', '01/03/2025')] })).toEqual([]);
+    expect(flagged(r.ruleNoE, { Episodes: [episode('B', '01/03/2025')] })).toEqual([]);
+    expect(flagged(r.rule562, { Episodes: [episode('B', '01/03/2025')] })).toEqual([]);
   });
 });
 
@@ -76,46 +76,46 @@ describe('which of last year’s episodes this year carries on', () => {
   // A stray second open episode last year, begun before the one carried on.
   const twoOpen = { Episodes: [episode('A', '01/01/2025', { DEC: '10/02/2025', REC: 'X1' }), open, episode('A', '16/07/2024', { RNE: 'P' })] };
   it('502: every episode left open last year must start when this year’s first does', () => {
-    expect(flagged(r.r502, { Episodes: [episode('A', '10/02/2025')] }, { previous: twoOpen })).toEqual(['Episodes 1']);
+    expect(flagged(r.rule502, { Episodes: [episode('A', '10/02/2025')] }, { previous: twoOpen })).toEqual(['Episodes 1']);
     // Open, though an episode begun later was closed.
     const openEarlier = { Episodes: [episode('A', '03/10/2024', { DEC: '09/02/2025', REC: 'X1' }), episode('A', '10/08/2022')] };
-    expect(flagged(r.r502, { Episodes: [episode('A', '09/02/2025')] }, { previous: openEarlier })).toEqual(['Episodes 1']);
+    expect(flagged(r.rule502, { Episodes: [episode('A', '09/02/2025')] }, { previous: openEarlier })).toEqual(['Episodes 1']);
     // Only a blank end date leaves an episode open here.
     const unreadable = { Episodes: [episode('A', '01/01/2025', { DEC: '31/02/2025' })] };
-    expect(flagged(r.r502, { Episodes: [episode('A', '10/02/2025')] }, { previous: unreadable })).toEqual([]);
+    expect(flagged(r.rule502, { Episodes: [episode('A', '10/02/2025')] }, { previous: unreadable })).toEqual([]);
   });
   it('last year’s last episode is the one begun latest; a start that is not a date does not count', () => {
     const stray = { Episodes: [open, episode('A', '1/2/25', { DEC: '01/03/2025', REC: 'X1' })] };
-    expect(flagged(r.r503A, { Episodes: [episode('A', '10/02/2025', { RNE: 'P' })] }, { previous: stray })).toEqual(['Episodes 1']);
+    expect(flagged(r.rule503A, { Episodes: [episode('A', '10/02/2025', { RNE: 'P' })] }, { previous: stray })).toEqual(['Episodes 1']);
     // Two begun the same day: the first of them in the file.
     const tie = { Episodes: [open, episode('A', '10/02/2025', { RNE: 'P', DEC: '01/03/2025', REC: 'X1' })] };
-    expect(flagged(r.r503A, { Episodes: [episode('A', '10/02/2025', { RNE: 'P' })] }, { previous: tie })).toEqual(['Episodes 1']);
+    expect(flagged(r.rule503A, { Episodes: [episode('A', '10/02/2025', { RNE: 'P' })] }, { previous: tie })).toEqual(['Episodes 1']);
   });
   it('503A-503J, 453: an end date that is not a date leaves last year’s episode open; 452: only a blank one', () => {
     const unreadable = { Episodes: [episode('A', '10/02/2025', { DEC: '00/00/0000' })] };
-    expect(flagged(r.r503A, { Episodes: [episode('A', '10/02/2025', { RNE: 'P' })] }, { previous: unreadable })).toEqual(['Episodes 1']);
+    expect(flagged(r.rule503A, { Episodes: [episode('A', '10/02/2025', { RNE: 'P' })] }, { previous: unreadable })).toEqual(['Episodes 1']);
     const far = { Episodes: [episode('A', '10/02/2025', { PL_POST: 'CD1 1AA' })] };
-    expect(flagged(r.r453, far, { previous: unreadable, reference })).toEqual(['Episodes 1']);
-    expect(flagged(r.r503H, far, { previous: unreadable, reference })).toEqual(['Episodes 1']);
-    expect(flagged(r.r452, far, { previous: unreadable, reference })).toEqual([]);
+    expect(flagged(r.rule453, far, { previous: unreadable, reference })).toEqual(['Episodes 1']);
+    expect(flagged(r.rule503H, far, { previous: unreadable, reference })).toEqual(['Episodes 1']);
+    expect(flagged(r.rule452, far, { previous: unreadable, reference })).toEqual([]);
   });
   it('452, 453: only an episode with the same reason for starting carries the placement on', () => {
     const moved = { Episodes: [episode('A', '10/02/2025', { RNE: 'P', PL_POST: 'CD1 1AA' })] };
-    expect(flagged(r.r452, moved, { previous: lastYear, reference })).toEqual([]);
-    expect(flagged(r.r453, moved, { previous: lastYear, reference })).toEqual([]);
-    expect(flagged(r.r503H, moved, { previous: lastYear, reference })).toEqual(['Episodes 1']);
-    expect(flagged(r.r503G, moved, { previous: lastYear, reference })).toEqual(['Episodes 1']);
+    expect(flagged(r.rule452, moved, { previous: lastYear, reference })).toEqual([]);
+    expect(flagged(r.rule453, moved, { previous: lastYear, reference })).toEqual([]);
+    expect(flagged(r.rule503H, moved, { previous: lastYear, reference })).toEqual(['Episodes 1']);
+    expect(flagged(r.rule503G, moved, { previous: lastYear, reference })).toEqual(['Episodes 1']);
   });
   it('503D: a placement code replaced in the code list is the same placement', () => {
     const z1 = { Episodes: [episode('A', '10/02/2025', { PLACE: 'Z1' })] };
-    expect(flagged(r.r503D, { Episodes: [episode('A', '10/02/2025', { PLACE: 'Z12' })] }, { previous: z1 })).toEqual([]);
-    expect(flagged(r.r503D, { Episodes: [episode('A', '10/02/2025', { PLACE: 'U1' })] }, { previous: z1 })).toEqual(['Episodes 1']);
+    expect(flagged(r.rule503D, { Episodes: [episode('A', '10/02/2025', { PLACE: 'Z12' })] }, { previous: z1 })).toEqual([]);
+    expect(flagged(r.rule503D, { Episodes: [episode('A', '10/02/2025', { PLACE: 'U1' })] }, { previous: z1 })).toEqual(['Episodes 1']);
     const h5 = { Episodes: [episode('A', '10/02/2024', { PLACE: 'H5' })] };
-    expect(flagged(r.r503D, { Episodes: [episode('A', '10/02/2024', { PLACE: 'K3' })] }, { previous: h5, year: 2025 })).toEqual([]);
-    expect(flagged(r.r503D, { Episodes: [episode('A', '10/02/2025', { PLACE: 'K3' })] }, { previous: { Episodes: [episode('A', '10/02/2025', { PLACE: 'H5' })] } })).toEqual(['Episodes 1']);
+    expect(flagged(r.rule503D, { Episodes: [episode('A', '10/02/2024', { PLACE: 'K3' })] }, { previous: h5, year: 2025 })).toEqual([]);
+    expect(flagged(r.rule503D, { Episodes: [episode('A', '10/02/2025', { PLACE: 'K3' })] }, { previous: { Episodes: [episode('A', '10/02/2025', { PLACE: 'H5' })] } })).toEqual(['Episodes 1']);
   });
   it('562: the first episode, begun last year, is last year’s last episode', () => {
     const closedLater = { Episodes: [episode('A', '28/03/2025', { DEC: '10/02/2025', REC: 'X1' }), open] };
-    expect(flagged(r.r562, { Episodes: [episode('A', '10/02/2025')] }, { previous: closedLater })).toEqual(['Episodes 1']);
+    expect(flagged(r.rule562, { Episodes: [episode('A', '10/02/2025')] }, { previous: closedLater })).toEqual(['Episodes 1']);
   });
 });

@@ -76,7 +76,7 @@ function findCarriedOver(eps: Table903, last: Table903, open: Open): [number, nu
  * so each must start when this year's first episode does (a stray second open episode
  * is reported too, as the reference does).
  */
-export const r502 = defineRule('502', (ret, flag) => {
+export const rule502 = defineRule('502', (ret, flag) => {
   const eps = ret.current.Episodes;
   const last = ret.previous.Episodes;
   if (!eps || !last) return;
@@ -145,19 +145,19 @@ const sameReason = (differs: (ret: Return903, now: Table903, i: number, before: 
   (ret: Return903, now: Table903, i: number, before: Table903, j: number) =>
     (now.rows[i]!.RNE ?? null) === (before.rows[j]!.RNE ?? null) && differs(ret, now, i, before, j);
 
-export const r503A = sameAsLastYear('503A', field('RNE'));
-export const r503B = sameAsLastYear('503B', field('LS'));
-export const r503C = sameAsLastYear('503C', field('CIN'));
-export const r503D = sameAsLastYear('503D', placementType);
-export const r503E = sameAsLastYear('503E', field('PLACE_PROVIDER'));
-export const r503F = sameAsLastYear('503F', field('URN'));
-export const r503G = sameAsLastYear('503G', place('distance'));
-export const r503H = sameAsLastYear('503H', place('la'));
-export const r503J = sameAsLastYear('503J', place('location'));
-export const r452 = sameAsLastYear('452', sameReason(place('la')), blankEndDate);
-export const r453 = sameAsLastYear('453', sameReason(place('distance')));
+export const rule503A = sameAsLastYear('503A', field('RNE'));
+export const rule503B = sameAsLastYear('503B', field('LS'));
+export const rule503C = sameAsLastYear('503C', field('CIN'));
+export const rule503D = sameAsLastYear('503D', placementType);
+export const rule503E = sameAsLastYear('503E', field('PLACE_PROVIDER'));
+export const rule503F = sameAsLastYear('503F', field('URN'));
+export const rule503G = sameAsLastYear('503G', place('distance'));
+export const rule503H = sameAsLastYear('503H', place('la'));
+export const rule503J = sameAsLastYear('503J', place('location'));
+export const rule452 = sameAsLastYear('452', sameReason(place('la')), blankEndDate);
+export const rule453 = sameAsLastYear('453', sameReason(place('distance')));
 
-export const r562 = defineRule('562', (ret, flag) => {
+export const rule562 = defineRule('562', (ret, flag) => {
   const eps = ret.current.Episodes;
   const last = ret.previous.Episodes;
   if (!eps || !last) return;
@@ -174,7 +174,7 @@ export const r562 = defineRule('562', (ret, flag) => {
   }
 });
 
-export const rNoE = defineRule('NoE', (ret, flag) => {
+export const ruleNoE = defineRule('NoE', (ret, flag) => {
   const eps = ret.current.Episodes;
   const last = ret.previous.Episodes;
   if (!eps || !last) return;
@@ -187,5 +187,5 @@ export const rNoE = defineRule('NoE', (ret, flag) => {
 });
 
 export const lastYearEpisodeRules: Rule903[] = [
-  r452, r453, r502, r503A, r503B, r503C, r503D, r503E, r503F, r503G, r503H, r503J, r562, rNoE,
+  rule452, rule453, rule502, rule503A, rule503B, rule503C, rule503D, rule503E, rule503F, rule503G, rule503H, rule503J, rule562, ruleNoE,
 ];

@@ -19,25 +19,25 @@ function eachPeriod(code: string, wrong: (ret: Return903, missing: Table903, i: 
 
 const row = (m: Table903, i: number) => m.rows[i]!;
 
-export const r564 = eachPeriod('564', (_r, m, i) => !blank(row(m, i).MISSING) && blank(row(m, i).MIS_START));
-export const r565 = eachPeriod('565', (_r, m, i) => !blank(row(m, i).MIS_START) && blank(row(m, i).MISSING));
-export const r566 = eachPeriod('566', (_r, m, i) => !blank(row(m, i).MIS_END) && blank(row(m, i).MISSING));
-export const r567 = eachPeriod('567', (_r, m, i) => dates(m, 'MIS_END')[i]! < dates(m, 'MIS_START')[i]!);
-export const r570 = eachPeriod('570', (r, m, i) => dates(m, 'MIS_START')[i]! > yearEnd(r));
-export const r571 = eachPeriod('571', (r, m, i) => {
+export const rule564 = eachPeriod('564', (_r, m, i) => !blank(row(m, i).MISSING) && blank(row(m, i).MIS_START));
+export const rule565 = eachPeriod('565', (_r, m, i) => !blank(row(m, i).MIS_START) && blank(row(m, i).MISSING));
+export const rule566 = eachPeriod('566', (_r, m, i) => !blank(row(m, i).MIS_END) && blank(row(m, i).MISSING));
+export const rule567 = eachPeriod('567', (_r, m, i) => dates(m, 'MIS_END')[i]! < dates(m, 'MIS_START')[i]!);
+export const rule570 = eachPeriod('570', (r, m, i) => dates(m, 'MIS_START')[i]! > yearEnd(r));
+export const rule571 = eachPeriod('571', (r, m, i) => {
   const end = dates(m, 'MIS_END')[i]!;
   return end < yearStart(r) || end > yearEnd(r);
 });
-export const r586 = eachPeriod('586', (_r, m, i) => dates(m, 'MIS_START')[i]! < dates(m, 'DOB')[i]!);
+export const rule586 = eachPeriod('586', (_r, m, i) => dates(m, 'MIS_START')[i]! < dates(m, 'DOB')[i]!);
 // A missing period has a start date: blank is not a valid date either.
-export const r1004 = eachPeriod('1004', (_r, m, i) => parseDate(row(m, i).MIS_START) === null);
-export const r1005 = eachPeriod('1005', (_r, m, i) => !blank(row(m, i).MIS_END) && parseDate(row(m, i).MIS_END) === null);
-export const r1006 = eachPeriod('1006', (r, m, i) => {
+export const rule1004 = eachPeriod('1004', (_r, m, i) => parseDate(row(m, i).MIS_START) === null);
+export const rule1005 = eachPeriod('1005', (_r, m, i) => !blank(row(m, i).MIS_END) && parseDate(row(m, i).MIS_END) === null);
+export const rule1006 = eachPeriod('1006', (r, m, i) => {
   const v = row(m, i).MISSING;
   return !blank(v) && !codeSet('Missing', 'MISSING', r.collectionYear).has(v);
 });
 
-export const r574 = defineRule('574', (ret, flag) => {
+export const rule574 = defineRule('574', (ret, flag) => {
   const missing = ret.current.Missing;
   if (!missing) return;
   const start = dates(missing, 'MIS_START');
@@ -54,7 +54,7 @@ export const r574 = defineRule('574', (ret, flag) => {
   }
 });
 
-export const r575 = defineRule('575', (ret, flag) => {
+export const rule575 = defineRule('575', (ret, flag) => {
   const missing = ret.current.Missing;
   const eps = ret.current.Episodes;
   if (!missing || !eps) return;
@@ -71,7 +71,7 @@ export const r575 = defineRule('575', (ret, flag) => {
   });
 });
 
-export const r576 = defineRule('576', (ret, flag) => {
+export const rule576 = defineRule('576', (ret, flag) => {
   const missing = ret.current.Missing;
   const last = ret.previous.Missing;
   if (!missing || !last) return;
@@ -119,7 +119,7 @@ function careDated(eps: Table903, child: string | null): boolean {
  * 577: a missing period ends while the child is looked after: its end date falls in an
  * episode of care, or, with no end date, the period of care it began in is still open.
  */
-export const r577 = defineRule('577', (ret, flag) => {
+export const rule577 = defineRule('577', (ret, flag) => {
   const missing = ret.current.Missing;
   const eps = ret.current.Episodes;
   if (!missing || !eps) return;
@@ -147,8 +147,8 @@ function startsOutsideCare(code: string, blankStart: boolean, needsDatedCare: bo
 }
 
 // 581 (not yet looked after) still reports a child whose every start date is unreadable, as the reference does.
-export const r578 = startsOutsideCare('578', false, true);
-export const r581 = startsOutsideCare('581', true, false);
+export const rule578 = startsOutsideCare('578', false, true);
+export const rule581 = startsOutsideCare('581', true, false);
 
 /** The day each child ceased to be looked after: the last episode's end when its reason is not X1. */
 function ceased(eps: Table903): ReadonlyMap<string, number> {
@@ -161,7 +161,7 @@ function ceased(eps: Table903): ReadonlyMap<string, number> {
   return out;
 }
 
-export const r580 = defineRule('580', (ret, flag) => {
+export const rule580 = defineRule('580', (ret, flag) => {
   const missing = ret.current.Missing;
   const eps = ret.current.Episodes;
   if (!missing || !eps) return;
@@ -177,5 +177,5 @@ export const r580 = defineRule('580', (ret, flag) => {
 });
 
 export const missingRules: Rule903[] = [
-  r564, r565, r566, r567, r570, r571, r574, r575, r576, r577, r578, r580, r581, r586, r1004, r1005, r1006,
+  rule564, rule565, rule566, rule567, rule570, rule571, rule574, rule575, rule576, rule577, rule578, rule580, rule581, rule586, rule1004, rule1005, rule1006,
 ];

@@ -30,12 +30,12 @@ function oc2Rule(code: string, wrong: (age: number, row: Row, inCohort: () => bo
 const HEALTH = ['IMMUNISATIONS', 'TEETH_CHECK', 'HEALTH_ASSESSMENT', 'SUBSTANCE_MISUSE'] as const;
 const healthIncomplete = (row: Row) => HEALTH.some((f) => blank(row[f]));
 
-export const r542 = oc2Rule('542', (age, row) => age < 10 && !blank(row.CONVICTED));
-export const r543 = oc2Rule('543', (age, row, inCohort) => age >= 10 && blank(row.CONVICTED) && inCohort());
+export const rule542 = oc2Rule('542', (age, row) => age < 10 && !blank(row.CONVICTED));
+export const rule543 = oc2Rule('543', (age, row, inCohort) => age >= 10 && blank(row.CONVICTED) && inCohort());
 // "Conviction information completed" is a conviction recorded (1).
-export const r544 = oc2Rule('544', (_age, row) => row.CONVICTED === '1' && healthIncomplete(row));
-export const r545 = oc2Rule('545', (age, row, inCohort) => age < 5 && blank(row.HEALTH_CHECK) && inCohort());
-export const r546 = oc2Rule('546', (age, row, inCohort) => age >= 5 && !blank(row.HEALTH_CHECK) && inCohort());
-export const r547 = oc2Rule('547', (_age, row) => row.HEALTH_CHECK === '1' && healthIncomplete(row));
+export const rule544 = oc2Rule('544', (_age, row) => row.CONVICTED === '1' && healthIncomplete(row));
+export const rule545 = oc2Rule('545', (age, row, inCohort) => age < 5 && blank(row.HEALTH_CHECK) && inCohort());
+export const rule546 = oc2Rule('546', (age, row, inCohort) => age >= 5 && !blank(row.HEALTH_CHECK) && inCohort());
+export const rule547 = oc2Rule('547', (_age, row) => row.HEALTH_CHECK === '1' && healthIncomplete(row));
 
-export const oc2Rules: Rule903[] = [r542, r543, r544, r545, r546, r547];
+export const oc2Rules: Rule903[] = [rule542, rule543, rule544, rule545, rule546, rule547];

@@ -21,26 +21,26 @@ describe('previous permanence', () => {
   it('630: a child who starts to be looked after this year has complete information', () => {
     const eps = [episode('A', '01/05/2025'), episode('B', '01/05/2025'), episode('C', '01/05/2025'), episode('D', '01/05/2024')];
     const pp = [perm('B', 'P1', '800'), perm('C', 'Z1')];
-    expect(flagged(r.r630, { Episodes: eps, PrevPerm: pp })).toEqual(['Episodes 1', 'Episodes 2']);
+    expect(flagged(r.rule630, { Episodes: eps, PrevPerm: pp })).toEqual(['Episodes 1', 'Episodes 2']);
   });
   it('631: the option is a DfE code', () => {
-    expect(flagged(r.r631, { PrevPerm: [perm('A', 'P9'), perm('B', 'P4', '800', '01/01/2020')] })).toEqual(['PrevPerm 1']);
+    expect(flagged(r.rule631, { PrevPerm: [perm('A', 'P9'), perm('B', 'P4', '800', '01/01/2020')] })).toEqual(['PrevPerm 1']);
   });
   it('632: the order’s date is a date before the child’s first episode', () => {
     const eps = [episode('A', '01/05/2025'), episode('B', '01/05/2025'), episode('C', '01/05/2025')];
     const pp = [perm('A', 'P1', '800', 'zz/05/2025'), perm('B', 'P1', '800', 'zz/04/2025'), perm('C', 'P1', '800', 'unknown')];
-    expect(flagged(r.r632, { Episodes: eps, PrevPerm: pp })).toEqual(['Episodes 1', 'PrevPerm 1', 'Episodes 3', 'PrevPerm 3']);
+    expect(flagged(r.rule632, { Episodes: eps, PrevPerm: pp })).toEqual(['Episodes 1', 'PrevPerm 1', 'Episodes 3', 'PrevPerm 3']);
   });
   it('633: the authority is a DfE authority code or a country outside England', () => {
     const pp = [perm('A', 'P1', '123'), perm('B', 'P1', '318'), perm('C', 'P1', 'WAL'), perm('D', 'P1', 'E09000027')];
-    expect(flagged(r.r633, { PrevPerm: pp })).toEqual(['PrevPerm 1', 'PrevPerm 4']);
+    expect(flagged(r.rule633, { PrevPerm: pp })).toEqual(['PrevPerm 1', 'PrevPerm 4']);
   });
   it('634: only children who started to be looked after from 1 April 2016 have entries', () => {
     const eps = [episode('A', '31/03/2016'), episode('B', '01/04/2016'), episode('C', '01/01/2015', { RNE: 'P' })];
     const pp = [perm('A', 'Z1'), perm('B', 'Z1'), perm('C', 'Z1')];
-    expect(flagged(r.r634, { Episodes: eps, PrevPerm: pp })).toEqual(['PrevPerm 1', 'Episodes 1', 'PrevPerm 3', 'Episodes 3']);
+    expect(flagged(r.rule634, { Episodes: eps, PrevPerm: pp })).toEqual(['PrevPerm 1', 'Episodes 1', 'PrevPerm 3', 'Episodes 3']);
   });
   it('635: no order details when there was no previous permanence (Z1)', () => {
-    expect(flagged(r.r635, { PrevPerm: [perm('A', 'Z1', '800'), perm('B', 'Z1'), perm('C', null, null, '01/01/2020')] })).toEqual(['PrevPerm 1', 'PrevPerm 3']);
+    expect(flagged(r.rule635, { PrevPerm: [perm('A', 'Z1', '800'), perm('B', 'Z1'), perm('C', null, null, '01/01/2020')] })).toEqual(['PrevPerm 1', 'PrevPerm 3']);
   });
 });

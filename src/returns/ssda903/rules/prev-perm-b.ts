@@ -59,7 +59,7 @@ function complete(row: Row): boolean {
 }
 
 /** A child who starts to be looked after this year has previous permanence information. */
-export const r630 = defineRule('630', (ret, flag) => {
+export const rule630 = defineRule('630', (ret, flag) => {
   const eps = ret.current.Episodes;
   if (!eps) return;
   const pp = ret.current.PrevPerm;
@@ -73,7 +73,7 @@ export const r630 = defineRule('630', (ret, flag) => {
   });
 });
 
-export const r631 = defineRule('631', (ret, flag) => {
+export const rule631 = defineRule('631', (ret, flag) => {
   const pp = ret.current.PrevPerm;
   if (!pp) return;
   const valid = codeSet('PrevPerm', 'PREV_PERM', ret.collectionYear);
@@ -83,7 +83,7 @@ export const r631 = defineRule('631', (ret, flag) => {
 });
 
 /** The date of the previous order is a date (day and month may be zz) before the child's first episode this year began. */
-export const r632 = defineRule('632', (ret, flag) => {
+export const rule632 = defineRule('632', (ret, flag) => {
   const eps = ret.current.Episodes;
   const pp = ret.current.PrevPerm;
   if (!eps || !pp) return;
@@ -101,7 +101,7 @@ export const r632 = defineRule('632', (ret, flag) => {
   });
 });
 
-export const r633 = defineRule('633', (ret, flag) => {
+export const rule633 = defineRule('633', (ret, flag) => {
   const pp = ret.current.PrevPerm;
   if (!pp) return;
   pp.rows.forEach((row, p) => {
@@ -109,7 +109,7 @@ export const r633 = defineRule('633', (ret, flag) => {
   });
 });
 
-export const r634 = defineRule('634', (ret, flag) => {
+export const rule634 = defineRule('634', (ret, flag) => {
   const pp = ret.current.PrevPerm;
   const eps = ret.current.Episodes;
   if (!pp || !eps) return;
@@ -129,7 +129,7 @@ export const r634 = defineRule('634', (ret, flag) => {
   });
 });
 
-export const r635 = defineRule('635', (ret, flag) => {
+export const rule635 = defineRule('635', (ret, flag) => {
   const pp = ret.current.PrevPerm;
   if (!pp) return;
   pp.rows.forEach((row, p) => {
@@ -138,4 +138,4 @@ export const r635 = defineRule('635', (ret, flag) => {
   });
 });
 
-export const prevPermRules: Rule903[] = [r630, r631, r632, r633, r634, r635];
+export const prevPermRules: Rule903[] = [rule630, rule631, rule632, rule633, rule634, rule635];
