@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rules903 } from './rules/index.js';
-import { build903 } from './test-factory.js';
+import { build903 } from './ssda903.test-kit.js';
 import { rulesForYear, validate903 } from './validate.js';
 
 const ret = (year = 2026) =>

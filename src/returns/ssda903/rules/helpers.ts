@@ -63,6 +63,9 @@ export const OC2_ITEMS = [
   'INTERVENTION_OFFERED',
 ] as const;
 
+/** Codes for a UPN that is not known (DfE 903 guide, "Unknown UPN"): UN1 to UN5 say why a child has none. */
+export const UNKNOWN_UPN = set('UN1', 'UN2', 'UN3', 'UN4', 'UN5');
+
 /** Is the sex code female (2 before 2024/25, F from then)? */
 export const isFemale = (sex: string | null | undefined): boolean => sex === '2' || sex === 'F';
 export const isMale = (sex: string | null | undefined): boolean => sex === '1' || sex === 'M';
@@ -204,42 +207,6 @@ export function lookedAfterInYear(ret: Return903): ReadonlySet<string> {
     eps.rows.forEach((r, i) => {
       if (blank(r.DEC) || dec[i]! >= start) out.add(r.CHILD ?? '');
     });
-    return out;
-  });
-}
-
-/**
- * Children looked after continuously for twelve months at 31 March, as the OC2 rules
- * (543, 545, 546) read it: looked after on 31 March (an episode open then, or ending
- * that day), in a period of care that started (the latest "started to be looked after",
- * RNE S) on or before 1 April a year earlier, with no short-break episode (V3, V4) in it.
- * The OC2 rules numbered below 200 read the cohort otherwise (oc2.ts).
- */
-export function twelveMonthCohort(ret: Return903): ReadonlySet<string> {
-  const eps = ret.current.Episodes;
-  if (!eps) return EMPTY;
-  return derived(eps, `twelveMonthCohort:${ret.collectionYear}`, () => {
-    const start = yearStart(ret);
-    const end = yearEnd(ret);
-    const decom = dates(eps, 'DECOM');
-    const dec = dates(eps, 'DEC');
-    const out = new Set<string>();
-    for (const [child, order] of episodesInOrder(eps)) {
-      let k = -1;
-      for (let j = order.length - 1; j >= 0; j--) {
-        const i = order[j]!;
-        if (decom[i]! <= end && (blank(eps.rows[i]!.DEC) || dec[i]! >= end)) {
-          k = j;
-          break;
-        }
-      }
-      if (k < 0) continue;
-      let s = k;
-      while (s > 0 && eps.rows[order[s]!]!.RNE !== 'S') s--;
-      let respite = false;
-      for (let j = s; j <= k; j++) if (RESPITE.has(eps.rows[order[j]!]!.LS ?? '')) respite = true;
-      if (!respite && decom[order[s]!]! <= start) out.add(child);
-    }
     return out;
   });
 }

@@ -1,16 +1,15 @@
 /**
- * The DfE's checks numbered 1000 and above, and EPI: whether care leaver information
- * (OC3) belongs to the young person at all, given their episodes this year and last,
- * and whether each child in the Header has episodes (or is a care leaver).
+ * Rules on the OC3 table: care leavers' contact, activity and accommodation, and whether
+ * care leaver information belongs to the young person at all, given their episodes this
+ * year and last.
  */
-import type { Return903, Row, Table903, TableName } from '../model.js';
 import { defineRule, type Rule903 } from '../rule.js';
+import { ADOPTION_ITEMS, ageAt, blank, CARE_LEAVER_ITEMS, childrenOf, childRows, codeRule, dobOf, eachRow, OC2_ITEMS, RESPITE, yearEnd, yearStart } from './helpers.js';
 import { addYears, ageOn, dates, episodesInOrder, rowsByChild } from '../values.js';
-import { eachWithUrn } from './providers.js';
-import { blank, childrenOf, dobOf, yearEnd, yearStart } from './helpers.js';
+import type { Return903, Row, Table903, TableName } from '../model.js';
 
 /** Any of the care leaver items (in touch, activity, accommodation) is given. */
-const careLeaverInfo = (row: Row): boolean => !blank(row.IN_TOUCH) || !blank(row.ACTIV) || !blank(row.ACCOM);
+const careLeaverInfo = (row: Row): boolean => CARE_LEAVER_ITEMS.some((c) => !blank(row[c]));
 
 /** The young person's date of birth: the OC3 row's, else the Header's. */
 function leaverDob(ret: Return903, oc3: Table903, i: number): number {
@@ -44,7 +43,149 @@ function latestEpisode(ret: Return903, child: string | null | undefined): number
   return list?.[list.length - 1];
 }
 
-// ---------------------------------------------------------------------------
+/** Each of the three is always coded (0 where there is nothing to report), so a blank is not valid. */
+export const rule131 = codeRule('131', 'OC3', 'IN_TOUCH');
+export const rule132 = codeRule('132', 'OC3', 'ACTIV');
+export const rule133 = codeRule('133', 'OC3', 'ACCOM');
+
+/** A young person in the care leavers' cohort is not also in the adoption (AD1) table. */
+/**
+ * Adoption details for a young person with care leaver details. The adoption row is the
+ * one reported: the message places the fault in the adoption data (as the reference reads it).
+ */
+export const rule134 = defineRule('134', (ret, flag) => {
+  const oc3 = ret.current.OC3;
+  const ad1 = ret.current.AD1;
+  if (!oc3 || !ad1) return;
+  const leavers = new Set(oc3.rows.filter((r) => careLeaverInfo(r)).map((r) => r.CHILD ?? ''));
+  ad1.rows.forEach((r, i) => {
+    if (leavers.has(r.CHILD ?? '') && ADOPTION_ITEMS.some((c) => !blank(r[c]))) flag(ad1, i);
+  });
+});
+
+export const rule153 = defineRule('153', (ret, flag) =>
+  eachRow(ret.current.OC3, (row, i, t) => {
+    const filled = [row.IN_TOUCH, row.ACTIV, row.ACCOM].filter((v) => !blank(v)).length;
+    if (filled > 0 && filled < 3) flag(t, i);
+  }),
+);
+
+/** Died, or home with parents for six months or more: no activity or accommodation. */
+export const rule344 = defineRule('344', (ret, flag) =>
+  eachRow(ret.current.OC3, (row, i, t) => {
+    if (['DIED', 'RHOM'].includes(row.IN_TOUCH ?? '') && (!blank(row.ACTIV) || !blank(row.ACCOM))) flag(t, i);
+  }),
+);
+
+/** In touch: activity and accommodation are known, so not 0. */
+export const rule345 = defineRule('345', (ret, flag) =>
+  eachRow(ret.current.OC3, (row, i, t) => {
+    if (row.IN_TOUCH === 'YES' && (row.ACTIV === '0' || row.ACCOM === '0')) flag(t, i);
+  }),
+);
+
+/** Foyers (T1, T2) are not for care leavers under 18. */
+export const rule347 = defineRule('347', (ret, flag) =>
+  eachRow(ret.current.OC3, (row, i, t) => {
+    if (!['T1', 'T2'].includes(row.ACCOM ?? '')) return;
+    if (ageAt(dates(t, 'DOB')[i]!, yearEnd(ret)) < 18) flag(t, i);
+  }),
+);
+
+export const rule348 = defineRule('348', (ret, flag) => {
+  const t = ret.current.OC3;
+  const last = ret.previous.OC3;
+  if (!t || !last) return;
+  const died = new Set(last.rows.filter((r) => r.IN_TOUCH === 'DIED').map((r) => r.CHILD ?? ''));
+  t.rows.forEach((r, i) => died.has(r.CHILD ?? '') && flag(t, i));
+});
+
+/** The care leavers' cohort is aged 17 to 21 at some time in the year. */
+export const rule391 = defineRule('391', (ret, flag) =>
+  eachRow(ret.current.OC3, (_, i, t) => {
+    const dob = dates(t, 'DOB')[i]!;
+    if (Number.isNaN(dob)) return;
+    if (ageAt(dob, yearEnd(ret)) < 17 || ageAt(dob, yearStart(ret)) > 21) flag(t, i);
+  }),
+);
+
+/** Care leavers are not in the OC2 (looked after twelve months) table. */
+export const rule215 = defineRule('215', (ret, flag) => {
+  const oc2 = ret.current.OC2;
+  const oc3 = ret.current.OC3;
+  if (!oc2 || !oc3) return;
+  const leavers = new Map<string, number>();
+  oc3.rows.forEach((r, i) => {
+    if (careLeaverInfo(r)) leavers.set(r.CHILD ?? '', i);
+  });
+  oc2.rows.forEach((r, i) => {
+    const leaver = leavers.get(r.CHILD ?? '');
+    if (leaver !== undefined && OC2_ITEMS.some((c) => !blank(r[c]))) {
+      flag(oc2, i);
+      flag(oc3, leaver);
+    }
+  });
+});
+
+/** The child's episodes this year and last, as [table, row] pairs. */
+function allEpisodes(ret: Return903, child: string | null): [Table903, number][] {
+  const out: [Table903, number][] = [];
+  for (const t of [ret.current.Episodes, ret.previous.Episodes]) if (t) for (const i of childRows(t, child)) out.push([t, i]);
+  return out;
+}
+
+export const rule1000 = defineRule('1000', (ret, flag) => {
+  const oc3 = ret.current.OC3;
+  if (!oc3 || !ret.current.Episodes) return;
+  oc3.rows.forEach((row, o) => {
+    if (allEpisodes(ret, row.CHILD ?? null).some(([t, i]) => t.rows[i]!.REC === 'E2')) flag(oc3, o);
+  });
+});
+
+/**
+ * 1001: a relevant or former relevant child was looked after for at least 13 weeks
+ * (91 days) after turning 14, and was still looked after after turning 16 (care still going
+ * on counts to the end of the year; short breaks, V3 and V4, do not count). A row in OC3
+ * is the care leaver information, whether or not its cells are filled. The date of birth
+ * is the Header's (the DfE lists the Header among the rule's tables), else OC3's.
+ */
+export const rule1001 = defineRule('1001', (ret, flag) => {
+  const oc3 = ret.current.OC3;
+  if (!oc3 || !ret.current.Episodes) return;
+  const ownDob = dates(oc3, 'DOB');
+  oc3.rows.forEach((row, o) => {
+    const fromHeader = dobOf(ret, row.CHILD);
+    const born = Number.isNaN(fromHeader) ? ownDob[o]! : fromHeader;
+    if (Number.isNaN(born)) return;
+    const eps = allEpisodes(ret, row.CHILD ?? null);
+    const at14 = addYears(born, 14);
+    const at16 = addYears(born, 16);
+    let days = 0;
+    let after16 = false;
+    const seen = new Set<number>();
+    for (const [t, i] of eps) {
+      const start = dates(t, 'DECOM')[i]!;
+      const ended = dates(t, 'DEC')[i]!;
+      // Care still going on counts to the end of the year; short breaks (V3, V4) do not count.
+      const end = Number.isNaN(ended) ? yearEnd(ret) : ended;
+      if (Number.isNaN(start) || RESPITE.has(t.rows[i]!.LS ?? '')) continue;
+      if (seen.has(start)) continue; // an episode in both years' returns counts once
+      seen.add(start);
+      days += Math.max(0, end - Math.max(start, at14));
+      if (end > at16) after16 = true;
+    }
+    if (!(days >= 91 && after16)) flag(oc3, o);
+  });
+});
+
+export const rule1002 = defineRule('1002', (ret, flag) => {
+  const oc3 = ret.current.OC3;
+  const last = ret.previous.Episodes;
+  if (!oc3 || !last) return;
+  oc3.rows.forEach((row, o) => {
+    if (allEpisodes(ret, row.CHILD ?? null).length === 0) flag(oc3, o);
+  });
+});
 
 /**
  * A young person whose 17th birthday is in the collection year is not living with
@@ -64,18 +205,6 @@ export const rule3001 = defineRule('3001', (ret, flag) => {
     if (Number.isNaN(dob)) return;
     const seventeenth = addYears(dob, 17);
     if (seventeenth >= start && seventeenth <= end) flag(oc3, i);
-  });
-});
-
-/** Every child in the Header has episodes this year, or is a care leaver in OC3. */
-export const ruleEPI = defineRule('EPI', (ret, flag) => {
-  const header = ret.current.Header;
-  if (!header) return;
-  const withEpisodes = childrenOf(ret.current.Episodes);
-  const leavers = childrenOf(ret.current.OC3);
-  header.rows.forEach((row, i) => {
-    const child = row.CHILD ?? '';
-    if (!withEpisodes.has(child) && !leavers.has(child)) flag(header, i);
   });
 });
 
@@ -168,17 +297,6 @@ export const rule1010 = defineRule('1010', (ret, flag) => {
 });
 
 /**
- * An episode's URN is on Ofsted's register. Checked only when the register is given;
- * XXXXXXX (no URN: placements that Ofsted does not register) and a blank URN are other
- * rules' business.
- */
-export const rule1008 = defineRule('1008', (ret, flag) =>
-  eachWithUrn(ret, (_row, i, eps, provider) => {
-    if (!provider) flag(eps, i);
-  }),
-);
-
-/**
  * A 17- or 18-year-old looked after on their birthday in the year and still looked
  * after (latest episode open) needs no care leaver information. "Still looked after" is
  * read as at 31 March: one who left after the birthday is rule 1016's.
@@ -199,4 +317,7 @@ export const rule1007 = defineRule('1007', (ret, flag) => {
   });
 });
 
-export const lateRules: Rule903[] = [rule3001, ruleEPI, rule1016, rule1014, rule1012, rule1011, rule1010, rule1008, rule1007];
+export const oc3Rules: Rule903[] = [
+  rule131, rule132, rule133, rule134, rule153, rule215, rule344, rule345, rule347, rule348, rule391, rule1000,
+  rule1001, rule1002, rule1007, rule1010, rule1011, rule1012, rule1014, rule1016, rule3001,
+];

@@ -1,11 +1,12 @@
 /**
  * Rules on the OC2 table: health, offending and the Strengths and Difficulties
- * Questionnaire (SDQ) for children looked after for at least twelve months at 31 March.
+ * Questionnaire (SDQ) for children looked after for at least twelve months at 31 March,
+ * by their age.
  */
-import type { Return903, Row, Table903 } from '../model.js';
 import { defineRule, type Rule903 } from '../rule.js';
-import { dates, derived, episodesInOrder } from '../values.js';
 import { ADOPTION_ITEMS, ageAt, blank, CARE_LEAVER_ITEMS, codeRule, eachRow, OC2_ITEMS, RESPITE, yearEnd, yearStart } from './helpers.js';
+import { ageOn, dates, derived, episodesInOrder } from '../values.js';
+import type { Return903, Row, Table903 } from '../model.js';
 
 /** The four every child in the cohort must have. */
 const REQUIRED_ITEMS = ['IMMUNISATIONS', 'TEETH_CHECK', 'HEALTH_ASSESSMENT', 'SUBSTANCE_MISUSE'] as const;
@@ -21,7 +22,8 @@ function ages(ret: Return903, t: Table903, i: number): { atStart: number; atEnd:
  * validation rules spell it out: looked after at some time in the year, with no episode that
  * begins care in the year (reason S after 1 April), ends care in it (a reason other than X1
  * before 31 March) or is a short break (V3, V4) in it. A date that cannot be read is no
- * evidence of a break (other rules report it).
+ * evidence of a break (other rules report it). The rules from 542 on read it otherwise
+ * (twelveMonthCohort).
  */
 function continuouslyLookedAfter(ret: Return903): ReadonlySet<string> {
   const eps = ret.current.Episodes;
@@ -199,7 +201,72 @@ export const rule198 = defineRule('198', (ret, flag) => {
   });
 });
 
-export const healthRules: Rule903[] = [
-  rule157, rule158, rule159, rule180, rule181, rule182, rule185, rule186, rule187, rule188, rule189, rule190,
-  rule191, rule192, rule193, rule196, rule197a, rule197B, rule198,
+/**
+ * Children looked after continuously for twelve months at 31 March, as the OC2 rules
+ * (543, 545, 546) read it: looked after on 31 March (an episode open then, or ending
+ * that day), in a period of care that started (the latest "started to be looked after",
+ * RNE S) on or before 1 April a year earlier, with no short-break episode (V3, V4) in it.
+ * The rules numbered below 200 read the cohort otherwise (continuouslyLookedAfter).
+ */
+function twelveMonthCohort(ret: Return903): ReadonlySet<string> {
+  const eps = ret.current.Episodes;
+  if (!eps) return new Set();
+  return derived(eps, `twelveMonthCohort:${ret.collectionYear}`, () => {
+    const start = yearStart(ret);
+    const end = yearEnd(ret);
+    const decom = dates(eps, 'DECOM');
+    const dec = dates(eps, 'DEC');
+    const out = new Set<string>();
+    for (const [child, order] of episodesInOrder(eps)) {
+      let k = -1;
+      for (let j = order.length - 1; j >= 0; j--) {
+        const i = order[j]!;
+        if (decom[i]! <= end && (blank(eps.rows[i]!.DEC) || dec[i]! >= end)) {
+          k = j;
+          break;
+        }
+      }
+      if (k < 0) continue;
+      let s = k;
+      while (s > 0 && eps.rows[order[s]!]!.RNE !== 'S') s--;
+      let respite = false;
+      for (let j = s; j <= k; j++) if (RESPITE.has(eps.rows[order[j]!]!.LS ?? '')) respite = true;
+      if (!respite && decom[order[s]!]! <= start) out.add(child);
+    }
+    return out;
+  });
+}
+
+/** An OC2 row failing a test of the child's age at 31 March and the row itself. */
+function oc2Rule(code: string, wrong: (age: number, row: Row, inCohort: () => boolean) => boolean): Rule903 {
+  return defineRule(code, (ret, flag) => {
+    const oc2 = ret.current.OC2;
+    if (!oc2) return;
+    const dob = dates(oc2, 'DOB');
+    const end = yearEnd(ret);
+    let cohort: ReadonlySet<string> | undefined;
+    // One closure for every row (it reads the row being checked), not one per row.
+    let current: Row = {};
+    const inCohort = () => (cohort ??= twelveMonthCohort(ret)).has(current.CHILD ?? '');
+    oc2.rows.forEach((row, i) => {
+      const age = Number.isNaN(dob[i]!) ? NaN : ageOn(dob[i]!, end);
+      current = row;
+      if (wrong(age, row, inCohort)) flag(oc2, i);
+    });
+  });
+}
+
+const healthIncomplete = (row: Row) => REQUIRED_ITEMS.some((f) => blank(row[f]));
+
+export const rule542 = oc2Rule('542', (age, row) => age < 10 && !blank(row.CONVICTED));
+export const rule543 = oc2Rule('543', (age, row, inCohort) => age >= 10 && blank(row.CONVICTED) && inCohort());
+// "Conviction information completed" is a conviction recorded (1).
+export const rule544 = oc2Rule('544', (_age, row) => row.CONVICTED === '1' && healthIncomplete(row));
+export const rule545 = oc2Rule('545', (age, row, inCohort) => age < 5 && blank(row.HEALTH_CHECK) && inCohort());
+export const rule546 = oc2Rule('546', (age, row, inCohort) => age >= 5 && !blank(row.HEALTH_CHECK) && inCohort());
+export const rule547 = oc2Rule('547', (_age, row) => row.HEALTH_CHECK === '1' && healthIncomplete(row));
+
+export const oc2Rules: Rule903[] = [
+  rule157, rule158, rule159, rule180, rule181, rule182, rule185, rule186, rule187, rule188, rule189, rule190, rule191,
+  rule192, rule193, rule196, rule197B, rule197a, rule198, rule542, rule543, rule544, rule545, rule546, rule547,
 ];
