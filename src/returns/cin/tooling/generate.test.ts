@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { upnProblem } from '../../../children/identifiers.js';
 import { generateCin } from './generate.js';
 import { SEEDABLE_RULES } from './seed-errors.js';
-import { cinRulesFor, validateCin } from '../validate.js';
+import { rulesCinFor } from '../rules/index.js';
+import { validateCin } from '../validate.js';
 
 describe('the synthetic CIN census generator', () => {
   it('gives the same return for the same seed, and another for another seed', () => {
@@ -35,7 +36,7 @@ describe('the synthetic CIN census generator', () => {
   });
 
   it.each([2023, 2026] as const)('can break each %i rule for the children it says it changed', (year) => {
-    for (const rule of cinRulesFor(year).map((r) => r.code)) {
+    for (const rule of rulesCinFor(year).map((r) => r.code)) {
       const { ret, seeded } = generateCin({ children: 40, year, seed: 3, errors: [{ rule, count: 2 }] });
       const found = new Set(validateCin(ret, { rules: [rule] }).map((f) => `${f.row}`));
       expect(seeded.length, rule).toBeGreaterThan(0);
@@ -44,6 +45,6 @@ describe('the synthetic CIN census generator', () => {
   });
 
   it('knows how to break every rule', () => {
-    expect([...SEEDABLE_RULES].sort()).toEqual(cinRulesFor(2026).map((r) => r.code).sort());
+    expect([...SEEDABLE_RULES].sort()).toEqual(rulesCinFor(2026).map((r) => r.code).sort());
   });
 });

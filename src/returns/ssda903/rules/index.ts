@@ -7,7 +7,9 @@
  * (last-year.ts) and the rules needing Ofsted's register of providers (providers.ts).
  * What they share is helpers.ts.
  */
+import { knownYear } from '../../collection-years.js';
 import type { Rule903 } from '../rule.js';
+import { FIRST_YEAR, LATEST_YEAR } from '../tables.js';
 import { adoptionRules } from './adoption.js';
 import { doloRules } from './dolo.js';
 import { episodeRules } from './episodes.js';
@@ -23,7 +25,8 @@ import { reviewRules } from './reviews.js';
 import { socialWorkerRules } from './social-workers.js';
 import { uascRules } from './uasc.js';
 
-export const rules903: Rule903[] = [
+/** Every rule, whatever its years. */
+export const rules903: readonly Rule903[] = [
   ...headerRules,
   ...episodeRules,
   ...reviewRules,
@@ -39,3 +42,12 @@ export const rules903: Rule903[] = [
   ...integrityRules,
   ...providerRules,
 ];
+
+/** The collection years whose rules are known (the year the collection ends: 2026 for 2025/26). */
+const YEARS = Array.from({ length: LATEST_YEAR - FIRST_YEAR + 1 }, (_, i) => FIRST_YEAR + i);
+
+/** The rules of a collection year; an UnsupportedYearError for a year whose rules are not known. */
+export function rules903For(year: number): Rule903[] {
+  const known = knownYear('SSDA903', year, YEARS);
+  return rules903.filter((r) => !r.years || r.years.includes(known));
+}

@@ -18,7 +18,8 @@ import { Random } from '../synthetic.js';
 import { mutateCin } from './mutate.js';
 import { readCin } from '../../read.js';
 import { writeCin } from '../../write.js';
-import { cinRulesFor, validateCin } from '../../validate.js';
+import { rulesCinFor } from '../../rules/index.js';
+import { validateCin } from '../../validate.js';
 import { isCinYear } from '../../model.js';
 import { agrees, diffFindings, formatDiff, locate, parseReferenceCsv } from './diff.js';
 
@@ -50,7 +51,7 @@ const children = Number(values.children);
 const seed = Number(values.seed);
 const perRule = Number(values['per-rule']);
 const ruleCodes = values.rules?.split(',').map((r) => r.trim());
-const active = cinRulesFor(year).map((r) => r.code).filter((c) => !ruleCodes || ruleCodes.includes(c));
+const active = rulesCinFor(year).map((r) => r.code).filter((c) => !ruleCodes || ruleCodes.includes(c));
 const noSeed = values['no-seed'].split(',').map((r) => r.trim());
 const outDir = values.out ?? join(tmpdir(), `cin-compare-${year}-${children}-${seed}`);
 mkdirSync(outDir, { recursive: true });

@@ -34,7 +34,8 @@ import { madeUpProviders } from './made-up-providers.js';
 import { loadReference903, parsePostcodeDirectory } from '../../../reference-data.js';
 import type { PostcodePlace } from '../../model.js';
 import { read903 } from '../../read.js';
-import { rulesForYear, validate903 } from '../../validate.js';
+import { rules903For } from '../../rules/index.js';
+import { validate903 } from '../../validate.js';
 import { write903 } from '../../write.js';
 
 export interface RuleComparison {
@@ -199,7 +200,7 @@ async function main(): Promise<void> {
   const failed = new Set(existsSync(`${outCsv}.failed`) ? readFileSync(`${outCsv}.failed`, 'utf8').split(/\s+/).filter(Boolean) : []);
   const theirs = readFindingsCsv(outCsv).filter((f) => (!selected || selected.includes(f.rule)) && !failed.has(f.rule));
 
-  const mine = new Set(rulesForYear(year).map((r) => r.code));
+  const mine = new Set(rules903For(year).map((r) => r.code));
   const rows = compareFindings(ours.filter((f) => !failed.has(f.rule)), theirs).filter((c) => values.all || mine.has(c.rule));
   let agree = 0;
   for (const c of rows) {
