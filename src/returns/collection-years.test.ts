@@ -43,25 +43,20 @@ describe('a collection year whose rules are not known', () => {
     expect(rulesCinFor(2023).length).toBeLessThan(rulesCin.length);
   });
 
-  it('is refused for the SSDA903, after and before the years known, naming the year and the years known', () => {
-    for (const year of [2028, 2030, 2022]) {
-      const error = thrown(() => rules903For(year));
-      expect(error, String(year)).toBeInstanceOf(UnsupportedYearError);
-      expect(error).toBeInstanceOf(ReturnReadError);
-      namesTheYears((error as Error).message, year, KNOWN_903);
-      expect((error as Error).message).toContain('SSDA903');
-    }
-  });
-
-  it('is refused for the CIN census likewise', () => {
-    for (const year of [2027, 2030, 2022]) {
-      const error = thrown(() => rulesCinFor(year));
-      expect(error, String(year)).toBeInstanceOf(UnsupportedYearError);
-      expect(error).toBeInstanceOf(ReturnReadError);
-      namesTheYears((error as Error).message, year, KNOWN_CIN);
-      expect((error as Error).message).toContain('CIN census');
-    }
-  });
+  for (const [returnName, rulesFor, known, unknown] of [
+    ['SSDA903', rules903For, KNOWN_903, [2028, 2030, 2022]],
+    ['CIN census', rulesCinFor, KNOWN_CIN, [2027, 2030, 2022]],
+  ] as const) {
+    it(`is refused for the ${returnName}, after and before the years known, naming the year and the years known`, () => {
+      for (const year of unknown) {
+        const error = thrown(() => rulesFor(year));
+        expect(error, String(year)).toBeInstanceOf(UnsupportedYearError);
+        expect(error).toBeInstanceOf(ReturnReadError);
+        namesTheYears((error as Error).message, year, known);
+        expect((error as Error).message).toContain(returnName);
+      }
+    });
+  }
 
   it('stops validating a return of such a year, rather than using another year’s rules', () => {
     const ret903 = build903({ Header: [c1.header()], Episodes: [c1.episode()] }, { year: 2030 });
