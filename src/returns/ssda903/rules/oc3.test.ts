@@ -119,7 +119,7 @@ const withCareLeaver = (more: Record<string, RowInput[]>, lastYear: RowInput[] =
     { previous: { Episodes: [c1.episode(), ...lastYear] } },
   );
 
-describe('care leaver information and episodes (1000+, EPI)', () => {
+describe('care leaver information and the young person’s episodes', () => {
   checkRules(lateWithCases, {
     '3001': {
       why: 'a 17-year-old care leaver living with former foster carers',
