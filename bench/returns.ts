@@ -3,16 +3,17 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
-import { generateCin, readCin, validateCin, writeCinChunks } from '../src/returns/cin/index.js';
-import { generate903 } from '../src/returns/ssda903/generate.js';
-import { madeUpPlaces } from '../src/returns/ssda903/made-up-places.js';
+import { readCin, validateCin, writeCinChunks } from '../src/returns/cin/index.js';
+import { generateCin } from '../src/returns/cin/tooling/generate.js';
+import { generate903 } from '../src/returns/ssda903/tooling/generate.js';
+import { madeUpPlaces } from '../src/returns/ssda903/tooling/made-up-places.js';
 import { read903 } from '../src/returns/ssda903/read.js';
 import { reference903From } from '../src/returns/reference-data.js';
 import { validate903 } from '../src/returns/ssda903/validate.js';
 import { write903 } from '../src/returns/ssda903/write.js';
 import type { Finding } from '../src/returns/findings.js';
-import { agrees, diffFindings, locate, parseReferenceCsv } from '../src/returns/cin/compare/diff.js';
-import { compareFindings, readFindingsCsv } from '../src/returns/ssda903/compare/compare-903.js';
+import { agrees, diffFindings, locate, parseReferenceCsv } from '../src/returns/cin/tooling/compare/diff.js';
+import { compareFindings, readFindingsCsv } from '../src/returns/ssda903/tooling/compare/compare-903.js';
 import { ms, percentile } from './postgres.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);

@@ -6,11 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { readCin } from './cin/read.js';
-import { cinRulesFor, validateCin } from './cin/validate.js';
+import { rulesCinFor } from './cin/rules/index.js';
+import { validateCin } from './cin/validate.js';
 import type { Finding } from './findings.js';
 import { reference903From } from './reference-data.js';
 import { type File903, parse903 } from './ssda903/read.js';
-import { rulesForYear, validate903 } from './ssda903/validate.js';
+import { rules903For } from './ssda903/rules/index.js';
+import { validate903 } from './ssda903/validate.js';
 import type { UploadedFile } from './upload.js';
 
 export type ReturnKind = 'ssda903' | 'cin';
@@ -65,7 +67,7 @@ export function validateUpload(upload: UploadedReturn, report: (p: Progress) => 
         providers: upload.providers && read(upload.providers),
       }),
     });
-    const codes = rulesForYear(ret.collectionYear).map((r) => r.code);
+    const codes = rules903For(ret.collectionYear).map((r) => r.code);
     report({
       kind: 'started',
       collectionYear: ret.collectionYear,
@@ -81,7 +83,7 @@ export function validateUpload(upload: UploadedReturn, report: (p: Progress) => 
   } else {
     const file = upload.current[0]!;
     const ret = readCin(readFileSync(file.path), { file: file.name, ...(upload.year ? { year: upload.year } : {}) });
-    const codes = cinRulesFor(ret.year).map((r) => r.code);
+    const codes = rulesCinFor(ret.year).map((r) => r.code);
     report({ kind: 'started', collectionYear: ret.year, rulesTotal: codes.length, messages: [] });
     let done = 0;
     for (const group of chunks(codes, GROUP)) {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ReturnReadError } from '../findings.js';
-import { generateCin } from './generate.js';
+import { generateCin } from './tooling/generate.js';
 import { readCin } from './read.js';
 import { validateCin } from './validate.js';
 import { writeCin } from './write.js';

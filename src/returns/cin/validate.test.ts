@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateCin } from './generate.js';
+import { generateCin } from './tooling/generate.js';
 import { readCin } from './read.js';
 import { CIN_RULES, cinRulesFor, minusWorkingDays, validateCin } from './validate.js';
 import { dateText } from './dates.js';

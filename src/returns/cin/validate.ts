@@ -10,31 +10,10 @@ import { type CinReturn, censusPeriod } from './model.js';
 import { cinYearSchema } from './schema/index.js';
 import { addYears, day, workingDays } from './dates.js';
 import { type CinRule, type PChild, type RuleContext, prepareChild } from './rules/rule.js';
-import { headerRules } from './rules/header.js';
-import { childIdentifierRules } from './rules/child-identifiers.js';
-import { characteristicsRules } from './rules/characteristics.js';
-import { cinDetailsRules } from './rules/cin-details.js';
-import { assessmentRules } from './rules/assessments.js';
-import { cinPlanRules } from './rules/cin-plans.js';
-import { section47Rules } from './rules/section47.js';
-import { protectionPlanRules } from './rules/protection-plans.js';
+import { rulesCin as CIN_RULES, rulesCinFor as cinRulesFor } from './rules/index.js';
 
-/** Every CIN rule, in DfE code order. */
-export const CIN_RULES: readonly CinRule[] = [
-  ...headerRules,
-  ...childIdentifierRules,
-  ...characteristicsRules,
-  ...cinDetailsRules,
-  ...assessmentRules,
-  ...cinPlanRules,
-  ...section47Rules,
-  ...protectionPlanRules,
-].sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));
-
-/** The rules that apply to a collection year. */
-export function cinRulesFor(year: number): CinRule[] {
-  return CIN_RULES.filter((r) => (r.years as number[]).includes(year));
-}
+/** Every rule, and a collection year's rules (rules/index.ts), under the names this module has given them. */
+export { CIN_RULES, cinRulesFor };
 
 export interface ValidateOptions {
   /** Only these rule codes (default: every rule for the year). */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CinReturn, CinYear } from './model.js';
-import { generateCin } from './generate.js';
+import { generateCin } from './tooling/generate.js';
 import { readCin } from './read.js';
 import { cinSchema } from './schema/index.js';
 import { schemaProblems } from './schema/conformance.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ReturnReadError } from '../findings.js';
-import { generate903 } from './generate.js';
+import { generate903 } from './tooling/generate.js';
 import { normaliseDate, parse903, read903, readTable } from './read.js';
 import { tableToCsv } from './write.js';
 

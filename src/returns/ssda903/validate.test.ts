@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { rules903 } from './rules/index.js';
-import { build903 } from './test-factory.js';
-import { rulesForYear, validate903 } from './validate.js';
+import { rules903, rules903For } from './rules/index.js';
+import { build903 } from './ssda903.test-kit.js';
+import { validate903 } from './validate.js';
 
 const ret = (year = 2026) =>
   build903(
@@ -28,9 +28,9 @@ describe('validating a 903 return', () => {
   it('runs only the rules in the year\'s ruleset', () => {
     // 232 (sex unknown) is in the rulesets from 2024/25 only.
     expect(validate903(ret(2026)).some((f) => f.rule === '232')).toBe(true);
-    expect(rulesForYear(2024).some((r) => r.code === '232')).toBe(false);
-    expect(rulesForYear(2024).some((r) => r.code === '217t')).toBe(true);
-    expect(rulesForYear(2026).some((r) => r.code === '217t')).toBe(false);
+    expect(rules903For(2024).some((r) => r.code === '232')).toBe(false);
+    expect(rules903For(2024).some((r) => r.code === '217t')).toBe(true);
+    expect(rules903For(2026).some((r) => r.code === '217t')).toBe(false);
   });
 
   it('runs only the rules asked for', () => {

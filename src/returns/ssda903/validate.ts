@@ -4,19 +4,14 @@
  */
 import type { Finding } from '../findings.js';
 import type { Return903 } from './model.js';
-import type { Rule903 } from './rule.js';
-import { rules903 } from './rules/index.js';
-import { LATEST_YEAR } from './tables.js';
+import { rules903For as rulesForYear } from './rules/index.js';
+
+/** The rules of a collection year (rules/index.ts), under the name this module has given it. */
+export { rulesForYear };
 
 export interface Validate903Options {
   /** Only these rule codes (default: every rule in the year's ruleset). */
   rules?: readonly string[];
-}
-
-/** The rules that apply to a collection year (a year after the latest known uses the latest ruleset). */
-export function rulesForYear(year: number, all: readonly Rule903[] = rules903): Rule903[] {
-  const y = Math.min(year, LATEST_YEAR);
-  return all.filter((r) => !r.years || r.years.includes(y));
 }
 
 export function validate903(ret: Return903, opts: Validate903Options = {}): Finding[] {

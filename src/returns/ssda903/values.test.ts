@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { build903 } from './test-factory.js';
+import { build903 } from './ssda903.test-kit.js';
 import { addYears, ageOn, civil, collectionEnd, collectionStart, codeSet, dates, dayOf, episodesInOrder, formatDate, parseDate } from './values.js';
 
 describe('903 dates', () => {

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generate903 } from './generate.js';
+import { generate903 } from './tooling/generate.js';
 import type { Table903 } from './model.js';
 import { read903, readTable } from './read.js';
-import { SEEDERS } from './seed-errors.js';
+import { SEEDERS } from './tooling/seed-errors.js';
 import { columnsFor } from './tables.js';
 import { tableToCsv, write903 } from './write.js';
 

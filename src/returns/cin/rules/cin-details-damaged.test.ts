@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CinDetails, Section47 } from '../model.js';
-import { child, episode, reports } from './damaged-kit.js';
+import { child, episode, reports } from './damaged.test-kit.js';
 
 function fails(code: string, ...episodes: CinDetails[]): boolean {
   return reports(code, child(...episodes));

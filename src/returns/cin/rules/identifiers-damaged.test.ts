@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CinChild } from '../model.js';
-import { child, reports } from './damaged-kit.js';
+import { child, reports } from './damaged.test-kit.js';
 
 function fails(code: string, change: (c: CinChild) => void): boolean {
   const c = child();

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Assessment, ChildProtectionPlan, CinDetails, Section47 } from '../model.js';
-import { child, episode as kitEpisode, reports } from './damaged-kit.js';
+import { child, episode as kitEpisode, reports } from './damaged.test-kit.js';
 
 /** The episodes here were referred on 1 May 2025. */
 const episode = (fields: Partial<CinDetails> = {}) => kitEpisode({ CINreferralDate: '2025-05-01', ...fields });

@@ -1,35 +1,13 @@
 /**
- * Rules on episodes of care: codes and dates, how episodes follow one another, and
- * the limits the Children Act 1989 and the regulations set on legal statuses and
- * placements.
+ * Rules on episodes of care: codes and dates, how episodes follow one another, the limits
+ * the Children Act 1989 and the regulations set on legal statuses and placements, legal
+ * statuses, placements and reasons that contradict each other, placement providers, and
+ * where the child is placed (distance and authority, from the postcodes).
  */
-import type { Return903, Row, Table903 } from '../model.js';
 import { defineRule, type Flag, type Rule903 } from '../rule.js';
-import { codeSet, compactPostcode, dayOf, derived, rowsByChild } from '../values.js';
-import {
-  ADOPTED,
-  ageAt,
-  birthday,
-  blank,
-  childEpisodes,
-  codeRule,
-  dateRule,
-  dates,
-  dobOf,
-  headerIndex,
-  PLACED_FOR_ADOPTION,
-  RESPITE,
-  TEMPORARY_PLACEMENTS,
-  yearEnd,
-  yearStart,
-} from './support.js';
-
-/** Calls `check` for every episode with its row index. */
-function eachEpisode(ret: Return903, check: (row: Row, i: number, eps: Table903) => void): void {
-  const eps = ret.current.Episodes;
-  if (!eps) return;
-  for (let i = 0; i < eps.rows.length; i++) check(eps.rows[i]!, i, eps);
-}
+import { ADOPTED, ageAt, birthday, blank, canPlace, childEpisodes, childRows, codeRule, dateRule, dobOf, eachRow, episodeLinks, FOSTER_PLACEMENTS, headerIndex, oneOf, PLACED_FOR_ADOPTION, placementPlaces, RESPITE, set, TEMPORARY_PLACEMENTS, uascChildren, yearEnd, yearStart } from './helpers.js';
+import { ageOn, codeSet, compactPostcode, dates, dayFor, dayOf, rowsByChild } from '../values.js';
+import type { Return903, Row, Table903 } from '../model.js';
 
 /** Calls `check` for each child's episodes in date order. */
 function eachChild(ret: Return903, check: (child: string, order: readonly number[], eps: Table903) => void): void {
@@ -49,8 +27,6 @@ function lengthInDays(eps: Table903, i: number, open?: Return903): number {
   return dec - dates(eps, 'DECOM')[i]!;
 }
 
-// --- codes and dates --------------------------------------------------------
-
 export const rule141 = dateRule('141', 'Episodes', 'DECOM');
 export const rule143 = codeRule('143', 'Episodes', 'RNE');
 export const rule144 = codeRule('144', 'Episodes', 'LS');
@@ -66,7 +42,7 @@ export const rule149 = codeRule('149', 'Episodes', 'REC', { blankPasses: true })
 export const rule178 = defineRule('178', (ret, flag) => {
   const valid = codeSet('Episodes', 'PLACE_PROVIDER', ret.collectionYear);
   const none = ret.collectionYear >= 2026 ? ['T0', 'T1', 'T2', 'T3', ...OTHER_PLACEMENTS] : ['T0', 'T1', 'T2', 'T3', 'T4', 'Z1'];
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     const p = row.PLACE_PROVIDER;
     if (blank(p)) return;
     if (!valid.has(p) || none.includes(row.PLACE ?? '')) flag(eps, i);
@@ -74,7 +50,7 @@ export const rule178 = defineRule('178', (ret, flag) => {
 });
 
 export const rule148 = defineRule('148', (ret, flag) =>
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (blank(row.DEC) !== blank(row.REC)) flag(eps, i);
   }),
 );
@@ -95,8 +71,6 @@ export const rule142 = defineRule('142', (ret, flag) =>
     }
   }),
 );
-
-// --- dates against the year and the child -----------------------------------
 
 /**
  * The child's first episode (by start date) begins before the date of birth: a birth date
@@ -123,7 +97,7 @@ export const rule302 = defineRule('302', (ret, flag) => {
 export const rule352 = defineRule('352', (ret, flag) => {
   const header = ret.current.Header;
   if (!header) return;
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (row.RNE !== 'S') return;
     // A child listed twice in the Header is checked against each date of birth given.
     for (const h of rowsByChild(header).get(row.CHILD ?? '') ?? []) {
@@ -135,31 +109,31 @@ export const rule352 = defineRule('352', (ret, flag) => {
 const EARLIEST_EPISODE = dayOf(1991, 10, 14); // the Children Act 1989 came into force
 
 export const rule353 = defineRule('353', (ret, flag) =>
-  eachEpisode(ret, (_, i, eps) => {
+  eachRow(ret.current.Episodes, (_, i, eps) => {
     if (dates(eps, 'DECOM')[i]! < EARLIEST_EPISODE) flag(eps, i);
   }),
 );
 
 export const rule354 = defineRule('354', (ret, flag) =>
-  eachEpisode(ret, (_, i, eps) => {
+  eachRow(ret.current.Episodes, (_, i, eps) => {
     if (dates(eps, 'DECOM')[i]! > yearEnd(ret)) flag(eps, i);
   }),
 );
 
 export const rule385 = defineRule('385', (ret, flag) =>
-  eachEpisode(ret, (_, i, eps) => {
+  eachRow(ret.current.Episodes, (_, i, eps) => {
     if (dates(eps, 'DEC')[i]! > yearEnd(ret)) flag(eps, i);
   }),
 );
 
 export const rule355 = defineRule('355', (ret, flag) =>
-  eachEpisode(ret, (_, i, eps) => {
+  eachRow(ret.current.Episodes, (_, i, eps) => {
     if (dates(eps, 'DEC')[i] === dates(eps, 'DECOM')[i]) flag(eps, i);
   }),
 );
 
 export const rule356 = defineRule('356', (ret, flag) =>
-  eachEpisode(ret, (_, i, eps) => {
+  eachRow(ret.current.Episodes, (_, i, eps) => {
     if (dates(eps, 'DEC')[i]! < dates(eps, 'DECOM')[i]!) flag(eps, i);
   }),
 );
@@ -178,11 +152,9 @@ export const rule357 = defineRule('357', (ret, flag) => {
   });
 });
 
-// --- legal statuses ---------------------------------------------------------
-
 /** Youth justice legal statuses (remand, detention) are not for children under 10, the age of criminal responsibility. */
 export const rule358 = defineRule('358', (ret, flag) =>
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (!['J1', 'J2', 'J3'].includes(row.LS ?? '')) return;
     const dob = dobOf(ret, row.CHILD);
     if (dates(eps, 'DECOM')[i]! < birthday(dob, 10)) {
@@ -199,7 +171,7 @@ export const rule359 = defineRule('359', (ret, flag) => {
   if (!eps) return;
   const end = yearEnd(ret);
   const dec = dates(eps, 'DEC');
-  eachEpisode(ret, (row, i) => {
+  eachRow(ret.current.Episodes, (row, i) => {
     const eighteen = birthday(dobOf(ret, row.CHILD), 18);
     const until = blank(row.DEC) ? end : dec[i]!;
     if (until > eighteen && (row.LS !== 'V2' || (row.PLACE !== 'K1' && row.PLACE !== 'K2'))) flag(eps, i);
@@ -231,7 +203,7 @@ function statusLongerThan(code: string, ls: string, days: number): Rule903 {
 /** A single short break (V3): each episode at most 17 days. */
 function episodeLongerThan(code: string, ls: string, days: number): Rule903 {
   return defineRule(code, (ret, flag) =>
-    eachEpisode(ret, (row, i, eps) => {
+    eachRow(ret.current.Episodes, (row, i, eps) => {
       if (row.LS === ls && lengthInDays(eps, i, ret) > days) flag(eps, i);
     }),
   );
@@ -250,7 +222,7 @@ export const rule365 = episodeLongerThan('365', 'V3', 17);
 
 /** Each single short break (V3) is a period of care of its own, in one placement: its episode starts the period (S). */
 export const rule366 = defineRule('366', (ret, flag) =>
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (row.LS === 'V3' && row.RNE !== 'S') flag(eps, i);
   }),
 );
@@ -276,13 +248,11 @@ export const rule367 = defineRule('367', (ret, flag) =>
   }),
 );
 
-// --- placements and ages ----------------------------------------------------
-
 /** The child is at least `years` old when the placement starts (the episode is reported). */
 function placementNotUnder(code: string, places: (year: number) => readonly string[], years: number): Rule903 {
   return defineRule(code, (ret, flag) => {
     const list = places(ret.collectionYear);
-    eachEpisode(ret, (row, i, eps) => {
+    eachRow(ret.current.Episodes, (row, i, eps) => {
       if (!list.includes(row.PLACE ?? '')) return;
       if (dates(eps, 'DECOM')[i]! < birthday(dobOf(ret, row.CHILD), years)) flag(eps, i);
     });
@@ -302,7 +272,7 @@ export const rule374 = placementNotUnder('374', () => ['P3'], 14);
 
 function temporaryLongerThan(code: string, place: string, days: number, countOpen = false): Rule903 {
   return defineRule(code, (ret, flag) =>
-    eachEpisode(ret, (row, i, eps) => {
+    eachRow(ret.current.Episodes, (row, i, eps) => {
       if (row.PLACE === place && lengthInDays(eps, i, countOpen ? ret : undefined) > days) flag(eps, i);
     }),
   );
@@ -325,26 +295,26 @@ export const rule377 = defineRule('377', (ret, flag) =>
 
 /** A child placed with parents is not accommodated under a single period of s20. */
 export const rule378 = defineRule('378', (ret, flag) =>
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (row.PLACE === 'P1' && row.LS === 'V2') flag(eps, i);
   }),
 );
 
 /** A temporary placement is entered by a move (P, B): not at the start of a period of care, nor without a move. */
 export const rule380 = defineRule('380', (ret, flag) =>
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (TEMPORARY_PLACEMENTS.has(row.PLACE ?? '') && row.RNE !== 'P' && row.RNE !== 'B') flag(eps, i);
   }),
 );
 
 export const rule381 = defineRule('381', (ret, flag) =>
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (!blank(row.REC) && row.REC !== 'X1' && TEMPORARY_PLACEMENTS.has(row.PLACE ?? '')) flag(eps, i);
   }),
 );
 
 export const rule382 = defineRule('382', (ret, flag) =>
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (RESPITE.has(row.LS ?? '') && TEMPORARY_PLACEMENTS.has(row.PLACE ?? '')) flag(eps, i);
   }),
 );
@@ -370,12 +340,10 @@ export const rule383 = defineRule('383', (ret, flag) => {
 
 /** Long-term foster placements (U1, U4) are not short breaks. */
 export const rule384 = defineRule('384', (ret, flag) =>
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (RESPITE.has(row.LS ?? '') && ['U1', 'U4'].includes(row.PLACE ?? '')) flag(eps, i);
   }),
 );
-
-// --- reasons an episode ended ---------------------------------------------
 
 /**
  * The child's age when care ended, for a reason that needs an age. A reason given with no
@@ -389,7 +357,7 @@ function ceasedUnderAge(
   open: 'year-end' | 'report',
 ): Rule903 {
   return defineRule(code, (ret, flag) =>
-    eachEpisode(ret, (row, i, eps) => {
+    eachRow(ret.current.Episodes, (row, i, eps) => {
       if (!reasons.includes(row.REC ?? '')) return;
       if (blank(row.DEC) && open === 'report') return flag(eps, i);
       const when = blank(row.DEC) ? yearEnd(ret) : dates(eps, 'DEC')[i]!;
@@ -437,7 +405,7 @@ export const rule388 = defineRule('388', (ret, flag) =>
 
 /** Adopted from a placement for adoption only. */
 export const rule390 = defineRule('390', (ret, flag) =>
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (ADOPTED.has(row.REC ?? '') && !PLACED_FOR_ADOPTION.has(row.PLACE ?? '')) flag(eps, i);
   }),
 );
@@ -469,15 +437,13 @@ export const rule199 = defineRule('199', (ret, flag) => {
   });
 });
 
-// --- placement details ----------------------------------------------------
-
 /** The other placements that replace Z1 from 2025/26: like Z1 they have no provider and no URN. */
 const OTHER_PLACEMENTS = ['Z11', 'Z12', 'Z13', 'Z14'];
 
 /** Temporary placements (and from 2025/26 the other placements Z11 to Z14) have no provider. */
 export const rule213 = defineRule('213', (ret, flag) => {
   const other = ret.collectionYear >= 2026 ? OTHER_PLACEMENTS : [];
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     const place = row.PLACE ?? '';
     if ((TEMPORARY_PLACEMENTS.has(place) || other.includes(place)) && !blank(row.PLACE_PROVIDER)) flag(eps, i);
   });
@@ -485,14 +451,14 @@ export const rule213 = defineRule('213', (ret, flag) => {
 
 /** Placement postcode and URN are not collected for short breaks (V3, V4). */
 export const rule214 = defineRule('214', (ret, flag) =>
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (RESPITE.has(row.LS ?? '') && (!blank(row.PL_POST) || !blank(row.URN))) flag(eps, i);
   }),
 );
 
 /** Placed for adoption with current foster carers: a new placement type with the same carers (or a start). */
 export const rule217 = defineRule('217', (ret, flag) =>
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (['A3', 'A5'].includes(row.PLACE ?? '') && !['S', 'T', 'U'].includes(row.RNE ?? '')) flag(eps, i);
   }),
 );
@@ -522,7 +488,7 @@ const URNS_COLLECTED = dayOf(2015, 3, 31);
  */
 export const rule218 = defineRule('218', (ret, flag) => {
   const notRecorded = urnNotRecorded(ret.collectionYear);
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (notRecorded.has(row.PLACE ?? '') || !blank(row.URN)) return;
     if (!blank(row.DEC) && !(dates(eps, 'DEC')[i]! > URNS_COLLECTED)) return;
     const place = ret.reference.postcodes && !blank(row.PL_POST) ? ret.reference.postcodes(row.PL_POST) : undefined;
@@ -533,7 +499,7 @@ export const rule218 = defineRule('218', (ret, flag) => {
 
 export const rule222 = defineRule('222', (ret, flag) => {
   const notRecorded = urnNotRecorded(ret.collectionYear);
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (notRecorded.has(row.PLACE ?? '') && !blank(row.URN) && row.URN !== 'XXXXXXX') flag(eps, i);
   });
 });
@@ -564,7 +530,7 @@ export const rule226 = defineRule('226', (ret, flag) =>
 );
 
 export const rule233 = defineRule('233', (ret, flag) =>
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (!blank(row.REASON_PLACE_CHANGE) && blank(row.DEC)) flag(eps, i);
   }),
 );
@@ -574,7 +540,7 @@ export const rule233 = defineRule('233', (ret, flag) =>
  * at the start of the placement the child moved from).
  */
 export const rule234 = defineRule('234', (ret, flag) =>
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (row.REASON_PLACE_CHANGE !== 'CUSTOD') return;
     if (ageAt(dobOf(ret, row.CHILD), dates(eps, 'DECOM')[i]!) < 10) {
       flag(eps, i);
@@ -584,27 +550,15 @@ export const rule234 = defineRule('234', (ret, flag) =>
   }),
 );
 
-// --- postcodes ----------------------------------------------------------------
-
 /** Children on short breaks, and unaccompanied asylum-seeking children (no home postcode), need no postcodes. */
 function postcodesExpected(uasc: ReadonlySet<string>, row: Row): boolean {
   if (RESPITE.has(row.LS ?? '')) return false;
   return !uasc.has(row.CHILD ?? '');
 }
 
-/** Children in this or last year's UASC table (worked out once per return). */
-function uascChildren(ret: Return903): ReadonlySet<string> {
-  const build = () => {
-    const out = new Set<string>();
-    for (const t of [ret.current.UASC, ret.previous.UASC]) for (const r of t?.rows ?? []) out.add(r.CHILD ?? '');
-    return out;
-  };
-  return ret.current.Episodes ? derived(ret.current.Episodes, 'uascChildren', build) : build();
-}
-
 export const rule392b = defineRule('392b', (ret, flag) => {
   const uasc = uascChildren(ret);
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (postcodesExpected(uasc, row) && (blank(row.HOME_POST) || blank(row.PL_POST))) flag(eps, i);
   });
 });
@@ -618,7 +572,7 @@ function postcodeKnown(ret: Return903, pc: string): boolean {
 }
 
 export const rule392c = defineRule('392c', (ret, flag) =>
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     for (const pc of [row.HOME_POST, row.PL_POST]) {
       if (!blank(pc) && !postcodeKnown(ret, pc)) {
         flag(eps, i);
@@ -661,13 +615,13 @@ function hasNonAscii(s: string, from: number): boolean {
 }
 
 export const rule392d = defineRule('392d', (ret, flag) =>
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (!blank(row.HOME_POST) && !blank(row.PL_POST) && row.PLACE !== 'P1' && samePostcode(row.HOME_POST, row.PL_POST)) flag(eps, i);
   }),
 );
 
 export const rule398 = defineRule('398', (ret, flag) =>
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (RESPITE.has(row.LS ?? '') && (!blank(row.HOME_POST) || !blank(row.PL_POST))) flag(eps, i);
   }),
 );
@@ -693,7 +647,7 @@ export const rule392a = defineRule(
   '392a',
   withPostcodes((ret, flag) => {
     const uasc = uascChildren(ret);
-    eachEpisode(ret, (row, i, eps) => {
+    eachRow(ret.current.Episodes, (row, i, eps) => {
       if (postcodesExpected(uasc, row) && Number.isNaN(placementDistance(ret, row))) flag(eps, i);
     });
   }),
@@ -703,7 +657,7 @@ export const rule164 = defineRule(
   '164',
   withPostcodes((ret, flag) => {
     const uasc = uascChildren(ret);
-    eachEpisode(ret, (row, i, eps) => {
+    eachRow(ret.current.Episodes, (row, i, eps) => {
       if (uasc.has(row.CHILD ?? '')) return;
       // Only a distance that there is can be out of range: none (a postcode missing or not
       // in the directory) is reported by 392a, and the postcode itself by 392c.
@@ -717,7 +671,7 @@ export const rule169 = defineRule(
   '169',
   withPostcodes((ret, flag) => {
     const uasc = uascChildren(ret);
-    eachEpisode(ret, (row, i, eps) => {
+    eachRow(ret.current.Episodes, (row, i, eps) => {
       if (!postcodesExpected(uasc, row)) return;
       if (blank(row.PL_POST) || !ret.reference.postcodes!(row.PL_POST)) flag(eps, i);
     });
@@ -729,7 +683,7 @@ export const rule179 = defineRule(
   withPostcodes((ret, flag) => {
     if (!ret.reference.localAuthority) return;
     const uasc = uascChildren(ret);
-    eachEpisode(ret, (row, i, eps) => {
+    eachRow(ret.current.Episodes, (row, i, eps) => {
       if (!postcodesExpected(uasc, row)) return;
       if (blank(row.PL_POST) || !ret.reference.postcodes!(row.PL_POST)) flag(eps, i);
     });
@@ -740,7 +694,7 @@ export const rule179 = defineRule(
 const UNREGULATED_ENDED = dayOf(2023, 10, 28);
 
 export const rule217t = defineRule('217t', (ret, flag) =>
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (row.PLACE === 'P2' && dates(eps, 'DECOM')[i]! >= UNREGULATED_ENDED) flag(eps, i);
   }),
 );
@@ -750,7 +704,7 @@ export const rule217t = defineRule('217t', (ret, flag) =>
  * registered with Ofsted, so an H5 placement still open then has the provider's URN.
  */
 export const rule230 = defineRule('230', (ret, flag) =>
-  eachEpisode(ret, (row, i, eps) => {
+  eachRow(ret.current.Episodes, (row, i, eps) => {
     if (row.PLACE !== 'H5') return;
     if (!blank(row.DEC) && dates(eps, 'DEC')[i]! < UNREGULATED_ENDED) return;
     const place = ret.reference.postcodes && !blank(row.PL_POST) ? ret.reference.postcodes(row.PL_POST) : undefined;
@@ -759,13 +713,279 @@ export const rule230 = defineRule('230', (ret, flag) =>
   }),
 );
 
+// --- how episodes follow one another ----------------------------------------
+
+export const rule431 = defineRule('431', (ret, flag) => {
+  const eps = ret.current.Episodes;
+  if (!eps) return;
+  const { prev } = episodeLinks(eps);
+  const decom = dates(eps, 'DECOM');
+  const dec = dates(eps, 'DEC');
+  eps.rows.forEach((row, i) => {
+    const p = prev[i]!;
+    // Read as the reference validator does: also when the previous episode ended after this one began.
+    if (row.RNE === 'S' && p >= 0 && dec[p]! >= decom[i]!) flag(eps, i);
+  });
+});
+
+export const rule432 = defineRule('432', (ret, flag) => {
+  const eps = ret.current.Episodes;
+  if (!eps) return;
+  const { prev } = episodeLinks(eps);
+  const ceasing = new Set([...codeSet('Episodes', 'REC', ret.collectionYear)].filter((c) => c !== 'X1'));
+  eps.rows.forEach((row, i) => {
+    const p = prev[i]!;
+    if (p < 0) return;
+    const rec = eps.rows[p]!.REC;
+    if (oneOf(rec, ceasing) && !blank(row.RNE) && row.RNE !== 'S') flag(eps, i);
+  });
+});
+
+const CONTINUES = set('L', 'P', 'T', 'B', 'U');
+
+export const rule433 = defineRule('433', (ret, flag) => {
+  const eps = ret.current.Episodes;
+  if (!eps) return;
+  const { prev } = episodeLinks(eps);
+  const decom = dates(eps, 'DECOM');
+  const dec = dates(eps, 'DEC');
+  eps.rows.forEach((row, i) => {
+    const p = prev[i]!;
+    if (oneOf(row.RNE, CONTINUES) && p >= 0 && dec[p] !== decom[i]) flag(eps, i);
+  });
+});
+
+const PLACEMENT_FIELDS = ['PLACE', 'PL_POST', 'URN', 'PLACE_PROVIDER'] as const;
+
+/** Whether the placement (type, postcode, URN, provider) changed from the previous episode. */
+function placementChanged(a: Record<string, string | null>, b: Record<string, string | null>): boolean {
+  return PLACEMENT_FIELDS.some((f) => (a[f] ?? null) !== (b[f] ?? null));
+}
+
+function changeRule(code: string, reasons: ReadonlySet<string>, lsChanges: boolean, placeChanges: boolean): Rule903 {
+  return defineRule(code, (ret, flag) => {
+    const eps = ret.current.Episodes;
+    if (!eps) return;
+    const { prev } = episodeLinks(eps);
+    eps.rows.forEach((row, i) => {
+      const p = prev[i]!;
+      if (!oneOf(row.RNE, reasons) || p < 0) return;
+      const before = eps.rows[p]!;
+      const ls = (row.LS ?? null) !== (before.LS ?? null);
+      const place = placementChanged(row, before);
+      if (ls !== lsChanges || place !== placeChanges) flag(eps, i);
+    });
+  });
+}
+
+export const rule434 = changeRule('434', set('L'), true, false);
+export const rule435 = changeRule('435', set('P', 'T'), false, true);
+export const rule436 = changeRule('436', set('B', 'U'), true, true);
+
+export const rule437 = defineRule('437', (ret, flag) => {
+  const eps = ret.current.Episodes;
+  if (!eps) return;
+  const { next } = episodeLinks(eps);
+  eps.rows.forEach((row, i) => {
+    if (oneOf(row.REC, set('E2', 'E15')) && next[i]! >= 0) flag(eps, i);
+  });
+});
+
+export const rule501 = defineRule('501', (ret, flag) => {
+  const eps = ret.current.Episodes;
+  if (!eps) return;
+  const { prev } = episodeLinks(eps);
+  const decom = dates(eps, 'DECOM');
+  const dec = dates(eps, 'DEC');
+  eps.rows.forEach((_row, i) => {
+    const p = prev[i]!;
+    if (p >= 0 && decom[i]! < dec[p]!) flag(eps, i);
+  });
+});
+
+export const rule504 = defineRule('504', (ret, flag) => {
+  const eps = ret.current.Episodes;
+  if (!eps) return;
+  const { prev } = episodeLinks(eps);
+  const decom = dates(eps, 'DECOM');
+  const dec = dates(eps, 'DEC');
+  eps.rows.forEach((row, i) => {
+    const p = prev[i]!;
+    // An episode that follows an X1 without a break continues the same period of care.
+    if (p >= 0 && eps.rows[p]!.REC === 'X1' && dec[p] === decom[i] && (row.CIN ?? null) !== (eps.rows[p]!.CIN ?? null)) flag(eps, i);
+  });
+});
+
+// --- legal statuses, placements and reasons that contradict each other --------
+
+const SGO = set('E45', 'E46', 'E47', 'E48');
+
+/** An episode ending with a reason the child's age contradicts; flags the episode (and the child's Header row). */
+function ageAtEnd(code: string, reasons: ReadonlySet<string>, wrong: (age: number) => boolean, withHeader = true): Rule903 {
+  return defineRule(code, (ret, flag) => {
+    const eps = ret.current.Episodes;
+    const header = ret.current.Header;
+    if (!eps || !header) return;
+    const dec = dates(eps, 'DEC');
+    eps.rows.forEach((row, i) => {
+      if (!oneOf(row.REC, reasons)) return;
+      const dob = dayFor(header, 'DOB', row.CHILD ?? null);
+      if (Number.isNaN(dob) || Number.isNaN(dec[i]!)) return;
+      if (wrong(ageOn(dob, dec[i]!))) {
+        flag(eps, i);
+        if (withHeader) for (const h of childRows(header, row.CHILD ?? null)) flag(header, h);
+      }
+    });
+  });
+}
+
+export const rule407 = ageAtEnd('407', SGO, (age) => age >= 18);
+export const rule460 = ageAtEnd('460', set('E17'), (age) => age < 18, false);
+
+export const rule408 = defineRule('408', (ret, flag) => {
+  const eps = ret.current.Episodes;
+  if (!eps) return;
+  eps.rows.forEach((row, i) => {
+    if (oneOf(row.PLACE, set('A5', 'A6')) && row.LS !== 'E1') flag(eps, i);
+  });
+});
+
+export const rule426 = defineRule('426', (ret, flag) => {
+  const eps = ret.current.Episodes;
+  if (!eps) return;
+  for (const rows of rowsByChild(eps).values()) {
+    const v3 = rows.some((i) => eps.rows[i]!.LS === 'V3');
+    const v4 = rows.some((i) => eps.rows[i]!.LS === 'V4');
+    if (v3 && v4) for (const i of rows) if (oneOf(eps.rows[i]!.LS, RESPITE)) flag(eps, i);
+  }
+});
+
+export const rule446 = defineRule('446', (ret, flag) => {
+  const eps = ret.current.Episodes;
+  if (!eps) return;
+  const decom = dates(eps, 'DECOM');
+  // "Before December 2005", as the DfE's message says (placement orders began on 30 December).
+  const from = dayOf(2005, 12, 1);
+  eps.rows.forEach((row, i) => {
+    if (row.LS === 'E1' && decom[i]! < from) flag(eps, i);
+  });
+});
+
+export const rule516 = defineRule('516', (ret, flag) => {
+  const eps = ret.current.Episodes;
+  if (!eps) return;
+  eps.rows.forEach((row, i) => {
+    if (oneOf(row.REC, set('E45', 'E46')) && !oneOf(row.PLACE, FOSTER_PLACEMENTS)) flag(eps, i);
+  });
+});
+
+// --- placement providers ------------------------------------------------------
+
+export const rule526 = defineRule('526', (ret, flag) => {
+  const eps = ret.current.Episodes;
+  if (!eps) return;
+  eps.rows.forEach((row, i) => {
+    if (!oneOf(row.PLACE, TEMPORARY_PLACEMENTS) && blank(row.PLACE_PROVIDER)) flag(eps, i);
+  });
+});
+
+function providerCannotOffer(code: string, provider: string, places: ReadonlySet<string>): Rule903 {
+  return defineRule(code, (ret, flag) => {
+    const eps = ret.current.Episodes;
+    if (!eps) return;
+    eps.rows.forEach((row, i) => {
+      if (row.PLACE_PROVIDER === provider && oneOf(row.PLACE, places)) flag(eps, i);
+    });
+  });
+}
+
+export const rule527 = providerCannotOffer('527', 'PR1', set('P1', 'R2', 'R5'));
+export const rule528 = providerCannotOffer('528', 'PR2', set('P1', 'R2', 'R5'));
+export const rule529 = providerCannotOffer('529', 'PR3', set('P1', 'A3', 'A4', 'A5', 'A6', 'K1', 'K2', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6'));
+export const rule530 = providerCannotOffer('530', 'PR4', set('P1'));
+export const rule531 = providerCannotOffer('531', 'PR5', set('P1'));
+
+export const rule550 = defineRule('550', (ret, flag) => {
+  const eps = ret.current.Episodes;
+  if (!eps) return;
+  eps.rows.forEach((row, i) => {
+    if (row.PLACE_PROVIDER === 'PR0' && !blank(row.PLACE) && row.PLACE !== 'P1') flag(eps, i);
+  });
+});
+
+export const rule1009 = defineRule('1009', (ret, flag) => {
+  const eps = ret.current.Episodes;
+  if (!eps) return;
+  const valid = codeSet('Episodes', 'REASON_PLACE_CHANGE', ret.collectionYear);
+  eps.rows.forEach((row, i) => {
+    if (!blank(row.REASON_PLACE_CHANGE) && !valid.has(row.REASON_PLACE_CHANGE)) flag(eps, i);
+  });
+});
+
+// --- where the child is placed ------------------------------------------------
+
+export const rule406 = defineRule('406', (ret, flag) => {
+  const eps = ret.current.Episodes;
+  if (!eps || !canPlace(ret, eps)) return;
+  const uasc = uascChildren(ret);
+  const places = placementPlaces(ret, eps);
+  eps.rows.forEach((row, i) => {
+    if (places[i]!.distance !== null && uasc.has(row.CHILD ?? '')) flag(eps, i);
+  });
+});
+
+export const rule411 = defineRule('411', (ret, flag) => {
+  const eps = ret.current.Episodes;
+  const own = ret.reference.localAuthority;
+  if (!eps || !own || !canPlace(ret, eps)) return;
+  const places = placementPlaces(ret, eps);
+  places.forEach((p, i) => {
+    if (p.la === null || p.location === null) return;
+    if ((p.la === own) !== (p.location === 'IN')) flag(eps, i);
+  });
+});
+
+export const rule420 = defineRule('420', (ret, flag) => {
+  const eps = ret.current.Episodes;
+  if (!eps || !canPlace(ret, eps)) return;
+  const places = placementPlaces(ret, eps);
+  eps.rows.forEach((row, i) => {
+    if (oneOf(row.LS, RESPITE) && places[i]!.la !== null) flag(eps, i);
+  });
+});
+
+export const rule454 = defineRule('454', (ret, flag) => {
+  const eps = ret.current.Episodes;
+  if (!eps || !canPlace(ret, eps)) return;
+  const places = placementPlaces(ret, eps);
+  eps.rows.forEach((_row, i) => {
+    const d = places[i]!.distance;
+    if (d !== null && d > 350) flag(eps, i);
+  });
+});
+
+/** Foster and adoptive placements the authority provides may lie outside its area. */
+const MAY_BE_OUT_OF_AREA = set('A3', 'A4', 'A5', 'A6', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6');
+
+export const rule1015 = defineRule('1015', (ret, flag) => {
+  const eps = ret.current.Episodes;
+  const own = ret.reference.localAuthority;
+  if (!eps || !own || !canPlace(ret, eps)) return;
+  const places = placementPlaces(ret, eps);
+  eps.rows.forEach((row, i) => {
+    // An unknown placement authority is not the authority's own either.
+    if (row.PLACE_PROVIDER !== 'PR1' || oneOf(row.PLACE, MAY_BE_OUT_OF_AREA) || oneOf(row.LS, RESPITE)) return;
+    if (places[i]!.la !== own) flag(eps, i);
+  });
+});
+
 export const episodeRules: Rule903[] = [
-  rule217t,
-  rule230,
   rule141, rule142, rule143, rule144, rule145, rule146, rule147, rule148, rule149, rule164, rule169, rule178, rule179,
-  rule199, rule213, rule214, rule217, rule218, rule222, rule225, rule226, rule233, rule234,
+  rule199, rule213, rule214, rule217, rule217t, rule218, rule222, rule225, rule226, rule230, rule233, rule234,
   rule302, rule352, rule353, rule354, rule355, rule356, rule357, rule358, rule359, rule361, rule362, rule363, rule364,
   rule365, rule366, rule367, rule370, rule371, rule372, rule373, rule374, rule375, rule376, rule377, rule378, rule379,
-  rule380, rule381, rule382, rule383, rule384, rule385, rule386, rule387, rule388, rule389, rule390,
-  rule392a, rule392b, rule392c, rule392d, rule398,
+  rule380, rule381, rule382, rule383, rule384, rule385, rule386, rule387, rule388, rule389, rule390, rule392a,
+  rule392b, rule392c, rule392d, rule398, rule406, rule407, rule408, rule411, rule420, rule426, rule431, rule432,
+  rule433, rule434, rule435, rule436, rule437, rule446, rule454, rule460, rule501, rule504, rule516, rule526, rule527,
+  rule528, rule529, rule530, rule531, rule550, rule1009, rule1015,
 ];

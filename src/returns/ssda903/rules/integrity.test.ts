@@ -1,13 +1,11 @@
 import { describe } from 'vitest';
 import type { TableName } from '../model.js';
-import type { RowInput, TablesInput } from '../test-factory.js';
-import { build903 } from '../test-factory.js';
+import { build903, c1, checkRules, type RowInput, type RuleCase, type TablesInput } from '../ssda903.test-kit.js';
 import { integrityRules } from './integrity.js';
-import { checkRules, episode, header, type RuleCase } from './rule-cases.js';
 
 /** A row of each table for the child C1 (born 1 June 2012), as far as the integrity checks read it. */
 const rowFor: Record<Exclude<TableName, 'Header' | 'SWEpisodes' | 'DoLo'>, RowInput> = {
-  Episodes: episode(),
+  Episodes: c1.episode(),
   AD1: { CHILD: 'C1', DOB: '01/06/2012', DATE_INT: '01/02/2025', DATE_MATCH: '01/03/2025' },
   PlacedAdoption: { CHILD: 'C1', DOB: '01/06/2012', DATE_PLACED: '01/02/2025' },
   Missing: { CHILD: 'C1', DOB: '01/06/2012', MISSING: 'M', MIS_START: '01/09/2025', MIS_END: '02/09/2025' },
@@ -20,31 +18,31 @@ const rowFor: Record<Exclude<TableName, 'Header' | 'SWEpisodes' | 'DoLo'>, RowIn
 type Other = keyof typeof rowFor;
 
 /** The child's Header (and episode), and the given rows of another table. */
-const with_ = (table: Other, rows: RowInput[], headers: RowInput[] = [header()]) => {
-  const input: TablesInput = { Header: headers, Episodes: [episode()] };
+const with_ = (table: Other, rows: RowInput[], headers: RowInput[] = [c1.header()]) => {
+  const input: TablesInput = { Header: headers, Episodes: [c1.episode()] };
   return build903({ ...input, [table]: rows });
 };
 
 const notInHeader = (table: Other): RuleCase => ({
   why: `a ${table} row for a child with no Header row`,
   fails: with_(table, [rowFor[table], { ...rowFor[table], CHILD: 'C9' }]),
-  flagged: [`${table}:2`],
+  flagged: [`${table} 2`],
   passes: with_(table, [rowFor[table]]),
 });
 
 const otherBirthDate = (table: Other): RuleCase => ({
   why: `a ${table} row with another date of birth than the Header's`,
   fails: with_(table, [{ ...rowFor[table], DOB: '02/06/2012' }]),
-  flagged: [`${table}:1`],
+  flagged: [`${table} 1`],
   // A date of birth that is not a date is no evidence of a different one.
   passes: with_(table, [rowFor[table], { ...rowFor[table], DOB: 'unknown' }]),
 });
 
 const twice = (table: Other): RuleCase => ({
   why: `a child with two ${table} rows`,
-  fails: with_(table, [rowFor[table], { ...rowFor[table], CHILD: 'C2' }, rowFor[table]], [header(), header({ CHILD: 'C2' })]),
-  flagged: [`${table}:1`, `${table}:3`],
-  passes: with_(table, [rowFor[table], { ...rowFor[table], CHILD: 'C2' }], [header(), header({ CHILD: 'C2' })]),
+  fails: with_(table, [rowFor[table], { ...rowFor[table], CHILD: 'C2' }, rowFor[table]], [c1.header(), c1.header({ CHILD: 'C2' })]),
+  flagged: [`${table} 1`, `${table} 3`],
+  passes: with_(table, [rowFor[table], { ...rowFor[table], CHILD: 'C2' }], [c1.header(), c1.header({ CHILD: 'C2' })]),
 });
 
 describe('integrity checks', () => {
@@ -69,15 +67,15 @@ describe('integrity checks', () => {
     INT21: {
       why: 'a boy in the Header recorded as a girl in UASC',
       fails: with_('UASC', [{ ...rowFor.UASC, SEX: 'F' }]),
-      flagged: ['UASC:1'],
+      flagged: ['UASC 1'],
       passes: with_('UASC', [rowFor.UASC]),
     },
     INT31: twice('AD1'),
     INT32: {
       why: 'a child with two Header rows',
-      fails: build903({ Header: [header(), header({ CHILD: 'C2' }), header()], Episodes: [episode()] }),
-      flagged: ['Header:1', 'Header:3'],
-      passes: build903({ Header: [header(), header({ CHILD: 'C2' })], Episodes: [episode()] }),
+      fails: build903({ Header: [c1.header(), c1.header({ CHILD: 'C2' }), c1.header()], Episodes: [c1.episode()] }),
+      flagged: ['Header 1', 'Header 3'],
+      passes: build903({ Header: [c1.header(), c1.header({ CHILD: 'C2' })], Episodes: [c1.episode()] }),
     },
     INT33: twice('OC2'),
     INT34: twice('OC3'),

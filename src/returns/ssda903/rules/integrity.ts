@@ -55,27 +55,27 @@ function oncePerChild(code: string, table: TableName): Rule903 {
   });
 }
 
-export const INT01 = childInHeader('INT01', 'AD1');
-export const INT02 = childInHeader('INT02', 'PlacedAdoption');
-export const INT03 = childInHeader('INT03', 'Episodes');
-export const INT04 = childInHeader('INT04', 'Missing');
-export const INT05 = childInHeader('INT05', 'OC2');
-export const INT06 = childInHeader('INT06', 'OC3');
-export const INT07 = childInHeader('INT07', 'PrevPerm');
-export const INT08 = childInHeader('INT08', 'Reviews');
-export const INT09 = childInHeader('INT09', 'UASC');
+export const ruleINT01 = childInHeader('INT01', 'AD1');
+export const ruleINT02 = childInHeader('INT02', 'PlacedAdoption');
+export const ruleINT03 = childInHeader('INT03', 'Episodes');
+export const ruleINT04 = childInHeader('INT04', 'Missing');
+export const ruleINT05 = childInHeader('INT05', 'OC2');
+export const ruleINT06 = childInHeader('INT06', 'OC3');
+export const ruleINT07 = childInHeader('INT07', 'PrevPerm');
+export const ruleINT08 = childInHeader('INT08', 'Reviews');
+export const ruleINT09 = childInHeader('INT09', 'UASC');
 
-export const INT11 = sameBirthDate('INT11', 'AD1');
-export const INT12 = sameBirthDate('INT12', 'PlacedAdoption');
-export const INT13 = sameBirthDate('INT13', 'Missing');
-export const INT14 = sameBirthDate('INT14', 'OC2');
-export const INT15 = sameBirthDate('INT15', 'OC3');
-export const INT16 = sameBirthDate('INT16', 'PrevPerm');
-export const INT17 = sameBirthDate('INT17', 'Reviews');
-export const INT18 = sameBirthDate('INT18', 'UASC');
+export const ruleINT11 = sameBirthDate('INT11', 'AD1');
+export const ruleINT12 = sameBirthDate('INT12', 'PlacedAdoption');
+export const ruleINT13 = sameBirthDate('INT13', 'Missing');
+export const ruleINT14 = sameBirthDate('INT14', 'OC2');
+export const ruleINT15 = sameBirthDate('INT15', 'OC3');
+export const ruleINT16 = sameBirthDate('INT16', 'PrevPerm');
+export const ruleINT17 = sameBirthDate('INT17', 'Reviews');
+export const ruleINT18 = sameBirthDate('INT18', 'UASC');
 
 /** The UASC row's sex is the Header's (both given; a blank one is another rule's finding). */
-export const INT21 = defineRule('INT21', (ret, flag) => {
+export const ruleINT21 = defineRule('INT21', (ret, flag) => {
   const header = ret.current.Header;
   const t = ret.current.UASC;
   if (!header || !t) return;
@@ -89,16 +89,16 @@ export const INT21 = defineRule('INT21', (ret, flag) => {
   });
 });
 
-export const INT31 = oncePerChild('INT31', 'AD1');
-export const INT32 = oncePerChild('INT32', 'Header');
-export const INT33 = oncePerChild('INT33', 'OC2');
-export const INT34 = oncePerChild('INT34', 'OC3');
-export const INT35 = oncePerChild('INT35', 'PrevPerm');
-export const INT36 = oncePerChild('INT36', 'UASC');
+export const ruleINT31 = oncePerChild('INT31', 'AD1');
+export const ruleINT32 = oncePerChild('INT32', 'Header');
+export const ruleINT33 = oncePerChild('INT33', 'OC2');
+export const ruleINT34 = oncePerChild('INT34', 'OC3');
+export const ruleINT35 = oncePerChild('INT35', 'PrevPerm');
+export const ruleINT36 = oncePerChild('INT36', 'UASC');
 
 export const integrityRules: Rule903[] = [
-  INT01, INT02, INT03, INT04, INT05, INT06, INT07, INT08, INT09,
-  INT11, INT12, INT13, INT14, INT15, INT16, INT17, INT18,
-  INT21,
-  INT31, INT32, INT33, INT34, INT35, INT36,
+  ruleINT01, ruleINT02, ruleINT03, ruleINT04, ruleINT05, ruleINT06, ruleINT07, ruleINT08, ruleINT09,
+  ruleINT11, ruleINT12, ruleINT13, ruleINT14, ruleINT15, ruleINT16, ruleINT17, ruleINT18,
+  ruleINT21,
+  ruleINT31, ruleINT32, ruleINT33, ruleINT34, ruleINT35, ruleINT36,
 ];

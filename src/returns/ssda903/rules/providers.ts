@@ -4,10 +4,10 @@
  * provider's type, postcode, ownership, area and registration dates must fit the
  * episode. Without the register they are not run.
  */
-import type { Provider, Return903, Row, Table903 } from '../model.js';
 import { defineRule, type Rule903 } from '../rule.js';
-import { compactPostcode } from '../values.js';
-import { blank, dates, yearEnd } from './support.js';
+import { blank, yearEnd } from './helpers.js';
+import { compactPostcode, dates } from '../values.js';
+import type { Provider, Return903, Row, Table903 } from '../model.js';
 
 /**
  * Calls `check` for each episode with a URN (not XXXXXXX, which means none), with the
@@ -89,4 +89,17 @@ export const rule229 = defineRule('229', (ret, flag) => {
   });
 });
 
-export const providerRules: Rule903[] = [rule219, rule221, rule224, rule227, rule228, rule229];
+/**
+ * An episode's URN is on Ofsted's register. Checked only when the register is given;
+ * XXXXXXX (no URN: placements that Ofsted does not register) and a blank URN are other
+ * rules' business.
+ */
+export const rule1008 = defineRule('1008', (ret, flag) =>
+  eachWithUrn(ret, (_row, i, eps, provider) => {
+    if (!provider) flag(eps, i);
+  }),
+);
+
+export const providerRules: Rule903[] = [
+  rule219, rule221, rule224, rule227, rule228, rule229, rule1008,
+];

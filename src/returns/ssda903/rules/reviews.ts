@@ -1,7 +1,10 @@
-/** Rules on reviews, and on what is not collected for children on short breaks. */
+/**
+ * Rules on reviews (the Reviews table): the date, how the child took part for their age,
+ * and nothing recorded for a child only ever on short breaks.
+ */
 import { defineRule, type Rule903 } from '../rule.js';
-import { codeSet } from '../values.js';
-import { blank, childEpisodes, dateRule, femaleCode, firstRowByChild, hasColumn, lookedAfterInYear, RESPITE } from './support.js';
+import { blank, childEpisodes, dateRule, hasColumn, RESPITE } from './helpers.js';
+import { ageOn, codeSet, dates, firstRowByChild } from '../values.js';
 
 export const rule166 = dateRule('166', 'Reviews', 'REVIEW');
 /**
@@ -41,47 +44,23 @@ export const rule399 = defineRule('399', (ret, flag) => {
   }
 });
 
-/** A girl looked after has her mother status recorded. */
-export const rule393 = defineRule('393', (ret, flag) => {
-  const eps = ret.current.Episodes;
-  const h = ret.current.Header;
-  if (!eps || !h) return;
-  const byChild = childEpisodes(ret);
-  const female = femaleCode(ret.collectionYear);
-  h.rows.forEach((row, i) => {
-    if (row.SEX !== female || !blank(row.MOTHER)) return;
-    const order = byChild.get(row.CHILD ?? '');
-    if (!order || order.every((e) => RESPITE.has(eps.rows[e]!.LS ?? ''))) return;
-    flag(h, i);
+/** A review's participation code against the child's age on the day. */
+function reviewAge(code: string, wrong: (reviewCode: string, age: number) => boolean): Rule903 {
+  return defineRule(code, (ret, flag) => {
+    const reviews = ret.current.Reviews;
+    if (!reviews) return;
+    const dob = dates(reviews, 'DOB');
+    const on = dates(reviews, 'REVIEW');
+    reviews.rows.forEach((row, i) => {
+      if (blank(row.REVIEW_CODE) || Number.isNaN(dob[i]!) || Number.isNaN(on[i]!)) return;
+      if (wrong(row.REVIEW_CODE, ageOn(dob[i]!, on[i]!))) flag(reviews, i);
+    });
   });
-});
+}
 
-/**
- * Mother status is 0 or 1, and a girl looked after in the year (not on short breaks) has one
- * (her care leaver record, if any, is reported with her).
- */
-export const rule165 = defineRule('165', (ret, flag) => {
-  const h = ret.current.Header;
-  if (!h) return;
-  const inCare = lookedAfterInYear(ret);
-  const female = femaleCode(ret.collectionYear);
-  const oc3 = ret.current.OC3;
-  const leaverRows = oc3 ? firstRowByChild(oc3) : new Map<string, number>();
-  const byChild = childEpisodes(ret);
-  h.rows.forEach((row, i) => {
-    const m = row.MOTHER;
-    if (!blank(m)) {
-      if (m !== '0' && m !== '1') flag(h, i);
-      return;
-    }
-    const order = byChild.get(row.CHILD ?? '');
-    const onShortBreak = order !== undefined && RESPITE.has(ret.current.Episodes!.rows[order[order.length - 1]!]!.LS ?? '');
-    if ((row.SEX === female || row.SEX === '2') && inCare.has(row.CHILD ?? '') && !onShortBreak) {
-      flag(h, i);
-      const o = leaverRows.get(row.CHILD ?? '');
-      if (oc3 && o !== undefined) flag(oc3, o);
-    }
-  });
-});
+export const rule440 = reviewAge('440', (c, age) => c === 'PN0' && age >= 4);
+export const rule441 = reviewAge('441', (c, age) => c !== 'PN0' && /^PN[1-7]$/.test(c) && age < 4);
 
-export const reviewRules: Rule903[] = [rule165, rule166, rule167, rule393, rule399];
+export const reviewRules: Rule903[] = [
+  rule166, rule167, rule399, rule440, rule441,
+];

@@ -6,8 +6,8 @@
  */
 import type { Return903, Table903 } from '../model.js';
 import { defineRule, type Rule903 } from '../rule.js';
-import { addYears, codeSet, derived, inOrder, rowsByChild } from '../values.js';
-import { blank, childEpisodes, dateRule, dates, parseDate, RESPITE, yearEnd, yearStart } from './support.js';
+import { addYears, codeSet, dates, derived, inOrder, parseDate, rowsByChild } from '../values.js';
+import { blank, childEpisodes, dateRule, RESPITE, yearEnd, yearStart } from './helpers.js';
 
 /** Social worker data became part of the return from 1 April 2023: earlier episodes need no reason. */
 const SW_DATA_BEGINS = parseDate('01/04/2023')!;
@@ -56,7 +56,7 @@ export function socialWorkerEpisodes(sw: Table903): ReadonlyMap<string, readonly
  * be blank). A start date that is not a date cannot say which of SW01a and SW01b applies, so
  * both report it (as the reference validator does), beside SW04.
  */
-export const SW01aSTG1 = defineRule('SW01aSTG1', (ret, flag) => {
+export const ruleSW01aSTG1 = defineRule('SW01aSTG1', (ret, flag) => {
   const sw = ret.current.SWEpisodes;
   if (!sw) return;
   const decom = dates(sw, 'SW_DECOM');
@@ -66,7 +66,7 @@ export const SW01aSTG1 = defineRule('SW01aSTG1', (ret, flag) => {
 });
 
 /** Episodes begun on or after 1 April 2023 need a social worker ID, a start date and a reason. */
-export const SW01bSTG1 = defineRule('SW01bSTG1', (ret, flag) => {
+export const ruleSW01bSTG1 = defineRule('SW01bSTG1', (ret, flag) => {
   const sw = ret.current.SWEpisodes;
   if (!sw) return;
   const decom = dates(sw, 'SW_DECOM');
@@ -76,7 +76,7 @@ export const SW01bSTG1 = defineRule('SW01bSTG1', (ret, flag) => {
 });
 
 /** A social worker ID begins SW or XX, as the DfE asks; a blank one begins with neither. */
-export const SW02STG1 = defineRule('SW02STG1', (ret, flag) => {
+export const ruleSW02STG1 = defineRule('SW02STG1', (ret, flag) => {
   const sw = ret.current.SWEpisodes;
   sw?.rows.forEach((row, i) => {
     const id = row.SW_ID ?? '';
@@ -85,15 +85,15 @@ export const SW02STG1 = defineRule('SW02STG1', (ret, flag) => {
 });
 
 /** A blank start date is SW01's finding, not this one's. */
-export const SW04STG1 = dateRule('SW04STG1', 'SWEpisodes', 'SW_DECOM', { blankPasses: true });
-export const SW05STG1 = dateRule('SW05STG1', 'SWEpisodes', 'SW_DEC', { blankPasses: true });
+export const ruleSW04STG1 = dateRule('SW04STG1', 'SWEpisodes', 'SW_DECOM', { blankPasses: true });
+export const ruleSW05STG1 = dateRule('SW05STG1', 'SWEpisodes', 'SW_DEC', { blankPasses: true });
 
 /**
  * The reason is one of the year's codes. A blank one is not valid where a reason is required,
  * for episodes begun from 1 April 2023 (as the reference validator reads it; SW01b reports it too);
  * with a start that is not a date, which applies is unknown and SW01/SW04 report the row.
  */
-export const SW13STG1 = defineRule('SW13STG1', (ret, flag) => {
+export const ruleSW13STG1 = defineRule('SW13STG1', (ret, flag) => {
   const sw = ret.current.SWEpisodes;
   if (!sw) return;
   const valid = codeSet('SWEpisodes', 'SW_REASON', ret.collectionYear);
@@ -108,7 +108,7 @@ export const SW13STG1 = defineRule('SW13STG1', (ret, flag) => {
 // Dates within the reporting period
 
 /** An episode may begin before the reporting year (and still be open in it), but not after it ends. */
-export const SW06STG2 = defineRule('SW06STG2', (ret, flag) => {
+export const ruleSW06STG2 = defineRule('SW06STG2', (ret, flag) => {
   const sw = ret.current.SWEpisodes;
   if (!sw) return;
   const decom = dates(sw, 'SW_DECOM');
@@ -118,7 +118,7 @@ export const SW06STG2 = defineRule('SW06STG2', (ret, flag) => {
   });
 });
 
-export const SW07STG2 = defineRule('SW07STG2', (ret, flag) => {
+export const ruleSW07STG2 = defineRule('SW07STG2', (ret, flag) => {
   const sw = ret.current.SWEpisodes;
   if (!sw) return;
   const dec = dates(sw, 'SW_DEC');
@@ -130,7 +130,7 @@ export const SW07STG2 = defineRule('SW07STG2', (ret, flag) => {
 });
 
 /** Begun and ended on the same day. */
-export const SW09STG2 = defineRule('SW09STG2', (ret, flag) => {
+export const ruleSW09STG2 = defineRule('SW09STG2', (ret, flag) => {
   const sw = ret.current.SWEpisodes;
   if (!sw) return;
   const decom = dates(sw, 'SW_DECOM');
@@ -147,7 +147,7 @@ export const SW09STG2 = defineRule('SW09STG2', (ret, flag) => {
  * Every episode but the child's latest has ended: the earlier, open one is reported. An end
  * date that is not a date is no evidence the episode ended (SW05 reports the date itself).
  */
-export const SW08STG2 = defineRule('SW08STG2', (ret, flag) => {
+export const ruleSW08STG2 = defineRule('SW08STG2', (ret, flag) => {
   const sw = ret.current.SWEpisodes;
   if (!sw) return;
   const dec = dates(sw, 'SW_DEC');
@@ -167,7 +167,7 @@ const HANDOVER_DAYS = 7;
  * an overlap of up to seven days allowed, which is what the message ("started before the end
  * date of the previous episode") is about; a gap after the previous episode is not reported.
  */
-export const SW10STG2 = defineRule('SW10STG2', (ret, flag) => {
+export const ruleSW10STG2 = defineRule('SW10STG2', (ret, flag) => {
   const sw = ret.current.SWEpisodes;
   if (!sw) return;
   const decom = dates(sw, 'SW_DECOM');
@@ -189,7 +189,7 @@ export const SW10STG2 = defineRule('SW10STG2', (ret, flag) => {
  * start date; a subsequent one is one starting on or after the day it ended. The reference validator reports only episodes
  * ending in the last five days of March; the DfE message names no window, so any is reported.
  */
-export const SW11bSTG2 = defineRule('SW11bSTG2', (ret, flag) => {
+export const ruleSW11bSTG2 = defineRule('SW11bSTG2', (ret, flag) => {
   const sw = ret.current.SWEpisodes;
   if (!sw) return;
   const decom = dates(sw, 'SW_DECOM');
@@ -215,7 +215,7 @@ export const SW11bSTG2 = defineRule('SW11bSTG2', (ret, flag) => {
  * when an earlier one is still open the message's "no episode open" is not true, and SW08
  * reports the earlier one.)
  */
-export const SW17STG2 = defineRule('SW17STG2', (ret, flag) => {
+export const ruleSW17STG2 = defineRule('SW17STG2', (ret, flag) => {
   const sw = ret.current.SWEpisodes;
   if (!sw) return;
   const decom = dates(sw, 'SW_DECOM');
@@ -243,7 +243,7 @@ export const SW17STG2 = defineRule('SW17STG2', (ret, flag) => {
  * that begin or end care with no social worker episode around them, children not looked
  * after at 31 March included, and also every open episode that does not begin care.)
  */
-export const SW12STG2 = defineRule('SW12STG2', (ret, flag) => {
+export const ruleSW12STG2 = defineRule('SW12STG2', (ret, flag) => {
   const sw = ret.current.SWEpisodes;
   const eps = ret.current.Episodes;
   if (!sw || !eps) return;
@@ -279,18 +279,18 @@ export const SW12STG2 = defineRule('SW12STG2', (ret, flag) => {
 });
 
 export const socialWorkerRules: Rule903[] = [
-  SW01aSTG1,
-  SW01bSTG1,
-  SW02STG1,
-  SW04STG1,
-  SW05STG1,
-  SW06STG2,
-  SW07STG2,
-  SW08STG2,
-  SW09STG2,
-  SW10STG2,
-  SW11bSTG2,
-  SW12STG2,
-  SW13STG1,
-  SW17STG2,
+  ruleSW01aSTG1,
+  ruleSW01bSTG1,
+  ruleSW02STG1,
+  ruleSW04STG1,
+  ruleSW05STG1,
+  ruleSW06STG2,
+  ruleSW07STG2,
+  ruleSW08STG2,
+  ruleSW09STG2,
+  ruleSW10STG2,
+  ruleSW11bSTG2,
+  ruleSW12STG2,
+  ruleSW13STG1,
+  ruleSW17STG2,
 ];

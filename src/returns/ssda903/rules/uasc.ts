@@ -1,7 +1,8 @@
 /** Rules on unaccompanied asylum-seeking children (the UASC table). */
-import type { Return903, Table903 } from '../model.js';
 import { defineRule, type Rule903 } from '../rule.js';
-import { ageAt, birthday, blank, dates, firstRowByChild, parseDate, yearEnd, yearStart } from './support.js';
+import { ageAt, birthday, blank, yearEnd, yearStart } from './helpers.js';
+import { dates, firstRowByChild, parseDate } from '../values.js';
+import type { Return903, Table903 } from '../model.js';
 
 /** A date UASC status ceased is a real date, and not before the year (a child who stopped being UASC before it is not in the table). */
 export const rule104 = defineRule('104', (ret, flag) => {
@@ -64,8 +65,6 @@ export const rule231 = defineRule('231', (ret: Return903, flag) => {
     if (hi !== undefined && ageAt(dob[hi]!, yearEnd(ret)) < 11) flag(h, hi);
   });
 });
-
-export const uascRules: Rule903[] = [rule104, rule105, rule231, rule303, rule304];
 
 /**
  * UASC status this year and last: in the CSV return a child is UASC in a year when the
@@ -132,4 +131,6 @@ export const rule205C = defineRule('205C', (ret, flag) => {
 /** UASC this year but not last year, though the child was in last year's return. */
 export const rule205D = uascAcrossYears('205D', (now, before) => now && !before, false);
 
-uascRules.push(rule205A, rule205B, rule205C, rule205D);
+export const uascRules: Rule903[] = [
+  rule104, rule105, rule205A, rule205B, rule205C, rule205D, rule231, rule303, rule304,
+];
