@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Finding } from './findings.js';
 
 /** The findings of a return, counted by rule, for the summary the CLI prints and the page shows. */
@@ -9,33 +9,138 @@ export interface RuleSummary {
   findings: number;
 }
 
-export function summariseByRule(findings: readonly Finding[]): RuleSummary[] {
-  const byRule = new Map<string, RuleSummary>();
-  for (const f of findings) {
-    let s = byRule.get(f.rule);
-    if (!s) byRule.set(f.rule, (s = { rule: f.rule, message: f.message, tables: [], findings: 0 }));
+/** Counts findings by rule as they go past, so the summary needs no list of them. */
+export class RuleSummaries {
+  private readonly byRule = new Map<string, RuleSummary>();
+  total = 0;
+
+  add(f: Finding): void {
+    let s = this.byRule.get(f.rule);
+    if (!s) this.byRule.set(f.rule, (s = { rule: f.rule, message: f.message, tables: [], findings: 0 }));
     s.findings += 1;
     if (!s.tables.includes(f.table)) s.tables.push(f.table);
+    this.total += 1;
   }
-  return [...byRule.values()].sort((a, b) => b.findings - a.findings || a.rule.localeCompare(b.rule, 'en', { numeric: true }));
+
+  /** Most findings first, then by rule code. */
+  list(): RuleSummary[] {
+    return [...this.byRule.values()].sort((a, b) => b.findings - a.findings || a.rule.localeCompare(b.rule, 'en', { numeric: true }));
+  }
+}
+
+export function summariseByRule(findings: readonly Finding[]): RuleSummary[] {
+  const summaries = new RuleSummaries();
+  for (const f of findings) summaries.add(f);
+  return summaries.list();
 }
 
 export const FINDING_COLUMNS = ['rule', 'table', 'row', 'child_id', 'fields', 'message'] as const;
 
-/** CSV with the columns rule,table,row,child_id,fields,message; fields joined with ";". */
-export function findingsCsv(findings: readonly Finding[]): string {
-  return stringify(
-    findings.map((f) => [f.rule, f.table, f.row ?? '', f.childId ?? '', f.fields.join(';'), f.message]),
-    { header: true, columns: [...FINDING_COLUMNS] },
-  );
+export type FindingsFormat = 'csv' | 'json';
+
+/**
+ * Findings as a file, one finding at a time: CSV with the columns
+ * rule,table,row,child_id,fields,message (fields joined with ";", a cell quoted when it
+ * holds a comma, quote or line break, every line ending in LF), or a JSON array of
+ * objects with those keys, laid out as JSON.stringify(findings, null, 1) lays it out.
+ */
+export class FindingsText {
+  private first = true;
+  constructor(readonly format: FindingsFormat) {}
+
+  /** What comes before the first finding. */
+  start(): string {
+    return this.format === 'csv' ? `${FINDING_COLUMNS.join(',')}\n` : '[';
+  }
+
+  /** One finding, with whatever separates it from the one before. */
+  finding(f: Finding): string {
+    if (this.format === 'csv') {
+      return `${csvCell(f.rule)},${csvCell(f.table)},${f.row ?? ''},${csvCell(f.childId ?? '')},${csvCell(f.fields.join(';'))},${csvCell(f.message)}\n`;
+    }
+    const separator = this.first ? '\n' : ',\n';
+    this.first = false;
+    return `${separator} {${jsonMembers([
+      ['rule', f.rule],
+      ['table', f.table],
+      ['row', f.row],
+      ['child_id', f.childId],
+      ['fields', f.fields],
+      ['message', f.message],
+    ])}\n }`;
+  }
+
+  /** What comes after the last finding. */
+  end(): string {
+    if (this.format === 'csv') return '';
+    return this.first ? ']\n' : '\n]\n';
+  }
 }
 
-export function findingsJson(findings: readonly Finding[]): string {
-  return `${JSON.stringify(
-    findings.map((f) => ({ rule: f.rule, table: f.table, row: f.row, child_id: f.childId, fields: f.fields, message: f.message })),
-    null,
-    1,
-  )}\n`;
+function csvCell(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** An object's members at the second level of indentation (JSON.stringify(..., null, 1) inside an array). */
+function jsonMembers(members: [string, string | number | null | undefined | readonly string[]][]): string {
+  let out = '';
+  let first = true;
+  for (const [key, value] of members) {
+    if (value === undefined) continue; // as JSON.stringify leaves the key out
+    out += `${first ? '' : ','}\n  ${JSON.stringify(key)}: `;
+    first = false;
+    if (Array.isArray(value)) out += value.length === 0 ? '[]' : `[\n${value.map((v) => `   ${JSON.stringify(v)}`).join(',\n')}\n  ]`;
+    else out += JSON.stringify(value);
+  }
+  return out;
+}
+
+function findingsText(findings: Iterable<Finding>, format: FindingsFormat): string {
+  const text = new FindingsText(format);
+  let out = text.start();
+  for (const f of findings) out += text.finding(f);
+  return out + text.end();
+}
+
+/** CSV with the columns rule,table,row,child_id,fields,message; fields joined with ";". */
+export function findingsCsv(findings: Iterable<Finding>): string {
+  return findingsText(findings, 'csv');
+}
+
+export function findingsJson(findings: Iterable<Finding>): string {
+  return findingsText(findings, 'json');
+}
+
+/**
+ * Writes findings to a file as they come from `findings`, a block at a time, so neither
+ * the findings nor the file's text are ever whole in memory. Returns how many were written.
+ */
+export function writeFindingsFile(path: string, format: FindingsFormat, findings: Iterable<Finding>, each?: (f: Finding) => void): number {
+  const BLOCK = 1 << 16;
+  const text = new FindingsText(format);
+  const fd = openSync(path, 'w');
+  try {
+    let pending = text.start();
+    let count = 0;
+    for (const f of findings) {
+      each?.(f);
+      pending += text.finding(f);
+      count++;
+      if (pending.length >= BLOCK) {
+        writeAll(fd, pending);
+        pending = '';
+      }
+    }
+    writeAll(fd, pending + text.end());
+    return count;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
 }
 
 export function summaryText(summary: readonly RuleSummary[], total: number): string {
