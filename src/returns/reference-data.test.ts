@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ReturnReadError } from './findings.js';
 import { loadReference903, parsePostcodeDirectory, parseProviders, reference903From } from './reference-data.js';
 import { checkSpreadsheetFile } from './xlsx.js';
-import { spreadsheetBomb } from '../../test/support/zip.js';
+import { makeZip, spreadsheetBomb } from '../../test/support/zip.js';
 import { parseDate } from './ssda903/values.js';
 
 describe('reference data for the SSDA903 rules', () => {
@@ -51,6 +51,29 @@ describe('reference data for the SSDA903 rules', () => {
     expect(providers.get('SC000002')).toMatchObject({ placeTypes: ['K2'], providerCodes: ['PR1', 'PR2'], postcode: 'm14 5aa', laCode: null, closed: parseDate('30/06/2025') });
     expect(providers.get('2000003')).toMatchObject({ placeTypes: ['U1', 'U2', 'U3'], providerCodes: ['PR4'], postcode: null, closed: null });
     expect(() => parseProviders('URN,Placement code\nSC1,K2', 'scpch.csv')).toThrowError(/scpch\.csv \(line 1\): no provider_codes \(or Placement provider code\) column/);
+  });
+
+  it('reads "-", which Ofsted\'s lists put where a provider has no deregistration date, as no date', async () => {
+    const list = [
+      'URN,Local authority,Placement code,Placement provider code,Deregistration date,Setting address postcode',
+      'SC000002,Anytown,K2,PR1,-,M14 5AA',
+      'SC000003,Anytown,K2,PR1, \u2013 ,M14 5AA',
+      'SC000004,Anytown,K2,PR1,31/01/2025,M14 5AA',
+    ].join('\n');
+    const providers = parseProviders(list, 'scpch.csv');
+    expect([...providers.values()].map((p) => p.closed)).toEqual([null, null, parseDate('31/01/2025')]);
+    // and in the spreadsheet as Ofsted sends it
+    const cell = (v: string) => `<c t="inlineStr"><is><t>${v}</t></is></c>`;
+    const row = (cells: string[]) => `<row>${cells.map(cell).join('')}</row>`;
+    const sheet = await makeZip([
+      {
+        name: 'xl/worksheets/sheet1.xml',
+        text: `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${row(['URN', 'Placement code', 'Placement provider code', 'Deregistration date'])}${row(['SC000002', 'K2', 'PR1', '-'])}</sheetData></worksheet>`,
+      },
+    ]);
+    expect(parseProviders(sheet, 'scpch.xlsx').get('SC000002')?.closed).toBeNull();
+    // a dash among other text is still not a date
+    expect(() => parseProviders('URN,Placement code,Placement provider code,Deregistration date\nSC1,K2,PR1,2025-', 'p.csv')).toThrowError(/not a date/);
   });
 
   it("takes a provider's authority from its postcode when the list does not give one", async () => {

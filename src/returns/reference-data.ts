@@ -68,8 +68,11 @@ export function parsePostcodeDirectory(content: ReferenceContent, file: string):
   return out;
 }
 
+/** What Ofsted's lists put in a date cell that has no date (a provider still registered). */
+const NO_DATE = /^[-\u2013\u2014]$/;
+
 function dayOrNull(value: string | undefined, file: string, line: number, column: string): number | null {
-  if (!value) return null;
+  if (!value || NO_DATE.test(value.trim())) return null;
   // A workbook's dates are day counts; spreadsheets saved as CSV often add a time of day.
   value = excelSerialDate(value) ?? value;
   value = value.replace(/[ T]\d{2}:\d{2}(:\d{2})?$/, '');
