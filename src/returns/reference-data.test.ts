@@ -76,6 +76,14 @@ describe('reference data for the SSDA903 rules', () => {
     expect(() => parseProviders('URN,Placement code,Placement provider code,Deregistration date\nSC1,K2,PR1,2025-', 'p.csv')).toThrowError(/not a date/);
   });
 
+  it('refuses a picture given as the providers list or postcode directory, saying it is not a text file', () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+    expect(() => reference903From({ providers: { name: 'providers.csv', content: png } })).toThrowError(
+      'Ofsted providers list providers.csv: is not a text file (it is a PNG image): give a CSV file, or the spreadsheet itself (.xlsx)',
+    );
+    expect(() => reference903From({ postcodes: { name: 'pc.csv', content: png } })).toThrowError(/^Postcode directory pc\.csv: is not a text file/);
+  });
+
   it("takes a provider's authority from its postcode when the list does not give one", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'opencsc-ref-'));
     writeFileSync(join(dir, 'pc.csv'), 'postcode,la_code,easting,northing\nM14 5AA,E08000003,384000,395000\n');

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { ReturnReadError } from './findings.js';
 import type { PostcodePlace, Provider, Reference903 } from './ssda903/model.js';
+import { notText } from './ssda903/csv.js';
 import { compactPostcode, parseDate } from './ssda903/values.js';
 import { excelSerialDate, looksLikeZip, readXlsxRows } from './xlsx.js';
 
@@ -33,6 +34,8 @@ function records(content: ReferenceContent, file: string): { header: string[]; r
   if (typeof content !== 'string' && looksLikeZip(content)) {
     all = readXlsxRows(content, file).filter((r) => r.some((c) => c !== ''));
   } else {
+    const what = typeof content === 'string' ? null : notText(content);
+    if (what) throw new ReturnReadError(file, `is not a text file (it is ${what}): give a CSV file, or the spreadsheet itself (.xlsx)`);
     const text = typeof content === 'string' ? content : Buffer.from(content).toString('utf8');
     try {
       all = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, trim: true });

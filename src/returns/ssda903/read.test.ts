@@ -69,6 +69,18 @@ describe('reading a 903 table', () => {
     expect(e.message).toMatch(/Excel workbook/);
   });
 
+  it('refuses a picture or other binary file named .csv, saying it is not a text file', () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    expect(readError(() => readTable(file('header.csv', png))).message).toBe(
+      'header.csv: is not a text file (it is a PNG image), so not a CSV file; give the table saved as CSV',
+    );
+    const unknown = new Uint8Array([...new TextEncoder().encode('CHILD,SEX'), 0, 7, 0, 0, 1]);
+    expect(readError(() => readTable(file('episodes.csv', unknown))).message).toMatch(/^episodes\.csv: is not a text file \(it is binary data\)/);
+    // UTF-16 text is full of NUL bytes, and is text
+    const utf16 = new Uint8Array([0xff, 0xfe, ...[...HEADER].flatMap((ch) => [ch.charCodeAt(0), 0])]);
+    expect(readTable(file('h.csv', utf16)).name).toBe('Header');
+  });
+
   it('keeps a date that is not a date for the DfE rule to report', () => {
     const ret = parse903({ current: [file('h.csv', HEADER + 'C1,M,31/02/2012,WBRI,A1,,\n'), file('e.csv', EPISODES + 'C1,01/05/2025,S,C2,N1,U4,PR1,,,,,,\n')] });
     expect(ret.current.Header!.rows[0]!.DOB).toBe('31/02/2012');

@@ -17,7 +17,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { ReturnReadError } from '../findings.js';
-import { ColumnPool, CsvSyntaxError, eachCsvRecord } from './csv.js';
+import { ColumnPool, CsvSyntaxError, eachCsvRecord, notText } from './csv.js';
 import type { ReadNotice, Reference903, Return903, Row, Table903, TableName, Tables903 } from './model.js';
 import { TABLE_NAMES } from './model.js';
 import { columnsFor, FIRST_YEAR, LATEST_YEAR, schemaFor } from './tables.js';
@@ -307,6 +307,8 @@ function decode(file: File903, notices: ReadNotice[]): string {
   if (c[0] === 0x50 && c[1] === 0x4b && c[2] === 0x03 && c[3] === 0x04) {
     throw new ReturnReadError(file.name, 'is an Excel workbook or other zip file, not CSV; save each sheet as CSV');
   }
+  const what = notText(c);
+  if (what) throw new ReturnReadError(file.name, `is not a text file (it is ${what}), so not a CSV file; give the table saved as CSV`);
   if ((c[0] === 0xff && c[1] === 0xfe) || (c[0] === 0xfe && c[1] === 0xff)) {
     return new TextDecoder(c[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(c);
   }
