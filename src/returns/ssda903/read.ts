@@ -20,7 +20,7 @@ import { ReturnReadError } from '../findings.js';
 import { ColumnPool, CsvSyntaxError, eachCsvRecord, notText } from './csv.js';
 import type { ReadNotice, Reference903, Return903, Row, Table903, TableName, Tables903 } from './model.js';
 import { TABLE_NAMES } from './model.js';
-import { columnsFor, FIRST_YEAR, LATEST_YEAR, schemaFor } from './tables.js';
+import { columnsFor, FIRST_YEAR, LATEST_YEAR, schemaFor, tablesFor } from './tables.js';
 import { civil, parseDate } from './values.js';
 
 export interface Read903Input {
@@ -74,8 +74,32 @@ export function parse903(
       message: `the rules for ${year - 1}/${String(year).slice(2)} are not known; the nearest year's rules are used`,
     });
   }
+  missingTables(current, year, notices);
   const previous = input.previous && input.previous.length > 0 ? readTables(input.previous, notices) : {};
   return { collectionYear: year, current, previous, reference: input.reference ?? {}, notices };
+}
+
+/**
+ * Tables of the year that no file holds. Their rules cannot run, and a return without its
+ * Header (every child in it) would otherwise pass every Header rule without a word.
+ */
+function missingTables(current: Tables903, year: number, notices: ReadNotice[]): void {
+  const missing = tablesFor(Math.min(Math.max(year, FIRST_YEAR), LATEST_YEAR)).filter((t) => !current[t]);
+  if (missing.includes('Header')) {
+    notices.push({
+      file: '(return)',
+      line: null,
+      message: `no Header file: none of the files has the Header table's columns (${columnsFor('Header', LATEST_YEAR).join(', ')}), so no rule that checks the Header, or checks another table against it, was run`,
+    });
+  }
+  const others = missing.filter((t) => t !== 'Header');
+  if (others.length > 0) {
+    notices.push({
+      file: '(return)',
+      line: null,
+      message: `no file holds the ${others.join(', ')} table${others.length > 1 ? 's' : ''}, so the rules that need ${others.length > 1 ? 'them' : 'it'} were not run`,
+    });
+  }
 }
 
 // ---------------------------------------------------------------------------
