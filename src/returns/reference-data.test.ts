@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ReturnReadError } from './findings.js';
 import { loadReference903, parsePostcodeDirectory, parseProviders, reference903From } from './reference-data.js';
-import { checkSpreadsheetFile } from './xlsx.js';
+import { checkSpreadsheetFile, readXlsxRows } from './xlsx.js';
 import { makeZip, spreadsheetBomb } from '../../test/support/zip.js';
 import { parseDate } from './ssda903/values.js';
 
@@ -116,6 +116,26 @@ describe('reference data from spreadsheets', () => {
     // The same file given by path, as `opencsc validate 903 --providers` does.
     const reference = await loadReference903({ providers: fileURLToPath(file) });
     expect(reference.providers?.('sc000002')?.placeTypes).toEqual(['K2']);
+  });
+
+  it('reads cells as Excel and other tools write them: shared, rich and inline text, entities, prefixes, gaps', async () => {
+    const main = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+    const shared = `<?xml version="1.0"?><sst ${main} count="4"><si><t>URN</t></si><si><t xml:space="preserve"> Placement code </t></si>` +
+      `<si><r><rPr><b/></rPr><t>K</t></r><r><t>2</t></r><rPh sb="0" eb="1"><t>guide</t></rPh></si><si><t>A &amp; B &lt;&#x41;&#66;&gt;</t></si></sst>`;
+    const sheet = `<?xml version="1.0"?><!-- written by hand --><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>` +
+      '<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="C1" t="s"><x:v>1</x:v></x:c></x:row>' +
+      '<x:row r="2"/>' +
+      '<x:row r="3"><x:c r="A3" t="inlineStr"><x:is><x:t><![CDATA[SC<1>]]></x:t></x:is></x:c><x:c r="B3"/><x:c r="C3" t="s"><x:v>2</x:v></x:c><x:c r="D3"><x:v>45838</x:v></x:c><x:c r="E3" t="s"><x:v>3</x:v></x:c></x:row>' +
+      '</x:sheetData></x:worksheet>';
+    const workbook = await makeZip([
+      { name: 'xl/worksheets/sheet1.xml', text: sheet },
+      { name: 'xl/sharedStrings.xml', text: shared },
+    ]);
+    expect(readXlsxRows(workbook, 'cells.xlsx')).toEqual([
+      ['URN', '', 'Placement code'],
+      [],
+      ['SC<1>', '', 'K2', '45838', 'A & B <AB>'],
+    ]);
   });
 
   it('reads a damaged spreadsheet or says it cannot, never failing otherwise (fuzzed)', () => {
