@@ -66,10 +66,15 @@ describe('reporting findings', () => {
   });
 
   it('writes, a finding at a time, the bytes csv-stringify and JSON.stringify wrote for the whole list', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'opencsc-findings-')), 'findings');
     fc.assert(
       fc.property(fc.array(awkward, { maxLength: 20 }), (list) => {
         expect(findingsCsv(list)).toBe(csvOfList(list));
         expect(findingsJson(list)).toBe(jsonOfList(list));
+        writeFindingsFile(file, 'csv', list);
+        expect(readFileSync(file, 'utf8')).toBe(csvOfList(list));
+        writeFindingsFile(file, 'json', list);
+        expect(readFileSync(file, 'utf8')).toBe(jsonOfList(list));
       }),
     );
     expect(findingsCsv([])).toBe('rule,table,row,child_id,fields,message\n');
@@ -78,8 +83,9 @@ describe('reporting findings', () => {
 
   it('streams a file in blocks with the same bytes, seeing each finding once', () => {
     const dir = mkdtempSync(join(tmpdir(), 'opencsc-findings-'));
-    // enough findings for several blocks
+    // enough findings for several blocks, one of them longer than a block
     const many = Array.from({ length: 3000 }, (_, i) => ({ ...findings[i % 3]!, row: i + 1 }));
+    many[1500] = { ...many[1500]!, childId: `a "long" one, ${'x'.repeat(70_000)}` };
     for (const format of ['csv', 'json'] as const) {
       const seen: number[] = [];
       const file = join(dir, `findings.${format}`);

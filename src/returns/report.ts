@@ -116,26 +116,82 @@ export function findingsJson(findings: Iterable<Finding>): string {
  * the findings nor the file's text are ever whole in memory. Returns how many were written.
  */
 export function writeFindingsFile(path: string, format: FindingsFormat, findings: Iterable<Finding>, each?: (f: Finding) => void): number {
-  const BLOCK = 1 << 16;
-  const text = new FindingsText(format);
   const fd = openSync(path, 'w');
   try {
-    let pending = text.start();
-    let count = 0;
-    for (const f of findings) {
-      each?.(f);
-      pending += text.finding(f);
-      count++;
-      if (pending.length >= BLOCK) {
-        writeAll(fd, pending);
-        pending = '';
-      }
-    }
-    writeAll(fd, pending + text.end());
-    return count;
+    return format === 'csv' ? writeCsv(fd, findings, each) : writeJson(fd, findings, each);
   } finally {
     closeSync(fd);
   }
+}
+
+const BLOCK = 1 << 16;
+
+function writeJson(fd: number, findings: Iterable<Finding>, each?: (f: Finding) => void): number {
+  const text = new FindingsText('json');
+  let pending = text.start();
+  let count = 0;
+  for (const f of findings) {
+    each?.(f);
+    pending += text.finding(f);
+    count++;
+    if (pending.length >= BLOCK) {
+      writeAll(fd, pending);
+      pending = '';
+    }
+  }
+  writeAll(fd, pending + text.end());
+  return count;
+}
+
+/**
+ * The CSV a byte block at a time. What a rule's findings in one table share (the rule and
+ * table before the row; the fields and message after the child) is encoded once; only the
+ * row and child are written for each finding. The bytes are FindingsText's.
+ */
+function writeCsv(fd: number, findings: Iterable<Finding>, each?: (f: Finding) => void): number {
+  const block = Buffer.allocUnsafe(BLOCK);
+  let at = 0;
+  const flush = () => {
+    for (let done = 0; done < at; ) done += writeSync(fd, block, done, at - done);
+    at = 0;
+  };
+  const put = (bytes: Buffer) => {
+    if (at + bytes.length > BLOCK) flush();
+    if (bytes.length > BLOCK) for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+    else at += bytes.copy(block, at);
+  };
+  const putText = (text: string) => {
+    // at most 3 bytes per UTF-16 unit
+    if (text.length * 3 > BLOCK - at) put(Buffer.from(text, 'utf8'));
+    else at += block.write(text, at, 'utf8');
+  };
+  const shared = new Map<string, { table: string; fields: string[]; message: string; head: Buffer; tail: Buffer }[]>();
+  const partsOf = (f: Finding) => {
+    let list = shared.get(f.rule);
+    if (!list) shared.set(f.rule, (list = []));
+    for (const p of list) if (p.table === f.table && p.message === f.message && (p.fields === f.fields || p.fields.join(';') === f.fields.join(';'))) return p;
+    const p = {
+      table: f.table,
+      fields: f.fields,
+      message: f.message,
+      head: Buffer.from(`${csvCell(f.rule)},${csvCell(f.table)},`),
+      tail: Buffer.from(`,${csvCell(f.fields.join(';'))},${csvCell(f.message)}\n`),
+    };
+    list.push(p);
+    return p;
+  };
+  put(Buffer.from(new FindingsText('csv').start()));
+  let count = 0;
+  for (const f of findings) {
+    each?.(f);
+    const p = partsOf(f);
+    put(p.head);
+    putText(`${f.row ?? ''},${csvCell(f.childId ?? '')}`);
+    put(p.tail);
+    count++;
+  }
+  flush();
+  return count;
 }
 
 function writeAll(fd: number, text: string): void {
