@@ -136,6 +136,14 @@ describe('reference data from spreadsheets', () => {
       [],
       ['SC<1>', '', 'K2', '45838', 'A & B <AB>'],
     ]);
+    // the first sheet in the workbook's order, wherever its part is
+    const two = await makeZip([
+      { name: 'xl/workbook.xml', text: `<workbook ${main} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Providers" sheetId="2" r:id="rId7"/><sheet name="Other" sheetId="1" r:id="rId1"/></sheets></workbook>` },
+      { name: 'xl/_rels/workbook.xml.rels', text: '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId7" Type="worksheet" Target="/xl/worksheets/sheet2.xml"/></Relationships>' },
+      { name: 'xl/worksheets/sheet1.xml', text: `<worksheet ${main}><sheetData><row><c t="inlineStr"><is><t>other</t></is></c></row></sheetData></worksheet>` },
+      { name: 'xl/worksheets/sheet2.xml', text: `<worksheet ${main}><sheetData><row><c t="inlineStr"><is><t>URN</t></is></c></row></sheetData></worksheet>` },
+    ]);
+    expect(readXlsxRows(two, 'two.xlsx')).toEqual([['URN']]);
   });
 
   it('reads a damaged spreadsheet or says it cannot, never failing otherwise (fuzzed)', () => {

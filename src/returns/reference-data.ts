@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { parse } from 'csv-parse/sync';
 import { ReturnReadError } from './findings.js';
 import type { PostcodePlace, Provider, Reference903 } from './ssda903/model.js';
-import { notText } from './ssda903/csv.js';
+import { CsvSyntaxError, eachCsvRecord, notText } from './ssda903/csv.js';
 import { compactPostcode, parseDate } from './ssda903/values.js';
 import { excelSerialDate, looksLikeZip, readXlsxRows } from './xlsx.js';
 
@@ -37,10 +36,15 @@ function records(content: ReferenceContent, file: string): { header: string[]; r
     const what = typeof content === 'string' ? null : notText(content);
     if (what) throw new ReturnReadError(file, `is not a text file (it is ${what}): give a CSV file, or the spreadsheet itself (.xlsx)`);
     const text = typeof content === 'string' ? content : Buffer.from(content).toString('utf8');
+    all = [];
     try {
-      all = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, trim: true });
+      // Cells trimmed, blank lines skipped, rows of any length: as these files come.
+      eachCsvRecord(text.replace(/^\uFEFF/, ''), (cells) => {
+        all.push(cells.map((c) => c.trim()));
+      });
     } catch (e) {
-      throw new ReturnReadError(file, `not a readable CSV file (${(e as Error).message.split('\n')[0]})`);
+      if (e instanceof CsvSyntaxError) throw new ReturnReadError(file, `not a readable CSV file (${e.message})`, `line ${e.line}`);
+      throw e;
     }
   }
   if (all.length === 0) throw new ReturnReadError(file, 'the file is empty');

@@ -5,7 +5,6 @@
  */
 import { open } from 'node:fs/promises';
 import { inflateRawSync } from 'node:zlib';
-import { XMLParser } from 'fast-xml-parser';
 import { ReturnReadError } from './findings.js';
 
 /** True when the bytes start as a zip file does (an .xlsx is one). */
@@ -133,17 +132,7 @@ function zipEntries(bytes: Uint8Array, file: string): Map<string, () => Buffer> 
   return entries;
 }
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  removeNSPrefix: true,
-  parseTagValue: false,
-  trimValues: false,
-  processEntities: true,
-  isArray: (name) => ['sheet', 'Relationship'].includes(name),
-});
 
-type XmlNode = Record<string, unknown>;
 
 /** "AB12" → 27 (0-based column). */
 function columnOf(ref: string): number {
@@ -169,16 +158,15 @@ export function readXlsxRows(bytes: Uint8Array, file: string): string[][] {
 function readRows(bytes: Uint8Array, file: string): string[][] {
   const entries = zipEntries(bytes, file);
   const text = (name: string) => entries.get(name)?.().toString('utf8');
-  const part = (name: string) => {
-    const xml = text(name);
-    return xml === undefined ? undefined : (parser.parse(xml) as XmlNode);
-  };
   // The first sheet in the workbook's order, found through the workbook's relationships.
-  const workbook = part('xl/workbook.xml');
-  const first = ((workbook?.workbook as XmlNode | undefined)?.sheets as XmlNode | undefined)?.sheet as XmlNode[] | undefined;
-  const rid = first?.[0]?.['@id'] as string | undefined;
-  const rels = (part('xl/_rels/workbook.xml.rels')?.Relationships as XmlNode | undefined)?.Relationship as XmlNode[] | undefined;
-  const target = rels?.find((r) => r['@Id'] === rid)?.['@Target'] as string | undefined;
+  let rid: string | undefined;
+  scanTags(text('xl/workbook.xml') ?? '', (name, kind, attrs) => {
+    if (name === 'sheet' && kind !== 'end' && rid === undefined) rid = attribute(attrs, 'id');
+  });
+  let target: string | undefined;
+  scanTags(text('xl/_rels/workbook.xml.rels') ?? '', (name, kind, attrs) => {
+    if (name === 'Relationship' && kind !== 'end' && rid !== undefined && target === undefined && attribute(attrs, 'Id') === rid) target = attribute(attrs, 'Target');
+  });
   const sheetPath = target ? (target.startsWith('/') ? target.slice(1) : `xl/${target}`) : 'xl/worksheets/sheet1.xml';
   const sheet = text(sheetPath);
   if (sheet === undefined) throw new ReturnReadError(file, 'not a spreadsheet (.xlsx): it has no worksheet');
@@ -187,9 +175,9 @@ function readRows(bytes: Uint8Array, file: string): string[][] {
 }
 
 // ---------------------------------------------------------------------------
-// The worksheet and its shared strings, read by a scanner made for them: they hold every
-// cell (a real providers list has half a million), and a general XML parser building a tree
-// of them took seconds. The workbook's small parts above still go through the parser.
+// The XML parts, read by a scanner made for the elements a workbook uses: the worksheet
+// and its shared strings hold every cell (a real providers list has half a million), and a
+// general XML parser building a tree of them took seconds.
 
 /** Calls `tag` for each start, end or empty element tag, with its name less any namespace prefix. */
 function scanTags(xml: string, tag: (name: string, kind: 'start' | 'end' | 'empty', attrs: string, after: number) => void): void {
@@ -252,11 +240,10 @@ function decodeEntities(s: string): string {
   });
 }
 
-/** A cell's reference (r="B7") and type (t="s"), by name whatever its namespace prefix. */
-const ATTRIBUTES = {
-  r: /(?:^|\s)(?:[\w.-]+:)?r\s*=\s*(?:"([^"]*)"|'([^']*)')/,
-  t: /(?:^|\s)(?:[\w.-]+:)?t\s*=\s*(?:"([^"]*)"|'([^']*)')/,
-};
+/** The attributes read: a cell's reference (r="B7") and type (t="s"), a sheet's relationship, its target; whatever their namespace prefix. */
+const ATTRIBUTES = Object.fromEntries(
+  (['r', 't', 'id', 'Id', 'Target'] as const).map((name) => [name, new RegExp(`(?:^|\\s)(?:[\\w.-]+:)?${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)]),
+) as Record<'r' | 't' | 'id' | 'Id' | 'Target', RegExp>;
 
 function attribute(attrs: string, name: keyof typeof ATTRIBUTES): string | undefined {
   const m = ATTRIBUTES[name].exec(attrs);
