@@ -9,6 +9,9 @@ export interface RuleSummary {
   findings: number;
 }
 
+/** Rule codes in number order ("99" before "101"); one collator, where localeCompare would make one per comparison. */
+const byCode = new Intl.Collator('en', { numeric: true });
+
 /** Counts findings by rule as they go past, so the summary needs no list of them. */
 export class RuleSummaries {
   private readonly byRule = new Map<string, RuleSummary>();
@@ -24,7 +27,7 @@ export class RuleSummaries {
 
   /** Most findings first, then by rule code. */
   list(): RuleSummary[] {
-    return [...this.byRule.values()].sort((a, b) => b.findings - a.findings || a.rule.localeCompare(b.rule, 'en', { numeric: true }));
+    return [...this.byRule.values()].sort((a, b) => b.findings - a.findings || byCode.compare(a.rule, b.rule));
   }
 }
 

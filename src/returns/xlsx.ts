@@ -246,6 +246,13 @@ const ATTRIBUTES = Object.fromEntries(
 ) as Record<'r' | 't' | 'id' | 'Id' | 'Target', RegExp>;
 
 function attribute(attrs: string, name: keyof typeof ATTRIBUTES): string | undefined {
+  // as Excel writes them (` t="s"`), found without a regular expression: there is one per cell
+  const plain = attrs.indexOf(` ${name}="`);
+  if (plain >= 0) {
+    const from = plain + name.length + 3;
+    const to = attrs.indexOf('"', from);
+    if (to >= 0) return decodeEntities(attrs.slice(from, to));
+  }
   const m = ATTRIBUTES[name].exec(attrs);
   return m ? decodeEntities(m[1] ?? m[2] ?? '') : undefined;
 }
