@@ -140,7 +140,13 @@ export function reference903From(opts: ReferenceSources): Reference903 {
   if (opts.postcodes) {
     const { name, content } = opts.postcodes;
     const map = naming('Postcode directory', () => parsePostcodeDirectory(content, name));
-    reference.postcodes = (postcode) => map.get(compactPostcode(postcode));
+    // Rules look the same postcodes up again and again: each as written is compacted once.
+    const looked = new Map<string, PostcodePlace | undefined>();
+    reference.postcodes = (postcode) => {
+      let place = looked.get(postcode);
+      if (place === undefined && !looked.has(postcode)) looked.set(postcode, (place = map.get(compactPostcode(postcode))));
+      return place;
+    };
   }
   if (opts.providers) {
     const { name, content } = opts.providers;
