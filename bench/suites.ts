@@ -5,4 +5,5 @@ export const suites = {
   demo: async () => (await import('./demo.js')).demoBench(),
   clock: async () => (await import('./clock.js')).clockBench(),
   returns: async () => (await import('./returns.js')).returnsBench(),
+  'returns-process': async () => (await import('./returns-process.js')).returnsProcessBench(),
 };

@@ -1,6 +1,11 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly: no build step between a clone and a running service.
-import { register } from 'tsx/esm/api';
+// Runs the compiled JavaScript in dist/, built from src/ by `npm ci` (the prepare script) or
+// `npm run build`: nothing is compiled when a command runs.
+import { existsSync } from 'node:fs';
 
-register();
-await import('../src/cli/main.ts');
+const main = new URL('../dist/cli/main.js', import.meta.url);
+if (!existsSync(main)) {
+  console.error('OpenCSC is not built: run `npm ci` (or `npm run build` after changing the sources).');
+  process.exit(70);
+}
+await import(main.href);

@@ -1,10 +1,11 @@
-import { Command, CommanderError } from 'commander';
-import { ConfigError, loadConfig } from '../core/config.js';
-import { registerServiceCommands } from './service-commands.js';
-import { registerUserCommands } from './user-commands.js';
-import { registerObligationCommands } from './obligation-commands.js';
-import { registerReturnCommands } from './return-commands.js';
-import { registerAuditCommands } from './audit-commands.js';
+/**
+ * The `opencsc` command line: every command, its options and its help, in one place.
+ *
+ * Each command's code is loaded only when that command runs (the `import()` in its
+ * action), so the help, and every command, starts without loading the others: the web
+ * stack, the database drivers or DfE's rules. Keep this file's own imports to commander.
+ */
+import { Command, CommanderError, Option } from 'commander';
 
 const program = new Command()
   .name('opencsc')
@@ -12,18 +13,119 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride();
 
-const config = () => loadConfig();
-registerServiceCommands(program, config);
-registerUserCommands(program, config);
-registerObligationCommands(program, config);
-registerReturnCommands(program);
-registerAuditCommands(program, config);
+// ---------------------------------------------------------------------------
+// The service
+
+program
+  .command('serve')
+  .description('Start the service on the configured database')
+  .action(async () => (await import('./service-commands.js')).serveCommand());
+
+program
+  .command('demo')
+  .description('Create the synthetic demo authority in an empty database, then start the service')
+  .option('--seed <n>', 'seed for the synthetic data', '2014')
+  .option('--no-serve', 'build the demo authority and exit')
+  .action(async (opts: { seed: string; serve: boolean }) => (await import('./service-commands.js')).demoCommand(opts));
+
+program
+  .command('start')
+  .description('What `npm start` runs: the demo on an empty database, otherwise serve')
+  .action(async () => (await import('./service-commands.js')).startCommand());
+
+program
+  .command('migrate')
+  .description('Bring the database schema up to date, then exit')
+  .action(async () => (await import('./service-commands.js')).migrateCommand());
+
+// ---------------------------------------------------------------------------
+// Users
+
+const users = program.command('users').description('Manage who can sign in');
+users
+  .command('add')
+  .description('Add a user; the password is read from standard input')
+  .requiredOption('--username <name>', 'sign-in name')
+  .requiredOption('--name <full name>', 'full name shown in the service')
+  .requiredOption('--role <role>', 'practitioner, team_manager, service_manager or administrator')
+  .option('--team <team name>', 'team the user belongs to')
+  .action(async (opts: { username: string; name: string; role: string; team?: string }) => (await import('./user-commands.js')).addUserCommand(opts));
+users
+  .command('reset-password')
+  .description('Set a new password, read from standard input, and sign the user out everywhere')
+  .requiredOption('--username <name>', 'sign-in name')
+  .action(async (opts: { username: string }) => (await import('./user-commands.js')).resetPasswordCommand(opts));
+for (const [name, disabled] of [['disable', true], ['enable', false]] as const) {
+  users
+    .command(name)
+    .description(disabled ? 'Stop a user signing in, and sign them out everywhere' : 'Let a disabled user sign in again')
+    .requiredOption('--username <name>', 'sign-in name')
+    .action(async (opts: { username: string }) => (await import('./user-commands.js')).setDisabledCommand(opts, disabled));
+}
+
+// ---------------------------------------------------------------------------
+// The statutory clock
+
+const obligations = program.command('obligations').description("The statutory clock's stored obligations");
+obligations
+  .command('rebuild')
+  .description('Recompute every child’s obligations from the record, taking over any recompute left unfinished')
+  .action(async () => (await import('./obligation-commands.js')).rebuildCommand());
+obligations
+  .command('check')
+  .description('Report children whose stored obligations differ from a fresh computation (exit 1 if any)')
+  .action(async () => (await import('./obligation-commands.js')).checkCommand());
+
+// ---------------------------------------------------------------------------
+// Statutory returns
+
+const validate = program
+  .command('validate')
+  .description('Validate a statutory return with every DfE rule for its collection year (exit 0 valid, 1 findings, 2 unreadable)');
+const out = () => new Option('--out <file>', 'write every finding to this file (.csv or .json)');
+const format = () => new Option('--format <csv|json>', 'format of --out (default from its extension)');
+
+validate
+  .command('903')
+  .description('SSDA903 (children looked after): a folder of CSV files, or the files')
+  .argument('<paths...>', 'this year’s CSV files or folders')
+  .option('--previous <paths...>', 'last year’s CSV files or folders, for the rules that compare years')
+  .option('--year <YYYY>', 'the year the collection ends (2026 for 2025/26); read from the files when not given')
+  .option('--la <code>', 'ONS code of the authority making the return, e.g. E08000003')
+  .option('--postcodes <file>', 'postcode directory CSV (ONS Postcode Directory, or postcode,la_code,easting,northing)')
+  .option('--providers <file>', "Ofsted's combined providers list (.xlsx, or saved as CSV), or a CSV of urn,place_types,provider_codes,postcode,la_code,registered,closed")
+  .option('--rules <codes...>', 'only these rule codes')
+  .addOption(out())
+  .addOption(format())
+  .action(async (paths: string[], opts) => (await import('./return-commands.js')).validate903Command(paths, opts));
+
+validate
+  .command('cin')
+  .description('Children in need census: the XML message')
+  .argument('<file>', 'the CIN census XML file')
+  .option('--year <YYYY>', 'the year the collection ends (2026 for 2025/26); read from the header when not given')
+  .option('--rules <codes...>', 'only these rule codes')
+  .addOption(out())
+  .addOption(format())
+  .action(async (file: string, opts) => (await import('./return-commands.js')).validateCinCommand(file, opts));
+
+// ---------------------------------------------------------------------------
+// The audit trail
+
+program
+  .command('audit')
+  .description('The audit trail')
+  .command('verify')
+  .description('Check that no audit row has been changed or removed since it was written (exit 1 if one has)')
+  .action(async () => (await import('./audit-commands.js')).verifyCommand());
+
+// ---------------------------------------------------------------------------
 
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) process.exit(error.exitCode);
-  if (error instanceof ConfigError) {
+  if (error instanceof Error && error.name === 'ConfigError') {
     console.error(error.message);
     process.exit(78);
   }

@@ -1,12 +1,14 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import type { Command } from 'commander';
-import { readCin } from '../returns/cin/read.js';
-import { validateCin } from '../returns/cin/validate.js';
-import { type Finding, ReturnReadError } from '../returns/findings.js';
-import { loadReference903 } from '../returns/reference-data.js';
-import { findingsCsv, findingsJson, summariseByRule, summaryText } from '../returns/report.js';
-import { read903 } from '../returns/ssda903/read.js';
-import { validate903 } from '../returns/ssda903/validate.js';
+/**
+ * `opencsc validate 903` and `validate cin` (declared in main.ts, which loads this file when
+ * one runs; each loads only its own return's reader and rules).
+ *
+ * Findings go to the --out file as they come out of the validation, a block at a time, and
+ * are counted for the summary on the way: neither the findings as objects nor the file's
+ * text are ever held whole.
+ */
+import type { Finding } from '../returns/findings.js';
+import { ReturnReadError } from '../returns/findings.js';
+import { type FindingsFormat, RuleSummaries, summaryText, writeFindingsFile } from '../returns/report.js';
 
 /** Exit status: 0 valid, 1 findings, 2 could not be read. */
 const EXIT_VALID = 0;
@@ -17,6 +19,14 @@ interface CommonOptions {
   year?: string;
   out?: string;
   format?: string;
+  rules?: string[];
+}
+
+export interface Validate903Options extends CommonOptions {
+  previous?: string[];
+  la?: string;
+  postcodes?: string;
+  providers?: string;
 }
 
 function yearOption(value: string | undefined): number | undefined {
@@ -25,16 +35,23 @@ function yearOption(value: string | undefined): number | undefined {
   return Number(value);
 }
 
-async function report(findings: Finding[], opts: CommonOptions, notes: string[]): Promise<void> {
+function outFormat(opts: CommonOptions): FindingsFormat | undefined {
+  if (!opts.out) return undefined;
+  const format = opts.format ?? (opts.out.toLowerCase().endsWith('.json') ? 'json' : 'csv');
+  if (format !== 'csv' && format !== 'json') throw new ReturnReadError('--format', `"${format}" is not csv or json`);
+  return format;
+}
+
+/** Notes, then the findings to the --out file as they come, then the summary by rule. */
+function report(findings: Iterable<Finding>, opts: CommonOptions, notes: string[]): void {
   for (const n of notes) console.log(`note: ${n}`);
-  console.log(summaryText(summariseByRule(findings), findings.length));
-  if (opts.out) {
-    const format = opts.format ?? (opts.out.toLowerCase().endsWith('.json') ? 'json' : 'csv');
-    if (format !== 'csv' && format !== 'json') throw new ReturnReadError('--format', `"${format}" is not csv or json`);
-    await writeFile(opts.out, format === 'json' ? findingsJson(findings) : findingsCsv(findings));
-    console.log(`Wrote ${findings.length} findings to ${opts.out} (${format})`);
-  }
-  process.exitCode = findings.length === 0 ? EXIT_VALID : EXIT_FINDINGS;
+  const summaries = new RuleSummaries();
+  const format = outFormat(opts);
+  if (opts.out && format) writeFindingsFile(opts.out, format, findings, (f) => summaries.add(f));
+  else for (const f of findings) summaries.add(f);
+  console.log(summaryText(summaries.list(), summaries.total));
+  if (opts.out) console.log(`Wrote ${summaries.total} findings to ${opts.out} (${format})`);
+  process.exitCode = summaries.total === 0 ? EXIT_VALID : EXIT_FINDINGS;
 }
 
 /** A return that cannot be read gets its reason, naming the file, and no stack trace. */
@@ -56,55 +73,41 @@ async function guarded(run: () => Promise<void>): Promise<void> {
   }
 }
 
-export function registerReturnCommands(program: Command): void {
-  const validate = program
-    .command('validate')
-    .description('Validate a statutory return with every DfE rule for its collection year (exit 0 valid, 1 findings, 2 unreadable)');
+export function validate903Command(paths: string[], opts: Validate903Options): Promise<void> {
+  return guarded(async () => {
+    const year = yearOption(opts.year);
+    outFormat(opts);
+    const [{ read903 }, { collect903 }, { loadReference903 }] = await Promise.all([
+      import('../returns/ssda903/read.js'),
+      import('../returns/ssda903/validate.js'),
+      import('../returns/reference-data.js'),
+    ]);
+    const started = performance.now();
+    const ret = await read903({
+      current: paths,
+      ...(opts.previous ? { previous: opts.previous } : {}),
+      ...(year ? { year } : {}),
+      reference: await loadReference903({ localAuthority: opts.la, postcodes: opts.postcodes, providers: opts.providers }),
+    });
+    const findings = collect903(ret, opts.rules ? { rules: opts.rules } : {});
+    const notes = (ret.notices ?? []).map((n) => `${n.file}${n.line ? ` line ${n.line}` : ''}: ${n.message}`);
+    notes.push(`collection year ${ret.collectionYear - 1}/${String(ret.collectionYear).slice(2)}, read and validated in ${(performance.now() - started).toFixed(0)} ms`);
+    report(findings.byPlace(), opts, notes);
+  });
+}
 
-  validate
-    .command('903')
-    .description('SSDA903 (children looked after): a folder of CSV files, or the files')
-    .argument('<paths...>', 'this year’s CSV files or folders')
-    .option('--previous <paths...>', 'last year’s CSV files or folders, for the rules that compare years')
-    .option('--year <YYYY>', 'the year the collection ends (2026 for 2025/26); read from the files when not given')
-    .option('--la <code>', 'ONS code of the authority making the return, e.g. E08000003')
-    .option('--postcodes <file>', 'postcode directory CSV (ONS Postcode Directory, or postcode,la_code,easting,northing)')
-    .option('--providers <file>', "Ofsted's combined providers list (.xlsx, or saved as CSV), or a CSV of urn,place_types,provider_codes,postcode,la_code,registered,closed")
-    .option('--rules <codes...>', 'only these rule codes')
-    .option('--out <file>', 'write every finding to this file (.csv or .json)')
-    .option('--format <csv|json>', 'format of --out (default from its extension)')
-    .action((paths: string[], opts: CommonOptions & { previous?: string[]; la?: string; postcodes?: string; providers?: string; rules?: string[] }) =>
-      guarded(async () => {
-        const year = yearOption(opts.year);
-        const started = performance.now();
-        const ret = await read903({
-          current: paths,
-          ...(opts.previous ? { previous: opts.previous } : {}),
-          ...(year ? { year } : {}),
-          reference: await loadReference903({ localAuthority: opts.la, postcodes: opts.postcodes, providers: opts.providers }),
-        });
-        const findings = validate903(ret, opts.rules ? { rules: opts.rules } : {});
-        const notes = (ret.notices ?? []).map((n) => `${n.file}${n.line ? ` line ${n.line}` : ''}: ${n.message}`);
-        notes.push(`collection year ${ret.collectionYear - 1}/${String(ret.collectionYear).slice(2)}, read and validated in ${(performance.now() - started).toFixed(0)} ms`);
-        await report(findings, opts, notes);
-      }),
-    );
-
-  validate
-    .command('cin')
-    .description('Children in need census: the XML message')
-    .argument('<file>', 'the CIN census XML file')
-    .option('--year <YYYY>', 'the year the collection ends (2026 for 2025/26); read from the header when not given')
-    .option('--rules <codes...>', 'only these rule codes')
-    .option('--out <file>', 'write every finding to this file (.csv or .json)')
-    .option('--format <csv|json>', 'format of --out (default from its extension)')
-    .action((file: string, opts: CommonOptions & { rules?: string[] }) =>
-      guarded(async () => {
-        const year = yearOption(opts.year);
-        const started = performance.now();
-        const ret = readCin(await readFile(file), { file, ...(year ? { year } : {}) });
-        const findings = validateCin(ret, opts.rules ? { rules: opts.rules } : {});
-        await report(findings, opts, [`collection year ${ret.year - 1}/${String(ret.year).slice(2)}, read and validated in ${(performance.now() - started).toFixed(0)} ms`]);
-      }),
-    );
+export function validateCinCommand(file: string, opts: CommonOptions): Promise<void> {
+  return guarded(async () => {
+    const year = yearOption(opts.year);
+    outFormat(opts);
+    const [{ readFile }, { readCin }, { cinFindings }] = await Promise.all([
+      import('node:fs/promises'),
+      import('../returns/cin/read.js'),
+      import('../returns/cin/validate.js'),
+    ]);
+    const started = performance.now();
+    const ret = readCin(await readFile(file), { file, ...(year ? { year } : {}) });
+    const findings = cinFindings(ret, opts.rules ? { rules: opts.rules } : {});
+    report(findings, opts, [`collection year ${ret.year - 1}/${String(ret.year).slice(2)}, read and validated in ${(performance.now() - started).toFixed(0)} ms`]);
+  });
 }

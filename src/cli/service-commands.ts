@@ -1,6 +1,6 @@
-import type { Command } from 'commander';
+/** `opencsc serve`, `demo`, `start` and `migrate` (declared in main.ts, which loads this file when one runs). */
 import { sql } from 'drizzle-orm';
-import { type Config, ConfigError } from '../core/config.js';
+import { type Config, ConfigError, loadConfig } from '../core/config.js';
 import { rows, type Database } from '../core/db/database.js';
 import { openConfiguredDatabase } from './open.js';
 
@@ -64,58 +64,42 @@ const closeAndThrow = (database: Database) => async (error: unknown) => {
   throw error;
 };
 
-export function registerServiceCommands(program: Command, config: () => Config): void {
-  program
-    .command('serve')
-    .description('Start the service on the configured database')
-    .action(async () => {
-      const c = config();
-      const database = await openConfiguredDatabase(c);
-      await refuseDemoDataInProduction(c, database).catch(closeAndThrow(database));
-      await serve(c, database, { demo: await hasDemoUsers(database) });
-    });
+export async function serveCommand(): Promise<void> {
+  const c = loadConfig();
+  const database = await openConfiguredDatabase(c);
+  await refuseDemoDataInProduction(c, database).catch(closeAndThrow(database));
+  await serve(c, database, { demo: await hasDemoUsers(database) });
+}
 
-  program
-    .command('demo')
-    .description('Create the synthetic demo authority in an empty database, then start the service')
-    .option('--seed <n>', 'seed for the synthetic data', '2014')
-    .option('--no-serve', 'build the demo authority and exit')
-    .action(async (opts: { seed: string; serve: boolean }) => {
-      const c = config();
-      if (c.production) throw new Error('a demo authority cannot be created when NODE_ENV=production');
-      const database = await openConfiguredDatabase(c);
-      if (await isEmpty(database)) {
-        await createDemo(database, Number(opts.seed));
-      } else if (!(await hasDemoUsers(database))) {
-        await database.close();
-        throw new Error('the database already holds an authority that is not a demo: refusing to add demo data to it');
-      } else {
-        console.log('The demo authority already exists in this database: starting it as it is.');
-      }
-      if (opts.serve) await serve(c, database, { demo: true });
-      else await database.close();
-    });
+export async function demoCommand(opts: { seed: string; serve: boolean }): Promise<void> {
+  const c = loadConfig();
+  if (c.production) throw new Error('a demo authority cannot be created when NODE_ENV=production');
+  const database = await openConfiguredDatabase(c);
+  if (await isEmpty(database)) {
+    await createDemo(database, Number(opts.seed));
+  } else if (!(await hasDemoUsers(database))) {
+    await database.close();
+    throw new Error('the database already holds an authority that is not a demo: refusing to add demo data to it');
+  } else {
+    console.log('The demo authority already exists in this database: starting it as it is.');
+  }
+  if (opts.serve) await serve(c, database, { demo: true });
+  else await database.close();
+}
 
-  program
-    .command('start')
-    .description('What `npm start` runs: the demo on an empty database, otherwise serve')
-    .action(async () => {
-      const c = config();
-      const database = await openConfiguredDatabase(c);
-      if (await isEmpty(database)) {
-        if (c.production) throw new Error('the database is empty: add users with `opencsc users add` (no demo in production)');
-        await createDemo(database, 2014);
-      }
-      await refuseDemoDataInProduction(c, database).catch(closeAndThrow(database));
-      await serve(c, database, { demo: await hasDemoUsers(database) });
-    });
+export async function startCommand(): Promise<void> {
+  const c = loadConfig();
+  const database = await openConfiguredDatabase(c);
+  if (await isEmpty(database)) {
+    if (c.production) throw new Error('the database is empty: add users with `opencsc users add` (no demo in production)');
+    await createDemo(database, 2014);
+  }
+  await refuseDemoDataInProduction(c, database).catch(closeAndThrow(database));
+  await serve(c, database, { demo: await hasDemoUsers(database) });
+}
 
-  program
-    .command('migrate')
-    .description('Bring the database schema up to date, then exit')
-    .action(async () => {
-      const database = await openConfiguredDatabase(config());
-      console.log(`Database schema is up to date (${database.kind}, ${database.location})`);
-      await database.close();
-    });
+export async function migrateCommand(): Promise<void> {
+  const database = await openConfiguredDatabase(loadConfig());
+  console.log(`Database schema is up to date (${database.kind}, ${database.location})`);
+  await database.close();
 }

@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ReturnReadError } from './findings.js';
 import { loadReference903, parsePostcodeDirectory, parseProviders, reference903From } from './reference-data.js';
-import { checkSpreadsheetFile } from './xlsx.js';
-import { spreadsheetBomb } from '../../test/support/zip.js';
+import { checkSpreadsheetFile, readXlsxRows } from './xlsx.js';
+import { makeZip, spreadsheetBomb } from '../../test/support/zip.js';
 import { parseDate } from './ssda903/values.js';
 
 describe('reference data for the SSDA903 rules', () => {
@@ -53,6 +53,37 @@ describe('reference data for the SSDA903 rules', () => {
     expect(() => parseProviders('URN,Placement code\nSC1,K2', 'scpch.csv')).toThrowError(/scpch\.csv \(line 1\): no provider_codes \(or Placement provider code\) column/);
   });
 
+  it('reads "-", which Ofsted\'s lists put where a provider has no deregistration date, as no date', async () => {
+    const list = [
+      'URN,Local authority,Placement code,Placement provider code,Deregistration date,Setting address postcode',
+      'SC000002,Anytown,K2,PR1,-,M14 5AA',
+      'SC000003,Anytown,K2,PR1, \u2013 ,M14 5AA',
+      'SC000004,Anytown,K2,PR1,31/01/2025,M14 5AA',
+    ].join('\n');
+    const providers = parseProviders(list, 'scpch.csv');
+    expect([...providers.values()].map((p) => p.closed)).toEqual([null, null, parseDate('31/01/2025')]);
+    // and in the spreadsheet as Ofsted sends it
+    const cell = (v: string) => `<c t="inlineStr"><is><t>${v}</t></is></c>`;
+    const row = (cells: string[]) => `<row>${cells.map(cell).join('')}</row>`;
+    const sheet = await makeZip([
+      {
+        name: 'xl/worksheets/sheet1.xml',
+        text: `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${row(['URN', 'Placement code', 'Placement provider code', 'Deregistration date'])}${row(['SC000002', 'K2', 'PR1', '-'])}</sheetData></worksheet>`,
+      },
+    ]);
+    expect(parseProviders(sheet, 'scpch.xlsx').get('SC000002')?.closed).toBeNull();
+    // a dash among other text is still not a date
+    expect(() => parseProviders('URN,Placement code,Placement provider code,Deregistration date\nSC1,K2,PR1,2025-', 'p.csv')).toThrowError(/not a date/);
+  });
+
+  it('refuses a picture given as the providers list or postcode directory, saying it is not a text file', () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+    expect(() => reference903From({ providers: { name: 'providers.csv', content: png } })).toThrowError(
+      'Ofsted providers list providers.csv: is not a text file (it is a PNG image): give a CSV file, or the spreadsheet itself (.xlsx)',
+    );
+    expect(() => reference903From({ postcodes: { name: 'pc.csv', content: png } })).toThrowError(/^Postcode directory pc\.csv: is not a text file/);
+  });
+
   it("takes a provider's authority from its postcode when the list does not give one", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'opencsc-ref-'));
     writeFileSync(join(dir, 'pc.csv'), 'postcode,la_code,easting,northing\nM14 5AA,E08000003,384000,395000\n');
@@ -85,6 +116,34 @@ describe('reference data from spreadsheets', () => {
     // The same file given by path, as `opencsc validate 903 --providers` does.
     const reference = await loadReference903({ providers: fileURLToPath(file) });
     expect(reference.providers?.('sc000002')?.placeTypes).toEqual(['K2']);
+  });
+
+  it('reads cells as Excel and other tools write them: shared, rich and inline text, entities, prefixes, gaps', async () => {
+    const main = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+    const shared = `<?xml version="1.0"?><sst ${main} count="4"><si><t>URN</t></si><si><t xml:space="preserve"> Placement code </t></si>` +
+      `<si><r><rPr><b/></rPr><t>K</t></r><r><t>2</t></r><rPh sb="0" eb="1"><t>guide</t></rPh></si><si><t>A &amp; B &lt;&#x41;&#66;&gt;</t></si></sst>`;
+    const sheet = `<?xml version="1.0"?><!-- written by hand --><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>` +
+      '<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="C1" t="s"><x:v>1</x:v></x:c></x:row>' +
+      '<x:row r="2"/>' +
+      '<x:row r="3"><x:c r="A3" t="inlineStr"><x:is><x:t><![CDATA[SC<1>]]></x:t></x:is></x:c><x:c r="B3"/><x:c r="C3" t="s"><x:v>2</x:v></x:c><x:c r="D3"><x:v>45838</x:v></x:c><x:c r="E3" t="s"><x:v>3</x:v></x:c></x:row>' +
+      '</x:sheetData></x:worksheet>';
+    const workbook = await makeZip([
+      { name: 'xl/worksheets/sheet1.xml', text: sheet },
+      { name: 'xl/sharedStrings.xml', text: shared },
+    ]);
+    expect(readXlsxRows(workbook, 'cells.xlsx')).toEqual([
+      ['URN', '', 'Placement code'],
+      [],
+      ['SC<1>', '', 'K2', '45838', 'A & B <AB>'],
+    ]);
+    // the first sheet in the workbook's order, wherever its part is
+    const two = await makeZip([
+      { name: 'xl/workbook.xml', text: `<workbook ${main} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Providers" sheetId="2" r:id="rId7"/><sheet name="Other" sheetId="1" r:id="rId1"/></sheets></workbook>` },
+      { name: 'xl/_rels/workbook.xml.rels', text: '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId7" Type="worksheet" Target="/xl/worksheets/sheet2.xml"/></Relationships>' },
+      { name: 'xl/worksheets/sheet1.xml', text: `<worksheet ${main}><sheetData><row><c t="inlineStr"><is><t>other</t></is></c></row></sheetData></worksheet>` },
+      { name: 'xl/worksheets/sheet2.xml', text: `<worksheet ${main}><sheetData><row><c t="inlineStr"><is><t>URN</t></is></c></row></sheetData></worksheet>` },
+    ]);
+    expect(readXlsxRows(two, 'two.xlsx')).toEqual([['URN']]);
   });
 
   it('reads a damaged spreadsheet or says it cannot, never failing otherwise (fuzzed)', () => {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { parse } from 'csv-parse/sync';
 import { ReturnReadError } from './findings.js';
 import type { PostcodePlace, Provider, Reference903 } from './ssda903/model.js';
+import { CsvSyntaxError, eachCsvRecord, notText } from './ssda903/csv.js';
 import { compactPostcode, parseDate } from './ssda903/values.js';
 import { excelSerialDate, looksLikeZip, readXlsxRows } from './xlsx.js';
 
@@ -33,11 +33,18 @@ function records(content: ReferenceContent, file: string): { header: string[]; r
   if (typeof content !== 'string' && looksLikeZip(content)) {
     all = readXlsxRows(content, file).filter((r) => r.some((c) => c !== ''));
   } else {
+    const what = typeof content === 'string' ? null : notText(content);
+    if (what) throw new ReturnReadError(file, `is not a text file (it is ${what}): give a CSV file, or the spreadsheet itself (.xlsx)`);
     const text = typeof content === 'string' ? content : Buffer.from(content).toString('utf8');
+    all = [];
     try {
-      all = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, trim: true });
+      // Cells trimmed, blank lines skipped, rows of any length: as these files come.
+      eachCsvRecord(text.replace(/^\uFEFF/, ''), (cells) => {
+        all.push(cells.map((c) => c.trim()));
+      });
     } catch (e) {
-      throw new ReturnReadError(file, `not a readable CSV file (${(e as Error).message.split('\n')[0]})`);
+      if (e instanceof CsvSyntaxError) throw new ReturnReadError(file, `not a readable CSV file (${e.message})`, `line ${e.line}`);
+      throw e;
     }
   }
   if (all.length === 0) throw new ReturnReadError(file, 'the file is empty');
@@ -68,8 +75,11 @@ export function parsePostcodeDirectory(content: ReferenceContent, file: string):
   return out;
 }
 
+/** What Ofsted's lists put in a date cell that has no date (a provider still registered). */
+const NO_DATE = /^[-\u2013\u2014]$/;
+
 function dayOrNull(value: string | undefined, file: string, line: number, column: string): number | null {
-  if (!value) return null;
+  if (!value || NO_DATE.test(value.trim())) return null;
   // A workbook's dates are day counts; spreadsheets saved as CSV often add a time of day.
   value = excelSerialDate(value) ?? value;
   value = value.replace(/[ T]\d{2}:\d{2}(:\d{2})?$/, '');
@@ -130,7 +140,13 @@ export function reference903From(opts: ReferenceSources): Reference903 {
   if (opts.postcodes) {
     const { name, content } = opts.postcodes;
     const map = naming('Postcode directory', () => parsePostcodeDirectory(content, name));
-    reference.postcodes = (postcode) => map.get(compactPostcode(postcode));
+    // Rules look the same postcodes up again and again: each as written is compacted once.
+    const looked = new Map<string, PostcodePlace | undefined>();
+    reference.postcodes = (postcode) => {
+      let place = looked.get(postcode);
+      if (place === undefined && !looked.has(postcode)) looked.set(postcode, (place = map.get(compactPostcode(postcode))));
+      return place;
+    };
   }
   if (opts.providers) {
     const { name, content } = opts.providers;

@@ -5,7 +5,6 @@
  */
 import { open } from 'node:fs/promises';
 import { inflateRawSync } from 'node:zlib';
-import { XMLParser } from 'fast-xml-parser';
 import { ReturnReadError } from './findings.js';
 
 /** True when the bytes start as a zip file does (an .xlsx is one). */
@@ -133,18 +132,7 @@ function zipEntries(bytes: Uint8Array, file: string): Map<string, () => Buffer> 
   return entries;
 }
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  removeNSPrefix: true,
-  parseTagValue: false,
-  trimValues: false,
-  processEntities: true,
-  isArray: (name) => ['sheet', 'Relationship', 'row', 'c', 'si', 'r'].includes(name),
-});
 
-type XmlNode = Record<string, unknown>;
-const text = (t: unknown): string => (typeof t === 'string' ? t : t && typeof t === 'object' && '#text' in t ? String((t as XmlNode)['#text']) : '');
 
 /** "AB12" → 27 (0-based column). */
 function columnOf(ref: string): number {
@@ -169,40 +157,179 @@ export function readXlsxRows(bytes: Uint8Array, file: string): string[][] {
 
 function readRows(bytes: Uint8Array, file: string): string[][] {
   const entries = zipEntries(bytes, file);
-  const part = (name: string) => {
-    const get = entries.get(name);
-    return get ? (parser.parse(get().toString('utf8')) as XmlNode) : undefined;
-  };
+  const text = (name: string) => entries.get(name)?.().toString('utf8');
   // The first sheet in the workbook's order, found through the workbook's relationships.
-  const workbook = part('xl/workbook.xml');
-  const first = ((workbook?.workbook as XmlNode | undefined)?.sheets as XmlNode | undefined)?.sheet as XmlNode[] | undefined;
-  const rid = first?.[0]?.['@id'] as string | undefined;
-  const rels = (part('xl/_rels/workbook.xml.rels')?.Relationships as XmlNode | undefined)?.Relationship as XmlNode[] | undefined;
-  const target = rels?.find((r) => r['@Id'] === rid)?.['@Target'] as string | undefined;
+  let rid: string | undefined;
+  scanTags(text('xl/workbook.xml') ?? '', (name, kind, attrs) => {
+    if (name === 'sheet' && kind !== 'end' && rid === undefined) rid = attribute(attrs, 'id');
+  });
+  let target: string | undefined;
+  scanTags(text('xl/_rels/workbook.xml.rels') ?? '', (name, kind, attrs) => {
+    if (name === 'Relationship' && kind !== 'end' && rid !== undefined && target === undefined && attribute(attrs, 'Id') === rid) target = attribute(attrs, 'Target');
+  });
   const sheetPath = target ? (target.startsWith('/') ? target.slice(1) : `xl/${target}`) : 'xl/worksheets/sheet1.xml';
-  const sheet = part(sheetPath);
-  if (!sheet) throw new ReturnReadError(file, 'not a spreadsheet (.xlsx): it has no worksheet');
+  const sheet = text(sheetPath);
+  if (sheet === undefined) throw new ReturnReadError(file, 'not a spreadsheet (.xlsx): it has no worksheet');
+  const shared = text('xl/sharedStrings.xml');
+  return sheetRows(sheet, shared === undefined ? [] : sharedStrings(shared));
+}
 
-  const shared = ((part('xl/sharedStrings.xml')?.sst as XmlNode | undefined)?.si as XmlNode[] | undefined ?? []).map((si) =>
-    si.t !== undefined ? text(si.t) : ((si.r as XmlNode[] | undefined) ?? []).map((r) => text(r.t)).join(''),
-  );
-  const rows: string[][] = [];
-  const data = ((sheet.worksheet as XmlNode | undefined)?.sheetData as XmlNode | undefined)?.row as XmlNode[] | undefined;
-  for (const row of data ?? []) {
-    const cells: string[] = [];
-    for (const c of (row.c as XmlNode[] | undefined) ?? []) {
-      const col = columnOf(String(c['@r'] ?? ''));
-      const at = col >= 0 ? col : cells.length;
-      const type = c['@t'];
-      let value = '';
-      if (type === 's') value = shared[Number(text(c.v))] ?? '';
-      else if (type === 'inlineStr') value = text((c.is as XmlNode | undefined)?.t);
-      else value = text(c.v);
-      while (cells.length < at) cells.push('');
-      cells[at] = value.trim();
+// ---------------------------------------------------------------------------
+// The XML parts, read by a scanner made for the elements a workbook uses: the worksheet
+// and its shared strings hold every cell (a real providers list has half a million), and a
+// general XML parser building a tree of them took seconds.
+
+/** Calls `tag` for each start, end or empty element tag, with its name less any namespace prefix. */
+function scanTags(xml: string, tag: (name: string, kind: 'start' | 'end' | 'empty', attrs: string, after: number) => void): void {
+  let i = xml.indexOf('<');
+  while (i >= 0 && i < xml.length) {
+    const c = xml.charCodeAt(i + 1);
+    if (c === 33 /* ! */ || c === 63 /* ? */) {
+      // comment, CDATA section, declaration or processing instruction: not an element
+      const close = xml.startsWith('<!--', i) ? '-->' : xml.startsWith('<![CDATA[', i) ? ']]>' : '>';
+      const end = xml.indexOf(close, i + 2);
+      if (end < 0) return;
+      i = xml.indexOf('<', end + close.length);
+      continue;
     }
-    rows.push(cells);
+    const gt = xml.indexOf('>', i + 1);
+    if (gt < 0) throw new Error('unclosed tag');
+    const closing = c === 47; /* / */
+    const selfClosing = xml.charCodeAt(gt - 1) === 47;
+    let nameEnd = i + (closing ? 2 : 1);
+    const nameStart = nameEnd;
+    for (; nameEnd < gt; nameEnd++) {
+      const ch = xml.charCodeAt(nameEnd);
+      if (ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 47) break;
+    }
+    let name = xml.slice(nameStart, nameEnd);
+    const colon = name.indexOf(':');
+    if (colon >= 0) name = name.slice(colon + 1);
+    tag(name, closing ? 'end' : selfClosing ? 'empty' : 'start', closing ? '' : xml.slice(nameEnd, selfClosing ? gt - 1 : gt), gt + 1);
+    i = xml.indexOf('<', gt + 1);
   }
+}
+
+/** An element's text, from just after its start tag: entities decoded, CDATA kept as written. */
+function textAt(xml: string, from: number): string {
+  let out = '';
+  let i = from;
+  for (;;) {
+    const lt = xml.indexOf('<', i);
+    const end = lt < 0 ? xml.length : lt;
+    out += decodeEntities(xml.slice(i, end));
+    if (lt >= 0 && xml.startsWith('<![CDATA[', lt)) {
+      const close = xml.indexOf(']]>', lt + 9);
+      if (close < 0) throw new Error('unclosed CDATA');
+      out += xml.slice(lt + 9, close);
+      i = close + 3;
+      continue;
+    }
+    return out;
+  }
+}
+
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (whole, e: string) => {
+    if (e[0] !== '#') return ENTITIES[e] ?? whole;
+    const code = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
+/** The attributes read: a cell's reference (r="B7") and type (t="s"), a sheet's relationship, its target; whatever their namespace prefix. */
+const ATTRIBUTES = Object.fromEntries(
+  (['r', 't', 'id', 'Id', 'Target'] as const).map((name) => [name, new RegExp(`(?:^|\\s)(?:[\\w.-]+:)?${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)]),
+) as Record<'r' | 't' | 'id' | 'Id' | 'Target', RegExp>;
+
+function attribute(attrs: string, name: keyof typeof ATTRIBUTES): string | undefined {
+  // as Excel writes them (` t="s"`), found without a regular expression: there is one per cell
+  const plain = attrs.indexOf(` ${name}="`);
+  if (plain >= 0) {
+    const from = plain + name.length + 3;
+    const to = attrs.indexOf('"', from);
+    if (to >= 0) return decodeEntities(attrs.slice(from, to));
+  }
+  const m = ATTRIBUTES[name].exec(attrs);
+  return m ? decodeEntities(m[1] ?? m[2] ?? '') : undefined;
+}
+
+/**
+ * The shared strings table: each <si>'s text, from its <t>, or its runs' <t>s joined
+ * (leaving out phonetic guides, <rPh>).
+ */
+function sharedStrings(xml: string): string[] {
+  const out: string[] = [];
+  let current: string | null = null;
+  let phonetic = 0;
+  scanTags(xml, (name, kind, _attrs, after) => {
+    if (name === 'si') {
+      if (kind === 'start') current = '';
+      else {
+        out.push(current ?? '');
+        current = null;
+      }
+    } else if (name === 'rPh') {
+      if (kind === 'start') phonetic++;
+      else if (kind === 'end') phonetic--;
+    } else if (name === 't' && kind === 'start' && current !== null && phonetic === 0) {
+      current += textAt(xml, after);
+    }
+  });
+  return out;
+}
+
+/** The sheet's rows as cell text (trimmed), each cell at its column, gaps filled with "". */
+function sheetRows(xml: string, shared: readonly string[]): string[][] {
+  const rows: string[][] = [];
+  let cells: string[] | null = null;
+  let cell: { at: number; type: string | undefined; value: string; inline: string | null } | null = null;
+  let phonetic = 0;
+  const put = () => {
+    if (!cells || !cell) return;
+    let value: string;
+    if (cell.type === 's') value = shared[Number(cell.value)] ?? '';
+    else if (cell.type === 'inlineStr') value = cell.inline ?? '';
+    else value = cell.value;
+    while (cells.length < cell.at) cells.push('');
+    cells[cell.at] = value.trim();
+    cell = null;
+  };
+  scanTags(xml, (name, kind, attrs, after) => {
+    switch (name) {
+      case 'row':
+        if (kind === 'start' || kind === 'empty') cells = [];
+        if (kind === 'end' || kind === 'empty') {
+          rows.push(cells ?? []);
+          cells = null;
+        }
+        break;
+      case 'c':
+        if (kind === 'end') put();
+        else if (cells) {
+          const col = columnOf(attribute(attrs, 'r') ?? '');
+          cell = { at: col >= 0 ? col : cells.length, type: attribute(attrs, 't'), value: '', inline: null };
+          if (kind === 'empty') put();
+        }
+        break;
+      case 'v':
+        if (kind === 'start' && cell) cell.value = textAt(xml, after);
+        break;
+      case 'is':
+        if (kind === 'start' && cell) cell.inline = '';
+        break;
+      case 'rPh':
+        if (kind === 'start') phonetic++;
+        else if (kind === 'end') phonetic--;
+        break;
+      case 't':
+        if (kind === 'start' && cell && cell.inline !== null && phonetic === 0) cell.inline += textAt(xml, after);
+        break;
+    }
+  });
   return rows;
 }
 

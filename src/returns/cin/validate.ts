@@ -66,7 +66,13 @@ function selectRules(year: number, codes: string[] | undefined): CinRule[] {
   return active.filter((r) => wanted.has(r.code));
 }
 
-export function validateCin(ret: CinReturn, options: ValidateOptions = {}): Finding[] {
+/**
+ * Runs the rules on the return, then gives the findings one at a time: rule by rule in
+ * DfE code order, each rule's rows in message order. The rules run when this is called;
+ * only the findings themselves are made as they are read, so a report written from them
+ * never holds them all.
+ */
+export function cinFindings(ret: CinReturn, options: ValidateOptions = {}): Iterable<Finding> {
   const rules = selectRules(ret.year, options.rules);
   const ctx = ruleContext(ret, options);
   const childRules = rules.filter((r) => r.child);
@@ -94,25 +100,31 @@ export function validateCin(ret: CinReturn, options: ValidateOptions = {}): Find
 
   const fieldsFor = (r: CinRule) =>
     ctx.schema.sexElement === 'GenderCurrent' ? r.fields.map((f) => (f === 'Sex' ? 'GenderCurrent' : f)) : r.fields;
-  const findings: Finding[] = [];
-  for (const r of rules) {
-    const failed = rows.get(r);
-    if (failed === undefined) continue;
-    const fields = fieldsFor(r);
-    if (failed === true) {
-      findings.push({ rule: r.code, table: r.table, row: null, childId: null, fields, message: r.message });
-      continue;
-    }
-    for (const row of failed) {
-      findings.push({
-        rule: r.code,
-        table: r.table,
-        row,
-        childId: ret.children[row - 1]!.identifiers.LAchildID,
-        fields,
-        message: r.message,
-      });
-    }
-  }
-  return findings;
+  return {
+    *[Symbol.iterator]() {
+      for (const r of rules) {
+        const failed = rows.get(r);
+        if (failed === undefined) continue;
+        const fields = fieldsFor(r);
+        if (failed === true) {
+          yield { rule: r.code, table: r.table, row: null, childId: null, fields, message: r.message };
+          continue;
+        }
+        for (const row of failed) {
+          yield {
+            rule: r.code,
+            table: r.table,
+            row,
+            childId: ret.children[row - 1]!.identifiers.LAchildID,
+            fields,
+            message: r.message,
+          };
+        }
+      }
+    },
+  };
+}
+
+export function validateCin(ret: CinReturn, options: ValidateOptions = {}): Finding[] {
+  return [...cinFindings(ret, options)];
 }

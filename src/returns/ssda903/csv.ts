@@ -197,3 +197,26 @@ export function csvLine(cells: readonly (string | null)[]): string {
   }
   return out;
 }
+
+/** File signatures of what people save or attach by mistake in place of a CSV file. */
+const SIGNATURES: readonly (readonly [readonly number[], string])[] = [
+  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
+  [[0xff, 0xd8, 0xff], 'a JPEG image'],
+  [[0x47, 0x49, 0x46, 0x38], 'a GIF image'],
+  [[0x25, 0x50, 0x44, 0x46], 'a PDF document'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'an Excel 97-2003 workbook (.xls) or another Office document'],
+];
+
+/**
+ * What a file is when its bytes cannot be text ("a PNG image", "binary data"), or null
+ * when they may be. Text in UTF-8 or Windows-1252 has no NUL byte, and UTF-16 (which has
+ * many) starts with its byte order mark; most binary formats have NULs in their first
+ * few bytes.
+ */
+export function notText(bytes: Uint8Array): string | null {
+  for (const [signature, what] of SIGNATURES) if (signature.every((b, i) => bytes[i] === b)) return what;
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return null;
+  const end = Math.min(bytes.length, 8192);
+  for (let i = 0; i < end; i++) if (bytes[i] === 0) return 'binary data';
+  return null;
+}

@@ -69,6 +69,32 @@ describe('reading a 903 table', () => {
     expect(e.message).toMatch(/Excel workbook/);
   });
 
+  it('refuses a picture or other binary file named .csv, saying it is not a text file', () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    expect(readError(() => readTable(file('header.csv', png))).message).toBe(
+      'header.csv: is not a text file (it is a PNG image), so not a CSV file; give the table saved as CSV',
+    );
+    const unknown = new Uint8Array([...new TextEncoder().encode('CHILD,SEX'), 0, 7, 0, 0, 1]);
+    expect(readError(() => readTable(file('episodes.csv', unknown))).message).toMatch(/^episodes\.csv: is not a text file \(it is binary data\)/);
+    // UTF-16 text is full of NUL bytes, and is text
+    const utf16 = new Uint8Array([0xff, 0xfe, ...[...HEADER].flatMap((ch) => [ch.charCodeAt(0), 0])]);
+    expect(readTable(file('h.csv', utf16)).name).toBe('Header');
+  });
+
+  it('says when a return has no Header file, or lacks other tables, so that their rules were not run', () => {
+    const episodes = file('e.csv', EPISODES + 'C1,01/05/2025,S,C2,N1,U4,PR1,,,,,,\n');
+    const without = parse903({ current: [episodes], year: 2026 });
+    const messages = without.notices!.filter((n) => n.file === '(return)').map((n) => n.message);
+    expect(messages[0]).toBe(
+      "no Header file: none of the files has the Header table's columns (CHILD, SEX, DOB, ETHNIC, UPN, MOTHER, MC_DOB), so no rule that checks the Header, or checks another table against it, was run",
+    );
+    expect(messages[1]).toMatch(/^no file holds the Reviews, UASC, .*SWEpisodes.* tables, so the rules that need them were not run$/);
+    expect(messages[1]).not.toMatch(/Header|Episodes,/);
+    const all = generate903({ children: 5, year: 2026, seed: 1 }).current;
+    const whole = parse903({ current: Object.values(all).map((t) => file(`${t.name}.csv`, tableToCsv(t))), year: 2026 });
+    expect(whole.notices!.filter((n) => n.file === '(return)')).toEqual([]);
+  });
+
   it('keeps a date that is not a date for the DfE rule to report', () => {
     const ret = parse903({ current: [file('h.csv', HEADER + 'C1,M,31/02/2012,WBRI,A1,,\n'), file('e.csv', EPISODES + 'C1,01/05/2025,S,C2,N1,U4,PR1,,,,,,\n')] });
     expect(ret.current.Header!.rows[0]!.DOB).toBe('31/02/2012');

@@ -17,10 +17,10 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { ReturnReadError } from '../findings.js';
-import { ColumnPool, CsvSyntaxError, eachCsvRecord } from './csv.js';
+import { ColumnPool, CsvSyntaxError, eachCsvRecord, notText } from './csv.js';
 import type { ReadNotice, Reference903, Return903, Row, Table903, TableName, Tables903 } from './model.js';
 import { TABLE_NAMES } from './model.js';
-import { columnsFor, FIRST_YEAR, LATEST_YEAR, schemaFor } from './tables.js';
+import { columnsFor, FIRST_YEAR, LATEST_YEAR, schemaFor, tablesFor } from './tables.js';
 import { civil, parseDate } from './values.js';
 
 export interface Read903Input {
@@ -74,8 +74,32 @@ export function parse903(
       message: `the rules for ${year - 1}/${String(year).slice(2)} are not known; the nearest year's rules are used`,
     });
   }
+  missingTables(current, year, notices);
   const previous = input.previous && input.previous.length > 0 ? readTables(input.previous, notices) : {};
   return { collectionYear: year, current, previous, reference: input.reference ?? {}, notices };
+}
+
+/**
+ * Tables of the year that no file holds. Their rules cannot run, and a return without its
+ * Header (every child in it) would otherwise pass every Header rule without a word.
+ */
+function missingTables(current: Tables903, year: number, notices: ReadNotice[]): void {
+  const missing = tablesFor(Math.min(Math.max(year, FIRST_YEAR), LATEST_YEAR)).filter((t) => !current[t]);
+  if (missing.includes('Header')) {
+    notices.push({
+      file: '(return)',
+      line: null,
+      message: `no Header file: none of the files has the Header table's columns (${columnsFor('Header', LATEST_YEAR).join(', ')}), so no rule that checks the Header, or checks another table against it, was run`,
+    });
+  }
+  const others = missing.filter((t) => t !== 'Header');
+  if (others.length > 0) {
+    notices.push({
+      file: '(return)',
+      line: null,
+      message: `no file holds the ${others.join(', ')} table${others.length > 1 ? 's' : ''}, so the rules that need ${others.length > 1 ? 'them' : 'it'} were not run`,
+    });
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -307,6 +331,8 @@ function decode(file: File903, notices: ReadNotice[]): string {
   if (c[0] === 0x50 && c[1] === 0x4b && c[2] === 0x03 && c[3] === 0x04) {
     throw new ReturnReadError(file.name, 'is an Excel workbook or other zip file, not CSV; save each sheet as CSV');
   }
+  const what = notText(c);
+  if (what) throw new ReturnReadError(file.name, `is not a text file (it is ${what}), so not a CSV file; give the table saved as CSV`);
   if ((c[0] === 0xff && c[1] === 0xfe) || (c[0] === 0xfe && c[1] === 0xff)) {
     return new TextDecoder(c[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(c);
   }

@@ -2,7 +2,7 @@
  * Validating a 903 return: runs each rule in the collection year's ruleset and
  * gathers the findings, ordered by table, row and rule.
  */
-import type { Finding } from '../findings.js';
+import { type Finding, FindingStore } from '../findings.js';
 import type { Return903 } from './model.js';
 import { rules903For as rulesForYear } from './rules/index.js';
 
@@ -14,19 +14,22 @@ export interface Validate903Options {
   rules?: readonly string[];
 }
 
-export function validate903(ret: Return903, opts: Validate903Options = {}): Finding[] {
+/**
+ * Runs the rules, keeping their findings compactly: `byPlace()` then gives them one at a
+ * time in table, row and rule order, for a report written as they come.
+ */
+export function collect903(ret: Return903, opts: Validate903Options = {}): FindingStore {
   let active = rulesForYear(ret.collectionYear);
   if (opts.rules) {
     const wanted = new Set(opts.rules);
     active = active.filter((r) => wanted.has(r.code));
   }
-  const findings: Finding[] = [];
-  for (const rule of active) for (const f of rule.validate(ret)) findings.push(f);
-  return findings.sort(byPlace);
+  const store = new FindingStore();
+  for (const rule of active) for (const f of rule.validate(ret)) store.add(f);
+  return store;
 }
 
-function byPlace(a: Finding, b: Finding): number {
-  if (a.table !== b.table) return a.table < b.table ? -1 : 1;
-  if (a.row !== b.row) return (a.row ?? 0) - (b.row ?? 0);
-  return a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0;
+/** Every finding, ordered by table, row and rule. */
+export function validate903(ret: Return903, opts: Validate903Options = {}): Finding[] {
+  return [...collect903(ret, opts).byPlace()];
 }
