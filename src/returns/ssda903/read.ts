@@ -16,11 +16,12 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
+import { UnsupportedYearError } from '../collection-years.js';
 import { ReturnReadError } from '../findings.js';
 import { ColumnPool, CsvSyntaxError, eachCsvRecord, notText } from './csv.js';
 import type { ReadNotice, Reference903, Return903, Row, Table903, TableName, Tables903 } from './model.js';
 import { TABLE_NAMES } from './model.js';
-import { columnsFor, FIRST_YEAR, LATEST_YEAR, schemaFor, tablesFor } from './tables.js';
+import { columnsFor, FIRST_YEAR, KNOWN_YEARS, LATEST_YEAR, schemaFor, tablesFor } from './tables.js';
 import { civil, parseDate } from './values.js';
 
 export interface Read903Input {
@@ -67,12 +68,9 @@ export function parse903(
   if (!Number.isInteger(year) || year < 2000 || year > 2100) {
     throw new ReturnReadError('(collection year)', `${year} is not a collection year (give the year it ends, e.g. 2026 for 2025/26)`);
   }
+  // refused here, before the tables are read against a year's columns nobody knows
   if (year < FIRST_YEAR || year > LATEST_YEAR) {
-    notices.push({
-      file: '(collection year)',
-      line: null,
-      message: `the rules for ${year - 1}/${String(year).slice(2)} are not known; the nearest year's rules are used`,
-    });
+    throw new UnsupportedYearError('SSDA903', year, KNOWN_YEARS);
   }
   missingTables(current, year, notices);
   const previous = input.previous && input.previous.length > 0 ? readTables(input.previous, notices) : {};

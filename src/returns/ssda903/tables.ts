@@ -166,6 +166,9 @@ const DOLO: TableSpec = {
 export const FIRST_YEAR = 2023;
 export const LATEST_YEAR = 2027;
 
+/** The collection years whose rules OpenCSC knows, oldest first. */
+export const KNOWN_YEARS: readonly number[] = Array.from({ length: LATEST_YEAR - FIRST_YEAR + 1 }, (_, i) => FIRST_YEAR + i);
+
 const schemas = new Map<number, Schema>();
 
 /** The tables and columns of the return ending 31 March `year`. */

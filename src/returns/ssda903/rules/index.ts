@@ -9,7 +9,7 @@
  */
 import { knownYear } from '../../collection-years.js';
 import type { Rule903 } from '../rule.js';
-import { FIRST_YEAR, LATEST_YEAR } from '../tables.js';
+import { KNOWN_YEARS } from '../tables.js';
 import { adoptionRules } from './adoption.js';
 import { doloRules } from './dolo.js';
 import { episodeRules } from './episodes.js';
@@ -44,7 +44,7 @@ export const rules903: readonly Rule903[] = [
 ];
 
 /** The collection years whose rules are known (the year the collection ends: 2026 for 2025/26). */
-const YEARS = Array.from({ length: LATEST_YEAR - FIRST_YEAR + 1 }, (_, i) => FIRST_YEAR + i);
+const YEARS = KNOWN_YEARS;
 
 /** The rules of a collection year; an UnsupportedYearError for a year whose rules are not known. */
 export function rules903For(year: number): Rule903[] {
