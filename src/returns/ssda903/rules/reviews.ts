@@ -27,19 +27,25 @@ export const rule399 = defineRule('399', (ret, flag) => {
   const h = ret.current.Header;
   if (!eps || !h) return;
   const reviews = ret.current.Reviews;
+  // each child's reviews with a date or a code, gathered once: a national return has tens of
+  // thousands of short-break children, and scanning every review for each was most of the run
+  const reviewed = new Map<string, number[]>();
+  reviews?.rows.forEach((r, i) => {
+    if (r.CHILD === undefined || r.CHILD === null || (blank(r.REVIEW) && blank(r.REVIEW_CODE))) return;
+    const list = reviewed.get(r.CHILD);
+    if (list) list.push(i);
+    else reviewed.set(r.CHILD, [i]);
+  });
   const reviewRows = reviews ? firstRowByChild(reviews) : new Map<string, number>();
+  const headerRows = firstRowByChild(h);
   for (const [child, order] of childEpisodes(ret)) {
     if (!order.every((i) => RESPITE.has(eps.rows[i]!.LS ?? ''))) continue;
-    const hi = firstRowByChild(h).get(child);
+    const hi = headerRows.get(child);
     const mother = hi !== undefined && !blank(h.rows[hi]!.MOTHER);
-    const reviewed = reviewRows.has(child);
-    if (!mother && !reviewed) continue;
+    const hasReview = reviewRows.has(child);
+    if (!mother && !hasReview) continue;
     if (hi !== undefined) flag(h, hi);
-    if (reviews && reviewed) {
-      reviews.rows.forEach((r, i) => {
-        if (r.CHILD === child && (!blank(r.REVIEW) || !blank(r.REVIEW_CODE))) flag(reviews, i);
-      });
-    }
+    if (reviews && hasReview) for (const i of reviewed.get(child) ?? []) flag(reviews, i);
     for (const i of order) flag(eps, i);
   }
 });
