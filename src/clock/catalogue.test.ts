@@ -40,6 +40,15 @@ const TIMESCALES_ROWS: Record<string, string[]> = {
   'local: transition planning': ['transition-planning'],
 };
 
+/** Numbered rows of TIMESCALES.md no per-child deadline comes from, and why. */
+const ROWS_WITHOUT_A_CHILD_DEADLINE: Record<number, string> = {
+  26: 'entitlements to an age (Staying Put to 21, a personal adviser to 25), not deadlines',
+  30: 'the adoption scorecard: measures across children',
+  31: 'children in need and child protection measures across children',
+  32: 'looked after and care leaver measures across children',
+  33: 'Ofsted judgements',
+};
+
 /** Kinds no rule starts, meets or stops on, and why. */
 const READ_ONLY_KINDS: Record<string, string> = {
   assessment_started: 'the census measures from it; the statutory clock counts from the referral',
@@ -54,6 +63,17 @@ describe('the rule catalogue', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
     expect([...ruleById.keys()]).toEqual(ids);
+  });
+
+  it('maps every numbered row of docs/TIMESCALES.md, as the document numbers them', () => {
+    // the timescales table, before the calendar of non-working days
+    const document = readFileSync(new URL('../../docs/TIMESCALES.md', import.meta.url), 'utf8').split('## E&W non-working days')[0]!;
+    const rows = new Map([...document.matchAll(/^\| (\d+) \| ([^|]+) \|/gm)].map((m) => [Number(m[1]), m[2]!.trim()]));
+    expect(rows.size).toBeGreaterThan(30);
+    const mappedRows = Object.keys(TIMESCALES_ROWS).filter((k) => /^\d/.test(k)).map((k) => Number.parseInt(k, 10));
+    for (const n of mappedRows) expect(rows.has(n), `row ${n}`).toBe(true);
+    const accounted = new Set([...mappedRows, ...Object.keys(ROWS_WITHOUT_A_CHILD_DEADLINE).map(Number)]);
+    expect([...rows.keys()].filter((n) => !accounted.has(n)), 'rows neither clocked nor explained').toEqual([]);
   });
 
   it('clocks every row of TIMESCALES.md that sets a deadline, and nothing without a source', () => {
