@@ -92,12 +92,17 @@ export const rule347 = defineRule('347', (ret, flag) =>
   }),
 );
 
+/**
+ * Reported last year as having died, and not as died this year: a care leaver who died stays
+ * in the later years' returns as DIED (DfE counts such a young person again the next year).
+ * A row with no child identifier is no one's.
+ */
 export const rule348 = defineRule('348', (ret, flag) => {
   const t = ret.current.OC3;
   const last = ret.previous.OC3;
   if (!t || !last) return;
-  const died = new Set(last.rows.filter((r) => r.IN_TOUCH === 'DIED').map((r) => r.CHILD ?? ''));
-  t.rows.forEach((r, i) => died.has(r.CHILD ?? '') && flag(t, i));
+  const died = new Set(last.rows.filter((r) => r.IN_TOUCH === 'DIED' && !blank(r.CHILD)).map((r) => r.CHILD));
+  t.rows.forEach((r, i) => r.IN_TOUCH !== 'DIED' && died.has(r.CHILD ?? null) && flag(t, i));
 });
 
 /** The care leavers' cohort is aged 17 to 21 at some time in the year. */
