@@ -248,8 +248,8 @@ function latestDecision(pa: Table903): ReadonlyMap<string, number> {
   const placed = dates(pa, 'DATE_PLACED');
   const out = new Map<string, number>();
   pa.rows.forEach((row, p) => {
-    if (Number.isNaN(placed[p]!)) return;
-    const child = row.CHILD ?? '';
+    const child = row.CHILD;
+    if (Number.isNaN(placed[p]!) || blank(child)) return;
     const q = out.get(child);
     if (q === undefined || placed[p]! >= placed[q]!) out.set(child, p);
   });
@@ -319,7 +319,7 @@ export const rule553 = defineRule('553', (ret, flag) => {
   eps.rows.forEach((row, i) => {
     if (row.LS !== 'E1') return;
     if (childRows(pa, row.CHILD ?? null).length === 0) flag(eps, i);
-    if (blank(row.DEC)) underOrder.add(row.CHILD ?? '');
+    if (blank(row.DEC) && !blank(row.CHILD)) underOrder.add(row.CHILD);
   });
   // A child still under a placement order has a decision that has not been reversed.
   pa?.rows.forEach((row, p) => {
@@ -509,7 +509,7 @@ export const rule602 = defineRule('602', (ret, flag) => {
     const start = yearStart(ret);
     const end = yearEnd(ret);
     eps.rows.forEach((row, i) => {
-      if (oneOf(row.REC, ADOPTED) && dec[i]! >= start && dec[i]! <= end) adopted.add(row.CHILD ?? '');
+      if (oneOf(row.REC, ADOPTED) && dec[i]! >= start && dec[i]! <= end && !blank(row.CHILD)) adopted.add(row.CHILD);
     });
   }
   ad1.rows.forEach((row, a) => {

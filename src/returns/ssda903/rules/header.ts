@@ -103,7 +103,7 @@ export const rule442 = defineRule('442', (ret, flag) => {
   if (!header || !eps) return;
   // Children on short breaks alone (V3, V4) are not asked for one.
   const looked = new Set<string>();
-  for (const row of eps.rows) if (!oneOf(row.LS, RESPITE)) looked.add(row.CHILD ?? '');
+  for (const row of eps.rows) if (!oneOf(row.LS, RESPITE) && !blank(row.CHILD)) looked.add(row.CHILD);
   header.rows.forEach((row, i) => {
     if (blank(row.UPN) && looked.has(row.CHILD ?? '')) flag(header, i);
   });

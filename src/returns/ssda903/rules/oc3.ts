@@ -57,7 +57,7 @@ export const rule134 = defineRule('134', (ret, flag) => {
   const oc3 = ret.current.OC3;
   const ad1 = ret.current.AD1;
   if (!oc3 || !ad1) return;
-  const leavers = new Set(oc3.rows.filter((r) => careLeaverInfo(r)).map((r) => r.CHILD ?? ''));
+  const leavers = new Set(oc3.rows.filter((r) => careLeaverInfo(r) && !blank(r.CHILD)).map((r) => r.CHILD));
   ad1.rows.forEach((r, i) => {
     if (leavers.has(r.CHILD ?? '') && ADOPTION_ITEMS.some((c) => !blank(r[c]))) flag(ad1, i);
   });
@@ -121,7 +121,7 @@ export const rule215 = defineRule('215', (ret, flag) => {
   if (!oc2 || !oc3) return;
   const leavers = new Map<string, number>();
   oc3.rows.forEach((r, i) => {
-    if (careLeaverInfo(r)) leavers.set(r.CHILD ?? '', i);
+    if (careLeaverInfo(r) && !blank(r.CHILD)) leavers.set(r.CHILD, i);
   });
   oc2.rows.forEach((r, i) => {
     const leaver = leavers.get(r.CHILD ?? '');
