@@ -23,4 +23,12 @@ describe('a date as the rules read it', () => {
     expect(dayAsGiven('2025-06-06')).toBe(day('2025-06-06'));
     for (const text of ['2025/06/31', '06/06/2025', '2025.06.06', 'X', '', null]) expect(Number.isNaN(dayAsGiven(text)), String(text)).toBe(true);
   });
+  it('takes the year first with a one-digit month or day as the day it says; never a day-first date, whose order is a guess', () => {
+    expect(dayAsGiven('2025-6-1')).toBe(day('2025-06-01'));
+    expect(dayAsGiven('2025/6/01')).toBe(day('2025-06-01'));
+    expect(dayAsGiven('2025-12-9')).toBe(day('2025-12-09'));
+    for (const text of ['2025-6/1', '2025-13-1', '2025-2-29', '2025-06-001', '31/03/2026', '1/6/2025', '31-03-2026', '25-6-1']) {
+      expect(Number.isNaN(dayAsGiven(text)), text).toBe(true);
+    }
+  });
 });

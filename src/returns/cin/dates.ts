@@ -26,16 +26,23 @@ export function day(text: string | null): number {
   return dayNumberFromParts(y, m, d);
 }
 
+/** The year first, then the month and day of one or two digits, all separated by '-' or all by '/'. */
+const YEAR_FIRST = /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})$/;
+
 /**
- * The day a date in the message means. A date written with slashes (2025/05/03) is in the
- * wrong form for the schema, which the reader notes, but it still says which day: the rules
- * read it as that day, as other validators do. Text that is no date, or a day its month
- * does not have, gives none (NaN).
+ * The day a date in the message means. The schema's dates are xs:date, YYYY-MM-DD. A date
+ * with the year first that departs from that only in its separators or in leaving out a
+ * leading zero (2025/05/03, 2025-5-3) is in the wrong form, which the reader notes, but it
+ * still says plainly which day: the rules read it as that day, as other validators do. A
+ * date with the day first (03/05/2025) is not read: whether that is 3 May or 5 March is a
+ * guess. Text that is no date, or a day its month does not have, gives none (NaN).
  */
 export function dayAsGiven(text: string | null): number {
   const d = day(text);
-  if (has(d) || text === null || text.length !== 10 || text.charCodeAt(4) !== 47 || text.charCodeAt(7) !== 47) return d;
-  return day(`${text.slice(0, 4)}-${text.slice(5, 7)}-${text.slice(8)}`);
+  if (has(d) || text === null) return d;
+  const m = YEAR_FIRST.exec(text);
+  if (!m) return NaN;
+  return day(`${m[1]}-${m[3]!.padStart(2, '0')}-${m[4]!.padStart(2, '0')}`);
 }
 
 export function isRealDate(text: string): boolean {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { build903 } from './ssda903.test-kit.js';
-import { addYears, ageOn, civil, collectionEnd, collectionStart, codeSet, dates, dayOf, episodesInOrder, formatDate, parseDate } from './values.js';
+import { addYears, ageOn, civil, collectionEnd, collectionStart, codeSet, dates, dayOf, episodesInOrder, firstRowByChild, formatDate, parseDate, rowsByChild } from './values.js';
 
 describe('903 dates', () => {
   it('reads dd/mm/yyyy and refuses what is not a real date', () => {
@@ -52,5 +52,11 @@ describe('903 table indexes', () => {
     const eps = ret.current.Episodes!;
     expect(episodesInOrder(eps).get('A')).toEqual([2, 0, 1]);
     expect(Number.isNaN(dates(eps, 'DECOM')[1])).toBe(true);
+  });
+  it('leaves out rows with no child identifier: they are no child\'s', () => {
+    const eps = build903({ Episodes: [{ CHILD: null, DECOM: '01/05/2025' }, { CHILD: 'A', DECOM: '01/05/2025' }, { CHILD: ' ', DECOM: '01/06/2025' }] }).current.Episodes!;
+    expect([...rowsByChild(eps)]).toEqual([['A', [1]]]);
+    expect([...firstRowByChild(eps)]).toEqual([['A', 1]]);
+    expect([...episodesInOrder(eps).keys()]).toEqual(['A']);
   });
 });

@@ -192,13 +192,17 @@ export function dates(table: Table903, column: string): Float64Array {
   return out;
 }
 
-/** Row indexes of each child, in file order. */
+/**
+ * Row indexes of each child, in file order. A row with no child identifier is no child's: it
+ * is left out, so it is never taken as another such row's episode, Header row or record.
+ */
 export function rowsByChild(table: Table903): ReadonlyMap<string, readonly number[]> {
   return derived(table, 'byChild', () => {
     const map = new Map<string, number[]>();
     const rows = table.rows;
     for (let i = 0; i < rows.length; i++) {
-      const child = rows[i]!.CHILD ?? '';
+      const child = rows[i]!.CHILD;
+      if (child == null || child === '') continue;
       const list = map.get(child);
       if (list) list.push(i);
       else map.set(child, [i]);
@@ -207,13 +211,14 @@ export function rowsByChild(table: Table903): ReadonlyMap<string, readonly numbe
   });
 }
 
-/** Each child's first row index (e.g. the child's Header row). */
+/** Each child's first row index (e.g. the child's Header row); rows with no child identifier left out. */
 export function firstRowByChild(table: Table903): ReadonlyMap<string, number> {
   return derived(table, 'firstByChild', () => {
     const map = new Map<string, number>();
     const rows = table.rows;
     for (let i = 0; i < rows.length; i++) {
-      const child = rows[i]!.CHILD ?? '';
+      const child = rows[i]!.CHILD;
+      if (child == null || child === '') continue;
       if (!map.has(child)) map.set(child, i);
     }
     return map;

@@ -2,7 +2,7 @@
 import { upnCheckLetter } from '../../../children/identifiers.js';
 import { addYears, day, has } from '../dates.js';
 import { type PChild, type RuleContext, childRule, returnRule } from './rule.js';
-import { LA_CODES } from './la-codes.js';
+import { LA_CODES, PSEUDO_LA_CODES } from './la-codes.js';
 
 const UPN_LETTERS = /^[ABCDEFGHJKLMNPQRTUVWXYZ]$/;
 
@@ -47,10 +47,12 @@ function upn13(c: PChild): string | null {
   return upn !== null && upn.length === 13 ? upn : null;
 }
 
-/** 1530: characters 2 to 4 of the UPN must be a DfE LA number. */
+/** 1530: characters 2 to 4 of the UPN must be a DfE LA number or one of DfE's pseudo LA codes. */
 export const rule1530 = childRule('1530', (c) => {
   const upn = upn13(c);
-  return upn !== null && !LA_CODES.has(upn.slice(1, 4));
+  if (upn === null) return false;
+  const la = upn.slice(1, 4);
+  return !LA_CODES.has(la) && !PSEUDO_LA_CODES.has(la);
 });
 
 /** 1540: characters 5 to 12 of the UPN must be digits. */

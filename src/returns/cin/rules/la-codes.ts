@@ -26,3 +26,12 @@ const ENGLAND = [
 const WALES = [660, 661, 662, 663, 664, 665, 666, 667, 668, 669, 670, 671, 672, 673, 674, 675, 676, 677, 678, 679, 680, 681];
 
 export const LA_CODES: ReadonlySet<string> = new Set([...ENGLAND, ...WALES].map((n) => String(n).padStart(3, '0')));
+
+/**
+ * The "pseudo LA" codes DfE's rule 1530 also accepts in characters 2 to 4 of a UPN ("a valid
+ * post April 1998 LA code or a recognised 'pseudo LA' code": 001-005 and 701-708). They are
+ * not authorities, so they are kept apart from LA_CODES.
+ */
+export const PSEUDO_LA_CODES: ReadonlySet<string> = new Set(
+  [1, 2, 3, 4, 5, 701, 702, 703, 704, 705, 706, 707, 708].map((n) => String(n).padStart(3, '0')),
+);

@@ -40,6 +40,27 @@ function cpp(fields: Partial<ChildProtectionPlan> = {}): ChildProtectionPlan {
   };
 }
 
+describe('a date with the year first and a one-digit month or day is read as that day; a day-first date is not', () => {
+  it('8600, 8630, 8867: a referral or closure date with one-digit parts', () => {
+    expect(fails('8600', episode({ CINreferralDate: '2025-6-1' }))).toBe(false);
+    expect(fails('8630', episode({ CINreferralDate: '2025-6-1', CINclosureDate: '2025-05-01', ReasonForClosure: 'RC1' }))).toBe(true);
+    const unauthorised = { Assessments: [assessment({ AssessmentAuthorisationDate: null, AssessmentFactors: [] })] };
+    expect(fails('8867', episode({ CINclosureDate: '2025-12-1', ReasonForClosure: 'RC1', ...unauthorised }))).toBe(true);
+  });
+
+  it('1103, 8670Q: an assessment start date with one-digit parts', () => {
+    expect(fails('1103', episode({ Assessments: [assessment({ AssessmentActualStartDate: '2025-4-9' })] }))).toBe(true);
+    const open = { AssessmentAuthorisationDate: null, AssessmentFactors: [] };
+    expect(fails('8670Q', episode({ Assessments: [assessment({ ...open, AssessmentActualStartDate: '2025-5-2' })] }))).toBe(true);
+  });
+
+  it('a day-first date (31/03/2026) is no date to the rules: the reader notes it as not a date', () => {
+    expect(fails('8600', episode({ CINreferralDate: '31/03/2026' }))).toBe(true);
+    const open = { AssessmentAuthorisationDate: null, AssessmentFactors: [] };
+    expect(fails('8670Q', episode({ Assessments: [assessment({ ...open, AssessmentActualStartDate: '02/05/2025' })] }))).toBe(false);
+  });
+});
+
 describe('a date written with slashes is a date in the wrong form, not a missing one', () => {
   it('8670Q: an authorisation date with slashes ends the assessment', () => {
     expect(fails('8670Q', episode({ Assessments: [assessment({ AssessmentAuthorisationDate: '2025/05/21' })] }))).toBe(false);

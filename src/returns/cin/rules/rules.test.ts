@@ -270,6 +270,13 @@ describe('each child-level CIN rule', () => {
   });
 });
 
+describe('1530: characters 2 to 4 of the UPN', () => {
+  it('accepts DfE\'s recognised pseudo LA codes 001 to 005 and 701 to 708, and no others near them', () => {
+    for (const la of ['001', '005', '701', '708']) expect(fails('1530', (c) => { c.identifiers.UPN = upn(la, 1); }), la).toBe(false);
+    for (const la of ['000', '006', '700', '709']) expect(fails('1530', (c) => { c.identifiers.UPN = upn(la, 1); }), la).toBe(true);
+  });
+});
+
 describe('rules about several children or the return', () => {
   const run = (code: string, children: CinChild[], year: CinYear = YEAR) => validateCin(returnOf(children, year), { rules: [code] });
 

@@ -203,9 +203,11 @@ describe('decisions against last year’s return', () => {
     const previous = { PlacedAdoption: [decision('A', '01/01/2025', '01/03/2025'), decision('B', '01/01/2025', '01/03/2025')] };
     expect(flagged(rule561, { PlacedAdoption: [decision('A', '01/01/2025', '01/03/2025'), decision('B', '01/06/2025')] }, { previous })).toEqual(['PlacedAdoption 1']);
   });
-  it('584: after last year’s reversal a new decision is dated after it', () => {
-    const previous = { PlacedAdoption: [decision('A', '01/01/2025', '01/03/2025'), decision('B', '01/01/2025', '01/03/2025')] };
-    expect(flagged(rule584, { PlacedAdoption: [decision('A', '01/02/2025'), decision('B', '01/06/2025')] }, { previous })).toEqual(['PlacedAdoption 1']);
+  it('584: after last year’s reversal a new decision is dated after last year’s decision', () => {
+    const previous = { PlacedAdoption: ['A', 'B', 'C'].map((id) => decision(id, '15/01/2025', '20/03/2025')) };
+    // A's new decision is before last year's; B's after it though before its reversal; C's after both.
+    const current = { PlacedAdoption: [decision('A', '10/01/2025'), decision('B', '20/02/2025'), decision('C', '25/06/2025')] };
+    expect(flagged(rule584, current, { previous })).toEqual(['PlacedAdoption 1']);
   });
   it('560: a decision with no date last year is 559’s, not 560’s', () => {
     const previous = { PlacedAdoption: [decision('A', null)] };

@@ -248,8 +248,8 @@ function latestDecision(pa: Table903): ReadonlyMap<string, number> {
   const placed = dates(pa, 'DATE_PLACED');
   const out = new Map<string, number>();
   pa.rows.forEach((row, p) => {
-    if (Number.isNaN(placed[p]!)) return;
-    const child = row.CHILD ?? '';
+    const child = row.CHILD;
+    if (Number.isNaN(placed[p]!) || blank(child)) return;
     const q = out.get(child);
     if (q === undefined || placed[p]! >= placed[q]!) out.set(child, p);
   });
@@ -319,7 +319,7 @@ export const rule553 = defineRule('553', (ret, flag) => {
   eps.rows.forEach((row, i) => {
     if (row.LS !== 'E1') return;
     if (childRows(pa, row.CHILD ?? null).length === 0) flag(eps, i);
-    if (blank(row.DEC)) underOrder.add(row.CHILD ?? '');
+    if (blank(row.DEC) && !blank(row.CHILD)) underOrder.add(row.CHILD);
   });
   // A child still under a placement order has a decision that has not been reversed.
   pa?.rows.forEach((row, p) => {
@@ -382,9 +382,8 @@ export const rule559 = defineRule('559', (ret, flag) => {
 
 /** One of the child's decisions in last year's return. */
 interface LastDecision {
-  /** Day numbers, NaN when blank or not a date. */
+  /** Day number, NaN when blank or not a date. */
   placed: number;
-  ceased: number;
   /** A date placed was written (whether or not it reads as a date). */
   dated: boolean;
   /** Reversed: a date or a reason the decision ceased was written. */
@@ -402,13 +401,11 @@ function againstLastYear(code: string, wrong: (placed: number, last: LastDecisio
     if (!pa || !last) return;
     const placed = dates(pa, 'DATE_PLACED');
     const lastPlaced = dates(last, 'DATE_PLACED');
-    const lastCeased = dates(last, 'DATE_PLACED_CEASED');
     pa.rows.forEach((row, p) => {
       for (const j of childRows(last, row.CHILD ?? null)) {
         const r = last.rows[j]!;
         const before: LastDecision = {
           placed: lastPlaced[j]!,
-          ceased: lastCeased[j]!,
           dated: !blank(r.DATE_PLACED),
           reversed: !blank(r.DATE_PLACED_CEASED) || !blank(r.REASON_PLACED_CEASED),
         };
@@ -428,13 +425,12 @@ export const rule560 = againstLastYear('560', (placed, last) => last.dated && !l
 /** A decision reversed last year is not reported again with the same date. */
 export const rule561 = againstLastYear('561', (placed, last) => last.reversed && placed === last.placed);
 /**
- * After last year's reversal, a different decision is dated after the reversal (after
- * last year's decision when the reversal has no readable date).
+ * After last year's reversal, a different decision is dated after last year's decision (DfE:
+ * this year's DATE_PLACED "must be >" last year's, where that was given and the decision ceased).
  */
 export const rule584 = againstLastYear('584', (placed, last) => {
   if (!last.reversed || same(placed, last.placed)) return false;
-  const bound = Number.isNaN(last.ceased) ? last.placed : last.ceased;
-  return !Number.isNaN(bound) && !(placed > bound);
+  return !Number.isNaN(last.placed) && !(placed > last.placed);
 });
 
 export const rule563 = defineRule('563', (ret, flag) => {
@@ -513,7 +509,7 @@ export const rule602 = defineRule('602', (ret, flag) => {
     const start = yearStart(ret);
     const end = yearEnd(ret);
     eps.rows.forEach((row, i) => {
-      if (oneOf(row.REC, ADOPTED) && dec[i]! >= start && dec[i]! <= end) adopted.add(row.CHILD ?? '');
+      if (oneOf(row.REC, ADOPTED) && dec[i]! >= start && dec[i]! <= end && !blank(row.CHILD)) adopted.add(row.CHILD);
     });
   }
   ad1.rows.forEach((row, a) => {

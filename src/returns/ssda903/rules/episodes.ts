@@ -418,11 +418,11 @@ export const rule199 = defineRule('199', (ret, flag) => {
     const dec = dates(last, 'DEC');
     const decom = dates(last, 'DECOM');
     last.rows.forEach((r, i) => {
-      if (!ADOPTED.has(r.REC ?? '')) return;
+      if (!ADOPTED.has(r.REC ?? '') || blank(r.CHILD)) return;
       // With no readable end date the adoption came some time after the episode began.
       const on = Number.isNaN(dec[i]!) ? decom[i]! : dec[i]!;
       if (Number.isNaN(on)) return;
-      adoptedBefore.set(r.CHILD ?? '', Math.max(adoptedBefore.get(r.CHILD ?? '') ?? -Infinity, on));
+      adoptedBefore.set(r.CHILD, Math.max(adoptedBefore.get(r.CHILD) ?? -Infinity, on));
     });
   }
   eachChild(ret, (child, order, eps) => {

@@ -100,6 +100,13 @@ describe('motherhood', () => {
     const header = [child('A', '01/01/2019', { SEX: 'M' }), child('A', '01/01/2009', { SEX: 'F' })];
     expect(flagged(rule607, { Header: header, Episodes: eps })).toEqual(['Episodes 1', 'Header 2']);
   });
+  it('607: only a child who ceased to be looked after in this year, on a date that can be read', () => {
+    // The 2025/26 year runs from 1 April 2025 to 31 March 2026.
+    const ended = (id: string, dec: string) => episode(id, '01/01/2024', { DEC: dec, REC: 'E4A' });
+    const eps = [ended('A', '31/03/2025'), ended('B', '01/04/2025'), ended('C', '31/03/2026'), ended('D', '01/04/2026'), ended('E', '31/02/2026')];
+    const header = ['A', 'B', 'C', 'D', 'E'].map((id) => child(id, '01/01/2009', { SEX: 'F' }));
+    expect(flagged(rule607, { Header: header, Episodes: eps })).toEqual(['Episodes 2', 'Header 2', 'Episodes 3', 'Header 3']);
+  });
   it('611: a mother has her child’s date of birth', () => {
     expect(flagged(rule611, { Header: [child('A', '01/01/2008', { SEX: 'F', MOTHER: '1' }), child('B', '01/01/2008', { SEX: 'F', MOTHER: '1', MC_DOB: '01/02/2025' })] })).toEqual(['Header 1']);
   });

@@ -103,7 +103,7 @@ export const rule442 = defineRule('442', (ret, flag) => {
   if (!header || !eps) return;
   // Children on short breaks alone (V3, V4) are not asked for one.
   const looked = new Set<string>();
-  for (const row of eps.rows) if (!oneOf(row.LS, RESPITE)) looked.add(row.CHILD ?? '');
+  for (const row of eps.rows) if (!oneOf(row.LS, RESPITE) && !blank(row.CHILD)) looked.add(row.CHILD);
   header.rows.forEach((row, i) => {
     if (blank(row.UPN) && looked.has(row.CHILD ?? '')) flag(header, i);
   });
@@ -122,13 +122,17 @@ export const rule444 = defineRule('444', (ret, flag) => {
   for (const rows of byUpn.values()) if (rows.length > 1) for (const i of rows) flag(header, i);
 });
 
+/** "Child ceased to be looked after in the year": an end of care dated inside the collection year. */
 export const rule607 = defineRule('607', (ret, flag) => {
   const header = ret.current.Header;
   const eps = ret.current.Episodes;
   if (!header || !eps) return;
+  const dec = dates(eps, 'DEC');
+  const [start, end] = [yearStart(ret), yearEnd(ret)];
   eps.rows.forEach((row, i) => {
     // Any reason other than X1 means the child ceased to be looked after.
-    if (blank(row.REC) || row.REC === 'X1' || blank(row.DEC) || oneOf(row.LS, RESPITE)) return;
+    if (blank(row.REC) || row.REC === 'X1' || oneOf(row.LS, RESPITE)) return;
+    if (!(dec[i]! >= start && dec[i]! <= end)) return;
     // A child listed twice in the Header is checked against each row.
     for (const h of rowsByChild(header).get(row.CHILD ?? '') ?? []) {
       const girl = header.rows[h]!;

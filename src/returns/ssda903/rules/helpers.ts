@@ -205,7 +205,7 @@ export function lookedAfterInYear(ret: Return903): ReadonlySet<string> {
     const dec = dates(eps, 'DEC');
     const out = new Set<string>();
     eps.rows.forEach((r, i) => {
-      if (blank(r.DEC) || dec[i]! >= start) out.add(r.CHILD ?? '');
+      if ((blank(r.DEC) || dec[i]! >= start) && !blank(r.CHILD)) out.add(r.CHILD);
     });
     return out;
   });

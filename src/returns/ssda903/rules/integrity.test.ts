@@ -1,7 +1,10 @@
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TableName } from '../model.js';
-import { build903, c1, checkRules, type RowInput, type RuleCase, type TablesInput } from '../ssda903.test-kit.js';
-import { integrityRules } from './integrity.js';
+import { build903, c1, checkRules, child, episode, flagged, type RowInput, type RuleCase, type TablesInput } from '../ssda903.test-kit.js';
+import { rule142, rule234, rule358, rule362, rule383, rule431, rule432, rule433, rule434, rule435, rule501 } from './episodes.js';
+import { ruleEPI } from './header.js';
+import { integrityRules, ruleINT03 } from './integrity.js';
+import { rule630 } from './prev-perm.js';
 
 /** A row of each table for the child C1 (born 1 June 2012), as far as the integrity checks read it. */
 const rowFor: Record<Exclude<TableName, 'Header' | 'SWEpisodes' | 'DoLo'>, RowInput> = {
@@ -81,5 +84,30 @@ describe('integrity checks', () => {
     INT34: twice('OC3'),
     INT35: twice('PrevPerm'),
     INT36: twice('UASC'),
+  });
+});
+
+describe('a row with no child identifier is no child’s', () => {
+  // Two Header rows and three episodes with no CHILD: taken together they would be one child
+  // whose EPO episode is still open when the next begins, and so on.
+  const noId = (o: RowInput) => ({ ...o, CHILD: null });
+  const tables: TablesInput = {
+    Header: [c1.header(), noId(child('', '01/01/2018')), noId(child('', '01/01/2010'))],
+    Episodes: [
+      c1.episode(),
+      noId(episode('', '01/05/2025', { LS: 'L2' })),
+      noId(episode('', '20/05/2025', { RNE: 'P', LS: 'L2', PLACE: 'T1', DEC: '25/05/2025', REC: 'X1', REASON_PLACE_CHANGE: 'CUSTOD' })),
+      noId(episode('', '25/05/2025', { RNE: 'S', LS: 'J1', PLACE: 'U3' })),
+    ],
+  };
+  it('is not taken as another such row’s episode, or as a child with an age', () => {
+    for (const rule of [rule142, rule234, rule358, rule362, rule383, rule431, rule432, rule433, rule434, rule435, rule501]) {
+      expect(flagged(rule, tables), rule.code).toEqual([]);
+    }
+  });
+  it('matches no Header row and no previous permanence row', () => {
+    expect(flagged(ruleINT03, tables)).toEqual(['Episodes 2', 'Episodes 3', 'Episodes 4']);
+    expect(flagged(ruleEPI, tables)).toEqual(['Header 2', 'Header 3']);
+    expect(flagged(rule630, tables)).toEqual(['Episodes 2', 'Episodes 4']);
   });
 });

@@ -56,6 +56,11 @@ describe('rules on OC3 (care leavers)', () => {
 const oc3Row = (child: string, dob: string) => ({ CHILD: child, DOB: dob, IN_TOUCH: 'YES', ACTIV: 'F1', ACCOM: 'S2' });
 
 describe('care leaver information belongs to care leavers', () => {
+  it('348: a young person reported last year as having died is reported as died again, not otherwise', () => {
+    const tables = { OC3: [{ CHILD: 'A', IN_TOUCH: 'DIED' }, { CHILD: 'B', IN_TOUCH: 'YES', ACTIV: 'F2', ACCOM: 'U1' }, { CHILD: null, IN_TOUCH: 'YES', ACTIV: 'F2', ACCOM: 'U1' }] };
+    const previous = { OC3: [{ CHILD: 'A', IN_TOUCH: 'DIED' }, { CHILD: 'B', IN_TOUCH: 'DIED' }, { CHILD: null, IN_TOUCH: 'DIED' }] };
+    expect(flagged(rule348, tables, { previous })).toEqual(['OC3 2']);
+  });
   it('1000: not for a young person who died in care, this year or last', () => {
     const tables = {
       OC3: [oc3Row('A', '01/06/2007'), oc3Row('B', '01/06/2007'), oc3Row('C', '01/06/2007')],

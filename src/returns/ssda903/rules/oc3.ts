@@ -57,7 +57,7 @@ export const rule134 = defineRule('134', (ret, flag) => {
   const oc3 = ret.current.OC3;
   const ad1 = ret.current.AD1;
   if (!oc3 || !ad1) return;
-  const leavers = new Set(oc3.rows.filter((r) => careLeaverInfo(r)).map((r) => r.CHILD ?? ''));
+  const leavers = new Set(oc3.rows.filter((r) => careLeaverInfo(r) && !blank(r.CHILD)).map((r) => r.CHILD));
   ad1.rows.forEach((r, i) => {
     if (leavers.has(r.CHILD ?? '') && ADOPTION_ITEMS.some((c) => !blank(r[c]))) flag(ad1, i);
   });
@@ -92,12 +92,17 @@ export const rule347 = defineRule('347', (ret, flag) =>
   }),
 );
 
+/**
+ * Reported last year as having died, and not as died this year: a care leaver who died stays
+ * in the later years' returns as DIED (DfE counts such a young person again the next year).
+ * A row with no child identifier is no one's.
+ */
 export const rule348 = defineRule('348', (ret, flag) => {
   const t = ret.current.OC3;
   const last = ret.previous.OC3;
   if (!t || !last) return;
-  const died = new Set(last.rows.filter((r) => r.IN_TOUCH === 'DIED').map((r) => r.CHILD ?? ''));
-  t.rows.forEach((r, i) => died.has(r.CHILD ?? '') && flag(t, i));
+  const died = new Set(last.rows.filter((r) => r.IN_TOUCH === 'DIED' && !blank(r.CHILD)).map((r) => r.CHILD));
+  t.rows.forEach((r, i) => r.IN_TOUCH !== 'DIED' && died.has(r.CHILD ?? null) && flag(t, i));
 });
 
 /** The care leavers' cohort is aged 17 to 21 at some time in the year. */
@@ -116,7 +121,7 @@ export const rule215 = defineRule('215', (ret, flag) => {
   if (!oc2 || !oc3) return;
   const leavers = new Map<string, number>();
   oc3.rows.forEach((r, i) => {
-    if (careLeaverInfo(r)) leavers.set(r.CHILD ?? '', i);
+    if (careLeaverInfo(r) && !blank(r.CHILD)) leavers.set(r.CHILD, i);
   });
   oc2.rows.forEach((r, i) => {
     const leaver = leavers.get(r.CHILD ?? '');

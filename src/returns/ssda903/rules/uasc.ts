@@ -72,8 +72,8 @@ export const rule231 = defineRule('231', (ret: Return903, flag) => {
  */
 function uascIn(header: Table903 | undefined, uasc: Table903 | undefined): Map<string, string | null> {
   const out = new Map<string, string | null>();
-  for (const r of uasc?.rows ?? []) out.set(r.CHILD ?? '', r.DUC ?? null);
-  for (const r of header?.rows ?? []) if (r.UASC === '1' && !out.has(r.CHILD ?? '')) out.set(r.CHILD ?? '', null);
+  for (const r of uasc?.rows ?? []) if (!blank(r.CHILD)) out.set(r.CHILD, r.DUC ?? null);
+  for (const r of header?.rows ?? []) if (r.UASC === '1' && !blank(r.CHILD) && !out.has(r.CHILD)) out.set(r.CHILD, null);
   return out;
 }
 

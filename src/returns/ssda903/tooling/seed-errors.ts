@@ -435,7 +435,7 @@ export const SEEDERS: Readonly<Record<string, Seeder>> = {
     return at('OC3', hit.index);
   },
   '348': (c) => {
-    const hit = choose(c, 'OC3', () => true);
+    const hit = choose(c, 'OC3', (r) => r.IN_TOUCH !== 'DIED');
     if (!hit || !c.ret.previous.OC3) return [];
     addRow(c, 'OC3', { CHILD: hit.row.CHILD ?? null, DOB: hit.row.DOB ?? null, IN_TOUCH: 'DIED', ACTIV: null, ACCOM: null }, true);
     return at('OC3', hit.index);
