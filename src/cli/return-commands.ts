@@ -100,7 +100,7 @@ export function validateCinCommand(file: string, opts: CommonOptions): Promise<v
   return guarded(async () => {
     const year = yearOption(opts.year);
     outFormat(opts);
-    const [{ readFile }, { readCin }, { cinFindings }] = await Promise.all([
+    const [{ readFile }, { readCin, schemaIssueNotes }, { cinFindings }] = await Promise.all([
       import('node:fs/promises'),
       import('../returns/cin/read.js'),
       import('../returns/cin/validate.js'),
@@ -108,6 +108,6 @@ export function validateCinCommand(file: string, opts: CommonOptions): Promise<v
     const started = performance.now();
     const ret = readCin(await readFile(file), { file, ...(year ? { year } : {}) });
     const findings = cinFindings(ret, opts.rules ? { rules: opts.rules } : {});
-    report(findings, opts, [`collection year ${ret.year - 1}/${String(ret.year).slice(2)}, read and validated in ${(performance.now() - started).toFixed(0)} ms`]);
+    report(findings, opts, [...schemaIssueNotes(ret.source), `collection year ${ret.year - 1}/${String(ret.year).slice(2)}, read and validated in ${(performance.now() - started).toFixed(0)} ms`]);
   });
 }

@@ -5,7 +5,7 @@
  * load the web stack, whose template engine slows string handling in its process.
  */
 import { readFileSync } from 'node:fs';
-import { readCin } from './cin/read.js';
+import { readCin, schemaIssueNotes } from './cin/read.js';
 import { rulesCinFor } from './cin/rules/index.js';
 import { validateCin } from './cin/validate.js';
 import type { Finding } from './findings.js';
@@ -84,7 +84,7 @@ export function validateUpload(upload: UploadedReturn, report: (p: Progress) => 
     const file = upload.current[0]!;
     const ret = readCin(readFileSync(file.path), { file: file.name, ...(upload.year ? { year: upload.year } : {}) });
     const codes = rulesCinFor(ret.year).map((r) => r.code);
-    report({ kind: 'started', collectionYear: ret.year, rulesTotal: codes.length, messages: [] });
+    report({ kind: 'started', collectionYear: ret.year, rulesTotal: codes.length, messages: schemaIssueNotes(ret.source) });
     let done = 0;
     for (const group of chunks(codes, GROUP)) {
       findings = findings.concat(validateCin(ret, { rules: group }));

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ReturnReadError } from '../findings.js';
 import { generateCin } from './tooling/generate.js';
-import { readCin } from './read.js';
+import { readCin, schemaIssueNotes } from './read.js';
 import { validateCin } from './validate.js';
 import { writeCin } from './write.js';
 
@@ -52,6 +52,17 @@ describe('reading a CIN census message', () => {
     expect(readError(noHeader)?.message).toMatch(/cin-2025\.xml \(Header\): cannot tell which collection year/);
     expect(readCin(noHeader, { file: FILE, year: 2024 }).year).toBe(2024);
     expect(readError(xml.replace('2025-03-31', '2021-03-31'))?.message).toMatch(/collection year 2021 is not one this validator knows/);
+  });
+
+  it('gives the schema notes to the person running it, a day-first date among them, at most 20 and a count', () => {
+    const dayFirst = xml.replace(/<CINreferralDate>[^<]+<\/CINreferralDate>/, '<CINreferralDate>31/03/2025</CINreferralDate>');
+    const notes = schemaIssueNotes(readCin(dayFirst, { file: FILE }).source);
+    expect(notes).toContainEqual(expect.stringMatching(/CINreferralDate\): "31\/03\/2025" is not a date/));
+    const strays = Array.from({ length: 25 }, (_, n) => `<Stray${n}>x</Stray${n}>`).join('');
+    const many = xml.replace(/(<\/ChildCharacteristics>)/, `${strays}$1`);
+    const capped = schemaIssueNotes(readCin(many, { file: FILE }).source);
+    expect(capped).toHaveLength(21);
+    expect(capped[20]).toMatch(/^and \d+ more places where the file departs from the schema$/);
   });
 
   it('keeps wrong codes and broken dates for the rules, and says where they are', () => {

@@ -23,6 +23,7 @@ import {
   type Text,
   CIN_YEARS,
   isCinYear,
+  type CinSourceInfo,
 } from './model.js';
 import { type CinYearSchema, cinYearSchema } from './schema/index.js';
 import { isRealDate } from './dates.js';
@@ -502,4 +503,16 @@ export function readCin(xml: string | Buffer, opts: ReadOptions): CinReturn {
   issues.line = null;
   issues.childId = null;
   return { year, header, children, source: { file, childLines: linesKnown ? lines : [], issues: issues.list } };
+}
+
+/**
+ * The reader's notes on where the file departs from the schema, as lines for a person: the
+ * first `limit` in file order, then how many more, so a damaged file does not bury the findings.
+ */
+export function schemaIssueNotes(source: CinSourceInfo | undefined, limit = 20): string[] {
+  if (!source) return [];
+  const notes = source.issues.slice(0, limit).map((i) => i.message);
+  const more = source.issues.length - notes.length;
+  if (more > 0) notes.push(`and ${more} more place${more === 1 ? '' : 's'} where the file departs from the schema`);
+  return notes;
 }
