@@ -1,12 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { StaleRecordError } from '../children/children.js';
-import { assessmentFactorCodes, codesOf } from '../core/codes/dfe.js';
+import { assessmentFactorCodes } from '../children/codes.js';
+import { codesOf } from '../core/codes.js';
 import type { Db } from '../core/db/database.js';
 import { choices, dateField, optionalChoice, text, uuidField, version } from '../core/http/forms.js';
 import { recomputeObligations } from '../obligations/recompute.js';
 import { referrals } from '../front-door/schema.js';
-import { workers } from '../workforce/schema.js';
+import { workers } from '../core/organisation/schema.js';
 import { allocate } from '../workforce/allocation.js';
 import { assessmentOutcomes, assessments } from './schema.js';
 

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { StaleRecordError } from '../children/children.js';
 import { childSummary } from '../children/record.js';
 import type { SignedInUser } from '../core/auth/users.js';
-import { assessmentFactorCodes } from '../core/codes/dfe.js';
+import { assessmentFactorCodes } from '../children/codes.js';
 import type { AppContext } from '../core/http/context.js';
 import { dateParts, errorView, type FieldError, joinDateParts, parse } from '../core/http/forms.js';
 import { forbidden, route } from '../core/http/route.js';

@@ -1,9 +1,9 @@
 import { and, eq, Param, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { childInScopeOf, childVisibleTo } from '../core/auth/access.js';
+import { childInScopeOf, childVisibleTo } from './access.js';
 import type { SignedInUser } from '../core/auth/users.js';
 import { rows, type Db } from '../core/db/database.js';
-import { lockChildren } from '../core/db/locks.js';
+import { lockChildren } from '../core/record/locks.js';
 import { text, uuidField } from '../core/http/forms.js';
 import { nameOnRecord } from './restriction.js';
 import { accessRequests } from './schema.js';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { formatDate } from '../core/calendar/index.js';
 import type { Db } from '../core/db/database.js';
 import { dateField, optionalText, text } from '../core/http/forms.js';
-import { normalisePostcode, postcodeProblem } from './identifiers.js';
+import { normalisePostcode, postcodeProblem } from '../core/record/identifiers.js';
 import { addresses } from './schema.js';
 
 export function addressSchema(today: () => string) {

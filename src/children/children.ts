@@ -1,14 +1,16 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { childVisibleTo, visibleAmong } from '../core/auth/access.js';
+import { childVisibleTo, visibleAmong } from './access.js';
 import type { SignedInUser } from '../core/auth/users.js';
-import { disabilityCodes, ethnicityCodes, codesOf, sexCodes } from '../core/codes/dfe.js';
+import { codesOf } from '../core/codes.js';
+import { disabilityCodes, ethnicityCodes, sexCodes } from './codes.js';
 import { rows, type Db } from '../core/db/database.js';
 import { choice, choices, optionalDateField, optionalDateOfBirthField, optionalText, text, version, evenWithOtherErrors, yearsBefore } from '../core/http/forms.js';
 import { recomputeObligations } from '../obligations/recompute.js';
 import { allocate, frontDoorTeamId } from '../workforce/allocation.js';
-import { addresses, childDisabilities, children } from './schema.js';
-import { normaliseNhsNumber, normalisePostcode, nhsNumberProblem, postcodeProblem, upnProblem } from './identifiers.js';
+import { addresses, childDisabilities } from './schema.js';
+import { children } from '../core/record/schema.js';
+import { normaliseNhsNumber, normalisePostcode, nhsNumberProblem, postcodeProblem, upnProblem } from '../core/record/identifiers.js';
 
 const sexes = codesOf(sexCodes);
 const ethnicities = codesOf(ethnicityCodes);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { childVisibleTo } from '../core/auth/access.js';
+import { childVisibleTo } from './access.js';
 import type { SignedInUser } from '../core/auth/users.js';
 import { rows, type Db } from '../core/db/database.js';
 import { currentAllocation, type CurrentAllocation } from '../workforce/allocation.js';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { childVisibleTo } from '../core/auth/access.js';
+import { childVisibleTo } from './access.js';
 import type { SignedInUser } from '../core/auth/users.js';
 import { rows, type Db } from '../core/db/database.js';
 import { choice, evenWithOtherErrors, optionalText, yesNo } from '../core/http/forms.js';

@@ -2,7 +2,8 @@ import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { rows, type Db } from '../core/db/database.js';
 import { optionalText, yesNo } from '../core/http/forms.js';
-import { children, restrictedRecordAccess } from './schema.js';
+import { children } from '../core/record/schema.js';
+import { restrictedRecordAccess } from './schema.js';
 
 export const restrictionSchema = z.object({
   restricted: yesNo('the record is restricted'),

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { disabilityCodes, ethnicityCodes, sexCodes } from '../core/codes/dfe.js';
+import { disabilityCodes, ethnicityCodes, sexCodes } from './codes.js';
 import type { AppContext } from '../core/http/context.js';
 import { dateParts, errorView, joinDateParts, parse } from '../core/http/forms.js';
 import { route } from '../core/http/route.js';

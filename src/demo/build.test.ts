@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nhsNumberProblem, postcodeProblem, upnProblem } from '../children/identifiers.js';
+import { nhsNumberProblem, postcodeProblem, upnProblem } from '../core/record/identifiers.js';
 import { signIn } from '../core/auth/users.js';
 import { createWorkingDayCalendar } from '../core/calendar/index.js';
 import { type Database, type Db, openDatabase, rows, runMigrations } from '../core/db/database.js';

@@ -9,7 +9,7 @@ import { computeObligations } from '../clock/index.js';
 import { hashPassword } from '../core/auth/passwords.js';
 import { fromLondonLocal } from '../core/calendar/index.js';
 import { rows, type Db } from '../core/db/database.js';
-import * as schema from '../core/db/schema.js';
+import * as schema from '../schema.js';
 import { londonDate } from '../core/time.js';
 import { loadClockContext, obligationRow } from '../obligations/recompute.js';
 import { type BacklogFigures, backlogFigures, overdueAssessments } from '../oversight/backlog.js';

@@ -24,7 +24,7 @@ import type {
   users,
   visits,
   workers,
-} from '../core/db/schema.js';
+} from '../schema.js';
 import { type Locality, manchester2014 } from './authority.js';
 import { createDays } from './days.js';
 import {

@@ -1,7 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { StaleRecordError } from '../children/children.js';
-import { codesOf, referralSourceCodes } from '../core/codes/dfe.js';
+import { referralSourceCodes } from '../children/codes.js';
+import { codesOf } from '../core/codes.js';
 import { rows, type Db } from '../core/db/database.js';
 import { choice, dateField, optionalText, text, uuidField, version, yesNo, evenWithOtherErrors } from '../core/http/forms.js';
 import { startOfLondonDay } from '../core/time.js';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { childVisibleTo } from '../core/auth/access.js';
+import { childVisibleTo } from '../children/access.js';
 import type { SignedInUser } from '../core/auth/users.js';
 import { rows, type Db } from '../core/db/database.js';
 import { contactDecision } from '../clock/rules/front-door.js';

@@ -2,7 +2,7 @@ import { Param, inArray, sql } from 'drizzle-orm';
 import { computeObligations, createLocalPolicy, policySettings, type ClockContext, type Obligation, type RuleSetting } from '../clock/index.js';
 import { createWorkingDayCalendar } from '../core/calendar/index.js';
 import { rows, type Db } from '../core/db/database.js';
-import { lockChildren } from '../core/db/locks.js';
+import { lockChildren } from '../core/record/locks.js';
 import { deadlineInstant, eventInstant } from '../core/time.js';
 import { oversightSettings } from '../oversight/settings.js';
 import { factsForChildren } from './facts-from-record.js';

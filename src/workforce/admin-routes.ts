@@ -5,10 +5,10 @@ import type { AppContext } from '../core/http/context.js';
 import { errorView, type FieldError, parse } from '../core/http/forms.js';
 import { route, writeUnlessRefused } from '../core/http/route.js';
 import { hashPassword } from '../core/auth/passwords.js';
+import { listTeams } from '../core/organisation/teams.js';
 import {
   editUser,
   editUserSchema,
-  listTeams,
   listUsers,
   listWorkers,
   newUserSchema,

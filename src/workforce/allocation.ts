@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { rows, type Db } from '../core/db/database.js';
-import { allocations, teams } from './schema.js';
+import { allocations } from './schema.js';
+import { teams } from '../core/organisation/schema.js';
 
 export interface CurrentAllocation {
   id: string;

@@ -1,48 +1,6 @@
-import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-
-export const teams = pgTable('teams', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  name: text('name').notNull().unique(),
-  /** locality, front_door, looked_after, leaving_care, disabled_children, other */
-  kind: text('kind').notNull().default('locality'),
-  active: boolean('active').notNull().default(true),
-});
-
-export const workerRoles = [
-  'social_worker',
-  'senior_practitioner',
-  'family_support_worker',
-  'personal_adviser',
-  'team_manager',
-  'service_manager',
-  'administrator',
-] as const;
-export type WorkerRole = (typeof workerRoles)[number];
-
-export const workers = pgTable(
-  'workers',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    name: text('name').notNull(),
-    role: text('role').$type<WorkerRole>().notNull(),
-    teamId: uuid('team_id').references(() => teams.id),
-    qualified: boolean('qualified').notNull().default(true),
-    newlyQualified: boolean('newly_qualified').notNull().default(false),
-    agency: boolean('agency').notNull().default(false),
-    active: boolean('active').notNull().default(true),
-    /** Optimistic locking for the administration pages. */
-    version: integer('version').notNull().default(1),
-  },
-  (t) => [
-    // My team: the workers of one team
-    index('workers_team_idx').on(t.teamId),
-    check(
-      'workers_role_check',
-      sql`${t.role} in ('social_worker','senior_practitioner','family_support_worker','personal_adviser','team_manager','service_manager','administrator')`,
-    ),
-  ],
-);
+import { teams, workers } from '../core/organisation/schema.js';
 
 /**
  * Who a child is allocated to, with history: the current allocation has no end.

@@ -43,10 +43,6 @@ export function listWorkers(db: Db) {
   );
 }
 
-export function listTeams(db: Db) {
-  return rows<{ id: string; name: string }>(db, sql`select id, name from teams where active order by name`);
-}
-
 /** Changing a user: everything but the username and password; `version` is the one the page showed. */
 export const editUserSchema = z.object({
   displayName: text('Full name', { max: 200 }),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { users } from '../core/auth/schema.js';
 import { rows, type Db } from '../core/db/database.js';
 import { choice, text, uuidField, version, yesNo } from '../core/http/forms.js';
-import { teams, workerRoles, workers } from './schema.js';
+import { teams, workerRoles, workers } from '../core/organisation/schema.js';
 import { type AdminResult, refused, stale } from './admin-results.js';
 import { isUuid } from '../core/ids.js';
 

@@ -3,8 +3,9 @@ import type { AppContext } from '../core/http/context.js';
 import { errorView, type FieldError, parse } from '../core/http/forms.js';
 import { route, writeUnlessRefused } from '../core/http/route.js';
 import { answerChange, done, notFound } from './admin-results.js';
-import { workerRoles } from './schema.js';
-import { listTeams, versionSchema } from './users-admin.js';
+import { workerRoles } from '../core/organisation/schema.js';
+import { listTeams } from '../core/organisation/teams.js';
+import { versionSchema } from './users-admin.js';
 import {
   addTeam,
   addWorker,

@@ -4,7 +4,7 @@ import { errorView, parse } from '../http/forms.js';
 import { route, writeUnlessRefused } from '../http/route.js';
 import { apiTokenNameTaken, createApiToken, listApiTokens, newApiTokenSchema, principalName, revokeApiToken } from './api-tokens.js';
 import { apiTokenRoles } from './schema.js';
-import { listTeams } from '../../workforce/users-admin.js';
+import { listTeams } from '../organisation/teams.js';
 
 const admin = ['administrator'] as const;
 const VIEW = 'core/auth/views/api-tokens.njk';

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { rows } from '../db/database.js';
-import { teams } from '../../workforce/schema.js';
+import { teams } from '../organisation/schema.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { type AccessRole, users } from './schema.js';
 import { endSessionsOf } from './sessions.js';

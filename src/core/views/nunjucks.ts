@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
-import { labelOf, type CodeList } from '../codes/dfe.js';
+import { labelOf, type CodeList } from '../codes.js';
 
 const require = createRequire(import.meta.url);
 const srcDir = fileURLToPath(new URL('../../', import.meta.url));

@@ -7,7 +7,7 @@
  * its establishment digits after the LA number, which no school uses, with a correct
  * check letter. The CIN census carries no names.
  */
-import { upnCheckLetter } from '../../children/identifiers.js';
+import { upnCheckLetter } from '../../core/record/identifiers.js';
 import {
   type Assessment,
   type ChildProtectionPlan,

@@ -7,7 +7,7 @@
  * the census with one episode of a given kind, dated early in the census year) and
  * breaks one thing; other rules may fail too when the DfE rules overlap.
  */
-import { upnCheckLetter } from '../../children/identifiers.js';
+import { upnCheckLetter } from '../../core/record/identifiers.js';
 import type { CinChild, CinDetails, CinReturn } from './model.js';
 import { emptyCinDetails } from './model.js';
 import { type GenerationContext, syntheticUpn } from './generate.js';

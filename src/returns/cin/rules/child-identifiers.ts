@@ -1,5 +1,5 @@
 /** Rules about who the child is: identifiers, dates of birth and death, sex. */
-import { upnCheckLetter } from '../../../children/identifiers.js';
+import { upnCheckLetter } from '../../../core/record/identifiers.js';
 import { addYears, day, has } from '../dates.js';
 import { type PChild, type RuleContext, childRule, returnRule } from './rule.js';
 import { LA_CODES } from './la-codes.js';

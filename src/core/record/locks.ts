@@ -1,6 +1,5 @@
 import { Param, sql } from 'drizzle-orm';
-import { type Db } from './database.js';
-
+import type { Db } from '../db/database.js';
 import { isUuid } from '../ids.js';
 
 /**

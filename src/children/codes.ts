@@ -1,12 +1,9 @@
 /**
- * DfE code lists used on the record: those of the current CIN census schema, as the returns
+ * The DfE code lists the record uses: those of the current CIN census schema, as the returns
  * module extracts them from DfE's XSDs (src/returns/cin/schema), so each list is kept once.
  */
-import { cinYearSchema } from '../../returns/cin/schema/index.js';
-import type { Code } from '../../returns/cin/schema/types.js';
-
-export type { Code };
-export type CodeList = readonly Code[];
+import type { CodeList } from '../core/codes.js';
+import { cinYearSchema } from '../returns/cin/schema/index.js';
 
 /** The schema year the record's lists follow. */
 const RECORD_SCHEMA_YEAR = 2026;
@@ -20,14 +17,3 @@ export const categoryOfAbuseCodes: CodeList = lists.categoryOfAbuse;
 export const primaryNeedCodes: CodeList = lists.primaryNeed;
 export const reasonForClosureCodes: CodeList = lists.reasonForClosure;
 export const assessmentFactorCodes: CodeList = lists.assessmentFactors;
-
-export function labelOf(list: CodeList, code: string | null | undefined): string {
-  if (!code) return '';
-  return list.find((c) => c.code === code)?.label ?? code;
-}
-
-export function codesOf(list: CodeList): [string, ...string[]] {
-  const codes = list.map((c) => c.code);
-  if (codes.length === 0) throw new Error('empty code list');
-  return codes as [string, ...string[]];
-}

@@ -1,0 +1,13 @@
+import { assessmentArea } from './assessment/index.js';
+import { childrenArea } from './children/index.js';
+import { frontDoorArea } from './front-door/index.js';
+import { obligationsArea } from './obligations/index.js';
+import { oversightArea } from './oversight/index.js';
+import { workforceArea } from './workforce/index.js';
+
+/**
+ * Every area of practice, in the order of the service navigation. A new area is added here
+ * (and its schema to src/schema.ts): see "How to add an area of practice" in
+ * docs/ARCHITECTURE.md.
+ */
+export const areas = [oversightArea, frontDoorArea, childrenArea, workforceArea, assessmentArea, obligationsArea] as const;

@@ -1,0 +1,7 @@
+import type { Area } from '../core/http/area.js';
+import { assessmentRoutes } from './routes.js';
+
+export const assessmentArea = {
+  name: 'assessment',
+  routes: [assessmentRoutes],
+} satisfies Area;

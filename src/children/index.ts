@@ -1,0 +1,15 @@
+import type { Area } from '../core/http/area.js';
+import { accessRequestRoutes } from './access-request-routes.js';
+import { addressRoutes } from './address-routes.js';
+import { childrenApi } from './api.js';
+import { relationshipRoutes } from './relationship-routes.js';
+import { restrictionRoutes } from './restriction-routes.js';
+import { childrenRoutes } from './routes.js';
+
+export { childAccess } from './access.js';
+
+export const childrenArea = {
+  name: 'children',
+  routes: [childrenRoutes, restrictionRoutes, accessRequestRoutes, addressRoutes, relationshipRoutes, childrenApi],
+  navigation: [{ href: '/children', text: 'Find a child', roles: ['practitioner', 'team_manager', 'service_manager'] }],
+} satisfies Area;

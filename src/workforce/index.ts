@@ -1,0 +1,13 @@
+import type { Area } from '../core/http/area.js';
+import { adminRoutes } from './admin-routes.js';
+import { allocationRoutes } from './allocation-routes.js';
+import { workforceRoutes } from './workforce-routes.js';
+
+export const workforceArea = {
+  name: 'workforce',
+  routes: [allocationRoutes, adminRoutes, workforceRoutes],
+  navigation: [
+    { href: '/admin/users', text: 'Users', roles: ['administrator'] },
+    { href: '/admin/workforce', text: 'Teams and workers', roles: ['administrator'] },
+  ],
+} satisfies Area;
