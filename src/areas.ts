@@ -2,6 +2,7 @@ import { assessmentArea } from './assessment/index.js';
 import { childrenArea } from './children/index.js';
 import { frontDoorArea } from './front-door/index.js';
 import { obligationsArea } from './obligations/index.js';
+import { provideClockSources } from './obligations/sources.js';
 import { oversightArea } from './oversight/index.js';
 import { workforceArea } from './workforce/index.js';
 
@@ -11,3 +12,7 @@ import { workforceArea } from './workforce/index.js';
  * docs/ARCHITECTURE.md.
  */
 export const areas = [oversightArea, frontDoorArea, childrenArea, workforceArea, assessmentArea, obligationsArea] as const;
+
+// What each area gives the statutory clock (its facts, its settings), given to obligations as
+// this list is loaded: the server, the CLI and the demo all reach the areas through here.
+provideClockSources(areas.flatMap((a) => ('clock' in a ? [a.clock] : [])));

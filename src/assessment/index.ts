@@ -1,7 +1,9 @@
-import type { Area } from '../core/http/area.js';
+import type { AreaOnTheClock } from '../obligations/sources.js';
+import { assessmentFacts } from './facts.js';
 import { assessmentRoutes } from './routes.js';
 
 export const assessmentArea = {
   name: 'assessment',
   routes: [assessmentRoutes],
-} satisfies Area;
+  clock: { facts: assessmentFacts },
+} satisfies AreaOnTheClock;

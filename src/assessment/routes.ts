@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { StaleRecordError } from '../children/children.js';
-import { childSummary } from '../children/record.js';
+import { childSummary } from '../core/record/summary.js';
 import type { SignedInUser } from '../core/auth/users.js';
 import { assessmentFactorCodes } from '../children/codes.js';
 import type { AppContext } from '../core/http/context.js';

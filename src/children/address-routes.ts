@@ -6,7 +6,7 @@ import { dateParts, errorView, joinDateParts, parse } from '../core/http/forms.j
 import { route } from '../core/http/route.js';
 import { todayIn } from '../core/time.js';
 import { AddressDateError, addressSchema, recordMove } from './addresses.js';
-import { childSummary } from './record.js';
+import { childSummary } from '../core/record/summary.js';
 
 export function addressRoutes(app: FastifyInstance, ctx: AppContext): void {
   const today = () => todayIn(ctx.time);

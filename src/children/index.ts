@@ -1,7 +1,8 @@
-import type { Area } from '../core/http/area.js';
+import type { AreaOnTheClock } from '../obligations/sources.js';
 import { accessRequestRoutes } from './access-request-routes.js';
 import { addressRoutes } from './address-routes.js';
 import { childrenApi } from './api.js';
+import { childrenClock } from './facts.js';
 import { relationshipRoutes } from './relationship-routes.js';
 import { restrictionRoutes } from './restriction-routes.js';
 import { childrenRoutes } from './routes.js';
@@ -12,4 +13,5 @@ export const childrenArea = {
   name: 'children',
   routes: [childrenRoutes, restrictionRoutes, accessRequestRoutes, addressRoutes, relationshipRoutes, childrenApi],
   navigation: [{ href: '/children', text: 'Find a child', roles: ['practitioner', 'team_manager', 'service_manager'] }],
-} satisfies Area;
+  clock: childrenClock,
+} satisfies AreaOnTheClock;

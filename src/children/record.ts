@@ -2,25 +2,8 @@ import { sql } from 'drizzle-orm';
 import { childVisibleTo } from './access.js';
 import type { SignedInUser } from '../core/auth/users.js';
 import { rows, type Db } from '../core/db/database.js';
+import { childSummary, type ChildSummary } from '../core/record/summary.js';
 import { currentAllocation, type CurrentAllocation } from '../workforce/allocation.js';
-
-export interface ChildSummary {
-  id: string;
-  reference: number;
-  firstName: string;
-  lastName: string;
-  otherNames: string | null;
-  dateOfBirth: string | null;
-  expectedDateOfBirth: string | null;
-  sex: string;
-  gender: string | null;
-  ethnicity: string;
-  nhsNumber: string | null;
-  upn: string | null;
-  language: string | null;
-  restricted: boolean;
-  version: number;
-}
 
 export interface ChronologyEntry {
   at: string;
@@ -53,17 +36,6 @@ export interface ChildRecord {
   workersInLastYear: number;
   openReferral: { id: string; referralDate: string; repeatReferral: boolean; source: string } | null;
   lastSeen: string | null;
-}
-
-export async function childSummary(db: Db, childId: string): Promise<ChildSummary | null> {
-  const [child] = await rows<ChildSummary>(
-    db,
-    sql`select id, reference::int as reference, first_name as "firstName", last_name as "lastName", other_names as "otherNames",
-               date_of_birth::text as "dateOfBirth", expected_date_of_birth::text as "expectedDateOfBirth", sex, gender,
-               ethnicity, nhs_number as "nhsNumber", upn, language, restricted, version
-          from children where id = ${childId}`,
-  );
-  return child ?? null;
 }
 
 /** The child's record as one viewer may see it: other children they may not open are withheld. */

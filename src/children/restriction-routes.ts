@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../core/http/context.js';
 import { errorView, parse } from '../core/http/forms.js';
 import { route } from '../core/http/route.js';
-import { childSummary } from './record.js';
+import { childSummary } from '../core/record/summary.js';
 import { namedUsers, restrictionSchema, setRestriction, UnknownUsersError } from './restriction.js';
 
 const managers = ['team_manager', 'service_manager'] as const;

@@ -17,7 +17,8 @@ import {
   StaleRecordError,
   updateChildDetails,
 } from './children.js';
-import { childRecord, childSummary, chronology, namedChildren } from './record.js';
+import { childSummary } from '../core/record/summary.js';
+import { childRecord, chronology, namedChildren } from './record.js';
 import { recordVisit, visitPurposes, visitSchema } from './visits.js';
 
 const practice = ['practitioner', 'team_manager', 'service_manager'] as const;

@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+// the areas give the clock their facts as the list of areas loads
+import '../areas.js';
 import type { Config } from '../core/config.js';
 import { rebuildNow } from '../obligations/rebuild-jobs.js';
 import { checkObligations } from '../obligations/rebuild.js';

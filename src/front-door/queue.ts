@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { childVisibleTo } from '../children/access.js';
 import type { SignedInUser } from '../core/auth/users.js';
 import { rows, type Db } from '../core/db/database.js';
-import { contactDecision } from '../clock/rules/front-door.js';
+import { contactDecision } from '../clock/index.js';
 import { isUuid } from '../core/ids.js';
 
 export interface AwaitingDecision {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { StaleRecordError } from '../children/children.js';
-import { childSummary } from '../children/record.js';
+import { childSummary } from '../core/record/summary.js';
 import { recordAudit } from '../core/audit/audit.js';
 import { canSeeChild } from '../children/access.js';
 import { primaryNeedCodes, referralSourceCodes } from '../children/codes.js';

@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { createLocalPolicy, outsideRange, policySettings, type SettingRange, type SettingValue } from '../clock/index.js';
 import { rows, type Db } from '../core/db/database.js';
 import { dateField } from '../core/http/forms.js';
-import { oversightSettings } from '../oversight/settings.js';
-import { allSettings } from './recompute.js';
+import { allSettings, areaSettings } from './sources.js';
 import { policySettings as policySettingsTable } from './schema.js';
 
 export interface SettingDefinition {
@@ -18,12 +17,12 @@ export interface SettingDefinition {
   ruleId: string | null;
 }
 
-/** Every local setting the authority can change, once each: the clock rules' and oversight's. */
+/** Every local setting the authority can change, once each: the clock rules' and the areas' (oversight's). */
 export function settingDefinitions(): SettingDefinition[] {
   const seen = new Set<string>();
   const all = [
     ...policySettings.map((s) => ({ key: s.key, label: s.label, unit: s.unit, default: s.default, options: s.options, range: s.range, ruleId: s.ruleId })),
-    ...oversightSettings.map((s) => ({ key: s.key, label: s.label, unit: s.unit, default: s.default, options: s.options, range: s.range, ruleId: null })),
+    ...areaSettings().map((s) => ({ key: s.key, label: s.label, unit: s.unit, default: s.default, options: s.options, range: s.range, ruleId: null })),
   ];
   return all.filter((s) => (seen.has(s.key) ? false : (seen.add(s.key), true)));
 }
@@ -103,7 +102,7 @@ export function settingChangeSchema(definitions: SettingDefinition[], bounds: Ef
       try {
         if (typeof def.default === 'number' && Number.isNaN(value)) throw new RangeError(`expected a whole number of ${def.unit}`);
         if (typeof def.default === 'boolean' && typeof value !== 'boolean') throw new RangeError('expected yes or no');
-        createLocalPolicy([{ key: v.key, value, effectiveFrom: v.effectiveFrom }], allSettings);
+        createLocalPolicy([{ key: v.key, value, effectiveFrom: v.effectiveFrom }], allSettings());
         const outside = outsideRange(def, value);
         if (outside) {
           ctx.addIssue({ code: 'custom', path: ['value'], message: `New value for “${def.label}” ${outside}` });

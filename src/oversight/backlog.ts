@@ -1,9 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { rows, type Db } from '../core/db/database.js';
-import { assessmentTimeliness } from '../clock/rules/front-door.js';
-
-/** The clock rule whose outstanding obligations are the assessment backlog. */
-export const ASSESSMENT_RULE_ID = assessmentTimeliness.id;
+import { assessmentTimeliness } from '../clock/index.js';
 
 /** Whose backlog: the whole authority, one team, or one worker (by current allocation). */
 export type Scope = { kind: 'authority' } | { kind: 'team'; teamId: string } | { kind: 'worker'; workerId: string };
@@ -38,7 +35,7 @@ export function overdueAssessmentsCte(scope: Scope, now: Date): SQL {
   return sql`overdue_obligations as materialized (
         -- filtered first, so every episode cast below is a referral's id
         select o.child_id, o.episode, o.due, o.due_by from obligations o
-         where o.rule_id = ${ASSESSMENT_RULE_ID} and o.done_at is null and o.due_by <= ${now.toISOString()}
+         where o.rule_id = ${assessmentTimeliness.id} and o.done_at is null and o.due_by <= ${now.toISOString()}
            and ${scopeCondition(scope, sql`o.child_id`)}
       ), overdue_assessments as (
         select o.child_id, r.id as referral_id, r.referral_date, o.due, o.due_by

@@ -1,5 +1,6 @@
-import type { Area } from '../core/http/area.js';
+import type { AreaOnTheClock } from '../obligations/sources.js';
 import { oversightRoutes } from './routes.js';
+import { oversightSettings } from './settings.js';
 
 export const oversightArea = {
   name: 'oversight',
@@ -9,4 +10,5 @@ export const oversightArea = {
     { href: '/my-work', text: 'My work', roles: ['practitioner', 'team_manager'] },
     { href: '/authority', text: 'Authority', roles: ['service_manager'] },
   ],
-} satisfies Area;
+  clock: { settings: oversightSettings },
+} satisfies AreaOnTheClock;

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { WorkingDayCalendar } from '../core/calendar/index.js';
 import { rows, type Db } from '../core/db/database.js';
-import { ASSESSMENT_RULE_ID, scopeCondition, type Scope } from './backlog.js';
+import { assessmentDue } from '../assessment/queries.js';
+import { assessmentTimeliness } from '../clock/index.js';
+import { scopeCondition, type Scope } from './backlog.js';
 
 export interface WorkerCaseload {
   workerId: string;
@@ -58,7 +60,7 @@ export async function openAssessments(db: Db, scope: Scope, today: string, calen
     sql`select a.id, a.child_id as "childId", c.first_name || ' ' || c.last_name as "childName",
                r.referral_date::text as "referralDate", a.start_date::text as "startDate", w.name as "workerName",
                a.submitted_at::text as "submittedAt",
-               (select o.due from obligations o where o.child_id = a.child_id and o.episode = a.referral_id::text and o.rule_id = ${ASSESSMENT_RULE_ID} limit 1) as due
+               ${assessmentDue} as due
           from assessments a join referrals r on r.id = a.referral_id join children c on c.id = a.child_id
           left join workers w on w.id = a.worker_id
          where a.authorised_at is null and r.closed_date is null and ${scopeCondition(scope, sql`a.child_id`)}
@@ -139,7 +141,7 @@ export function teamsOverview(db: Db, now: Date): Promise<TeamRow[]> {
           from teams t
           left join (select a.team_id, count(*)::int as n
                        from obligations o join allocations a on a.child_id = o.child_id and a.ended_at is null
-                      where o.rule_id = ${ASSESSMENT_RULE_ID} and o.done_at is null and o.due_by <= ${now.toISOString()}
+                      where o.rule_id = ${assessmentTimeliness.id} and o.done_at is null and o.due_by <= ${now.toISOString()}
                       group by a.team_id) od on od.team_id = t.id
          where t.active order by t.name`,
   );

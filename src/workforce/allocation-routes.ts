@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { childSummary } from '../children/record.js';
+import { childSummary } from '../core/record/summary.js';
 import { rows } from '../core/db/database.js';
 import type { AppContext } from '../core/http/context.js';
 import { errorView, optionalText, parse, uuidField } from '../core/http/forms.js';
