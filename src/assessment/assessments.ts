@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { StaleRecordError } from '../children/children.js';
 import { assessmentFactorCodes } from '../children/codes.js';
 import { codesOf } from '../core/codes.js';
 import type { Db } from '../core/db/database.js';
+import { lockAtVersion, nextVersion, StaleRecordError } from '../core/db/versions.js';
 import { choices, dateField, optionalChoice, text, uuidField, version } from '../core/http/forms.js';
 import { recomputeObligations } from '../obligations/recompute.js';
 import { referrals } from '../front-door/schema.js';
@@ -68,33 +68,43 @@ export function authoriseSchema(today: () => string) {
 
 export const lateReasonSchema = z.object({ lateReason: text('Why the assessment is late', { max: 5000, multiline: true }), version: version() });
 
+type Assessment = typeof assessments.$inferSelect;
+
+/** What stage an assessment must be at for a change (a submitted one is no longer recorded, say). */
+const notSubmitted = (a: Assessment) => a.submittedAt === null;
+const awaitingAuthorisation = (a: Assessment) => a.submittedAt !== null && a.authorisedAt === null;
+
+/**
+ * A change to an assessment at the version the page showed, and still at the stage the change
+ * needs: otherwise it is stale, and nothing is saved.
+ */
 async function updateAssessment(
   db: Db,
   assessmentId: string,
   childId: string,
   expectedVersion: number,
   values: Partial<typeof assessments.$inferInsert>,
-  guard?: ReturnType<typeof sql>,
+  stage?: (a: Assessment) => boolean,
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    const conditions = [eq(assessments.id, assessmentId), eq(assessments.childId, childId), eq(assessments.version, expectedVersion)];
-    if (guard) conditions.push(guard);
-    const changed = await tx
+    const found = await lockAtVersion(tx, assessments, assessmentId, expectedVersion, STALE);
+    if (!found || found.childId !== childId || (stage && !stage(found))) throw new StaleRecordError(STALE);
+    await tx
       .update(assessments)
-      .set({ ...values, updatedAt: new Date(), version: sql`${assessments.version} + 1` })
-      .where(and(...conditions))
-      .returning({ id: assessments.id });
-    if (changed.length === 0) throw new StaleRecordError('This assessment');
+      .set({ ...values, updatedAt: new Date(), version: nextVersion(assessments) })
+      .where(eq(assessments.id, assessmentId));
     await recomputeObligations(tx, [childId]);
   });
 }
 
+const STALE = 'This assessment';
+
 export function recordAssessment(db: Db, childId: string, id: string, input: RecordAssessment) {
-  return updateAssessment(db, id, childId, input.version, { factors: input.factors, outcome: input.outcome ?? null }, sql`${assessments.submittedAt} is null`);
+  return updateAssessment(db, id, childId, input.version, { factors: input.factors, outcome: input.outcome ?? null }, notSubmitted);
 }
 
 export function submitAssessment(db: Db, childId: string, id: string, input: z.output<typeof submitAssessmentSchema>, today: string) {
-  return updateAssessment(db, id, childId, input.version, { factors: input.factors, outcome: input.outcome, submittedAt: today }, sql`${assessments.submittedAt} is null`);
+  return updateAssessment(db, id, childId, input.version, { factors: input.factors, outcome: input.outcome, submittedAt: today }, notSubmitted);
 }
 
 export async function authoriseAssessment(
@@ -108,7 +118,7 @@ export async function authoriseAssessment(
   if (a?.submittedAt && input.authorisedDate < a.submittedAt) {
     throw new AssessmentRuleError('authorisedDate', 'Date authorised cannot be before the date it was submitted');
   }
-  return updateAssessment(db, id, childId, input.version, { authorisedAt: input.authorisedDate, authorisedBy: by.workerId }, sql`${assessments.submittedAt} is not null and ${assessments.authorisedAt} is null`);
+  return updateAssessment(db, id, childId, input.version, { authorisedAt: input.authorisedDate, authorisedBy: by.workerId }, awaitingAuthorisation);
 }
 
 export function recordLateReason(db: Db, childId: string, id: string, input: { lateReason: string; version: number }) {

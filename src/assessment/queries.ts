@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { rows, type Db } from '../core/db/database.js';
 import { assessmentTimeliness } from '../clock/index.js';
 import { isUuid } from '../core/ids.js';
+import { caseloadOf } from '../workforce/allocation.js';
 
 export interface AssessmentView {
   id: string;
@@ -58,7 +59,7 @@ export function workersForAllocation(db: Db, teamId: string | null) {
   return rows<{ id: string; name: string; teamName: string; caseload: number }>(
     db,
     sql`select w.id, w.name, t.name as "teamName",
-               (select count(*)::int from allocations a where a.worker_id = w.id and a.ended_at is null) as caseload
+               ${caseloadOf(sql`w.id`)} as caseload
           from workers w join teams t on t.id = w.team_id
          where w.active and w.role in ('social_worker', 'senior_practitioner') ${teamId ? sql`and w.team_id = ${teamId}` : sql``}
          order by t.name, w.name`,

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { StaleRecordError } from '../children/children.js';
+import { StaleRecordError } from '../core/db/versions.js';
 import { childSummary } from '../core/record/summary.js';
 import type { SignedInUser } from '../core/auth/users.js';
 import { assessmentFactorCodes } from '../children/codes.js';
@@ -22,8 +22,7 @@ import {
 } from './assessments.js';
 import { assessmentOf, assessmentsOf, openReferralsWithoutAssessment, workersForAllocation } from './queries.js';
 import { assessmentOutcomes } from './schema.js';
-
-const managers = ['team_manager', 'service_manager'] as const;
+import { isManager } from '../core/auth/roles.js';
 
 export function assessmentRoutes(app: FastifyInstance, ctx: AppContext): void {
   const today = () => todayIn(ctx.time);
@@ -120,7 +119,7 @@ export function assessmentRoutes(app: FastifyInstance, ctx: AppContext): void {
           else await state.write((tx) => recordAssessment(tx, childId, assessmentId, parsed.value));
           reply.flash(action === 'submit' ? 'Assessment submitted for authorisation' : 'Assessment saved');
         } else if (action === 'authorise' || action === 'late') {
-          if (!managers.includes(state.user.role as (typeof managers)[number])) return forbidden(reply);
+          if (!isManager(state.user.role)) return forbidden(reply);
           if (action === 'authorise') {
             const parsed = parse(authoriseSchema(today), body);
             if (!parsed.ok) return failed(parsed.errors);

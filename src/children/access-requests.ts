@@ -8,6 +8,7 @@ import { text, uuidField } from '../core/http/forms.js';
 import { nameOnRecord } from './restriction.js';
 import { accessRequests } from './schema.js';
 import { isUuid } from '../core/ids.js';
+import { currentAllocations } from '../workforce/allocation.js';
 
 /**
  * A restricted record in a list, as someone who may not open it sees it: no name, no
@@ -21,9 +22,12 @@ export interface RestrictedRecord {
   requested: boolean;
 }
 
-const holderColumns = (user: SignedInUser) => sql`
-  (select w.name from allocations a join workers w on w.id = a.worker_id where a.child_id = c.id and a.ended_at is null limit 1) as worker,
-  (select t.name from allocations a join teams t on t.id = a.team_id where a.child_id = c.id and a.ended_at is null limit 1) as team,
+/** Who holds the case of a child aliased `c`: the worker and team of the current allocation. */
+const holder = sql`
+  (select w.name from ${currentAllocations} a join workers w on w.id = a.worker_id where a.child_id = c.id) as worker,
+  (select t.name from ${currentAllocations} a join teams t on t.id = a.team_id where a.child_id = c.id) as team`;
+
+const holderColumns = (user: SignedInUser) => sql`${holder},
   exists (select 1 from access_requests ar where ar.child_id = c.id and ar.requested_by = ${user.id} and ar.status = 'pending') as requested`;
 
 /** Of the children a list holds, those the user may not open, each as a restricted record. */
@@ -144,8 +148,7 @@ export interface AccessRequestView {
 const viewColumns = (user: SignedInUser) => sql`
   ar.id, case when ${childVisibleTo(user)} then c.id end as "childId",
   case when ${childVisibleTo(user)} then c.first_name || ' ' || c.last_name end as "childName",
-  (select w.name from allocations a join workers w on w.id = a.worker_id where a.child_id = c.id and a.ended_at is null limit 1) as worker,
-  (select t.name from allocations a join teams t on t.id = a.team_id where a.child_id = c.id and a.ended_at is null limit 1) as team,
+  ${holder},
   u.display_name as requester, ar.reason, ar.requested_at::text as "requestedAt", ar.status, ar.decided_at::text as "decidedAt"`;
 
 /** Requests waiting for this user's decision, oldest first. */

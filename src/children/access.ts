@@ -3,6 +3,7 @@ import type { ChildAccess } from '../core/auth/access.js';
 import type { SignedInUser } from '../core/auth/users.js';
 import { rows, type Db } from '../core/db/database.js';
 import { isUuid } from '../core/ids.js';
+import { currentAllocations } from '../workforce/allocation.js';
 
 /**
  * Who may see a child: a service manager, any child; a practitioner or team manager, children
@@ -37,7 +38,7 @@ export function childInScopeOf(user: SignedInUser): SQL {
       return sql`true`;
     case 'practitioner':
     case 'team_manager':
-      return sql`exists (select 1 from allocations va where va.child_id = c.id and va.ended_at is null and (va.worker_id = ${user.workerId} or va.team_id = ${user.teamId}))`;
+      return sql`exists (select 1 from ${currentAllocations} va where va.child_id = c.id and (va.worker_id = ${user.workerId} or va.team_id = ${user.teamId}))`;
     case 'administrator':
       return sql`false`;
   }

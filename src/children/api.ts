@@ -8,13 +8,12 @@ import { childObligations } from '../obligations/queries.js';
 import { childSearchSchema, createChild, findChildren, likelyMatches, matchesShownTo, newChildApiSchema } from './children.js';
 import { childRecord, namedChildren } from './record.js';
 import { recordVisit, visitSchema } from './visits.js';
-
-const practice = ['practitioner', 'team_manager', 'service_manager'] as const;
+import { roles } from '../core/auth/roles.js';
 
 export function childrenApi(app: FastifyInstance, ctx: AppContext): void {
   const today = () => todayIn(ctx.time);
 
-  apiRoute(app, ctx, { method: 'GET', url: '/api/children', roles: practice, audit: 'SEARCH_CHILDREN', summary: 'Find children by name, dateOfBirth, nhsNumber or upn (query parameters)' }, async (req, reply, state) => {
+  apiRoute(app, ctx, { method: 'GET', url: '/api/children', roles: roles.practice, audit: 'SEARCH_CHILDREN', summary: 'Find children by name, dateOfBirth, nhsNumber or upn (query parameters)' }, async (req, reply, state) => {
     const parsed = parse(childSearchSchema, req.query);
     if (!parsed.ok) return reply.code(400).send(validationFailure(parsed.errors));
     const results = await findChildren(ctx.db, state.user, parsed.value);
@@ -28,7 +27,7 @@ export function childrenApi(app: FastifyInstance, ctx: AppContext): void {
     {
       method: 'POST',
       url: '/api/children',
-      roles: practice,
+      roles: roles.practice,
       audit: 'CREATE_CHILD',
       summary: 'Add a child',
       body: newChildApiSchema(today),

@@ -1,10 +1,11 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { childVisibleTo, visibleAmong } from './access.js';
 import type { SignedInUser } from '../core/auth/users.js';
 import { codesOf } from '../core/codes.js';
 import { disabilityCodes, ethnicityCodes, sexCodes } from './codes.js';
 import { rows, type Db } from '../core/db/database.js';
+import { lockAtVersion, nextVersion, StaleRecordError } from '../core/db/versions.js';
 import { choice, choices, optionalDateField, optionalDateOfBirthField, optionalText, text, version, evenWithOtherErrors, yearsBefore } from '../core/http/forms.js';
 import { recomputeObligations } from '../obligations/recompute.js';
 import { allocate, frontDoorTeamId } from '../workforce/allocation.js';
@@ -137,34 +138,30 @@ export async function createChild(db: Db, input: NewChild, today: string, by: { 
   });
 }
 
-export class StaleRecordError extends Error {
-  constructor(readonly what: string) {
-    super(`${what} was changed by someone else after you opened it`);
-    this.name = 'StaleRecordError';
-  }
+/** The save names the version it started from, and is refused if it moved on. */
+export async function updateChildDetails(db: Db, childId: string, input: ChildDetails): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (!(await lockAtVersion(tx, children, childId, input.version, STALE_DETAILS))) throw new StaleRecordError(STALE_DETAILS);
+    await tx
+      .update(children)
+      .set({
+        firstName: input.firstName,
+        lastName: input.lastName,
+        otherNames: input.otherNames ?? null,
+        sex: input.sex,
+        gender: input.gender ?? null,
+        ethnicity: input.ethnicity,
+        language: input.language ?? null,
+        nhsNumber: input.nhsNumber ? normaliseNhsNumber(input.nhsNumber) : null,
+        upn: input.upn?.toUpperCase() ?? null,
+        updatedAt: new Date(),
+        version: nextVersion(children),
+      })
+      .where(eq(children.id, childId));
+  });
 }
 
-/** Optimistic locking: the save names the version it started from, and is refused if it moved on. */
-export async function updateChildDetails(db: Db, childId: string, input: ChildDetails): Promise<void> {
-  const changed = await db
-    .update(children)
-    .set({
-      firstName: input.firstName,
-      lastName: input.lastName,
-      otherNames: input.otherNames ?? null,
-      sex: input.sex,
-      gender: input.gender ?? null,
-      ethnicity: input.ethnicity,
-      language: input.language ?? null,
-      nhsNumber: input.nhsNumber ? normaliseNhsNumber(input.nhsNumber) : null,
-      upn: input.upn?.toUpperCase() ?? null,
-      updatedAt: new Date(),
-      version: sql`${children.version} + 1`,
-    })
-    .where(and(eq(children.id, childId), eq(children.version, input.version)))
-    .returning({ id: children.id });
-  if (changed.length === 0) throw new StaleRecordError("The child's details");
-}
+const STALE_DETAILS = "The child's details";
 
 /** One schema for a search, from the search page's query string or the API's. */
 export const childSearchSchema = z.object({

@@ -1,3 +1,4 @@
+import { roles } from '../core/auth/roles.js';
 import type { AreaOnTheClock } from '../obligations/sources.js';
 import { accessRequestRoutes } from './access-request-routes.js';
 import { addressRoutes } from './address-routes.js';
@@ -12,6 +13,6 @@ export { childAccess } from './access.js';
 export const childrenArea = {
   name: 'children',
   routes: [childrenRoutes, restrictionRoutes, accessRequestRoutes, addressRoutes, relationshipRoutes, childrenApi],
-  navigation: [{ href: '/children', text: 'Find a child', roles: ['practitioner', 'team_manager', 'service_manager'] }],
+  navigation: [{ href: '/children', text: 'Find a child', roles: roles.practice }],
   clock: childrenClock,
 } satisfies AreaOnTheClock;

@@ -4,8 +4,7 @@ import { errorView, parse } from '../core/http/forms.js';
 import { route } from '../core/http/route.js';
 import { childSummary } from '../core/record/summary.js';
 import { namedUsers, restrictionSchema, setRestriction, UnknownUsersError } from './restriction.js';
-
-const managers = ['team_manager', 'service_manager'] as const;
+import { roles } from '../core/auth/roles.js';
 
 export function restrictionRoutes(app: FastifyInstance, ctx: AppContext): void {
   const page = async (childId: string, extra: Record<string, unknown> = {}) => {
@@ -19,11 +18,11 @@ export function restrictionRoutes(app: FastifyInstance, ctx: AppContext): void {
     };
   };
 
-  route(app, ctx, { method: 'GET', url: '/children/:childId/restriction', roles: managers, audit: 'VIEW_CHILD' }, async (req, reply) =>
+  route(app, ctx, { method: 'GET', url: '/children/:childId/restriction', roles: roles.managers, audit: 'VIEW_CHILD' }, async (req, reply) =>
     reply.page('children/views/restriction.njk', await page((req.params as { childId: string }).childId)),
   );
 
-  route(app, ctx, { method: 'POST', url: '/children/:childId/restriction', roles: managers, audit: 'RESTRICT_RECORD' }, async (req, reply, state) => {
+  route(app, ctx, { method: 'POST', url: '/children/:childId/restriction', roles: roles.managers, audit: 'RESTRICT_RECORD' }, async (req, reply, state) => {
     const { childId } = req.params as { childId: string };
     const body = req.body as Record<string, unknown>;
     const parsed = parse(restrictionSchema, body);

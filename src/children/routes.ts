@@ -3,6 +3,7 @@ import { disabilityCodes, ethnicityCodes, sexCodes } from './codes.js';
 import type { AppContext } from '../core/http/context.js';
 import { dateParts, errorView, joinDateParts, parse } from '../core/http/forms.js';
 import { route } from '../core/http/route.js';
+import { StaleRecordError } from '../core/db/versions.js';
 import { todayIn } from '../core/time.js';
 import { loadClockContext } from '../obligations/recompute.js';
 import { childObligations, statusLabels } from '../obligations/queries.js';
@@ -14,14 +15,12 @@ import {
   likelyMatches,
   matchesShownTo,
   newChildSchema,
-  StaleRecordError,
   updateChildDetails,
 } from './children.js';
 import { childSummary } from '../core/record/summary.js';
 import { childRecord, chronology, namedChildren } from './record.js';
 import { recordVisit, visitPurposes, visitSchema } from './visits.js';
-
-const practice = ['practitioner', 'team_manager', 'service_manager'] as const;
+import { roles } from '../core/auth/roles.js';
 
 /** The page asks one question ("seen alone", "with others", "not seen") for the schema's two fields. */
 function seenAnswer(body: Record<string, unknown>): Record<string, unknown> {
@@ -38,7 +37,7 @@ const codeLists = { sexCodes, ethnicityCodes, disabilityCodes };
 export function childrenRoutes(app: FastifyInstance, ctx: AppContext): void {
   const today = () => todayIn(ctx.time);
 
-  route(app, ctx, { method: 'GET', url: '/children', roles: practice, audit: 'SEARCH_CHILDREN' }, async (req, reply, state) => {
+  route(app, ctx, { method: 'GET', url: '/children', roles: roles.practice, audit: 'SEARCH_CHILDREN' }, async (req, reply, state) => {
     const q = req.query as Record<string, string | undefined>;
     const search = joinDateParts(q, ['dateOfBirth']);
     const parsed = parse(childSearchSchema, search);
@@ -56,11 +55,11 @@ export function childrenRoutes(app: FastifyInstance, ctx: AppContext): void {
     });
   });
 
-  route(app, ctx, { method: 'GET', url: '/children/new', roles: practice }, async (_req, reply) =>
+  route(app, ctx, { method: 'GET', url: '/children/new', roles: roles.practice }, async (_req, reply) =>
     reply.page('children/views/new.njk', { title: 'Add a child', values: { disabilities: [] }, ...codeLists }),
   );
 
-  route(app, ctx, { method: 'POST', url: '/children/new', roles: practice, audit: 'CREATE_CHILD' }, async (req, reply, state) => {
+  route(app, ctx, { method: 'POST', url: '/children/new', roles: roles.practice, audit: 'CREATE_CHILD' }, async (req, reply, state) => {
     const body = joinDateParts(req.body as Record<string, unknown>, ['dateOfBirth', 'expectedDateOfBirth']);
     const parsed = parse(newChildSchema(today), body);
     const again = (extra: Record<string, unknown>) =>

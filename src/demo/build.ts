@@ -18,6 +18,7 @@ import { factsForChildren } from '../obligations/sources.js';
 import { type BacklogFigures, backlogFigures, overdueAssessments } from '../oversight/backlog.js';
 import { bulkInsert } from './insert.js';
 import { type DemoRows, type DemoTargets, type DemoUser, planDemoAuthority } from './plan.js';
+import { currentAllocations } from '../workforce/allocation.js';
 
 export const DEMO_PASSWORD = 'demo';
 export const DEFAULT_DEMO_SEED = 2014;
@@ -223,7 +224,7 @@ async function summarise(
   );
   const [load] = await rows<{ max: number | null; at_max: number }>(
     db,
-    sql`with loads as (select worker_id, count(*)::int as n from allocations where ended_at is null and worker_id is not null group by worker_id)
+    sql`with loads as (select worker_id, count(*)::int as n from ${currentAllocations} a where worker_id is not null group by worker_id)
         select max(n)::int as max, (select count(*)::int from loads where n = (select max(n) from loads)) as at_max from loads`,
   );
   const overdue = await overdueAssessments(db, built.now, { kind: 'authority' });

@@ -711,7 +711,6 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
           startedAt: new Date(s.from),
           endedAt: s.to === null ? null : new Date(s.to),
           allocatedBy: null,
-          version: 1,
         });
       }
       for (const v of ep.visits) {
@@ -1008,7 +1007,6 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
       startedAt: new Date(receivedAt),
       endedAt: null,
       allocatedBy: null,
-      version: 1,
     });
   }
 

@@ -1,9 +1,9 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { StaleRecordError } from '../children/children.js';
 import { referralSourceCodes } from '../children/codes.js';
 import { codesOf } from '../core/codes.js';
 import { rows, type Db } from '../core/db/database.js';
+import { lockAtVersion, nextVersion } from '../core/db/versions.js';
 import { choice, dateField, optionalText, text, uuidField, version, yesNo, evenWithOtherErrors } from '../core/http/forms.js';
 import { startOfLondonDay } from '../core/time.js';
 import { recomputeObligations } from '../obligations/recompute.js';
@@ -119,7 +119,8 @@ export async function decideContact(
     const [contact] = await tx.select().from(contacts).where(eq(contacts.id, contactId));
     if (!contact) throw new Error('contact not found');
     if (contact.decidedAt) throw new AlreadyDecidedError();
-    const changed = await tx
+    await lockAtVersion(tx, contacts, contactId, input.version, 'This contact');
+    await tx
       .update(contacts)
       .set({
         decidedAt: by.at,
@@ -127,11 +128,9 @@ export async function decideContact(
         thresholdLevel: input.thresholdLevel,
         outcome: input.outcome,
         decisionReason: input.decisionReason,
-        version: sql`${contacts.version} + 1`,
+        version: nextVersion(contacts),
       })
-      .where(and(eq(contacts.id, contactId), eq(contacts.version, input.version)))
-      .returning({ id: contacts.id });
-    if (changed.length === 0) throw new StaleRecordError('This contact');
+      .where(eq(contacts.id, contactId));
     let referralId: string | null = null;
     if (input.outcome === 'referral' || input.outcome === 'strategy_discussion') {
       const referralDate = londonDateOf(contact.receivedAt);

@@ -1,3 +1,4 @@
+import { roles } from '../core/auth/roles.js';
 import type { AreaOnTheClock } from '../obligations/sources.js';
 import { frontDoorFacts } from './facts.js';
 import { frontDoorRoutes } from './routes.js';
@@ -5,6 +6,6 @@ import { frontDoorRoutes } from './routes.js';
 export const frontDoorArea = {
   name: 'frontDoor',
   routes: [frontDoorRoutes],
-  navigation: [{ href: '/front-door', text: 'Front door', roles: ['practitioner', 'team_manager', 'service_manager'] }],
+  navigation: [{ href: '/front-door', text: 'Front door', roles: roles.practice }],
   clock: { facts: frontDoorFacts },
 } satisfies AreaOnTheClock;

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
-import { StaleRecordError } from '../children/children.js';
+import { StaleRecordError } from '../core/db/versions.js';
 import { childSummary } from '../core/record/summary.js';
 import { recordAudit } from '../core/audit/audit.js';
 import { canSeeChild } from '../children/access.js';
@@ -13,8 +13,8 @@ import { todayIn } from '../core/time.js';
 import { AlreadyDecidedError, contactSchema, decideContact, decisionSchema, recordContact } from './contacts.js';
 import { contactDetail, contactsAwaitingDecision } from './queue.js';
 import { consentValues, contactOutcomes, thresholdLevels } from './schema.js';
+import { roles } from '../core/auth/roles.js';
 
-const practice = ['practitioner', 'team_manager', 'service_manager'] as const;
 const lists = { referralSourceCodes, primaryNeedCodes, consentValues, contactOutcomes, thresholdLevels };
 
 function timeNow(now: Date): string {
@@ -26,7 +26,7 @@ export function frontDoorRoutes(app: FastifyInstance, ctx: AppContext): void {
   const localityTeams = () =>
     rows<{ id: string; name: string }>(ctx.db, sql`select id, name from teams where active and kind <> 'front_door' order by name`);
 
-  route(app, ctx, { method: 'GET', url: '/front-door', roles: practice, audit: 'VIEW_FRONT_DOOR' }, async (_req, reply, state) => {
+  route(app, ctx, { method: 'GET', url: '/front-door', roles: roles.practice, audit: 'VIEW_FRONT_DOOR' }, async (_req, reply, state) => {
     const awaiting = await contactsAwaitingDecision(ctx.db, state.user, ctx.time.now());
     state.revealedChildIds = awaiting.map((c) => c.childId);
     return reply.page('front-door/views/queue.njk', {
@@ -36,7 +36,7 @@ export function frontDoorRoutes(app: FastifyInstance, ctx: AppContext): void {
     });
   });
 
-  route(app, ctx, { method: 'GET', url: '/front-door/contacts/new', roles: practice }, async (req, reply, { user }) => {
+  route(app, ctx, { method: 'GET', url: '/front-door/contacts/new', roles: roles.practice }, async (req, reply, { user }) => {
     const childId = (req.query as Record<string, string | undefined>).childId;
     if (!childId) return reply.redirect('/children?for=contact');
     if (!(await canSeeChild(ctx.db, user, childId))) return forbidden(reply);
@@ -51,7 +51,7 @@ export function frontDoorRoutes(app: FastifyInstance, ctx: AppContext): void {
     });
   });
 
-  route(app, ctx, { method: 'POST', url: '/front-door/contacts/new', roles: practice, audit: 'RECORD_CONTACT' }, async (req, reply, state) => {
+  route(app, ctx, { method: 'POST', url: '/front-door/contacts/new', roles: roles.practice, audit: 'RECORD_CONTACT' }, async (req, reply, state) => {
     const body = joinDateParts(req.body as Record<string, unknown>, ['receivedDate']);
     const parsed = parse(contactSchema(today), body);
     const childId = typeof body.childId === 'string' ? body.childId : '';
@@ -78,7 +78,7 @@ export function frontDoorRoutes(app: FastifyInstance, ctx: AppContext): void {
     return contact;
   };
 
-  route(app, ctx, { method: 'GET', url: '/front-door/contacts/:contactId', roles: practice }, async (req, reply, state) => {
+  route(app, ctx, { method: 'GET', url: '/front-door/contacts/:contactId', roles: roles.practice }, async (req, reply, state) => {
     const contact = await showContact((req.params as { contactId: string }).contactId, state.user);
     if (!contact) return forbidden(reply);
     await auditContact(state.user, contact.childId, 'VIEW_CONTACT', 'GET /front-door/contacts/:contactId', contact.id);
@@ -91,7 +91,7 @@ export function frontDoorRoutes(app: FastifyInstance, ctx: AppContext): void {
     });
   });
 
-  route(app, ctx, { method: 'POST', url: '/front-door/contacts/:contactId/decision', roles: practice, audit: 'DECIDE_CONTACT' }, async (req, reply, state) => {
+  route(app, ctx, { method: 'POST', url: '/front-door/contacts/:contactId/decision', roles: roles.practice, audit: 'DECIDE_CONTACT' }, async (req, reply, state) => {
     const contact = await showContact((req.params as { contactId: string }).contactId, state.user);
     if (!contact) return forbidden(reply);
     const body = req.body as Record<string, unknown>;

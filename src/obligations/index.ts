@@ -1,3 +1,4 @@
+import { roles } from '../core/auth/roles.js';
 import type { Area } from '../core/http/area.js';
 import { clockRoutes } from './routes.js';
 
@@ -5,7 +6,7 @@ export const obligationsArea = {
   name: 'obligations',
   routes: [clockRoutes],
   navigation: [
-    { href: '/admin/policy', text: 'Local policy', roles: ['administrator'] },
+    { href: '/admin/policy', text: 'Local policy', roles: roles.administrators },
     { href: '/timescales', text: 'Timescales' },
   ],
 } satisfies Area;

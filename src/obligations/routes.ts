@@ -18,6 +18,7 @@ import {
   type SettingDefinition,
 } from './policy.js';
 import { latestRebuild, RebuildRunner, requestRebuild, type RebuildJob } from './rebuild-jobs.js';
+import { roles } from '../core/auth/roles.js';
 
 const statusText: Record<string, string> = {
   statute: 'Statute or regulation',
@@ -66,7 +67,7 @@ export function clockRoutes(app: FastifyInstance, ctx: AppContext): void {
     };
   };
 
-  route(app, ctx, { method: 'GET', url: '/admin/policy', roles: ['administrator'] }, async (_req, reply) =>
+  route(app, ctx, { method: 'GET', url: '/admin/policy', roles: roles.administrators }, async (_req, reply) =>
     reply.page('obligations/views/policy.njk', await policyPage()),
   );
 
@@ -75,7 +76,7 @@ export function clockRoutes(app: FastifyInstance, ctx: AppContext): void {
     return reply.redirect('/admin/policy', 303);
   };
 
-  route(app, ctx, { method: 'POST', url: '/admin/policy', roles: ['administrator'], audit: 'CHANGE_LOCAL_POLICY' }, async (req, reply, state) => {
+  route(app, ctx, { method: 'POST', url: '/admin/policy', roles: roles.administrators, audit: 'CHANGE_LOCAL_POLICY' }, async (req, reply, state) => {
     const { user } = state;
     const body = joinDateParts(req.body as Record<string, unknown>, ['effectiveFrom']);
     const definitions = settingDefinitions();

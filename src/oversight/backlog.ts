@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { rows, type Db } from '../core/db/database.js';
 import { assessmentTimeliness } from '../clock/index.js';
+import { currentAllocations } from '../workforce/allocation.js';
 
 /** Whose backlog: the whole authority, one team, or one worker (by current allocation). */
 export type Scope = { kind: 'authority' } | { kind: 'team'; teamId: string } | { kind: 'worker'; workerId: string };
@@ -10,9 +11,9 @@ export function scopeCondition(scope: Scope, childColumn: SQL = sql`c.id`): SQL 
     case 'authority':
       return sql`true`;
     case 'team':
-      return sql`exists (select 1 from allocations sa where sa.child_id = ${childColumn} and sa.ended_at is null and sa.team_id = ${scope.teamId})`;
+      return sql`exists (select 1 from ${currentAllocations} sa where sa.child_id = ${childColumn} and sa.team_id = ${scope.teamId})`;
     case 'worker':
-      return sql`exists (select 1 from allocations sa where sa.child_id = ${childColumn} and sa.ended_at is null and sa.worker_id = ${scope.workerId})`;
+      return sql`exists (select 1 from ${currentAllocations} sa where sa.child_id = ${childColumn} and sa.worker_id = ${scope.workerId})`;
   }
 }
 

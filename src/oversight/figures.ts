@@ -3,6 +3,7 @@ import type { WorkingDayCalendar } from '../core/calendar/index.js';
 import { rows, type Db } from '../core/db/database.js';
 import { type BacklogFigures, overdueAssessmentsCte, type Scope, scopeCondition, sixMonthsBefore } from './backlog.js';
 import { ageBands, type AgeBandId } from './team.js';
+import { currentAllocations } from '../workforce/allocation.js';
 
 /**
  * The figures a dashboard shows, each counted in one statement rather than by fetching the
@@ -116,8 +117,8 @@ export async function dashboardFigures(db: Db, teamId: string | null, q: Figures
           (select count(*)::int from open_assessments) as open_total,
           ${backlogColumns(q.today)},
           (select count(distinct a.child_id)::int
-             from allocations a
-            where a.ended_at is null ${teamId === null ? sql`` : sql`and a.team_id = ${teamId}`}
+             from ${currentAllocations} a
+            where ${teamId === null ? sql`true` : sql`a.team_id = ${teamId}`}
               and exists (select 1 from referrals r where r.child_id = a.child_id and r.closed_date is null)
               and not exists (select 1 from visits v where v.child_id = a.child_id and v.child_seen and v.visit_date >= ${q.seenSince})) as not_seen_recently,
           (select count(*)::int from assessments a

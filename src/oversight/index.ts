@@ -1,3 +1,4 @@
+import { roles } from '../core/auth/roles.js';
 import type { AreaOnTheClock } from '../obligations/sources.js';
 import { oversightRoutes } from './routes.js';
 import { oversightSettings } from './settings.js';
@@ -7,8 +8,8 @@ export const oversightArea = {
   routes: [oversightRoutes],
   navigation: [
     { href: '/my-team', text: 'My team', roles: ['team_manager'] },
-    { href: '/my-work', text: 'My work', roles: ['practitioner', 'team_manager'] },
-    { href: '/authority', text: 'Authority', roles: ['service_manager'] },
+    { href: '/my-work', text: 'My work', roles: roles.caseholders },
+    { href: '/authority', text: 'Authority', roles: roles.serviceManagers },
   ],
   clock: { settings: oversightSettings },
 } satisfies AreaOnTheClock;

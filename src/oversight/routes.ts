@@ -22,8 +22,8 @@ import {
   teamsOverview,
 } from './team.js';
 import { isUuid } from '../core/ids.js';
-
-const managers = ['team_manager', 'service_manager'] as const;
+import { roles } from '../core/auth/roles.js';
+import { currentAllocations } from '../workforce/allocation.js';
 
 /** Sunday of the week containing a date: "due this week" runs to the end of the week. */
 function endOfWeek(date: string): string {
@@ -51,13 +51,13 @@ function restrictedLastWithin<T>(items: T[], key: (t: T) => string, isRestricted
 export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
   const now = () => ctx.time.now();
 
-  route(app, ctx, { method: 'GET', url: '/my-work', roles: ['practitioner', 'team_manager'], audit: 'VIEW_MY_WORK' }, async (_req, reply, state) => {
+  route(app, ctx, { method: 'GET', url: '/my-work', roles: roles.caseholders, audit: 'VIEW_MY_WORK' }, async (_req, reply, state) => {
     const { user } = state;
     const clock = await loadClockContext(ctx.db);
     const t = now();
     const today = todayIn(ctx.time);
     const mine = user.workerId
-      ? sql`exists (select 1 from allocations a where a.child_id = o.child_id and a.ended_at is null and a.worker_id = ${user.workerId})`
+      ? sql`exists (select 1 from ${currentAllocations} a where a.child_id = o.child_id and a.worker_id = ${user.workerId})`
       : sql`false`;
     const outstanding = await outstandingFor(ctx.db, mine, t, clock);
     const children = user.workerId
@@ -65,7 +65,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
           ctx.db,
           sql`select c.id, c.first_name || ' ' || c.last_name as name,
                      (select max(v.visit_date)::text from visits v where v.child_id = c.id and v.child_seen) as "lastSeen"
-                from children c join allocations a on a.child_id = c.id and a.ended_at is null
+                from children c join ${currentAllocations} a on a.child_id = c.id
                where a.worker_id = ${user.workerId} order by c.last_name, c.first_name`,
         )
       : [];
@@ -111,7 +111,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
     return team ?? null;
   }
 
-  route(app, ctx, { method: 'GET', url: '/my-team', roles: managers }, async (req, reply, { user }) => {
+  route(app, ctx, { method: 'GET', url: '/my-team', roles: roles.managers }, async (req, reply, { user }) => {
     const team = await teamFor(user, (req.query as Record<string, string | undefined>).teamId);
     if (!team) return reply.redirect('/authority');
     const clock = await loadClockContext(ctx.db);
@@ -143,14 +143,14 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
     });
   });
 
-  route(app, ctx, { method: 'GET', url: '/my-team/lists/:list', roles: managers, audit: 'VIEW_LIST' }, async (req, reply, state) => {
+  route(app, ctx, { method: 'GET', url: '/my-team/lists/:list', roles: roles.managers, audit: 'VIEW_LIST' }, async (req, reply, state) => {
     const q = req.query as Record<string, string | undefined>;
     const team = await teamFor(state.user, q.teamId);
     if (!team) return forbidden(reply);
     return listPage(reply, state, (req.params as { list: string }).list, { kind: 'team', teamId: team.id }, q, team.name);
   });
 
-  route(app, ctx, { method: 'GET', url: '/authority', roles: ['service_manager'] }, async (_req, reply, { user }) => {
+  route(app, ctx, { method: 'GET', url: '/authority', roles: roles.serviceManagers }, async (_req, reply, { user }) => {
     const today = todayIn(ctx.time);
     const [figures, teams, repeat, contacts, notices] = await Promise.all([
       backlogCounts(ctx.db, null, now(), today),
@@ -171,7 +171,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
     });
   });
 
-  route(app, ctx, { method: 'GET', url: '/authority/lists/:list', roles: ['service_manager'], audit: 'VIEW_LIST' }, async (req, reply, state) =>
+  route(app, ctx, { method: 'GET', url: '/authority/lists/:list', roles: roles.serviceManagers, audit: 'VIEW_LIST' }, async (req, reply, state) =>
     listPage(reply, state, (req.params as { list: string }).list, { kind: 'authority' }, req.query as Record<string, string | undefined>, 'the authority'),
   );
 
@@ -248,8 +248,8 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
         const found = await rows<{ childId: string; childName: string; since: string; worker: string }>(
           ctx.db,
           sql`select c.id as "childId", c.first_name || ' ' || c.last_name as "childName", a.started_at::date::text as since, w.name as worker
-                from allocations a join children c on c.id = a.child_id join workers w on w.id = a.worker_id
-               where a.worker_id = ${q.workerId} and a.ended_at is null
+                from ${currentAllocations} a join children c on c.id = a.child_id join workers w on w.id = a.worker_id
+               where a.worker_id = ${q.workerId}
                  and ${scope.kind === 'team' ? sql`a.team_id = ${scope.teamId}` : sql`true`}
                order by c.last_name`,
         );

@@ -4,6 +4,7 @@ import { rows, type Db } from '../core/db/database.js';
 import { assessmentDue } from '../assessment/queries.js';
 import { assessmentTimeliness } from '../clock/index.js';
 import { scopeCondition, type Scope } from './backlog.js';
+import { caseloadOf, currentAllocations } from '../workforce/allocation.js';
 
 export interface WorkerCaseload {
   workerId: string;
@@ -18,7 +19,7 @@ export function caseloads(db: Db, teamId: string | null): Promise<WorkerCaseload
   return rows<WorkerCaseload>(
     db,
     sql`select w.id as "workerId", w.name, w.role, w.newly_qualified as "newlyQualified", w.agency,
-               (select count(*)::int from allocations a where a.worker_id = w.id and a.ended_at is null) as children
+               ${caseloadOf(sql`w.id`)} as children
           from workers w
          where w.active and w.role not in ('team_manager', 'service_manager', 'administrator')
            ${teamId ? sql`and w.team_id = ${teamId}` : sql``}
@@ -91,7 +92,7 @@ export async function childrenNotSeen(db: Db, scope: Scope, sinceDate: string): 
                (select max(v.visit_date)::text from visits v where v.child_id = c.id and v.child_seen) as "lastSeen",
                a.started_at::date::text as "allocatedSince"
           from children c
-          join allocations a on a.child_id = c.id and a.ended_at is null
+          join ${currentAllocations} a on a.child_id = c.id
           left join workers w on w.id = a.worker_id
          where exists (select 1 from referrals r where r.child_id = c.id and r.closed_date is null)
            and not exists (select 1 from visits v where v.child_id = c.id and v.child_seen and v.visit_date >= ${sinceDate})
@@ -134,13 +135,13 @@ export function teamsOverview(db: Db, now: Date): Promise<TeamRow[]> {
   return rows<TeamRow>(
     db,
     sql`select t.id as "teamId", t.name,
-               (select count(*)::int from allocations a where a.team_id = t.id and a.ended_at is null) as children,
+               (select count(*)::int from ${currentAllocations} a where a.team_id = t.id) as children,
                (select count(*)::int from workers w where w.team_id = t.id and w.active and w.role not in ('team_manager','service_manager','administrator')) as workers,
-               coalesce((select max(n)::int from (select count(*) as n from allocations a where a.team_id = t.id and a.ended_at is null and a.worker_id is not null group by a.worker_id) x), 0) as "maxCaseload",
+               coalesce((select max(n)::int from (select count(*) as n from ${currentAllocations} a where a.team_id = t.id and a.worker_id is not null group by a.worker_id) x), 0) as "maxCaseload",
                coalesce(od.n, 0) as overdue
           from teams t
           left join (select a.team_id, count(*)::int as n
-                       from obligations o join allocations a on a.child_id = o.child_id and a.ended_at is null
+                       from obligations o join ${currentAllocations} a on a.child_id = o.child_id
                       where o.rule_id = ${assessmentTimeliness.id} and o.done_at is null and o.due_by <= ${now.toISOString()}
                       group by a.team_id) od on od.team_id = t.id
          where t.active order by t.name`,

@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { StaleRecordError } from '../core/db/versions.js';
 import type { FieldError } from '../core/http/forms.js';
 
 /** Why an administration change was refused: a field and a reason, or someone saved first (stale). */
@@ -12,6 +13,16 @@ export function stale(what: string): AdminResult {
     stale: true,
     message: `Someone else changed this ${what} after you opened this page. Nothing has been saved: check the details below and try again`,
   };
+}
+
+/** An administration change, with a stale save (core's StaleRecordError) answered as a refusal. */
+export async function staleRefused(what: string, change: () => Promise<AdminResult | null>): Promise<AdminResult | null> {
+  try {
+    return await change();
+  } catch (e) {
+    if (e instanceof StaleRecordError) return stale(what);
+    throw e;
+  }
 }
 
 export function refused(field: string, message: string): AdminResult {

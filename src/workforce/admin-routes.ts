@@ -20,8 +20,8 @@ import {
   workersFor,
 } from './users-admin.js';
 import { type AdminResult, answerChange, done, notFound } from './admin-results.js';
+import { roles } from '../core/auth/roles.js';
 
-const admin = ['administrator'] as const;
 const EDIT = 'workforce/views/user-edit.njk';
 
 export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -35,11 +35,11 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
     ...extra,
   });
 
-  route(app, ctx, { method: 'GET', url: '/admin/users', roles: admin }, async (_req, reply) =>
+  route(app, ctx, { method: 'GET', url: '/admin/users', roles: roles.administrators }, async (_req, reply) =>
     reply.page('workforce/views/users.njk', await page()),
   );
 
-  route(app, ctx, { method: 'POST', url: '/admin/users', roles: admin, audit: 'ADD_USER' }, async (req, reply, state) => {
+  route(app, ctx, { method: 'POST', url: '/admin/users', roles: roles.administrators, audit: 'ADD_USER' }, async (req, reply, state) => {
     const body = req.body as Record<string, unknown>;
     const parsed = parse(newUserSchema, body);
     const errors = parsed.ok ? [] : parsed.errors;
@@ -86,11 +86,11 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
     return answerChange(reply, result, { editPage: (extra) => editPage(reply, userId, extra), staleField: 'displayName', values: kept, flash, to: '/admin/users' });
   };
 
-  route(app, ctx, { method: 'GET', url: '/admin/users/:userId', roles: admin }, async (req, reply) =>
+  route(app, ctx, { method: 'GET', url: '/admin/users/:userId', roles: roles.administrators }, async (req, reply) =>
     editPage(reply, (req.params as { userId: string }).userId),
   );
 
-  route(app, ctx, { method: 'POST', url: '/admin/users/:userId', roles: admin, audit: 'CHANGE_USER' }, async (req, reply, state) => {
+  route(app, ctx, { method: 'POST', url: '/admin/users/:userId', roles: roles.administrators, audit: 'CHANGE_USER' }, async (req, reply, state) => {
     const { userId } = req.params as { userId: string };
     const body = req.body as Record<string, unknown>;
     const parsed = parse(editUserSchema, body);
@@ -100,7 +100,7 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   for (const [action, disabled, audit] of [['disable', true, 'DISABLE_USER'], ['enable', false, 'ENABLE_USER']] as const) {
-    route(app, ctx, { method: 'POST', url: `/admin/users/:userId/${action}`, roles: admin, audit }, async (req, reply, state) => {
+    route(app, ctx, { method: 'POST', url: `/admin/users/:userId/${action}`, roles: roles.administrators, audit }, async (req, reply, state) => {
       const { userId } = req.params as { userId: string };
       const body = req.body as Record<string, unknown>;
       const parsed = parse(versionSchema, body);
@@ -111,7 +111,7 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
     });
   }
 
-  route(app, ctx, { method: 'POST', url: '/admin/users/:userId/password', roles: admin, audit: 'RESET_PASSWORD' }, async (req, reply, state) => {
+  route(app, ctx, { method: 'POST', url: '/admin/users/:userId/password', roles: roles.administrators, audit: 'RESET_PASSWORD' }, async (req, reply, state) => {
     const { userId } = req.params as { userId: string };
     const body = req.body as Record<string, unknown>;
     const parsed = parse(passwordResetSchema, body);

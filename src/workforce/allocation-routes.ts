@@ -6,12 +6,9 @@ import { rows } from '../core/db/database.js';
 import type { AppContext } from '../core/http/context.js';
 import { errorView, optionalText, parse, uuidField } from '../core/http/forms.js';
 import { route } from '../core/http/route.js';
-import { recomputeObligations } from '../obligations/recompute.js';
-import { allocate, currentAllocation } from './allocation.js';
-
-const managers = ['team_manager', 'service_manager'] as const;
-
-class AllocationChangedError extends Error {}
+import { StaleRecordError } from '../core/db/versions.js';
+import { caseloadOf, currentAllocation, reallocate } from './allocation.js';
+import { roles } from '../core/auth/roles.js';
 
 /** `current` is the allocation the page showed: if it has changed since, the save is refused. */
 const allocationSchema = z.object({ workerId: uuidField('Social worker'), current: optionalText('Current allocation', { max: 36 }) });
@@ -21,7 +18,7 @@ function candidates(ctx: AppContext, teamId: string | null) {
   return rows<{ id: string; name: string; teamId: string; teamName: string; caseload: number; newlyQualified: boolean; agency: boolean }>(
     ctx.db,
     sql`select w.id, w.name, w.team_id as "teamId", t.name as "teamName", w.newly_qualified as "newlyQualified", w.agency,
-               (select count(*)::int from allocations a where a.worker_id = w.id and a.ended_at is null) as caseload
+               ${caseloadOf(sql`w.id`)} as caseload
           from workers w join teams t on t.id = w.team_id
          where w.active and w.role in ('social_worker', 'senior_practitioner', 'family_support_worker', 'personal_adviser')
            ${teamId ? sql`and w.team_id = ${teamId}` : sql``}
@@ -50,12 +47,12 @@ export function allocationRoutes(app: FastifyInstance, ctx: AppContext): void {
     };
   };
 
-  route(app, ctx, { method: 'GET', url: '/children/:childId/allocation', roles: managers, audit: 'VIEW_CHILD' }, async (req, reply, { user }) => {
+  route(app, ctx, { method: 'GET', url: '/children/:childId/allocation', roles: roles.managers, audit: 'VIEW_CHILD' }, async (req, reply, { user }) => {
     const { childId } = req.params as { childId: string };
     return reply.page('workforce/views/allocate.njk', await page(childId, user.role === 'team_manager' ? user.teamId : null));
   });
 
-  route(app, ctx, { method: 'POST', url: '/children/:childId/allocation', roles: managers, audit: 'ALLOCATE_CHILD' }, async (req, reply, state) => {
+  route(app, ctx, { method: 'POST', url: '/children/:childId/allocation', roles: roles.managers, audit: 'ALLOCATE_CHILD' }, async (req, reply, state) => {
     const { childId } = req.params as { childId: string };
     const body = req.body as Record<string, unknown>;
     const teamId = state.user.role === 'team_manager' ? state.user.teamId : null;
@@ -66,20 +63,13 @@ export function allocationRoutes(app: FastifyInstance, ctx: AppContext): void {
     const worker = (await candidates(ctx, teamId)).find((w) => w.id === parsed.value.workerId);
     if (!worker) return fail('workerId', 'Social worker must be one of the workers listed');
     state.recordId = worker.id;
-    const moved = await state.write(async (tx) => {
-      // lock the child's allocations so two managers allocating at once cannot both succeed
-      await tx.execute(sql`select id from allocations where child_id = ${childId} and ended_at is null for update`);
-      const current = await currentAllocation(tx, childId);
-      // refused: throwing rolls back the unit of work, so no change row is written
-      if ((current?.id ?? undefined) !== parsed.value.current) throw new AllocationChangedError();
-      await allocate(tx, childId, { teamId: worker.teamId, workerId: worker.id }, { userId: state.user.id });
-      await recomputeObligations(tx, [childId]);
-      return true;
-    }).catch((e: unknown) => {
-      if (e instanceof AllocationChangedError) return false;
-      throw e;
-    });
-    if (!moved) return fail('workerId', 'The child was allocated by someone else after you opened this page. Nothing has been saved: check the current allocation and try again.', 409);
+    try {
+      // the unit of work holds the child's lock: two managers allocating at once take turns
+      await state.write((tx) => reallocate(tx, childId, { teamId: worker.teamId, workerId: worker.id }, parsed.value.current, { userId: state.user.id }));
+    } catch (e) {
+      if (!(e instanceof StaleRecordError)) throw e;
+      return fail('workerId', 'The child was allocated by someone else after you opened this page. Nothing has been saved: check the current allocation and try again.', 409);
+    }
     reply.flash(`Allocated to ${worker.name}`);
     return reply.redirect(`/children/${childId}`, 303);
   });

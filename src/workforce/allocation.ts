@@ -1,7 +1,21 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
-import { rows, type Db } from '../core/db/database.js';
-import { allocations } from './schema.js';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { teams } from '../core/organisation/schema.js';
+import { rows, type Db } from '../core/db/database.js';
+import { StaleRecordError } from '../core/db/versions.js';
+import { recomputeObligations } from '../obligations/recompute.js';
+import { allocations } from './schema.js';
+
+/**
+ * The child's current allocation, the one definition: the allocation with no end. A child has
+ * at most one (a unique index on allocations), and a new one ends it (`allocate`).
+ */
+const isCurrent = isNull(allocations.endedAt);
+
+/** The current allocations, as a table to select from or join: `join ${currentAllocations} a on a.child_id = c.id`. */
+export const currentAllocations: SQL = sql`(select * from ${allocations} where ${isCurrent})`;
+
+/** A worker's caseload: the children currently allocated to them, for a worker's id column. */
+export const caseloadOf = (workerId: SQL): SQL => sql`(select count(*)::int from ${currentAllocations} cl where cl.worker_id = ${workerId})`;
 
 export interface CurrentAllocation {
   id: string;
@@ -10,17 +24,15 @@ export interface CurrentAllocation {
   workerId: string | null;
   workerName: string | null;
   startedAt: string;
-  version: number;
 }
 
 export async function currentAllocation(db: Db, childId: string): Promise<CurrentAllocation | null> {
   const [row] = await rows<CurrentAllocation>(
     db,
     sql`select a.id, a.team_id as "teamId", t.name as "teamName", a.worker_id as "workerId", w.name as "workerName",
-               a.started_at::text as "startedAt", a.version
-          from allocations a join teams t on t.id = a.team_id left join workers w on w.id = a.worker_id
-         where a.child_id = ${childId} and a.ended_at is null
-         order by a.started_at desc limit 1`,
+               a.started_at::text as "startedAt"
+          from ${currentAllocations} a join teams t on t.id = a.team_id left join workers w on w.id = a.worker_id
+         where a.child_id = ${childId}`,
   );
   return row ?? null;
 }
@@ -38,12 +50,31 @@ export async function allocate(
   await db
     .update(allocations)
     .set({ endedAt: at })
-    .where(and(eq(allocations.childId, childId), isNull(allocations.endedAt)));
+    .where(and(eq(allocations.childId, childId), isCurrent));
   const [row] = await db
     .insert(allocations)
     .values({ childId, teamId: to.teamId, workerId: to.workerId, startedAt: at, allocatedBy: by.userId })
     .returning({ id: allocations.id });
   return row!.id;
+}
+
+/**
+ * A manager allocates the child to a worker, from the page that showed `expected` as the
+ * child's current allocation (its id, or '' for none). An allocation is never edited, only
+ * ended by the next, so the one the page showed still being current is its version: someone
+ * else's allocation since is a StaleRecordError, and nothing is saved.
+ */
+export async function reallocate(
+  tx: Db,
+  childId: string,
+  to: { teamId: string; workerId: string },
+  expected: string | undefined,
+  by: { userId: string },
+): Promise<void> {
+  const current = await currentAllocation(tx, childId);
+  if ((current?.id ?? undefined) !== expected) throw new StaleRecordError("The child's allocation");
+  await allocate(tx, childId, to, by);
+  await recomputeObligations(tx, [childId]);
 }
 
 export async function frontDoorTeamId(db: Db): Promise<string | null> {

@@ -1,3 +1,4 @@
+import { roles } from '../core/auth/roles.js';
 import type { Area } from '../core/http/area.js';
 import { adminRoutes } from './admin-routes.js';
 import { allocationRoutes } from './allocation-routes.js';
@@ -7,7 +8,7 @@ export const workforceArea = {
   name: 'workforce',
   routes: [allocationRoutes, adminRoutes, workforceRoutes],
   navigation: [
-    { href: '/admin/users', text: 'Users', roles: ['administrator'] },
-    { href: '/admin/workforce', text: 'Teams and workers', roles: ['administrator'] },
+    { href: '/admin/users', text: 'Users', roles: roles.administrators },
+    { href: '/admin/workforce', text: 'Teams and workers', roles: roles.administrators },
   ],
 } satisfies Area;

@@ -4,9 +4,10 @@ import { hashPassword } from '../core/auth/passwords.js';
 import { accessRoles, users } from '../core/auth/schema.js';
 import { endSessionsOf } from '../core/auth/sessions.js';
 import { rows, type Db } from '../core/db/database.js';
+import { lockAtVersion, nextVersion } from '../core/db/versions.js';
 import { choice, type FieldError, optionalUuidField, text, version } from '../core/http/forms.js';
 import { isUuid } from '../core/ids.js';
-import { type AdminResult, refused, stale } from './admin-results.js';
+import { type AdminResult, refused, staleRefused } from './admin-results.js';
 
 function newPassword() {
   return text('Password', { max: 200 }).refine((v) => v.length >= 12, { message: 'Password must be at least 12 characters' });
@@ -86,18 +87,14 @@ export function workersFor(db: Db, userId: string) {
   );
 }
 
-const staleUser = stale('user');
-
 /**
- * The user row, locked for the change, if it is still at the version the page showed. Every
- * administrator row is locked too, so two administrators demoting each other at once cannot
- * leave the service with none.
+ * The user row, locked for the change, if it is still at the version the page showed (null:
+ * no such user). Every administrator row is locked too, so two administrators demoting each
+ * other at once cannot leave the service with none.
  */
 async function lockUser(tx: Db, userId: string, expected: number) {
   await tx.execute(sql`select id from users where role = 'administrator' and not disabled order by id for update`);
-  const [row] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
-  if (!row) return null;
-  return row.version === expected ? row : 'stale';
+  return lockAtVersion(tx, users, userId, expected, 'The user');
 }
 
 async function otherActiveAdministrators(tx: Db, userId: string): Promise<number> {
@@ -109,10 +106,9 @@ async function otherActiveAdministrators(tx: Db, userId: string): Promise<number
 }
 
 export async function editUser(db: Db, userId: string, input: z.output<typeof editUserSchema>): Promise<AdminResult | null> {
-  return db.transaction(async (tx) => {
+  return staleRefused('user', () => db.transaction(async (tx) => {
     const row = await lockUser(tx, userId, input.version);
     if (row === null) return null;
-    if (row === 'stale') return staleUser;
     let teamId = input.teamId ?? null;
     if (input.workerId) {
       const worker = (await workersFor(tx, userId)).find((w) => w.id === input.workerId);
@@ -125,10 +121,10 @@ export async function editUser(db: Db, userId: string, input: z.output<typeof ed
     }
     await tx
       .update(users)
-      .set({ displayName: input.displayName, role: input.role, teamId, workerId: input.workerId ?? null, version: row.version + 1 })
+      .set({ displayName: input.displayName, role: input.role, teamId, workerId: input.workerId ?? null, version: nextVersion(users) })
       .where(eq(users.id, userId));
     return { ok: true };
-  });
+  }));
 }
 
 /** Disabling a user ends every session they have, on every instance. */
@@ -139,18 +135,17 @@ export async function setUserDisabled(
   expected: number,
   by: { userId: string; now: Date },
 ): Promise<AdminResult | null> {
-  return db.transaction(async (tx) => {
+  return staleRefused('user', () => db.transaction(async (tx) => {
     const row = await lockUser(tx, userId, expected);
     if (row === null) return null;
-    if (row === 'stale') return staleUser;
     if (disabled && userId === by.userId) return refused('disable', 'You cannot disable your own account');
     if (disabled && row.role === 'administrator' && (await otherActiveAdministrators(tx, userId)) === 0) {
       return refused('disable', 'This is the only administrator: make someone else an administrator first');
     }
-    await tx.update(users).set({ disabled, version: row.version + 1 }).where(eq(users.id, userId));
+    await tx.update(users).set({ disabled, version: nextVersion(users) }).where(eq(users.id, userId));
     if (disabled) await endSessionsOf(tx, userId, 'disabled', by.now);
     return { ok: true };
-  });
+  }));
 }
 
 /**
@@ -160,12 +155,10 @@ export async function setUserDisabled(
  */
 export async function resetPassword(db: Db, userId: string, password: string | { hash: string }, expected: number, now: Date): Promise<AdminResult | null> {
   const passwordHash = typeof password === 'string' ? await hashPassword(password) : password.hash;
-  return db.transaction(async (tx) => {
-    const row = await lockUser(tx, userId, expected);
-    if (row === null) return null;
-    if (row === 'stale') return staleUser;
-    await tx.update(users).set({ passwordHash, version: row.version + 1 }).where(eq(users.id, userId));
+  return staleRefused('user', () => db.transaction(async (tx) => {
+    if ((await lockUser(tx, userId, expected)) === null) return null;
+    await tx.update(users).set({ passwordHash, version: nextVersion(users) }).where(eq(users.id, userId));
     await endSessionsOf(tx, userId, 'password_changed', now);
     return { ok: true };
-  });
+  }));
 }

@@ -2,10 +2,12 @@ import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { users } from '../core/auth/schema.js';
 import { rows, type Db } from '../core/db/database.js';
+import { lockAtVersion, nextVersion } from '../core/db/versions.js';
 import { choice, text, uuidField, version, yesNo } from '../core/http/forms.js';
 import { teams, workerRoles, workers } from '../core/organisation/schema.js';
-import { type AdminResult, refused, stale } from './admin-results.js';
+import { type AdminResult, refused, staleRefused } from './admin-results.js';
 import { isUuid } from '../core/ids.js';
+import { caseloadOf } from './allocation.js';
 
 export const teamKinds = ['locality', 'front_door', 'looked_after', 'leaving_care', 'disabled_children', 'other'] as const;
 
@@ -71,52 +73,42 @@ export async function workerDetails(db: Db, workerId: string): Promise<WorkerDet
   const [row] = await rows<WorkerDetails>(
     db,
     sql`select w.id, w.name, w.role, w.team_id as "teamId", w.qualified, w.newly_qualified as "newlyQualified", w.agency, w.active, w.version,
-               (select count(*)::int from allocations a where a.worker_id = w.id and a.ended_at is null) as caseload
+               ${caseloadOf(sql`w.id`)} as caseload
           from workers w where w.id = ${workerId}`,
   );
   return row ?? null;
 }
 
-const staleWorker = stale('worker');
-
-async function lockWorker(tx: Db, workerId: string, expected: number) {
-  const [row] = await tx.select().from(workers).where(eq(workers.id, workerId)).for('update');
-  if (!row) return null;
-  return row.version === expected ? row : 'stale';
-}
 
 /**
  * A worker who moves team takes their sign-in with them: a user linked to the worker and in
  * the old team moves too, so "my team" follows the worker.
  */
 export async function editWorker(db: Db, workerId: string, input: z.output<typeof editWorkerSchema>): Promise<AdminResult | null> {
-  return db.transaction(async (tx) => {
-    const row = await lockWorker(tx, workerId, input.version);
+  return staleRefused('worker', () => db.transaction(async (tx) => {
+    const row = await lockAtVersion(tx, workers, workerId, input.version, 'The worker');
     if (row === null) return null;
-    if (row === 'stale') return staleWorker;
     const [team] = await tx.select({ id: teams.id }).from(teams).where(and(eq(teams.id, input.teamId), eq(teams.active, true)));
     if (!team) return refused('teamId', 'Team must be one of the teams listed');
     const { version: _version, ...details } = input;
-    await tx.update(workers).set({ ...details, version: row.version + 1 }).where(eq(workers.id, workerId));
+    await tx.update(workers).set({ ...details, version: nextVersion(workers) }).where(eq(workers.id, workerId));
     if (row.teamId && row.teamId !== input.teamId) {
       // the user's version moves too, so a users page opened before this cannot put the old team back
-      await tx.update(users).set({ teamId: input.teamId, version: sql`${users.version} + 1` }).where(and(eq(users.workerId, workerId), eq(users.teamId, row.teamId)));
+      await tx.update(users).set({ teamId: input.teamId, version: nextVersion(users) }).where(and(eq(users.workerId, workerId), eq(users.teamId, row.teamId)));
     }
     return { ok: true };
-  });
+  }));
 }
 
 /** A worker who has left keeps their history; they must hold no children, so none is left unallocated unseen. */
 export async function markWorkerLeft(db: Db, workerId: string, expected: number): Promise<AdminResult | null> {
-  return db.transaction(async (tx) => {
-    const row = await lockWorker(tx, workerId, expected);
-    if (row === null) return null;
-    if (row === 'stale') return staleWorker;
-    const [held] = await rows<{ n: number }>(tx, sql`select count(*)::int as n from allocations where worker_id = ${workerId} and ended_at is null`);
+  return staleRefused('worker', () => db.transaction(async (tx) => {
+    if ((await lockAtVersion(tx, workers, workerId, expected, 'The worker')) === null) return null;
+    const [held] = await rows<{ n: number }>(tx, sql`select ${caseloadOf(sql`${workerId}::uuid`)} as n`);
     if ((held?.n ?? 0) > 0) {
       return refused('left', `Allocate their ${held!.n === 1 ? 'child' : `${held!.n} children`} to someone else before marking them as left`);
     }
-    await tx.update(workers).set({ active: false, version: row.version + 1 }).where(eq(workers.id, workerId));
+    await tx.update(workers).set({ active: false, version: nextVersion(workers) }).where(eq(workers.id, workerId));
     return { ok: true };
-  });
+  }));
 }

@@ -19,8 +19,8 @@ import {
   workerDetails,
   workforceLists,
 } from './workforce-admin.js';
+import { roles } from '../core/auth/roles.js';
 
-const admin = ['administrator'] as const;
 const EDIT = 'workforce/views/worker-edit.njk';
 
 export function workforceRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -29,11 +29,11 @@ export function workforceRoutes(app: FastifyInstance, ctx: AppContext): void {
     return { title: 'Teams and workers', teams, workers, teamKinds, workerRoles, values: {}, ...extra };
   };
 
-  route(app, ctx, { method: 'GET', url: '/admin/workforce', roles: admin }, async (_req, reply) =>
+  route(app, ctx, { method: 'GET', url: '/admin/workforce', roles: roles.administrators }, async (_req, reply) =>
     reply.page('workforce/views/workforce.njk', await page()),
   );
 
-  route(app, ctx, { method: 'POST', url: '/admin/workforce/teams', roles: admin, audit: 'ADD_TEAM' }, async (req, reply, state) => {
+  route(app, ctx, { method: 'POST', url: '/admin/workforce/teams', roles: roles.administrators, audit: 'ADD_TEAM' }, async (req, reply, state) => {
     const body = req.body as Record<string, unknown>;
     const parsed = parse(newTeamSchema, body);
     const errors = parsed.ok ? [] : [...parsed.errors];
@@ -44,7 +44,7 @@ export function workforceRoutes(app: FastifyInstance, ctx: AppContext): void {
     return reply.redirect('/admin/workforce', 303);
   });
 
-  route(app, ctx, { method: 'POST', url: '/admin/workforce/workers', roles: admin, audit: 'ADD_WORKER' }, async (req, reply, state) => {
+  route(app, ctx, { method: 'POST', url: '/admin/workforce/workers', roles: roles.administrators, audit: 'ADD_WORKER' }, async (req, reply, state) => {
     const body = req.body as Record<string, unknown>;
     const parsed = parse(newWorkerSchema, body);
     if (!parsed.ok) {
@@ -75,11 +75,11 @@ export function workforceRoutes(app: FastifyInstance, ctx: AppContext): void {
     });
   };
 
-  route(app, ctx, { method: 'GET', url: '/admin/workforce/workers/:workerId', roles: admin }, async (req, reply) =>
+  route(app, ctx, { method: 'GET', url: '/admin/workforce/workers/:workerId', roles: roles.administrators }, async (req, reply) =>
     editPage(reply, (req.params as { workerId: string }).workerId),
   );
 
-  route(app, ctx, { method: 'POST', url: '/admin/workforce/workers/:workerId', roles: admin, audit: 'CHANGE_WORKER' }, async (req, reply, state) => {
+  route(app, ctx, { method: 'POST', url: '/admin/workforce/workers/:workerId', roles: roles.administrators, audit: 'CHANGE_WORKER' }, async (req, reply, state) => {
     const { workerId } = req.params as { workerId: string };
     const body = req.body as Record<string, unknown>;
     const parsed = parse(editWorkerSchema, body);
@@ -89,7 +89,7 @@ export function workforceRoutes(app: FastifyInstance, ctx: AppContext): void {
     return answerChange(reply, result, { editPage: (extra) => editPage(reply, workerId, extra), staleField: 'name', values: body, flash: `${parsed.value.name}: changes saved`, to: '/admin/workforce' });
   });
 
-  route(app, ctx, { method: 'POST', url: '/admin/workforce/workers/:workerId/left', roles: admin, audit: 'WORKER_LEFT' }, async (req, reply, state) => {
+  route(app, ctx, { method: 'POST', url: '/admin/workforce/workers/:workerId/left', roles: roles.administrators, audit: 'WORKER_LEFT' }, async (req, reply, state) => {
     const { workerId } = req.params as { workerId: string };
     const parsed = parse(versionSchema, req.body);
     if (!parsed.ok) return editPage(reply, workerId, { status: 400, errors: parsed.errors.map((e) => ({ ...e, field: 'left' })) });

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
+import { roles } from '../auth/roles.js';
 import { labelOf, type CodeList } from '../codes.js';
 
 const require = createRequire(import.meta.url);
@@ -39,6 +40,8 @@ export function createViewEnvironment(opts: { watch?: boolean } = {}): nunjucks.
     }),
     { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
   );
+  // the named role groups, for a page that shows a manager more: `user.role in roles.managers`
+  env.addGlobal('roles', roles);
   env.addFilter('date', formatDate);
   // a table cell: dates formatted, anything else as it is
   env.addFilter('cell', (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? formatDate(v) : v));
