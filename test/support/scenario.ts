@@ -1,4 +1,4 @@
-import { startAssessment } from '../../src/assessment/assessments.js';
+import { startAssessment } from '../../src/assessment/use-cases.js';
 import { createChild } from '../../src/children/children.js';
 import { sql } from 'drizzle-orm';
 import { rows, type Db } from '../../src/core/db/database.js';

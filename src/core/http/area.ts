@@ -5,7 +5,7 @@ import type { NavigationEntry } from './navigation.js';
 export type RouteModule = (app: FastifyInstance, ctx: AppContext) => void | Promise<void>;
 
 /** An area's typed paths: functions from ids to its pages' URLs. */
-export type Paths = Readonly<Record<string, (...ids: string[]) => string>>;
+export type Paths = Readonly<Record<string, (...ids: never[]) => string>>;
 
 /**
  * What an area gives the service, exported by its index.ts and assembled by the composition

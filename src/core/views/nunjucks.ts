@@ -28,6 +28,11 @@ export function formatDate(value: unknown): string {
   return Number.isNaN(d.getTime()) ? s : dateTime.format(d);
 }
 
+/** A code in words: "child_in_need_plan" as "Child in need plan". */
+export function words(code: string | null | undefined): string {
+  return code ? code.charAt(0).toUpperCase() + code.slice(1).replace(/_/g, ' ') : '';
+}
+
 /**
  * One Nunjucks environment, autoescaping, with govuk-frontend on the search path.
  * Templates are named from src/ ("front-door/views/queue.njk"); shared layouts and
@@ -48,8 +53,6 @@ export function createViewEnvironment(opts: { watch?: boolean } = {}): nunjucks.
   env.addFilter('code', (code: string | null | undefined, list: CodeList) => labelOf(list, code));
   env.addFilter('plural', (n: number, one: string, many?: string) => `${n} ${n === 1 ? one : (many ?? `${one}s`)}`);
   env.addFilter('yesNo', (v: unknown) => (v === true ? 'Yes' : v === false ? 'No' : ''));
-  env.addFilter('words', (code: string | null | undefined) =>
-    code ? code.charAt(0).toUpperCase() + code.slice(1).replace(/_/g, ' ') : '',
-  );
+  env.addFilter('words', words);
   return env;
 }
