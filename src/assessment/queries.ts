@@ -1,8 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { Param, sql } from 'drizzle-orm';
+import { assessorWorkerRoles } from '../core/organisation/schema.js';
 import { rows, type Db } from '../core/db/database.js';
 import { assessmentTimeliness } from '../clock/index.js';
 import { isUuid } from '../core/ids.js';
-import { caseloadOf } from '../workforce/allocation.js';
+import { caseloadOf } from '../workforce/queries.js';
 
 export interface AssessmentView {
   id: string;
@@ -61,7 +62,7 @@ export function workersForAllocation(db: Db, teamId: string | null) {
     sql`select w.id, w.name, t.name as "teamName",
                ${caseloadOf(sql`w.id`)} as caseload
           from workers w join teams t on t.id = w.team_id
-         where w.active and w.role in ('social_worker', 'senior_practitioner') ${teamId ? sql`and w.team_id = ${teamId}` : sql``}
+         where w.active and w.role = any(${new Param([...assessorWorkerRoles])}::text[]) ${teamId ? sql`and w.team_id = ${teamId}` : sql``}
          order by t.name, w.name`,
   );
 }

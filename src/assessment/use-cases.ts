@@ -8,7 +8,7 @@ import { choices, dateField, optionalChoice, text, uuidField, version } from '..
 import { recomputeObligations } from '../obligations/recompute.js';
 import { referrals } from '../front-door/schema.js';
 import { workers } from '../core/organisation/schema.js';
-import { allocate } from '../workforce/allocation.js';
+import { allocate } from '../workforce/use-cases.js';
 import { assessmentOutcomes, assessments } from './schema.js';
 
 const factors = codesOf(assessmentFactorCodes);

@@ -8,7 +8,7 @@ import { text, uuidField } from '../core/http/forms.js';
 import { nameOnRecord } from './restriction.js';
 import { accessRequests } from './schema.js';
 import { isUuid } from '../core/ids.js';
-import { currentAllocations } from '../workforce/allocation.js';
+import { currentAllocations } from '../workforce/queries.js';
 
 /**
  * A restricted record in a list, as someone who may not open it sees it: no name, no

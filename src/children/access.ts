@@ -3,7 +3,7 @@ import type { ChildAccess } from '../core/auth/access.js';
 import type { SignedInUser } from '../core/auth/users.js';
 import { rows, type Db } from '../core/db/database.js';
 import { isUuid } from '../core/ids.js';
-import { currentAllocations } from '../workforce/allocation.js';
+import { currentAllocations } from '../workforce/queries.js';
 
 /**
  * Who may see a child: a service manager, any child; a practitioner or team manager, children

@@ -3,7 +3,7 @@ import { childVisibleTo } from './access.js';
 import type { SignedInUser } from '../core/auth/users.js';
 import { rows, type Db } from '../core/db/database.js';
 import { childSummary, type ChildSummary } from '../core/record/summary.js';
-import { currentAllocation, type CurrentAllocation } from '../workforce/allocation.js';
+import { currentAllocation, type CurrentAllocation } from '../workforce/queries.js';
 
 export interface ChronologyEntry {
   at: string;

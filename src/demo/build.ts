@@ -18,7 +18,7 @@ import { factsForChildren } from '../obligations/sources.js';
 import { type BacklogFigures, backlogFigures, overdueAssessments } from '../oversight/backlog.js';
 import { bulkInsert } from './insert.js';
 import { type DemoRows, type DemoTargets, type DemoUser, planDemoAuthority } from './plan.js';
-import { currentAllocations } from '../workforce/allocation.js';
+import { currentAllocations } from '../workforce/queries.js';
 
 export const DEMO_PASSWORD = 'demo';
 export const DEFAULT_DEMO_SEED = 2014;

@@ -7,7 +7,8 @@ import { lockAtVersion, nextVersion } from '../core/db/versions.js';
 import { choice, dateField, optionalText, text, uuidField, version, yesNo, evenWithOtherErrors } from '../core/http/forms.js';
 import { startOfLondonDay } from '../core/time.js';
 import { recomputeObligations } from '../obligations/recompute.js';
-import { allocate, currentAllocation, frontDoorTeamId } from '../workforce/allocation.js';
+import { allocate } from '../workforce/use-cases.js';
+import { currentAllocation, frontDoorTeamId } from '../workforce/queries.js';
 import { consentValues, contactOutcomes, contacts, referrals, thresholdLevels } from './schema.js';
 
 const sources = codesOf(referralSourceCodes);

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { rows, type Db } from '../core/db/database.js';
 import { assessmentTimeliness } from '../clock/index.js';
-import { currentAllocations } from '../workforce/allocation.js';
+import { currentAllocations } from '../workforce/queries.js';
 
 /** Whose backlog: the whole authority, one team, or one worker (by current allocation). */
 export type Scope = { kind: 'authority' } | { kind: 'team'; teamId: string } | { kind: 'worker'; workerId: string };

@@ -3,7 +3,7 @@ import type { WorkingDayCalendar } from '../core/calendar/index.js';
 import { rows, type Db } from '../core/db/database.js';
 import { type BacklogFigures, overdueAssessmentsCte, type Scope, scopeCondition, sixMonthsBefore } from './backlog.js';
 import { ageBands, type AgeBandId } from './team.js';
-import { currentAllocations } from '../workforce/allocation.js';
+import { currentAllocations } from '../workforce/queries.js';
 
 /**
  * The figures a dashboard shows, each counted in one statement rather than by fetching the

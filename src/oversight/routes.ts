@@ -23,7 +23,7 @@ import {
 } from './team.js';
 import { isUuid } from '../core/ids.js';
 import { roles } from '../core/auth/roles.js';
-import { currentAllocations } from '../workforce/allocation.js';
+import { currentAllocations } from '../workforce/queries.js';
 
 /** Sunday of the week containing a date: "due this week" runs to the end of the week. */
 function endOfWeek(date: string): string {

@@ -4,7 +4,7 @@ import { rows, type Db } from '../core/db/database.js';
 import { assessmentDue } from '../assessment/queries.js';
 import { assessmentTimeliness } from '../clock/index.js';
 import { scopeCondition, type Scope } from './backlog.js';
-import { caseloadOf, currentAllocations } from '../workforce/allocation.js';
+import { caseholding, caseloadOf, currentAllocations } from '../workforce/queries.js';
 
 export interface WorkerCaseload {
   workerId: string;
@@ -21,7 +21,7 @@ export function caseloads(db: Db, teamId: string | null): Promise<WorkerCaseload
     sql`select w.id as "workerId", w.name, w.role, w.newly_qualified as "newlyQualified", w.agency,
                ${caseloadOf(sql`w.id`)} as children
           from workers w
-         where w.active and w.role not in ('team_manager', 'service_manager', 'administrator')
+         where w.active and w.role = any(${caseholding})
            ${teamId ? sql`and w.team_id = ${teamId}` : sql``}
          order by children desc, w.name`,
   );
@@ -136,7 +136,7 @@ export function teamsOverview(db: Db, now: Date): Promise<TeamRow[]> {
     db,
     sql`select t.id as "teamId", t.name,
                (select count(*)::int from ${currentAllocations} a where a.team_id = t.id) as children,
-               (select count(*)::int from workers w where w.team_id = t.id and w.active and w.role not in ('team_manager','service_manager','administrator')) as workers,
+               (select count(*)::int from workers w where w.team_id = t.id and w.active and w.role = any(${caseholding})) as workers,
                coalesce((select max(n)::int from (select count(*) as n from ${currentAllocations} a where a.team_id = t.id and a.worker_id is not null group by a.worker_id) x), 0) as "maxCaseload",
                coalesce(od.n, 0) as overdue
           from teams t

@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 export const teams = pgTable('teams', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull().unique(),
-  /** locality, front_door, looked_after, leaving_care, disabled_children, other */
+  /** One of teamKinds. */
   kind: text('kind').notNull().default('locality'),
   active: boolean('active').notNull().default(true),
 });
@@ -24,6 +24,13 @@ export const workerRoles = [
   'administrator',
 ] as const;
 export type WorkerRole = (typeof workerRoles)[number];
+
+/** Worker roles that hold a caseload: everyone but managers and administrators. */
+export const caseholdingWorkerRoles = ['social_worker', 'senior_practitioner', 'family_support_worker', 'personal_adviser'] as const satisfies readonly WorkerRole[];
+/** Worker roles that can hold a single assessment. */
+export const assessorWorkerRoles = ['social_worker', 'senior_practitioner'] as const satisfies readonly WorkerRole[];
+
+export const teamKinds = ['locality', 'front_door', 'looked_after', 'leaving_care', 'disabled_children', 'other'] as const;
 
 export const workers = pgTable(
   'workers',
