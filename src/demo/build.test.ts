@@ -6,9 +6,7 @@ import { createWorkingDayCalendar } from '../core/calendar/index.js';
 import { type Database, type Db, openDatabase, rows, runMigrations } from '../core/db/database.js';
 import { testDatabases } from '../core/db/test-database.js';
 import { checkObligations } from '../obligations/rebuild.js';
-import { backlogFigures, overdueAssessments } from '../oversight/backlog.js';
-import { backlogCounts, dashboardFigures } from '../oversight/figures.js';
-import { ageBands, awaitingAuthorisation, childrenNotSeen, openAssessments } from '../oversight/team.js';
+import { ageBands, awaitingAuthorisation, backlogCounts, backlogFigures, childrenNotSeen, dashboardFigures, openAssessments, overdueAssessments } from '../oversight/queries.js';
 import { type DemoSummary, buildDemoAuthority } from './build.js';
 import { planDemoAuthority } from './plan.js';
 

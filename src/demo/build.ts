@@ -15,7 +15,7 @@ import * as schema from '../schema.js';
 import { londonDate } from '../core/time.js';
 import { loadClockContext, obligationRow } from '../obligations/recompute.js';
 import { factsForChildren } from '../obligations/sources.js';
-import { type BacklogFigures, backlogFigures, overdueAssessments } from '../oversight/backlog.js';
+import { type BacklogFigures, backlogFigures, overdueAssessments } from '../oversight/queries.js';
 import { bulkInsert } from './insert.js';
 import { type DemoRows, type DemoTargets, type DemoUser, planDemoAuthority } from './plan.js';
 import { currentAllocations } from '../workforce/queries.js';
@@ -58,7 +58,7 @@ export interface DemoSummary {
   };
   /** Share of the referrals in the 12 months to today made within 12 months of an earlier one. */
   repeatReferralRate: number;
-  /** As the oversight pages compute them (src/oversight/backlog.ts) at `now`. */
+  /** As the oversight pages compute them (src/oversight/queries.ts) at `now`. */
   backlog: BacklogFigures;
   /** What the demo was built to show, from the 2014 report scaled. */
   targets: DemoTargets;

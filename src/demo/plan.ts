@@ -6,7 +6,7 @@
  */
 import { Faker, base, en, en_GB } from '@faker-js/faker';
 import { type IsoDate, type WorkingDayCalendar, addCalendarYears, londonLocal } from '../core/calendar/index.js';
-import { sixMonthsBefore } from '../oversight/backlog.js';
+import { sixMonthsBefore } from '../oversight/queries.js';
 import type {
   addresses,
   allocations,

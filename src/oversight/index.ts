@@ -1,5 +1,6 @@
 import { roles } from '../core/auth/roles.js';
 import type { AreaOnTheClock } from '../obligations/sources.js';
+import { oversightPaths as paths } from './paths.js';
 import { oversightRoutes } from './routes.js';
 import { oversightSettings } from './settings.js';
 
@@ -7,9 +8,10 @@ export const oversightArea = {
   name: 'oversight',
   routes: [oversightRoutes],
   navigation: [
-    { href: '/my-team', text: 'My team', roles: ['team_manager'] },
-    { href: '/my-work', text: 'My work', roles: roles.caseholders },
-    { href: '/authority', text: 'Authority', roles: roles.serviceManagers },
+    { href: paths.myTeam(), text: 'My team', roles: ['team_manager'] },
+    { href: paths.myWork(), text: 'My work', roles: roles.caseholders },
+    { href: paths.authority(), text: 'Authority', roles: roles.serviceManagers },
   ],
+  paths,
   clock: { settings: oversightSettings },
 } satisfies AreaOnTheClock;

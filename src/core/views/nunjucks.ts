@@ -28,6 +28,11 @@ export function formatDate(value: unknown): string {
   return Number.isNaN(d.getTime()) ? s : dateTime.format(d);
 }
 
+/** A table cell: dates formatted, anything else as it is. */
+export function cellText(v: unknown): unknown {
+  return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? formatDate(v) : v;
+}
+
 /** A code in words: "child_in_need_plan" as "Child in need plan". */
 export function words(code: string | null | undefined): string {
   return code ? code.charAt(0).toUpperCase() + code.slice(1).replace(/_/g, ' ') : '';
@@ -48,8 +53,7 @@ export function createViewEnvironment(opts: { watch?: boolean } = {}): nunjucks.
   // the named role groups, for a page that shows a manager more: `user.role in roles.managers`
   env.addGlobal('roles', roles);
   env.addFilter('date', formatDate);
-  // a table cell: dates formatted, anything else as it is
-  env.addFilter('cell', (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? formatDate(v) : v));
+  env.addFilter('cell', cellText);
   env.addFilter('code', (code: string | null | undefined, list: CodeList) => labelOf(list, code));
   env.addFilter('plural', (n: number, one: string, many?: string) => `${n} ${n === 1 ? one : (many ?? `${one}s`)}`);
   env.addFilter('yesNo', (v: unknown) => (v === true ? 'Yes' : v === false ? 'No' : ''));

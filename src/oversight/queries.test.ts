@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkingDayCalendar } from '../core/calendar/index.js';
-import { bandCutoffs } from './figures.js';
-import { bandOf } from './team.js';
+import { bandCutoffs, bandOf } from './queries.js';
 
 function daysBefore(date: string, n: number): string {
   const d = new Date(`${date}T00:00:00Z`);
