@@ -6,7 +6,7 @@ import type { AppContext } from '../core/http/context.js';
 import { forbidden, type RequestState, route } from '../core/http/route.js';
 import { isUuid } from '../core/ids.js';
 import { todayIn } from '../core/time.js';
-import { contactsAwaitingDecision } from '../front-door/queue.js';
+import { contactsAwaitingDecision } from '../front-door/queries.js';
 import { outstandingFor } from '../obligations/queries.js';
 import { loadClockContext } from '../obligations/recompute.js';
 import { oversightPaths as paths } from './paths.js';

@@ -2,7 +2,7 @@ import { startAssessment } from '../../src/assessment/use-cases.js';
 import { createChild } from '../../src/children/children.js';
 import { sql } from 'drizzle-orm';
 import { rows, type Db } from '../../src/core/db/database.js';
-import { decideContact, recordContact } from '../../src/front-door/contacts.js';
+import { decideContact, recordContact } from '../../src/front-door/use-cases.js';
 import type { smallAuthority } from './fixture.js';
 
 type Authority = Awaited<ReturnType<typeof smallAuthority>>;

@@ -73,3 +73,8 @@ export async function contactDetail(db: Db, contactId: string): Promise<ContactD
   );
   return row ?? null;
 }
+
+/** The teams a referral can go to: every active team but the front door. */
+export function referralTeams(db: Db) {
+  return rows<{ id: string; name: string }>(db, sql`select id, name from teams where active and kind <> 'front_door' order by name`);
+}
