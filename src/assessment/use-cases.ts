@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { assessmentFactorCodes } from '../children/codes.js';
 import { codesOf } from '../core/codes.js';

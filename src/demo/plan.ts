@@ -33,7 +33,7 @@ import {
   syntheticPhone,
   syntheticUpn,
 } from './identity.js';
-import { type Random, randomStreams } from './random.js';
+import { randomStreams } from './random.js';
 import {
   type ContactOutcome,
   type SourceCode,
