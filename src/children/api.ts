@@ -5,15 +5,15 @@ import type { AppContext } from '../core/http/context.js';
 import { todayIn } from '../core/time.js';
 import { loadClockContext } from '../obligations/recompute.js';
 import { childObligations } from '../obligations/queries.js';
-import { childSearchSchema, createChild, findChildren, likelyMatches, matchesShownTo, newChildApiSchema } from './children.js';
-import { childRecord, namedChildren } from './record.js';
-import { recordVisit, visitSchema } from './visits.js';
+import { childPaths as paths } from './paths.js';
+import { childRecord, childSearchSchema, findChildren, likelyMatches, matchesShownTo, namedChildren } from './queries.js';
+import { createChild, newChildApiSchema, recordVisit, visitSchema } from './use-cases.js';
 import { roles } from '../core/auth/roles.js';
 
 export function childrenApi(app: FastifyInstance, ctx: AppContext): void {
   const today = () => todayIn(ctx.time);
 
-  apiRoute(app, ctx, { method: 'GET', url: '/api/children', roles: roles.practice, audit: 'SEARCH_CHILDREN', summary: 'Find children by name, dateOfBirth, nhsNumber or upn (query parameters)' }, async (req, reply, state) => {
+  apiRoute(app, ctx, { method: 'GET', url: paths.apiChildren(), roles: roles.practice, audit: 'SEARCH_CHILDREN', summary: 'Find children by name, dateOfBirth, nhsNumber or upn (query parameters)' }, async (req, reply, state) => {
     const parsed = parse(childSearchSchema, req.query);
     if (!parsed.ok) return reply.code(400).send(validationFailure(parsed.errors));
     const results = await findChildren(ctx.db, state.user, parsed.value);
@@ -26,7 +26,7 @@ export function childrenApi(app: FastifyInstance, ctx: AppContext): void {
     ctx,
     {
       method: 'POST',
-      url: '/api/children',
+      url: paths.apiChildren(),
       roles: roles.practice,
       audit: 'CREATE_CHILD',
       summary: 'Add a child',
@@ -57,7 +57,7 @@ export function childrenApi(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 
-  apiRoute(app, ctx, { method: 'GET', url: '/api/children/:childId', audit: 'VIEW_CHILD', summary: 'A child’s record summary and obligations' }, async (req, reply, state) => {
+  apiRoute(app, ctx, { method: 'GET', url: paths.apiChild(':childId'), audit: 'VIEW_CHILD', summary: 'A child’s record summary and obligations' }, async (req, reply, state) => {
     const { childId } = req.params as { childId: string };
     const now = ctx.time.now();
     const record = await childRecord(ctx.db, childId, now, state.user);
@@ -69,7 +69,7 @@ export function childrenApi(app: FastifyInstance, ctx: AppContext): void {
   apiRoute(
     app,
     ctx,
-    { method: 'POST', url: '/api/children/:childId/visits', audit: 'RECORD_VISIT', summary: 'Record a visit to the child', body: visitSchema(() => todayIn(ctx.time)), responses: { '201': 'Recorded' } },
+    { method: 'POST', url: paths.apiVisits(':childId'), audit: 'RECORD_VISIT', summary: 'Record a visit to the child', body: visitSchema(() => todayIn(ctx.time)), responses: { '201': 'Recorded' } },
     async (req, reply, state) => {
       const { childId } = req.params as { childId: string };
       await state.write(async (tx) => {

@@ -15,4 +15,8 @@ export const childPaths = {
   newAccessRequest: () => '/access-requests/new',
   askForAccess: (childId: string) => `/access-requests/new?child=${childId}`,
   decideAccessRequest: (requestId: string, decision: 'grant' | 'decline') => `/access-requests/${requestId}/${decision}`,
+  /** The JSON API's */
+  apiChildren: () => '/api/children',
+  apiChild: (childId: string) => `/api/children/${childId}`,
+  apiVisits: (childId: string) => `/api/children/${childId}/visits`,
 };

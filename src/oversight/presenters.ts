@@ -1,6 +1,6 @@
 import { childCell } from '../children/presenters.js';
 import { childPaths } from '../children/paths.js';
-import type { RestrictedRecord } from '../children/access-requests.js';
+import type { RestrictedRecord } from '../children/queries.js';
 import { link } from '../core/views/html.js';
 import { cellText, formatDate, words } from '../core/views/nunjucks.js';
 import type { ObligationView } from '../obligations/queries.js';

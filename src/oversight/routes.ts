@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { accessNotices, restrictedAmong } from '../children/access-requests.js';
+import { accessNotices, restrictedAmong } from '../children/queries.js';
 import { roles } from '../core/auth/roles.js';
 import type { SignedInUser } from '../core/auth/users.js';
 import type { AppContext } from '../core/http/context.js';

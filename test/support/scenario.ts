@@ -1,5 +1,5 @@
 import { startAssessment } from '../../src/assessment/use-cases.js';
-import { createChild } from '../../src/children/children.js';
+import { createChild } from '../../src/children/use-cases.js';
 import { sql } from 'drizzle-orm';
 import { rows, type Db } from '../../src/core/db/database.js';
 import { decideContact, recordContact } from '../../src/front-door/use-cases.js';

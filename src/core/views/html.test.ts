@@ -17,6 +17,11 @@ describe('HTML a presenter builds', () => {
     );
   });
 
+  it('is shown as it is, not escaped again, when a template outputs it', () => {
+    const views = createViewEnvironment();
+    expect(views.renderString('<li>{{ line }}</li>', { line: link('/x', 'A & B') })).toBe('<li><a class="govuk-link" href="/x">A &amp; B</a></li>');
+  });
+
   it('reaches the page once escaped, as a govuk macro’s html parameter', () => {
     const views = createViewEnvironment();
     const out = views.renderString(

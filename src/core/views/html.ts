@@ -1,14 +1,12 @@
+import nunjucks from 'nunjucks';
+
 /**
  * HTML a presenter builds for a macro's `html` parameter (a link or a tag in a table cell):
- * every value put into it is escaped, so none can be forgotten, and what it builds is marked
- * safe, so Nunjucks does not escape it twice. Templates never build HTML from strings.
+ * every value put into it is escaped, so none can be forgotten, and what it builds is
+ * Nunjucks' own safe string, so it is not escaped twice, given to a macro or shown as it is.
+ * Templates never build HTML from strings.
  */
-export class Html {
-  constructor(private readonly markup: string) {}
-  toString(): string {
-    return this.markup;
-  }
-}
+export class Html extends nunjucks.runtime.SafeString {}
 
 const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
