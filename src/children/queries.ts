@@ -98,7 +98,8 @@ export interface ChronologyEntry {
   kind: string;
   title: string;
   detail: string | null;
-  href: string | null;
+  /** The record the event belongs to, when it has a page of its own: a contact or an assessment. */
+  recordId: string | null;
 }
 
 /**
@@ -190,10 +191,10 @@ export async function chronology(db: Db, childId: string, limit = 200): Promise<
         select received_at::text as at, 'contact' as kind,
                case when domestic_abuse_notification then 'Police notification of domestic abuse' else 'Contact received' end as title,
                'From ' || referrer_name || coalesce(' (' || referrer_organisation || ')', '') as detail,
-               '/front-door/contacts/' || id as href
+               id::text as "recordId"
           from contacts where child_id = ${childId}
         union all
-        select decided_at::text, 'decision', 'Contact decided: ' || replace(outcome, '_', ' '), decision_reason, '/front-door/contacts/' || id
+        select decided_at::text, 'decision', 'Contact decided: ' || replace(outcome, '_', ' '), decision_reason, id::text
           from contacts where child_id = ${childId} and decided_at is not null
         union all
         select referral_date::text, 'referral', case when repeat_referral then 'Referral (repeat within 12 months)' else 'Referral' end,
@@ -203,13 +204,13 @@ export async function chronology(db: Db, childId: string, limit = 200): Promise<
         select closed_date::text, 'closure', 'Case closed (' || closure_reason || ')', null, null
           from referrals where child_id = ${childId} and closed_date is not null
         union all
-        select start_date::text, 'assessment', 'Assessment started', null, '/children/' || child_id || '/assessments/' || id
+        select start_date::text, 'assessment', 'Assessment started', null, id::text
           from assessments where child_id = ${childId}
         union all
-        select submitted_at::text, 'assessment', 'Assessment submitted for authorisation', null, '/children/' || child_id || '/assessments/' || id
+        select submitted_at::text, 'assessment', 'Assessment submitted for authorisation', null, id::text
           from assessments where child_id = ${childId} and submitted_at is not null
         union all
-        select authorised_at::text, 'assessment', 'Assessment authorised', replace(coalesce(outcome, ''), '_', ' '), '/children/' || child_id || '/assessments/' || id
+        select authorised_at::text, 'assessment', 'Assessment authorised', replace(coalesce(outcome, ''), '_', ' '), id::text
           from assessments where child_id = ${childId} and authorised_at is not null
         union all
         select v.visit_date::text, 'visit',

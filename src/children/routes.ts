@@ -14,6 +14,7 @@ import { childPaths as paths } from './paths.js';
 import {
   addressRows,
   childSummaryRows,
+  chronologyItems,
   detailsItems,
   myRequestRows,
   purposeItems,
@@ -154,7 +155,7 @@ function recordRoutes(app: FastifyInstance, ctx: AppContext): void {
       summary: childSummaryRows(record),
       work: workSummaryRows(record),
       relationships: relationshipLines(record.relationships),
-      events,
+      events: chronologyItems(childId, events),
       outstanding: obligationRows(obligations.filter((o) => o.status === 'due' || o.status === 'overdue')),
       met: obligationRows(obligations.filter((o) => o.status === 'met_on_time' || o.status === 'met_late')),
     });
