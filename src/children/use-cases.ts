@@ -131,17 +131,9 @@ export async function createChild(db: Db, input: NewChild, today: string, by: { 
     const [row] = await tx
       .insert(children)
       .values({
-        firstName: input.firstName,
-        lastName: input.lastName,
-        otherNames: input.otherNames ?? null,
+        ...detailColumns(input),
         dateOfBirth: input.dateOfBirth ?? null,
         expectedDateOfBirth: input.dateOfBirth ? null : (input.expectedDateOfBirth ?? null),
-        sex: input.sex,
-        gender: input.gender ?? null,
-        ethnicity: input.ethnicity,
-        language: input.language ?? null,
-        nhsNumber: input.nhsNumber ? normaliseNhsNumber(input.nhsNumber) : null,
-        upn: input.upn?.toUpperCase() ?? null,
       })
       .returning({ id: children.id });
     const childId = row!.id;
@@ -164,6 +156,21 @@ export async function createChild(db: Db, input: NewChild, today: string, by: { 
   });
 }
 
+/** The child's details as stored, from a new child or a change: identifiers in their one written form. */
+function detailColumns(input: Omit<ChildDetails, 'version'>) {
+  return {
+    firstName: input.firstName,
+    lastName: input.lastName,
+    otherNames: input.otherNames ?? null,
+    sex: input.sex,
+    gender: input.gender ?? null,
+    ethnicity: input.ethnicity,
+    language: input.language ?? null,
+    nhsNumber: input.nhsNumber ? normaliseNhsNumber(input.nhsNumber) : null,
+    upn: input.upn?.toUpperCase() ?? null,
+  };
+}
+
 /** The save names the version it started from, and is refused if it moved on. */
 export async function updateChildDetails(db: Db, childId: string, input: ChildDetails): Promise<void> {
   await db.transaction(async (tx) => {
@@ -171,15 +178,7 @@ export async function updateChildDetails(db: Db, childId: string, input: ChildDe
     await tx
       .update(children)
       .set({
-        firstName: input.firstName,
-        lastName: input.lastName,
-        otherNames: input.otherNames ?? null,
-        sex: input.sex,
-        gender: input.gender ?? null,
-        ethnicity: input.ethnicity,
-        language: input.language ?? null,
-        nhsNumber: input.nhsNumber ? normaliseNhsNumber(input.nhsNumber) : null,
-        upn: input.upn?.toUpperCase() ?? null,
+        ...detailColumns(input),
         updatedAt: new Date(),
         version: nextVersion(children),
       })

@@ -5,15 +5,29 @@ import { rows, type Db } from '../core/db/database.js';
 import { contactDecision } from '../clock/index.js';
 import { isUuid } from '../core/ids.js';
 
-export interface AwaitingDecision {
+/** A contact, as its page shows it. */
+export interface ContactDetail {
   id: string;
   childId: string;
   childName: string;
   receivedAt: string;
   source: string;
   referrerName: string;
-  domesticAbuseNotification: boolean;
+  referrerOrganisation: string | null;
+  about: string;
   consent: string;
+  consentReason: string | null;
+  domesticAbuseNotification: boolean;
+  decidedAt: string | null;
+  decidedByName: string | null;
+  thresholdLevel: string | null;
+  outcome: string | null;
+  decisionReason: string | null;
+  version: number;
+}
+
+/** A contact in the queue: what it is, and the clock's deadline for deciding it. */
+export interface AwaitingDecision extends Pick<ContactDetail, 'id' | 'childId' | 'childName' | 'receivedAt' | 'source' | 'referrerName' | 'domesticAbuseNotification' | 'consent'> {
   /** The clock's deadline for the decision. */
   due: string | null;
   hoursLeft: number | null;
@@ -37,26 +51,6 @@ export async function contactsAwaitingDecision(db: Db, user: SignedInUser, now: 
     ...k,
     hoursLeft: due_by ? Math.floor((new Date(due_by).getTime() - now.getTime()) / 3_600_000) : null,
   }));
-}
-
-export interface ContactDetail {
-  id: string;
-  childId: string;
-  childName: string;
-  receivedAt: string;
-  source: string;
-  referrerName: string;
-  referrerOrganisation: string | null;
-  about: string;
-  consent: string;
-  consentReason: string | null;
-  domesticAbuseNotification: boolean;
-  decidedAt: string | null;
-  decidedByName: string | null;
-  thresholdLevel: string | null;
-  outcome: string | null;
-  decisionReason: string | null;
-  version: number;
 }
 
 export async function contactDetail(db: Db, contactId: string): Promise<ContactDetail | null> {

@@ -2,7 +2,7 @@ import { eq, isNull, Param, sql, type SQL } from 'drizzle-orm';
 import type { AccessRole } from '../core/auth/schema.js';
 import { rows, type Db } from '../core/db/database.js';
 import { isUuid } from '../core/ids.js';
-import { caseholdingWorkerRoles, teams, type WorkerRole } from '../core/organisation/schema.js';
+import { caseholdingWorkerRoles, teams, workers } from '../core/organisation/schema.js';
 import { allocations } from './schema.js';
 
 /**
@@ -201,18 +201,8 @@ export async function teamNameTaken(db: Db, name: string): Promise<boolean> {
   return (row?.n ?? 0) > 0;
 }
 
-export interface WorkerDetails {
-  id: string;
-  name: string;
-  role: WorkerRole;
-  teamId: string | null;
-  qualified: boolean;
-  newlyQualified: boolean;
-  agency: boolean;
-  active: boolean;
-  version: number;
-  caseload: number;
-}
+/** A worker as the administration page shows them: the row, and the children they hold now. */
+export type WorkerDetails = typeof workers.$inferSelect & { caseload: number };
 
 export async function workerDetails(db: Db, workerId: string): Promise<WorkerDetails | null> {
   if (!isUuid(workerId)) return null;
