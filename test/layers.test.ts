@@ -26,7 +26,7 @@ describe('the layers, as the lint step checks them', () => {
 
   it('refuses a core module that imports the composition root, and a lower area that imports a higher one', async () => {
     expect(boundary(await problems(`import { areas } from '../areas.js';\nexport const all = areas;\n`, 'src/core/fixture-layers.ts'))).toHaveLength(1);
-    expect(boundary(await problems(`import { childRecord } from '../children/record.js';\nexport const r = childRecord;\n`, 'src/workforce/fixture-layers.ts'))).toHaveLength(1);
+    expect(boundary(await problems(`import { childRecord } from '../children/queries.js';\nexport const r = childRecord;\n`, 'src/workforce/fixture-layers.ts'))).toHaveLength(1);
     expect(boundary(await problems(`import { oversightRoutes } from '../oversight/routes.js';\nexport const r = oversightRoutes;\n`, 'src/assessment/fixture-layers.ts'))).toHaveLength(1);
   });
 
