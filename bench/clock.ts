@@ -2,7 +2,9 @@ import { sql } from 'drizzle-orm';
 import { computeObligations } from '../src/clock/index.js';
 import { rows } from '../src/core/db/database.js';
 import { buildDemoAuthority } from '../src/demo/build.js';
-import { factsForChildren } from '../src/obligations/facts-from-record.js';
+// the areas give the clock their facts as the list of areas loads
+import '../src/areas.js';
+import { factsForChildren } from '../src/obligations/sources.js';
 import { loadClockContext, recomputeObligations } from '../src/obligations/recompute.js';
 import { rebuildAllObligations } from '../src/obligations/rebuild.js';
 import { benchPglite, benchPostgres, ms, percentile } from './postgres.js';

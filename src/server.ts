@@ -1,54 +1,41 @@
 import type { FastifyInstance } from 'fastify';
-import { assessmentRoutes } from './assessment/routes.js';
-import { childProtectionRoutes } from './child-protection/index.js';
-import { accessRequestRoutes } from './children/access-request-routes.js';
-import { childrenApi } from './children/api.js';
-import { addressRoutes } from './children/address-routes.js';
-import { childrenRoutes } from './children/routes.js';
-import { relationshipRoutes } from './children/relationship-routes.js';
-import { restrictionRoutes } from './children/restriction-routes.js';
-import { clockRoutes } from './obligations/routes.js';
+import { areas } from './areas.js';
+import { childAccess } from './children/index.js';
 import type { Config } from './core/config.js';
 import { accountRoutes } from './core/auth/account-routes.js';
 import { apiTokenRoutes } from './core/auth/api-token-routes.js';
+import { roles } from './core/auth/roles.js';
 import { authRoutes } from './core/auth/routes.js';
 import { type Database, runMigrations } from './core/db/database.js';
 import { apiDocsRoutes } from './core/http/api.js';
-import { createApp, type RouteModule } from './core/http/app.js';
+import { createApp } from './core/http/app.js';
+import type { Area } from './core/http/area.js';
 import type { AppContext } from './core/http/context.js';
 import { healthRoutes } from './core/http/health.js';
 import { systemTime, type TimeSource } from './core/time.js';
 import { createViewEnvironment } from './core/views/nunjucks.js';
-import { frontDoorRoutes } from './front-door/routes.js';
-import { oversightRoutes } from './oversight/routes.js';
 import { returnRoutes } from './returns/routes.js';
-import { adminRoutes } from './workforce/admin-routes.js';
-import { allocationRoutes } from './workforce/allocation-routes.js';
-import { workforceRoutes } from './workforce/workforce-routes.js';
 
-/** Every area's routes, in one place: a reader finds an area here and follows it to its folder. */
-export const routeModules: RouteModule[] = [
-  healthRoutes,
-  authRoutes,
-  accountRoutes,
-  oversightRoutes,
-  frontDoorRoutes,
-  childrenRoutes,
-  restrictionRoutes,
-  accessRequestRoutes,
-  addressRoutes,
-  relationshipRoutes,
-  allocationRoutes,
-  assessmentRoutes,
-  childProtectionRoutes,
-  clockRoutes,
-  adminRoutes,
-  workforceRoutes,
-  apiTokenRoutes,
-  returnRoutes,
-  childrenApi,
-  apiDocsRoutes,
-];
+/** Core's own pages: health, signing in and out, a person's account. */
+const corePages: Area = { name: 'core', routes: [healthRoutes, authRoutes, accountRoutes] };
+const apiTokens: Area = {
+  name: 'apiTokens',
+  routes: [apiTokenRoutes],
+  navigation: [{ href: '/admin/api-tokens', text: 'API tokens', roles: roles.administrators }],
+};
+const returns: Area = {
+  name: 'returns',
+  routes: [returnRoutes],
+  navigation: [{ href: '/returns', text: 'Returns', roles: ['service_manager', 'administrator'] }],
+};
+/** Last: the API's description lists the API routes registered before it. */
+const apiDocs: Area = { name: 'apiDocs', routes: [apiDocsRoutes] };
+
+/**
+ * Everything the service serves, in one place: a reader finds an area here and follows it to
+ * its folder. The order is the navigation's.
+ */
+export const serviceParts: readonly Area[] = [corePages, ...areas, apiTokens, returns, apiDocs];
 
 export async function buildServer(
   config: Config,
@@ -56,13 +43,17 @@ export async function buildServer(
   opts: { time?: TimeSource; migrate?: boolean } = {},
 ): Promise<{ app: FastifyInstance; ctx: AppContext }> {
   if (opts.migrate ?? true) await runMigrations(database);
+  const views = createViewEnvironment({ authorityName: config.authorityName });
+  views.addGlobal('paths', Object.fromEntries(serviceParts.flatMap((p) => (p.paths ? [[p.name, p.paths]] : []))));
   const ctx: AppContext = {
     config,
     database,
     db: database.db,
     time: opts.time ?? systemTime,
-    views: createViewEnvironment({ authorityName: config.authorityName }),
+    views,
+    childAccess,
+    navigation: serviceParts.flatMap((p) => p.navigation ?? []),
   };
-  const app = await createApp(ctx, routeModules);
+  const app = await createApp(ctx, serviceParts.flatMap((p) => p.routes));
   return { app, ctx };
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createChild, type NewChild } from '../src/children/children.js';
+import { createChild, type NewChild } from '../src/children/use-cases.js';
 import { recomputeObligations } from '../src/obligations/recompute.js';
 import { rows, type Database } from '../src/core/db/database.js';
 import { testDatabases } from '../src/core/db/test-database.js';

@@ -1,7 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { Param, sql } from 'drizzle-orm';
+import { assessorWorkerRoles } from '../core/organisation/schema.js';
 import { rows, type Db } from '../core/db/database.js';
-import { ASSESSMENT_RULE_ID } from '../oversight/backlog.js';
+import { assessmentTimeliness } from '../clock/index.js';
 import { isUuid } from '../core/ids.js';
+import { caseloadOf } from '../workforce/queries.js';
 
 export interface AssessmentView {
   id: string;
@@ -21,11 +23,14 @@ export interface AssessmentView {
   due: string | null;
 }
 
+/** An assessment's due date, as the clock stored it, for an assessment aliased `a`. */
+export const assessmentDue = sql`(select o.due from obligations o where o.child_id = a.child_id and o.episode = a.referral_id::text and o.rule_id = ${assessmentTimeliness.id} limit 1)`;
+
 const columns = sql`a.id, a.child_id as "childId", a.referral_id as "referralId", r.referral_date::text as "referralDate",
   a.start_date::text as "startDate", a.worker_id as "workerId", w.name as "workerName", a.factors, a.outcome,
   a.submitted_at::text as "submittedAt", a.authorised_at::text as "authorisedAt", m.name as "authorisedByName",
   a.late_reason as "lateReason", a.version,
-  (select o.due from obligations o where o.child_id = a.child_id and o.episode = a.referral_id::text and o.rule_id = ${ASSESSMENT_RULE_ID} limit 1) as due`;
+  ${assessmentDue} as due`;
 
 const from = sql`from assessments a join referrals r on r.id = a.referral_id
   left join workers w on w.id = a.worker_id left join workers m on m.id = a.authorised_by`;
@@ -55,9 +60,9 @@ export function workersForAllocation(db: Db, teamId: string | null) {
   return rows<{ id: string; name: string; teamName: string; caseload: number }>(
     db,
     sql`select w.id, w.name, t.name as "teamName",
-               (select count(*)::int from allocations a where a.worker_id = w.id and a.ended_at is null) as caseload
+               ${caseloadOf(sql`w.id`)} as caseload
           from workers w join teams t on t.id = w.team_id
-         where w.active and w.role in ('social_worker', 'senior_practitioner') ${teamId ? sql`and w.team_id = ${teamId}` : sql``}
+         where w.active and w.role = any(${new Param([...assessorWorkerRoles])}::text[]) ${teamId ? sql`and w.team_id = ${teamId}` : sql``}
          order by t.name, w.name`,
   );
 }

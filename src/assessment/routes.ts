@@ -1,12 +1,17 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { StaleRecordError } from '../children/children.js';
-import { childSummary } from '../children/record.js';
+import { assessmentFactorCodes } from '../children/codes.js';
+import { childPaths } from '../children/paths.js';
+import { isManager } from '../core/auth/roles.js';
 import type { SignedInUser } from '../core/auth/users.js';
-import { assessmentFactorCodes } from '../core/codes/dfe.js';
+import { StaleRecordError } from '../core/db/versions.js';
 import type { AppContext } from '../core/http/context.js';
 import { dateParts, errorView, type FieldError, joinDateParts, parse } from '../core/http/forms.js';
-import { forbidden, route } from '../core/http/route.js';
+import { forbidden, route, type RequestState } from '../core/http/route.js';
+import { childSummary } from '../core/record/summary.js';
 import { todayIn } from '../core/time.js';
+import { assessmentPaths as paths } from './paths.js';
+import { assessmentRows, assessmentSummary, factorItems, isLate, outcomeItems, referralItems, workerItems } from './presenters.js';
+import { assessmentOf, assessmentsOf, openReferralsWithoutAssessment, workersForAllocation } from './queries.js';
 import {
   AssessmentRuleError,
   authoriseAssessment,
@@ -19,130 +24,128 @@ import {
   startAssessmentSchema,
   submitAssessment,
   submitAssessmentSchema,
-} from './assessments.js';
-import { assessmentOf, assessmentsOf, openReferralsWithoutAssessment, workersForAllocation } from './queries.js';
-import { assessmentOutcomes } from './schema.js';
+} from './use-cases.js';
 
-const managers = ['team_manager', 'service_manager'] as const;
+/** What the form posted, for the page shown again. */
+type Posted = Record<string, unknown>;
 
 export function assessmentRoutes(app: FastifyInstance, ctx: AppContext): void {
   const today = () => todayIn(ctx.time);
-  const base = (childId: string) => `/children/${childId}/assessments`;
 
-  async function listPage(reply: FastifyReply, user: SignedInUser, childId: string, extra: Record<string, unknown> = {}) {
+  async function listPage(reply: FastifyReply, user: SignedInUser, childId: string, extra: { values?: Posted; errors?: FieldError[] } = {}) {
     const [child, assessments, referrals, workers] = await Promise.all([
       childSummary(ctx.db, childId),
       assessmentsOf(ctx.db, childId),
       openReferralsWithoutAssessment(ctx.db, childId),
       workersForAllocation(ctx.db, user.role === 'service_manager' ? null : user.teamId),
     ]);
+    const values = extra.values ?? { workerId: user.workerId };
     return reply.page('assessment/views/list.njk', {
       title: 'Assessments',
       child,
-      assessments,
-      referrals,
-      workers,
-      start: dateParts(today()),
-      values: { workerId: user.workerId },
-      backLink: `/children/${childId}`,
-      ...extra,
+      rows: assessmentRows(childId, assessments),
+      referralItems: referralItems(referrals, values.referralId),
+      workerItems: workerItems(workers, values.workerId),
+      start: extra.values ? { day: values['startDate-day'], month: values['startDate-month'], year: values['startDate-year'] } : dateParts(today()),
+      action: paths.list(childId),
+      backLink: childPaths.record(childId),
+      ...errorView(extra.errors ?? [], ['startDate']),
     });
   }
 
-  route(app, ctx, { method: 'GET', url: '/children/:childId/assessments', audit: 'VIEW_CHILD' }, async (req, reply, { user }) =>
+  route(app, ctx, { method: 'GET', url: paths.list(':childId'), audit: 'VIEW_CHILD' }, async (req, reply, { user }) =>
     listPage(reply, user, (req.params as { childId: string }).childId),
   );
 
-  route(app, ctx, { method: 'POST', url: '/children/:childId/assessments', audit: 'START_ASSESSMENT' }, async (req, reply, state) => {
+  route(app, ctx, { method: 'POST', url: paths.list(':childId'), audit: 'START_ASSESSMENT' }, async (req, reply, state) => {
     const { childId } = req.params as { childId: string };
-    const body = joinDateParts(req.body as Record<string, unknown>, ['startDate']);
+    const body = joinDateParts(req.body as Posted, ['startDate']);
     const parsed = parse(startAssessmentSchema(today), body);
-    const again = (errors: FieldError[]) =>
-      listPage(reply.code(400), state.user, childId, {
-        values: body,
-        start: { day: body['startDate-day'], month: body['startDate-month'], year: body['startDate-year'] },
-        ...errorView(errors, ['startDate']),
-      });
-    if (!parsed.ok) return again(parsed.errors);
+    if (!parsed.ok) return listPage(reply.code(400), state.user, childId, { values: body, errors: parsed.errors });
     try {
       await state.write(async (tx) => {
         state.recordId = await startAssessment(tx, childId, parsed.value, { userId: state.user.id });
       });
     } catch (e) {
-      if (e instanceof AssessmentRuleError) return again([{ field: e.field, message: e.message }]);
-      throw e;
+      if (!(e instanceof AssessmentRuleError)) throw e;
+      return listPage(reply.code(400), state.user, childId, { values: body, errors: [{ field: e.field, message: e.message }] });
     }
     reply.flash('Assessment started');
-    return reply.redirect(`${base(childId)}/${state.recordId}`, 303);
+    return reply.redirect(paths.show(childId, state.recordId!), 303);
   });
 
-  async function showPage(reply: FastifyReply, childId: string, id: string, extra: Record<string, unknown> = {}) {
+  async function showPage(reply: FastifyReply, childId: string, id: string, extra: { values?: Posted; errors?: FieldError[] } = {}) {
     const [child, assessment] = await Promise.all([childSummary(ctx.db, childId), assessmentOf(ctx.db, childId, id)]);
     if (!assessment) return reply.code(404).page('message.njk', { title: 'Page not found' });
+    const values = extra.values ?? { factors: assessment.factors, outcome: assessment.outcome, lateReason: assessment.lateReason, version: assessment.version };
+    const late = isLate(assessment, today());
     return reply.page('assessment/views/show.njk', {
       title: 'Assessment',
       child,
       assessment,
+      summary: assessmentSummary(assessment, late),
+      factorItems: factorItems(assessmentFactorCodes, [values.factors ?? []].flat() as string[]),
+      outcomeItems: outcomeItems(values.outcome),
       factorCodes: assessmentFactorCodes,
-      outcomes: assessmentOutcomes,
       authorised: dateParts(today()),
-      late: assessment.due !== null && (assessment.authorisedAt ?? today()) > assessment.due,
-      values: { factors: assessment.factors, outcome: assessment.outcome, lateReason: assessment.lateReason, version: assessment.version },
-      backLink: base(childId),
-      ...extra,
+      late,
+      values,
+      action: paths.show(childId, id),
+      backLink: paths.list(childId),
+      ...errorView(extra.errors ?? [], ['authorisedDate']),
     });
   }
 
-  route(app, ctx, { method: 'GET', url: '/children/:childId/assessments/:assessmentId', audit: 'VIEW_CHILD' }, async (req, reply) => {
+  route(app, ctx, { method: 'GET', url: paths.show(':childId', ':assessmentId'), audit: 'VIEW_CHILD' }, async (req, reply) => {
     const { childId, assessmentId } = req.params as { childId: string; assessmentId: string };
     return showPage(reply, childId, assessmentId);
   });
 
-  route(
-    app,
-    ctx,
-    { method: 'POST', url: '/children/:childId/assessments/:assessmentId', audit: 'UPDATE_ASSESSMENT' },
-    async (req, reply, state) => {
-      const { childId, assessmentId } = req.params as { childId: string; assessmentId: string };
-      const body = joinDateParts(req.body as Record<string, unknown>, ['authorisedDate']);
-      const action = String(body.action ?? 'save');
-      state.recordId = assessmentId;
-      const failed = (errors: FieldError[], code = 400) =>
-        showPage(reply.code(code), childId, assessmentId, {
-          values: { ...body, factors: [body.factors ?? []].flat() },
-          ...errorView(errors, ['authorisedDate']),
-        });
-      try {
-        if (action === 'save' || action === 'submit') {
-          const parsed = parse(action === 'submit' ? submitAssessmentSchema : recordAssessmentSchema, body);
-          if (!parsed.ok) return failed(parsed.errors);
-          if (action === 'submit') await state.write((tx) => submitAssessment(tx, childId, assessmentId, parsed.value as never, today()));
-          else await state.write((tx) => recordAssessment(tx, childId, assessmentId, parsed.value));
-          reply.flash(action === 'submit' ? 'Assessment submitted for authorisation' : 'Assessment saved');
-        } else if (action === 'authorise' || action === 'late') {
-          if (!managers.includes(state.user.role as (typeof managers)[number])) return forbidden(reply);
-          if (action === 'authorise') {
-            const parsed = parse(authoriseSchema(today), body);
-            if (!parsed.ok) return failed(parsed.errors);
-            await state.write((tx) => authoriseAssessment(tx, childId, assessmentId, parsed.value, { workerId: state.user.workerId }));
-            reply.flash('Assessment authorised');
-          } else {
-            const parsed = parse(lateReasonSchema, body);
-            if (!parsed.ok) return failed(parsed.errors);
-            await state.write((tx) => recordLateReason(tx, childId, assessmentId, parsed.value));
-            reply.flash('Reason for lateness recorded');
-          }
-        } else {
-          return failed([{ field: 'action', message: 'Choose save, submit, authorise or record a reason' }]);
-        }
-      } catch (e) {
-        if (e instanceof StaleRecordError) {
-          return failed([{ field: 'factors', message: `${e.message}, or it is no longer at this stage. Nothing has been saved: check it and try again.` }], 409);
-        }
-        if (e instanceof AssessmentRuleError) return failed([{ field: e.field, message: e.message }]);
-        throw e;
+  /** Each of the page's forms: its schema, who may use it, its use case and what the page then says. */
+  const actions = {
+    save: { schema: () => recordAssessmentSchema, managers: false, done: 'Assessment saved' },
+    submit: { schema: () => submitAssessmentSchema, managers: false, done: 'Assessment submitted for authorisation' },
+    authorise: { schema: () => authoriseSchema(today), managers: true, done: 'Assessment authorised' },
+    late: { schema: () => lateReasonSchema, managers: true, done: 'Reason for lateness recorded' },
+  } as const;
+
+  function change(state: RequestState, action: keyof typeof actions, childId: string, id: string, input: never) {
+    return state.write((tx) => {
+      switch (action) {
+        case 'save':
+          return recordAssessment(tx, childId, id, input);
+        case 'submit':
+          return submitAssessment(tx, childId, id, input, today());
+        case 'authorise':
+          return authoriseAssessment(tx, childId, id, input, { workerId: state.user.workerId });
+        case 'late':
+          return recordLateReason(tx, childId, id, input);
       }
-      return reply.redirect(`${base(childId)}/${assessmentId}`, 303);
-    },
-  );
+    });
+  }
+
+  route(app, ctx, { method: 'POST', url: paths.show(':childId', ':assessmentId'), audit: 'UPDATE_ASSESSMENT' }, async (req, reply, state) => {
+    const { childId, assessmentId } = req.params as { childId: string; assessmentId: string };
+    const body = joinDateParts(req.body as Posted, ['authorisedDate']);
+    state.recordId = assessmentId;
+    const failed = (errors: FieldError[], code = 400) =>
+      showPage(reply.code(code), childId, assessmentId, { values: { ...body, factors: [body.factors ?? []].flat() }, errors });
+    const name = String(body.action ?? 'save');
+    if (!Object.hasOwn(actions, name)) return failed([{ field: 'action', message: 'Choose save, submit, authorise or record a reason' }]);
+    const action = name as keyof typeof actions;
+    if (actions[action].managers && !isManager(state.user.role)) return forbidden(reply);
+    const parsed = parse(actions[action].schema(), body);
+    if (!parsed.ok) return failed(parsed.errors);
+    try {
+      await change(state, action, childId, assessmentId, parsed.value as never);
+    } catch (e) {
+      if (e instanceof StaleRecordError) {
+        return failed([{ field: 'factors', message: `${e.message}, or it is no longer at this stage. Nothing has been saved: check it and try again.` }], 409);
+      }
+      if (e instanceof AssessmentRuleError) return failed([{ field: e.field, message: e.message }]);
+      throw e;
+    }
+    reply.flash(actions[action].done);
+    return reply.redirect(paths.show(childId, assessmentId), 303);
+  });
 }

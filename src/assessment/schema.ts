@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { children } from '../children/schema.js';
+import { children } from '../core/record/schema.js';
 import { referrals } from '../front-door/schema.js';
-import { workers } from '../workforce/schema.js';
+import { workers } from '../core/organisation/schema.js';
 
 export const assessmentOutcomes = [
   'no_further_action',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { categoryOfAbuseCodes, codesOf } from '../core/codes/dfe.js';
+import { categoryOfAbuseCodes } from '../children/codes.js';
+import { codesOf } from '../core/codes.js';
 import type { ObligationView } from '../obligations/queries.js';
 import { dateAndTime, planPage, recordSection } from './presenters.js';
 import type { ChildProtectionRecord, PlanView } from './queries.js';

@@ -2,7 +2,8 @@
  * Query results as GOV.UK macro parameters: summary list rows, tables, forms. Every label and
  * every choice a page shows is decided here, so the templates only place components.
  */
-import { categoryOfAbuseCodes, labelOf } from '../core/codes/dfe.js';
+import { categoryOfAbuseCodes } from '../children/codes.js';
+import { labelOf } from '../core/codes.js';
 import { formatDate as formatIsoDate, formatTime, londonLocal } from '../core/calendar/index.js';
 import type { FieldError } from '../core/http/forms.js';
 import { statusLabels, type ObligationView } from '../obligations/queries.js';

@@ -5,8 +5,8 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { StaleRecordError } from '../children/children.js';
-import { childSummary } from '../children/record.js';
+import { StaleRecordError } from '../core/db/versions.js';
+import { childSummary } from '../core/record/summary.js';
 import type { AccessRole } from '../core/auth/schema.js';
 import type { SignedInUser } from '../core/auth/users.js';
 import type { Db } from '../core/db/database.js';

@@ -12,10 +12,10 @@
  */
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { children } from '../children/schema.js';
+import { children } from '../core/record/schema.js';
 import { users } from '../core/auth/schema.js';
 import { contacts, referrals } from '../front-door/schema.js';
-import { workers } from '../workforce/schema.js';
+import { workers } from '../core/organisation/schema.js';
 
 /** Agencies that take part in strategy discussions, conferences and core groups. */
 export const agencies = [

@@ -6,9 +6,10 @@
  */
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { StaleRecordError } from '../children/children.js';
-import { children } from '../children/schema.js';
-import { categoryOfAbuseCodes, codesOf } from '../core/codes/dfe.js';
+import { StaleRecordError } from '../core/db/versions.js';
+import { children } from '../core/record/schema.js';
+import { categoryOfAbuseCodes } from '../children/codes.js';
+import { codesOf } from '../core/codes.js';
 import type { Db } from '../core/db/database.js';
 import {
   choice,
@@ -26,7 +27,7 @@ import {
 } from '../core/http/forms.js';
 import { formatDate } from '../core/calendar/index.js';
 import { londonDate } from '../core/time.js';
-import { londonInstant } from '../front-door/contacts.js';
+import { londonInstant } from '../front-door/use-cases.js';
 import { contacts, referrals } from '../front-door/schema.js';
 import { recomputeObligations } from '../obligations/recompute.js';
 import {

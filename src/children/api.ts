@@ -5,16 +5,15 @@ import type { AppContext } from '../core/http/context.js';
 import { todayIn } from '../core/time.js';
 import { loadClockContext } from '../obligations/recompute.js';
 import { childObligations } from '../obligations/queries.js';
-import { childSearchSchema, createChild, findChildren, likelyMatches, matchesShownTo, newChildApiSchema } from './children.js';
-import { childRecord, namedChildren } from './record.js';
-import { recordVisit, visitSchema } from './visits.js';
-
-const practice = ['practitioner', 'team_manager', 'service_manager'] as const;
+import { childPaths as paths } from './paths.js';
+import { childRecord, childSearchSchema, findChildren, likelyMatches, matchesShownTo, namedChildren } from './queries.js';
+import { createChild, newChildApiSchema, recordVisit, visitSchema } from './use-cases.js';
+import { roles } from '../core/auth/roles.js';
 
 export function childrenApi(app: FastifyInstance, ctx: AppContext): void {
   const today = () => todayIn(ctx.time);
 
-  apiRoute(app, ctx, { method: 'GET', url: '/api/children', roles: practice, audit: 'SEARCH_CHILDREN', summary: 'Find children by name, dateOfBirth, nhsNumber or upn (query parameters)' }, async (req, reply, state) => {
+  apiRoute(app, ctx, { method: 'GET', url: paths.apiChildren(), roles: roles.practice, audit: 'SEARCH_CHILDREN', summary: 'Find children by name, dateOfBirth, nhsNumber or upn (query parameters)' }, async (req, reply, state) => {
     const parsed = parse(childSearchSchema, req.query);
     if (!parsed.ok) return reply.code(400).send(validationFailure(parsed.errors));
     const results = await findChildren(ctx.db, state.user, parsed.value);
@@ -27,8 +26,8 @@ export function childrenApi(app: FastifyInstance, ctx: AppContext): void {
     ctx,
     {
       method: 'POST',
-      url: '/api/children',
-      roles: practice,
+      url: paths.apiChildren(),
+      roles: roles.practice,
       audit: 'CREATE_CHILD',
       summary: 'Add a child',
       body: newChildApiSchema(today),
@@ -58,7 +57,7 @@ export function childrenApi(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 
-  apiRoute(app, ctx, { method: 'GET', url: '/api/children/:childId', audit: 'VIEW_CHILD', summary: 'A child’s record summary and obligations' }, async (req, reply, state) => {
+  apiRoute(app, ctx, { method: 'GET', url: paths.apiChild(':childId'), audit: 'VIEW_CHILD', summary: 'A child’s record summary and obligations' }, async (req, reply, state) => {
     const { childId } = req.params as { childId: string };
     const now = ctx.time.now();
     const record = await childRecord(ctx.db, childId, now, state.user);
@@ -70,7 +69,7 @@ export function childrenApi(app: FastifyInstance, ctx: AppContext): void {
   apiRoute(
     app,
     ctx,
-    { method: 'POST', url: '/api/children/:childId/visits', audit: 'RECORD_VISIT', summary: 'Record a visit to the child', body: visitSchema(() => todayIn(ctx.time)), responses: { '201': 'Recorded' } },
+    { method: 'POST', url: paths.apiVisits(':childId'), audit: 'RECORD_VISIT', summary: 'Record a visit to the child', body: visitSchema(() => todayIn(ctx.time)), responses: { '201': 'Recorded' } },
     async (req, reply, state) => {
       const { childId } = req.params as { childId: string };
       await state.write(async (tx) => {

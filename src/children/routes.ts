@@ -1,30 +1,73 @@
 import type { FastifyInstance } from 'fastify';
-import { childProtectionOf, childProtectionSection, onlyChildProtection } from '../child-protection/index.js';
-import { disabilityCodes, ethnicityCodes, sexCodes } from '../core/codes/dfe.js';
+import { roles } from '../core/auth/roles.js';
+import { StaleRecordError } from '../core/db/versions.js';
 import type { AppContext } from '../core/http/context.js';
-import { dateParts, errorView, joinDateParts, parse } from '../core/http/forms.js';
-import { route } from '../core/http/route.js';
+import { dateParts, errorView, type FieldError, joinDateParts, parse } from '../core/http/forms.js';
+import { forbidden, type RequestState, route } from '../core/http/route.js';
+import { childSummary } from '../core/record/summary.js';
 import { todayIn } from '../core/time.js';
+import { obligationRows } from '../obligations/presenters.js';
+import { childObligations } from '../obligations/queries.js';
 import { loadClockContext } from '../obligations/recompute.js';
-import { childObligations, statusLabels } from '../obligations/queries.js';
+import { oversightPaths } from '../oversight/paths.js';
+import { childPaths as paths } from './paths.js';
+import { recordSections } from './record-sections.js';
 import {
-  childDetailsSchema,
+  addressRows,
+  childSummaryRows,
+  chronologyItems,
+  detailsItems,
+  myRequestRows,
+  purposeItems,
+  relationshipLines,
+  relationshipRows,
+  relationshipTypeItems,
+  requestsToDecide,
+  searchRows,
+  workSummaryRows,
+} from './presenters.js';
+import {
+  accessNotices,
+  addressHistory,
+  childRecord,
   childSearchSchema,
-  createChild,
+  chronology,
   findChildren,
   likelyMatches,
   matchesShownTo,
+  namedChildren,
+  namedUsers,
+  requestsMadeBy,
+  restrictedRecordFor,
+  requestsToDecide as requestsWaiting,
+} from './queries.js';
+import {
+  AddressDateError,
+  addressSchema,
+  accessRequestSchema,
+  addRelationship,
+  AlreadyDecidedError,
+  childDetailsSchema,
+  createChild,
+  decideAccessRequest,
   newChildSchema,
-  StaleRecordError,
+  NotYoursToDecideError,
+  recordMove,
+  recordVisit,
+  relationshipSchema,
+  requestAccess,
+  restrictionSchema,
+  setRestriction,
+  UnknownChildReferenceError,
+  UnknownUsersError,
   updateChildDetails,
-} from './children.js';
-import { childRecord, childSummary, chronology, namedChildren } from './record.js';
-import { recordVisit, visitPurposes, visitSchema } from './visits.js';
+  visitSchema,
+} from './use-cases.js';
 
-const practice = ['practitioner', 'team_manager', 'service_manager'] as const;
+type Posted = Record<string, unknown>;
 
 /** The page asks one question ("seen alone", "with others", "not seen") for the schema's two fields. */
-function seenAnswer(body: Record<string, unknown>): Record<string, unknown> {
+function seenAnswer(body: Posted): Posted {
   const answers: Record<string, { childSeen: string; seenAlone?: string }> = {
     alone: { childSeen: 'yes', seenAlone: 'yes' },
     'with-others': { childSeen: 'yes', seenAlone: 'no' },
@@ -33,15 +76,24 @@ function seenAnswer(body: Record<string, unknown>): Record<string, unknown> {
   const answer = typeof body.seen === 'string' ? answers[body.seen] : undefined;
   return answer ? { ...body, ...answer } : body;
 }
-const codeLists = { sexCodes, ethnicityCodes, disabilityCodes };
+
+const datePartsOf = (body: Posted, field: string) => ({ day: body[`${field}-day`], month: body[`${field}-month`], year: body[`${field}-year`] });
 
 export function childrenRoutes(app: FastifyInstance, ctx: AppContext): void {
+  recordRoutes(app, ctx);
+  addressRoutes(app, ctx);
+  relationshipRoutes(app, ctx);
+  restrictionRoutes(app, ctx);
+  accessRequestRoutes(app, ctx);
+}
+
+/** Finding and adding a child, the record, its details and visits. */
+function recordRoutes(app: FastifyInstance, ctx: AppContext): void {
   const today = () => todayIn(ctx.time);
 
-  route(app, ctx, { method: 'GET', url: '/children', roles: practice, audit: 'SEARCH_CHILDREN' }, async (req, reply, state) => {
+  route(app, ctx, { method: 'GET', url: paths.search(), roles: roles.practice, audit: 'SEARCH_CHILDREN' }, async (req, reply, state) => {
     const q = req.query as Record<string, string | undefined>;
-    const search = joinDateParts(q, ['dateOfBirth']);
-    const parsed = parse(childSearchSchema, search);
+    const parsed = parse(childSearchSchema, joinDateParts(q, ['dateOfBirth']));
     const criteria = parsed.ok ? parsed.value : {};
     const searched = parsed.ok && Object.values(criteria).some(Boolean);
     const results = searched ? await findChildren(ctx.db, state.user, criteria) : [];
@@ -49,38 +101,38 @@ export function childrenRoutes(app: FastifyInstance, ctx: AppContext): void {
     return reply.code(parsed.ok ? 200 : 400).page('children/views/search.njk', {
       title: 'Find a child',
       q,
-      dob: parsed.ok ? dateParts(criteria.dateOfBirth) : { day: q['dateOfBirth-day'], month: q['dateOfBirth-month'], year: q['dateOfBirth-year'] },
+      dob: parsed.ok ? dateParts(criteria.dateOfBirth) : datePartsOf(q, 'dateOfBirth'),
       searched,
-      results,
+      count: results.length,
+      rows: searchRows(results),
       ...(parsed.ok ? {} : errorView(parsed.errors, ['dateOfBirth'])),
     });
   });
 
-  route(app, ctx, { method: 'GET', url: '/children/new', roles: practice }, async (_req, reply) =>
-    reply.page('children/views/new.njk', { title: 'Add a child', values: { disabilities: [] }, ...codeLists }),
+  const newChildPage = (values: Posted, extra: Record<string, unknown> = {}) => ({
+    title: 'Add a child',
+    values,
+    items: detailsItems(values),
+    dob: dateParts(values.dateOfBirth as string | undefined),
+    edob: dateParts(values.expectedDateOfBirth as string | undefined),
+    action: paths.add(),
+    ...extra,
+  });
+
+  route(app, ctx, { method: 'GET', url: paths.add(), roles: roles.practice }, async (_req, reply) =>
+    reply.page('children/views/new.njk', newChildPage({ disabilities: [] })),
   );
 
-  route(app, ctx, { method: 'POST', url: '/children/new', roles: practice, audit: 'CREATE_CHILD' }, async (req, reply, state) => {
-    const body = joinDateParts(req.body as Record<string, unknown>, ['dateOfBirth', 'expectedDateOfBirth']);
+  route(app, ctx, { method: 'POST', url: paths.add(), roles: roles.practice, audit: 'CREATE_CHILD' }, async (req, reply, state) => {
+    const body = joinDateParts(req.body as Posted, ['dateOfBirth', 'expectedDateOfBirth']);
     const parsed = parse(newChildSchema(today), body);
-    const again = (extra: Record<string, unknown>) =>
-      reply.page('children/views/new.njk', {
-        title: 'Add a child',
-        values: { ...body, disabilities: [body.disabilities ?? []].flat() },
-        dob: dateParts(body.dateOfBirth as string),
-        edob: dateParts(body.expectedDateOfBirth as string),
-        ...codeLists,
-        ...extra,
-      });
-    if (!parsed.ok) {
-      reply.code(400);
-      return again(errorView(parsed.errors, ['dateOfBirth', 'expectedDateOfBirth']));
-    }
+    const values = { ...body, disabilities: [body.disabilities ?? []].flat() };
+    if (!parsed.ok) return reply.code(400).page('children/views/new.njk', newChildPage(values, errorView(parsed.errors, ['dateOfBirth', 'expectedDateOfBirth'])));
     if (body.confirmNew !== 'yes') {
       const matches = await likelyMatches(ctx.db, parsed.value);
       if (matches.length > 0) {
         state.revealedChildIds = matches.map((m) => m.id);
-        return again({ matches: await matchesShownTo(ctx.db, state.user, matches) });
+        return reply.page('children/views/new.njk', newChildPage(values, { matches: await matchesShownTo(ctx.db, state.user, matches) }));
       }
     }
     const childId = await state.write(async (tx) => {
@@ -88,99 +140,286 @@ export function childrenRoutes(app: FastifyInstance, ctx: AppContext): void {
       return state.recordId;
     });
     reply.flash('Child added');
-    return reply.redirect(`/children/${childId}`, 303);
+    return reply.redirect(paths.record(childId), 303);
   });
 
-  route(app, ctx, { method: 'GET', url: '/children/:childId', audit: 'VIEW_CHILD' }, async (req, reply, state) => {
+  route(app, ctx, { method: 'GET', url: paths.record(':childId'), audit: 'VIEW_CHILD' }, async (req, reply, state) => {
     const { childId } = req.params as { childId: string };
     const now = ctx.time.now();
-    const [record, events, clock, childProtection] = await Promise.all([
-      childRecord(ctx.db, childId, now, state.user),
-      chronology(ctx.db, childId),
-      loadClockContext(ctx.db),
-      childProtectionOf(ctx.db, childId),
-    ]);
+    const [record, events, clock] = await Promise.all([childRecord(ctx.db, childId, now, state.user), chronology(ctx.db, childId), loadClockContext(ctx.db)]);
     if (!record) return reply.code(404).page('message.njk', { title: 'Page not found' });
     state.revealedChildIds = namedChildren(record);
     const obligations = await childObligations(ctx.db, childId, now, clock);
+    const sections = await recordSections(ctx.db, childId, obligations);
     return reply.page('children/views/record.njk', {
       title: `${record.child.firstName} ${record.child.lastName}`,
-      record,
-      events,
-      outstanding: obligations.filter((o) => o.status === 'due' || o.status === 'overdue'),
-      met: obligations.filter((o) => o.status === 'met_on_time' || o.status === 'met_late'),
-      childProtection: childProtectionSection(childId, childProtection, onlyChildProtection(obligations)),
-      statusLabels,
-      ...codeLists,
+      child: record.child,
+      summary: childSummaryRows(record),
+      work: workSummaryRows(record),
+      relationships: relationshipLines(record.relationships),
+      events: chronologyItems(childId, events),
+      outstanding: obligationRows(obligations.filter((o) => o.status === 'due' || o.status === 'overdue')),
+      met: obligationRows(obligations.filter((o) => o.status === 'met_on_time' || o.status === 'met_late')),
+      sections,
     });
   });
 
-  route(app, ctx, { method: 'GET', url: '/children/:childId/edit', audit: 'VIEW_CHILD' }, async (req, reply) => {
-    const { childId } = req.params as { childId: string };
-    const child = await childSummary(ctx.db, childId);
-    return reply.page('children/views/edit.njk', { title: 'Change details', childId, values: child, ...codeLists, backLink: `/children/${childId}` });
+  const editPage = (childId: string, values: Posted, extra: Record<string, unknown> = {}) => ({
+    title: 'Change details',
+    childId,
+    values,
+    items: detailsItems(values),
+    action: paths.edit(childId),
+    ...extra,
   });
 
-  route(app, ctx, { method: 'POST', url: '/children/:childId/edit', audit: 'UPDATE_CHILD' }, async (req, reply, state) => {
+  route(app, ctx, { method: 'GET', url: paths.edit(':childId'), audit: 'VIEW_CHILD' }, async (req, reply) => {
     const { childId } = req.params as { childId: string };
-    const body = req.body as Record<string, unknown>;
+    const child = await childSummary(ctx.db, childId);
+    return reply.page('children/views/edit.njk', editPage(childId, { ...child }, { backLink: paths.record(childId) }));
+  });
+
+  route(app, ctx, { method: 'POST', url: paths.edit(':childId'), audit: 'UPDATE_CHILD' }, async (req, reply, state) => {
+    const { childId } = req.params as { childId: string };
+    const body = req.body as Posted;
     const parsed = parse(childDetailsSchema, body);
-    const again = (extra: Record<string, unknown>) =>
-      reply.page('children/views/edit.njk', { title: 'Change details', childId, values: body, ...codeLists, ...extra });
-    if (!parsed.ok) {
-      reply.code(400);
-      return again(errorView(parsed.errors));
-    }
+    if (!parsed.ok) return reply.code(400).page('children/views/edit.njk', editPage(childId, body, errorView(parsed.errors)));
     try {
       state.recordId = childId;
       await state.write((tx) => updateChildDetails(tx, childId, parsed.value));
     } catch (e) {
-      if (e instanceof StaleRecordError) {
-        reply.code(409);
-        return again({
-          stale: true,
-          values: { ...body, version: (await childSummary(ctx.db, childId))?.version },
-          ...errorView([{ field: 'firstName', message: `${e.message}. Your changes have not been saved: check the details below and save again.` }]),
-        });
-      }
-      throw e;
+      if (!(e instanceof StaleRecordError)) throw e;
+      // shows what was typed, with the version saved now to save against
+      const values = { ...body, version: (await childSummary(ctx.db, childId))?.version };
+      const message = `${e.message}. Your changes have not been saved: check the details below and save again.`;
+      return reply.code(409).page('children/views/edit.njk', editPage(childId, values, { stale: true, ...errorView([{ field: 'firstName', message }]) }));
     }
     reply.flash('Details saved');
-    return reply.redirect(`/children/${childId}`, 303);
+    return reply.redirect(paths.record(childId), 303);
   });
 
-  route(app, ctx, { method: 'GET', url: '/children/:childId/visits/new', audit: 'VIEW_CHILD' }, async (req, reply) => {
-    const { childId } = req.params as { childId: string };
-    const child = await childSummary(ctx.db, childId);
-    return reply.page('children/views/visit.njk', {
-      title: 'Record a visit',
-      child,
-      values: { purpose: (req.query as Record<string, string>).purpose },
-      visitDate: dateParts(today()),
-      purposes: visitPurposes,
-      backLink: (req.query as Record<string, string>).back === 'my-work' ? '/my-work' : `/children/${childId}`,
-    });
+  /** Where a visit's page goes back to: My work, when the visit was recorded from there. */
+  const backFrom = (childId: string, back: unknown) => (back === 'my-work' ? oversightPaths.myWork() : paths.record(childId));
+
+  const visitPage = async (childId: string, values: Posted, visitDate: unknown, extra: Record<string, unknown> = {}) => ({
+    title: 'Record a visit',
+    child: await childSummary(ctx.db, childId),
+    values,
+    visitDate,
+    purposeItems: purposeItems(values.purpose),
+    fromMyWork: values.back === 'my-work',
+    action: paths.newVisit(childId),
+    ...extra,
   });
 
-  route(app, ctx, { method: 'POST', url: '/children/:childId/visits/new', audit: 'RECORD_VISIT' }, async (req, reply, state) => {
+  route(app, ctx, { method: 'GET', url: paths.newVisit(':childId'), audit: 'VIEW_CHILD' }, async (req, reply) => {
     const { childId } = req.params as { childId: string };
-    const body = seenAnswer(joinDateParts(req.body as Record<string, unknown>, ['visitDate']));
+    const q = req.query as Record<string, string | undefined>;
+    const values = { purpose: q.purpose, back: q.back === 'my-work' ? 'my-work' : undefined };
+    return reply.page('children/views/visit.njk', await visitPage(childId, values, dateParts(today()), { backLink: backFrom(childId, q.back) }));
+  });
+
+  route(app, ctx, { method: 'POST', url: paths.newVisit(':childId'), audit: 'RECORD_VISIT' }, async (req, reply, state) => {
+    const { childId } = req.params as { childId: string };
+    const body = seenAnswer(joinDateParts(req.body as Posted, ['visitDate']));
     const parsed = parse(visitSchema(today), body);
     if (!parsed.ok) {
-      const child = await childSummary(ctx.db, childId);
-      return reply.code(400).page('children/views/visit.njk', {
-        title: 'Record a visit',
-        child,
-        values: body,
-        visitDate: { day: body['visitDate-day'], month: body['visitDate-month'], year: body['visitDate-year'] },
-        purposes: visitPurposes,
-        ...errorView(parsed.errors, ['visitDate']),
-      });
+      return reply.code(400).page('children/views/visit.njk', await visitPage(childId, body, datePartsOf(body, 'visitDate'), errorView(parsed.errors, ['visitDate'])));
     }
     await state.write(async (tx) => {
       state.recordId = await recordVisit(tx, childId, parsed.value, { userId: state.user.id, workerId: state.user.workerId });
     });
     reply.flash('Visit recorded');
-    return reply.redirect(body.back === 'my-work' ? '/my-work' : `/children/${childId}`, 303);
+    return reply.redirect(backFrom(childId, body.back), 303);
   });
+}
+
+/** The child's addresses, and a move. */
+function addressRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const today = () => todayIn(ctx.time);
+  const page = async (childId: string, values: Posted, moved: unknown, errors: FieldError[] = []) => ({
+    title: 'Addresses',
+    child: await childSummary(ctx.db, childId),
+    rows: addressRows(await addressHistory(ctx.db, childId)),
+    values,
+    moved,
+    action: paths.addresses(childId),
+    backLink: paths.record(childId),
+    ...errorView(errors, ['fromDate']),
+  });
+
+  route(app, ctx, { method: 'GET', url: paths.addresses(':childId'), audit: 'VIEW_CHILD' }, async (req, reply) =>
+    reply.page('children/views/addresses.njk', await page((req.params as { childId: string }).childId, {}, dateParts(today()))),
+  );
+
+  route(app, ctx, { method: 'POST', url: paths.addresses(':childId'), audit: 'RECORD_ADDRESS' }, async (req, reply, state) => {
+    const { childId } = req.params as { childId: string };
+    const body = joinDateParts(req.body as Posted, ['fromDate']);
+    const again = async (errors: FieldError[]) => reply.code(400).page('children/views/addresses.njk', await page(childId, body, datePartsOf(body, 'fromDate'), errors));
+    const parsed = parse(addressSchema(today), body);
+    if (!parsed.ok) return again(parsed.errors);
+    try {
+      await state.write((tx) => recordMove(tx, childId, parsed.value));
+    } catch (e) {
+      if (e instanceof AddressDateError) return again([{ field: 'fromDate', message: e.message }]);
+      throw e;
+    }
+    reply.flash('Address recorded');
+    return reply.redirect(paths.addresses(childId), 303);
+  });
+}
+
+/** The people in the child's life. */
+function relationshipRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const page = async (childId: string, state: RequestState, values: Posted = {}, errors: FieldError[] = []) => {
+    const record = await childRecord(ctx.db, childId, ctx.time.now(), state.user);
+    state.revealedChildIds = [...new Set([...(state.revealedChildIds ?? []), ...namedChildren(record)])];
+    return {
+      title: 'People in the child’s life',
+      child: record?.child,
+      rows: relationshipRows(record?.relationships ?? []),
+      typeItems: relationshipTypeItems(values.relationship),
+      values,
+      action: paths.relationships(childId),
+      backLink: paths.record(childId),
+      ...errorView(errors),
+    };
+  };
+
+  route(app, ctx, { method: 'GET', url: paths.relationships(':childId'), audit: 'VIEW_CHILD' }, async (req, reply, state) =>
+    reply.page('children/views/relationships.njk', await page((req.params as { childId: string }).childId, state)),
+  );
+
+  route(app, ctx, { method: 'POST', url: paths.relationships(':childId'), audit: 'RECORD_RELATIONSHIP' }, async (req, reply, state) => {
+    const { childId } = req.params as { childId: string };
+    const body = req.body as Posted;
+    const again = async (errors: FieldError[]) => reply.code(400).page('children/views/relationships.njk', await page(childId, state, body, errors));
+    const parsed = parse(relationshipSchema, body);
+    if (!parsed.ok) return again(parsed.errors);
+    try {
+      // the audit row names the other child too: the link is about both
+      await state.write(async (tx) => {
+        const { relatedChildId } = await addRelationship(tx, childId, parsed.value, state.user);
+        if (relatedChildId) state.revealedChildIds = [relatedChildId];
+      });
+    } catch (e) {
+      if (e instanceof UnknownChildReferenceError) return again([{ field: 'childReference', message: e.message }]);
+      throw e;
+    }
+    reply.flash('Person added');
+    return reply.redirect(paths.relationships(childId), 303);
+  });
+}
+
+/** A manager restricts a record to named users, or lifts the restriction. */
+function restrictionRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const page = async (childId: string, values?: Posted, errors: FieldError[] = []) => {
+    const child = await childSummary(ctx.db, childId);
+    return {
+      title: 'Restrict the record',
+      child,
+      values: values ?? { restricted: child?.restricted ? 'yes' : 'no', usernames: (await namedUsers(ctx.db, childId)).join(', ') },
+      action: paths.restriction(childId),
+      backLink: paths.record(childId),
+      ...errorView(errors),
+    };
+  };
+
+  route(app, ctx, { method: 'GET', url: paths.restriction(':childId'), roles: roles.managers, audit: 'VIEW_CHILD' }, async (req, reply) =>
+    reply.page('children/views/restriction.njk', await page((req.params as { childId: string }).childId)),
+  );
+
+  route(app, ctx, { method: 'POST', url: paths.restriction(':childId'), roles: roles.managers, audit: 'RESTRICT_RECORD' }, async (req, reply, state) => {
+    const { childId } = req.params as { childId: string };
+    const body = req.body as Posted;
+    const again = async (errors: FieldError[]) => reply.code(400).page('children/views/restriction.njk', await page(childId, body, errors));
+    const parsed = parse(restrictionSchema, body);
+    if (!parsed.ok) return again(parsed.errors);
+    try {
+      await state.write((tx) => setRestriction(tx, childId, parsed.value, { userId: state.user.id }));
+    } catch (e) {
+      if (e instanceof UnknownUsersError) return again([{ field: 'usernames', message: `Who may open it: ${e.message}` }]);
+      throw e;
+    }
+    reply.flash(parsed.value.restricted ? 'The record is restricted to the named users' : 'The record is no longer restricted');
+    return reply.redirect(paths.record(childId), 303);
+  });
+}
+
+/**
+ * Asking to be named on a restricted record that is part of one's work, and granting or
+ * declining such a request. No route here has :childId: the requester may not open the
+ * record, so the child is checked here (in their work, and not already open to them).
+ */
+function accessRequestRoutes(app: FastifyInstance, ctx: AppContext): void {
+  route(app, ctx, { method: 'GET', url: paths.accessRequests(), audit: 'VIEW_ACCESS_REQUESTS' }, async (_req, reply, state) => {
+    const [notices, toDecide, mine] = await Promise.all([accessNotices(ctx.db, state.user), requestsWaiting(ctx.db, state.user), requestsMadeBy(ctx.db, state.user)]);
+    state.revealedChildIds = [...new Set([...toDecide, ...mine].flatMap((r) => (r.childId ? [r.childId] : [])))];
+    return reply.page('children/views/access-requests.njk', {
+      title: 'Requests for access to restricted records',
+      notices: { ...notices, toDecide: 0 },
+      toDecide: requestsToDecide(toDecide),
+      mine: myRequestRows(mine),
+    });
+  });
+
+  const form = (record: object, values: Posted, errors: FieldError[] = []) => ({
+    title: 'Ask for access to a restricted record',
+    record,
+    values,
+    action: paths.accessRequests(),
+    backLink: paths.accessRequests(),
+    ...errorView(errors),
+  });
+
+  route(app, ctx, { method: 'GET', url: paths.newAccessRequest() }, async (req, reply, { user }) => {
+    const child = String((req.query as Record<string, unknown>).child ?? '');
+    const record = await restrictedRecordFor(ctx.db, user, child);
+    if (record === 'visible') return reply.redirect(paths.record(child));
+    if (!record) return forbidden(reply);
+    return reply.page('children/views/access-request-new.njk', form(record, { child }));
+  });
+
+  route(app, ctx, { method: 'POST', url: paths.accessRequests(), audit: 'REQUEST_ACCESS' }, async (req, reply, state) => {
+    const body = req.body as Posted;
+    const child = typeof body.child === 'string' ? body.child : '';
+    const record = await restrictedRecordFor(ctx.db, state.user, child);
+    if (record === 'visible') return reply.redirect(paths.record(child), 303);
+    if (!record) return forbidden(reply);
+    const parsed = parse(accessRequestSchema, body);
+    if (!parsed.ok) return reply.code(400).page('children/views/access-request-new.njk', form(record, body, parsed.errors));
+    state.childId = child;
+    await state.write(async (tx) => {
+      state.recordId = await requestAccess(tx, parsed.value, { userId: state.user.id });
+    });
+    reply.flash('Your request has been sent to the people who can grant it');
+    return reply.redirect(paths.accessRequests(), 303);
+  });
+
+  for (const [action, decision, audit, done] of [
+    ['grant', 'granted', 'GRANT_ACCESS', 'Access granted: they are now named on the record'],
+    ['decline', 'declined', 'DECLINE_ACCESS', 'Request declined'],
+  ] as const) {
+    route(app, ctx, { method: 'POST', url: paths.decideAccessRequest(':requestId', action), audit }, async (req, reply, state) => {
+      const { requestId } = req.params as { requestId: string };
+      try {
+        state.recordId = requestId;
+        await state.write(async (tx) => {
+          state.childId = (await decideAccessRequest(tx, requestId, decision, state.user)).childId;
+        });
+      } catch (e) {
+        if (e instanceof NotYoursToDecideError) return forbidden(reply);
+        if (e instanceof AlreadyDecidedError) {
+          return reply.code(409).page('message.njk', {
+            title: e.message,
+            paragraphs: ['Someone else decided it first. Nothing has been changed.'],
+            link: { href: paths.accessRequests(), text: 'Back to requests for access' },
+          });
+        }
+        throw e;
+      }
+      reply.flash(done);
+      return reply.redirect(paths.accessRequests(), 303);
+    });
+  }
 }

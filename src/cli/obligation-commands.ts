@@ -1,4 +1,6 @@
 /** `opencsc obligations rebuild` and `check` (declared in main.ts, which loads this file when one runs). */
+// the areas give the clock their facts as the list of areas loads
+import '../areas.js';
 import { loadConfig } from '../core/config.js';
 import { rebuildNow } from '../obligations/rebuild-jobs.js';
 import { checkObligations } from '../obligations/rebuild.js';

@@ -4,16 +4,10 @@ import { type Config, loadConfig } from '../core/config.js';
 import { addUser, usernameTaken } from '../core/auth/users.js';
 import { type Db, rows } from '../core/db/database.js';
 import { parse } from '../core/http/forms.js';
-import {
-  newUserSchema,
-  passwordResetSchema,
-  resetPassword,
-  setUserDisabled,
-  userDetails,
-  type UserDetails,
-} from '../workforce/users-admin.js';
+import { newUserSchema, passwordResetSchema, resetPassword, setUserDisabled } from '../workforce/use-cases.js';
+import { userDetails, type UserDetails } from '../workforce/queries.js';
 import { openConfiguredDatabase } from './open.js';
-import type { AdminResult } from '../workforce/admin-results.js';
+import type { AdminResult } from '../workforce/use-cases.js';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

@@ -169,7 +169,7 @@ describe('the clock, for any facts', () => {
     const numeric = policySettings.filter((s) => typeof s.default === 'number');
     fc.assert(
       fc.property(childArb, fc.constantFrom(...numeric), fc.integer({ min: 1, max: 20 }), day, (c, setting, value, effectiveFrom) => {
-        const changed: ClockContext = { calendar: ctx.calendar, policy: createLocalPolicy([{ key: setting.key, value, effectiveFrom }]) };
+        const changed: ClockContext = { calendar: ctx.calendar, policy: createLocalPolicy([{ key: setting.key, value, effectiveFrom }], policySettings) };
         const earlier = (list: Obligation[]) => list.filter((o) => localDateOf(o.countedFrom) < effectiveFrom);
         expect(earlier(computeObligations(c, changed))).toEqual(earlier(computeObligations(c, ctx)));
       }),

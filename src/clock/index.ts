@@ -14,5 +14,7 @@ export { type LocalPolicy, type PolicyChange, type RuleSetting, type SettingRang
 export type { ClockContext, ClockRule, RuleSource, SourceStatus } from './rule.js';
 export { type Period, type PeriodUnit, describePeriod, dueFrom } from './deadlines.js';
 export { clockRules, defaultSettings, policySettings, ruleById } from './catalogue.js';
+/** Rules the areas' own queries name: the front door's decision and the assessment's deadline. */
+export { assessmentTimeliness, contactDecision } from './rules/front-door.js';
 export { InvalidFactError, computeObligations } from './engine.js';
 export { type Timeline, prepareTimeline } from './timeline.js';

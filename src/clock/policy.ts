@@ -8,7 +8,6 @@
  * never re-judged against a setting that was not in force at the time.
  */
 import { type IsoDate, type Moment, isIsoDate, localDateOf } from '../core/calendar/index.js';
-import { clockRules } from './catalogue.js';
 
 export type SettingValue = number | string | boolean;
 
@@ -53,11 +52,11 @@ export interface LocalPolicy {
 /**
  * @param changes the authority's changes (any order; for the same key and date, the
  *   later in the list wins).
- * @param settings the settings and their defaults; the whole rule catalogue's when
- *   omitted. A change to a key no rule declares, or of the wrong type, is refused.
+ * @param settings the settings and their defaults (the rule catalogue's are `policySettings`).
+ *   A change to a key no setting declares, or of the wrong type, is refused.
  */
-export function createLocalPolicy(changes: readonly PolicyChange[] = [], settings?: readonly RuleSetting[]): LocalPolicy {
-  const declared = new Map((settings ?? catalogueSettings()).map((s) => [s.key, s]));
+export function createLocalPolicy(changes: readonly PolicyChange[], settings: readonly RuleSetting[]): LocalPolicy {
+  const declared = new Map(settings.map((s) => [s.key, s]));
   const byKey = new Map<string, PolicyChange[]>();
   changes.forEach((change) => {
     const setting = declared.get(change.key);
@@ -115,8 +114,4 @@ export function outsideRange(setting: RuleSetting, value: SettingValue): string 
   if (!range || typeof value !== 'number') return null;
   if (value >= range.min && value <= range.max) return null;
   return `must be between ${range.min} and ${range.max} ${setting.unit}: ${range.why}`;
-}
-
-function catalogueSettings(): readonly RuleSetting[] {
-  return clockRules.flatMap((rule) => rule.settings);
 }

@@ -6,13 +6,14 @@ import { createWorkingDayCalendar } from '../core/calendar/index.js';
 import { computeObligations } from './engine.js';
 import type { ChildFacts, Fact, FactKind, FactValue } from './facts.js';
 import { type Obligation, obligationStatus } from './obligation.js';
+import { policySettings } from './catalogue.js';
 import { type PolicyChange, createLocalPolicy } from './policy.js';
 import type { ClockContext } from './rule.js';
 
 export const calendar = createWorkingDayCalendar();
 
 export function context(changes: PolicyChange[] = []): ClockContext {
-  return { calendar, policy: createLocalPolicy(changes) };
+  return { calendar, policy: createLocalPolicy(changes, policySettings) };
 }
 
 interface FactOptions {

@@ -77,6 +77,7 @@ const envSchema = z.object({
     .trim()
     .min(1, 'must not be blank')
     .max(80, 'must be at most 80 characters')
+    // eslint-disable-next-line no-control-regex -- refusing control characters is the point
     .regex(/^[^\x00-\x1f\x7f]+$/, 'must be one line of text')
     .default('Demo Council'),
 });

@@ -5,16 +5,20 @@
  */
 import { sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import { computeObligations } from '../clock/index.js';
+// the areas give the clock their facts as the list of areas loads
+import '../areas.js';
+import { type ClockContext, computeObligations } from '../clock/index.js';
 import { hashPassword } from '../core/auth/passwords.js';
 import { fromLondonLocal } from '../core/calendar/index.js';
 import { rows, type Db } from '../core/db/database.js';
-import * as schema from '../core/db/schema.js';
+import * as schema from '../schema.js';
 import { londonDate } from '../core/time.js';
 import { loadClockContext, obligationRow } from '../obligations/recompute.js';
-import { type BacklogFigures, backlogFigures, overdueAssessments } from '../oversight/backlog.js';
+import { factsForChildren } from '../obligations/sources.js';
+import { type BacklogFigures, backlogFigures, overdueAssessments } from '../oversight/queries.js';
 import { bulkInsert } from './insert.js';
 import { type DemoRows, type DemoTargets, type DemoUser, planDemoAuthority } from './plan.js';
+import { currentAllocations } from '../workforce/queries.js';
 
 export const DEMO_PASSWORD = 'demo';
 export const DEFAULT_DEMO_SEED = 2014;
@@ -54,7 +58,7 @@ export interface DemoSummary {
   };
   /** Share of the referrals in the 12 months to today made within 12 months of an earlier one. */
   repeatReferralRate: number;
-  /** As the oversight pages compute them (src/oversight/backlog.ts) at `now`. */
+  /** As the oversight pages compute them (src/oversight/queries.ts) at `now`. */
   backlog: BacklogFigures;
   /** What the demo was built to show, from the 2014 report scaled. */
   targets: DemoTargets;
@@ -80,11 +84,7 @@ export async function buildDemoAuthority(db: Db, opts: DemoOptions = {}): Promis
 
   progress(`Planning the demo authority for ${today} (seed ${seed}, scale ${scale})`);
   const plan = planDemoAuthority({ seed, today, now, scale, calendar: context.calendar, passwordHash });
-  progress(`Planned ${plan.rows.children.length} children; computing their obligations`);
-  let obligations: ReturnType<typeof obligationRow>[] = [];
-  for (const child of plan.facts()) {
-    for (const o of computeObligations(child, context)) obligations.push(obligationRow(child.childId, o));
-  }
+  progress(`Planned ${plan.rows.children.length} children`);
 
   await db.transaction(async (tx) => {
     const rebuild = await prepareBulkLoad(tx);
@@ -111,13 +111,16 @@ export async function buildDemoAuthority(db: Db, opts: DemoOptions = {}): Promis
       r[key] = [];
       progress(`Stored ${n} ${key}`);
     }
-    const n = await bulkInsert(tx, schema.obligations, obligations);
-    obligations = [];
+    // The record's indexes first: the areas' facts queries read through them.
+    const [ofObligations, ofRecord] = partition(rebuild, (index) => index.table === 'obligations');
+    for (const index of ofRecord) await tx.execute(sql.raw(index.definition));
+    if (ofRecord.length > 0) progress(`Rebuilt ${ofRecord.length} indexes`);
+
+    // The obligations, from the stored record through the same facts queries every write's
+    // recompute reads: the demo has no mapping of its own from record to facts.
+    const n = await storeObligations(tx, context, progress);
     progress(`Stored ${n} obligations`);
-    if (rebuild.length > 0) {
-      for (const statement of rebuild) await tx.execute(sql.raw(statement));
-      progress(`Rebuilt ${rebuild.length} indexes`);
-    }
+    for (const index of ofObligations) await tx.execute(sql.raw(index.definition));
   });
 
   // Fresh statistics, as after any bulk load, so the planner knows the tables' sizes (PGlite
@@ -140,22 +143,42 @@ const BULK_TABLES = ['children', 'addresses', 'people', 'relationships', 'contac
  * When the database lets us (a superuser, as on PGlite), load as a restore does: without
  * per-row foreign key triggers (the generator writes parents before children, and the
  * tests check every reference), and with secondary indexes dropped and rebuilt from their
- * own definitions after the load, inside the same transaction. Returns the statements
- * that rebuild the indexes. On a server where we are not superuser, rows go in plainly.
+ * own definitions after the load, inside the same transaction. Returns the indexes to
+ * rebuild. On a server where we are not superuser, rows go in plainly.
  */
-async function prepareBulkLoad(db: Db): Promise<string[]> {
+async function prepareBulkLoad(db: Db): Promise<{ table: string; definition: string }[]> {
   const [role] = await rows<{ superuser: boolean }>(db, sql`select current_setting('is_superuser') = 'on' as superuser`);
   if (!role?.superuser) return [];
   await db.execute(sql`set local session_replication_role = replica`);
-  const found = await rows<{ indexname: string; indexdef: string }>(
+  const found = await rows<{ tablename: string; indexname: string; indexdef: string }>(
     db,
-    sql`select i.indexname, i.indexdef from pg_indexes i
+    sql`select i.tablename, i.indexname, i.indexdef from pg_indexes i
          where i.schemaname = current_schema() and i.tablename in ${BULK_TABLES}
            and not exists (select 1 from pg_constraint c where c.conname = i.indexname)
          order by i.tablename, i.indexname`,
   );
   for (const f of found) await db.execute(sql.raw(`drop index "${f.indexname}"`));
-  return found.map((f) => f.indexdef);
+  return found.map((f) => ({ table: f.tablename, definition: f.indexdef }));
+}
+
+function partition<T>(list: readonly T[], test: (t: T) => boolean): [T[], T[]] {
+  return [list.filter(test), list.filter((t) => !test(t))];
+}
+
+/** Children at a time whose facts are read together, computed and let go. */
+const FACTS_BATCH = 10_000;
+
+/** Every child's obligations, computed from the facts the areas' queries read from the stored record. */
+async function storeObligations(tx: Db, context: ClockContext, progress: (message: string) => void): Promise<number> {
+  const ids = (await rows<{ id: string }>(tx, sql`select id from children order by id`)).map((c) => c.id);
+  const computed: ReturnType<typeof obligationRow>[] = [];
+  for (let i = 0; i < ids.length; i += FACTS_BATCH) {
+    for (const child of await factsForChildren(tx, ids.slice(i, i + FACTS_BATCH))) {
+      for (const o of computeObligations(child, context)) computed.push(obligationRow(child.childId, o));
+    }
+  }
+  progress(`Computed the obligations of ${ids.length} children`);
+  return bulkInsert(tx, schema.obligations, computed);
 }
 
 function dayAndInstant(opts: DemoOptions): { today: string; now: Date } {
@@ -201,7 +224,7 @@ async function summarise(
   );
   const [load] = await rows<{ max: number | null; at_max: number }>(
     db,
-    sql`with loads as (select worker_id, count(*)::int as n from allocations where ended_at is null and worker_id is not null group by worker_id)
+    sql`with loads as (select worker_id, count(*)::int as n from ${currentAllocations} a where worker_id is not null group by worker_id)
         select max(n)::int as max, (select count(*)::int from loads where n = (select max(n) from loads)) as at_max from loads`,
   );
   const overdue = await overdueAssessments(db, built.now, { kind: 'authority' });

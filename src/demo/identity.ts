@@ -5,7 +5,7 @@
  * Ofcom's ranges reserved for drama. Nothing here can be a real person's identifier.
  */
 import type { Faker } from '@faker-js/faker';
-import { nhsCheckDigit, upnCheckLetter } from '../children/identifiers.js';
+import { nhsCheckDigit, upnCheckLetter } from '../core/record/identifiers.js';
 import { type Locality, localities } from './authority.js';
 import type { Random } from './random.js';
 

@@ -6,9 +6,7 @@
  */
 import { Faker, base, en, en_GB } from '@faker-js/faker';
 import { type IsoDate, type WorkingDayCalendar, addCalendarYears, londonLocal } from '../core/calendar/index.js';
-import type { Fact } from '../clock/facts.js';
-import type { ChildRecordFacts } from '../obligations/facts-from-record.js';
-import { sixMonthsBefore } from '../oversight/backlog.js';
+import { sixMonthsBefore } from '../oversight/queries.js';
 import type {
   addresses,
   allocations,
@@ -24,7 +22,7 @@ import type {
   users,
   visits,
   workers,
-} from '../core/db/schema.js';
+} from '../schema.js';
 import { type Locality, manchester2014 } from './authority.js';
 import { createDays } from './days.js';
 import {
@@ -35,7 +33,7 @@ import {
   syntheticPhone,
   syntheticUpn,
 } from './identity.js';
-import { type Random, randomStreams } from './random.js';
+import { randomStreams } from './random.js';
 import {
   type ContactOutcome,
   type SourceCode,
@@ -96,8 +94,6 @@ export interface DemoTargets {
 
 export interface DemoPlan {
   rows: DemoRows;
-  /** Each child's facts for the statutory clock, as the record gives them, one child at a time. */
-  facts(): Iterable<ChildRecordFacts>;
   workforce: Workforce;
   users: DemoUser[];
   targets: DemoTargets;
@@ -545,7 +541,6 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
   // ── Families and children ────────────────────────────────────────────────────
   const nhsTaken = new Set<string>();
   const upnTaken = new Set<string>();
-  const childFacts = new Map<string, { dob: IsoDate; disabled: boolean }>();
   const placeName = () => `${faker.person.lastName()} Park`;
 
   function childAgeYears(kind: PlannedTeam['kind'] | 'history'): number {
@@ -608,7 +603,6 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
         version: 1,
       });
       for (const code of child.disabilities) rows.childDisabilities.push({ childId: child.id, code });
-      childFacts.set(child.id, { dob: child.dateOfBirth, disabled: child.disabilities.length > 0 });
     }
     // Where the family lives, and for some where they lived before.
     const movedIn = rng.chance(0.3) ? randomDate(eldest, addDays(T, -30)) : eldest;
@@ -717,7 +711,6 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
           startedAt: new Date(s.from),
           endedAt: s.to === null ? null : new Date(s.to),
           allocatedBy: null,
-          version: 1,
         });
       }
       for (const v of ep.visits) {
@@ -1014,7 +1007,6 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
       startedAt: new Date(receivedAt),
       endedAt: null,
       allocatedBy: null,
-      version: 1,
     });
   }
 
@@ -1100,7 +1092,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     child.updatedAt = t;
   }
 
-  return { rows, facts: () => factsOf(rows, childFacts), workforce, users: demoUsers, targets };
+  return { rows, workforce, users: demoUsers, targets };
 }
 
 function minDate(a: IsoDate, b: IsoDate): IsoDate {
@@ -1124,55 +1116,4 @@ export function apportion(total: number, weights: number[]): number[] {
     left--;
   }
   return out;
-}
-
-/**
- * The clock's facts for each child, as src/obligations/facts-from-record.ts reads them from
- * the tables: the same kinds, ids, episodes, times and data, from the rows about to be stored.
- * One child at a time, so that the facts are let go as soon as the clock has read them.
- */
-function* factsOf(rows: DemoRows, info: Map<string, { dob: IsoDate; disabled: boolean }>): Generator<ChildRecordFacts> {
-  type Own = { contacts: DemoRows['contacts']; referrals: DemoRows['referrals']; assessments: DemoRows['assessments']; visits: DemoRows['visits'] };
-  const own = new Map<string, Own>();
-  const of = (childId: string) => {
-    let o = own.get(childId);
-    if (!o) own.set(childId, (o = { contacts: [], referrals: [], assessments: [], visits: [] }));
-    return o;
-  };
-  for (const c of rows.contacts) of(c.childId).contacts.push(c);
-  for (const r of rows.referrals) of(r.childId).referrals.push(r);
-  for (const a of rows.assessments) of(a.childId).assessments.push(a);
-  for (const v of rows.visits) of(v.childId).visits.push(v);
-  const utc = (d: Date) => `${d.toISOString().slice(0, 19)}Z`;
-  for (const child of rows.children) {
-    const o = of(child.id!);
-    const facts: Fact[] = [];
-    for (const c of o.contacts) {
-      facts.push({ id: `contact:${c.id}`, kind: 'contact_received', at: utc(c.receivedAt as Date), episode: c.id! });
-      if (c.decidedAt) {
-        facts.push({ id: `contact-decision:${c.id}`, kind: 'contact_decided', at: utc(c.decidedAt as Date), episode: c.id!, data: { outcome: c.outcome ?? null } });
-      }
-    }
-    for (const r of o.referrals) {
-      facts.push({ id: `referral:${r.id}`, kind: 'referral_received', at: r.referralDate, episode: r.id!, data: { repeat: r.repeatReferral ?? false } });
-      if (r.closedDate) {
-        facts.push({ id: `referral-closed:${r.id}`, kind: 'referral_closed', at: r.closedDate, episode: r.id!, data: { reason: r.closureReason ?? null } });
-      }
-    }
-    for (const a of o.assessments) {
-      facts.push({ id: `assessment:${a.id}`, kind: 'assessment_started', at: a.startDate, episode: a.referralId });
-      if (a.authorisedAt) facts.push({ id: `assessment-authorised:${a.id}`, kind: 'assessment_completed', at: a.authorisedAt, episode: a.referralId });
-    }
-    for (const v of o.visits) {
-      facts.push({
-        id: `visit:${v.id}`,
-        kind: 'visit_made',
-        at: v.visitDate,
-        data: { childSeen: v.childSeen, seenAlone: v.seenAlone ?? false, purpose: v.purpose ?? 'other' },
-      });
-    }
-    own.delete(child.id!);
-    const i = info.get(child.id!)!;
-    yield { childId: child.id!, dateOfBirth: i.dob, expectedDateOfBirth: null, disabled: i.disabled, facts };
-  }
 }

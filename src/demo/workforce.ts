@@ -6,7 +6,7 @@
  * over 40, two at exactly 50, newly qualified workers carrying full loads.
  */
 import type { Faker } from '@faker-js/faker';
-import type { WorkerRole } from '../workforce/schema.js';
+import type { WorkerRole } from '../core/organisation/schema.js';
 import { type Locality, manchester2014 } from './authority.js';
 import type { Random } from './random.js';
 

@@ -1,21 +1,22 @@
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'drizzle-orm';
-import { StaleRecordError } from '../children/children.js';
-import { childSummary } from '../children/record.js';
+import { canSeeChild } from '../children/access.js';
+import { primaryNeedCodes, referralSourceCodes } from '../children/codes.js';
+import { childPaths } from '../children/paths.js';
 import { recordAudit } from '../core/audit/audit.js';
-import { canSeeChild } from '../core/auth/access.js';
-import { primaryNeedCodes, referralSourceCodes } from '../core/codes/dfe.js';
-import { rows } from '../core/db/database.js';
+import { roles } from '../core/auth/roles.js';
+import type { SignedInUser } from '../core/auth/users.js';
+import { StaleRecordError } from '../core/db/versions.js';
 import type { AppContext } from '../core/http/context.js';
-import { dateParts, errorView, joinDateParts, parse } from '../core/http/forms.js';
+import { dateParts, errorView, type FieldError, joinDateParts, parse } from '../core/http/forms.js';
 import { forbidden, route } from '../core/http/route.js';
+import { childSummary } from '../core/record/summary.js';
 import { todayIn } from '../core/time.js';
-import { AlreadyDecidedError, contactSchema, decideContact, decisionSchema, recordContact } from './contacts.js';
-import { contactDetail, contactsAwaitingDecision } from './queue.js';
-import { consentValues, contactOutcomes, thresholdLevels } from './schema.js';
+import { frontDoorPaths as paths } from './paths.js';
+import { contactSummary, decisionItems, decisionSummary, queueRows, sourceItems } from './presenters.js';
+import { contactDetail, contactsAwaitingDecision, type ContactDetail, referralTeams } from './queries.js';
+import { AlreadyDecidedError, contactSchema, decideContact, decisionSchema, recordContact } from './use-cases.js';
 
-const practice = ['practitioner', 'team_manager', 'service_manager'] as const;
-const lists = { referralSourceCodes, primaryNeedCodes, consentValues, contactOutcomes, thresholdLevels };
+type Posted = Record<string, unknown>;
 
 function timeNow(now: Date): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' }).format(now);
@@ -23,101 +24,97 @@ function timeNow(now: Date): string {
 
 export function frontDoorRoutes(app: FastifyInstance, ctx: AppContext): void {
   const today = () => todayIn(ctx.time);
-  const localityTeams = () =>
-    rows<{ id: string; name: string }>(ctx.db, sql`select id, name from teams where active and kind <> 'front_door' order by name`);
 
-  route(app, ctx, { method: 'GET', url: '/front-door', roles: practice, audit: 'VIEW_FRONT_DOOR' }, async (_req, reply, state) => {
+  route(app, ctx, { method: 'GET', url: paths.queue(), roles: roles.practice, audit: 'VIEW_FRONT_DOOR' }, async (_req, reply, state) => {
     const awaiting = await contactsAwaitingDecision(ctx.db, state.user, ctx.time.now());
     state.revealedChildIds = awaiting.map((c) => c.childId);
     return reply.page('front-door/views/queue.njk', {
       title: 'Front door',
-      awaiting,
+      count: awaiting.length,
       overdue: awaiting.filter((c) => c.hoursLeft !== null && c.hoursLeft < 0).length,
+      rows: queueRows(awaiting),
     });
   });
 
-  route(app, ctx, { method: 'GET', url: '/front-door/contacts/new', roles: practice }, async (req, reply, { user }) => {
+  const newContactPage = async (childId: string, values: Posted, received: unknown, errors: FieldError[] = []) => ({
+    title: 'Record a contact',
+    child: await childSummary(ctx.db, childId),
+    values,
+    received,
+    sourceItems: sourceItems(referralSourceCodes, values.source),
+    action: paths.newContact(),
+    ...errorView(errors, ['receivedDate']),
+  });
+
+  route(app, ctx, { method: 'GET', url: paths.newContact(), roles: roles.practice }, async (req, reply, { user }) => {
     const childId = (req.query as Record<string, string | undefined>).childId;
-    if (!childId) return reply.redirect('/children?for=contact');
+    if (!childId) return reply.redirect(`${childPaths.search()}?for=contact`);
     if (!(await canSeeChild(ctx.db, user, childId))) return forbidden(reply);
-    const child = await childSummary(ctx.db, childId);
-    const now = ctx.time.now();
-    return reply.page('front-door/views/new-contact.njk', {
-      title: 'Record a contact',
-      child,
-      values: { receivedTime: timeNow(now) },
-      received: dateParts(today()),
-      ...lists,
-    });
+    return reply.page('front-door/views/new-contact.njk', await newContactPage(childId, { receivedTime: timeNow(ctx.time.now()) }, dateParts(today())));
   });
 
-  route(app, ctx, { method: 'POST', url: '/front-door/contacts/new', roles: practice, audit: 'RECORD_CONTACT' }, async (req, reply, state) => {
-    const body = joinDateParts(req.body as Record<string, unknown>, ['receivedDate']);
+  route(app, ctx, { method: 'POST', url: paths.newContact(), roles: roles.practice, audit: 'RECORD_CONTACT' }, async (req, reply, state) => {
+    const body = joinDateParts(req.body as Posted, ['receivedDate']);
     const parsed = parse(contactSchema(today), body);
     const childId = typeof body.childId === 'string' ? body.childId : '';
     if (!(await canSeeChild(ctx.db, state.user, childId))) return forbidden(reply);
     if (!parsed.ok) {
-      return reply.code(400).page('front-door/views/new-contact.njk', {
-        title: 'Record a contact',
-        child: await childSummary(ctx.db, childId),
-        values: body,
-        received: { day: body['receivedDate-day'], month: body['receivedDate-month'], year: body['receivedDate-year'] },
-        ...lists,
-        ...errorView(parsed.errors, ['receivedDate']),
-      });
+      const received = { day: body['receivedDate-day'], month: body['receivedDate-month'], year: body['receivedDate-year'] };
+      return reply.code(400).page('front-door/views/new-contact.njk', await newContactPage(childId, body, received, parsed.errors));
     }
     state.childId = parsed.value.childId;
     const contactId = await state.write(async (tx) => (state.recordId = await recordContact(tx, parsed.value, { userId: state.user.id })));
     reply.flash('Contact recorded: it needs a decision within 1 working day');
-    return reply.redirect(`/front-door/contacts/${contactId}`, 303);
+    return reply.redirect(paths.contact(contactId), 303);
   });
 
-  const showContact = async (contactId: string, user: Parameters<typeof canSeeChild>[1]) => {
+  /** A contact, if the user may open its child's record. */
+  const visibleContact = async (contactId: string, user: SignedInUser) => {
     const contact = await contactDetail(ctx.db, contactId);
     if (!contact || !(await canSeeChild(ctx.db, user, contact.childId))) return null;
     return contact;
   };
 
-  route(app, ctx, { method: 'GET', url: '/front-door/contacts/:contactId', roles: practice }, async (req, reply, state) => {
-    const contact = await showContact((req.params as { contactId: string }).contactId, state.user);
-    if (!contact) return forbidden(reply);
-    await auditContact(state.user, contact.childId, 'VIEW_CONTACT', 'GET /front-door/contacts/:contactId', contact.id);
-    return reply.page('front-door/views/contact.njk', {
-      title: 'Contact',
-      contact,
-      teams: await localityTeams(),
-      values: { version: contact.version },
-      ...lists,
-    });
+  const contactPage = async (contact: ContactDetail, values: Posted, errors: FieldError[] = []) => ({
+    title: 'Contact',
+    contact,
+    summary: contactSummary(contact, referralSourceCodes),
+    decision: contact.decidedAt ? decisionSummary(contact) : null,
+    items: decisionItems(values, await referralTeams(ctx.db), primaryNeedCodes),
+    values,
+    action: paths.decision(contact.id),
+    ...errorView(errors),
   });
 
-  route(app, ctx, { method: 'POST', url: '/front-door/contacts/:contactId/decision', roles: practice, audit: 'DECIDE_CONTACT' }, async (req, reply, state) => {
-    const contact = await showContact((req.params as { contactId: string }).contactId, state.user);
+  route(app, ctx, { method: 'GET', url: paths.contact(':contactId'), roles: roles.practice }, async (req, reply, state) => {
+    const contact = await visibleContact((req.params as { contactId: string }).contactId, state.user);
     if (!contact) return forbidden(reply);
-    const body = req.body as Record<string, unknown>;
+    // the route has no :childId, so the view of the child's contact is audited here
+    await recordAudit(ctx.db, {
+      userId: state.user.id,
+      username: state.user.username,
+      childId: contact.childId,
+      action: 'VIEW_CONTACT',
+      route: `GET ${paths.contact(':contactId')}`,
+      recordId: contact.id,
+    });
+    return reply.page('front-door/views/contact.njk', await contactPage(contact, { version: contact.version }));
+  });
+
+  route(app, ctx, { method: 'POST', url: paths.decision(':contactId'), roles: roles.practice, audit: 'DECIDE_CONTACT' }, async (req, reply, state) => {
+    const contact = await visibleContact((req.params as { contactId: string }).contactId, state.user);
+    if (!contact) return forbidden(reply);
+    const body = req.body as Posted;
+    const again = async (errors: FieldError[], code: number) =>
+      reply.code(code).page('front-door/views/contact.njk', await contactPage((await contactDetail(ctx.db, contact.id))!, body, errors));
     const parsed = parse(decisionSchema, body);
-    const again = async (errors: { field: string; message: string }[], code: number) =>
-      reply.code(code).page('front-door/views/contact.njk', {
-        title: 'Contact',
-        contact: await contactDetail(ctx.db, contact.id),
-        teams: await localityTeams(),
-        values: body,
-        ...lists,
-        ...errorView(errors),
-      });
     if (!parsed.ok) return again(parsed.errors, 400);
     try {
       state.childId = contact.childId;
       state.recordId = contact.id;
-      const result = await state.write((tx) =>
-        decideContact(tx, contact.id, parsed.value, {
-          userId: state.user.id,
-          workerId: state.user.workerId,
-          at: ctx.time.now(),
-        }),
-      );
+      const result = await state.write((tx) => decideContact(tx, contact.id, parsed.value, { userId: state.user.id, workerId: state.user.workerId, at: ctx.time.now() }));
       reply.flash(result.referralId ? 'Decision recorded: referral made' : 'Decision recorded');
-      return reply.redirect(`/children/${contact.childId}`, 303);
+      return reply.redirect(childPaths.record(contact.childId), 303);
     } catch (e) {
       if (e instanceof StaleRecordError || e instanceof AlreadyDecidedError) {
         return again([{ field: 'outcome', message: `${e.message}. Your decision has not been saved.` }], 409);
@@ -125,8 +122,4 @@ export function frontDoorRoutes(app: FastifyInstance, ctx: AppContext): void {
       throw e;
     }
   });
-
-  async function auditContact(user: { id: string; username: string }, childId: string, action: string, routeName: string, recordId: string) {
-    await recordAudit(ctx.db, { userId: user.id, username: user.username, childId, action, route: routeName, recordId });
-  }
 }

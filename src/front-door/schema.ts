@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { children } from '../children/schema.js';
-import { teams, workers } from '../workforce/schema.js';
+import { children } from '../core/record/schema.js';
+import { teams, workers } from '../core/organisation/schema.js';
 
 export const consentValues = ['given', 'refused', 'not_sought'] as const;
 export const thresholdLevels = ['universal', 'early_help', 'child_in_need', 'child_protection'] as const;

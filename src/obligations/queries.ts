@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { ruleById, type ClockContext } from '../clock/index.js';
+import { policySettings, ruleById, type ClockContext, type SettingRange, type SettingValue } from '../clock/index.js';
 import { rows, type Db } from '../core/db/database.js';
 import { londonDate } from '../core/time.js';
+import { areaSettings } from './sources.js';
 
 export type ObligationStatus = 'met_on_time' | 'met_late' | 'due' | 'overdue' | 'lapsed';
 
@@ -86,4 +87,98 @@ export async function outstandingFor(db: Db, where: ReturnType<typeof sql>, now:
          order by o.due_by`,
   );
   return found.map((r) => toView(r, now, ctx));
+}
+
+// ── Local policy ────────────────────────────────────────────────────────────────
+
+export interface SettingDefinition {
+  key: string;
+  label: string;
+  unit: string;
+  default: SettingValue;
+  options?: readonly string[] | undefined;
+  range?: SettingRange | undefined;
+  /** The rule it belongs to, or null for an oversight setting. */
+  ruleId: string | null;
+}
+
+/** Every local setting the authority can change, once each: the clock rules' and the areas' (oversight's). */
+export function settingDefinitions(): SettingDefinition[] {
+  const seen = new Set<string>();
+  const all = [
+    ...policySettings.map((s) => ({ key: s.key, label: s.label, unit: s.unit, default: s.default, options: s.options, range: s.range, ruleId: s.ruleId })),
+    ...areaSettings().map((s) => ({ key: s.key, label: s.label, unit: s.unit, default: s.default, options: s.options, range: s.range, ruleId: null })),
+  ];
+  return all.filter((s) => (seen.has(s.key) ? false : (seen.add(s.key), true)));
+}
+
+export interface SettingChange {
+  key: string;
+  value: SettingValue;
+  effectiveFrom: string;
+  setAt: string;
+  setBy: string | null;
+}
+
+export function settingHistory(db: Db): Promise<SettingChange[]> {
+  return rows<SettingChange>(
+    db,
+    sql`select p.key, p.value, p.effective_from::text as "effectiveFrom", p.set_at::text as "setAt", u.display_name as "setBy"
+          from policy_settings p left join users u on u.id = p.set_by order by p.key, p.effective_from, p.id`,
+  );
+}
+
+/** The value in force on a date, and since when: the latest change on or before it, else the default. */
+export function inForce(def: SettingDefinition, history: readonly SettingChange[], onDate: string) {
+  const latest = history.filter((h) => h.key === def.key && h.effectiveFrom <= onDate).at(-1);
+  return latest ? { value: latest.value, since: latest.effectiveFrom, isDefault: false } : { value: def.default, since: null, isDefault: true };
+}
+
+/**
+ * The dates a change may take effect between: not before the earliest work on the record
+ * (there is nothing earlier for it to apply to, so an earlier date is a slip), and at most a
+ * year ahead. On an empty record, from today.
+ */
+export interface EffectiveDateBounds {
+  earliest: string;
+  latest: string;
+  /** Whether the earliest is the record's first work (rather than today, on an empty record). */
+  fromRecord: boolean;
+}
+
+export async function effectiveDateBounds(db: Db, today: string): Promise<EffectiveDateBounds> {
+  const [first] = await rows<{ day: string | null }>(
+    db,
+    sql`select least(
+          (select min(received_at at time zone 'Europe/London')::date from contacts),
+          (select min(referral_date) from referrals),
+          (select min(start_date) from assessments),
+          (select min(visit_date) from visits))::text as day`,
+  );
+  const earliest = first?.day && first.day < today ? first.day : today;
+  const next = new Date(`${today}T00:00:00Z`);
+  next.setUTCFullYear(next.getUTCFullYear() + 1);
+  return { earliest, latest: next.toISOString().slice(0, 10), fromRecord: earliest !== today };
+}
+
+/**
+ * How many children have obligations under the setting's rule falling due on or after a
+ * date: those a change back-dated to it may re-judge. Null for a setting no rule reads.
+ */
+export async function childrenAffectedFrom(db: Db, def: SettingDefinition, from: string): Promise<number | null> {
+  if (!def.ruleId) return null;
+  const [row] = await rows<{ n: number }>(
+    db,
+    sql`select count(distinct child_id)::int as n from obligations where rule_id = ${def.ruleId} and due_by >= ${from}::date`,
+  );
+  return row?.n ?? 0;
+}
+
+/** The change a form's token already recorded, if any. */
+export async function changeBySubmission(db: Db, submission: string): Promise<{ id: number; effectiveFrom: string } | null> {
+  const [row] = await rows<{ id: number; effectiveFrom: string }>(
+    db,
+    sql`select id::int as id, effective_from::text as "effectiveFrom" from policy_settings where submission = ${submission}::uuid`,
+  );
+  return row ?? null;
 }

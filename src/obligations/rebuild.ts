@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { computeObligations } from '../clock/index.js';
 import { rows, type Db } from '../core/db/database.js';
-import { factsForChildren } from './facts-from-record.js';
+import { factsForChildren } from './sources.js';
 import { loadClockContext, obligationRow, recomputeObligations } from './recompute.js';
 
 const BATCH = 500;

@@ -1,15 +1,11 @@
 import { Param, inArray, sql } from 'drizzle-orm';
-import { computeObligations, createLocalPolicy, policySettings, type ClockContext, type Obligation, type RuleSetting } from '../clock/index.js';
+import { computeObligations, createLocalPolicy, type ClockContext, type Obligation } from '../clock/index.js';
 import { createWorkingDayCalendar } from '../core/calendar/index.js';
 import { rows, type Db } from '../core/db/database.js';
-import { lockChildren } from '../core/db/locks.js';
+import { lockChildren } from '../core/record/locks.js';
 import { deadlineInstant, eventInstant } from '../core/time.js';
-import { oversightSettings } from '../oversight/settings.js';
-import { factsForChildren } from './facts-from-record.js';
+import { allSettings, factsForChildren } from './sources.js';
 import { obligations } from './schema.js';
-
-/** Every local setting: the clock rules' and oversight's. */
-export const allSettings: readonly RuleSetting[] = [...policySettings, ...oversightSettings];
 
 /**
  * The calendar (with the administrator's overrides) and the local policy history, read from
@@ -35,7 +31,7 @@ export async function loadClockContext(db: Db): Promise<ClockContext> {
     }),
     policy: createLocalPolicy(
       settings.map((s) => ({ key: s.key, value: s.value, effectiveFrom: s.effective_from })),
-      allSettings,
+      allSettings(),
     ),
   };
 }

@@ -6,40 +6,28 @@ import { dateParts, errorView, joinDateParts, parse } from '../core/http/forms.j
 import { route } from '../core/http/route.js';
 import { todayIn } from '../core/time.js';
 import { formatDate } from '../core/views/nunjucks.js';
-import {
-  changeBySubmission,
-  childrenAffectedFrom,
-  effectiveDateBounds,
-  inForce,
-  recordSettingChange,
-  settingChangeSchema,
-  settingDefinitions,
-  settingHistory,
-  type SettingDefinition,
-} from './policy.js';
-import { latestRebuild, RebuildRunner, requestRebuild, type RebuildJob } from './rebuild-jobs.js';
-
-const statusText: Record<string, string> = {
-  statute: 'Statute or regulation',
-  'statutory guidance': 'Statutory guidance',
-  'local practice': 'Local practice',
-  measure: 'DfE or Ofsted measure',
-};
+import { obligationsPaths as paths } from './paths.js';
+import { rebuildView, settingItems, settingRows, timescaleRows } from './presenters.js';
+import { changeBySubmission, childrenAffectedFrom, effectiveDateBounds, inForce, settingDefinitions, settingHistory } from './queries.js';
+import { latestRebuild, RebuildRunner, requestRebuild } from './rebuild-jobs.js';
+import { recordSettingChange, settingChangeSchema } from './use-cases.js';
+import { roles } from '../core/auth/roles.js';
 
 export function clockRoutes(app: FastifyInstance, ctx: AppContext): void {
   const today = () => todayIn(ctx.time);
 
   /** The authority's clock, open to every signed-in user: inspectors and new staff read it here. */
-  route(app, ctx, { method: 'GET', url: '/timescales' }, async (_req, reply) => {
+  route(app, ctx, { method: 'GET', url: paths.timescales() }, async (_req, reply) => {
     const history = await settingHistory(ctx.db);
     const definitions = settingDefinitions();
     const rules = clockRules.map((r) => ({
-      ...r,
-      statusText: statusText[r.source.status] ?? r.source.status,
-      localSettings: r.settings.map((s) => {
-        const def = definitions.find((d) => d.key === s.key)!;
-        return { ...s, ...inForce(def, history, today()) };
-      }),
+      id: r.id,
+      name: r.name,
+      statement: r.statement,
+      rows: timescaleRows(
+        r,
+        r.settings.map((s) => ({ ...s, ...inForce(definitions.find((d) => d.key === s.key)!, history, today()) })),
+      ),
     }));
     return reply.page('obligations/views/timescales.njk', { title: 'Timescales', rules });
   });
@@ -55,9 +43,13 @@ export function clockRoutes(app: FastifyInstance, ctx: AppContext): void {
   const policyPage = async (extra: Record<string, unknown> = {}) => {
     const history = await settingHistory(ctx.db);
     const definitions = settingDefinitions();
+    const values = (extra.values ?? {}) as Record<string, unknown>;
     return {
       title: 'Local policy',
-      settings: definitions.map((d) => ({ ...d, ...inForce(d, history, today()), allowed: allowedText(d), history: history.filter((h) => h.key === d.key) })),
+      rows: settingRows(definitions, history, today()),
+      settingItems: settingItems(definitions, values.key),
+      values,
+      action: paths.policy(),
       effective: dateParts(today()),
       rebuild: rebuildView(await latestRebuild(ctx.db)),
       // a new one-time token for each form shown: the change it makes is recorded once
@@ -66,16 +58,16 @@ export function clockRoutes(app: FastifyInstance, ctx: AppContext): void {
     };
   };
 
-  route(app, ctx, { method: 'GET', url: '/admin/policy', roles: ['administrator'] }, async (_req, reply) =>
+  route(app, ctx, { method: 'GET', url: paths.policy(), roles: roles.administrators }, async (_req, reply) =>
     reply.page('obligations/views/policy.njk', await policyPage()),
   );
 
   const saved = (reply: FastifyReply, effectiveFrom: string) => {
     reply.flash(`Setting changed from ${formatDate(effectiveFrom)}. Obligations are being recomputed: the progress is below.`);
-    return reply.redirect('/admin/policy', 303);
+    return reply.redirect(paths.policy(), 303);
   };
 
-  route(app, ctx, { method: 'POST', url: '/admin/policy', roles: ['administrator'], audit: 'CHANGE_LOCAL_POLICY' }, async (req, reply, state) => {
+  route(app, ctx, { method: 'POST', url: paths.policy(), roles: roles.administrators, audit: 'CHANGE_LOCAL_POLICY' }, async (req, reply, state) => {
     const { user } = state;
     const body = joinDateParts(req.body as Record<string, unknown>, ['effectiveFrom']);
     const definitions = settingDefinitions();
@@ -102,7 +94,8 @@ export function clockRoutes(app: FastifyInstance, ctx: AppContext): void {
       const history = await settingHistory(ctx.db);
       return reply.page('obligations/views/policy-confirm.njk', {
         title: 'Confirm a change that takes effect in the past',
-        backLink: '/admin/policy',
+        backLink: paths.policy(),
+        action: paths.policy(),
         change,
         setting: def,
         before: inForce(def, history, change.effectiveFrom),
@@ -127,33 +120,6 @@ export function clockRoutes(app: FastifyInstance, ctx: AppContext): void {
     rebuilds.kick();
     return saved(reply, change.effectiveFrom);
   });
-}
-
-function allowedText(d: SettingDefinition): string {
-  if (d.range) return `${d.range.min} to ${d.range.max} ${d.unit}`;
-  if (d.options) return `One of: ${d.options.join(', ')}`;
-  if (typeof d.default === 'boolean') return 'Yes or no';
-  return d.unit === 'list' ? 'A list, comma separated' : '';
-}
-
-const stateText: Record<RebuildJob['state'], { text: string; colour: string }> = {
-  queued: { text: 'Waiting to start', colour: 'grey' },
-  running: { text: 'Running', colour: 'blue' },
-  finished: { text: 'Finished', colour: 'green' },
-  failed: { text: 'Failed', colour: 'red' },
-  superseded: { text: 'Replaced by a later change', colour: 'grey' },
-};
-
-/** What the policy page says about the newest recompute: its state, progress and outcome. */
-function rebuildView(job: RebuildJob | null) {
-  if (!job) return null;
-  const total = job.childrenTotal;
-  return {
-    ...job,
-    inProgress: job.state === 'queued' || job.state === 'running',
-    tag: { text: stateText[job.state].text, classes: `govuk-tag--${stateText[job.state].colour}` },
-    progress: total === null ? 'Not started' : `${job.childrenDone} of ${total} children${total > 0 ? ` (${Math.floor((100 * job.childrenDone) / total)}%)` : ''}`,
-  };
 }
 
 /** A form already saved by an identical post that got there first. */

@@ -14,7 +14,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { children } from '../children/schema.js';
+import { children } from '../core/record/schema.js';
 
 /**
  * What the statutory clock says is owed to each child. Computed by the rule engine from

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database } from '../../src/core/db/database.js';
 import { fixedTime } from '../../src/core/time.js';
 import { PASSWORD } from '../support/fixture.js';
 import { driftingAssessment } from '../support/scenario.js';
@@ -13,7 +12,6 @@ const NOW = '2026-03-02T10:00:00Z';
 
 describe('in a real browser: a restricted record in the backlog, access asked for and granted', () => {
   let harness: BrowserHarness;
-  let database: Database;
   let service: RunningService;
   let browser: Browser;
   let childId: string;
@@ -27,7 +25,7 @@ describe('in a real browser: a restricted record in the backlog, access asked fo
         await db.execute(sql`insert into restricted_record_access (child_id, user_id) values (${childId}, ${authority.users.practitioner})`);
       },
     });
-    ({ database, service, browser } = harness);
+    ({ service, browser } = harness);
   });
 
   afterAll(() => harness?.close());

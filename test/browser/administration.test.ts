@@ -1,19 +1,17 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database } from '../../src/core/db/database.js';
 import { PASSWORD } from '../support/fixture.js';
 import type { RunningService } from '../support/service.js';
 import { type BrowserHarness, expectAccessible, fillSignIn, openBrowserHarness } from './browser.js';
 
 describe('in a real browser: people, API tokens and sign-in messages', () => {
   let harness: BrowserHarness;
-  let database: Database;
   let service: RunningService;
   let browser: Browser;
 
   beforeAll(async () => {
     harness = await openBrowserHarness({ env: { SIGN_IN_MAX_FAILURES: '3' } });
-    ({ database, service, browser } = harness);
+    ({ service, browser } = harness);
   });
 
   afterAll(() => harness?.close());

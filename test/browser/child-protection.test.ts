@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createChild, type NewChild } from '../../src/children/children.js';
+import { createChild, type NewChild } from '../../src/children/use-cases.js';
 import { rows, type Database } from '../../src/core/db/database.js';
 import { PASSWORD } from '../support/fixture.js';
 import { TestClock, type RunningService } from '../support/service.js';

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database } from '../../src/core/db/database.js';
 import { madeUpPlaces } from '../../src/returns/ssda903/tooling/made-up-places.js';
 import { generate903 } from '../../src/returns/ssda903/tooling/generate.js';
 import { tableToCsv } from '../../src/returns/ssda903/write.js';
@@ -14,7 +13,6 @@ import { type BrowserHarness, expectAccessible, signInWithPassword, openBrowserH
 
 describe('in a real browser: a performance officer validates an SSDA903 return with reference data', () => {
   let harness: BrowserHarness;
-  let database: Database;
   let service: RunningService;
   let browser: Browser;
   const folder = mkdtempSync(join(tmpdir(), 'opencsc-upload-'));
@@ -23,7 +21,7 @@ describe('in a real browser: a performance officer validates an SSDA903 return w
 
   beforeAll(async () => {
     harness = await openBrowserHarness();
-    ({ database, service, browser } = harness);
+    ({ service, browser } = harness);
     const places = madeUpPlaces({ localAuthority: 'E09000027', seed: 2 });
     const generated = generate903({ children: 60, year: 2026, seed: 2, errors: { rate: 0.2, rules: ['103', '143'] }, postcodes: places.pool, previous: false });
     files = Object.values(generated.current).map((t) => {

@@ -1,7 +1,7 @@
 import { hashPassword } from '../../src/core/auth/passwords.js';
 import { users as usersTable, type AccessRole } from '../../src/core/auth/schema.js';
 import type { Db } from '../../src/core/db/database.js';
-import { teams, workers } from '../../src/workforce/schema.js';
+import { teams, workers } from '../../src/core/organisation/schema.js';
 
 export const PASSWORD = 'correct horse battery';
 

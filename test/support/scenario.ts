@@ -1,8 +1,8 @@
-import { startAssessment } from '../../src/assessment/assessments.js';
-import { createChild } from '../../src/children/children.js';
+import { startAssessment } from '../../src/assessment/use-cases.js';
+import { createChild } from '../../src/children/use-cases.js';
 import { sql } from 'drizzle-orm';
 import { rows, type Db } from '../../src/core/db/database.js';
-import { decideContact, recordContact } from '../../src/front-door/contacts.js';
+import { decideContact, recordContact } from '../../src/front-door/use-cases.js';
 import type { smallAuthority } from './fixture.js';
 
 type Authority = Awaited<ReturnType<typeof smallAuthority>>;

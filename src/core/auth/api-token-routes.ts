@@ -4,9 +4,9 @@ import { errorView, parse } from '../http/forms.js';
 import { route, writeUnlessRefused } from '../http/route.js';
 import { apiTokenNameTaken, createApiToken, listApiTokens, newApiTokenSchema, principalName, revokeApiToken } from './api-tokens.js';
 import { apiTokenRoles } from './schema.js';
-import { listTeams } from '../../workforce/users-admin.js';
+import { listTeams } from '../organisation/teams.js';
+import { roles } from './roles.js';
 
-const admin = ['administrator'] as const;
 const VIEW = 'core/auth/views/api-tokens.njk';
 
 /** Administrators create and revoke the tokens integrations use; a new token is shown once, here. */
@@ -20,9 +20,9 @@ export function apiTokenRoutes(app: FastifyInstance, ctx: AppContext): void {
     ...extra,
   });
 
-  route(app, ctx, { method: 'GET', url: '/admin/api-tokens', roles: admin }, async (_req, reply) => reply.page(VIEW, await page()));
+  route(app, ctx, { method: 'GET', url: '/admin/api-tokens', roles: roles.administrators }, async (_req, reply) => reply.page(VIEW, await page()));
 
-  route(app, ctx, { method: 'POST', url: '/admin/api-tokens', roles: admin, audit: 'CREATE_API_TOKEN' }, async (req, reply, state) => {
+  route(app, ctx, { method: 'POST', url: '/admin/api-tokens', roles: roles.administrators, audit: 'CREATE_API_TOKEN' }, async (req, reply, state) => {
     const body = req.body as Record<string, unknown>;
     const parsed = parse(newApiTokenSchema, body);
     const errors = parsed.ok ? [] : [...parsed.errors];
@@ -37,7 +37,7 @@ export function apiTokenRoutes(app: FastifyInstance, ctx: AppContext): void {
     return reply.code(201).page(VIEW, await page({ created: { name: parsed.value.name, principal: principalName(parsed.value.name), token: created.token } }));
   });
 
-  route(app, ctx, { method: 'POST', url: '/admin/api-tokens/:tokenId/revoke', roles: admin, audit: 'REVOKE_API_TOKEN' }, async (req, reply, state) => {
+  route(app, ctx, { method: 'POST', url: '/admin/api-tokens/:tokenId/revoke', roles: roles.administrators, audit: 'REVOKE_API_TOKEN' }, async (req, reply, state) => {
     const { tokenId } = req.params as { tokenId: string };
     state.recordId = tokenId;
     if (!(await writeUnlessRefused(state, (tx) => revokeApiToken(tx, tokenId, { userId: state.user.id, now: ctx.time.now() }), (revoked) => revoked))) {

@@ -7,6 +7,7 @@ import { apiTokens, apiTokenRoles } from './schema.js';
 import { hashToken, LAST_SEEN_PRECISION_MS, newToken } from './sessions.js';
 import type { SignedInUser } from './users.js';
 import { isUuid } from '../ids.js';
+import { roles } from './roles.js';
 
 /**
  * API tokens for integrations. A token acts as a principal of its own, with a role (and a team
@@ -17,7 +18,8 @@ import { isUuid } from '../ids.js';
  */
 const TOKEN_PREFIX = 'ocsc_';
 
-const teamRoles: readonly string[] = ['practitioner', 'team_manager'];
+/** A token for one of these roles acts for a team, as its users do. */
+const teamRoles: readonly string[] = roles.caseholders;
 
 export const newApiTokenSchema = z
   .object({

@@ -94,7 +94,7 @@ export function oidcRoutes(app: FastifyInstance, ctx: AppContext): void {
       });
     }
     await beginSession(ctx, req, match.user, 'oidc');
-    return reply.redirect(transaction?.next ?? homeFor(match.user), 303);
+    return reply.redirect(transaction?.next ?? homeFor(ctx.navigation, match.user), 303);
   });
 }
 

@@ -116,7 +116,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     }
     await clearFailures(ctx.db, account, ctx.time.now());
     await beginSession(ctx, req, result.user, 'password');
-    return reply.redirect(next ?? homeFor(result.user), 303);
+    return reply.redirect(next ?? homeFor(ctx.navigation, result.user), 303);
   });
 
   app.post('/sign-out', { preHandler: app.csrfProtection }, async (req, reply) => {
@@ -129,7 +129,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.get('/', async (req, reply) => {
     if (!req.user) return reply.redirect('/sign-in');
-    return reply.redirect(homeFor(req.user));
+    return reply.redirect(homeFor(ctx.navigation, req.user));
   });
 
   oidcRoutes(app, ctx);

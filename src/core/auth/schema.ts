@@ -1,6 +1,6 @@
 import { bigserial, boolean, check, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { teams, workers } from '../../workforce/schema.js';
+import { teams, workers } from '../organisation/schema.js';
 
 export const accessRoles = ['practitioner', 'team_manager', 'service_manager', 'administrator'] as const;
 export type AccessRole = (typeof accessRoles)[number];

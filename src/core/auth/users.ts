@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { rows } from '../db/database.js';
-import { teams } from '../../workforce/schema.js';
+import { nextVersion } from '../db/versions.js';
+import { teams } from '../organisation/schema.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { type AccessRole, users } from './schema.js';
 import { endSessionsOf } from './sessions.js';
@@ -106,7 +107,7 @@ export async function changeOwnPassword(db: Db, userId: string, password: { hash
   // hashed by the caller before its transaction opened: a second of CPU holds no transaction
   const passwordHash = password.hash;
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, version: sql`${users.version} + 1` }).where(eq(users.id, userId));
+    await tx.update(users).set({ passwordHash, version: nextVersion(users) }).where(eq(users.id, userId));
     await endSessionsOf(tx, userId, 'password_changed', keep.now, keep.sessionToken);
   });
 }

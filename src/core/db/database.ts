@@ -12,11 +12,12 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { ConfigError } from '../config.js';
-import * as schema from './schema.js';
-
-export type Schema = typeof schema;
-/** A database or a transaction: use cases take either, so they compose inside one transaction. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/**
+ * A database or a transaction: use cases take either, so they compose inside one transaction.
+ * Queries name their tables (each area's schema.ts), so the database needs no schema of its own
+ * and core knows no area's tables.
+ */
+export type Db = PgDatabase<PgQueryResultHKT>;
 
 export interface Database {
   db: Db;
@@ -75,7 +76,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, Client: PreparingClient });
     // An idle client losing its connection must not take the process down.
     pool.on('error', () => undefined);
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    const db = drizzlePg(pool) as unknown as Db;
     return {
       db,
       kind: 'postgres',
@@ -92,7 +93,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     }),
   );
   if (dataDir) makePrivate(dataDir);
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client) as unknown as Db;
   return {
     db,
     kind: 'pglite',

@@ -8,6 +8,7 @@ import { bearerToken, signInWithApiToken } from './api.js';
 import type { AppContext } from './context.js';
 import { InputError, notFound, setUpErrorPages } from './errors.js';
 import { hasControlCharacters, queryProblems } from './forms.js';
+import type { RouteModule } from './area.js';
 import { navigationFor } from './navigation.js';
 import { setUpWebSecurity } from './security.js';
 import { setUpSession } from './session.js';
@@ -44,13 +45,11 @@ function appendingTo(file: string): { write(line: string): void } {
   return { write: (line) => void writeSync(fd, line) };
 }
 
-export type RouteModule = (app: FastifyInstance, ctx: AppContext) => void | Promise<void>;
-
 /**
  * The HTTP service: one concern per set-up step, in order, then each area's routes,
  * then the 404. The one error handler is set first, so that every route has it.
  */
-export async function createApp(ctx: AppContext, modules: RouteModule[]): Promise<FastifyInstance> {
+export async function createApp(ctx: AppContext, modules: readonly RouteModule[]): Promise<FastifyInstance> {
   const app = Fastify({
     // tests are quiet unless they ask for a log file to read
     logger:
@@ -104,7 +103,7 @@ export async function createApp(ctx: AppContext, modules: RouteModule[]): Promis
     const html = ctx.views.render(template, {
       ...data,
       user: req.user,
-      navigation: navigationFor(req.user, req.url),
+      navigation: navigationFor(ctx.navigation, req.user, req.url),
       csrfToken: this.generateCsrf(),
       cspNonce: this.cspNonce?.script,
       flash,

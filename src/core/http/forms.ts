@@ -19,7 +19,9 @@ const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
  * byte outright (a 500, not an answer). Tab and line breaks are allowed only in multi-line
  * text (a textarea sends CR LF).
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const singleLineControl = /[\u0000-\u001F\u007F]/;
+// eslint-disable-next-line no-control-regex -- as above
 const multiLineControl = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 export function hasControlCharacters(value: string, multiline = false): boolean {

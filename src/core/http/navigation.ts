@@ -1,44 +1,34 @@
+import type { AccessRole } from '../auth/schema.js';
 import type { SignedInUser } from '../auth/users.js';
+
+/** A page in the service navigation, given by the area it belongs to. */
+export interface NavigationEntry {
+  href: string;
+  text: string;
+  /** The roles it is shown to; every signed-in user when absent, after their role's own pages. */
+  roles?: readonly AccessRole[];
+}
 
 interface NavItem {
   href: string;
   text: string;
-  active?: boolean;
+  active: boolean;
 }
 
-const menus: Record<SignedInUser['role'], NavItem[]> = {
-  practitioner: [
-    { href: '/my-work', text: 'My work' },
-    { href: '/front-door', text: 'Front door' },
-    { href: '/children', text: 'Find a child' },
-  ],
-  team_manager: [
-    { href: '/my-team', text: 'My team' },
-    { href: '/my-work', text: 'My work' },
-    { href: '/front-door', text: 'Front door' },
-    { href: '/children', text: 'Find a child' },
-  ],
-  service_manager: [
-    { href: '/authority', text: 'Authority' },
-    { href: '/front-door', text: 'Front door' },
-    { href: '/children', text: 'Find a child' },
-    { href: '/returns', text: 'Returns' },
-  ],
-  administrator: [
-    { href: '/admin/users', text: 'Users' },
-    { href: '/admin/workforce', text: 'Teams and workers' },
-    { href: '/admin/policy', text: 'Local policy' },
-    { href: '/admin/api-tokens', text: 'API tokens' },
-    { href: '/returns', text: 'Returns' },
-  ],
-};
-
-export function homeFor(user: SignedInUser): string {
-  return menus[user.role][0]!.href;
+function entriesFor(entries: readonly NavigationEntry[], user: SignedInUser): NavigationEntry[] {
+  return [...entries.filter((e) => e.roles?.includes(user.role)), ...entries.filter((e) => !e.roles)];
 }
 
-export function navigationFor(user: SignedInUser | null, url: string): NavItem[] {
+/** Where a user starts: the first page of their role's navigation. */
+export function homeFor(entries: readonly NavigationEntry[], user: SignedInUser): string {
+  return entriesFor(entries, user)[0]?.href ?? '/';
+}
+
+export function navigationFor(entries: readonly NavigationEntry[], user: SignedInUser | null, url: string): NavItem[] {
   if (!user) return [];
-  const items = [...menus[user.role], { href: '/timescales', text: 'Timescales' }];
-  return items.map((item) => ({ ...item, active: url === item.href || url.startsWith(`${item.href}/`) || url.startsWith(`${item.href}?`) }));
+  return entriesFor(entries, user).map(({ href, text }) => ({
+    href,
+    text,
+    active: url === href || url.startsWith(`${href}/`) || url.startsWith(`${href}?`),
+  }));
 }

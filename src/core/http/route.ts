@@ -1,11 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { recordAudit } from '../audit/audit.js';
 import { recordAuditBatched } from '../audit/batched.js';
-import { canSeeChild } from '../auth/access.js';
 import type { AccessRole } from '../auth/schema.js';
 import type { SignedInUser } from '../auth/users.js';
 import type { Db } from '../db/database.js';
-import { lockChildren } from '../db/locks.js';
+import { lockChildren } from '../record/locks.js';
 import { isUuid } from '../ids.js';
 import type { AppContext } from './context.js';
 import { csrfUnlessApiToken } from './session.js';
@@ -110,7 +109,7 @@ export function route(app: FastifyInstance, ctx: AppContext, spec: RouteSpec, ha
       }
       if (spec.roles && !spec.roles.includes(user.role)) return forbidden(reply, spec.api);
       const childId = paramChildId(req);
-      if (childId !== undefined && !(await canSeeChild(ctx.db, user, childId))) {
+      if (childId !== undefined && !(await ctx.childAccess.canSee(ctx.db, user, childId))) {
         await recordAudit(ctx.db, {
           userId: user.id,
           username: user.username,

@@ -2,7 +2,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
-import { labelOf, type CodeList } from '../codes/dfe.js';
+import { roles } from '../auth/roles.js';
+import { labelOf, type CodeList } from '../codes.js';
 
 const require = createRequire(import.meta.url);
 const srcDir = fileURLToPath(new URL('../../', import.meta.url));
@@ -27,6 +28,16 @@ export function formatDate(value: unknown): string {
   return Number.isNaN(d.getTime()) ? s : dateTime.format(d);
 }
 
+/** A table cell: dates formatted, anything else as it is. */
+export function cellText(v: unknown): unknown {
+  return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? formatDate(v) : v;
+}
+
+/** A code in words: "child_in_need_plan" as "Child in need plan". */
+export function words(code: string | null | undefined): string {
+  return code ? code.charAt(0).toUpperCase() + code.slice(1).replace(/_/g, ' ') : '';
+}
+
 /**
  * One Nunjucks environment, autoescaping, with govuk-frontend on the search path.
  * Templates are named from src/ ("front-door/views/queue.njk"); shared layouts and
@@ -40,14 +51,13 @@ export function createViewEnvironment(opts: { authorityName: string; watch?: boo
     { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
   );
   env.addGlobal('authorityName', opts.authorityName);
+  // the named role groups, for a page that shows a manager more: `user.role in roles.managers`
+  env.addGlobal('roles', roles);
   env.addFilter('date', formatDate);
-  // a table cell: dates formatted, anything else as it is
-  env.addFilter('cell', (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? formatDate(v) : v));
+  env.addFilter('cell', cellText);
   env.addFilter('code', (code: string | null | undefined, list: CodeList) => labelOf(list, code));
   env.addFilter('plural', (n: number, one: string, many?: string) => `${n} ${n === 1 ? one : (many ?? `${one}s`)}`);
   env.addFilter('yesNo', (v: unknown) => (v === true ? 'Yes' : v === false ? 'No' : ''));
-  env.addFilter('words', (code: string | null | undefined) =>
-    code ? code.charAt(0).toUpperCase() + code.slice(1).replace(/_/g, ' ') : '',
-  );
+  env.addFilter('words', words);
   return env;
 }

@@ -31,7 +31,7 @@ describe('reading a CIN census message', () => {
     expect(ret.year).toBe(2025);
     expect(ret.children.map((c) => c.identifiers.LAchildID)).toEqual(small.children.map((c) => c.identifiers.LAchildID));
     const lines = xml.split('\n');
-    for (const [i, line] of ret.source!.childLines.entries()) expect(lines[line - 1]!.trim()).toBe('<Child>');
+    for (const line of ret.source!.childLines) expect(lines[line - 1]!.trim()).toBe('<Child>');
     expect(ret.source!.childLines).toHaveLength(3);
     expect(ret.source!.issues).toEqual([]);
   });

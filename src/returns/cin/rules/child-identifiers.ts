@@ -1,5 +1,5 @@
 /** Rules about who the child is: identifiers, dates of birth and death, sex. */
-import { upnCheckLetter } from '../../../children/identifiers.js';
+import { upnCheckLetter } from '../../../core/record/identifiers.js';
 import { addYears, day, has } from '../dates.js';
 import { type PChild, type RuleContext, childRule, returnRule } from './rule.js';
 import { LA_CODES, PSEUDO_LA_CODES } from './la-codes.js';
@@ -126,7 +126,6 @@ export const rule8520 = childRule('8520', (c, ctx) => c.birth > ctx.end);
 
 /** 8525Q: a date of birth or an expected date of birth, not both. */
 export const rule8525Q = childRule('8525Q', (c) => {
-  const id = c.raw.identifiers;
   return has(c.birth) === has(c.expectedBirth);
 });
 

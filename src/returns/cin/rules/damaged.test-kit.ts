@@ -2,7 +2,7 @@
  * One valid child in a 2025/26 census message, for the tests of rules on damaged values:
  * a test changes the child, or gives its episodes, and asks whether a rule reports it.
  */
-import { upnCheckLetter } from '../../../children/identifiers.js';
+import { upnCheckLetter } from '../../../core/record/identifiers.js';
 import { type CinChild, type CinDetails, type CinReturn, emptyChild, emptyCinDetails } from '../model.js';
 import { validateCin } from '../validate.js';
 

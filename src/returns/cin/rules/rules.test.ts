@@ -4,7 +4,7 @@
  * 5 May 2015, referred 3 June 2024, assessed 4 June to 1 July 2024, episode still open.
  */
 import { describe, expect, it } from 'vitest';
-import { upnCheckLetter } from '../../../children/identifiers.js';
+import { upnCheckLetter } from '../../../core/record/identifiers.js';
 import {
   type ChildProtectionPlan,
   type CinChild,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { upnProblem } from '../../../children/identifiers.js';
+import { upnProblem } from '../../../core/record/identifiers.js';
 import { generateCin } from './generate.js';
 import { SEEDABLE_RULES } from './seed-errors.js';
 import { rulesCinFor } from '../rules/index.js';

@@ -157,7 +157,7 @@ export function generateEpisode(g: GenerationContext, journey: Journey, referral
   const cal = workingDays();
   const s47Start = Math.min(assessStart + rng.int(0, 2), latest, g.end);
   const target = day(cal.addWorkingDays(d(s47Start), 15));
-  let icpc = weekdayOnOrAfter(s47Start + rng.int(5, 20));
+  const icpc = weekdayOnOrAfter(s47Start + rng.int(5, 20));
   if (icpc > g.end || icpc > latest) {
     // Too late in the year for a conference: the enquiry is still open at the end, or
     // found no conference was needed.

@@ -7,7 +7,7 @@
  * the census with one episode of a given kind, dated early in the census year) and
  * breaks one thing; other rules may fail too when the DfE rules overlap.
  */
-import { upnCheckLetter } from '../../../children/identifiers.js';
+import { upnCheckLetter } from '../../../core/record/identifiers.js';
 import type { CinChild, CinDetails, CinReturn } from '../model.js';
 import { emptyCinDetails } from '../model.js';
 import { type GenerationContext, syntheticUpn, weekdayOnOrAfter } from './synthetic.js';
@@ -142,7 +142,7 @@ const BREAKERS: Record<string, Breaker> = {
   '1540': (c, g) => { plainChild(c, g); c.identifiers.UPN = upnWith(g.la, '9A', String(g.nextUpn++).padStart(7, '0')); },
   '1550': (c, g) => { plainChild(c, g); c.identifiers.UPN = upnWith(g.la, '99', `${String(g.nextUpn++).padStart(6, '0')}I`); },
   '1560Q': (c, g) => { plainChild(c, g); c.identifiers.FormerUPN = 'X1234'; },
-  '1570': (c, g) => { c.identifiers.LAchildID = `${c.identifiers.LAchildID}000000000000000`; },
+  '1570': (c) => { c.identifiers.LAchildID = `${c.identifiers.LAchildID}000000000000000`; },
   '1580': (c) => { c.identifiers.LAchildID = `${c.identifiers.LAchildID}-A`; },
   '4008': (c, g) => { only(c, g, onPlan(g, false)); c.identifiers.PersonDeathDate = d(g.start + 50); },
   '4009Q': (c, g) => { only(c, g, onPlan(g, true)); c.identifiers.PersonDeathDate = d(g.start + 100); },

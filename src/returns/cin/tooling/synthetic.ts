@@ -2,7 +2,7 @@
  * What the CIN generator and the error seeding share: a seeded random source, synthetic
  * identifiers, and the year's dates and codes a generated child is made from.
  */
-import { upnCheckLetter } from '../../../children/identifiers.js';
+import { upnCheckLetter } from '../../../core/record/identifiers.js';
 import { type CinYear, censusPeriod } from '../model.js';
 import { cinYearSchema } from '../schema/index.js';
 import { day, isWeekend, workingDays } from '../dates.js';

@@ -8,7 +8,7 @@
  * Identifiers are synthetic (CHILD numbers from 1000000, UPNs with a correct check
  * letter but no real school, postcodes in the right format from a made-up list).
  */
-import { upnCheckLetter } from '../../../children/identifiers.js';
+import { upnCheckLetter } from '../../../core/record/identifiers.js';
 import { madeUpPostcodes } from './made-up-places.js';
 import type { Return903, Row, Table903, TableName, Tables903 } from '../model.js';
 import { Random } from './random.js';

@@ -395,7 +395,7 @@ export const SEEDERS: Readonly<Record<string, Seeder>> = {
     const header = childrenIn(c.ret.current.Header);
     const h = c.pick('Header');
     if (!h) return [];
-    let child = '';
+    let child: string;
     do child = String(9_000_000 + c.rng.int(0, 999_999));
     while (header.has(child));
     const u = addRow(c, 'UASC', { CHILD: child, DOB: h.row.DOB ?? null, SEX: h.row.SEX ?? null, DUC: null });

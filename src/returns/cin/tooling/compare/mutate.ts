@@ -60,6 +60,8 @@ function mutateNode(node: Node, rng: Random, rate: number, seen: Map<string, str
       if (v.length && rng.chance(rate / 4)) {
         v.splice(rng.int(0, v.length - 1), 1); // dropped
         changes++;
+        // a second draw of the dice, not the condition above again
+        // eslint-disable-next-line no-dupe-else-if
       } else if (v.length && rng.chance(rate / 4)) {
         const x = v[rng.int(0, v.length - 1)];
         v.push(typeof x === 'object' && x !== null ? structuredClone(x) : x); // entered twice

@@ -1,0 +1,3 @@
+ALTER TABLE "allocations" ADD CONSTRAINT "allocations_child_id_children_id_fk" FOREIGN KEY ("child_id") REFERENCES "public"."children"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "allocations_current_child_idx" ON "allocations" USING btree ("child_id") WHERE "allocations"."ended_at" is null;--> statement-breakpoint
+ALTER TABLE "allocations" DROP COLUMN "version";

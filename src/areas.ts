@@ -1,0 +1,23 @@
+import { assessmentArea } from './assessment/index.js';
+import { childProtectionArea } from './child-protection/index.js';
+import { provideRecordSections } from './children/record-sections.js';
+import { childrenArea } from './children/index.js';
+import { frontDoorArea } from './front-door/index.js';
+import { obligationsArea } from './obligations/index.js';
+import { provideClockSources } from './obligations/sources.js';
+import { oversightArea } from './oversight/index.js';
+import { workforceArea } from './workforce/index.js';
+
+/**
+ * Every area of practice, in the order of the service navigation. A new area is added here
+ * (and its schema to src/schema.ts): see "How to add an area of practice" in
+ * docs/ARCHITECTURE.md.
+ */
+export const areas = [oversightArea, frontDoorArea, childrenArea, workforceArea, assessmentArea, childProtectionArea, obligationsArea] as const;
+
+// What each area gives the statutory clock (its facts, its settings), given to obligations as
+// this list is loaded: the server, the CLI and the demo all reach the areas through here.
+provideClockSources(areas.flatMap((a) => ('clock' in a ? [a.clock] : [])));
+
+// The parts of the child's record page other areas give (child protection's section).
+provideRecordSections(areas.flatMap((a) => ('recordSection' in a ? [a.recordSection] : [])));

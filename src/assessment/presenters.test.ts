@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { assessmentRows, assessmentSummary, isLate, referralItems } from './presenters.js';
+import type { AssessmentView } from './queries.js';
+
+const assessment: AssessmentView = {
+  id: 'a1',
+  childId: 'c1',
+  referralId: 'r1',
+  referralDate: '2026-01-05',
+  startDate: '2026-01-06',
+  workerId: null,
+  workerName: null,
+  factors: [],
+  outcome: null,
+  submittedAt: '2026-03-02',
+  authorisedAt: null,
+  authorisedByName: null,
+  lateReason: null,
+  version: 3,
+  due: '2026-03-09',
+};
+
+describe('the assessment presenters', () => {
+  it('list a child’s assessments with a link to each, and where each has got to', () => {
+    const [row] = assessmentRows('c1', [assessment]);
+    expect(String(row![0]!.html)).toBe('<a class="govuk-link" href="/children/c1/assessments/a1">Started 6 January 2026</a>');
+    expect(row!.slice(1)).toEqual([{ text: '5 January 2026' }, { text: 'Not allocated' }, { text: '9 March 2026' }, { text: 'Awaiting authorisation' }]);
+  });
+
+  it('call an assessment late when it is authorised, or still open today, after its due date', () => {
+    expect(isLate(assessment, '2026-03-09')).toBe(false);
+    expect(isLate(assessment, '2026-03-10')).toBe(true);
+    expect(isLate({ ...assessment, authorisedAt: '2026-03-09' }, '2026-06-01')).toBe(false);
+    expect(isLate({ ...assessment, due: null }, '2027-01-01')).toBe(false);
+    const due = assessmentSummary(assessment, true).find((r) => r.key.text === 'Due')!;
+    expect(String((due.value as { html: unknown }).html)).toBe('9 March 2026 <strong class="govuk-tag govuk-tag--red">Late</strong>');
+  });
+
+  it('tick the referral chosen, or else the newest', () => {
+    const referrals = [{ id: 'r2', referralDate: '2026-02-01' }, { id: 'r1', referralDate: '2026-01-05' }];
+    expect(referralItems(referrals, undefined).map((i) => i.checked)).toEqual([true, false]);
+    expect(referralItems(referrals, 'r1').map((i) => i.checked)).toEqual([false, true]);
+  });
+});

@@ -1,0 +1,61 @@
+import type { CodeList } from '../core/codes.js';
+import { labelOf } from '../core/codes.js';
+import { html, link, tag } from '../core/views/html.js';
+import { formatDate, words } from '../core/views/nunjucks.js';
+import { frontDoorPaths as paths } from './paths.js';
+import type { AwaitingDecision, ContactDetail } from './queries.js';
+import { contactOutcomes, thresholdLevels } from './schema.js';
+
+type Chosen = unknown;
+
+/** The time left to decide a contact, or how far past its deadline it is. */
+export function timeToDecide(hoursLeft: number | null): string {
+  if (hoursLeft === null) return '—';
+  return hoursLeft < 0 ? `${-hoursLeft} hours over` : `${hoursLeft} hours left`;
+}
+
+/** The contacts awaiting a decision, as the queue's rows: one past its deadline is marked red. */
+export function queueRows(awaiting: readonly AwaitingDecision[]) {
+  return awaiting.map((c) => [
+    { html: html`${link(paths.contact(c.id), c.childName)}${c.domesticAbuseNotification ? html`<br>${tag('Police: domestic abuse', 'purple')}` : ''}` },
+    { text: formatDate(c.receivedAt) },
+    { text: c.source },
+    { text: c.referrerName },
+    c.hoursLeft !== null && c.hoursLeft < 0 ? { html: tag(timeToDecide(c.hoursLeft), 'red') } : { text: timeToDecide(c.hoursLeft) },
+  ]);
+}
+
+/** What the contact is, as a summary list. */
+export function contactSummary(c: ContactDetail, sources: CodeList) {
+  return [
+    { key: { text: 'Source' }, value: { text: `${c.source} – ${labelOf(sources, c.source)}` } },
+    { key: { text: 'From' }, value: { text: `${c.referrerName}${c.referrerOrganisation ? `, ${c.referrerOrganisation}` : ''}` } },
+    { key: { text: 'About' }, value: { text: c.about } },
+    { key: { text: 'Consent to checks' }, value: { text: `${words(c.consent)}${c.consentReason ? `: ${c.consentReason}` : ''}` } },
+  ];
+}
+
+/** How the contact was decided, as a summary list. */
+export function decisionSummary(c: ContactDetail) {
+  return [
+    { key: { text: 'Decided' }, value: { text: `${formatDate(c.decidedAt)}${c.decidedByName ? ` by ${c.decidedByName}` : ''}` } },
+    { key: { text: 'Threshold level' }, value: { text: words(c.thresholdLevel) } },
+    { key: { text: 'Outcome' }, value: { text: words(c.outcome) } },
+    { key: { text: 'Reason' }, value: { text: c.decisionReason } },
+  ];
+}
+
+/** The decision form's choices, with what was chosen. */
+export function decisionItems(values: Record<string, unknown>, teams: readonly { id: string; name: string }[], needs: CodeList) {
+  return {
+    thresholds: thresholdLevels.map((t) => ({ value: t, text: words(t), checked: values.thresholdLevel === t })),
+    outcomes: contactOutcomes.map((o) => ({ value: o, text: words(o), checked: values.outcome === o })),
+    teams: [{ value: '', text: 'Select a team' }, ...teams.map((t) => ({ value: t.id, text: t.name, selected: values.teamId === t.id }))],
+    needs: [{ value: '', text: 'Not yet known' }, ...needs.map((n) => ({ value: n.code, text: `${n.code} – ${n.label}`, selected: values.primaryNeed === n.code }))],
+  };
+}
+
+/** A new contact's source, as a select's items. */
+export function sourceItems(sources: CodeList, chosen: Chosen) {
+  return [{ value: '', text: 'Select the source' }, ...sources.map((s) => ({ value: s.code, text: `${s.code} – ${s.label}`, selected: chosen === s.code }))];
+}

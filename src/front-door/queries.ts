@@ -1,0 +1,74 @@
+import { sql } from 'drizzle-orm';
+import { childVisibleTo } from '../children/access.js';
+import type { SignedInUser } from '../core/auth/users.js';
+import { rows, type Db } from '../core/db/database.js';
+import { contactDecision } from '../clock/index.js';
+import { isUuid } from '../core/ids.js';
+
+/** A contact, as its page shows it. */
+export interface ContactDetail {
+  id: string;
+  childId: string;
+  childName: string;
+  receivedAt: string;
+  source: string;
+  referrerName: string;
+  referrerOrganisation: string | null;
+  about: string;
+  consent: string;
+  consentReason: string | null;
+  domesticAbuseNotification: boolean;
+  decidedAt: string | null;
+  decidedByName: string | null;
+  thresholdLevel: string | null;
+  outcome: string | null;
+  decisionReason: string | null;
+  version: number;
+}
+
+/** A contact in the queue: what it is, and the clock's deadline for deciding it. */
+export interface AwaitingDecision extends Pick<ContactDetail, 'id' | 'childId' | 'childName' | 'receivedAt' | 'source' | 'referrerName' | 'domesticAbuseNotification' | 'consent'> {
+  /** The clock's deadline for the decision. */
+  due: string | null;
+  hoursLeft: number | null;
+}
+
+/** Contacts awaiting a decision that the user may see, soonest deadline first. */
+export async function contactsAwaitingDecision(db: Db, user: SignedInUser, now: Date, teamId?: string): Promise<AwaitingDecision[]> {
+  const found = await rows<Omit<AwaitingDecision, 'hoursLeft'> & { due_by: string | null }>(
+    db,
+    sql`select k.id, k.child_id as "childId", c.first_name || ' ' || c.last_name as "childName",
+               k.received_at::text as "receivedAt", k.source, k.referrer_name as "referrerName",
+               k.domestic_abuse_notification as "domesticAbuseNotification", k.consent,
+               o.due, o.due_by::text as due_by
+          from contacts k
+          join children c on c.id = k.child_id
+          left join obligations o on o.child_id = k.child_id and o.episode = k.id::text and o.rule_id = ${contactDecision.id}
+         where k.decided_at is null and ${childVisibleTo(user)} ${teamId ? sql`and k.team_id = ${teamId}` : sql``}
+         order by coalesce(o.due_by, k.received_at) asc`,
+  );
+  return found.map(({ due_by, ...k }) => ({
+    ...k,
+    hoursLeft: due_by ? Math.floor((new Date(due_by).getTime() - now.getTime()) / 3_600_000) : null,
+  }));
+}
+
+export async function contactDetail(db: Db, contactId: string): Promise<ContactDetail | null> {
+  if (!isUuid(contactId)) return null;
+  const [row] = await rows<ContactDetail>(
+    db,
+    sql`select k.id, k.child_id as "childId", c.first_name || ' ' || c.last_name as "childName", k.received_at::text as "receivedAt",
+               k.source, k.referrer_name as "referrerName", k.referrer_organisation as "referrerOrganisation", k.about, k.consent,
+               k.consent_reason as "consentReason", k.domestic_abuse_notification as "domesticAbuseNotification",
+               k.decided_at::text as "decidedAt", w.name as "decidedByName", k.threshold_level as "thresholdLevel", k.outcome,
+               k.decision_reason as "decisionReason", k.version
+          from contacts k join children c on c.id = k.child_id left join workers w on w.id = k.decided_by
+         where k.id = ${contactId}`,
+  );
+  return row ?? null;
+}
+
+/** The teams a referral can go to: every active team but the front door. */
+export function referralTeams(db: Db) {
+  return rows<{ id: string; name: string }>(db, sql`select id, name from teams where active and kind <> 'front_door' order by name`);
+}

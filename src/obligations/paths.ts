@@ -1,0 +1,5 @@
+/** The obligations area's pages: the authority's timescales, and its local policy. */
+export const obligationsPaths = {
+  timescales: () => '/timescales',
+  policy: () => '/admin/policy',
+};

@@ -1,0 +1,106 @@
+import type { ClockRule, RuleSetting } from '../clock/index.js';
+import { html, tag } from '../core/views/html.js';
+import { formatDate } from '../core/views/nunjucks.js';
+import { inForce, type ObligationView, type SettingChange, type SettingDefinition, statusLabels } from './queries.js';
+import type { RebuildJob } from './rebuild-jobs.js';
+
+type InForce = ReturnType<typeof inForce>;
+
+/** How far off a deadline is, or how far past it: in hours for a deadline set in hours. */
+export function daysText(o: Pick<ObligationView, 'hours' | 'status' | 'workingDays'>): string {
+  if (o.hours !== null && o.status !== 'met_on_time') return `${Math.abs(o.hours)} hours ${o.status === 'due' ? 'left' : 'over'}`;
+  if (o.status === 'due') return `${o.workingDays} working days left`;
+  if (o.status === 'overdue' || o.status === 'met_late') return `${o.workingDays} working days over`;
+  return '';
+}
+
+/** What is owed, and why: the rule's name over the clock's explanation. */
+export function whatIsOwed(o: Pick<ObligationView, 'ruleName' | 'explanation'>) {
+  return html`<strong>${o.ruleName}</strong><br><span class="govuk-body-s">${o.explanation}</span>`;
+}
+
+/** A child's obligations, as the rows of the table on their record. */
+export function obligationRows(list: readonly ObligationView[]) {
+  return list.map((o) => [
+    { html: whatIsOwed(o) },
+    { text: formatDate(o.due) },
+    { html: tag(statusLabels[o.status].text, statusLabels[o.status].colour) },
+    { text: daysText(o) },
+    { html: html`<span class="govuk-body-s">${o.source}</span>` },
+  ]);
+}
+
+const standing: Record<string, string> = {
+  statute: 'Statute or regulation',
+  'statutory guidance': 'Statutory guidance',
+  'local practice': 'Local practice',
+  measure: 'DfE or Ofsted measure',
+};
+
+/** A clock rule on the Timescales page: its source, standing, the local setting in force and its id. */
+export function timescaleRows(rule: ClockRule, settings: readonly (RuleSetting & InForce)[]) {
+  const local = settings.map((s) => `${s.label}: ${s.value} ${s.unit}${s.since ? ` (since ${formatDate(s.since)})` : ' (default)'}`).join('; ');
+  return [
+    { key: { text: 'Source' }, value: { text: `${rule.source.document}${rule.source.reference ? `, ${rule.source.reference}` : ''}` } },
+    { key: { text: 'Standing' }, value: { text: standing[rule.source.status] ?? rule.source.status } },
+    { key: { text: 'Local setting' }, value: { text: local || 'None' } },
+    { key: { text: 'Rule' }, value: { html: html`<code>${rule.id}</code>` } },
+  ];
+}
+
+/** What a setting may be set to, in words. */
+export function allowedText(d: SettingDefinition): string {
+  if (d.range) return `${d.range.min} to ${d.range.max} ${d.unit}`;
+  if (d.options) return `One of: ${d.options.join(', ')}`;
+  if (typeof d.default === 'boolean') return 'Yes or no';
+  return d.unit === 'list' ? 'A list, comma separated' : '';
+}
+
+/** Every setting in force today, with what it may be and its history, as the policy page's table rows. */
+export function settingRows(definitions: readonly SettingDefinition[], history: readonly SettingChange[], today: string) {
+  return definitions.map((d) => {
+    const now = inForce(d, history, today);
+    const changes = history
+      .filter((h) => h.key === d.key)
+      .map((h) => `${h.value} from ${formatDate(h.effectiveFrom)}${h.setBy ? ` (set by ${h.setBy})` : ''}`)
+      .join('; ');
+    return [
+      { text: d.label },
+      { text: `${now.value} ${d.unit}${now.isDefault ? ' (default)' : ` since ${formatDate(now.since)}`}` },
+      { text: allowedText(d) },
+      { text: changes || 'No changes' },
+    ];
+  });
+}
+
+/** The settings, as a select's items. */
+export function settingItems(definitions: readonly SettingDefinition[], chosen: unknown) {
+  return [{ value: '', text: 'Select a setting' }, ...definitions.map((d) => ({ value: d.key, text: d.label, selected: chosen === d.key }))];
+}
+
+const stateText: Record<RebuildJob['state'], { text: string; colour: string }> = {
+  queued: { text: 'Waiting to start', colour: 'grey' },
+  running: { text: 'Running', colour: 'blue' },
+  finished: { text: 'Finished', colour: 'green' },
+  failed: { text: 'Failed', colour: 'red' },
+  superseded: { text: 'Replaced by a later change', colour: 'grey' },
+};
+
+/** What the policy page says about the newest recompute: its state, progress and outcome. */
+export function rebuildView(job: RebuildJob | null) {
+  if (!job) return null;
+  const total = job.childrenTotal;
+  const asked = `${job.reason.charAt(0).toUpperCase()}${job.reason.slice(1).toLowerCase()}, ${formatDate(job.requestedAt)}${job.requestedBy ? ` by ${job.requestedBy}` : ''}`;
+  const finished = job.finishedAt ? `${formatDate(job.finishedAt)}${job.state === 'finished' ? `, ${job.obligations} obligations stored` : ''}` : 'Not yet';
+  return {
+    state: job.state,
+    failure: job.failure,
+    inProgress: job.state === 'queued' || job.state === 'running',
+    rows: [
+      { key: { text: 'State' }, value: { html: tag(stateText[job.state].text, stateText[job.state].colour) } },
+      { key: { text: 'Children done' }, value: { text: total === null ? 'Not started' : `${job.childrenDone} of ${total} children${total > 0 ? ` (${Math.floor((100 * job.childrenDone) / total)}%)` : ''}` } },
+      { key: { text: 'Asked for' }, value: { text: asked } },
+      { key: { text: 'Finished' }, value: { text: finished } },
+    ],
+  };
+}

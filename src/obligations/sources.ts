@@ -1,0 +1,129 @@
+import { Param, sql } from 'drizzle-orm';
+import { type ChildFacts, type Fact, policySettings, type RuleSetting } from '../clock/index.js';
+import { rows, type Db } from '../core/db/database.js';
+import type { Area } from '../core/http/area.js';
+
+/**
+ * Where the clock's input comes from. Each area of practice turns its own tables into dated
+ * facts (its facts.ts, one query); obligations imports no area, so the composition root
+ * (src/areas.ts) gives it every area's queries once, at start.
+ */
+
+/** What the clock needs of a child beside their facts: birth and disability. */
+export interface ClockChild {
+  childId: string;
+  dateOfBirth: string | null;
+  expectedDateOfBirth: string | null;
+  disabled: boolean;
+}
+
+/** A child's facts, as the engine reads them. */
+export interface ChildRecordFacts extends ChildFacts {
+  childId: string;
+  dateOfBirth: string | null;
+  expectedDateOfBirth: string | null;
+  disabled: boolean;
+}
+
+/** One fact of one child, as a facts query returns it. */
+export interface ChildFact {
+  childId: string;
+  fact: Fact;
+}
+
+/** The children, or their facts, for a list of children's ids. */
+type Query<T> = (db: Db, childIds: readonly string[]) => Promise<T[]>;
+
+/** What an area gives the clock: its facts, and the children themselves from the children area. */
+export interface ClockSource {
+  children?: Query<ClockChild>;
+  facts?: Query<ChildFact>;
+  /** Local settings an area reads beside the rules' own (oversight's), kept with the local policy. */
+  settings?: readonly RuleSetting[];
+}
+
+/** An area that gives the clock something, as its index.ts exports it. */
+export interface AreaOnTheClock extends Area {
+  clock: ClockSource;
+}
+
+interface Sources {
+  children: Query<ClockChild>;
+  facts: Query<ChildFact>[];
+  settings: readonly RuleSetting[];
+}
+
+let given: Sources | null = null;
+
+/** Called once by the composition root with every area's source. */
+export function provideClockSources(list: readonly ClockSource[]): void {
+  const children = list.flatMap((s) => (s.children ? [s.children] : []));
+  if (children.length !== 1) throw new Error(`the clock needs one source of children, got ${children.length}`);
+  given = {
+    children: children[0]!,
+    facts: list.flatMap((s) => (s.facts ? [s.facts] : [])),
+    settings: list.flatMap((s) => s.settings ?? []),
+  };
+}
+
+function sources(): Sources {
+  if (!given) throw new Error('No area has given the clock its facts: import src/areas.ts (the composition root) first');
+  return given;
+}
+
+/** Every local setting: the clock rules' and the areas'. */
+export function allSettings(): readonly RuleSetting[] {
+  return [...policySettings, ...sources().settings];
+}
+
+/** The areas' own settings (not a rule's), for the local policy page. */
+export function areaSettings(): readonly RuleSetting[] {
+  return sources().settings;
+}
+
+/** The dated facts the clock reads, from every area's query, for a set of children. */
+export async function factsForChildren(db: Db, childIds: readonly string[]): Promise<ChildRecordFacts[]> {
+  if (childIds.length === 0) return [];
+  const { children, facts } = sources();
+  // one query after another: `db` is often a transaction, one connection
+  const found = await children(db, childIds);
+  const byChild = new Map<string, Fact[]>();
+  for (const query of facts) {
+    for (const { childId, fact } of await query(db, childIds)) {
+      let own = byChild.get(childId);
+      if (!own) byChild.set(childId, (own = []));
+      own.push(fact);
+    }
+  }
+  return found.map((c) => ({ ...c, facts: byChild.get(c.childId) ?? [] }));
+}
+
+/** A facts query's rows: the columns every area's query selects. */
+interface FactRow {
+  child_id: string;
+  id: string;
+  kind: Fact['kind'];
+  at: string;
+  episode: string | null;
+  data: Fact['data'] | null;
+}
+
+/**
+ * Runs an area's facts query, written as `select child_id, id, kind, at, episode, data ...`
+ * with `ids` standing for the children (`child_id = any(${ids})`), and reads its rows as facts.
+ */
+export function factsQuery(build: (ids: ReturnType<typeof sql>) => ReturnType<typeof sql>): Query<ChildFact> {
+  return async (db, childIds) => {
+    const ids = sql`${new Param([...childIds])}::uuid[]`;
+    const found = await rows<FactRow>(db, build(ids));
+    return found.map((r) => {
+      const fact: Fact = { id: r.id, kind: r.kind, at: r.at };
+      if (r.episode) fact.episode = r.episode;
+      if (r.data) fact.data = r.data;
+      return { childId: r.child_id, fact };
+    });
+  };
+}
+
+/** An instant as the clock reads it: UTC, to the second. */
+export const utcInstant = (column: ReturnType<typeof sql>) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
