@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { assessmentRoutes } from './assessment/routes.js';
 import { childProtectionRoutes } from './child-protection/index.js';
+import { childrenInNeedRoutes } from './children-in-need/index.js';
 import { accessRequestRoutes } from './children/access-request-routes.js';
 import { childrenApi } from './children/api.js';
 import { addressRoutes } from './children/address-routes.js';
@@ -41,6 +42,7 @@ export const routeModules: RouteModule[] = [
   allocationRoutes,
   assessmentRoutes,
   childProtectionRoutes,
+  childrenInNeedRoutes,
   clockRoutes,
   adminRoutes,
   workforceRoutes,

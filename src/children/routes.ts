@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { childProtectionOf, childProtectionSection, onlyChildProtection } from '../child-protection/index.js';
+import { childrenInNeedOf, childrenInNeedSection, onlyChildrenInNeed } from '../children-in-need/index.js';
 import { disabilityCodes, ethnicityCodes, sexCodes } from '../core/codes/dfe.js';
 import type { AppContext } from '../core/http/context.js';
 import { dateParts, errorView, joinDateParts, parse } from '../core/http/forms.js';
@@ -94,11 +95,12 @@ export function childrenRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(app, ctx, { method: 'GET', url: '/children/:childId', audit: 'VIEW_CHILD' }, async (req, reply, state) => {
     const { childId } = req.params as { childId: string };
     const now = ctx.time.now();
-    const [record, events, clock, childProtection] = await Promise.all([
+    const [record, events, clock, childProtection, childrenInNeed] = await Promise.all([
       childRecord(ctx.db, childId, now, state.user),
       chronology(ctx.db, childId),
       loadClockContext(ctx.db),
       childProtectionOf(ctx.db, childId),
+      childrenInNeedOf(ctx.db, childId),
     ]);
     if (!record) return reply.code(404).page('message.njk', { title: 'Page not found' });
     state.revealedChildIds = namedChildren(record);
@@ -110,6 +112,7 @@ export function childrenRoutes(app: FastifyInstance, ctx: AppContext): void {
       outstanding: obligations.filter((o) => o.status === 'due' || o.status === 'overdue'),
       met: obligations.filter((o) => o.status === 'met_on_time' || o.status === 'met_late'),
       childProtection: childProtectionSection(childId, childProtection, onlyChildProtection(obligations)),
+      childrenInNeed: childrenInNeedSection(childId, childrenInNeed, onlyChildrenInNeed(obligations)),
       statusLabels,
       ...codeLists,
     });

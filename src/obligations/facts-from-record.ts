@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { childProtectionFacts } from '../child-protection/facts.js';
+import { childrenInNeedFacts } from '../children-in-need/facts.js';
 import type { Fact } from '../clock/facts.js';
 import { rows, type Db } from '../core/db/database.js';
 
@@ -55,6 +56,8 @@ export async function factsForChildren(db: Db, childIds: string[]): Promise<Chil
         from visits where child_id in ${ids}
       union all
       ${childProtectionFacts(ids)}
+      union all
+      ${childrenInNeedFacts(ids)}
     `,
   );
   const byChild = new Map<string, Fact[]>();
