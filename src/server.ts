@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { assessmentRoutes } from './assessment/routes.js';
 import { childProtectionRoutes } from './child-protection/index.js';
 import { childrenInNeedRoutes } from './children-in-need/index.js';
+import { caseNoteRoutes } from './case-notes/index.js';
 import { accessRequestRoutes } from './children/access-request-routes.js';
 import { childrenApi } from './children/api.js';
 import { addressRoutes } from './children/address-routes.js';
@@ -43,6 +44,7 @@ export const routeModules: RouteModule[] = [
   assessmentRoutes,
   childProtectionRoutes,
   childrenInNeedRoutes,
+  caseNoteRoutes,
   clockRoutes,
   adminRoutes,
   workforceRoutes,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { createLocalPolicy, outsideRange, policySettings, type SettingRange, type SettingValue } from '../clock/index.js';
 import { rows, type Db } from '../core/db/database.js';
 import { dateField } from '../core/http/forms.js';
+import { caseNoteSettings } from '../case-notes/settings.js';
 import { oversightSettings } from '../oversight/settings.js';
 import { allSettings } from './recompute.js';
 import { policySettings as policySettingsTable } from './schema.js';
@@ -18,12 +19,13 @@ export interface SettingDefinition {
   ruleId: string | null;
 }
 
-/** Every local setting the authority can change, once each: the clock rules' and oversight's. */
+/** Every local setting the authority can change, once each: the clock rules', oversight's and case recording's. */
 export function settingDefinitions(): SettingDefinition[] {
   const seen = new Set<string>();
   const all = [
     ...policySettings.map((s) => ({ key: s.key, label: s.label, unit: s.unit, default: s.default, options: s.options, range: s.range, ruleId: s.ruleId })),
     ...oversightSettings.map((s) => ({ key: s.key, label: s.label, unit: s.unit, default: s.default, options: s.options, range: s.range, ruleId: null })),
+    ...caseNoteSettings.map((s) => ({ key: s.key, label: s.label, unit: s.unit, default: s.default, options: s.options, range: s.range, ruleId: null })),
   ];
   return all.filter((s) => (seen.has(s.key) ? false : (seen.add(s.key), true)));
 }

@@ -4,12 +4,13 @@ import { createWorkingDayCalendar } from '../core/calendar/index.js';
 import { rows, type Db } from '../core/db/database.js';
 import { lockChildren } from '../core/db/locks.js';
 import { deadlineInstant, eventInstant } from '../core/time.js';
+import { caseNoteSettings } from '../case-notes/settings.js';
 import { oversightSettings } from '../oversight/settings.js';
 import { factsForChildren } from './facts-from-record.js';
 import { obligations } from './schema.js';
 
-/** Every local setting: the clock rules' and oversight's. */
-export const allSettings: readonly RuleSetting[] = [...policySettings, ...oversightSettings];
+/** Every local setting: the clock rules', oversight's and case recording's. */
+export const allSettings: readonly RuleSetting[] = [...policySettings, ...oversightSettings, ...caseNoteSettings];
 
 /**
  * The calendar (with the administrator's overrides) and the local policy history, read from
