@@ -3,6 +3,7 @@ import { assessmentRoutes } from './assessment/routes.js';
 import { childProtectionRoutes } from './child-protection/index.js';
 import { childrenInNeedRoutes } from './children-in-need/index.js';
 import { caseNoteRoutes } from './case-notes/index.js';
+import { chronologyRoutes } from './chronology/index.js';
 import { accessRequestRoutes } from './children/access-request-routes.js';
 import { childrenApi } from './children/api.js';
 import { addressRoutes } from './children/address-routes.js';
@@ -45,6 +46,7 @@ export const routeModules: RouteModule[] = [
   childProtectionRoutes,
   childrenInNeedRoutes,
   caseNoteRoutes,
+  chronologyRoutes,
   clockRoutes,
   adminRoutes,
   workforceRoutes,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { childProtectionOf, childProtectionSection, onlyChildProtection } from '../child-protection/index.js';
 import { childrenInNeedOf, childrenInNeedSection, onlyChildrenInNeed } from '../children-in-need/index.js';
+import { recentChronology } from '../chronology/index.js';
 import { disabilityCodes, ethnicityCodes, sexCodes } from '../core/codes/dfe.js';
 import type { AppContext } from '../core/http/context.js';
 import { dateParts, errorView, joinDateParts, parse } from '../core/http/forms.js';
@@ -19,7 +20,7 @@ import {
   StaleRecordError,
   updateChildDetails,
 } from './children.js';
-import { childRecord, childSummary, chronology, namedChildren } from './record.js';
+import { childRecord, childSummary, namedChildren } from './record.js';
 import { recordVisit, visitPurposes, visitSchema } from './visits.js';
 
 const practice = ['practitioner', 'team_manager', 'service_manager'] as const;
@@ -95,9 +96,9 @@ export function childrenRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(app, ctx, { method: 'GET', url: '/children/:childId', audit: 'VIEW_CHILD' }, async (req, reply, state) => {
     const { childId } = req.params as { childId: string };
     const now = ctx.time.now();
-    const [record, events, clock, childProtection, childrenInNeed] = await Promise.all([
+    const [record, recent, clock, childProtection, childrenInNeed] = await Promise.all([
       childRecord(ctx.db, childId, now, state.user),
-      chronology(ctx.db, childId),
+      recentChronology(ctx.db, childId),
       loadClockContext(ctx.db),
       childProtectionOf(ctx.db, childId),
       childrenInNeedOf(ctx.db, childId),
@@ -108,7 +109,7 @@ export function childrenRoutes(app: FastifyInstance, ctx: AppContext): void {
     return reply.page('children/views/record.njk', {
       title: `${record.child.firstName} ${record.child.lastName}`,
       record,
-      events,
+      recent,
       outstanding: obligations.filter((o) => o.status === 'due' || o.status === 'overdue'),
       met: obligations.filter((o) => o.status === 'met_on_time' || o.status === 'met_late'),
       childProtection: childProtectionSection(childId, childProtection, onlyChildProtection(obligations)),
