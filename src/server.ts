@@ -4,6 +4,7 @@ import { childProtectionRoutes } from './child-protection/index.js';
 import { childrenInNeedRoutes } from './children-in-need/index.js';
 import { caseNoteRoutes } from './case-notes/index.js';
 import { chronologyRoutes } from './chronology/index.js';
+import { disputeRoutes } from './dispute-resolution/index.js';
 import { accessRequestRoutes } from './children/access-request-routes.js';
 import { childrenApi } from './children/api.js';
 import { addressRoutes } from './children/address-routes.js';
@@ -47,6 +48,7 @@ export const routeModules: RouteModule[] = [
   childrenInNeedRoutes,
   caseNoteRoutes,
   chronologyRoutes,
+  disputeRoutes,
   clockRoutes,
   adminRoutes,
   workforceRoutes,

@@ -9,6 +9,7 @@ import { statusLabels, type ObligationView } from '../obligations/queries.js';
 import { type FormValues, FormView, formErrors, type Option, rowCount } from '../casework/form.js';
 import { agencyLabels, agencyOptions, attendanceRows } from '../casework/meetings.js';
 import { actionStatusLabels, addActionForm, planContentForm, progressErrorLinks, progressForms } from '../casework/plan-presenters.js';
+import { newDisputePath } from '../dispute-resolution/paths.js';
 import * as to from './paths.js';
 import type { ChildProtectionRecord, ConferenceView, PlanView, S47EnquiryView, StrategyDiscussionView } from './queries.js';
 import {
@@ -625,6 +626,7 @@ export function planPage(
           { text: 'Record a review conference', href: to.newConferencePath(child.id, { planId: p.id }) },
           { text: 'Record a child protection visit', href: to.newVisitPath(child.id) },
           { text: 'End the plan', href: to.endPlanPath(child.id, p.id) },
+          { text: 'Raise a concern about this plan', href: newDisputePath(child.id, { kind: 'child_protection', id: p.id }) },
         ]
       : [],
     coreGroups: {

@@ -10,6 +10,7 @@ import { formatDate as formatIsoDate } from '../core/calendar/index.js';
 import { labelOf, reasonForClosureCodes } from '../core/codes/dfe.js';
 import type { FieldError } from '../core/http/forms.js';
 import { type ObligationView, statusLabels } from '../obligations/queries.js';
+import { disputesPath, newDisputePath } from '../dispute-resolution/paths.js';
 import * as to from './paths.js';
 import type { ChildrenInNeedRecord, CinPlanView } from './queries.js';
 import { type CinPlanEndReason, chosenCinPlanEndReasons, closureReasonCodes } from './schema.js';
@@ -92,7 +93,7 @@ export function overviewPage(child: ChildHeading, record: ChildrenInNeedRecord, 
     caption: caption(child),
     backLink: to.childRecordPath(child.id),
     status: section.status,
-    links: section.links,
+    links: [...section.links, ...(record.plans.length > 0 ? [{ text: 'Concerns raised about the plans', href: disputesPath(child.id) }] : [])],
     plans: record.plans.map((p) => ({
       link: { href: to.planPath(child.id, p.id), text: formatDate(p.startDate), visuallyHiddenText: 'plan' },
       ended: p.endDate ? `${formatDate(p.endDate)} (${endReason(p.endReason)})` : 'In force',
@@ -164,6 +165,7 @@ export function planPage(
           { text: 'Record a review', href: to.newReviewPath(child.id, p.id) },
           { text: 'Record a visit', href: to.newVisitPath(child.id) },
           { text: 'End the plan', href: to.endPlanPath(child.id, p.id) },
+          { text: 'Raise a concern about this plan', href: newDisputePath(child.id, { kind: 'child_in_need', id: p.id }) },
         ]
       : [],
     due: planObligations.filter(outstanding),

@@ -18,6 +18,8 @@ import * as cpPaths from '../child-protection/paths.js';
 import type { ConferenceType } from '../child-protection/schema.js';
 import { cinPlanEndReasonLabels } from '../children-in-need/presenters.js';
 import * as cinPaths from '../children-in-need/paths.js';
+import * as disputePaths from '../dispute-resolution/paths.js';
+import { raiserLabels } from '../dispute-resolution/presenters.js';
 import { formatDateWithWeekday } from '../core/calendar/index.js';
 import { categoryOfAbuseCodes, labelOf, reasonForClosureCodes, referralSourceCodes } from '../core/codes/dfe.js';
 import type { ChronologyEvent, ChronologyKind } from './queries.js';
@@ -29,6 +31,7 @@ export const chronologyKindLabels: Record<ChronologyKind, string> = {
   caseNotes: 'Case notes',
   childProtection: 'Child protection',
   childrenInNeed: 'Children in need and transition planning',
+  disputes: 'Concerns about plans',
   allocations: 'Allocations',
   closures: 'Closures',
 };
@@ -102,6 +105,14 @@ function describe(childId: string, e: ChronologyEvent): { title: string; detail:
       return { title: 'Visit: child not seen', detail: visitDetail(e), href: null };
     case 'case_note':
       return { title: `${caseNoteKindLabels[e.code as CaseNoteKind] ?? words(e.code)}: ${e.detail}`, detail: null, href: caseNotePaths.caseNotePath(childId, id!) };
+    case 'dispute_raised':
+      return { title: 'Concern raised about the plan', detail: `By ${e.detail} (${lower(of(raiserLabels, e.code))})`, href: disputePaths.disputePath(childId, id!) };
+    case 'dispute_escalated':
+      return { title: `Concern escalated to stage ${e.code}`, detail: `To ${e.detail}`, href: disputePaths.disputePath(childId, id!) };
+    case 'dispute_response':
+      return { title: `Response to the concern at stage ${e.code}`, detail: `From ${e.detail}`, href: disputePaths.disputePath(childId, id!) };
+    case 'dispute_resolved':
+      return { title: 'Concern about the plan resolved', detail: null, href: disputePaths.disputePath(childId, id!) };
     case 'allocation':
       return { title: `Allocated to ${e.detail}`, detail: null, href: null };
     case 'referral_closed':

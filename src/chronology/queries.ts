@@ -1,7 +1,7 @@
 /**
  * Every dated event on a child's record, from every area, in one statement: contacts and
  * referrals, assessments, visits (with their notes), allocations, child protection, children
- * in need, case notes and closures.
+ * in need, concerns raised about plans, case notes and closures.
  *
  * Each event has its day in England and, when the record holds one, its time of day there.
  * Within a day, timed events come in time order and events recorded with a date only come at
@@ -13,7 +13,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { rows, type Db } from '../core/db/database.js';
 
 /** The kinds a reader filters by, in the order the filter lists them. */
-export const chronologyKinds = ['contacts', 'assessments', 'visits', 'caseNotes', 'childProtection', 'childrenInNeed', 'allocations', 'closures'] as const;
+export const chronologyKinds = ['contacts', 'assessments', 'visits', 'caseNotes', 'childProtection', 'childrenInNeed', 'disputes', 'allocations', 'closures'] as const;
 export type ChronologyKind = (typeof chronologyKinds)[number];
 
 export interface ChronologyEvent {
@@ -107,6 +107,18 @@ function events(childId: string): SQL {
     union all
     select t.started_date::text, null, 'childrenInNeed', 'transition_planning', null, 'Led by ' || t.lead, t.summary, null, null, 20, t.created_at
       from transition_plans t where t.child_id = ${childId}
+    union all
+    select d.raised_date::text, null, 'disputes', 'dispute_raised', d.raised_by_role, d.raised_by_name, d.concern, d.id::text, null, 21, d.created_at
+      from plan_disputes d where d.child_id = ${childId}
+    union all
+    select s.started_date::text, null, 'disputes', 'dispute_escalated', s.stage::text, s.addressed_to, null, s.dispute_id::text, null, 21, s.created_at
+      from dispute_stages s where s.child_id = ${childId} and s.stage > 1
+    union all
+    select s.responded_date::text, null, 'disputes', 'dispute_response', s.stage::text, s.addressed_to, s.response, s.dispute_id::text, null, 21, s.created_at
+      from dispute_stages s where s.child_id = ${childId} and s.responded_date is not null
+    union all
+    select d.resolved_date::text, null, 'disputes', 'dispute_resolved', null, null, d.resolution, d.id::text, null, 21, d.updated_at
+      from plan_disputes d where d.child_id = ${childId} and d.resolved_date is not null
     union all
     select ${dayOf(sql`a.started_at`)}, ${timeOf(sql`a.started_at`)}, 'allocations', 'allocation', null, coalesce(w.name || ', ', '') || t.name, null, null, null, 21, a.started_at
       from allocations a join teams t on t.id = a.team_id left join workers w on w.id = a.worker_id where a.child_id = ${childId}

@@ -4,6 +4,7 @@ import { createLocalPolicy, outsideRange, policySettings, type SettingRange, typ
 import { rows, type Db } from '../core/db/database.js';
 import { dateField } from '../core/http/forms.js';
 import { caseNoteSettings } from '../case-notes/settings.js';
+import { disputeSettings } from '../dispute-resolution/settings.js';
 import { oversightSettings } from '../oversight/settings.js';
 import { allSettings } from './recompute.js';
 import { policySettings as policySettingsTable } from './schema.js';
@@ -19,13 +20,13 @@ export interface SettingDefinition {
   ruleId: string | null;
 }
 
-/** Every local setting the authority can change, once each: the clock rules', oversight's and case recording's. */
+/** Every local setting the authority can change, once each: the clock rules', oversight's, case recording's and dispute resolution's. */
 export function settingDefinitions(): SettingDefinition[] {
   const seen = new Set<string>();
   const all = [
     ...policySettings.map((s) => ({ key: s.key, label: s.label, unit: s.unit, default: s.default, options: s.options, range: s.range, ruleId: s.ruleId })),
     ...oversightSettings.map((s) => ({ key: s.key, label: s.label, unit: s.unit, default: s.default, options: s.options, range: s.range, ruleId: null })),
-    ...caseNoteSettings.map((s) => ({ key: s.key, label: s.label, unit: s.unit, default: s.default, options: s.options, range: s.range, ruleId: null })),
+    ...[...caseNoteSettings, ...disputeSettings].map((s) => ({ key: s.key, label: s.label, unit: s.unit, default: s.default, options: s.options, range: s.range, ruleId: null })),
   ];
   return all.filter((s) => (seen.has(s.key) ? false : (seen.add(s.key), true)));
 }

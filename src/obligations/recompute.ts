@@ -5,12 +5,13 @@ import { rows, type Db } from '../core/db/database.js';
 import { lockChildren } from '../core/db/locks.js';
 import { deadlineInstant, eventInstant } from '../core/time.js';
 import { caseNoteSettings } from '../case-notes/settings.js';
+import { disputeSettings } from '../dispute-resolution/settings.js';
 import { oversightSettings } from '../oversight/settings.js';
 import { factsForChildren } from './facts-from-record.js';
 import { obligations } from './schema.js';
 
-/** Every local setting: the clock rules', oversight's and case recording's. */
-export const allSettings: readonly RuleSetting[] = [...policySettings, ...oversightSettings, ...caseNoteSettings];
+/** Every local setting: the clock rules', oversight's, case recording's and dispute resolution's. */
+export const allSettings: readonly RuleSetting[] = [...policySettings, ...oversightSettings, ...caseNoteSettings, ...disputeSettings];
 
 /**
  * The calendar (with the administrator's overrides) and the local policy history, read from

@@ -11,3 +11,4 @@ export * from '../../returns/schema.js';
 export * from '../../child-protection/schema.js';
 export * from '../../children-in-need/schema.js';
 export * from '../../case-notes/schema.js';
+export * from '../../dispute-resolution/schema.js';
