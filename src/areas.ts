@@ -1,5 +1,9 @@
 import { assessmentArea } from './assessment/index.js';
+import { caseNotesArea } from './case-notes/index.js';
 import { childProtectionArea } from './child-protection/index.js';
+import { childrenInNeedArea } from './children-in-need/index.js';
+import { chronologyArea } from './chronology/index.js';
+import { disputeResolutionArea } from './dispute-resolution/index.js';
 import { provideRecordSections } from './children/record-sections.js';
 import { childrenArea } from './children/index.js';
 import { frontDoorArea } from './front-door/index.js';
@@ -13,11 +17,24 @@ import { workforceArea } from './workforce/index.js';
  * (and its schema to src/schema.ts): see "How to add an area of practice" in
  * docs/ARCHITECTURE.md.
  */
-export const areas = [oversightArea, frontDoorArea, childrenArea, workforceArea, assessmentArea, childProtectionArea, obligationsArea] as const;
+export const areas = [
+  oversightArea,
+  frontDoorArea,
+  childrenArea,
+  workforceArea,
+  assessmentArea,
+  caseNotesArea,
+  childProtectionArea,
+  childrenInNeedArea,
+  disputeResolutionArea,
+  chronologyArea,
+  obligationsArea,
+] as const;
 
 // What each area gives the statutory clock (its facts, its settings), given to obligations as
 // this list is loaded: the server, the CLI and the demo all reach the areas through here.
 provideClockSources(areas.flatMap((a) => ('clock' in a ? [a.clock] : [])));
 
-// The parts of the child's record page other areas give (child protection's section).
+// The parts of the child's record page other areas give (child protection's and children in
+// need's sections, the case notes button, the latest of the chronology), in this list's order.
 provideRecordSections(areas.flatMap((a) => ('recordSection' in a ? [a.recordSection] : [])));

@@ -12,3 +12,6 @@ export * from './assessment/schema.js';
 export * from './obligations/schema.js';
 export * from './returns/schema.js';
 export * from './child-protection/schema.js';
+export * from './children-in-need/schema.js';
+export * from './case-notes/schema.js';
+export * from './dispute-resolution/schema.js';

@@ -7,12 +7,13 @@ import { labelOf } from '../core/codes.js';
 import { formatDate as formatIsoDate, formatTime, londonLocal } from '../core/calendar/index.js';
 import type { FieldError } from '../core/http/forms.js';
 import { statusLabels, type ObligationView } from '../obligations/queries.js';
-import { type FormValues, FormView, formErrors, type Option, rowCount } from './form.js';
+import { type FormValues, FormView, formErrors, type Option, rowCount } from '../casework/form.js';
+import { agencyLabels, agencyOptions, attendanceRows } from '../casework/meetings.js';
+import { actionStatusLabels, addActionForm, planContentForm, progressErrorLinks, progressForms } from '../casework/plan-presenters.js';
+import { newDisputePath } from '../dispute-resolution/paths.js';
 import * as to from './paths.js';
 import type { ChildProtectionRecord, ConferenceView, PlanView, S47EnquiryView, StrategyDiscussionView } from './queries.js';
 import {
-  type actionStatuses,
-  agencies,
   type Attendee,
   childParticipation,
   chosenPlanEndReasons,
@@ -27,17 +28,7 @@ import {
 
 // ── words for codes ──────────────────────────────────────────────────────────
 
-export const agencyLabels: Record<(typeof agencies)[number], string> = {
-  childrens_social_care: 'Children’s social care',
-  police: 'Police',
-  health: 'Health',
-  education: 'Education',
-  early_years: 'Early years',
-  probation: 'Probation',
-  housing: 'Housing',
-  adult_social_care: 'Adult social care',
-  other: 'Other',
-};
+export { agencyLabels, actionStatusLabels };
 
 export const strategyDecisionLabels: Record<(typeof strategyDecisions)[number], string> = {
   s47_enquiry: 'Section 47 enquiry',
@@ -71,13 +62,6 @@ export const participationLabels: Record<(typeof childParticipation)[number], st
   too_young: 'Too young to take part',
 };
 
-export const actionStatusLabels: Record<(typeof actionStatuses)[number], { text: string; colour: string }> = {
-  not_started: { text: 'Not started', colour: 'grey' },
-  in_progress: { text: 'In progress', colour: 'blue' },
-  completed: { text: 'Completed', colour: 'green' },
-  not_completed: { text: 'Not completed', colour: 'red' },
-};
-
 export const planEndReasonLabels: Record<(typeof planEndReasons)[number], string> = {
   review_decision: 'A review conference decided the plan is no longer needed',
   moved_to_another_authority: 'The child moved to another local authority',
@@ -91,7 +75,6 @@ export const planEndReasonLabels: Record<(typeof planEndReasons)[number], string
 const formatDate = (d: string | null | undefined) => (!d ? '' : d.length > 10 ? dateAndTime(d) : formatIsoDate(d));
 const category = (code: string | null | undefined) => (code ? `${labelOf(categoryOfAbuseCodes, code)} (${code})` : '');
 const options = <K extends string>(labels: Record<K, string>, keys: readonly K[]): Option[] => keys.map((k) => ({ value: k, text: labels[k] }));
-const agencyOptions = options(agencyLabels, agencies);
 const yesNoText = (v: boolean | null | undefined) => (v === true ? 'Yes' : v === false ? 'No' : 'Not recorded');
 const row = (key: string, value: string, href?: { href: string; text: string; hidden: string }) => ({
   key: { text: key },
@@ -473,12 +456,7 @@ export function conferenceForm(
     chair: form.input('chair', 'Who chaired it'),
     attendanceId: 'attendance',
     attendanceError: form.error('attendance') ?? null,
-    attendance: Array.from({ length: count }, (_, i) => ({
-      legend: `Attendee ${i + 1}`,
-      agency: form.select(`attendance-${i}-agency`, 'Agency', agencyOptions, { blank: 'Select the agency' }),
-      name: form.input(`attendance-${i}-name`, 'Name and role', { labelClasses: 'govuk-label' }),
-      attended: form.radios(`attendance-${i}-attended`, 'Attended?', [{ value: 'yes', text: 'Attended' }, { value: 'no', text: 'Did not attend' }], { inline: true }),
-    })),
+    attendance: attendanceRows(form, count),
     attendanceRows: count + 2,
     socialWorkerAttended: form.yesNo('socialWorkerAttended', 'Did the child’s allocated social worker attend?'),
     parentsParticipation: form.radios('parentsParticipation', 'How the parents took part', options(participationLabels, parentParticipation)),
@@ -543,12 +521,7 @@ export function conferenceCorrectionForm(child: ChildHeading, c: ConferenceView,
     chair: form.input('chair', 'Who chaired it'),
     attendanceId: 'attendance',
     attendanceError: form.error('attendance') ?? null,
-    attendance: Array.from({ length: count }, (_, i) => ({
-      legend: `Attendee ${i + 1}`,
-      agency: form.select(`attendance-${i}-agency`, 'Agency', agencyOptions, { blank: 'Select the agency' }),
-      name: form.input(`attendance-${i}-name`, 'Name and role', { labelClasses: 'govuk-label' }),
-      attended: form.radios(`attendance-${i}-attended`, 'Attended?', [{ value: 'yes', text: 'Attended' }, { value: 'no', text: 'Did not attend' }], { inline: true }),
-    })),
+    attendance: attendanceRows(form, count),
     attendanceRows: count + 2,
     socialWorkerAttended: form.yesNo('socialWorkerAttended', 'Did the child’s allocated social worker attend?'),
     parentsParticipation: form.radios('parentsParticipation', 'How the parents took part', options(participationLabels, parentParticipation)),
@@ -601,16 +574,12 @@ export function planPage(
   opts: { today: string; form?: PlanForm; values?: FormValues; errors?: readonly FieldError[] },
 ) {
   const { errorList: list, errors } = errorsOf(opts.errors, ['dueDate', 'finalisedDate']);
-  // each action's progress form has its own field ids
-  const progressOf = opts.form?.startsWith('progress-') ? opts.form.slice('progress-'.length) : null;
-  const errorList = progressOf ? list.map((e) => ({ ...e, href: e.href === '#status' || e.href === '#version' ? `#status-${progressOf}` : e.href })) : list;
+  const errorList = progressErrorLinks(list, opts.form);
   const forForm = (name: PlanForm, defaults: FormValues) => new FormView(opts.form === name ? { ...defaults, ...(opts.values ?? {}) } : defaults, opts.form === name ? errors : {});
   const planForm = forForm('plan', planValues(p));
-  const actionForm = forForm('action', { status: 'not_started' });
   const finaliseForm = forForm('finalise', { finalisedDate: opts.today, version: p.version });
   // a finalise refused for want of a contingency names the plan form's fields
   const contingencyError = opts.form === 'finalise' ? (errors['contingency'] ?? errors['outcomes']) : undefined;
-  const outcomeValues = [planForm.values.outcomes ?? []].flat().map(String);
   const open = !p.endDate;
   const planObligations = obligations.filter((o) => o.key.includes(`:${p.id}:`));
   return {
@@ -630,23 +599,11 @@ export function planPage(
     noContingency: open && !p.contingency,
     conference: { text: 'Open the conference that made the plan', href: to.conferencePath(child.id, p.initialConferenceId) },
     edit: open
-      ? {
+      ? planContentForm(planForm, {
           action: to.planPath(child.id, p.id),
-          version: planForm.value('version'),
-          outcomesId: 'outcomes',
-          outcomesError: planForm.error('outcomes') ?? null,
-          outcomes: Array.from({ length: Math.max(3, outcomeValues.length + 1) }, (_, i) => ({
-            id: `outcomes-${i}`,
-            name: 'outcomes',
-            label: { text: `Outcome ${i + 1}`, classes: 'govuk-label' },
-            value: outcomeValues[i] ?? '',
-            rows: 2,
-          })),
-          contingency: {
-            ...planForm.textarea('contingency', 'Contingency plan', { hint: 'What will happen if the plan is not working or the child is not safe', rows: 5 }),
-            ...(contingencyError ? { errorMessage: contingencyError } : {}),
-          },
-        }
+          contingencyHint: 'What will happen if the plan is not working or the child is not safe',
+          contingencyError,
+        })
       : null,
     outcomesList: p.outcomes,
     contingencyText: p.contingency,
@@ -661,26 +618,8 @@ export function planPage(
         { html: `<strong class="govuk-tag govuk-tag--${actionStatusLabels[a.status as keyof typeof actionStatusLabels].colour}">${actionStatusLabels[a.status as keyof typeof actionStatusLabels].text}</strong>` },
       ]),
     },
-    progress: open
-      ? p.actions.map((a) => {
-          const f = forForm(`progress-${a.id}`, { status: a.status, version: a.version });
-          return {
-            action: to.planActionPath(child.id, p.id, a.id),
-            version: f.value('version'),
-            status: { ...f.select('status', `Progress on: ${a.action}`, options(Object.fromEntries(Object.entries(actionStatusLabels).map(([k, v]) => [k, v.text])) as Record<string, string>, Object.keys(actionStatusLabels))), id: `status-${a.id}` },
-            button: { text: 'Update', classes: 'govuk-button--secondary govuk-!-margin-bottom-0', attributes: { 'aria-label': `Update progress on ${a.action}` } },
-          };
-        })
-      : [],
-    addAction: open
-      ? {
-          action: to.planActionsPath(child.id, p.id),
-          what: actionForm.textarea('action', 'What will be done', { rows: 2 }),
-          owner: actionForm.input('owner', 'Who will do it', { hint: 'A person or an agency' }),
-          dueDate: actionForm.date('dueDate', 'Date it is due'),
-          status: actionForm.radios('status', 'Progress', options(Object.fromEntries(Object.entries(actionStatusLabels).map(([k, v]) => [k, v.text])) as Record<string, string>, Object.keys(actionStatusLabels)), { inline: true }),
-        }
-      : null,
+    progress: open ? progressForms(p.actions, (actionId, defaults) => forForm(`progress-${actionId}`, defaults), (actionId) => to.planActionPath(child.id, p.id, actionId)) : [],
+    addAction: open ? addActionForm(forForm('action', { status: 'not_started' }), to.planActionsPath(child.id, p.id)) : null,
     finalise: open && !p.finalisedDate ? { action: to.finalisePlanPath(child.id, p.id), version: finaliseForm.value('version'), date: finaliseForm.date('finalisedDate', 'Date finalised') } : null,
     links: open
       ? [
@@ -688,6 +627,7 @@ export function planPage(
           { text: 'Record a review conference', href: to.newConferencePath(child.id, { planId: p.id }) },
           { text: 'Record a child protection visit', href: to.newVisitPath(child.id) },
           { text: 'End the plan', href: to.endPlanPath(child.id, p.id) },
+          { text: 'Raise a concern about this plan', href: newDisputePath(child.id, { kind: 'child_protection', id: p.id }) },
         ]
       : [],
     coreGroups: {
@@ -749,12 +689,7 @@ export function coreGroupForm(child: ChildHeading, p: PlanView, opts: { values: 
     meetingDate: form.date('meetingDate', 'Date of the meeting'),
     attendanceId: 'attendance',
     attendanceError: form.error('attendance') ?? null,
-    attendance: Array.from({ length: count }, (_, i) => ({
-      legend: `Attendee ${i + 1}`,
-      agency: form.select(`attendance-${i}-agency`, 'Agency', agencyOptions, { blank: 'Select the agency' }),
-      name: form.input(`attendance-${i}-name`, 'Name and role', { labelClasses: 'govuk-label' }),
-      attended: form.radios(`attendance-${i}-attended`, 'Attended?', [{ value: 'yes', text: 'Attended' }, { value: 'no', text: 'Did not attend' }], { inline: true }),
-    })),
+    attendance: attendanceRows(form, count),
     attendanceRows: count + 2,
     actionsReviewed:
       p.actions.length > 0

@@ -4,19 +4,17 @@
  * from it, so the two take the same input, apply the same rules and write the same audit row.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
-import { StaleRecordError } from '../core/db/versions.js';
+import { changeRoutes, idOf } from '../casework/changes.js';
 import { childSummary } from '../core/record/summary.js';
 import type { AccessRole } from '../core/auth/schema.js';
 import type { SignedInUser } from '../core/auth/users.js';
-import type { Db } from '../core/db/database.js';
-import { apiRoute, validationFailure } from '../core/http/api.js';
+import { apiRoute } from '../core/http/api.js';
 import type { AppContext } from '../core/http/context.js';
-import { type FieldError, parse } from '../core/http/forms.js';
-import { type RequestState, route } from '../core/http/route.js';
+import type { FieldError } from '../core/http/forms.js';
+import { route } from '../core/http/route.js';
 import { todayIn } from '../core/time.js';
 import { loadClockContext } from '../obligations/recompute.js';
-import { type FormValues, formInput } from './form.js';
+import { type FormValues, formInput } from '../casework/form.js';
 import * as to from './paths.js';
 import { paths, apiPaths } from './paths.js';
 import {
@@ -44,13 +42,10 @@ import {
 } from './queries.js';
 import type { ConferenceType } from './schema.js';
 import {
-  type Actor,
   addPlanAction,
   authoriseS47Enquiry,
   authoriseSchema,
   authoriseStrategyDiscussion,
-  ChildProtectionNotFound,
-  ChildProtectionRuleError,
   conferenceSchema,
   coreGroupSchema,
   correctConference,
@@ -86,101 +81,12 @@ interface Params {
   actionId: string;
 }
 
-type Result = string | { id: string; planId: string | null };
-const idOf = (r: Result) => (typeof r === 'string' ? r : r.id);
-
-interface Change<S extends z.ZodType> {
-  summary: string;
-  audit: string;
-  roles: readonly AccessRole[];
-  page: string;
-  api: string;
-  schema: S;
-  /** The posted form as the schema's input (dates joined, repeating rows gathered). */
-  fromForm: (body: FormValues) => FormValues;
-  run: (tx: Db, p: Params, input: z.output<S>, by: Actor) => Promise<Result>;
-  /** 201 for a new record, 200 for a change to one. */
-  creates: boolean;
-  /** The page the form is on again, with the values posted and the errors. */
-  again: (reply: FastifyReply, p: Params, user: SignedInUser, values: FormValues, errors: FieldError[]) => Promise<unknown>;
-  /** The field a "someone else saved first" message is shown against. */
-  staleField: string;
-  done: (p: Params, r: Result) => { flash: string; to: string };
-}
-
 export function childProtectionRoutes(app: FastifyInstance, ctx: AppContext): void {
   const today = () => todayIn(ctx.time);
-  const actor = (state: RequestState): Actor => ({ userId: state.user.id, workerId: state.user.workerId, now: ctx.time.now() });
   const params = (req: FastifyRequest) => req.params as Params;
   const notFound = (reply: FastifyReply) => reply.code(404).page('message.njk', { title: 'Page not found' });
 
-  /** Runs a change as the request's one unit of work, and says how it went. */
-  async function attempt(state: RequestState, change: (tx: Db) => Promise<Result>): Promise<{ ok: true; result: Result } | { ok: false; code: number; errors: FieldError[] }> {
-    try {
-      const result = await state.write(async (tx) => {
-        const r = await change(tx);
-        state.recordId = idOf(r);
-        return r;
-      });
-      return { ok: true, result };
-    } catch (e) {
-      if (e instanceof ChildProtectionRuleError) return { ok: false, code: 400, errors: [{ field: e.field, message: e.message }] };
-      if (e instanceof StaleRecordError) {
-        return { ok: false, code: 409, errors: [{ field: 'version', message: `${e.message}. Nothing has been saved: check it and save again.` }] };
-      }
-      if (e instanceof ChildProtectionNotFound) return { ok: false, code: 404, errors: [{ field: 'form', message: e.message }] };
-      throw e;
-    }
-  }
-
-  function register<S extends z.ZodType>(c: Change<S>): void {
-    route(app, ctx, { method: 'POST', url: c.page, roles: c.roles, audit: c.audit }, async (req, reply, state) => {
-      const p = params(req);
-      const body = (req.body ?? {}) as FormValues;
-      // "add more rows" only shows the form again, longer; nothing is saved
-      if (body.action === 'more') return c.again(reply, p, state.user, body, []);
-      const parsed = parse(c.schema, c.fromForm(body));
-      if (!parsed.ok) return c.again(reply.code(400), p, state.user, body, parsed.errors);
-      const outcome = await attempt(state, (tx) => c.run(tx, p, parsed.value, actor(state)));
-      if (!outcome.ok) {
-        if (outcome.code === 404) return notFound(reply);
-        const errors = outcome.errors.map((e) => (e.field === 'version' ? { ...e, field: c.staleField } : e));
-        // a stale save shows the form again against the version now saved
-        const { version: _stale, ...values } = body;
-        return c.again(reply.code(outcome.code), p, state.user, outcome.code === 409 ? values : body, errors);
-      }
-      const next = c.done(p, outcome.result);
-      reply.flash(next.flash);
-      return reply.redirect(next.to, 303);
-    });
-
-    apiRoute(
-      app,
-      ctx,
-      {
-        method: 'POST',
-        url: c.api,
-        roles: c.roles,
-        audit: c.audit,
-        summary: c.summary,
-        body: c.schema,
-        responses: {
-          [c.creates ? '201' : '200']: c.creates ? 'Recorded: the new record’s id' : 'Saved',
-          '404': 'Not one of this child’s records',
-          ...(c.creates ? {} : { '409': 'Someone else saved first: nothing saved; read it again and resend with its version' }),
-        },
-      },
-      async (req, reply, state) => {
-        const outcome = await attempt(state, (tx) => c.run(tx, params(req), state.body as z.output<S>, actor(state)));
-        if (!outcome.ok) {
-          if (outcome.code === 404) return reply.code(404).send({ error: outcome.errors[0]!.message });
-          return reply.code(outcome.code).send(validationFailure(outcome.errors));
-        }
-        const r = outcome.result;
-        return reply.code(c.creates ? 201 : 200).send(typeof r === 'string' ? { id: r } : r);
-      },
-    );
-  }
+  const register = changeRoutes<Params>(app, ctx);
 
   // ── pages shown again with their errors ───────────────────────────────────
 
@@ -418,7 +324,7 @@ export function childProtectionRoutes(app: FastifyInstance, ctx: AppContext): vo
     again: (reply, p, _user, values, errors) => conferenceFormPage(reply, p, values, errors),
     staleField: 'conferenceDate',
     done: (p, r) => {
-      const made = typeof r === 'string' ? null : r.planId;
+      const made = typeof r === 'string' ? null : (r.planId as string | null);
       return made ? { flash: 'Conference recorded', to: to.planPath(p.childId, made) } : { flash: 'Conference recorded', to: to.conferencePath(p.childId, idOf(r)) };
     },
   });

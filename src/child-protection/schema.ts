@@ -16,20 +16,12 @@ import { children } from '../core/record/schema.js';
 import { users } from '../core/auth/schema.js';
 import { contacts, referrals } from '../front-door/schema.js';
 import { workers } from '../core/organisation/schema.js';
+import { type Agency, type Attendee } from '../casework/meetings.js';
+import { planActionsTable, planContentColumns } from '../casework/plans.js';
 
-/** Agencies that take part in strategy discussions, conferences and core groups. */
-export const agencies = [
-  'childrens_social_care',
-  'police',
-  'health',
-  'education',
-  'early_years',
-  'probation',
-  'housing',
-  'adult_social_care',
-  'other',
-] as const;
-export type Agency = (typeof agencies)[number];
+// shared with the other areas of casework; named here too, as this area's tables use them
+export { agencies, type Agency, type Attendee } from '../casework/meetings.js';
+export { actionStatuses } from '../casework/plans.js';
 
 /** Working Together 2023: a strategy discussion has the police and health at the least. */
 export const requiredStrategyAgencies: readonly Agency[] = ['police', 'health'];
@@ -50,8 +42,6 @@ export const conferenceDecisions = [...initialConferenceDecisions, ...reviewConf
 export const parentParticipation = ['attended', 'views_shared', 'did_not_take_part'] as const;
 export const childParticipation = ['attended', 'views_shared', 'did_not_take_part', 'too_young'] as const;
 
-export const actionStatuses = ['not_started', 'in_progress', 'completed', 'not_completed'] as const;
-
 /** Why a plan ended, as chosen on the plan's end page. */
 export const chosenPlanEndReasons = ['moved_to_another_authority', 'became_looked_after', 'reached_18', 'died', 'other'] as const;
 /** `review_decision` is set by the review conference that ends the plan, never chosen. */
@@ -62,13 +52,6 @@ export interface Participant {
   agency: Agency;
   role: string;
   name: string;
-}
-
-/** One agency invited to a conference or core group, and whether it was there. */
-export interface Attendee {
-  agency: Agency;
-  name: string;
-  attended: boolean;
 }
 
 const jsonArray = (column: AnyPgColumn) => sql`jsonb_typeof(${column}) = 'array'`;
@@ -247,10 +230,8 @@ export const cpPlans = pgTable(
     initialCategory: text('initial_category').notNull(),
     /** cppl_cp_plan_latest_category */
     latestCategory: text('latest_category').notNull(),
-    /** What must change for the child, in plain words. */
-    outcomes: text('outcomes').array().notNull().default(sql`'{}'::text[]`),
-    /** What happens if the plan is not working. */
-    contingency: text('contingency'),
+    /** What must change for the child, and what happens if the plan is not working (the plan builder). */
+    ...planContentColumns(),
     finalisedDate: date('finalised_date'),
     finalisedBy: uuid('finalised_by').references(() => users.id),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -269,30 +250,8 @@ export const cpPlans = pgTable(
   ],
 );
 
-/** What is to be done under a plan: by whom, by when, and how far it has got. */
-export const cpPlanActions = pgTable(
-  'cp_plan_actions',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    childId: uuid('child_id')
-      .notNull()
-      .references(() => children.id),
-    cpPlanId: uuid('cp_plan_id')
-      .notNull()
-      .references(() => cpPlans.id),
-    action: text('action').notNull(),
-    owner: text('owner').notNull(),
-    dueDate: date('due_date').notNull(),
-    status: text('status').notNull().default('not_started'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    version: integer('version').notNull().default(1),
-  },
-  (t) => [
-    check('cp_plan_actions_status_check', sql`${t.status} in ('not_started','in_progress','completed','not_completed')`),
-    index('cp_plan_actions_plan_idx').on(t.cpPlanId, t.dueDate),
-  ],
-);
+/** What is to be done under a plan: by whom, by when, and how far it has got (the plan builder). */
+export const cpPlanActions = planActionsTable('cp_plan_actions', 'cp_plan_id', () => cpPlans.id);
 
 /** A core group meeting under a plan. */
 export const coreGroupMeetings = pgTable(

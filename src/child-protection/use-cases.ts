@@ -30,8 +30,21 @@ import { londonDate } from '../core/time.js';
 import { londonInstant } from '../front-door/use-cases.js';
 import { contacts, referrals } from '../front-door/schema.js';
 import { recomputeObligations } from '../obligations/recompute.js';
+import { type Actor, CaseworkNotFound, CaseworkRuleError, type Today } from '../casework/errors.js';
+import { list, optionalTimeField, timeField } from '../casework/fields.js';
+import { attendee } from '../casework/meetings.js';
 import {
-  actionStatuses,
+  insertPlanAction,
+  type NewPlanAction,
+  type PlanActionProgress,
+  type PlanContent,
+  planActionProgressSchema,
+  planActionSchema,
+  planContentSchema,
+  refuseIfEnded,
+  updateActionProgress,
+} from '../casework/plans.js';
+import {
   agencies,
   childParticipation,
   conferenceDecisions,
@@ -54,69 +67,28 @@ import {
 const categories = codesOf(categoryOfAbuseCodes);
 
 /** A rule of practice the input breaks, naming the field to put right. */
-export class ChildProtectionRuleError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
+export class ChildProtectionRuleError extends CaseworkRuleError {
+  constructor(field: string, message: string) {
+    super(field, message);
     this.name = 'ChildProtectionRuleError';
   }
 }
 
 /** The record named is not one of this child's. */
-export class ChildProtectionNotFound extends Error {
-  constructor(readonly what: string) {
-    super(`${what} was not found on this child's record`);
+export class ChildProtectionNotFound extends CaseworkNotFound {
+  constructor(what: string) {
+    super(what);
     this.name = 'ChildProtectionNotFound';
   }
 }
 
-/** Who is making the change, and when (to refuse a time later than now). */
-export interface Actor {
-  userId: string;
-  workerId: string | null;
-  now: Date;
-}
-
-type Today = () => string;
-
-// ── field builders this area needs ───────────────────────────────────────────
-
-const TIME = /^([01]?\d|2[0-3])[:.][0-5]\d$/;
-
-function timeField(label: string) {
-  return z.preprocess(
-    (v) => (typeof v === 'string' ? v.trim() : v),
-    z.string({ error: `Enter ${label.toLowerCase()}` }).regex(TIME, `${label} must be a time of day such as 09:30 or 14:05`),
-  );
-}
-
-function optionalTimeField(label: string) {
-  return z.preprocess(
-    (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim()) : v),
-    z.string().regex(TIME, `${label} must be a time of day such as 09:30 or 14:05`).optional(),
-  );
-}
-
-/** A list that arrives as an array in JSON; absent means empty. */
-function list<T extends z.ZodType>(item: T, label: string, max = 50) {
-  return z.preprocess((v) => (v === undefined || v === null ? [] : v), z.array(item, { error: `${label} must be a list` }).max(max, `${label}: at most ${max}`));
-}
+export type { Actor };
 
 const participant = z.object({
   agency: choice('Agency', agencies),
   role: text('Role', { max: 200 }),
   name: text('Name', { max: 200 }),
 });
-
-const attendee = z.object({
-  agency: choice('Agency', agencies),
-  name: text('Name', { max: 200 }),
-  attended: yesNo('they attended'),
-});
-
-const outcomeText = text('Outcome', { max: 2000, multiline: true });
 
 // ── strategy discussion ──────────────────────────────────────────────────────
 
@@ -540,16 +512,9 @@ export async function correctConference(tx: Db, childId: string, id: string, inp
 
 // ── the plan ─────────────────────────────────────────────────────────────────
 
-export const planSchema = z.object({
-  outcomes: list(outcomeText, 'Outcomes for the child', 30),
-  contingency: optionalText('Contingency plan', { max: 20000, multiline: true }),
-  version: version(),
-});
-export type PlanUpdate = z.output<typeof planSchema>;
-
-function refuseIfEnded(plan: { endDate: string | null }, field: string) {
-  if (plan.endDate) throw new ChildProtectionRuleError(field, `The plan ended on ${formatDate(plan.endDate)} and can no longer be changed`);
-}
+/** The plan builder's outcomes and contingency, under this area's name. */
+export const planSchema = planContentSchema;
+export type PlanUpdate = PlanContent;
 
 export async function updatePlan(tx: Db, childId: string, id: string, input: PlanUpdate): Promise<string> {
   const plan = await planOf(tx, childId, id);
@@ -590,37 +555,18 @@ export async function finalisePlan(tx: Db, childId: string, id: string, input: F
   return id;
 }
 
-export const planActionSchema = z.object({
-  action: text('What will be done', { max: 2000, multiline: true }),
-  owner: text('Who will do it', { max: 200 }),
-  dueDate: dateField('Date it is due'),
-  status: choice('Progress', actionStatuses),
-});
-export type NewPlanAction = z.output<typeof planActionSchema>;
+export { planActionSchema, planActionProgressSchema, type NewPlanAction, type PlanActionProgress };
 
 export async function addPlanAction(tx: Db, childId: string, planId: string, input: NewPlanAction): Promise<string> {
   const plan = await planOf(tx, childId, planId);
-  refuseIfEnded(plan, 'action');
-  if (input.dueDate < plan.startDate) throw new ChildProtectionRuleError('dueDate', 'Date it is due cannot be before the plan started');
-  const [row] = await tx.insert(cpPlanActions).values({ childId, cpPlanId: planId, ...input }).returning({ id: cpPlanActions.id });
+  const id = await insertPlanAction(tx, cpPlanActions, plan, input);
   await recomputeObligations(tx, [childId]);
-  return row!.id;
+  return id;
 }
-
-export const planActionProgressSchema = z.object({ status: choice('Progress', actionStatuses), version: version() });
-export type PlanActionProgress = z.output<typeof planActionProgressSchema>;
 
 export async function recordActionProgress(tx: Db, childId: string, planId: string, actionId: string, input: PlanActionProgress): Promise<string> {
   const plan = await planOf(tx, childId, planId);
-  refuseIfEnded(plan, 'status');
-  const [action] = await tx.select({ id: cpPlanActions.id }).from(cpPlanActions).where(and(eq(cpPlanActions.id, actionId), eq(cpPlanActions.cpPlanId, planId)));
-  if (!action) throw new ChildProtectionNotFound('The action');
-  const changed = await tx
-    .update(cpPlanActions)
-    .set({ status: input.status, updatedAt: new Date(), version: sql`${cpPlanActions.version} + 1` })
-    .where(and(eq(cpPlanActions.id, actionId), eq(cpPlanActions.version, input.version)))
-    .returning({ id: cpPlanActions.id });
-  if (changed.length === 0) throw new StaleRecordError('This action');
+  await updateActionProgress(tx, cpPlanActions, plan, actionId, input);
   await recomputeObligations(tx, [childId]);
   return actionId;
 }
@@ -694,7 +640,7 @@ export async function recordCoreGroup(tx: Db, childId: string, planId: string, i
     const found = await tx
       .select({ id: cpPlanActions.id })
       .from(cpPlanActions)
-      .where(and(eq(cpPlanActions.cpPlanId, planId), inArray(cpPlanActions.id, reviewed)));
+      .where(and(eq(cpPlanActions.planId, planId), inArray(cpPlanActions.id, reviewed)));
     if (found.length !== reviewed.length) throw new ChildProtectionRuleError('actionsReviewed', 'Actions reviewed must be actions of this plan');
   }
   const [row] = await tx

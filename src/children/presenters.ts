@@ -3,9 +3,7 @@ import { html, link } from '../core/views/html.js';
 import { formatDate, words } from '../core/views/nunjucks.js';
 import { disabilityCodes, ethnicityCodes, sexCodes } from './codes.js';
 import { childPaths } from './paths.js';
-import { assessmentPaths } from '../assessment/paths.js';
-import { frontDoorPaths } from '../front-door/paths.js';
-import type { AccessRequestView, AddressHistoryEntry, ChildListItem, ChildRecord, ChronologyEntry, Relationship, RestrictedRecord } from './queries.js';
+import type { AccessRequestView, AddressHistoryEntry, ChildListItem, ChildRecord, Relationship, RestrictedRecord } from './queries.js';
 import { relationshipTypes } from './schema.js';
 import { visitPurposes } from './use-cases.js';
 
@@ -155,13 +153,3 @@ export function requestsToDecide(list: readonly AccessRequestView[]) {
   }));
 }
 
-/** The child's chronology, each event linking to its contact or assessment where it has one. */
-export function chronologyItems(childId: string, events: readonly ChronologyEntry[]) {
-  const href = (e: ChronologyEntry) => {
-    if (!e.recordId) return null;
-    if (e.kind === 'contact' || e.kind === 'decision') return frontDoorPaths.contact(e.recordId);
-    if (e.kind === 'assessment') return assessmentPaths.show(childId, e.recordId);
-    return null;
-  };
-  return events.map((e) => ({ at: e.at, title: e.title, detail: e.detail, href: href(e) }));
-}

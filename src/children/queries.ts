@@ -93,15 +93,6 @@ export async function matchesShownTo(db: Db, user: SignedInUser, matches: ChildL
 
 // ── The record ──────────────────────────────────────────────────────────────────
 
-export interface ChronologyEntry {
-  at: string;
-  kind: string;
-  title: string;
-  detail: string | null;
-  /** The record the event belongs to, when it has a page of its own: a contact or an assessment. */
-  recordId: string | null;
-}
-
 /**
  * A person in the child's life, or another child on the record. Another child the viewer may
  * not open is withheld: no name and no id, only that such a child is known to the service.
@@ -180,49 +171,6 @@ export async function childRecord(db: Db, childId: string, now: Date, viewer: Si
 /** The other children a record names to its viewer, for the audit row. */
 export function namedChildren(record: ChildRecord | null): string[] {
   return (record?.relationships ?? []).flatMap((r) => (r.childId ? [r.childId] : []));
-}
-
-/** Dated events on the child's record, newest first. */
-export async function chronology(db: Db, childId: string, limit = 200): Promise<ChronologyEntry[]> {
-  return rows<ChronologyEntry>(
-    db,
-    sql`
-      select * from (
-        select received_at::text as at, 'contact' as kind,
-               case when domestic_abuse_notification then 'Police notification of domestic abuse' else 'Contact received' end as title,
-               'From ' || referrer_name || coalesce(' (' || referrer_organisation || ')', '') as detail,
-               id::text as "recordId"
-          from contacts where child_id = ${childId}
-        union all
-        select decided_at::text, 'decision', 'Contact decided: ' || replace(outcome, '_', ' '), decision_reason, id::text
-          from contacts where child_id = ${childId} and decided_at is not null
-        union all
-        select referral_date::text, 'referral', case when repeat_referral then 'Referral (repeat within 12 months)' else 'Referral' end,
-               null, null
-          from referrals where child_id = ${childId}
-        union all
-        select closed_date::text, 'closure', 'Case closed (' || closure_reason || ')', null, null
-          from referrals where child_id = ${childId} and closed_date is not null
-        union all
-        select start_date::text, 'assessment', 'Assessment started', null, id::text
-          from assessments where child_id = ${childId}
-        union all
-        select submitted_at::text, 'assessment', 'Assessment submitted for authorisation', null, id::text
-          from assessments where child_id = ${childId} and submitted_at is not null
-        union all
-        select authorised_at::text, 'assessment', 'Assessment authorised', replace(coalesce(outcome, ''), '_', ' '), id::text
-          from assessments where child_id = ${childId} and authorised_at is not null
-        union all
-        select v.visit_date::text, 'visit',
-               case when v.child_seen and v.seen_alone then 'Visit: child seen alone'
-                    when v.child_seen then 'Visit: child seen' else 'Visit: child not seen' end,
-               w.name, null
-          from visits v left join workers w on w.id = v.worker_id where v.child_id = ${childId}
-        union all
-        select a.started_at::text, 'allocation', 'Allocated to ' || coalesce(w.name || ', ', '') || t.name, null, null
-          from allocations a join teams t on t.id = a.team_id left join workers w on w.id = a.worker_id where a.child_id = ${childId}
-      ) e order by at desc limit ${limit}`,
-  );
 }
 
 export interface AddressHistoryEntry {

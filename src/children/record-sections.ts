@@ -7,8 +7,10 @@ import type { ObligationView } from '../obligations/queries.js';
  * (src/areas.ts) gives it their sections once, at start.
  */
 export interface RecordSection {
-  /** The partial that renders it; it reads `section.view`. */
-  template: string;
+  /** The partial that renders it, if it shows more than a button; it reads `section.view`. */
+  template?: string;
+  /** Where it goes: beside the other areas' sections (the default), or after what is due ('end', the chronology). */
+  position?: 'end';
   /** A button beside the record's own ("Record a concern of significant harm"). */
   button?: { text: string; href: string; classes?: string };
   view: unknown;

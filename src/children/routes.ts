@@ -15,7 +15,6 @@ import { recordSections } from './record-sections.js';
 import {
   addressRows,
   childSummaryRows,
-  chronologyItems,
   detailsItems,
   myRequestRows,
   purposeItems,
@@ -31,7 +30,6 @@ import {
   addressHistory,
   childRecord,
   childSearchSchema,
-  chronology,
   findChildren,
   likelyMatches,
   matchesShownTo,
@@ -146,7 +144,7 @@ function recordRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(app, ctx, { method: 'GET', url: paths.record(':childId'), audit: 'VIEW_CHILD' }, async (req, reply, state) => {
     const { childId } = req.params as { childId: string };
     const now = ctx.time.now();
-    const [record, events, clock] = await Promise.all([childRecord(ctx.db, childId, now, state.user), chronology(ctx.db, childId), loadClockContext(ctx.db)]);
+    const [record, clock] = await Promise.all([childRecord(ctx.db, childId, now, state.user), loadClockContext(ctx.db)]);
     if (!record) return reply.code(404).page('message.njk', { title: 'Page not found' });
     state.revealedChildIds = namedChildren(record);
     const obligations = await childObligations(ctx.db, childId, now, clock);
@@ -157,7 +155,6 @@ function recordRoutes(app: FastifyInstance, ctx: AppContext): void {
       summary: childSummaryRows(record),
       work: workSummaryRows(record),
       relationships: relationshipLines(record.relationships),
-      events: chronologyItems(childId, events),
       outstanding: obligationRows(obligations.filter((o) => o.status === 'due' || o.status === 'overdue')),
       met: obligationRows(obligations.filter((o) => o.status === 'met_on_time' || o.status === 'met_late')),
       sections,

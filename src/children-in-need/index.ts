@@ -1,0 +1,32 @@
+/**
+ * Children in need, as an area of practice: child in need plans (on the plan builder, with
+ * child protection), their reviews, closing a case (and step-down to early help) and
+ * transition planning for disabled children. Its parts: tables (schema), rules of practice
+ * and writes (use-cases), reads (queries), views' parameters (presenters), addresses (paths),
+ * pages and API (routes), and the facts it gives the statutory clock (facts).
+ */
+import type { RecordSectionSource } from '../children/record-sections.js';
+import type { Area, Paths } from '../core/http/area.js';
+import type { AreaOnTheClock } from '../obligations/sources.js';
+import { childrenInNeedFacts } from './facts.js';
+import * as addresses from './paths.js';
+import { recordSection } from './presenters.js';
+import { childrenInNeedOf, onlyChildrenInNeed } from './queries.js';
+import { childrenInNeedRoutes } from './routes.js';
+
+/** The children in need section of the child's record. */
+const section: RecordSectionSource = async (db, childId, obligations) => ({
+  template: 'children-in-need/views/record-section.njk',
+  view: recordSection(childId, await childrenInNeedOf(db, childId), onlyChildrenInNeed(obligations)),
+});
+
+/** The builders among paths.ts's exports (it also holds the route patterns). */
+const paths = Object.fromEntries(Object.entries(addresses).filter(([, v]) => typeof v === 'function')) as Paths;
+
+export const childrenInNeedArea = {
+  name: 'childrenInNeed',
+  routes: [childrenInNeedRoutes],
+  paths,
+  clock: { facts: childrenInNeedFacts },
+  recordSection: section,
+} satisfies AreaOnTheClock & Area & { recordSection: RecordSectionSource };
