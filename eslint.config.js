@@ -23,7 +23,18 @@ const layers = {
   'case-notes': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework'],
   'child-protection': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework'],
   'children-in-need': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework', 'child-protection'],
-  'dispute-resolution': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework', 'child-protection', 'children-in-need'],
+  'dispute-resolution': [
+    'core',
+    'clock',
+    'obligations',
+    'workforce',
+    'children',
+    'returns',
+    'front-door',
+    'casework',
+    'child-protection',
+    'children-in-need',
+  ],
   // reads every area's tables for the child's whole chronology
   chronology: [
     'core',
@@ -102,19 +113,31 @@ export default tseslint.config(
       'import-x/no-cycle': 'error',
       'import-x/no-restricted-paths': ['error', { zones }],
       // a leading underscore names what is left out on purpose (`const { password: _password, ...kept } = body`)
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {
     // an area's paths import nothing, so that any area may link to any other's pages
     files: ['src/*/paths.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['*'], message: 'paths.ts imports nothing: any area may import it' }] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['*'], message: 'paths.ts imports nothing: any area may import it' }] }],
+    },
   },
   {
     // the few plain JavaScript files run on Node
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
     },
   },
 );

@@ -17,7 +17,10 @@ const SAMPLE = 300;
  * transaction), and the whole authority's rebuild; on PGlite and on PostgreSQL.
  */
 export async function clockBench(): Promise<void> {
-  for (const [name, open] of [['PGlite', benchPglite], ['PostgreSQL', benchPostgres]] as const) {
+  for (const [name, open] of [
+    ['PGlite', benchPglite],
+    ['PostgreSQL', benchPostgres],
+  ] as const) {
     const database = await open();
     await buildDemoAuthority(database.db, { seed: 2014 });
     const ids = (await rows<{ id: string }>(database.db, sql`select id from children order by id`)).map((r) => r.id);
@@ -42,15 +45,17 @@ export async function clockBench(): Promise<void> {
     }
     timings.sort((a, b) => a - b);
     const facts = records.map((r) => r.facts.length).sort((a, b) => a - b);
-    console.log(
-      `${name}: ${ids.length} children; facts per sampled child median ${percentile(facts, 50)}, max ${facts.at(-1)}`,
-    );
+    console.log(`${name}: ${ids.length} children; facts per sampled child median ${percentile(facts, 50)}, max ${facts.at(-1)}`);
     console.log(`  engine only, one child: median ${ms(percentile(pure, 50))}, p95 ${ms(percentile(pure, 95))}`);
-    console.log(`  one child's recompute in a transaction: median ${ms(percentile(timings, 50))}, p95 ${ms(percentile(timings, 95))} (${sample.length} children)`);
+    console.log(
+      `  one child's recompute in a transaction: median ${ms(percentile(timings, 50))}, p95 ${ms(percentile(timings, 95))} (${sample.length} children)`,
+    );
 
     const started = performance.now();
     const result = await rebuildAllObligations(database.db);
-    console.log(`  whole authority rebuild: ${ms(performance.now() - started)} (${result.children} children, ${result.obligations} obligations)`);
+    console.log(
+      `  whole authority rebuild: ${ms(performance.now() - started)} (${result.children} children, ${result.obligations} obligations)`,
+    );
     await database.close();
   }
 }

@@ -8,7 +8,10 @@ import { benchPglite, benchPostgres, ms } from './postgres.js';
 
 /** The demo build on both databases, then the pages people open most under 50 concurrent users on PostgreSQL. */
 export async function demoBench(): Promise<void> {
-  for (const [name, open] of [['PGlite', benchPglite], ['PostgreSQL', benchPostgres]] as const) {
+  for (const [name, open] of [
+    ['PGlite', benchPglite],
+    ['PostgreSQL', benchPostgres],
+  ] as const) {
     const database = await open();
     const started = performance.now();
     await buildDemoAuthority(database.db, { seed: 2014 });
@@ -20,7 +23,10 @@ export async function demoBench(): Promise<void> {
 
 async function signIn(base: string, username: string): Promise<string> {
   const page = await fetch(`${base}/sign-in`);
-  const cookie = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = page.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
   const res = await fetch(`${base}/sign-in`, {
     method: 'POST',
@@ -29,11 +35,19 @@ async function signIn(base: string, username: string): Promise<string> {
     redirect: 'manual',
   });
   if (res.status !== 303) throw new Error(`sign-in as ${username} failed: ${res.status}`);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }
 
 async function pageLoad(database: Awaited<ReturnType<typeof benchPostgres>>): Promise<void> {
-  const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'bench-secret-bench-secret-bench-secret', LOG_LEVEL: 'silent', SECURE_COOKIES: 'false' });
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    SESSION_SECRET: 'bench-secret-bench-secret-bench-secret',
+    LOG_LEVEL: 'silent',
+    SECURE_COOKIES: 'false',
+  });
   const { app } = await buildServer({ ...config, production: false }, database, { migrate: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -59,7 +73,10 @@ async function pageLoad(database: Awaited<ReturnType<typeof benchPostgres>>): Pr
     ['The authority: children not seen list', '/authority/lists/not-seen-during-assessment', as.serviceManager],
   ];
   const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-  for (const [mode, thinkMs] of [['back to back', 0], ['a page a second each', 1000]] as const) {
+  for (const [mode, thinkMs] of [
+    ['back to back', 0],
+    ['a page a second each', 1000],
+  ] as const) {
     console.log(`\n50 concurrent users, ${mode}, ${seconds} s per page, PostgreSQL:`);
     console.log('page | requests/s | failed | p50 | p95 | p99');
     for (const [name, path, cookie] of pages) {

@@ -61,7 +61,8 @@ export async function returnsProcessBench(): Promise<void> {
     for (const dir of given.split(',')) benchOne(preparedFolder(dir.trim()));
     return;
   }
-  for (const children of process.env.BENCH_SIZES === 'large' ? [2_675, 10_700] : [2_675, 10_700, 50_825]) benchOne(await generated(children));
+  for (const children of process.env.BENCH_SIZES === 'large' ? [2_675, 10_700] : [2_675, 10_700, 50_825])
+    benchOne(await generated(children));
 }
 
 function preparedFolder(dir: string): Prepared {
@@ -123,7 +124,22 @@ const lines = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').s
 function benchOne(ret: Prepared): void {
   const findings = join(out, 'findings.csv');
   const reference = [...(ret.providers ? ['--providers', ret.providers] : [])];
-  const args = ['validate', '903', ret.current, '--previous', ret.previous, '--year', String(ret.year), '--la', LA, '--postcodes', ret.postcodes, ...reference, '--out', findings];
+  const args = [
+    'validate',
+    '903',
+    ret.current,
+    '--previous',
+    ret.previous,
+    '--year',
+    String(ret.year),
+    '--la',
+    LA,
+    '--postcodes',
+    ret.postcodes,
+    ...reference,
+    '--out',
+    findings,
+  ];
   const runs: Measured[] = [];
   for (let i = 0; i < RUNS; i++) runs.push(measure(process.execPath, [join(root, 'bin/opencsc.js'), ...args], 3600));
   if (runs.some((r) => r.status !== 0 && r.status !== 1)) {
@@ -143,7 +159,11 @@ function benchOne(ret: Prepared): void {
   const driver = process.env.REF_903;
   if (!driver) return;
   const theirFile = join(out, 'reference-findings.csv');
-  const theirs = measure(driver, [ret.current, String(ret.year), theirFile, '--previous', ret.previous, '--la', LA, '--postcodes', ret.postcodes, ...reference], REFERENCE_TIMEOUT_S);
+  const theirs = measure(
+    driver,
+    [ret.current, String(ret.year), theirFile, '--previous', ret.previous, '--la', LA, '--postcodes', ret.postcodes, ...reference],
+    REFERENCE_TIMEOUT_S,
+  );
   if (theirs.status !== 0) {
     console.log(`  reference (REF_903) failed on these files (exit ${theirs.status})`);
     return;

@@ -39,7 +39,10 @@ export async function returnsBench(): Promise<void> {
 }
 
 function median(list: number[]): number {
-  return percentile([...list].sort((a, b) => a - b), 50);
+  return percentile(
+    [...list].sort((a, b) => a - b),
+    50,
+  );
 }
 
 async function bench903(children: number): Promise<void> {
@@ -65,12 +68,17 @@ async function bench903(children: number): Promise<void> {
     times.push(performance.now() - t);
   }
   const t = median(times);
-  console.log(`SSDA903, ${children} children (${YEAR - 1}/${YEAR % 100}, with last year): median ${ms(t)} over ${RUNS} runs, ${findings.length} findings`);
+  console.log(
+    `SSDA903, ${children} children (${YEAR - 1}/${YEAR % 100}, with last year): median ${ms(t)} over ${RUNS} runs, ${findings.length} findings`,
+  );
   const refCsv = join(out, `ref-903-${children}.csv`);
   if (reference('REF_903', [dir, String(YEAR), refCsv, '--previous', previous, '--la', LA, '--postcodes', postcodes], t)) {
     // Rules the reference stopped on (its driver lists them beside its findings) are not compared.
     const failed = new Set(existsSync(`${refCsv}.failed`) ? readFileSync(`${refCsv}.failed`, 'utf8').split(/\s+/).filter(Boolean) : []);
-    const rules = compareFindings(findings.filter((f) => !failed.has(f.rule)), readFindingsCsv(refCsv).filter((f) => !failed.has(f.rule)));
+    const rules = compareFindings(
+      findings.filter((f) => !failed.has(f.rule)),
+      readFindingsCsv(refCsv).filter((f) => !failed.has(f.rule)),
+    );
     const differ = rules.filter((r) => r.onlyOurs.length + r.onlyTheirs.length > 0).map((r) => r.rule);
     console.log(
       `  findings: ${rules.length - differ.length} of ${rules.length} rules that fire agree row for row` +
@@ -83,7 +91,15 @@ async function bench903(children: number): Promise<void> {
 async function benchCin(children: number): Promise<void> {
   const file = join(out, `cin-${children}.xml`);
   if (!existsSync(file)) {
-    const { ret } = generateCin({ children, year: YEAR, seed: 42, errors: [{ rule: '8606', count: 5 }, { rule: '1103', count: 5 }] });
+    const { ret } = generateCin({
+      children,
+      year: YEAR,
+      seed: 42,
+      errors: [
+        { rule: '8606', count: 5 },
+        { rule: '1103', count: 5 },
+      ],
+    });
     const stream = createWriteStream(file);
     for (const chunk of writeCinChunks(ret)) if (!stream.write(chunk)) await new Promise<void>((r) => stream.once('drain', () => r()));
     stream.end();
@@ -99,12 +115,17 @@ async function benchCin(children: number): Promise<void> {
   }
   const t = median(times);
   const mb = (statSync(file).size / 1e6).toFixed(0);
-  console.log(`CIN census, ${children} children (${mb} MB, ${YEAR - 1}/${YEAR % 100}): median ${ms(t)} over ${RUNS} runs, ${findings.length} findings`);
+  console.log(
+    `CIN census, ${children} children (${mb} MB, ${YEAR - 1}/${YEAR % 100}): median ${ms(t)} over ${RUNS} runs, ${findings.length} findings`,
+  );
   const refCsv = join(out, `ref-cin-${children}.csv`);
   if (reference('REF_CIN', [file, String(YEAR), refCsv], t)) {
     const diffs = diffFindings(locate(findings), parseReferenceCsv(readFileSync(refCsv, 'utf8')));
     const differ = diffs.filter((d) => !agrees(d)).map((d) => d.rule);
-    console.log(`  findings: ${diffs.length - differ.length} of ${diffs.length} rules that fire agree child for child` + (differ.length ? `; differ: ${differ.join(' ')}` : ''));
+    console.log(
+      `  findings: ${diffs.length - differ.length} of ${diffs.length} rules that fire agree child for child` +
+        (differ.length ? `; differ: ${differ.join(' ')}` : ''),
+    );
   }
 }
 

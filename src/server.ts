@@ -54,6 +54,9 @@ export async function buildServer(
     childAccess,
     navigation: serviceParts.flatMap((p) => p.navigation ?? []),
   };
-  const app = await createApp(ctx, serviceParts.flatMap((p) => p.routes));
+  const app = await createApp(
+    ctx,
+    serviceParts.flatMap((p) => p.routes),
+  );
   return { app, ctx };
 }

@@ -19,7 +19,12 @@ for (const kind of await testDatabases()) {
     beforeAll(async () => {
       database = await kind.open();
       authority = await smallAuthority(database.db);
-      childId = await driftingAssessment(database.db, authority, { firstName: 'Rae', lastName: 'Moving' }, { date: '2026-02-16', time: '09:00' });
+      childId = await driftingAssessment(
+        database.db,
+        authority,
+        { firstName: 'Rae', lastName: 'Moving' },
+        { date: '2026-02-16', time: '09:00' },
+      );
       service = await startService(database, fixedTime(NOW));
     });
     afterAll(async () => {
@@ -87,7 +92,12 @@ for (const kind of await testDatabases()) {
     beforeAll(async () => {
       database = await kind.open();
       const authority = await smallAuthority(database.db);
-      childId = await driftingAssessment(database.db, authority, { firstName: 'Ivo', lastName: 'Mover' }, { date: '2026-02-16', time: '09:00' });
+      childId = await driftingAssessment(
+        database.db,
+        authority,
+        { firstName: 'Ivo', lastName: 'Mover' },
+        { date: '2026-02-16', time: '09:00' },
+      );
       service = await startService(database, fixedTime(NOW));
     });
     afterAll(async () => {
@@ -100,7 +110,13 @@ for (const kind of await testDatabases()) {
       await ana.signIn('ana', PASSWORD);
       await ana.get(`/children/${childId}/addresses`);
       const move = (postcode: string, day: string) =>
-        ana.post(`/children/${childId}/addresses`, { line1: '2 Fictional Road', postcode, 'fromDate-day': day, 'fromDate-month': '2', 'fromDate-year': '2026' });
+        ana.post(`/children/${childId}/addresses`, {
+          line1: '2 Fictional Road',
+          postcode,
+          'fromDate-day': day,
+          'fromDate-month': '2',
+          'fromDate-year': '2026',
+        });
       expect((await move('m14 5aa', '1')).status).toBe(303);
       const bad = await move('NOPE', '20');
       expect(bad.status).toBe(400);
@@ -131,8 +147,18 @@ for (const kind of await testDatabases()) {
     beforeAll(async () => {
       database = await kind.open();
       const authority = await smallAuthority(database.db);
-      childId = await driftingAssessment(database.db, authority, { firstName: 'Pia', lastName: 'Family' }, { date: '2026-02-16', time: '09:00' });
-      siblingId = await driftingAssessment(database.db, authority, { firstName: 'Tom', lastName: 'Family' }, { date: '2026-02-16', time: '09:30' });
+      childId = await driftingAssessment(
+        database.db,
+        authority,
+        { firstName: 'Pia', lastName: 'Family' },
+        { date: '2026-02-16', time: '09:00' },
+      );
+      siblingId = await driftingAssessment(
+        database.db,
+        authority,
+        { firstName: 'Tom', lastName: 'Family' },
+        { date: '2026-02-16', time: '09:30' },
+      );
       service = await startService(database, fixedTime(NOW));
     });
     afterAll(async () => {
@@ -148,9 +174,31 @@ for (const kind of await testDatabases()) {
       expect(bad.status).toBe(400);
       expect(bad.text).toContain('Enter the person’s first and last name, or the reference of a child on the record');
       expect(bad.text).toContain('Select whether they live with the child');
-      expect((await ana.post(`/children/${childId}/relationships`, { relationship: 'mother', firstName: 'Mara', lastName: 'Family', parentalResponsibility: 'yes', livesWithChild: 'yes' })).status).toBe(303);
-      const [sibling] = await rows<{ reference: number }>(database.db, sql`select reference::int as reference from children where id = ${siblingId}`);
-      expect((await ana.post(`/children/${childId}/relationships`, { relationship: 'sibling', childReference: String(sibling!.reference), parentalResponsibility: 'no', livesWithChild: 'yes' })).status).toBe(303);
+      expect(
+        (
+          await ana.post(`/children/${childId}/relationships`, {
+            relationship: 'mother',
+            firstName: 'Mara',
+            lastName: 'Family',
+            parentalResponsibility: 'yes',
+            livesWithChild: 'yes',
+          })
+        ).status,
+      ).toBe(303);
+      const [sibling] = await rows<{ reference: number }>(
+        database.db,
+        sql`select reference::int as reference from children where id = ${siblingId}`,
+      );
+      expect(
+        (
+          await ana.post(`/children/${childId}/relationships`, {
+            relationship: 'sibling',
+            childReference: String(sibling!.reference),
+            parentalResponsibility: 'no',
+            livesWithChild: 'yes',
+          })
+        ).status,
+      ).toBe(303);
       const record = await ana.get(`/children/${childId}`);
       expect(record.text).toContain('Mara Family, mother, parental responsibility, lives with the child');
       expect(record.text).toContain(`href="/children/${siblingId}">Tom Family</a>`);

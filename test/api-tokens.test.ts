@@ -20,7 +20,12 @@ for (const kind of await testDatabases()) {
     beforeAll(async () => {
       database = await kind.open();
       authority = await smallAuthority(database.db);
-      northChild = await driftingAssessment(database.db, authority, { firstName: 'Nia', lastName: 'Northteam' }, { date: '2026-02-16', time: '09:00' });
+      northChild = await driftingAssessment(
+        database.db,
+        authority,
+        { firstName: 'Nia', lastName: 'Northteam' },
+        { date: '2026-02-16', time: '09:00' },
+      );
       southChild = await driftingAssessment(
         database.db,
         authority,
@@ -38,7 +43,10 @@ for (const kind of await testDatabases()) {
     });
 
     const api = (path: string, bearer: string, init: RequestInit = {}) =>
-      fetch(`${service.url}${path}`, { ...init, headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json', ...(init.headers ?? {}) } });
+      fetch(`${service.url}${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json', ...(init.headers ?? {}) },
+      });
 
     const create = async (form: Record<string, string>) => {
       await ada.get('/admin/api-tokens');
@@ -75,7 +83,10 @@ for (const kind of await testDatabases()) {
         body: JSON.stringify({ visitDate: '2026-02-20', purpose: 'assessment', childSeen: true, seenAlone: false }),
       });
       expect(visit.status).toBe(201);
-      const bad = await api(`/api/children/${northChild}/visits`, token, { method: 'POST', body: JSON.stringify({ purpose: 'assessment' }) });
+      const bad = await api(`/api/children/${northChild}/visits`, token, {
+        method: 'POST',
+        body: JSON.stringify({ purpose: 'assessment' }),
+      });
       expect(bad.status).toBe(400);
 
       // another team's child: refused, and the refusal audited under the token's name
@@ -92,7 +103,10 @@ for (const kind of await testDatabases()) {
         ['ACCESS_REFUSED', 'api-token:case-sync'],
       ]);
       expect(audit[0]!.child_id).toBe(northChild);
-      const [used] = await rows<{ last_used_at: string | null }>(database.db, sql`select last_used_at::text from api_tokens where name = 'case-sync'`);
+      const [used] = await rows<{ last_used_at: string | null }>(
+        database.db,
+        sql`select last_used_at::text from api_tokens where name = 'case-sync'`,
+      );
       expect(used!.last_used_at).not.toBeNull();
     });
 
@@ -100,9 +114,14 @@ for (const kind of await testDatabases()) {
       const created = await create({ name: 'reporting', role: 'service_manager' });
       const wide = /<code id="new-token">([^<]+)<\/code>/.exec(created.text)![1]!;
       expect((await api(`/api/children/${southChild}`, wide)).status).toBe(200);
-      const doc = (await (await fetch(`${service.url}/api/openapi.json`)).json()) as { components: { securitySchemes: Record<string, { scheme?: string }> } };
+      const doc = (await (await fetch(`${service.url}/api/openapi.json`)).json()) as {
+        components: { securitySchemes: Record<string, { scheme?: string }> };
+      };
       expect(doc.components.securitySchemes.apiToken!.scheme).toBe('bearer');
-      const page = await fetch(`${service.url}/children/${southChild}`, { headers: { authorization: `Bearer ${wide}` }, redirect: 'manual' });
+      const page = await fetch(`${service.url}/children/${southChild}`, {
+        headers: { authorization: `Bearer ${wide}` },
+        redirect: 'manual',
+      });
       expect(page.status).toBe(302);
     });
 
@@ -115,7 +134,10 @@ for (const kind of await testDatabases()) {
       expect(await revoked.json()).toEqual({ error: 'The API token is not valid: it is unknown or has been revoked' });
       const unknown = await api(`/api/children/${northChild}`, 'ocsc_not-a-token', { headers: { cookie: ada.cookie } });
       expect(unknown.status).toBe(401);
-      const [revocation] = await rows<{ username: string }>(database.db, sql`select username from audit_events where action = 'REVOKE_API_TOKEN' and record_id = ${row!.id}`);
+      const [revocation] = await rows<{ username: string }>(
+        database.db,
+        sql`select username from audit_events where action = 'REVOKE_API_TOKEN' and record_id = ${row!.id}`,
+      );
       expect(revocation!.username).toBe('ada');
       expect((await ada.get('/admin/api-tokens')).text).toContain('Revoked');
     });

@@ -67,7 +67,11 @@ for (const kind of await testDatabases()) {
       childId = created.location!.split('/').pop()!;
       // a referral, so the child has obligations that every visit recomputes
       await ana.get(`/front-door/contacts/new?childId=${childId}`);
-      const contact = await ana.post('/front-door/contacts/new', { ...contactFormFor(), 'receivedDate-day': '27', 'receivedDate-month': '2' });
+      const contact = await ana.post('/front-door/contacts/new', {
+        ...contactFormFor(),
+        'receivedDate-day': '27',
+        'receivedDate-month': '2',
+      });
       const contactId = contact.location!.split('/').pop()!;
       await ana.get(`/front-door/contacts/${contactId}`);
       const decided = await ana.post(`/front-door/contacts/${contactId}/decision`, {
@@ -82,7 +86,10 @@ for (const kind of await testDatabases()) {
       const mina = new Agent(service.url);
       await mina.signIn('mina', PASSWORD);
       await mina.get(`/children/${childId}/allocation`);
-      const [current] = await rows<{ id: string }>(database.db, sql`select id from allocations where child_id = ${childId} and ended_at is null`);
+      const [current] = await rows<{ id: string }>(
+        database.db,
+        sql`select id from allocations where child_id = ${childId} and ended_at is null`,
+      );
       const allocated = await mina.post(`/children/${childId}/allocation`, { workerId: authority.workers.ana, current: current!.id });
       expect(allocated.status).toBe(303);
     });
@@ -94,7 +101,9 @@ for (const kind of await testDatabases()) {
     it('saves neither a change nor its audit row when the audit row cannot be written, and answers with an error', async () => {
       await database.db.execute(sql`create function refuse_visit_audit() returns trigger language plpgsql as $$
         begin if new.action = 'RECORD_VISIT' then raise exception 'audit refused for the test'; end if; return new; end $$`);
-      await database.db.execute(sql`create trigger refuse_visit_audit before insert on audit_events for each row execute function refuse_visit_audit()`);
+      await database.db.execute(
+        sql`create trigger refuse_visit_audit before insert on audit_events for each row execute function refuse_visit_audit()`,
+      );
       try {
         const visits = await count(sql`select count(*)::int as n from visits where child_id = ${childId}`);
         const obligations = await rows(database.db, sql`select key, done from obligations where child_id = ${childId} order by key`);
@@ -103,7 +112,9 @@ for (const kind of await testDatabases()) {
         expect(res.status).toBe(500);
         expect(res.text).not.toContain('Visit recorded');
         expect(await count(sql`select count(*)::int as n from visits where child_id = ${childId}`)).toBe(visits);
-        expect(await rows(database.db, sql`select key, done from obligations where child_id = ${childId} order by key`)).toEqual(obligations);
+        expect(await rows(database.db, sql`select key, done from obligations where child_id = ${childId} order by key`)).toEqual(
+          obligations,
+        );
         expect(await auditRows('RECORD_VISIT')).toEqual([]);
       } finally {
         await database.db.execute(sql`drop trigger refuse_visit_audit on audit_events`);
@@ -166,7 +177,9 @@ for (const kind of await testDatabases()) {
         database.db,
         sql`select action from audit_events where child_ids @> array[${childId}]::uuid[] order by id`,
       );
-      expect(appeared.map((a) => a.action)).toEqual(expect.arrayContaining(['VIEW_CHILDREN', 'SEARCH_CHILDREN', 'VIEW_MY_WORK', 'VIEW_LIST', 'VIEW_FRONT_DOOR']));
+      expect(appeared.map((a) => a.action)).toEqual(
+        expect.arrayContaining(['VIEW_CHILDREN', 'SEARCH_CHILDREN', 'VIEW_MY_WORK', 'VIEW_LIST', 'VIEW_FRONT_DOOR']),
+      );
     });
 
     it('names the child in a refused access row', async () => {
@@ -192,7 +205,10 @@ for (const kind of await testDatabases()) {
       expect(audited).toHaveLength(40);
       expect(await count(sql`select count(*)::int as n from obligations where child_id = ${childId}`)).toBeGreaterThan(0);
       const visitIds = await rows<{ id: string }>(database.db, sql`select id::text from visits where child_id = ${childId} order by id`);
-      const auditedIds = await rows<{ record_id: string }>(database.db, sql`select record_id from audit_events where action = 'RECORD_VISIT' order by record_id`);
+      const auditedIds = await rows<{ record_id: string }>(
+        database.db,
+        sql`select record_id from audit_events where action = 'RECORD_VISIT' order by record_id`,
+      );
       expect(auditedIds.map((a) => a.record_id)).toEqual(visitIds.map((v) => v.id).sort());
       expect((await checkObligations(database.db)).differences).toEqual([]);
     });
@@ -216,7 +232,9 @@ for (const kind of await testDatabases()) {
       expect(tampered.broken).toMatchObject({ id: victim!.id, action: 'UPDATE_CHILD' });
       expect(tampered.rows).toBe(await count(sql`select count(*)::int as n from audit_events where id < ${victim!.id}`));
       if (kind.name === 'postgres') {
-        const failed = await run('node', ['bin/opencsc.js', 'audit', 'verify'], { env: { ...process.env, DATABASE_URL: database.location } }).then(
+        const failed = await run('node', ['bin/opencsc.js', 'audit', 'verify'], {
+          env: { ...process.env, DATABASE_URL: database.location },
+        }).then(
           () => ({ code: 0, stdout: '' }),
           (e: { code: number; stdout: string }) => e,
         );
@@ -232,7 +250,9 @@ for (const kind of await testDatabases()) {
       let readOnly: Database | undefined;
       let target = service;
       if (kind.name === 'postgres') {
-        await database.db.execute(sql.raw(`alter database ${new URL(database.location).pathname.slice(1)} set default_transaction_read_only = on`));
+        await database.db.execute(
+          sql.raw(`alter database ${new URL(database.location).pathname.slice(1)} set default_transaction_read_only = on`),
+        );
         readOnly = await openDatabase({ databaseUrl: database.location, poolSize: 2 });
         target = await startService(readOnly, fixedTime(NOW));
       } else {
@@ -250,7 +270,9 @@ for (const kind of await testDatabases()) {
         if (kind.name === 'postgres') {
           await target.close();
           await readOnly!.close();
-          await database.db.execute(sql.raw(`alter database ${new URL(database.location).pathname.slice(1)} set default_transaction_read_only = off`));
+          await database.db.execute(
+            sql.raw(`alter database ${new URL(database.location).pathname.slice(1)} set default_transaction_read_only = off`),
+          );
         } else {
           await database.db.execute(sql`set default_transaction_read_only = off`);
         }

@@ -14,7 +14,10 @@ function dateInput(name: string, iso: string): Record<string, string> {
 
 const DAY = 24 * 3_600_000;
 type ApiErrors = { errors: { field: string; message: string }[] };
-type NoteList = { lateAfterWorkingDays: number; notes: { id: string; summary: string; recordingWorkingDays: number; recordedLate: boolean }[] };
+type NoteList = {
+  lateAfterWorkingDays: number;
+  notes: { id: string; summary: string; recordingWorkingDays: number; recordedLate: boolean }[];
+};
 
 for (const kind of await testDatabases()) {
   describe(`case notes, on ${kind.name}`, () => {
@@ -65,11 +68,22 @@ for (const kind of await testDatabases()) {
       expect(page.text).toContain('No case notes yet');
       const before = await snapshot();
       await ana.get(`${base()}/new`);
-      const future = await ana.post(`${base()}/new`, { kind: 'telephone_call', ...dateInput('eventDate', '2026-03-12'), summary: 'Call', note: 'x' });
+      const future = await ana.post(`${base()}/new`, {
+        kind: 'telephone_call',
+        ...dateInput('eventDate', '2026-03-12'),
+        summary: 'Call',
+        note: 'x',
+      });
       expect(future.status).toBe(400);
       expect(future.text).toContain('Date of the event must be today or in the past');
       expect(future.text).toContain('href="#eventDate-day"');
-      const laterToday = await ana.post(`${base()}/new`, { kind: 'telephone_call', ...dateInput('eventDate', '2026-03-11'), eventTime: '10:30', summary: 'Call', note: 'x' });
+      const laterToday = await ana.post(`${base()}/new`, {
+        kind: 'telephone_call',
+        ...dateInput('eventDate', '2026-03-11'),
+        eventTime: '10:30',
+        summary: 'Call',
+        note: 'x',
+      });
       expect(laterToday.status).toBe(400);
       expect(laterToday.text).toContain('Time of the event must be now or in the past');
       expect(laterToday.text).toContain('href="#eventTime"');
@@ -113,7 +127,9 @@ for (const kind of await testDatabases()) {
     });
 
     it('judges lateness by the setting in force on the day the note was recorded', async () => {
-      await database.db.execute(sql`insert into policy_settings (key, value, effective_from) values ('caseNotes.lateAfterWorkingDays', '10'::jsonb, '2026-01-01')`);
+      await database.db.execute(
+        sql`insert into policy_settings (key, value, effective_from) values ('caseNotes.lateAfterWorkingDays', '10'::jsonb, '2026-01-01')`,
+      );
       const list = (await api.get(`/api${base()}`)).body as NoteList;
       expect(list.notes.map((n) => n.recordedLate)).toEqual([false, false]);
       await database.db.execute(sql`delete from policy_settings where key = 'caseNotes.lateAfterWorkingDays'`);
@@ -136,14 +152,31 @@ for (const kind of await testDatabases()) {
       );
       expect(saved).toEqual({ recorded_date: '2026-03-11', recording_working_days: 2, kind: 'supervision_discussion' });
       const before = await snapshot();
-      const stale = await ana.post(`${base()}/${lateId}`, { kind: 'visit', ...dateInput('eventDate', '2026-03-09'), summary: 'Stale', note: 'x', version: '1' });
+      const stale = await ana.post(`${base()}/${lateId}`, {
+        kind: 'visit',
+        ...dateInput('eventDate', '2026-03-09'),
+        summary: 'Stale',
+        note: 'x',
+        version: '1',
+      });
       expect(stale.status).toBe(409);
       expect(stale.text).toContain('This case note was changed by someone else after you opened it');
-      const after = await api.post(`/api${base()}/${lateId}`, { kind: 'visit', eventDate: '2026-03-12', summary: 'x', note: 'x', version: 2 });
+      const after = await api.post(`/api${base()}/${lateId}`, {
+        kind: 'visit',
+        eventDate: '2026-03-12',
+        summary: 'x',
+        note: 'x',
+        version: 2,
+      });
       expect(after.status).toBe(400);
-      expect((after.body as ApiErrors).errors).toEqual([{ field: 'eventDate', message: 'Date of the event cannot be after the note was recorded (11 March 2026)' }]);
+      expect((after.body as ApiErrors).errors).toEqual([
+        { field: 'eventDate', message: 'Date of the event cannot be after the note was recorded (11 March 2026)' },
+      ]);
       expect(await snapshot()).toEqual(before);
-      const actions = await rows<{ action: string }>(database.db, sql`select action from audit_events where child_id = ${childId} and action like '%CASE_NOTE' order by id`);
+      const actions = await rows<{ action: string }>(
+        database.db,
+        sql`select action from audit_events where child_id = ${childId} and action like '%CASE_NOTE' order by id`,
+      );
       expect(actions.map((a) => a.action)).toEqual(['RECORD_CASE_NOTE', 'RECORD_CASE_NOTE', 'CORRECT_CASE_NOTE']);
     });
 

@@ -25,16 +25,33 @@ for (const kind of await testDatabases()) {
     let sol: string;
     let rae: string;
     const reference = async (id: string) =>
-      (await rows<{ reference: number }>(database.db, sql`select reference::int as reference from children where id = ${id}`))[0]!.reference;
+      (await rows<{ reference: number }>(database.db, sql`select reference::int as reference from children where id = ${id}`))[0]!
+        .reference;
 
     beforeAll(async () => {
       database = await kind.open();
       const authority = await smallAuthority(database.db);
-      pia = await driftingAssessment(database.db, authority, { firstName: 'Pia', lastName: 'Linked' }, { date: '2026-02-16', time: '09:00' });
+      pia = await driftingAssessment(
+        database.db,
+        authority,
+        { firstName: 'Pia', lastName: 'Linked' },
+        { date: '2026-02-16', time: '09:00' },
+      );
       // South 1's child: Ana (North 1) may not open it
-      sol = await driftingAssessment(database.db, authority, { firstName: 'Sol', lastName: 'Southonly' }, { date: '2026-02-16', time: '09:30' }, { teamId: authority.teams.south, workerId: authority.workers.cleo });
+      sol = await driftingAssessment(
+        database.db,
+        authority,
+        { firstName: 'Sol', lastName: 'Southonly' },
+        { date: '2026-02-16', time: '09:30' },
+        { teamId: authority.teams.south, workerId: authority.workers.cleo },
+      );
       // North 1's child, restricted to Mina: Ana may not open it either
-      rae = await driftingAssessment(database.db, authority, { firstName: 'Rae', lastName: 'Restricted' }, { date: '2026-02-16', time: '10:00' });
+      rae = await driftingAssessment(
+        database.db,
+        authority,
+        { firstName: 'Rae', lastName: 'Restricted' },
+        { date: '2026-02-16', time: '10:00' },
+      );
       await database.db.execute(sql`update children set restricted = true where id = ${rae}`);
       await database.db.execute(sql`insert into restricted_record_access (child_id, user_id) values (${rae}, ${authority.users.manager})`);
       service = await startService(database, fixedTime(NOW));
@@ -49,7 +66,12 @@ for (const kind of await testDatabases()) {
       await ana.signIn('ana', PASSWORD);
       await ana.get(`/children/${pia}/relationships`);
       const link = (childReference: string) =>
-        ana.post(`/children/${pia}/relationships`, { relationship: 'sibling', childReference, parentalResponsibility: 'no', livesWithChild: 'no' });
+        ana.post(`/children/${pia}/relationships`, {
+          relationship: 'sibling',
+          childReference,
+          parentalResponsibility: 'no',
+          livesWithChild: 'no',
+        });
       const [highest] = await rows<{ n: number }>(database.db, sql`select max(reference)::int as n from children`);
       const unknown = await link(String(highest!.n + 1));
       const otherTeam = await link(String(await reference(sol)));
@@ -72,11 +94,29 @@ for (const kind of await testDatabases()) {
       const sam = new Agent(service.url);
       await sam.signIn('sam', PASSWORD);
       await sam.get(`/children/${pia}/relationships`);
-      expect((await sam.post(`/children/${pia}/relationships`, { relationship: 'half_sibling', childReference: String(await reference(sol)), parentalResponsibility: 'no', livesWithChild: 'no' })).status).toBe(303);
+      expect(
+        (
+          await sam.post(`/children/${pia}/relationships`, {
+            relationship: 'half_sibling',
+            childReference: String(await reference(sol)),
+            parentalResponsibility: 'no',
+            livesWithChild: 'no',
+          })
+        ).status,
+      ).toBe(303);
       const mina = new Agent(service.url);
       await mina.signIn('mina', PASSWORD);
       await mina.get(`/children/${pia}/relationships`);
-      expect((await mina.post(`/children/${pia}/relationships`, { relationship: 'sibling', childReference: String(await reference(rae)), parentalResponsibility: 'no', livesWithChild: 'yes' })).status).toBe(303);
+      expect(
+        (
+          await mina.post(`/children/${pia}/relationships`, {
+            relationship: 'sibling',
+            childReference: String(await reference(rae)),
+            parentalResponsibility: 'no',
+            livesWithChild: 'yes',
+          })
+        ).status,
+      ).toBe(303);
 
       // whoever made the link, it names the child only to someone who may open them
       expect((await sam.get(`/children/${pia}`)).text).toContain(`href="/children/${sol}">Sol Southonly</a>`);
@@ -132,16 +172,25 @@ for (const kind of await testDatabases()) {
 
       const notABoolean = await api.post('/api/children', { ...child, confirmNotDuplicate: 'yes' });
       expect(notABoolean.status).toBe(400);
-      expect(notABoolean.body).toMatchObject({ errors: [{ field: 'confirmNotDuplicate', message: 'Confirm not duplicate must be true or false' }] });
+      expect(notABoolean.body).toMatchObject({
+        errors: [{ field: 'confirmNotDuplicate', message: 'Confirm not duplicate must be true or false' }],
+      });
 
       const confirmed = await api.post('/api/children', { ...child, confirmNotDuplicate: true });
       expect(confirmed.status).toBe(201);
       expect(await count()).toBe(before + 1);
-      const [audit] = await rows<{ child_id: string | null }>(database.db, sql`select child_id from audit_events where action = 'CREATE_CHILD' order by id desc limit 1`);
+      const [audit] = await rows<{ child_id: string | null }>(
+        database.db,
+        sql`select child_id from audit_events where action = 'CREATE_CHILD' order by id desc limit 1`,
+      );
       expect(audit!.child_id).toBe((confirmed.body as { id: string }).id);
 
-      const described = (await api.get('/api/openapi.json')).body as { paths: Record<string, { post?: { requestBody: { content: Record<string, { schema: { properties: Record<string, unknown> } }> } } }> };
-      expect(described.paths['/api/children']!.post!.requestBody.content['application/json']!.schema.properties).toHaveProperty('confirmNotDuplicate');
+      const described = (await api.get('/api/openapi.json')).body as {
+        paths: Record<string, { post?: { requestBody: { content: Record<string, { schema: { properties: Record<string, unknown> } }> } } }>;
+      };
+      expect(described.paths['/api/children']!.post!.requestBody.content['application/json']!.schema.properties).toHaveProperty(
+        'confirmNotDuplicate',
+      );
     });
   });
 }

@@ -104,7 +104,9 @@ for (const kind of await testDatabases()) {
     }
 
     async function auditActions() {
-      return (await rows<{ action: string }>(database.db, sql`select action from audit_events where child_id = ${childId} order by id`)).map((r) => r.action);
+      return (
+        await rows<{ action: string }>(database.db, sql`select action from audit_events where child_id = ${childId} order by id`)
+      ).map((r) => r.action);
     }
 
     beforeAll(async () => {
@@ -209,7 +211,9 @@ for (const kind of await testDatabases()) {
           version: 1,
         });
         expect(tomorrow.status).toBe(400);
-        expect((tomorrow.body as ApiErrors).errors).toEqual([{ field: 'heldDate', message: 'Date the discussion was held must be today or in the past' }]);
+        expect((tomorrow.body as ApiErrors).errors).toEqual([
+          { field: 'heldDate', message: 'Date the discussion was held must be today or in the past' },
+        ]);
         expect(await snapshot()).toEqual(before);
       });
 
@@ -263,10 +267,16 @@ for (const kind of await testDatabases()) {
       });
 
       it('lets only a manager authorise the decision', async () => {
-        const refused = await ana.post(`${base()}/strategy-discussions/${discussionId}/authorise`, { ...dateInput('authorisedDate', '2026-03-02'), version: '2' });
+        const refused = await ana.post(`${base()}/strategy-discussions/${discussionId}/authorise`, {
+          ...dateInput('authorisedDate', '2026-03-02'),
+          version: '2',
+        });
         expect(refused.status).toBe(403);
         await mina.get(`${base()}/strategy-discussions/${discussionId}`);
-        const res = await mina.post(`${base()}/strategy-discussions/${discussionId}/authorise`, { ...dateInput('authorisedDate', '2026-03-02'), version: '2' });
+        const res = await mina.post(`${base()}/strategy-discussions/${discussionId}/authorise`, {
+          ...dateInput('authorisedDate', '2026-03-02'),
+          version: '2',
+        });
         expect(res.status).toBe(303);
         const page = await mina.get(`${base()}/strategy-discussions/${discussionId}`);
         expect(page.text).toContain('2 March 2026 by Mina Manager');
@@ -302,11 +312,13 @@ for (const kind of await testDatabases()) {
         // the API description is made from the same schemas
         const described = await api.get('/api/openapi.json');
         const paths = Object.keys((described.body as { paths: Record<string, unknown> }).paths);
-        expect(paths).toEqual(expect.arrayContaining([
-          '/api/children/{childId}/child-protection/strategy-discussions',
-          '/api/children/{childId}/child-protection/s47-enquiries/{id}',
-          '/api/children/{childId}/child-protection/plans/{id}/finalise',
-        ]));
+        expect(paths).toEqual(
+          expect.arrayContaining([
+            '/api/children/{childId}/child-protection/strategy-discussions',
+            '/api/children/{childId}/child-protection/s47-enquiries/{id}',
+            '/api/children/{childId}/child-protection/plans/{id}/finalise',
+          ]),
+        );
         const read = await api.get(`/api${base()}`);
         expect(read.status).toBe(200);
         expect((read.body as { enquiries: unknown[] }).enquiries).toHaveLength(2);
@@ -395,7 +407,10 @@ for (const kind of await testDatabases()) {
 
       it('lets a manager authorise the outcome', async () => {
         await mina.get(`${base()}/s47-enquiries/${enquiryId}`);
-        const res = await mina.post(`${base()}/s47-enquiries/${enquiryId}/authorise`, { ...dateInput('authorisedDate', '2026-03-10'), version: '2' });
+        const res = await mina.post(`${base()}/s47-enquiries/${enquiryId}/authorise`, {
+          ...dateInput('authorisedDate', '2026-03-10'),
+          version: '2',
+        });
         expect(res.status).toBe(303);
         const page = await ana.get(`${base()}/s47-enquiries/${enquiryId}`);
         expect(page.text).toContain('10 March 2026 by Mina Manager');
@@ -425,7 +440,11 @@ for (const kind of await testDatabases()) {
         const future = await ana.post(`${base()}/conferences/new`, { ...form, ...dateInput('conferenceDate', '2026-03-21') });
         expect(future.status).toBe(400);
         expect(future.text).toContain('Date of the conference must be today or in the past');
-        const preBirth = await ana.post(`${base()}/conferences/new`, { ...form, type: 'pre_birth', ...dateInput('conferenceDate', '2026-03-20') });
+        const preBirth = await ana.post(`${base()}/conferences/new`, {
+          ...form,
+          type: 'pre_birth',
+          ...dateInput('conferenceDate', '2026-03-20'),
+        });
         expect(preBirth.status).toBe(400);
         expect(preBirth.text).toContain('a pre-birth conference is held before the birth');
         const noCategory = await api.post(`/api${base()}/conferences`, {
@@ -440,7 +459,9 @@ for (const kind of await testDatabases()) {
           decision: 'cp_plan',
         });
         expect(noCategory.status).toBe(400);
-        expect((noCategory.body as ApiErrors).errors).toEqual([{ field: 'categoryOfAbuse', message: 'Select the category of abuse the plan is under' }]);
+        expect((noCategory.body as ApiErrors).errors).toEqual([
+          { field: 'categoryOfAbuse', message: 'Select the category of abuse the plan is under' },
+        ]);
         expect(await snapshot()).toEqual(before);
 
         const res = await ana.post(`${base()}/conferences/new`, { ...form, ...dateInput('conferenceDate', '2026-03-20') });
@@ -455,7 +476,10 @@ for (const kind of await testDatabases()) {
         expect(await obligation('first-core-group')).toEqual([{ due: '2026-04-07', done: null, episode: planId }]);
         expect(await obligation('child-protection-visit')).toEqual([{ due: '2026-04-07', done: null, episode: planId }]);
         expect(await obligation('review-child-protection-conference')).toEqual([{ due: '2026-06-20', done: null, episode: planId }]);
-        const [plan] = await rows<{ start_date: string; initial_category: string }>(database.db, sql`select start_date::text, initial_category from cp_plans where id = ${planId}`);
+        const [plan] = await rows<{ start_date: string; initial_category: string }>(
+          database.db,
+          sql`select start_date::text, initial_category from cp_plans where id = ${planId}`,
+        );
         expect(plan).toEqual({ start_date: '2026-03-20', initial_category: 'PHY' });
         const conference = await rows<{ social_worker_attended: boolean; report_shared_with_family_date: string }>(
           database.db,
@@ -483,7 +507,10 @@ for (const kind of await testDatabases()) {
 
     describe('putting a conference’s record right', () => {
       it('corrects who attended and when the report reached the family, refusing a stale correction', async () => {
-        const [conference] = await rows<{ id: string }>(database.db, sql`select id from cp_conferences where s47_enquiry_id = ${enquiryId}`);
+        const [conference] = await rows<{ id: string }>(
+          database.db,
+          sql`select id from cp_conferences where s47_enquiry_id = ${enquiryId}`,
+        );
         const path = `${base()}/conferences/${conference!.id}/edit`;
         const form = await ana.get(path);
         expect(form.status).toBe(200);
@@ -504,7 +531,14 @@ for (const kind of await testDatabases()) {
         const stale = await ana.post(path, { ...correction, ...dateInput('reportSharedWithFamilyDate', '2026-03-17'), version: '1' });
         expect(stale.status).toBe(409);
         expect(stale.text).toContain('This conference was changed by someone else after you opened it');
-        const viaApi = await api.post(`/api${base()}/conferences/${conference!.id}`, { chair: 'X', attendance: attendees, socialWorkerAttended: true, parentsParticipation: 'attended', childParticipation: 'too_young', version: 1 });
+        const viaApi = await api.post(`/api${base()}/conferences/${conference!.id}`, {
+          chair: 'X',
+          attendance: attendees,
+          socialWorkerAttended: true,
+          parentsParticipation: 'attended',
+          childParticipation: 'too_young',
+          version: 1,
+        });
         expect(viaApi.status).toBe(409);
         expect(await snapshot()).toEqual(before);
         const [row] = await rows<{ shared: string; version: number }>(
@@ -543,12 +577,27 @@ for (const kind of await testDatabases()) {
         expect(stale.text).toContain('This child protection plan was changed by someone else after you opened it');
         expect(await snapshot()).toEqual(before);
 
-        const early = await ana.post(`${base()}/plans/${planId}/actions`, { action: 'Safety plan agreed with mother', owner: 'Ana Fictional', ...dateInput('dueDate', '2026-03-01'), status: 'not_started' });
+        const early = await ana.post(`${base()}/plans/${planId}/actions`, {
+          action: 'Safety plan agreed with mother',
+          owner: 'Ana Fictional',
+          ...dateInput('dueDate', '2026-03-01'),
+          status: 'not_started',
+        });
         expect(early.status).toBe(400);
         expect(early.text).toContain('Date it is due cannot be before the plan started');
-        const added = await ana.post(`${base()}/plans/${planId}/actions`, { action: 'Safety plan agreed with mother', owner: 'Ana Fictional', ...dateInput('dueDate', '2026-03-27'), status: 'in_progress' });
+        const added = await ana.post(`${base()}/plans/${planId}/actions`, {
+          action: 'Safety plan agreed with mother',
+          owner: 'Ana Fictional',
+          ...dateInput('dueDate', '2026-03-27'),
+          status: 'in_progress',
+        });
         expect(added.status).toBe(303);
-        const viaApi = await api.post(`/api${base()}/plans/${planId}/actions`, { action: 'Health visitor sees Kit weekly', owner: 'Health visiting', dueDate: '2026-06-30', status: 'not_started' });
+        const viaApi = await api.post(`/api${base()}/plans/${planId}/actions`, {
+          action: 'Health visitor sees Kit weekly',
+          owner: 'Health visiting',
+          dueDate: '2026-06-30',
+          status: 'not_started',
+        });
         expect(viaApi.status).toBe(201);
         const actionId = (viaApi.body as { id: string }).id;
         const progress = await ana.post(`${base()}/plans/${planId}/actions/${actionId}`, { status: 'in_progress', version: '1' });
@@ -562,11 +611,19 @@ for (const kind of await testDatabases()) {
 
       it('finalises the plan once it has its contingency', async () => {
         const [plan] = await rows<{ version: number }>(database.db, sql`select version from cp_plans where id = ${planId}`);
-        const res = await ana.post(`${base()}/plans/${planId}/finalise`, { ...dateInput('finalisedDate', '2026-03-20'), version: String(plan!.version) });
+        const res = await ana.post(`${base()}/plans/${planId}/finalise`, {
+          ...dateInput('finalisedDate', '2026-03-20'),
+          version: String(plan!.version),
+        });
         expect(res.status).toBe(303);
-        const [after] = await rows<{ finalised_date: string }>(database.db, sql`select finalised_date::text from cp_plans where id = ${planId}`);
+        const [after] = await rows<{ finalised_date: string }>(
+          database.db,
+          sql`select finalised_date::text from cp_plans where id = ${planId}`,
+        );
         expect(after!.finalised_date).toBe('2026-03-20');
-        expect(await auditActions()).toEqual(expect.arrayContaining(['UPDATE_CP_PLAN', 'ADD_CP_PLAN_ACTION', 'UPDATE_CP_PLAN_ACTION', 'FINALISE_CP_PLAN']));
+        expect(await auditActions()).toEqual(
+          expect.arrayContaining(['UPDATE_CP_PLAN', 'ADD_CP_PLAN_ACTION', 'UPDATE_CP_PLAN_ACTION', 'FINALISE_CP_PLAN']),
+        );
       });
     });
 
@@ -574,10 +631,17 @@ for (const kind of await testDatabases()) {
       it('meets the first core group, and sets the next six weeks on (local practice)', async () => {
         await advance(12 * DAY); // Wednesday 1 April
         await ana.get(`${base()}/plans/${planId}/core-groups/new`);
-        const early = await ana.post(`${base()}/plans/${planId}/core-groups/new`, { ...dateInput('meetingDate', '2026-03-19'), ...attendanceFields(attendees), action: 'save' });
+        const early = await ana.post(`${base()}/plans/${planId}/core-groups/new`, {
+          ...dateInput('meetingDate', '2026-03-19'),
+          ...attendanceFields(attendees),
+          action: 'save',
+        });
         expect(early.status).toBe(400);
         expect(early.text).toContain('Date of the meeting cannot be before the plan started (20 March 2026)');
-        const [action] = await rows<{ id: string }>(database.db, sql`select id from cp_plan_actions where cp_plan_id = ${planId} order by due_date limit 1`);
+        const [action] = await rows<{ id: string }>(
+          database.db,
+          sql`select id from cp_plan_actions where cp_plan_id = ${planId} order by due_date limit 1`,
+        );
         const res = await ana.post(`${base()}/plans/${planId}/core-groups/new`, {
           ...dateInput('meetingDate', '2026-03-31'),
           ...attendanceFields(attendees),
@@ -588,13 +652,20 @@ for (const kind of await testDatabases()) {
         expect(res.status).toBe(303);
         expect(await obligation('first-core-group')).toEqual([{ due: '2026-04-07', done: '2026-03-31', episode: planId }]);
         expect(await obligation('core-group')).toEqual([{ due: '2026-05-12', done: null, episode: planId }]);
-        const [group] = await rows<{ actions_reviewed: string[] }>(database.db, sql`select actions_reviewed::text[] from core_group_meetings where cp_plan_id = ${planId}`);
+        const [group] = await rows<{ actions_reviewed: string[] }>(
+          database.db,
+          sql`select actions_reviewed::text[] from core_group_meetings where cp_plan_id = ${planId}`,
+        );
         expect(group!.actions_reviewed).toEqual([action!.id]);
       });
 
       it('counts a visit the record already has, where the child was seen, as the child protection visit', async () => {
         await ana.get(`/children/${childId}/visits/new?purpose=child_protection`);
-        const res = await ana.post(`/children/${childId}/visits/new`, { ...dateInput('visitDate', '2026-04-01'), purpose: 'child_protection', seen: 'alone' });
+        const res = await ana.post(`/children/${childId}/visits/new`, {
+          ...dateInput('visitDate', '2026-04-01'),
+          purpose: 'child_protection',
+          seen: 'alone',
+        });
         expect(res.status).toBe(303);
         const visits = await obligation('child-protection-visit');
         expect(visits[0]).toEqual({ due: '2026-04-07', done: '2026-04-01', episode: planId });
@@ -632,10 +703,18 @@ for (const kind of await testDatabases()) {
         await advance(7 * DAY); // Monday 22 June
         const [plan] = await rows<{ version: number }>(database.db, sql`select version from cp_plans where id = ${planId}`);
         await ana.get(`${base()}/plans/${planId}/end`);
-        const early = await ana.post(`${base()}/plans/${planId}/end`, { ...dateInput('endDate', '2026-06-01'), endReason: 'moved_to_another_authority', version: String(plan!.version) });
+        const early = await ana.post(`${base()}/plans/${planId}/end`, {
+          ...dateInput('endDate', '2026-06-01'),
+          endReason: 'moved_to_another_authority',
+          version: String(plan!.version),
+        });
         expect(early.status).toBe(400);
         expect(early.text).toContain('Date the plan ended cannot be before the last meeting under it (15 June 2026)');
-        const res = await ana.post(`${base()}/plans/${planId}/end`, { ...dateInput('endDate', '2026-06-22'), endReason: 'moved_to_another_authority', version: String(plan!.version) });
+        const res = await ana.post(`${base()}/plans/${planId}/end`, {
+          ...dateInput('endDate', '2026-06-22'),
+          endReason: 'moved_to_another_authority',
+          version: String(plan!.version),
+        });
         expect(res.status).toBe(303);
         const outstanding = await rows<{ rule_id: string }>(
           database.db,
@@ -658,7 +737,14 @@ for (const kind of await testDatabases()) {
       it('calls a conference before the birth a pre-birth conference, and makes the plan from it', async () => {
         unbornId = await createChild(
           database.db,
-          { firstName: 'Baby', lastName: 'Notional', sex: 'U', ethnicity: 'WBRI', expectedDateOfBirth: '2026-05-10', disabilities: [] } as NewChild,
+          {
+            firstName: 'Baby',
+            lastName: 'Notional',
+            sex: 'U',
+            ethnicity: 'WBRI',
+            expectedDateOfBirth: '2026-05-10',
+            disabilities: [],
+          } as NewChild,
           '2026-03-01',
           { userId: authority.users.practitioner, teamId: authority.teams.north },
         );
@@ -674,7 +760,9 @@ for (const kind of await testDatabases()) {
           decisions: ['s47_enquiry'],
         });
         expect(discussion.status).toBe(201);
-        const enquiry = await api.post(`${cp()}/strategy-discussions/${(discussion.body as { id: string }).id}/s47-enquiry`, { startDate: '2026-03-06' });
+        const enquiry = await api.post(`${cp()}/strategy-discussions/${(discussion.body as { id: string }).id}/s47-enquiry`, {
+          startDate: '2026-03-06',
+        });
         expect(enquiry.status).toBe(201);
         const outcome = await api.post(`${cp()}/s47-enquiries/${(enquiry.body as { id: string }).id}`, {
           childSeen: false,
@@ -708,7 +796,10 @@ for (const kind of await testDatabases()) {
 
       it('sets the review after the birth once the birth is on the record, and a review that ends the plan meets it', async () => {
         const due = async (ruleId: string) =>
-          rows<{ due: string; done: string | null }>(database.db, sql`select due, done from obligations where child_id = ${unbornId} and rule_id = ${ruleId} order by due`);
+          rows<{ due: string; done: string | null }>(
+            database.db,
+            sql`select due, done from obligations where child_id = ${unbornId} and rule_id = ${ruleId} order by due`,
+          );
         expect(await due('pre-birth-review-conference')).toEqual([]);
         // the birth is recorded (by the child's details, not by child protection)
         await database.db.transaction(async (tx) => {
@@ -730,9 +821,15 @@ for (const kind of await testDatabases()) {
         });
         expect(review.status).toBe(201);
         expect(await due('pre-birth-review-conference')).toEqual([{ due: '2026-05-22', done: '2026-05-20' }]);
-        const [plan] = await rows<{ end_date: string; end_reason: string }>(database.db, sql`select end_date::text, end_reason from cp_plans where id = ${prePlanId}`);
+        const [plan] = await rows<{ end_date: string; end_reason: string }>(
+          database.db,
+          sql`select end_date::text, end_reason from cp_plans where id = ${prePlanId}`,
+        );
         expect(plan).toEqual({ end_date: '2026-05-20', end_reason: 'review_decision' });
-        const owed = await rows<{ rule_id: string }>(database.db, sql`select rule_id from obligations where child_id = ${unbornId} and done is null`);
+        const owed = await rows<{ rule_id: string }>(
+          database.db,
+          sql`select rule_id from obligations where child_id = ${unbornId} and done is null`,
+        );
         expect(owed).toEqual([]);
       });
     });
@@ -745,9 +842,17 @@ for (const kind of await testDatabases()) {
         expect((await cleo.get(`${base()}/plans/${planId}`)).status).toBe(403);
         const cleoApi = new ApiClient(service.url);
         await cleoApi.signIn('cleo', PASSWORD);
-        const res = await cleoApi.post(`/api${base()}/strategy-discussions`, { concernDate: '2026-06-01', concernTime: '10:00', concern: 'x', held: false });
+        const res = await cleoApi.post(`/api${base()}/strategy-discussions`, {
+          concernDate: '2026-06-01',
+          concernTime: '10:00',
+          concern: 'x',
+          held: false,
+        });
         expect(res.status).toBe(403);
-        const refused = await rows<{ n: number }>(database.db, sql`select count(*)::int as n from audit_events where child_id = ${childId} and action = 'ACCESS_REFUSED' and username = 'cleo'`);
+        const refused = await rows<{ n: number }>(
+          database.db,
+          sql`select count(*)::int as n from audit_events where child_id = ${childId} and action = 'ACCESS_REFUSED' and username = 'cleo'`,
+        );
         expect(refused[0]!.n).toBe(3);
       });
     });

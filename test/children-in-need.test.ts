@@ -66,7 +66,10 @@ for (const kind of await testDatabases()) {
     }
 
     async function obligation(ruleId: string, child = childId) {
-      return rows<{ due: string; done: string | null }>(database.db, sql`select due, done from obligations where child_id = ${child} and rule_id = ${ruleId} order by due`);
+      return rows<{ due: string; done: string | null }>(
+        database.db,
+        sql`select due, done from obligations where child_id = ${child} and rule_id = ${ruleId} order by due`,
+      );
     }
 
     async function advance(ms: number) {
@@ -77,7 +80,9 @@ for (const kind of await testDatabases()) {
     }
 
     async function auditActions() {
-      return (await rows<{ action: string }>(database.db, sql`select action from audit_events where child_id = ${childId} order by id`)).map((r) => r.action);
+      return (
+        await rows<{ action: string }>(database.db, sql`select action from audit_events where child_id = ${childId} order by id`)
+      ).map((r) => r.action);
     }
 
     async function planVersion() {
@@ -94,7 +99,10 @@ for (const kind of await testDatabases()) {
         '2026-02-02',
         { userId: authority.users.practitioner, teamId: authority.teams.north },
       );
-      const [r] = await database.db.insert(referrals).values({ childId, referralDate: '2026-02-16', source: '3A' }).returning({ id: referrals.id });
+      const [r] = await database.db
+        .insert(referrals)
+        .values({ childId, referralDate: '2026-02-16', source: '3A' })
+        .returning({ id: referrals.id });
       referralId = r!.id;
       // Monday 2 March 2026, 10:00 in England
       clock = new TestClock('2026-03-02T10:00:00Z');
@@ -126,7 +134,9 @@ for (const kind of await testDatabases()) {
         expect(future.text).toContain('href="#startDate-day"');
         const early = await api.post(`/api${base()}/plans`, { referralId, startDate: '2026-02-13' });
         expect(early.status).toBe(400);
-        expect((early.body as ApiErrors).errors).toEqual([{ field: 'startDate', message: 'Date the plan started cannot be before the referral (16 February 2026)' }]);
+        expect((early.body as ApiErrors).errors).toEqual([
+          { field: 'startDate', message: 'Date the plan started cannot be before the referral (16 February 2026)' },
+        ]);
         const noReferral = await api.post(`/api${base()}/plans`, { startDate: '2026-03-02' });
         expect(noReferral.status).toBe(400);
         expect((noReferral.body as ApiErrors).errors.map((e) => e.field)).toEqual(['referralId']);
@@ -149,7 +159,9 @@ for (const kind of await testDatabases()) {
         const before = await snapshot();
         const again = await api.post(`/api${base()}/plans`, { referralId, startDate: '2026-03-02' });
         expect(again.status).toBe(400);
-        expect((again.body as ApiErrors).errors).toEqual([{ field: 'startDate', message: 'The child is already on a child in need plan, since 2 March 2026: end it first' }]);
+        expect((again.body as ApiErrors).errors).toEqual([
+          { field: 'startDate', message: 'The child is already on a child in need plan, since 2 March 2026: end it first' },
+        ]);
         expect(await snapshot()).toEqual(before);
       });
     });
@@ -175,13 +187,28 @@ for (const kind of await testDatabases()) {
       });
 
       it('adds actions, refusing one due before the plan started, and records progress, refusing a stale one', async () => {
-        const early = await ana.post(`${base()}/plans/${planId}/actions`, { action: 'School attendance plan', owner: 'Eli Teacher', ...dateInput('dueDate', '2026-03-01'), status: 'not_started' });
+        const early = await ana.post(`${base()}/plans/${planId}/actions`, {
+          action: 'School attendance plan',
+          owner: 'Eli Teacher',
+          ...dateInput('dueDate', '2026-03-01'),
+          status: 'not_started',
+        });
         expect(early.status).toBe(400);
         expect(early.text).toContain('Date it is due cannot be before the plan started');
         expect(early.text).toContain('href="#dueDate-day"');
-        const added = await ana.post(`${base()}/plans/${planId}/actions`, { action: 'School attendance plan', owner: 'Eli Teacher', ...dateInput('dueDate', '2026-03-20'), status: 'in_progress' });
+        const added = await ana.post(`${base()}/plans/${planId}/actions`, {
+          action: 'School attendance plan',
+          owner: 'Eli Teacher',
+          ...dateInput('dueDate', '2026-03-20'),
+          status: 'in_progress',
+        });
         expect(added.status).toBe(303);
-        const viaApi = await api.post(`/api${base()}/plans/${planId}/actions`, { action: 'GP appointment for mother', owner: 'Ana Fictional', dueDate: '2026-04-30', status: 'not_started' });
+        const viaApi = await api.post(`/api${base()}/plans/${planId}/actions`, {
+          action: 'GP appointment for mother',
+          owner: 'Ana Fictional',
+          dueDate: '2026-04-30',
+          status: 'not_started',
+        });
         expect(viaApi.status).toBe(201);
         const actionId = (viaApi.body as { id: string }).id;
         expect((await ana.post(`${base()}/plans/${planId}/actions/${actionId}`, { status: 'completed', version: '1' })).status).toBe(303);
@@ -211,9 +238,15 @@ for (const kind of await testDatabases()) {
         expect(early.status).toBe(400);
         expect(early.text).toContain('Date of the review cannot be before the plan started (2 March 2026)');
         expect(early.text).toContain('href="#reviewDate-day"');
-        const future = await api.post(`/api${base()}/plans/${planId}/reviews`, { reviewDate: '2026-05-12', attendance: attendees, decisions: 'x' });
+        const future = await api.post(`/api${base()}/plans/${planId}/reviews`, {
+          reviewDate: '2026-05-12',
+          attendance: attendees,
+          decisions: 'x',
+        });
         expect(future.status).toBe(400);
-        expect((future.body as ApiErrors).errors).toEqual([{ field: 'reviewDate', message: 'Date of the review must be today or in the past' }]);
+        expect((future.body as ApiErrors).errors).toEqual([
+          { field: 'reviewDate', message: 'Date of the review must be today or in the past' },
+        ]);
         const nobody = await api.post(`/api${base()}/plans/${planId}/reviews`, { reviewDate: '2026-05-11', attendance: [], decisions: '' });
         expect(nobody.status).toBe(400);
         expect((nobody.body as ApiErrors).errors.map((e) => e.field).sort()).toEqual(['attendance', 'decisions']);
@@ -235,7 +268,9 @@ for (const kind of await testDatabases()) {
         ]);
         const page = await ana.get(`${base()}/plans/${planId}`);
         expect(page.text).toContain('Wren said she likes her new class');
-        expect(page.text).toContain('Ana Fictional, social worker (Children’s social care), Eli Teacher, designated safeguarding lead (Education)');
+        expect(page.text).toContain(
+          'Ana Fictional, social worker (Children’s social care), Eli Teacher, designated safeguarding lead (Education)',
+        );
         expect(await auditActions()).toContain('RECORD_CIN_REVIEW');
       });
     });
@@ -244,27 +279,46 @@ for (const kind of await testDatabases()) {
       it('refuses an end before the last review, and a stale end, and writes nothing', async () => {
         const before = await snapshot();
         await ana.get(`${base()}/plans/${planId}/end`);
-        const early = await ana.post(`${base()}/plans/${planId}/end`, { ...dateInput('endDate', '2026-05-01'), endReason: 'needs_met', version: await planVersion() });
+        const early = await ana.post(`${base()}/plans/${planId}/end`, {
+          ...dateInput('endDate', '2026-05-01'),
+          endReason: 'needs_met',
+          version: await planVersion(),
+        });
         expect(early.status).toBe(400);
         expect(early.text).toContain('Date the plan ended cannot be before its last review (11 May 2026)');
         const stale = await api.post(`/api${base()}/plans/${planId}/end`, { endDate: '2026-05-11', endReason: 'needs_met', version: 1 });
         expect(stale.status).toBe(409);
-        const unchosen = await api.post(`/api${base()}/plans/${planId}/end`, { endDate: '2026-05-11', endReason: 'case_closed', version: Number(await planVersion()) });
+        const unchosen = await api.post(`/api${base()}/plans/${planId}/end`, {
+          endDate: '2026-05-11',
+          endReason: 'case_closed',
+          version: Number(await planVersion()),
+        });
         expect(unchosen.status).toBe(400);
         expect((unchosen.body as ApiErrors).errors[0]!.field).toBe('endReason');
         expect(await snapshot()).toEqual(before);
       });
 
       it('ends the plan with its reason: nothing more is owed under it, and the record says so', async () => {
-        const res = await ana.post(`${base()}/plans/${planId}/end`, { ...dateInput('endDate', '2026-05-11'), endReason: 'needs_met', version: await planVersion() });
+        const res = await ana.post(`${base()}/plans/${planId}/end`, {
+          ...dateInput('endDate', '2026-05-11'),
+          endReason: 'needs_met',
+          version: await planVersion(),
+        });
         expect(res.status).toBe(303);
-        const owed = await rows<{ rule_id: string }>(database.db, sql`select rule_id from obligations where child_id = ${childId} and done is null and episode = ${planId}`);
+        const owed = await rows<{ rule_id: string }>(
+          database.db,
+          sql`select rule_id from obligations where child_id = ${childId} and done is null and episode = ${planId}`,
+        );
         expect(owed).toEqual([]);
         const record = await ana.get(`/children/${childId}`);
         expect(record.text).toContain('Not on a child in need plan: the last plan ended on 11 May 2026 (the child’s needs are met)');
         const page = await ana.get(`${base()}/plans/${planId}`);
         expect(page.text).not.toContain('Add the action');
-        const later = await api.post(`/api${base()}/plans/${planId}/reviews`, { reviewDate: '2026-05-11', attendance: attendees, decisions: 'x' });
+        const later = await api.post(`/api${base()}/plans/${planId}/reviews`, {
+          reviewDate: '2026-05-11',
+          attendance: attendees,
+          decisions: 'x',
+        });
         expect(later.status).toBe(400);
         expect((later.body as ApiErrors).errors[0]!.field).toBe('reviewDate');
       });
@@ -274,15 +328,34 @@ for (const kind of await testDatabases()) {
       it('refuses a closure referred to early help without a step-down, or a step-down with nobody taking it on, and writes nothing', async () => {
         const before = await snapshot();
         await ana.get(`${base()}/closure`);
-        const res = await ana.post(`${base()}/closure`, { ...dateInput('closedDate', '2026-05-11'), reason: 'RC9', summary: 'Needs met', stepDownToEarlyHelp: 'no' });
+        const res = await ana.post(`${base()}/closure`, {
+          ...dateInput('closedDate', '2026-05-11'),
+          reason: 'RC9',
+          summary: 'Needs met',
+          stepDownToEarlyHelp: 'no',
+        });
         expect(res.status).toBe(400);
         expect(res.text).toContain('A case closed and referred to early help (RC9) steps down to early help: select yes');
-        const noProvider = await api.post(`/api${base()}/closure`, { closedDate: '2026-05-11', reason: 'RC7', summary: 'Needs met', stepDownToEarlyHelp: true });
+        const noProvider = await api.post(`/api${base()}/closure`, {
+          closedDate: '2026-05-11',
+          reason: 'RC7',
+          summary: 'Needs met',
+          stepDownToEarlyHelp: true,
+        });
         expect(noProvider.status).toBe(400);
-        expect((noProvider.body as ApiErrors).errors).toEqual([{ field: 'earlyHelpProvider', message: 'Enter who takes the work on in early help' }]);
-        const early = await api.post(`/api${base()}/closure`, { closedDate: '2026-02-10', reason: 'RC7', summary: 'Needs met', stepDownToEarlyHelp: false });
+        expect((noProvider.body as ApiErrors).errors).toEqual([
+          { field: 'earlyHelpProvider', message: 'Enter who takes the work on in early help' },
+        ]);
+        const early = await api.post(`/api${base()}/closure`, {
+          closedDate: '2026-02-10',
+          reason: 'RC7',
+          summary: 'Needs met',
+          stepDownToEarlyHelp: false,
+        });
         expect(early.status).toBe(400);
-        expect((early.body as ApiErrors).errors).toEqual([{ field: 'closedDate', message: 'Date the case closed cannot be before the open referral (16 February 2026)' }]);
+        expect((early.body as ApiErrors).errors).toEqual([
+          { field: 'closedDate', message: 'Date the case closed cannot be before the open referral (16 February 2026)' },
+        ]);
         expect(await snapshot()).toEqual(before);
       });
 
@@ -295,13 +368,23 @@ for (const kind of await testDatabases()) {
           earlyHelpProvider: 'North family hub',
         });
         expect(res.status).toBe(303);
-        const [referral] = await rows<{ closed_date: string; closure_reason: string }>(database.db, sql`select closed_date::text, closure_reason from referrals where id = ${referralId}`);
+        const [referral] = await rows<{ closed_date: string; closure_reason: string }>(
+          database.db,
+          sql`select closed_date::text, closure_reason from referrals where id = ${referralId}`,
+        );
         expect(referral).toEqual({ closed_date: '2026-05-11', closure_reason: 'RC7' });
         const record = await ana.get(`/children/${childId}`);
         expect(record.text).toContain('stepped down to early help (North family hub)');
-        const again = await api.post(`/api${base()}/closure`, { closedDate: '2026-05-11', reason: 'RC7', summary: 'Again', stepDownToEarlyHelp: false });
+        const again = await api.post(`/api${base()}/closure`, {
+          closedDate: '2026-05-11',
+          reason: 'RC7',
+          summary: 'Again',
+          stepDownToEarlyHelp: false,
+        });
         expect(again.status).toBe(400);
-        expect((again.body as ApiErrors).errors).toEqual([{ field: 'closedDate', message: 'The case is not open: the child has no open referral to close' }]);
+        expect((again.body as ApiErrors).errors).toEqual([
+          { field: 'closedDate', message: 'The case is not open: the child has no open referral to close' },
+        ]);
         const read = await api.get(`/api${base()}`);
         expect((read.body as { closures: { reason: string }[] }).closures.map((c) => c.reason)).toEqual(['RC7']);
         expect(await auditActions()).toEqual(expect.arrayContaining(['END_CIN_PLAN', 'CLOSE_CASE']));
@@ -313,31 +396,68 @@ for (const kind of await testDatabases()) {
       const tp = () => `/children/${disabledId}/children-in-need/transition-planning`;
 
       it('refuses transition planning for a child with no disability recorded, naming the field', async () => {
-        const res = await api.post(`/api${base()}/transition-planning`, { startedDate: '2026-05-01', lead: 'Transitions team', adultServicesInvolved: true, summary: 'x' });
+        const res = await api.post(`/api${base()}/transition-planning`, {
+          startedDate: '2026-05-01',
+          lead: 'Transitions team',
+          adultServicesInvolved: true,
+          summary: 'x',
+        });
         expect(res.status).toBe(400);
-        expect((res.body as ApiErrors).errors[0]).toEqual({ field: 'startedDate', message: 'The child has no disability recorded: record it on the child’s details before transition planning' });
+        expect((res.body as ApiErrors).errors[0]).toEqual({
+          field: 'startedDate',
+          message: 'The child has no disability recorded: record it on the child’s details before transition planning',
+        });
       });
 
       it('meets the transition obligation the clock set for the 16th birthday, and refuses a stale change', async () => {
         disabledId = await createChild(
           database.db,
-          { firstName: 'Ash', lastName: 'Notreal', sex: 'M', ethnicity: 'WBRI', dateOfBirth: '2010-07-01', disabilities: ['LD'] } as NewChild,
+          {
+            firstName: 'Ash',
+            lastName: 'Notreal',
+            sex: 'M',
+            ethnicity: 'WBRI',
+            dateOfBirth: '2010-07-01',
+            disabilities: ['LD'],
+          } as NewChild,
           '2026-02-02',
           { userId: authority.users.practitioner, teamId: authority.teams.north },
         );
         expect(await obligation('transition-planning', disabledId)).toEqual([{ due: '2026-07-01', done: null }]);
         const form = await ana.get(tp());
         expect(form.status).toBe(200);
-        const future = await ana.post(tp(), { ...dateInput('startedDate', '2026-05-12'), lead: 'Transitions team', adultServicesInvolved: 'yes', summary: 'Education, health and care' });
+        const future = await ana.post(tp(), {
+          ...dateInput('startedDate', '2026-05-12'),
+          lead: 'Transitions team',
+          adultServicesInvolved: 'yes',
+          summary: 'Education, health and care',
+        });
         expect(future.status).toBe(400);
         expect(future.text).toContain('Date transition planning started must be today or in the past');
-        const res = await ana.post(tp(), { ...dateInput('startedDate', '2026-05-04'), lead: 'Transitions team', adultServicesInvolved: 'yes', summary: 'Education, health and care; where Ash will live' });
+        const res = await ana.post(tp(), {
+          ...dateInput('startedDate', '2026-05-04'),
+          lead: 'Transitions team',
+          adultServicesInvolved: 'yes',
+          summary: 'Education, health and care; where Ash will live',
+        });
         expect(res.status).toBe(303);
         expect(await obligation('transition-planning', disabledId)).toEqual([{ due: '2026-07-01', done: '2026-05-04' }]);
-        const changed = await ana.post(`${tp()}/change`, { ...dateInput('startedDate', '2026-05-04'), lead: 'Adult social care transitions', adultServicesInvolved: 'yes', summary: 'Also short breaks', version: '1' });
+        const changed = await ana.post(`${tp()}/change`, {
+          ...dateInput('startedDate', '2026-05-04'),
+          lead: 'Adult social care transitions',
+          adultServicesInvolved: 'yes',
+          summary: 'Also short breaks',
+          version: '1',
+        });
         expect(changed.status).toBe(303);
         const before = await snapshot();
-        const stale = await api.post(`/api${tp()}/change`, { startedDate: '2026-05-04', lead: 'Someone', adultServicesInvolved: false, summary: 'Stale', version: 1 });
+        const stale = await api.post(`/api${tp()}/change`, {
+          startedDate: '2026-05-04',
+          lead: 'Someone',
+          adultServicesInvolved: false,
+          summary: 'Stale',
+          version: 1,
+        });
         expect(stale.status).toBe(409);
         expect(await snapshot()).toEqual(before);
         const record = await ana.get(`/children/${disabledId}`);

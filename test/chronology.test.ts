@@ -14,7 +14,15 @@ function dateInput(name: string, iso: string): Record<string, string> {
   return { [`${name}-day`]: String(Number(d)), [`${name}-month`]: String(Number(m)), [`${name}-year`]: y! };
 }
 
-type ApiEvent = { day: string; time: string | null; kind: string; title: string; detail: string | null; body: string | null; href: string | null };
+type ApiEvent = {
+  day: string;
+  time: string | null;
+  kind: string;
+  title: string;
+  detail: string | null;
+  body: string | null;
+  href: string | null;
+};
 type ApiChronology = { total: number; counts: Record<string, number>; page: number | null; events: ApiEvent[] };
 
 /** The titles of the events on a chronology page, in the order shown. */
@@ -49,9 +57,23 @@ for (const kind of await testDatabases()) {
         '2026-02-02',
         { userId: authority.users.practitioner, teamId: authority.teams.north },
       );
-      const contact = { childId, source: '3A', referrerName: 'Eli Teacher', referrerOrganisation: 'Hill School', about: 'Ode came to school hungry three days running', consent: 'given' };
+      const contact = {
+        childId,
+        source: '3A',
+        referrerName: 'Eli Teacher',
+        referrerOrganisation: 'Hill School',
+        about: 'Ode came to school hungry three days running',
+        consent: 'given',
+      };
       await database.db.insert(contacts).values([
-        { ...contact, receivedAt: new Date('2026-03-02T09:00:00Z'), decidedAt: new Date('2026-03-02T09:30:00Z'), outcome: 'referral', thresholdLevel: 'child_in_need', decisionReason: 'Neglect concerns need an assessment' },
+        {
+          ...contact,
+          receivedAt: new Date('2026-03-02T09:00:00Z'),
+          decidedAt: new Date('2026-03-02T09:30:00Z'),
+          outcome: 'referral',
+          thresholdLevel: 'child_in_need',
+          decisionReason: 'Neglect concerns need an assessment',
+        },
         // half past midnight on 1 July in England is still 30 June in UTC
         { ...contact, receivedAt: new Date('2026-06-30T23:30:00Z'), about: 'A neighbour heard shouting late at night' },
       ]);
@@ -71,8 +93,19 @@ for (const kind of await testDatabases()) {
       });
       expect(visit.status).toBe(303);
       for (const note of [
-        { kind: 'telephone_call', eventDate: '2026-03-02', eventTime: '16:00', summary: 'Call with Ode’s mother', note: 'Agreed a food bank referral.' },
-        { kind: 'management_oversight', eventDate: '2026-03-02', summary: 'Manager agrees the assessment plan', note: 'See Ode again within 10 working days.' },
+        {
+          kind: 'telephone_call',
+          eventDate: '2026-03-02',
+          eventTime: '16:00',
+          summary: 'Call with Ode’s mother',
+          note: 'Agreed a food bank referral.',
+        },
+        {
+          kind: 'management_oversight',
+          eventDate: '2026-03-02',
+          summary: 'Manager agrees the assessment plan',
+          note: 'See Ode again within 10 working days.',
+        },
       ]) {
         expect((await api.post(`/api/children/${childId}/case-notes`, note)).status).toBe(201);
       }
@@ -116,12 +149,24 @@ for (const kind of await testDatabases()) {
     it('filters by kind with checkboxes of their own names, which work without JavaScript', async () => {
       const res = await ana.get(`${page()}?visits=1&caseNotes=1`);
       expect(res.status).toBe(200);
-      expect(titles(res.text)).toEqual(['Management oversight: Manager agrees the assessment plan', 'Visit: child seen alone', '4pm Telephone call: Call with Ode’s mother']);
+      expect(titles(res.text)).toEqual([
+        'Management oversight: Manager agrees the assessment plan',
+        'Visit: child seen alone',
+        '4pm Telephone call: Call with Ode’s mother',
+      ]);
       expect(res.text).toMatch(/name="visits" type="checkbox" value="1" checked/);
       expect(res.text).toContain('Events 1 to 3 of 3 of the kinds chosen, newest first.');
       const api1 = (await api.get(`/api${page()}?visits=1`)).body as ApiChronology;
       expect(api1.events).toEqual([
-        { day: '2026-03-02', time: null, kind: 'visits', title: 'Visit: child seen alone', detail: 'Ana Fictional, assessment visit', body: 'Ode showed me her room. The fridge was empty; her mother says money ran out on Friday.', href: null },
+        {
+          day: '2026-03-02',
+          time: null,
+          kind: 'visits',
+          title: 'Visit: child seen alone',
+          detail: 'Ana Fictional, assessment visit',
+          body: 'Ode showed me her room. The fridge was empty; her mother says money ran out on Friday.',
+          href: null,
+        },
       ]);
     });
 
@@ -172,7 +217,10 @@ for (const kind of await testDatabases()) {
       const record = await ana.get(`/children/${childId}`);
       expect(titles(record.text)).toHaveLength(5);
       expect(record.text).toContain('The whole chronology (38 events): filter by kind, print');
-      const [viewed] = await rows<{ n: number }>(database.db, sql`select count(*)::int as n from audit_events where child_id = ${childId} and action = 'VIEW_CHILD'`);
+      const [viewed] = await rows<{ n: number }>(
+        database.db,
+        sql`select count(*)::int as n from audit_events where child_id = ${childId} and action = 'VIEW_CHILD'`,
+      );
       expect(viewed!.n).toBeGreaterThan(5);
     });
   });

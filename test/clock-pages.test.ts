@@ -21,8 +21,18 @@ for (const kind of await testDatabases()) {
     beforeAll(async () => {
       database = await kind.open();
       const authority = await smallAuthority(database.db);
-      before = await driftingAssessment(database.db, authority, { firstName: 'Ada', lastName: 'Earlier' }, { date: '2026-02-02', time: '10:00' });
-      after = await driftingAssessment(database.db, authority, { firstName: 'Bo', lastName: 'Later' }, { date: '2026-02-23', time: '10:00' });
+      before = await driftingAssessment(
+        database.db,
+        authority,
+        { firstName: 'Ada', lastName: 'Earlier' },
+        { date: '2026-02-02', time: '10:00' },
+      );
+      after = await driftingAssessment(
+        database.db,
+        authority,
+        { firstName: 'Bo', lastName: 'Later' },
+        { date: '2026-02-23', time: '10:00' },
+      );
       service = await startService(database, fixedTime(NOW));
     });
     afterAll(async () => {
@@ -52,14 +62,26 @@ for (const kind of await testDatabases()) {
 
     it('lets an administrator change a local setting from a date, recomputing only what counts from then', async () => {
       const seenDue = async (childId: string) =>
-        (await rows<{ due: string }>(database.db, sql`select due from obligations where child_id = ${childId} and rule_id = 'assessment-child-seen'`))[0]?.due;
+        (
+          await rows<{ due: string }>(
+            database.db,
+            sql`select due from obligations where child_id = ${childId} and rule_id = 'assessment-child-seen'`,
+          )
+        )[0]?.due;
       expect(await seenDue(before)).toBe('2026-02-09');
       expect(await seenDue(after)).toBe('2026-03-02');
 
       const admin = new Agent(service.url);
       await admin.signIn('ada', PASSWORD);
       const submission = submissionOf((await admin.get('/admin/policy')).text);
-      const bad = await admin.post('/admin/policy', { key: 'assessment.childSeenWithinWorkingDays', value: 'ten', 'effectiveFrom-day': '16', 'effectiveFrom-month': '2', 'effectiveFrom-year': '2026', submission });
+      const bad = await admin.post('/admin/policy', {
+        key: 'assessment.childSeenWithinWorkingDays',
+        value: 'ten',
+        'effectiveFrom-day': '16',
+        'effectiveFrom-month': '2',
+        'effectiveFrom-year': '2026',
+        submission,
+      });
       expect(bad.status).toBe(400);
       expect(bad.text).toContain('Value is not allowed: expected a whole number of working days');
 

@@ -68,7 +68,10 @@ for (const kind of await testDatabases()) {
         '2026-02-02',
         { userId: authority.users.practitioner, teamId: authority.teams.north },
       );
-      const [referral] = await database.db.insert(referrals).values({ childId, referralDate: '2026-02-16', source: '3A' }).returning({ id: referrals.id });
+      const [referral] = await database.db
+        .insert(referrals)
+        .values({ childId, referralDate: '2026-02-16', source: '3A' })
+        .returning({ id: referrals.id });
       // Monday 16 March 2026, 10:00 in England
       clock = new TestClock('2026-03-16T10:00:00Z');
       service = await startService(database, clock);
@@ -112,7 +115,15 @@ for (const kind of await testDatabases()) {
       });
       expect(otherKind.status).toBe(400);
       expect((otherKind.body as ApiErrors).errors).toEqual([{ field: 'planId', message: 'Plan is not one of this child’s plans' }]);
-      const future = await api.post(`/api${base()}`, { planKind: 'child_in_need', planId, raisedByRole: 'reviewing_officer', raisedByName: 'Ira', raisedDate: '2026-03-17', concern: 'x', addressedTo: 'Mina' });
+      const future = await api.post(`/api${base()}`, {
+        planKind: 'child_in_need',
+        planId,
+        raisedByRole: 'reviewing_officer',
+        raisedByName: 'Ira',
+        raisedDate: '2026-03-17',
+        concern: 'x',
+        addressedTo: 'Mina',
+      });
       expect(future.status).toBe(400);
       expect((future.body as ApiErrors).errors[0]!.field).toBe('raisedDate');
       expect(await snapshot()).toEqual(before);
@@ -140,19 +151,33 @@ for (const kind of await testDatabases()) {
       await advance(4); // Friday 20 March
       const early = await api.post(`/api${base()}/${disputeId}/response`, { respondedDate: '2026-03-13', response: 'x', version: 1 });
       expect(early.status).toBe(400);
-      expect((early.body as ApiErrors).errors).toEqual([{ field: 'respondedDate', message: 'Date of the response cannot be before stage 1 started (16 March 2026)' }]);
+      expect((early.body as ApiErrors).errors).toEqual([
+        { field: 'respondedDate', message: 'Date of the response cannot be before stage 1 started (16 March 2026)' },
+      ]);
       await ana.get(`${base()}/${disputeId}`);
-      const res = await ana.post(`${base()}/${disputeId}/response`, { ...dateInput('respondedDate', '2026-03-20'), response: 'Actions will be agreed at the next meeting', version: '1' });
+      const res = await ana.post(`${base()}/${disputeId}/response`, {
+        ...dateInput('respondedDate', '2026-03-20'),
+        response: 'Actions will be agreed at the next meeting',
+        version: '1',
+      });
       expect(res.status).toBe(303);
       const before = await snapshot();
       const again = await api.post(`/api${base()}/${disputeId}/response`, { respondedDate: '2026-03-20', response: 'Again', version: 2 });
       expect(again.status).toBe(400);
       expect((again.body as ApiErrors).errors[0]!.field).toBe('response');
-      const stale = await ana.post(`${base()}/${disputeId}/escalate`, { ...dateInput('escalatedDate', '2026-03-20'), addressedTo: 'Sam Servicemanager', version: '1' });
+      const stale = await ana.post(`${base()}/${disputeId}/escalate`, {
+        ...dateInput('escalatedDate', '2026-03-20'),
+        addressedTo: 'Sam Servicemanager',
+        version: '1',
+      });
       expect(stale.status).toBe(409);
       expect(stale.text).toContain('This dispute was changed by someone else after you opened it');
       expect(await snapshot()).toEqual(before);
-      const up = await ana.post(`${base()}/${disputeId}/escalate`, { ...dateInput('escalatedDate', '2026-03-20'), addressedTo: 'Sam Servicemanager', version: String(await version()) });
+      const up = await ana.post(`${base()}/${disputeId}/escalate`, {
+        ...dateInput('escalatedDate', '2026-03-20'),
+        addressedTo: 'Sam Servicemanager',
+        version: String(await version()),
+      });
       expect(up.status).toBe(303);
       expect(await stages()).toEqual([
         { stage: 1, due_date: '2026-03-23', responded_date: '2026-03-20' },
@@ -164,22 +189,50 @@ for (const kind of await testDatabases()) {
       await advance(11); // Tuesday 31 March
       const list = await ana.get(base());
       expect(list.text).toContain('Stage 2: response overdue since 27 March 2026');
-      const early = await api.post(`/api${base()}/${disputeId}/resolve`, { resolvedDate: '2026-03-19', resolution: 'x', version: await version() });
+      const early = await api.post(`/api${base()}/${disputeId}/resolve`, {
+        resolvedDate: '2026-03-19',
+        resolution: 'x',
+        version: await version(),
+      });
       expect(early.status).toBe(400);
-      expect((early.body as ApiErrors).errors).toEqual([{ field: 'resolvedDate', message: 'Date it was resolved cannot be before the last stage’s start (20 March 2026)' }]);
+      expect((early.body as ApiErrors).errors).toEqual([
+        { field: 'resolvedDate', message: 'Date it was resolved cannot be before the last stage’s start (20 March 2026)' },
+      ]);
       await ana.get(`${base()}/${disputeId}`);
-      const res = await ana.post(`${base()}/${disputeId}/resolve`, { ...dateInput('resolvedDate', '2026-03-31'), resolution: 'Actions agreed with dates; Lux seen on 30 March', version: String(await version()) });
+      const res = await ana.post(`${base()}/${disputeId}/resolve`, {
+        ...dateInput('resolvedDate', '2026-03-31'),
+        resolution: 'Actions agreed with dates; Lux seen on 30 March',
+        version: String(await version()),
+      });
       expect(res.status).toBe(303);
       const page = await ana.get(`${base()}/${disputeId}`);
       expect(page.text).toContain('Resolved 31 March 2026');
       expect(page.text).not.toContain('Escalate to stage');
-      const after = await api.post(`/api${base()}/${disputeId}/escalate`, { escalatedDate: '2026-03-31', addressedTo: 'Head', version: await version() });
+      const after = await api.post(`/api${base()}/${disputeId}/escalate`, {
+        escalatedDate: '2026-03-31',
+        addressedTo: 'Head',
+        version: await version(),
+      });
       expect(after.status).toBe(400);
       expect((after.body as ApiErrors).errors[0]).toEqual({ field: 'escalatedDate', message: 'The dispute was resolved on 31 March 2026' });
       const chronology = await ana.get(`/children/${childId}/chronology?disputes=1&order=oldest`);
-      for (const t of ['Concern raised about the plan', 'Response to the concern at stage 1', 'Concern escalated to stage 2', 'Concern about the plan resolved']) expect(chronology.text).toContain(t);
-      const actions = await rows<{ action: string }>(database.db, sql`select action from audit_events where child_id = ${childId} and action like '%DISPUTE%' order by id`);
-      expect(actions.map((a) => a.action)).toEqual(['RAISE_PLAN_DISPUTE', 'RECORD_DISPUTE_RESPONSE', 'ESCALATE_PLAN_DISPUTE', 'RESOLVE_PLAN_DISPUTE']);
+      for (const t of [
+        'Concern raised about the plan',
+        'Response to the concern at stage 1',
+        'Concern escalated to stage 2',
+        'Concern about the plan resolved',
+      ])
+        expect(chronology.text).toContain(t);
+      const actions = await rows<{ action: string }>(
+        database.db,
+        sql`select action from audit_events where child_id = ${childId} and action like '%DISPUTE%' order by id`,
+      );
+      expect(actions.map((a) => a.action)).toEqual([
+        'RAISE_PLAN_DISPUTE',
+        'RECORD_DISPUTE_RESPONSE',
+        'ESCALATE_PLAN_DISPUTE',
+        'RESOLVE_PLAN_DISPUTE',
+      ]);
     });
   });
 }

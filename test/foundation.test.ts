@@ -117,7 +117,10 @@ for (const kind of await testDatabases()) {
     it('turns the contact into a referral whose assessment is due 45 working days later', async () => {
       const agent = new Agent(service.url);
       await agent.signIn('ana', PASSWORD);
-      const [contact] = await rows<{ id: string; version: number }>(database.db, sql`select id, version from contacts where child_id = ${childId}`);
+      const [contact] = await rows<{ id: string; version: number }>(
+        database.db,
+        sql`select id, version from contacts where child_id = ${childId}`,
+      );
       await agent.get(`/front-door/contacts/${contact!.id}`);
       const missing = await agent.post(`/front-door/contacts/${contact!.id}/decision`, {
         thresholdLevel: 'child_in_need',
@@ -208,10 +211,16 @@ for (const kind of await testDatabases()) {
       const check = await checkObligations(database.db);
       expect(check.children).toBeGreaterThan(0);
       expect(check.differences).toEqual([]);
-      const before = await rows<{ key: string; due: string; done: string | null }>(database.db, sql`select key, due, done from obligations order by key`);
+      const before = await rows<{ key: string; due: string; done: string | null }>(
+        database.db,
+        sql`select key, due, done from obligations order by key`,
+      );
       const rebuilt = await rebuildAllObligations(database.db);
       expect(rebuilt.obligations).toBe(before.length);
-      const after = await rows<{ key: string; due: string; done: string | null }>(database.db, sql`select key, due, done from obligations order by key`);
+      const after = await rows<{ key: string; due: string; done: string | null }>(
+        database.db,
+        sql`select key, due, done from obligations order by key`,
+      );
       expect(after).toEqual(before);
     });
 

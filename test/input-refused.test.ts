@@ -183,10 +183,20 @@ for (const kind of await testDatabases()) {
     describe('an impossible but real date of birth', () => {
       it('is refused on the page: born 9999-12-31 or 1000-01-01', async () => {
         const before = await childCount();
-        const future = await postPage('/children/new', { ...childForm, 'dateOfBirth-day': '31', 'dateOfBirth-month': '12', 'dateOfBirth-year': '9999' });
+        const future = await postPage('/children/new', {
+          ...childForm,
+          'dateOfBirth-day': '31',
+          'dateOfBirth-month': '12',
+          'dateOfBirth-year': '9999',
+        });
         expect(future.status).toBe(400);
         expect(future.text).toContain('Date of birth must be today or in the past');
-        const ancient = await postPage('/children/new', { ...childForm, 'dateOfBirth-day': '1', 'dateOfBirth-month': '1', 'dateOfBirth-year': '1000' });
+        const ancient = await postPage('/children/new', {
+          ...childForm,
+          'dateOfBirth-day': '1',
+          'dateOfBirth-month': '1',
+          'dateOfBirth-year': '1000',
+        });
         expect(ancient.status).toBe(400);
         expect(ancient.text).toContain('Date of birth must be in the last 25 years');
         expect(await childCount()).toBe(before);

@@ -18,22 +18,47 @@ const boundary = (found: { rule: string | null }[]) => found.filter((p) => p.rul
 
 describe('the layers, as the lint step checks them', () => {
   it('refuses a core module that imports an area', async () => {
-    const found = await problems(`import { childAccess } from '../../children/access.js';\nexport const rule = childAccess;\n`, 'src/core/http/fixture-layers.ts');
+    const found = await problems(
+      `import { childAccess } from '../../children/access.js';\nexport const rule = childAccess;\n`,
+      'src/core/http/fixture-layers.ts',
+    );
     expect(boundary(found)).toEqual([
       expect.objectContaining({ message: expect.stringContaining('src/core may not import src/children') }),
     ]);
   });
 
   it('refuses a core module that imports the composition root, and a lower area that imports a higher one', async () => {
-    expect(boundary(await problems(`import { areas } from '../areas.js';\nexport const all = areas;\n`, 'src/core/fixture-layers.ts'))).toHaveLength(1);
-    expect(boundary(await problems(`import { childRecord } from '../children/queries.js';\nexport const r = childRecord;\n`, 'src/workforce/fixture-layers.ts'))).toHaveLength(1);
-    expect(boundary(await problems(`import { oversightRoutes } from '../oversight/routes.js';\nexport const r = oversightRoutes;\n`, 'src/assessment/fixture-layers.ts'))).toHaveLength(1);
+    expect(
+      boundary(await problems(`import { areas } from '../areas.js';\nexport const all = areas;\n`, 'src/core/fixture-layers.ts')),
+    ).toHaveLength(1);
+    expect(
+      boundary(
+        await problems(
+          `import { childRecord } from '../children/queries.js';\nexport const r = childRecord;\n`,
+          'src/workforce/fixture-layers.ts',
+        ),
+      ),
+    ).toHaveLength(1);
+    expect(
+      boundary(
+        await problems(
+          `import { oversightRoutes } from '../oversight/routes.js';\nexport const r = oversightRoutes;\n`,
+          'src/assessment/fixture-layers.ts',
+        ),
+      ),
+    ).toHaveLength(1);
   });
 
   it('refuses an area that reaches past the clock’s index, and lets it use the index', async () => {
-    const past = await problems(`import { contactDecision } from '../clock/rules/front-door.js';\nexport const id = contactDecision.id;\n`, 'src/front-door/fixture-layers.ts');
+    const past = await problems(
+      `import { contactDecision } from '../clock/rules/front-door.js';\nexport const id = contactDecision.id;\n`,
+      'src/front-door/fixture-layers.ts',
+    );
     expect(boundary(past)).toEqual([expect.objectContaining({ message: expect.stringContaining('src/clock/index.ts') })]);
-    const through = await problems(`import { contactDecision } from '../clock/index.js';\nexport const id = contactDecision.id;\n`, 'src/front-door/fixture-layers.ts');
+    const through = await problems(
+      `import { contactDecision } from '../clock/index.js';\nexport const id = contactDecision.id;\n`,
+      'src/front-door/fixture-layers.ts',
+    );
     expect(through).toEqual([]);
   });
 

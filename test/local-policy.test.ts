@@ -29,7 +29,12 @@ for (const kind of await testDatabases()) {
     const time = fixedTime(NOW);
 
     const seenDue = async (childId: string) =>
-      (await rows<{ due: string }>(database.db, sql`select due from obligations where child_id = ${childId} and rule_id = 'assessment-child-seen'`))[0]?.due;
+      (
+        await rows<{ due: string }>(
+          database.db,
+          sql`select due from obligations where child_id = ${childId} and rule_id = 'assessment-child-seen'`,
+        )
+      )[0]?.due;
     const changes = async (key: string) =>
       (await rows<{ n: number }>(database.db, sql`select count(*)::int as n from policy_settings where key = ${key}`))[0]!.n;
 
@@ -42,8 +47,18 @@ for (const kind of await testDatabases()) {
     beforeAll(async () => {
       database = await kind.open();
       const authority = await smallAuthority(database.db);
-      referredEarly = await driftingAssessment(database.db, authority, { firstName: 'Ada', lastName: 'Earlier' }, { date: '2026-02-02', time: '10:00' });
-      referredLate = await driftingAssessment(database.db, authority, { firstName: 'Bo', lastName: 'Later' }, { date: '2026-02-23', time: '10:00' });
+      referredEarly = await driftingAssessment(
+        database.db,
+        authority,
+        { firstName: 'Ada', lastName: 'Earlier' },
+        { date: '2026-02-02', time: '10:00' },
+      );
+      referredLate = await driftingAssessment(
+        database.db,
+        authority,
+        { firstName: 'Bo', lastName: 'Later' },
+        { date: '2026-02-23', time: '10:00' },
+      );
       for (let i = 0; i < 6; i++) {
         await driftingAssessment(database.db, authority, { firstName: `Cy${i}`, lastName: 'Other' }, { date: '2026-02-25', time: '09:00' });
       }
@@ -66,14 +81,21 @@ for (const kind of await testDatabases()) {
       });
       expect(res.status).toBe(400);
       expect(res.text).toContain('href="#value"');
-      expect(res.text).toContain('New value for “Children on child protection plans seen at least every” must be between 1 and 20 working days: no statute sets it');
+      expect(res.text).toContain(
+        'New value for “Children on child protection plans seen at least every” must be between 1 and 20 working days: no statute sets it',
+      );
       expect(await changes('cpVisits.intervalWorkingDays')).toBe(0);
     });
 
     it('refuses an effective date before the earliest work on the record or more than a year ahead', async () => {
       const agent = await admin();
       const page = await agent.get('/admin/policy');
-      const early = await agent.post('/admin/policy', { key: SEEN, value: '7', ...when('2020-01-01'), submission: submissionOf(page.text) });
+      const early = await agent.post('/admin/policy', {
+        key: SEEN,
+        value: '7',
+        ...when('2020-01-01'),
+        submission: submissionOf(page.text),
+      });
       expect(early.status).toBe(400);
       expect(early.text).toContain('href="#effectiveFrom-day"');
       expect(early.text).toContain('Date it takes effect must be on or after 2 February 2026, the date of the earliest work on the record');
@@ -107,7 +129,10 @@ for (const kind of await testDatabases()) {
       // referred before the change: the old 5 working days; after it: 10
       expect(await seenDue(referredEarly)).toBe('2026-02-09');
       expect(await seenDue(referredLate)).toBe('2026-03-09');
-      const [audit] = await rows<{ n: number }>(database.db, sql`select count(*)::int as n from audit_events where action = 'CHANGE_LOCAL_POLICY'`);
+      const [audit] = await rows<{ n: number }>(
+        database.db,
+        sql`select count(*)::int as n from audit_events where action = 'CHANGE_LOCAL_POLICY'`,
+      );
       expect(audit!.n).toBe(1);
     });
 
@@ -179,7 +204,12 @@ for (const kind of await testDatabases()) {
       const agent = await admin();
       for (const value of ['3', '5']) {
         const page = await agent.get('/admin/policy');
-        const res = await agent.post('/admin/policy', { key: 'dentalCheck.intervalMonths', value, ...when('2026-03-02'), submission: submissionOf(page.text) });
+        const res = await agent.post('/admin/policy', {
+          key: 'dentalCheck.intervalMonths',
+          value,
+          ...when('2026-03-02'),
+          submission: submissionOf(page.text),
+        });
         expect(res.status).toBe(303);
       }
       const newest = await rebuildsSettled(database.db);
@@ -218,7 +248,10 @@ for (const kind of await testDatabases()) {
       expect(await seenDue(referredLate)).toBe('2026-03-11');
       expect((await checkObligations(database.db)).differences).toEqual([]);
       // the first child was done before the stop, and kept; the rest were done after it
-      const [row] = await rows<{ children_done: number }>(database.db, sql`select children_done from obligation_rebuilds where id = ${job!.id}`);
+      const [row] = await rows<{ children_done: number }>(
+        database.db,
+        sql`select children_done from obligation_rebuilds where id = ${job!.id}`,
+      );
       expect(row!.children_done).toBe(8);
     });
 

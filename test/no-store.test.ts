@@ -34,7 +34,15 @@ for (const kind of await testDatabases()) {
     };
 
     it('pages, API answers, redirects, errors and the 404 say no-store', async () => {
-      for (const path of ['/children?name=Tia', '/my-work', '/api/children?name=Tia', '/api/session', '/children?name=a&name=b', '/no-such-page', '/api/no-such']) {
+      for (const path of [
+        '/children?name=Tia',
+        '/my-work',
+        '/api/children?name=Tia',
+        '/api/session',
+        '/children?name=a&name=b',
+        '/no-such-page',
+        '/api/no-such',
+      ]) {
         expect(await cacheControl(path), path).toMatchObject({ cacheControl: 'no-store' });
       }
       expect(await cacheControl('/sign-in', false)).toEqual({ status: 200, cacheControl: 'no-store' });

@@ -20,9 +20,25 @@ for (const kind of await testDatabases()) {
       database = await kind.open();
       const authority = await smallAuthority(database.db);
       // North 1: one referral long past 45 working days, one recent; South 1: one long past
-      await driftingAssessment(database.db, authority, { firstName: 'Noor', lastName: 'Northdrift' }, { date: '2025-11-03', time: '11:00' });
-      await driftingAssessment(database.db, authority, { firstName: 'Nell', lastName: 'Northrecent' }, { date: '2026-02-23', time: '09:30' });
-      await driftingAssessment(database.db, authority, { firstName: 'Sol', lastName: 'Southdrift' }, { date: '2025-08-04', time: '10:00' }, { teamId: authority.teams.south, workerId: authority.workers.cleo });
+      await driftingAssessment(
+        database.db,
+        authority,
+        { firstName: 'Noor', lastName: 'Northdrift' },
+        { date: '2025-11-03', time: '11:00' },
+      );
+      await driftingAssessment(
+        database.db,
+        authority,
+        { firstName: 'Nell', lastName: 'Northrecent' },
+        { date: '2026-02-23', time: '09:30' },
+      );
+      await driftingAssessment(
+        database.db,
+        authority,
+        { firstName: 'Sol', lastName: 'Southdrift' },
+        { date: '2025-08-04', time: '10:00' },
+        { teamId: authority.teams.south, workerId: authority.workers.cleo },
+      );
       service = await startService(database, fixedTime(NOW));
     });
     afterAll(async () => {

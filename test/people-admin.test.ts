@@ -43,7 +43,12 @@ for (const kind of await testDatabases()) {
       expect(page.status).toBe(200);
       expect(page.text).toContain('value="Cleo Otherteam"');
 
-      const blank = await ada.post(`/admin/users/${cleo.id}`, { displayName: ' ', role: 'practitioner', teamId: authority.teams.south, version: String(cleo.version) });
+      const blank = await ada.post(`/admin/users/${cleo.id}`, {
+        displayName: ' ',
+        role: 'practitioner',
+        teamId: authority.teams.south,
+        version: String(cleo.version),
+      });
       expect(blank.status).toBe(400);
       expect(blank.text).toContain('href="#displayName"');
       expect(blank.text).toContain('Enter full name');
@@ -57,12 +62,22 @@ for (const kind of await testDatabases()) {
         version: String(cleo.version),
       });
       expect(saved.status).toBe(303);
-      expect(await user('cleo')).toMatchObject({ display_name: 'Cleo Movedteam', role: 'team_manager', team_id: authority.teams.north, version: cleo.version + 1 });
+      expect(await user('cleo')).toMatchObject({
+        display_name: 'Cleo Movedteam',
+        role: 'team_manager',
+        team_id: authority.teams.north,
+        version: cleo.version + 1,
+      });
       expect(await audited('CHANGE_USER', cleo.id)).toEqual([{ username: 'ada' }]);
 
       // a second administrator's page still shows the version before that save
       await ada.get(`/admin/users/${cleo.id}`);
-      const stale = await ada.post(`/admin/users/${cleo.id}`, { displayName: 'Cleo Stale', role: 'practitioner', teamId: authority.teams.south, version: String(cleo.version) });
+      const stale = await ada.post(`/admin/users/${cleo.id}`, {
+        displayName: 'Cleo Stale',
+        role: 'practitioner',
+        teamId: authority.teams.south,
+        version: String(cleo.version),
+      });
       expect(stale.status).toBe(409);
       expect(stale.text).toContain('Someone else changed this user after you opened this page. Nothing has been saved');
       expect(stale.text).toContain('value="Cleo Movedteam"');
@@ -112,7 +127,9 @@ for (const kind of await testDatabases()) {
       expect(short.text).not.toContain('value="short"');
 
       await ada.get(`/admin/users/${before.id}`);
-      expect((await ada.post(`/admin/users/${before.id}/password`, { password: NEW_PASSWORD, version: String(before.version) })).status).toBe(303);
+      expect(
+        (await ada.post(`/admin/users/${before.id}/password`, { password: NEW_PASSWORD, version: String(before.version) })).status,
+      ).toBe(303);
       expect((await sam.get('/authority')).status).toBe(302);
       expect((await samElsewhere.get('/authority')).status).toBe(302);
       const old = new Agent(service.url);
@@ -137,7 +154,13 @@ for (const kind of await testDatabases()) {
       expect(self.status).toBe(400);
       expect(self.text).toContain('You cannot disable your own account');
       await ada.get(`/admin/users/${me.id}`);
-      const demote = await ada.post(`/admin/users/${me.id}`, { displayName: 'Ada Admin', role: 'service_manager', teamId: '', workerId: '', version: String(me.version) });
+      const demote = await ada.post(`/admin/users/${me.id}`, {
+        displayName: 'Ada Admin',
+        role: 'service_manager',
+        teamId: '',
+        workerId: '',
+        version: String(me.version),
+      });
       expect(demote.status).toBe(400);
       expect(demote.text).toContain('this is the only administrator');
       expect(await user('ada')).toMatchObject({ role: 'administrator', disabled: false, version: me.version });
@@ -145,43 +168,74 @@ for (const kind of await testDatabases()) {
       // with a second administrator, the first may step down
       await ada.get('/admin/users');
       // "No team" and "Not a worker" post empty values
-      const added = await ada.post('/admin/users', { username: 'abe', displayName: 'Abe Admin', role: 'administrator', teamId: '', workerId: '', password: NEW_PASSWORD });
+      const added = await ada.post('/admin/users', {
+        username: 'abe',
+        displayName: 'Abe Admin',
+        role: 'administrator',
+        teamId: '',
+        workerId: '',
+        password: NEW_PASSWORD,
+      });
       expect(added.status).toBe(303);
       await ada.get(`/admin/users/${me.id}`);
-      expect((await ada.post(`/admin/users/${me.id}`, { displayName: 'Ada Admin', role: 'service_manager', version: String(me.version) })).status).toBe(303);
+      expect(
+        (await ada.post(`/admin/users/${me.id}`, { displayName: 'Ada Admin', role: 'service_manager', version: String(me.version) }))
+          .status,
+      ).toBe(303);
       // ada is no longer an administrator, from her next request
       expect((await ada.get('/admin/users')).status).toBe(403);
       const abe = new Agent(service.url);
       await abe.signIn('abe', NEW_PASSWORD);
       const abeRow = await user('abe');
       await abe.get(`/admin/users/${abeRow.id}`);
-      const last = await abe.post(`/admin/users/${abeRow.id}`, { displayName: 'Abe Admin', role: 'practitioner', version: String(abeRow.version) });
+      const last = await abe.post(`/admin/users/${abeRow.id}`, {
+        displayName: 'Abe Admin',
+        role: 'practitioner',
+        version: String(abeRow.version),
+      });
       expect(last.status).toBe(400);
       const adaRow = await user('ada');
       await abe.get(`/admin/users/${adaRow.id}`);
-      expect((await abe.post(`/admin/users/${adaRow.id}`, { displayName: 'Ada Admin', role: 'administrator', version: String(adaRow.version) })).status).toBe(303);
+      expect(
+        (await abe.post(`/admin/users/${adaRow.id}`, { displayName: 'Ada Admin', role: 'administrator', version: String(adaRow.version) }))
+          .status,
+      ).toBe(303);
     });
 
     it('changes a worker, refuses a stale save, and marks them as left only once they hold no children', async () => {
       const ada = new Agent(service.url);
       await ada.signIn('ada', PASSWORD);
       const worker = async (id: string) =>
-        (await rows<{ name: string; team_id: string; newly_qualified: boolean; active: boolean; version: number }>(
-          database.db,
-          sql`select name, team_id, newly_qualified, active, version from workers where id = ${id}`,
-        ))[0]!;
+        (
+          await rows<{ name: string; team_id: string; newly_qualified: boolean; active: boolean; version: number }>(
+            database.db,
+            sql`select name, team_id, newly_qualified, active, version from workers where id = ${id}`,
+          )
+        )[0]!;
       const ben = await worker(authority.workers.ben);
       const list = await ada.get('/admin/workforce');
       expect(list.text).toContain(`href="/admin/workforce/workers/${authority.workers.ben}"`);
       await ada.get(`/admin/workforce/workers/${authority.workers.ben}`);
-      const form = { name: 'Ben Madeup', role: 'social_worker', teamId: authority.teams.south, qualified: 'yes', newlyQualified: 'no', agency: 'no', version: String(ben.version) };
+      const form = {
+        name: 'Ben Madeup',
+        role: 'social_worker',
+        teamId: authority.teams.south,
+        qualified: 'yes',
+        newlyQualified: 'no',
+        agency: 'no',
+        version: String(ben.version),
+      };
       const bad = await ada.post(`/admin/workforce/workers/${authority.workers.ben}`, { ...form, name: '', newlyQualified: '' });
       expect(bad.status).toBe(400);
       expect(bad.text).toContain('href="#name"');
       expect(bad.text).toContain('Select whether they are newly qualified');
       await ada.get(`/admin/workforce/workers/${authority.workers.ben}`);
       expect((await ada.post(`/admin/workforce/workers/${authority.workers.ben}`, form)).status).toBe(303);
-      expect(await worker(authority.workers.ben)).toMatchObject({ team_id: authority.teams.south, newly_qualified: false, version: ben.version + 1 });
+      expect(await worker(authority.workers.ben)).toMatchObject({
+        team_id: authority.teams.south,
+        newly_qualified: false,
+        version: ben.version + 1,
+      });
       expect(await audited('CHANGE_WORKER', authority.workers.ben)).toEqual([{ username: 'ada' }]);
 
       await ada.get(`/admin/workforce/workers/${authority.workers.ben}`);
@@ -200,7 +254,9 @@ for (const kind of await testDatabases()) {
 
       const benNow = await worker(authority.workers.ben);
       await ada.get(`/admin/workforce/workers/${authority.workers.ben}`);
-      expect((await ada.post(`/admin/workforce/workers/${authority.workers.ben}/left`, { version: String(benNow.version) })).status).toBe(303);
+      expect((await ada.post(`/admin/workforce/workers/${authority.workers.ben}/left`, { version: String(benNow.version) })).status).toBe(
+        303,
+      );
       expect((await worker(authority.workers.ben)).active).toBe(false);
       expect(await audited('WORKER_LEFT', authority.workers.ben)).toEqual([{ username: 'ada' }]);
       expect((await ada.get('/admin/workforce')).text).not.toContain(`/admin/workforce/workers/${authority.workers.ben}"`);
@@ -208,7 +264,11 @@ for (const kind of await testDatabases()) {
       // a worker who moves team takes their sign-in with them
       const anaUser = await user('ana');
       await ada.get(`/admin/workforce/workers/${authority.workers.ana}`);
-      const moved = await ada.post(`/admin/workforce/workers/${authority.workers.ana}`, { ...form, name: 'Ana Fictional', version: String(ana.version) });
+      const moved = await ada.post(`/admin/workforce/workers/${authority.workers.ana}`, {
+        ...form,
+        name: 'Ana Fictional',
+        version: String(ana.version),
+      });
       expect(moved.status).toBe(303);
       expect(await user('ana')).toMatchObject({ team_id: authority.teams.south, version: anaUser.version + 1 });
     });

@@ -21,7 +21,8 @@ for (const kind of await testDatabases()) {
     let rae: string;
     const restrict = async (childId: string, userIds: string[]) => {
       await database.db.execute(sql`update children set restricted = true where id = ${childId}`);
-      for (const userId of userIds) await database.db.execute(sql`insert into restricted_record_access (child_id, user_id) values (${childId}, ${userId})`);
+      for (const userId of userIds)
+        await database.db.execute(sql`insert into restricted_record_access (child_id, user_id) values (${childId}, ${userId})`);
     };
     const signedIn = async (username: string) => {
       const agent = new Agent(service.url);
@@ -29,16 +30,29 @@ for (const kind of await testDatabases()) {
       return agent;
     };
     const auditRows = (action: string) =>
-      rows<{ child_id: string | null; username: string }>(database.db, sql`select child_id, username from audit_events where action = ${action} order by id`);
+      rows<{ child_id: string | null; username: string }>(
+        database.db,
+        sql`select child_id, username from audit_events where action = ${action} order by id`,
+      );
 
     beforeAll(async () => {
       database = await kind.open();
       authority = await smallAuthority(database.db);
       // North 1, Ana's: both long past 45 working days and never seen
-      noor = await driftingAssessment(database.db, authority, { firstName: 'Noor', lastName: 'Hiddenname' }, { date: '2025-11-03', time: '11:00' });
+      noor = await driftingAssessment(
+        database.db,
+        authority,
+        { firstName: 'Noor', lastName: 'Hiddenname' },
+        { date: '2025-11-03', time: '11:00' },
+      );
       await driftingAssessment(database.db, authority, { firstName: 'Olu', lastName: 'Openrecord' }, { date: '2025-11-04', time: '11:00' });
       // a recent one, allocated to Ana too, restricted to Mina alone
-      rae = await driftingAssessment(database.db, authority, { firstName: 'Rae', lastName: 'Notforana' }, { date: '2026-02-23', time: '09:30' });
+      rae = await driftingAssessment(
+        database.db,
+        authority,
+        { firstName: 'Rae', lastName: 'Notforana' },
+        { date: '2026-02-23', time: '09:30' },
+      );
       // Noor's record is open only to Ana: her manager and the service manager may not open it
       await restrict(noor, [authority.users.practitioner]);
       await restrict(rae, [authority.users.manager]);
@@ -100,7 +114,11 @@ for (const kind of await testDatabases()) {
         database.db,
         sql`select id, status, reason, requested_by, requested_at::text from access_requests where child_id = ${noor}`,
       );
-      expect(request).toMatchObject({ status: 'pending', reason: 'Overdue assessment: I need to review the plan', requested_by: authority.users.manager });
+      expect(request).toMatchObject({
+        status: 'pending',
+        reason: 'Overdue assessment: I need to review the plan',
+        requested_by: authority.users.manager,
+      });
       expect(request!.requested_at).toBeTruthy();
       expect(await auditRows('REQUEST_ACCESS')).toEqual([{ child_id: noor, username: 'mina' }]);
       expect((await mina.get('/my-team/lists/overdue-assessments')).text).toContain('Access requested');
@@ -125,7 +143,10 @@ for (const kind of await testDatabases()) {
       expect((await mina.get(`/children/${noor}`)).status).toBe(403);
       expect((await ana.post(`/access-requests/${request!.id}/grant`, {})).status).toBe(303);
       expect(await auditRows('GRANT_ACCESS')).toEqual([{ child_id: noor, username: 'ana' }]);
-      const named = await rows<{ user_id: string }>(database.db, sql`select user_id from restricted_record_access where child_id = ${noor} order by user_id`);
+      const named = await rows<{ user_id: string }>(
+        database.db,
+        sql`select user_id from restricted_record_access where child_id = ${noor} order by user_id`,
+      );
       expect(named.map((n) => n.user_id).sort()).toEqual([authority.users.practitioner, authority.users.manager].sort());
       // deciding twice is refused
       await sam.get('/access-requests');
@@ -145,7 +166,10 @@ for (const kind of await testDatabases()) {
       expect((await cleo.get(`/access-requests/new?child=${rae}`)).status).toBe(403);
       await sam.get(`/access-requests/new?child=${rae}`);
       expect((await sam.post('/access-requests', { child: rae, reason: 'Authority review of restricted cases' })).status).toBe(303);
-      const [request] = await rows<{ id: string }>(database.db, sql`select id from access_requests where child_id = ${rae} and status = 'pending'`);
+      const [request] = await rows<{ id: string }>(
+        database.db,
+        sql`select id from access_requests where child_id = ${rae} and status = 'pending'`,
+      );
       // a service manager may decide others' requests, never their own
       expect((await sam.get('/access-requests')).text).toContain('Nothing is waiting for your decision');
       expect((await sam.post(`/access-requests/${request!.id}/grant`, {})).status).toBe(403);

@@ -36,7 +36,11 @@ for (const kind of await testDatabases()) {
 
     const runCount = async () => Number((await rows<{ n: number }>(database.db, sql`select count(*)::int as n from return_runs`))[0]!.n);
     const returnFiles = (seed: number) =>
-      Object.values(generate903({ children: 20, year: 2025, seed, previous: false }).current).map((t) => ({ field: 'current', name: `${t!.name}.csv`, content: tableToCsv(t!) }));
+      Object.values(generate903({ children: 20, year: 2025, seed, previous: false }).current).map((t) => ({
+        field: 'current',
+        name: `${t!.name}.csv`,
+        content: tableToCsv(t!),
+      }));
 
     beforeAll(async () => {
       database = await kind.open();
@@ -60,7 +64,9 @@ for (const kind of await testDatabases()) {
     it('shows a CIN census’s seeded error by rule, its rows, and the CSV download', async () => {
       const generated = generateCin({ children: 60, year: 2025, seed: 7, errors: [{ rule: '8606', count: 2 }] });
       await agent.get('/returns');
-      const res = await agent.postFiles('/returns', { kind: 'cin' }, [{ field: 'current', name: 'cin.xml', content: writeCin(generated.ret) }]);
+      const res = await agent.postFiles('/returns', { kind: 'cin' }, [
+        { field: 'current', name: 'cin.xml', content: writeCin(generated.ret) },
+      ]);
       expect(res.status).toBe(303);
       const page = await finished(agent, res.location!);
       expect(page).toContain('Findings by rule');
@@ -70,7 +76,12 @@ for (const kind of await testDatabases()) {
       for (const row of seededRows) expect(rule.text).toContain(`>${row}<`);
       const csv = await agent.get(`${res.location}/findings.csv`);
       const records = parse(csv.text, { columns: true }) as { rule: string; row: string }[];
-      expect(records.filter((r) => r.rule === '8606').map((r) => Number(r.row)).sort()).toEqual([...seededRows].sort());
+      expect(
+        records
+          .filter((r) => r.rule === '8606')
+          .map((r) => Number(r.row))
+          .sort(),
+      ).toEqual([...seededRows].sort());
     });
 
     it('validates an SSDA903 return uploaded as its CSV files', async () => {
@@ -91,7 +102,12 @@ for (const kind of await testDatabases()) {
       const files = Object.values(generated.current).map((t) => ({ field: 'current', name: `${t!.name}.csv`, content: tableToCsv(t!) }));
       // A register holding every URN but one: that episode fails 1008 (URN not valid).
       const urns = [...new Set(episodes.rows.map((r) => r.URN).filter((u) => u && u !== 'XXXXXXX' && u !== episodes.rows[withUrn]!.URN))];
-      const register = ['urn,place_types,provider_codes', ...urns.map((u) => `${u},${episodes.rows.find((r) => r.URN === u)!.PLACE},${episodes.rows.find((r) => r.URN === u)!.PLACE_PROVIDER ?? ''}`)].join('\n');
+      const register = [
+        'urn,place_types,provider_codes',
+        ...urns.map(
+          (u) => `${u},${episodes.rows.find((r) => r.URN === u)!.PLACE},${episodes.rows.find((r) => r.URN === u)!.PLACE_PROVIDER ?? ''}`,
+        ),
+      ].join('\n');
       await agent.get('/returns');
       const res = await agent.postFiles('/returns', { kind: 'ssda903', year: '2025', la: 'E09000027' }, [
         ...files,
@@ -134,7 +150,9 @@ for (const kind of await testDatabases()) {
 
     it('says why a file that is not a return cannot be read, naming the file', async () => {
       await agent.get('/returns');
-      const res = await agent.postFiles('/returns', { kind: 'cin' }, [{ field: 'current', name: 'notes.xml', content: 'these are not census data' }]);
+      const res = await agent.postFiles('/returns', { kind: 'cin' }, [
+        { field: 'current', name: 'notes.xml', content: 'these are not census data' },
+      ]);
       const page = await finished(agent, res.location!);
       expect(page).toContain('The return could not be validated');
       expect(page).toContain('notes.xml');

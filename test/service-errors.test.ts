@@ -92,7 +92,11 @@ for (const kind of await testDatabases()) {
       const agent = new Agent(service.url);
       await agent.signIn('ana', PASSWORD);
       await agent.get('/children/new');
-      const res = await agent.post('/children/new', { ...child, firstName: 'Tia', _csrf: 'not-the-token' }, { referer: `${service.url}/children/new` });
+      const res = await agent.post(
+        '/children/new',
+        { ...child, firstName: 'Tia', _csrf: 'not-the-token' },
+        { referer: `${service.url}/children/new` },
+      );
       expect(res.status).toBe(403);
       expect(res.text).toContain('<!DOCTYPE html>');
       expect(res.text).toContain('This form has expired');

@@ -31,7 +31,12 @@ for (const kind of await testDatabases()) {
       const sam = new Agent(service.url);
       await sam.signIn('sam', PASSWORD);
       const lastSeen = async () =>
-        (await rows<{ at: string }>(database.db, sql`select last_seen_at::text as at from sessions s join users u on u.id = s.user_id where u.username = 'sam' and s.ended_at is null`))[0]!.at;
+        (
+          await rows<{ at: string }>(
+            database.db,
+            sql`select last_seen_at::text as at from sessions s join users u on u.id = s.user_id where u.username = 'sam' and s.ended_at is null`,
+          )
+        )[0]!.at;
       const signedInAt = await lastSeen();
       clock.advance(2 * MINUTE);
       for (const file of ['/stylesheets/app.css', '/javascripts/app.js', '/stylesheets/govuk-frontend.min.css']) {
@@ -162,7 +167,10 @@ for (const kind of await testDatabases()) {
       const refused = await elsewhere.get('/my-work');
       expect(refused.status).toBe(302);
       expect((await elsewhere.get(refused.location!)).text).toContain('You have been signed out because your account was changed');
-      const [audit] = await rows<{ username: string }>(database.db, sql`select username from audit_events where action = 'CHANGE_OWN_PASSWORD'`);
+      const [audit] = await rows<{ username: string }>(
+        database.db,
+        sql`select username from audit_events where action = 'CHANGE_OWN_PASSWORD'`,
+      );
       expect(audit!.username).toBe('cleo');
     });
 

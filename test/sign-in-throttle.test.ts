@@ -22,7 +22,9 @@ for (const kind of await testDatabases()) {
     beforeAll(async () => {
       database = await kind.open();
       await smallAuthority(database.db);
-      service = await startService(database, clock, { env: { SIGN_IN_MAX_FAILURES: '5', SIGN_IN_MAX_FAILURES_PER_ADDRESS: '10', SIGN_IN_LOCKOUT_MINUTES: '15' } });
+      service = await startService(database, clock, {
+        env: { SIGN_IN_MAX_FAILURES: '5', SIGN_IN_MAX_FAILURES_PER_ADDRESS: '10', SIGN_IN_LOCKOUT_MINUTES: '15' },
+      });
     });
     afterAll(async () => {
       await service?.close();
@@ -97,7 +99,9 @@ for (const kind of await testDatabases()) {
       const agents = Array.from({ length: 20 }, () => new Agent(service.url));
       for (const a of agents) await a.get('/sign-in');
       const [results, page] = await Promise.all([
-        Promise.all(agents.map((a, i) => a.post('/sign-in', { username: i % 2 ? 'sam' : 'ana', password: i % 4 < 2 ? PASSWORD : 'wrong' }))),
+        Promise.all(
+          agents.map((a, i) => a.post('/sign-in', { username: i % 2 ? 'sam' : 'ana', password: i % 4 < 2 ? PASSWORD : 'wrong' })),
+        ),
         mina.get('/my-team'),
       ]);
       expect(page.status).toBe(200);

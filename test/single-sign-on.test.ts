@@ -16,7 +16,12 @@ const accounts: ProviderAccount[] = [
   { login: 'mina.manager', password: 'provider-pass-2', sub: 'c0ffee02', claims: { name: 'Mina Manager', preferred_username: 'mina' } },
   { login: 'cleo.otherteam', password: 'provider-pass-3', sub: 'c0ffee03', claims: { name: 'Cleo Otherteam', preferred_username: 'cleo' } },
   { login: 'nia.nobody', password: 'provider-pass-4', sub: 'c0ffee04', claims: { name: 'Nia Nobody', preferred_username: 'nia' } },
-  { login: 'sam.servicemanager', password: 'provider-pass-5', sub: 'c0ffee05', claims: { name: 'Sam Servicemanager', preferred_username: 'sam' } },
+  {
+    login: 'sam.servicemanager',
+    password: 'provider-pass-5',
+    sub: 'c0ffee05',
+    claims: { name: 'Sam Servicemanager', preferred_username: 'sam' },
+  },
   { login: 'ben.madeup', password: 'provider-pass-6', sub: 'c0ffee06', claims: { name: 'Ben Madeup', preferred_username: 'ben' } },
 ];
 
@@ -148,12 +153,22 @@ for (const kind of await testDatabases()) {
 
     it('refuses someone else whose username claim names a user already linked to another account', async () => {
       await throughProvider(new BrowsingAgent(), 'mina.manager');
-      provider.accounts.push({ login: 'mina.lookalike', password: 'provider-pass-7', sub: 'c0ffee07', claims: { preferred_username: 'mina' } });
+      provider.accounts.push({
+        login: 'mina.lookalike',
+        password: 'provider-pass-7',
+        sub: 'c0ffee07',
+        claims: { preferred_username: 'mina' },
+      });
       const agent = new BrowsingAgent();
       const refused = await throughProvider(agent, 'mina.lookalike');
       expect(refused.status).toBe(403);
       expect(refused.text).toContain('You do not have an OpenCSC account');
-      expect((await auditFor('mina')).at(-1)).toEqual({ user_id: null, username: 'mina', action: 'SIGN_IN_REFUSED', route: 'GET /sign-in/oidc/callback' });
+      expect((await auditFor('mina')).at(-1)).toEqual({
+        user_id: null,
+        username: 'mina',
+        action: 'SIGN_IN_REFUSED',
+        route: 'GET /sign-in/oidc/callback',
+      });
       expect(new URL((await agent.go(`${service.url}/my-team`)).url).pathname).toBe('/sign-in');
     });
 
@@ -163,8 +178,13 @@ for (const kind of await testDatabases()) {
       expect(refused.status).toBe(403);
       expect(refused.text).toContain('You do not have an OpenCSC account');
       expect(refused.text).toContain('Ask your OpenCSC administrator to add you as a user');
-      expect(await auditFor('nia')).toEqual([{ user_id: null, username: 'nia', action: 'SIGN_IN_REFUSED', route: 'GET /sign-in/oidc/callback' }]);
-      const [links] = await rows<{ n: number }>(database.db, sql`select count(*)::int as n from user_identities where subject = 'c0ffee04'`);
+      expect(await auditFor('nia')).toEqual([
+        { user_id: null, username: 'nia', action: 'SIGN_IN_REFUSED', route: 'GET /sign-in/oidc/callback' },
+      ]);
+      const [links] = await rows<{ n: number }>(
+        database.db,
+        sql`select count(*)::int as n from user_identities where subject = 'c0ffee04'`,
+      );
       expect(links!.n).toBe(0);
       expect(new URL((await agent.go(`${service.url}/my-work`)).url).pathname).toBe('/sign-in');
     });
@@ -177,14 +197,22 @@ for (const kind of await testDatabases()) {
       expect(await auditFor('cleo')).toEqual([
         { user_id: authority.users.otherTeam, username: 'cleo', action: 'SIGN_IN_REFUSED', route: 'GET /sign-in/oidc/callback' },
       ]);
-      const [links] = await rows<{ n: number }>(database.db, sql`select count(*)::int as n from user_identities where user_id = ${authority.users.otherTeam}`);
+      const [links] = await rows<{ n: number }>(
+        database.db,
+        sql`select count(*)::int as n from user_identities where user_id = ${authority.users.otherTeam}`,
+      );
       expect(links!.n).toBe(0);
       expect(new URL((await agent.go(`${service.url}/my-work`)).url).pathname).toBe('/sign-in');
     });
 
     it('refuses an answer whose state was tampered with, one used twice, and one that arrives in another browser', async () => {
       const countRefusals = async () =>
-        (await rows<{ n: number }>(database.db, sql`select count(*)::int as n from audit_events where action = 'SIGN_IN_REFUSED' and username is null`))[0]!.n;
+        (
+          await rows<{ n: number }>(
+            database.db,
+            sql`select count(*)::int as n from audit_events where action = 'SIGN_IN_REFUSED' and username is null`,
+          )
+        )[0]!.n;
       const before = await countRefusals();
 
       const agent = new BrowsingAgent();
@@ -310,7 +338,10 @@ for (const kind of await testDatabases()) {
       // a valid form token from another instance (they share the session secret), so only the password rule can refuse
       const form = await agent.go(`${service.url}/sign-in`);
       const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)![1]!;
-      const refused = await agent.go(`${ssoOnly.url}/sign-in`, { method: 'POST', form: { _csrf: csrf, username: 'ana', password: PASSWORD } });
+      const refused = await agent.go(`${ssoOnly.url}/sign-in`, {
+        method: 'POST',
+        form: { _csrf: csrf, username: 'ana', password: PASSWORD },
+      });
       expect(refused.status).toBe(403);
       expect(refused.text).toContain('This service does not accept usernames and passwords');
       expect(new URL((await agent.go(`${ssoOnly.url}/my-work`)).url).pathname).toBe('/sign-in');

@@ -35,9 +35,19 @@ for (const kind of await testDatabases()) {
       expect(missing.status).toBe(400);
       expect(missing.text).toContain('href="#workerName"');
       expect(missing.text).toContain('Select whether they are newly qualified');
-      const added = await ada.post('/admin/workforce/workers', { name: 'Eve Eastteam', role: 'social_worker', teamId: team!.id, qualified: 'yes', newlyQualified: 'yes', agency: 'no' });
+      const added = await ada.post('/admin/workforce/workers', {
+        name: 'Eve Eastteam',
+        role: 'social_worker',
+        teamId: team!.id,
+        qualified: 'yes',
+        newlyQualified: 'yes',
+        agency: 'no',
+      });
       expect(added.status).toBe(303);
-      const [worker] = await rows<{ newly_qualified: boolean; team_id: string }>(database.db, sql`select newly_qualified, team_id from workers where name = 'Eve Eastteam'`);
+      const [worker] = await rows<{ newly_qualified: boolean; team_id: string }>(
+        database.db,
+        sql`select newly_qualified, team_id from workers where name = 'Eve Eastteam'`,
+      );
       expect(worker).toEqual({ newly_qualified: true, team_id: team!.id });
     });
 
@@ -50,12 +60,33 @@ for (const kind of await testDatabases()) {
       expect(bad.text).toContain('Password must be at least 12 characters');
       expect(bad.text).not.toContain('value="short"');
       await ada.get('/admin/users');
-      const taken = await ada.post('/admin/users', { username: 'ana', displayName: 'Another Ana', role: 'practitioner', password: 'a long enough password' });
+      const taken = await ada.post('/admin/users', {
+        username: 'ana',
+        displayName: 'Another Ana',
+        role: 'practitioner',
+        password: 'a long enough password',
+      });
       expect(taken.text).toContain('Username is already taken');
       await ada.get('/admin/users');
-      const [eve] = await rows<{ id: string; team_id: string }>(database.db, sql`select id, team_id from workers where name = 'Eve Eastteam'`);
-      expect((await ada.post('/admin/users', { username: 'new.worker', displayName: 'Eve Eastteam', role: 'practitioner', workerId: eve!.id, password: 'a long enough password' })).status).toBe(303);
-      const [user] = await rows<{ worker_id: string; team_id: string }>(database.db, sql`select worker_id, team_id from users where username = 'new.worker'`);
+      const [eve] = await rows<{ id: string; team_id: string }>(
+        database.db,
+        sql`select id, team_id from workers where name = 'Eve Eastteam'`,
+      );
+      expect(
+        (
+          await ada.post('/admin/users', {
+            username: 'new.worker',
+            displayName: 'Eve Eastteam',
+            role: 'practitioner',
+            workerId: eve!.id,
+            password: 'a long enough password',
+          })
+        ).status,
+      ).toBe(303);
+      const [user] = await rows<{ worker_id: string; team_id: string }>(
+        database.db,
+        sql`select worker_id, team_id from users where username = 'new.worker'`,
+      );
       expect(user).toEqual({ worker_id: eve!.id, team_id: eve!.team_id });
       const fresh = new Agent(service.url);
       await fresh.signIn('new.worker', 'a long enough password');

@@ -24,7 +24,12 @@ describe('the assessment presenters', () => {
   it('list a child’s assessments with a link to each, and where each has got to', () => {
     const [row] = assessmentRows('c1', [assessment]);
     expect(String(row![0]!.html)).toBe('<a class="govuk-link" href="/children/c1/assessments/a1">Started 6 January 2026</a>');
-    expect(row!.slice(1)).toEqual([{ text: '5 January 2026' }, { text: 'Not allocated' }, { text: '9 March 2026' }, { text: 'Awaiting authorisation' }]);
+    expect(row!.slice(1)).toEqual([
+      { text: '5 January 2026' },
+      { text: 'Not allocated' },
+      { text: '9 March 2026' },
+      { text: 'Awaiting authorisation' },
+    ]);
   });
 
   it('call an assessment late when it is authorised, or still open today, after its due date', () => {
@@ -37,7 +42,10 @@ describe('the assessment presenters', () => {
   });
 
   it('tick the referral chosen, or else the newest', () => {
-    const referrals = [{ id: 'r2', referralDate: '2026-02-01' }, { id: 'r1', referralDate: '2026-01-05' }];
+    const referrals = [
+      { id: 'r2', referralDate: '2026-02-01' },
+      { id: 'r1', referralDate: '2026-01-05' },
+    ];
     expect(referralItems(referrals, undefined).map((i) => i.checked)).toEqual([true, false]);
     expect(referralItems(referrals, 'r1').map((i) => i.checked)).toEqual([false, true]);
   });

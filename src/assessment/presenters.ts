@@ -67,8 +67,5 @@ export function factorItems(factorCodes: CodeList, chosen: readonly string[]) {
 
 /** The outcomes, as a select's items. */
 export function outcomeItems(chosen: unknown) {
-  return [
-    { value: '', text: 'Not yet decided' },
-    ...assessmentOutcomes.map((o) => ({ value: o, text: words(o), selected: chosen === o })),
-  ];
+  return [{ value: '', text: 'Not yet decided' }, ...assessmentOutcomes.map((o) => ({ value: o, text: words(o), selected: chosen === o }))];
 }

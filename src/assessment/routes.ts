@@ -32,7 +32,12 @@ type Posted = Record<string, unknown>;
 export function assessmentRoutes(app: FastifyInstance, ctx: AppContext): void {
   const today = () => todayIn(ctx.time);
 
-  async function listPage(reply: FastifyReply, user: SignedInUser, childId: string, extra: { values?: Posted; errors?: FieldError[] } = {}) {
+  async function listPage(
+    reply: FastifyReply,
+    user: SignedInUser,
+    childId: string,
+    extra: { values?: Posted; errors?: FieldError[] } = {},
+  ) {
     const [child, assessments, referrals, workers] = await Promise.all([
       childSummary(ctx.db, childId),
       assessmentsOf(ctx.db, childId),
@@ -46,7 +51,9 @@ export function assessmentRoutes(app: FastifyInstance, ctx: AppContext): void {
       rows: assessmentRows(childId, assessments),
       referralItems: referralItems(referrals, values.referralId),
       workerItems: workerItems(workers, values.workerId),
-      start: extra.values ? { day: values['startDate-day'], month: values['startDate-month'], year: values['startDate-year'] } : dateParts(today()),
+      start: extra.values
+        ? { day: values['startDate-day'], month: values['startDate-month'], year: values['startDate-year'] }
+        : dateParts(today()),
       action: paths.list(childId),
       backLink: childPaths.record(childId),
       ...errorView(extra.errors ?? [], ['startDate']),
@@ -77,7 +84,12 @@ export function assessmentRoutes(app: FastifyInstance, ctx: AppContext): void {
   async function showPage(reply: FastifyReply, childId: string, id: string, extra: { values?: Posted; errors?: FieldError[] } = {}) {
     const [child, assessment] = await Promise.all([childSummary(ctx.db, childId), assessmentOf(ctx.db, childId, id)]);
     if (!assessment) return reply.code(404).page('message.njk', { title: 'Page not found' });
-    const values = extra.values ?? { factors: assessment.factors, outcome: assessment.outcome, lateReason: assessment.lateReason, version: assessment.version };
+    const values = extra.values ?? {
+      factors: assessment.factors,
+      outcome: assessment.outcome,
+      lateReason: assessment.lateReason,
+      version: assessment.version,
+    };
     const late = isLate(assessment, today());
     return reply.page('assessment/views/show.njk', {
       title: 'Assessment',
@@ -124,28 +136,41 @@ export function assessmentRoutes(app: FastifyInstance, ctx: AppContext): void {
     });
   }
 
-  route(app, ctx, { method: 'POST', url: paths.show(':childId', ':assessmentId'), audit: 'UPDATE_ASSESSMENT' }, async (req, reply, state) => {
-    const { childId, assessmentId } = req.params as { childId: string; assessmentId: string };
-    const body = joinDateParts(req.body as Posted, ['authorisedDate']);
-    state.recordId = assessmentId;
-    const failed = (errors: FieldError[], code = 400) =>
-      showPage(reply.code(code), childId, assessmentId, { values: { ...body, factors: [body.factors ?? []].flat() }, errors });
-    const name = String(body.action ?? 'save');
-    if (!Object.hasOwn(actions, name)) return failed([{ field: 'action', message: 'Choose save, submit, authorise or record a reason' }]);
-    const action = name as keyof typeof actions;
-    if (actions[action].managers && !isManager(state.user.role)) return forbidden(reply);
-    const parsed = parse(actions[action].schema(), body);
-    if (!parsed.ok) return failed(parsed.errors);
-    try {
-      await change(state, action, childId, assessmentId, parsed.value as never);
-    } catch (e) {
-      if (e instanceof StaleRecordError) {
-        return failed([{ field: 'factors', message: `${e.message}, or it is no longer at this stage. Nothing has been saved: check it and try again.` }], 409);
+  route(
+    app,
+    ctx,
+    { method: 'POST', url: paths.show(':childId', ':assessmentId'), audit: 'UPDATE_ASSESSMENT' },
+    async (req, reply, state) => {
+      const { childId, assessmentId } = req.params as { childId: string; assessmentId: string };
+      const body = joinDateParts(req.body as Posted, ['authorisedDate']);
+      state.recordId = assessmentId;
+      const failed = (errors: FieldError[], code = 400) =>
+        showPage(reply.code(code), childId, assessmentId, { values: { ...body, factors: [body.factors ?? []].flat() }, errors });
+      const name = String(body.action ?? 'save');
+      if (!Object.hasOwn(actions, name)) return failed([{ field: 'action', message: 'Choose save, submit, authorise or record a reason' }]);
+      const action = name as keyof typeof actions;
+      if (actions[action].managers && !isManager(state.user.role)) return forbidden(reply);
+      const parsed = parse(actions[action].schema(), body);
+      if (!parsed.ok) return failed(parsed.errors);
+      try {
+        await change(state, action, childId, assessmentId, parsed.value as never);
+      } catch (e) {
+        if (e instanceof StaleRecordError) {
+          return failed(
+            [
+              {
+                field: 'factors',
+                message: `${e.message}, or it is no longer at this stage. Nothing has been saved: check it and try again.`,
+              },
+            ],
+            409,
+          );
+        }
+        if (e instanceof AssessmentRuleError) return failed([{ field: e.field, message: e.message }]);
+        throw e;
       }
-      if (e instanceof AssessmentRuleError) return failed([{ field: e.field, message: e.message }]);
-      throw e;
-    }
-    reply.flash(actions[action].done);
-    return reply.redirect(paths.show(childId, assessmentId), 303);
-  });
+      reply.flash(actions[action].done);
+      return reply.redirect(paths.show(childId, assessmentId), 303);
+    },
+  );
 }

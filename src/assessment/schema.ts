@@ -4,14 +4,7 @@ import { children } from '../core/record/schema.js';
 import { referrals } from '../front-door/schema.js';
 import { workers } from '../core/organisation/schema.js';
 
-export const assessmentOutcomes = [
-  'no_further_action',
-  'early_help',
-  'child_in_need_plan',
-  'section_47',
-  'looked_after',
-  'other',
-] as const;
+export const assessmentOutcomes = ['no_further_action', 'early_help', 'child_in_need_plan', 'section_47', 'looked_after', 'other'] as const;
 
 /** The single (child and family) assessment. */
 export const assessments = pgTable(
@@ -27,7 +20,10 @@ export const assessments = pgTable(
     startDate: date('start_date').notNull(),
     workerId: uuid('worker_id').references(() => workers.id),
     /** DfE assessment factor codes (1A ... 24A) */
-    factors: text('factors').array().notNull().default(sql`'{}'::text[]`),
+    factors: text('factors')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     outcome: text('outcome'),
     submittedAt: date('submitted_at'),
     authorisedAt: date('authorised_at'),
@@ -43,6 +39,8 @@ export const assessments = pgTable(
     index('assessments_child_idx').on(t.childId),
     index('assessments_referral_idx').on(t.referralId),
     // open assessments (backlog by age), and those awaiting authorisation
-    index('assessments_open_idx').on(t.startDate).where(sql`${t.authorisedAt} is null`),
+    index('assessments_open_idx')
+      .on(t.startDate)
+      .where(sql`${t.authorisedAt} is null`),
   ],
 );

@@ -23,7 +23,10 @@ export function startAssessmentSchema(today: () => string) {
 export type StartAssessment = z.output<ReturnType<typeof startAssessmentSchema>>;
 
 export class AssessmentRuleError extends Error {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'AssessmentRuleError';
   }
@@ -31,7 +34,10 @@ export class AssessmentRuleError extends Error {
 
 export async function startAssessment(db: Db, childId: string, input: StartAssessment, by: { userId: string }): Promise<string> {
   return db.transaction(async (tx) => {
-    const [referral] = await tx.select().from(referrals).where(and(eq(referrals.id, input.referralId), eq(referrals.childId, childId)));
+    const [referral] = await tx
+      .select()
+      .from(referrals)
+      .where(and(eq(referrals.id, input.referralId), eq(referrals.childId, childId)));
     if (!referral) throw new AssessmentRuleError('referralId', 'Referral is not one of this child’s referrals');
     if (referral.closedDate) throw new AssessmentRuleError('referralId', 'Referral is closed: an assessment needs an open referral');
     if (input.startDate < referral.referralDate) {
@@ -57,7 +63,10 @@ export const recordAssessmentSchema = z.object({
 export type RecordAssessment = z.output<typeof recordAssessmentSchema>;
 
 export const submitAssessmentSchema = z.object({
-  factors: choices('Factors identified', factors).refine((f) => f.length > 0, 'Select the factors identified, or "no factors identified" (21)'),
+  factors: choices('Factors identified', factors).refine(
+    (f) => f.length > 0,
+    'Select the factors identified, or "no factors identified" (21)',
+  ),
   outcome: z.preprocess((v) => (v === '' ? undefined : v), z.enum(assessmentOutcomes, { error: 'Select the outcome of the assessment' })),
   version: version(),
 });
@@ -66,7 +75,10 @@ export function authoriseSchema(today: () => string) {
   return z.object({ authorisedDate: dateField('Date authorised', { notInFuture: today }), version: version() });
 }
 
-export const lateReasonSchema = z.object({ lateReason: text('Why the assessment is late', { max: 5000, multiline: true }), version: version() });
+export const lateReasonSchema = z.object({
+  lateReason: text('Why the assessment is late', { max: 5000, multiline: true }),
+  version: version(),
+});
 
 type Assessment = typeof assessments.$inferSelect;
 
@@ -104,7 +116,14 @@ export function recordAssessment(db: Db, childId: string, id: string, input: Rec
 }
 
 export function submitAssessment(db: Db, childId: string, id: string, input: z.output<typeof submitAssessmentSchema>, today: string) {
-  return updateAssessment(db, id, childId, input.version, { factors: input.factors, outcome: input.outcome, submittedAt: today }, notSubmitted);
+  return updateAssessment(
+    db,
+    id,
+    childId,
+    input.version,
+    { factors: input.factors, outcome: input.outcome, submittedAt: today },
+    notSubmitted,
+  );
 }
 
 export async function authoriseAssessment(
@@ -118,7 +137,14 @@ export async function authoriseAssessment(
   if (a?.submittedAt && input.authorisedDate < a.submittedAt) {
     throw new AssessmentRuleError('authorisedDate', 'Date authorised cannot be before the date it was submitted');
   }
-  return updateAssessment(db, id, childId, input.version, { authorisedAt: input.authorisedDate, authorisedBy: by.workerId }, awaitingAuthorisation);
+  return updateAssessment(
+    db,
+    id,
+    childId,
+    input.version,
+    { authorisedAt: input.authorisedDate, authorisedBy: by.workerId },
+    awaitingAuthorisation,
+  );
 }
 
 export function recordLateReason(db: Db, childId: string, id: string, input: { lateReason: string; version: number }) {

@@ -7,8 +7,15 @@ describe('late recording of a case note', () => {
   const five = () => 5;
 
   it('is late only past the setting: on the fifth working day is in time, on the sixth late', () => {
-    expect(lateness({ recordedDate: '2026-03-11', recordingWorkingDays: 5 }, five)).toMatchObject({ late: false, text: '5 working days after', tag: null });
-    expect(lateness({ recordedDate: '2026-03-11', recordingWorkingDays: 6 }, five)).toMatchObject({ late: true, tag: { text: 'Recorded late', classes: 'govuk-tag--orange' } });
+    expect(lateness({ recordedDate: '2026-03-11', recordingWorkingDays: 5 }, five)).toMatchObject({
+      late: false,
+      text: '5 working days after',
+      tag: null,
+    });
+    expect(lateness({ recordedDate: '2026-03-11', recordingWorkingDays: 6 }, five)).toMatchObject({
+      late: true,
+      tag: { text: 'Recorded late', classes: 'govuk-tag--orange' },
+    });
     expect(lateness({ recordedDate: '2026-03-11', recordingWorkingDays: 0 }, five).text).toBe('On the day');
     expect(lateness({ recordedDate: '2026-03-11', recordingWorkingDays: 1 }, five).text).toBe('1 working day after');
   });

@@ -77,8 +77,13 @@ export function caseNoteForm(child: ChildHeading, opts: { values: FormValues; er
     errorList,
     version: opts.note ? form.value('version') : null,
     kind: form.radios('kind', 'Type of note', kindOptions),
-    eventDate: form.date('eventDate', 'Date of the event', { hint: 'The day of the visit, call, meeting or discussion, not today’s date if it was earlier' }),
-    eventTime: { ...form.time('eventTime', 'Time of the event (optional)'), hint: { text: '24-hour clock, for example 14:05; leave blank if not known' } },
+    eventDate: form.date('eventDate', 'Date of the event', {
+      hint: 'The day of the visit, call, meeting or discussion, not today’s date if it was earlier',
+    }),
+    eventTime: {
+      ...form.time('eventTime', 'Time of the event (optional)'),
+      hint: { text: '24-hour clock, for example 14:05; leave blank if not known' },
+    },
     summary: form.input('summary', 'Summary', { hint: 'One line: what happened (the chronology shows it)' }),
     note: form.textarea('note', 'Note', { rows: 10 }),
     submit: opts.note ? 'Save the correction' : 'Save the case note',
@@ -90,10 +95,26 @@ export function newCaseNotePage(child: ChildHeading, opts: { values: FormValues;
   return { title: 'Add a case note', caption: caption(child), backLink: to.caseNotesPath(child.id), errorList: form.errorList, form };
 }
 
-export function caseNotePage(child: ChildHeading, n: CaseNoteView, lateAfter: LateAfter, opts: { values?: FormValues; errors?: readonly FieldError[] }) {
+export function caseNotePage(
+  child: ChildHeading,
+  n: CaseNoteView,
+  lateAfter: LateAfter,
+  opts: { values?: FormValues; errors?: readonly FieldError[] },
+) {
   const l = lateness(n, lateAfter);
-  const saved: FormValues = { kind: n.kind, eventDate: n.eventDate, eventTime: n.eventTime ?? '', summary: n.summary, note: n.note, version: n.version };
-  const form = caseNoteForm(child, { values: { ...saved, ...(opts.values ?? {}) }, ...(opts.errors ? { errors: opts.errors } : {}), note: n });
+  const saved: FormValues = {
+    kind: n.kind,
+    eventDate: n.eventDate,
+    eventTime: n.eventTime ?? '',
+    summary: n.summary,
+    note: n.note,
+    version: n.version,
+  };
+  const form = caseNoteForm(child, {
+    values: { ...saved, ...(opts.values ?? {}) },
+    ...(opts.errors ? { errors: opts.errors } : {}),
+    note: n,
+  });
   return {
     title: n.summary,
     caption: caption(child),
@@ -103,12 +124,20 @@ export function caseNotePage(child: ChildHeading, n: CaseNoteView, lateAfter: La
       rows: [
         { key: { text: 'Type' }, value: { text: caseNoteKindLabels[n.kind] } },
         { key: { text: 'When' }, value: { text: dateWithTime(n.eventDate, n.eventTime) } },
-        { key: { text: 'Recorded' }, value: { text: `${formatDate(n.recordedDate)}${n.recordedByName ? ` by ${n.recordedByName}` : ''}: ${l.text.toLowerCase()}${l.late ? `, later than the ${days(l.limit)} the authority sets` : ''}` } },
+        {
+          key: { text: 'Recorded' },
+          value: {
+            text: `${formatDate(n.recordedDate)}${n.recordedByName ? ` by ${n.recordedByName}` : ''}: ${l.text.toLowerCase()}${l.late ? `, later than the ${days(l.limit)} the authority sets` : ''}`,
+          },
+        },
         ...(n.corrected ? [{ key: { text: 'Corrected' }, value: { text: 'Yes: the audit trail keeps each change' } }] : []),
       ],
     },
     late: l.tag,
-    paragraphs: n.note.split(/\r?\n\s*\r?\n/).map((p) => p.trim()).filter(Boolean),
+    paragraphs: n.note
+      .split(/\r?\n\s*\r?\n/)
+      .map((p) => p.trim())
+      .filter(Boolean),
     form,
   };
 }

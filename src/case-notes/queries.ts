@@ -33,6 +33,9 @@ export function caseNotesOf(db: Db, childId: string): Promise<CaseNoteView[]> {
 
 export async function caseNoteOf(db: Db, childId: string, id: string): Promise<CaseNoteView | null> {
   if (!isUuid(id)) return null;
-  const [row] = await rows<CaseNoteView>(db, sql`select ${columns} from case_notes n left join users u on u.id = n.recorded_by where n.child_id = ${childId} and n.id = ${id}`);
+  const [row] = await rows<CaseNoteView>(
+    db,
+    sql`select ${columns} from case_notes n left join users u on u.id = n.recorded_by where n.child_id = ${childId} and n.id = ${id}`,
+  );
   return row ?? null;
 }

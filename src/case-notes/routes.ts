@@ -43,7 +43,10 @@ export function caseNoteRoutes(app: FastifyInstance, ctx: AppContext): void {
   async function notePage(reply: FastifyReply, p: Params, values?: FormValues, errors?: FieldError[]) {
     const [child, note, late] = await Promise.all([childSummary(ctx.db, p.childId), caseNoteOf(ctx.db, p.childId, p.id), lateAfter()]);
     if (!child || !note) return notFound(reply);
-    return reply.page('case-notes/views/note.njk', caseNotePage(child, note, late, { ...(values ? { values } : {}), ...(errors ? { errors } : {}) }));
+    return reply.page(
+      'case-notes/views/note.njk',
+      caseNotePage(child, note, late, { ...(values ? { values } : {}), ...(errors ? { errors } : {}) }),
+    );
   }
 
   const view = { method: 'GET', roles: practice, audit: 'VIEW_CHILD' } as const;
@@ -57,13 +60,24 @@ export function caseNoteRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(app, ctx, { ...view, url: paths.newNote }, async (req, reply) => newPage(reply, params(req), {}, []));
   route(app, ctx, { ...view, url: paths.note }, async (req, reply) => notePage(reply, params(req)));
 
-  apiRoute(app, ctx, { method: 'GET', url: apiPaths.notes, roles: practice, audit: 'VIEW_CHILD', summary: 'The child’s case notes, each with whether it was recorded late' }, async (req, reply) => {
-    const [notes, late] = await Promise.all([caseNotesOf(ctx.db, params(req).childId), lateAfter()]);
-    return reply.send({
-      lateAfterWorkingDays: late(today()),
-      notes: notes.map((n) => ({ ...n, recordedLate: lateness(n, late).late })),
-    });
-  });
+  apiRoute(
+    app,
+    ctx,
+    {
+      method: 'GET',
+      url: apiPaths.notes,
+      roles: practice,
+      audit: 'VIEW_CHILD',
+      summary: 'The child’s case notes, each with whether it was recorded late',
+    },
+    async (req, reply) => {
+      const [notes, late] = await Promise.all([caseNotesOf(ctx.db, params(req).childId), lateAfter()]);
+      return reply.send({
+        lateAfterWorkingDays: late(today()),
+        notes: notes.map((n) => ({ ...n, recordedLate: lateness(n, late).late })),
+      });
+    },
+  );
 
   const fromForm = (body: FormValues) => formInput(body, { dates: ['eventDate'] });
 

@@ -39,7 +39,8 @@ export type CaseNoteCorrection = z.output<ReturnType<typeof correctCaseNoteSchem
 /** The event as stored: its time as HH:MM, refused when it is later than now. */
 function eventOf(input: NewCaseNote, now: Date): { eventDate: string; eventTime: string | null } {
   const eventTime = input.eventTime ? normalTime(input.eventTime) : null;
-  if (eventTime && londonInstant(input.eventDate, eventTime) > now) throw new CaseworkRuleError('eventTime', 'Time of the event must be now or in the past');
+  if (eventTime && londonInstant(input.eventDate, eventTime) > now)
+    throw new CaseworkRuleError('eventTime', 'Time of the event must be now or in the past');
   return { eventDate: input.eventDate, eventTime };
 }
 
@@ -73,11 +74,17 @@ export async function recordCaseNote(tx: Db, childId: string, input: NewCaseNote
 
 /** A correction keeps the day the note was first recorded, so it never makes a late note look timely. */
 export async function correctCaseNote(tx: Db, childId: string, id: string, input: CaseNoteCorrection, by: Actor): Promise<string> {
-  const [current] = await tx.select().from(caseNotes).where(and(eq(caseNotes.id, id), eq(caseNotes.childId, childId)));
+  const [current] = await tx
+    .select()
+    .from(caseNotes)
+    .where(and(eq(caseNotes.id, id), eq(caseNotes.childId, childId)));
   if (!current) throw new CaseworkNotFound('The case note');
   const event = eventOf(input, by.now);
   if (event.eventDate > current.recordedDate) {
-    throw new CaseworkRuleError('eventDate', `Date of the event cannot be after the note was recorded (${formatDate(current.recordedDate)})`);
+    throw new CaseworkRuleError(
+      'eventDate',
+      `Date of the event cannot be after the note was recorded (${formatDate(current.recordedDate)})`,
+    );
   }
   const changed = await tx
     .update(caseNotes)

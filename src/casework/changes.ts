@@ -53,7 +53,11 @@ async function attempt(state: RequestState, change: (tx: Db) => Promise<ChangeRe
   } catch (e) {
     if (e instanceof CaseworkRuleError) return { ok: false, code: 400, errors: [{ field: e.field, message: e.message }] };
     if (e instanceof StaleRecordError) {
-      return { ok: false, code: 409, errors: [{ field: 'version', message: `${e.message}. Nothing has been saved: check it and save again.` }] };
+      return {
+        ok: false,
+        code: 409,
+        errors: [{ field: 'version', message: `${e.message}. Nothing has been saved: check it and save again.` }],
+      };
     }
     if (e instanceof CaseworkNotFound) return { ok: false, code: 404, errors: [{ field: 'form', message: e.message }] };
     throw e;

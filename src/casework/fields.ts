@@ -26,5 +26,8 @@ export function normalTime(time: string): string {
 
 /** A list that arrives as an array in JSON; absent means empty. */
 export function list<T extends z.ZodType>(item: T, label: string, max = 50) {
-  return z.preprocess((v) => (v === undefined || v === null ? [] : v), z.array(item, { error: `${label} must be a list` }).max(max, `${label}: at most ${max}`));
+  return z.preprocess(
+    (v) => (v === undefined || v === null ? [] : v),
+    z.array(item, { error: `${label} must be a list` }).max(max, `${label}: at most ${max}`),
+  );
 }

@@ -30,7 +30,10 @@ describe('a posted form as the use case’s input', () => {
   });
 
   it('keeps a half-filled row, so the schema can say what it lacks', () => {
-    const input = formInput({ 'attendance-0-agency': 'police', 'attendance-0-name': '' }, { lists: { attendance: ['agency', 'name', 'attended'] } });
+    const input = formInput(
+      { 'attendance-0-agency': 'police', 'attendance-0-name': '' },
+      { lists: { attendance: ['agency', 'name', 'attended'] } },
+    );
     expect(input.attendance).toEqual([{ agency: 'police', name: '' }]);
   });
 
@@ -62,7 +65,10 @@ describe('errors and values as GOV.UK macro parameters', () => {
   it('fills a date input from a whole date or from the parts typed, marking the parts in error', () => {
     const whole = new FormView({ endDate: '2026-03-09' }).date('endDate', 'Date completed');
     expect(whole.items.map((i) => i.value)).toEqual(['9', '3', '2026']);
-    const typed = new FormView({ 'endDate-day': '31', 'endDate-month': '2', 'endDate-year': '2026' }, { endDate: { text: 'Date completed must be a real date' } }).date('endDate', 'Date completed');
+    const typed = new FormView(
+      { 'endDate-day': '31', 'endDate-month': '2', 'endDate-year': '2026' },
+      { endDate: { text: 'Date completed must be a real date' } },
+    ).date('endDate', 'Date completed');
     expect(typed.items.map((i) => i.value)).toEqual(['31', '2', '2026']);
     expect(typed.items[0]!.classes).toContain('govuk-input--error');
     expect(typed.errorMessage).toEqual({ text: 'Date completed must be a real date' });

@@ -46,7 +46,10 @@ export function formErrors(errors: readonly FieldError[], dateFields: readonly s
  * rows of a repeating list (`participants-0-agency`, `participants-0-role`, ...) gathered in
  * order into `participants: [{ agency, role }]`, leaving out rows left wholly blank.
  */
-export function formInput(body: FormValues, opts: { dates?: string[]; lists?: Record<string, readonly string[]>; textLists?: string[] } = {}): FormValues {
+export function formInput(
+  body: FormValues,
+  opts: { dates?: string[]; lists?: Record<string, readonly string[]>; textLists?: string[] } = {},
+): FormValues {
   const out = joinDateParts(body, opts.dates ?? []);
   for (const [list, fields] of Object.entries(opts.lists ?? {})) {
     const rows = new Map<number, Record<string, string>>();
@@ -166,12 +169,25 @@ export class FormView {
       fieldset: { legend: { text: legend, classes: 'govuk-fieldset__legend--s' } },
       ...(opts.hint ? { hint: { text: opts.hint } } : {}),
       ...(error ? { errorMessage: error } : {}),
-      items: options.map((o) => ({ value: o.value, text: o.text, ...(o.hint ? { hint: { text: o.hint } } : {}), checked: chosen === o.value })),
+      items: options.map((o) => ({
+        value: o.value,
+        text: o.text,
+        ...(o.hint ? { hint: { text: o.hint } } : {}),
+        checked: chosen === o.value,
+      })),
     };
   }
 
   yesNo(name: string, legend: string, opts: { hint?: string } = {}) {
-    return this.radios(name, legend, [{ value: 'yes', text: 'Yes' }, { value: 'no', text: 'No' }], { ...opts, inline: true });
+    return this.radios(
+      name,
+      legend,
+      [
+        { value: 'yes', text: 'Yes' },
+        { value: 'no', text: 'No' },
+      ],
+      { ...opts, inline: true },
+    );
   }
 
   checkboxes(name: string, legend: string, options: readonly Option[], opts: { hint?: string } = {}) {
@@ -183,7 +199,12 @@ export class FormView {
       fieldset: { legend: { text: legend, classes: 'govuk-fieldset__legend--s' } },
       ...(opts.hint ? { hint: { text: opts.hint } } : {}),
       ...(error ? { errorMessage: error } : {}),
-      items: options.map((o) => ({ value: o.value, text: o.text, ...(o.hint ? { hint: { text: o.hint } } : {}), checked: chosen.has(o.value) })),
+      items: options.map((o) => ({
+        value: o.value,
+        text: o.text,
+        ...(o.hint ? { hint: { text: o.hint } } : {}),
+        checked: chosen.has(o.value),
+      })),
     };
   }
 
@@ -195,7 +216,10 @@ export class FormView {
       name,
       label: { text: label },
       ...(error ? { errorMessage: error } : {}),
-      items: [...(opts.blank !== undefined ? [{ value: '', text: opts.blank }] : []), ...options.map((o) => ({ value: o.value, text: o.text, selected: chosen === o.value }))],
+      items: [
+        ...(opts.blank !== undefined ? [{ value: '', text: opts.blank }] : []),
+        ...options.map((o) => ({ value: o.value, text: o.text, selected: chosen === o.value })),
+      ],
     };
   }
 }

@@ -54,7 +54,15 @@ export function attendanceRows(form: FormView, count: number) {
     legend: `Attendee ${i + 1}`,
     agency: form.select(`attendance-${i}-agency`, 'Agency', agencyOptions, { blank: 'Select the agency' }),
     name: form.input(`attendance-${i}-name`, 'Name and role', { labelClasses: 'govuk-label' }),
-    attended: form.radios(`attendance-${i}-attended`, 'Attended?', [{ value: 'yes', text: 'Attended' }, { value: 'no', text: 'Did not attend' }], { inline: true }),
+    attended: form.radios(
+      `attendance-${i}-attended`,
+      'Attended?',
+      [
+        { value: 'yes', text: 'Attended' },
+        { value: 'no', text: 'Did not attend' },
+      ],
+      { inline: true },
+    ),
   }));
 }
 

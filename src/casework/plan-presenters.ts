@@ -28,7 +28,10 @@ export interface PlanActionData {
 }
 
 /** The outcomes and contingency form: three outcome boxes at least, and one spare. */
-export function planContentForm(form: FormView, opts: { action: string; contingencyHint: string; contingencyError?: { text: string } | undefined }) {
+export function planContentForm(
+  form: FormView,
+  opts: { action: string; contingencyHint: string; contingencyError?: { text: string } | undefined },
+) {
   const outcomeValues = [form.values.outcomes ?? []].flat().map(String);
   return {
     action: opts.action,
@@ -55,14 +58,22 @@ export function actionItems(actions: readonly PlanActionData[]) {
 }
 
 /** One small form per action to record its progress, each with its own field id. */
-export function progressForms(actions: readonly PlanActionData[], formFor: (actionId: string, defaults: FormValues) => FormView, actionPath: (actionId: string) => string) {
+export function progressForms(
+  actions: readonly PlanActionData[],
+  formFor: (actionId: string, defaults: FormValues) => FormView,
+  actionPath: (actionId: string) => string,
+) {
   return actions.map((a) => {
     const f = formFor(a.id, { status: a.status, version: a.version });
     return {
       action: actionPath(a.id),
       version: f.value('version'),
       status: { ...f.select('status', `Progress on: ${a.action}`, actionStatusOptions), id: `status-${a.id}` },
-      button: { text: 'Update', classes: 'govuk-button--secondary govuk-!-margin-bottom-0', attributes: { 'aria-label': `Update progress on ${a.action}` } },
+      button: {
+        text: 'Update',
+        classes: 'govuk-button--secondary govuk-!-margin-bottom-0',
+        attributes: { 'aria-label': `Update progress on ${a.action}` },
+      },
     };
   });
 }
@@ -81,5 +92,7 @@ export function addActionForm(form: FormView, action: string) {
 /** A refused progress form's errors link to that action's own field. */
 export function progressErrorLinks<T extends { href: string }>(errorList: T[], form: string | undefined): T[] {
   const actionId = form?.startsWith('progress-') ? form.slice('progress-'.length) : null;
-  return actionId ? errorList.map((e) => ({ ...e, href: e.href === '#status' || e.href === '#version' ? `#status-${actionId}` : e.href })) : errorList;
+  return actionId
+    ? errorList.map((e) => ({ ...e, href: e.href === '#status' || e.href === '#version' ? `#status-${actionId}` : e.href }))
+    : errorList;
 }

@@ -26,7 +26,10 @@ export type ActionStatus = (typeof actionStatuses)[number];
 export function planContentColumns() {
   return {
     /** What must change for the child, in plain words. */
-    outcomes: textColumn('outcomes').array().notNull().default(sql`'{}'::text[]`),
+    outcomes: textColumn('outcomes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** What happens if the plan is not working. */
     contingency: textColumn('contingency'),
   };
@@ -103,13 +106,25 @@ export function refuseIfEnded(plan: { endDate: string | null }, field: string): 
 export async function insertPlanAction(tx: Db, actions: PlanActionsTable, plan: PlanState, input: NewPlanAction): Promise<string> {
   refuseIfEnded(plan, 'action');
   if (input.dueDate < plan.startDate) throw new CaseworkRuleError('dueDate', 'Date it is due cannot be before the plan started');
-  const [row] = await tx.insert(actions).values({ childId: plan.childId, planId: plan.id, ...input }).returning({ id: actions.id });
+  const [row] = await tx
+    .insert(actions)
+    .values({ childId: plan.childId, planId: plan.id, ...input })
+    .returning({ id: actions.id });
   return row!.id;
 }
 
-export async function updateActionProgress(tx: Db, actions: PlanActionsTable, plan: PlanState, actionId: string, input: PlanActionProgress): Promise<string> {
+export async function updateActionProgress(
+  tx: Db,
+  actions: PlanActionsTable,
+  plan: PlanState,
+  actionId: string,
+  input: PlanActionProgress,
+): Promise<string> {
   refuseIfEnded(plan, 'status');
-  const [action] = await tx.select({ id: actions.id }).from(actions).where(and(eq(actions.id, actionId), eq(actions.planId, plan.id)));
+  const [action] = await tx
+    .select({ id: actions.id })
+    .from(actions)
+    .where(and(eq(actions.id, actionId), eq(actions.planId, plan.id)));
   if (!action) throw new CaseworkNotFound('The action');
   const changed = await tx
     .update(actions)

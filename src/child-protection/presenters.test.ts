@@ -48,7 +48,10 @@ describe('the child protection section of the child’s record', () => {
     expect(section.rows.map((r) => [r.key.text, r.value.text])).toContainEqual(['Plan finalised', 'Not yet: no contingency plan']);
     expect(section.rows.map((r) => r.value.text)).toContain('Physical abuse (PHY)');
     expect(section.next).toMatchObject({ text: 'First core group', due: '7 April 2026', tag: { text: 'Due', classes: 'govuk-tag--blue' } });
-    expect(section.links[0]).toEqual({ text: 'Open the child protection plan', href: `/children/${child.id}/child-protection/plans/${plan.id}` });
+    expect(section.links[0]).toEqual({
+      text: 'Open the child protection plan',
+      href: `/children/${child.id}/child-protection/plans/${plan.id}`,
+    });
   });
 
   it('shows an overdue strategy discussion for a concern not yet discussed, with its time', () => {
@@ -102,7 +105,9 @@ describe('the child protection section of the child’s record', () => {
       conferenceDecision: null,
       planId: null,
     };
-    expect(recordSection(child.id, { enquiries: [closed], plans: [] }, []).status).toBe('No enquiry under way: the last concern was raised 20 February 2026 at 4:10pm');
+    expect(recordSection(child.id, { enquiries: [closed], plans: [] }, []).status).toBe(
+      'No enquiry under way: the last concern was raised 20 February 2026 at 4:10pm',
+    );
   });
 
   it('writes a datetime in England’s time, summer or winter', () => {
@@ -125,7 +130,16 @@ describe('the plan page', () => {
     contingency: null,
     finalisedDate: null,
     version: 3,
-    actions: [{ id: '00000000-0000-4000-8000-0000000000dd', action: 'Safety plan', owner: 'Ana', dueDate: '2026-03-27', status: 'in_progress', version: 1 }],
+    actions: [
+      {
+        id: '00000000-0000-4000-8000-0000000000dd',
+        action: 'Safety plan',
+        owner: 'Ana',
+        dueDate: '2026-03-27',
+        status: 'in_progress',
+        version: 1,
+      },
+    ],
     coreGroups: [],
     reviews: [],
   };
@@ -145,7 +159,9 @@ describe('the plan page', () => {
   });
 
   it('offers no changes once the plan has ended', () => {
-    const page = planPage(child, { ...view, endDate: '2026-06-22', endReason: 'reached_18', contingency: 'x' }, [], { today: '2026-06-22' });
+    const page = planPage(child, { ...view, endDate: '2026-06-22', endReason: 'reached_18', contingency: 'x' }, [], {
+      today: '2026-06-22',
+    });
     expect(page.edit).toBeNull();
     expect(page.finalise).toBeNull();
     expect(page.links).toEqual([]);

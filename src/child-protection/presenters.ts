@@ -74,7 +74,8 @@ export const planEndReasonLabels: Record<(typeof planEndReasons)[number], string
 /** "2 March 2026" (with the time for a datetime), or nothing for no date. */
 const formatDate = (d: string | null | undefined) => (!d ? '' : d.length > 10 ? dateAndTime(d) : formatIsoDate(d));
 const category = (code: string | null | undefined) => (code ? `${labelOf(categoryOfAbuseCodes, code)} (${code})` : '');
-const options = <K extends string>(labels: Record<K, string>, keys: readonly K[]): Option[] => keys.map((k) => ({ value: k, text: labels[k] }));
+const options = <K extends string>(labels: Record<K, string>, keys: readonly K[]): Option[] =>
+  keys.map((k) => ({ value: k, text: labels[k] }));
 const yesNoText = (v: boolean | null | undefined) => (v === true ? 'Yes' : v === false ? 'No' : 'Not recorded');
 const row = (key: string, value: string, href?: { href: string; text: string; hidden: string }) => ({
   key: { text: key },
@@ -140,20 +141,33 @@ const outstanding = (o: ObligationView) => o.status === 'due' || o.status === 'o
 /** What the child's record shows about child protection: where things stand, what is next and by when. */
 export function recordSection(childId: string, record: ChildProtectionRecord, obligations: readonly ObligationView[]) {
   const openPlan = record.plans.find((p) => !p.endDate);
-  const openEnquiry = record.enquiries.find((e) => !e.planId && e.conferenceDecision === null && !(e.s47EndDate && e.conferenceRequired === false) && !(e.heldAt && !e.decisions.includes('s47_enquiry')));
+  const openEnquiry = record.enquiries.find(
+    (e) =>
+      !e.planId &&
+      e.conferenceDecision === null &&
+      !(e.s47EndDate && e.conferenceRequired === false) &&
+      !(e.heldAt && !e.decisions.includes('s47_enquiry')),
+  );
   const rows = [];
   let status: string;
   if (openPlan) {
     status = `On a child protection plan since ${formatDate(openPlan.startDate)}`;
     rows.push(row('Category of abuse', category(openPlan.latestCategory)));
-    rows.push(row('Plan finalised', openPlan.finalisedDate ? formatDate(openPlan.finalisedDate) : openPlan.hasContingency ? 'Not yet' : 'Not yet: no contingency plan'));
+    rows.push(
+      row(
+        'Plan finalised',
+        openPlan.finalisedDate ? formatDate(openPlan.finalisedDate) : openPlan.hasContingency ? 'Not yet' : 'Not yet: no contingency plan',
+      ),
+    );
     rows.push(row('Core groups held', String(openPlan.coreGroups)));
     rows.push(row('Review conferences held', String(openPlan.reviews)));
   } else if (openEnquiry?.s47EnquiryId) {
     status = `Section 47 enquiry since ${formatDate(openEnquiry.s47StartDate)}`;
     rows.push(row('Enquiry completed', openEnquiry.s47EndDate ? formatDate(openEnquiry.s47EndDate) : 'Not yet'));
   } else if (openEnquiry) {
-    status = openEnquiry.heldAt ? `Strategy discussion held ${dateAndTime(openEnquiry.heldAt)}` : `Concern of significant harm raised ${dateAndTime(openEnquiry.concernAt)}`;
+    status = openEnquiry.heldAt
+      ? `Strategy discussion held ${dateAndTime(openEnquiry.heldAt)}`
+      : `Concern of significant harm raised ${dateAndTime(openEnquiry.concernAt)}`;
   } else {
     const last = record.enquiries[0];
     status =
@@ -171,7 +185,9 @@ export function recordSection(childId: string, record: ChildProtectionRecord, ob
   else if (openEnquiry) {
     links.unshift({
       text: openEnquiry.s47EnquiryId ? 'Open the section 47 enquiry' : 'Open the strategy discussion',
-      href: openEnquiry.s47EnquiryId ? to.s47EnquiryPath(childId, openEnquiry.s47EnquiryId) : to.strategyDiscussionPath(childId, openEnquiry.discussionId),
+      href: openEnquiry.s47EnquiryId
+        ? to.s47EnquiryPath(childId, openEnquiry.s47EnquiryId)
+        : to.strategyDiscussionPath(childId, openEnquiry.discussionId),
     });
   }
   return {
@@ -186,7 +202,11 @@ export function recordSection(childId: string, record: ChildProtectionRecord, ob
         }
       : null,
     links,
-    start: { text: 'Record a concern of significant harm', href: to.newStrategyDiscussionPath(childId), classes: 'govuk-button--secondary' },
+    start: {
+      text: 'Record a concern of significant harm',
+      href: to.newStrategyDiscussionPath(childId),
+      classes: 'govuk-button--secondary',
+    },
     overview: to.childProtectionPath(childId),
   };
 }
@@ -205,13 +225,27 @@ export function overviewPage(child: ChildHeading, record: ChildProtectionRecord,
       head: [{ text: 'Concern raised' }, { text: 'Strategy discussion' }, { text: 'Section 47 enquiry' }, { text: 'Initial conference' }],
       rows: record.enquiries.map((e) => [
         { html: link(to.strategyDiscussionPath(child.id, e.discussionId), dateAndTime(e.concernAt)) },
-        { text: e.heldAt ? `${dateAndTime(e.heldAt)}: ${e.decisions.map((d) => strategyDecisionLabels[d as keyof typeof strategyDecisionLabels] ?? d).join(', ')}` : 'Not held yet' },
+        {
+          text: e.heldAt
+            ? `${dateAndTime(e.heldAt)}: ${e.decisions.map((d) => strategyDecisionLabels[d as keyof typeof strategyDecisionLabels] ?? d).join(', ')}`
+            : 'Not held yet',
+        },
         {
           html: e.s47EnquiryId
-            ? link(to.s47EnquiryPath(child.id, e.s47EnquiryId), `Started ${formatDate(e.s47StartDate)}${e.s47EndDate ? `, completed ${formatDate(e.s47EndDate)}` : ''}`)
+            ? link(
+                to.s47EnquiryPath(child.id, e.s47EnquiryId),
+                `Started ${formatDate(e.s47StartDate)}${e.s47EndDate ? `, completed ${formatDate(e.s47EndDate)}` : ''}`,
+              )
             : 'None',
         },
-        { html: e.conferenceId ? link(to.conferencePath(child.id, e.conferenceId), `${formatDate(e.conferenceDate)}: ${conferenceDecisionLabels[e.conferenceDecision ?? ''] ?? ''}`) : 'None' },
+        {
+          html: e.conferenceId
+            ? link(
+                to.conferencePath(child.id, e.conferenceId),
+                `${formatDate(e.conferenceDate)}: ${conferenceDecisionLabels[e.conferenceDecision ?? ''] ?? ''}`,
+              )
+            : 'None',
+        },
       ]),
     },
     plans: {
@@ -220,13 +254,20 @@ export function overviewPage(child: ChildHeading, record: ChildProtectionRecord,
       head: [{ text: 'Started' }, { text: 'Ended' }, { text: 'Category' }, { text: 'Finalised' }],
       rows: record.plans.map((p) => [
         { html: link(to.planPath(child.id, p.id), formatDate(p.startDate)) },
-        { text: p.endDate ? `${formatDate(p.endDate)} (${planEndReasonLabels[p.endReason as keyof typeof planEndReasonLabels] ?? p.endReason})` : 'In force' },
+        {
+          text: p.endDate
+            ? `${formatDate(p.endDate)} (${planEndReasonLabels[p.endReason as keyof typeof planEndReasonLabels] ?? p.endReason})`
+            : 'In force',
+        },
         { text: category(p.latestCategory) },
         { text: p.finalisedDate ? formatDate(p.finalisedDate) : 'Not yet' },
       ]),
     },
     due: obligationTable(obligations.filter(outstanding), 'What is due'),
-    done: obligationTable(obligations.filter((o) => !outstanding(o) && o.status !== 'lapsed'), 'Done'),
+    done: obligationTable(
+      obligations.filter((o) => !outstanding(o) && o.status !== 'lapsed'),
+      'Done',
+    ),
     hasDue: obligations.some(outstanding),
   };
 }
@@ -268,7 +309,13 @@ const strategyDates = ['concernDate', 'heldDate'];
 
 export function strategyDiscussionForm(
   child: ChildHeading,
-  opts: { values: FormValues; errors?: readonly FieldError[]; action: string; discussionId?: string; referrals: { id: string; referralDate: string }[] },
+  opts: {
+    values: FormValues;
+    errors?: readonly FieldError[];
+    action: string;
+    discussionId?: string;
+    referrals: { id: string; referralDate: string }[];
+  },
 ) {
   const { errorList, errors } = errorsOf(opts.errors, strategyDates);
   const form = new FormView(opts.values, errors);
@@ -280,9 +327,7 @@ export function strategyDiscussionForm(
     action: opts.action,
     errorList,
     version: form.value('version'),
-    hidden: [
-      ...(form.value('contactId') ? [{ name: 'contactId', value: form.value('contactId') }] : []),
-    ],
+    hidden: [...(form.value('contactId') ? [{ name: 'contactId', value: form.value('contactId') }] : [])],
     referral:
       !opts.discussionId && opts.referrals.length > 0
         ? form.select(
@@ -294,8 +339,12 @@ export function strategyDiscussionForm(
         : null,
     concernDate: form.date('concernDate', 'Date the concern arose'),
     concernTime: form.time('concernTime', 'Time the concern arose'),
-    concern: form.textarea('concern', 'What the concern is', { hint: 'What happened, or what was seen or said, that suggests the child is suffering or likely to suffer significant harm' }),
-    held: form.yesNo('held', 'Has the strategy discussion been held?', { hint: 'If not, save the concern now: the clock for the discussion starts from it' }),
+    concern: form.textarea('concern', 'What the concern is', {
+      hint: 'What happened, or what was seen or said, that suggests the child is suffering or likely to suffer significant harm',
+    }),
+    held: form.yesNo('held', 'Has the strategy discussion been held?', {
+      hint: 'If not, save the concern now: the clock for the discussion starts from it',
+    }),
     heldDate: form.date('heldDate', 'Date the discussion was held'),
     heldTime: form.time('heldTime', 'Time the discussion was held'),
     participantsId: 'participants',
@@ -308,7 +357,9 @@ export function strategyDiscussionForm(
     })),
     participantsRows: count + 2,
     informationShared: form.textarea('informationShared', 'What was shared', { rows: 6 }),
-    decisions: form.checkboxes('decisions', 'Decision', options(strategyDecisionLabels, strategyDecisions), { hint: 'Select all that apply' }),
+    decisions: form.checkboxes('decisions', 'Decision', options(strategyDecisionLabels, strategyDecisions), {
+      hint: 'Select all that apply',
+    }),
     submit: opts.discussionId ? 'Save changes' : 'Save',
   };
 }
@@ -329,7 +380,11 @@ export function strategyDiscussionPage(
     errorList,
     summary: {
       rows: [
-        row('Concern arose', dateAndTime(d.concernAt), { href: to.editStrategyDiscussionPath(child.id, d.id), text: 'Change', hidden: 'the strategy discussion' }),
+        row('Concern arose', dateAndTime(d.concernAt), {
+          href: to.editStrategyDiscussionPath(child.id, d.id),
+          text: 'Change',
+          hidden: 'the strategy discussion',
+        }),
         row('What the concern is', d.concern),
         row('Discussion held', held ? dateAndTime(d.heldAt) : 'Not yet'),
         ...(held
@@ -352,9 +407,15 @@ export function strategyDiscussionPage(
     recordDiscussion: held ? null : { text: 'Record the strategy discussion', href: to.editStrategyDiscussionPath(child.id, d.id) },
     authorise:
       opts.manager && held && !d.authorisedDate
-        ? { action: to.authoriseStrategyDiscussionPath(child.id, d.id), version: d.version, date: form.date('authorisedDate', 'Date authorised') }
+        ? {
+            action: to.authoriseStrategyDiscussionPath(child.id, d.id),
+            version: d.version,
+            date: form.date('authorisedDate', 'Date authorised'),
+          }
         : null,
-    startS47: canStartS47 ? { action: to.startS47Path(child.id, d.id), version: d.version, date: form.date('startDate', 'Date the enquiry started') } : null,
+    startS47: canStartS47
+      ? { action: to.startS47Path(child.id, d.id), version: d.version, date: form.date('startDate', 'Date the enquiry started') }
+      : null,
     s47: d.s47EnquiryId ? { text: 'Open the section 47 enquiry', href: to.s47EnquiryPath(child.id, d.s47EnquiryId) } : null,
   };
 }
@@ -392,7 +453,10 @@ export function s47Page(
       rows: [
         row('Strategy discussion', dateAndTime(e.discussionHeldAt)),
         row('Started', formatDate(e.startDate)),
-        row('Child seen', completed ? `${yesNoText(e.childSeen)}${e.childSeen ? (e.seenAlone ? ', seen alone' : ', not seen alone') : ''}` : 'Not recorded'),
+        row(
+          'Child seen',
+          completed ? `${yesNoText(e.childSeen)}${e.childSeen ? (e.seenAlone ? ', seen alone' : ', not seen alone') : ''}` : 'Not recorded',
+        ),
         row('Outcome', e.outcome ? s47OutcomeLabels[e.outcome as keyof typeof s47OutcomeLabels] : 'Not recorded'),
         row(
           'Initial conference needed',
@@ -412,7 +476,10 @@ export function s47Page(
           seenAlone: form.yesNo('seenAlone', 'Was the child seen alone?', { hint: 'Answer if the child was seen' }),
           outcome: form.radios('outcome', 'Outcome', options(s47OutcomeLabels, s47Outcomes)),
           conferenceRequired: form.yesNo('conferenceRequired', 'Is an initial child protection conference needed?'),
-          conferenceNotRequiredReason: form.textarea('conferenceNotRequiredReason', 'Why no conference is needed', { hint: 'Answer if no conference is needed', rows: 3 }),
+          conferenceNotRequiredReason: form.textarea('conferenceNotRequiredReason', 'Why no conference is needed', {
+            hint: 'Answer if no conference is needed',
+            rows: 3,
+          }),
           endDate: form.date('endDate', 'Date the enquiry was completed'),
         },
     authorise:
@@ -420,9 +487,17 @@ export function s47Page(
         ? { action: to.authoriseS47Path(child.id, e.id), version: e.version, date: form.date('authorisedDate', 'Date authorised') }
         : null,
     conference: e.initialConferenceId
-      ? { text: 'Open the initial conference', href: to.conferencePath(child.id, e.initialConferenceId), classes: 'govuk-button--secondary' }
+      ? {
+          text: 'Open the initial conference',
+          href: to.conferencePath(child.id, e.initialConferenceId),
+          classes: 'govuk-button--secondary',
+        }
       : e.conferenceRequired !== false
-        ? { text: unborn ? 'Record the pre-birth conference' : 'Record the initial conference', href: to.newConferencePath(child.id, { s47EnquiryId: e.id, type: unborn ? 'pre_birth' : 'initial' }), classes: '' }
+        ? {
+            text: unborn ? 'Record the pre-birth conference' : 'Record the initial conference',
+            href: to.newConferencePath(child.id, { s47EnquiryId: e.id, type: unborn ? 'pre_birth' : 'initial' }),
+            classes: '',
+          }
         : null,
   };
 }
@@ -433,7 +508,12 @@ const conferenceDates = ['conferenceDate', 'reportSubmittedDate', 'reportSharedW
 
 export function conferenceForm(
   child: ChildHeading,
-  opts: { type: ConferenceType; about: { s47EnquiryId: string } | { cpPlanId: string }; values: FormValues; errors?: readonly FieldError[] },
+  opts: {
+    type: ConferenceType;
+    about: { s47EnquiryId: string } | { cpPlanId: string };
+    values: FormValues;
+    errors?: readonly FieldError[];
+  },
 ) {
   const { errorList, errors } = errorsOf(opts.errors, conferenceDates);
   const form = new FormView(opts.values, errors);
@@ -443,15 +523,20 @@ export function conferenceForm(
   return {
     title: `Record the ${conferenceTypeLabels[opts.type].charAt(0).toLowerCase()}${conferenceTypeLabels[opts.type].slice(1)}`,
     caption: caption(child),
-    backLink: 's47EnquiryId' in opts.about ? to.s47EnquiryPath(child.id, opts.about.s47EnquiryId) : to.planPath(child.id, opts.about.cpPlanId),
+    backLink:
+      's47EnquiryId' in opts.about ? to.s47EnquiryPath(child.id, opts.about.s47EnquiryId) : to.planPath(child.id, opts.about.cpPlanId),
     action: to.conferenceFormPath(child.id),
     errorList,
     hidden: [
       { name: 'type', value: opts.type },
-      's47EnquiryId' in opts.about ? { name: 's47EnquiryId', value: opts.about.s47EnquiryId } : { name: 'cpPlanId', value: opts.about.cpPlanId },
+      's47EnquiryId' in opts.about
+        ? { name: 's47EnquiryId', value: opts.about.s47EnquiryId }
+        : { name: 'cpPlanId', value: opts.about.cpPlanId },
     ],
     // what the conference is (its type and what it follows) is fixed on this page: a refusal about it is shown at the top
-    typeError: (['type', 's47EnquiryId', 'cpPlanId'] as const).flatMap((f) => (form.error(f) ? [{ id: f, text: form.error(f)!.text }] : []))[0] ?? null,
+    typeError:
+      (['type', 's47EnquiryId', 'cpPlanId'] as const).flatMap((f) => (form.error(f) ? [{ id: f, text: form.error(f)!.text }] : []))[0] ??
+      null,
     conferenceDate: form.date('conferenceDate', 'Date of the conference'),
     chair: form.input('chair', 'Who chaired it'),
     attendanceId: 'attendance',
@@ -459,11 +544,23 @@ export function conferenceForm(
     attendance: attendanceRows(form, count),
     attendanceRows: count + 2,
     socialWorkerAttended: form.yesNo('socialWorkerAttended', 'Did the child’s allocated social worker attend?'),
-    parentsParticipation: form.radios('parentsParticipation', 'How the parents took part', options(participationLabels, parentParticipation)),
+    parentsParticipation: form.radios(
+      'parentsParticipation',
+      'How the parents took part',
+      options(participationLabels, parentParticipation),
+    ),
     childParticipation: form.radios('childParticipation', 'How the child took part', options(participationLabels, childParticipation)),
-    reportSubmittedDate: form.date('reportSubmittedDate', 'Date the social worker’s report was submitted', { hint: 'Leave blank if it was not submitted' }),
-    reportSharedWithFamilyDate: form.date('reportSharedWithFamilyDate', 'Date the report was shared with the family', { hint: 'Leave blank if it was not shared' }),
-    decision: form.radios('decision', 'Decision', decisions.map((d) => ({ value: d, text: conferenceDecisionLabels[d]! }))),
+    reportSubmittedDate: form.date('reportSubmittedDate', 'Date the social worker’s report was submitted', {
+      hint: 'Leave blank if it was not submitted',
+    }),
+    reportSharedWithFamilyDate: form.date('reportSharedWithFamilyDate', 'Date the report was shared with the family', {
+      hint: 'Leave blank if it was not shared',
+    }),
+    decision: form.radios(
+      'decision',
+      'Decision',
+      decisions.map((d) => ({ value: d, text: conferenceDecisionLabels[d]! })),
+    ),
     categoryOfAbuse: form.radios(
       'categoryOfAbuse',
       review ? 'Latest category of abuse' : 'Initial category of abuse',
@@ -504,7 +601,11 @@ export function conferenceValues(c: ConferenceView): FormValues {
 }
 
 /** Putting a conference's record right: who came, how the family took part, the report's dates. */
-export function conferenceCorrectionForm(child: ChildHeading, c: ConferenceView, opts: { values: FormValues; errors?: readonly FieldError[] }) {
+export function conferenceCorrectionForm(
+  child: ChildHeading,
+  c: ConferenceView,
+  opts: { values: FormValues; errors?: readonly FieldError[] },
+) {
   const { errorList, errors } = errorsOf(opts.errors, conferenceDates);
   const form = new FormView({ ...conferenceValues(c), ...opts.values }, errors);
   const count = rowCount(form.values, 'attendance', 2);
@@ -524,10 +625,18 @@ export function conferenceCorrectionForm(child: ChildHeading, c: ConferenceView,
     attendance: attendanceRows(form, count),
     attendanceRows: count + 2,
     socialWorkerAttended: form.yesNo('socialWorkerAttended', 'Did the child’s allocated social worker attend?'),
-    parentsParticipation: form.radios('parentsParticipation', 'How the parents took part', options(participationLabels, parentParticipation)),
+    parentsParticipation: form.radios(
+      'parentsParticipation',
+      'How the parents took part',
+      options(participationLabels, parentParticipation),
+    ),
     childParticipation: form.radios('childParticipation', 'How the child took part', options(participationLabels, childParticipation)),
-    reportSubmittedDate: form.date('reportSubmittedDate', 'Date the social worker’s report was submitted', { hint: 'Leave blank if it was not submitted' }),
-    reportSharedWithFamilyDate: form.date('reportSharedWithFamilyDate', 'Date the report was shared with the family', { hint: 'Leave blank if it was not shared' }),
+    reportSubmittedDate: form.date('reportSubmittedDate', 'Date the social worker’s report was submitted', {
+      hint: 'Leave blank if it was not submitted',
+    }),
+    reportSharedWithFamilyDate: form.date('reportSharedWithFamilyDate', 'Date the report was shared with the family', {
+      hint: 'Leave blank if it was not shared',
+    }),
     decision: null,
     categoryOfAbuse: null,
     submit: 'Save the correction',
@@ -554,7 +663,10 @@ export function conferencePage(child: ChildHeading, c: ConferenceView) {
     },
     attendance: attendanceTable(c.attendance, 'Attendance'),
     correct: { text: 'Correct the record', href: to.editConferencePath(child.id, c.id) },
-    plan: c.planMadeId ?? c.cpPlanId ? { text: 'Open the child protection plan', href: to.planPath(child.id, (c.planMadeId ?? c.cpPlanId)!) } : null,
+    plan:
+      (c.planMadeId ?? c.cpPlanId)
+        ? { text: 'Open the child protection plan', href: to.planPath(child.id, (c.planMadeId ?? c.cpPlanId)!) }
+        : null,
   };
 }
 
@@ -575,7 +687,8 @@ export function planPage(
 ) {
   const { errorList: list, errors } = errorsOf(opts.errors, ['dueDate', 'finalisedDate']);
   const errorList = progressErrorLinks(list, opts.form);
-  const forForm = (name: PlanForm, defaults: FormValues) => new FormView(opts.form === name ? { ...defaults, ...(opts.values ?? {}) } : defaults, opts.form === name ? errors : {});
+  const forForm = (name: PlanForm, defaults: FormValues) =>
+    new FormView(opts.form === name ? { ...defaults, ...(opts.values ?? {}) } : defaults, opts.form === name ? errors : {});
   const planForm = forForm('plan', planValues(p));
   const finaliseForm = forForm('finalise', { finalisedDate: opts.today, version: p.version });
   // a finalise refused for want of a contingency names the plan form's fields
@@ -593,7 +706,12 @@ export function planPage(
         row('Initial category of abuse', category(p.initialCategory)),
         row('Latest category of abuse', category(p.latestCategory)),
         row('Finalised', p.finalisedDate ? formatDate(p.finalisedDate) : 'Not yet'),
-        row('Ended', p.endDate ? `${formatDate(p.endDate)}: ${planEndReasonLabels[p.endReason as keyof typeof planEndReasonLabels] ?? p.endReason}` : 'In force'),
+        row(
+          'Ended',
+          p.endDate
+            ? `${formatDate(p.endDate)}: ${planEndReasonLabels[p.endReason as keyof typeof planEndReasonLabels] ?? p.endReason}`
+            : 'In force',
+        ),
       ],
     },
     noContingency: open && !p.contingency,
@@ -615,12 +733,27 @@ export function planPage(
         { text: a.action },
         { text: a.owner },
         { text: formatDate(a.dueDate) },
-        { html: `<strong class="govuk-tag govuk-tag--${actionStatusLabels[a.status as keyof typeof actionStatusLabels].colour}">${actionStatusLabels[a.status as keyof typeof actionStatusLabels].text}</strong>` },
+        {
+          html: `<strong class="govuk-tag govuk-tag--${actionStatusLabels[a.status as keyof typeof actionStatusLabels].colour}">${actionStatusLabels[a.status as keyof typeof actionStatusLabels].text}</strong>`,
+        },
       ]),
     },
-    progress: open ? progressForms(p.actions, (actionId, defaults) => forForm(`progress-${actionId}`, defaults), (actionId) => to.planActionPath(child.id, p.id, actionId)) : [],
+    progress: open
+      ? progressForms(
+          p.actions,
+          (actionId, defaults) => forForm(`progress-${actionId}`, defaults),
+          (actionId) => to.planActionPath(child.id, p.id, actionId),
+        )
+      : [],
     addAction: open ? addActionForm(forForm('action', { status: 'not_started' }), to.planActionsPath(child.id, p.id)) : null,
-    finalise: open && !p.finalisedDate ? { action: to.finalisePlanPath(child.id, p.id), version: finaliseForm.value('version'), date: finaliseForm.date('finalisedDate', 'Date finalised') } : null,
+    finalise:
+      open && !p.finalisedDate
+        ? {
+            action: to.finalisePlanPath(child.id, p.id),
+            version: finaliseForm.value('version'),
+            date: finaliseForm.date('finalisedDate', 'Date finalised'),
+          }
+        : null,
     links: open
       ? [
           { text: 'Record a core group meeting', href: to.newCoreGroupPath(child.id, p.id) },
@@ -636,7 +769,12 @@ export function planPage(
       head: [{ text: 'Date' }, { text: 'Attended' }, { text: 'Actions reviewed' }, { text: 'What the group found' }],
       rows: p.coreGroups.map((g) => [
         { text: formatDate(g.meetingDate) },
-        { text: g.attendance.filter((a) => a.attended).map((a) => `${a.name} (${agencyLabels[a.agency] ?? a.agency})`).join(', ') },
+        {
+          text: g.attendance
+            .filter((a) => a.attended)
+            .map((a) => `${a.name} (${agencyLabels[a.agency] ?? a.agency})`)
+            .join(', '),
+        },
         { text: String(g.actionsReviewed.length) },
         { text: g.notes ?? '' },
       ]),
@@ -653,12 +791,19 @@ export function planPage(
     },
     due: obligationTable(planObligations.filter(outstanding), 'What is due under this plan'),
     hasDue: planObligations.some(outstanding),
-    done: obligationTable(planObligations.filter((o) => o.status === 'met_on_time' || o.status === 'met_late'), 'Done under this plan'),
+    done: obligationTable(
+      planObligations.filter((o) => o.status === 'met_on_time' || o.status === 'met_late'),
+      'Done under this plan',
+    ),
     hasDone: planObligations.some((o) => o.status === 'met_on_time' || o.status === 'met_late'),
   };
 }
 
-export function endPlanForm(child: ChildHeading, p: PlanView, opts: { today: string; values?: FormValues; errors?: readonly FieldError[] }) {
+export function endPlanForm(
+  child: ChildHeading,
+  p: PlanView,
+  opts: { today: string; values?: FormValues; errors?: readonly FieldError[] },
+) {
   const { errorList, errors } = errorsOf(opts.errors, ['endDate']);
   const form = new FormView({ endDate: opts.today, version: p.version, ...(opts.values ?? {}) }, errors);
   return {
@@ -696,7 +841,11 @@ export function coreGroupForm(child: ChildHeading, p: PlanView, opts: { values: 
         ? form.checkboxes(
             'actionsReviewed',
             'Actions reviewed',
-            p.actions.map((a) => ({ value: a.id, text: a.action, hint: `${a.owner}, due ${formatDate(a.dueDate)}: ${actionStatusLabels[a.status as keyof typeof actionStatusLabels].text.toLowerCase()}` })),
+            p.actions.map((a) => ({
+              value: a.id,
+              text: a.action,
+              hint: `${a.owner}, due ${formatDate(a.dueDate)}: ${actionStatusLabels[a.status as keyof typeof actionStatusLabels].text.toLowerCase()}`,
+            })),
           )
         : null,
     notes: form.textarea('notes', 'What the core group found', { rows: 5 }),

@@ -140,7 +140,10 @@ const conferenceFrom = sql`from cp_conferences c left join cp_plans p on p.initi
 
 export async function conferenceOf(db: Db, childId: string, id: string): Promise<ConferenceView | null> {
   if (!isUuid(id)) return null;
-  const [row] = await rows<ConferenceView>(db, sql`select ${conferenceColumns} ${conferenceFrom} where c.child_id = ${childId} and c.id = ${id}`);
+  const [row] = await rows<ConferenceView>(
+    db,
+    sql`select ${conferenceColumns} ${conferenceFrom} where c.child_id = ${childId} and c.id = ${id}`,
+  );
   return row ?? null;
 }
 

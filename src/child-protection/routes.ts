@@ -94,19 +94,33 @@ export function childProtectionRoutes(app: FastifyInstance, ctx: AppContext): vo
     const [child, referrals] = await Promise.all([childSummary(ctx.db, p.childId), openReferralsOf(ctx.db, p.childId)]);
     if (!child) return notFound(reply);
     const action = discussionId ? to.editStrategyDiscussionPath(p.childId, discussionId) : to.newStrategyDiscussionPath(p.childId);
-    return reply.page('child-protection/views/strategy-discussion-form.njk', strategyDiscussionForm(child, { values, errors, action, referrals, ...(discussionId ? { discussionId } : {}) }));
+    return reply.page(
+      'child-protection/views/strategy-discussion-form.njk',
+      strategyDiscussionForm(child, { values, errors, action, referrals, ...(discussionId ? { discussionId } : {}) }),
+    );
   }
 
   async function discussionPage(reply: FastifyReply, p: Params, user: SignedInUser, values?: FormValues, errors?: FieldError[]) {
     const [child, d] = await Promise.all([childSummary(ctx.db, p.childId), strategyDiscussionOf(ctx.db, p.childId, p.id)]);
     if (!child || !d) return notFound(reply);
-    return reply.page('child-protection/views/strategy-discussion.njk', strategyDiscussionPage(child, d, { manager: isManager(user), today: today(), ...(values ? { values } : {}), ...(errors ? { errors } : {}) }));
+    return reply.page(
+      'child-protection/views/strategy-discussion.njk',
+      strategyDiscussionPage(child, d, {
+        manager: isManager(user),
+        today: today(),
+        ...(values ? { values } : {}),
+        ...(errors ? { errors } : {}),
+      }),
+    );
   }
 
   async function enquiryPage(reply: FastifyReply, p: Params, user: SignedInUser, values?: FormValues, errors?: FieldError[]) {
     const [child, e] = await Promise.all([childSummary(ctx.db, p.childId), s47EnquiryOf(ctx.db, p.childId, p.id)]);
     if (!child || !e) return notFound(reply);
-    return reply.page('child-protection/views/s47-enquiry.njk', s47Page(child, e, { manager: isManager(user), today: today(), ...(values ? { values } : {}), ...(errors ? { errors } : {}) }));
+    return reply.page(
+      'child-protection/views/s47-enquiry.njk',
+      s47Page(child, e, { manager: isManager(user), today: today(), ...(values ? { values } : {}), ...(errors ? { errors } : {}) }),
+    );
   }
 
   async function conferenceFormPage(reply: FastifyReply, p: Params, values: FormValues, errors: FieldError[]) {
@@ -121,7 +135,10 @@ export function childProtectionRoutes(app: FastifyInstance, ctx: AppContext): vo
     const fits = (type === 'review' && plan) || ((type === 'initial' || type === 'pre_birth') && enquiry);
     if (!child || !fits) return notFound(reply);
     const about = type === 'review' ? { cpPlanId } : { s47EnquiryId };
-    return reply.page('child-protection/views/conference-form.njk', conferenceForm(child, { type, about, values: { conferenceDate: today(), ...values }, errors }));
+    return reply.page(
+      'child-protection/views/conference-form.njk',
+      conferenceForm(child, { type, about, values: { conferenceDate: today(), ...values }, errors }),
+    );
   }
 
   async function conferenceCorrectionPage(reply: FastifyReply, p: Params, values: FormValues, errors: FieldError[]) {
@@ -140,20 +157,31 @@ export function childProtectionRoutes(app: FastifyInstance, ctx: AppContext): vo
     if (!child || !plan) return notFound(reply);
     return reply.page(
       'child-protection/views/plan.njk',
-      planPage(child, plan, obligations, { today: today(), ...(form ? { form } : {}), ...(values ? { values } : {}), ...(errors ? { errors } : {}) }),
+      planPage(child, plan, obligations, {
+        today: today(),
+        ...(form ? { form } : {}),
+        ...(values ? { values } : {}),
+        ...(errors ? { errors } : {}),
+      }),
     );
   }
 
   async function endPlanPage(reply: FastifyReply, p: Params, values?: FormValues, errors?: FieldError[]) {
     const [child, plan] = await Promise.all([childSummary(ctx.db, p.childId), planOf(ctx.db, p.childId, p.id)]);
     if (!child || !plan) return notFound(reply);
-    return reply.page('child-protection/views/plan-end.njk', endPlanForm(child, plan, { today: today(), ...(values ? { values } : {}), ...(errors ? { errors } : {}) }));
+    return reply.page(
+      'child-protection/views/plan-end.njk',
+      endPlanForm(child, plan, { today: today(), ...(values ? { values } : {}), ...(errors ? { errors } : {}) }),
+    );
   }
 
   async function coreGroupPage(reply: FastifyReply, p: Params, values: FormValues, errors: FieldError[]) {
     const [child, plan] = await Promise.all([childSummary(ctx.db, p.childId), planOf(ctx.db, p.childId, p.id)]);
     if (!child || !plan) return notFound(reply);
-    return reply.page('child-protection/views/core-group-form.njk', coreGroupForm(child, plan, { values: { meetingDate: today(), ...values }, errors }));
+    return reply.page(
+      'child-protection/views/core-group-form.njk',
+      coreGroupForm(child, plan, { values: { meetingDate: today(), ...values }, errors }),
+    );
   }
 
   // ── reading ───────────────────────────────────────────────────────────────
@@ -188,7 +216,9 @@ export function childProtectionRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   route(app, ctx, { ...view, url: paths.s47Enquiry }, async (req, reply, state) => enquiryPage(reply, params(req), state.user));
 
-  route(app, ctx, { ...view, url: paths.newConference }, async (req, reply) => conferenceFormPage(reply, params(req), { ...(req.query as FormValues) }, []));
+  route(app, ctx, { ...view, url: paths.newConference }, async (req, reply) =>
+    conferenceFormPage(reply, params(req), { ...(req.query as FormValues) }, []),
+  );
 
   route(app, ctx, { ...view, url: paths.conference }, async (req, reply) => {
     const p = params(req);
@@ -202,18 +232,37 @@ export function childProtectionRoutes(app: FastifyInstance, ctx: AppContext): vo
   route(app, ctx, { ...view, url: paths.endPlan }, async (req, reply) => endPlanPage(reply, params(req)));
   route(app, ctx, { ...view, url: paths.newCoreGroup }, async (req, reply) => coreGroupPage(reply, params(req), {}, []));
 
-  apiRoute(app, ctx, { method: 'GET', url: apiPaths.record, roles: practice, audit: 'VIEW_CHILD', summary: 'The child’s strategy discussions, enquiries, conferences and plans, and what is due under child protection' }, async (req, reply) => {
-    const p = params(req);
-    const clock = await loadClockContext(ctx.db);
-    const [record, obligations] = await Promise.all([childProtectionOf(ctx.db, p.childId), childProtectionObligations(ctx.db, p.childId, ctx.time.now(), clock)]);
-    return reply.send({ ...record, obligations });
-  });
+  apiRoute(
+    app,
+    ctx,
+    {
+      method: 'GET',
+      url: apiPaths.record,
+      roles: practice,
+      audit: 'VIEW_CHILD',
+      summary: 'The child’s strategy discussions, enquiries, conferences and plans, and what is due under child protection',
+    },
+    async (req, reply) => {
+      const p = params(req);
+      const clock = await loadClockContext(ctx.db);
+      const [record, obligations] = await Promise.all([
+        childProtectionOf(ctx.db, p.childId),
+        childProtectionObligations(ctx.db, p.childId, ctx.time.now(), clock),
+      ]);
+      return reply.send({ ...record, obligations });
+    },
+  );
 
   // ── changes ───────────────────────────────────────────────────────────────
 
-  const discussionForm = (body: FormValues) => formInput(body, { dates: ['concernDate', 'heldDate'], lists: { participants: ['agency', 'role', 'name'] } });
-  const attendanceForm = (dates: string[]) => (body: FormValues) => formInput(body, { dates, lists: { attendance: ['agency', 'name', 'attended'] } });
-  const dates = (...names: string[]) => (body: FormValues) => formInput(body, { dates: names });
+  const discussionForm = (body: FormValues) =>
+    formInput(body, { dates: ['concernDate', 'heldDate'], lists: { participants: ['agency', 'role', 'name'] } });
+  const attendanceForm = (dates: string[]) => (body: FormValues) =>
+    formInput(body, { dates, lists: { attendance: ['agency', 'name', 'attended'] } });
+  const dates =
+    (...names: string[]) =>
+    (body: FormValues) =>
+      formInput(body, { dates: names });
 
   register({
     summary: 'Record a concern of significant harm, and the strategy discussion if it has been held',
@@ -325,7 +374,9 @@ export function childProtectionRoutes(app: FastifyInstance, ctx: AppContext): vo
     staleField: 'conferenceDate',
     done: (p, r) => {
       const made = typeof r === 'string' ? null : (r.planId as string | null);
-      return made ? { flash: 'Conference recorded', to: to.planPath(p.childId, made) } : { flash: 'Conference recorded', to: to.conferencePath(p.childId, idOf(r)) };
+      return made
+        ? { flash: 'Conference recorded', to: to.planPath(p.childId, made) }
+        : { flash: 'Conference recorded', to: to.conferencePath(p.childId, idOf(r)) };
     },
   });
 

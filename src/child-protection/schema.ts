@@ -11,7 +11,20 @@
  * the row's version.
  */
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { children } from '../core/record/schema.js';
 import { users } from '../core/auth/schema.js';
 import { contacts, referrals } from '../front-door/schema.js';
@@ -79,9 +92,15 @@ export const strategyDiscussions = pgTable(
     concernAt: timestamp('concern_at', { withTimezone: true }).notNull(),
     concern: text('concern').notNull(),
     heldAt: timestamp('held_at', { withTimezone: true }),
-    participants: jsonb('participants').$type<Participant[]>().notNull().default(sql`'[]'::jsonb`),
+    participants: jsonb('participants')
+      .$type<Participant[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     informationShared: text('information_shared'),
-    decisions: text('decisions').array().notNull().default(sql`'{}'::text[]`),
+    decisions: text('decisions')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     authorisedBy: uuid('authorised_by').references(() => workers.id),
     authorisedDate: date('authorised_date'),
     recordedBy: uuid('recorded_by').references(() => users.id),
@@ -92,9 +111,15 @@ export const strategyDiscussions = pgTable(
   (t) => [
     check('strategy_discussions_participants_check', jsonArray(t.participants)),
     check('strategy_discussions_held_check', sql`${t.heldAt} is null or ${t.heldAt} >= ${t.concernAt}`),
-    check('strategy_discussions_decisions_check', sql`${t.decisions} <@ array[${sql.raw(strategyDecisions.map((d) => `'${d}'`).join(','))}]::text[]`),
+    check(
+      'strategy_discussions_decisions_check',
+      sql`${t.decisions} <@ array[${sql.raw(strategyDecisions.map((d) => `'${d}'`).join(','))}]::text[]`,
+    ),
     check('strategy_discussions_decided_check', sql`(${t.heldAt} is null) = (cardinality(${t.decisions}) = 0)`),
-    check('strategy_discussions_authorised_check', sql`(${t.authorisedDate} is null) or (${t.heldAt} is not null and ${t.authorisedBy} is not null)`),
+    check(
+      'strategy_discussions_authorised_check',
+      sql`(${t.authorisedDate} is null) or (${t.heldAt} is not null and ${t.authorisedBy} is not null)`,
+    ),
     index('strategy_discussions_child_idx').on(t.childId, t.concernAt),
   ],
 );
@@ -141,9 +166,15 @@ export const s47Enquiries = pgTable(
       's47_enquiries_completed_check',
       sql`(${t.endDate} is null) = (${t.outcome} is null) and (${t.endDate} is null) = (${t.conferenceRequired} is null) and (${t.endDate} is null or ${t.childSeen} is not null)`,
     ),
-    check('s47_enquiries_reason_check', sql`${t.conferenceRequired} is distinct from false or ${t.conferenceNotRequiredReason} is not null`),
+    check(
+      's47_enquiries_reason_check',
+      sql`${t.conferenceRequired} is distinct from false or ${t.conferenceNotRequiredReason} is not null`,
+    ),
     check('s47_enquiries_seen_alone_check', sql`not coalesce(${t.seenAlone}, false) or ${t.childSeen}`),
-    check('s47_enquiries_authorised_check', sql`${t.authorisedDate} is null or (${t.endDate} is not null and ${t.authorisedBy} is not null)`),
+    check(
+      's47_enquiries_authorised_check',
+      sql`${t.authorisedDate} is null or (${t.endDate} is not null and ${t.authorisedBy} is not null)`,
+    ),
     index('s47_enquiries_child_idx').on(t.childId, t.startDate),
   ],
 );
@@ -170,7 +201,10 @@ export const cpConferences = pgTable(
     /** icpc_icpc_date / cppr_cp_review_date */
     conferenceDate: date('conference_date').notNull(),
     chair: text('chair').notNull(),
-    attendance: jsonb('attendance').$type<Attendee[]>().notNull().default(sql`'[]'::jsonb`),
+    attendance: jsonb('attendance')
+      .$type<Attendee[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     parentsParticipation: text('parents_participation').notNull(),
     /** cppr_cp_review_participation */
     childParticipation: text('child_participation').notNull(),
@@ -197,10 +231,15 @@ export const cpConferences = pgTable(
     ),
     check('cp_conferences_category_check', sql`(${t.categoryOfAbuse} is not null) = (${t.decision} in ('cp_plan','continue_plan'))`),
     check('cp_conferences_category_code_check', sql`${t.categoryOfAbuse} is null or ${oneOf(t.categoryOfAbuse, categoryCodes)}`),
-    check('cp_conferences_participation_check', sql`${oneOf(t.parentsParticipation, parentParticipation)} and ${oneOf(t.childParticipation, childParticipation)}`),
+    check(
+      'cp_conferences_participation_check',
+      sql`${oneOf(t.parentsParticipation, parentParticipation)} and ${oneOf(t.childParticipation, childParticipation)}`,
+    ),
     check('cp_conferences_attendance_check', jsonArray(t.attendance)),
     // one initial conference per enquiry
-    uniqueIndex('cp_conferences_s47_idx').on(t.s47EnquiryId).where(sql`${t.s47EnquiryId} is not null`),
+    uniqueIndex('cp_conferences_s47_idx')
+      .on(t.s47EnquiryId)
+      .where(sql`${t.s47EnquiryId} is not null`),
     index('cp_conferences_child_idx').on(t.childId, t.conferenceDate),
     index('cp_conferences_plan_idx').on(t.cpPlanId),
   ],
@@ -245,7 +284,9 @@ export const cpPlans = pgTable(
     // a plan is not finalised without outcomes and a contingency plan
     check('cp_plans_finalised_check', sql`${t.finalisedDate} is null or (${t.contingency} is not null and cardinality(${t.outcomes}) > 0)`),
     // a child is on one plan at a time
-    uniqueIndex('cp_plans_open_idx').on(t.childId).where(sql`${t.endDate} is null`),
+    uniqueIndex('cp_plans_open_idx')
+      .on(t.childId)
+      .where(sql`${t.endDate} is null`),
     index('cp_plans_child_idx').on(t.childId, t.startDate),
   ],
 );
@@ -265,9 +306,15 @@ export const coreGroupMeetings = pgTable(
       .notNull()
       .references(() => cpPlans.id),
     meetingDate: date('meeting_date').notNull(),
-    attendance: jsonb('attendance').$type<Attendee[]>().notNull().default(sql`'[]'::jsonb`),
+    attendance: jsonb('attendance')
+      .$type<Attendee[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     /** The plan's actions the group went through. */
-    actionsReviewed: uuid('actions_reviewed').array().notNull().default(sql`'{}'::uuid[]`),
+    actionsReviewed: uuid('actions_reviewed')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     notes: text('notes'),
     recordedBy: uuid('recorded_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -27,23 +27,47 @@ describe('a strategy discussion’s input', () => {
 
   it('needs the police and health at a discussion held, and says which is missing', () => {
     const r = parse(strategyDiscussionSchema(today), { ...held, participants: [police] });
-    expect(r).toEqual({ ok: false, errors: [{ field: 'participants', message: 'Who took part must include health: a strategy discussion has the police and health at the least' }] });
+    expect(r).toEqual({
+      ok: false,
+      errors: [
+        {
+          field: 'participants',
+          message: 'Who took part must include health: a strategy discussion has the police and health at the least',
+        },
+      ],
+    });
   });
 
   it('needs when, what was shared and the decision once held, and lists every problem at once', () => {
-    const r = parse(strategyDiscussionSchema(today), { ...held, heldDate: '', heldTime: '', informationShared: '', decisions: [], participants: [police, { ...health, name: '' }] });
+    const r = parse(strategyDiscussionSchema(today), {
+      ...held,
+      heldDate: '',
+      heldTime: '',
+      informationShared: '',
+      decisions: [],
+      participants: [police, { ...health, name: '' }],
+    });
     expect(fieldsOf(r)).toEqual(['participants.1.name', 'heldDate', 'heldTime', 'informationShared', 'decisions']);
   });
 
   it('refuses no further action alongside another decision, a time that is not a time, and a date in the future', () => {
-    expect(fieldsOf(parse(strategyDiscussionSchema(today), { ...held, decisions: ['no_further_action', 's47_enquiry'] }))).toEqual(['decisions']);
+    expect(fieldsOf(parse(strategyDiscussionSchema(today), { ...held, decisions: ['no_further_action', 's47_enquiry'] }))).toEqual([
+      'decisions',
+    ]);
     expect(fieldsOf(parse(strategyDiscussionSchema(today), { ...held, concernTime: '25:00' }))).toEqual(['concernTime']);
     expect(fieldsOf(parse(strategyDiscussionSchema(today), { ...held, heldDate: '2026-03-03' }))).toEqual(['heldDate']);
   });
 });
 
 describe('a section 47 outcome', () => {
-  const outcome = { childSeen: 'yes', seenAlone: 'no', outcome: 'substantiated', conferenceRequired: 'yes', endDate: '2026-03-02', version: '1' };
+  const outcome = {
+    childSeen: 'yes',
+    seenAlone: 'no',
+    outcome: 'substantiated',
+    conferenceRequired: 'yes',
+    endDate: '2026-03-02',
+    version: '1',
+  };
   it('asks whether a child seen was seen alone, and why no conference is needed', () => {
     expect(fieldsOf(parse(s47OutcomeSchema(today), { ...outcome, seenAlone: '' }))).toEqual(['seenAlone']);
     expect(fieldsOf(parse(s47OutcomeSchema(today), { ...outcome, conferenceRequired: 'no' }))).toEqual(['conferenceNotRequiredReason']);
@@ -62,9 +86,13 @@ describe('a conference', () => {
     socialWorkerAttended: true,
   };
   it('takes a decision that fits its type, and a category of abuse from the census list when a plan is made', () => {
-    expect(fieldsOf(parse(conferenceSchema(today), { ...base, type: 'initial', decision: 'continue_plan', categoryOfAbuse: 'NEG' }))).toEqual(['decision']);
+    expect(
+      fieldsOf(parse(conferenceSchema(today), { ...base, type: 'initial', decision: 'continue_plan', categoryOfAbuse: 'NEG' })),
+    ).toEqual(['decision']);
     expect(fieldsOf(parse(conferenceSchema(today), { ...base, type: 'initial', decision: 'cp_plan' }))).toEqual(['categoryOfAbuse']);
-    expect(fieldsOf(parse(conferenceSchema(today), { ...base, type: 'initial', decision: 'cp_plan', categoryOfAbuse: 'XYZ' }))).toEqual(['categoryOfAbuse']);
+    expect(fieldsOf(parse(conferenceSchema(today), { ...base, type: 'initial', decision: 'cp_plan', categoryOfAbuse: 'XYZ' }))).toEqual([
+      'categoryOfAbuse',
+    ]);
     expect(fieldsOf(parse(conferenceSchema(today), { ...base, type: 'review', decision: 'end_plan' }))).toEqual(['cpPlanId']);
     expect(parse(conferenceSchema(today), { ...base, type: 'pre_birth', decision: 'no_plan' }).ok).toBe(true);
   });
@@ -72,7 +100,9 @@ describe('a conference', () => {
 
 describe('ending a plan', () => {
   it('is for a reason chosen on the page: a review’s decision ends a plan by recording the review', () => {
-    expect(fieldsOf(parse(endPlanSchema(today), { endDate: '2026-03-02', endReason: 'review_decision', version: '2' }))).toEqual(['endReason']);
+    expect(fieldsOf(parse(endPlanSchema(today), { endDate: '2026-03-02', endReason: 'review_decision', version: '2' }))).toEqual([
+      'endReason',
+    ]);
     expect(parse(endPlanSchema(today), { endDate: '2026-03-02', endReason: 'reached_18', version: '2' }).ok).toBe(true);
   });
 });

@@ -138,7 +138,10 @@ export function strategyDiscussionSchema(today: Today) {
 export type NewStrategyDiscussion = z.output<ReturnType<typeof strategyDiscussionSchema>>;
 
 export function updateStrategyDiscussionSchema(today: Today) {
-  return strategyFields(today).omit({ referralId: true, contactId: true }).extend({ version: version() }).superRefine(checkHeld, evenWithOtherErrors);
+  return strategyFields(today)
+    .omit({ referralId: true, contactId: true })
+    .extend({ version: version() })
+    .superRefine(checkHeld, evenWithOtherErrors);
 }
 export type StrategyDiscussionUpdate = z.output<ReturnType<typeof updateStrategyDiscussionSchema>>;
 
@@ -147,7 +150,8 @@ function discussionTimes(input: Omit<StrategyFields, 'referralId' | 'contactId'>
   if (concernAt > now) throw new ChildProtectionRuleError('concernTime', 'Time the concern arose must be now or in the past');
   const heldAt = input.held && input.heldDate && input.heldTime ? londonInstant(input.heldDate, input.heldTime) : null;
   if (heldAt && heldAt > now) throw new ChildProtectionRuleError('heldTime', 'Time the discussion was held must be now or in the past');
-  if (heldAt && heldAt < concernAt) throw new ChildProtectionRuleError('heldDate', 'The discussion cannot be held before the concern arose');
+  if (heldAt && heldAt < concernAt)
+    throw new ChildProtectionRuleError('heldDate', 'The discussion cannot be held before the concern arose');
   return { concernAt, heldAt };
 }
 
@@ -164,23 +168,39 @@ function heldValues(input: Omit<StrategyFields, 'referralId' | 'contactId'>, hel
 export async function recordStrategyDiscussion(tx: Db, childId: string, input: NewStrategyDiscussion, by: Actor): Promise<string> {
   const { concernAt, heldAt } = discussionTimes(input, by.now);
   if (input.referralId) {
-    const [r] = await tx.select({ id: referrals.id }).from(referrals).where(and(eq(referrals.id, input.referralId), eq(referrals.childId, childId)));
+    const [r] = await tx
+      .select({ id: referrals.id })
+      .from(referrals)
+      .where(and(eq(referrals.id, input.referralId), eq(referrals.childId, childId)));
     if (!r) throw new ChildProtectionRuleError('referralId', 'Referral is not one of this child’s referrals');
   }
   if (input.contactId) {
-    const [c] = await tx.select({ id: contacts.id }).from(contacts).where(and(eq(contacts.id, input.contactId), eq(contacts.childId, childId)));
+    const [c] = await tx
+      .select({ id: contacts.id })
+      .from(contacts)
+      .where(and(eq(contacts.id, input.contactId), eq(contacts.childId, childId)));
     if (!c) throw new ChildProtectionRuleError('contactId', 'Contact is not one of this child’s contacts');
   }
   const [row] = await tx
     .insert(strategyDiscussions)
-    .values({ childId, referralId: input.referralId ?? null, contactId: input.contactId ?? null, concernAt, ...heldValues(input, heldAt), recordedBy: by.userId })
+    .values({
+      childId,
+      referralId: input.referralId ?? null,
+      contactId: input.contactId ?? null,
+      concernAt,
+      ...heldValues(input, heldAt),
+      recordedBy: by.userId,
+    })
     .returning({ id: strategyDiscussions.id });
   await recomputeObligations(tx, [childId]);
   return row!.id;
 }
 
 async function discussionOf(tx: Db, childId: string, id: string) {
-  const [d] = await tx.select().from(strategyDiscussions).where(and(eq(strategyDiscussions.id, id), eq(strategyDiscussions.childId, childId)));
+  const [d] = await tx
+    .select()
+    .from(strategyDiscussions)
+    .where(and(eq(strategyDiscussions.id, id), eq(strategyDiscussions.childId, childId)));
   if (!d) throw new ChildProtectionNotFound('The strategy discussion');
   return d;
 }
@@ -190,16 +210,28 @@ async function s47Of(tx: Db, discussionId: string) {
   return e ?? null;
 }
 
-export async function updateStrategyDiscussion(tx: Db, childId: string, id: string, input: StrategyDiscussionUpdate, by: Actor): Promise<string> {
+export async function updateStrategyDiscussion(
+  tx: Db,
+  childId: string,
+  id: string,
+  input: StrategyDiscussionUpdate,
+  by: Actor,
+): Promise<string> {
   const current = await discussionOf(tx, childId, id);
   const { concernAt, heldAt } = discussionTimes(input, by.now);
   const enquiry = await s47Of(tx, id);
   if (enquiry) {
     if (!heldAt || !input.decisions.includes('s47_enquiry')) {
-      throw new ChildProtectionRuleError('decisions', 'A section 47 enquiry has started from this discussion: the decision must stay a section 47 enquiry');
+      throw new ChildProtectionRuleError(
+        'decisions',
+        'A section 47 enquiry has started from this discussion: the decision must stay a section 47 enquiry',
+      );
     }
     if (londonDate(heldAt) > enquiry.startDate) {
-      throw new ChildProtectionRuleError('heldDate', `The discussion cannot be held after the section 47 enquiry it started (${formatDate(enquiry.startDate)})`);
+      throw new ChildProtectionRuleError(
+        'heldDate',
+        `The discussion cannot be held after the section 47 enquiry it started (${formatDate(enquiry.startDate)})`,
+      );
     }
   }
   if (current.authorisedDate && (!heldAt || londonDate(heldAt) > current.authorisedDate)) {
@@ -223,12 +255,19 @@ export type Authorise = z.output<ReturnType<typeof authoriseSchema>>;
 export async function authoriseStrategyDiscussion(tx: Db, childId: string, id: string, input: Authorise, by: Actor): Promise<string> {
   const d = await discussionOf(tx, childId, id);
   if (!by.workerId) throw new ChildProtectionRuleError('authorisedDate', 'Only a manager with a worker record can authorise');
-  if (!d.heldAt) throw new ChildProtectionRuleError('authorisedDate', 'The discussion has not been held yet: record it before it is authorised');
+  if (!d.heldAt)
+    throw new ChildProtectionRuleError('authorisedDate', 'The discussion has not been held yet: record it before it is authorised');
   if (d.authorisedDate) throw new ChildProtectionRuleError('authorisedDate', 'The discussion is already authorised');
-  if (input.authorisedDate < londonDate(d.heldAt)) throw new ChildProtectionRuleError('authorisedDate', 'Date authorised cannot be before the discussion was held');
+  if (input.authorisedDate < londonDate(d.heldAt))
+    throw new ChildProtectionRuleError('authorisedDate', 'Date authorised cannot be before the discussion was held');
   const changed = await tx
     .update(strategyDiscussions)
-    .set({ authorisedBy: by.workerId, authorisedDate: input.authorisedDate, updatedAt: new Date(), version: sql`${strategyDiscussions.version} + 1` })
+    .set({
+      authorisedBy: by.workerId,
+      authorisedDate: input.authorisedDate,
+      updatedAt: new Date(),
+      version: sql`${strategyDiscussions.version} + 1`,
+    })
     .where(and(eq(strategyDiscussions.id, id), eq(strategyDiscussions.version, input.version)))
     .returning({ id: strategyDiscussions.id });
   if (changed.length === 0) throw new StaleRecordError('This strategy discussion');
@@ -248,9 +287,13 @@ export async function startS47Enquiry(tx: Db, childId: string, discussionId: str
   if (!d.heldAt || !d.decisions.includes('s47_enquiry')) {
     throw new ChildProtectionRuleError('startDate', 'A section 47 enquiry starts from a strategy discussion that decided on one');
   }
-  if (await s47Of(tx, discussionId)) throw new ChildProtectionRuleError('startDate', 'A section 47 enquiry has already started from this discussion');
+  if (await s47Of(tx, discussionId))
+    throw new ChildProtectionRuleError('startDate', 'A section 47 enquiry has already started from this discussion');
   if (input.startDate < londonDate(d.heldAt)) {
-    throw new ChildProtectionRuleError('startDate', `Date the enquiry started cannot be before the strategy discussion (${formatDate(londonDate(d.heldAt))})`);
+    throw new ChildProtectionRuleError(
+      'startDate',
+      `Date the enquiry started cannot be before the strategy discussion (${formatDate(londonDate(d.heldAt))})`,
+    );
   }
   const [row] = await tx
     .insert(s47Enquiries)
@@ -273,7 +316,8 @@ export function s47OutcomeSchema(today: Today) {
       version: version(),
     })
     .superRefine((v, ctx) => {
-      if (v.childSeen === true && v.seenAlone === undefined) ctx.addIssue({ code: 'custom', path: ['seenAlone'], message: 'Select whether the child was seen alone' });
+      if (v.childSeen === true && v.seenAlone === undefined)
+        ctx.addIssue({ code: 'custom', path: ['seenAlone'], message: 'Select whether the child was seen alone' });
       if (v.conferenceRequired === false && !v.conferenceNotRequiredReason) {
         ctx.addIssue({ code: 'custom', path: ['conferenceNotRequiredReason'], message: 'Enter why no conference is needed' });
       }
@@ -282,7 +326,10 @@ export function s47OutcomeSchema(today: Today) {
 export type S47Outcome = z.output<ReturnType<typeof s47OutcomeSchema>>;
 
 async function enquiryOf(tx: Db, childId: string, id: string) {
-  const [e] = await tx.select().from(s47Enquiries).where(and(eq(s47Enquiries.id, id), eq(s47Enquiries.childId, childId)));
+  const [e] = await tx
+    .select()
+    .from(s47Enquiries)
+    .where(and(eq(s47Enquiries.id, id), eq(s47Enquiries.childId, childId)));
   if (!e) throw new ChildProtectionNotFound('The section 47 enquiry');
   return e;
 }
@@ -294,13 +341,20 @@ async function initialConferenceOf(tx: Db, enquiryId: string) {
 
 export async function recordS47Outcome(tx: Db, childId: string, id: string, input: S47Outcome, by: Actor): Promise<string> {
   const e = await enquiryOf(tx, childId, id);
-  if (e.authorisedDate) throw new ChildProtectionRuleError('outcome', 'The enquiry’s outcome has been authorised and can no longer be changed');
+  if (e.authorisedDate)
+    throw new ChildProtectionRuleError('outcome', 'The enquiry’s outcome has been authorised and can no longer be changed');
   if (input.endDate < e.startDate) {
-    throw new ChildProtectionRuleError('endDate', `Date the enquiry was completed cannot be before it started (${formatDate(e.startDate)})`);
+    throw new ChildProtectionRuleError(
+      'endDate',
+      `Date the enquiry was completed cannot be before it started (${formatDate(e.startDate)})`,
+    );
   }
   const conference = await initialConferenceOf(tx, id);
   if (conference && !input.conferenceRequired) {
-    throw new ChildProtectionRuleError('conferenceRequired', 'An initial conference has been held for this enquiry: it cannot conclude that none is needed');
+    throw new ChildProtectionRuleError(
+      'conferenceRequired',
+      'An initial conference has been held for this enquiry: it cannot conclude that none is needed',
+    );
   }
   const changed = await tx
     .update(s47Enquiries)
@@ -327,10 +381,16 @@ export async function authoriseS47Enquiry(tx: Db, childId: string, id: string, i
   if (!by.workerId) throw new ChildProtectionRuleError('authorisedDate', 'Only a manager with a worker record can authorise');
   if (!e.endDate) throw new ChildProtectionRuleError('authorisedDate', 'Record the enquiry’s outcome before it is authorised');
   if (e.authorisedDate) throw new ChildProtectionRuleError('authorisedDate', 'The enquiry is already authorised');
-  if (input.authorisedDate < e.endDate) throw new ChildProtectionRuleError('authorisedDate', 'Date authorised cannot be before the enquiry was completed');
+  if (input.authorisedDate < e.endDate)
+    throw new ChildProtectionRuleError('authorisedDate', 'Date authorised cannot be before the enquiry was completed');
   const changed = await tx
     .update(s47Enquiries)
-    .set({ authorisedBy: by.workerId, authorisedDate: input.authorisedDate, updatedAt: new Date(), version: sql`${s47Enquiries.version} + 1` })
+    .set({
+      authorisedBy: by.workerId,
+      authorisedDate: input.authorisedDate,
+      updatedAt: new Date(),
+      version: sql`${s47Enquiries.version} + 1`,
+    })
     .where(and(eq(s47Enquiries.id, id), eq(s47Enquiries.version, input.version)))
     .returning({ id: s47Enquiries.id });
   if (changed.length === 0) throw new StaleRecordError('This section 47 enquiry');
@@ -364,32 +424,49 @@ export function conferenceSchema(today: Today) {
           ctx.addIssue({ code: 'custom', path: ['decision'], message: 'A review conference decides whether the plan continues or ends' });
         }
       } else if (v.type) {
-        if (!v.s47EnquiryId) ctx.addIssue({ code: 'custom', path: ['s47EnquiryId'], message: 'Select the section 47 enquiry the conference follows' });
+        if (!v.s47EnquiryId)
+          ctx.addIssue({ code: 'custom', path: ['s47EnquiryId'], message: 'Select the section 47 enquiry the conference follows' });
         if (v.decision && !(initialConferenceDecisions as readonly string[]).includes(v.decision)) {
-          ctx.addIssue({ code: 'custom', path: ['decision'], message: 'An initial conference decides whether the child needs a child protection plan' });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['decision'],
+            message: 'An initial conference decides whether the child needs a child protection plan',
+          });
         }
       }
       if ((v.decision === 'cp_plan' || v.decision === 'continue_plan') && !v.categoryOfAbuse) {
         ctx.addIssue({ code: 'custom', path: ['categoryOfAbuse'], message: 'Select the category of abuse the plan is under' });
       }
-      if (v.attendance.length === 0) ctx.addIssue({ code: 'custom', path: ['attendance'], message: 'Enter who was invited and whether they attended' });
+      if (v.attendance.length === 0)
+        ctx.addIssue({ code: 'custom', path: ['attendance'], message: 'Enter who was invited and whether they attended' });
     }, evenWithOtherErrors);
 }
 export type NewConference = z.output<ReturnType<typeof conferenceSchema>>;
 
 async function openPlanOf(tx: Db, childId: string) {
-  const [p] = await tx.select().from(cpPlans).where(and(eq(cpPlans.childId, childId), isNull(cpPlans.endDate)));
+  const [p] = await tx
+    .select()
+    .from(cpPlans)
+    .where(and(eq(cpPlans.childId, childId), isNull(cpPlans.endDate)));
   return p ?? null;
 }
 
 async function planOf(tx: Db, childId: string, id: string) {
-  const [p] = await tx.select().from(cpPlans).where(and(eq(cpPlans.id, id), eq(cpPlans.childId, childId)));
+  const [p] = await tx
+    .select()
+    .from(cpPlans)
+    .where(and(eq(cpPlans.id, id), eq(cpPlans.childId, childId)));
   if (!p) throw new ChildProtectionNotFound('The child protection plan');
   return p;
 }
 
 /** The conference's id, and the plan it made, continued or ended. */
-export async function recordConference(tx: Db, childId: string, input: NewConference, by: Actor): Promise<{ id: string; planId: string | null }> {
+export async function recordConference(
+  tx: Db,
+  childId: string,
+  input: NewConference,
+  by: Actor,
+): Promise<{ id: string; planId: string | null }> {
   const [child] = await tx.select({ dateOfBirth: children.dateOfBirth }).from(children).where(eq(children.id, childId));
   const details = {
     childId,
@@ -411,11 +488,21 @@ export async function recordConference(tx: Db, childId: string, input: NewConfer
     const plan = await planOf(tx, childId, input.cpPlanId!).catch(() => {
       throw new ChildProtectionRuleError('cpPlanId', 'Child protection plan is not one of this child’s plans');
     });
-    if (plan.endDate) throw new ChildProtectionRuleError('cpPlanId', `The plan ended on ${formatDate(plan.endDate)}: a review conference is for a plan in force`);
+    if (plan.endDate)
+      throw new ChildProtectionRuleError(
+        'cpPlanId',
+        `The plan ended on ${formatDate(plan.endDate)}: a review conference is for a plan in force`,
+      );
     if (input.conferenceDate <= plan.startDate) {
-      throw new ChildProtectionRuleError('conferenceDate', `Date of the conference must be after the conference that made the plan (${formatDate(plan.startDate)})`);
+      throw new ChildProtectionRuleError(
+        'conferenceDate',
+        `Date of the conference must be after the conference that made the plan (${formatDate(plan.startDate)})`,
+      );
     }
-    const [row] = await tx.insert(cpConferences).values({ ...details, cpPlanId: plan.id }).returning({ id: cpConferences.id });
+    const [row] = await tx
+      .insert(cpConferences)
+      .values({ ...details, cpPlanId: plan.id })
+      .returning({ id: cpConferences.id });
     if (input.decision === 'end_plan') {
       await tx
         .update(cpPlans)
@@ -448,20 +535,38 @@ export async function recordConference(tx: Db, childId: string, input: NewConfer
   }
   const bornBy = child?.dateOfBirth && child.dateOfBirth <= input.conferenceDate;
   if (input.type === 'pre_birth' && bornBy) {
-    throw new ChildProtectionRuleError('type', `The child was born on ${formatDate(child.dateOfBirth!)}: a pre-birth conference is held before the birth`);
+    throw new ChildProtectionRuleError(
+      'type',
+      `The child was born on ${formatDate(child.dateOfBirth!)}: a pre-birth conference is held before the birth`,
+    );
   }
   if (input.type === 'initial' && !bornBy) {
-    throw new ChildProtectionRuleError('type', 'The child was not yet born on the date of the conference: record it as a pre-birth conference');
+    throw new ChildProtectionRuleError(
+      'type',
+      'The child was not yet born on the date of the conference: record it as a pre-birth conference',
+    );
   }
   if (input.decision === 'cp_plan' && (await openPlanOf(tx, childId))) {
-    throw new ChildProtectionRuleError('decision', 'The child is already on a child protection plan: end it, or record a review conference');
+    throw new ChildProtectionRuleError(
+      'decision',
+      'The child is already on a child protection plan: end it, or record a review conference',
+    );
   }
-  const [row] = await tx.insert(cpConferences).values({ ...details, s47EnquiryId: enquiry.id }).returning({ id: cpConferences.id });
+  const [row] = await tx
+    .insert(cpConferences)
+    .values({ ...details, s47EnquiryId: enquiry.id })
+    .returning({ id: cpConferences.id });
   let planId: string | null = null;
   if (input.decision === 'cp_plan') {
     const [plan] = await tx
       .insert(cpPlans)
-      .values({ childId, initialConferenceId: row!.id, startDate: input.conferenceDate, initialCategory: input.categoryOfAbuse!, latestCategory: input.categoryOfAbuse! })
+      .values({
+        childId,
+        initialConferenceId: row!.id,
+        startDate: input.conferenceDate,
+        initialCategory: input.categoryOfAbuse!,
+        latestCategory: input.categoryOfAbuse!,
+      })
       .returning({ id: cpPlans.id });
     planId = plan!.id;
   }
@@ -483,13 +588,17 @@ export function correctConferenceSchema(today: Today) {
       version: version(),
     })
     .superRefine((v, ctx) => {
-      if (v.attendance.length === 0) ctx.addIssue({ code: 'custom', path: ['attendance'], message: 'Enter who was invited and whether they attended' });
+      if (v.attendance.length === 0)
+        ctx.addIssue({ code: 'custom', path: ['attendance'], message: 'Enter who was invited and whether they attended' });
     }, evenWithOtherErrors);
 }
 export type ConferenceCorrection = z.output<ReturnType<typeof correctConferenceSchema>>;
 
 export async function correctConference(tx: Db, childId: string, id: string, input: ConferenceCorrection): Promise<string> {
-  const [c] = await tx.select({ id: cpConferences.id }).from(cpConferences).where(and(eq(cpConferences.id, id), eq(cpConferences.childId, childId)));
+  const [c] = await tx
+    .select({ id: cpConferences.id })
+    .from(cpConferences)
+    .where(and(eq(cpConferences.id, id), eq(cpConferences.childId, childId)));
   if (!c) throw new ChildProtectionNotFound('The conference');
   const changed = await tx
     .update(cpConferences)
@@ -519,8 +628,10 @@ export type PlanUpdate = PlanContent;
 export async function updatePlan(tx: Db, childId: string, id: string, input: PlanUpdate): Promise<string> {
   const plan = await planOf(tx, childId, id);
   refuseIfEnded(plan, 'outcomes');
-  if (plan.finalisedDate && input.outcomes.length === 0) throw new ChildProtectionRuleError('outcomes', 'A finalised plan keeps at least one outcome for the child');
-  if (plan.finalisedDate && !input.contingency) throw new ChildProtectionRuleError('contingency', 'A finalised plan keeps its contingency plan');
+  if (plan.finalisedDate && input.outcomes.length === 0)
+    throw new ChildProtectionRuleError('outcomes', 'A finalised plan keeps at least one outcome for the child');
+  if (plan.finalisedDate && !input.contingency)
+    throw new ChildProtectionRuleError('contingency', 'A finalised plan keeps its contingency plan');
   const changed = await tx
     .update(cpPlans)
     .set({ outcomes: input.outcomes, contingency: input.contingency ?? null, updatedAt: new Date(), version: sql`${cpPlans.version} + 1` })
@@ -541,10 +652,15 @@ export async function finalisePlan(tx: Db, childId: string, id: string, input: F
   refuseIfEnded(plan, 'finalisedDate');
   if (plan.finalisedDate) throw new ChildProtectionRuleError('finalisedDate', 'The plan is already finalised');
   if (!plan.contingency) {
-    throw new ChildProtectionRuleError('contingency', 'Write the contingency plan before the plan is finalised: what will happen if the plan is not working');
+    throw new ChildProtectionRuleError(
+      'contingency',
+      'Write the contingency plan before the plan is finalised: what will happen if the plan is not working',
+    );
   }
-  if (plan.outcomes.length === 0) throw new ChildProtectionRuleError('outcomes', 'Write at least one outcome for the child before the plan is finalised');
-  if (input.finalisedDate < plan.startDate) throw new ChildProtectionRuleError('finalisedDate', 'Date finalised cannot be before the plan started');
+  if (plan.outcomes.length === 0)
+    throw new ChildProtectionRuleError('outcomes', 'Write at least one outcome for the child before the plan is finalised');
+  if (input.finalisedDate < plan.startDate)
+    throw new ChildProtectionRuleError('finalisedDate', 'Date finalised cannot be before the plan started');
   const changed = await tx
     .update(cpPlans)
     .set({ finalisedDate: input.finalisedDate, finalisedBy: by.userId, updatedAt: new Date(), version: sql`${cpPlans.version} + 1` })
@@ -564,7 +680,13 @@ export async function addPlanAction(tx: Db, childId: string, planId: string, inp
   return id;
 }
 
-export async function recordActionProgress(tx: Db, childId: string, planId: string, actionId: string, input: PlanActionProgress): Promise<string> {
+export async function recordActionProgress(
+  tx: Db,
+  childId: string,
+  planId: string,
+  actionId: string,
+  input: PlanActionProgress,
+): Promise<string> {
   const plan = await planOf(tx, childId, planId);
   await updateActionProgress(tx, cpPlanActions, plan, actionId, input);
   await recomputeObligations(tx, [childId]);
@@ -583,7 +705,8 @@ export type EndPlan = z.output<ReturnType<typeof endPlanSchema>>;
 export async function endPlan(tx: Db, childId: string, id: string, input: EndPlan): Promise<string> {
   const plan = await planOf(tx, childId, id);
   if (plan.endDate) throw new ChildProtectionRuleError('endDate', `The plan already ended on ${formatDate(plan.endDate)}`);
-  if (input.endDate < plan.startDate) throw new ChildProtectionRuleError('endDate', `Date the plan ended cannot be before it started (${formatDate(plan.startDate)})`);
+  if (input.endDate < plan.startDate)
+    throw new ChildProtectionRuleError('endDate', `Date the plan ended cannot be before it started (${formatDate(plan.startDate)})`);
   const [lastGroup] = await tx
     .select({ d: coreGroupMeetings.meetingDate })
     .from(coreGroupMeetings)
@@ -596,7 +719,10 @@ export async function endPlan(tx: Db, childId: string, id: string, input: EndPla
     .where(eq(cpConferences.cpPlanId, id))
     .orderBy(desc(cpConferences.conferenceDate))
     .limit(1);
-  const latest = [lastGroup?.d, lastReview?.d].filter((d): d is string => !!d).sort().at(-1);
+  const latest = [lastGroup?.d, lastReview?.d]
+    .filter((d): d is string => !!d)
+    .sort()
+    .at(-1);
   if (latest && input.endDate < latest) {
     throw new ChildProtectionRuleError('endDate', `Date the plan ended cannot be before the last meeting under it (${formatDate(latest)})`);
   }
@@ -624,7 +750,8 @@ export function coreGroupSchema(today: Today) {
       notes: optionalText('What the core group found', { max: 20000, multiline: true }),
     })
     .superRefine((v, ctx) => {
-      if (v.attendance.length === 0) ctx.addIssue({ code: 'custom', path: ['attendance'], message: 'Enter who was invited and whether they attended' });
+      if (v.attendance.length === 0)
+        ctx.addIssue({ code: 'custom', path: ['attendance'], message: 'Enter who was invited and whether they attended' });
     }, evenWithOtherErrors);
 }
 export type NewCoreGroup = z.output<ReturnType<typeof coreGroupSchema>>;
@@ -633,7 +760,10 @@ export async function recordCoreGroup(tx: Db, childId: string, planId: string, i
   const plan = await planOf(tx, childId, planId);
   refuseIfEnded(plan, 'meetingDate');
   if (input.meetingDate < plan.startDate) {
-    throw new ChildProtectionRuleError('meetingDate', `Date of the meeting cannot be before the plan started (${formatDate(plan.startDate)})`);
+    throw new ChildProtectionRuleError(
+      'meetingDate',
+      `Date of the meeting cannot be before the plan started (${formatDate(plan.startDate)})`,
+    );
   }
   const reviewed = [...new Set(input.actionsReviewed)];
   if (reviewed.length > 0) {
@@ -641,11 +771,20 @@ export async function recordCoreGroup(tx: Db, childId: string, planId: string, i
       .select({ id: cpPlanActions.id })
       .from(cpPlanActions)
       .where(and(eq(cpPlanActions.planId, planId), inArray(cpPlanActions.id, reviewed)));
-    if (found.length !== reviewed.length) throw new ChildProtectionRuleError('actionsReviewed', 'Actions reviewed must be actions of this plan');
+    if (found.length !== reviewed.length)
+      throw new ChildProtectionRuleError('actionsReviewed', 'Actions reviewed must be actions of this plan');
   }
   const [row] = await tx
     .insert(coreGroupMeetings)
-    .values({ childId, cpPlanId: planId, meetingDate: input.meetingDate, attendance: input.attendance, actionsReviewed: reviewed, notes: input.notes ?? null, recordedBy: by.userId })
+    .values({
+      childId,
+      cpPlanId: planId,
+      meetingDate: input.meetingDate,
+      attendance: input.attendance,
+      actionsReviewed: reviewed,
+      notes: input.notes ?? null,
+      recordedBy: by.userId,
+    })
     .returning({ id: coreGroupMeetings.id });
   await recomputeObligations(tx, [childId]);
   return row!.id;

@@ -9,7 +9,14 @@ import { closureReasonCodes } from './schema.js';
 const child = { id: '00000000-0000-4000-8000-000000000001', firstName: 'Wren', lastName: 'Madeup' };
 const planId = '00000000-0000-4000-8000-0000000000aa';
 
-const empty: ChildrenInNeedRecord = { plans: [], openReferrals: [], closures: [], transition: null, disabled: false, onChildProtectionPlan: false };
+const empty: ChildrenInNeedRecord = {
+  plans: [],
+  openReferrals: [],
+  closures: [],
+  transition: null,
+  disabled: false,
+  onChildProtectionPlan: false,
+};
 
 const due = (over: Partial<ObligationView>): ObligationView => ({
   childId: child.id,
@@ -34,14 +41,21 @@ describe('the children in need section of the child’s record', () => {
     expect(none.links).toEqual([]);
     const open = recordSection(child.id, { ...empty, openReferrals: [{ id: 'r', referralDate: '2026-02-16' }] }, []);
     expect(open.links.map((l) => l.text)).toEqual(['Start a child in need plan', 'Close the case']);
-    const onCp = recordSection(child.id, { ...empty, openReferrals: [{ id: 'r', referralDate: '2026-02-16' }], onChildProtectionPlan: true }, []);
+    const onCp = recordSection(
+      child.id,
+      { ...empty, openReferrals: [{ id: 'r', referralDate: '2026-02-16' }], onChildProtectionPlan: true },
+      [],
+    );
     expect(onCp.links.map((l) => l.text)).toEqual(['Close the case']);
   });
 
   it('shows the plan in force and the next obligation, with its due date and why', () => {
     const section = recordSection(
       child.id,
-      { ...empty, plans: [{ id: planId, startDate: '2026-03-02', endDate: null, endReason: null, reviews: 0, lastReview: null, actions: 0 }] },
+      {
+        ...empty,
+        plans: [{ id: planId, startDate: '2026-03-02', endDate: null, endReason: null, reviews: 0, lastReview: null, actions: 0 }],
+      },
       [due({ status: 'met_on_time' }), due({ status: 'overdue', due: '2026-04-13' })],
     );
     expect(section.status).toBe('On a child in need plan since 2 March 2026');
@@ -51,11 +65,17 @@ describe('the children in need section of the child’s record', () => {
       due: '13 April 2026',
       tag: { text: 'Overdue', classes: 'govuk-tag--red' },
     });
-    expect(section.links[0]).toEqual({ text: 'Open the child in need plan', href: `/children/${child.id}/children-in-need/plans/${planId}` });
+    expect(section.links[0]).toEqual({
+      text: 'Open the child in need plan',
+      href: `/children/${child.id}/children-in-need/plans/${planId}`,
+    });
   });
 
   it('asks for transition planning only for a disabled child', () => {
-    expect(recordSection(child.id, { ...empty, disabled: true }, []).rows).toContainEqual({ key: { text: 'Transition planning' }, value: { text: 'Not started' } });
+    expect(recordSection(child.id, { ...empty, disabled: true }, []).rows).toContainEqual({
+      key: { text: 'Transition planning' },
+      value: { text: 'Not started' },
+    });
     expect(recordSection(child.id, empty, []).rows).toEqual([]);
   });
 });
@@ -72,14 +92,29 @@ describe('the plan page', () => {
     outcomes: ['At school every day'],
     contingency: null,
     version: 2,
-    actions: [{ id: '00000000-0000-4000-8000-0000000000dd', action: 'Attendance plan', owner: 'School', dueDate: '2026-03-20', status: 'in_progress', version: 1 }],
+    actions: [
+      {
+        id: '00000000-0000-4000-8000-0000000000dd',
+        action: 'Attendance plan',
+        owner: 'School',
+        dueDate: '2026-03-20',
+        status: 'in_progress',
+        version: 1,
+      },
+    ],
     reviews: [],
   };
 
   it('gives the actions as data, with no HTML: the template renders the tag', () => {
     const page = planPage(child, plan, [], {});
     expect(page.planActions.items).toEqual([
-      { id: plan.actions[0]!.id, action: 'Attendance plan', owner: 'School', due: '20 March 2026', status: { text: 'In progress', colour: 'blue' } },
+      {
+        id: plan.actions[0]!.id,
+        action: 'Attendance plan',
+        owner: 'School',
+        due: '20 March 2026',
+        status: { text: 'In progress', colour: 'blue' },
+      },
     ]);
     expect(JSON.stringify(page)).not.toMatch(/<[a-z]/);
     expect(page.planContent.edit!.outcomes.map((o) => o.value)).toEqual(['At school every day', '', '']);
@@ -87,7 +122,11 @@ describe('the plan page', () => {
 
   it('links a refused progress form’s error to that action’s field', () => {
     const actionId = plan.actions[0]!.id;
-    const page = planPage(child, plan, [], { form: `progress-${actionId}`, values: { status: 'completed' }, errors: [{ field: 'status', message: 'x' }] });
+    const page = planPage(child, plan, [], {
+      form: `progress-${actionId}`,
+      values: { status: 'completed' },
+      errors: [{ field: 'status', message: 'x' }],
+    });
     expect(page.errorList).toEqual([{ text: 'x', href: `#status-${actionId}` }]);
   });
 

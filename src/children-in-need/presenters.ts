@@ -51,7 +51,12 @@ function errorsOf(errors: readonly FieldError[] | undefined, dates: readonly str
 function nextDue(obligations: readonly ObligationView[]) {
   const next = obligations.filter(outstanding)[0];
   return next
-    ? { text: next.ruleName, explanation: next.explanation, due: formatDate(next.due.slice(0, 10)), tag: { text: statusLabels[next.status].text, classes: `govuk-tag--${statusLabels[next.status].colour}` } }
+    ? {
+        text: next.ruleName,
+        explanation: next.explanation,
+        due: formatDate(next.due.slice(0, 10)),
+        tag: { text: statusLabels[next.status].text, classes: `govuk-tag--${statusLabels[next.status].colour}` },
+      }
     : null;
 }
 
@@ -73,16 +78,28 @@ export function recordSection(childId: string, record: ChildrenInNeedRecord, obl
   }
   const closure = record.closures[0];
   if (closure && record.openReferrals.length === 0) {
-    rows.push(row('Case closed', `${formatDate(closure.closedDate)}: ${closureReason(closure.reason)}${closure.stepDownToEarlyHelp ? `, stepped down to early help (${closure.earlyHelpProvider})` : ''}`));
+    rows.push(
+      row(
+        'Case closed',
+        `${formatDate(closure.closedDate)}: ${closureReason(closure.reason)}${closure.stepDownToEarlyHelp ? `, stepped down to early help (${closure.earlyHelpProvider})` : ''}`,
+      ),
+    );
   }
   if (record.disabled) {
-    rows.push(row('Transition planning', record.transition ? `Started ${formatDate(record.transition.startedDate)}, led by ${record.transition.lead}` : 'Not started'));
+    rows.push(
+      row(
+        'Transition planning',
+        record.transition ? `Started ${formatDate(record.transition.startedDate)}, led by ${record.transition.lead}` : 'Not started',
+      ),
+    );
   }
   const links: { text: string; href: string }[] = [];
   if (open) links.push({ text: 'Open the child in need plan', href: to.planPath(childId, open.id) });
-  else if (record.openReferrals.length > 0 && !record.onChildProtectionPlan) links.push({ text: 'Start a child in need plan', href: to.newPlanPath(childId) });
+  else if (record.openReferrals.length > 0 && !record.onChildProtectionPlan)
+    links.push({ text: 'Start a child in need plan', href: to.newPlanPath(childId) });
   if (record.openReferrals.length > 0) links.push({ text: 'Close the case', href: to.closurePath(childId) });
-  if (record.disabled) links.push({ text: record.transition ? 'Transition planning' : 'Record transition planning', href: to.transitionPath(childId) });
+  if (record.disabled)
+    links.push({ text: record.transition ? 'Transition planning' : 'Record transition planning', href: to.transitionPath(childId) });
   return { status, rows, next: nextDue(obligations), links, overview: to.childrenInNeedPath(childId) };
 }
 
@@ -95,7 +112,10 @@ export function overviewPage(child: ChildHeading, record: ChildrenInNeedRecord, 
     caption: caption(child),
     backLink: to.childRecordPath(child.id),
     status: section.status,
-    links: [...section.links, ...(record.plans.length > 0 ? [{ text: 'Concerns raised about the plans', href: disputesPath(child.id) }] : [])],
+    links: [
+      ...section.links,
+      ...(record.plans.length > 0 ? [{ text: 'Concerns raised about the plans', href: disputesPath(child.id) }] : []),
+    ],
     plans: record.plans.map((p) => ({
       link: { href: to.planPath(child.id, p.id), text: formatDate(p.startDate), visuallyHiddenText: 'plan' },
       ended: p.endDate ? `${formatDate(p.endDate)} (${endReason(p.endReason)})` : 'In force',
@@ -115,7 +135,11 @@ export function overviewPage(child: ChildHeading, record: ChildrenInNeedRecord, 
 
 // ── starting a plan ──────────────────────────────────────────────────────────
 
-export function startPlanForm(child: ChildHeading, referrals: readonly { id: string; referralDate: string }[], opts: { values: FormValues; errors?: readonly FieldError[] }) {
+export function startPlanForm(
+  child: ChildHeading,
+  referrals: readonly { id: string; referralDate: string }[],
+  opts: { values: FormValues; errors?: readonly FieldError[] },
+) {
   const { errorList, errors } = errorsOf(opts.errors, ['startDate']);
   const form = new FormView({ ...(referrals.length === 1 ? { referralId: referrals[0]!.id } : {}), ...opts.values }, errors);
   return {
@@ -130,7 +154,9 @@ export function startPlanForm(child: ChildHeading, referrals: readonly { id: str
       'Referral the plan belongs to',
       referrals.map((r) => ({ value: r.id, text: `Referral of ${formatDate(r.referralDate)}` })),
     ),
-    startDate: form.date('startDate', 'Date the plan started', { hint: 'The day the plan was agreed, usually at the child in need meeting' }),
+    startDate: form.date('startDate', 'Date the plan started', {
+      hint: 'The day the plan was agreed, usually at the child in need meeting',
+    }),
   };
 }
 
@@ -146,7 +172,8 @@ export function planPage(
   opts: { form?: PlanForm; values?: FormValues; errors?: readonly FieldError[] },
 ) {
   const { errorList, errors } = errorsOf(opts.errors, ['dueDate']);
-  const forForm = (name: PlanForm, defaults: FormValues) => new FormView(opts.form === name ? { ...defaults, ...(opts.values ?? {}) } : defaults, opts.form === name ? errors : {});
+  const forForm = (name: PlanForm, defaults: FormValues) =>
+    new FormView(opts.form === name ? { ...defaults, ...(opts.values ?? {}) } : defaults, opts.form === name ? errors : {});
   const open = !p.endDate;
   const planObligations = obligations.filter((o) => o.key.includes(`:${p.id}:`));
   return {
@@ -185,7 +212,13 @@ export function planPage(
     planActions: {
       caption: 'Actions',
       items: actionItems(p.actions),
-      progress: open ? progressForms(p.actions, (actionId, defaults) => forForm(`progress-${actionId}`, defaults), (actionId) => to.planActionPath(child.id, p.id, actionId)) : [],
+      progress: open
+        ? progressForms(
+            p.actions,
+            (actionId, defaults) => forForm(`progress-${actionId}`, defaults),
+            (actionId) => to.planActionPath(child.id, p.id, actionId),
+          )
+        : [],
       add: open ? addActionForm(forForm('action', { status: 'not_started' }), to.planActionsPath(child.id, p.id)) : null,
     },
     reviews: p.reviews.map((r) => ({
@@ -215,16 +248,27 @@ export function reviewForm(child: ChildHeading, p: CinPlanView, opts: { values: 
     attendanceError: form.error('attendance') ?? null,
     attendance: attendanceRows(form, count),
     attendanceRows: count + 2,
-    childViews: form.textarea('childViews', 'The child’s views', { hint: 'What the child said, or how their views were gathered', rows: 4 }),
-    decisions: form.textarea('decisions', 'What the review decided', { hint: 'Whether the plan continues, what changes, and anything new to do', rows: 5 }),
+    childViews: form.textarea('childViews', 'The child’s views', {
+      hint: 'What the child said, or how their views were gathered',
+      rows: 4,
+    }),
+    decisions: form.textarea('decisions', 'What the review decided', {
+      hint: 'Whether the plan continues, what changes, and anything new to do',
+      rows: 5,
+    }),
   };
 }
 
 // ── the end of a plan ────────────────────────────────────────────────────────
 
-const options = <K extends string>(labels: Record<K, string>, keys: readonly K[]): Option[] => keys.map((k) => ({ value: k, text: labels[k] }));
+const options = <K extends string>(labels: Record<K, string>, keys: readonly K[]): Option[] =>
+  keys.map((k) => ({ value: k, text: labels[k] }));
 
-export function endPlanForm(child: ChildHeading, p: CinPlanView, opts: { today: string; values?: FormValues; errors?: readonly FieldError[] }) {
+export function endPlanForm(
+  child: ChildHeading,
+  p: CinPlanView,
+  opts: { today: string; values?: FormValues; errors?: readonly FieldError[] },
+) {
   const { errorList, errors } = errorsOf(opts.errors, ['endDate']);
   const form = new FormView({ endDate: opts.today, version: p.version, ...(opts.values ?? {}) }, errors);
   return {
@@ -242,7 +286,11 @@ export function endPlanForm(child: ChildHeading, p: CinPlanView, opts: { today: 
 
 // ── closing the case ─────────────────────────────────────────────────────────
 
-export function closureForm(child: ChildHeading, record: ChildrenInNeedRecord, opts: { values: FormValues; errors?: readonly FieldError[] }) {
+export function closureForm(
+  child: ChildHeading,
+  record: ChildrenInNeedRecord,
+  opts: { values: FormValues; errors?: readonly FieldError[] },
+) {
   const { errorList, errors } = errorsOf(opts.errors, ['closedDate']);
   const form = new FormView(opts.values, errors);
   const open = record.plans.find((p) => !p.endDate);
@@ -263,20 +311,41 @@ export function closureForm(child: ChildHeading, record: ChildrenInNeedRecord, o
       'Reason for closure',
       closureReasonCodes.map((c) => ({ value: c, text: labelOf(reasonForClosureCodes, c), hint: `CIN census code ${c}` })),
     ),
-    summary: form.textarea('summary', 'Why the case is closing', { hint: 'In plain words, for the family and anyone who reads the record later', rows: 5 }),
+    summary: form.textarea('summary', 'Why the case is closing', {
+      hint: 'In plain words, for the family and anyone who reads the record later',
+      rows: 5,
+    }),
     stepDownToEarlyHelp: form.yesNo('stepDownToEarlyHelp', 'Does the work step down to early help?'),
-    earlyHelpProvider: form.input('earlyHelpProvider', 'Who takes the work on in early help', { hint: 'The early help service or lead professional; leave blank if the work does not step down' }),
-    closures: record.closures.map((c) => row(formatDate(c.closedDate), `${closureReason(c.reason)}${c.stepDownToEarlyHelp ? `; stepped down to early help (${c.earlyHelpProvider})` : ''}`)),
+    earlyHelpProvider: form.input('earlyHelpProvider', 'Who takes the work on in early help', {
+      hint: 'The early help service or lead professional; leave blank if the work does not step down',
+    }),
+    closures: record.closures.map((c) =>
+      row(
+        formatDate(c.closedDate),
+        `${closureReason(c.reason)}${c.stepDownToEarlyHelp ? `; stepped down to early help (${c.earlyHelpProvider})` : ''}`,
+      ),
+    ),
   };
 }
 
 // ── transition planning ──────────────────────────────────────────────────────
 
-export function transitionForm(child: ChildHeading, record: ChildrenInNeedRecord, obligations: readonly ObligationView[], opts: { today: string; values?: FormValues; errors?: readonly FieldError[] }) {
+export function transitionForm(
+  child: ChildHeading,
+  record: ChildrenInNeedRecord,
+  obligations: readonly ObligationView[],
+  opts: { today: string; values?: FormValues; errors?: readonly FieldError[] },
+) {
   const { errorList, errors } = errorsOf(opts.errors, ['startedDate']);
   const t = record.transition;
   const saved: FormValues = t
-    ? { startedDate: t.startedDate, lead: t.lead, adultServicesInvolved: t.adultServicesInvolved ? 'yes' : 'no', summary: t.summary, version: t.version }
+    ? {
+        startedDate: t.startedDate,
+        lead: t.lead,
+        adultServicesInvolved: t.adultServicesInvolved ? 'yes' : 'no',
+        summary: t.summary,
+        version: t.version,
+      }
     : { startedDate: opts.today };
   const form = new FormView({ ...saved, ...(opts.values ?? {}) }, errors);
   const rule = obligations.filter((o) => o.ruleId === 'transition-planning');
@@ -292,7 +361,10 @@ export function transitionForm(child: ChildHeading, record: ChildrenInNeedRecord
     startedDate: form.date('startedDate', 'Date transition planning started'),
     lead: form.input('lead', 'Who leads the planning', { hint: 'A person, a team or adult social care' }),
     adultServicesInvolved: form.yesNo('adultServicesInvolved', 'Are adult services involved?'),
-    summary: form.textarea('summary', 'What the planning covers', { hint: 'Education, health, care and support, where the young person will live, and their wishes', rows: 6 }),
+    summary: form.textarea('summary', 'What the planning covers', {
+      hint: 'Education, health, care and support, where the young person will live, and their wishes',
+      rows: 6,
+    }),
     submit: t ? 'Save changes' : 'Save transition planning',
   };
 }

@@ -58,9 +58,24 @@ export async function cinPlanOf(db: Db, childId: string, id: string): Promise<Ci
 
 /** Everything children in need has recorded for a child: for the record, the overview and the API. */
 export interface ChildrenInNeedRecord {
-  plans: { id: string; startDate: string; endDate: string | null; endReason: string | null; reviews: number; lastReview: string | null; actions: number }[];
+  plans: {
+    id: string;
+    startDate: string;
+    endDate: string | null;
+    endReason: string | null;
+    reviews: number;
+    lastReview: string | null;
+    actions: number;
+  }[];
   openReferrals: { id: string; referralDate: string }[];
-  closures: { id: string; closedDate: string; reason: string; summary: string; stepDownToEarlyHelp: boolean; earlyHelpProvider: string | null }[];
+  closures: {
+    id: string;
+    closedDate: string;
+    reason: string;
+    summary: string;
+    stepDownToEarlyHelp: boolean;
+    earlyHelpProvider: string | null;
+  }[];
   transition: { id: string; startedDate: string; lead: string; adultServicesInvolved: boolean; summary: string; version: number } | null;
   /** Transition planning is for disabled children. */
   disabled: boolean;

@@ -19,7 +19,16 @@ import { childObligations } from '../obligations/queries.js';
 import { loadClockContext } from '../obligations/recompute.js';
 import * as to from './paths.js';
 import { apiPaths, paths } from './paths.js';
-import { closureForm, endPlanForm, overviewPage, planPage, type PlanForm, reviewForm, startPlanForm, transitionForm } from './presenters.js';
+import {
+  closureForm,
+  endPlanForm,
+  overviewPage,
+  planPage,
+  type PlanForm,
+  reviewForm,
+  startPlanForm,
+  transitionForm,
+} from './presenters.js';
 import { childrenInNeedOf, cinPlanOf, onlyChildrenInNeed, openReferralsOf } from './queries.js';
 import {
   addCinPlanAction,
@@ -63,43 +72,61 @@ export function childrenInNeedRoutes(app: FastifyInstance, ctx: AppContext): voi
   async function startPage(reply: FastifyReply, p: Params, values: FormValues, errors: FieldError[]) {
     const [child, referrals] = await Promise.all([childSummary(ctx.db, p.childId), openReferralsOf(ctx.db, p.childId)]);
     if (!child) return notFound(reply);
-    return reply.page('children-in-need/views/plan-start.njk', startPlanForm(child, referrals, { values: { startDate: today(), ...values }, errors }));
+    return reply.page(
+      'children-in-need/views/plan-start.njk',
+      startPlanForm(child, referrals, { values: { startDate: today(), ...values }, errors }),
+    );
   }
 
   async function planPageFor(reply: FastifyReply, p: Params, form?: PlanForm, values?: FormValues, errors?: FieldError[]) {
-    const [child, plan, obligations] = await Promise.all([childSummary(ctx.db, p.childId), cinPlanOf(ctx.db, p.childId, p.id), obligationsOf(p.childId)]);
+    const [child, plan, obligations] = await Promise.all([
+      childSummary(ctx.db, p.childId),
+      cinPlanOf(ctx.db, p.childId, p.id),
+      obligationsOf(p.childId),
+    ]);
     if (!child || !plan) return notFound(reply);
-    return reply.page(
-      'children-in-need/views/plan.njk',
-      { ...planPage(child, plan, obligations, { ...(form ? { form } : {}), ...(values ? { values } : {}), ...(errors ? { errors } : {}) }) },
-    );
+    return reply.page('children-in-need/views/plan.njk', {
+      ...planPage(child, plan, obligations, { ...(form ? { form } : {}), ...(values ? { values } : {}), ...(errors ? { errors } : {}) }),
+    });
   }
 
   async function reviewPage(reply: FastifyReply, p: Params, values: FormValues, errors: FieldError[]) {
     const [child, plan] = await Promise.all([childSummary(ctx.db, p.childId), cinPlanOf(ctx.db, p.childId, p.id)]);
     if (!child || !plan) return notFound(reply);
-    return reply.page('children-in-need/views/review-form.njk', reviewForm(child, plan, { values: { reviewDate: today(), ...values }, errors }));
+    return reply.page(
+      'children-in-need/views/review-form.njk',
+      reviewForm(child, plan, { values: { reviewDate: today(), ...values }, errors }),
+    );
   }
 
   async function endPage(reply: FastifyReply, p: Params, values?: FormValues, errors?: FieldError[]) {
     const [child, plan] = await Promise.all([childSummary(ctx.db, p.childId), cinPlanOf(ctx.db, p.childId, p.id)]);
     if (!child || !plan) return notFound(reply);
-    return reply.page('children-in-need/views/plan-end.njk', endPlanForm(child, plan, { today: today(), ...(values ? { values } : {}), ...(errors ? { errors } : {}) }));
+    return reply.page(
+      'children-in-need/views/plan-end.njk',
+      endPlanForm(child, plan, { today: today(), ...(values ? { values } : {}), ...(errors ? { errors } : {}) }),
+    );
   }
 
   async function closurePage(reply: FastifyReply, p: Params, values: FormValues, errors: FieldError[]) {
     const [child, record] = await Promise.all([childSummary(ctx.db, p.childId), childrenInNeedOf(ctx.db, p.childId)]);
     if (!child) return notFound(reply);
-    return reply.page('children-in-need/views/closure.njk', closureForm(child, record, { values: { closedDate: today(), ...values }, errors }));
+    return reply.page(
+      'children-in-need/views/closure.njk',
+      closureForm(child, record, { values: { closedDate: today(), ...values }, errors }),
+    );
   }
 
   async function transitionPage(reply: FastifyReply, p: Params, values?: FormValues, errors?: FieldError[]) {
-    const [child, record, obligations] = await Promise.all([childSummary(ctx.db, p.childId), childrenInNeedOf(ctx.db, p.childId), obligationsOf(p.childId)]);
+    const [child, record, obligations] = await Promise.all([
+      childSummary(ctx.db, p.childId),
+      childrenInNeedOf(ctx.db, p.childId),
+      obligationsOf(p.childId),
+    ]);
     if (!child) return notFound(reply);
-    return reply.page(
-      'children-in-need/views/transition.njk',
-      { ...transitionForm(child, record, obligations, { today: today(), ...(values ? { values } : {}), ...(errors ? { errors } : {}) }) },
-    );
+    return reply.page('children-in-need/views/transition.njk', {
+      ...transitionForm(child, record, obligations, { today: today(), ...(values ? { values } : {}), ...(errors ? { errors } : {}) }),
+    });
   }
 
   // ── reading ───────────────────────────────────────────────────────────────
@@ -108,7 +135,11 @@ export function childrenInNeedRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   route(app, ctx, { ...view, url: paths.overview }, async (req, reply) => {
     const p = params(req);
-    const [child, record, obligations] = await Promise.all([childSummary(ctx.db, p.childId), childrenInNeedOf(ctx.db, p.childId), obligationsOf(p.childId)]);
+    const [child, record, obligations] = await Promise.all([
+      childSummary(ctx.db, p.childId),
+      childrenInNeedOf(ctx.db, p.childId),
+      obligationsOf(p.childId),
+    ]);
     if (!child) return notFound(reply);
     return reply.page('children-in-need/views/overview.njk', overviewPage(child, record, obligations));
   });
@@ -122,7 +153,13 @@ export function childrenInNeedRoutes(app: FastifyInstance, ctx: AppContext): voi
   apiRoute(
     app,
     ctx,
-    { method: 'GET', url: apiPaths.record, roles: practice, audit: 'VIEW_CHILD', summary: 'The child’s child in need plans, case closures and transition planning, and what is due under them' },
+    {
+      method: 'GET',
+      url: apiPaths.record,
+      roles: practice,
+      audit: 'VIEW_CHILD',
+      summary: 'The child’s child in need plans, case closures and transition planning, and what is due under them',
+    },
     async (req, reply) => {
       const p = params(req);
       const [record, obligations] = await Promise.all([childrenInNeedOf(ctx.db, p.childId), obligationsOf(p.childId)]);
@@ -130,16 +167,30 @@ export function childrenInNeedRoutes(app: FastifyInstance, ctx: AppContext): voi
     },
   );
 
-  apiRoute(app, ctx, { method: 'GET', url: apiPaths.plan, roles: practice, audit: 'VIEW_CHILD', summary: 'A child in need plan: its outcomes, contingency, actions and reviews' }, async (req, reply) => {
-    const p = params(req);
-    const plan = await cinPlanOf(ctx.db, p.childId, p.id);
-    if (!plan) return reply.code(404).send({ error: 'The child in need plan was not found on this child’s record' });
-    return reply.send(plan);
-  });
+  apiRoute(
+    app,
+    ctx,
+    {
+      method: 'GET',
+      url: apiPaths.plan,
+      roles: practice,
+      audit: 'VIEW_CHILD',
+      summary: 'A child in need plan: its outcomes, contingency, actions and reviews',
+    },
+    async (req, reply) => {
+      const p = params(req);
+      const plan = await cinPlanOf(ctx.db, p.childId, p.id);
+      if (!plan) return reply.code(404).send({ error: 'The child in need plan was not found on this child’s record' });
+      return reply.send(plan);
+    },
+  );
 
   // ── changes ───────────────────────────────────────────────────────────────
 
-  const dates = (...names: string[]) => (body: FormValues) => formInput(body, { dates: names });
+  const dates =
+    (...names: string[]) =>
+    (body: FormValues) =>
+      formInput(body, { dates: names });
 
   register({
     summary: 'Start a child in need plan under an open referral',

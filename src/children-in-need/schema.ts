@@ -8,7 +8,20 @@
  * `version` for optimistic locking.
  */
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { Attendee } from '../casework/meetings.js';
 import { planActionsTable, planContentColumns } from '../casework/plans.js';
 import { children } from '../core/record/schema.js';
@@ -67,7 +80,9 @@ export const cinPlans = pgTable(
     check('cin_plans_end_reason_check', sql`(${t.endDate} is null) = (${t.endReason} is null)`),
     check('cin_plans_end_reason_code_check', sql`${t.endReason} is null or ${oneOf(t.endReason, cinPlanEndReasons)}`),
     // a child is on one child in need plan at a time
-    uniqueIndex('cin_plans_open_idx').on(t.childId).where(sql`${t.endDate} is null`),
+    uniqueIndex('cin_plans_open_idx')
+      .on(t.childId)
+      .where(sql`${t.endDate} is null`),
     index('cin_plans_child_idx').on(t.childId, t.startDate),
   ],
 );
@@ -87,7 +102,10 @@ export const cinPlanReviews = pgTable(
       .notNull()
       .references(() => cinPlans.id),
     reviewDate: date('review_date').notNull(),
-    attendance: jsonb('attendance').$type<Attendee[]>().notNull().default(sql`'[]'::jsonb`),
+    attendance: jsonb('attendance')
+      .$type<Attendee[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     childViews: text('child_views'),
     decisions: text('decisions').notNull(),
     recordedBy: uuid('recorded_by').references(() => users.id),
@@ -137,22 +155,19 @@ export const caseClosures = pgTable(
  * Transition planning towards adulthood for a disabled child: when it started (the fact the
  * clock's transition rule is met by), who leads it and what it covers.
  */
-export const transitionPlans = pgTable(
-  'transition_plans',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    childId: uuid('child_id')
-      .notNull()
-      .unique()
-      .references(() => children.id),
-    startedDate: date('started_date').notNull(),
-    /** Who leads the planning (a person, a team, adult social care). */
-    lead: text('lead').notNull(),
-    adultServicesInvolved: boolean('adult_services_involved').notNull(),
-    summary: text('summary').notNull(),
-    recordedBy: uuid('recorded_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    version: integer('version').notNull().default(1),
-  },
-);
+export const transitionPlans = pgTable('transition_plans', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  childId: uuid('child_id')
+    .notNull()
+    .unique()
+    .references(() => children.id),
+  startedDate: date('started_date').notNull(),
+  /** Who leads the planning (a person, a team, adult social care). */
+  lead: text('lead').notNull(),
+  adultServicesInvolved: boolean('adult_services_involved').notNull(),
+  summary: text('summary').notNull(),
+  recordedBy: uuid('recorded_by').references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
+});

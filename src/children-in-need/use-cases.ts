@@ -51,23 +51,46 @@ export function startCinPlanSchema(today: Today) {
 export type StartCinPlan = z.output<ReturnType<typeof startCinPlanSchema>>;
 
 async function planOf(tx: Db, childId: string, id: string) {
-  const [p] = await tx.select().from(cinPlans).where(and(eq(cinPlans.id, id), eq(cinPlans.childId, childId)));
+  const [p] = await tx
+    .select()
+    .from(cinPlans)
+    .where(and(eq(cinPlans.id, id), eq(cinPlans.childId, childId)));
   if (!p) throw new CaseworkNotFound('The child in need plan');
   return p;
 }
 
 export async function startCinPlan(tx: Db, childId: string, input: StartCinPlan, by: Actor): Promise<string> {
-  const [referral] = await tx.select().from(referrals).where(and(eq(referrals.id, input.referralId), eq(referrals.childId, childId)));
+  const [referral] = await tx
+    .select()
+    .from(referrals)
+    .where(and(eq(referrals.id, input.referralId), eq(referrals.childId, childId)));
   if (!referral) throw new CaseworkRuleError('referralId', 'Referral is not one of this child’s referrals');
-  if (referral.closedDate) throw new CaseworkRuleError('referralId', `The referral was closed on ${formatDate(referral.closedDate)}: a plan belongs to an open referral`);
+  if (referral.closedDate)
+    throw new CaseworkRuleError(
+      'referralId',
+      `The referral was closed on ${formatDate(referral.closedDate)}: a plan belongs to an open referral`,
+    );
   if (input.startDate < referral.referralDate) {
     throw new CaseworkRuleError('startDate', `Date the plan started cannot be before the referral (${formatDate(referral.referralDate)})`);
   }
-  const [open] = await tx.select({ startDate: cinPlans.startDate }).from(cinPlans).where(and(eq(cinPlans.childId, childId), isNull(cinPlans.endDate)));
-  if (open) throw new CaseworkRuleError('startDate', `The child is already on a child in need plan, since ${formatDate(open.startDate)}: end it first`);
-  const [cp] = await tx.select({ startDate: cpPlans.startDate }).from(cpPlans).where(and(eq(cpPlans.childId, childId), isNull(cpPlans.endDate)));
+  const [open] = await tx
+    .select({ startDate: cinPlans.startDate })
+    .from(cinPlans)
+    .where(and(eq(cinPlans.childId, childId), isNull(cinPlans.endDate)));
+  if (open)
+    throw new CaseworkRuleError(
+      'startDate',
+      `The child is already on a child in need plan, since ${formatDate(open.startDate)}: end it first`,
+    );
+  const [cp] = await tx
+    .select({ startDate: cpPlans.startDate })
+    .from(cpPlans)
+    .where(and(eq(cpPlans.childId, childId), isNull(cpPlans.endDate)));
   if (cp) {
-    throw new CaseworkRuleError('startDate', `The child is on a child protection plan, since ${formatDate(cp.startDate)}: a child in need plan starts when it ends`);
+    throw new CaseworkRuleError(
+      'startDate',
+      `The child is on a child protection plan, since ${formatDate(cp.startDate)}: a child in need plan starts when it ends`,
+    );
   }
   const [row] = await tx
     .insert(cinPlans)
@@ -96,7 +119,13 @@ export async function addCinPlanAction(tx: Db, childId: string, planId: string, 
   return id;
 }
 
-export async function recordCinActionProgress(tx: Db, childId: string, planId: string, actionId: string, input: PlanActionProgress): Promise<string> {
+export async function recordCinActionProgress(
+  tx: Db,
+  childId: string,
+  planId: string,
+  actionId: string,
+  input: PlanActionProgress,
+): Promise<string> {
   await updateActionProgress(tx, cinPlanActions, await planOf(tx, childId, planId), actionId, input);
   await recomputeObligations(tx, [childId]);
   return actionId;
@@ -113,14 +142,16 @@ export function cinReviewSchema(today: Today) {
       decisions: text('What the review decided', { max: 20000, multiline: true }),
     })
     .superRefine((v, ctx) => {
-      if (v.attendance.length === 0) ctx.addIssue({ code: 'custom', path: ['attendance'], message: 'Enter who was invited and whether they attended' });
+      if (v.attendance.length === 0)
+        ctx.addIssue({ code: 'custom', path: ['attendance'], message: 'Enter who was invited and whether they attended' });
     }, evenWithOtherErrors);
 }
 export type NewCinReview = z.output<ReturnType<typeof cinReviewSchema>>;
 
 export async function recordCinReview(tx: Db, childId: string, planId: string, input: NewCinReview, by: Actor): Promise<string> {
   const plan = await planOf(tx, childId, planId);
-  if (plan.endDate) throw new CaseworkRuleError('reviewDate', `The plan ended on ${formatDate(plan.endDate)}: a review is for a plan in force`);
+  if (plan.endDate)
+    throw new CaseworkRuleError('reviewDate', `The plan ended on ${formatDate(plan.endDate)}: a review is for a plan in force`);
   if (input.reviewDate < plan.startDate) {
     throw new CaseworkRuleError('reviewDate', `Date of the review cannot be before the plan started (${formatDate(plan.startDate)})`);
   }
@@ -165,9 +196,11 @@ async function lastReviewOf(tx: Db, planId: string): Promise<string | null> {
 export async function endCinPlan(tx: Db, childId: string, id: string, input: EndCinPlan): Promise<string> {
   const plan = await planOf(tx, childId, id);
   if (plan.endDate) throw new CaseworkRuleError('endDate', `The plan already ended on ${formatDate(plan.endDate)}`);
-  if (input.endDate < plan.startDate) throw new CaseworkRuleError('endDate', `Date the plan ended cannot be before it started (${formatDate(plan.startDate)})`);
+  if (input.endDate < plan.startDate)
+    throw new CaseworkRuleError('endDate', `Date the plan ended cannot be before it started (${formatDate(plan.startDate)})`);
   const last = await lastReviewOf(tx, id);
-  if (last && input.endDate < last) throw new CaseworkRuleError('endDate', `Date the plan ended cannot be before its last review (${formatDate(last)})`);
+  if (last && input.endDate < last)
+    throw new CaseworkRuleError('endDate', `Date the plan ended cannot be before its last review (${formatDate(last)})`);
   const changed = await tx
     .update(cinPlans)
     .set({ endDate: input.endDate, endReason: input.endReason, updatedAt: new Date(), version: sql`${cinPlans.version} + 1` })
@@ -194,7 +227,11 @@ export function closeCaseSchema(today: Today) {
         ctx.addIssue({ code: 'custom', path: ['earlyHelpProvider'], message: 'Enter who takes the work on in early help' });
       }
       if (v.reason === earlyHelpClosureReason && v.stepDownToEarlyHelp === false) {
-        ctx.addIssue({ code: 'custom', path: ['stepDownToEarlyHelp'], message: 'A case closed and referred to early help (RC9) steps down to early help: select yes' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['stepDownToEarlyHelp'],
+          message: 'A case closed and referred to early help (RC9) steps down to early help: select yes',
+        });
       }
     }, evenWithOtherErrors);
 }
@@ -206,18 +243,41 @@ export type CloseCase = z.output<ReturnType<typeof closeCaseSchema>>;
  * the plan ends first, by its own review.
  */
 export async function closeCase(tx: Db, childId: string, input: CloseCase, by: Actor): Promise<string> {
-  const [cp] = await tx.select({ startDate: cpPlans.startDate }).from(cpPlans).where(and(eq(cpPlans.childId, childId), isNull(cpPlans.endDate)));
-  if (cp) throw new CaseworkRuleError('closedDate', `The child is on a child protection plan, since ${formatDate(cp.startDate)}: the plan ends before the case closes`);
-  const open = await tx.select().from(referrals).where(and(eq(referrals.childId, childId), isNull(referrals.closedDate)));
+  const [cp] = await tx
+    .select({ startDate: cpPlans.startDate })
+    .from(cpPlans)
+    .where(and(eq(cpPlans.childId, childId), isNull(cpPlans.endDate)));
+  if (cp)
+    throw new CaseworkRuleError(
+      'closedDate',
+      `The child is on a child protection plan, since ${formatDate(cp.startDate)}: the plan ends before the case closes`,
+    );
+  const open = await tx
+    .select()
+    .from(referrals)
+    .where(and(eq(referrals.childId, childId), isNull(referrals.closedDate)));
   if (open.length === 0) throw new CaseworkRuleError('closedDate', 'The case is not open: the child has no open referral to close');
-  const latestReferral = open.map((r) => r.referralDate).sort().at(-1)!;
+  const latestReferral = open
+    .map((r) => r.referralDate)
+    .sort()
+    .at(-1)!;
   if (input.closedDate < latestReferral) {
     throw new CaseworkRuleError('closedDate', `Date the case closed cannot be before the open referral (${formatDate(latestReferral)})`);
   }
-  const [plan] = await tx.select().from(cinPlans).where(and(eq(cinPlans.childId, childId), isNull(cinPlans.endDate)));
+  const [plan] = await tx
+    .select()
+    .from(cinPlans)
+    .where(and(eq(cinPlans.childId, childId), isNull(cinPlans.endDate)));
   if (plan) {
-    const last = [plan.startDate, await lastReviewOf(tx, plan.id)].filter((d): d is string => !!d).sort().at(-1)!;
-    if (input.closedDate < last) throw new CaseworkRuleError('closedDate', `Date the case closed cannot be before the child in need plan’s last event (${formatDate(last)})`);
+    const last = [plan.startDate, await lastReviewOf(tx, plan.id)]
+      .filter((d): d is string => !!d)
+      .sort()
+      .at(-1)!;
+    if (input.closedDate < last)
+      throw new CaseworkRuleError(
+        'closedDate',
+        `Date the case closed cannot be before the child in need plan’s last event (${formatDate(last)})`,
+      );
     await tx
       .update(cinPlans)
       .set({ endDate: input.closedDate, endReason: 'case_closed', updatedAt: new Date(), version: sql`${cinPlans.version} + 1` })
@@ -267,9 +327,15 @@ export type TransitionPlanUpdate = z.output<ReturnType<typeof updateTransitionPl
 /** Transition planning is recorded for a disabled child, from their birth on. */
 async function checkTransition(tx: Db, childId: string, startedDate: string): Promise<void> {
   const [child] = await tx.select({ dateOfBirth: children.dateOfBirth }).from(children).where(eq(children.id, childId));
-  const disabilities = await tx.select({ code: childDisabilities.code }).from(childDisabilities).where(eq(childDisabilities.childId, childId));
+  const disabilities = await tx
+    .select({ code: childDisabilities.code })
+    .from(childDisabilities)
+    .where(eq(childDisabilities.childId, childId));
   if (!disabilities.some((d) => d.code !== 'NONE')) {
-    throw new CaseworkRuleError('startedDate', 'The child has no disability recorded: record it on the child’s details before transition planning');
+    throw new CaseworkRuleError(
+      'startedDate',
+      'The child has no disability recorded: record it on the child’s details before transition planning',
+    );
   }
   if (!child?.dateOfBirth || startedDate < child.dateOfBirth) {
     throw new CaseworkRuleError('startedDate', 'Date transition planning started cannot be before the child was born');
@@ -280,7 +346,10 @@ export async function recordTransitionPlan(tx: Db, childId: string, input: NewTr
   await checkTransition(tx, childId, input.startedDate);
   const [existing] = await tx.select({ id: transitionPlans.id }).from(transitionPlans).where(eq(transitionPlans.childId, childId));
   if (existing) throw new CaseworkRuleError('startedDate', 'Transition planning is already recorded for this child: change it instead');
-  const [row] = await tx.insert(transitionPlans).values({ childId, ...input, recordedBy: by.userId }).returning({ id: transitionPlans.id });
+  const [row] = await tx
+    .insert(transitionPlans)
+    .values({ childId, ...input, recordedBy: by.userId })
+    .returning({ id: transitionPlans.id });
   await recomputeObligations(tx, [childId]);
   return row!.id;
 }

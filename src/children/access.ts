@@ -46,17 +46,17 @@ export function childInScopeOf(user: SignedInUser): SQL {
 
 export async function canSeeChild(db: Db, user: SignedInUser, childId: string): Promise<boolean> {
   if (!isUuid(childId)) return false;
-  const found = await rows<{ ok: boolean }>(
-    db,
-    sql`select ${childVisibleTo(user)} as ok from children c where c.id = ${childId}`,
-  );
+  const found = await rows<{ ok: boolean }>(db, sql`select ${childVisibleTo(user)} as ok from children c where c.id = ${childId}`);
   return found[0]?.ok === true;
 }
 
 /** Which of these children the user may open: one query for a whole list. */
 export async function visibleAmong(db: Db, user: SignedInUser, childIds: readonly string[]): Promise<Set<string>> {
   if (childIds.length === 0) return new Set();
-  const found = await rows<{ id: string }>(db, sql`select c.id from children c where c.id = any(${new Param([...new Set(childIds)])}::uuid[]) and ${childVisibleTo(user)}`);
+  const found = await rows<{ id: string }>(
+    db,
+    sql`select c.id from children c where c.id = any(${new Param([...new Set(childIds)])}::uuid[]) and ${childVisibleTo(user)}`,
+  );
   return new Set(found.map((f) => f.id));
 }
 

@@ -13,13 +13,24 @@ import { roles } from '../core/auth/roles.js';
 export function childrenApi(app: FastifyInstance, ctx: AppContext): void {
   const today = () => todayIn(ctx.time);
 
-  apiRoute(app, ctx, { method: 'GET', url: paths.apiChildren(), roles: roles.practice, audit: 'SEARCH_CHILDREN', summary: 'Find children by name, dateOfBirth, nhsNumber or upn (query parameters)' }, async (req, reply, state) => {
-    const parsed = parse(childSearchSchema, req.query);
-    if (!parsed.ok) return reply.code(400).send(validationFailure(parsed.errors));
-    const results = await findChildren(ctx.db, state.user, parsed.value);
-    state.revealedChildIds = results.map((r) => r.id);
-    return reply.send({ children: results });
-  });
+  apiRoute(
+    app,
+    ctx,
+    {
+      method: 'GET',
+      url: paths.apiChildren(),
+      roles: roles.practice,
+      audit: 'SEARCH_CHILDREN',
+      summary: 'Find children by name, dateOfBirth, nhsNumber or upn (query parameters)',
+    },
+    async (req, reply, state) => {
+      const parsed = parse(childSearchSchema, req.query);
+      if (!parsed.ok) return reply.code(400).send(validationFailure(parsed.errors));
+      const results = await findChildren(ctx.db, state.user, parsed.value);
+      state.revealedChildIds = results.map((r) => r.id);
+      return reply.send({ children: results });
+    },
+  );
 
   apiRoute(
     app,
@@ -33,7 +44,8 @@ export function childrenApi(app: FastifyInstance, ctx: AppContext): void {
       body: newChildApiSchema(today),
       responses: {
         '201': 'Created: the new child’s id',
-        '409': 'Nothing created: `likelyMatches` lists children already on the record who may be this child (one the caller may not open only by its reference); send again with confirmNotDuplicate: true if none of them is',
+        '409':
+          'Nothing created: `likelyMatches` lists children already on the record who may be this child (one the caller may not open only by its reference); send again with confirmNotDuplicate: true if none of them is',
       },
     },
     async (_req, reply, state) => {
@@ -45,7 +57,13 @@ export function childrenApi(app: FastifyInstance, ctx: AppContext): void {
           state.revealedChildIds = matches.map((m) => m.id);
           return reply.code(409).send({
             error: 'This child may already be on the record',
-            errors: [{ field: 'confirmNotDuplicate', message: 'This child may already be on the record: check the likely matches, and send confirmNotDuplicate: true if none of them is the child' }],
+            errors: [
+              {
+                field: 'confirmNotDuplicate',
+                message:
+                  'This child may already be on the record: check the likely matches, and send confirmNotDuplicate: true if none of them is the child',
+              },
+            ],
             likelyMatches: await matchesShownTo(ctx.db, state.user, matches),
           });
         }
@@ -57,19 +75,31 @@ export function childrenApi(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 
-  apiRoute(app, ctx, { method: 'GET', url: paths.apiChild(':childId'), audit: 'VIEW_CHILD', summary: 'A child’s record summary and obligations' }, async (req, reply, state) => {
-    const { childId } = req.params as { childId: string };
-    const now = ctx.time.now();
-    const record = await childRecord(ctx.db, childId, now, state.user);
-    state.revealedChildIds = namedChildren(record);
-    const obligations = await childObligations(ctx.db, childId, now, await loadClockContext(ctx.db));
-    return reply.send({ ...record, obligations });
-  });
+  apiRoute(
+    app,
+    ctx,
+    { method: 'GET', url: paths.apiChild(':childId'), audit: 'VIEW_CHILD', summary: 'A child’s record summary and obligations' },
+    async (req, reply, state) => {
+      const { childId } = req.params as { childId: string };
+      const now = ctx.time.now();
+      const record = await childRecord(ctx.db, childId, now, state.user);
+      state.revealedChildIds = namedChildren(record);
+      const obligations = await childObligations(ctx.db, childId, now, await loadClockContext(ctx.db));
+      return reply.send({ ...record, obligations });
+    },
+  );
 
   apiRoute(
     app,
     ctx,
-    { method: 'POST', url: paths.apiVisits(':childId'), audit: 'RECORD_VISIT', summary: 'Record a visit to the child', body: visitSchema(() => todayIn(ctx.time)), responses: { '201': 'Recorded' } },
+    {
+      method: 'POST',
+      url: paths.apiVisits(':childId'),
+      audit: 'RECORD_VISIT',
+      summary: 'Record a visit to the child',
+      body: visitSchema(() => todayIn(ctx.time)),
+      responses: { '201': 'Recorded' },
+    },
     async (req, reply, state) => {
       const { childId } = req.params as { childId: string };
       await state.write(async (tx) => {

@@ -2,19 +2,37 @@ import { describe, expect, it } from 'vitest';
 import { childCell, relationshipLines, relationshipRows, searchRows } from './presenters.js';
 import type { Relationship } from './queries.js';
 
-const sibling: Relationship = { name: 'Bo <B>', relationship: 'half_sibling', parentalResponsibility: false, livesWithChild: true, childId: 'c2', withheld: false };
-const withheld: Relationship = { name: null, relationship: 'sibling', parentalResponsibility: false, livesWithChild: false, childId: null, withheld: true };
+const sibling: Relationship = {
+  name: 'Bo <B>',
+  relationship: 'half_sibling',
+  parentalResponsibility: false,
+  livesWithChild: true,
+  childId: 'c2',
+  withheld: false,
+};
+const withheld: Relationship = {
+  name: null,
+  relationship: 'sibling',
+  parentalResponsibility: false,
+  livesWithChild: false,
+  childId: null,
+  withheld: true,
+};
 
 describe('the children presenters', () => {
   it('name another child with a link to their record, and withhold one the viewer may not open', () => {
     const [shown, hidden] = relationshipRows([sibling, withheld]);
     expect(String((shown![0] as { html: unknown }).html)).toBe('<a class="govuk-link" href="/children/c2">Bo &lt;B&gt;</a>');
     expect(hidden![0]).toEqual({ text: 'Another child known to the service: you do not have access to their record' });
-    expect(relationshipLines([sibling]).map(String)).toEqual(['<a class="govuk-link" href="/children/c2">Bo &lt;B&gt;</a>, half sibling, lives with the child']);
+    expect(relationshipLines([sibling]).map(String)).toEqual([
+      '<a class="govuk-link" href="/children/c2">Bo &lt;B&gt;</a>, half sibling, lives with the child',
+    ]);
   });
 
   it('show an unborn child’s expected date of birth in a search', () => {
-    const [row] = searchRows([{ id: 'c1', reference: 7, firstName: 'Baby', lastName: 'Doe', dateOfBirth: null, expectedDateOfBirth: '2026-09-01', postcode: null }]);
+    const [row] = searchRows([
+      { id: 'c1', reference: 7, firstName: 'Baby', lastName: 'Doe', dateOfBirth: null, expectedDateOfBirth: '2026-09-01', postcode: null },
+    ]);
     expect(row!.slice(1)).toEqual([{ text: 'Expected 1 September 2026' }, { text: '' }, { text: 7 }]);
   });
 

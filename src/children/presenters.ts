@@ -20,9 +20,9 @@ function heldBy(r: { worker: string | null; team: string | null }) {
  * way to ask to be named on the record.
  */
 export function restrictedRecordCell(r: RestrictedRecord) {
-  return html`<strong>Restricted record</strong><br>
-${heldBy(r)}<br>
-${r.requested ? html`<span class="govuk-body-s">Access requested</span>` : html`<a class="govuk-link govuk-body-s" href="${childPaths.askForAccess(r.childId)}">Request access<span class="govuk-visually-hidden"> to this restricted record</span></a>`}`;
+  return html`<strong>Restricted record</strong><br />
+    ${heldBy(r)}<br />
+    ${r.requested ? html`<span class="govuk-body-s">Access requested</span>` : html`<a class="govuk-link govuk-body-s" href="${childPaths.askForAccess(r.childId)}">Request access<span class="govuk-visually-hidden"> to this restricted record</span></a>`}`;
 }
 
 /** A child in a list: their name, linking to their record, or a restricted record. */
@@ -54,7 +54,9 @@ export function detailsItems(values: Record<string, unknown>) {
       { value: '', text: 'Select ethnicity' },
       ...ethnicityCodes.map((e) => ({ value: e.code, text: `${e.label} (${e.code})`, selected: values.ethnicity === e.code })),
     ],
-    disabilities: disabilityCodes.filter((d) => d.code !== 'NONE').map((d) => ({ value: d.code, text: d.label, checked: chosenDisabilities.includes(d.code) })),
+    disabilities: disabilityCodes
+      .filter((d) => d.code !== 'NONE')
+      .map((d) => ({ value: d.code, text: d.label, checked: chosenDisabilities.includes(d.code) })),
   };
 }
 
@@ -84,19 +86,28 @@ function personCell(r: Relationship) {
 /** The people in the child's life, as table rows. */
 export function relationshipRows(list: readonly Relationship[]) {
   const yesNo = (v: boolean) => (v ? 'Yes' : 'No');
-  return list.map((r) => [personCell(r), { text: words(r.relationship) }, { text: yesNo(r.parentalResponsibility) }, { text: yesNo(r.livesWithChild) }]);
+  return list.map((r) => [
+    personCell(r),
+    { text: words(r.relationship) },
+    { text: yesNo(r.parentalResponsibility) },
+    { text: yesNo(r.livesWithChild) },
+  ]);
 }
 
 /** The kinds of relationship, as a select's items. */
 export function relationshipTypeItems(chosen: Chosen) {
-  return [{ value: '', text: 'Select the relationship' }, ...relationshipTypes.map((t) => ({ value: t, text: words(t), selected: chosen === t }))];
+  return [
+    { value: '', text: 'Select the relationship' },
+    ...relationshipTypes.map((t) => ({ value: t, text: words(t), selected: chosen === t })),
+  ];
 }
 
 /** The people in the child's life as the record page lists them, one line each. */
 export function relationshipLines(list: readonly Relationship[]) {
   return list.map((r) => {
     const who = r.withheld ? WITHHELD : r.childId ? link(childPaths.record(r.childId), r.name ?? '') : (r.name ?? '');
-    return html`${who}, ${words(r.relationship).toLowerCase()}${r.parentalResponsibility ? ', parental responsibility' : ''}${r.livesWithChild ? ', lives with the child' : ''}`;
+    return html`${who},
+    ${words(r.relationship).toLowerCase()}${r.parentalResponsibility ? ', parental responsibility' : ''}${r.livesWithChild ? ', lives with the child' : ''}`;
   });
 }
 
@@ -110,7 +121,10 @@ export function childSummaryRows(record: ChildRecord) {
     { key: { text: 'Gender' }, value: { text: c.gender ?? 'Not recorded' } },
     { key: { text: 'Ethnicity' }, value: { text: labelOf(ethnicityCodes, c.ethnicity) } },
     { key: { text: 'First language' }, value: { text: c.language ?? 'Not recorded' } },
-    { key: { text: 'Disabilities' }, value: { text: record.disabilities.map((d) => labelOf(disabilityCodes, d)).join(', ') || 'None recorded' } },
+    {
+      key: { text: 'Disabilities' },
+      value: { text: record.disabilities.map((d) => labelOf(disabilityCodes, d)).join(', ') || 'None recorded' },
+    },
     { key: { text: 'NHS number' }, value: { text: c.nhsNumber ?? 'Not recorded' } },
     { key: { text: 'UPN' }, value: { text: c.upn ?? 'Not recorded' } },
     {
@@ -128,19 +142,27 @@ export function workSummaryRows(record: ChildRecord) {
     { key: { text: 'Team' }, value: { text: record.allocation?.teamName ?? 'Not allocated' } },
     { key: { text: 'Social worker' }, value: { text: record.allocation?.workerName ?? 'Not allocated' } },
     { key: { text: 'Social workers in the last 12 months' }, value: { text: record.workersInLastYear } },
-    { key: { text: 'Open referral' }, value: { text: r ? `${formatDate(r.referralDate)}${r.repeatReferral ? ' (repeat within 12 months)' : ''}` : 'None' } },
+    {
+      key: { text: 'Open referral' },
+      value: { text: r ? `${formatDate(r.referralDate)}${r.repeatReferral ? ' (repeat within 12 months)' : ''}` : 'None' },
+    },
     { key: { text: 'Last seen' }, value: { text: record.lastSeen ? formatDate(record.lastSeen) : 'Not seen' } },
   ];
 }
 
 /** The record an access request is about: the child, or the restricted record as the viewer sees it. */
 function requestedRecord(r: AccessRequestView) {
-  return r.childId ? link(childPaths.record(r.childId), r.childName ?? '') : html`<strong>Restricted record</strong><br>${heldBy(r)}`;
+  return r.childId ? link(childPaths.record(r.childId), r.childName ?? '') : html`<strong>Restricted record</strong><br />${heldBy(r)}`;
 }
 
 /** The user's own requests for access, as table rows. */
 export function myRequestRows(list: readonly AccessRequestView[]) {
-  return list.map((r) => [{ html: requestedRecord(r) }, { text: r.reason }, { text: formatDate(r.requestedAt) }, { text: capitalise(r.status) }]);
+  return list.map((r) => [
+    { html: requestedRecord(r) },
+    { text: r.reason },
+    { text: formatDate(r.requestedAt) },
+    { text: capitalise(r.status) },
+  ]);
 }
 
 /** Requests waiting for the user's decision: the cells before the decision's buttons, and where each decision goes. */
@@ -152,4 +174,3 @@ export function requestsToDecide(list: readonly AccessRequestView[]) {
     decline: childPaths.decideAccessRequest(r.id, 'decline'),
   }));
 }
-

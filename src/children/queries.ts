@@ -41,7 +41,9 @@ export async function findChildren(db: Db, user: SignedInUser, q: ChildSearch, l
   const conditions = [childVisibleTo(user)];
   if (q.name) {
     for (const word of q.name.trim().toLowerCase().split(/\s+/).slice(0, 4)) {
-      conditions.push(sql`(lower(c.first_name) like ${`${word}%`} or lower(c.last_name) like ${`${word}%`} or lower(coalesce(c.other_names, '')) like ${`%${word}%`})`);
+      conditions.push(
+        sql`(lower(c.first_name) like ${`${word}%`} or lower(c.last_name) like ${`${word}%`} or lower(coalesce(c.other_names, '')) like ${`%${word}%`})`,
+      );
     }
   }
   if (q.dateOfBirth) conditions.push(sql`c.date_of_birth = ${q.dateOfBirth}`);
@@ -62,16 +64,26 @@ export async function findChildren(db: Db, user: SignedInUser, q: ChildSearch, l
  */
 export async function likelyMatches(
   db: Db,
-  input: { nhsNumber?: string | undefined; upn?: string | undefined; dateOfBirth?: string | undefined; firstName?: string | undefined; lastName?: string | undefined },
+  input: {
+    nhsNumber?: string | undefined;
+    upn?: string | undefined;
+    dateOfBirth?: string | undefined;
+    firstName?: string | undefined;
+    lastName?: string | undefined;
+  },
 ): Promise<ChildListItem[]> {
   const alternatives = [];
   if (input.nhsNumber) alternatives.push(sql`c.nhs_number = ${normaliseNhsNumber(input.nhsNumber)}`);
   if (input.upn) alternatives.push(sql`c.upn = ${input.upn.toUpperCase()}`);
   if (input.dateOfBirth && input.lastName) {
-    alternatives.push(sql`(c.date_of_birth = ${input.dateOfBirth} and (lower(c.last_name) = ${input.lastName.toLowerCase()} or lower(c.first_name) = ${(input.firstName ?? '').toLowerCase()}))`);
+    alternatives.push(
+      sql`(c.date_of_birth = ${input.dateOfBirth} and (lower(c.last_name) = ${input.lastName.toLowerCase()} or lower(c.first_name) = ${(input.firstName ?? '').toLowerCase()}))`,
+    );
   }
   if (input.firstName && input.lastName) {
-    alternatives.push(sql`(lower(c.first_name) = ${input.firstName.toLowerCase()} and lower(c.last_name) = ${input.lastName.toLowerCase()})`);
+    alternatives.push(
+      sql`(lower(c.first_name) = ${input.firstName.toLowerCase()} and lower(c.last_name) = ${input.lastName.toLowerCase()})`,
+    );
   }
   if (alternatives.length === 0) return [];
   return rows<ChildListItem>(
@@ -87,7 +99,11 @@ export async function likelyMatches(
 export type ShownMatch = ({ visible: true } & ChildListItem) | { visible: false; reference: number };
 
 export async function matchesShownTo(db: Db, user: SignedInUser, matches: ChildListItem[]): Promise<ShownMatch[]> {
-  const visible = await visibleAmong(db, user, matches.map((m) => m.id));
+  const visible = await visibleAmong(
+    db,
+    user,
+    matches.map((m) => m.id),
+  );
   return matches.map((m) => (visible.has(m.id) ? { visible: true as const, ...m } : { visible: false as const, reference: m.reference }));
 }
 

@@ -75,7 +75,11 @@ function seenAnswer(body: Posted): Posted {
   return answer ? { ...body, ...answer } : body;
 }
 
-const datePartsOf = (body: Posted, field: string) => ({ day: body[`${field}-day`], month: body[`${field}-month`], year: body[`${field}-year`] });
+const datePartsOf = (body: Posted, field: string) => ({
+  day: body[`${field}-day`],
+  month: body[`${field}-month`],
+  year: body[`${field}-year`],
+});
 
 export function childrenRoutes(app: FastifyInstance, ctx: AppContext): void {
   recordRoutes(app, ctx);
@@ -125,7 +129,10 @@ function recordRoutes(app: FastifyInstance, ctx: AppContext): void {
     const body = joinDateParts(req.body as Posted, ['dateOfBirth', 'expectedDateOfBirth']);
     const parsed = parse(newChildSchema(today), body);
     const values = { ...body, disabilities: [body.disabilities ?? []].flat() };
-    if (!parsed.ok) return reply.code(400).page('children/views/new.njk', newChildPage(values, errorView(parsed.errors, ['dateOfBirth', 'expectedDateOfBirth'])));
+    if (!parsed.ok)
+      return reply
+        .code(400)
+        .page('children/views/new.njk', newChildPage(values, errorView(parsed.errors, ['dateOfBirth', 'expectedDateOfBirth'])));
     if (body.confirmNew !== 'yes') {
       const matches = await likelyMatches(ctx.db, parsed.value);
       if (matches.length > 0) {
@@ -189,7 +196,9 @@ function recordRoutes(app: FastifyInstance, ctx: AppContext): void {
       // shows what was typed, with the version saved now to save against
       const values = { ...body, version: (await childSummary(ctx.db, childId))?.version };
       const message = `${e.message}. Your changes have not been saved: check the details below and save again.`;
-      return reply.code(409).page('children/views/edit.njk', editPage(childId, values, { stale: true, ...errorView([{ field: 'firstName', message }]) }));
+      return reply
+        .code(409)
+        .page('children/views/edit.njk', editPage(childId, values, { stale: true, ...errorView([{ field: 'firstName', message }]) }));
     }
     reply.flash('Details saved');
     return reply.redirect(paths.record(childId), 303);
@@ -213,7 +222,10 @@ function recordRoutes(app: FastifyInstance, ctx: AppContext): void {
     const { childId } = req.params as { childId: string };
     const q = req.query as Record<string, string | undefined>;
     const values = { purpose: q.purpose, back: q.back === 'my-work' ? 'my-work' : undefined };
-    return reply.page('children/views/visit.njk', await visitPage(childId, values, dateParts(today()), { backLink: backFrom(childId, q.back) }));
+    return reply.page(
+      'children/views/visit.njk',
+      await visitPage(childId, values, dateParts(today()), { backLink: backFrom(childId, q.back) }),
+    );
   });
 
   route(app, ctx, { method: 'POST', url: paths.newVisit(':childId'), audit: 'RECORD_VISIT' }, async (req, reply, state) => {
@@ -221,7 +233,12 @@ function recordRoutes(app: FastifyInstance, ctx: AppContext): void {
     const body = seenAnswer(joinDateParts(req.body as Posted, ['visitDate']));
     const parsed = parse(visitSchema(today), body);
     if (!parsed.ok) {
-      return reply.code(400).page('children/views/visit.njk', await visitPage(childId, body, datePartsOf(body, 'visitDate'), errorView(parsed.errors, ['visitDate'])));
+      return reply
+        .code(400)
+        .page(
+          'children/views/visit.njk',
+          await visitPage(childId, body, datePartsOf(body, 'visitDate'), errorView(parsed.errors, ['visitDate'])),
+        );
     }
     await state.write(async (tx) => {
       state.recordId = await recordVisit(tx, childId, parsed.value, { userId: state.user.id, workerId: state.user.workerId });
@@ -252,7 +269,8 @@ function addressRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(app, ctx, { method: 'POST', url: paths.addresses(':childId'), audit: 'RECORD_ADDRESS' }, async (req, reply, state) => {
     const { childId } = req.params as { childId: string };
     const body = joinDateParts(req.body as Posted, ['fromDate']);
-    const again = async (errors: FieldError[]) => reply.code(400).page('children/views/addresses.njk', await page(childId, body, datePartsOf(body, 'fromDate'), errors));
+    const again = async (errors: FieldError[]) =>
+      reply.code(400).page('children/views/addresses.njk', await page(childId, body, datePartsOf(body, 'fromDate'), errors));
     const parsed = parse(addressSchema(today), body);
     if (!parsed.ok) return again(parsed.errors);
     try {
@@ -290,7 +308,8 @@ function relationshipRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(app, ctx, { method: 'POST', url: paths.relationships(':childId'), audit: 'RECORD_RELATIONSHIP' }, async (req, reply, state) => {
     const { childId } = req.params as { childId: string };
     const body = req.body as Posted;
-    const again = async (errors: FieldError[]) => reply.code(400).page('children/views/relationships.njk', await page(childId, state, body, errors));
+    const again = async (errors: FieldError[]) =>
+      reply.code(400).page('children/views/relationships.njk', await page(childId, state, body, errors));
     const parsed = parse(relationshipSchema, body);
     if (!parsed.ok) return again(parsed.errors);
     try {
@@ -326,21 +345,27 @@ function restrictionRoutes(app: FastifyInstance, ctx: AppContext): void {
     reply.page('children/views/restriction.njk', await page((req.params as { childId: string }).childId)),
   );
 
-  route(app, ctx, { method: 'POST', url: paths.restriction(':childId'), roles: roles.managers, audit: 'RESTRICT_RECORD' }, async (req, reply, state) => {
-    const { childId } = req.params as { childId: string };
-    const body = req.body as Posted;
-    const again = async (errors: FieldError[]) => reply.code(400).page('children/views/restriction.njk', await page(childId, body, errors));
-    const parsed = parse(restrictionSchema, body);
-    if (!parsed.ok) return again(parsed.errors);
-    try {
-      await state.write((tx) => setRestriction(tx, childId, parsed.value, { userId: state.user.id }));
-    } catch (e) {
-      if (e instanceof UnknownUsersError) return again([{ field: 'usernames', message: `Who may open it: ${e.message}` }]);
-      throw e;
-    }
-    reply.flash(parsed.value.restricted ? 'The record is restricted to the named users' : 'The record is no longer restricted');
-    return reply.redirect(paths.record(childId), 303);
-  });
+  route(
+    app,
+    ctx,
+    { method: 'POST', url: paths.restriction(':childId'), roles: roles.managers, audit: 'RESTRICT_RECORD' },
+    async (req, reply, state) => {
+      const { childId } = req.params as { childId: string };
+      const body = req.body as Posted;
+      const again = async (errors: FieldError[]) =>
+        reply.code(400).page('children/views/restriction.njk', await page(childId, body, errors));
+      const parsed = parse(restrictionSchema, body);
+      if (!parsed.ok) return again(parsed.errors);
+      try {
+        await state.write((tx) => setRestriction(tx, childId, parsed.value, { userId: state.user.id }));
+      } catch (e) {
+        if (e instanceof UnknownUsersError) return again([{ field: 'usernames', message: `Who may open it: ${e.message}` }]);
+        throw e;
+      }
+      reply.flash(parsed.value.restricted ? 'The record is restricted to the named users' : 'The record is no longer restricted');
+      return reply.redirect(paths.record(childId), 303);
+    },
+  );
 }
 
 /**
@@ -350,7 +375,11 @@ function restrictionRoutes(app: FastifyInstance, ctx: AppContext): void {
  */
 function accessRequestRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(app, ctx, { method: 'GET', url: paths.accessRequests(), audit: 'VIEW_ACCESS_REQUESTS' }, async (_req, reply, state) => {
-    const [notices, toDecide, mine] = await Promise.all([accessNotices(ctx.db, state.user), requestsWaiting(ctx.db, state.user), requestsMadeBy(ctx.db, state.user)]);
+    const [notices, toDecide, mine] = await Promise.all([
+      accessNotices(ctx.db, state.user),
+      requestsWaiting(ctx.db, state.user),
+      requestsMadeBy(ctx.db, state.user),
+    ]);
     state.revealedChildIds = [...new Set([...toDecide, ...mine].flatMap((r) => (r.childId ? [r.childId] : [])))];
     return reply.page('children/views/access-requests.njk', {
       title: 'Requests for access to restricted records',

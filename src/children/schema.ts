@@ -1,16 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  check,
-  date,
-  index,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../core/auth/schema.js';
 import { workers } from '../core/organisation/schema.js';
 import { children } from '../core/record/schema.js';
@@ -126,7 +115,9 @@ export const accessRequests = pgTable(
   (t) => [
     check('access_requests_status_check', sql`${t.status} in ('pending','granted','declined')`),
     // one open request per person and child
-    uniqueIndex('access_requests_pending_idx').on(t.childId, t.requestedBy).where(sql`${t.status} = 'pending'`),
+    uniqueIndex('access_requests_pending_idx')
+      .on(t.childId, t.requestedBy)
+      .where(sql`${t.status} = 'pending'`),
     index('access_requests_requester_idx').on(t.requestedBy, t.requestedAt),
   ],
 );

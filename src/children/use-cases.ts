@@ -29,7 +29,16 @@ import { allocate } from '../workforce/use-cases.js';
 import { childVisibleTo } from './access.js';
 import { disabilityCodes, ethnicityCodes, sexCodes } from './codes.js';
 import { decidableBy } from './queries.js';
-import { accessRequests, addresses, childDisabilities, people, relationships, relationshipTypes, restrictedRecordAccess, visits } from './schema.js';
+import {
+  accessRequests,
+  addresses,
+  childDisabilities,
+  people,
+  relationships,
+  relationshipTypes,
+  restrictedRecordAccess,
+  visits,
+} from './schema.js';
 
 /**
  * The writes to a child's record. Each takes the database or the route's transaction, makes
@@ -44,10 +53,9 @@ const ethnicities = codesOf(ethnicityCodes);
 const disabilities = codesOf(disabilityCodes);
 
 const identifiers = {
-  nhsNumber: optionalText('NHS number', { max: 20 }).refine(
-    (v) => v === undefined || nhsNumberProblem(v) === null,
-    { message: 'NHS number is not valid: it must be 10 digits with a correct check digit' },
-  ),
+  nhsNumber: optionalText('NHS number', { max: 20 }).refine((v) => v === undefined || nhsNumberProblem(v) === null, {
+    message: 'NHS number is not valid: it must be 10 digits with a correct check digit',
+  }),
   upn: optionalText('Unique pupil number (UPN)', { max: 20 }).refine((v) => v === undefined || upnProblem(v) === null, {
     message: 'Unique pupil number (UPN) is not valid: a letter, then 12 characters, with a correct check letter',
   }),
@@ -80,7 +88,11 @@ const newChildFields = (today: () => string) => ({
 
 function newChildChecks(v: Partial<z.output<z.ZodObject<ReturnType<typeof newChildFields>>>>, ctx: z.RefinementCtx): void {
   if (!v.dateOfBirth && !v.expectedDateOfBirth) {
-    ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'Enter a date of birth, or an expected date of birth for an unborn child' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['dateOfBirth'],
+      message: 'Enter a date of birth, or an expected date of birth for an unborn child',
+    });
   }
   if (v.postcode && !v.addressLine1) {
     ctx.addIssue({ code: 'custom', path: ['addressLine1'], message: 'Enter address line 1 with the postcode' });
@@ -100,14 +112,14 @@ export type NewChild = z.output<ReturnType<typeof newChildSchema>>;
  */
 export const newChildApiSchema = (today: () => string) =>
   z
-  .object({
-    ...newChildFields(today),
-    confirmNotDuplicate: z
-      .boolean({ error: 'Confirm not duplicate must be true or false' })
-      .optional()
-      .describe('true once the caller has checked that none of the likely matches (409) is this child'),
-  })
-  .superRefine(newChildChecks, evenWithOtherErrors);
+    .object({
+      ...newChildFields(today),
+      confirmNotDuplicate: z
+        .boolean({ error: 'Confirm not duplicate must be true or false' })
+        .optional()
+        .describe('true once the caller has checked that none of the likely matches (409) is this child'),
+    })
+    .superRefine(newChildChecks, evenWithOtherErrors);
 
 export const childDetailsSchema = z.object({
   firstName: text('First name', { max: 100 }),
@@ -126,7 +138,12 @@ export type ChildDetails = z.output<typeof childDetailsSchema>;
  * Add a child. The child sits with the adding user's team (or the front door, for a user
  * without a team) until allocated, so the person who added them can go on working.
  */
-export async function createChild(db: Db, input: NewChild, today: string, by: { userId: string | null; teamId: string | null }): Promise<string> {
+export async function createChild(
+  db: Db,
+  input: NewChild,
+  today: string,
+  by: { userId: string | null; teamId: string | null },
+): Promise<string> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(children)
@@ -241,7 +258,9 @@ export function addressSchema(today: () => string) {
     line1: text('Address line 1', { max: 200 }),
     line2: optionalText('Address line 2', { max: 200 }),
     town: optionalText('Town or city', { max: 100 }),
-    postcode: text('Postcode', { max: 20 }).refine((v) => postcodeProblem(v) === null, { message: 'Postcode is not a UK postcode (for example M60 2LA)' }),
+    postcode: text('Postcode', { max: 20 }).refine((v) => postcodeProblem(v) === null, {
+      message: 'Postcode is not a UK postcode (for example M60 2LA)',
+    }),
     fromDate: dateField('Date the child moved here', { notInFuture: today }),
   });
 }
@@ -256,10 +275,16 @@ export class AddressDateError extends Error {
 /** A move: the current address ends the day before the new one starts, so the history has no gaps or overlaps. */
 export async function recordMove(db: Db, childId: string, input: z.output<ReturnType<typeof addressSchema>>): Promise<void> {
   await db.transaction(async (tx) => {
-    const [current] = await tx.select().from(addresses).where(and(eq(addresses.childId, childId), isNull(addresses.toDate)));
+    const [current] = await tx
+      .select()
+      .from(addresses)
+      .where(and(eq(addresses.childId, childId), isNull(addresses.toDate)));
     if (current) {
       if (input.fromDate <= current.fromDate) throw new AddressDateError(current.fromDate);
-      await tx.update(addresses).set({ toDate: sql`${input.fromDate}::date - 1` }).where(eq(addresses.id, current.id));
+      await tx
+        .update(addresses)
+        .set({ toDate: sql`${input.fromDate}::date - 1` })
+        .where(eq(addresses.id, current.id));
     }
     await tx.insert(addresses).values({
       childId,
@@ -291,7 +316,11 @@ export const relationshipSchema = z
   })
   .superRefine((v, ctx) => {
     if (!v.childReference && (!v.firstName || !v.lastName)) {
-      ctx.addIssue({ code: 'custom', path: ['firstName'], message: 'Enter the person’s first and last name, or the reference of a child on the record' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['firstName'],
+        message: 'Enter the person’s first and last name, or the reference of a child on the record',
+      });
     }
   }, evenWithOtherErrors);
 export type NewRelationship = z.output<typeof relationshipSchema>;
@@ -308,7 +337,12 @@ export class UnknownChildReferenceError extends Error {
 }
 
 /** Adds the person; a child on the record only if the user may open their record. Returns that child's id. */
-export async function addRelationship(db: Db, childId: string, input: NewRelationship, by: SignedInUser): Promise<{ relatedChildId: string | null }> {
+export async function addRelationship(
+  db: Db,
+  childId: string,
+  input: NewRelationship,
+  by: SignedInUser,
+): Promise<{ relatedChildId: string | null }> {
   return db.transaction(async (tx) => {
     let personId: string | null = null;
     let relatedChildId: string | null = null;
@@ -320,7 +354,10 @@ export async function addRelationship(db: Db, childId: string, input: NewRelatio
       if (!found) throw new UnknownChildReferenceError();
       relatedChildId = found.id;
     } else {
-      const [person] = await tx.insert(people).values({ firstName: input.firstName!, lastName: input.lastName! }).returning({ id: people.id });
+      const [person] = await tx
+        .insert(people)
+        .values({ firstName: input.firstName!, lastName: input.lastName! })
+        .returning({ id: people.id });
       personId = person!.id;
     }
     await tx.insert(relationships).values({
@@ -353,8 +390,20 @@ export class UnknownUsersError extends Error {
  * Restrict a record to named users, or lift the restriction. The person restricting it is
  * always named, so nobody locks themselves out of a record they are working on.
  */
-export async function setRestriction(db: Db, childId: string, input: z.output<typeof restrictionSchema>, by: { userId: string }): Promise<void> {
-  const wanted = [...new Set((input.usernames ?? '').split(/[\s,;]+/).map((u) => u.trim().toLowerCase()).filter(Boolean))];
+export async function setRestriction(
+  db: Db,
+  childId: string,
+  input: z.output<typeof restrictionSchema>,
+  by: { userId: string },
+): Promise<void> {
+  const wanted = [
+    ...new Set(
+      (input.usernames ?? '')
+        .split(/[\s,;]+/)
+        .map((u) => u.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
   await db.transaction(async (tx) => {
     const found = wanted.length
       ? await rows<{ id: string; username: string }>(tx, sql`select id, username from users where lower(username) in ${wanted}`)
@@ -416,7 +465,12 @@ export class AlreadyDecidedError extends Error {
  * Grant (name the requester on the record, through the restriction code) or decline a
  * waiting request. Returns the child it was about, for the audit row.
  */
-export async function decideAccessRequest(db: Db, requestId: string, decision: 'granted' | 'declined', by: SignedInUser): Promise<{ childId: string }> {
+export async function decideAccessRequest(
+  db: Db,
+  requestId: string,
+  decision: 'granted' | 'declined',
+  by: SignedInUser,
+): Promise<{ childId: string }> {
   if (!isUuid(requestId)) throw new NotYoursToDecideError();
   return db.transaction(async (tx) => {
     const [request] = await rows<{ childId: string; requestedBy: string; status: string; mayDecide: boolean }>(

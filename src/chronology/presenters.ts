@@ -64,14 +64,22 @@ function describe(childId: string, e: ChronologyEvent): { title: string; detail:
       return { title: 'Concern of significant harm raised', detail: null, href: cpPaths.strategyDiscussionPath(childId, id!) };
     case 'strategy_discussion':
       return {
-        title: `Strategy discussion held: ${(e.code ?? '').split(',').filter(Boolean).map((d) => lower(of(strategyDecisionLabels, d))).join(', ')}`,
+        title: `Strategy discussion held: ${(e.code ?? '')
+          .split(',')
+          .filter(Boolean)
+          .map((d) => lower(of(strategyDecisionLabels, d)))
+          .join(', ')}`,
         detail: null,
         href: cpPaths.strategyDiscussionPath(childId, id!),
       };
     case 's47_started':
       return { title: 'Section 47 enquiry started', detail: null, href: cpPaths.s47EnquiryPath(childId, id!) };
     case 's47_completed':
-      return { title: `Section 47 enquiry completed: ${lower(of(s47OutcomeLabels, e.code))}`, detail: null, href: cpPaths.s47EnquiryPath(childId, id!) };
+      return {
+        title: `Section 47 enquiry completed: ${lower(of(s47OutcomeLabels, e.code))}`,
+        detail: null,
+        href: cpPaths.s47EnquiryPath(childId, id!),
+      };
     case 'cp_conference_initial':
     case 'cp_conference_pre_birth':
     case 'cp_conference_review':
@@ -81,17 +89,29 @@ function describe(childId: string, e: ChronologyEvent): { title: string; detail:
         href: cpPaths.conferencePath(childId, id!),
       };
     case 'cp_plan_started':
-      return { title: 'Child protection plan started', detail: `Category: ${labelOf(categoryOfAbuseCodes, e.code)}`, href: cpPaths.planPath(childId, id!) };
+      return {
+        title: 'Child protection plan started',
+        detail: `Category: ${labelOf(categoryOfAbuseCodes, e.code)}`,
+        href: cpPaths.planPath(childId, id!),
+      };
     case 'core_group':
       return { title: 'Core group meeting', detail: null, href: cpPaths.planPath(childId, id!) };
     case 'cp_plan_ended':
-      return { title: `Child protection plan ended: ${lower(of(planEndReasonLabels, e.code))}`, detail: null, href: cpPaths.planPath(childId, id!) };
+      return {
+        title: `Child protection plan ended: ${lower(of(planEndReasonLabels, e.code))}`,
+        detail: null,
+        href: cpPaths.planPath(childId, id!),
+      };
     case 'cin_plan_started':
       return { title: 'Child in need plan started', detail: null, href: cinPaths.planPath(childId, id!) };
     case 'cin_review':
       return { title: 'Child in need plan review', detail: null, href: cinPaths.planPath(childId, id!) };
     case 'cin_plan_ended':
-      return { title: `Child in need plan ended: ${lower(of(cinPlanEndReasonLabels, e.code))}`, detail: null, href: cinPaths.planPath(childId, id!) };
+      return {
+        title: `Child in need plan ended: ${lower(of(cinPlanEndReasonLabels, e.code))}`,
+        detail: null,
+        href: cinPaths.planPath(childId, id!),
+      };
     case 'transition_planning':
       return { title: 'Transition planning started', detail: e.detail, href: cinPaths.transitionPath(childId) };
     case 'assessment_started':
@@ -99,7 +119,11 @@ function describe(childId: string, e: ChronologyEvent): { title: string; detail:
     case 'assessment_submitted':
       return { title: 'Assessment submitted for authorisation', detail: null, href: assessmentPaths.show(childId, id!) };
     case 'assessment_authorised':
-      return { title: `Assessment authorised${e.code ? `: ${lower(words(e.code))}` : ''}`, detail: null, href: assessmentPaths.show(childId, id!) };
+      return {
+        title: `Assessment authorised${e.code ? `: ${lower(words(e.code))}` : ''}`,
+        detail: null,
+        href: assessmentPaths.show(childId, id!),
+      };
     case 'visit_seen_alone':
       return { title: 'Visit: child seen alone', detail: visitDetail(e), href: null };
     case 'visit_seen':
@@ -107,13 +131,25 @@ function describe(childId: string, e: ChronologyEvent): { title: string; detail:
     case 'visit_not_seen':
       return { title: 'Visit: child not seen', detail: visitDetail(e), href: null };
     case 'case_note':
-      return { title: `${caseNoteKindLabels[e.code as CaseNoteKind] ?? words(e.code)}: ${e.detail}`, detail: null, href: caseNotePaths.caseNotePath(childId, id!) };
+      return {
+        title: `${caseNoteKindLabels[e.code as CaseNoteKind] ?? words(e.code)}: ${e.detail}`,
+        detail: null,
+        href: caseNotePaths.caseNotePath(childId, id!),
+      };
     case 'dispute_raised':
-      return { title: 'Concern raised about the plan', detail: `By ${e.detail} (${lower(of(raiserLabels, e.code))})`, href: disputePaths.disputePath(childId, id!) };
+      return {
+        title: 'Concern raised about the plan',
+        detail: `By ${e.detail} (${lower(of(raiserLabels, e.code))})`,
+        href: disputePaths.disputePath(childId, id!),
+      };
     case 'dispute_escalated':
       return { title: `Concern escalated to stage ${e.code}`, detail: `To ${e.detail}`, href: disputePaths.disputePath(childId, id!) };
     case 'dispute_response':
-      return { title: `Response to the concern at stage ${e.code}`, detail: `From ${e.detail}`, href: disputePaths.disputePath(childId, id!) };
+      return {
+        title: `Response to the concern at stage ${e.code}`,
+        detail: `From ${e.detail}`,
+        href: disputePaths.disputePath(childId, id!),
+      };
     case 'dispute_resolved':
       return { title: 'Concern about the plan resolved', detail: null, href: disputePaths.disputePath(childId, id!) };
     case 'allocation':
@@ -121,7 +157,11 @@ function describe(childId: string, e: ChronologyEvent): { title: string; detail:
     case 'referral_closed':
       return { title: `Referral closed: ${lower(labelOf(reasonForClosureCodes, e.code))} (${e.code})`, detail: null, href: null };
     case 'case_closed':
-      return { title: `Case closed: ${lower(labelOf(reasonForClosureCodes, e.code))} (${e.code})`, detail: e.detail, href: cinPaths.childrenInNeedPath(childId) };
+      return {
+        title: `Case closed: ${lower(labelOf(reasonForClosureCodes, e.code))} (${e.code})`,
+        detail: e.detail,
+        href: cinPaths.childrenInNeedPath(childId),
+      };
     default:
       return { title: words(e.type), detail: e.detail, href: null };
   }
@@ -226,7 +266,9 @@ export function chronologyPage(
 ) {
   const chosen = new Set(f.kinds);
   const all = f.kinds.length === 0;
-  const total = Object.entries(counts).filter(([k]) => all || chosen.has(k as ChronologyKind)).reduce((n, [, c]) => n + c, 0);
+  const total = Object.entries(counts)
+    .filter(([k]) => all || chosen.has(k as ChronologyKind))
+    .reduce((n, [, c]) => n + c, 0);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const first = f.print ? 1 : (f.page - 1) * PAGE_SIZE + 1;
   const presented = events.map((e) => presentEvent(child.id, e, { whole: f.print }));
@@ -242,7 +284,12 @@ export function chronologyPage(
       classes: 'govuk-checkboxes--small',
       fieldset: { legend: { text: 'Show', classes: 'govuk-fieldset__legend--s' } },
       hint: { text: 'Nothing ticked shows everything' },
-      items: (Object.keys(chronologyKindLabels) as ChronologyKind[]).map((k) => ({ name: k, value: '1', text: `${chronologyKindLabels[k]} (${counts[k]})`, checked: chosen.has(k) })),
+      items: (Object.keys(chronologyKindLabels) as ChronologyKind[]).map((k) => ({
+        name: k,
+        value: '1',
+        text: `${chronologyKindLabels[k]} (${counts[k]})`,
+        checked: chosen.has(k),
+      })),
     },
     order: {
       name: 'order',

@@ -13,7 +13,17 @@ import { type SQL, sql } from 'drizzle-orm';
 import { rows, type Db } from '../core/db/database.js';
 
 /** The kinds a reader filters by, in the order the filter lists them. */
-export const chronologyKinds = ['contacts', 'assessments', 'visits', 'caseNotes', 'childProtection', 'childrenInNeed', 'disputes', 'allocations', 'closures'] as const;
+export const chronologyKinds = [
+  'contacts',
+  'assessments',
+  'visits',
+  'caseNotes',
+  'childProtection',
+  'childrenInNeed',
+  'disputes',
+  'allocations',
+  'closures',
+] as const;
 export type ChronologyKind = (typeof chronologyKinds)[number];
 
 export interface ChronologyEvent {
@@ -155,7 +165,10 @@ export async function chronologyOf(db: Db, childId: string, q: ChronologyQuery):
 
 /** How many events of each kind the child's record holds. */
 export async function chronologyCounts(db: Db, childId: string): Promise<Record<ChronologyKind, number>> {
-  const found = await rows<{ kind: ChronologyKind; n: number }>(db, sql`select kind, count(*)::int as n from (${events(childId)}) e group by kind`);
+  const found = await rows<{ kind: ChronologyKind; n: number }>(
+    db,
+    sql`select kind, count(*)::int as n from (${events(childId)}) e group by kind`,
+  );
   const counts = Object.fromEntries(chronologyKinds.map((k) => [k, 0])) as Record<ChronologyKind, number>;
   for (const f of found) counts[f.kind] = f.n;
   return counts;

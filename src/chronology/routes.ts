@@ -22,7 +22,10 @@ const ticked = z.preprocess((v) => (v === '' ? undefined : v), z.enum(['1', 'on'
 /** The page's query string: which kinds, which order, which page, or the print view. */
 export const chronologyQuerySchema = z.object({
   ...Object.fromEntries(chronologyKinds.map((k) => [k, ticked])),
-  order: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['newest', 'oldest'], { error: 'Order must be newest or oldest' }).optional()),
+  order: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.enum(['newest', 'oldest'], { error: 'Order must be newest or oldest' }).optional(),
+  ),
   page: z.preprocess(
     (v) => (v === '' || v === undefined ? undefined : typeof v === 'string' && /^\d{1,6}$/.test(v) ? Number(v) : v),
     z.number({ error: 'Page must be a whole number' }).int().min(1, 'Page must be 1 or more').optional(),
@@ -79,14 +82,21 @@ export function chronologyRoutes(app: FastifyInstance, ctx: AppContext): void {
       url: '/api/children/:childId/chronology',
       roles: practice,
       audit: 'VIEW_CHILD',
-      summary: 'Every event on the child’s record, with visits’ notes and case notes whole; the same query as the page (kinds, order, page; view=print for all)',
+      summary:
+        'Every event on the child’s record, with visits’ notes and case notes whole; the same query as the page (kinds, order, page; view=print for all)',
     },
     async (req, reply) => {
       const { childId } = params(req);
       const parsed = parse(chronologyQuerySchema, req.query);
       if (!parsed.ok) return reply.code(400).send({ error: 'The query is not valid', errors: parsed.errors });
       const { filter, events, counts, total } = await read(childId, filterOf(parsed.value));
-      return reply.send({ total, counts, page: filter.print ? null : filter.page, pageSize: filter.print ? null : PAGE_SIZE, events: events.map((e) => eventForApi(childId, e)) });
+      return reply.send({
+        total,
+        counts,
+        page: filter.print ? null : filter.page,
+        pageSize: filter.print ? null : PAGE_SIZE,
+        events: events.map((e) => eventForApi(childId, e)),
+      });
     },
   );
 }

@@ -49,13 +49,18 @@ users
   .requiredOption('--name <full name>', 'full name shown in the service')
   .requiredOption('--role <role>', 'practitioner, team_manager, service_manager or administrator')
   .option('--team <team name>', 'team the user belongs to')
-  .action(async (opts: { username: string; name: string; role: string; team?: string }) => (await import('./user-commands.js')).addUserCommand(opts));
+  .action(async (opts: { username: string; name: string; role: string; team?: string }) =>
+    (await import('./user-commands.js')).addUserCommand(opts),
+  );
 users
   .command('reset-password')
   .description('Set a new password, read from standard input, and sign the user out everywhere')
   .requiredOption('--username <name>', 'sign-in name')
   .action(async (opts: { username: string }) => (await import('./user-commands.js')).resetPasswordCommand(opts));
-for (const [name, disabled] of [['disable', true], ['enable', false]] as const) {
+for (const [name, disabled] of [
+  ['disable', true],
+  ['enable', false],
+] as const) {
   users
     .command(name)
     .description(disabled ? 'Stop a user signing in, and sign them out everywhere' : 'Let a disabled user sign in again')
@@ -93,7 +98,10 @@ validate
   .option('--year <YYYY>', 'the year the collection ends (2026 for 2025/26); read from the files when not given')
   .option('--la <code>', 'ONS code of the authority making the return, e.g. E08000003')
   .option('--postcodes <file>', 'postcode directory CSV (ONS Postcode Directory, or postcode,la_code,easting,northing)')
-  .option('--providers <file>', "Ofsted's combined providers list (.xlsx, or saved as CSV), or a CSV of urn,place_types,provider_codes,postcode,la_code,registered,closed")
+  .option(
+    '--providers <file>',
+    "Ofsted's combined providers list (.xlsx, or saved as CSV), or a CSV of urn,place_types,provider_codes,postcode,la_code,registered,closed",
+  )
   .option('--rules <codes...>', 'only these rule codes')
   .addOption(out())
   .addOption(format())

@@ -71,7 +71,10 @@ describe('opencsc validate 903', () => {
   it('reads Ofsted’s list with "-" for no deregistration date', async () => {
     const { dir, current } = await generated(20);
     const providers = join(dir, 'providers.csv');
-    writeFileSync(providers, 'URN,Local authority,Placement code,Placement provider code,Deregistration date,Setting address postcode\nSC000002,Anytown,K2,PR1,-,M14 5AA\n');
+    writeFileSync(
+      providers,
+      'URN,Local authority,Placement code,Placement provider code,Deregistration date,Setting address postcode\nSC000002,Anytown,K2,PR1,-,M14 5AA\n',
+    );
     const run = await validate([current], { providers });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);

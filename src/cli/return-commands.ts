@@ -31,7 +31,8 @@ export interface Validate903Options extends CommonOptions {
 
 function yearOption(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{4}$/.test(value)) throw new ReturnReadError('--year', `"${value}" is not a year: give the year the collection ends, e.g. 2026 for 2025/26`);
+  if (!/^\d{4}$/.test(value))
+    throw new ReturnReadError('--year', `"${value}" is not a year: give the year the collection ends, e.g. 2026 for 2025/26`);
   return Number(value);
 }
 
@@ -59,7 +60,10 @@ async function guarded(run: () => Promise<void>): Promise<void> {
   try {
     await run();
   } catch (error) {
-    if (error instanceof ReturnReadError || (error instanceof Error && 'code' in error && (error as NodeJS.ErrnoException).code === 'ENOENT')) {
+    if (
+      error instanceof ReturnReadError ||
+      (error instanceof Error && 'code' in error && (error as NodeJS.ErrnoException).code === 'ENOENT')
+    ) {
       console.error(`Cannot read the return: ${error.message}`);
       process.exitCode = EXIT_UNREADABLE;
       return;
@@ -91,7 +95,9 @@ export function validate903Command(paths: string[], opts: Validate903Options): P
     });
     const findings = collect903(ret, opts.rules ? { rules: opts.rules } : {});
     const notes = (ret.notices ?? []).map((n) => `${n.file}${n.line ? ` line ${n.line}` : ''}: ${n.message}`);
-    notes.push(`collection year ${ret.collectionYear - 1}/${String(ret.collectionYear).slice(2)}, read and validated in ${(performance.now() - started).toFixed(0)} ms`);
+    notes.push(
+      `collection year ${ret.collectionYear - 1}/${String(ret.collectionYear).slice(2)}, read and validated in ${(performance.now() - started).toFixed(0)} ms`,
+    );
     report(findings.byPlace(), opts, notes);
   });
 }
@@ -108,6 +114,9 @@ export function validateCinCommand(file: string, opts: CommonOptions): Promise<v
     const started = performance.now();
     const ret = readCin(await readFile(file), { file, ...(year ? { year } : {}) });
     const findings = cinFindings(ret, opts.rules ? { rules: opts.rules } : {});
-    report(findings, opts, [...schemaIssueNotes(ret.source), `collection year ${ret.year - 1}/${String(ret.year).slice(2)}, read and validated in ${(performance.now() - started).toFixed(0)} ms`]);
+    report(findings, opts, [
+      ...schemaIssueNotes(ret.source),
+      `collection year ${ret.year - 1}/${String(ret.year).slice(2)}, read and validated in ${(performance.now() - started).toFixed(0)} ms`,
+    ]);
   });
 }

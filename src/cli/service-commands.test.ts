@@ -15,7 +15,9 @@ const secret = 'a-session-secret-that-is-long-enough-for-production';
 async function databaseWith(opts: { demo: boolean; dataDir?: string }) {
   const database = await openDatabase(opts.dataDir ? { dataDir: opts.dataDir } : {});
   await runMigrations(database);
-  await database.db.insert(users).values({ username: 'demo-admin', displayName: 'Demo Admin', passwordHash: 'not-a-hash', role: 'administrator', demo: opts.demo });
+  await database.db
+    .insert(users)
+    .values({ username: 'demo-admin', displayName: 'Demo Admin', passwordHash: 'not-a-hash', role: 'administrator', demo: opts.demo });
   return database;
 }
 
@@ -28,7 +30,10 @@ describe('production mode and the demo authority', () => {
       /NODE_ENV=production, but the database \(pglite, memory\) holds the synthetic demo authority.*ALLOW_DEMO_DATA_IN_PRODUCTION=true/,
     );
     // an explicit override, and any other mode, serve it
-    await refuseDemoDataInProduction(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, ALLOW_DEMO_DATA_IN_PRODUCTION: 'true' }), database);
+    await refuseDemoDataInProduction(
+      loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, ALLOW_DEMO_DATA_IN_PRODUCTION: 'true' }),
+      database,
+    );
     await refuseDemoDataInProduction(loadConfig({ NODE_ENV: 'development' }), database);
     await database.close();
   });

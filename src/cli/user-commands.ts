@@ -12,7 +12,9 @@ import type { AdminResult } from '../workforce/use-cases.js';
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 export async function addUserCommand(opts: { username: string; name: string; role: string; team?: string }): Promise<void> {
@@ -27,7 +29,9 @@ export async function addUserCommand(opts: { username: string; name: string; rol
     }
     const parsed = parse(newUserSchema, { username: opts.username, displayName: opts.name, role: opts.role, teamId, password });
     if (!parsed.ok) {
-      throw new Error(parsed.errors.map((e) => `${e.field === 'password' ? 'password (standard input)' : `--${e.field}`}: ${e.message}`).join('; '));
+      throw new Error(
+        parsed.errors.map((e) => `${e.field === 'password' ? 'password (standard input)' : `--${e.field}`}: ${e.message}`).join('; '),
+      );
     }
     if (await usernameTaken(database.db, parsed.value.username)) throw new Error(`--username: ${parsed.value.username} is already taken`);
     await addUser(database.db, { ...parsed.value, teamId: parsed.value.teamId ?? null });
@@ -42,14 +46,20 @@ export async function resetPasswordCommand(opts: { username: string }): Promise<
   await withUser(loadConfig(), opts.username, async (db, user) => {
     const parsed = parse(passwordResetSchema, { password, version: user.version });
     if (!parsed.ok) throw new Error(parsed.errors.map((e) => `password (standard input): ${e.message}`).join('; '));
-    report(await resetPassword(db, user.id, parsed.value.password, user.version, new Date()), `New password set for ${user.username}; signed out everywhere`);
+    report(
+      await resetPassword(db, user.id, parsed.value.password, user.version, new Date()),
+      `New password set for ${user.username}; signed out everywhere`,
+    );
   });
 }
 
 export async function setDisabledCommand(opts: { username: string }, disabled: boolean): Promise<void> {
   await withUser(loadConfig(), opts.username, async (db, user) => {
     // no administrator is signed in here: nobody is "themselves", but the last administrator stays
-    const result = await setUserDisabled(db, user.id, disabled, user.version, { userId: '00000000-0000-0000-0000-000000000000', now: new Date() });
+    const result = await setUserDisabled(db, user.id, disabled, user.version, {
+      userId: '00000000-0000-0000-0000-000000000000',
+      now: new Date(),
+    });
     report(result, `${user.username} ${disabled ? 'disabled and signed out everywhere' : 'enabled'}`);
   });
 }
@@ -57,7 +67,10 @@ export async function setDisabledCommand(opts: { username: string }, disabled: b
 async function withUser(config: Config, username: string, act: (db: Db, user: UserDetails) => Promise<void>): Promise<void> {
   const database = await openConfiguredDatabase(config);
   try {
-    const [found] = await rows<{ id: string }>(database.db, sql`select id from users where lower(username) = ${username.trim().toLowerCase()}`);
+    const [found] = await rows<{ id: string }>(
+      database.db,
+      sql`select id from users where lower(username) = ${username.trim().toLowerCase()}`,
+    );
     const user = found ? await userDetails(database.db, found.id) : null;
     if (!user) throw new Error(`--username: no user called "${username}"`);
     await act(database.db, user);

@@ -70,10 +70,15 @@ describe('the rule catalogue', () => {
     const document = readFileSync(new URL('../../docs/TIMESCALES.md', import.meta.url), 'utf8').split('## E&W non-working days')[0]!;
     const rows = new Map([...document.matchAll(/^\| (\d+) \| ([^|]+) \|/gm)].map((m) => [Number(m[1]), m[2]!.trim()]));
     expect(rows.size).toBeGreaterThan(30);
-    const mappedRows = Object.keys(TIMESCALES_ROWS).filter((k) => /^\d/.test(k)).map((k) => Number.parseInt(k, 10));
+    const mappedRows = Object.keys(TIMESCALES_ROWS)
+      .filter((k) => /^\d/.test(k))
+      .map((k) => Number.parseInt(k, 10));
     for (const n of mappedRows) expect(rows.has(n), `row ${n}`).toBe(true);
     const accounted = new Set([...mappedRows, ...Object.keys(ROWS_WITHOUT_A_CHILD_DEADLINE).map(Number)]);
-    expect([...rows.keys()].filter((n) => !accounted.has(n)), 'rows neither clocked nor explained').toEqual([]);
+    expect(
+      [...rows.keys()].filter((n) => !accounted.has(n)),
+      'rows neither clocked nor explained',
+    ).toEqual([]);
   });
 
   it('clocks every row of TIMESCALES.md that sets a deadline, and nothing without a source', () => {
@@ -84,7 +89,15 @@ describe('the rule catalogue', () => {
 
   it('says for every rule what it is, where it comes from and what starts, meets and stops it', () => {
     for (const rule of clockRules) {
-      for (const text of [rule.name, rule.area, rule.statement, rule.deadline, rule.stopsWhen, rule.source.document, rule.source.reference]) {
+      for (const text of [
+        rule.name,
+        rule.area,
+        rule.statement,
+        rule.deadline,
+        rule.stopsWhen,
+        rule.source.document,
+        rule.source.reference,
+      ]) {
         expect(text.trim().length, rule.id).toBeGreaterThan(0);
       }
       expect(['statute', 'statutory guidance', 'local practice', 'measure']).toContain(rule.source.status);

@@ -28,12 +28,12 @@ describe('deadlines', () => {
   });
 
   it('describes periods in words', () => {
-    expect([describePeriod(workingDays(45)), describePeriod(weeks(1)), describePeriod(months(3)), describePeriod(hours(72)), describePeriod(calendarDays(1))]).toEqual([
-      '45 working days',
-      '1 week',
-      '3 months',
-      '72 hours',
-      '1 day',
-    ]);
+    expect([
+      describePeriod(workingDays(45)),
+      describePeriod(weeks(1)),
+      describePeriod(months(3)),
+      describePeriod(hours(72)),
+      describePeriod(calendarDays(1)),
+    ]).toEqual(['45 working days', '1 week', '3 months', '72 hours', '1 day']);
   });
 });

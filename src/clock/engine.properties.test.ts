@@ -27,9 +27,20 @@ const time = fc.option(fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ mi
 
 /** Kinds that make up the longer stories (periods of care, enquiries), drawn more often so that they meet. */
 const STORY_KINDS: FactKind[] = [
-  'became_looked_after', 'placement_started', 'visit_made', 'looked_after_review_held', 'health_assessment_completed',
-  'pep_initiated', 'pep_reviewed', 'strategy_discussion', 's47_started', 's47_completed', 'initial_conference_held',
-  'cp_plan_started', 'core_group_held', 'review_conference_held',
+  'became_looked_after',
+  'placement_started',
+  'visit_made',
+  'looked_after_review_held',
+  'health_assessment_completed',
+  'pep_initiated',
+  'pep_reviewed',
+  'strategy_discussion',
+  's47_started',
+  's47_completed',
+  'initial_conference_held',
+  'cp_plan_started',
+  'core_group_held',
+  'review_conference_held',
 ];
 
 function dataFor(kind: FactKind): fc.Arbitrary<Record<string, FactValue> | undefined> {
@@ -78,12 +89,19 @@ const childArb: fc.Arbitrary<ChildFacts> = fc
   .integer({ min: BASE, max: BASE + 3000 })
   .chain((start) =>
     fc.record({
-      dateOfBirth: fc.option(fc.integer({ min: dayNumber('2000-01-01'), max: dayNumber('2024-12-31') }).map(dateFromDayNumber), { freq: 6 }),
+      dateOfBirth: fc.option(fc.integer({ min: dayNumber('2000-01-01'), max: dayNumber('2024-12-31') }).map(dateFromDayNumber), {
+        freq: 6,
+      }),
       disabled: fc.boolean(),
       facts: fc.array(factArb(start), { maxLength: 60 }),
     }),
   )
-  .map(({ dateOfBirth, disabled, facts }) => ({ childId: 'c', dateOfBirth, disabled, facts: facts.map((f, i) => ({ id: `f${i}`, ...f })) }));
+  .map(({ dateOfBirth, disabled, facts }) => ({
+    childId: 'c',
+    dateOfBirth,
+    disabled,
+    facts: facts.map((f, i) => ({ id: `f${i}`, ...f })),
+  }));
 
 const ctx = context();
 
@@ -98,34 +116,57 @@ function lateness(o: Obligation): number {
 describe('the clock, for any facts', () => {
   it('gives the same obligations whatever order the facts come in', () => {
     fc.assert(
-      fc.property(childArb.chain((c) => fc.tuple(fc.constant(c), fc.shuffledSubarray(c.facts as Fact[], { minLength: c.facts.length, maxLength: c.facts.length }))), ([c, shuffled]) => {
-        expect(computeObligations({ ...c, facts: shuffled }, ctx)).toEqual(computeObligations(c, ctx));
-      }),
+      fc.property(
+        childArb.chain((c) =>
+          fc.tuple(fc.constant(c), fc.shuffledSubarray(c.facts as Fact[], { minLength: c.facts.length, maxLength: c.facts.length })),
+        ),
+        ([c, shuffled]) => {
+          expect(computeObligations({ ...c, facts: shuffled }, ctx)).toEqual(computeObligations(c, ctx));
+        },
+      ),
       RUNS,
     );
   });
 
   it('gives the same obligations after a fact is removed and added back', () => {
     fc.assert(
-      fc.property(childArb.filter((c) => c.facts.length > 0), fc.nat(), (c, pick) => {
-        const i = pick % c.facts.length;
-        const without = c.facts.filter((_, j) => j !== i);
-        const removed = computeObligations({ ...c, facts: without }, ctx);
-        const restored = computeObligations({ ...c, facts: [...without, c.facts[i]!] }, ctx);
-        expect(restored).toEqual(computeObligations(c, ctx));
-        // And removing it changes nothing beyond what that fact touches: keys stay unique.
-        expect(new Set(removed.map((o) => o.key)).size).toBe(removed.length);
-      }),
+      fc.property(
+        childArb.filter((c) => c.facts.length > 0),
+        fc.nat(),
+        (c, pick) => {
+          const i = pick % c.facts.length;
+          const without = c.facts.filter((_, j) => j !== i);
+          const removed = computeObligations({ ...c, facts: without }, ctx);
+          const restored = computeObligations({ ...c, facts: [...without, c.facts[i]!] }, ctx);
+          expect(restored).toEqual(computeObligations(c, ctx));
+          // And removing it changes nothing beyond what that fact touches: keys stay unique.
+          expect(new Set(removed.map((o) => o.key)).size).toBe(removed.length);
+        },
+      ),
       RUNS,
     );
   });
 
   it('never lands a working-day deadline on a non-working day, whatever days the administrator closes', () => {
     const workingDayRules = new Set([
-      'contact-decision', 'assessment-45-working-days', 'strategy-discussion', 's47-enquiry', 'initial-child-protection-conference',
-      'first-core-group', 'pre-birth-review-conference', 'child-protection-visit', 'serious-incident-notification',
-      'serious-incident-rapid-review', 'lado-informed', 'care-plan', 'placement-plan', 'iro-appointed', 'review-decisions',
-      'review-record', 'initial-health-assessment', 'pep-initiated',
+      'contact-decision',
+      'assessment-45-working-days',
+      'strategy-discussion',
+      's47-enquiry',
+      'initial-child-protection-conference',
+      'first-core-group',
+      'pre-birth-review-conference',
+      'child-protection-visit',
+      'serious-incident-notification',
+      'serious-incident-rapid-review',
+      'lado-informed',
+      'care-plan',
+      'placement-plan',
+      'iro-appointed',
+      'review-decisions',
+      'review-record',
+      'initial-health-assessment',
+      'pep-initiated',
     ]);
     fc.assert(
       fc.property(childArb, fc.array(day, { maxLength: 30 }), (c, closed) => {
@@ -133,9 +174,11 @@ describe('the clock, for any facts', () => {
         const local: ClockContext = { calendar, policy: ctx.policy };
         const kindOf = new Map(c.facts.map((f) => [f.id, f.kind]));
         for (const o of computeObligations(c, local)) {
-          const firstLink = (o.ruleId === 'looked-after-review' && kindOf.get(o.triggerFactId ?? '') === 'became_looked_after') ||
+          const firstLink =
+            (o.ruleId === 'looked-after-review' && kindOf.get(o.triggerFactId ?? '') === 'became_looked_after') ||
             (o.ruleId === 'private-fostering-visit' && kindOf.get(o.triggerFactId ?? '') === 'private_fostering_notified');
-          if (workingDayRules.has(o.ruleId) || firstLink) expect(calendar.isWorkingDay(localDateOf(o.dueAt)), `${o.key} due ${o.dueAt}`).toBe(true);
+          if (workingDayRules.has(o.ruleId) || firstLink)
+            expect(calendar.isWorkingDay(localDateOf(o.dueAt)), `${o.key} due ${o.dueAt}`).toBe(true);
         }
       }),
       RUNS,
@@ -169,7 +212,10 @@ describe('the clock, for any facts', () => {
     const numeric = policySettings.filter((s) => typeof s.default === 'number');
     fc.assert(
       fc.property(childArb, fc.constantFrom(...numeric), fc.integer({ min: 1, max: 20 }), day, (c, setting, value, effectiveFrom) => {
-        const changed: ClockContext = { calendar: ctx.calendar, policy: createLocalPolicy([{ key: setting.key, value, effectiveFrom }], policySettings) };
+        const changed: ClockContext = {
+          calendar: ctx.calendar,
+          policy: createLocalPolicy([{ key: setting.key, value, effectiveFrom }], policySettings),
+        };
         const earlier = (list: Obligation[]) => list.filter((o) => localDateOf(o.countedFrom) < effectiveFrom);
         expect(earlier(computeObligations(c, changed))).toEqual(earlier(computeObligations(c, ctx)));
       }),
@@ -188,12 +234,20 @@ describe('recurring rules chain from the actual previous event', () => {
         const c: ChildFacts = {
           childId: 'c',
           dateOfBirth: null,
-          facts: [{ id: 'lac', kind: 'became_looked_after', at: start, episode: 'p' }, ...reviews.map((r, i): Fact => ({ id: `r${i}`, kind: 'looked_after_review_held', at: r, episode: 'p' }))],
+          facts: [
+            { id: 'lac', kind: 'became_looked_after', at: start, episode: 'p' },
+            ...reviews.map((r, i): Fact => ({ id: `r${i}`, kind: 'looked_after_review_held', at: r, episode: 'p' })),
+          ],
         };
         const list = computeObligations(c, ctx).filter((o) => o.ruleId === 'looked-after-review');
         const expected = [ctx.calendar.addWorkingDays(start, 20), ...reviews.map((r, i) => addCalendarMonths(r, i === 0 ? 3 : 6))];
         expect(list.map((o) => o.dueAt).sort()).toEqual(expected.sort());
-        expect(list.filter((o) => o.doneAt !== null).map((o) => o.doneAt).sort()).toEqual(reviews);
+        expect(
+          list
+            .filter((o) => o.doneAt !== null)
+            .map((o) => o.doneAt)
+            .sort(),
+        ).toEqual(reviews);
       }),
       RUNS,
     );
@@ -204,9 +258,13 @@ describe('recurring rules chain from the actual previous event', () => {
       fc.property(day, fc.array(fc.tuple(fc.integer({ min: 1, max: 30 }), fc.boolean()), { maxLength: 12 }), (start, visits) => {
         const facts: Fact[] = [{ id: 'plan', kind: 'cp_plan_started', at: start, episode: 'cp' }];
         let at = start;
-        visits.forEach(([gap, childSeen], i) => facts.push({ id: `v${i}`, kind: 'visit_made', at: (at = addDays(at, gap)), data: { childSeen } }));
+        visits.forEach(([gap, childSeen], i) =>
+          facts.push({ id: `v${i}`, kind: 'visit_made', at: (at = addDays(at, gap)), data: { childSeen } }),
+        );
         const seenDates = facts.filter((f) => f.data?.childSeen === true).map((f) => f.at);
-        const list = computeObligations({ childId: 'c', dateOfBirth: null, facts }, ctx).filter((o) => o.ruleId === 'child-protection-visit');
+        const list = computeObligations({ childId: 'c', dateOfBirth: null, facts }, ctx).filter(
+          (o) => o.ruleId === 'child-protection-visit',
+        );
         const expected = [start, ...seenDates].map((d) => ctx.calendar.addWorkingDays(d, 10));
         expect(list.map((o) => o.dueAt).sort()).toEqual(expected.sort());
       }),
@@ -224,6 +282,10 @@ it('every rule in the catalogue is exercised by the generated facts', () => {
     }),
     { numRuns: 300, seed: 42 },
   );
-  expect(clockRules.map((r) => r.id).filter((id) => !seen.has(id)).join(', ')).toBe('');
-
+  expect(
+    clockRules
+      .map((r) => r.id)
+      .filter((id) => !seen.has(id))
+      .join(', '),
+  ).toBe('');
 });

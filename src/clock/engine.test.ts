@@ -32,7 +32,10 @@ describe('the clock engine', () => {
 
   it('sorts obligations by due date, then key', () => {
     const f = facts();
-    const list = computeObligations(child([f('referral_received', '2025-03-03', { episode: 'r1' }), f('contact_received', '2025-03-03T09:00:00Z', { episode: 'c1' })]), context());
+    const list = computeObligations(
+      child([f('referral_received', '2025-03-03', { episode: 'r1' }), f('contact_received', '2025-03-03T09:00:00Z', { episode: 'c1' })]),
+      context(),
+    );
     const dues = list.filter((o) => o.ruleId === 'contact-decision' || o.ruleId === 'assessment-45-working-days').map((o) => o.dueAt);
     expect(dues).toEqual(['2025-03-04T09:00:00+00:00', '2025-05-08']);
     const keys = list.map((o) => [o.dueAt.slice(0, 10), o.key].join(' '));
@@ -42,14 +45,22 @@ describe('the clock engine', () => {
   it('ignores kinds it does not know, so new areas can add facts before rules read them', () => {
     const f = facts();
     const unknown = { id: 'x', kind: 'something_new', at: '2025-03-03' } as unknown as Fact;
-    expect(computeObligations(child([unknown, f('contact_received', '2025-03-03T09:00:00Z', { episode: 'c1' })]), context()).map((o) => o.ruleId)).toEqual(['contact-decision']);
+    expect(
+      computeObligations(child([unknown, f('contact_received', '2025-03-03T09:00:00Z', { episode: 'c1' })]), context()).map(
+        (o) => o.ruleId,
+      ),
+    ).toEqual(['contact-decision']);
   });
 
   it('refuses facts with malformed dates or repeated ids rather than computing a wrong deadline', () => {
     const f = facts();
     expect(() => computeObligations(child([f('referral_received', '2025-02-30', { episode: 'r1' })]), context())).toThrow(InvalidFactError);
-    expect(() => computeObligations(child([f('referral_received', '2025-03-03 10:00:00+00', { episode: 'r1' })]), context())).toThrow(/ISO datetime/);
-    expect(() => computeObligations(child([f('referral_received', '2025-03-03', { id: 'a' }), f('visit_made', '2025-03-04', { id: 'a' })]), context())).toThrow(/share/);
+    expect(() => computeObligations(child([f('referral_received', '2025-03-03 10:00:00+00', { episode: 'r1' })]), context())).toThrow(
+      /ISO datetime/,
+    );
+    expect(() =>
+      computeObligations(child([f('referral_received', '2025-03-03', { id: 'a' }), f('visit_made', '2025-03-04', { id: 'a' })]), context()),
+    ).toThrow(/share/);
     expect(() => computeObligations(child([], { dateOfBirth: '15/06/2015' }), context())).toThrow(/date of birth/);
   });
 

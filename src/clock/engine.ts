@@ -11,7 +11,11 @@ import type { ClockContext, ClockRule } from './rule.js';
 import { prepareTimeline } from './timeline.js';
 
 export class InvalidFactError extends Error {
-  constructor(readonly childId: string, readonly factId: string, reason: string) {
+  constructor(
+    readonly childId: string,
+    readonly factId: string,
+    reason: string,
+  ) {
     super(`Child ${childId}, fact ${factId}: ${reason}`);
     this.name = 'InvalidFactError';
   }
@@ -27,7 +31,11 @@ function validate(child: ChildFacts): void {
     if (ids.has(f.id)) throw new InvalidFactError(child.childId, f.id, 'two facts share this id');
     ids.add(f.id);
     if (typeof f.at !== 'string' || !isMoment(f.at)) {
-      throw new InvalidFactError(child.childId, f.id, `'at' must be YYYY-MM-DD or an ISO datetime with an offset, got ${JSON.stringify(f.at)}`);
+      throw new InvalidFactError(
+        child.childId,
+        f.id,
+        `'at' must be YYYY-MM-DD or an ISO datetime with an offset, got ${JSON.stringify(f.at)}`,
+      );
     }
   }
 }

@@ -45,7 +45,8 @@ export const FACT_KINDS = {
   assessment_started: {
     area: 'assessment',
     episode: 'the referral',
-    meaning: 'The child and family assessment started (the census counts its own measure from here; Working Together counts from the referral).',
+    meaning:
+      'The child and family assessment started (the census counts its own measure from here; Working Together counts from the referral).',
   },
   assessment_completed: {
     area: 'assessment',
@@ -62,7 +63,8 @@ export const FACT_KINDS = {
   significant_harm_concern: {
     area: 'child protection',
     episode: 'the enquiry',
-    meaning: 'A concern that the child is suffering, or likely to suffer, significant harm, needing a strategy discussion. Date or datetime.',
+    meaning:
+      'A concern that the child is suffering, or likely to suffer, significant harm, needing a strategy discussion. Date or datetime.',
   },
   strategy_discussion: {
     area: 'child protection',
@@ -224,7 +226,8 @@ export const FACT_KINDS = {
   became_looked_after: {
     area: 'looked after',
     episode: 'the period of care',
-    meaning: 'The child started to be looked after (a period of care began). data.shortBreaks: true for reg 48 short breaks, which these rules leave aside.',
+    meaning:
+      'The child started to be looked after (a period of care began). data.shortBreaks: true for reg 48 short breaks, which these rules leave aside.',
   },
   ceased_looked_after: {
     area: 'looked after',
@@ -249,7 +252,8 @@ export const FACT_KINDS = {
   review_decisions_circulated: {
     area: 'looked after',
     episode: 'the period of care',
-    meaning: "The review's decisions were circulated; data.reviewFactId links it to its review (otherwise it belongs to the latest review before it).",
+    meaning:
+      "The review's decisions were circulated; data.reviewFactId links it to its review (otherwise it belongs to the latest review before it).",
   },
   review_record_completed: {
     area: 'looked after',
@@ -259,7 +263,8 @@ export const FACT_KINDS = {
   placement_started: {
     area: 'looked after',
     episode: 'the placement',
-    meaning: "A placement began. data.visitRegime: 'standard' (reg 28(2), the default), 'parent_pending_assessment' (reg 19, reg 28(3)), 'temporary_connected_person' (reg 24, reg 28(4)), 'interim_care_order_with_parent' (reg 28(4)), 'care_order_at_home' (reg 28(5): date the fact on the day the care order was made); data.intendedToAge18: boolean.",
+    meaning:
+      "A placement began. data.visitRegime: 'standard' (reg 28(2), the default), 'parent_pending_assessment' (reg 19, reg 28(3)), 'temporary_connected_person' (reg 24, reg 28(4)), 'interim_care_order_with_parent' (reg 28(4)), 'care_order_at_home' (reg 28(5): date the fact on the day the care order was made); data.intendedToAge18: boolean.",
   },
   placement_changed: {
     area: 'looked after',
@@ -320,7 +325,8 @@ export const FACT_KINDS = {
   became_eligible: {
     area: 'care leavers',
     episode: null,
-    meaning: 'The child became an eligible child (CA 1989 Sch 2 para 19B). Optional: without it the clock works eligibility out from the periods of care.',
+    meaning:
+      'The child became an eligible child (CA 1989 Sch 2 para 19B). Optional: without it the clock works eligibility out from the periods of care.',
   },
   needs_assessment_completed: {
     area: 'care leavers',
@@ -357,7 +363,8 @@ export const FACT_KINDS = {
   private_fostering_notified: {
     area: 'private fostering',
     episode: 'the arrangement',
-    meaning: 'The authority was notified of a private fostering arrangement; data.arrangementStartedOn: date the arrangement began, if different.',
+    meaning:
+      'The authority was notified of a private fostering arrangement; data.arrangementStartedOn: date the arrangement began, if different.',
   },
   private_fostering_ended: {
     area: 'private fostering',

@@ -1,5 +1,14 @@
 /** The statutory clock: facts in, obligations out. */
-export { type ChildFacts, type Fact, type FactKind, type FactKindInfo, type FactValue, FACT_KINDS, FACT_KIND_LIST, isFactKind } from './facts.js';
+export {
+  type ChildFacts,
+  type Fact,
+  type FactKind,
+  type FactKindInfo,
+  type FactValue,
+  FACT_KINDS,
+  FACT_KIND_LIST,
+  isFactKind,
+} from './facts.js';
 export {
   type DayCount,
   type Obligation,
@@ -10,7 +19,15 @@ export {
   isOutstanding,
   obligationStatus,
 } from './obligation.js';
-export { type LocalPolicy, type PolicyChange, type RuleSetting, type SettingRange, type SettingValue, createLocalPolicy, outsideRange } from './policy.js';
+export {
+  type LocalPolicy,
+  type PolicyChange,
+  type RuleSetting,
+  type SettingRange,
+  type SettingValue,
+  createLocalPolicy,
+  outsideRange,
+} from './policy.js';
 export type { ClockContext, ClockRule, RuleSource, SourceStatus } from './rule.js';
 export { type Period, type PeriodUnit, describePeriod, dueFrom } from './deadlines.js';
 export { clockRules, defaultSettings, policySettings, ruleById } from './catalogue.js';

@@ -3,7 +3,18 @@ import { type Obligation, daysLeft, daysOver, hoursLeft, isOutstanding, obligati
 import { calendar } from './test-support.js';
 
 function obligation(dueAt: string, doneAt: string | null = null, lapsesAt: string | null = null): Obligation {
-  return { key: 'r:-:t', ruleId: 'r', episode: null, dueAt, doneAt, triggerFactId: 't', meetingFactId: doneAt ? 'm' : null, countedFrom: '2025-01-01', explanation: '', lapsesAt };
+  return {
+    key: 'r:-:t',
+    ruleId: 'r',
+    episode: null,
+    dueAt,
+    doneAt,
+    triggerFactId: 't',
+    meetingFactId: doneAt ? 'm' : null,
+    countedFrom: '2025-01-01',
+    explanation: '',
+    lapsesAt,
+  };
 }
 
 describe('obligation status', () => {

@@ -4,10 +4,13 @@ import { createLocalPolicy, outsideRange } from './policy.js';
 
 describe('local policy', () => {
   it('gives the default until a change takes effect, then the change, from its date on', () => {
-    const policy = createLocalPolicy([
-      { key: 'cpVisits.intervalWorkingDays', value: 15, effectiveFrom: '2026-01-01' },
-      { key: 'cpVisits.intervalWorkingDays', value: 5, effectiveFrom: '2025-04-01' },
-    ], policySettings);
+    const policy = createLocalPolicy(
+      [
+        { key: 'cpVisits.intervalWorkingDays', value: 15, effectiveFrom: '2026-01-01' },
+        { key: 'cpVisits.intervalWorkingDays', value: 5, effectiveFrom: '2025-04-01' },
+      ],
+      policySettings,
+    );
     expect(policy.number('cpVisits.intervalWorkingDays', '2025-03-31')).toBe(10);
     expect(policy.number('cpVisits.intervalWorkingDays', '2025-04-01')).toBe(5);
     expect(policy.number('cpVisits.intervalWorkingDays', '2025-12-31T23:30:00Z')).toBe(5);
@@ -20,24 +23,38 @@ describe('local policy', () => {
   });
 
   it('when two changes share a date, the later one in the list wins', () => {
-    const policy = createLocalPolicy([
-      { key: 'coreGroup.intervalWeeks', value: 4, effectiveFrom: '2025-06-01' },
-      { key: 'coreGroup.intervalWeeks', value: 3, effectiveFrom: '2025-06-01' },
-    ], policySettings);
+    const policy = createLocalPolicy(
+      [
+        { key: 'coreGroup.intervalWeeks', value: 4, effectiveFrom: '2025-06-01' },
+        { key: 'coreGroup.intervalWeeks', value: 3, effectiveFrom: '2025-06-01' },
+      ],
+      policySettings,
+    );
     expect(policy.number('coreGroup.intervalWeeks', '2025-07-01')).toBe(3);
   });
 
   it('refuses unknown settings, wrong types, fractions, bad dates and values outside a choice', () => {
     expect(() => createLocalPolicy([{ key: 'visits.whenever', value: 1, effectiveFrom: '2025-01-01' }], policySettings)).toThrow(/Unknown/);
-    expect(() => createLocalPolicy([{ key: 'coreGroup.intervalWeeks', value: '6', effectiveFrom: '2025-01-01' }], policySettings)).toThrow(/number/);
-    expect(() => createLocalPolicy([{ key: 'coreGroup.intervalWeeks', value: 1.5, effectiveFrom: '2025-01-01' }], policySettings)).toThrow(/whole/);
-    expect(() => createLocalPolicy([{ key: 'coreGroup.intervalWeeks', value: 6, effectiveFrom: '1/1/2025' }], policySettings)).toThrow(/date/);
-    expect(() => createLocalPolicy([{ key: 'personalAdviser.contactInterval', value: 'weekly', effectiveFrom: '2025-01-01' }], policySettings)).toThrow(/one of/);
+    expect(() => createLocalPolicy([{ key: 'coreGroup.intervalWeeks', value: '6', effectiveFrom: '2025-01-01' }], policySettings)).toThrow(
+      /number/,
+    );
+    expect(() => createLocalPolicy([{ key: 'coreGroup.intervalWeeks', value: 1.5, effectiveFrom: '2025-01-01' }], policySettings)).toThrow(
+      /whole/,
+    );
+    expect(() => createLocalPolicy([{ key: 'coreGroup.intervalWeeks', value: 6, effectiveFrom: '1/1/2025' }], policySettings)).toThrow(
+      /date/,
+    );
+    expect(() =>
+      createLocalPolicy([{ key: 'personalAdviser.contactInterval', value: 'weekly', effectiveFrom: '2025-01-01' }], policySettings),
+    ).toThrow(/one of/);
     expect(() => createLocalPolicy([], policySettings).value('nope', '2025-01-01')).toThrow(/Unknown/);
   });
 
   it('works with settings given directly, not only the catalogue’s', () => {
-    const policy = createLocalPolicy([{ key: 'x', value: true, effectiveFrom: '2025-01-01' }], [{ key: 'x', label: 'X', unit: 'yes/no', default: false }]);
+    const policy = createLocalPolicy(
+      [{ key: 'x', value: true, effectiveFrom: '2025-01-01' }],
+      [{ key: 'x', label: 'X', unit: 'yes/no', default: false }],
+    );
     expect([policy.boolean('x', '2024-12-31'), policy.boolean('x', '2025-01-01')]).toEqual([false, true]);
   });
 

@@ -61,13 +61,15 @@ export function createLocalPolicy(changes: readonly PolicyChange[], settings: re
   changes.forEach((change) => {
     const setting = declared.get(change.key);
     if (!setting) throw new RangeError(`Unknown local policy setting: ${change.key}`);
-    if (!isIsoDate(change.effectiveFrom)) throw new RangeError(`${change.key}: effectiveFrom must be a date, got ${JSON.stringify(change.effectiveFrom)}`);
+    if (!isIsoDate(change.effectiveFrom))
+      throw new RangeError(`${change.key}: effectiveFrom must be a date, got ${JSON.stringify(change.effectiveFrom)}`);
     checkValue(setting, change.value);
     const list = byKey.get(change.key) ?? [];
     list.push(change);
     byKey.set(change.key, list);
   });
-  for (const list of byKey.values()) list.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0));
+  for (const list of byKey.values())
+    list.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0));
 
   function value(key: string, onDate: Moment): SettingValue {
     const setting = declared.get(key);

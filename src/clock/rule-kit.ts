@@ -62,7 +62,14 @@ export interface ChainOptions {
 
 const MAX_LINKS = 5_000;
 
-function obligation(ruleId: string, episode: string | null, trigger: Anchor, link: Link, meeting: Fact | null, lapsesAt: IsoDate | null): Obligation {
+function obligation(
+  ruleId: string,
+  episode: string | null,
+  trigger: Anchor,
+  link: Link,
+  meeting: Fact | null,
+  lapsesAt: IsoDate | null,
+): Obligation {
   return {
     key: `${ruleId}:${episode ?? '-'}:${trigger.key}`,
     ruleId,
@@ -111,7 +118,8 @@ export function chain(options: ChainOptions): Obligation[] {
     if (meeting && lapsesAt !== null && localDateOf(meeting.at) > lapsesAt) meeting = null;
     if (!meeting) {
       // Owed only if the process has not stopped and the duty does not end before it falls due.
-      if (stop == null && (lapsesAt === null || localDateOf(link.dueAt) < lapsesAt)) out.push(obligation(ruleId, episode, trigger, link, null, lapsesAt));
+      if (stop == null && (lapsesAt === null || localDateOf(link.dueAt) < lapsesAt))
+        out.push(obligation(ruleId, episode, trigger, link, null, lapsesAt));
       break;
     }
     out.push(obligation(ruleId, episode, trigger, link, meeting, lapsesAt));

@@ -36,10 +36,22 @@ export function episodeOf(fact: Fact): string {
 }
 
 export function prepareTimeline(child: ChildFacts): Timeline {
-  const keyed = child.facts
-    .filter((f) => isFactKind(f.kind))
-    .map((f) => ({ f, key: momentSortKey(f.at) }));
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.f.kind < b.f.kind ? -1 : a.f.kind > b.f.kind ? 1 : a.f.id < b.f.id ? -1 : a.f.id > b.f.id ? 1 : 0));
+  const keyed = child.facts.filter((f) => isFactKind(f.kind)).map((f) => ({ f, key: momentSortKey(f.at) }));
+  keyed.sort((a, b) =>
+    a.key < b.key
+      ? -1
+      : a.key > b.key
+        ? 1
+        : a.f.kind < b.f.kind
+          ? -1
+          : a.f.kind > b.f.kind
+            ? 1
+            : a.f.id < b.f.id
+              ? -1
+              : a.f.id > b.f.id
+                ? 1
+                : 0,
+  );
   const facts = keyed.map((k) => k.f);
 
   const byKind = new Map<FactKind, Fact[]>();

@@ -28,7 +28,11 @@ describe('configuration', () => {
   });
 
   describe('single sign-on', () => {
-    const sso = { OIDC_ISSUER: 'https://login.example.gov.uk/tenant', OIDC_CLIENT_ID: 'opencsc', PUBLIC_URL: 'https://opencsc.example.gov.uk' };
+    const sso = {
+      OIDC_ISSUER: 'https://login.example.gov.uk/tenant',
+      OIDC_CLIENT_ID: 'opencsc',
+      PUBLIC_URL: 'https://opencsc.example.gov.uk',
+    };
 
     it('is off, and passwords on, when no issuer is set', () => {
       const config = loadConfig({});
@@ -47,12 +51,18 @@ describe('configuration', () => {
         usernameClaim: 'preferred_username',
         providerName: 'your council account',
       });
-      expect(loadConfig({ ...sso, OIDC_REDIRECT_URL: 'https://other.example.gov.uk/cb' }).oidc?.redirectUrl).toBe('https://other.example.gov.uk/cb');
+      expect(loadConfig({ ...sso, OIDC_REDIRECT_URL: 'https://other.example.gov.uk/cb' }).oidc?.redirectUrl).toBe(
+        'https://other.example.gov.uk/cb',
+      );
     });
 
     it('names what is missing or wrong', () => {
-      expect(() => loadConfig({ OIDC_ISSUER: sso.OIDC_ISSUER })).toThrowError(/OIDC_CLIENT_ID: is required[\s\S]*OIDC_REDIRECT_URL: set it, or PUBLIC_URL/);
-      expect(() => loadConfig({ ...sso, OIDC_ISSUER: 'http://login.example.gov.uk' })).toThrowError(/OIDC_ISSUER: must be an https:\/\/ URL/);
+      expect(() => loadConfig({ OIDC_ISSUER: sso.OIDC_ISSUER })).toThrowError(
+        /OIDC_CLIENT_ID: is required[\s\S]*OIDC_REDIRECT_URL: set it, or PUBLIC_URL/,
+      );
+      expect(() => loadConfig({ ...sso, OIDC_ISSUER: 'http://login.example.gov.uk' })).toThrowError(
+        /OIDC_ISSUER: must be an https:\/\/ URL/,
+      );
       expect(() => loadConfig({ ...sso, OIDC_ISSUER: 'not a url' })).toThrowError(/OIDC_ISSUER: must be a URL/);
       expect(() => loadConfig({ ...sso, PUBLIC_URL: 'opencsc.example.gov.uk' })).toThrowError(/PUBLIC_URL: must be a URL/);
       expect(() => loadConfig({ ...sso, OIDC_SCOPES: 'profile email' })).toThrowError(/OIDC_SCOPES: must include openid/);
@@ -65,7 +75,9 @@ describe('configuration', () => {
     });
 
     it('turns passwords off only when single sign-on is on', () => {
-      expect(() => loadConfig({ PASSWORD_SIGN_IN: 'false' })).toThrowError(/PASSWORD_SIGN_IN: can be turned off only when single sign-on is set up/);
+      expect(() => loadConfig({ PASSWORD_SIGN_IN: 'false' })).toThrowError(
+        /PASSWORD_SIGN_IN: can be turned off only when single sign-on is set up/,
+      );
       expect(loadConfig({ ...sso, PASSWORD_SIGN_IN: 'false' }).passwordSignIn).toBe(false);
     });
   });

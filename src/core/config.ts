@@ -4,18 +4,14 @@ import { z } from 'zod';
  * The only module that reads process.env. Every setting is validated at start,
  * so a bad value stops the service with a message naming the variable.
  */
-const booleanish = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const booleanish = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 /** An https URL, or http on this machine only (a provider run for development or tests). */
-const providerUrl = z
-  .url({ error: 'must be a URL' })
-  .refine((v) => {
-    if (!URL.canParse(v)) return true; // already reported as not a URL
-    const u = new URL(v);
-    return u.protocol === 'https:' || (u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname));
-  }, 'must be an https:// URL (http:// only for 127.0.0.1 or localhost)');
+const providerUrl = z.url({ error: 'must be a URL' }).refine((v) => {
+  if (!URL.canParse(v)) return true; // already reported as not a URL
+  const u = new URL(v);
+  return u.protocol === 'https:' || (u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname));
+}, 'must be an https:// URL (http:// only for 127.0.0.1 or localhost)');
 
 // Single sign-on through the authority's OpenID Connect identity provider: all optional.
 const oidcEnv = {
@@ -29,7 +25,10 @@ const oidcEnv = {
     .regex(/^[\x21-\x7e]+( [\x21-\x7e]+)*$/, 'must be scope names separated by single spaces')
     .refine((v) => v.split(' ').includes('openid'), 'must include openid')
     .default('openid profile email'),
-  OIDC_USERNAME_CLAIM: z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/, 'must be a claim name such as preferred_username or email').default('preferred_username'),
+  OIDC_USERNAME_CLAIM: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,100}$/, 'must be a claim name such as preferred_username or email')
+    .default('preferred_username'),
   OIDC_PROVIDER_NAME: z.string().min(1).max(60, 'must be at most 60 characters').default('your council account'),
   PASSWORD_SIGN_IN: booleanish.default(true),
 };
@@ -48,10 +47,7 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// connection URL')
     .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
-  SESSION_SECRET: z
-    .string()
-    .min(32, 'must be at least 32 characters (use a long random string)')
-    .optional(),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters (use a long random string)').optional(),
   SECURE_COOKIES: booleanish.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FILE: z.string().min(1).optional(),
@@ -159,14 +155,10 @@ export class ConfigError extends Error {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const blanksRemoved = Object.fromEntries(
-    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
-  );
+  const blanksRemoved = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(blanksRemoved);
   if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
-    );
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';

@@ -6,7 +6,16 @@ import { createWorkingDayCalendar } from '../core/calendar/index.js';
 import { type Database, type Db, openDatabase, rows, runMigrations } from '../core/db/database.js';
 import { testDatabases } from '../core/db/test-database.js';
 import { checkObligations } from '../obligations/rebuild.js';
-import { ageBands, awaitingAuthorisation, backlogCounts, backlogFigures, childrenNotSeen, dashboardFigures, openAssessments, overdueAssessments } from '../oversight/queries.js';
+import {
+  ageBands,
+  awaitingAuthorisation,
+  backlogCounts,
+  backlogFigures,
+  childrenNotSeen,
+  dashboardFigures,
+  openAssessments,
+  overdueAssessments,
+} from '../oversight/queries.js';
 import { type DemoSummary, buildDemoAuthority } from './build.js';
 import { planDemoAuthority } from './plan.js';
 
@@ -41,7 +50,9 @@ async function danglingReferences(db: Db): Promise<string[]> {
   for (const k of keys) {
     const n = await count(
       db,
-      sql.raw(`select count(*)::int as n from ${k.tbl} t where t.${k.col} is not null and not exists (select 1 from ${k.ref} r where r.${k.refcol} = t.${k.col})`),
+      sql.raw(
+        `select count(*)::int as n from ${k.tbl} t where t.${k.col} is not null and not exists (select 1 from ${k.ref} r where r.${k.refcol} = t.${k.col})`,
+      ),
     );
     if (n > 0) dangling.push(`${k.tbl}.${k.col} → ${k.ref}: ${n}`);
   }
@@ -119,7 +130,10 @@ describe('the demo authority, the size of Manchester on the first day of its 201
     expect(summary.counts.children).toBeGreaterThan(20_000);
     expect(summary.counts.contacts).toBeGreaterThan(1.5 * summary.counts.referrals);
     // one current allocation at most per child; none for children no longer known to a team
-    const twice = await count(db, sql`select count(*)::int as n from (select child_id from allocations where ended_at is null group by child_id having count(*) > 1) x`);
+    const twice = await count(
+      db,
+      sql`select count(*)::int as n from (select child_id from allocations where ended_at is null group by child_id having count(*) > 1) x`,
+    );
     expect(twice).toBe(0);
     const closedButAllocated = await count(
       db,
@@ -129,7 +143,10 @@ describe('the demo authority, the size of Manchester on the first day of its 201
     );
     expect(closedButAllocated).toBe(0);
     // some children have had several social workers (para 73)
-    const changed = await count(db, sql`select count(*)::int as n from (select child_id from allocations group by child_id having count(distinct worker_id) >= 3) x`);
+    const changed = await count(
+      db,
+      sql`select count(*)::int as n from (select child_id from allocations group by child_id having count(distinct worker_id) >= 3) x`,
+    );
     expect(changed).toBeGreaterThan(100);
   });
 
@@ -143,7 +160,10 @@ describe('the demo authority, the size of Manchester on the first day of its 201
 
   it('gives the demo practitioner about 25 children, some overdue, in a team with a visible share of the backlog', async () => {
     const practitioner = summary.users.find((u) => u.username === 'demo-practitioner')!;
-    const own = await count(db, sql`select count(*)::int as n from allocations where ended_at is null and worker_id = ${practitioner.workerId}`);
+    const own = await count(
+      db,
+      sql`select count(*)::int as n from allocations where ended_at is null and worker_id = ${practitioner.workerId}`,
+    );
     expect(own).toBe(25);
     const mine = await overdueAssessments(db, NOW, { kind: 'worker', workerId: practitioner.workerId! });
     expect(mine.length).toBeGreaterThanOrEqual(5);
@@ -152,9 +172,13 @@ describe('the demo authority, the size of Manchester on the first day of its 201
     expect(team.length).toBeGreaterThanOrEqual(486 / 26);
     const other = summary.users.find((u) => u.username === 'demo-practitioner-2')!;
     expect(other.teamId).not.toBe(practitioner.teamId);
-    expect(summary.users.map((u) => u.username).sort()).toEqual(
-      ['demo-admin', 'demo-practitioner', 'demo-practitioner-2', 'demo-service-manager', 'demo-team-manager'],
-    );
+    expect(summary.users.map((u) => u.username).sort()).toEqual([
+      'demo-admin',
+      'demo-practitioner',
+      'demo-practitioner-2',
+      'demo-service-manager',
+      'demo-team-manager',
+    ]);
   });
 
   it('has open assessments in every age band, some awaiting a manager’s authorisation', async () => {
@@ -214,7 +238,9 @@ describe('the demo authority, the size of Manchester on the first day of its 201
     const outcomes = await rows<{ outcome: string }>(db, sql`select distinct outcome from contacts where outcome is not null`);
     expect(outcomes.map((o) => o.outcome).sort()).toEqual(['advice', 'early_help', 'no_further_action', 'referral', 'strategy_discussion']);
     expect(await count(db, sql`select count(distinct source)::int as n from contacts`)).toBeGreaterThanOrEqual(20);
-    expect(await count(db, sql`select count(*)::int as n from contacts where domestic_abuse_notification and source = '6'`)).toBeGreaterThan(1000);
+    expect(
+      await count(db, sql`select count(*)::int as n from contacts where domestic_abuse_notification and source = '6'`),
+    ).toBeGreaterThan(1000);
     expect(await count(db, sql`select count(*)::int as n from contacts where domestic_abuse_notification and source <> '6'`)).toBe(0);
     expect(await count(db, sql`select count(distinct consent)::int as n from contacts`)).toBe(3);
   });

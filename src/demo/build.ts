@@ -137,7 +137,18 @@ export async function buildDemoAuthority(db: Db, opts: DemoOptions = {}): Promis
 }
 
 /** The tables the demo fills in bulk, whose secondary indexes are built once at the end. */
-const BULK_TABLES = ['children', 'addresses', 'people', 'relationships', 'contacts', 'referrals', 'assessments', 'visits', 'allocations', 'obligations'];
+const BULK_TABLES = [
+  'children',
+  'addresses',
+  'people',
+  'relationships',
+  'contacts',
+  'referrals',
+  'assessments',
+  'visits',
+  'allocations',
+  'obligations',
+];
 
 /**
  * When the database lets us (a superuser, as on PGlite), load as a restore does: without
@@ -182,7 +193,8 @@ async function storeObligations(tx: Db, context: ClockContext, progress: (messag
 }
 
 function dayAndInstant(opts: DemoOptions): { today: string; now: Date } {
-  if (opts.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.today)) throw new RangeError(`today must be YYYY-MM-DD, got ${opts.today}`);
+  if (opts.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.today))
+    throw new RangeError(`today must be YYYY-MM-DD, got ${opts.today}`);
   const today = opts.today ?? londonDate(opts.now ?? new Date());
   const now = opts.now ?? (opts.today === undefined ? new Date() : new Date(fromLondonLocal(today, 10)));
   if (londonDate(now) !== today) throw new RangeError(`now (${now.toISOString()}) is not on ${today} in England`);

@@ -65,17 +65,40 @@ export function syntheticAddress(rng: Random, faker: Faker, locality: Locality):
 
 /** Ofcom's drama numbers: 0161 496 0000 to 0999 and 07700 900000 to 900999. */
 export function syntheticPhone(rng: Random): string {
-  return rng.chance(0.7)
-    ? `07700 900${String(rng.int(0, 999)).padStart(3, '0')}`
-    : `0161 496 ${String(rng.int(0, 999)).padStart(4, '0')}`;
+  return rng.chance(0.7) ? `07700 900${String(rng.int(0, 999)).padStart(3, '0')}` : `0161 496 ${String(rng.int(0, 999)).padStart(4, '0')}`;
 }
 
 /** Ethnicity of children in the demo, roughly as Manchester's children in need (DfE codes). */
 export const ethnicityWeights = {
-  WBRI: 50, WIRI: 1, WOTH: 4, WROM: 1, MWBC: 5, MWBA: 2, MWAS: 2, MOTH: 4, AIND: 1, APKN: 10, ABAN: 2,
-  AOTH: 3, BCRB: 3, BAFR: 7, BOTH: 1, CHNE: 1, OOTH: 2, NOBT: 1,
+  WBRI: 50,
+  WIRI: 1,
+  WOTH: 4,
+  WROM: 1,
+  MWBC: 5,
+  MWBA: 2,
+  MWAS: 2,
+  MOTH: 4,
+  AIND: 1,
+  APKN: 10,
+  ABAN: 2,
+  AOTH: 3,
+  BCRB: 3,
+  BAFR: 7,
+  BOTH: 1,
+  CHNE: 1,
+  OOTH: 2,
+  NOBT: 1,
 } as const;
 
 export const languageWeights = {
-  English: 84, Urdu: 4, Arabic: 3, Somali: 2, Polish: 2, Bengali: 1, Punjabi: 1, Kurdish: 1, Romanian: 1, Tigrinya: 1,
+  English: 84,
+  Urdu: 4,
+  Arabic: 3,
+  Somali: 2,
+  Polish: 2,
+  Bengali: 1,
+  Punjabi: 1,
+  Kurdish: 1,
+  Romanian: 1,
+  Tigrinya: 1,
 } as const;

@@ -24,7 +24,8 @@ const quote = (text: string) => (text.includes("'") ? `'${text.replaceAll("'", "
 function literal(value: Value): string {
   if (value === null || value === undefined) return 'NULL';
   if (typeof value === 'boolean' || typeof value === 'number') return scalarText(value);
-  if (Array.isArray(value)) return value.length === 0 ? `'{}'::text[]` : `ARRAY[${value.map((v) => quote(scalarText(v))).join(',')}]::text[]`;
+  if (Array.isArray(value))
+    return value.length === 0 ? `'{}'::text[]` : `ARRAY[${value.map((v) => quote(scalarText(v))).join(',')}]::text[]`;
   return quote(scalarText(value as Scalar & object));
 }
 

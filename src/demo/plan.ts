@@ -25,14 +25,7 @@ import type {
 } from '../schema.js';
 import { type Locality, manchester2014 } from './authority.js';
 import { createDays } from './days.js';
-import {
-  ethnicityWeights,
-  languageWeights,
-  syntheticAddress,
-  syntheticNhsNumber,
-  syntheticPhone,
-  syntheticUpn,
-} from './identity.js';
+import { ethnicityWeights, languageWeights, syntheticAddress, syntheticNhsNumber, syntheticPhone, syntheticUpn } from './identity.js';
 import { randomStreams } from './random.js';
 import {
   type ContactOutcome,
@@ -363,7 +356,15 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
   }
 
   /** Visits from `from` to `to`, every `minDays` to `maxDays`. */
-  function regularVisits(from: IsoDate, to: IsoDate, minDays: number, maxDays: number, purpose: string, seenP: number, limit = 40): PlannedVisit[] {
+  function regularVisits(
+    from: IsoDate,
+    to: IsoDate,
+    minDays: number,
+    maxDays: number,
+    purpose: string,
+    seenP: number,
+    limit = 40,
+  ): PlannedVisit[] {
     const out: PlannedVisit[] = [];
     let d = addDays(from, rng.int(minDays, maxDays));
     while (d <= to && out.length < limit) {
@@ -398,9 +399,14 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     const start = minDate(cal.addWorkingDays(r, rng.int(0, 3)), authorised);
     const submitted = maxDate(start, minDate(authorised, cal.addWorkingDays(authorised, -rng.int(0, 5))));
     const outcome =
-      service === 'no_further_action' ? (rng.chance(0.7) ? 'no_further_action' : 'early_help')
-        : service === 'child_in_need' ? 'child_in_need_plan'
-          : service === 'child_protection' ? 'section_47'
+      service === 'no_further_action'
+        ? rng.chance(0.7)
+          ? 'no_further_action'
+          : 'early_help'
+        : service === 'child_in_need'
+          ? 'child_in_need_plan'
+          : service === 'child_protection'
+            ? 'section_47'
             : 'looked_after';
     ep.assessment = {
       start,
@@ -471,7 +477,8 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
       }
       case 'in_time': {
         const age = cal.workingDaysBetween(r, T);
-        const submitted = age >= 10 && rng.chance(0.25) ? randomWorkingDate(maxDate(start, wdBefore(Math.min(age - 1, 10))), yesterday) : null;
+        const submitted =
+          age >= 10 && rng.chance(0.25) ? randomWorkingDate(maxDate(start, wdBefore(Math.min(age - 1, 10))), yesterday) : null;
         ep.assessment = {
           start,
           submitted,
@@ -486,8 +493,10 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
       case 'authorised_recent':
       case 'ongoing': {
         const service: Service =
-          team.kind === 'looked_after' || team.kind === 'leaving_care' ? 'looked_after'
-            : team.kind === 'disabled_children' ? 'child_in_need'
+          team.kind === 'looked_after' || team.kind === 'leaving_care'
+            ? 'looked_after'
+            : team.kind === 'disabled_children'
+              ? 'child_in_need'
               : rng.weighted(OPEN_PLAN);
         ep.service = service;
         let authorised: IsoDate;
@@ -518,14 +527,11 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
   /** Who held the case: the worker today, and before them some who moved on (para 73). */
   function openSegments(state: OpenState, team: PlannedTeam, current: PlannedWorker, decidedAt: number): Segment[] {
     const start = Math.min(decidedAt + rng.int(1, 48) * MS_HOUR, Math.max(decidedAt + 60_000, todayStart - MS_HOUR));
-    const changes = state === 'ongoing'
-      ? Number(rng.weighted(WORKER_CHANGES_LONG))
-      : Number(rng.weighted(WORKER_CHANGES_SHORT));
+    const changes = state === 'ongoing' ? Number(rng.weighted(WORKER_CHANGES_LONG)) : Number(rng.weighted(WORKER_CHANGES_SHORT));
     const lastChange = todayStart - 7 * MS_DAY;
     const room = lastChange - start;
-    const points = room > 2 * MS_DAY
-      ? Array.from({ length: changes }, () => start + Math.floor(rng.next() * room)).sort((a, b) => a - b)
-      : [];
+    const points =
+      room > 2 * MS_DAY ? Array.from({ length: changes }, () => start + Math.floor(rng.next() * room)).sort((a, b) => a - b) : [];
     const teamMates = (caseHolders.get(team.id) ?? []).filter((w) => w.id !== current.id);
     const segments: Segment[] = [];
     let from = start;
@@ -547,7 +553,13 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     if (kind === 'leaving_care') return rng.int(16, 17);
     if (kind === 'disabled_children') return rng.int(2, 17);
     const band = rng.weighted(AGE_BANDS);
-    return band === 'under5' ? rng.int(0, 4) : band === 'primary' ? rng.int(5, 10) : band === 'secondary' ? rng.int(11, 15) : rng.int(16, 17);
+    return band === 'under5'
+      ? rng.int(0, 4)
+      : band === 'primary'
+        ? rng.int(5, 10)
+        : band === 'secondary'
+          ? rng.int(11, 15)
+          : rng.int(16, 17);
   }
 
   /** A date of birth giving this age today, on or before `bornBy`. */
@@ -573,7 +585,9 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
       const sex = rng.chance(0.5) ? 'M' : 'F';
       const dob = dateOfBirth(childAgeYears(kind), bornBy);
       const disabled = kind === 'disabled_children' || rng.chance(0.05);
-      const disabilities = disabled ? [...new Set([rng.weighted(DISABILITY), ...(rng.chance(0.3) ? [rng.pick(['LD', 'COMM', 'MOB', 'INC'])] : [])])].sort() : [];
+      const disabilities = disabled
+        ? [...new Set([rng.weighted(DISABILITY), ...(rng.chance(0.3) ? [rng.pick(['LD', 'COMM', 'MOB', 'INC'])] : [])])].sort()
+        : [];
       kids.push({
         id: ids.uuid(),
         firstName: faker.person.firstName(sex === 'M' ? 'male' : 'female'),
@@ -653,7 +667,15 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
   }
 
   function relate(childId: string, personId: string, relationship: string, pr: boolean, lives: boolean) {
-    rows.relationships.push({ id: ids.uuid(), childId, personId, relatedChildId: null, relationship, parentalResponsibility: pr, livesWithChild: lives });
+    rows.relationships.push({
+      id: ids.uuid(),
+      childId,
+      personId,
+      relatedChildId: null,
+      relationship,
+      parentalResponsibility: pr,
+      livesWithChild: lives,
+    });
   }
 
   // ── Writing a family's episodes and contacts as rows ─────────────────────────
@@ -751,7 +773,8 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
       referrerOrganisation: referrerOrganisation(c.source, placeName),
       about,
       consent,
-      consentReason: consent === 'refused' ? rng.pick(consentRefusedReasons) : consent === 'not_sought' ? rng.pick(consentNotSoughtReasons) : null,
+      consentReason:
+        consent === 'refused' ? rng.pick(consentRefusedReasons) : consent === 'not_sought' ? rng.pick(consentNotSoughtReasons) : null,
       domesticAbuseNotification: c.domesticAbuse,
       decidedAt: c.decidedAt === null ? null : new Date(c.decidedAt),
       decidedBy: c.decidedBy?.id ?? null,
@@ -770,9 +793,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
       const date = randomDate(from, to);
       const source = rng.weighted(contactSourceWeights);
       const domesticAbuse = source === '6' && rng.chance(0.6);
-      const outcome: ContactOutcome = domesticAbuse
-        ? rng.weighted(DOMESTIC_ABUSE_OUTCOME)
-        : rng.weighted(OTHER_CONTACT_OUTCOME);
+      const outcome: ContactOutcome = domesticAbuse ? rng.weighted(DOMESTIC_ABUSE_OUTCOME) : rng.weighted(OTHER_CONTACT_OUTCOME);
       const receivedAt = receivedTime(date, source);
       if (receivedAt >= todayStart) continue;
       const contact: OtherContact = {
@@ -825,7 +846,9 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
       }
       case 'overdue_seen': {
         const band = rng.weighted(OVERDUE_AGE);
-        return wdBefore(band === 'a' ? rng.int(46, 90) : band === 'b' ? rng.int(91, 130) : band === 'c' ? rng.int(131, 180) : rng.int(181, 235));
+        return wdBefore(
+          band === 'a' ? rng.int(46, 90) : band === 'b' ? rng.int(91, 130) : band === 'c' ? rng.int(131, 180) : rng.int(181, 235),
+        );
       }
       case 'in_time':
         return wdBefore(rng.int(1, 45));
@@ -851,7 +874,8 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     const capacity = (t: PlannedTeam) => (caseHolders.get(t.id) ?? []).reduce((s, w) => s + w.caseload, 0);
     const counts = new Map<string, Record<OpenState, number>>();
     for (const t of plannedTeams) {
-      if (t.kind !== 'front_door') counts.set(t.id, { overdue_seen: 0, overdue_not_seen: 0, overdue_not_seen_six: 0, in_time: 0, authorised_recent: 0, ongoing: 0 });
+      if (t.kind !== 'front_door')
+        counts.set(t.id, { overdue_seen: 0, overdue_not_seen: 0, overdue_not_seen_six: 0, in_time: 0, authorised_recent: 0, ongoing: 0 });
     }
 
     // The backlog: the demo team's share, then the other locality teams by weight.
@@ -859,7 +883,10 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     const demoShare = Math.max(8, Math.round(B * 0.065));
     const others = localityTeams.filter((t) => t !== demoTeam);
     const weights = others.map((t) => capacity(t) * (0.3 + rng.next() * 1.5));
-    const overdueByTeam = new Map<string, number>([[demoTeam.id, demoShare], ...apportion(B - demoShare, weights).map((n, i) => [others[i]!.id, n] as const)]);
+    const overdueByTeam = new Map<string, number>([
+      [demoTeam.id, demoShare],
+      ...apportion(B - demoShare, weights).map((n, i) => [others[i]!.id, n] as const),
+    ]);
     // Which overdue children have not been seen: two in the demo team (one for six months), the rest anywhere.
     const NS = targets.childrenNotSeen;
     const NS6 = targets.childrenNotSeenSixMonths;
@@ -971,7 +998,12 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
   for (let i = 0; i < contactOnlyFamilies; i++) {
     const locality = rng.pick(['North', 'Central', 'South'] as const);
     const family = makeFamily(Number(rng.weighted(CONTACT_ONLY_FAMILY_SIZE)), 'history', yesterday, locality);
-    otherContacts(family, Number(rng.weighted(CONTACT_ONLY_CONTACTS)), maxDate(windowStart, family.children[family.children.length - 1]!.dateOfBirth), yesterday);
+    otherContacts(
+      family,
+      Number(rng.weighted(CONTACT_ONLY_CONTACTS)),
+      maxDate(windowStart, family.children[family.children.length - 1]!.dateOfBirth),
+      yesterday,
+    );
     closedOnly.push(family);
   }
 

@@ -7,38 +7,99 @@
 
 /** Sources of contacts that become referrals (DfE referral source codes). */
 export const referralSourceWeights = {
-  '1A': 6, '1B': 2, '1C': 1, '1D': 1, '2A': 18, '2B': 2, '3A': 4, '3B': 6, '3C': 2, '3D': 3, '3E': 5, '3F': 2,
-  '4': 2, '5A': 4, '5B': 3, '5C': 2, '5D': 4, '6': 22, '7': 3, '8': 5, '9': 2, '10': 1,
+  '1A': 6,
+  '1B': 2,
+  '1C': 1,
+  '1D': 1,
+  '2A': 18,
+  '2B': 2,
+  '3A': 4,
+  '3B': 6,
+  '3C': 2,
+  '3D': 3,
+  '3E': 5,
+  '3F': 2,
+  '4': 2,
+  '5A': 4,
+  '5B': 3,
+  '5C': 2,
+  '5D': 4,
+  '6': 22,
+  '7': 3,
+  '8': 5,
+  '9': 2,
+  '10': 1,
 } as const;
 
 /** Sources of all the other contacts: the police above all (high volumes, para 55). */
 export const contactSourceWeights = {
-  '1A': 5, '1B': 2, '1C': 1, '1D': 1, '2A': 12, '2B': 2, '3A': 3, '3B': 4, '3C': 1, '3D': 2, '3E': 4, '3F': 1,
-  '4': 3, '5A': 3, '5B': 2, '5C': 2, '5D': 3, '6': 40, '7': 2, '8': 4, '9': 2, '10': 1,
+  '1A': 5,
+  '1B': 2,
+  '1C': 1,
+  '1D': 1,
+  '2A': 12,
+  '2B': 2,
+  '3A': 3,
+  '3B': 4,
+  '3C': 1,
+  '3D': 2,
+  '3E': 4,
+  '3F': 1,
+  '4': 3,
+  '5A': 3,
+  '5B': 2,
+  '5C': 2,
+  '5D': 3,
+  '6': 40,
+  '7': 2,
+  '8': 4,
+  '9': 2,
+  '10': 1,
 } as const;
 
 export type SourceCode = keyof typeof contactSourceWeights;
 
 export function referrerOrganisation(source: SourceCode, placeName: () => string): string | null {
   switch (source) {
-    case '1A': case '1B': case '1C': case '1D': case '9': case '10':
+    case '1A':
+    case '1B':
+    case '1C':
+    case '1D':
+    case '9':
+    case '10':
       return null;
-    case '2A': return `${placeName()} Primary School`;
-    case '2B': return 'Education welfare service';
-    case '3A': return `${placeName()} Medical Practice`;
-    case '3B': return 'Health visiting service';
-    case '3C': return 'School nursing service';
-    case '3D': return 'Community midwifery';
-    case '3E': return 'Hospital emergency department';
-    case '3F': return 'Child and adolescent mental health service';
-    case '4': return 'Housing provider';
-    case '5A': return 'Adult social care';
-    case '5B': return 'Youth justice service';
-    case '5C': return 'Another local authority';
-    case '5D': return 'Early help hub';
-    case '6': return 'Police';
-    case '7': return 'Probation service';
-    case '8': return `${placeName()} Children's Centre`;
+    case '2A':
+      return `${placeName()} Primary School`;
+    case '2B':
+      return 'Education welfare service';
+    case '3A':
+      return `${placeName()} Medical Practice`;
+    case '3B':
+      return 'Health visiting service';
+    case '3C':
+      return 'School nursing service';
+    case '3D':
+      return 'Community midwifery';
+    case '3E':
+      return 'Hospital emergency department';
+    case '3F':
+      return 'Child and adolescent mental health service';
+    case '4':
+      return 'Housing provider';
+    case '5A':
+      return 'Adult social care';
+    case '5B':
+      return 'Youth justice service';
+    case '5C':
+      return 'Another local authority';
+    case '5D':
+      return 'Early help hub';
+    case '6':
+      return 'Police';
+    case '7':
+      return 'Probation service';
+    case '8':
+      return `${placeName()} Children's Centre`;
   }
 }
 
@@ -94,9 +155,18 @@ export const consentNotSoughtReasons = [
 export type ContactOutcome = 'no_further_action' | 'advice' | 'early_help' | 'referral' | 'strategy_discussion';
 
 export const decisionReasons: Record<ContactOutcome, readonly string[]> = {
-  no_further_action: ['No role for children’s social care; universal services meeting the child’s needs.', 'Information recorded; no further action.'],
-  advice: ['Advice given to the referrer about support available from universal services.', 'Information passed to the allocated worker; advice given.'],
-  early_help: ['Needs can be met by early help; referred to the locality early help hub with consent.', 'Family offered an early help assessment.'],
+  no_further_action: [
+    'No role for children’s social care; universal services meeting the child’s needs.',
+    'Information recorded; no further action.',
+  ],
+  advice: [
+    'Advice given to the referrer about support available from universal services.',
+    'Information passed to the allocated worker; advice given.',
+  ],
+  early_help: [
+    'Needs can be met by early help; referred to the locality early help hub with consent.',
+    'Family offered an early help assessment.',
+  ],
   referral: ['Threshold for a child and family assessment met.', 'Child may be in need: single assessment required.'],
   strategy_discussion: ['Reasonable cause to suspect significant harm: strategy discussion with police and health.'],
 };
@@ -114,8 +184,25 @@ export const primaryNeedWeights = { N1: 48, N2: 3, N3: 4, N4: 10, N5: 17, N6: 3,
 
 /** DfE assessment factor codes, how often each is recorded. */
 export const factorWeights = {
-  '3B': 40, '4B': 30, '2B': 18, '1B': 15, '16A': 20, '17A': 18, '18C': 8, '4A': 6, '14A': 5, '10A': 4, '11A': 3,
-  '6B': 5, '5B': 3, '7A': 2, '13A': 2, '24A': 2, '15A': 3, '3A': 4, '20': 4,
+  '3B': 40,
+  '4B': 30,
+  '2B': 18,
+  '1B': 15,
+  '16A': 20,
+  '17A': 18,
+  '18C': 8,
+  '4A': 6,
+  '14A': 5,
+  '10A': 4,
+  '11A': 3,
+  '6B': 5,
+  '5B': 3,
+  '7A': 2,
+  '13A': 2,
+  '24A': 2,
+  '15A': 3,
+  '3A': 4,
+  '20': 4,
 } as const;
 
 export const lateReasons = [

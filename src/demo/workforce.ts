@@ -96,12 +96,17 @@ export function planWorkforce(rng: Random, faker: Faker, scale: number, openChil
   const north = Math.max(1, Math.ceil((localityTeamCount - central) / 2));
   const south = Math.max(1, localityTeamCount - central - north);
   const localityTeams: PlannedTeam[] = [];
-  for (const [locality, count] of [['North', north], ['Central', central], ['South', south]] as const) {
+  for (const [locality, count] of [
+    ['North', north],
+    ['Central', central],
+    ['South', south],
+  ] as const) {
     for (let i = 1; i <= count; i++) localityTeams.push(team(`${locality} ${i}`, 'locality', locality));
   }
-  const lookedAfterTeams = lookedAfter > 8
-    ? [team('Looked After Children 1', 'looked_after', null), team('Looked After Children 2', 'looked_after', null)]
-    : [team('Looked After Children', 'looked_after', null)];
+  const lookedAfterTeams =
+    lookedAfter > 8
+      ? [team('Looked After Children 1', 'looked_after', null), team('Looked After Children 2', 'looked_after', null)]
+      : [team('Looked After Children', 'looked_after', null)];
   const leavingCareTeam = team('Leaving Care', 'leaving_care', null);
   const disabledTeam = team('Children with Disabilities', 'disabled_children', null);
 
@@ -120,7 +125,9 @@ export function planWorkforce(rng: Random, faker: Faker, scale: number, openChil
     const base = Math.floor(localityWorkers / localityTeams.length);
     addCaseHolders(t, base + (i < localityWorkers % localityTeams.length ? 1 : 0));
   });
-  lookedAfterTeams.forEach((t, i) => addCaseHolders(t, Math.floor(lookedAfter / lookedAfterTeams.length) + (i < lookedAfter % lookedAfterTeams.length ? 1 : 0)));
+  lookedAfterTeams.forEach((t, i) =>
+    addCaseHolders(t, Math.floor(lookedAfter / lookedAfterTeams.length) + (i < lookedAfter % lookedAfterTeams.length ? 1 : 0)),
+  );
   addCaseHolders(leavingCareTeam, leavingCare);
   addCaseHolders(disabledTeam, disabled);
   const frontDoorWorkers: PlannedWorker[] = [];
@@ -221,14 +228,20 @@ function setCaseloads(
     else if (w.newlyQualified) w.caseload = rng.int(24, 38);
     else {
       const band = rng.weighted({ usual: 70, high: 15, light: 10, new: 5 });
-      w.caseload = band === 'usual' ? rng.int(15, 30) : band === 'high' ? rng.int(31, 40) : band === 'light' ? rng.int(10, 14) : rng.int(5, 9);
+      w.caseload =
+        band === 'usual' ? rng.int(15, 30) : band === 'high' ? rng.int(31, 40) : band === 'light' ? rng.int(10, 14) : rng.int(5, 9);
     }
     adjustable.push(w);
   }
   // Bring the sum to the children open today, one child at a time, keeping every worker
   // within bounds: first within 15 to 30 (specialists to 30), then wider if need be.
   let diff = total - all.reduce((sum, w) => sum + w.caseload, 0);
-  for (const [low, high] of [[15, 30], [5, 40], [1, 40], [1, 49]] as const) {
+  for (const [low, high] of [
+    [15, 30],
+    [5, 40],
+    [1, 40],
+    [1, 49],
+  ] as const) {
     let guard = 0;
     while (diff !== 0 && guard++ < 200_000) {
       const w = rng.pick(adjustable);

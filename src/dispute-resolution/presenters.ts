@@ -26,9 +26,16 @@ const planText = (kind: DisputePlanKind, start: string) => `${planLabels[kind]} 
 export function standing(d: Pick<DisputeView, 'resolvedDate' | 'stages'>, today: string) {
   const current = d.stages.at(-1)!;
   if (d.resolvedDate) return { text: `Resolved ${formatDate(d.resolvedDate)}`, tag: { text: 'Resolved', classes: 'govuk-tag--green' } };
-  if (current.respondedDate) return { text: `Stage ${current.stage} answered ${formatDate(current.respondedDate)}: resolve it, or escalate`, tag: { text: 'Answered', classes: 'govuk-tag--blue' } };
+  if (current.respondedDate)
+    return {
+      text: `Stage ${current.stage} answered ${formatDate(current.respondedDate)}: resolve it, or escalate`,
+      tag: { text: 'Answered', classes: 'govuk-tag--blue' },
+    };
   return current.dueDate < today
-    ? { text: `Stage ${current.stage}: response overdue since ${formatDate(current.dueDate)}`, tag: { text: 'Overdue', classes: 'govuk-tag--red' } }
+    ? {
+        text: `Stage ${current.stage}: response overdue since ${formatDate(current.dueDate)}`,
+        tag: { text: 'Overdue', classes: 'govuk-tag--red' },
+      }
     : { text: `Stage ${current.stage}: response due ${formatDate(current.dueDate)}`, tag: { text: 'Due', classes: 'govuk-tag--blue' } };
 }
 
@@ -54,7 +61,12 @@ export function raisePage(
 ) {
   const { errorList, errors } = opts.errors?.length ? formErrors(opts.errors, ['raisedDate']) : { errorList: [], errors: {} };
   // the plan is one choice on the page: kind and id together
-  const chosen = typeof opts.values.plan === 'string' ? opts.values.plan : opts.values.planKind && opts.values.planId ? `${String(opts.values.planKind)}:${String(opts.values.planId)}` : '';
+  const chosen =
+    typeof opts.values.plan === 'string'
+      ? opts.values.plan
+      : opts.values.planKind && opts.values.planId
+        ? `${String(opts.values.planKind)}:${String(opts.values.planId)}`
+        : '';
   const form = new FormView({ ...opts.values, plan: chosen }, errors);
   const planError = form.error('planId') ?? form.error('planKind');
   return {
@@ -68,15 +80,28 @@ export function raisePage(
       ...form.radios(
         'plan',
         'Which plan',
-        plans.map((p) => ({ value: `${p.kind}:${p.id}`, text: planText(p.kind, p.startDate), ...(p.endDate ? { hint: `Ended ${formatDate(p.endDate)}` } : {}) })),
+        plans.map((p) => ({
+          value: `${p.kind}:${p.id}`,
+          text: planText(p.kind, p.startDate),
+          ...(p.endDate ? { hint: `Ended ${formatDate(p.endDate)}` } : {}),
+        })),
       ),
       ...(planError ? { errorMessage: planError } : {}),
     },
-    raisedByRole: form.radios('raisedByRole', 'Who raised it', disputeRaisers.map((r) => ({ value: r, text: raiserLabels[r] }))),
+    raisedByRole: form.radios(
+      'raisedByRole',
+      'Who raised it',
+      disputeRaisers.map((r) => ({ value: r, text: raiserLabels[r] })),
+    ),
     raisedByName: form.input('raisedByName', 'Their name'),
     raisedDate: form.date('raisedDate', 'Date the concern was raised'),
-    concern: form.textarea('concern', 'The concern', { hint: 'What about the plan, or the work under it, is not right for the child', rows: 6 }),
-    addressedTo: form.input('addressedTo', 'Who must respond first', { hint: `Stage 1 goes to the ${stageHolders[0]!.toLowerCase()}: their name` }),
+    concern: form.textarea('concern', 'The concern', {
+      hint: 'What about the plan, or the work under it, is not right for the child',
+      rows: 6,
+    }),
+    addressedTo: form.input('addressedTo', 'Who must respond first', {
+      hint: `Stage 1 goes to the ${stageHolders[0]!.toLowerCase()}: their name`,
+    }),
   };
 }
 
@@ -95,9 +120,16 @@ function stageRow(s: DisputeStageView, today: string, resolved: boolean) {
   };
 }
 
-export function disputePage(child: ChildHeading, d: DisputeView, opts: { today: string; form?: DisputeForm; values?: FormValues; errors?: readonly FieldError[] }) {
-  const { errorList, errors } = opts.errors?.length ? formErrors(opts.errors, ['respondedDate', 'escalatedDate', 'resolvedDate']) : { errorList: [], errors: {} };
-  const forForm = (name: DisputeForm, defaults: FormValues) => new FormView(opts.form === name ? { ...defaults, ...(opts.values ?? {}) } : defaults, opts.form === name ? errors : {});
+export function disputePage(
+  child: ChildHeading,
+  d: DisputeView,
+  opts: { today: string; form?: DisputeForm; values?: FormValues; errors?: readonly FieldError[] },
+) {
+  const { errorList, errors } = opts.errors?.length
+    ? formErrors(opts.errors, ['respondedDate', 'escalatedDate', 'resolvedDate'])
+    : { errorList: [], errors: {} };
+  const forForm = (name: DisputeForm, defaults: FormValues) =>
+    new FormView(opts.form === name ? { ...defaults, ...(opts.values ?? {}) } : defaults, opts.form === name ? errors : {});
   const current = d.stages.at(-1)!;
   const open = !d.resolvedDate;
   const respond = forForm('respond', { respondedDate: opts.today, version: d.version });
@@ -112,7 +144,10 @@ export function disputePage(child: ChildHeading, d: DisputeView, opts: { today: 
     summary: {
       rows: [
         { key: { text: 'Plan' }, value: { text: planText(d.planKind, d.planStartDate) } },
-        { key: { text: 'Raised by' }, value: { text: `${d.raisedByName} (${raiserLabels[d.raisedByRole as keyof typeof raiserLabels] ?? d.raisedByRole})` } },
+        {
+          key: { text: 'Raised by' },
+          value: { text: `${d.raisedByName} (${raiserLabels[d.raisedByRole as keyof typeof raiserLabels] ?? d.raisedByRole})` },
+        },
         { key: { text: 'Raised' }, value: { text: formatDate(d.raisedDate) } },
         { key: { text: 'The concern' }, value: { text: d.concern } },
         ...(d.resolvedDate ? [{ key: { text: 'Resolved' }, value: { text: `${formatDate(d.resolvedDate)}: ${d.resolution}` } }] : []),

@@ -53,7 +53,10 @@ export function disputeRoutes(app: FastifyInstance, ctx: AppContext): void {
   async function page(reply: FastifyReply, p: Params, form?: DisputeForm, values?: FormValues, errors?: FieldError[]) {
     const [child, d] = await Promise.all([childSummary(ctx.db, p.childId), disputeOf(ctx.db, p.childId, p.id)]);
     if (!child || !d) return notFound(reply);
-    return reply.page('dispute-resolution/views/dispute.njk', disputePage(child, d, { today: today(), ...(form ? { form } : {}), ...(values ? { values } : {}), ...(errors ? { errors } : {}) }));
+    return reply.page(
+      'dispute-resolution/views/dispute.njk',
+      disputePage(child, d, { today: today(), ...(form ? { form } : {}), ...(values ? { values } : {}), ...(errors ? { errors } : {}) }),
+    );
   }
 
   const view = { method: 'GET', roles: practice, audit: 'VIEW_CHILD' } as const;
@@ -63,13 +66,26 @@ export function disputeRoutes(app: FastifyInstance, ctx: AppContext): void {
     if (!child) return notFound(reply);
     return reply.page('dispute-resolution/views/list.njk', disputesPage(child, disputes, today()));
   });
-  route(app, ctx, { ...view, url: paths.newDispute }, async (req, reply) => newPage(reply, params(req), { ...(req.query as FormValues) }, []));
+  route(app, ctx, { ...view, url: paths.newDispute }, async (req, reply) =>
+    newPage(reply, params(req), { ...(req.query as FormValues) }, []),
+  );
   route(app, ctx, { ...view, url: paths.dispute }, async (req, reply) => page(reply, params(req)));
 
-  apiRoute(app, ctx, { method: 'GET', url: apiPaths.disputes, roles: practice, audit: 'VIEW_CHILD', summary: 'Concerns raised about the child’s plans, with their stages and where each stands' }, async (req, reply) => {
-    const disputes = await disputesOf(ctx.db, params(req).childId);
-    return reply.send(disputes.map((d) => ({ ...d, standing: standing(d, today()).text })));
-  });
+  apiRoute(
+    app,
+    ctx,
+    {
+      method: 'GET',
+      url: apiPaths.disputes,
+      roles: practice,
+      audit: 'VIEW_CHILD',
+      summary: 'Concerns raised about the child’s plans, with their stages and where each stands',
+    },
+    async (req, reply) => {
+      const disputes = await disputesOf(ctx.db, params(req).childId);
+      return reply.send(disputes.map((d) => ({ ...d, standing: standing(d, today()).text })));
+    },
+  );
 
   register({
     summary: 'Raise a concern about a child protection or child in need plan (stage 1 starts with it)',

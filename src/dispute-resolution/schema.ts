@@ -39,9 +39,15 @@ export const planDisputes = pgTable(
     version: integer('version').notNull().default(1),
   },
   (t) => [
-    check('plan_disputes_plan_check', sql`(${t.planKind} = 'child_protection' and ${t.cpPlanId} is not null and ${t.cinPlanId} is null) or (${t.planKind} = 'child_in_need' and ${t.cinPlanId} is not null and ${t.cpPlanId} is null)`),
+    check(
+      'plan_disputes_plan_check',
+      sql`(${t.planKind} = 'child_protection' and ${t.cpPlanId} is not null and ${t.cinPlanId} is null) or (${t.planKind} = 'child_in_need' and ${t.cinPlanId} is not null and ${t.cpPlanId} is null)`,
+    ),
     check('plan_disputes_raiser_check', sql`${t.raisedByRole} in ('conference_chair','reviewing_officer')`),
-    check('plan_disputes_resolved_check', sql`(${t.resolvedDate} is null) = (${t.resolution} is null) and (${t.resolvedDate} is null or ${t.resolvedDate} >= ${t.raisedDate})`),
+    check(
+      'plan_disputes_resolved_check',
+      sql`(${t.resolvedDate} is null) = (${t.resolution} is null) and (${t.resolvedDate} is null or ${t.resolvedDate} >= ${t.raisedDate})`,
+    ),
     index('plan_disputes_child_idx').on(t.childId, t.raisedDate),
   ],
 );
@@ -68,7 +74,10 @@ export const disputeStages = pgTable(
   },
   (t) => [
     check('dispute_stages_stage_check', sql`${t.stage} between 1 and ${sql.raw(String(disputeStageCount))}`),
-    check('dispute_stages_response_check', sql`(${t.respondedDate} is null) = (${t.response} is null) and (${t.respondedDate} is null or ${t.respondedDate} >= ${t.startedDate})`),
+    check(
+      'dispute_stages_response_check',
+      sql`(${t.respondedDate} is null) = (${t.response} is null) and (${t.respondedDate} is null or ${t.respondedDate} >= ${t.startedDate})`,
+    ),
     uniqueIndex('dispute_stages_stage_idx').on(t.disputeId, t.stage),
   ],
 );

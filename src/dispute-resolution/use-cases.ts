@@ -44,7 +44,10 @@ export async function raiseDispute(tx: Db, childId: string, input: RaiseDispute,
     .where(and(eq(table.id, input.planId), eq(table.childId, childId)));
   if (!plan) throw new CaseworkRuleError('planId', 'Plan is not one of this child’s plans');
   if (input.raisedDate < plan.startDate) {
-    throw new CaseworkRuleError('raisedDate', `Date the concern was raised cannot be before the plan started (${formatDate(plan.startDate)})`);
+    throw new CaseworkRuleError(
+      'raisedDate',
+      `Date the concern was raised cannot be before the plan started (${formatDate(plan.startDate)})`,
+    );
   }
   const [row] = await tx
     .insert(planDisputes)
@@ -73,7 +76,10 @@ export async function raiseDispute(tx: Db, childId: string, input: RaiseDispute,
 }
 
 async function disputeOf(tx: Db, childId: string, id: string) {
-  const [d] = await tx.select().from(planDisputes).where(and(eq(planDisputes.id, id), eq(planDisputes.childId, childId)));
+  const [d] = await tx
+    .select()
+    .from(planDisputes)
+    .where(and(eq(planDisputes.id, id), eq(planDisputes.childId, childId)));
   if (!d) throw new CaseworkNotFound('The dispute');
   const stages = await tx.select().from(disputeStages).where(eq(disputeStages.disputeId, id)).orderBy(asc(disputeStages.stage));
   return { ...d, current: stages.at(-1)! };
@@ -105,12 +111,22 @@ export type StageResponse = z.output<ReturnType<typeof stageResponseSchema>>;
 export async function recordStageResponse(tx: Db, childId: string, id: string, input: StageResponse): Promise<string> {
   const d = await disputeOf(tx, childId, id);
   refuseIfResolved(d, 'response');
-  if (d.current.respondedDate) throw new CaseworkRuleError('response', `Stage ${d.current.stage} has its response: escalate to the next stage, or resolve the dispute`);
+  if (d.current.respondedDate)
+    throw new CaseworkRuleError(
+      'response',
+      `Stage ${d.current.stage} has its response: escalate to the next stage, or resolve the dispute`,
+    );
   if (input.respondedDate < d.current.startedDate) {
-    throw new CaseworkRuleError('respondedDate', `Date of the response cannot be before stage ${d.current.stage} started (${formatDate(d.current.startedDate)})`);
+    throw new CaseworkRuleError(
+      'respondedDate',
+      `Date of the response cannot be before stage ${d.current.stage} started (${formatDate(d.current.startedDate)})`,
+    );
   }
   await touch(tx, id, input.version);
-  await tx.update(disputeStages).set({ respondedDate: input.respondedDate, response: input.response }).where(eq(disputeStages.id, d.current.id));
+  await tx
+    .update(disputeStages)
+    .set({ respondedDate: input.respondedDate, response: input.response })
+    .where(eq(disputeStages.id, d.current.id));
   await recomputeObligations(tx, [childId]);
   return id;
 }
@@ -127,10 +143,14 @@ export type Escalate = z.output<ReturnType<typeof escalateSchema>>;
 export async function escalateDispute(tx: Db, childId: string, id: string, input: Escalate): Promise<string> {
   const d = await disputeOf(tx, childId, id);
   refuseIfResolved(d, 'escalatedDate');
-  if (d.current.stage >= disputeStageCount) throw new CaseworkRuleError('escalatedDate', `Stage ${disputeStageCount} is the last: resolve the dispute there`);
+  if (d.current.stage >= disputeStageCount)
+    throw new CaseworkRuleError('escalatedDate', `Stage ${disputeStageCount} is the last: resolve the dispute there`);
   const from = d.current.respondedDate ?? d.current.startedDate;
   if (input.escalatedDate < from) {
-    throw new CaseworkRuleError('escalatedDate', `Date it was escalated cannot be before stage ${d.current.stage} ${d.current.respondedDate ? 'responded' : 'started'} (${formatDate(from)})`);
+    throw new CaseworkRuleError(
+      'escalatedDate',
+      `Date it was escalated cannot be before stage ${d.current.stage} ${d.current.respondedDate ? 'responded' : 'started'} (${formatDate(from)})`,
+    );
   }
   await touch(tx, id, input.version);
   await tx.insert(disputeStages).values({
@@ -158,7 +178,11 @@ export async function resolveDispute(tx: Db, childId: string, id: string, input:
   const d = await disputeOf(tx, childId, id);
   refuseIfResolved(d, 'resolvedDate');
   const from = d.current.respondedDate ?? d.current.startedDate;
-  if (input.resolvedDate < from) throw new CaseworkRuleError('resolvedDate', `Date it was resolved cannot be before the last stage’s ${d.current.respondedDate ? 'response' : 'start'} (${formatDate(from)})`);
+  if (input.resolvedDate < from)
+    throw new CaseworkRuleError(
+      'resolvedDate',
+      `Date it was resolved cannot be before the last stage’s ${d.current.respondedDate ? 'response' : 'start'} (${formatDate(from)})`,
+    );
   await touch(tx, id, input.version, { resolvedDate: input.resolvedDate, resolution: input.resolution });
   await recomputeObligations(tx, [childId]);
   return id;

@@ -3,12 +3,28 @@ import { queueRows, timeToDecide } from './presenters.js';
 
 describe('the front door presenters', () => {
   it('say how long is left to decide, or how far past the deadline', () => {
-    expect([timeToDecide(null), timeToDecide(5), timeToDecide(0), timeToDecide(-3)]).toEqual(['—', '5 hours left', '0 hours left', '3 hours over']);
+    expect([timeToDecide(null), timeToDecide(5), timeToDecide(0), timeToDecide(-3)]).toEqual([
+      '—',
+      '5 hours left',
+      '0 hours left',
+      '3 hours over',
+    ]);
   });
 
   it('mark a police notification and a contact past its deadline', () => {
     const [row] = queueRows([
-      { id: 'k1', childId: 'c1', childName: 'Ann & Co', receivedAt: '2026-01-05T09:00:00Z', source: '6', referrerName: 'PC Fictional', domesticAbuseNotification: true, consent: 'given', due: null, hoursLeft: -2 },
+      {
+        id: 'k1',
+        childId: 'c1',
+        childName: 'Ann & Co',
+        receivedAt: '2026-01-05T09:00:00Z',
+        source: '6',
+        referrerName: 'PC Fictional',
+        domesticAbuseNotification: true,
+        consent: 'given',
+        due: null,
+        hoursLeft: -2,
+      },
     ]);
     expect(String((row![0] as { html: unknown }).html)).toBe(
       '<a class="govuk-link" href="/front-door/contacts/k1">Ann &amp; Co</a><br><strong class="govuk-tag govuk-tag--purple">Police: domestic abuse</strong>',

@@ -17,7 +17,9 @@ export function timeToDecide(hoursLeft: number | null): string {
 /** The contacts awaiting a decision, as the queue's rows: one past its deadline is marked red. */
 export function queueRows(awaiting: readonly AwaitingDecision[]) {
   return awaiting.map((c) => [
-    { html: html`${link(paths.contact(c.id), c.childName)}${c.domesticAbuseNotification ? html`<br>${tag('Police: domestic abuse', 'purple')}` : ''}` },
+    {
+      html: html`${link(paths.contact(c.id), c.childName)}${c.domesticAbuseNotification ? html`<br />${tag('Police: domestic abuse', 'purple')}` : ''}`,
+    },
     { text: formatDate(c.receivedAt) },
     { text: c.source },
     { text: c.referrerName },
@@ -51,11 +53,17 @@ export function decisionItems(values: Record<string, unknown>, teams: readonly {
     thresholds: thresholdLevels.map((t) => ({ value: t, text: words(t), checked: values.thresholdLevel === t })),
     outcomes: contactOutcomes.map((o) => ({ value: o, text: words(o), checked: values.outcome === o })),
     teams: [{ value: '', text: 'Select a team' }, ...teams.map((t) => ({ value: t.id, text: t.name, selected: values.teamId === t.id }))],
-    needs: [{ value: '', text: 'Not yet known' }, ...needs.map((n) => ({ value: n.code, text: `${n.code} – ${n.label}`, selected: values.primaryNeed === n.code }))],
+    needs: [
+      { value: '', text: 'Not yet known' },
+      ...needs.map((n) => ({ value: n.code, text: `${n.code} – ${n.label}`, selected: values.primaryNeed === n.code })),
+    ],
   };
 }
 
 /** A new contact's source, as a select's items. */
 export function sourceItems(sources: CodeList, chosen: Chosen) {
-  return [{ value: '', text: 'Select the source' }, ...sources.map((s) => ({ value: s.code, text: `${s.code} – ${s.label}`, selected: chosen === s.code }))];
+  return [
+    { value: '', text: 'Select the source' },
+    ...sources.map((s) => ({ value: s.code, text: `${s.code} – ${s.label}`, selected: chosen === s.code })),
+  ];
 }

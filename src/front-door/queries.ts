@@ -27,7 +27,10 @@ export interface ContactDetail {
 }
 
 /** A contact in the queue: what it is, and the clock's deadline for deciding it. */
-export interface AwaitingDecision extends Pick<ContactDetail, 'id' | 'childId' | 'childName' | 'receivedAt' | 'source' | 'referrerName' | 'domesticAbuseNotification' | 'consent'> {
+export interface AwaitingDecision extends Pick<
+  ContactDetail,
+  'id' | 'childId' | 'childName' | 'receivedAt' | 'source' | 'referrerName' | 'domesticAbuseNotification' | 'consent'
+> {
   /** The clock's deadline for the decision. */
   due: string | null;
   hoursLeft: number | null;

@@ -50,23 +50,33 @@ export function frontDoorRoutes(app: FastifyInstance, ctx: AppContext): void {
     const childId = (req.query as Record<string, string | undefined>).childId;
     if (!childId) return reply.redirect(`${childPaths.search()}?for=contact`);
     if (!(await canSeeChild(ctx.db, user, childId))) return forbidden(reply);
-    return reply.page('front-door/views/new-contact.njk', await newContactPage(childId, { receivedTime: timeNow(ctx.time.now()) }, dateParts(today())));
+    return reply.page(
+      'front-door/views/new-contact.njk',
+      await newContactPage(childId, { receivedTime: timeNow(ctx.time.now()) }, dateParts(today())),
+    );
   });
 
-  route(app, ctx, { method: 'POST', url: paths.newContact(), roles: roles.practice, audit: 'RECORD_CONTACT' }, async (req, reply, state) => {
-    const body = joinDateParts(req.body as Posted, ['receivedDate']);
-    const parsed = parse(contactSchema(today), body);
-    const childId = typeof body.childId === 'string' ? body.childId : '';
-    if (!(await canSeeChild(ctx.db, state.user, childId))) return forbidden(reply);
-    if (!parsed.ok) {
-      const received = { day: body['receivedDate-day'], month: body['receivedDate-month'], year: body['receivedDate-year'] };
-      return reply.code(400).page('front-door/views/new-contact.njk', await newContactPage(childId, body, received, parsed.errors));
-    }
-    state.childId = parsed.value.childId;
-    const contactId = await state.write(async (tx) => (state.recordId = await recordContact(tx, parsed.value, { userId: state.user.id })));
-    reply.flash('Contact recorded: it needs a decision within 1 working day');
-    return reply.redirect(paths.contact(contactId), 303);
-  });
+  route(
+    app,
+    ctx,
+    { method: 'POST', url: paths.newContact(), roles: roles.practice, audit: 'RECORD_CONTACT' },
+    async (req, reply, state) => {
+      const body = joinDateParts(req.body as Posted, ['receivedDate']);
+      const parsed = parse(contactSchema(today), body);
+      const childId = typeof body.childId === 'string' ? body.childId : '';
+      if (!(await canSeeChild(ctx.db, state.user, childId))) return forbidden(reply);
+      if (!parsed.ok) {
+        const received = { day: body['receivedDate-day'], month: body['receivedDate-month'], year: body['receivedDate-year'] };
+        return reply.code(400).page('front-door/views/new-contact.njk', await newContactPage(childId, body, received, parsed.errors));
+      }
+      state.childId = parsed.value.childId;
+      const contactId = await state.write(
+        async (tx) => (state.recordId = await recordContact(tx, parsed.value, { userId: state.user.id })),
+      );
+      reply.flash('Contact recorded: it needs a decision within 1 working day');
+      return reply.redirect(paths.contact(contactId), 303);
+    },
+  );
 
   /** A contact, if the user may open its child's record. */
   const visibleContact = async (contactId: string, user: SignedInUser) => {
@@ -101,25 +111,32 @@ export function frontDoorRoutes(app: FastifyInstance, ctx: AppContext): void {
     return reply.page('front-door/views/contact.njk', await contactPage(contact, { version: contact.version }));
   });
 
-  route(app, ctx, { method: 'POST', url: paths.decision(':contactId'), roles: roles.practice, audit: 'DECIDE_CONTACT' }, async (req, reply, state) => {
-    const contact = await visibleContact((req.params as { contactId: string }).contactId, state.user);
-    if (!contact) return forbidden(reply);
-    const body = req.body as Posted;
-    const again = async (errors: FieldError[], code: number) =>
-      reply.code(code).page('front-door/views/contact.njk', await contactPage((await contactDetail(ctx.db, contact.id))!, body, errors));
-    const parsed = parse(decisionSchema, body);
-    if (!parsed.ok) return again(parsed.errors, 400);
-    try {
-      state.childId = contact.childId;
-      state.recordId = contact.id;
-      const result = await state.write((tx) => decideContact(tx, contact.id, parsed.value, { userId: state.user.id, workerId: state.user.workerId, at: ctx.time.now() }));
-      reply.flash(result.referralId ? 'Decision recorded: referral made' : 'Decision recorded');
-      return reply.redirect(childPaths.record(contact.childId), 303);
-    } catch (e) {
-      if (e instanceof StaleRecordError || e instanceof AlreadyDecidedError) {
-        return again([{ field: 'outcome', message: `${e.message}. Your decision has not been saved.` }], 409);
+  route(
+    app,
+    ctx,
+    { method: 'POST', url: paths.decision(':contactId'), roles: roles.practice, audit: 'DECIDE_CONTACT' },
+    async (req, reply, state) => {
+      const contact = await visibleContact((req.params as { contactId: string }).contactId, state.user);
+      if (!contact) return forbidden(reply);
+      const body = req.body as Posted;
+      const again = async (errors: FieldError[], code: number) =>
+        reply.code(code).page('front-door/views/contact.njk', await contactPage((await contactDetail(ctx.db, contact.id))!, body, errors));
+      const parsed = parse(decisionSchema, body);
+      if (!parsed.ok) return again(parsed.errors, 400);
+      try {
+        state.childId = contact.childId;
+        state.recordId = contact.id;
+        const result = await state.write((tx) =>
+          decideContact(tx, contact.id, parsed.value, { userId: state.user.id, workerId: state.user.workerId, at: ctx.time.now() }),
+        );
+        reply.flash(result.referralId ? 'Decision recorded: referral made' : 'Decision recorded');
+        return reply.redirect(childPaths.record(contact.childId), 303);
+      } catch (e) {
+        if (e instanceof StaleRecordError || e instanceof AlreadyDecidedError) {
+          return again([{ field: 'outcome', message: `${e.message}. Your decision has not been saved.` }], 409);
+        }
+        throw e;
       }
-      throw e;
-    }
-  });
+    },
+  );
 }

@@ -5,13 +5,7 @@ import { teams, workers } from '../core/organisation/schema.js';
 
 export const consentValues = ['given', 'refused', 'not_sought'] as const;
 export const thresholdLevels = ['universal', 'early_help', 'child_in_need', 'child_protection'] as const;
-export const contactOutcomes = [
-  'no_further_action',
-  'advice',
-  'early_help',
-  'referral',
-  'strategy_discussion',
-] as const;
+export const contactOutcomes = ['no_further_action', 'advice', 'early_help', 'referral', 'strategy_discussion'] as const;
 
 export const contacts = pgTable(
   'contacts',
@@ -41,16 +35,12 @@ export const contacts = pgTable(
   },
   (t) => [
     check('contacts_consent_check', sql`${t.consent} in ('given','refused','not_sought')`),
-    check(
-      'contacts_consent_reason_check',
-      sql`${t.consent} = 'given' or ${t.consentReason} is not null`,
-    ),
-    check(
-      'contacts_decision_check',
-      sql`(${t.decidedAt} is null) = (${t.outcome} is null)`,
-    ),
+    check('contacts_consent_reason_check', sql`${t.consent} = 'given' or ${t.consentReason} is not null`),
+    check('contacts_decision_check', sql`(${t.decidedAt} is null) = (${t.outcome} is null)`),
     // front door queue: contacts awaiting a decision, oldest first
-    index('contacts_undecided_idx').on(t.receivedAt).where(sql`${t.decidedAt} is null`),
+    index('contacts_undecided_idx')
+      .on(t.receivedAt)
+      .where(sql`${t.decidedAt} is null`),
     index('contacts_child_idx').on(t.childId, t.receivedAt),
   ],
 );
@@ -79,6 +69,8 @@ export const referrals = pgTable(
     check('referrals_closure_check', sql`(${t.closedDate} is null) = (${t.closureReason} is null)`),
     // repeat referral look-back, and the child's episodes
     index('referrals_child_idx').on(t.childId, t.referralDate),
-    index('referrals_open_idx').on(t.referralDate).where(sql`${t.closedDate} is null`),
+    index('referrals_open_idx')
+      .on(t.referralDate)
+      .where(sql`${t.closedDate} is null`),
   ],
 );

@@ -16,7 +16,7 @@ export function daysText(o: Pick<ObligationView, 'hours' | 'status' | 'workingDa
 
 /** What is owed, and why: the rule's name over the clock's explanation. */
 export function whatIsOwed(o: Pick<ObligationView, 'ruleName' | 'explanation'>) {
-  return html`<strong>${o.ruleName}</strong><br><span class="govuk-body-s">${o.explanation}</span>`;
+  return html`<strong>${o.ruleName}</strong><br /><span class="govuk-body-s">${o.explanation}</span>`;
 }
 
 /** A child's obligations, as the rows of the table on their record. */
@@ -39,7 +39,9 @@ const standing: Record<string, string> = {
 
 /** A clock rule on the Timescales page: its source, standing, the local setting in force and its id. */
 export function timescaleRows(rule: ClockRule, settings: readonly (RuleSetting & InForce)[]) {
-  const local = settings.map((s) => `${s.label}: ${s.value} ${s.unit}${s.since ? ` (since ${formatDate(s.since)})` : ' (default)'}`).join('; ');
+  const local = settings
+    .map((s) => `${s.label}: ${s.value} ${s.unit}${s.since ? ` (since ${formatDate(s.since)})` : ' (default)'}`)
+    .join('; ');
   return [
     { key: { text: 'Source' }, value: { text: `${rule.source.document}${rule.source.reference ? `, ${rule.source.reference}` : ''}` } },
     { key: { text: 'Standing' }, value: { text: standing[rule.source.status] ?? rule.source.status } },
@@ -75,7 +77,10 @@ export function settingRows(definitions: readonly SettingDefinition[], history: 
 
 /** The settings, as a select's items. */
 export function settingItems(definitions: readonly SettingDefinition[], chosen: unknown) {
-  return [{ value: '', text: 'Select a setting' }, ...definitions.map((d) => ({ value: d.key, text: d.label, selected: chosen === d.key }))];
+  return [
+    { value: '', text: 'Select a setting' },
+    ...definitions.map((d) => ({ value: d.key, text: d.label, selected: chosen === d.key })),
+  ];
 }
 
 const stateText: Record<RebuildJob['state'], { text: string; colour: string }> = {
@@ -91,14 +96,24 @@ export function rebuildView(job: RebuildJob | null) {
   if (!job) return null;
   const total = job.childrenTotal;
   const asked = `${job.reason.charAt(0).toUpperCase()}${job.reason.slice(1).toLowerCase()}, ${formatDate(job.requestedAt)}${job.requestedBy ? ` by ${job.requestedBy}` : ''}`;
-  const finished = job.finishedAt ? `${formatDate(job.finishedAt)}${job.state === 'finished' ? `, ${job.obligations} obligations stored` : ''}` : 'Not yet';
+  const finished = job.finishedAt
+    ? `${formatDate(job.finishedAt)}${job.state === 'finished' ? `, ${job.obligations} obligations stored` : ''}`
+    : 'Not yet';
   return {
     state: job.state,
     failure: job.failure,
     inProgress: job.state === 'queued' || job.state === 'running',
     rows: [
       { key: { text: 'State' }, value: { html: tag(stateText[job.state].text, stateText[job.state].colour) } },
-      { key: { text: 'Children done' }, value: { text: total === null ? 'Not started' : `${job.childrenDone} of ${total} children${total > 0 ? ` (${Math.floor((100 * job.childrenDone) / total)}%)` : ''}` } },
+      {
+        key: { text: 'Children done' },
+        value: {
+          text:
+            total === null
+              ? 'Not started'
+              : `${job.childrenDone} of ${total} children${total > 0 ? ` (${Math.floor((100 * job.childrenDone) / total)}%)` : ''}`,
+        },
+      },
       { key: { text: 'Asked for' }, value: { text: asked } },
       { key: { text: 'Finished' }, value: { text: finished } },
     ],

@@ -37,7 +37,17 @@ export interface ObligationView {
   hours: number | null;
 }
 
-type Row = { child_id: string; key: string; rule_id: string; due: string; done: string | null; due_by: string; done_at: string | null; lapses_on: string | null; explanation: string };
+type Row = {
+  child_id: string;
+  key: string;
+  rule_id: string;
+  due: string;
+  done: string | null;
+  due_by: string;
+  done_at: string | null;
+  lapses_on: string | null;
+  explanation: string;
+};
 
 export function toView(r: Row, now: Date, ctx: ClockContext): ObligationView {
   const dueBy = new Date(r.due_by);
@@ -50,7 +60,8 @@ export function toView(r: Row, now: Date, ctx: ClockContext): ObligationView {
     status === 'due'
       ? ctx.calendar.workingDaysBetween(reference, dueDate)
       : Math.max(0, ctx.calendar.workingDaysBetween(dueDate, reference));
-  const hours = r.due.length > 10 ? Math.round(((doneAt ?? now).getTime() - dueBy.getTime()) / 3_600_000) * (status === 'due' ? -1 : 1) : null;
+  const hours =
+    r.due.length > 10 ? Math.round(((doneAt ?? now).getTime() - dueBy.getTime()) / 3_600_000) * (status === 'due' ? -1 : 1) : null;
   return {
     childId: r.child_id,
     key: r.key,
@@ -106,8 +117,24 @@ export interface SettingDefinition {
 export function settingDefinitions(): SettingDefinition[] {
   const seen = new Set<string>();
   const all = [
-    ...policySettings.map((s) => ({ key: s.key, label: s.label, unit: s.unit, default: s.default, options: s.options, range: s.range, ruleId: s.ruleId })),
-    ...areaSettings().map((s) => ({ key: s.key, label: s.label, unit: s.unit, default: s.default, options: s.options, range: s.range, ruleId: null })),
+    ...policySettings.map((s) => ({
+      key: s.key,
+      label: s.label,
+      unit: s.unit,
+      default: s.default,
+      options: s.options,
+      range: s.range,
+      ruleId: s.ruleId,
+    })),
+    ...areaSettings().map((s) => ({
+      key: s.key,
+      label: s.label,
+      unit: s.unit,
+      default: s.default,
+      options: s.options,
+      range: s.range,
+      ruleId: null,
+    })),
   ];
   return all.filter((s) => (seen.has(s.key) ? false : (seen.add(s.key), true)));
 }
@@ -131,7 +158,9 @@ export function settingHistory(db: Db): Promise<SettingChange[]> {
 /** The value in force on a date, and since when: the latest change on or before it, else the default. */
 export function inForce(def: SettingDefinition, history: readonly SettingChange[], onDate: string) {
   const latest = history.filter((h) => h.key === def.key && h.effectiveFrom <= onDate).at(-1);
-  return latest ? { value: latest.value, since: latest.effectiveFrom, isDefault: false } : { value: def.default, since: null, isDefault: true };
+  return latest
+    ? { value: latest.value, since: latest.effectiveFrom, isDefault: false }
+    : { value: def.default, since: null, isDefault: true };
 }
 
 /**

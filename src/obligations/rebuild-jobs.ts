@@ -45,7 +45,10 @@ export interface RebuildJob {
  * Ask for every child's obligations to be recomputed. Call it in the transaction that made
  * the change, so a change is never saved without the job that applies it.
  */
-export async function requestRebuild(db: Db, request: { reason: string; requestedBy: string | null; settingChangeId?: number }): Promise<number> {
+export async function requestRebuild(
+  db: Db,
+  request: { reason: string; requestedBy: string | null; settingChangeId?: number },
+): Promise<number> {
   const [job] = await rows<{ id: number }>(
     db,
     sql`insert into obligation_rebuilds (reason, requested_by, setting_change_id)
@@ -69,7 +72,10 @@ export async function latestRebuild(db: Db): Promise<RebuildJob | null> {
 }
 
 export async function rebuildById(db: Db, id: number): Promise<RebuildJob | null> {
-  const [job] = await rows<RebuildJob>(db, sql`select ${jobColumns} from obligation_rebuilds j left join users u on u.id = j.requested_by where j.id = ${id}`);
+  const [job] = await rows<RebuildJob>(
+    db,
+    sql`select ${jobColumns} from obligation_rebuilds j left join users u on u.id = j.requested_by where j.id = ${id}`,
+  );
   return job ?? null;
 }
 

@@ -47,7 +47,10 @@ export interface ObligationDifference {
 }
 
 /** Children whose stored obligations differ from a fresh computation. None, if the record and the clock agree. */
-export async function checkObligations(db: Db, progress?: (done: number, total: number) => void): Promise<{ children: number; differences: ObligationDifference[] }> {
+export async function checkObligations(
+  db: Db,
+  progress?: (done: number, total: number) => void,
+): Promise<{ children: number; differences: ObligationDifference[] }> {
   const ids = await allChildIds(db);
   const context = await loadClockContext(db);
   const differences: ObligationDifference[] = [];
@@ -75,7 +78,8 @@ export async function checkObligations(db: Db, progress?: (done: number, total: 
       const missing = [...fresh.keys()].filter((k) => !have.has(k));
       const unexpected = [...have.keys()].filter((k) => !fresh.has(k));
       const changed = [...fresh.keys()].filter((k) => have.has(k) && have.get(k) !== fresh.get(k));
-      if (missing.length || unexpected.length || changed.length) differences.push({ childId: record.childId, missing, unexpected, changed });
+      if (missing.length || unexpected.length || changed.length)
+        differences.push({ childId: record.childId, missing, unexpected, changed });
     }
     progress?.(Math.min(i + BATCH, ids.length), ids.length);
   }

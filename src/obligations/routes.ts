@@ -26,7 +26,14 @@ export function clockRoutes(app: FastifyInstance, ctx: AppContext): void {
       statement: r.statement,
       rows: timescaleRows(
         r,
-        r.settings.map((s) => ({ ...s, ...inForce(definitions.find((d) => d.key === s.key)!, history, today()) })),
+        r.settings.map((s) => ({
+          ...s,
+          ...inForce(
+            definitions.find((d) => d.key === s.key)!,
+            history,
+            today(),
+          ),
+        })),
       ),
     }));
     return reply.page('obligations/views/timescales.njk', { title: 'Timescales', rules });
@@ -35,7 +42,8 @@ export function clockRoutes(app: FastifyInstance, ctx: AppContext): void {
   // Recomputes obligations after a change of policy, outside the request; at start it
   // resumes whatever a process that stopped left unfinished.
   const rebuilds = new RebuildRunner(ctx.db, {
-    onFailure: (jobId, error) => app.log.error({ job: jobId, name: (error as Error).name, code: (error as { code?: string }).code }, 'obligations rebuild failed'),
+    onFailure: (jobId, error) =>
+      app.log.error({ job: jobId, name: (error as Error).name, code: (error as { code?: string }).code }, 'obligations rebuild failed'),
   });
   app.addHook('onReady', async () => rebuilds.start({ soleProcess: ctx.database.kind === 'pglite' }));
   app.addHook('onClose', async () => rebuilds.stop());
@@ -67,59 +75,64 @@ export function clockRoutes(app: FastifyInstance, ctx: AppContext): void {
     return reply.redirect(paths.policy(), 303);
   };
 
-  route(app, ctx, { method: 'POST', url: paths.policy(), roles: roles.administrators, audit: 'CHANGE_LOCAL_POLICY' }, async (req, reply, state) => {
-    const { user } = state;
-    const body = joinDateParts(req.body as Record<string, unknown>, ['effectiveFrom']);
-    const definitions = settingDefinitions();
-    const parsed = parse(settingChangeSchema(definitions, await effectiveDateBounds(ctx.db, today())), body);
-    if (!parsed.ok) {
-      return reply.code(400).page(
-        'obligations/views/policy.njk',
-        await policyPage({
-          values: body,
-          effective: { day: body['effectiveFrom-day'], month: body['effectiveFrom-month'], year: body['effectiveFrom-year'] },
-          ...errorView(parsed.errors, ['effectiveFrom']),
-        }),
-      );
-    }
-    const change = parsed.value;
+  route(
+    app,
+    ctx,
+    { method: 'POST', url: paths.policy(), roles: roles.administrators, audit: 'CHANGE_LOCAL_POLICY' },
+    async (req, reply, state) => {
+      const { user } = state;
+      const body = joinDateParts(req.body as Record<string, unknown>, ['effectiveFrom']);
+      const definitions = settingDefinitions();
+      const parsed = parse(settingChangeSchema(definitions, await effectiveDateBounds(ctx.db, today())), body);
+      if (!parsed.ok) {
+        return reply.code(400).page(
+          'obligations/views/policy.njk',
+          await policyPage({
+            values: body,
+            effective: { day: body['effectiveFrom-day'], month: body['effectiveFrom-month'], year: body['effectiveFrom-year'] },
+            ...errorView(parsed.errors, ['effectiveFrom']),
+          }),
+        );
+      }
+      const change = parsed.value;
 
-    // The same form again (a double click, a browser's retry): the same answer, nothing recorded twice.
-    const already = await changeBySubmission(ctx.db, change.submission);
-    if (already) return saved(reply, already.effectiveFrom);
+      // The same form again (a double click, a browser's retry): the same answer, nothing recorded twice.
+      const already = await changeBySubmission(ctx.db, change.submission);
+      if (already) return saved(reply, already.effectiveFrom);
 
-    // A date in the past re-judges work done since: saved only once the administrator confirms.
-    if (change.effectiveFrom < today() && body['confirm'] !== 'yes') {
-      const def = definitions.find((d) => d.key === change.key)!;
-      const history = await settingHistory(ctx.db);
-      return reply.page('obligations/views/policy-confirm.njk', {
-        title: 'Confirm a change that takes effect in the past',
-        backLink: paths.policy(),
-        action: paths.policy(),
-        change,
-        setting: def,
-        before: inForce(def, history, change.effectiveFrom),
-        affected: await childrenAffectedFrom(ctx.db, def, change.effectiveFrom),
-        effective: dateParts(change.effectiveFrom),
-      });
-    }
+      // A date in the past re-judges work done since: saved only once the administrator confirms.
+      if (change.effectiveFrom < today() && body['confirm'] !== 'yes') {
+        const def = definitions.find((d) => d.key === change.key)!;
+        const history = await settingHistory(ctx.db);
+        return reply.page('obligations/views/policy-confirm.njk', {
+          title: 'Confirm a change that takes effect in the past',
+          backLink: paths.policy(),
+          action: paths.policy(),
+          change,
+          setting: def,
+          before: inForce(def, history, change.effectiveFrom),
+          affected: await childrenAffectedFrom(ctx.db, def, change.effectiveFrom),
+          effective: dateParts(change.effectiveFrom),
+        });
+      }
 
-    // The change, its audit row and the job that applies it, in one transaction.
-    try {
-      await state.write(async (tx) => {
-        const id = await recordSettingChange(tx, change, user.id);
-        // the same form, posted at the same moment, got there first: roll back, so no second audit row
-        if (id === null) throw new SameSubmission();
-        state.recordId = String(id);
-        await requestRebuild(tx, { reason: 'local policy change', requestedBy: user.id, settingChangeId: id });
-      });
-    } catch (e) {
-      if (!(e instanceof SameSubmission)) throw e;
-    }
-    // The recompute itself runs after the answer.
-    rebuilds.kick();
-    return saved(reply, change.effectiveFrom);
-  });
+      // The change, its audit row and the job that applies it, in one transaction.
+      try {
+        await state.write(async (tx) => {
+          const id = await recordSettingChange(tx, change, user.id);
+          // the same form, posted at the same moment, got there first: roll back, so no second audit row
+          if (id === null) throw new SameSubmission();
+          state.recordId = String(id);
+          await requestRebuild(tx, { reason: 'local policy change', requestedBy: user.id, settingChangeId: id });
+        });
+      } catch (e) {
+        if (!(e instanceof SameSubmission)) throw e;
+      }
+      // The recompute itself runs after the answer.
+      rebuilds.kick();
+      return saved(reply, change.effectiveFrom);
+    },
+  );
 }
 
 /** A form already saved by an identical post that got there first. */

@@ -49,7 +49,9 @@ export const obligations = pgTable(
   (t) => [
     primaryKey({ columns: [t.childId, t.key] }),
     // work lists: outstanding obligations by due time
-    index('obligations_outstanding_idx').on(t.dueBy).where(sql`${t.doneAt} is null`),
+    index('obligations_outstanding_idx')
+      .on(t.dueBy)
+      .where(sql`${t.doneAt} is null`),
     index('obligations_rule_idx').on(t.ruleId, t.dueBy),
   ],
 );
@@ -109,7 +111,9 @@ export const obligationRebuilds = pgTable(
   },
   (t) => [
     check('obligation_rebuilds_state', sql`${t.state} in ('queued', 'running', 'finished', 'failed', 'superseded')`),
-    index('obligation_rebuilds_unfinished_idx').on(t.id).where(sql`${t.state} in ('queued', 'running')`),
+    index('obligation_rebuilds_unfinished_idx')
+      .on(t.id)
+      .where(sql`${t.state} in ('queued', 'running')`),
   ],
 );
 

@@ -25,7 +25,10 @@ export function settingChangeSchema(definitions: SettingDefinition[], bounds: Ef
   return z
     .object({
       key: z.enum(keys, { error: 'Select a setting' }),
-      value: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string({ error: 'Enter the new value' }).min(1, 'Enter the new value')),
+      value: z.preprocess(
+        (v) => (typeof v === 'string' ? v.trim() : v),
+        z.string({ error: 'Enter the new value' }).min(1, 'Enter the new value'),
+      ),
       effectiveFrom: dateField('Date it takes effect'),
       submission: z.uuid({ error: 'This form has expired. Reload the page and make the change again' }),
     })
@@ -33,7 +36,8 @@ export function settingChangeSchema(definitions: SettingDefinition[], bounds: Ef
       const def = definitions.find((d) => d.key === v.key)!;
       let value: SettingValue = v.value;
       if (typeof def.default === 'number') value = /^\d+$/.test(v.value) ? Number(v.value) : Number.NaN;
-      if (typeof def.default === 'boolean') value = v.value === 'yes' || v.value === 'true' ? true : v.value === 'no' || v.value === 'false' ? false : v.value;
+      if (typeof def.default === 'boolean')
+        value = v.value === 'yes' || v.value === 'true' ? true : v.value === 'no' || v.value === 'false' ? false : v.value;
       let ok = true;
       try {
         if (typeof def.default === 'number' && Number.isNaN(value)) throw new RangeError(`expected a whole number of ${def.unit}`);
@@ -45,7 +49,11 @@ export function settingChangeSchema(definitions: SettingDefinition[], bounds: Ef
           ok = false;
         }
       } catch (e) {
-        ctx.addIssue({ code: 'custom', path: ['value'], message: `Value is not allowed: ${(e as Error).message.replace(`${v.key}: `, '')}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['value'],
+          message: `Value is not allowed: ${(e as Error).message.replace(`${v.key}: `, '')}`,
+        });
         ok = false;
       }
       if (v.effectiveFrom < bounds.earliest) {

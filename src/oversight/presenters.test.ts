@@ -25,9 +25,14 @@ describe('the oversight presenters', () => {
 
   it('bolds a caseload over 40 and says who the number is for', () => {
     const lists = teamLists(undefined);
-    const [heavy] = caseloadRows([{ workerId: 'w1', name: 'Ben', role: 'social_worker', newlyQualified: true, agency: true, children: 41 }], lists);
+    const [heavy] = caseloadRows(
+      [{ workerId: 'w1', name: 'Ben', role: 'social_worker', newlyQualified: true, agency: true, children: 41 }],
+      lists,
+    );
     expect(heavy![2]).toEqual({ text: 'newly qualified, agency' });
     expect(heavy![3]!.classes).toBe('app-numeric govuk-!-font-weight-bold');
-    expect(String(heavy![3]!.html)).toBe('<a class="govuk-link" href="/my-team/lists/caseload?workerId=w1">41<span class="govuk-visually-hidden"> children allocated to Ben</span></a>');
+    expect(String(heavy![3]!.html)).toBe(
+      '<a class="govuk-link" href="/my-team/lists/caseload?workerId=w1">41<span class="govuk-visually-hidden"> children allocated to Ben</span></a>',
+    );
   });
 });

@@ -51,9 +51,15 @@ export function bandRows(bands: typeof ageBands, figures: DashboardFigures, list
       { text: b.label },
       { html: link(lists.band(b.id), figures.bands[b.id], `assessments aged ${b.label} working days`), classes: 'app-numeric' },
     ]),
-    [{ text: 'All open', classes: 'govuk-!-font-weight-bold' }, { html: link(lists.open, figures.openTotal), classes: 'app-numeric' }],
+    [
+      { text: 'All open', classes: 'govuk-!-font-weight-bold' },
+      { html: link(lists.open, figures.openTotal), classes: 'app-numeric' },
+    ],
     [{ text: 'Of which overdue' }, { html: link(lists.overdue, figures.overdueAssessments), classes: 'app-numeric' }],
-    [{ text: 'Overdue, child not seen since the referral' }, { html: link(lists.notSeenDuringAssessment, figures.childrenNotSeen), classes: 'app-numeric' }],
+    [
+      { text: 'Overdue, child not seen since the referral' },
+      { html: link(lists.notSeenDuringAssessment, figures.childrenNotSeen), classes: 'app-numeric' },
+    ],
   ];
 }
 
@@ -67,7 +73,10 @@ export function caseloadRows(workers: readonly WorkerCaseload[], lists: ReturnTy
     { text: w.name },
     { text: words(w.role) },
     { text: [w.newlyQualified ? 'newly qualified' : '', w.agency ? 'agency' : ''].filter(Boolean).join(', ') },
-    { html: link(lists.caseload(w.workerId), w.children, `children allocated to ${w.name}`), classes: numeric(w.children > HEAVY_CASELOAD) },
+    {
+      html: link(lists.caseload(w.workerId), w.children, `children allocated to ${w.name}`),
+      classes: numeric(w.children > HEAVY_CASELOAD),
+    },
   ]);
 }
 

@@ -100,9 +100,7 @@ export function sixMonthsBefore(date: string): string {
 export function backlogFigures(list: OverdueAssessment[], today: string): BacklogFigures {
   const sixMonthsAgo = sixMonthsBefore(today);
   const notSeen = new Set(list.filter((a) => a.lastSeen === null).map((a) => a.childId));
-  const notSeenSix = new Set(
-    list.filter((a) => a.lastSeen === null && a.referralDate <= sixMonthsAgo).map((a) => a.childId),
-  );
+  const notSeenSix = new Set(list.filter((a) => a.lastSeen === null && a.referralDate <= sixMonthsAgo).map((a) => a.childId));
   return {
     overdueAssessments: list.length,
     childrenNotSeen: notSeen.size,
@@ -358,10 +356,7 @@ export async function dashboardFigures(db: Db, teamId: string | null, q: Figures
   const bandCounts = cutoffs.map((c, i) => {
     const upper = i === 0 ? null : cutoffs[i - 1]!.from;
     const lower = c.from;
-    const conditions = [
-      ...(lower ? [sql`r.referral_date >= ${lower}`] : []),
-      ...(upper ? [sql`r.referral_date < ${upper}`] : []),
-    ];
+    const conditions = [...(lower ? [sql`r.referral_date >= ${lower}`] : []), ...(upper ? [sql`r.referral_date < ${upper}`] : [])];
     const where = conditions.length ? sql.join(conditions, sql` and `) : sql`true`;
     return sql`count(*) filter (where ${where})::int`;
   });
@@ -398,7 +393,9 @@ export async function dashboardFigures(db: Db, teamId: string | null, q: Figures
 
 /** Obligations of the children allocated to a worker (for an obligation aliased `o`). */
 export function allocatedTo(workerId: string | null): SQL {
-  return workerId ? sql`exists (select 1 from ${currentAllocations} a where a.child_id = o.child_id and a.worker_id = ${workerId})` : sql`false`;
+  return workerId
+    ? sql`exists (select 1 from ${currentAllocations} a where a.child_id = o.child_id and a.worker_id = ${workerId})`
+    : sql`false`;
 }
 
 export interface MyChild {
@@ -464,7 +461,10 @@ export function isListName(name: string): name is ListName {
 
 async function childNames(db: Db, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const found = await rows<{ id: string; name: string }>(db, sql`select id, first_name || ' ' || last_name as name from children where id = any(${new Param(ids)}::uuid[])`);
+  const found = await rows<{ id: string; name: string }>(
+    db,
+    sql`select id, first_name || ' ' || last_name as name from children where id = any(${new Param(ids)}::uuid[])`,
+  );
   return new Map(found.map((f) => [f.id, f.name]));
 }
 
@@ -493,7 +493,10 @@ export async function childList(
       let overdue = await overdueAssessments(db, now, scope);
       if (name !== 'overdue-assessments') overdue = overdue.filter((o) => o.lastSeen === null);
       if (name === 'not-seen-six-months') overdue = overdue.filter((o) => o.referralDate <= sixMonthsBefore(today));
-      const names = await childNames(db, overdue.map((o) => o.childId));
+      const names = await childNames(
+        db,
+        overdue.map((o) => o.childId),
+      );
       return {
         title: overdueTitles[name],
         definition:
@@ -514,7 +517,11 @@ export async function childList(
         title: band ? `Open assessments aged ${band.label} working days` : 'Open assessments',
         definition: 'Assessments not yet authorised, aged in working days from the referral (the clock starts at the referral).',
         head: ['Child', 'Referral', 'Working days', 'Social worker', 'Due'],
-        items: open.map((a) => ({ childId: a.childId, childName: a.childName, cells: [a.referralDate, String(a.ageWorkingDays), a.workerName ?? 'Not allocated', a.due ?? ''] })),
+        items: open.map((a) => ({
+          childId: a.childId,
+          childName: a.childName,
+          cells: [a.referralDate, String(a.ageWorkingDays), a.workerName ?? 'Not allocated', a.due ?? ''],
+        })),
       };
     }
     case 'not-seen': {
@@ -524,7 +531,11 @@ export async function childList(
         title: `Children not seen in the last ${n} working days`,
         definition: `Children with an open referral who have had no visit at which they were seen in the last ${n} working days (a local setting).`,
         head: ['Child', 'Social worker', 'Last seen'],
-        items: found.map((c) => ({ childId: c.childId, childName: c.childName, cells: [c.workerName ?? 'Not allocated', c.lastSeen ?? 'Never'] })),
+        items: found.map((c) => ({
+          childId: c.childId,
+          childName: c.childName,
+          cells: [c.workerName ?? 'Not allocated', c.lastSeen ?? 'Never'],
+        })),
         nameOrderedWithin: (item) => item.cells[1]!,
       };
     }

@@ -51,7 +51,7 @@ function endOfWeek(date: string): string {
  */
 function restrictedLastWithin<T>(items: T[], key: (t: T) => string, isRestricted: (t: T) => boolean): T[] {
   const out: T[] = [];
-  for (let i = 0; i < items.length; ) {
+  for (let i = 0; i < items.length;) {
     let j = i;
     while (j < items.length && key(items[j]!) === key(items[i]!)) j++;
     const run = items.slice(i, j);
@@ -70,7 +70,10 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(app, ctx, { method: 'GET', url: paths.myWork(), roles: roles.caseholders, audit: 'VIEW_MY_WORK' }, async (_req, reply, state) => {
     const { user } = state;
     const clock = await loadClockContext(ctx.db);
-    const [outstanding, children] = await Promise.all([outstandingFor(ctx.db, allocatedTo(user.workerId), now(), clock), childrenAllocatedTo(ctx.db, user.workerId)]);
+    const [outstanding, children] = await Promise.all([
+      outstandingFor(ctx.db, allocatedTo(user.workerId), now(), clock),
+      childrenAllocatedTo(ctx.db, user.workerId),
+    ]);
     // a child allocated to the user whose record is restricted to others is a restricted record here too
     const [restricted, notices] = await Promise.all([
       restrictedAmong(ctx.db, user, [...children.map((c) => c.id), ...outstanding.map((o) => o.childId)]),
@@ -148,7 +151,10 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
     const team = await teamFor(state.user, q.teamId);
     if (!team) return forbidden(reply);
     const backLink = state.user.role === 'service_manager' ? paths.myTeam(team.id) : paths.myTeam();
-    return listPage(reply, state, (req.params as { list: string }).list, { kind: 'team', teamId: team.id }, q, { scopeName: team.name, backLink });
+    return listPage(reply, state, (req.params as { list: string }).list, { kind: 'team', teamId: team.id }, q, {
+      scopeName: team.name,
+      backLink,
+    });
   });
 
   route(app, ctx, { method: 'GET', url: paths.authority(), roles: roles.serviceManagers }, async (_req, reply, { user }) => {
@@ -163,7 +169,11 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
       title: 'The authority',
       notices,
       figures,
-      lists: { overdue: paths.authorityList('overdue-assessments'), notSeen: paths.authorityList('not-seen-during-assessment'), notSeenSixMonths: paths.authorityList('not-seen-six-months') },
+      lists: {
+        overdue: paths.authorityList('overdue-assessments'),
+        notSeen: paths.authorityList('not-seen-during-assessment'),
+        notSeenSixMonths: paths.authorityList('not-seen-six-months'),
+      },
       teamRows: teamOverviewRows(teams),
       repeat,
       repeatRate: percentage(repeat.repeats, repeat.referrals),
@@ -172,27 +182,54 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
     });
   });
 
-  route(app, ctx, { method: 'GET', url: paths.authorityList(':list'), roles: roles.serviceManagers, audit: 'VIEW_LIST' }, async (req, reply, state) =>
-    listPage(reply, state, (req.params as { list: string }).list, { kind: 'authority' }, req.query as Record<string, string | undefined>, {
-      scopeName: 'the authority',
-      backLink: paths.authority(),
-    }),
+  route(
+    app,
+    ctx,
+    { method: 'GET', url: paths.authorityList(':list'), roles: roles.serviceManagers, audit: 'VIEW_LIST' },
+    async (req, reply, state) =>
+      listPage(
+        reply,
+        state,
+        (req.params as { list: string }).list,
+        { kind: 'authority' },
+        req.query as Record<string, string | undefined>,
+        {
+          scopeName: 'the authority',
+          backLink: paths.authority(),
+        },
+      ),
   );
 
   /** The children behind a number: every figure on a dashboard links here. */
-  async function listPage(reply: FastifyReply, state: RequestState, name: string, scope: Scope, q: Record<string, string | undefined>, page: { scopeName: string; backLink: string }) {
+  async function listPage(
+    reply: FastifyReply,
+    state: RequestState,
+    name: string,
+    scope: Scope,
+    q: Record<string, string | undefined>,
+    page: { scopeName: string; backLink: string },
+  ) {
     if (!isListName(name)) return reply.code(404).page('message.njk', { title: 'Page not found' });
     if (name === 'caseload' && !(q.workerId && isUuid(q.workerId))) return forbidden(reply);
     const list = await childList(ctx.db, name, scope, q, { now: now(), today: today(), clock: await loadClockContext(ctx.db) });
     if (!list) return forbidden(reply);
     // every child stays in the list and the count; one the viewer may not open is shown as a restricted record
-    const restricted = await restrictedAmong(ctx.db, state.user, list.items.map((i) => i.childId));
+    const restricted = await restrictedAmong(
+      ctx.db,
+      state.user,
+      list.items.map((i) => i.childId),
+    );
     let shown = list.items.map((i) => {
       const r = restricted.get(i.childId);
       return r ? { restricted: r, cells: i.cells } : i;
     });
     const key = list.nameOrderedWithin;
-    if (key) shown = restrictedLastWithin(shown, (r) => ('restricted' in r ? key({ childId: '', childName: '', cells: r.cells }) : key(r)), (r) => 'restricted' in r);
+    if (key)
+      shown = restrictedLastWithin(
+        shown,
+        (r) => ('restricted' in r ? key({ childId: '', childName: '', cells: r.cells }) : key(r)),
+        (r) => 'restricted' in r,
+      );
     state.revealedChildIds = list.items.filter((i) => !restricted.has(i.childId)).map((i) => i.childId);
     return reply.page('oversight/views/list.njk', {
       title: list.title,

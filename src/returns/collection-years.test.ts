@@ -93,7 +93,9 @@ describe('a collection year whose rules are not known', () => {
 
     it('the upload page’s worker reports it as a return it cannot validate', () => {
       const current = ['header.csv', 'episodes.csv'].map((name) => ({ name, path: join(dir, '903', name) }));
-      expect(thrown(() => validateUpload({ kind: 'ssda903', current, previous: [], year: 2030 }, () => {}))).toBeInstanceOf(UnsupportedYearError);
+      expect(thrown(() => validateUpload({ kind: 'ssda903', current, previous: [], year: 2030 }, () => {}))).toBeInstanceOf(
+        UnsupportedYearError,
+      );
     });
   });
 });

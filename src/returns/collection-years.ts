@@ -12,7 +12,10 @@ export class UnsupportedYearError extends ReturnReadError {
     readonly year: number,
     readonly supported: readonly number[],
   ) {
-    super('(collection year)', `the ${returnName} rules for collection year ${year} (${label(year)}) are not known; the years known are ${list(supported)}`);
+    super(
+      '(collection year)',
+      `the ${returnName} rules for collection year ${year} (${label(year)}) are not known; the years known are ${list(supported)}`,
+    );
     this.name = 'UnsupportedYearError';
   }
 }
@@ -26,4 +29,5 @@ export function knownYear(returnName: UnsupportedYearError['returnName'], year: 
 /** 2026 → "2025/26", the way the returns name their years. */
 const label = (year: number): string => `${year - 1}/${String(year).slice(-2)}`;
 
-const list = (years: readonly number[]): string => (years.length < 2 ? years.join('') : `${years.slice(0, -1).join(', ')} and ${years[years.length - 1]}`);
+const list = (years: readonly number[]): string =>
+  years.length < 2 ? years.join('') : `${years.slice(0, -1).join(', ')} and ${years[years.length - 1]}`;

@@ -35,7 +35,8 @@ describe('the finding store', () => {
 
   it('keeps what findings of a rule share once, whatever arrays they came with', () => {
     const store = new FindingStore();
-    for (let row = 3; row >= 1; row--) store.add({ rule: '103', table: 'Header', row, childId: `C${row}`, fields: ['ETHNIC'], message: 'm' });
+    for (let row = 3; row >= 1; row--)
+      store.add({ rule: '103', table: 'Header', row, childId: `C${row}`, fields: ['ETHNIC'], message: 'm' });
     const out = [...store.byPlace()];
     expect(out.map((f) => f.row)).toEqual([1, 2, 3]);
     expect(out[0]!.fields).toBe(out[2]!.fields);

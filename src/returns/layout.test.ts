@@ -44,7 +44,8 @@ function reachable(entries: string[]): Set<string> {
   return seen;
 }
 
-const isTooling = (file: string) => file.includes(`${join('returns', 'ssda903', 'tooling')}/`) || file.includes(`${join('returns', 'cin', 'tooling')}/`);
+const isTooling = (file: string) =>
+  file.includes(`${join('returns', 'ssda903', 'tooling')}/`) || file.includes(`${join('returns', 'cin', 'tooling')}/`);
 const isTest = (file: string) => file.endsWith('.test.ts');
 const isTestKit = (file: string) => file.endsWith('.test-kit.ts');
 const shown = (files: Iterable<string>) => [...files].map((f) => relative(SRC, f)).sort();
@@ -52,9 +53,13 @@ const shown = (files: Iterable<string>) => [...files].map((f) => relative(SRC, f
 describe('the returns’ layout', () => {
   it('what users run loads no tooling and no test helper', () => {
     const loaded = reachable(
-      ['returns/ssda903/index.ts', 'returns/cin/index.ts', 'returns/validate-upload-thread.ts', 'returns/routes.ts', 'cli/return-commands.ts'].map((f) =>
-        join(SRC, f),
-      ),
+      [
+        'returns/ssda903/index.ts',
+        'returns/cin/index.ts',
+        'returns/validate-upload-thread.ts',
+        'returns/routes.ts',
+        'cli/return-commands.ts',
+      ].map((f) => join(SRC, f)),
     );
     expect(loaded.has(join(RETURNS, 'ssda903', 'validate.ts'))).toBe(true);
     expect(loaded.has(join(RETURNS, 'cin', 'validate.ts'))).toBe(true);

@@ -99,7 +99,11 @@ export function parseProviders(content: ReferenceContent, file: string): Map<str
   const la = header.indexOf('la_code');
   const registered = header.indexOf('registered');
   const closed = header.findIndex((h) => ['closed', 'deregistration date', 'closed date'].includes(h));
-  const list = (v: string | undefined) => (v ?? '').split(/[;,/\s]+/).map((s) => s.trim().toUpperCase()).filter(Boolean);
+  const list = (v: string | undefined) =>
+    (v ?? '')
+      .split(/[;,/\s]+/)
+      .map((s) => s.trim().toUpperCase())
+      .filter(Boolean);
   const out = new Map<string, Provider>();
   rows.forEach((r, i) => {
     if (!r[urn]) return;
@@ -160,12 +164,20 @@ export function reference903From(opts: ReferenceSources): Reference903 {
   return reference;
 }
 
-export async function loadReference903(opts: { localAuthority?: string | undefined; postcodes?: string | undefined; providers?: string | undefined }): Promise<Reference903> {
+export async function loadReference903(opts: {
+  localAuthority?: string | undefined;
+  postcodes?: string | undefined;
+  providers?: string | undefined;
+}): Promise<Reference903> {
   return reference903From(await loadReferenceSources(opts));
 }
 
 /** The reference data files named, read but not yet parsed. */
-async function loadReferenceSources(opts: { localAuthority?: string | undefined; postcodes?: string | undefined; providers?: string | undefined }): Promise<ReferenceSources> {
+async function loadReferenceSources(opts: {
+  localAuthority?: string | undefined;
+  postcodes?: string | undefined;
+  providers?: string | undefined;
+}): Promise<ReferenceSources> {
   const file = async (path: string | undefined) => (path ? { name: path, content: new Uint8Array(await readFile(path)) } : undefined);
   return { localAuthority: opts.localAuthority, postcodes: await file(opts.postcodes), providers: await file(opts.providers) };
 }

@@ -9,9 +9,30 @@ import type { Finding } from './findings.js';
 import { FINDING_COLUMNS, findingsCsv, findingsJson, summariseByRule, writeFindingsFile } from './report.js';
 
 const findings: Finding[] = [
-  { rule: '103', table: 'Header', row: 2, childId: 'C2', fields: ['ETHNIC'], message: 'The ethnicity code is either not valid or has not been entered.' },
-  { rule: '103', table: 'Header', row: 5, childId: 'C5', fields: ['ETHNIC'], message: 'The ethnicity code is either not valid or has not been entered.' },
-  { rule: '1103', table: 'Assessments', row: 1, childId: 'A, "quoted"', fields: ['AssessmentActualStartDate', 'CINreferralDate'], message: 'The assessment start date cannot be before the referral date' },
+  {
+    rule: '103',
+    table: 'Header',
+    row: 2,
+    childId: 'C2',
+    fields: ['ETHNIC'],
+    message: 'The ethnicity code is either not valid or has not been entered.',
+  },
+  {
+    rule: '103',
+    table: 'Header',
+    row: 5,
+    childId: 'C5',
+    fields: ['ETHNIC'],
+    message: 'The ethnicity code is either not valid or has not been entered.',
+  },
+  {
+    rule: '1103',
+    table: 'Assessments',
+    row: 1,
+    childId: 'A, "quoted"',
+    fields: ['AssessmentActualStartDate', 'CINreferralDate'],
+    message: 'The assessment start date cannot be before the referral date',
+  },
 ];
 
 /** Findings with the characters CSV and JSON have to treat specially. */
@@ -61,7 +82,12 @@ describe('reporting findings', () => {
 
   it('writes the same fields as JSON', () => {
     expect(JSON.parse(findingsJson(findings))[0]).toEqual({
-      rule: '103', table: 'Header', row: 2, child_id: 'C2', fields: ['ETHNIC'], message: 'The ethnicity code is either not valid or has not been entered.',
+      rule: '103',
+      table: 'Header',
+      row: 2,
+      child_id: 'C2',
+      fields: ['ETHNIC'],
+      message: 'The ethnicity code is either not valid or has not been entered.',
     });
   });
 

@@ -155,12 +155,12 @@ function writeCsv(fd: number, findings: Iterable<Finding>, each?: (f: Finding) =
   const block = Buffer.allocUnsafe(BLOCK);
   let at = 0;
   const flush = () => {
-    for (let done = 0; done < at; ) done += writeSync(fd, block, done, at - done);
+    for (let done = 0; done < at;) done += writeSync(fd, block, done, at - done);
     at = 0;
   };
   const put = (bytes: Buffer) => {
     if (at + bytes.length > BLOCK) flush();
-    if (bytes.length > BLOCK) for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+    if (bytes.length > BLOCK) for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done);
     else at += bytes.copy(block, at);
   };
   const putText = (text: string) => {
@@ -172,7 +172,8 @@ function writeCsv(fd: number, findings: Iterable<Finding>, each?: (f: Finding) =
   const partsOf = (f: Finding) => {
     let list = shared.get(f.rule);
     if (!list) shared.set(f.rule, (list = []));
-    for (const p of list) if (p.table === f.table && p.message === f.message && (p.fields === f.fields || p.fields.join(';') === f.fields.join(';'))) return p;
+    for (const p of list)
+      if (p.table === f.table && p.message === f.message && (p.fields === f.fields || p.fields.join(';') === f.fields.join(';'))) return p;
     const p = {
       table: f.table,
       fields: f.fields,
@@ -199,12 +200,14 @@ function writeCsv(fd: number, findings: Iterable<Finding>, each?: (f: Finding) =
 
 function writeAll(fd: number, text: string): void {
   const bytes = Buffer.from(text, 'utf8');
-  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+  for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
 }
 
 export function summaryText(summary: readonly RuleSummary[], total: number): string {
   if (total === 0) return 'No findings: the return passes every rule for its collection year.';
   const width = Math.max(4, ...summary.map((s) => s.rule.length));
   const lines = summary.map((s) => `${s.rule.padEnd(width)}  ${String(s.findings).padStart(7)}  ${s.tables.join(', ')}: ${s.message}`);
-  return [`${total} findings under ${summary.length} rules:`, `${'rule'.padEnd(width)}  ${'rows'.padStart(7)}  message`, ...lines].join('\n');
+  return [`${total} findings under ${summary.length} rules:`, `${'rule'.padEnd(width)}  ${'rows'.padStart(7)}  message`, ...lines].join(
+    '\n',
+  );
 }

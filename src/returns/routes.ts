@@ -120,13 +120,14 @@ export async function returnRoutes(app: FastifyInstance, ctx: AppContext): Promi
       message: all[0]?.message ?? '',
       total: all.length,
       findings: all.slice((page - 1) * PAGE, page * PAGE),
-      pagination: pages > 1
-        ? {
-            ...(page > 1 ? { previous: { href: `?page=${page - 1}` } } : {}),
-            ...(page < pages ? { next: { href: `?page=${page + 1}` } } : {}),
-            items: Array.from({ length: pages }, (_, i) => ({ number: i + 1, href: `?page=${i + 1}`, current: i + 1 === page })),
-          }
-        : null,
+      pagination:
+        pages > 1
+          ? {
+              ...(page > 1 ? { previous: { href: `?page=${page - 1}` } } : {}),
+              ...(page < pages ? { next: { href: `?page=${page + 1}` } } : {}),
+              items: Array.from({ length: pages }, (_, i) => ({ number: i + 1, href: `?page=${i + 1}`, current: i + 1 === page })),
+            }
+          : null,
       backLink: `/returns/runs/${run.id}`,
     });
   });

@@ -86,6 +86,9 @@ export function recentRuns(db: Db, userId: string): Promise<RunView[]> {
 }
 
 export async function findingsOf(db: Db, runId: string, userId: string): Promise<Finding[]> {
-  const [row] = await rows<{ findings: Finding[] | null }>(db, sql`select findings from return_runs where id = ${runId} and created_by = ${userId}`);
+  const [row] = await rows<{ findings: Finding[] | null }>(
+    db,
+    sql`select findings from return_runs where id = ${runId} and created_by = ${userId}`,
+  );
   return row?.findings ?? [];
 }

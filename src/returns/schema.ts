@@ -19,7 +19,10 @@ export const returnRuns = pgTable(
     rulesDone: integer('rules_done').notNull().default(0),
     rulesTotal: integer('rules_total').notNull().default(0),
     /** Why it could not be read, or what the reader changed (never a stack trace). */
-    messages: jsonb('messages').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    messages: jsonb('messages')
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     findings: jsonb('findings').$type<Finding[]>(),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -51,7 +51,9 @@ export async function prepareUploadsFolder(dataDir: string): Promise<void> {
     await mkdir(root, { recursive: true, mode: 0o700 });
     await chmod(root, 0o700);
   } catch (e) {
-    throw new ConfigError([`DATA_DIR: the service cannot keep uploads in ${root} (${(e as NodeJS.ErrnoException).code ?? 'error'}); make the folder writable by the service's user`]);
+    throw new ConfigError([
+      `DATA_DIR: the service cannot keep uploads in ${root} (${(e as NodeJS.ErrnoException).code ?? 'error'}); make the folder writable by the service's user`,
+    ]);
   }
   for (const name of await readdir(root)) {
     const pid = Number(/^(\d+)-/.exec(name)?.[1]);
@@ -120,7 +122,10 @@ export async function receiveUpload(req: FastifyRequest, dataDir: string, limitM
       await pipeline(part.file, createWriteStream(target, { flags: 'wx', mode: 0o600 }));
       if (part.file.truncated) {
         await rm(target, { force: true });
-        errors.push({ field: part.fieldname, message: `${FILE_FIELDS[part.fieldname]} must be smaller than ${limitMb} MB: ${part.filename} is larger` });
+        errors.push({
+          field: part.fieldname,
+          message: `${FILE_FIELDS[part.fieldname]} must be smaller than ${limitMb} MB: ${part.filename} is larger`,
+        });
         continue;
       }
       const one = { name: part.filename, path: target };

@@ -20,6 +20,8 @@ describe('validating an uploaded 903 return', () => {
     const reports: Progress[] = [];
     validateUpload({ kind: 'ssda903', current, previous: [], year: 2025 }, (p) => reports.push(p));
     const started = reports.find((p) => p.kind === 'started');
-    expect(started?.kind === 'started' && started.messages).toContainEqual(expect.stringMatching(/^\(return\): no Header file: none of the files has the Header table's columns/));
+    expect(started?.kind === 'started' && started.messages).toContainEqual(
+      expect.stringMatching(/^\(return\): no Header file: none of the files has the Header table's columns/),
+    );
   });
 });

@@ -32,8 +32,7 @@ export interface UploadedReturn {
 const read = (file: UploadedFile): File903 => ({ name: file.name, content: readFileSync(file.path) });
 
 export type Progress =
-  | { kind: 'started'; collectionYear: number; rulesTotal: number; messages: string[] }
-  | { kind: 'progress'; rulesDone: number };
+  { kind: 'started'; collectionYear: number; rulesTotal: number; messages: string[] } | { kind: 'progress'; rulesDone: number };
 
 /** Rules are run in groups, progress reported after each, so a long run shows how far it has got. */
 const GROUP = 25;
@@ -47,7 +46,8 @@ function chunks<T>(list: readonly T[], size: number): T[][] {
 /** What a 903 run could not check for want of reference data, said on the run's page. */
 function missingReference(upload: UploadedReturn): string[] {
   const out: string[] = [];
-  if (!upload.localAuthority) out.push('No local authority code was given: the rules on placements inside or outside the authority were not run.');
+  if (!upload.localAuthority)
+    out.push('No local authority code was given: the rules on placements inside or outside the authority were not run.');
   if (!upload.postcodes) out.push('No postcode directory was given: the rules on placement distance and location were not run.');
   if (!upload.providers) out.push('No register of Ofsted providers was given: the rules checking URNs (219 to 229, 1008) were not run.');
   return out;
@@ -72,7 +72,10 @@ export function validateUpload(upload: UploadedReturn, report: (p: Progress) => 
       kind: 'started',
       collectionYear: ret.collectionYear,
       rulesTotal: codes.length,
-      messages: [...(ret.notices ?? []).map((n) => `${n.file}${n.line ? `, line ${n.line}` : ''}: ${n.message}`), ...missingReference(upload)],
+      messages: [
+        ...(ret.notices ?? []).map((n) => `${n.file}${n.line ? `, line ${n.line}` : ''}: ${n.message}`),
+        ...missingReference(upload),
+      ],
     });
     let done = 0;
     for (const group of chunks(codes, GROUP)) {
@@ -92,5 +95,7 @@ export function validateUpload(upload: UploadedReturn, report: (p: Progress) => 
       report({ kind: 'progress', rulesDone: done });
     }
   }
-  return findings.sort((a, b) => (a.table === b.table ? (a.row ?? 0) - (b.row ?? 0) || a.rule.localeCompare(b.rule) : a.table.localeCompare(b.table)));
+  return findings.sort((a, b) =>
+    a.table === b.table ? (a.row ?? 0) - (b.row ?? 0) || a.rule.localeCompare(b.rule) : a.table.localeCompare(b.table),
+  );
 }

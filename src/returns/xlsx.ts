@@ -26,7 +26,10 @@ const MAX_RATIO = 200;
 const SMALL_PART = 1024 * 1024;
 
 const tooBig = (file: string) =>
-  new ReturnReadError(file, `the spreadsheet unpacks to more than ${UNPACK_LIMIT_MB} MB, more than any providers list or postcode directory; save its first sheet as CSV and upload that instead`);
+  new ReturnReadError(
+    file,
+    `the spreadsheet unpacks to more than ${UNPACK_LIMIT_MB} MB, more than any providers list or postcode directory; save its first sheet as CSV and upload that instead`,
+  );
 
 interface ZipEntry {
   name: string;
@@ -94,7 +97,8 @@ export async function checkSpreadsheetFile(path: string, file: string): Promise<
     if (!looksLikeZip(await read(0, 5))) return;
     const tailStart = Math.max(0, size - 65_557);
     const place = directoryPlace(await read(tailStart, size - tailStart), file);
-    if (place.offset + place.size > size) throw new ReturnReadError(file, 'not a readable spreadsheet (.xlsx): the file is damaged or cut short');
+    if (place.offset + place.size > size)
+      throw new ReturnReadError(file, 'not a readable spreadsheet (.xlsx): the file is damaged or cut short');
     checkDeclaredSizes(directoryEntries(await read(place.offset, place.size), place.count, file), file);
   } finally {
     await handle.close();
@@ -132,8 +136,6 @@ function zipEntries(bytes: Uint8Array, file: string): Map<string, () => Buffer> 
   return entries;
 }
 
-
-
 /** "AB12" → 27 (0-based column). */
 function columnOf(ref: string): number {
   let n = 0;
@@ -165,7 +167,8 @@ function readRows(bytes: Uint8Array, file: string): string[][] {
   });
   let target: string | undefined;
   scanTags(text('xl/_rels/workbook.xml.rels') ?? '', (name, kind, attrs) => {
-    if (name === 'Relationship' && kind !== 'end' && rid !== undefined && target === undefined && attribute(attrs, 'Id') === rid) target = attribute(attrs, 'Target');
+    if (name === 'Relationship' && kind !== 'end' && rid !== undefined && target === undefined && attribute(attrs, 'Id') === rid)
+      target = attribute(attrs, 'Target');
   });
   const sheetPath = target ? (target.startsWith('/') ? target.slice(1) : `xl/${target}`) : 'xl/worksheets/sheet1.xml';
   const sheet = text(sheetPath);
@@ -242,7 +245,10 @@ function decodeEntities(s: string): string {
 
 /** The attributes read: a cell's reference (r="B7") and type (t="s"), a sheet's relationship, its target; whatever their namespace prefix. */
 const ATTRIBUTES = Object.fromEntries(
-  (['r', 't', 'id', 'Id', 'Target'] as const).map((name) => [name, new RegExp(`(?:^|\\s)(?:[\\w.-]+:)?${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)]),
+  (['r', 't', 'id', 'Id', 'Target'] as const).map((name) => [
+    name,
+    new RegExp(`(?:^|\\s)(?:[\\w.-]+:)?${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`),
+  ]),
 ) as Record<'r' | 't' | 'id' | 'Id' | 'Target', RegExp>;
 
 function attribute(attrs: string, name: keyof typeof ATTRIBUTES): string | undefined {

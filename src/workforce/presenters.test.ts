@@ -3,13 +3,26 @@ import { candidateItems, historyRows, userRows, workerQuestions } from './presen
 
 describe('the workforce presenters', () => {
   it('link each user to their page, named for a screen reader, escaping the name', () => {
-    const [row] = userRows([{ id: 'u1', username: 'o<b>', displayName: 'O B', role: 'team_manager', teamName: null, demo: true, disabled: true }]);
-    expect(row!.slice(0, 5)).toEqual([{ text: 'o<b>' }, { text: 'O B' }, { text: 'Team manager' }, { text: '' }, { text: 'Demo Disabled' }]);
-    expect(String(row![5]!.html)).toBe('<a class="govuk-link" href="/admin/users/u1">Change<span class="govuk-visually-hidden"> o&lt;b&gt;</span></a>');
+    const [row] = userRows([
+      { id: 'u1', username: 'o<b>', displayName: 'O B', role: 'team_manager', teamName: null, demo: true, disabled: true },
+    ]);
+    expect(row!.slice(0, 5)).toEqual([
+      { text: 'o<b>' },
+      { text: 'O B' },
+      { text: 'Team manager' },
+      { text: '' },
+      { text: 'Demo Disabled' },
+    ]);
+    expect(String(row![5]!.html)).toBe(
+      '<a class="govuk-link" href="/admin/users/u1">Change<span class="govuk-visually-hidden"> o&lt;b&gt;</span></a>',
+    );
   });
 
   it('show each candidate’s caseload before a child is added to it', () => {
-    const items = candidateItems([{ id: 'w1', name: 'Ben', teamId: 't1', teamName: 'North 1', caseload: 0, newlyQualified: true, agency: false }], 'w1');
+    const items = candidateItems(
+      [{ id: 'w1', name: 'Ben', teamId: 't1', teamName: 'North 1', caseload: 0, newlyQualified: true, agency: false }],
+      'w1',
+    );
     expect(items).toEqual([{ value: 'w1', text: 'Ben (North 1)', hint: { text: '0 children, newly qualified' }, checked: true }]);
   });
 

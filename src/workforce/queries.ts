@@ -15,7 +15,8 @@ export const isCurrentAllocation = isNull(allocations.endedAt);
 export const currentAllocations: SQL = sql`(select * from ${allocations} where ${isCurrentAllocation})`;
 
 /** A worker's caseload: the children currently allocated to them, for a worker's id column. */
-export const caseloadOf = (workerId: SQL): SQL => sql`(select count(*)::int from ${currentAllocations} cl where cl.worker_id = ${workerId})`;
+export const caseloadOf = (workerId: SQL): SQL =>
+  sql`(select count(*)::int from ${currentAllocations} cl where cl.worker_id = ${workerId})`;
 
 /** The worker roles that hold a caseload, as an SQL array. */
 export const caseholding = sql`${new Param([...caseholdingWorkerRoles])}::text[]`;

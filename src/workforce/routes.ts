@@ -23,7 +23,18 @@ import {
   workerRoleItems,
   workerRows,
 } from './presenters.js';
-import { allocationCandidates, allocationHistory, currentAllocation, listUsers, listWorkers, teamNameTaken, userDetails, workerDetails, workersFor, workforceLists } from './queries.js';
+import {
+  allocationCandidates,
+  allocationHistory,
+  currentAllocation,
+  listUsers,
+  listWorkers,
+  teamNameTaken,
+  userDetails,
+  workerDetails,
+  workersFor,
+  workforceLists,
+} from './queries.js';
 import {
   addTeam,
   addWorker,
@@ -113,14 +124,24 @@ function userRoutes(app: FastifyInstance, ctx: AppContext): void {
     if (parsed.ok && (await usernameTaken(ctx.db, parsed.value.username))) {
       errors.push({ field: 'username', message: 'Username is already taken' });
     }
-    if (!parsed.ok || errors.length) return reply.code(400).page('workforce/views/users.njk', await usersPage(withoutPassword(body), errors));
+    if (!parsed.ok || errors.length)
+      return reply.code(400).page('workforce/views/users.njk', await usersPage(withoutPassword(body), errors));
     // a user who is a worker belongs to the worker's team unless another is chosen
     const worker = parsed.value.workerId ? (await listWorkers(ctx.db)).find((w) => w.id === parsed.value.workerId) : undefined;
     if (parsed.value.workerId && !worker) {
-      return reply.code(400).page('workforce/views/users.njk', await usersPage(body, [{ field: 'workerId', message: 'Worker record must be a worker without a sign-in' }]));
+      return reply
+        .code(400)
+        .page(
+          'workforce/views/users.njk',
+          await usersPage(body, [{ field: 'workerId', message: 'Worker record must be a worker without a sign-in' }]),
+        );
     }
     await state.write(async (tx) => {
-      state.recordId = await addUser(tx, { ...parsed.value, workerId: worker?.id ?? null, teamId: parsed.value.teamId ?? worker?.teamId ?? null });
+      state.recordId = await addUser(tx, {
+        ...parsed.value,
+        workerId: worker?.id ?? null,
+        teamId: parsed.value.teamId ?? worker?.teamId ?? null,
+      });
     });
     reply.flash(`User ${parsed.value.username} added`);
     return reply.redirect(paths.users(), 303);
@@ -140,50 +161,93 @@ function userRoutes(app: FastifyInstance, ctx: AppContext): void {
       roleItems: roleItems(values.role),
       teamItems: teamItems(teams, values.teamId, 'No team'),
       workerItems: linkableWorkerItems(workers, values.workerId),
-      actions: { save: paths.user(user.id), password: paths.userPassword(user.id), disable: paths.userAccess(user.id, 'disable'), enable: paths.userAccess(user.id, 'enable') },
+      actions: {
+        save: paths.user(user.id),
+        password: paths.userPassword(user.id),
+        disable: paths.userAccess(user.id, 'disable'),
+        enable: paths.userAccess(user.id, 'enable'),
+      },
       backLink: paths.users(),
       ...errorView(extra.errors ?? []),
     });
   };
 
   const answer = (reply: FastifyReply, userId: string, result: AdminResult | null, body: Posted, flash: string) =>
-    answerChange(reply, result, { editPage: (extra) => editPage(reply, userId, extra), staleField: 'displayName', values: withoutPassword(body), flash, to: paths.users() });
+    answerChange(reply, result, {
+      editPage: (extra) => editPage(reply, userId, extra),
+      staleField: 'displayName',
+      values: withoutPassword(body),
+      flash,
+      to: paths.users(),
+    });
 
   route(app, ctx, { method: 'GET', url: paths.user(':userId'), roles: roles.administrators }, async (req, reply) =>
     editPage(reply, (req.params as { userId: string }).userId),
   );
 
-  route(app, ctx, { method: 'POST', url: paths.user(':userId'), roles: roles.administrators, audit: 'CHANGE_USER' }, async (req, reply, state) => {
-    const { userId } = req.params as { userId: string };
-    const body = req.body as Posted;
-    const parsed = parse(editUserSchema, body);
-    if (!parsed.ok) return editPage(reply, userId, { status: 400, values: body, errors: parsed.errors });
-    state.recordId = userId;
-    return answer(reply, userId, await writeUnlessRefused(state, (tx) => editUser(tx, userId, parsed.value), done), body, 'Changes saved');
-  });
-
-  for (const [action, disabled, audit] of [['disable', true, 'DISABLE_USER'], ['enable', false, 'ENABLE_USER']] as const) {
-    route(app, ctx, { method: 'POST', url: paths.userAccess(':userId', action), roles: roles.administrators, audit }, async (req, reply, state) => {
+  route(
+    app,
+    ctx,
+    { method: 'POST', url: paths.user(':userId'), roles: roles.administrators, audit: 'CHANGE_USER' },
+    async (req, reply, state) => {
       const { userId } = req.params as { userId: string };
-      const parsed = parse(versionSchema, req.body);
-      if (!parsed.ok) return editPage(reply, userId, { status: 400, errors: parsed.errors.map((e) => ({ ...e, field: action })) });
+      const body = req.body as Posted;
+      const parsed = parse(editUserSchema, body);
+      if (!parsed.ok) return editPage(reply, userId, { status: 400, values: body, errors: parsed.errors });
       state.recordId = userId;
-      const result = await writeUnlessRefused(state, (tx) => setUserDisabled(tx, userId, disabled, parsed.value.version, { userId: state.user.id, now: ctx.time.now() }), done);
-      return answer(reply, userId, result, {}, disabled ? 'User disabled and signed out everywhere' : 'User enabled');
-    });
+      return answer(
+        reply,
+        userId,
+        await writeUnlessRefused(state, (tx) => editUser(tx, userId, parsed.value), done),
+        body,
+        'Changes saved',
+      );
+    },
+  );
+
+  for (const [action, disabled, audit] of [
+    ['disable', true, 'DISABLE_USER'],
+    ['enable', false, 'ENABLE_USER'],
+  ] as const) {
+    route(
+      app,
+      ctx,
+      { method: 'POST', url: paths.userAccess(':userId', action), roles: roles.administrators, audit },
+      async (req, reply, state) => {
+        const { userId } = req.params as { userId: string };
+        const parsed = parse(versionSchema, req.body);
+        if (!parsed.ok) return editPage(reply, userId, { status: 400, errors: parsed.errors.map((e) => ({ ...e, field: action })) });
+        state.recordId = userId;
+        const result = await writeUnlessRefused(
+          state,
+          (tx) => setUserDisabled(tx, userId, disabled, parsed.value.version, { userId: state.user.id, now: ctx.time.now() }),
+          done,
+        );
+        return answer(reply, userId, result, {}, disabled ? 'User disabled and signed out everywhere' : 'User enabled');
+      },
+    );
   }
 
-  route(app, ctx, { method: 'POST', url: paths.userPassword(':userId'), roles: roles.administrators, audit: 'RESET_PASSWORD' }, async (req, reply, state) => {
-    const { userId } = req.params as { userId: string };
-    const body = req.body as Posted;
-    const parsed = parse(passwordResetSchema, body);
-    if (!parsed.ok) return editPage(reply, userId, { status: 400, errors: parsed.errors });
-    state.recordId = userId;
-    // hashed before the unit of work: a second of CPU holds no transaction open
-    const hash = await hashPassword(parsed.value.password);
-    const result = await writeUnlessRefused(state, (tx) => resetPassword(tx, userId, { hash }, parsed.value.version, ctx.time.now()), done);
-    return answer(reply, userId, result, body, 'Password reset: the user has been signed out everywhere');
-  });
+  route(
+    app,
+    ctx,
+    { method: 'POST', url: paths.userPassword(':userId'), roles: roles.administrators, audit: 'RESET_PASSWORD' },
+    async (req, reply, state) => {
+      const { userId } = req.params as { userId: string };
+      const body = req.body as Posted;
+      const parsed = parse(passwordResetSchema, body);
+      if (!parsed.ok) return editPage(reply, userId, { status: 400, errors: parsed.errors });
+      state.recordId = userId;
+      // hashed before the unit of work: a second of CPU holds no transaction open
+      const hash = await hashPassword(parsed.value.password);
+      const result = await writeUnlessRefused(
+        state,
+        (tx) => resetPassword(tx, userId, { hash }, parsed.value.version, ctx.time.now()),
+        done,
+      );
+      return answer(reply, userId, result, body, 'Password reset: the user has been signed out everywhere');
+    },
+  );
 }
 
 /** Administrators add teams and workers, change workers and mark them as left. */
@@ -215,8 +279,10 @@ function teamAndWorkerRoutes(app: FastifyInstance, ctx: AppContext): void {
     const body = req.body as Posted;
     const parsed = parse(newTeamSchema, body);
     const errors = parsed.ok ? [] : [...parsed.errors];
-    if (parsed.ok && (await teamNameTaken(ctx.db, parsed.value.name))) errors.push({ field: 'name', message: 'Team name is already used by another team' });
-    if (!parsed.ok || errors.length) return reply.code(400).page('workforce/views/workforce.njk', await workforcePage({ teamValues: body, errors }));
+    if (parsed.ok && (await teamNameTaken(ctx.db, parsed.value.name)))
+      errors.push({ field: 'name', message: 'Team name is already used by another team' });
+    if (!parsed.ok || errors.length)
+      return reply.code(400).page('workforce/views/workforce.njk', await workforcePage({ teamValues: body, errors }));
     await state.write((tx) => addTeam(tx, parsed.value));
     reply.flash(`Team ${parsed.value.name} added`);
     return reply.redirect(paths.workforce(), 303);
@@ -239,7 +305,12 @@ function teamAndWorkerRoutes(app: FastifyInstance, ctx: AppContext): void {
   const editPage = async (reply: FastifyReply, workerId: string, extra: EditExtra = {}) => {
     const worker = await workerDetails(ctx.db, workerId);
     if (!worker) return notFound(reply);
-    const saved = { ...worker, qualified: yesNo(worker.qualified), newlyQualified: yesNo(worker.newlyQualified), agency: yesNo(worker.agency) };
+    const saved = {
+      ...worker,
+      qualified: yesNo(worker.qualified),
+      newlyQualified: yesNo(worker.newlyQualified),
+      agency: yesNo(worker.agency),
+    };
     // a stale save shows what is saved now, with the version to save against
     const values: Posted = { ...saved, ...(extra.status === 409 ? {} : (extra.values ?? {})) };
     return reply.code(extra.status ?? 200).page('workforce/views/worker-edit.njk', {
@@ -259,24 +330,45 @@ function teamAndWorkerRoutes(app: FastifyInstance, ctx: AppContext): void {
     editPage(reply, (req.params as { workerId: string }).workerId),
   );
 
-  route(app, ctx, { method: 'POST', url: paths.worker(':workerId'), roles: roles.administrators, audit: 'CHANGE_WORKER' }, async (req, reply, state) => {
-    const { workerId } = req.params as { workerId: string };
-    const body = req.body as Posted;
-    const parsed = parse(editWorkerSchema, body);
-    if (!parsed.ok) return editPage(reply, workerId, { status: 400, values: body, errors: parsed.errors });
-    state.recordId = workerId;
-    const result = await writeUnlessRefused(state, (tx) => editWorker(tx, workerId, parsed.value), done);
-    return answerChange(reply, result, { editPage: (extra) => editPage(reply, workerId, extra), staleField: 'name', values: body, flash: `${parsed.value.name}: changes saved`, to: paths.workforce() });
-  });
+  route(
+    app,
+    ctx,
+    { method: 'POST', url: paths.worker(':workerId'), roles: roles.administrators, audit: 'CHANGE_WORKER' },
+    async (req, reply, state) => {
+      const { workerId } = req.params as { workerId: string };
+      const body = req.body as Posted;
+      const parsed = parse(editWorkerSchema, body);
+      if (!parsed.ok) return editPage(reply, workerId, { status: 400, values: body, errors: parsed.errors });
+      state.recordId = workerId;
+      const result = await writeUnlessRefused(state, (tx) => editWorker(tx, workerId, parsed.value), done);
+      return answerChange(reply, result, {
+        editPage: (extra) => editPage(reply, workerId, extra),
+        staleField: 'name',
+        values: body,
+        flash: `${parsed.value.name}: changes saved`,
+        to: paths.workforce(),
+      });
+    },
+  );
 
-  route(app, ctx, { method: 'POST', url: paths.workerLeft(':workerId'), roles: roles.administrators, audit: 'WORKER_LEFT' }, async (req, reply, state) => {
-    const { workerId } = req.params as { workerId: string };
-    const parsed = parse(versionSchema, req.body);
-    if (!parsed.ok) return editPage(reply, workerId, { status: 400, errors: parsed.errors.map((e) => ({ ...e, field: 'left' })) });
-    state.recordId = workerId;
-    const result = await writeUnlessRefused(state, (tx) => markWorkerLeft(tx, workerId, parsed.value.version), done);
-    return answerChange(reply, result, { editPage: (extra) => editPage(reply, workerId, extra), staleField: 'name', flash: 'Worker marked as left', to: paths.workforce() });
-  });
+  route(
+    app,
+    ctx,
+    { method: 'POST', url: paths.workerLeft(':workerId'), roles: roles.administrators, audit: 'WORKER_LEFT' },
+    async (req, reply, state) => {
+      const { workerId } = req.params as { workerId: string };
+      const parsed = parse(versionSchema, req.body);
+      if (!parsed.ok) return editPage(reply, workerId, { status: 400, errors: parsed.errors.map((e) => ({ ...e, field: 'left' })) });
+      state.recordId = workerId;
+      const result = await writeUnlessRefused(state, (tx) => markWorkerLeft(tx, workerId, parsed.value.version), done);
+      return answerChange(reply, result, {
+        editPage: (extra) => editPage(reply, workerId, extra),
+        staleField: 'name',
+        flash: 'Worker marked as left',
+        to: paths.workforce(),
+      });
+    },
+  );
 }
 
 /** A manager allocates a child to a worker: a team manager within their team, a service manager anyone. */
@@ -303,30 +395,46 @@ function allocationRoutes(app: FastifyInstance, ctx: AppContext): void {
   };
   const ownTeam = (user: { role: string; teamId: string | null }) => (user.role === 'team_manager' ? user.teamId : null);
 
-  route(app, ctx, { method: 'GET', url: paths.allocation(':childId'), roles: roles.managers, audit: 'VIEW_CHILD' }, async (req, reply, { user }) => {
-    const { childId } = req.params as { childId: string };
-    return reply.page('workforce/views/allocate.njk', await page(childId, ownTeam(user)));
-  });
+  route(
+    app,
+    ctx,
+    { method: 'GET', url: paths.allocation(':childId'), roles: roles.managers, audit: 'VIEW_CHILD' },
+    async (req, reply, { user }) => {
+      const { childId } = req.params as { childId: string };
+      return reply.page('workforce/views/allocate.njk', await page(childId, ownTeam(user)));
+    },
+  );
 
-  route(app, ctx, { method: 'POST', url: paths.allocation(':childId'), roles: roles.managers, audit: 'ALLOCATE_CHILD' }, async (req, reply, state) => {
-    const { childId } = req.params as { childId: string };
-    const body = req.body as Posted;
-    const teamId = ownTeam(state.user);
-    const fail = async (field: string, message: string, code = 400) =>
-      reply.code(code).page('workforce/views/allocate.njk', await page(childId, teamId, { values: body, errors: [{ field, message }] }));
-    const parsed = parse(allocationSchema, body);
-    if (!parsed.ok) return fail(parsed.errors[0]!.field, parsed.errors[0]!.message);
-    const worker = (await allocationCandidates(ctx.db, teamId)).find((w) => w.id === parsed.value.workerId);
-    if (!worker) return fail('workerId', 'Social worker must be one of the workers listed');
-    state.recordId = worker.id;
-    try {
-      // the unit of work holds the child's lock: two managers allocating at once take turns
-      await state.write((tx) => reallocate(tx, childId, { teamId: worker.teamId, workerId: worker.id }, parsed.value.current, { userId: state.user.id }));
-    } catch (e) {
-      if (!(e instanceof StaleRecordError)) throw e;
-      return fail('workerId', 'The child was allocated by someone else after you opened this page. Nothing has been saved: check the current allocation and try again.', 409);
-    }
-    reply.flash(`Allocated to ${worker.name}`);
-    return reply.redirect(childPaths.record(childId), 303);
-  });
+  route(
+    app,
+    ctx,
+    { method: 'POST', url: paths.allocation(':childId'), roles: roles.managers, audit: 'ALLOCATE_CHILD' },
+    async (req, reply, state) => {
+      const { childId } = req.params as { childId: string };
+      const body = req.body as Posted;
+      const teamId = ownTeam(state.user);
+      const fail = async (field: string, message: string, code = 400) =>
+        reply.code(code).page('workforce/views/allocate.njk', await page(childId, teamId, { values: body, errors: [{ field, message }] }));
+      const parsed = parse(allocationSchema, body);
+      if (!parsed.ok) return fail(parsed.errors[0]!.field, parsed.errors[0]!.message);
+      const worker = (await allocationCandidates(ctx.db, teamId)).find((w) => w.id === parsed.value.workerId);
+      if (!worker) return fail('workerId', 'Social worker must be one of the workers listed');
+      state.recordId = worker.id;
+      try {
+        // the unit of work holds the child's lock: two managers allocating at once take turns
+        await state.write((tx) =>
+          reallocate(tx, childId, { teamId: worker.teamId, workerId: worker.id }, parsed.value.current, { userId: state.user.id }),
+        );
+      } catch (e) {
+        if (!(e instanceof StaleRecordError)) throw e;
+        return fail(
+          'workerId',
+          'The child was allocated by someone else after you opened this page. Nothing has been saved: check the current allocation and try again.',
+          409,
+        );
+      }
+      reply.flash(`Allocated to ${worker.name}`);
+      return reply.redirect(childPaths.record(childId), 303);
+    },
+  );
 }

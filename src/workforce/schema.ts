@@ -28,9 +28,15 @@ export const allocations = pgTable(
     // allocation history on the record
     index('allocations_child_idx').on(t.childId, t.startedAt),
     // the child's current allocation: at most one
-    uniqueIndex('allocations_current_child_idx').on(t.childId).where(sql`${t.endedAt} is null`),
+    uniqueIndex('allocations_current_child_idx')
+      .on(t.childId)
+      .where(sql`${t.endedAt} is null`),
     // caseloads: current children per worker and per team
-    index('allocations_current_worker_idx').on(t.workerId).where(sql`${t.endedAt} is null`),
-    index('allocations_current_team_idx').on(t.teamId).where(sql`${t.endedAt} is null`),
+    index('allocations_current_worker_idx')
+      .on(t.workerId)
+      .where(sql`${t.endedAt} is null`),
+    index('allocations_current_team_idx')
+      .on(t.teamId)
+      .where(sql`${t.endedAt} is null`),
   ],
 );

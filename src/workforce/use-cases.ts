@@ -35,7 +35,10 @@ export async function allocate(
 }
 
 /** `current` is the allocation the page showed: if it has changed since, the save is refused. */
-export const allocationSchema = z.object({ workerId: uuidField('Social worker'), current: optionalText('Current allocation', { max: 36 }) });
+export const allocationSchema = z.object({
+  workerId: uuidField('Social worker'),
+  current: optionalText('Current allocation', { max: 36 }),
+});
 
 /**
  * A manager allocates the child to a worker, from the page that showed `expected` as the
@@ -143,7 +146,12 @@ export async function editUser(db: Db, userId: string, input: z.output<typeof ed
         // a user who is a worker belongs to the worker's team unless another is chosen
         teamId ??= worker.teamId;
       }
-      if (row.role === 'administrator' && input.role !== 'administrator' && !row.disabled && (await otherActiveAdministrators(tx, userId)) === 0) {
+      if (
+        row.role === 'administrator' &&
+        input.role !== 'administrator' &&
+        !row.disabled &&
+        (await otherActiveAdministrators(tx, userId)) === 0
+      ) {
         return refused('role', 'Role must stay administrator: this is the only administrator. Make someone else an administrator first');
       }
       await tx
@@ -171,7 +179,10 @@ export async function setUserDisabled(
       if (disabled && row.role === 'administrator' && (await otherActiveAdministrators(tx, userId)) === 0) {
         return refused('disable', 'This is the only administrator: make someone else an administrator first');
       }
-      await tx.update(users).set({ disabled, version: nextVersion(users) }).where(eq(users.id, userId));
+      await tx
+        .update(users)
+        .set({ disabled, version: nextVersion(users) })
+        .where(eq(users.id, userId));
       if (disabled) await endSessionsOf(tx, userId, 'disabled', by.now);
       return { ok: true };
     }),
@@ -183,12 +194,21 @@ export async function setUserDisabled(
  * Given as its hash when the caller's transaction is already open: a second of CPU should
  * not hold a transaction (on PGlite, every other query) open.
  */
-export async function resetPassword(db: Db, userId: string, password: string | { hash: string }, expected: number, now: Date): Promise<AdminResult | null> {
+export async function resetPassword(
+  db: Db,
+  userId: string,
+  password: string | { hash: string },
+  expected: number,
+  now: Date,
+): Promise<AdminResult | null> {
   const passwordHash = typeof password === 'string' ? await hashPassword(password) : password.hash;
   return staleRefused('user', () =>
     db.transaction(async (tx) => {
       if ((await lockUser(tx, userId, expected)) === null) return null;
-      await tx.update(users).set({ passwordHash, version: nextVersion(users) }).where(eq(users.id, userId));
+      await tx
+        .update(users)
+        .set({ passwordHash, version: nextVersion(users) })
+        .where(eq(users.id, userId));
       await endSessionsOf(tx, userId, 'password_changed', now);
       return { ok: true };
     }),
@@ -230,13 +250,22 @@ export async function editWorker(db: Db, workerId: string, input: z.output<typeo
     db.transaction(async (tx) => {
       const row = await lockAtVersion(tx, workers, workerId, input.version, 'The worker');
       if (row === null) return null;
-      const [team] = await tx.select({ id: teams.id }).from(teams).where(and(eq(teams.id, input.teamId), eq(teams.active, true)));
+      const [team] = await tx
+        .select({ id: teams.id })
+        .from(teams)
+        .where(and(eq(teams.id, input.teamId), eq(teams.active, true)));
       if (!team) return refused('teamId', 'Team must be one of the teams listed');
       const { version: _version, ...details } = input;
-      await tx.update(workers).set({ ...details, version: nextVersion(workers) }).where(eq(workers.id, workerId));
+      await tx
+        .update(workers)
+        .set({ ...details, version: nextVersion(workers) })
+        .where(eq(workers.id, workerId));
       if (row.teamId && row.teamId !== input.teamId) {
         // the user's version moves too, so a users page opened before this cannot put the old team back
-        await tx.update(users).set({ teamId: input.teamId, version: nextVersion(users) }).where(and(eq(users.workerId, workerId), eq(users.teamId, row.teamId)));
+        await tx
+          .update(users)
+          .set({ teamId: input.teamId, version: nextVersion(users) })
+          .where(and(eq(users.workerId, workerId), eq(users.teamId, row.teamId)));
       }
       return { ok: true };
     }),
@@ -250,9 +279,15 @@ export async function markWorkerLeft(db: Db, workerId: string, expected: number)
       if ((await lockAtVersion(tx, workers, workerId, expected, 'The worker')) === null) return null;
       const [held] = await rows<{ n: number }>(tx, sql`select ${caseloadOf(sql`${workerId}::uuid`)} as n`);
       if ((held?.n ?? 0) > 0) {
-        return refused('left', `Allocate their ${held!.n === 1 ? 'child' : `${held!.n} children`} to someone else before marking them as left`);
+        return refused(
+          'left',
+          `Allocate their ${held!.n === 1 ? 'child' : `${held!.n} children`} to someone else before marking them as left`,
+        );
       }
-      await tx.update(workers).set({ active: false, version: nextVersion(workers) }).where(eq(workers.id, workerId));
+      await tx
+        .update(workers)
+        .set({ active: false, version: nextVersion(workers) })
+        .where(eq(workers.id, workerId));
       return { ok: true };
     }),
   );

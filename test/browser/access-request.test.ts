@@ -20,9 +20,16 @@ describe('in a real browser: a restricted record in the backlog, access asked fo
     harness = await openBrowserHarness({
       time: fixedTime(NOW),
       seed: async (db, authority) => {
-        childId = await driftingAssessment(db, authority, { firstName: 'Ivy', lastName: 'Restrictedcase' }, { date: '2025-11-03', time: '11:00' });
+        childId = await driftingAssessment(
+          db,
+          authority,
+          { firstName: 'Ivy', lastName: 'Restrictedcase' },
+          { date: '2025-11-03', time: '11:00' },
+        );
         await db.execute(sql`update children set restricted = true where id = ${childId}`);
-        await db.execute(sql`insert into restricted_record_access (child_id, user_id) values (${childId}, ${authority.users.practitioner})`);
+        await db.execute(
+          sql`insert into restricted_record_access (child_id, user_id) values (${childId}, ${authority.users.practitioner})`,
+        );
       },
     });
     ({ service, browser } = harness);

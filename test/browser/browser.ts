@@ -49,7 +49,12 @@ export async function expectAccessible(page: Page): Promise<void> {
     const rules = Object.fromEntries(required.map((id) => [id, { enabled: true }]));
     // @ts-expect-error axe is injected above
     const result = await window.axe.run(document, { resultTypes: ['violations'], rules });
-    return result.violations.map((v: AxeViolation) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+    return result.violations.map((v: AxeViolation) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
   }, requiredRules)) as AxeViolation[];
   const failing = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical' || requiredRules.includes(v.id));
   expect(failing, `axe on ${page.url()}: ${JSON.stringify(failing, null, 1)}`).toEqual([]);
@@ -74,7 +79,13 @@ export async function signInWithPassword(
 }
 
 /** Sign in on a page that already exists (a context another test step made). */
-export async function fillSignIn(page: Page, baseUrl: string, username: string, password: string, opts: { checkSignInPage?: boolean } = {}): Promise<void> {
+export async function fillSignIn(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  password: string,
+  opts: { checkSignInPage?: boolean } = {},
+): Promise<void> {
   await page.goto(`${baseUrl}/sign-in`);
   if (opts.checkSignInPage) await expectAccessible(page);
   await page.getByLabel('Username').fill(username);
@@ -97,7 +108,11 @@ export interface BrowserHarness {
  * and Debian's Chromium.
  */
 export async function openBrowserHarness(
-  opts: { time?: TimeSource; env?: Record<string, string>; seed?: (db: Db, authority: Awaited<ReturnType<typeof smallAuthority>>) => Promise<void> } = {},
+  opts: {
+    time?: TimeSource;
+    env?: Record<string, string>;
+    seed?: (db: Db, authority: Awaited<ReturnType<typeof smallAuthority>>) => Promise<void>;
+  } = {},
 ): Promise<BrowserHarness> {
   const database = await openDatabase({});
   let service: RunningService | undefined;

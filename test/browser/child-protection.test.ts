@@ -39,7 +39,10 @@ describe('in a real browser: one child from a concern to the end of a child prot
 
   /** The child's obligation under a rule, as stored. */
   async function obligations(ruleId: string) {
-    return rows<{ due: string; done: string | null }>(database.db, sql`select due, done from obligations where child_id = ${childId} and rule_id = ${ruleId} order by due`);
+    return rows<{ due: string; done: string | null }>(
+      database.db,
+      sql`select due, done from obligations where child_id = ${childId} and rule_id = ${ruleId} order by due`,
+    );
   }
 
   async function fillDate(name: string, iso: string) {
@@ -246,7 +249,10 @@ describe('in a real browser: one child from a concern to the end of a child prot
     await submit('End the plan');
     await expect(banner()).resolves.toContain('Plan ended');
     await expectAccessible(page);
-    const owed = await rows<{ rule_id: string }>(database.db, sql`select rule_id from obligations where child_id = ${childId} and done is null`);
+    const owed = await rows<{ rule_id: string }>(
+      database.db,
+      sql`select rule_id from obligations where child_id = ${childId} and done is null`,
+    );
     expect(owed).toEqual([]);
     await page.goto(`${service.url}/children/${childId}`);
     await expectAccessible(page);

@@ -40,7 +40,10 @@ describe('in a real browser: a child in need plan from its start through a revie
   afterAll(() => harness?.close());
 
   async function obligations(ruleId: string) {
-    return rows<{ due: string; done: string | null }>(database.db, sql`select due, done from obligations where child_id = ${childId} and rule_id = ${ruleId} order by due`);
+    return rows<{ due: string; done: string | null }>(
+      database.db,
+      sql`select due, done from obligations where child_id = ${childId} and rule_id = ${ruleId} order by due`,
+    );
   }
 
   async function fillDate(name: string, iso: string) {
@@ -156,7 +159,10 @@ describe('in a real browser: a child in need plan from its start through a revie
     await choose('endReason', 'needs_met');
     await submit('End the plan');
     await expect(banner()).resolves.toContain('Plan ended');
-    const owed = await rows<{ rule_id: string }>(database.db, sql`select rule_id from obligations where child_id = ${childId} and done is null and rule_id like 'child-in-need%'`);
+    const owed = await rows<{ rule_id: string }>(
+      database.db,
+      sql`select rule_id from obligations where child_id = ${childId} and done is null and rule_id like 'child-in-need%'`,
+    );
     expect(owed).toEqual([]);
     await page.goto(`${service.url}/children/${childId}`);
     await expectAccessible(page);

@@ -28,7 +28,12 @@ describe('in a real browser: the frame every page shares', () => {
       time: fixedTime(NOW),
       env: { AUTHORITY_NAME: 'Northtown Council' },
       seed: async (db, authority) => {
-        childId = await driftingAssessment(db, authority, { firstName: 'Lio', lastName: 'Drifting' }, { date: '2025-11-03', time: '11:00' });
+        childId = await driftingAssessment(
+          db,
+          authority,
+          { firstName: 'Lio', lastName: 'Drifting' },
+          { date: '2025-11-03', time: '11:00' },
+        );
       },
     });
     ({ service, browser } = harness);
@@ -71,7 +76,15 @@ describe('in a real browser: the frame every page shares', () => {
 
     it('never scrolls a page sideways: a wide table scrolls in its own region, from the keyboard too', async () => {
       const pages: Record<string, string[]> = {
-        mina: ['/my-team', '/my-team/lists/overdue-assessments', `/children/${childId}`, `/children/${childId}/assessments`, '/front-door', '/children?name=Drifting', '/timescales'],
+        mina: [
+          '/my-team',
+          '/my-team/lists/overdue-assessments',
+          `/children/${childId}`,
+          `/children/${childId}/assessments`,
+          '/front-door',
+          '/children?name=Drifting',
+          '/timescales',
+        ],
         ana: ['/my-work'],
         sam: ['/authority', '/authority/lists/overdue-assessments'],
         ada: ['/admin/users', '/admin/workforce', '/admin/policy', '/api/docs'],

@@ -22,7 +22,12 @@ describe('in a real browser: from the backlog to the child, and a visit recorded
     harness = await openBrowserHarness({
       time: fixedTime(NOW),
       seed: async (db, authority) => {
-        childId = await driftingAssessment(db, authority, { firstName: 'Lio', lastName: 'Drifting' }, { date: '2025-11-03', time: '11:00' });
+        childId = await driftingAssessment(
+          db,
+          authority,
+          { firstName: 'Lio', lastName: 'Drifting' },
+          { date: '2025-11-03', time: '11:00' },
+        );
       },
     });
     ({ database, service, browser } = harness);

@@ -45,7 +45,9 @@ describe('in a real browser: an administrator changes local policy from a past d
     await page.getByLabel('New value').fill('10');
     await page.getByRole('button', { name: 'Save setting' }).click();
     await page.getByRole('heading', { level: 1, name: 'Confirm a change that takes effect in the past' }).waitFor();
-    await expect(page.locator('#affected').textContent()).resolves.toContain('1 child has obligations under this rule falling due since 25 February 2026');
+    await expect(page.locator('#affected').textContent()).resolves.toContain(
+      '1 child has obligations under this rule falling due since 25 February 2026',
+    );
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Confirm and re-judge past work' }).click();
     await page.waitForURL(/\/admin\/policy$/);

@@ -23,7 +23,14 @@ describe('in a real browser: a performance officer validates an SSDA903 return w
     harness = await openBrowserHarness();
     ({ service, browser } = harness);
     const places = madeUpPlaces({ localAuthority: 'E09000027', seed: 2 });
-    const generated = generate903({ children: 60, year: 2026, seed: 2, errors: { rate: 0.2, rules: ['103', '143'] }, postcodes: places.pool, previous: false });
+    const generated = generate903({
+      children: 60,
+      year: 2026,
+      seed: 2,
+      errors: { rate: 0.2, rules: ['103', '143'] },
+      postcodes: places.pool,
+      previous: false,
+    });
     files = Object.values(generated.current).map((t) => {
       const path = join(folder, `${t!.name}.csv`);
       writeFileSync(path, tableToCsv(t!));

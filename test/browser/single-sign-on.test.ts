@@ -28,7 +28,12 @@ describe('in a real browser: signing in through the council’s identity provide
       clients: [{ client_id: 'opencsc', client_secret: 'a-test-client-secret', redirect_uris: [`${publicUrl}/sign-in/oidc/callback`] }],
       // a made-up person at a made-up council
       accounts: [
-        { login: 'mina.manager', password: 'provider-pass-2', sub: 'c0ffee02', claims: { name: 'Mina Manager', preferred_username: 'mina' } },
+        {
+          login: 'mina.manager',
+          password: 'provider-pass-2',
+          sub: 'c0ffee02',
+          claims: { name: 'Mina Manager', preferred_username: 'mina' },
+        },
         { login: 'nia.nobody', password: 'provider-pass-4', sub: 'c0ffee04', claims: { name: 'Nia Nobody', preferred_username: 'nia' } },
       ],
     });

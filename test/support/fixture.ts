@@ -8,11 +8,21 @@ export const PASSWORD = 'correct horse battery';
 // argon2 is slow by design: hash the test password once per test file, not once per user
 let passwordHash: Promise<string> | undefined;
 
-async function addUser(db: Db, u: { username: string; displayName: string; password: string; role: AccessRole; workerId?: string; teamId?: string }): Promise<string> {
+async function addUser(
+  db: Db,
+  u: { username: string; displayName: string; password: string; role: AccessRole; workerId?: string; teamId?: string },
+): Promise<string> {
   passwordHash ??= hashPassword(PASSWORD);
   const [row] = await db
     .insert(usersTable)
-    .values({ username: u.username, displayName: u.displayName, role: u.role, workerId: u.workerId ?? null, teamId: u.teamId ?? null, passwordHash: await passwordHash })
+    .values({
+      username: u.username,
+      displayName: u.displayName,
+      role: u.role,
+      workerId: u.workerId ?? null,
+      teamId: u.teamId ?? null,
+      passwordHash: await passwordHash,
+    })
     .returning({ id: usersTable.id });
   return row!.id;
 }
@@ -37,9 +47,30 @@ export async function smallAuthority(db: Db) {
     ])
     .returning({ id: workers.id });
   const users = {
-    practitioner: await addUser(db, { username: 'ana', displayName: 'Ana Fictional', password: PASSWORD, role: 'practitioner', workerId: ana!.id, teamId: north!.id }),
-    manager: await addUser(db, { username: 'mina', displayName: 'Mina Manager', password: PASSWORD, role: 'team_manager', workerId: manager!.id, teamId: north!.id }),
-    otherTeam: await addUser(db, { username: 'cleo', displayName: 'Cleo Otherteam', password: PASSWORD, role: 'practitioner', workerId: cleo!.id, teamId: south!.id }),
+    practitioner: await addUser(db, {
+      username: 'ana',
+      displayName: 'Ana Fictional',
+      password: PASSWORD,
+      role: 'practitioner',
+      workerId: ana!.id,
+      teamId: north!.id,
+    }),
+    manager: await addUser(db, {
+      username: 'mina',
+      displayName: 'Mina Manager',
+      password: PASSWORD,
+      role: 'team_manager',
+      workerId: manager!.id,
+      teamId: north!.id,
+    }),
+    otherTeam: await addUser(db, {
+      username: 'cleo',
+      displayName: 'Cleo Otherteam',
+      password: PASSWORD,
+      role: 'practitioner',
+      workerId: cleo!.id,
+      teamId: south!.id,
+    }),
     serviceManager: await addUser(db, { username: 'sam', displayName: 'Sam Servicemanager', password: PASSWORD, role: 'service_manager' }),
     admin: await addUser(db, { username: 'ada', displayName: 'Ada Admin', password: PASSWORD, role: 'administrator' }),
   };

@@ -96,7 +96,9 @@ export async function startIdentityProvider(opts: { clients: TestClient[]; accou
     }
     if (action === 'confirm') {
       const { prompt, params, session, grantId } = details;
-      const grant = grantId ? (await provider.Grant.find(grantId))! : new provider.Grant({ accountId: session!.accountId, clientId: params.client_id as string });
+      const grant = grantId
+        ? (await provider.Grant.find(grantId))!
+        : new provider.Grant({ accountId: session!.accountId, clientId: params.client_id as string });
       const missing = prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[] };
       if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
       if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims);
@@ -161,7 +163,9 @@ export class BrowsingAgent {
         const [pair, ...attributes] = set.split(';');
         const eq = pair!.indexOf('=');
         const name = pair!.slice(0, eq).trim();
-        const gone = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a) || (/^\s*expires=/i.test(a) && Date.parse(a.split('=')[1]!) < Date.now()));
+        const gone = attributes.some(
+          (a) => /^\s*max-age=0\s*$/i.test(a) || (/^\s*expires=/i.test(a) && Date.parse(a.split('=')[1]!) < Date.now()),
+        );
         if (gone) this.cookies.delete(name);
         else this.cookies.set(name, pair!.slice(eq + 1));
       }
@@ -186,7 +190,13 @@ export class BrowsingAgent {
     const forms = [...html.matchAll(/<form[^>]*action="([^"]+)"[^>]*>([\s\S]*?)<\/form>/g)];
     const form = forms[opts.formIndex ?? 0];
     if (!form) throw new Error(`no form on ${pageUrl}`);
-    const hidden = Object.fromEntries([...form[2]!.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
-    return this.go(new URL(form[1]!.replace(/&amp;/g, '&'), pageUrl).href, { method: 'POST', form: { ...hidden, ...fields }, stopAt: opts.stopAt });
+    const hidden = Object.fromEntries(
+      [...form[2]!.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]),
+    );
+    return this.go(new URL(form[1]!.replace(/&amp;/g, '&'), pageUrl).href, {
+      method: 'POST',
+      form: { ...hidden, ...fields },
+      stopAt: opts.stopAt,
+    });
   }
 }

@@ -45,6 +45,11 @@ export async function driftingAssessment(
     { userId: authority.users.manager, workerId: authority.workers.manager, at: new Date(`${referred.date}T16:00:00Z`) },
   );
   const [referral] = await rows<{ id: string }>(db, sql`select id from referrals where child_id = ${childId}`);
-  await startAssessment(db, childId, { referralId: referral!.id, startDate: referred.date, workerId: team.workerId }, { userId: authority.users.manager });
+  await startAssessment(
+    db,
+    childId,
+    { referralId: referral!.id, startDate: referred.date, workerId: team.workerId },
+    { userId: authority.users.manager },
+  );
   return childId;
 }

@@ -20,7 +20,12 @@ export async function startService(
   time?: TimeSource,
   opts: { env?: Record<string, string>; port?: number } = {},
 ): Promise<RunningService> {
-  const config = loadConfig({ NODE_ENV: 'test', SESSION_SECRET: 'test-secret-that-is-long-enough-for-the-cookie', DATA_DIR: './tmp/test', ...opts.env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    SESSION_SECRET: 'test-secret-that-is-long-enough-for-the-cookie',
+    DATA_DIR: './tmp/test',
+    ...opts.env,
+  });
   const { app } = await buildServer(config, database, { migrate: false, ...(time ? { time } : {}) });
   await app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -48,7 +53,10 @@ export class Agent {
   csrf = '';
   constructor(private readonly base: string) {}
 
-  async get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string; location: string | null; headers: Headers }> {
+  async get(
+    path: string,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; text: string; location: string | null; headers: Headers }> {
     const res = await fetch(this.base + path, { headers: { cookie: this.cookie, ...headers }, redirect: 'manual' });
     this.keep(res);
     const text = await res.text();
@@ -57,7 +65,11 @@ export class Agent {
     return { status: res.status, text, location: res.headers.get('location'), headers: res.headers };
   }
 
-  async post(path: string, form: Record<string, string | string[]>, headers: Record<string, string> = {}): Promise<{ status: number; text: string; location: string | null }> {
+  async post(
+    path: string,
+    form: Record<string, string | string[]>,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; text: string; location: string | null }> {
     const body = new URLSearchParams();
     for (const [k, v] of Object.entries({ _csrf: this.csrf, ...form })) {
       for (const one of [v].flat()) body.append(k, one);
@@ -73,7 +85,11 @@ export class Agent {
   }
 
   /** A JSON body, as an API client sends it (the CSRF token goes in a header). */
-  async postJson(path: string, json: unknown, headers: Record<string, string> = {}): Promise<{ status: number; text: string; headers: Headers }> {
+  async postJson(
+    path: string,
+    json: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; text: string; headers: Headers }> {
     const res = await fetch(this.base + path, {
       method: 'POST',
       headers: { cookie: this.cookie, 'content-type': 'application/json', ...headers },
@@ -85,7 +101,11 @@ export class Agent {
   }
 
   /** A multipart form, with the CSRF token as its first field as the upload page sends it (unless `fields` gives one). */
-  async postFiles(path: string, fields: Record<string, string>, files: { field: string; name: string; content: string | Uint8Array | Blob }[]) {
+  async postFiles(
+    path: string,
+    fields: Record<string, string>,
+    files: { field: string; name: string; content: string | Uint8Array | Blob }[],
+  ) {
     const form = new FormData();
     for (const [k, v] of Object.entries({ _csrf: this.csrf, ...fields })) form.append(k, v);
     for (const f of files) form.append(f.field, f.content instanceof Blob ? f.content : new Blob([f.content]), f.name);

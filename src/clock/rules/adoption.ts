@@ -56,7 +56,12 @@ export const adoptionReviewAwaitingPlacement: ClockRule = {
       // Waiting again after a placement made under this authority ended without an adoption order.
       for (const placement of t.spans('adoptive_placement_started', 'adoptive_placement_ended')) {
         const ended = placement.end;
-        if (!ended || compareMoments(placement.start.at, authority.at) < 0 || (authorityEnds && compareMoments(ended.at, authorityEnds) >= 0)) continue;
+        if (
+          !ended ||
+          compareMoments(placement.start.at, authority.at) < 0 ||
+          (authorityEnds && compareMoments(ended.at, authorityEnds) >= 0)
+        )
+          continue;
         const previousReview = lastUpTo(reviews, ended.at);
         out.push(
           ...chain({
@@ -64,7 +69,10 @@ export const adoptionReviewAwaitingPlacement: ClockRule = {
             episode,
             anchor: anchorAt(ended),
             candidates: reviews,
-            stop: earlierStop(authorityEnds, placementsStarted.find((p) => p !== placement.start && compareMoments(p.at, ended.at) >= 0)?.at),
+            stop: earlierStop(
+              authorityEnds,
+              placementsStarted.find((p) => p !== placement.start && compareMoments(p.at, ended.at) >= 0)?.at,
+            ),
             first: previousReview
               ? { ...link(previousReview), explanation: `The placement ended ${when(ended.at)}: ${link(previousReview).explanation}` }
               : {
@@ -182,7 +190,14 @@ export const adoptionPlacementVisits: ClockRule = {
   },
 };
 
-function adopterStage(id: string, name: string, from: 'adopter_registration_accepted' | 'adopter_stage_two_started', to: 'adopter_stage_one_completed' | 'adopter_approved', amount: number, statement: string): ClockRule {
+function adopterStage(
+  id: string,
+  name: string,
+  from: 'adopter_registration_accepted' | 'adopter_stage_two_started',
+  to: 'adopter_stage_one_completed' | 'adopter_approved',
+  amount: number,
+  statement: string,
+): ClockRule {
   return {
     id,
     name,
@@ -238,4 +253,10 @@ export const adopterStageTwo = adopterStage(
   'Stage two (assessment) ends in the agency’s decision within 4 months of the prospective adopter notifying that they wish to proceed. The subject is the prospective adopter’s record.',
 );
 
-export const adoptionRules = [adoptionReviewAwaitingPlacement, adoptionPlacementReview, adoptionPlacementVisits, adopterStageOne, adopterStageTwo];
+export const adoptionRules = [
+  adoptionReviewAwaitingPlacement,
+  adoptionPlacementReview,
+  adoptionPlacementVisits,
+  adopterStageOne,
+  adopterStageTwo,
+];

@@ -25,18 +25,25 @@ export const strategyDiscussion: ClockRule = {
   recurrence: null,
   stopsWhen: 'Never: the concern needs a strategy discussion.',
   source: {
-    document: 'Working Together to Safeguard Children 2023 (chapter 4, "as soon as possible"); local safeguarding partnership procedures set the working days',
+    document:
+      'Working Together to Safeguard Children 2023 (chapter 4, "as soon as possible"); local safeguarding partnership procedures set the working days',
     reference: 'chapter 4, strategy discussion',
     status: 'local practice',
     verification: 'secondary',
   },
-  settings: [{
+  settings: [
+    {
       key: 'strategyDiscussion.workingDays',
       label: 'Strategy discussion held within',
       unit: 'working days',
       default: 1,
-      range: { min: 0, max: 5, why: 'Working Together to Safeguard Children 2023 asks for it as soon as possible, and more than a week (5 working days) cannot be called that' },
-    }],
+      range: {
+        min: 0,
+        max: 5,
+        why: 'Working Together to Safeguard Children 2023 asks for it as soon as possible, and more than a week (5 working days) cannot be called that',
+      },
+    },
+  ],
   compute(t, ctx) {
     return t.of('significant_harm_concern').flatMap((concern) => {
       const episode = episodeOf(concern);
@@ -73,7 +80,8 @@ export const s47Enquiry: ClockRule = {
     status: 'local practice',
     verification: 'secondary',
   },
-  settings: [{
+  settings: [
+    {
       key: 's47.workingDays',
       label: 'Section 47 enquiry concluded within',
       unit: 'working days',
@@ -83,7 +91,8 @@ export const s47Enquiry: ClockRule = {
         max: 15,
         why: 'Working Together to Safeguard Children 2023 holds the initial child protection conference within 15 working days of the strategy discussion, and the enquiry concludes before it',
       },
-    }],
+    },
+  ],
   compute(t, ctx) {
     return t.of('s47_started').flatMap((started) => {
       const episode = episodeOf(started);
@@ -204,7 +213,8 @@ export const laterCoreGroups: ClockRule = {
     status: 'local practice',
     verification: 'secondary',
   },
-  settings: [{
+  settings: [
+    {
       key: 'coreGroup.intervalWeeks',
       label: 'Core groups meet at least every',
       unit: 'weeks',
@@ -214,7 +224,8 @@ export const laterCoreGroups: ClockRule = {
         max: 13,
         why: 'Working Together to Safeguard Children 2023 holds the first review conference within 3 months (13 weeks) of the initial conference, and the core group meets before it',
       },
-    }],
+    },
+  ],
   compute(t, ctx) {
     return plans(t).flatMap((plan) => {
       const groups = t.inEpisode(plan.episode, 'core_group_held');
@@ -298,13 +309,15 @@ export const preBirthReview: ClockRule = {
     status: 'local practice',
     verification: 'secondary',
   },
-  settings: [{
+  settings: [
+    {
       key: 'preBirthReview.workingDaysAfterBirth',
       label: 'Review conference after the birth within',
       unit: 'working days',
       default: 10,
       range: { min: 1, max: 20, why: 'no statute sets it; local procedures set 10 to 20 working days (for example Tees 10, Liverpool 20)' },
-    }],
+    },
+  ],
   compute(t, ctx) {
     const born = t.dateOfBirth;
     if (!born || !isIsoDate(born)) return [];
@@ -345,7 +358,8 @@ export const childProtectionVisits: ClockRule = {
     status: 'local practice',
     verification: 'secondary',
   },
-  settings: [{
+  settings: [
+    {
       key: 'cpVisits.intervalWorkingDays',
       label: 'Children on child protection plans seen at least every',
       unit: 'working days',
@@ -355,7 +369,8 @@ export const childProtectionVisits: ClockRule = {
         max: 20,
         why: 'no statute sets it; local procedures commonly set 10 working days, and the range stops at four weeks so a slip cannot leave a child on a plan unseen for months',
       },
-    }],
+    },
+  ],
   compute(t, ctx) {
     const visits = t.of('visit_made');
     return plans(t).flatMap((plan) => {

@@ -7,7 +7,8 @@ export const childInNeedReview: ClockRule = {
   id: 'child-in-need-review',
   name: 'Child in need plan review',
   area: 'children in need',
-  statement: 'A child in need plan is reviewed at least as often as local policy sets, counted from the plan’s start and then from the last review.',
+  statement:
+    'A child in need plan is reviewed at least as often as local policy sets, counted from the plan’s start and then from the last review.',
   startsWith: ['cin_plan_started', 'cin_plan_review_held'],
   metBy: ['cin_plan_review_held'],
   stoppedBy: ['cin_plan_ended'],
@@ -20,7 +21,8 @@ export const childInNeedReview: ClockRule = {
     status: 'local practice',
     verification: 'secondary',
   },
-  settings: [{
+  settings: [
+    {
       key: 'cinReview.intervalMonths',
       label: 'Child in need plans reviewed at least every',
       unit: 'months',
@@ -30,7 +32,8 @@ export const childInNeedReview: ClockRule = {
         max: 6,
         why: 'no statute sets it; Working Together asks for regular review, and 6 months is the longest interval regulations allow between reviews of a looked after child’s plan',
       },
-    }],
+    },
+  ],
   compute(t, ctx) {
     return t.spans('cin_plan_started', 'cin_plan_ended').flatMap((plan) => {
       const n0 = ctx.policy.number('cinReview.intervalMonths', plan.start.at);
@@ -73,7 +76,8 @@ export const childInNeedVisits: ClockRule = {
     status: 'local practice',
     verification: 'secondary',
   },
-  settings: [{
+  settings: [
+    {
       key: 'cinVisits.intervalWeeks',
       label: 'Children on child in need plans seen at least every',
       unit: 'weeks',
@@ -83,7 +87,8 @@ export const childInNeedVisits: ClockRule = {
         max: 12,
         why: 'no statute sets it; the range stops at twice the 6 weeks the Care Planning Regulations 2010 (reg 28) allow between visits to a looked after child in the first year of a placement',
       },
-    }],
+    },
+  ],
   compute(t, ctx) {
     const visits = t.of('visit_made');
     return t.spans('cin_plan_started', 'cin_plan_ended').flatMap((plan) => {

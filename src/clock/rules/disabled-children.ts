@@ -9,7 +9,9 @@ function closedFor(t: Timeline): Moment | null {
   const closures = t.of('case_closed');
   const last = closures[closures.length - 1];
   if (!last) return null;
-  const reopened = t.of('referral_received', 'became_looked_after', 'cin_plan_started', 'cp_plan_started').some((f) => compareMoments(f.at, last.at) > 0);
+  const reopened = t
+    .of('referral_received', 'became_looked_after', 'cin_plan_started', 'cp_plan_started')
+    .some((f) => compareMoments(f.at, last.at) > 0);
   return reopened ? null : last.at;
 }
 
@@ -26,12 +28,14 @@ export const transitionPlanning: ClockRule = {
   recurrence: null,
   stopsWhen: 'The child turns 18, or their case is closed.',
   source: {
-    document: 'Local practice (Ofsted found transitions starting after 17); Children and Families Act 2014 and Care Act 2014 transition duties',
+    document:
+      'Local practice (Ofsted found transitions starting after 17); Children and Families Act 2014 and Care Act 2014 transition duties',
     reference: 'local policy for disabled children',
     status: 'local practice',
     verification: 'secondary',
   },
-  settings: [{
+  settings: [
+    {
       key: 'transitionPlanning.ageYears',
       label: 'Transition planning for disabled children starts by age',
       unit: 'years',
@@ -41,7 +45,8 @@ export const transitionPlanning: ClockRule = {
         max: 17,
         why: 'the SEND Code of Practice prepares for adulthood from year 9 (age 13 to 14), and the Care Act 2014 transition assessment comes before 18',
       },
-    }],
+    },
+  ],
   compute(t, ctx) {
     const dob = t.dateOfBirth;
     if (!t.child.disabled || !dob) return [];
@@ -58,13 +63,16 @@ export const transitionPlanning: ClockRule = {
       firstFrom: null,
       stop: closedFor(t),
       lapsesAt: birthday(dob, 18),
-      first: { dueAt: due, explanation: `Start transition planning by the child’s ${ordinal(age)} birthday on ${formatDate(due)} (local policy).` },
+      first: {
+        dueAt: due,
+        explanation: `Start transition planning by the child’s ${ordinal(age)} birthday on ${formatDate(due)} (local policy).`,
+      },
     });
   },
 };
 
 function ordinal(n: number): string {
-  const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return `${n}${s}`;
 }
 

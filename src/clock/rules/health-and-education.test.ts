@@ -22,18 +22,25 @@ describe('initial health assessment: in time for the first review', () => {
 describe('review health assessments: 6-monthly under 5, yearly from 5', () => {
   it('a three-year-old assessed on 10 January 2026 is due again by 10 July', () => {
     const f = facts();
-    const list = obligationsOf('review-health-assessment', child([lac(f), f('health_assessment_completed', '2026-01-10')], { dateOfBirth: '2022-06-15' }));
+    const list = obligationsOf(
+      'review-health-assessment',
+      child([lac(f), f('health_assessment_completed', '2026-01-10')], { dateOfBirth: '2022-06-15' }),
+    );
     expect(list.map((o) => o.dueAt)).toEqual(['2026-07-10']);
   });
 
   it('counts by the age at the last assessment: the interval grows once the child is 5', () => {
     const f = facts();
-    const list = obligationsOf('review-health-assessment', child([
-      lac(f, '2026-01-05'),
-      f('health_assessment_completed', '2026-01-10'),
-      f('health_assessment_completed', '2026-07-01'),
-    ], { dateOfBirth: '2021-06-15' }));
-    expect(dueAndDone(list)).toEqual([['2026-07-10', '2026-07-01'], ['2027-07-01', null]]);
+    const list = obligationsOf(
+      'review-health-assessment',
+      child([lac(f, '2026-01-05'), f('health_assessment_completed', '2026-01-10'), f('health_assessment_completed', '2026-07-01')], {
+        dateOfBirth: '2021-06-15',
+      }),
+    );
+    expect(dueAndDone(list)).toEqual([
+      ['2026-07-10', '2026-07-01'],
+      ['2027-07-01', null],
+    ]);
   });
 });
 
@@ -42,14 +49,20 @@ describe('dental checks (local: every 12 months by default)', () => {
     const f = facts();
     const list = obligationsOf('dental-check', child([f('dental_check_completed', '2025-03-01'), lac(f)]));
     // Listed by due date: the next check (1 March 2026) before the met one counted from becoming looked after.
-    expect(dueAndDone(list)).toEqual([['2026-03-01', null], ['2026-12-19', '2025-03-01']]);
+    expect(dueAndDone(list)).toEqual([
+      ['2026-03-01', null],
+      ['2026-12-19', '2025-03-01'],
+    ]);
   });
 
   it('a 6-monthly local policy applies to the next check counted from a check after it took effect', () => {
     const f = facts();
     const ctx = context([{ key: 'dentalCheck.intervalMonths', value: 6, effectiveFrom: '2026-01-01' }]);
     const list = obligationsOf('dental-check', child([lac(f), f('dental_check_completed', '2026-02-28')]), ctx);
-    expect(dueAndDone(list)).toEqual([['2026-08-28', null], ['2026-12-19', '2026-02-28']]);
+    expect(dueAndDone(list)).toEqual([
+      ['2026-08-28', null],
+      ['2026-12-19', '2026-02-28'],
+    ]);
   });
 });
 
@@ -67,18 +80,26 @@ describe('personal education plans', () => {
 
   it('reviewed each school term: after a PEP in the spring term, the next is due by the end of the summer term', () => {
     const f = facts();
-    const list = obligationsOf('pep-review', child([
-      lac(f),
-      f('pep_initiated', '2026-01-07', { episode: 'p1' }),
-      f('pep_reviewed', '2026-05-10', { episode: 'p1' }),
-    ]));
-    expect(dueAndDone(list)).toEqual([['2026-08-31', '2026-05-10'], ['2026-12-31', null]]);
+    const list = obligationsOf(
+      'pep-review',
+      child([lac(f), f('pep_initiated', '2026-01-07', { episode: 'p1' }), f('pep_reviewed', '2026-05-10', { episode: 'p1' })]),
+    );
+    expect(dueAndDone(list)).toEqual([
+      ['2026-08-31', '2026-05-10'],
+      ['2026-12-31', null],
+    ]);
   });
 
   it('a missed term is met late by the next PEP meeting', () => {
     const f = facts();
-    const list = obligationsOf('pep-review', child([lac(f), f('pep_initiated', '2026-01-07', { episode: 'p1' }), f('pep_reviewed', '2026-09-15', { episode: 'p1' })]));
-    expect(dueAndDone(list)).toEqual([['2026-08-31', '2026-09-15'], ['2027-03-31', null]]);
+    const list = obligationsOf(
+      'pep-review',
+      child([lac(f), f('pep_initiated', '2026-01-07', { episode: 'p1' }), f('pep_reviewed', '2026-09-15', { episode: 'p1' })]),
+    );
+    expect(dueAndDone(list)).toEqual([
+      ['2026-08-31', '2026-09-15'],
+      ['2027-03-31', null],
+    ]);
     expect(statuses(list, '2026-10-01')).toEqual(['met_late', 'due']);
   });
 
@@ -90,7 +111,10 @@ describe('personal education plans', () => {
   });
 
   it('reads term dates strictly', () => {
-    expect(parseTermStarts('01-06, 09-04')).toEqual([[1, 6], [9, 4]]);
+    expect(parseTermStarts('01-06, 09-04')).toEqual([
+      [1, 6],
+      [9, 4],
+    ]);
     expect(() => parseTermStarts('13-01')).toThrow(RangeError);
     expect(() => context([{ key: 'pep.termStartDates', value: 'autumn', effectiveFrom: '2025-01-01' }])).toThrow(/MM-DD/);
     expect(endOfNextTerm('2026-12-31', '09-01,01-01,04-01')).toEqual({ nextTermStart: '2027-01-01', nextTermEnd: '2027-03-31' });
@@ -100,20 +124,26 @@ describe('personal education plans', () => {
 describe('return home interview within 72 hours', () => {
   it('a child back at 10pm on 28 March 2025 is due an interview 72 hours later: 11pm BST on 31 March', () => {
     const f = facts();
-    const list = obligationsOf('return-home-interview', child([
-      f('missing_episode_ended', '2025-03-28T22:00:00Z', { episode: 'm1' }),
-      f('return_interview_held', '2025-03-31', { episode: 'm1' }),
-    ]));
+    const list = obligationsOf(
+      'return-home-interview',
+      child([
+        f('missing_episode_ended', '2025-03-28T22:00:00Z', { episode: 'm1' }),
+        f('return_interview_held', '2025-03-31', { episode: 'm1' }),
+      ]),
+    );
     expect(dueAndDone(list)).toEqual([['2025-03-31T23:00:00+01:00', '2025-03-31']]);
     expect(statuses(list, '2025-04-02T00:00:00Z')).toEqual(['met_on_time']);
   });
 
   it('an interview offered and declined meets it', () => {
     const f = facts();
-    const list = obligationsOf('return-home-interview', child([
-      f('missing_episode_ended', '2025-03-28T22:00:00Z', { episode: 'm1' }),
-      f('return_interview_declined', '2025-03-29T10:00:00Z', { episode: 'm1' }),
-    ]));
+    const list = obligationsOf(
+      'return-home-interview',
+      child([
+        f('missing_episode_ended', '2025-03-28T22:00:00Z', { episode: 'm1' }),
+        f('return_interview_declined', '2025-03-29T10:00:00Z', { episode: 'm1' }),
+      ]),
+    );
     expect(statuses(list, '2025-04-02T00:00:00Z')).toEqual(['met_on_time']);
   });
 });

@@ -32,7 +32,8 @@ export const initialHealthAssessment: ClockRule = {
   recurrence: null,
   stopsWhen: 'The child ceases to be looked after.',
   source: {
-    document: 'Care Planning, Placement and Case Review (England) Regulations 2010; Promoting the health and well-being of looked-after children (statutory guidance, 2015)',
+    document:
+      'Care Planning, Placement and Case Review (England) Regulations 2010; Promoting the health and well-being of looked-after children (statutory guidance, 2015)',
     reference: 'reg 7(1)–(2)',
     status: 'statute',
     verification: 'secondary',
@@ -119,18 +120,25 @@ export const dentalCheck: ClockRule = {
   recurrence: 'from each dental check to the next',
   stopsWhen: 'The child ceases to be looked after.',
   source: {
-    document: 'Local practice; the default follows the DfE measure (SSDA903 OC2: teeth checked by a dentist in the last 12 months) and the health plan under CPPCR reg 7',
+    document:
+      'Local practice; the default follows the DfE measure (SSDA903 OC2: teeth checked by a dentist in the last 12 months) and the health plan under CPPCR reg 7',
     reference: 'SSDA903 OC2 DENTAL_CHECK',
     status: 'local practice',
     verification: 'secondary',
   },
-  settings: [{
+  settings: [
+    {
       key: 'dentalCheck.intervalMonths',
       label: 'Looked after children have a dental check at least every',
       unit: 'months',
       default: 12,
-      range: { min: 3, max: 12, why: 'the DfE measure (SSDA903 OC2) counts a dental check in the last 12 months, so a longer interval would plan to miss it' },
-    }],
+      range: {
+        min: 3,
+        max: 12,
+        why: 'the DfE measure (SSDA903 OC2) counts a dental check in the last 12 months, so a longer interval would plan to miss it',
+      },
+    },
+  ],
   compute(t, ctx) {
     const checks = t.of('dental_check_completed');
     return periodsOfCare(t).flatMap((period) => {
@@ -171,12 +179,14 @@ export const pepInitiated: ClockRule = {
   recurrence: null,
   stopsWhen: 'The child ceases to be looked after.',
   source: {
-    document: 'Promoting the education of looked-after and previously looked-after children (statutory guidance, 2018); the starting age is local',
+    document:
+      'Promoting the education of looked-after and previously looked-after children (statutory guidance, 2018); the starting age is local',
     reference: 'personal education plans; CPPCR reg 5(b)(ii)',
     status: 'statutory guidance',
     verification: 'secondary',
   },
-  settings: [{
+  settings: [
+    {
       key: 'pep.fromAgeYears',
       label: 'Personal education plans kept from age',
       unit: 'years',
@@ -186,7 +196,8 @@ export const pepInitiated: ClockRule = {
         max: 5,
         why: 'statutory guidance (2018) expects a plan from the early years, and every looked after child of compulsory school age (from 5) must have one',
       },
-    }],
+    },
+  ],
   compute(t, ctx) {
     return periodsOfCare(t).flatMap((period) => {
       const startDay = localDateOf(period.start.at);
@@ -213,7 +224,10 @@ export const pepInitiated: ClockRule = {
 
 /** 'MM-DD,MM-DD,…': the days school terms start, in any order. */
 export function parseTermStarts(value: string): Array<[number, number]> {
-  const parts = value.split(',').map((p) => p.trim()).filter(Boolean);
+  const parts = value
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.length === 0) throw new RangeError('pep.termStartDates: at least one term start (MM-DD) is needed');
   return parts.map((p) => {
     if (!/^\d{2}-\d{2}$/.test(p) || !isIsoDate(`2024-${p}`)) throw new RangeError(`pep.termStartDates: not a month and day (MM-DD): ${p}`);
@@ -311,7 +325,8 @@ export const returnHomeInterview: ClockRule = {
   id: 'return-home-interview',
   name: 'Return home interview',
   area: 'missing',
-  statement: 'When a child returns or is found after being missing, an independent return home interview is offered and held within 72 hours.',
+  statement:
+    'When a child returns or is found after being missing, an independent return home interview is offered and held within 72 hours.',
   startsWith: ['missing_episode_ended'],
   metBy: ['return_interview_held', 'return_interview_declined'],
   stoppedBy: [],
@@ -343,5 +358,11 @@ export const returnHomeInterview: ClockRule = {
   },
 };
 
-export const healthAndEducationRules = [initialHealthAssessment, reviewHealthAssessment, dentalCheck, pepInitiated, pepReview, returnHomeInterview];
-
+export const healthAndEducationRules = [
+  initialHealthAssessment,
+  reviewHealthAssessment,
+  dentalCheck,
+  pepInitiated,
+  pepReview,
+  returnHomeInterview,
+];

@@ -5,10 +5,13 @@ import { emergencyProtectionOrderEnd } from './legal.js';
 describe('police protection: 72 hours', () => {
   it('counts elapsed hours: from 10am on Friday 28 March 2025 to 11am BST on Monday 31 March', () => {
     const f = facts();
-    const list = obligationsOf('police-protection-72-hours', child([
-      f('police_protection_started', '2025-03-28T10:00:00Z', { episode: 'pp1' }),
-      f('police_protection_ended', '2025-03-30T09:00:00+01:00', { episode: 'pp1' }),
-    ]));
+    const list = obligationsOf(
+      'police-protection-72-hours',
+      child([
+        f('police_protection_started', '2025-03-28T10:00:00Z', { episode: 'pp1' }),
+        f('police_protection_ended', '2025-03-30T09:00:00+01:00', { episode: 'pp1' }),
+      ]),
+    );
     expect(dueAndDone(list)).toEqual([['2025-03-31T11:00:00+01:00', '2025-03-30T09:00:00+01:00']]);
     expect(statuses(list, '2025-04-01T00:00:00Z')).toEqual(['met_on_time']);
   });
@@ -44,9 +47,19 @@ describe('emergency protection orders: 8 days, and the noon rule of s45(2)', () 
 
   it('one extension adds up to 7 days, keeping the noon end', () => {
     const f = facts();
-    const plain = obligationsOf('emergency-protection-order-limit', child([f('epo_made', '2025-03-03', { episode: 'o1' }), f('epo_extended', '2025-03-10', { episode: 'o1' })]));
+    const plain = obligationsOf(
+      'emergency-protection-order-limit',
+      child([f('epo_made', '2025-03-03', { episode: 'o1' }), f('epo_extended', '2025-03-10', { episode: 'o1' })]),
+    );
     expect(plain.map((o) => o.dueAt)).toEqual(['2025-03-18']);
-    const noon = obligationsOf('emergency-protection-order-limit', child([f('epo_made', '2025-03-22', { episode: 'o2' }), f('epo_extended', '2025-03-28', { episode: 'o2' }), f('epo_ended', '2025-04-04', { episode: 'o2' })]));
+    const noon = obligationsOf(
+      'emergency-protection-order-limit',
+      child([
+        f('epo_made', '2025-03-22', { episode: 'o2' }),
+        f('epo_extended', '2025-03-28', { episode: 'o2' }),
+        f('epo_ended', '2025-04-04', { episode: 'o2' }),
+      ]),
+    );
     expect(dueAndDone(noon)).toEqual([['2025-04-07T12:00:00+01:00', '2025-04-04']]);
     expect(noon[0]!.explanation).toContain('extended on 28 March 2025');
   });
@@ -55,7 +68,11 @@ describe('emergency protection orders: 8 days, and the noon rule of s45(2)', () 
 describe('child assessment order: 7 days beginning with the start date', () => {
   it('an assessment starting on Monday 3 March 2025 must end by Sunday 9 March', () => {
     const f = facts();
-    expect(obligationsOf('child-assessment-order-limit', child([f('child_assessment_order_started', '2025-03-03', { episode: 'o1' })])).map((o) => o.dueAt)).toEqual(['2025-03-09']);
+    expect(
+      obligationsOf('child-assessment-order-limit', child([f('child_assessment_order_started', '2025-03-03', { episode: 'o1' })])).map(
+        (o) => o.dueAt,
+      ),
+    ).toEqual(['2025-03-09']);
   });
 });
 
@@ -69,17 +86,33 @@ describe('care proceedings: 26 weeks beginning with the day of issue', () => {
 
   it('each extension adds up to 8 weeks to the limit then in force', () => {
     const f = facts();
-    const once = obligationsOf('care-proceedings-26-weeks', child([issued(f), f('care_proceedings_extended', '2025-06-30', { episode: 'cp1' })]));
+    const once = obligationsOf(
+      'care-proceedings-26-weeks',
+      child([issued(f), f('care_proceedings_extended', '2025-06-30', { episode: 'cp1' })]),
+    );
     expect(once.map((o) => o.dueAt)).toEqual(['2025-08-31']);
-    const twice = obligationsOf('care-proceedings-26-weeks', child([issued(f), f('care_proceedings_extended', '2025-06-30', { episode: 'cp1' }), f('care_proceedings_extended', '2025-08-25', { episode: 'cp1' })]));
+    const twice = obligationsOf(
+      'care-proceedings-26-weeks',
+      child([
+        issued(f),
+        f('care_proceedings_extended', '2025-06-30', { episode: 'cp1' }),
+        f('care_proceedings_extended', '2025-08-25', { episode: 'cp1' }),
+      ]),
+    );
     expect(twice.map((o) => o.dueAt)).toEqual(['2025-10-26']);
-    const shorter = obligationsOf('care-proceedings-26-weeks', child([issued(f), f('care_proceedings_extended', '2025-06-30', { episode: 'cp1', data: { weeks: 4 } })]));
+    const shorter = obligationsOf(
+      'care-proceedings-26-weeks',
+      child([issued(f), f('care_proceedings_extended', '2025-06-30', { episode: 'cp1', data: { weeks: 4 } })]),
+    );
     expect(shorter.map((o) => o.dueAt)).toEqual(['2025-08-03']);
   });
 
   it('is met by the final hearing', () => {
     const f = facts();
-    const list = obligationsOf('care-proceedings-26-weeks', child([issued(f), f('care_proceedings_concluded', '2025-07-04', { episode: 'cp1' })]));
+    const list = obligationsOf(
+      'care-proceedings-26-weeks',
+      child([issued(f), f('care_proceedings_concluded', '2025-07-04', { episode: 'cp1' })]),
+    );
     expect(statuses(list, '2025-08-01')).toEqual(['met_on_time']);
   });
 });

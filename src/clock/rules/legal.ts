@@ -83,7 +83,8 @@ export const emergencyProtectionOrder: ClockRule = {
       const extension = firstFrom(t.inEpisode(episode, 'epo_extended'), made.at);
       let dueAt: Moment = end;
       let why = `The emergency protection order made ${when(made.at)} may last no more than 8 days`;
-      if (noonRule) why += `; the eighth day, ${formatDate(addDays(localDateOf(made.at), 8))}, is a Sunday or public holiday, so it may run to ${formatMoment(end)}`;
+      if (noonRule)
+        why += `; the eighth day, ${formatDate(addDays(localDateOf(made.at), 8))}, is a Sunday or public holiday, so it may run to ${formatMoment(end)}`;
       if (extension) {
         dueAt = isDateOnly(end) ? addDays(end, 7) : sameTimeOnDate(end, addDays(localDateOf(end), 7));
         why += `; extended ${when(extension.at)} by up to 7 days`;

@@ -59,7 +59,10 @@ function intervalAfter(state: PlacementState, placementStart: Moment, reviewHeld
         : { period: weeks(1), reason: 'placed with a parent before assessment, weekly until the first review (reg 28(3)(a))' };
     case 'temporary_connected_person':
     case 'interim_care_order_with_parent': {
-      const who = state.regime === 'temporary_connected_person' ? 'temporarily approved connected person' : 'placed with a parent under an interim care order';
+      const who =
+        state.regime === 'temporary_connected_person'
+          ? 'temporarily approved connected person'
+          : 'placed with a parent under an interim care order';
       return reviewHeld
         ? { period: weeks(4), reason: `${who}, after the first review (reg 28(4)(b))` }
         : { period: weeks(1), reason: `${who}, weekly until the first review (reg 28(4)(a))` };
@@ -103,7 +106,12 @@ export const lookedAfterVisits: ClockRule = {
       const start = placement.start;
       const startState = stateOn(placement, changes, start.at);
       const opening = startState.regime === 'care_order_at_home' ? 'the care order made' : 'the placement starting';
-      const reference = startState.regime === 'care_order_at_home' ? 'reg 28(5)(a)' : startState.regime === 'standard' ? 'reg 28(2)(a)' : 'weekly from the start';
+      const reference =
+        startState.regime === 'care_order_at_home'
+          ? 'reg 28(5)(a)'
+          : startState.regime === 'standard'
+            ? 'reg 28(2)(a)'
+            : 'weekly from the start';
       return chain({
         ruleId: 'looked-after-visit',
         episode: placement.episode,

@@ -8,27 +8,39 @@ describe('looked after reviews: 20 working days, 3 months, then 6 months', () =>
     const f = facts();
     const list = obligationsOf('looked-after-review', child([lac(f)]));
     expect(list.map((o) => o.dueAt)).toEqual(['2026-01-21']);
-    expect(list[0]!.explanation).toBe('Hold the first review within 20 working days of the child becoming looked after on 19 December 2025.');
+    expect(list[0]!.explanation).toBe(
+      'Hold the first review within 20 working days of the child becoming looked after on 19 December 2025.',
+    );
   });
 
   it('counts the second review from the actual first review, and later ones 6 months from the last', () => {
     const f = facts();
-    const list = obligationsOf('looked-after-review', child([
-      lac(f),
-      f('looked_after_review_held', '2026-01-20', { episode: 'p1' }),
-      f('looked_after_review_held', '2026-04-17', { episode: 'p1' }),
-    ]));
-    expect(dueAndDone(list)).toEqual([['2026-01-21', '2026-01-20'], ['2026-04-20', '2026-04-17'], ['2026-10-17', null]]);
+    const list = obligationsOf(
+      'looked-after-review',
+      child([
+        lac(f),
+        f('looked_after_review_held', '2026-01-20', { episode: 'p1' }),
+        f('looked_after_review_held', '2026-04-17', { episode: 'p1' }),
+      ]),
+    );
+    expect(dueAndDone(list)).toEqual([
+      ['2026-01-21', '2026-01-20'],
+      ['2026-04-20', '2026-04-17'],
+      ['2026-10-17', null],
+    ]);
     expect(list[1]!.explanation).toBe('Hold the second review within 3 months of the first review held on 20 January 2026.');
   });
 
   it('month ends: a first review on 31 August makes the second due on 30 November, and then 30 May', () => {
     const f = facts();
-    const list = obligationsOf('looked-after-review', child([
-      lac(f, '2025-08-01'),
-      f('looked_after_review_held', '2025-08-31', { episode: 'p1' }),
-      f('looked_after_review_held', '2025-11-30', { episode: 'p1' }),
-    ]));
+    const list = obligationsOf(
+      'looked-after-review',
+      child([
+        lac(f, '2025-08-01'),
+        f('looked_after_review_held', '2025-08-31', { episode: 'p1' }),
+        f('looked_after_review_held', '2025-11-30', { episode: 'p1' }),
+      ]),
+    );
     // 20 working days from 1 August 2025 skip the summer bank holiday on 25 August.
     expect(list.map((o) => o.dueAt)).toEqual(['2025-09-01', '2025-11-30', '2026-05-30']);
     expect(statuses(list, '2026-01-01')).toEqual(['met_on_time', 'met_on_time', 'due']);
@@ -41,22 +53,28 @@ describe('looked after reviews: 20 working days, 3 months, then 6 months', () =>
 
   it('when the child leaves care the next review is no longer owed', () => {
     const f = facts();
-    const list = obligationsOf('looked-after-review', child([
-      lac(f),
-      f('looked_after_review_held', '2026-01-20', { episode: 'p1' }),
-      f('ceased_looked_after', '2026-03-01', { episode: 'p1' }),
-    ]));
+    const list = obligationsOf(
+      'looked-after-review',
+      child([
+        lac(f),
+        f('looked_after_review_held', '2026-01-20', { episode: 'p1' }),
+        f('ceased_looked_after', '2026-03-01', { episode: 'p1' }),
+      ]),
+    );
     expect(dueAndDone(list)).toEqual([['2026-01-21', '2026-01-20']]);
   });
 
   it('a new period of care starts the reviews again; short breaks are left aside', () => {
     const f = facts();
-    const list = obligationsOf('looked-after-review', child([
-      f('became_looked_after', '2025-01-06', { episode: 'p1' }),
-      f('ceased_looked_after', '2025-01-20', { episode: 'p1' }),
-      f('became_looked_after', '2025-12-19', { episode: 'p2' }),
-      f('became_looked_after', '2025-06-02', { episode: 'sb', data: { shortBreaks: true } }),
-    ]));
+    const list = obligationsOf(
+      'looked-after-review',
+      child([
+        f('became_looked_after', '2025-01-06', { episode: 'p1' }),
+        f('ceased_looked_after', '2025-01-20', { episode: 'p1' }),
+        f('became_looked_after', '2025-12-19', { episode: 'p2' }),
+        f('became_looked_after', '2025-06-02', { episode: 'sb', data: { shortBreaks: true } }),
+      ]),
+    );
     expect(list.map((o) => [o.episode, o.dueAt])).toEqual([['p2', '2026-01-21']]);
   });
 });
@@ -71,13 +89,16 @@ describe('care plan, placement plan and IRO', () => {
 
   it('the placement plan is due within 5 working days of each placement (Tuesday 30 December for 19 December 2025)', () => {
     const f = facts();
-    const list = obligationsOf('placement-plan', child([
-      lac(f),
-      f('placement_started', '2025-12-19', { episode: 'pl1' }),
-      f('placement_ended', '2026-02-02', { episode: 'pl1' }),
-      f('placement_started', '2026-02-02', { episode: 'pl2' }),
-      f('placement_plan_completed', '2026-02-05', { episode: 'pl2' }),
-    ]));
+    const list = obligationsOf(
+      'placement-plan',
+      child([
+        lac(f),
+        f('placement_started', '2025-12-19', { episode: 'pl1' }),
+        f('placement_ended', '2026-02-02', { episode: 'pl1' }),
+        f('placement_started', '2026-02-02', { episode: 'pl2' }),
+        f('placement_plan_completed', '2026-02-05', { episode: 'pl2' }),
+      ]),
+    );
     // The first placement's plan was never made and the placement has ended: nothing owed for it.
     expect(list.map((o) => [o.episode, o.dueAt, o.doneAt])).toEqual([['pl2', '2026-02-09', '2026-02-05']]);
     const open = obligationsOf('placement-plan', child([lac(f), f('placement_started', '2025-12-19', { episode: 'pl1' })]));
@@ -86,7 +107,9 @@ describe('care plan, placement plan and IRO', () => {
 
   it('the IRO is appointed within 5 working days', () => {
     const f = facts();
-    expect(dueAndDone(obligationsOf('iro-appointed', child([lac(f), f('iro_appointed', '2026-01-02', { episode: 'p1' })])))).toEqual([['2025-12-30', '2026-01-02']]);
+    expect(dueAndDone(obligationsOf('iro-appointed', child([lac(f), f('iro_appointed', '2026-01-02', { episode: 'p1' })])))).toEqual([
+      ['2025-12-30', '2026-01-02'],
+    ]);
   });
 });
 

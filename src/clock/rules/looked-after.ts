@@ -47,8 +47,7 @@ export const placementPlan: ClockRule = {
   id: 'placement-plan',
   name: 'Placement plan',
   area: 'looked after',
-  statement:
-    'The placement plan is prepared before the placement or, if that is not practicable, within 5 working days of its start.',
+  statement: 'The placement plan is prepared before the placement or, if that is not practicable, within 5 working days of its start.',
   startsWith: ['placement_started'],
   metBy: ['placement_plan_completed'],
   stoppedBy: ['placement_ended', 'ceased_looked_after'],
@@ -84,14 +83,20 @@ export const iroAppointed: ClockRule = {
   id: 'iro-appointed',
   name: 'Independent reviewing officer appointed',
   area: 'looked after',
-  statement: 'An independent reviewing officer is appointed within 5 working days of the child becoming looked after, and meets the child before the first review.',
+  statement:
+    'An independent reviewing officer is appointed within 5 working days of the child becoming looked after, and meets the child before the first review.',
   startsWith: ['became_looked_after'],
   metBy: ['iro_appointed'],
   stoppedBy: ['ceased_looked_after'],
   deadline: '5 working days after the child became looked after',
   recurrence: null,
   stopsWhen: 'The child ceases to be looked after.',
-  source: { document: 'IRO Handbook 2010', reference: 'chapter 3 (good practice)', status: 'statutory guidance', verification: 'secondary' },
+  source: {
+    document: 'IRO Handbook 2010',
+    reference: 'chapter 3 (good practice)',
+    status: 'statutory guidance',
+    verification: 'secondary',
+  },
   settings: [],
   compute(t, ctx) {
     return periodsOfCare(t).flatMap((period) =>
@@ -161,7 +166,12 @@ export const lookedAfterReview: ClockRule = {
  * A review's decisions or record: linked by data.reviewFactId, or else the first one
  * recorded after the review and before the next review of the same period.
  */
-function reviewFollowUp(id: string, kind: 'review_decisions_circulated' | 'review_record_completed', days: number, what: string): ClockRule {
+function reviewFollowUp(
+  id: string,
+  kind: 'review_decisions_circulated' | 'review_record_completed',
+  days: number,
+  what: string,
+): ClockRule {
   return {
     id,
     name: kind === 'review_decisions_circulated' ? 'Review decisions circulated' : 'Review record completed',
@@ -187,26 +197,28 @@ function reviewFollowUp(id: string, kind: 'review_decisions_circulated' | 'revie
         list.push(r);
         byEpisode.set(r.episode ?? null, list);
       }
-      return [...byEpisode].flatMap(([episode, reviews]) => reviews.flatMap((review, i) => {
-        const nextReview = reviews[i + 1] ?? null;
-        const candidates = episode === null ? t.of(kind) : t.inEpisode(episode, kind);
-        const belongs = (c: Fact) => {
-          const link = dataString(c, 'reviewFactId');
-          if (link !== null) return link === review.id;
-          return !nextReview || compareMoments(c.at, nextReview.at) < 0;
-        };
-        return single({
-          ruleId: id,
-          episode,
-          anchor: anchorAt(review),
-          candidates,
-          accept: belongs,
-          first: {
-            dueAt: dueFrom(review.at, workingDays(days), ctx.calendar),
-            explanation: `${what[0]!.toUpperCase()}${what.slice(1)} within ${days} working days of the review held ${when(review.at)}.`,
-          },
-        });
-      }));
+      return [...byEpisode].flatMap(([episode, reviews]) =>
+        reviews.flatMap((review, i) => {
+          const nextReview = reviews[i + 1] ?? null;
+          const candidates = episode === null ? t.of(kind) : t.inEpisode(episode, kind);
+          const belongs = (c: Fact) => {
+            const link = dataString(c, 'reviewFactId');
+            if (link !== null) return link === review.id;
+            return !nextReview || compareMoments(c.at, nextReview.at) < 0;
+          };
+          return single({
+            ruleId: id,
+            episode,
+            anchor: anchorAt(review),
+            candidates,
+            accept: belongs,
+            first: {
+              dueAt: dueFrom(review.at, workingDays(days), ctx.calendar),
+              explanation: `${what[0]!.toUpperCase()}${what.slice(1)} within ${days} working days of the review held ${when(review.at)}.`,
+            },
+          });
+        }),
+      );
     },
   };
 }

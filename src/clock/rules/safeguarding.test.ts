@@ -13,7 +13,9 @@ describe('serious incidents', () => {
 describe('allegations against people who work with children', () => {
   it('an allegation on Friday 30 May 2025 is reported to the LADO by Monday 2 June', () => {
     const f = facts();
-    expect(obligationsOf('lado-informed', child([f('allegation_made', '2025-05-30', { episode: 'a1' })])).map((o) => o.dueAt)).toEqual(['2025-06-02']);
+    expect(obligationsOf('lado-informed', child([f('allegation_made', '2025-05-30', { episode: 'a1' })])).map((o) => o.dueAt)).toEqual([
+      '2025-06-02',
+    ]);
   });
 
   it('resolution targets at 1, 3 and 12 months, a month from 31 January ending on 28 February', () => {

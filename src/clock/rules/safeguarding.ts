@@ -79,7 +79,8 @@ export const ladoInformed: ClockRule = {
   id: 'lado-informed',
   name: 'Designated officer (LADO) informed',
   area: 'allegations',
-  statement: 'An allegation that someone who works with children has harmed a child is reported to the designated officer (LADO) within one working day.',
+  statement:
+    'An allegation that someone who works with children has harmed a child is reported to the designated officer (LADO) within one working day.',
   startsWith: ['allegation_made'],
   metBy: ['lado_informed'],
   stoppedBy: [],
@@ -152,4 +153,11 @@ export const ladoResolvedOneMonth = ladoResolution('lado-resolution-1-month', 1,
 export const ladoResolvedThreeMonths = ladoResolution('lado-resolution-3-months', 3, '90%');
 export const ladoResolvedTwelveMonths = ladoResolution('lado-resolution-12-months', 12, 'all but the most exceptional');
 
-export const safeguardingRules = [panelNotification, rapidReview, ladoInformed, ladoResolvedOneMonth, ladoResolvedThreeMonths, ladoResolvedTwelveMonths];
+export const safeguardingRules = [
+  panelNotification,
+  rapidReview,
+  ladoInformed,
+  ladoResolvedOneMonth,
+  ladoResolvedThreeMonths,
+  ladoResolvedTwelveMonths,
+];

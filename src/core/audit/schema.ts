@@ -33,4 +33,3 @@ export const auditEvents = pgTable(
     index('audit_user_idx').on(t.userId, t.at),
   ],
 );
-

@@ -35,7 +35,9 @@ export async function verifyAuditChain(db: Db, progress?: (done: number) => void
     );
     if (batch.length === 0) return { rows: checked, broken: null };
     for (const row of batch) {
-      const expected = createHash('sha256').update(previous + row.canonical, 'utf8').digest('hex');
+      const expected = createHash('sha256')
+        .update(previous + row.canonical, 'utf8')
+        .digest('hex');
       if (row.hash !== expected) return { rows: checked, broken: { id: Number(row.id), at: row.at, action: row.action } };
       previous = expected;
       checked += 1;

@@ -35,7 +35,9 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
     }
     const hash = await hashPassword(parsed.value.newPassword);
     state.recordId = state.user.id;
-    await state.write((tx) => changeOwnPassword(tx, state.user.id, { hash }, { sessionToken: req.session.get('sid') ?? '', now: ctx.time.now() }));
+    await state.write((tx) =>
+      changeOwnPassword(tx, state.user.id, { hash }, { sessionToken: req.session.get('sid') ?? '', now: ctx.time.now() }),
+    );
     reply.flash('Password changed: you have been signed out everywhere else');
     return reply.redirect('/', 303);
   });

@@ -31,7 +31,11 @@ export const newApiTokenSchema = z
   })
   .superRefine((v, ctx) => {
     if (teamRoles.includes(v.role) && !v.teamId) {
-      ctx.addIssue({ code: 'custom', path: ['teamId'], message: 'Select the team: a practitioner or team manager token sees its team’s children' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['teamId'],
+        message: 'Select the team: a practitioner or team manager token sees its team’s children',
+      });
     }
   });
 
@@ -66,7 +70,16 @@ export async function createApiToken(
 }
 
 export function listApiTokens(db: Db) {
-  return rows<{ id: string; name: string; role: string; teamName: string | null; createdBy: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }>(
+  return rows<{
+    id: string;
+    name: string;
+    role: string;
+    teamName: string | null;
+    createdBy: string;
+    createdAt: Date;
+    lastUsedAt: Date | null;
+    revokedAt: Date | null;
+  }>(
     db,
     sql`select k.id, k.name, k.role, t.name as "teamName", u.username as "createdBy", k.created_at as "createdAt",
                k.last_used_at as "lastUsedAt", k.revoked_at as "revokedAt"
@@ -89,7 +102,14 @@ export async function revokeApiToken(db: Db, id: string, by: { userId: string; n
 /** The principal a live token acts as, or null for an unknown or revoked one. */
 export async function apiTokenPrincipal(db: Db, token: string, now: Date): Promise<SignedInUser | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 100) return null;
-  const [row] = await rows<{ id: string; name: string; role: SignedInUser['role']; teamId: string | null; teamName: string | null; lastUsedAt: Date | null }>(
+  const [row] = await rows<{
+    id: string;
+    name: string;
+    role: SignedInUser['role'];
+    teamId: string | null;
+    teamName: string | null;
+    lastUsedAt: Date | null;
+  }>(
     db,
     sql`select k.id, k.name, k.role, k.team_id as "teamId", t.name as "teamName", k.last_used_at as "lastUsedAt"
           from api_tokens k left join teams t on t.id = k.team_id

@@ -37,7 +37,10 @@ export function oidcRoutes(app: FastifyInstance, ctx: AppContext): void {
       started = await client.begin(next, ctx.time.now().getTime());
     } catch (error) {
       if (!(error instanceof OidcSignInError)) throw error;
-      req.log.warn({ kind: error.kind, cause: error.cause instanceof Error ? errorKind(error.cause) : undefined }, 'single sign-on could not start');
+      req.log.warn(
+        { kind: error.kind, cause: error.cause instanceof Error ? errorKind(error.cause) : undefined },
+        'single sign-on could not start',
+      );
       return problem(reply, 503, `${capitalised(provider)} cannot be reached`, [
         `OpenCSC could not reach ${provider} to sign you in. Try again in a few minutes.`,
         'If it keeps happening, tell your IT service desk.',
@@ -58,7 +61,10 @@ export function oidcRoutes(app: FastifyInstance, ctx: AppContext): void {
       identity = await client.finish(query, transaction, ctx.time.now().getTime());
     } catch (error) {
       if (!(error instanceof OidcSignInError)) throw error;
-      req.log.warn({ kind: error.kind, cause: error.cause instanceof Error ? errorKind(error.cause) : undefined }, 'single sign-on refused');
+      req.log.warn(
+        { kind: error.kind, cause: error.cause instanceof Error ? errorKind(error.cause) : undefined },
+        'single sign-on refused',
+      );
       if (error.kind === 'provider_unreachable') {
         return problem(reply, 503, `${capitalised(provider)} cannot be reached`, [
           `OpenCSC could not reach ${provider} to finish signing you in. Try again in a few minutes.`,
@@ -118,4 +124,3 @@ function refusal(reason: Extract<IdentityMatch, { ok: false }>['reason'], provid
 function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
-

@@ -83,7 +83,8 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     const { username, password } = parsed.value;
     const account = accountKey(username);
     const address = req.ip;
-    const audit = (action: string) => recordAudit(ctx.db, { userId: null, username: username.slice(0, 100), action, route: 'POST /sign-in' });
+    const audit = (action: string) =>
+      recordAudit(ctx.db, { userId: null, username: username.slice(0, 100), action, route: 'POST /sign-in' });
     const lockOf = () => currentLock(ctx.db, account, address, ctx.time.now(), policy);
     const refuseLocked = async (lock: Lock) => {
       await audit('SIGN_IN_LOCKED');
@@ -109,9 +110,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
       const lockedNow = await lockOf();
       if (lockedNow) return refuseLocked(lockedNow);
       return again(
-        result.reason === 'demo_refused'
-          ? 'Demo accounts cannot sign in to a production service'
-          : 'Enter a correct username and password',
+        result.reason === 'demo_refused' ? 'Demo accounts cannot sign in to a production service' : 'Enter a correct username and password',
       );
     }
     await clearFailures(ctx.db, account, ctx.time.now());
@@ -122,7 +121,8 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post('/sign-out', { preHandler: app.csrfProtection }, async (req, reply) => {
     const sid = req.session.get('sid');
     if (sid) await endSessionByToken(ctx.db, sid, 'signed_out', ctx.time.now());
-    if (req.user) await recordAudit(ctx.db, { userId: req.user.id, username: req.user.username, action: 'SIGN_OUT', route: 'POST /sign-out' });
+    if (req.user)
+      await recordAudit(ctx.db, { userId: req.user.id, username: req.user.username, action: 'SIGN_OUT', route: 'POST /sign-out' });
     req.session.delete();
     return reply.redirect('/sign-in', 303);
   });

@@ -22,12 +22,7 @@ export const users = pgTable(
     /** Optimistic locking for the administration pages. */
     version: integer('version').notNull().default(1),
   },
-  (t) => [
-    check(
-      'users_role_check',
-      sql`${t.role} in ('practitioner','team_manager','service_manager','administrator')`,
-    ),
-  ],
+  (t) => [check('users_role_check', sql`${t.role} in ('practitioner','team_manager','service_manager','administrator')`)],
 );
 
 /**
@@ -79,7 +74,9 @@ export const sessions = pgTable(
   },
   (t) => [
     // ending every session of a user
-    index('sessions_open_user_idx').on(t.userId).where(sql`${t.endedAt} is null`),
+    index('sessions_open_user_idx')
+      .on(t.userId)
+      .where(sql`${t.endedAt} is null`),
   ],
 );
 
@@ -97,10 +94,7 @@ export const signInFailures = pgTable(
     /** Set when the account then signs in: its own count starts again, its address's does not. */
     cleared: boolean('cleared').notNull().default(false),
   },
-  (t) => [
-    index('sign_in_failures_account_idx').on(t.account, t.at),
-    index('sign_in_failures_address_idx').on(t.address, t.at),
-  ],
+  (t) => [index('sign_in_failures_account_idx').on(t.account, t.at), index('sign_in_failures_address_idx').on(t.address, t.at)],
 );
 
 /** Roles an API token may act as: administration has no API. */

@@ -27,7 +27,11 @@ describe('whether a session still lets its holder in', () => {
   });
 
   it('stays ended, for the reason it ended, and ends for a disabled user', () => {
-    expect(sessionState(session({ endedAt: signedIn, endedReason: 'signed_out' }), signedIn, policy)).toEqual({ live: false, reason: 'signed_out', end: false });
+    expect(sessionState(session({ endedAt: signedIn, endedReason: 'signed_out' }), signedIn, policy)).toEqual({
+      live: false,
+      reason: 'signed_out',
+      end: false,
+    });
     expect(sessionState(session({ userDisabled: true }), signedIn, policy)).toEqual({ live: false, reason: 'disabled', end: true });
   });
 });

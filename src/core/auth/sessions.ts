@@ -26,13 +26,7 @@ export function newToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
-export async function startSession(
-  db: Db,
-  userId: string,
-  method: SignInMethod,
-  now: Date,
-  policy: SessionPolicy,
-): Promise<string> {
+export async function startSession(db: Db, userId: string, method: SignInMethod, now: Date, policy: SessionPolicy): Promise<string> {
   const token = newToken();
   await db.insert(sessions).values({
     tokenHash: hashToken(token),

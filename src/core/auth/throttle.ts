@@ -67,7 +67,10 @@ export async function recordFailure(db: Db, account: string, address: string, no
  * good account cannot reset an address that is guessing others), and drops rows a day old.
  */
 export async function clearFailures(db: Db, account: string, now: Date): Promise<void> {
-  await db.update(signInFailures).set({ cleared: true }).where(and(eq(signInFailures.account, account), eq(signInFailures.cleared, false)));
+  await db
+    .update(signInFailures)
+    .set({ cleared: true })
+    .where(and(eq(signInFailures.account, account), eq(signInFailures.cleared, false)));
   await db.delete(signInFailures).where(lt(signInFailures.at, new Date(now.getTime() - 86_400_000)));
 }
 
@@ -76,4 +79,3 @@ export function minutesUntil(until: Date, now: Date): string {
   const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
   return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
 }
-

@@ -40,17 +40,13 @@ export async function findSignedInUser(db: Db, id: string): Promise<SignedInUser
   return user;
 }
 
-export type SignInResult =
-  | { ok: true; user: SignedInUser }
-  | { ok: false; reason: 'unknown' | 'demo_refused' | 'disabled' };
+export type SignInResult = { ok: true; user: SignedInUser } | { ok: false; reason: 'unknown' | 'demo_refused' | 'disabled' };
 
-export async function signIn(
-  db: Db,
-  username: string,
-  password: string,
-  opts: { production: boolean },
-): Promise<SignInResult> {
-  const [row] = await db.select().from(users).where(eq(sql`lower(${users.username})`, username.trim().toLowerCase()));
+export async function signIn(db: Db, username: string, password: string, opts: { production: boolean }): Promise<SignInResult> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.username})`, username.trim().toLowerCase()));
   if (!row) {
     // spend the same time as a real check, so a missing username is not told apart by timing
     await verifyPassword('$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHRzYWx0$ZmFrZWZha2VmYWtlZmFrZWZha2VmYWtlZmFrZWZha2U', password);
@@ -103,11 +99,19 @@ export async function passwordMatches(db: Db, userId: string, password: string):
 }
 
 /** A person's own new password: every other session of theirs ends; the one they are using stays. */
-export async function changeOwnPassword(db: Db, userId: string, password: { hash: string }, keep: { sessionToken: string; now: Date }): Promise<void> {
+export async function changeOwnPassword(
+  db: Db,
+  userId: string,
+  password: { hash: string },
+  keep: { sessionToken: string; now: Date },
+): Promise<void> {
   // hashed by the caller before its transaction opened: a second of CPU holds no transaction
   const passwordHash = password.hash;
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, version: nextVersion(users) }).where(eq(users.id, userId));
+    await tx
+      .update(users)
+      .set({ passwordHash, version: nextVersion(users) })
+      .where(eq(users.id, userId));
     await endSessionsOf(tx, userId, 'password_changed', keep.now, keep.sessionToken);
   });
 }

@@ -36,10 +36,22 @@ describe('England and Wales bank holidays', () => {
 
   it('puts the substitutes where they belong when Christmas falls at the weekend', () => {
     // Saturday (2032): Monday 27 and Tuesday 28. Sunday (2033): Monday 26 and Tuesday 27.
-    expect(computeBankHolidays(2032).slice(-2).map((d) => d.date)).toEqual(['2032-12-27', '2032-12-28']);
-    expect(computeBankHolidays(2033).slice(-2).map((d) => d.date)).toEqual(['2033-12-26', '2033-12-27']);
+    expect(
+      computeBankHolidays(2032)
+        .slice(-2)
+        .map((d) => d.date),
+    ).toEqual(['2032-12-27', '2032-12-28']);
+    expect(
+      computeBankHolidays(2033)
+        .slice(-2)
+        .map((d) => d.date),
+    ).toEqual(['2033-12-26', '2033-12-27']);
     // Friday (2037): Christmas Day and Monday 28 for Boxing Day.
-    expect(computeBankHolidays(2037).slice(-2).map((d) => d.date)).toEqual(['2037-12-25', '2037-12-28']);
+    expect(
+      computeBankHolidays(2037)
+        .slice(-2)
+        .map((d) => d.date),
+    ).toEqual(['2037-12-25', '2037-12-28']);
   });
 
   it('moves New Year to Monday when it falls at the weekend', () => {

@@ -12,7 +12,16 @@
  *    common-law holidays, with weekend substitutes.
  */
 import table from './england-and-wales-bank-holidays.json' with { type: 'json' };
-import { type IsoDate, addDays, isoWeekday, makeDate, dayNumberFromParts, daysInMonth, weekdayOfDayNumber, dateFromDayNumber } from './dates.js';
+import {
+  type IsoDate,
+  addDays,
+  isoWeekday,
+  makeDate,
+  dayNumberFromParts,
+  daysInMonth,
+  weekdayOfDayNumber,
+  dateFromDayNumber,
+} from './dates.js';
 
 export interface BankHoliday {
   date: IsoDate;

@@ -13,8 +13,18 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 export const MONTH_NAMES = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ] as const;
 
 export function isLeapYear(year: number): boolean {
@@ -36,7 +46,11 @@ export function isIsoDate(value: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(m[1]), month);
 }
 
-export interface DateParts { year: number; month: number; day: number }
+export interface DateParts {
+  year: number;
+  month: number;
+  day: number;
+}
 
 // The clock converts the same few thousand dates over and over: remember them. The
 // caches are bounded (a century is about 36,500 days) and emptied if they ever fill.
@@ -64,7 +78,6 @@ export function dayNumberFromParts(year: number, month: number, day: number): nu
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
   return era * 146097 + doe - 719468;
 }
-
 
 export function dateParts(date: IsoDate): DateParts {
   // A date already converted once is known to be well formed.

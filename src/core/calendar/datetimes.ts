@@ -102,7 +102,13 @@ export function londonOffsetMinutes(instant: number): number {
   return isBritishSummerTime(instant) ? 60 : 0;
 }
 
-export interface LocalDateTime { date: IsoDate; hour: number; minute: number; second: number; millisecond: number }
+export interface LocalDateTime {
+  date: IsoDate;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+}
 
 /** The UK wall-clock date and time of an instant. */
 export function londonLocal(instant: number): LocalDateTime {

@@ -96,7 +96,11 @@ describe('working days in England and Wales', () => {
     fc.assert(
       fc.property(anyDate, fc.integer({ min: 1, max: 80 }), (date, n) => {
         const due = calendar.addWorkingDays(date, n);
-        return calendar.isWorkingDay(due) && calendar.workingDaysBetween(date, due) === n && calendar.workingDaysBetween(date, addDays(due, -1)) === n - 1;
+        return (
+          calendar.isWorkingDay(due) &&
+          calendar.workingDaysBetween(date, due) === n &&
+          calendar.workingDaysBetween(date, addDays(due, -1)) === n - 1
+        );
       }),
       { numRuns: 300 },
     );
@@ -113,6 +117,9 @@ describe('working days in England and Wales', () => {
   });
 
   it('never calls a weekend a working day', () => {
-    fc.assert(fc.property(anyDate, (date) => !isWeekend(date) || !calendar.isWorkingDay(date)), { numRuns: 300 });
+    fc.assert(
+      fc.property(anyDate, (date) => !isWeekend(date) || !calendar.isWorkingDay(date)),
+      { numRuns: 300 },
+    );
   });
 });

@@ -114,7 +114,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 export function checkDataDir(dir: string): void {
   const where = path.resolve(dir);
   const refuse = (problem: string) => {
-    throw new ConfigError([`DATA_DIR: ${where} ${problem}. Set DATA_DIR to a folder the service's user can write, or give that user write access to it.`]);
+    throw new ConfigError([
+      `DATA_DIR: ${where} ${problem}. Set DATA_DIR to a folder the service's user can write, or give that user write access to it.`,
+    ]);
   };
   let exists = true;
   try {

@@ -21,7 +21,13 @@ type Versioned = PgTable & { id: PgColumn; version: PgColumn };
  * null if there is no such row. Someone saved since: StaleRecordError, naming `what` ("This
  * contact"). The change then saves with `version: nextVersion(table)`.
  */
-export async function lockAtVersion<T extends Versioned>(tx: Db, table: T, id: string, expected: number, what: string): Promise<T['$inferSelect'] | null> {
+export async function lockAtVersion<T extends Versioned>(
+  tx: Db,
+  table: T,
+  id: string,
+  expected: number,
+  what: string,
+): Promise<T['$inferSelect'] | null> {
   const [row] = (await tx
     .select()
     .from(table as PgTable)

@@ -45,12 +45,20 @@ export function bearerToken(req: FastifyRequest): string | undefined {
  * wrapper then applies roles, access to the child and the audit as for a person. An unknown or
  * revoked token is refused here, with no fall back to a session cookie.
  */
-export async function signInWithApiToken(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, token: string): Promise<FastifyReply | undefined> {
+export async function signInWithApiToken(
+  ctx: AppContext,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+): Promise<FastifyReply | undefined> {
   req.viaApiToken = true;
   req.user = token ? await apiTokenPrincipal(ctx.db, token, ctx.time.now()) : null;
   if (req.user) return undefined;
   // returned, so the hook chain stops here
-  return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'The API token is not valid: it is unknown or has been revoked' });
+  return reply
+    .code(401)
+    .header('www-authenticate', 'Bearer')
+    .send({ error: 'The API token is not valid: it is unknown or has been revoked' });
 }
 
 export type ApiSpec<B extends z.ZodType | undefined> = Omit<RouteSpec, 'api'> & {
@@ -111,7 +119,12 @@ export function openApiDocument(operations: ApiOperation[]) {
       summary: op.summary,
       ...(params.length ? { parameters: params } : {}),
       ...(op.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(op.body, { io: 'input', unrepresentable: 'any' }) } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: z.toJSONSchema(op.body, { io: 'input', unrepresentable: 'any' }) } },
+            },
+          }
         : {}),
       responses: Object.fromEntries(Object.entries(op.responses).map(([code, description]) => [code, { description }])),
     };
@@ -127,7 +140,12 @@ export function openApiDocument(operations: ApiOperation[]) {
     components: {
       securitySchemes: {
         apiToken: { type: 'http', scheme: 'bearer', description: 'An API token created by an administrator at /admin/api-tokens' },
-        session: { type: 'apiKey', in: 'cookie', name: 'opencsc-session', description: 'A signed-in browser; POSTs also send the `csrf-token` header' },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'opencsc-session',
+          description: 'A signed-in browser; POSTs also send the `csrf-token` header',
+        },
       },
     },
     security: [{ apiToken: [] }, { session: [] }],

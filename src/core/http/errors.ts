@@ -40,7 +40,10 @@ export function errorKind(error: ServiceError): { kind: string; code?: string } 
 const answers = {
   csrf: {
     title: 'This form has expired',
-    paragraphs: ['This form has expired or was sent from somewhere else: nothing has been saved.', 'Go back to the form, reload the page and try again.'],
+    paragraphs: [
+      'This form has expired or was sent from somewhere else: nothing has been saved.',
+      'Go back to the form, reload the page and try again.',
+    ],
     api: 'The csrf-token header is missing or not valid: get a token from GET /api/session',
   },
   failed: {

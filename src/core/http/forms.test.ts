@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { choice, dateField, errorView, joinDateParts, optionalDateOfBirthField, optionalText, parse, queryProblems, text, version, yearsBefore, yesNo } from './forms.js';
+import {
+  choice,
+  dateField,
+  errorView,
+  joinDateParts,
+  optionalDateOfBirthField,
+  optionalText,
+  parse,
+  queryProblems,
+  text,
+  version,
+  yearsBefore,
+  yesNo,
+} from './forms.js';
 
 const schema = z.object({
   name: text('Name of the worker'),
@@ -38,7 +51,12 @@ describe('form validation', () => {
   });
 
   it('reads yes and no from radios and true and false from JSON', () => {
-    for (const [input, expected] of [['yes', true], ['no', false], [true, true], [false, false]] as const) {
+    for (const [input, expected] of [
+      ['yes', true],
+      ['no', false],
+      [true, true],
+      [false, false],
+    ] as const) {
       const result = parse(schema, { name: 'A', visitDate: '2026-03-01', purpose: 'other', seen: input });
       expect(result.ok && result.value.seen).toBe(expected);
     }
@@ -52,7 +70,10 @@ describe('form validation', () => {
 
   it('refuses a NUL or other control character in text; tab and line breaks only in multi-line text', () => {
     const s = z.object({ name: text('Name'), notes: optionalText('Notes', { multiline: true }) });
-    expect(parse(s, { name: 'A\u0000B' })).toEqual({ ok: false, errors: [{ field: 'name', message: 'Name must not contain control characters (such as a null character)' }] });
+    expect(parse(s, { name: 'A\u0000B' })).toEqual({
+      ok: false,
+      errors: [{ field: 'name', message: 'Name must not contain control characters (such as a null character)' }],
+    });
     expect(parse(s, { name: 'A\tB' }).ok).toBe(false);
     expect(parse(s, { name: 'A', notes: 'one\r\n\ttwo' }).ok).toBe(true);
     expect(parse(s, { name: 'A', notes: 'one\u0000' }).ok).toBe(false);
@@ -64,7 +85,10 @@ describe('form validation', () => {
     expect(parse(s, { version: '7' })).toEqual({ ok: true, value: { version: 7 } });
     expect(parse(s, { version: 2 ** 31 - 1 }).ok).toBe(true);
     for (const bad of [String(2 ** 31), '0', '-1', '1.5', 'abc', ['1', '2'], '1e3']) {
-      expect(parse(s, { version: bad }), String(bad)).toEqual({ ok: false, errors: [{ field: 'version', message: 'Version is not valid: reload the page' }] });
+      expect(parse(s, { version: bad }), String(bad)).toEqual({
+        ok: false,
+        errors: [{ field: 'version', message: 'Version is not valid: reload the page' }],
+      });
     }
     expect(parse(s, {})).toEqual({ ok: false, errors: [{ field: 'version', message: 'Version is missing: reload the page' }] });
   });

@@ -42,17 +42,11 @@ function textSchema(label: string, opts: TextOptions) {
 }
 
 export function text(label: string, opts: TextOptions = {}) {
-  return z.preprocess(
-    (v) => (typeof v === 'string' ? v.trim() : v),
-    textSchema(label, opts).min(1, `Enter ${lower(label)}`),
-  );
+  return z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), textSchema(label, opts).min(1, `Enter ${lower(label)}`));
 }
 
 export function optionalText(label: string, opts: TextOptions = {}) {
-  return z.preprocess(
-    (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim()) : v),
-    textSchema(label, opts).optional(),
-  );
+  return z.preprocess((v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim()) : v), textSchema(label, opts).optional());
 }
 
 export function isRealDate(value: string): boolean {
@@ -134,10 +128,7 @@ export function choice<const T extends readonly [string, ...string[]]>(label: st
 }
 
 export function optionalChoice<const T extends readonly [string, ...string[]]>(label: string, values: T) {
-  return z.preprocess(
-    blankToUndefined,
-    z.enum(values, { error: `${label} must be one of: ${values.join(', ')}` }).optional(),
-  );
+  return z.preprocess(blankToUndefined, z.enum(values, { error: `${label} must be one of: ${values.join(', ')}` }).optional());
 }
 
 /** Checkbox lists arrive as nothing, one string or many. */
@@ -171,7 +162,10 @@ export function version() {
 }
 
 export function uuidField(label: string) {
-  return z.preprocess(blankToUndefined, z.uuid({ error: (i) => (i.input === undefined ? `Select ${lower(label)}` : `${label} is not valid`) }));
+  return z.preprocess(
+    blankToUndefined,
+    z.uuid({ error: (i) => (i.input === undefined ? `Select ${lower(label)}` : `${label} is not valid`) }),
+  );
 }
 
 /** A select whose first option ("No team") posts an empty value. */

@@ -180,10 +180,7 @@ export function forbidden(reply: FastifyReply, api?: boolean): FastifyReply {
   if (api) return reply.send({ error: 'You do not have access to this' });
   return reply.page('message.njk', {
     title: 'You do not have access to this page',
-    paragraphs: [
-      'Your account does not give you access to this page or record.',
-      'If you need it for your work, ask your team manager.',
-    ],
+    paragraphs: ['Your account does not give you access to this page or record.', 'If you need it for your work, ask your team manager.'],
     link: { href: '/', text: 'Go to your home page' },
   });
 }

@@ -26,7 +26,12 @@ export const workerRoles = [
 export type WorkerRole = (typeof workerRoles)[number];
 
 /** Worker roles that hold a caseload: everyone but managers and administrators. */
-export const caseholdingWorkerRoles = ['social_worker', 'senior_practitioner', 'family_support_worker', 'personal_adviser'] as const satisfies readonly WorkerRole[];
+export const caseholdingWorkerRoles = [
+  'social_worker',
+  'senior_practitioner',
+  'family_support_worker',
+  'personal_adviser',
+] as const satisfies readonly WorkerRole[];
 /** Worker roles that can hold a single assessment. */
 export const assessorWorkerRoles = ['social_worker', 'senior_practitioner'] as const satisfies readonly WorkerRole[];
 

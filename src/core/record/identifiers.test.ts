@@ -1,13 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  nhsCheckDigit,
-  nhsNumberProblem,
-  normalisePostcode,
-  postcodeProblem,
-  upnCheckLetter,
-  upnProblem,
-} from './identifiers.js';
+import { nhsCheckDigit, nhsNumberProblem, normalisePostcode, postcodeProblem, upnCheckLetter, upnProblem } from './identifiers.js';
 
 describe('NHS number', () => {
   it('accepts a number whose modulus 11 check digit matches', () => {

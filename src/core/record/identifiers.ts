@@ -58,8 +58,7 @@ export function upnCheckLetter(lastTwelve: string): string | null {
   return UPN_LETTERS[sum % 23]!;
 }
 
-const POSTCODE =
-  /^(GIR ?0AA|[A-PR-UWYZ](\d{1,2}|[A-HK-Y]\d([0-9ABEHMNPRV-Y])?|\d[A-HJKPS-UW]) ?\d[ABD-HJLNP-UW-Z]{2})$/;
+const POSTCODE = /^(GIR ?0AA|[A-PR-UWYZ](\d{1,2}|[A-HK-Y]\d([0-9ABEHMNPRV-Y])?|\d[A-HJKPS-UW]) ?\d[ABD-HJLNP-UW-Z]{2})$/;
 
 /** UK postcode format (not whether the postcode exists). */
 export function postcodeProblem(value: string): string | null {

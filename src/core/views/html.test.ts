@@ -5,7 +5,9 @@ import { html, link, tag } from './html.js';
 describe('HTML a presenter builds', () => {
   it('escapes every value put into it, and only those', () => {
     const name = '<script>alert("x")</script> & O\'Brien';
-    expect(String(html`<p class="a">${name}</p>`)).toBe('<p class="a">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; O&#39;Brien</p>');
+    expect(String(html`<p class="a">${name}</p>`)).toBe(
+      '<p class="a">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; O&#39;Brien</p>',
+    );
     expect(String(link('/children/1?a=1&b=2', name, 'for "x"'))).toBe(
       '<a class="govuk-link" href="/children/1?a=1&amp;b=2">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; O&#39;Brien<span class="govuk-visually-hidden"> for &quot;x&quot;</span></a>',
     );
@@ -19,7 +21,9 @@ describe('HTML a presenter builds', () => {
 
   it('is shown as it is, not escaped again, when a template outputs it', () => {
     const views = createViewEnvironment({ authorityName: 'Test Council' });
-    expect(views.renderString('<li>{{ line }}</li>', { line: link('/x', 'A & B') })).toBe('<li><a class="govuk-link" href="/x">A &amp; B</a></li>');
+    expect(views.renderString('<li>{{ line }}</li>', { line: link('/x', 'A & B') })).toBe(
+      '<li><a class="govuk-link" href="/x">A &amp; B</a></li>',
+    );
   });
 
   it('reaches the page once escaped, as a govuk macro’s html parameter', () => {

@@ -37,7 +37,9 @@ describe('the templates', () => {
 
   it('give every form that posts the CSRF field through csrfInput', () => {
     expect(linesMatching(/name="_csrf"/, ['core/views/macros.njk'])).toEqual([]);
-    const posts = templates.flatMap((t) => [...t.text.matchAll(/<form\b[^>]*method="post"[^>]*>([\s\S]*?)<\/form>/g)].map((m) => ({ name: t.name, body: m[1]! })));
+    const posts = templates.flatMap((t) =>
+      [...t.text.matchAll(/<form\b[^>]*method="post"[^>]*>([\s\S]*?)<\/form>/g)].map((m) => ({ name: t.name, body: m[1]! })),
+    );
     expect(posts.length).toBeGreaterThan(20);
     expect(posts.filter((f) => !f.body.includes('{{ csrfInput() }}')).map((f) => f.name)).toEqual([]);
   });

@@ -21,7 +21,8 @@ describe('a date as the rules read it', () => {
   it('takes a date written with slashes as the day it says, and nothing else that is not a date', () => {
     expect(dayAsGiven('2025/06/06')).toBe(day('2025-06-06'));
     expect(dayAsGiven('2025-06-06')).toBe(day('2025-06-06'));
-    for (const text of ['2025/06/31', '06/06/2025', '2025.06.06', 'X', '', null]) expect(Number.isNaN(dayAsGiven(text)), String(text)).toBe(true);
+    for (const text of ['2025/06/31', '06/06/2025', '2025.06.06', 'X', '', null])
+      expect(Number.isNaN(dayAsGiven(text)), String(text)).toBe(true);
   });
   it('takes the year first with a one-digit month or day as the day it says; never a day-first date, whose order is a guess', () => {
     expect(dayAsGiven('2025-6-1')).toBe(day('2025-06-01'));

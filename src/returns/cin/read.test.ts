@@ -72,9 +72,17 @@ describe('reading a CIN census message', () => {
     const ret = readCin(bad, { file: FILE });
     expect(ret.children[0]!.characteristics.Ethnicity).toBe('ZZZZ');
     const messages = ret.source!.issues.map((i) => i.message);
-    expect(messages).toContainEqual(expect.stringMatching(/^cin-2025\.xml \(line \d+, child 1 \(LAchildID SYN0000001\), ChildCharacteristics\/Ethnicity\): "ZZZZ" is not in the 2025 code list for Ethnicity$/));
+    expect(messages).toContainEqual(
+      expect.stringMatching(
+        /^cin-2025\.xml \(line \d+, child 1 \(LAchildID SYN0000001\), ChildCharacteristics\/Ethnicity\): "ZZZZ" is not in the 2025 code list for Ethnicity$/,
+      ),
+    );
     expect(messages).toContainEqual(expect.stringMatching(/CINdetails\[1\]\/CINreferralDate\): "2024-02-30" is not a date/));
-    const rules = new Set(validateCin(ret).filter((f) => f.row === 1).map((f) => f.rule));
+    const rules = new Set(
+      validateCin(ret)
+        .filter((f) => f.row === 1)
+        .map((f) => f.rule),
+    );
     expect(rules).toContain('4220');
     expect(rules).toContain('8600');
   });
@@ -98,7 +106,11 @@ describe('a file that cannot be read', () => {
     ['white space only', '  \n\n ', /holds no XML/],
     ['a CSV file', 'CHILD,SEX,DOB\n1,1,01/01/2015\n', /cin-2025\.xml \(line 1, column \d+\): the file is not XML/],
     ['a cut-short file', xml.slice(0, Math.floor(xml.length / 2)), /cin-2025\.xml \(line \d+, column \d+\): the XML is not well formed/],
-    ['mismatched tags', xml.replace('</LAchildID>', '</LAChildID>'), new RegExp(`line ${lineOf('</LAchildID>')}, column \\d+\\): the XML is not well formed.*LAchildID`)],
+    [
+      'mismatched tags',
+      xml.replace('</LAchildID>', '</LAChildID>'),
+      new RegExp(`line ${lineOf('</LAchildID>')}, column \\d+\\): the XML is not well formed.*LAchildID`),
+    ],
     ['another kind of XML', '<?xml version="1.0"?><Return><Header/></Return>', /not a CIN census message: its root element is <Return>/],
     ['a message with no children', '<Message><Header/></Message>', /<Message> has no <Children> element/],
     ['a DOCTYPE', `<!DOCTYPE Message [<!ENTITY a "aaaa">]>${xml.replace(/^<\?xml[^>]*>\n/, '')}`, /DOCTYPE/],
@@ -122,7 +134,14 @@ describe('fuzzing the reader', () => {
   const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     fc.record({ kind: fc.constant('cut' as const), at: fc.nat() }),
     fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
-    fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('<', '>', '</Child>', '<Child>', '&', '&amp;', '<x/>', ']]>', '<!-- -->', '\u0000', '<CINdetails>')) }),
+    fc.record({
+      kind: fc.constant('insert' as const),
+      at: fc.nat(),
+      text: fc.oneof(
+        fc.string({ maxLength: 12 }),
+        fc.constantFrom('<', '>', '</Child>', '<Child>', '&', '&amp;', '<x/>', ']]>', '<!-- -->', '\u0000', '<CINdetails>'),
+      ),
+    }),
     fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 400 }) }),
     fc.record({ kind: fc.constant('swap' as const), at: fc.nat(), other: fc.nat() }),
   );

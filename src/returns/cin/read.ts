@@ -36,8 +36,16 @@ export interface ReadOptions {
 }
 
 const REPEATED = new Set([
-  'Source', 'Child', 'CINdetails', 'Assessments', 'CINPlanDates', 'Section47',
-  'ChildProtectionPlans', 'Disability', 'AssessmentFactors', 'CPPreviewDate',
+  'Source',
+  'Child',
+  'CINdetails',
+  'Assessments',
+  'CINPlanDates',
+  'Section47',
+  'ChildProtectionPlans',
+  'Disability',
+  'AssessmentFactors',
+  'CPPreviewDate',
 ]);
 
 const parser = new XMLParser({
@@ -77,14 +85,22 @@ function decode(input: string | Buffer, file: string): string {
     if (['iso-8859-1', 'latin1', 'windows-1252', 'cp1252', 'iso-8859-15'].includes(declared)) {
       return new TextDecoder(declared === 'latin1' ? 'iso-8859-1' : declared).decode(body);
     }
-    throw new ReturnReadError(file, `the XML declaration names an encoding this reader does not know ("${declared}"); save the file as UTF-8`, 'line 1');
+    throw new ReturnReadError(
+      file,
+      `the XML declaration names an encoding this reader does not know ("${declared}"); save the file as UTF-8`,
+      'line 1',
+    );
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
     const loose = new TextDecoder('utf-8').decode(body);
     const at = loose.indexOf('\ufffd');
-    throw new ReturnReadError(file, 'the file is not valid UTF-8 text (is it a spreadsheet or another binary file?)', at >= 0 ? `line ${lineAt(loose, at)}` : undefined);
+    throw new ReturnReadError(
+      file,
+      'the file is not valid UTF-8 text (is it a spreadsheet or another binary file?)',
+      at >= 0 ? `line ${lineAt(loose, at)}` : undefined,
+    );
   }
 }
 
@@ -100,7 +116,9 @@ class Issues {
       this.line !== null ? `line ${this.line}` : null,
       this.child !== null ? `child ${this.child}${this.childId ? ` (LAchildID ${this.childId})` : ''}` : null,
       element,
-    ].filter(Boolean).join(', ');
+    ]
+      .filter(Boolean)
+      .join(', ');
     this.list.push({ child: this.child, line: this.line, element, problem, message: `${this.file} (${where}): ${problem}` });
   }
 }
@@ -119,11 +137,13 @@ class Reader {
     let v = parent[name];
     if (v === undefined) return null;
     if (Array.isArray(v)) {
-      if (v.length > 1) this.issues.add(`${path}/${name}`, `<${name}> appears ${v.length} times where the schema allows it once; the first is read`);
+      if (v.length > 1)
+        this.issues.add(`${path}/${name}`, `<${name}> appears ${v.length} times where the schema allows it once; the first is read`);
       v = v[0];
     }
     if (v !== null && typeof v === 'object') return v as Node;
-    if (typeof v === 'string' && v !== '') this.issues.add(`${path}/${name}`, `<${name}> holds text ${show(v)} where the schema expects elements`);
+    if (typeof v === 'string' && v !== '')
+      this.issues.add(`${path}/${name}`, `<${name}> holds text ${show(v)} where the schema expects elements`);
     return {};
   }
 
@@ -134,7 +154,8 @@ class Reader {
     const arr = Array.isArray(v) ? v : [v];
     return arr.map((x, i) => {
       if (x !== null && typeof x === 'object') return x as Node;
-      if (typeof x === 'string' && x !== '') this.issues.add(`${path}/${name}[${i + 1}]`, `<${name}> holds text ${show(x)} where the schema expects elements`);
+      if (typeof x === 'string' && x !== '')
+        this.issues.add(`${path}/${name}[${i + 1}]`, `<${name}> holds text ${show(x)} where the schema expects elements`);
       return {};
     });
   }
@@ -144,7 +165,8 @@ class Reader {
     let v = parent[name];
     if (v === undefined) return null;
     if (Array.isArray(v)) {
-      if (v.length > 1) this.issues.add(`${path}/${name}`, `<${name}> appears ${v.length} times where the schema allows it once; the first is read`);
+      if (v.length > 1)
+        this.issues.add(`${path}/${name}`, `<${name}> appears ${v.length} times where the schema allows it once; the first is read`);
       v = v[0];
     }
     return this.leaf(v, `${path}/${name}`, name);
@@ -193,13 +215,34 @@ const SOURCE_KEYS = new Set(['SourceLevel', 'LEA', 'SoftwareCode', 'Release', 'S
 const CHILD_KEYS = new Set(['ChildIdentifiers', 'ChildCharacteristics', 'CINdetails']);
 const CHARACTERISTICS_KEYS = new Set(['Ethnicity', 'Disabilities']);
 const DETAILS_KEYS = new Set([
-  'CINreferralDate', 'ReferralSource', 'PrimaryNeedCode', 'CINclosureDate', 'ReasonForClosure', 'DateOfInitialCPC',
-  'Assessments', 'CINPlanDates', 'Section47', 'ReferralNFA', 'ChildProtectionPlans',
+  'CINreferralDate',
+  'ReferralSource',
+  'PrimaryNeedCode',
+  'CINclosureDate',
+  'ReasonForClosure',
+  'DateOfInitialCPC',
+  'Assessments',
+  'CINPlanDates',
+  'Section47',
+  'ReferralNFA',
+  'ChildProtectionPlans',
 ]);
-const ASSESSMENT_KEYS = new Set(['AssessmentActualStartDate', 'AssessmentInternalReviewDate', 'AssessmentAuthorisationDate', 'FactorsIdentifiedAtAssessment']);
+const ASSESSMENT_KEYS = new Set([
+  'AssessmentActualStartDate',
+  'AssessmentInternalReviewDate',
+  'AssessmentAuthorisationDate',
+  'FactorsIdentifiedAtAssessment',
+]);
 const PLAN_KEYS = new Set(['CINPlanStartDate', 'CINPlanEndDate']);
 const S47_KEYS = new Set(['S47ActualStartDate', 'InitialCPCtarget', 'DateOfInitialCPC', 'ICPCnotRequired']);
-const CPP_KEYS = new Set(['CPPstartDate', 'CPPendDate', 'InitialCategoryOfAbuse', 'LatestCategoryOfAbuse', 'NumberOfPreviousCPP', 'Reviews']);
+const CPP_KEYS = new Set([
+  'CPPstartDate',
+  'CPPendDate',
+  'InitialCategoryOfAbuse',
+  'LatestCategoryOfAbuse',
+  'NumberOfPreviousCPP',
+  'Reviews',
+]);
 const identifierKeys = (sexElement: string) =>
   new Set(['LAchildID', 'UPN', 'FormerUPN', 'UPNunknown', 'PersonBirthDate', 'ExpectedPersonBirthDate', sexElement, 'PersonDeathDate']);
 
@@ -216,27 +259,26 @@ function readHeader(r: Reader, node: Node): CinHeader {
           ReferenceDate: rd.text(cdNode, 'ReferenceDate', 'Header/CollectionDetails'),
         }
       : null,
-    Source: rd.nodes(node, 'Source', 'Header').map(
-      (s, i): CinSource => {
-        const path = `Header/Source[${i + 1}]`;
-        r.unexpected(s, SOURCE_KEYS, path);
-        return {
-          SourceLevel: rd.text(s, 'SourceLevel', path),
-          LEA: rd.text(s, 'LEA', path),
-          SoftwareCode: rd.text(s, 'SoftwareCode', path),
-          Release: rd.text(s, 'Release', path),
-          SerialNo: rd.text(s, 'SerialNo', path),
-          DateTime: rd.text(s, 'DateTime', path),
-        };
-      },
-    ),
+    Source: rd.nodes(node, 'Source', 'Header').map((s, i): CinSource => {
+      const path = `Header/Source[${i + 1}]`;
+      r.unexpected(s, SOURCE_KEYS, path);
+      return {
+        SourceLevel: rd.text(s, 'SourceLevel', path),
+        LEA: rd.text(s, 'LEA', path),
+        SoftwareCode: rd.text(s, 'SoftwareCode', path),
+        Release: rd.text(s, 'Release', path),
+        SerialNo: rd.text(s, 'SerialNo', path),
+        DateTime: rd.text(s, 'DateTime', path),
+      };
+    }),
   };
   {
     r.unexpected(node, HEADER_KEYS, 'Header');
     if (cdNode) r.unexpected(cdNode, COLLECTION_KEYS, 'Header/CollectionDetails');
     const cd = header.CollectionDetails;
     if (cd) {
-      if (cd.Collection !== null && cd.Collection !== 'CIN') r.issues.add('Header/CollectionDetails/Collection', `${show(cd.Collection)} is not "CIN"`);
+      if (cd.Collection !== null && cd.Collection !== 'CIN')
+        r.issues.add('Header/CollectionDetails/Collection', `${show(cd.Collection)} is not "CIN"`);
       if (cd.Year !== null && !/^\d{4}$/.test(cd.Year)) r.issues.add('Header/CollectionDetails/Year', `${show(cd.Year)} is not a year`);
       r.date(cd.ReferenceDate, 'Header/CollectionDetails/ReferenceDate');
     }
@@ -267,7 +309,10 @@ function readChild(r: Reader, node: Node): CinChild {
   const allowedIds = identifierKeys(schema.sexElement);
   if (Sex === null && ids[otherSex] !== undefined) {
     Sex = r.text(ids, otherSex, P);
-    r.issues.add(`${P}/${otherSex}`, `the ${schema.year} schema calls this element <${schema.sexElement}>, not <${otherSex}>; read as ${schema.sexElement}`);
+    r.issues.add(
+      `${P}/${otherSex}`,
+      `the ${schema.year} schema calls this element <${schema.sexElement}>, not <${otherSex}>; read as ${schema.sexElement}`,
+    );
     allowedIds.add(otherSex);
   }
   r.unexpected(ids, allowedIds, P);
@@ -282,8 +327,10 @@ function readChild(r: Reader, node: Node): CinChild {
     PersonDeathDate: r.text(ids, 'PersonDeathDate', P),
   };
   if (idNode && LAchildID === null) r.issues.add(`${P}/LAchildID`, 'LAchildID is missing');
-  if (identifiers.UPN !== null && !UPN.test(identifiers.UPN)) r.issues.add(`${P}/UPN`, `${show(identifiers.UPN)} is not a UPN (a letter, 11 digits, then a digit or letter)`);
-  if (identifiers.FormerUPN !== null && !UPN.test(identifiers.FormerUPN)) r.issues.add(`${P}/FormerUPN`, `${show(identifiers.FormerUPN)} is not a UPN (a letter, 11 digits, then a digit or letter)`);
+  if (identifiers.UPN !== null && !UPN.test(identifiers.UPN))
+    r.issues.add(`${P}/UPN`, `${show(identifiers.UPN)} is not a UPN (a letter, 11 digits, then a digit or letter)`);
+  if (identifiers.FormerUPN !== null && !UPN.test(identifiers.FormerUPN))
+    r.issues.add(`${P}/FormerUPN`, `${show(identifiers.FormerUPN)} is not a UPN (a letter, 11 digits, then a digit or letter)`);
   r.code(identifiers.UPNunknown, sets.upnUnknown, `${P}/UPNunknown`, 'UPN unknown reason');
   r.date(identifiers.PersonBirthDate, `${P}/PersonBirthDate`);
   r.date(identifiers.ExpectedPersonBirthDate, `${P}/ExpectedPersonBirthDate`);
@@ -324,7 +371,9 @@ function readCinDetails(r: Reader, d: Node, P: string): CinDetails {
     CINPlanDates: r.nodes(d, 'CINPlanDates', P).map((p, i) => readPlan(r, p, `${P}/CINPlanDates[${i + 1}]`)),
     Section47: r.nodes(d, 'Section47', P).map((s, i) => readSection47(r, s, `${P}/Section47[${i + 1}]`)),
     ReferralNFA: r.text(d, 'ReferralNFA', P),
-    ChildProtectionPlans: r.nodes(d, 'ChildProtectionPlans', P).map((p, i) => readProtectionPlan(r, p, `${P}/ChildProtectionPlans[${i + 1}]`)),
+    ChildProtectionPlans: r
+      .nodes(d, 'ChildProtectionPlans', P)
+      .map((p, i) => readProtectionPlan(r, p, `${P}/ChildProtectionPlans[${i + 1}]`)),
   };
   if (e.CINreferralDate === null) r.issues.add(`${P}/CINreferralDate`, 'CINreferralDate is missing');
   r.date(e.CINreferralDate, `${P}/CINreferralDate`);
@@ -443,7 +492,12 @@ export function readCin(xml: string | Buffer, opts: ReadOptions): CinReturn {
   const text = decode(xml, file);
   if (text.trim() === '') throw new ReturnReadError(file, 'the file holds no XML, only white space');
   const doctype = /<!DOCTYPE/i.exec(text);
-  if (doctype) throw new ReturnReadError(file, 'the file has a DOCTYPE declaration, which a CIN census message never has', `line ${lineAt(text, doctype.index)}`);
+  if (doctype)
+    throw new ReturnReadError(
+      file,
+      'the file has a DOCTYPE declaration, which a CIN census message never has',
+      `line ${lineAt(text, doctype.index)}`,
+    );
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
     const { msg, line, col } = valid.err;
@@ -451,7 +505,9 @@ export function readCin(xml: string | Buffer, opts: ReadOptions): CinReturn {
     const notXml = !start.startsWith('<');
     throw new ReturnReadError(
       file,
-      notXml ? 'the file is not XML (a CIN census is an XML message starting with <Message>)' : `the XML is not well formed (the file may be cut short or edited by hand): ${msg}`,
+      notXml
+        ? 'the file is not XML (a CIN census is an XML message starting with <Message>)'
+        : `the XML is not well formed (the file may be cut short or edited by hand): ${msg}`,
       `line ${line}, column ${col}`,
     );
   }
@@ -465,7 +521,11 @@ export function readCin(xml: string | Buffer, opts: ReadOptions): CinReturn {
   const rootName = roots[0];
   if (rootName === undefined) throw new ReturnReadError(file, 'the file has no root element');
   if (rootName !== 'Message') {
-    throw new ReturnReadError(file, `this is not a CIN census message: its root element is <${rootName}>, where a CIN census has <Message>`, 'line 1');
+    throw new ReturnReadError(
+      file,
+      `this is not a CIN census message: its root element is <${rootName}>, where a CIN census has <Message>`,
+      'line 1',
+    );
   }
   const messageRaw = doc['Message'];
   const message = (messageRaw !== null && typeof messageRaw === 'object' ? messageRaw : {}) as Node;
@@ -482,7 +542,11 @@ export function readCin(xml: string | Buffer, opts: ReadOptions): CinReturn {
   const header = headerNode === null ? null : readHeader(reader, headerNode);
   const year = yearOf(header, opts);
   if (!isCinYear(year)) {
-    throw new ReturnReadError(file, `collection year ${year} is not one this validator knows (${CIN_YEARS.join(', ')})`, 'Header/CollectionDetails');
+    throw new ReturnReadError(
+      file,
+      `collection year ${year} is not one this validator knows (${CIN_YEARS.join(', ')})`,
+      'Header/CollectionDetails',
+    );
   }
   reader.schema = cinYearSchema(year);
 

@@ -6,7 +6,7 @@ import { dateText } from './dates.js';
 import { RULE_FACTS } from './rules/catalogue.js';
 
 describe('validateCin', () => {
-  it('reports each finding with the DfE table, message and fields, the child\'s row and LAchildID', () => {
+  it("reports each finding with the DfE table, message and fields, the child's row and LAchildID", () => {
     const { ret, seeded } = generateCin({ children: 30, year: 2026, seed: 8, errors: [{ rule: '8600' }] });
     const [f] = validateCin(ret, { rules: ['8600'] });
     const row = seeded[0]!.row!;
@@ -44,15 +44,41 @@ describe('validateCin', () => {
     expect(dateText(minusWorkingDays('2025-03-31', 45, false))).toBe('2025-01-27');
     const { ret } = generateCin({ children: 1, year: 2025, seed: 1 });
     const c = ret.children[0]!;
-    c.cinDetails = [{ ...c.cinDetails[0]!, CINclosureDate: null, ReasonForClosure: null, ReferralNFA: '0', PrimaryNeedCode: 'N1', CINreferralDate: '2025-01-02',
-      Assessments: [{ AssessmentActualStartDate: '2025-01-27', AssessmentInternalReviewDate: null, AssessmentAuthorisationDate: null, AssessmentFactors: [] }], CINPlanDates: [], Section47: [], ChildProtectionPlans: [] }];
+    c.cinDetails = [
+      {
+        ...c.cinDetails[0]!,
+        CINclosureDate: null,
+        ReasonForClosure: null,
+        ReferralNFA: '0',
+        PrimaryNeedCode: 'N1',
+        CINreferralDate: '2025-01-02',
+        Assessments: [
+          {
+            AssessmentActualStartDate: '2025-01-27',
+            AssessmentInternalReviewDate: null,
+            AssessmentAuthorisationDate: null,
+            AssessmentFactors: [],
+          },
+        ],
+        CINPlanDates: [],
+        Section47: [],
+        ChildProtectionPlans: [],
+      },
+    ];
     expect(validateCin(ret, { rules: ['8670Q'] })).toHaveLength(1);
     expect(validateCin(ret, { rules: ['8670Q'], workingDayCounting: 'exclusive' })).toHaveLength(0);
   });
 
   it('validates a return read from a file the same as the return written', async () => {
     const { writeCin } = await import('./write.js');
-    const { ret } = generateCin({ children: 200, year: 2025, seed: 12, errors: cinRulesFor(2025).filter((r) => r.code !== '100').map((r) => ({ rule: r.code })) });
+    const { ret } = generateCin({
+      children: 200,
+      year: 2025,
+      seed: 12,
+      errors: cinRulesFor(2025)
+        .filter((r) => r.code !== '100')
+        .map((r) => ({ rule: r.code })),
+    });
     expect(validateCin(readCin(writeCin(ret), { file: 'x.xml' }))).toEqual(validateCin(ret));
   });
 });

@@ -10,7 +10,10 @@ import { writeCin, writeCinChunks } from './write.js';
 const char = fc.constantFrom(...'abcXYZ019 -/<>&\'"é'.split(''));
 /** Element text as the model holds it: trimmed and non-empty, or null. */
 const text = fc.option(
-  fc.string({ unit: char, minLength: 1, maxLength: 10 }).map((s) => s.trim()).filter((s) => s.length > 0),
+  fc
+    .string({ unit: char, minLength: 1, maxLength: 10 })
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0),
   { nil: null },
 );
 const list = fc.array(text, { maxLength: 3 });
@@ -30,7 +33,9 @@ const details = fc.record({
   DateOfInitialCPC: text,
   Assessments: fc.array(assessment, { maxLength: 2 }),
   CINPlanDates: fc.array(fc.record({ CINPlanStartDate: text, CINPlanEndDate: text }), { maxLength: 2 }),
-  Section47: fc.array(fc.record({ S47ActualStartDate: text, InitialCPCtarget: text, DateOfInitialCPC: text, ICPCnotRequired: text }), { maxLength: 2 }),
+  Section47: fc.array(fc.record({ S47ActualStartDate: text, InitialCPCtarget: text, DateOfInitialCPC: text, ICPCnotRequired: text }), {
+    maxLength: 2,
+  }),
   ReferralNFA: text,
   ChildProtectionPlans: fc.array(
     fc.record({
@@ -61,10 +66,9 @@ const child = fc.record({
 const header = fc.option(
   fc.record({
     CollectionDetails: fc.option(fc.record({ Collection: text, Year: text, ReferenceDate: text }), { nil: null }),
-    Source: fc.array(
-      fc.record({ SourceLevel: text, LEA: text, SoftwareCode: text, Release: text, SerialNo: text, DateTime: text }),
-      { maxLength: 2 },
-    ),
+    Source: fc.array(fc.record({ SourceLevel: text, LEA: text, SoftwareCode: text, Release: text, SerialNo: text, DateTime: text }), {
+      maxLength: 2,
+    }),
   }),
   { nil: null },
 );
@@ -90,14 +94,17 @@ describe('writing a CIN census message', () => {
     );
   });
 
-  it.each([2023, 2024, 2025, 2026] as const)('writes a generated %i return that conforms to that year\'s schema and reads back the same', (year) => {
-    const { ret } = generateCin({ children: 300, year, seed: year });
-    const xml = writeCin(ret);
-    expect(schemaProblems(xml, cinSchema(year))).toEqual([]);
-    expect(withoutSource(readCin(xml, { file: 'generated.xml' }))).toEqual(ret);
-  });
+  it.each([2023, 2024, 2025, 2026] as const)(
+    "writes a generated %i return that conforms to that year's schema and reads back the same",
+    (year) => {
+      const { ret } = generateCin({ children: 300, year, seed: year });
+      const xml = writeCin(ret);
+      expect(schemaProblems(xml, cinSchema(year))).toEqual([]);
+      expect(withoutSource(readCin(xml, { file: 'generated.xml' }))).toEqual(ret);
+    },
+  );
 
-  it('names the child\'s sex as the year\'s schema does', () => {
+  it("names the child's sex as the year's schema does", () => {
     const { ret } = generateCin({ children: 1, year: 2024, seed: 1 });
     expect(writeCin(ret)).toMatch(/<GenderCurrent>[12]<\/GenderCurrent>/);
     expect(writeCin({ ...ret, year: 2025 })).toMatch(/<Sex>[12]<\/Sex>/);

@@ -5,18 +5,7 @@
 
 /** The 903 tables, named as in the DfE validation rules ("tables" column). */
 export type TableName =
-  | 'Header'
-  | 'Episodes'
-  | 'Reviews'
-  | 'UASC'
-  | 'OC2'
-  | 'OC3'
-  | 'AD1'
-  | 'PlacedAdoption'
-  | 'PrevPerm'
-  | 'Missing'
-  | 'SWEpisodes'
-  | 'DoLo';
+  'Header' | 'Episodes' | 'Reviews' | 'UASC' | 'OC2' | 'OC3' | 'AD1' | 'PlacedAdoption' | 'PrevPerm' | 'Missing' | 'SWEpisodes' | 'DoLo';
 
 export const TABLE_NAMES: readonly TableName[] = [
   'Header',

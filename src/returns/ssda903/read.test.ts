@@ -26,7 +26,9 @@ describe('reading a 903 table', () => {
   it('tells the table by its header, whatever the order, case, spacing, BOM and line ends', () => {
     const t = readTable(file('x.csv', '\uFEFF upn ,Child,sex,DOB,Ethnic,Mother,mc_dob\r\nA123456789012, C1 ,M,01/06/2012,WBRI,,\r\n\r\n'));
     expect(t.name).toBe('Header');
-    expect(t.rows).toEqual([{ UPN: 'A123456789012', CHILD: 'C1', SEX: 'M', DOB: '01/06/2012', ETHNIC: 'WBRI', MOTHER: null, MC_DOB: null }]);
+    expect(t.rows).toEqual([
+      { UPN: 'A123456789012', CHILD: 'C1', SEX: 'M', DOB: '01/06/2012', ETHNIC: 'WBRI', MOTHER: null, MC_DOB: null },
+    ]);
     expect(t.lines).toEqual([2]);
   });
 
@@ -38,7 +40,10 @@ describe('reading a 903 table', () => {
 
   it('normalises unambiguous dates and says so; leaves the rest for the rules', () => {
     const notices: { message: string }[] = [];
-    const t = readTable(file('h.csv', HEADER + 'C1,M,2012-06-01,WBRI,A1,,\nC2,M,01/06/2012 00:00,WBRI,A1,,\nC3,M,06/01/12,WBRI,A1,,\n'), notices as never);
+    const t = readTable(
+      file('h.csv', HEADER + 'C1,M,2012-06-01,WBRI,A1,,\nC2,M,01/06/2012 00:00,WBRI,A1,,\nC3,M,06/01/12,WBRI,A1,,\n'),
+      notices as never,
+    );
     expect(t.rows.map((r) => r.DOB)).toEqual(['01/06/2012', '01/06/2012', '06/01/12']);
     expect(notices.map((n) => n.message).join(' ')).toMatch(/DOB: dates written yyyy-mm-dd/);
     expect(normaliseDate('2024-02-30')).toBe('2024-02-30');
@@ -46,7 +51,14 @@ describe('reading a 903 table', () => {
   });
 
   it('reads a Windows-1252 file', () => {
-    const bytes = new Uint8Array([...new TextEncoder().encode(HEADER), 0x43, 0x31, 0xe9, 0x2c, ...new TextEncoder().encode('M,01/06/2012,WBRI,A1,,\n')]);
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode(HEADER),
+      0x43,
+      0x31,
+      0xe9,
+      0x2c,
+      ...new TextEncoder().encode('M,01/06/2012,WBRI,A1,,\n'),
+    ]);
     expect(readTable(file('h.csv', bytes)).rows[0]!.CHILD).toBe('C1é');
   });
 
@@ -75,7 +87,9 @@ describe('reading a 903 table', () => {
       'header.csv: is not a text file (it is a PNG image), so not a CSV file; give the table saved as CSV',
     );
     const unknown = new Uint8Array([...new TextEncoder().encode('CHILD,SEX'), 0, 7, 0, 0, 1]);
-    expect(readError(() => readTable(file('episodes.csv', unknown))).message).toMatch(/^episodes\.csv: is not a text file \(it is binary data\)/);
+    expect(readError(() => readTable(file('episodes.csv', unknown))).message).toMatch(
+      /^episodes\.csv: is not a text file \(it is binary data\)/,
+    );
     // UTF-16 text is full of NUL bytes, and is text
     const utf16 = new Uint8Array([0xff, 0xfe, ...[...HEADER].flatMap((ch) => [ch.charCodeAt(0), 0])]);
     expect(readTable(file('h.csv', utf16)).name).toBe('Header');
@@ -96,7 +110,9 @@ describe('reading a 903 table', () => {
   });
 
   it('keeps a date that is not a date for the DfE rule to report', () => {
-    const ret = parse903({ current: [file('h.csv', HEADER + 'C1,M,31/02/2012,WBRI,A1,,\n'), file('e.csv', EPISODES + 'C1,01/05/2025,S,C2,N1,U4,PR1,,,,,,\n')] });
+    const ret = parse903({
+      current: [file('h.csv', HEADER + 'C1,M,31/02/2012,WBRI,A1,,\n'), file('e.csv', EPISODES + 'C1,01/05/2025,S,C2,N1,U4,PR1,,,,,,\n')],
+    });
     expect(ret.current.Header!.rows[0]!.DOB).toBe('31/02/2012');
     expect(ret.collectionYear).toBe(2026);
   });
@@ -132,7 +148,14 @@ describe('reading damaged files', () => {
   it('never crashes: a mutated valid file gives a table or a ReturnReadError', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ at: fc.nat(), cut: fc.nat(5), insert: fc.string({ maxLength: 4, unit: fc.constantFrom('"', ',', '\n', '\r', 'x', '/', ' ', '\t', '\uFEFF') }) }), { maxLength: 6 }),
+        fc.array(
+          fc.record({
+            at: fc.nat(),
+            cut: fc.nat(5),
+            insert: fc.string({ maxLength: 4, unit: fc.constantFrom('"', ',', '\n', '\r', 'x', '/', ' ', '\t', '\uFEFF') }),
+          }),
+          { maxLength: 6 },
+        ),
         (edits) => {
           let text = valid;
           for (const { at, cut, insert } of edits) {

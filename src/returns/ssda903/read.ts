@@ -165,15 +165,19 @@ export function readTable(file: File903, notices: ReadNotice[] = []): Table903 {
   // Repeated values (codes, dates) come out of the pool as one shared string, so far fewer
   // strings are made and kept.
   try {
-    eachCsvRecord(text, (cells, line) => {
-      if (failure) return;
-      try {
-        if (reader) reader.add(cells, line);
-        else reader = new TableReader(file, text, cells);
-      } catch (error) {
-        failure = { error };
-      }
-    }, new ColumnPool());
+    eachCsvRecord(
+      text,
+      (cells, line) => {
+        if (failure) return;
+        try {
+          if (reader) reader.add(cells, line);
+          else reader = new TableReader(file, text, cells);
+        } catch (error) {
+          failure = { error };
+        }
+      },
+      new ColumnPool(),
+    );
   } catch (e) {
     if (e instanceof CsvSyntaxError) throw new ReturnReadError(file.name, e.message, `line ${e.line}`);
     throw e;
@@ -280,12 +284,20 @@ function looksLikeDfeDate(v: string): boolean {
 /** Coded columns, postcodes and UPNs, whose letters are capitals whatever case they were typed in. */
 function upperCaseColumnsOf(table: TableName): Set<string> {
   const spec = schemaFor(LATEST_YEAR)[table] ?? {};
-  return new Set(Object.entries(spec).filter(([k, c]) => c.kind === 'code' || c.kind === 'postcode' || k === 'UPN').map(([k]) => k));
+  return new Set(
+    Object.entries(spec)
+      .filter(([k, c]) => c.kind === 'code' || c.kind === 'postcode' || k === 'UPN')
+      .map(([k]) => k),
+  );
 }
 
 function dateColumnsOf(table: TableName): Set<string> {
   const spec = schemaFor(LATEST_YEAR)[table] ?? {};
-  return new Set(Object.entries(spec).filter(([, c]) => c.kind === 'date').map(([k]) => k));
+  return new Set(
+    Object.entries(spec)
+      .filter(([, c]) => c.kind === 'date')
+      .map(([k]) => k),
+  );
 }
 
 /** The table whose columns the header has, or a ReturnReadError saying how close it came. */
@@ -304,7 +316,9 @@ function identify(file: string, header: readonly string[]): TableName {
     const parts: string[] = [];
     if (best.missing.length > 0) parts.push(`it has no ${best.missing.join(', ')} column${best.missing.length > 1 ? 's' : ''}`);
     if (best.extra.length > 0) {
-      parts.push(`it has ${best.extra.map((e) => (e === '' ? 'an unnamed column' : e)).join(', ')}, which the ${best.table} table does not`);
+      parts.push(
+        `it has ${best.extra.map((e) => (e === '' ? 'an unnamed column' : e)).join(', ')}, which the ${best.table} table does not`,
+      );
     }
     throw new ReturnReadError(
       file,

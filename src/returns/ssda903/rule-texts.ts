@@ -38,17 +38,14 @@ function parse(tsv: string): Map<string, RuleText> {
     if (i < 0) throw new Error(`903 rules list has no ${name} column`);
     return i;
   };
-  const [iCode, iMsg, iFields, iTables, iSets] = [
-    col('code'),
-    col('message'),
-    col('affected_fields'),
-    col('tables'),
-    col('in_rulesets'),
-  ];
+  const [iCode, iMsg, iFields, iTables, iSets] = [col('code'), col('message'), col('affected_fields'), col('tables'), col('in_rulesets')];
   const out = new Map<string, RuleText>();
   for (const line of lines.slice(1)) {
     const c = line.split('\t');
-    const rawTables = (c[iTables] ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+    const rawTables = (c[iTables] ?? '')
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
     const tables: TableName[] = [];
     for (const t of rawTables) {
       if (/_last$/i.test(t)) continue;
@@ -59,7 +56,14 @@ function parse(tsv: string): Map<string, RuleText> {
     out.set(code, {
       code,
       message: (c[iMsg] ?? '').trim(),
-      fields: [...new Set((c[iFields] ?? '').split(',').map((f) => f.trim()).filter(Boolean))],
+      fields: [
+        ...new Set(
+          (c[iFields] ?? '')
+            .split(',')
+            .map((f) => f.trim())
+            .filter(Boolean),
+        ),
+      ],
       tables,
       usesPrevious: rawTables.some((t) => /_last$/i.test(t)),
       usesProviders: rawTables.some((t) => /provider/i.test(t)),

@@ -3,7 +3,7 @@ import { RULE_TEXTS, ruleText } from './rule-texts.js';
 import { columnsFor, tableForHeader, tablesFor } from './tables.js';
 
 describe('903 tables', () => {
-  it('knows each year\'s tables', () => {
+  it("knows each year's tables", () => {
     expect(tablesFor(2023)).not.toContain('SWEpisodes');
     expect(tablesFor(2024)).toContain('SWEpisodes');
     expect(tablesFor(2026)).not.toContain('DoLo');

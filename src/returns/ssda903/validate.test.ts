@@ -7,7 +7,20 @@ const ret = (year = 2026) =>
   build903(
     {
       Header: [{ CHILD: 'C1', SEX: 'U', DOB: '01/06/2012', ETHNIC: 'XXXX', UPN: 'A123456789012' }],
-      Episodes: [{ CHILD: 'C1', DECOM: '01/05/2024', RNE: 'S', LS: 'C2', CIN: 'N1', PLACE: 'U4', PLACE_PROVIDER: 'PR1', HOME_POST: 'TW9 9EQ', PL_POST: 'TW10 6AA', URN: '1234567' }],
+      Episodes: [
+        {
+          CHILD: 'C1',
+          DECOM: '01/05/2024',
+          RNE: 'S',
+          LS: 'C2',
+          CIN: 'N1',
+          PLACE: 'U4',
+          PLACE_PROVIDER: 'PR1',
+          HOME_POST: 'TW9 9EQ',
+          PL_POST: 'TW10 6AA',
+          URN: '1234567',
+        },
+      ],
     },
     { year },
   );
@@ -25,7 +38,7 @@ describe('validating a 903 return', () => {
     });
   });
 
-  it('runs only the rules in the year\'s ruleset', () => {
+  it("runs only the rules in the year's ruleset", () => {
     // 232 (sex unknown) is in the rulesets from 2024/25 only.
     expect(validate903(ret(2026)).some((f) => f.rule === '232')).toBe(true);
     expect(rules903For(2024).some((r) => r.code === '232')).toBe(false);

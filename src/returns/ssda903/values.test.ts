@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { build903 } from './ssda903.test-kit.js';
-import { addYears, ageOn, civil, collectionEnd, collectionStart, codeSet, dates, dayOf, episodesInOrder, firstRowByChild, formatDate, parseDate, rowsByChild } from './values.js';
+import {
+  addYears,
+  ageOn,
+  civil,
+  collectionEnd,
+  collectionStart,
+  codeSet,
+  dates,
+  dayOf,
+  episodesInOrder,
+  firstRowByChild,
+  formatDate,
+  parseDate,
+  rowsByChild,
+} from './values.js';
 
 describe('903 dates', () => {
   it('reads dd/mm/yyyy and refuses what is not a real date', () => {
@@ -28,7 +42,7 @@ describe('903 dates', () => {
 });
 
 describe('903 code lists by year', () => {
-  it('applies each year\'s changes to the 2017 schema', () => {
+  it("applies each year's changes to the 2017 schema", () => {
     expect(codeSet('Header', 'SEX', 2024).has('1')).toBe(true);
     expect(codeSet('Header', 'SEX', 2025).has('1')).toBe(false);
     expect(codeSet('Header', 'SEX', 2025).has('U')).toBe(true);
@@ -40,7 +54,7 @@ describe('903 code lists by year', () => {
 });
 
 describe('903 table indexes', () => {
-  it('orders a child\'s episodes by start date, invalid dates last', () => {
+  it("orders a child's episodes by start date, invalid dates last", () => {
     const ret = build903({
       Episodes: [
         { CHILD: 'A', DECOM: '01/05/2025' },
@@ -53,8 +67,14 @@ describe('903 table indexes', () => {
     expect(episodesInOrder(eps).get('A')).toEqual([2, 0, 1]);
     expect(Number.isNaN(dates(eps, 'DECOM')[1])).toBe(true);
   });
-  it('leaves out rows with no child identifier: they are no child\'s', () => {
-    const eps = build903({ Episodes: [{ CHILD: null, DECOM: '01/05/2025' }, { CHILD: 'A', DECOM: '01/05/2025' }, { CHILD: ' ', DECOM: '01/06/2025' }] }).current.Episodes!;
+  it("leaves out rows with no child identifier: they are no child's", () => {
+    const eps = build903({
+      Episodes: [
+        { CHILD: null, DECOM: '01/05/2025' },
+        { CHILD: 'A', DECOM: '01/05/2025' },
+        { CHILD: ' ', DECOM: '01/06/2025' },
+      ],
+    }).current.Episodes!;
     expect([...rowsByChild(eps)]).toEqual([['A', [1]]]);
     expect([...firstRowByChild(eps)]).toEqual([['A', 1]]);
     expect([...episodesInOrder(eps).keys()]).toEqual(['A']);

@@ -29,14 +29,17 @@ describe('writing a 903 return', () => {
 
   it('round-trips any cell text (commas, quotes, line breaks), as the reader reads it', () => {
     const cols = columnsFor('Reviews', 2026);
-    const cell = fc.option(fc.string({ maxLength: 8, unit: fc.constantFrom('a', 'Z', '0', ',', '"', '\n', '\r\n', ' ', '/', 'é') }), { nil: null });
+    const cell = fc.option(fc.string({ maxLength: 8, unit: fc.constantFrom('a', 'Z', '0', ',', '"', '\n', '\r\n', ' ', '/', 'é') }), {
+      nil: null,
+    });
     fc.assert(
       fc.property(fc.array(fc.tuple(cell, cell, cell, cell), { maxLength: 6 }), (cells) => {
         const rows = cells.map((c) => Object.fromEntries(cols.map((k, i) => [k, c[i] ?? null])));
         const table: Table903 = { name: 'Reviews', file: 'r.csv', rows };
         const back = readTable({ name: 'r.csv', content: tableToCsv(table) });
         // The reader trims cells and reads codes in capitals.
-        const read = (k: string, v: string | null) => (v === null || v.trim() === '' ? null : k === 'REVIEW_CODE' ? v.trim().toUpperCase() : v.trim());
+        const read = (k: string, v: string | null) =>
+          v === null || v.trim() === '' ? null : k === 'REVIEW_CODE' ? v.trim().toUpperCase() : v.trim();
         const expected = rows
           .map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, read(k, v)])))
           .filter((r) => Object.values(r).some((v) => v !== null));

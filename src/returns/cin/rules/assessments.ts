@@ -18,12 +18,7 @@ export const rule8614 = childRule('8614', (c) => anyAssessment(c, (a) => !has(a.
 
 /** 8670Q: an assessment still open at the end of the year started no more than 45 working days before it. */
 export const rule8670Q = childRule('8670Q', (c, ctx) =>
-  anyAssessment(
-    c,
-    (a) =>
-      !has(a.authorised) &&
-      a.start < ctx.assessmentOverdueBefore,
-  ),
+  anyAssessment(c, (a) => !has(a.authorised) && a.start < ctx.assessmentOverdueBefore),
 );
 
 /** 8696: an authorisation date within the census period. */
@@ -43,7 +38,13 @@ export const rule8736 = childRule('8736', (c, ctx) =>
  * while the first is ongoing, so is queried.
  */
 export const rule8863Q = childRule('8863Q', (c, ctx) =>
-  c.episodes.some((e) => startsWithinAnother(e.assessments, (a) => a.start, (a) => (has(a.authorised) ? a.authorised : ctx.end))),
+  c.episodes.some((e) =>
+    startsWithinAnother(
+      e.assessments,
+      (a) => a.start,
+      (a) => (has(a.authorised) ? a.authorised : ctx.end),
+    ),
+  ),
 );
 
 /** 8869: factor 21 (no factors identified) is not used with other factors. */
@@ -94,6 +95,18 @@ export const rule8945Q = childRule('8945Q', (c) => anyAssessment(c, (a) => a.fac
 export const rule8950Q = childRule('8950Q', (c) => anyAssessment(c, (a) => a.factors.includes('19A')));
 
 export const assessmentRules = [
-  rule1103, rule8608, rule8614, rule8670Q, rule8696, rule8736, rule8863Q, rule8869, rule8873Q, rule8896, rule8897Q,
-  rule8898, rule8945Q, rule8950Q,
+  rule1103,
+  rule8608,
+  rule8614,
+  rule8670Q,
+  rule8696,
+  rule8736,
+  rule8863Q,
+  rule8869,
+  rule8873Q,
+  rule8896,
+  rule8897Q,
+  rule8898,
+  rule8945Q,
+  rule8950Q,
 ];

@@ -29,14 +29,22 @@ export function parseRulesTsv(tsv: string): RuleFacts[] {
     return i;
   };
   const [code, message, fields, table, type, rulesets, status] = [
-    col('code'), col('message'), col('affected_fields'), col('module_table'), col('rule_type'), col('in_rulesets'), col('status_2025_26'),
+    col('code'),
+    col('message'),
+    col('affected_fields'),
+    col('module_table'),
+    col('rule_type'),
+    col('in_rulesets'),
+    col('status_2025_26'),
   ];
   return lines.slice(1).map((line) => {
     const c = line.split('\t');
     return {
       code: c[code]!,
       message: c[message]!,
-      fields: c[fields]!.split(',').map((f) => f.trim()).filter(Boolean),
+      fields: c[fields]!.split(',')
+        .map((f) => f.trim())
+        .filter(Boolean),
       table: c[table]!,
       type: c[type] === 'Query' ? 'Query' : 'Error',
       rulesets: c[rulesets]!.split(',').map((r) => r.trim()),
@@ -45,9 +53,7 @@ export function parseRulesTsv(tsv: string): RuleFacts[] {
   });
 }
 
-export const RULE_FACTS: ReadonlyMap<string, RuleFacts> = new Map(
-  parseRulesTsv(readFileSync(RULES_TSV, 'utf8')).map((r) => [r.code, r]),
-);
+export const RULE_FACTS: ReadonlyMap<string, RuleFacts> = new Map(parseRulesTsv(readFileSync(RULES_TSV, 'utf8')).map((r) => [r.code, r]));
 
 /** The ruleset name for a collection year: 2025 → '2024_25'. */
 export function rulesetOf(year: CinYear): string {

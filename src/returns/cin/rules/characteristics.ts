@@ -21,7 +21,8 @@ export const rule8540 = childRule('8540', (c, ctx) => {
 export const rule2887Q = returnRule('2887Q', (ret, _children, ctx) => {
   const used = new Set<string>();
   for (const child of ret.children) {
-    for (const d of child.characteristics.Disabilities) if (d !== null && d !== 'NONE' && ctx.schema.codeSets.disability.has(d)) used.add(d);
+    for (const d of child.characteristics.Disabilities)
+      if (d !== null && d !== 'NONE' && ctx.schema.codeSets.disability.has(d)) used.add(d);
   }
   return used.size <= 7;
 });

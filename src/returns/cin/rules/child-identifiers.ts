@@ -100,14 +100,10 @@ export const rule2886Q = returnRule('2886Q', (ret, _children, ctx) => {
 });
 
 /** 4008: no CIN plan may start after the child's death. */
-export const rule4008 = childRule('4008', (c) =>
-  has(c.death) && c.episodes.some((e) => e.plans.some((p) => p.start > c.death)),
-);
+export const rule4008 = childRule('4008', (c) => has(c.death) && c.episodes.some((e) => e.plans.some((p) => p.start > c.death)));
 
 /** 4009Q: no CIN plan may end after the child's death. */
-export const rule4009Q = childRule('4009Q', (c) =>
-  has(c.death) && c.episodes.some((e) => e.plans.some((p) => p.end > c.death)),
-);
+export const rule4009Q = childRule('4009Q', (c) => has(c.death) && c.episodes.some((e) => e.plans.some((p) => p.end > c.death)));
 
 /** 4180: sex present and one of the year's codes. */
 export const rule4180 = childRule('4180', (c, ctx) => {
@@ -178,9 +174,30 @@ export const rule8775Q = childRule('8775Q', (c, ctx) => {
 });
 
 export const childIdentifierRules = [
-  rule1510, rule1520, rule1530, rule1540, rule1550, rule1560Q, rule1570, rule1580, rule2886Q, rule4008, rule4009Q,
-  rule4180, rule8500, rule8510, rule8520, rule8525Q, rule8530Q, rule8535Q, rule8545Q, rule8590, rule8750, rule8770Q,
-  rule8772, rule8775Q,
+  rule1510,
+  rule1520,
+  rule1530,
+  rule1540,
+  rule1550,
+  rule1560Q,
+  rule1570,
+  rule1580,
+  rule2886Q,
+  rule4008,
+  rule4009Q,
+  rule4180,
+  rule8500,
+  rule8510,
+  rule8520,
+  rule8525Q,
+  rule8530Q,
+  rule8535Q,
+  rule8545Q,
+  rule8590,
+  rule8750,
+  rule8770Q,
+  rule8772,
+  rule8775Q,
 ];
 
 export type { RuleContext };

@@ -12,7 +12,13 @@ function fails(code: string, ...episodes: CinDetails[]): boolean {
 }
 
 function s47(fields: Partial<Section47> = {}): Section47 {
-  return { S47ActualStartDate: '2025-06-05', InitialCPCtarget: '2025-06-26', DateOfInitialCPC: '2025-06-19', ICPCnotRequired: '0', ...fields };
+  return {
+    S47ActualStartDate: '2025-06-05',
+    InitialCPCtarget: '2025-06-26',
+    DateOfInitialCPC: '2025-06-19',
+    ICPCnotRequired: '0',
+    ...fields,
+  };
 }
 
 describe('a closure date that is not a date counts as none', () => {
@@ -29,7 +35,9 @@ describe('a closure date that is not a date counts as none', () => {
   it('8815: the episode is still open', () => {
     const first = episode({ CINreferralDate: '2025-05-01' });
     expect(fails('8815', first, episode({ CINreferralDate: '2025-10-18', CINclosureDate: 'X' }))).toBe(true);
-    expect(fails('8815', first, episode({ CINreferralDate: '2025-10-18', CINclosureDate: '2025-11-01', ReasonForClosure: 'RC7' }))).toBe(false);
+    expect(fails('8815', first, episode({ CINreferralDate: '2025-10-18', CINclosureDate: '2025-11-01', ReasonForClosure: 'RC7' }))).toBe(
+      false,
+    );
   });
 });
 

@@ -31,9 +31,7 @@ export const rule8568 = childRule('8568', (c) => c.episodes.some((e) => !isYesNo
  * no-further-action case. DfE: ReferralNFA "must be false", so a flag that is missing or
  * not a yes/no is queried too, not only one set to yes.
  */
-export const rule8569Q = childRule('8569Q', (c, ctx) =>
-  c.episodes.some((e) => !e.furtherAction && e.referral < ctx.workingDayBeforeStart),
-);
+export const rule8569Q = childRule('8569Q', (c, ctx) => c.episodes.some((e) => !e.furtherAction && e.referral < ctx.workingDayBeforeStart));
 
 /** 8585Q: closure reason RC2 (died) needs a date of death. */
 export const rule8585Q = childRule('8585Q', (c) => !has(c.death) && c.episodes.some((e) => e.raw.ReasonForClosure === 'RC2'));
@@ -42,9 +40,7 @@ export const rule8585Q = childRule('8585Q', (c) => !has(c.death) && c.episodes.s
 export const rule8600 = childRule('8600', (c, ctx) => c.episodes.some((e) => !(e.referral <= ctx.end)));
 
 /** 8606: referral no more than 280 days before the date of birth or the expected date of birth. */
-export const rule8606 = childRule('8606', (c) =>
-  c.episodes.some((e) => e.referral < c.birth - 280 || e.referral < c.expectedBirth - 280),
-);
+export const rule8606 = childRule('8606', (c) => c.episodes.some((e) => e.referral < c.birth - 280 || e.referral < c.expectedBirth - 280));
 
 /** 8610: a primary need code for a referral that went on to further action. */
 export const rule8610 = childRule('8610', (c) => c.episodes.some((e) => e.furtherAction && e.raw.PrimaryNeedCode === null));
@@ -126,9 +122,7 @@ export const rule8831 = childRule('8831', (c) =>
   c.episodes.some(
     (e) =>
       e.nfa &&
-      (has(e.icpc) ||
-        e.assessments.some((a) => has(a.start) || has(a.authorised)) ||
-        e.s47.some((s) => has(s.start) || has(s.icpc))),
+      (has(e.icpc) || e.assessments.some((a) => has(a.start) || has(a.authorised)) || e.s47.some((s) => has(s.start) || has(s.icpc))),
   ),
 );
 
@@ -142,9 +136,7 @@ export const rule8866 = childRule('8866', (c, ctx) =>
 );
 
 /** 8867: a closed episode has every assessment authorised. */
-export const rule8867 = childRule('8867', (c) =>
-  c.episodes.some((e) => has(e.closure) && e.assessments.some((a) => !has(a.authorised))),
-);
+export const rule8867 = childRule('8867', (c) => c.episodes.some((e) => has(e.closure) && e.assessments.some((a) => !has(a.authorised))));
 
 /**
  * 8868: a closed episode has every section 47 enquiry ended either by a conference or by
@@ -162,12 +154,37 @@ export const rule8868 = childRule('8868', (c) =>
  */
 export const rule8890 = childRule('8890', (c, ctx) =>
   c.episodes.some((e) =>
-    startsWithinAnother(e.s47, (s) => s.start, (s) => (has(s.icpc) ? s.icpc : s.notRequired ? NaN : ctx.end)),
+    startsWithinAnother(
+      e.s47,
+      (s) => s.start,
+      (s) => (has(s.icpc) ? s.icpc : s.notRequired ? NaN : ctx.end),
+    ),
   ),
 );
 
 export const cinDetailsRules = [
-  rule2990, rule2991Q, rule8555Q, rule8568, rule8569Q, rule8585Q, rule8600, rule8606, rule8610, rule8620, rule8630,
-  rule8640, rule8650, rule8805, rule8810, rule8815, rule8816, rule8820, rule8825Q, rule8831, rule8866, rule8867,
-  rule8868, rule8890,
+  rule2990,
+  rule2991Q,
+  rule8555Q,
+  rule8568,
+  rule8569Q,
+  rule8585Q,
+  rule8600,
+  rule8606,
+  rule8610,
+  rule8620,
+  rule8630,
+  rule8640,
+  rule8650,
+  rule8805,
+  rule8810,
+  rule8815,
+  rule8816,
+  rule8820,
+  rule8825Q,
+  rule8831,
+  rule8866,
+  rule8867,
+  rule8868,
+  rule8890,
 ];

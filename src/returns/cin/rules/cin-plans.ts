@@ -21,9 +21,7 @@ export const rule4001 = childRule('4001', (c) =>
  * end date is not looked at (unlike 4014, 4016 and 4017, which say to use the reference date).
  */
 export const rule4003 = childRule('4003', (c) =>
-  c.episodes.some((e) =>
-    e.cpps.some((k) => k.reviews.some((r) => r !== k.end && e.plans.some((p) => r >= p.start && r < p.end))),
-  ),
+  c.episodes.some((e) => e.cpps.some((k) => k.reviews.some((r) => r !== k.end && e.plans.some((p) => r >= p.start && r < p.end)))),
 );
 
 /** 4004: at most one open CIN plan (no end date) for a child. */
@@ -46,7 +44,11 @@ export const rule4013 = childRule('4013', (c, ctx) => plansOf(c).some((p) => has
  * reference date, for an open plan).
  */
 export const rule4014 = childRule('4014', (c, ctx) =>
-  startsWithinAnother(plansOf(c), (p) => p.start, (p) => (has(p.end) ? p.end : ctx.end)),
+  startsWithinAnother(
+    plansOf(c),
+    (p) => p.start,
+    (p) => (has(p.end) ? p.end : ctx.end),
+  ),
 );
 
 /** 4015: a CIN plan does not start before the referral. */
@@ -78,4 +80,17 @@ export const rule4017 = childRule('4017', (c, ctx) => {
   return cpps.some((k) => plans.some((p) => k.start !== p.end && k.start >= p.start && k.start <= (has(p.end) ? p.end : ctx.end)));
 });
 
-export const cinPlanRules = [rule4000, rule4001, rule4003, rule4004, rule4010, rule4011, rule4012Q, rule4013, rule4014, rule4015, rule4016, rule4017];
+export const cinPlanRules = [
+  rule4000,
+  rule4001,
+  rule4003,
+  rule4004,
+  rule4010,
+  rule4011,
+  rule4012Q,
+  rule4013,
+  rule4014,
+  rule4015,
+  rule4016,
+  rule4017,
+];

@@ -25,7 +25,13 @@ function assessment(fields: Partial<Assessment> = {}): Assessment {
 }
 
 function s47(fields: Partial<Section47> = {}): Section47 {
-  return { S47ActualStartDate: '2025-05-03', InitialCPCtarget: '2025-05-27', DateOfInitialCPC: '2025-05-16', ICPCnotRequired: '0', ...fields };
+  return {
+    S47ActualStartDate: '2025-05-03',
+    InitialCPCtarget: '2025-05-27',
+    DateOfInitialCPC: '2025-05-16',
+    ICPCnotRequired: '0',
+    ...fields,
+  };
 }
 
 function cpp(fields: Partial<ChildProtectionPlan> = {}): ChildProtectionPlan {
@@ -96,9 +102,13 @@ describe('a date written with slashes is a date in the wrong form, not a missing
   });
 
   it('8897Q: an assessment authorised in the year on a date with slashes needs its factors', () => {
-    expect(fails('8897Q', episode({ Assessments: [assessment({ AssessmentAuthorisationDate: '2025/05/21', AssessmentFactors: [] })] }))).toBe(true);
+    expect(
+      fails('8897Q', episode({ Assessments: [assessment({ AssessmentAuthorisationDate: '2025/05/21', AssessmentFactors: [] })] })),
+    ).toBe(true);
     expect(fails('8897Q', episode({ Assessments: [assessment({ AssessmentAuthorisationDate: '2025/05/21' })] }))).toBe(false);
-    expect(fails('8897Q', episode({ Assessments: [assessment({ AssessmentAuthorisationDate: 'ZZ', AssessmentFactors: [] })] }))).toBe(false);
+    expect(fails('8897Q', episode({ Assessments: [assessment({ AssessmentAuthorisationDate: 'ZZ', AssessmentFactors: [] })] }))).toBe(
+      false,
+    );
   });
 });
 

@@ -68,7 +68,9 @@ export const rule8565 = childRule('8565', (c) =>
 export const rule8720 = childRule('8720', (c, ctx) => anyPlan(c, (p) => !(p.start <= ctx.end)));
 
 /** 8730: the number of previous protection plans is given, zero or more. */
-export const rule8730 = childRule('8730', (c) => anyPlan(c, (p) => p.raw.NumberOfPreviousCPP === null || !/^\+?\d+$/.test(p.raw.NumberOfPreviousCPP)));
+export const rule8730 = childRule('8730', (c) =>
+  anyPlan(c, (p) => p.raw.NumberOfPreviousCPP === null || !/^\+?\d+$/.test(p.raw.NumberOfPreviousCPP)),
+);
 
 /** 8832: no protection plan in a referral with no further action. */
 export const rule8832 = childRule('8832', (c) => c.episodes.some((e) => e.nfa && e.cpps.length > 0));
@@ -113,10 +115,32 @@ export const rule8935 = childRule('8935', (c) => plansOf(c).filter((p) => !has(p
  * overlap without the episodes overlapping, which 8820 reports.
  */
 export const rule8940 = childRule('8940', (c, ctx) =>
-  c.episodes.some((e) => startsWithinAnother(e.cpps, (p) => p.start, (p) => (has(p.end) ? p.end : ctx.end))),
+  c.episodes.some((e) =>
+    startsWithinAnother(
+      e.cpps,
+      (p) => p.start,
+      (p) => (has(p.end) ? p.end : ctx.end),
+    ),
+  ),
 );
 
 export const protectionPlanRules = [
-  rule1105, rule2883, rule2885, rule8565, rule8720, rule8730, rule8832, rule8840, rule8841, rule8842Q, rule8905,
-  rule8910, rule8915, rule8920, rule8925, rule8930, rule8935, rule8940,
+  rule1105,
+  rule2883,
+  rule2885,
+  rule8565,
+  rule8720,
+  rule8730,
+  rule8832,
+  rule8840,
+  rule8841,
+  rule8842Q,
+  rule8905,
+  rule8910,
+  rule8915,
+  rule8920,
+  rule8925,
+  rule8930,
+  rule8935,
+  rule8940,
 ];

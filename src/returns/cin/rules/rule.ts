@@ -5,17 +5,7 @@
  * when missing or not a date; flags as booleans) and runs every child rule on it, so a
  * rule is a small pure predicate in the words of its DfE text.
  */
-import type {
-  Assessment,
-  ChildProtectionPlan,
-  CinChild,
-  CinDetails,
-  CinHeader,
-  CinReturn,
-  CinYear,
-  Section47,
-  Text,
-} from '../model.js';
+import type { Assessment, ChildProtectionPlan, CinChild, CinDetails, CinHeader, CinReturn, CinYear, Section47, Text } from '../model.js';
 import type { CinYearSchema } from '../schema/index.js';
 import { type RuleFacts, factsFor } from './catalogue.js';
 import { dayAsGiven } from '../dates.js';
@@ -166,7 +156,12 @@ export function prepareChild(child: CinChild, row: number): PChild {
       cpps = new Array(e.ChildProtectionPlans.length);
       for (let k = 0; k < e.ChildProtectionPlans.length; k++) {
         const p = e.ChildProtectionPlans[k]!;
-        cpps[k] = { raw: p, start: dayAsGiven(p.CPPstartDate), end: dayAsGiven(p.CPPendDate), reviews: p.CPPreviewDate.length ? p.CPPreviewDate.map(dayAsGiven) : NONE };
+        cpps[k] = {
+          raw: p,
+          start: dayAsGiven(p.CPPstartDate),
+          end: dayAsGiven(p.CPPendDate),
+          reviews: p.CPPreviewDate.length ? p.CPPreviewDate.map(dayAsGiven) : NONE,
+        };
       }
       allCpps = allCpps === NONE ? cpps : allCpps.concat(cpps);
     }

@@ -31,9 +31,7 @@ export const rule8615 = childRule('8615', (c) =>
 );
 
 /** 8675Q: an enquiry with no conference (and no "not required") started no more than 15 working days before the end of the year. */
-export const rule8675Q = childRule('8675Q', (c, ctx) =>
-  anyS47(c, (s) => !has(s.icpc) && !s.notRequired && s.start < ctx.s47OverdueBefore),
-);
+export const rule8675Q = childRule('8675Q', (c, ctx) => anyS47(c, (s) => !has(s.icpc) && !s.notRequired && s.start < ctx.s47OverdueBefore));
 
 /** 8715: an initial conference (section 47 module) within the census period. */
 export const rule8715 = childRule('8715', (c, ctx) => anyS47(c, (s) => has(s.icpc) && (s.icpc < ctx.start || s.icpc > ctx.end)));

@@ -39,7 +39,8 @@ function checkSimple(value: string, type: string, schema: CinSchema, path: strin
       if (!/^\d{4}$/.test(value)) problems.push(`${path}: "${value}" is not an xs:gYear`);
       return;
     case 'xs:dateTime':
-      if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/.test(value)) problems.push(`${path}: "${value}" is not an xs:dateTime`);
+      if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/.test(value))
+        problems.push(`${path}: "${value}" is not an xs:dateTime`);
       return;
     case 'xs:integer':
       if (!/^[+-]?\d+$/.test(value)) problems.push(`${path}: "${value}" is not an xs:integer`);
@@ -74,9 +75,11 @@ function checkElement(nodeChildren: OrderedNode[], decl: ElementDecl, schema: Ci
       i++;
     }
     if (count < child.minOccurs) problems.push(`${path}: <${child.name}> missing (needed at least ${child.minOccurs})`);
-    if (child.maxOccurs !== 'unbounded' && count > child.maxOccurs) problems.push(`${path}: <${child.name}> ${count} times (at most ${child.maxOccurs})`);
+    if (child.maxOccurs !== 'unbounded' && count > child.maxOccurs)
+      problems.push(`${path}: <${child.name}> ${count} times (at most ${child.maxOccurs})`);
   }
-  if (i < elements.length) problems.push(`${path}: <${nameOf(elements[i]!)}> is not allowed here (out of the schema's order, or not in it)`);
+  if (i < elements.length)
+    problems.push(`${path}: <${nameOf(elements[i]!)}> is not allowed here (out of the schema's order, or not in it)`);
 }
 
 /** Where an XML message departs from the schema; empty when it conforms. */

@@ -84,7 +84,7 @@ export function cinYearSchema(year: CinYear): CinYearSchema {
   };
   const codeSets = Object.fromEntries(
     Object.entries(codes).map(([k, v]) => [k, new Set((v as Code[]).map((c) => c.code))]),
-  ) as unknown as CinYearSchema["codeSets"];
+  ) as unknown as CinYearSchema['codeSets'];
   const result: CinYearSchema = {
     year,
     schema,

@@ -11,14 +11,14 @@ describe('the CIN schemas as data', () => {
     expect(Object.keys(committed)).toEqual(CIN_YEARS.map(String));
   });
 
-  it('name the child\'s sex GenderCurrent (1, 2, 0, 9) to 2024 and Sex (M, F, U) from 2025', () => {
+  it("name the child's sex GenderCurrent (1, 2, 0, 9) to 2024 and Sex (M, F, U) from 2025", () => {
     expect(cinYearSchema(2024).sexElement).toBe('GenderCurrent');
     expect(cinYearSchema(2024).codes.sex.map((c) => c.code)).toEqual(['1', '2', '0', '9']);
     expect(cinYearSchema(2025).sexElement).toBe('Sex');
     expect(cinYearSchema(2025).codes.sex.map((c) => c.code)).toEqual(['M', 'F', 'U']);
   });
 
-  it('carry DfE\'s code lists with their labels', () => {
+  it("carry DfE's code lists with their labels", () => {
     const codes = cinYearSchema(2026).codes;
     expect(codes.ethnicity).toHaveLength(20);
     expect(codes.disability.map((c) => c.code)).toContain('NONE');
@@ -35,7 +35,7 @@ describe('schema conformance', () => {
     `<Message><Children><Child><ChildIdentifiers>${ids}</ChildIdentifiers><ChildCharacteristics><Ethnicity>WBRI</Ethnicity></ChildCharacteristics>` +
     '<CINdetails><CINreferralDate>2025-06-01</CINreferralDate><ReferralSource>1A</ReferralSource><ReferralNFA>0</ReferralNFA></CINdetails></Child></Children></Message>';
 
-  it('accepts a minimal message in the schema\'s order', () => {
+  it("accepts a minimal message in the schema's order", () => {
     expect(schemaProblems(child('<LAchildID>A1</LAchildID><Sex>F</Sex>'), schema)).toEqual([]);
   });
 
@@ -43,6 +43,8 @@ describe('schema conformance', () => {
     expect(schemaProblems(child('<Sex>F</Sex><LAchildID>A1</LAchildID>'), schema).join('\n')).toMatch(/LAchildID/);
     expect(schemaProblems(child('<LAchildID>A1</LAchildID>'), schema).join('\n')).toMatch(/<Sex> missing/);
     expect(schemaProblems(child('<LAchildID>A1</LAchildID><Sex>1</Sex>'), schema).join('\n')).toMatch(/"1" is not in sextype/);
-    expect(schemaProblems(child('<LAchildID>A1</LAchildID><PersonBirthDate>2020-02-30</PersonBirthDate><Sex>F</Sex>'), schema).join('\n')).toMatch(/not an xs:date/);
+    expect(
+      schemaProblems(child('<LAchildID>A1</LAchildID><PersonBirthDate>2020-02-30</PersonBirthDate><Sex>F</Sex>'), schema).join('\n'),
+    ).toMatch(/not an xs:date/);
   });
 });

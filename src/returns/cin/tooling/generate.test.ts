@@ -45,6 +45,10 @@ describe('the synthetic CIN census generator', () => {
   });
 
   it('knows how to break every rule', () => {
-    expect([...SEEDABLE_RULES].sort()).toEqual(rulesCinFor(2026).map((r) => r.code).sort());
+    expect([...SEEDABLE_RULES].sort()).toEqual(
+      rulesCinFor(2026)
+        .map((r) => r.code)
+        .sort(),
+    );
   });
 });

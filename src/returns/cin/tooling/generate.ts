@@ -109,7 +109,12 @@ export function generateEpisode(g: GenerationContext, journey: Journey, referral
   const assessStart = Math.min(referral + rng.int(0, 3), latest, g.end);
   const openAssessment = open && journey === 'assessed' && assessStart >= g.openAssessmentFrom && rng.chance(0.5);
   if (openAssessment) {
-    e.Assessments.push({ AssessmentActualStartDate: d(assessStart), AssessmentInternalReviewDate: null, AssessmentAuthorisationDate: null, AssessmentFactors: [] });
+    e.Assessments.push({
+      AssessmentActualStartDate: d(assessStart),
+      AssessmentInternalReviewDate: null,
+      AssessmentAuthorisationDate: null,
+      AssessmentFactors: [],
+    });
     return e;
   }
   // "No factors identified" (21) leads to closure with RC8 or RC9 (8873Q).
@@ -320,4 +325,3 @@ export function generateCin(options: GenerateOptions): GeneratedCin {
   const seeded = options.errors?.length ? seedErrors(ret, g, options.errors) : [];
   return { ret, seeded };
 }
-

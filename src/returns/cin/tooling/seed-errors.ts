@@ -108,7 +108,12 @@ function nfa(g: GenerationContext): CinDetails {
 /** An assessment under way at the end of the year, started 19 days before it. */
 function openAssessment(g: GenerationContext): CinDetails {
   const e = base(g, g.end - 20);
-  e.Assessments.push({ AssessmentActualStartDate: d(g.end - 19), AssessmentInternalReviewDate: null, AssessmentAuthorisationDate: null, AssessmentFactors: [] });
+  e.Assessments.push({
+    AssessmentActualStartDate: d(g.end - 19),
+    AssessmentInternalReviewDate: null,
+    AssessmentAuthorisationDate: null,
+    AssessmentFactors: [],
+  });
   return e;
 }
 
@@ -134,22 +139,70 @@ function upnWith(la: string, middle: string, last: string): string {
 }
 
 const BREAKERS: Record<string, Breaker> = {
-  '1103': (c, g) => { const e = only(c, g, assessed(g, true)); e.Assessments[0]!.AssessmentActualStartDate = d(g.start + 28); },
-  '1104': (c, g) => { const e = only(c, g, protection(g, false)); e.Section47[0]!.DateOfInitialCPC = d(weekdayOnOrAfter(g.start + 20)); },
-  '1105': (c, g) => { const e = only(c, g, protection(g, false)); e.ChildProtectionPlans[0]!.CPPstartDate = d(g.start + 25); },
-  '1510': (c, g) => { plainChild(c, g); const u = c.identifiers.UPN!; c.identifiers.UPN = (u[0] === 'A' ? 'B' : 'A') + u.slice(1); },
-  '1530': (c, g) => { plainChild(c, g); c.identifiers.UPN = upnWith('100', '99', String(g.nextUpn++).padStart(7, '0')); },
-  '1540': (c, g) => { plainChild(c, g); c.identifiers.UPN = upnWith(g.la, '9A', String(g.nextUpn++).padStart(7, '0')); },
-  '1550': (c, g) => { plainChild(c, g); c.identifiers.UPN = upnWith(g.la, '99', `${String(g.nextUpn++).padStart(6, '0')}I`); },
-  '1560Q': (c, g) => { plainChild(c, g); c.identifiers.FormerUPN = 'X1234'; },
-  '1570': (c) => { c.identifiers.LAchildID = `${c.identifiers.LAchildID}000000000000000`; },
-  '1580': (c) => { c.identifiers.LAchildID = `${c.identifiers.LAchildID}-A`; },
-  '4008': (c, g) => { only(c, g, onPlan(g, false)); c.identifiers.PersonDeathDate = d(g.start + 50); },
-  '4009Q': (c, g) => { only(c, g, onPlan(g, true)); c.identifiers.PersonDeathDate = d(g.start + 100); },
-  '4180': (c) => { c.identifiers.Sex = 'X'; },
-  '8500': (c) => { c.identifiers.LAchildID = null; },
-  '8520': (c, g) => { const e = only(c, g, openAssessment(g)); c.identifiers.PersonBirthDate = d(g.end + 10); c.identifiers.UPN = null; c.identifiers.UPNunknown = 'UN1'; void e; },
-  '8525Q': (c, g) => { plainChild(c, g); c.identifiers.ExpectedPersonBirthDate = d(g.end + 30); },
+  '1103': (c, g) => {
+    const e = only(c, g, assessed(g, true));
+    e.Assessments[0]!.AssessmentActualStartDate = d(g.start + 28);
+  },
+  '1104': (c, g) => {
+    const e = only(c, g, protection(g, false));
+    e.Section47[0]!.DateOfInitialCPC = d(weekdayOnOrAfter(g.start + 20));
+  },
+  '1105': (c, g) => {
+    const e = only(c, g, protection(g, false));
+    e.ChildProtectionPlans[0]!.CPPstartDate = d(g.start + 25);
+  },
+  '1510': (c, g) => {
+    plainChild(c, g);
+    const u = c.identifiers.UPN!;
+    c.identifiers.UPN = (u[0] === 'A' ? 'B' : 'A') + u.slice(1);
+  },
+  '1530': (c, g) => {
+    plainChild(c, g);
+    c.identifiers.UPN = upnWith('100', '99', String(g.nextUpn++).padStart(7, '0'));
+  },
+  '1540': (c, g) => {
+    plainChild(c, g);
+    c.identifiers.UPN = upnWith(g.la, '9A', String(g.nextUpn++).padStart(7, '0'));
+  },
+  '1550': (c, g) => {
+    plainChild(c, g);
+    c.identifiers.UPN = upnWith(g.la, '99', `${String(g.nextUpn++).padStart(6, '0')}I`);
+  },
+  '1560Q': (c, g) => {
+    plainChild(c, g);
+    c.identifiers.FormerUPN = 'X1234';
+  },
+  '1570': (c) => {
+    c.identifiers.LAchildID = `${c.identifiers.LAchildID}000000000000000`;
+  },
+  '1580': (c) => {
+    c.identifiers.LAchildID = `${c.identifiers.LAchildID}-A`;
+  },
+  '4008': (c, g) => {
+    only(c, g, onPlan(g, false));
+    c.identifiers.PersonDeathDate = d(g.start + 50);
+  },
+  '4009Q': (c, g) => {
+    only(c, g, onPlan(g, true));
+    c.identifiers.PersonDeathDate = d(g.start + 100);
+  },
+  '4180': (c) => {
+    c.identifiers.Sex = 'X';
+  },
+  '8500': (c) => {
+    c.identifiers.LAchildID = null;
+  },
+  '8520': (c, g) => {
+    const e = only(c, g, openAssessment(g));
+    c.identifiers.PersonBirthDate = d(g.end + 10);
+    c.identifiers.UPN = null;
+    c.identifiers.UPNunknown = 'UN1';
+    void e;
+  },
+  '8525Q': (c, g) => {
+    plainChild(c, g);
+    c.identifiers.ExpectedPersonBirthDate = d(g.end + 30);
+  },
   '8530Q': (c, g) => {
     const e = only(c, g, nfa(g));
     c.identifiers.PersonBirthDate = null;
@@ -161,9 +214,20 @@ const BREAKERS: Record<string, Breaker> = {
     e.CINreferralDate = d(g.end - 100);
     e.CINclosureDate = e.CINreferralDate;
   },
-  '8535Q': (c, g) => { only(c, g, nfa(g)); c.identifiers.PersonBirthDate = d(g.start + 20); c.identifiers.PersonDeathDate = d(g.start + 10); c.identifiers.UPN = null; c.identifiers.UPNunknown = 'UN1'; },
-  '8545Q': (c, g) => { only(c, g, nfa(g)); c.identifiers.PersonDeathDate = d(g.end + 5); },
-  '8590': (c) => { c.cinDetails = []; },
+  '8535Q': (c, g) => {
+    only(c, g, nfa(g));
+    c.identifiers.PersonBirthDate = d(g.start + 20);
+    c.identifiers.PersonDeathDate = d(g.start + 10);
+    c.identifiers.UPN = null;
+    c.identifiers.UPNunknown = 'UN1';
+  },
+  '8545Q': (c, g) => {
+    only(c, g, nfa(g));
+    c.identifiers.PersonDeathDate = d(g.end + 5);
+  },
+  '8590': (c) => {
+    c.cinDetails = [];
+  },
   '8750': (c, g) => {
     const e = only(c, g, nfa(g));
     c.identifiers.PersonBirthDate = null;
@@ -175,55 +239,155 @@ const BREAKERS: Record<string, Breaker> = {
     e.CINreferralDate = d(g.end - 100);
     e.CINclosureDate = e.CINreferralDate;
   },
-  '8770Q': (c, g) => { only(c, g, assessed(g, true)); c.identifiers.UPN = null; c.identifiers.FormerUPN = null; c.identifiers.UPNunknown = 'UN1'; },
-  '8772': (c, g) => { only(c, g, assessed(g, true)); c.identifiers.UPN = null; c.identifiers.UPNunknown = 'UN7'; },
-  '8775Q': (c, g) => { plainChild(c, g); c.identifiers.PersonBirthDate = d(addYears(g.end, -27)); },
-  '4220': (c) => { c.characteristics.Ethnicity = 'XXXX'; },
-  '8540': (c, g) => { only(c, g, assessed(g, true)); c.characteristics.Disabilities = ['XYZ']; },
-  '8790': (c) => { c.characteristics.Disabilities = ['NONE', 'MOB']; },
-  '8794': (c) => { c.characteristics.Disabilities = ['MOB', 'MOB']; },
-  '2990': (c, g) => { const e = only(c, g, onPlan(g, true)); e.ReasonForClosure = 'RC8'; },
-  '2991Q': (c, g) => { const e = only(c, g, protection(g, false)); e.Assessments = []; },
-  '8555Q': (c, g) => { only(c, g, nfa(g)); c.identifiers.PersonDeathDate = d(g.start + 20); },
-  '8568': (c) => { c.cinDetails[0]!.ReferralNFA = 'X'; },
-  '8569Q': (c, g) => { const e = only(c, g, nfa(g)); e.CINreferralDate = d(g.start - 10); e.CINclosureDate = d(g.start + 1); },
-  '8585Q': (c, g) => { const e = only(c, g, assessed(g, true)); e.ReasonForClosure = 'RC2'; },
-  '8600': (c, g) => { const e = only(c, g, assessed(g, true)); e.CINreferralDate = null; },
-  '8606': (c, g) => { const e = only(c, g, assessed(g, true)); c.identifiers.PersonBirthDate = d(g.start + 340); c.identifiers.UPN = null; c.identifiers.UPNunknown = 'UN1'; void e; },
-  '8610': (c, g) => { const e = only(c, g, assessed(g, true)); e.PrimaryNeedCode = null; },
-  '8620': (c, g) => { const e = only(c, g, assessed(g, true)); e.CINclosureDate = d(g.end + 5); },
-  '8630': (c, g) => { const e = only(c, g, nfa(g)); e.CINclosureDate = d(g.start + 29); },
-  '8640': (c, g) => { const e = only(c, g, assessed(g, true)); e.ReasonForClosure = 'RC0'; },
-  '8650': (c, g) => { const e = only(c, g, assessed(g, true)); e.PrimaryNeedCode = 'N99'; },
-  '8805': (c, g) => { const e = only(c, g, assessed(g, true)); e.ReasonForClosure = null; },
-  '8810': (c, g) => { const e = only(c, g, assessed(g, false)); e.ReasonForClosure = 'RC7'; },
+  '8770Q': (c, g) => {
+    only(c, g, assessed(g, true));
+    c.identifiers.UPN = null;
+    c.identifiers.FormerUPN = null;
+    c.identifiers.UPNunknown = 'UN1';
+  },
+  '8772': (c, g) => {
+    only(c, g, assessed(g, true));
+    c.identifiers.UPN = null;
+    c.identifiers.UPNunknown = 'UN7';
+  },
+  '8775Q': (c, g) => {
+    plainChild(c, g);
+    c.identifiers.PersonBirthDate = d(addYears(g.end, -27));
+  },
+  '4220': (c) => {
+    c.characteristics.Ethnicity = 'XXXX';
+  },
+  '8540': (c, g) => {
+    only(c, g, assessed(g, true));
+    c.characteristics.Disabilities = ['XYZ'];
+  },
+  '8790': (c) => {
+    c.characteristics.Disabilities = ['NONE', 'MOB'];
+  },
+  '8794': (c) => {
+    c.characteristics.Disabilities = ['MOB', 'MOB'];
+  },
+  '2990': (c, g) => {
+    const e = only(c, g, onPlan(g, true));
+    e.ReasonForClosure = 'RC8';
+  },
+  '2991Q': (c, g) => {
+    const e = only(c, g, protection(g, false));
+    e.Assessments = [];
+  },
+  '8555Q': (c, g) => {
+    only(c, g, nfa(g));
+    c.identifiers.PersonDeathDate = d(g.start + 20);
+  },
+  '8568': (c) => {
+    c.cinDetails[0]!.ReferralNFA = 'X';
+  },
+  '8569Q': (c, g) => {
+    const e = only(c, g, nfa(g));
+    e.CINreferralDate = d(g.start - 10);
+    e.CINclosureDate = d(g.start + 1);
+  },
+  '8585Q': (c, g) => {
+    const e = only(c, g, assessed(g, true));
+    e.ReasonForClosure = 'RC2';
+  },
+  '8600': (c, g) => {
+    const e = only(c, g, assessed(g, true));
+    e.CINreferralDate = null;
+  },
+  '8606': (c, g) => {
+    const e = only(c, g, assessed(g, true));
+    c.identifiers.PersonBirthDate = d(g.start + 340);
+    c.identifiers.UPN = null;
+    c.identifiers.UPNunknown = 'UN1';
+    void e;
+  },
+  '8610': (c, g) => {
+    const e = only(c, g, assessed(g, true));
+    e.PrimaryNeedCode = null;
+  },
+  '8620': (c, g) => {
+    const e = only(c, g, assessed(g, true));
+    e.CINclosureDate = d(g.end + 5);
+  },
+  '8630': (c, g) => {
+    const e = only(c, g, nfa(g));
+    e.CINclosureDate = d(g.start + 29);
+  },
+  '8640': (c, g) => {
+    const e = only(c, g, assessed(g, true));
+    e.ReasonForClosure = 'RC0';
+  },
+  '8650': (c, g) => {
+    const e = only(c, g, assessed(g, true));
+    e.PrimaryNeedCode = 'N99';
+  },
+  '8805': (c, g) => {
+    const e = only(c, g, assessed(g, true));
+    e.ReasonForClosure = null;
+  },
+  '8810': (c, g) => {
+    const e = only(c, g, assessed(g, false));
+    e.ReasonForClosure = 'RC7';
+  },
   '8815': (c, g) => {
     const first = only(c, g, assessed(g, false));
     const second = base(g, g.start + 200);
-    second.Assessments.push({ AssessmentActualStartDate: d(g.start + 201), AssessmentInternalReviewDate: null, AssessmentAuthorisationDate: d(g.start + 230), AssessmentFactors: ['4B'] });
+    second.Assessments.push({
+      AssessmentActualStartDate: d(g.start + 201),
+      AssessmentInternalReviewDate: null,
+      AssessmentAuthorisationDate: d(g.start + 230),
+      AssessmentFactors: ['4B'],
+    });
     c.cinDetails = [first, second];
   },
   '8816': (c, g) => {
     const first = only(c, g, assessed(g, false));
     const second = base(g, g.start + 200);
-    second.Assessments.push({ AssessmentActualStartDate: d(g.start + 201), AssessmentInternalReviewDate: null, AssessmentAuthorisationDate: d(g.start + 230), AssessmentFactors: ['4B'] });
+    second.Assessments.push({
+      AssessmentActualStartDate: d(g.start + 201),
+      AssessmentInternalReviewDate: null,
+      AssessmentAuthorisationDate: d(g.start + 230),
+      AssessmentFactors: ['4B'],
+    });
     close(second, g.start + 240);
     c.cinDetails = [first, second];
   },
   '8820': (c, g) => {
     const first = only(c, g, assessed(g, true));
     const second = base(g, g.start + 40);
-    second.Assessments.push({ AssessmentActualStartDate: d(g.start + 60), AssessmentInternalReviewDate: null, AssessmentAuthorisationDate: d(g.start + 70), AssessmentFactors: ['4B'] });
+    second.Assessments.push({
+      AssessmentActualStartDate: d(g.start + 60),
+      AssessmentInternalReviewDate: null,
+      AssessmentAuthorisationDate: d(g.start + 70),
+      AssessmentFactors: ['4B'],
+    });
     close(second, g.start + 80);
     c.cinDetails = [first, second];
   },
-  '8825Q': (c, g) => { const e = only(c, g, assessed(g, true)); e.Assessments = []; e.ReasonForClosure = 'RC8'; },
+  '8825Q': (c, g) => {
+    const e = only(c, g, assessed(g, true));
+    e.Assessments = [];
+    e.ReasonForClosure = 'RC8';
+  },
   '8831': (c, g) => {
     const e = only(c, g, nfa(g));
-    e.Assessments.push({ AssessmentActualStartDate: d(g.start + 30), AssessmentInternalReviewDate: null, AssessmentAuthorisationDate: d(g.start + 30), AssessmentFactors: ['1A'] });
+    e.Assessments.push({
+      AssessmentActualStartDate: d(g.start + 30),
+      AssessmentInternalReviewDate: null,
+      AssessmentAuthorisationDate: d(g.start + 30),
+      AssessmentFactors: ['1A'],
+    });
   },
-  '8866': (c) => { c.cinDetails[0]!.ReferralSource = 'ZZ'; },
-  '8867': (c, g) => { const e = only(c, g, assessed(g, true)); const a = e.Assessments[0]!; a.AssessmentAuthorisationDate = null; a.AssessmentFactors = []; },
+  '8866': (c) => {
+    c.cinDetails[0]!.ReferralSource = 'ZZ';
+  },
+  '8867': (c, g) => {
+    const e = only(c, g, assessed(g, true));
+    const a = e.Assessments[0]!;
+    a.AssessmentAuthorisationDate = null;
+    a.AssessmentFactors = [];
+  },
   '8868': (c, g) => {
     const e = only(c, g, assessed(g, true));
     e.Section47.push({ S47ActualStartDate: d(g.start + 32), InitialCPCtarget: null, DateOfInitialCPC: null, ICPCnotRequired: '0' });
@@ -232,27 +396,81 @@ const BREAKERS: Record<string, Breaker> = {
     const e = only(c, g, protection(g, false));
     e.Section47.push({ S47ActualStartDate: d(g.start + 35), InitialCPCtarget: null, DateOfInitialCPC: null, ICPCnotRequired: '1' });
   },
-  '8608': (c, g) => { const e = only(c, g, assessed(g, true)); e.Assessments[0]!.AssessmentAuthorisationDate = d(g.start + 31); e.Assessments[0]!.AssessmentActualStartDate = d(g.start + 40); },
-  '8614': (c, g) => { const e = only(c, g, openAssessment(g)); e.Assessments[0]!.AssessmentFactors = ['1A']; },
-  '8670Q': (c, g) => { const e = only(c, g, openAssessment(g)); e.CINreferralDate = d(g.end - 120); e.Assessments[0]!.AssessmentActualStartDate = d(g.end - 119); },
-  '8696': (c, g) => { const e = only(c, g, assessed(g, false)); e.Assessments[0]!.AssessmentAuthorisationDate = d(g.end + 3); },
-  '8736': (c, g) => { const e = only(c, g, openAssessment(g)); e.CINreferralDate = d(g.start - 40); e.Assessments[0]!.AssessmentActualStartDate = d(g.start - 30); },
+  '8608': (c, g) => {
+    const e = only(c, g, assessed(g, true));
+    e.Assessments[0]!.AssessmentAuthorisationDate = d(g.start + 31);
+    e.Assessments[0]!.AssessmentActualStartDate = d(g.start + 40);
+  },
+  '8614': (c, g) => {
+    const e = only(c, g, openAssessment(g));
+    e.Assessments[0]!.AssessmentFactors = ['1A'];
+  },
+  '8670Q': (c, g) => {
+    const e = only(c, g, openAssessment(g));
+    e.CINreferralDate = d(g.end - 120);
+    e.Assessments[0]!.AssessmentActualStartDate = d(g.end - 119);
+  },
+  '8696': (c, g) => {
+    const e = only(c, g, assessed(g, false));
+    e.Assessments[0]!.AssessmentAuthorisationDate = d(g.end + 3);
+  },
+  '8736': (c, g) => {
+    const e = only(c, g, openAssessment(g));
+    e.CINreferralDate = d(g.start - 40);
+    e.Assessments[0]!.AssessmentActualStartDate = d(g.start - 30);
+  },
   '8863Q': (c, g) => {
     const e = only(c, g, assessed(g, false));
-    e.Assessments.push({ AssessmentActualStartDate: d(g.start + 40), AssessmentInternalReviewDate: null, AssessmentAuthorisationDate: d(g.start + 60), AssessmentFactors: ['1A'] });
+    e.Assessments.push({
+      AssessmentActualStartDate: d(g.start + 40),
+      AssessmentInternalReviewDate: null,
+      AssessmentAuthorisationDate: d(g.start + 60),
+      AssessmentFactors: ['1A'],
+    });
   },
-  '8869': (c, g) => { const e = only(c, g, assessed(g, false)); e.Assessments[0]!.AssessmentFactors = ['21', '1A']; },
-  '8873Q': (c, g) => { const e = only(c, g, assessed(g, true)); e.Assessments[0]!.AssessmentFactors = ['21']; e.ReasonForClosure = 'RC7'; },
+  '8869': (c, g) => {
+    const e = only(c, g, assessed(g, false));
+    e.Assessments[0]!.AssessmentFactors = ['21', '1A'];
+  },
+  '8873Q': (c, g) => {
+    const e = only(c, g, assessed(g, true));
+    e.Assessments[0]!.AssessmentFactors = ['21'];
+    e.ReasonForClosure = 'RC7';
+  },
   '8896': (c, g) => {
     const e = only(c, g, openAssessment(g));
-    e.Assessments.push({ AssessmentActualStartDate: d(g.end - 18), AssessmentInternalReviewDate: null, AssessmentAuthorisationDate: null, AssessmentFactors: [] });
+    e.Assessments.push({
+      AssessmentActualStartDate: d(g.end - 18),
+      AssessmentInternalReviewDate: null,
+      AssessmentAuthorisationDate: null,
+      AssessmentFactors: [],
+    });
   },
-  '8897Q': (c, g) => { const e = only(c, g, assessed(g, false)); e.Assessments[0]!.AssessmentFactors = []; },
-  '8898': (c, g) => { const e = only(c, g, assessed(g, false)); e.Assessments[0]!.AssessmentFactors = ['1A', '1A']; },
-  '8945Q': (c, g) => { const e = only(c, g, assessed(g, false)); e.Assessments[0]!.AssessmentFactors = ['18A']; },
-  '8950Q': (c, g) => { const e = only(c, g, assessed(g, false)); e.Assessments[0]!.AssessmentFactors = ['19A']; },
-  '4000': (c, g) => { const e = only(c, g, nfa(g)); e.CINPlanDates.push({ CINPlanStartDate: d(g.start + 30), CINPlanEndDate: d(g.start + 31) }); },
-  '4001': (c, g) => { const e = only(c, g, protection(g, false)); const s = day(e.ChildProtectionPlans[0]!.CPPstartDate); e.CINPlanDates.push({ CINPlanStartDate: d(s - 5), CINPlanEndDate: null }); },
+  '8897Q': (c, g) => {
+    const e = only(c, g, assessed(g, false));
+    e.Assessments[0]!.AssessmentFactors = [];
+  },
+  '8898': (c, g) => {
+    const e = only(c, g, assessed(g, false));
+    e.Assessments[0]!.AssessmentFactors = ['1A', '1A'];
+  },
+  '8945Q': (c, g) => {
+    const e = only(c, g, assessed(g, false));
+    e.Assessments[0]!.AssessmentFactors = ['18A'];
+  },
+  '8950Q': (c, g) => {
+    const e = only(c, g, assessed(g, false));
+    e.Assessments[0]!.AssessmentFactors = ['19A'];
+  },
+  '4000': (c, g) => {
+    const e = only(c, g, nfa(g));
+    e.CINPlanDates.push({ CINPlanStartDate: d(g.start + 30), CINPlanEndDate: d(g.start + 31) });
+  },
+  '4001': (c, g) => {
+    const e = only(c, g, protection(g, false));
+    const s = day(e.ChildProtectionPlans[0]!.CPPstartDate);
+    e.CINPlanDates.push({ CINPlanStartDate: d(s - 5), CINPlanEndDate: null });
+  },
   '4003': (c, g) => {
     const e = only(c, g, protection(g, true));
     const cpp = e.ChildProtectionPlans[0]!;
@@ -263,21 +481,56 @@ const BREAKERS: Record<string, Breaker> = {
     e.CINclosureDate = null;
     e.ReasonForClosure = null;
   },
-  '4004': (c, g) => { const e = only(c, g, onPlan(g, false)); e.CINPlanDates.push({ CINPlanStartDate: d(g.start + 60), CINPlanEndDate: null }); },
-  '4010': (c, g) => { const e = only(c, g, onPlan(g, false)); e.CINPlanDates[0]!.CINPlanStartDate = null; },
-  '4011': (c, g) => { const e = only(c, g, onPlan(g, false)); e.CINPlanDates[0]!.CINPlanEndDate = d(g.start + 45); },
-  '4012Q': (c, g) => { const e = only(c, g, onPlan(g, false)); e.CINPlanDates[0]!.CINPlanEndDate = e.CINPlanDates[0]!.CINPlanStartDate; },
-  '4013': (c, g) => { const e = only(c, g, onPlan(g, false)); e.CINPlanDates[0]!.CINPlanEndDate = d(g.end + 10); },
+  '4004': (c, g) => {
+    const e = only(c, g, onPlan(g, false));
+    e.CINPlanDates.push({ CINPlanStartDate: d(g.start + 60), CINPlanEndDate: null });
+  },
+  '4010': (c, g) => {
+    const e = only(c, g, onPlan(g, false));
+    e.CINPlanDates[0]!.CINPlanStartDate = null;
+  },
+  '4011': (c, g) => {
+    const e = only(c, g, onPlan(g, false));
+    e.CINPlanDates[0]!.CINPlanEndDate = d(g.start + 45);
+  },
+  '4012Q': (c, g) => {
+    const e = only(c, g, onPlan(g, false));
+    e.CINPlanDates[0]!.CINPlanEndDate = e.CINPlanDates[0]!.CINPlanStartDate;
+  },
+  '4013': (c, g) => {
+    const e = only(c, g, onPlan(g, false));
+    e.CINPlanDates[0]!.CINPlanEndDate = d(g.end + 10);
+  },
   '4014': (c, g) => {
     const e = only(c, g, onPlan(g, true));
     e.CINPlanDates.push({ CINPlanStartDate: d(g.start + 100), CINPlanEndDate: d(g.start + 140) });
   },
-  '4015': (c, g) => { const e = only(c, g, onPlan(g, false)); e.CINPlanDates[0]!.CINPlanStartDate = d(g.start + 20); },
-  '4016': (c, g) => { const e = only(c, g, protection(g, true)); const s = day(e.ChildProtectionPlans[0]!.CPPstartDate); e.CINPlanDates.push({ CINPlanStartDate: d(s + 10), CINPlanEndDate: d(s + 90) }); },
-  '4017': (c, g) => { const e = only(c, g, protection(g, true)); const s = day(e.ChildProtectionPlans[0]!.CPPstartDate); e.CINPlanDates.push({ CINPlanStartDate: d(s - 10), CINPlanEndDate: d(s + 5) }); },
-  '2884': (c, g) => { const e = only(c, g, protection(g, false)); e.DateOfInitialCPC = e.Section47[0]!.DateOfInitialCPC; },
-  '2889': (c, g) => { const e = only(c, g, protection(g, false)); e.Section47[0]!.S47ActualStartDate = d(g.start + 25); },
-  '8615': (c, g) => { const e = only(c, g, protection(g, false)); e.Section47[0]!.S47ActualStartDate = null; },
+  '4015': (c, g) => {
+    const e = only(c, g, onPlan(g, false));
+    e.CINPlanDates[0]!.CINPlanStartDate = d(g.start + 20);
+  },
+  '4016': (c, g) => {
+    const e = only(c, g, protection(g, true));
+    const s = day(e.ChildProtectionPlans[0]!.CPPstartDate);
+    e.CINPlanDates.push({ CINPlanStartDate: d(s + 10), CINPlanEndDate: d(s + 90) });
+  },
+  '4017': (c, g) => {
+    const e = only(c, g, protection(g, true));
+    const s = day(e.ChildProtectionPlans[0]!.CPPstartDate);
+    e.CINPlanDates.push({ CINPlanStartDate: d(s - 10), CINPlanEndDate: d(s + 5) });
+  },
+  '2884': (c, g) => {
+    const e = only(c, g, protection(g, false));
+    e.DateOfInitialCPC = e.Section47[0]!.DateOfInitialCPC;
+  },
+  '2889': (c, g) => {
+    const e = only(c, g, protection(g, false));
+    e.Section47[0]!.S47ActualStartDate = d(g.start + 25);
+  },
+  '8615': (c, g) => {
+    const e = only(c, g, protection(g, false));
+    e.Section47[0]!.S47ActualStartDate = null;
+  },
   '8675Q': (c, g) => {
     const e = only(c, g, openAssessment(g));
     e.CINreferralDate = d(g.end - 90);
@@ -301,30 +554,85 @@ const BREAKERS: Record<string, Breaker> = {
     e.Section47.push({ S47ActualStartDate: d(g.end - 5), InitialCPCtarget: null, DateOfInitialCPC: null, ICPCnotRequired: '0' });
     e.Section47.push({ S47ActualStartDate: d(g.end - 3), InitialCPCtarget: null, DateOfInitialCPC: null, ICPCnotRequired: '0' });
   },
-  '8870Q': (c, g) => { const e = only(c, g, protection(g, false)); e.Section47[0]!.InitialCPCtarget = d(saturdayOnOrAfter(g.start + 45)); },
+  '8870Q': (c, g) => {
+    const e = only(c, g, protection(g, false));
+    e.Section47[0]!.InitialCPCtarget = d(saturdayOnOrAfter(g.start + 45));
+  },
   '8875': (c, g) => {
     const e = only(c, g, protection(g, false));
     const sat = d(saturdayOnOrAfter(g.start + 45));
     e.Section47[0]!.DateOfInitialCPC = sat;
     e.ChildProtectionPlans[0]!.CPPstartDate = sat;
   },
-  '2885': (c, g) => { const e = only(c, g, protection(g, false)); const p = e.ChildProtectionPlans[0]!; p.CPPstartDate = d(day(p.CPPstartDate) + 1); },
-  '8565': (c, g) => { const e = only(c, g, assessed(g, true)); e.Assessments[0]!.AssessmentAuthorisationDate = d(g.start + 60); },
-  '8720': (c, g) => { const e = only(c, g, protection(g, false)); e.ChildProtectionPlans[0]!.CPPstartDate = null; },
-  '8730': (c, g) => { const e = only(c, g, protection(g, false)); e.ChildProtectionPlans[0]!.NumberOfPreviousCPP = null; },
+  '2885': (c, g) => {
+    const e = only(c, g, protection(g, false));
+    const p = e.ChildProtectionPlans[0]!;
+    p.CPPstartDate = d(day(p.CPPstartDate) + 1);
+  },
+  '8565': (c, g) => {
+    const e = only(c, g, assessed(g, true));
+    e.Assessments[0]!.AssessmentAuthorisationDate = d(g.start + 60);
+  },
+  '8720': (c, g) => {
+    const e = only(c, g, protection(g, false));
+    e.ChildProtectionPlans[0]!.CPPstartDate = null;
+  },
+  '8730': (c, g) => {
+    const e = only(c, g, protection(g, false));
+    e.ChildProtectionPlans[0]!.NumberOfPreviousCPP = null;
+  },
   '8832': (c, g) => {
     const e = only(c, g, nfa(g));
-    e.ChildProtectionPlans.push({ CPPstartDate: d(g.start + 30), CPPendDate: null, InitialCategoryOfAbuse: 'NEG', LatestCategoryOfAbuse: 'NEG', NumberOfPreviousCPP: '0', CPPreviewDate: [] });
+    e.ChildProtectionPlans.push({
+      CPPstartDate: d(g.start + 30),
+      CPPendDate: null,
+      InitialCategoryOfAbuse: 'NEG',
+      LatestCategoryOfAbuse: 'NEG',
+      NumberOfPreviousCPP: '0',
+      CPPreviewDate: [],
+    });
   },
-  '8840': (c, g) => { const e = only(c, g, protection(g, false)); const p = e.ChildProtectionPlans[0]!; p.CPPendDate = p.CPPstartDate; p.CPPreviewDate = []; },
-  '8841': (c, g) => { const e = only(c, g, protection(g, false)); const p = e.ChildProtectionPlans[0]!; p.CPPreviewDate = [p.CPPstartDate]; },
-  '8842Q': (c, g) => { const e = only(c, g, protection(g, false)); e.ChildProtectionPlans[0]!.CPPreviewDate = [null]; },
-  '8905': (c, g) => { const e = only(c, g, protection(g, false)); e.ChildProtectionPlans[0]!.InitialCategoryOfAbuse = 'XXX'; },
-  '8910': (c, g) => { const e = only(c, g, protection(g, false)); e.ChildProtectionPlans[0]!.LatestCategoryOfAbuse = 'XXX'; },
-  '8915': (c, g) => { only(c, g, protection(g, false)); c.identifiers.PersonDeathDate = d(g.start + 40); },
-  '8920': (c, g) => { const e = only(c, g, protection(g, true)); c.identifiers.PersonDeathDate = d(day(e.ChildProtectionPlans[0]!.CPPendDate) - 1); },
-  '8925': (c, g) => { const e = only(c, g, protection(g, true)); const p = e.ChildProtectionPlans[0]!; p.CPPendDate = d(day(p.CPPstartDate) - 2); p.CPPreviewDate = []; },
-  '8930': (c, g) => { const e = only(c, g, protection(g, false)); e.ChildProtectionPlans[0]!.CPPendDate = d(g.end + 3); },
+  '8840': (c, g) => {
+    const e = only(c, g, protection(g, false));
+    const p = e.ChildProtectionPlans[0]!;
+    p.CPPendDate = p.CPPstartDate;
+    p.CPPreviewDate = [];
+  },
+  '8841': (c, g) => {
+    const e = only(c, g, protection(g, false));
+    const p = e.ChildProtectionPlans[0]!;
+    p.CPPreviewDate = [p.CPPstartDate];
+  },
+  '8842Q': (c, g) => {
+    const e = only(c, g, protection(g, false));
+    e.ChildProtectionPlans[0]!.CPPreviewDate = [null];
+  },
+  '8905': (c, g) => {
+    const e = only(c, g, protection(g, false));
+    e.ChildProtectionPlans[0]!.InitialCategoryOfAbuse = 'XXX';
+  },
+  '8910': (c, g) => {
+    const e = only(c, g, protection(g, false));
+    e.ChildProtectionPlans[0]!.LatestCategoryOfAbuse = 'XXX';
+  },
+  '8915': (c, g) => {
+    only(c, g, protection(g, false));
+    c.identifiers.PersonDeathDate = d(g.start + 40);
+  },
+  '8920': (c, g) => {
+    const e = only(c, g, protection(g, true));
+    c.identifiers.PersonDeathDate = d(day(e.ChildProtectionPlans[0]!.CPPendDate) - 1);
+  },
+  '8925': (c, g) => {
+    const e = only(c, g, protection(g, true));
+    const p = e.ChildProtectionPlans[0]!;
+    p.CPPendDate = d(day(p.CPPstartDate) - 2);
+    p.CPPreviewDate = [];
+  },
+  '8930': (c, g) => {
+    const e = only(c, g, protection(g, false));
+    e.ChildProtectionPlans[0]!.CPPendDate = d(g.end + 3);
+  },
   '8935': (c, g) => {
     const e = only(c, g, protection(g, false));
     const first = e.ChildProtectionPlans[0]!;
@@ -333,7 +641,12 @@ const BREAKERS: Record<string, Breaker> = {
   '8940': (c, g) => {
     const e = only(c, g, protection(g, true));
     const p = e.ChildProtectionPlans[0]!;
-    e.ChildProtectionPlans.push({ ...p, CPPstartDate: d(day(p.CPPstartDate) + 10), CPPendDate: d(day(p.CPPendDate) + 5), CPPreviewDate: [] });
+    e.ChildProtectionPlans.push({
+      ...p,
+      CPPstartDate: d(day(p.CPPstartDate) + 10),
+      CPPendDate: d(day(p.CPPendDate) + 5),
+      CPPreviewDate: [],
+    });
   },
 };
 
@@ -343,7 +656,9 @@ const PAIR_BREAKERS: Record<string, (a: CinChild, b: CinChild) => void> = {
     if (a.identifiers.UPN === null) a.identifiers.UPN = b.identifiers.UPN ?? syntheticUpn('936', 9_999_999);
     b.identifiers.UPN = a.identifiers.UPN;
   },
-  '8510': (a, b) => { b.identifiers.LAchildID = a.identifiers.LAchildID; },
+  '8510': (a, b) => {
+    b.identifiers.LAchildID = a.identifiers.LAchildID;
+  },
 };
 
 /** Protection plans and initial conferences in the census period, across the return (2883). */
@@ -377,7 +692,9 @@ const RETURN_BREAKERS: Record<string, ReturnBreaker> = {
       s.ICPCnotRequired = '1';
     }
   },
-  '100': (ret, g) => { ret.header!.CollectionDetails!.ReferenceDate = `${g.year - 1}-03-31`; },
+  '100': (ret, g) => {
+    ret.header!.CollectionDetails!.ReferenceDate = `${g.year - 1}-03-31`;
+  },
   '2886Q': (ret, g, untouched) => {
     // Sex not recorded for a little over 2% of the children already born.
     const born = ret.children.filter((c) => c.identifiers.PersonBirthDate !== null && untouched(c));
@@ -394,7 +711,8 @@ const RETURN_BREAKERS: Record<string, ReturnBreaker> = {
     }
   },
   '2888Q': (ret, _g, untouched) => {
-    for (const c of ret.children) if (c.characteristics.Disabilities.length > 1 && untouched(c)) c.characteristics.Disabilities = [c.characteristics.Disabilities[0]!];
+    for (const c of ret.children)
+      if (c.characteristics.Disabilities.length > 1 && untouched(c)) c.characteristics.Disabilities = [c.characteristics.Disabilities[0]!];
   },
 };
 
@@ -454,4 +772,3 @@ export function seedErrors(ret: CinReturn, g: GenerationContext, errors: { rule:
   }
   return seeded;
 }
-

@@ -4,7 +4,24 @@
  * and last), and how both agree with the child's episodes.
  */
 import { defineRule, type Rule903 } from '../rule.js';
-import { ADOPTED, ADOPTION_ITEMS, blank, childEpisodes, childRows, codeRule, dateRule, dobOf, eachRow, FOSTER_PLACEMENTS, oneOf, PLACED_FOR_ADOPTION, RESPITE, set, yearEnd, yearStart } from './helpers.js';
+import {
+  ADOPTED,
+  ADOPTION_ITEMS,
+  blank,
+  childEpisodes,
+  childRows,
+  codeRule,
+  dateRule,
+  dobOf,
+  eachRow,
+  FOSTER_PLACEMENTS,
+  oneOf,
+  PLACED_FOR_ADOPTION,
+  RESPITE,
+  set,
+  yearEnd,
+  yearStart,
+} from './helpers.js';
 import { dates, episodesInOrder, firstRowByChild, rowsByChild } from '../values.js';
 import type { Return903, Table903 } from '../model.js';
 
@@ -138,8 +155,7 @@ export const rule335 = defineRule('335', (ret, flag) => {
     const adopted = order.find((e) => ADOPTED.has(eps.rows[e]!.REC ?? ''));
     if (adopted === undefined) return;
     const place = eps.rows[adopted]!.PLACE ?? '';
-    const wrong =
-      (row.FOSTER_CARE === '0' && ['A3', 'A5'].includes(place)) || (row.FOSTER_CARE === '1' && ['A4', 'A6'].includes(place));
+    const wrong = (row.FOSTER_CARE === '0' && ['A3', 'A5'].includes(place)) || (row.FOSTER_CARE === '1' && ['A4', 'A6'].includes(place));
     if (wrong) {
       flag(t, i);
       flag(eps, adopted);
@@ -155,7 +171,11 @@ export const rule336 = defineRule('336', (ret, flag) => {
     for (let k = 1; k < order.length; k++) {
       const cur = eps.rows[order[k]!]!;
       const prev = eps.rows[order[k - 1]!]!;
-      if (['A3', 'A4'].includes(cur.PLACE ?? '') && !FOSTER_PLACEMENTS.has(prev.PLACE ?? '') && !PLACED_FOR_ADOPTION.has(prev.PLACE ?? '')) {
+      if (
+        ['A3', 'A4'].includes(cur.PLACE ?? '') &&
+        !FOSTER_PLACEMENTS.has(prev.PLACE ?? '') &&
+        !PLACED_FOR_ADOPTION.has(prev.PLACE ?? '')
+      ) {
         flag(eps, order[k]!);
       }
     }
@@ -518,11 +538,59 @@ export const rule602 = defineRule('602', (ret, flag) => {
 });
 
 /** Compared with the first time the child started to be looked after in the year's episodes. */
-export const rule1003 = decisionAgainst('1003', (eps) => firstEpisode(eps, (row) => row.RNE === 'S'), 'all', (placed, decom) => placed < decom);
+export const rule1003 = decisionAgainst(
+  '1003',
+  (eps) => firstEpisode(eps, (row) => row.RNE === 'S'),
+  'all',
+  (placed, decom) => placed < decom,
+);
 
 export const adoptionRules: Rule903[] = [
-  rule112, rule113, rule114, rule115, rule116, rule117, rule118, rule119, rule120, rule151, rule175, rule176, rule177,
-  rule184, rule331, rule333, rule334, rule335, rule336, rule511, rule514, rule517, rule518, rule519, rule520, rule521,
-  rule522, rule523, rule524, rule525, rule551, rule552, rule553, rule554, rule557, rule558, rule559, rule560, rule561,
-  rule563, rule579, rule582, rule583, rule584, rule601, rule602, rule1003,
+  rule112,
+  rule113,
+  rule114,
+  rule115,
+  rule116,
+  rule117,
+  rule118,
+  rule119,
+  rule120,
+  rule151,
+  rule175,
+  rule176,
+  rule177,
+  rule184,
+  rule331,
+  rule333,
+  rule334,
+  rule335,
+  rule336,
+  rule511,
+  rule514,
+  rule517,
+  rule518,
+  rule519,
+  rule520,
+  rule521,
+  rule522,
+  rule523,
+  rule524,
+  rule525,
+  rule551,
+  rule552,
+  rule553,
+  rule554,
+  rule557,
+  rule558,
+  rule559,
+  rule560,
+  rule561,
+  rule563,
+  rule579,
+  rule582,
+  rule583,
+  rule584,
+  rule601,
+  rule602,
+  rule1003,
 ];

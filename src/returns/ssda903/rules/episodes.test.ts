@@ -2,24 +2,173 @@ import { describe, expect, it } from 'vitest';
 import type { PostcodePlace } from '../model.js';
 import { build903, c1, checkRules, child, episode, findings, flagged, postcodes, type RowInput } from '../ssda903.test-kit.js';
 import {
-  episodeRules, rule1009, rule1015, rule141, rule142, rule143, rule144, rule145, rule146, rule147, rule148, rule149,
-  rule164, rule169, rule178, rule179, rule199, rule213, rule214, rule217, rule217t, rule218, rule222, rule225,
-  rule226, rule230, rule233, rule234, rule302, rule352, rule353, rule354, rule355, rule356, rule357, rule358,
-  rule359, rule361, rule362, rule363, rule364, rule365, rule366, rule367, rule370, rule371, rule372, rule373,
-  rule374, rule375, rule376, rule377, rule378, rule379, rule380, rule381, rule382, rule383, rule384, rule385,
-  rule386, rule387, rule388, rule389, rule390, rule392a, rule392b, rule392c, rule392d, rule398, rule406, rule407,
-  rule408, rule411, rule420, rule426, rule431, rule432, rule433, rule434, rule435, rule436, rule437, rule446,
-  rule454, rule460, rule501, rule504, rule516, rule526, rule527, rule528, rule529, rule530, rule531, rule550,
+  episodeRules,
+  rule1009,
+  rule1015,
+  rule141,
+  rule142,
+  rule143,
+  rule144,
+  rule145,
+  rule146,
+  rule147,
+  rule148,
+  rule149,
+  rule164,
+  rule169,
+  rule178,
+  rule179,
+  rule199,
+  rule213,
+  rule214,
+  rule217,
+  rule217t,
+  rule218,
+  rule222,
+  rule225,
+  rule226,
+  rule230,
+  rule233,
+  rule234,
+  rule302,
+  rule352,
+  rule353,
+  rule354,
+  rule355,
+  rule356,
+  rule357,
+  rule358,
+  rule359,
+  rule361,
+  rule362,
+  rule363,
+  rule364,
+  rule365,
+  rule366,
+  rule367,
+  rule370,
+  rule371,
+  rule372,
+  rule373,
+  rule374,
+  rule375,
+  rule376,
+  rule377,
+  rule378,
+  rule379,
+  rule380,
+  rule381,
+  rule382,
+  rule383,
+  rule384,
+  rule385,
+  rule386,
+  rule387,
+  rule388,
+  rule389,
+  rule390,
+  rule392a,
+  rule392b,
+  rule392c,
+  rule392d,
+  rule398,
+  rule406,
+  rule407,
+  rule408,
+  rule411,
+  rule420,
+  rule426,
+  rule431,
+  rule432,
+  rule433,
+  rule434,
+  rule435,
+  rule436,
+  rule437,
+  rule446,
+  rule454,
+  rule460,
+  rule501,
+  rule504,
+  rule516,
+  rule526,
+  rule527,
+  rule528,
+  rule529,
+  rule530,
+  rule531,
+  rule550,
 } from './episodes.js';
 
 /** The rules with a passing and a failing case in the table below. */
 const withCases = [
-  rule217t, rule230, rule141, rule142, rule143, rule144, rule145, rule146, rule147, rule148, rule149, rule164,
-  rule169, rule178, rule179, rule199, rule213, rule214, rule217, rule218, rule222, rule225, rule226, rule233,
-  rule234, rule302, rule352, rule353, rule354, rule355, rule356, rule357, rule358, rule359, rule361, rule362,
-  rule363, rule364, rule365, rule366, rule367, rule370, rule371, rule372, rule373, rule374, rule375, rule376,
-  rule377, rule378, rule379, rule380, rule381, rule382, rule383, rule384, rule385, rule386, rule387, rule388,
-  rule389, rule390, rule392a, rule392b, rule392c, rule392d, rule398,
+  rule217t,
+  rule230,
+  rule141,
+  rule142,
+  rule143,
+  rule144,
+  rule145,
+  rule146,
+  rule147,
+  rule148,
+  rule149,
+  rule164,
+  rule169,
+  rule178,
+  rule179,
+  rule199,
+  rule213,
+  rule214,
+  rule217,
+  rule218,
+  rule222,
+  rule225,
+  rule226,
+  rule233,
+  rule234,
+  rule302,
+  rule352,
+  rule353,
+  rule354,
+  rule355,
+  rule356,
+  rule357,
+  rule358,
+  rule359,
+  rule361,
+  rule362,
+  rule363,
+  rule364,
+  rule365,
+  rule366,
+  rule367,
+  rule370,
+  rule371,
+  rule372,
+  rule373,
+  rule374,
+  rule375,
+  rule376,
+  rule377,
+  rule378,
+  rule379,
+  rule380,
+  rule381,
+  rule382,
+  rule383,
+  rule384,
+  rule385,
+  rule386,
+  rule387,
+  rule388,
+  rule389,
+  rule390,
+  rule392a,
+  rule392b,
+  rule392c,
+  rule392d,
+  rule398,
 ];
 
 /** A return with the one child (header overrides `h`) and these episodes. */
@@ -40,85 +189,268 @@ const places: Record<string, PostcodePlace> = {
 };
 const directory = (pc: string) => places[pc.replace(/\s+/g, '').toUpperCase()];
 const withPostcodes = (episodes: RowInput[]) =>
-  build903({ Header: [c1.header()], Episodes: episodes.map((e) => c1.episode(e)) }, { reference: { postcodes: directory, localAuthority: 'E09000027' } });
+  build903(
+    { Header: [c1.header()], Episodes: episodes.map((e) => c1.episode(e)) },
+    { reference: { postcodes: directory, localAuthority: 'E09000027' } },
+  );
 
 describe('rules on episodes', () => {
   checkRules(withCases, {
     '141': { why: 'a start that is not a date', fails: eps([{ DECOM: '2024-05-01' }]), flagged: ['Episodes 1'], passes: eps([{}]) },
-    '142': { why: 'an open episode before another', fails: eps([{}, { DECOM: '01/09/2025', RNE: 'P' }]), flagged: ['Episodes 1'], passes: eps(moved()) },
+    '142': {
+      why: 'an open episode before another',
+      fails: eps([{}, { DECOM: '01/09/2025', RNE: 'P' }]),
+      flagged: ['Episodes 1'],
+      passes: eps(moved()),
+    },
     '143': { why: 'reason for new episode Q', fails: eps([{ RNE: 'Q' }]), flagged: ['Episodes 1'], passes: eps([{}]) },
     '144': { why: 'legal status Z9', fails: eps([{ LS: 'Z9' }]), flagged: ['Episodes 1'], passes: eps([{}]) },
     '145': { why: 'category of need N9', fails: eps([{ CIN: 'N9' }]), flagged: ['Episodes 1'], passes: eps([{}]) },
-    '146': { why: 'placement H5, gone from 2024/25', fails: eps([{ PLACE: 'H5' }]), flagged: ['Episodes 1'], passes: eps([{ PLACE: 'K3' }]) },
-    '147': { why: 'an end that is not a date', fails: eps([ended({ DEC: '31/09/2025' })]), flagged: ['Episodes 1'], passes: eps([ended()]) },
+    '146': {
+      why: 'placement H5, gone from 2024/25',
+      fails: eps([{ PLACE: 'H5' }]),
+      flagged: ['Episodes 1'],
+      passes: eps([{ PLACE: 'K3' }]),
+    },
+    '147': {
+      why: 'an end that is not a date',
+      fails: eps([ended({ DEC: '31/09/2025' })]),
+      flagged: ['Episodes 1'],
+      passes: eps([ended()]),
+    },
     '148': { why: 'an end date without a reason', fails: eps([{ DEC: '01/09/2025' }]), flagged: ['Episodes 1'], passes: eps([ended()]) },
     '149': { why: 'reason ended E99', fails: eps([ended({ REC: 'E99' })]), flagged: ['Episodes 1'], passes: eps([ended()]) },
-    '164': { why: 'a distance over 999.9 miles', fails: withPostcodes([{ PL_POST: 'ZZ9 9ZZ' }]), flagged: ['Episodes 1'], passes: withPostcodes([{}]) },
-    '169': { why: 'a placement postcode not in the directory', fails: withPostcodes([{ PL_POST: 'ZZ1 1ZZ' }]), flagged: ['Episodes 1'], passes: withPostcodes([{}]) },
-    '178': { why: 'a provider for a temporary placement', fails: eps([{ PLACE: 'T1', PLACE_PROVIDER: 'PR1' }]), flagged: ['Episodes 1'], passes: eps([{}]) },
-    '179': { why: 'a placement postcode not in the directory', fails: withPostcodes([{ PL_POST: 'ZZ1 1ZZ' }]), flagged: ['Episodes 1'], passes: withPostcodes([{}]) },
+    '164': {
+      why: 'a distance over 999.9 miles',
+      fails: withPostcodes([{ PL_POST: 'ZZ9 9ZZ' }]),
+      flagged: ['Episodes 1'],
+      passes: withPostcodes([{}]),
+    },
+    '169': {
+      why: 'a placement postcode not in the directory',
+      fails: withPostcodes([{ PL_POST: 'ZZ1 1ZZ' }]),
+      flagged: ['Episodes 1'],
+      passes: withPostcodes([{}]),
+    },
+    '178': {
+      why: 'a provider for a temporary placement',
+      fails: eps([{ PLACE: 'T1', PLACE_PROVIDER: 'PR1' }]),
+      flagged: ['Episodes 1'],
+      passes: eps([{}]),
+    },
+    '179': {
+      why: 'a placement postcode not in the directory',
+      fails: withPostcodes([{ PL_POST: 'ZZ1 1ZZ' }]),
+      flagged: ['Episodes 1'],
+      passes: withPostcodes([{}]),
+    },
     '199': {
       why: 'care again after an adoption',
       fails: eps([{ PLACE: 'A4', DEC: '01/06/2025', REC: 'E11' }, { DECOM: '01/09/2025' }]),
       flagged: ['Episodes 2'],
       passes: eps([{ PLACE: 'A4', DEC: '01/06/2025', REC: 'E11' }]),
     },
-    '213': { why: 'a provider for a temporary placement', fails: eps([{ PLACE: 'T4', PLACE_PROVIDER: 'PR1' }]), flagged: ['Episodes 1'], passes: eps([{ PLACE: 'T4', PLACE_PROVIDER: null }]) },
-    '214': { why: 'a placement postcode on a short break', fails: eps([{ LS: 'V3', HOME_POST: null }]), flagged: ['Episodes 1'], passes: eps([{ LS: 'V3', HOME_POST: null, PL_POST: null, URN: null }]) },
-    '217': { why: 'placed with current foster carers by a change of carer', fails: eps(moved({}, { PLACE: 'A3', RNE: 'P' })), flagged: ['Episodes 2'], passes: eps(moved({}, { PLACE: 'A3', RNE: 'T' })) },
-    '217t': { why: 'independent living begun in November 2023', fails: eps([{ PLACE: 'P2', DECOM: '01/11/2023', URN: null }], {}, 2024), flagged: ['Episodes 1'], passes: eps([{ PLACE: 'P2', DECOM: '01/10/2023', URN: null }], {}, 2024) },
-    '230': { why: 'supported accommodation open in November 2023 with no URN', fails: eps([{ PLACE: 'H5', URN: null, DECOM: '01/05/2023' }], { DOB: '01/06/2007' }, 2024), flagged: ['Episodes 1'], passes: eps([{ PLACE: 'H5', DECOM: '01/05/2023' }], { DOB: '01/06/2007' }, 2024) },
+    '213': {
+      why: 'a provider for a temporary placement',
+      fails: eps([{ PLACE: 'T4', PLACE_PROVIDER: 'PR1' }]),
+      flagged: ['Episodes 1'],
+      passes: eps([{ PLACE: 'T4', PLACE_PROVIDER: null }]),
+    },
+    '214': {
+      why: 'a placement postcode on a short break',
+      fails: eps([{ LS: 'V3', HOME_POST: null }]),
+      flagged: ['Episodes 1'],
+      passes: eps([{ LS: 'V3', HOME_POST: null, PL_POST: null, URN: null }]),
+    },
+    '217': {
+      why: 'placed with current foster carers by a change of carer',
+      fails: eps(moved({}, { PLACE: 'A3', RNE: 'P' })),
+      flagged: ['Episodes 2'],
+      passes: eps(moved({}, { PLACE: 'A3', RNE: 'T' })),
+    },
+    '217t': {
+      why: 'independent living begun in November 2023',
+      fails: eps([{ PLACE: 'P2', DECOM: '01/11/2023', URN: null }], {}, 2024),
+      flagged: ['Episodes 1'],
+      passes: eps([{ PLACE: 'P2', DECOM: '01/10/2023', URN: null }], {}, 2024),
+    },
+    '230': {
+      why: 'supported accommodation open in November 2023 with no URN',
+      fails: eps([{ PLACE: 'H5', URN: null, DECOM: '01/05/2023' }], { DOB: '01/06/2007' }, 2024),
+      flagged: ['Episodes 1'],
+      passes: eps([{ PLACE: 'H5', DECOM: '01/05/2023' }], { DOB: '01/06/2007' }, 2024),
+    },
     '218': { why: 'a foster placement without the agency URN', fails: eps([{ URN: null }]), flagged: ['Episodes 1'], passes: eps([{}]) },
-    '222': { why: 'a URN for a placement with parents', fails: eps([{ PLACE: 'P1', LS: 'C2' }]), flagged: ['Episodes 1'], passes: eps([{ PLACE: 'P1', URN: null }]) },
-    '225': { why: 'no reason for a placement move', fails: eps(moved({ REASON_PLACE_CHANGE: null })), flagged: ['Episodes 1'], passes: eps(moved()) },
+    '222': {
+      why: 'a URN for a placement with parents',
+      fails: eps([{ PLACE: 'P1', LS: 'C2' }]),
+      flagged: ['Episodes 1'],
+      passes: eps([{ PLACE: 'P1', URN: null }]),
+    },
+    '225': {
+      why: 'no reason for a placement move',
+      fails: eps(moved({ REASON_PLACE_CHANGE: null })),
+      flagged: ['Episodes 1'],
+      passes: eps(moved()),
+    },
     '226': {
       why: 'a reason for a move into a temporary placement',
       fails: eps(moved({}, { PLACE: 'T2', PLACE_PROVIDER: null })),
       flagged: ['Episodes 2'],
       passes: eps(moved({ REASON_PLACE_CHANGE: null }, { PLACE: 'T2', PLACE_PROVIDER: null })),
     },
-    '233': { why: 'a reason for a move on an open episode', fails: eps([{ REASON_PLACE_CHANGE: 'CHILD' }]), flagged: ['Episodes 1'], passes: eps(moved()) },
+    '233': {
+      why: 'a reason for a move on an open episode',
+      fails: eps([{ REASON_PLACE_CHANGE: 'CHILD' }]),
+      flagged: ['Episodes 1'],
+      passes: eps(moved()),
+    },
     '234': {
       why: 'a move into custody by a child of 9',
       fails: eps(moved({ REASON_PLACE_CHANGE: 'CUSTOD' }), { DOB: '01/06/2015' }),
       flagged: ['Episodes 1', 'Header 1'],
       passes: eps(moved({ REASON_PLACE_CHANGE: 'CUSTOD' }), { DOB: '01/06/2012' }),
     },
-    '302': { why: 'care starting before birth', fails: eps([{ DECOM: '01/05/2012' }]), flagged: ['Episodes 1', 'Header 1'], passes: eps([{}]) },
-    '352': { why: 'care starting at 18', fails: eps([{ DECOM: '01/05/2025' }], { DOB: '01/05/2007' }), flagged: ['Episodes 1'], passes: eps([{ DECOM: '01/05/2025' }], { DOB: '02/05/2007' }) },
-    '353': { why: 'an episode from 1990', fails: eps([{ DECOM: '13/10/1991' }], { DOB: '01/01/1990' }), flagged: ['Episodes 1'], passes: eps([{ DECOM: '14/10/1991' }], { DOB: '01/01/1990' }) },
-    '354': { why: 'an episode starting after the year', fails: eps([{ DECOM: '01/04/2026' }]), flagged: ['Episodes 1'], passes: eps([{ DECOM: '31/03/2026' }]) },
-    '355': { why: 'an episode ending the day it began', fails: eps([ended({ DECOM: '01/09/2025' })]), flagged: ['Episodes 1'], passes: eps([ended()]) },
-    '356': { why: 'an end before the start', fails: eps([ended({ DECOM: '02/09/2025' })]), flagged: ['Episodes 1'], passes: eps([ended()]) },
-    '357': { why: 'a first episode this year that is not a start', fails: eps([{ DECOM: '01/05/2025', RNE: 'P' }]), flagged: ['Episodes 1'], passes: eps([{ DECOM: '01/05/2025' }]) },
-    '358': { why: 'remand of a child of 9', fails: eps([{ LS: 'J1' }], { DOB: '01/06/2015' }), flagged: ['Episodes 1', 'Header 1'], passes: eps([{ LS: 'J1' }]) },
-    '359': { why: 'a care order after 18', fails: eps([{}], { DOB: '01/06/2007' }), flagged: ['Episodes 1'], passes: eps([{ LS: 'V2', PLACE: 'K2', URN: 'SC123456' }], { DOB: '01/06/2007' }) },
-    '361': { why: 'police protection over 72 hours', fails: eps([ended({ DECOM: '01/08/2025', LS: 'L1' })]), flagged: ['Episodes 1'], passes: eps([ended({ DECOM: '29/08/2025', LS: 'L1' })]) },
-    '362': { why: 'an EPO over 21 days', fails: eps([ended({ DECOM: '01/08/2025', LS: 'L2' })]), flagged: ['Episodes 1'], passes: eps([ended({ DECOM: '20/08/2025', LS: 'L2' })]) },
-    '363': { why: 'a CAO over 7 days', fails: eps([ended({ DECOM: '20/08/2025', LS: 'L3' })]), flagged: ['Episodes 1'], passes: eps([ended({ DECOM: '26/08/2025', LS: 'L3' })]) },
+    '302': {
+      why: 'care starting before birth',
+      fails: eps([{ DECOM: '01/05/2012' }]),
+      flagged: ['Episodes 1', 'Header 1'],
+      passes: eps([{}]),
+    },
+    '352': {
+      why: 'care starting at 18',
+      fails: eps([{ DECOM: '01/05/2025' }], { DOB: '01/05/2007' }),
+      flagged: ['Episodes 1'],
+      passes: eps([{ DECOM: '01/05/2025' }], { DOB: '02/05/2007' }),
+    },
+    '353': {
+      why: 'an episode from 1990',
+      fails: eps([{ DECOM: '13/10/1991' }], { DOB: '01/01/1990' }),
+      flagged: ['Episodes 1'],
+      passes: eps([{ DECOM: '14/10/1991' }], { DOB: '01/01/1990' }),
+    },
+    '354': {
+      why: 'an episode starting after the year',
+      fails: eps([{ DECOM: '01/04/2026' }]),
+      flagged: ['Episodes 1'],
+      passes: eps([{ DECOM: '31/03/2026' }]),
+    },
+    '355': {
+      why: 'an episode ending the day it began',
+      fails: eps([ended({ DECOM: '01/09/2025' })]),
+      flagged: ['Episodes 1'],
+      passes: eps([ended()]),
+    },
+    '356': {
+      why: 'an end before the start',
+      fails: eps([ended({ DECOM: '02/09/2025' })]),
+      flagged: ['Episodes 1'],
+      passes: eps([ended()]),
+    },
+    '357': {
+      why: 'a first episode this year that is not a start',
+      fails: eps([{ DECOM: '01/05/2025', RNE: 'P' }]),
+      flagged: ['Episodes 1'],
+      passes: eps([{ DECOM: '01/05/2025' }]),
+    },
+    '358': {
+      why: 'remand of a child of 9',
+      fails: eps([{ LS: 'J1' }], { DOB: '01/06/2015' }),
+      flagged: ['Episodes 1', 'Header 1'],
+      passes: eps([{ LS: 'J1' }]),
+    },
+    '359': {
+      why: 'a care order after 18',
+      fails: eps([{}], { DOB: '01/06/2007' }),
+      flagged: ['Episodes 1'],
+      passes: eps([{ LS: 'V2', PLACE: 'K2', URN: 'SC123456' }], { DOB: '01/06/2007' }),
+    },
+    '361': {
+      why: 'police protection over 72 hours',
+      fails: eps([ended({ DECOM: '01/08/2025', LS: 'L1' })]),
+      flagged: ['Episodes 1'],
+      passes: eps([ended({ DECOM: '29/08/2025', LS: 'L1' })]),
+    },
+    '362': {
+      why: 'an EPO over 21 days',
+      fails: eps([ended({ DECOM: '01/08/2025', LS: 'L2' })]),
+      flagged: ['Episodes 1'],
+      passes: eps([ended({ DECOM: '20/08/2025', LS: 'L2' })]),
+    },
+    '363': {
+      why: 'a CAO over 7 days',
+      fails: eps([ended({ DECOM: '20/08/2025', LS: 'L3' })]),
+      flagged: ['Episodes 1'],
+      passes: eps([ended({ DECOM: '26/08/2025', LS: 'L3' })]),
+    },
     '364': {
       why: 'PACE detention over 21 days, across two episodes',
       fails: eps(moved({ DECOM: '20/08/2025', LS: 'J2' }, { LS: 'J2', DEC: '20/09/2025', REC: 'E14' })),
       flagged: ['Episodes 1', 'Episodes 2'],
       passes: eps(moved({ DECOM: '20/08/2025', LS: 'J2' }, { LS: 'J2', DEC: '05/09/2025', REC: 'E14' })),
     },
-    '365': { why: 'a short break of 18 days', fails: eps([ended({ DECOM: '14/08/2025', LS: 'V3' })]), flagged: ['Episodes 1'], passes: eps([ended({ DECOM: '15/08/2025', LS: 'V3' })]) },
-    '366': { why: 'a short break that does not start a period of care', fails: eps([ended({ LS: 'V3', RNE: 'P', DECOM: '25/08/2025' })]), flagged: ['Episodes 1'], passes: eps([ended({ LS: 'V3', DECOM: '25/08/2025' })]) },
+    '365': {
+      why: 'a short break of 18 days',
+      fails: eps([ended({ DECOM: '14/08/2025', LS: 'V3' })]),
+      flagged: ['Episodes 1'],
+      passes: eps([ended({ DECOM: '15/08/2025', LS: 'V3' })]),
+    },
+    '366': {
+      why: 'a short break that does not start a period of care',
+      fails: eps([ended({ LS: 'V3', RNE: 'P', DECOM: '25/08/2025' })]),
+      flagged: ['Episodes 1'],
+      passes: eps([ended({ LS: 'V3', DECOM: '25/08/2025' })]),
+    },
     '367': {
       why: 'short breaks adding up to 76 days in the year',
       fails: eps([ended({ LS: 'V3', DECOM: '01/06/2025', DEC: '16/08/2025' })]),
       flagged: ['Episodes 1'],
       passes: eps([ended({ LS: 'V3', DECOM: '01/06/2025', DEC: '15/08/2025' })]),
     },
-    '370': { why: 'independent living at 15', fails: eps([{ PLACE: 'P2', DECOM: '01/05/2022' }], { DOB: '01/06/2007' }, 2023), flagged: ['Episodes 1'], passes: eps([{ PLACE: 'P2', DECOM: '01/07/2023' }], { DOB: '01/06/2007' }, 2024) },
-    '371': { why: 'supported accommodation at 15', fails: eps([{ PLACE: 'K3', DECOM: '01/05/2025' }], { DOB: '01/06/2009' }), flagged: ['Episodes 1'], passes: eps([{ PLACE: 'K3', DECOM: '01/06/2025' }], { DOB: '01/06/2009' }) },
-    '372': { why: 'custody at 9', fails: eps([{ PLACE: 'R5', DECOM: '01/05/2025' }], { DOB: '01/06/2015' }), flagged: ['Episodes 1'], passes: eps([{ PLACE: 'R5', URN: null }]) },
-    '373': { why: 'a residential school at 3', fails: eps([{ PLACE: 'S1' }], { DOB: '01/06/2021' }), flagged: ['Episodes 1'], passes: eps([{ PLACE: 'S1' }]) },
-    '374': { why: 'residential employment at 13', fails: eps([{ PLACE: 'P3', URN: null }], { DOB: '01/06/2011' }), flagged: ['Episodes 1'], passes: eps([{ PLACE: 'P3', URN: null }], { DOB: '01/05/2010' }) },
-    '375': { why: 'hospital for 43 days', fails: eps([ended({ PLACE: 'T1', DECOM: '20/07/2025' })]), flagged: ['Episodes 1'], passes: eps([ended({ PLACE: 'T1', DECOM: '21/07/2025' })]) },
-    '376': { why: 'a foster carers\' holiday of 22 days', fails: eps([ended({ PLACE: 'T3', DECOM: '10/08/2025' })]), flagged: ['Episodes 1'], passes: eps([ended({ PLACE: 'T3', DECOM: '11/08/2025' })]) },
+    '370': {
+      why: 'independent living at 15',
+      fails: eps([{ PLACE: 'P2', DECOM: '01/05/2022' }], { DOB: '01/06/2007' }, 2023),
+      flagged: ['Episodes 1'],
+      passes: eps([{ PLACE: 'P2', DECOM: '01/07/2023' }], { DOB: '01/06/2007' }, 2024),
+    },
+    '371': {
+      why: 'supported accommodation at 15',
+      fails: eps([{ PLACE: 'K3', DECOM: '01/05/2025' }], { DOB: '01/06/2009' }),
+      flagged: ['Episodes 1'],
+      passes: eps([{ PLACE: 'K3', DECOM: '01/06/2025' }], { DOB: '01/06/2009' }),
+    },
+    '372': {
+      why: 'custody at 9',
+      fails: eps([{ PLACE: 'R5', DECOM: '01/05/2025' }], { DOB: '01/06/2015' }),
+      flagged: ['Episodes 1'],
+      passes: eps([{ PLACE: 'R5', URN: null }]),
+    },
+    '373': {
+      why: 'a residential school at 3',
+      fails: eps([{ PLACE: 'S1' }], { DOB: '01/06/2021' }),
+      flagged: ['Episodes 1'],
+      passes: eps([{ PLACE: 'S1' }]),
+    },
+    '374': {
+      why: 'residential employment at 13',
+      fails: eps([{ PLACE: 'P3', URN: null }], { DOB: '01/06/2011' }),
+      flagged: ['Episodes 1'],
+      passes: eps([{ PLACE: 'P3', URN: null }], { DOB: '01/05/2010' }),
+    },
+    '375': {
+      why: 'hospital for 43 days',
+      fails: eps([ended({ PLACE: 'T1', DECOM: '20/07/2025' })]),
+      flagged: ['Episodes 1'],
+      passes: eps([ended({ PLACE: 'T1', DECOM: '21/07/2025' })]),
+    },
+    '376': {
+      why: "a foster carers' holiday of 22 days",
+      fails: eps([ended({ PLACE: 'T3', DECOM: '10/08/2025' })]),
+      flagged: ['Episodes 1'],
+      passes: eps([ended({ PLACE: 'T3', DECOM: '11/08/2025' })]),
+    },
     '377': {
-      why: 'three foster carers\' holidays',
+      why: "three foster carers' holidays",
       fails: eps([
         { DEC: '01/06/2025', REC: 'X1' },
         { DECOM: '01/06/2025', DEC: '05/06/2025', RNE: 'P', PLACE: 'T3', REC: 'X1' },
@@ -126,13 +458,41 @@ describe('rules on episodes', () => {
         { DECOM: '01/08/2025', RNE: 'P', PLACE: 'T3' },
       ]),
       flagged: ['Episodes 2', 'Episodes 3', 'Episodes 4'],
-      passes: eps([{ DEC: '01/06/2025', REC: 'X1' }, { DECOM: '01/06/2025', RNE: 'P', PLACE: 'T3' }]),
+      passes: eps([
+        { DEC: '01/06/2025', REC: 'X1' },
+        { DECOM: '01/06/2025', RNE: 'P', PLACE: 'T3' },
+      ]),
     },
-    '378': { why: 'placed with parents under section 20', fails: eps([{ PLACE: 'P1', LS: 'V2' }]), flagged: ['Episodes 1'], passes: eps([{ PLACE: 'P1', URN: null }]) },
-    '379': { why: 'an unspecified temporary placement of 8 days', fails: eps([ended({ PLACE: 'T4', DECOM: '24/08/2025' })]), flagged: ['Episodes 1'], passes: eps([ended({ PLACE: 'T4', DECOM: '25/08/2025' })]) },
-    '380': { why: 'care starting in a temporary placement', fails: eps([{ PLACE: 'T0' }]), flagged: ['Episodes 1'], passes: eps(moved({}, { PLACE: 'T0' })) },
-    '381': { why: 'care ending in a temporary placement', fails: eps([ended({ PLACE: 'T0' })]), flagged: ['Episodes 1'], passes: eps([ended()]) },
-    '382': { why: 'a temporary placement on a short break', fails: eps([{ LS: 'V4', PLACE: 'T0' }]), flagged: ['Episodes 1'], passes: eps([{ LS: 'V4', PLACE: 'U6' }]) },
+    '378': {
+      why: 'placed with parents under section 20',
+      fails: eps([{ PLACE: 'P1', LS: 'V2' }]),
+      flagged: ['Episodes 1'],
+      passes: eps([{ PLACE: 'P1', URN: null }]),
+    },
+    '379': {
+      why: 'an unspecified temporary placement of 8 days',
+      fails: eps([ended({ PLACE: 'T4', DECOM: '24/08/2025' })]),
+      flagged: ['Episodes 1'],
+      passes: eps([ended({ PLACE: 'T4', DECOM: '25/08/2025' })]),
+    },
+    '380': {
+      why: 'care starting in a temporary placement',
+      fails: eps([{ PLACE: 'T0' }]),
+      flagged: ['Episodes 1'],
+      passes: eps(moved({}, { PLACE: 'T0' })),
+    },
+    '381': {
+      why: 'care ending in a temporary placement',
+      fails: eps([ended({ PLACE: 'T0' })]),
+      flagged: ['Episodes 1'],
+      passes: eps([ended()]),
+    },
+    '382': {
+      why: 'a temporary placement on a short break',
+      fails: eps([{ LS: 'V4', PLACE: 'T0' }]),
+      flagged: ['Episodes 1'],
+      passes: eps([{ LS: 'V4', PLACE: 'U6' }]),
+    },
     '383': {
       why: 'a temporary placement followed by a different placement',
       fails: eps([
@@ -147,24 +507,82 @@ describe('rules on episodes', () => {
         { DECOM: '05/06/2025', RNE: 'P' },
       ]),
     },
-    '384': { why: 'long-term fostering on a short break', fails: eps([{ LS: 'V4', PLACE: 'U4' }]), flagged: ['Episodes 1'], passes: eps([{ LS: 'V4', PLACE: 'U6' }]) },
+    '384': {
+      why: 'long-term fostering on a short break',
+      fails: eps([{ LS: 'V4', PLACE: 'U4' }]),
+      flagged: ['Episodes 1'],
+      passes: eps([{ LS: 'V4', PLACE: 'U6' }]),
+    },
     '385': { why: 'an end after the year', fails: eps([ended({ DEC: '01/04/2026' })]), flagged: ['Episodes 1'], passes: eps([ended()]) },
-    '386': { why: 'adopted at 18', fails: eps([ended({ PLACE: 'A4', REC: 'E11' })], { DOB: '01/09/2007' }), flagged: ['Episodes 1'], passes: eps([ended({ PLACE: 'A4', REC: 'E11' })]) },
-    '387': { why: 'independent living at 13', fails: eps([ended({ REC: 'E5' })]), flagged: ['Episodes 1'], passes: eps([ended({ REC: 'E5' })], { DOB: '01/06/2011' }) },
-    '388': { why: 'a new episode that never began', fails: eps([{ DEC: '01/09/2025', REC: 'X1' }]), flagged: ['Episodes 1'], passes: eps(moved()) },
-    '389': { why: 'adult social care at 15', fails: eps([ended({ REC: 'E7' })], { DOB: '01/06/2010' }), flagged: ['Episodes 1'], passes: eps([ended({ REC: 'E7' })], { DOB: '01/06/2009' }) },
-    '390': { why: 'adopted from foster care', fails: eps([ended({ REC: 'E12' })]), flagged: ['Episodes 1'], passes: eps([ended({ REC: 'E12', PLACE: 'A6' })]) },
-    '392a': { why: 'a placement postcode with no place, so no distance', fails: withPostcodes([{ PL_POST: 'ZZ1 1ZZ' }]), flagged: ['Episodes 1'], passes: withPostcodes([{}]) },
-    '392b': { why: 'no home postcode', fails: eps([{ HOME_POST: null }]), flagged: ['Episodes 1'], passes: eps([{ LS: 'V3', HOME_POST: null, PL_POST: null, URN: null }]) },
-    '392c': { why: 'a home postcode that is not a postcode', fails: eps([{ HOME_POST: 'TW9 9E' }]), flagged: ['Episodes 1'], passes: eps([{}]) },
-    '392d': { why: 'home and placement the same', fails: eps([{ PL_POST: 'TW9 9EQ' }]), flagged: ['Episodes 1'], passes: eps([{ PLACE: 'P1', PL_POST: 'TW9 9EQ', URN: null }]) },
-    '398': { why: 'postcodes on a short break', fails: eps([{ LS: 'V4' }]), flagged: ['Episodes 1'], passes: eps([{ LS: 'V4', HOME_POST: null, PL_POST: null }]) },
+    '386': {
+      why: 'adopted at 18',
+      fails: eps([ended({ PLACE: 'A4', REC: 'E11' })], { DOB: '01/09/2007' }),
+      flagged: ['Episodes 1'],
+      passes: eps([ended({ PLACE: 'A4', REC: 'E11' })]),
+    },
+    '387': {
+      why: 'independent living at 13',
+      fails: eps([ended({ REC: 'E5' })]),
+      flagged: ['Episodes 1'],
+      passes: eps([ended({ REC: 'E5' })], { DOB: '01/06/2011' }),
+    },
+    '388': {
+      why: 'a new episode that never began',
+      fails: eps([{ DEC: '01/09/2025', REC: 'X1' }]),
+      flagged: ['Episodes 1'],
+      passes: eps(moved()),
+    },
+    '389': {
+      why: 'adult social care at 15',
+      fails: eps([ended({ REC: 'E7' })], { DOB: '01/06/2010' }),
+      flagged: ['Episodes 1'],
+      passes: eps([ended({ REC: 'E7' })], { DOB: '01/06/2009' }),
+    },
+    '390': {
+      why: 'adopted from foster care',
+      fails: eps([ended({ REC: 'E12' })]),
+      flagged: ['Episodes 1'],
+      passes: eps([ended({ REC: 'E12', PLACE: 'A6' })]),
+    },
+    '392a': {
+      why: 'a placement postcode with no place, so no distance',
+      fails: withPostcodes([{ PL_POST: 'ZZ1 1ZZ' }]),
+      flagged: ['Episodes 1'],
+      passes: withPostcodes([{}]),
+    },
+    '392b': {
+      why: 'no home postcode',
+      fails: eps([{ HOME_POST: null }]),
+      flagged: ['Episodes 1'],
+      passes: eps([{ LS: 'V3', HOME_POST: null, PL_POST: null, URN: null }]),
+    },
+    '392c': {
+      why: 'a home postcode that is not a postcode',
+      fails: eps([{ HOME_POST: 'TW9 9E' }]),
+      flagged: ['Episodes 1'],
+      passes: eps([{}]),
+    },
+    '392d': {
+      why: 'home and placement the same',
+      fails: eps([{ PL_POST: 'TW9 9EQ' }]),
+      flagged: ['Episodes 1'],
+      passes: eps([{ PLACE: 'P1', PL_POST: 'TW9 9EQ', URN: null }]),
+    },
+    '398': {
+      why: 'postcodes on a short break',
+      fails: eps([{ LS: 'V4' }]),
+      flagged: ['Episodes 1'],
+      passes: eps([{ LS: 'V4', HOME_POST: null, PL_POST: null }]),
+    },
   });
 });
 
 describe('rules on episodes: edge cases', () => {
   const run = (code: string, ret: ReturnType<typeof eps>) =>
-    findings(episodeRules.find((r) => r.code === code)!, ret).sort();
+    findings(
+      episodeRules.find((r) => r.code === code)!,
+      ret,
+    ).sort();
 
   it('142: an earlier episode with an end date but no reason has not ended', () => {
     expect(run('142', eps(moved({ REC: null })))).toEqual(['Episodes 1']);
@@ -183,7 +601,10 @@ describe('rules on episodes: edge cases', () => {
     expect(run('199', ret)).toEqual(['Episodes 1']);
   });
   it('352: a child listed twice in the Header is checked against each date of birth', () => {
-    const ret = build903({ Header: [c1.header({ DOB: '01/05/2020' }), c1.header({ DOB: '01/05/2007' })], Episodes: [c1.episode({ DECOM: '01/05/2025' })] });
+    const ret = build903({
+      Header: [c1.header({ DOB: '01/05/2020' }), c1.header({ DOB: '01/05/2007' })],
+      Episodes: [c1.episode({ DECOM: '01/05/2025' })],
+    });
     expect(run('352', ret)).toEqual(['Episodes 1']);
   });
   it('383: before 2025/26 only the placement type is compared, not the postcode', () => {
@@ -196,16 +617,30 @@ describe('rules on episodes: edge cases', () => {
     expect(run('383', eps(chain, {}, 2026))).toEqual(['Episodes 3']);
   });
   it('199: an episode with no readable start is not known to follow the adoption', () => {
-    const ret = eps([{ DECOM: null, DEC: '01/06/2025', REC: 'X1' }, { DECOM: '01/06/2025', PLACE: 'A4', DEC: '01/09/2025', REC: 'E11' }]);
+    const ret = eps([
+      { DECOM: null, DEC: '01/06/2025', REC: 'X1' },
+      { DECOM: '01/06/2025', PLACE: 'A4', DEC: '01/09/2025', REC: 'E11' },
+    ]);
     expect(run('199', ret)).toEqual([]);
   });
   it('218: a blank or unknown placement type needs a URN too', () => {
-    expect(run('218', eps([{ PLACE: null, URN: null }, { PLACE: 'Q1', URN: null }]))).toEqual(['Episodes 1', 'Episodes 2']);
+    expect(
+      run(
+        '218',
+        eps([
+          { PLACE: null, URN: null },
+          { PLACE: 'Q1', URN: null },
+        ]),
+      ),
+    ).toEqual(['Episodes 1', 'Episodes 2']);
   });
   it('218: no URN for a placement outside England, or an episode whose end cannot be read', () => {
     const wales: Record<string, PostcodePlace> = { CF242HF: { laCode: 'W06000015', easting: 318000, northing: 176000 } };
     const ret = build903(
-      { Header: [c1.header()], Episodes: [c1.episode({ URN: null, PL_POST: 'CF24 2HF' }), c1.episode({ URN: null, DEC: '30/02/2026', REC: 'X1' })] },
+      {
+        Header: [c1.header()],
+        Episodes: [c1.episode({ URN: null, PL_POST: 'CF24 2HF' }), c1.episode({ URN: null, DEC: '30/02/2026', REC: 'X1' })],
+      },
       { reference: { postcodes: (pc: string) => wales[pc.replace(/\s+/g, '')] ?? places.TW106AA, localAuthority: 'E09000027' } },
     );
     expect(run('218', ret)).toEqual([]);
@@ -241,9 +676,11 @@ describe('302: first episode before birth', () => {
 
 describe('357: first episode starts care', () => {
   const rule = episodeRules.find((r) => r.code === '357')!;
-  it('reports a move that follows no episode in the return, though the child was in last year\'s', () => {
+  it("reports a move that follows no episode in the return, though the child was in last year's", () => {
     const previous = { Header: [c1.header()], Episodes: [c1.episode({ DECOM: '05/01/2025' })] };
-    expect(flagged(rule, { Header: [c1.header()], Episodes: [c1.episode({ DECOM: '09/04/2025', RNE: 'P' })] }, { previous })).toEqual(['Episodes 1']);
+    expect(flagged(rule, { Header: [c1.header()], Episodes: [c1.episode({ DECOM: '09/04/2025', RNE: 'P' })] }, { previous })).toEqual([
+      'Episodes 1',
+    ]);
   });
   it('leaves rows with no child identifier to the rules on identifiers', () => {
     expect(flagged(rule, { Header: [c1.header()], Episodes: [c1.episode({ CHILD: null, DECOM: '09/04/2025', RNE: 'P' })] })).toEqual([]);
@@ -272,7 +709,11 @@ const reference = grid;
 
 describe('406 and 454: distance from home', () => {
   it('406: an unaccompanied asylum-seeking child has no distance from home', () => {
-    const tables = { Header: [child('A', '01/01/2010')], UASC: [{ CHILD: 'A', DOB: '01/01/2010' }], Episodes: [episode('A', '01/05/2025')] };
+    const tables = {
+      Header: [child('A', '01/01/2010')],
+      UASC: [{ CHILD: 'A', DOB: '01/01/2010' }],
+      Episodes: [episode('A', '01/05/2025')],
+    };
     expect(flagged(rule406, tables, { reference })).toEqual(['Episodes 1']);
     expect(flagged(rule406, { ...tables, Episodes: [episode('A', '01/05/2025', { HOME_POST: null })] }, { reference })).toEqual([]);
     expect(flagged(rule406, { ...tables, UASC: [] }, { reference })).toEqual([]);
@@ -305,19 +746,34 @@ describe('407 and 460: reasons for leaving care that depend on age', () => {
 
 describe('legal status and placement', () => {
   it('408: placed for adoption under a placement order needs legal status E1', () => {
-    const eps = [episode('A', '01/05/2025', { PLACE: 'A5', LS: 'C2' }), episode('B', '01/05/2025', { PLACE: 'A6', LS: 'E1' }), episode('C', '01/05/2025', { PLACE: 'A5', LS: 'D1' })];
+    const eps = [
+      episode('A', '01/05/2025', { PLACE: 'A5', LS: 'C2' }),
+      episode('B', '01/05/2025', { PLACE: 'A6', LS: 'E1' }),
+      episode('C', '01/05/2025', { PLACE: 'A5', LS: 'D1' }),
+    ];
     expect(flagged(rule408, { Episodes: eps })).toEqual(['Episodes 1', 'Episodes 3']);
   });
   it('411: the placement location must agree with the placing authority', () => {
-    const eps = [episode('A', '01/05/2025', { PL_LA: 'E09000001', PL_LOCATION: 'OUT' }), episode('B', '01/05/2025', { PL_LA: 'E08000001', PL_LOCATION: 'OUT' })];
+    const eps = [
+      episode('A', '01/05/2025', { PL_LA: 'E09000001', PL_LOCATION: 'OUT' }),
+      episode('B', '01/05/2025', { PL_LA: 'E08000001', PL_LOCATION: 'OUT' }),
+    ];
     expect(flagged(rule411, { Episodes: eps }, { reference })).toEqual(['Episodes 1']);
   });
   it('420: short breaks (V3, V4) have no placing authority', () => {
-    const eps = [episode('A', '01/05/2025', { LS: 'V3' }), episode('B', '01/05/2025', { LS: 'V4', PL_POST: null }), episode('C', '01/05/2025')];
+    const eps = [
+      episode('A', '01/05/2025', { LS: 'V3' }),
+      episode('B', '01/05/2025', { LS: 'V4', PL_POST: null }),
+      episode('C', '01/05/2025'),
+    ];
     expect(flagged(rule420, { Episodes: eps }, { reference })).toEqual(['Episodes 1']);
   });
   it('426: a child cannot have both V3 and V4 short breaks in a year', () => {
-    const both = [episode('A', '01/05/2025', { LS: 'V3', DEC: '03/05/2025', REC: 'E4A' }), episode('A', '01/06/2025', { LS: 'V4' }), episode('B', '01/05/2025', { LS: 'V3' })];
+    const both = [
+      episode('A', '01/05/2025', { LS: 'V3', DEC: '03/05/2025', REC: 'E4A' }),
+      episode('A', '01/06/2025', { LS: 'V4' }),
+      episode('B', '01/05/2025', { LS: 'V3' }),
+    ];
     expect(flagged(rule426, { Episodes: both })).toEqual(['Episodes 1', 'Episodes 2']);
   });
   it('446: E1 cannot start before December 2005', () => {
@@ -325,7 +781,10 @@ describe('legal status and placement', () => {
     expect(flagged(rule446, { Episodes: eps })).toEqual(['Episodes 1']);
   });
   it('516: leaving care to former foster carers (E45, E46) needs a foster placement', () => {
-    const eps = [episode('A', '01/05/2025', { PLACE: 'K2', DEC: '01/06/2025', REC: 'E45' }), episode('B', '01/05/2025', { PLACE: 'U4', DEC: '01/06/2025', REC: 'E46' })];
+    const eps = [
+      episode('A', '01/05/2025', { PLACE: 'K2', DEC: '01/06/2025', REC: 'E45' }),
+      episode('B', '01/05/2025', { PLACE: 'U4', DEC: '01/06/2025', REC: 'E46' }),
+    ];
     expect(flagged(rule516, { Episodes: eps })).toEqual(['Episodes 1']);
   });
 });
@@ -351,13 +810,17 @@ describe('the sequence of episodes', () => {
   });
   it('434: L means the legal status changed and the placement did not', () => {
     expect(flagged(rule434, { Episodes: [first(), episode('A', '01/06/2025', { RNE: 'L', LS: 'E1' })] })).toEqual([]);
-    expect(flagged(rule434, { Episodes: [first(), episode('A', '01/06/2025', { RNE: 'L', LS: 'E1', URN: 'SC654321' })] })).toEqual(['Episodes 2']);
+    expect(flagged(rule434, { Episodes: [first(), episode('A', '01/06/2025', { RNE: 'L', LS: 'E1', URN: 'SC654321' })] })).toEqual([
+      'Episodes 2',
+    ]);
     expect(flagged(rule434, { Episodes: [first(), episode('A', '01/06/2025', { RNE: 'L' })] })).toEqual(['Episodes 2']);
   });
   it('435: P and T mean the placement changed and the legal status did not', () => {
     expect(flagged(rule435, { Episodes: [first(), episode('A', '01/06/2025', { RNE: 'P', PL_POST: 'CD1 1AA' })] })).toEqual([]);
     expect(flagged(rule435, { Episodes: [first(), episode('A', '01/06/2025', { RNE: 'T' })] })).toEqual(['Episodes 2']);
-    expect(flagged(rule435, { Episodes: [first(), episode('A', '01/06/2025', { RNE: 'P', LS: 'E1', PLACE: 'U2' })] })).toEqual(['Episodes 2']);
+    expect(flagged(rule435, { Episodes: [first(), episode('A', '01/06/2025', { RNE: 'P', LS: 'E1', PLACE: 'U2' })] })).toEqual([
+      'Episodes 2',
+    ]);
   });
   it('436: B and U mean both changed', () => {
     expect(flagged(rule436, { Episodes: [first(), episode('A', '01/06/2025', { RNE: 'B', LS: 'E1', PLACE: 'A5' })] })).toEqual([]);
@@ -379,9 +842,13 @@ describe('the sequence of episodes', () => {
 });
 
 describe('placement providers', () => {
-  const one = (place: string, provider: string | null, more = {}) => episode('A', '01/05/2025', { PLACE: place, PLACE_PROVIDER: provider, ...more });
+  const one = (place: string, provider: string | null, more = {}) =>
+    episode('A', '01/05/2025', { PLACE: place, PLACE_PROVIDER: provider, ...more });
   it('526: every placement but a temporary one (T0-T4) has a provider', () => {
-    expect(flagged(rule526, { Episodes: [one('U1', null), one('T2', null), one('Z1', null), one('U1', 'PR1')] })).toEqual(['Episodes 1', 'Episodes 3']);
+    expect(flagged(rule526, { Episodes: [one('U1', null), one('T2', null), one('Z1', null), one('U1', 'PR1')] })).toEqual([
+      'Episodes 1',
+      'Episodes 3',
+    ]);
   });
   it('527-531, 550: providers that cannot offer a placement type', () => {
     const cases: [typeof rule527, string, string, string][] = [
@@ -397,10 +864,24 @@ describe('placement providers', () => {
     }
   });
   it('1009: the reason for a placement change is a DfE code', () => {
-    expect(flagged(rule1009, { Episodes: [one('U1', 'PR1', { REASON_PLACE_CHANGE: 'MOVED' }), one('U1', 'PR1', { REASON_PLACE_CHANGE: 'CARPL' }), one('U1', 'PR1')] })).toEqual(['Episodes 1']);
+    expect(
+      flagged(rule1009, {
+        Episodes: [
+          one('U1', 'PR1', { REASON_PLACE_CHANGE: 'MOVED' }),
+          one('U1', 'PR1', { REASON_PLACE_CHANGE: 'CARPL' }),
+          one('U1', 'PR1'),
+        ],
+      }),
+    ).toEqual(['Episodes 1']);
   });
   it("1015: the authority's own provision (other than foster care and adoption) is in its own area", () => {
-    const eps = [one('K2', 'PR1', { PL_POST: 'CD1 1AA' }), one('K2', 'PR1'), one('U1', 'PR1', { PL_POST: 'CD1 1AA' }), one('K2', 'PR1', { PL_POST: null }), one('K2', 'PR1', { LS: 'V3', PL_POST: 'CD1 1AA' })];
+    const eps = [
+      one('K2', 'PR1', { PL_POST: 'CD1 1AA' }),
+      one('K2', 'PR1'),
+      one('U1', 'PR1', { PL_POST: 'CD1 1AA' }),
+      one('K2', 'PR1', { PL_POST: null }),
+      one('K2', 'PR1', { LS: 'V3', PL_POST: 'CD1 1AA' }),
+    ];
     expect(flagged(rule1015, { Episodes: eps }, { reference })).toEqual(['Episodes 1', 'Episodes 4']);
   });
 });

@@ -3,7 +3,24 @@
  * number (UPN), motherhood, and whether a child in the Header belongs in the return at all.
  */
 import { defineRule, type Rule903 } from '../rule.js';
-import { birthday, blank, childEpisodes, childrenOf, childRows, codeRule, dateRule, femaleCode, isFemale, isMale, lookedAfterInYear, oneOf, RESPITE, UNKNOWN_UPN, yearEnd, yearStart } from './helpers.js';
+import {
+  birthday,
+  blank,
+  childEpisodes,
+  childrenOf,
+  childRows,
+  codeRule,
+  dateRule,
+  femaleCode,
+  isFemale,
+  isMale,
+  lookedAfterInYear,
+  oneOf,
+  RESPITE,
+  UNKNOWN_UPN,
+  yearEnd,
+  yearStart,
+} from './helpers.js';
 import { ageOn, dates, firstRowByChild, rowsByChild } from '../values.js';
 
 /**
@@ -273,6 +290,27 @@ export const ruleEPI = defineRule('EPI', (ret, flag) => {
 });
 
 export const headerRules: Rule903[] = [
-  rule101, rule102, rule103, rule165, rule168, rule171, rule174, rule209, rule210, rule232, rule301, rule351, rule393,
-  rule442, rule444, rule607, rule611, rule612, rule620, rule621, rule625, rule628, ruleEPI,
+  rule101,
+  rule102,
+  rule103,
+  rule165,
+  rule168,
+  rule171,
+  rule174,
+  rule209,
+  rule210,
+  rule232,
+  rule301,
+  rule351,
+  rule393,
+  rule442,
+  rule444,
+  rule607,
+  rule611,
+  rule612,
+  rule620,
+  rule621,
+  rule625,
+  rule628,
+  ruleEPI,
 ];

@@ -1,14 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { build903, c1, checkRules, child, episode, findings, flagged, postcodes, type RowInput } from '../ssda903.test-kit.js';
 import {
-  lastYearRules, rule202, rule203, rule204, rule207, rule208, rule452, rule453, rule502, rule503A, rule503B,
-  rule503C, rule503D, rule503E, rule503F, rule503G, rule503H, rule503J, rule562, rule624, rule626, ruleNoE,
+  lastYearRules,
+  rule202,
+  rule203,
+  rule204,
+  rule207,
+  rule208,
+  rule452,
+  rule453,
+  rule502,
+  rule503A,
+  rule503B,
+  rule503C,
+  rule503D,
+  rule503E,
+  rule503F,
+  rule503G,
+  rule503H,
+  rule503J,
+  rule562,
+  rule624,
+  rule626,
+  ruleNoE,
 } from './last-year.js';
 
 /** The rules with a passing and a failing case in the table below. */
-const withCases = [
-  rule202, rule203, rule204, rule207, rule208,
-];
+const withCases = [rule202, rule203, rule204, rule207, rule208];
 
 /** A child in this year's and last year's returns, with last year's Header changed by `last`. */
 const twoYears = (now: RowInput = {}, last: RowInput = {}) =>
@@ -16,11 +34,26 @@ const twoYears = (now: RowInput = {}, last: RowInput = {}) =>
 
 describe('rules comparing with last year', () => {
   checkRules(withCases, {
-    '202': { why: 'a different sex', fails: twoYears({ SEX: 'F' }, { SEX: 'M' }), flagged: ['Header 1'], passes: twoYears({ SEX: 'F' }, { SEX: '2' }) },
+    '202': {
+      why: 'a different sex',
+      fails: twoYears({ SEX: 'F' }, { SEX: 'M' }),
+      flagged: ['Header 1'],
+      passes: twoYears({ SEX: 'F' }, { SEX: '2' }),
+    },
     '203': { why: 'a different date of birth', fails: twoYears({}, { DOB: '02/06/2012' }), flagged: ['Header 1'], passes: twoYears() },
     '204': { why: 'a different ethnicity', fails: twoYears({}, { ETHNIC: 'WIRI' }), flagged: ['Header 1'], passes: twoYears() },
-    '207': { why: 'no longer a mother', fails: twoYears({ SEX: 'F', MOTHER: '0' }, { SEX: 'F', MOTHER: '1' }), flagged: ['Header 1'], passes: twoYears({ SEX: 'F', MOTHER: '1' }, { SEX: 'F', MOTHER: '0' }) },
-    '208': { why: 'a different UPN', fails: twoYears({ UPN: 'A123456789013' }), flagged: ['Header 1'], passes: twoYears({}, { UPN: 'UN4' }) },
+    '207': {
+      why: 'no longer a mother',
+      fails: twoYears({ SEX: 'F', MOTHER: '0' }, { SEX: 'F', MOTHER: '1' }),
+      flagged: ['Header 1'],
+      passes: twoYears({ SEX: 'F', MOTHER: '1' }, { SEX: 'F', MOTHER: '0' }),
+    },
+    '208': {
+      why: 'a different UPN',
+      fails: twoYears({ UPN: 'A123456789013' }),
+      flagged: ['Header 1'],
+      passes: twoYears({}, { UPN: 'UN4' }),
+    },
   });
 });
 
@@ -47,7 +80,10 @@ describe('208: which changes of UPN disagree with last year', () => {
 
 describe('a child listed twice in last year’s Header', () => {
   const twice = (now: RowInput, last: RowInput[]) =>
-    build903({ Header: [c1.header(now)], Episodes: [c1.episode()] }, { previous: { Header: last.map((l) => c1.header(l)), Episodes: [c1.episode()] } });
+    build903(
+      { Header: [c1.header(now)], Episodes: [c1.episode()] },
+      { previous: { Header: last.map((l) => c1.header(l)), Episodes: [c1.episode()] } },
+    );
   it('is reported when this year disagrees with either row', () => {
     const stray = { SEX: 'F', DOB: '03/01/2007', ETHNIC: 'APKN', UPN: 'N247077209020' };
     for (const rule of [rule202, rule203, rule204, rule208]) {
@@ -59,18 +95,43 @@ describe('a child listed twice in last year’s Header', () => {
 
 describe('the first child’s date of birth, last year and this', () => {
   it('624: the first child’s date of birth is the same as last year', () => {
-    const previous = { Header: [child('A', '01/01/2008', { SEX: 'F', MOTHER: '1', MC_DOB: '01/01/2024' }), child('B', '01/01/2008', { SEX: 'F', MOTHER: '1', MC_DOB: '01/01/2024' })] };
-    const now = { Header: [child('A', '01/01/2008', { SEX: 'F', MOTHER: '1', MC_DOB: '02/01/2024' }), child('B', '01/01/2008', { SEX: 'F', MOTHER: '1', MC_DOB: '01/01/2024' })] };
+    const previous = {
+      Header: [
+        child('A', '01/01/2008', { SEX: 'F', MOTHER: '1', MC_DOB: '01/01/2024' }),
+        child('B', '01/01/2008', { SEX: 'F', MOTHER: '1', MC_DOB: '01/01/2024' }),
+      ],
+    };
+    const now = {
+      Header: [
+        child('A', '01/01/2008', { SEX: 'F', MOTHER: '1', MC_DOB: '02/01/2024' }),
+        child('B', '01/01/2008', { SEX: 'F', MOTHER: '1', MC_DOB: '01/01/2024' }),
+      ],
+    };
     expect(flagged(rule624, now, { previous })).toEqual(['Header 1']);
   });
   it('624: a date last year that is not a date is contradicted by a blank one this year', () => {
-    const previous = { Header: [child('A', '01/01/2008', { SEX: 'F', MOTHER: '1', MC_DOB: '31/02/2025' }), child('B', '01/01/2008', { SEX: 'F', MOTHER: '1', MC_DOB: '31/02/2025' })] };
-    const now = { Header: [child('A', '01/01/2008', { SEX: 'F', MOTHER: '1', MC_DOB: null }), child('B', '01/01/2008', { SEX: 'F', MOTHER: '1', MC_DOB: '31/02/2025' })] };
+    const previous = {
+      Header: [
+        child('A', '01/01/2008', { SEX: 'F', MOTHER: '1', MC_DOB: '31/02/2025' }),
+        child('B', '01/01/2008', { SEX: 'F', MOTHER: '1', MC_DOB: '31/02/2025' }),
+      ],
+    };
+    const now = {
+      Header: [
+        child('A', '01/01/2008', { SEX: 'F', MOTHER: '1', MC_DOB: null }),
+        child('B', '01/01/2008', { SEX: 'F', MOTHER: '1', MC_DOB: '31/02/2025' }),
+      ],
+    };
     expect(flagged(rule624, now, { previous })).toEqual(['Header 1']);
   });
   it('626: a mother this year of a child born before it was not "not a mother" last year', () => {
     const previous = { Header: [child('A', '01/01/2008', { SEX: 'F', MOTHER: '0' }), child('B', '01/01/2008', { SEX: 'F', MOTHER: '0' })] };
-    const now = { Header: [child('A', '01/01/2008', { SEX: 'F', MOTHER: '1', MC_DOB: '01/01/2025' }), child('B', '01/01/2008', { SEX: 'F', MOTHER: '1', MC_DOB: '01/06/2025' })] };
+    const now = {
+      Header: [
+        child('A', '01/01/2008', { SEX: 'F', MOTHER: '1', MC_DOB: '01/01/2025' }),
+        child('B', '01/01/2008', { SEX: 'F', MOTHER: '1', MC_DOB: '01/06/2025' }),
+      ],
+    };
     expect(flagged(rule626, now, { previous })).toEqual(['Header 1']);
   });
 });
@@ -106,7 +167,9 @@ describe('this year picks up where last year ended', () => {
     ];
     for (const [rule, field, other] of cases) {
       expect(flagged(rule, { Episodes: [episode('A', '10/02/2025')] }, { previous: lastYear }), rule.code).toEqual([]);
-      expect(flagged(rule, { Episodes: [episode('A', '10/02/2025', { [field]: other })] }, { previous: lastYear }), rule.code).toEqual(['Episodes 1']);
+      expect(flagged(rule, { Episodes: [episode('A', '10/02/2025', { [field]: other })] }, { previous: lastYear }), rule.code).toEqual([
+        'Episodes 1',
+      ]);
     }
   });
   it('452, 503H, 503J: the placing authority and location carry over', () => {
@@ -118,10 +181,19 @@ describe('this year picks up where last year ended', () => {
   });
   it('453, 503G: the distance carries over, to within a tenth of a mile', () => {
     for (const rule of [rule453, rule503G]) {
-      expect(flagged(rule, { Episodes: [episode('A', '10/02/2025', { PL_POST: 'AB1 3AA' })] }, { previous: lastYear, reference }), rule.code).toEqual([]);
-      expect(flagged(rule, { Episodes: [episode('A', '10/02/2025', { PL_POST: 'CD1 1AA' })] }, { previous: lastYear, reference }), rule.code).toEqual(['Episodes 1']);
+      expect(
+        flagged(rule, { Episodes: [episode('A', '10/02/2025', { PL_POST: 'AB1 3AA' })] }, { previous: lastYear, reference }),
+        rule.code,
+      ).toEqual([]);
+      expect(
+        flagged(rule, { Episodes: [episode('A', '10/02/2025', { PL_POST: 'CD1 1AA' })] }, { previous: lastYear, reference }),
+        rule.code,
+      ).toEqual(['Episodes 1']);
       // A blank distance this year is another rule's business.
-      expect(flagged(rule, { Episodes: [episode('A', '10/02/2025', { PL_POST: null })] }, { previous: lastYear, reference }), rule.code).toEqual([]);
+      expect(
+        flagged(rule, { Episodes: [episode('A', '10/02/2025', { PL_POST: null })] }, { previous: lastYear, reference }),
+        rule.code,
+      ).toEqual([]);
     }
   });
 });
@@ -136,7 +208,11 @@ describe('episodes that began before this year are in last year’s return', () 
     expect(flagged(rule562, { Episodes: [episode('', '09/02/2025')] }, { previous })).toEqual([]);
   });
   it('NoE: a child looked after before this year has episodes last year', () => {
-    const eps = [episode('B', '01/03/2025', { DEC: '01/05/2025', REC: 'X1' }), episode('B', '01/05/2025', { RNE: 'P' }), episode('A', '10/02/2025')];
+    const eps = [
+      episode('B', '01/03/2025', { DEC: '01/05/2025', REC: 'X1' }),
+      episode('B', '01/05/2025', { RNE: 'P' }),
+      episode('A', '10/02/2025'),
+    ];
     expect(flagged(ruleNoE, { Episodes: eps }, { previous: lastYear })).toEqual(['Episodes 1']);
   });
   it('without last year’s return these rules say nothing', () => {
@@ -147,7 +223,9 @@ describe('episodes that began before this year are in last year’s return', () 
 
 describe('which of last year’s episodes this year carries on', () => {
   // A stray second open episode last year, begun before the one carried on.
-  const twoOpen = { Episodes: [episode('A', '01/01/2025', { DEC: '10/02/2025', REC: 'X1' }), open, episode('A', '16/07/2024', { RNE: 'P' })] };
+  const twoOpen = {
+    Episodes: [episode('A', '01/01/2025', { DEC: '10/02/2025', REC: 'X1' }), open, episode('A', '16/07/2024', { RNE: 'P' })],
+  };
   it('502: every episode left open last year must start when this year’s first does', () => {
     expect(flagged(rule502, { Episodes: [episode('A', '10/02/2025')] }, { previous: twoOpen })).toEqual(['Episodes 1']);
     // Open, though an episode begun later was closed.
@@ -185,7 +263,13 @@ describe('which of last year’s episodes this year carries on', () => {
     expect(flagged(rule503D, { Episodes: [episode('A', '10/02/2025', { PLACE: 'U1' })] }, { previous: z1 })).toEqual(['Episodes 1']);
     const h5 = { Episodes: [episode('A', '10/02/2024', { PLACE: 'H5' })] };
     expect(flagged(rule503D, { Episodes: [episode('A', '10/02/2024', { PLACE: 'K3' })] }, { previous: h5, year: 2025 })).toEqual([]);
-    expect(flagged(rule503D, { Episodes: [episode('A', '10/02/2025', { PLACE: 'K3' })] }, { previous: { Episodes: [episode('A', '10/02/2025', { PLACE: 'H5' })] } })).toEqual(['Episodes 1']);
+    expect(
+      flagged(
+        rule503D,
+        { Episodes: [episode('A', '10/02/2025', { PLACE: 'K3' })] },
+        { previous: { Episodes: [episode('A', '10/02/2025', { PLACE: 'H5' })] } },
+      ),
+    ).toEqual(['Episodes 1']);
   });
   it('562: the first episode, begun last year, is last year’s last episode', () => {
     const closedLater = { Episodes: [episode('A', '28/03/2025', { DEC: '10/02/2025', REC: 'X1' }), open] };

@@ -49,17 +49,13 @@ function sameSex(a: string | null | undefined, b: string | null | undefined): bo
   return (isMale(a) && isMale(b)) || (isFemale(a) && isFemale(b));
 }
 
-export const rule202 = defineRule('202', (ret, flag) =>
-  disagreesWithLastYear(ret, flag, (cur, last) => !sameSex(cur.SEX, last.SEX)),
-);
+export const rule202 = defineRule('202', (ret, flag) => disagreesWithLastYear(ret, flag, (cur, last) => !sameSex(cur.SEX, last.SEX)));
 
 export const rule203 = defineRule('203', (ret, flag) =>
   disagreesWithLastYear(ret, flag, (cur, last) => parseDate(cur.DOB) !== parseDate(last.DOB)),
 );
 
-export const rule204 = defineRule('204', (ret, flag) =>
-  disagreesWithLastYear(ret, flag, (cur, last) => cur.ETHNIC !== last.ETHNIC),
-);
+export const rule204 = defineRule('204', (ret, flag) => disagreesWithLastYear(ret, flag, (cur, last) => cur.ETHNIC !== last.ETHNIC));
 
 /** Once recorded as a mother, always a mother. */
 export const rule207 = defineRule('207', (ret, flag) =>
@@ -251,7 +247,8 @@ const placementType = (ret: Return903, now: Table903, i: number, before: Table90
 const placeDiffers = field('PLACE');
 
 /** 452 and 453 compare the placement only when the episode carried on for the same reason. */
-const sameReason = (differs: (ret: Return903, now: Table903, i: number, before: Table903, j: number) => boolean) =>
+const sameReason =
+  (differs: (ret: Return903, now: Table903, i: number, before: Table903, j: number) => boolean) =>
   (ret: Return903, now: Table903, i: number, before: Table903, j: number) =>
     (now.rows[i]!.RNE ?? null) === (before.rows[j]!.RNE ?? null) && differs(ret, now, i, before, j);
 
@@ -297,6 +294,25 @@ export const ruleNoE = defineRule('NoE', (ret, flag) => {
 });
 
 export const lastYearRules: Rule903[] = [
-  rule202, rule203, rule204, rule207, rule208, rule452, rule453, rule502, rule503A, rule503B, rule503C, rule503D,
-  rule503E, rule503F, rule503G, rule503H, rule503J, rule562, rule624, rule626, ruleNoE,
+  rule202,
+  rule203,
+  rule204,
+  rule207,
+  rule208,
+  rule452,
+  rule453,
+  rule502,
+  rule503A,
+  rule503B,
+  rule503C,
+  rule503D,
+  rule503E,
+  rule503F,
+  rule503G,
+  rule503H,
+  rule503J,
+  rule562,
+  rule624,
+  rule626,
+  ruleNoE,
 ];

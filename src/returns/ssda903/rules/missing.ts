@@ -177,5 +177,21 @@ export const rule580 = defineRule('580', (ret, flag) => {
 });
 
 export const missingRules: Rule903[] = [
-  rule564, rule565, rule566, rule567, rule570, rule571, rule574, rule575, rule576, rule577, rule578, rule580, rule581, rule586, rule1004, rule1005, rule1006,
+  rule564,
+  rule565,
+  rule566,
+  rule567,
+  rule570,
+  rule571,
+  rule574,
+  rule575,
+  rule576,
+  rule577,
+  rule578,
+  rule580,
+  rule581,
+  rule586,
+  rule1004,
+  rule1005,
+  rule1006,
 ];

@@ -122,7 +122,10 @@ export const rule186 = defineRule('186', (ret, flag) => {
 export const rule187 = defineRule('187', (ret, flag) => {
   if (!ret.current.Episodes) return;
   const cohort = continuouslyLookedAfter(ret);
-  for (const [t, items] of [[ret.current.OC3, CARE_LEAVER_ITEMS], [ret.current.AD1, ADOPTION_ITEMS]] as const) {
+  for (const [t, items] of [
+    [ret.current.OC3, CARE_LEAVER_ITEMS],
+    [ret.current.AD1, ADOPTION_ITEMS],
+  ] as const) {
     t?.rows.forEach((row, i) => {
       if (cohort.has(row.CHILD ?? '') && items.some((c) => !blank(row[c]))) flag(t, i);
     });
@@ -267,6 +270,29 @@ export const rule546 = oc2Rule('546', (age, row, inCohort) => age >= 5 && !blank
 export const rule547 = oc2Rule('547', (_age, row) => row.HEALTH_CHECK === '1' && healthIncomplete(row));
 
 export const oc2Rules: Rule903[] = [
-  rule157, rule158, rule159, rule180, rule181, rule182, rule185, rule186, rule187, rule188, rule189, rule190, rule191,
-  rule192, rule193, rule196, rule197B, rule197a, rule198, rule542, rule543, rule544, rule545, rule546, rule547,
+  rule157,
+  rule158,
+  rule159,
+  rule180,
+  rule181,
+  rule182,
+  rule185,
+  rule186,
+  rule187,
+  rule188,
+  rule189,
+  rule190,
+  rule191,
+  rule192,
+  rule193,
+  rule196,
+  rule197B,
+  rule197a,
+  rule198,
+  rule542,
+  rule543,
+  rule544,
+  rule545,
+  rule546,
+  rule547,
 ];

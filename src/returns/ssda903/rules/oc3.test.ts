@@ -1,19 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { build903, c1, checkRules, child, episode, findings, flagged, type RowInput } from '../ssda903.test-kit.js';
 import {
-  oc3Rules, rule1000, rule1001, rule1002, rule1007, rule1010, rule1011, rule1012, rule1014, rule1016, rule131,
-  rule132, rule133, rule134, rule153, rule215, rule3001, rule344, rule345, rule347, rule348, rule391,
+  oc3Rules,
+  rule1000,
+  rule1001,
+  rule1002,
+  rule1007,
+  rule1010,
+  rule1011,
+  rule1012,
+  rule1014,
+  rule1016,
+  rule131,
+  rule132,
+  rule133,
+  rule134,
+  rule153,
+  rule215,
+  rule3001,
+  rule344,
+  rule345,
+  rule347,
+  rule348,
+  rule391,
 } from './oc3.js';
 
 /** The rules with a passing and a failing case in the first table below. */
-const withCases = [
-  rule131, rule132, rule133, rule134, rule153, rule215, rule344, rule345, rule347, rule348, rule391,
-];
+const withCases = [rule131, rule132, rule133, rule134, rule153, rule215, rule344, rule345, rule347, rule348, rule391];
 
 /** The rules on whether care leaver information belongs to the young person, with cases in the second table. */
-const lateWithCases = [
-  rule3001, rule1016, rule1014, rule1012, rule1011, rule1010, rule1007,
-];
+const lateWithCases = [rule3001, rule1016, rule1014, rule1012, rule1011, rule1010, rule1007];
 
 /** A young man of 19 who left care last year, with this OC3 row. */
 const careLeaver = (o: RowInput = {}, dob = '01/06/2006') =>
@@ -22,15 +38,29 @@ const careLeaver = (o: RowInput = {}, dob = '01/06/2006') =>
 describe('rules on OC3 (care leavers)', () => {
   checkRules(withCases, {
     '131': { why: 'in touch MAYBE', fails: careLeaver({ IN_TOUCH: 'MAYBE' }), flagged: ['OC3 1'], passes: careLeaver() },
-    '132': { why: 'activity left blank', fails: careLeaver({ ACTIV: null }), flagged: ['OC3 1'], passes: careLeaver({ IN_TOUCH: 'NO', ACTIV: '0', ACCOM: '0' }) },
+    '132': {
+      why: 'activity left blank',
+      fails: careLeaver({ ACTIV: null }),
+      flagged: ['OC3 1'],
+      passes: careLeaver({ IN_TOUCH: 'NO', ACTIV: '0', ACCOM: '0' }),
+    },
     '133': { why: 'accommodation Q1', fails: careLeaver({ ACCOM: 'Q1' }), flagged: ['OC3 1'], passes: careLeaver() },
     '134': {
       why: 'a care leaver with adoption details',
-      fails: build903({ OC3: [{ CHILD: 'C1', IN_TOUCH: 'YES', ACTIV: 'F2', ACCOM: 'U1' }], AD1: [{ CHILD: 'C1', DATE_INT: '01/01/2020' }] }),
+      fails: build903({
+        OC3: [{ CHILD: 'C1', IN_TOUCH: 'YES', ACTIV: 'F2', ACCOM: 'U1' }],
+        AD1: [{ CHILD: 'C1', DATE_INT: '01/01/2020' }],
+      }),
       flagged: ['AD1 1'],
       passes: build903({
-        OC3: [{ CHILD: 'C1', IN_TOUCH: 'YES', ACTIV: 'F2', ACCOM: 'U1' }, { CHILD: 'C2', IN_TOUCH: null, ACTIV: null, ACCOM: null }],
-        AD1: [{ CHILD: 'C2', DATE_INT: '01/01/2020' }, { CHILD: 'C1', DATE_INT: null }],
+        OC3: [
+          { CHILD: 'C1', IN_TOUCH: 'YES', ACTIV: 'F2', ACCOM: 'U1' },
+          { CHILD: 'C2', IN_TOUCH: null, ACTIV: null, ACCOM: null },
+        ],
+        AD1: [
+          { CHILD: 'C2', DATE_INT: '01/01/2020' },
+          { CHILD: 'C1', DATE_INT: null },
+        ],
       }),
     },
     '153': { why: 'accommodation left out', fails: careLeaver({ ACCOM: null }), flagged: ['OC3 1'], passes: careLeaver() },
@@ -40,16 +70,37 @@ describe('rules on OC3 (care leavers)', () => {
       flagged: ['OC3 1', 'OC2 1'],
       passes: build903({ OC3: [{ CHILD: 'C1', IN_TOUCH: 'YES', ACTIV: 'F2', ACCOM: 'U1' }], OC2: [c1.oc2({ CHILD: 'C2' })] }),
     },
-    '344': { why: 'an activity for a young person who died', fails: careLeaver({ IN_TOUCH: 'DIED' }), flagged: ['OC3 1'], passes: careLeaver({ IN_TOUCH: 'DIED', ACTIV: null, ACCOM: null }) },
+    '344': {
+      why: 'an activity for a young person who died',
+      fails: careLeaver({ IN_TOUCH: 'DIED' }),
+      flagged: ['OC3 1'],
+      passes: careLeaver({ IN_TOUCH: 'DIED', ACTIV: null, ACCOM: null }),
+    },
     '345': { why: 'in touch, activity 0', fails: careLeaver({ ACTIV: '0' }), flagged: ['OC3 1'], passes: careLeaver() },
-    '347': { why: 'a foyer at 17', fails: careLeaver({ ACCOM: 'T1' }, '01/06/2008'), flagged: ['OC3 1'], passes: careLeaver({ ACCOM: 'T1' }) },
+    '347': {
+      why: 'a foyer at 17',
+      fails: careLeaver({ ACCOM: 'T1' }, '01/06/2008'),
+      flagged: ['OC3 1'],
+      passes: careLeaver({ ACCOM: 'T1' }),
+    },
     '348': {
       why: 'a care leaver reported last year as having died',
-      fails: build903({ OC3: [{ CHILD: 'C1', IN_TOUCH: 'YES', ACTIV: 'F2', ACCOM: 'U1' }] }, { previous: { OC3: [{ CHILD: 'C1', IN_TOUCH: 'DIED' }] } }),
+      fails: build903(
+        { OC3: [{ CHILD: 'C1', IN_TOUCH: 'YES', ACTIV: 'F2', ACCOM: 'U1' }] },
+        { previous: { OC3: [{ CHILD: 'C1', IN_TOUCH: 'DIED' }] } },
+      ),
       flagged: ['OC3 1'],
-      passes: build903({ OC3: [{ CHILD: 'C1', IN_TOUCH: 'YES', ACTIV: 'F2', ACCOM: 'U1' }] }, { previous: { OC3: [{ CHILD: 'C1', IN_TOUCH: 'YES' }] } }),
+      passes: build903(
+        { OC3: [{ CHILD: 'C1', IN_TOUCH: 'YES', ACTIV: 'F2', ACCOM: 'U1' }] },
+        { previous: { OC3: [{ CHILD: 'C1', IN_TOUCH: 'YES' }] } },
+      ),
     },
-    '391': { why: 'a young person of 22 all year', fails: careLeaver({}, '01/03/2003'), flagged: ['OC3 1'], passes: careLeaver({}, '31/03/2004') },
+    '391': {
+      why: 'a young person of 22 all year',
+      fails: careLeaver({}, '01/03/2003'),
+      flagged: ['OC3 1'],
+      passes: careLeaver({}, '31/03/2004'),
+    },
   });
 });
 
@@ -57,14 +108,29 @@ const oc3Row = (child: string, dob: string) => ({ CHILD: child, DOB: dob, IN_TOU
 
 describe('care leaver information belongs to care leavers', () => {
   it('348: a young person reported last year as having died is reported as died again, not otherwise', () => {
-    const tables = { OC3: [{ CHILD: 'A', IN_TOUCH: 'DIED' }, { CHILD: 'B', IN_TOUCH: 'YES', ACTIV: 'F2', ACCOM: 'U1' }, { CHILD: null, IN_TOUCH: 'YES', ACTIV: 'F2', ACCOM: 'U1' }] };
-    const previous = { OC3: [{ CHILD: 'A', IN_TOUCH: 'DIED' }, { CHILD: 'B', IN_TOUCH: 'DIED' }, { CHILD: null, IN_TOUCH: 'DIED' }] };
+    const tables = {
+      OC3: [
+        { CHILD: 'A', IN_TOUCH: 'DIED' },
+        { CHILD: 'B', IN_TOUCH: 'YES', ACTIV: 'F2', ACCOM: 'U1' },
+        { CHILD: null, IN_TOUCH: 'YES', ACTIV: 'F2', ACCOM: 'U1' },
+      ],
+    };
+    const previous = {
+      OC3: [
+        { CHILD: 'A', IN_TOUCH: 'DIED' },
+        { CHILD: 'B', IN_TOUCH: 'DIED' },
+        { CHILD: null, IN_TOUCH: 'DIED' },
+      ],
+    };
     expect(flagged(rule348, tables, { previous })).toEqual(['OC3 2']);
   });
   it('1000: not for a young person who died in care, this year or last', () => {
     const tables = {
       OC3: [oc3Row('A', '01/06/2007'), oc3Row('B', '01/06/2007'), oc3Row('C', '01/06/2007')],
-      Episodes: [episode('A', '01/01/2023', { DEC: '01/06/2025', REC: 'E2' }), episode('C', '01/01/2023', { DEC: '01/06/2025', REC: 'E4A' })],
+      Episodes: [
+        episode('A', '01/01/2023', { DEC: '01/06/2025', REC: 'E2' }),
+        episode('C', '01/01/2023', { DEC: '01/06/2025', REC: 'E4A' }),
+      ],
     };
     const previous = { Episodes: [episode('B', '01/01/2023', { DEC: '01/06/2024', REC: 'E2' })] };
     expect(flagged(rule1000, tables, { previous })).toEqual(['OC3 1', 'OC3 2']);
@@ -85,7 +151,10 @@ describe('care leaver information belongs to care leavers', () => {
     const tables = {
       Header: [child('A', '01/06/2012'), child('B', '01/06/2009')],
       OC3: [oc3Row('A', '01/06/2009'), oc3Row('B', '01/06/2012')],
-      Episodes: [episode('A', '01/01/2023', { DEC: '02/06/2025', REC: 'E4A' }), episode('B', '01/01/2023', { DEC: '02/06/2025', REC: 'E4A' })],
+      Episodes: [
+        episode('A', '01/01/2023', { DEC: '02/06/2025', REC: 'E4A' }),
+        episode('B', '01/01/2023', { DEC: '02/06/2025', REC: 'E4A' }),
+      ],
     };
     // A was 13 when care ended; B was past 16.
     expect(flagged(rule1001, tables)).toEqual(['OC3 1']);
@@ -200,7 +269,7 @@ describe('1010 and 1012 at the edges', () => {
     ]);
     expect(found('1010', ret)).toEqual([]);
   });
-  it('3001: the Header\'s date of birth is used when OC3 gives another', () => {
+  it("3001: the Header's date of birth is used when OC3 gives another", () => {
     const ret = build903({ Header: [c1.header({ DOB: SEVENTEEN })], OC3: [leaver({ DOB: TWENTY, ACCOM: 'Z1' })] });
     expect(found('3001', ret)).toEqual(['OC3 1']);
     expect(found('3001', build903({ OC3: [leaver({ ACCOM: 'Z1' })] }))).toEqual(['OC3 1']);

@@ -4,7 +4,21 @@
  * year and last.
  */
 import { defineRule, type Rule903 } from '../rule.js';
-import { ADOPTION_ITEMS, ageAt, blank, CARE_LEAVER_ITEMS, childrenOf, childRows, codeRule, dobOf, eachRow, OC2_ITEMS, RESPITE, yearEnd, yearStart } from './helpers.js';
+import {
+  ADOPTION_ITEMS,
+  ageAt,
+  blank,
+  CARE_LEAVER_ITEMS,
+  childrenOf,
+  childRows,
+  codeRule,
+  dobOf,
+  eachRow,
+  OC2_ITEMS,
+  RESPITE,
+  yearEnd,
+  yearStart,
+} from './helpers.js';
 import { addYears, ageOn, dates, episodesInOrder, rowsByChild } from '../values.js';
 import type { Return903, Row, Table903, TableName } from '../model.js';
 
@@ -323,6 +337,25 @@ export const rule1007 = defineRule('1007', (ret, flag) => {
 });
 
 export const oc3Rules: Rule903[] = [
-  rule131, rule132, rule133, rule134, rule153, rule215, rule344, rule345, rule347, rule348, rule391, rule1000,
-  rule1001, rule1002, rule1007, rule1010, rule1011, rule1012, rule1014, rule1016, rule3001,
+  rule131,
+  rule132,
+  rule133,
+  rule134,
+  rule153,
+  rule215,
+  rule344,
+  rule345,
+  rule347,
+  rule348,
+  rule391,
+  rule1000,
+  rule1001,
+  rule1002,
+  rule1007,
+  rule1010,
+  rule1011,
+  rule1012,
+  rule1014,
+  rule1016,
+  rule3001,
 ];

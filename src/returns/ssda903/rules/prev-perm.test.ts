@@ -41,6 +41,9 @@ describe('previous permanence', () => {
     expect(flagged(rule634, { Episodes: eps, PrevPerm: pp })).toEqual(['PrevPerm 1', 'Episodes 1', 'PrevPerm 3', 'Episodes 3']);
   });
   it('635: no order details when there was no previous permanence (Z1)', () => {
-    expect(flagged(rule635, { PrevPerm: [perm('A', 'Z1', '800'), perm('B', 'Z1'), perm('C', null, null, '01/01/2020')] })).toEqual(['PrevPerm 1', 'PrevPerm 3']);
+    expect(flagged(rule635, { PrevPerm: [perm('A', 'Z1', '800'), perm('B', 'Z1'), perm('C', null, null, '01/01/2020')] })).toEqual([
+      'PrevPerm 1',
+      'PrevPerm 3',
+    ]);
   });
 });

@@ -5,9 +5,7 @@ import { dayOf } from '../values.js';
 import { providerRules, rule1008, rule219, rule221, rule224, rule227, rule228, rule229 } from './providers.js';
 
 /** The rules with a passing and a failing case in the first table below. */
-const withCases = [
-  rule219, rule221, rule224, rule227, rule228, rule229,
-];
+const withCases = [rule219, rule221, rule224, rule227, rule228, rule229];
 
 /** A children's home of the authority's own, registered in 2010, in its area. */
 const home: Provider = {
@@ -27,26 +25,64 @@ const placed = (e: RowInput = {}, p: Partial<Provider> = {}) =>
 
 describe('rules checking the Ofsted register', () => {
   checkRules(withCases, {
-    '219': { why: 'a children\'s home URN on a foster placement', fails: placed({ PLACE: 'U4' }), flagged: ['Episodes 1'], passes: placed() },
-    '221': { why: 'a placement postcode not the home\'s', fails: placed({ PL_POST: 'TW9 9EQ', HOME_POST: 'TW1 1AA' }), flagged: ['Episodes 1'], passes: placed({ PL_POST: 'tw10 6aa' }) },
-    '224': { why: 'a private provider code for the authority\'s own home', fails: placed({ PLACE_PROVIDER: 'PR4' }), flagged: ['Episodes 1'], passes: placed() },
-    '227': { why: 'a placement before the home was registered', fails: placed({}, { registered: dayOf(2024, 6, 1) }), flagged: ['Episodes 1'], passes: placed() },
-    '228': { why: 'a placement open after the home closed', fails: placed({}, { closed: dayOf(2025, 12, 31) }), flagged: ['Episodes 1'], passes: placed({ DEC: '01/12/2025', REC: 'E4A' }, { closed: dayOf(2025, 12, 31) }) },
-    '229': { why: 'own provision in another authority\'s area', fails: placed({}, { laCode: 'E08000003' }), flagged: ['Episodes 1'], passes: placed() },
+    '219': {
+      why: "a children's home URN on a foster placement",
+      fails: placed({ PLACE: 'U4' }),
+      flagged: ['Episodes 1'],
+      passes: placed(),
+    },
+    '221': {
+      why: "a placement postcode not the home's",
+      fails: placed({ PL_POST: 'TW9 9EQ', HOME_POST: 'TW1 1AA' }),
+      flagged: ['Episodes 1'],
+      passes: placed({ PL_POST: 'tw10 6aa' }),
+    },
+    '224': {
+      why: "a private provider code for the authority's own home",
+      fails: placed({ PLACE_PROVIDER: 'PR4' }),
+      flagged: ['Episodes 1'],
+      passes: placed(),
+    },
+    '227': {
+      why: 'a placement before the home was registered',
+      fails: placed({}, { registered: dayOf(2024, 6, 1) }),
+      flagged: ['Episodes 1'],
+      passes: placed(),
+    },
+    '228': {
+      why: 'a placement open after the home closed',
+      fails: placed({}, { closed: dayOf(2025, 12, 31) }),
+      flagged: ['Episodes 1'],
+      passes: placed({ DEC: '01/12/2025', REC: 'E4A' }, { closed: dayOf(2025, 12, 31) }),
+    },
+    '229': {
+      why: "own provision in another authority's area",
+      fails: placed({}, { laCode: 'E08000003' }),
+      flagged: ['Episodes 1'],
+      passes: placed(),
+    },
   });
 });
 
 describe('228', () => {
   it('counts an episode whose end cannot be read as open at 31 March', () => {
     const ret = placed({ DEC: '30/02/2025', REC: 'X1' }, { closed: dayOf(2025, 12, 31) });
-    expect(findings(providerRules.find((r) => r.code === '228')!, ret)).toEqual(['Episodes 1']);
+    expect(
+      findings(
+        providerRules.find((r) => r.code === '228')!,
+        ret,
+      ),
+    ).toEqual(['Episodes 1']);
   });
 });
 
 describe('episodes whose URN is not on the register', () => {
   const unregistered = (e: RowInput = {}) => placed({ URN: 'SC999999', PL_POST: 'TW10 6AA', ...e });
   const flagged = (code: string, ret: ReturnType<typeof placed>) =>
-    findings(providerRules.find((r) => r.code === code)!, ret);
+    findings(
+      providerRules.find((r) => r.code === code)!,
+      ret,
+    );
 
   it('fail the type, postcode, provider and area checks, which compare with the matching entry', () => {
     for (const code of ['219', '221', '224', '229']) expect(flagged(code, unregistered()), code).toEqual(['Episodes 1']);
@@ -70,7 +106,12 @@ describe('episodes whose URN is not on the register', () => {
 
 describe('rule 224 and 227 edges', () => {
   it('224 fails a registered URN with no provider code on the episode', () => {
-    expect(providerRules.find((r) => r.code === '224')!.validate(placed({ PLACE_PROVIDER: null })).map((f) => f.row)).toEqual([1]);
+    expect(
+      providerRules
+        .find((r) => r.code === '224')!
+        .validate(placed({ PLACE_PROVIDER: null }))
+        .map((f) => f.row),
+    ).toEqual([1]);
   });
   it('227 fails an episode starting the day the provider closed', () => {
     const rule = providerRules.find((r) => r.code === '227')!;

@@ -100,6 +100,4 @@ export const rule1008 = defineRule('1008', (ret, flag) =>
   }),
 );
 
-export const providerRules: Rule903[] = [
-  rule219, rule221, rule224, rule227, rule228, rule229, rule1008,
-];
+export const providerRules: Rule903[] = [rule219, rule221, rule224, rule227, rule228, rule229, rule1008];

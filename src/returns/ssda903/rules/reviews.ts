@@ -67,6 +67,4 @@ function reviewAge(code: string, wrong: (reviewCode: string, age: number) => boo
 export const rule440 = reviewAge('440', (c, age) => c === 'PN0' && age >= 4);
 export const rule441 = reviewAge('441', (c, age) => c !== 'PN0' && /^PN[1-7]$/.test(c) && age < 4);
 
-export const reviewRules: Rule903[] = [
-  rule166, rule167, rule399, rule440, rule441,
-];
+export const reviewRules: Rule903[] = [rule166, rule167, rule399, rule440, rule441];

@@ -22,7 +22,10 @@ const one = (o: RowInput = {}) => withWorkers([worker(o)]);
 
 /** A first social worker who left in September 2025, handing over to a second. */
 const handover = (first: RowInput, second: RowInput) =>
-  withWorkers([worker({ SW_DEC: '15/09/2025', SW_REASON: 'MANAGE', ...first }), worker({ SW_ID: 'SW0077', SW_DECOM: '15/09/2025', SW_REASON: 'LEFTRL', ...second })]);
+  withWorkers([
+    worker({ SW_DEC: '15/09/2025', SW_REASON: 'MANAGE', ...first }),
+    worker({ SW_ID: 'SW0077', SW_DECOM: '15/09/2025', SW_REASON: 'LEFTRL', ...second }),
+  ]);
 
 describe('rules on social workers', () => {
   checkRules(socialWorkerRules, {
@@ -38,7 +41,12 @@ describe('rules on social workers', () => {
       flagged: ['SWEpisodes 1'],
       passes: one({ SW_DECOM: '01/06/2022', SW_REASON: null }),
     },
-    SW02STG1: { why: 'an ID that is a bare number', fails: one({ SW_ID: '0042' }), flagged: ['SWEpisodes 1'], passes: one({ SW_ID: 'XX' }) },
+    SW02STG1: {
+      why: 'an ID that is a bare number',
+      fails: one({ SW_ID: '0042' }),
+      flagged: ['SWEpisodes 1'],
+      passes: one({ SW_ID: 'XX' }),
+    },
     SW04STG1: { why: 'a start written the American way', fails: one({ SW_DECOM: '05/31/2024' }), flagged: ['SWEpisodes 1'], passes: one() },
     SW05STG1: {
       why: 'an end date that is not a date',
@@ -46,7 +54,12 @@ describe('rules on social workers', () => {
       flagged: ['SWEpisodes 1'],
       passes: handover({}, {}),
     },
-    SW06STG2: { why: 'a social worker starting after 31 March', fails: one({ SW_DECOM: '01/04/2026' }), flagged: ['SWEpisodes 1'], passes: one({ SW_DECOM: '31/03/2026' }) },
+    SW06STG2: {
+      why: 'a social worker starting after 31 March',
+      fails: one({ SW_DECOM: '01/04/2026' }),
+      flagged: ['SWEpisodes 1'],
+      passes: one({ SW_DECOM: '31/03/2026' }),
+    },
     SW07STG2: {
       why: 'an episode ended before the reporting period (1 April 2024 for 2025/26)',
       fails: withWorkers([worker({ SW_DECOM: '01/01/2024', SW_DEC: '31/03/2024' }), worker({ SW_DECOM: '31/03/2024', SW_ID: 'SW0077' })]),
@@ -89,7 +102,12 @@ describe('rules on social workers', () => {
       // A child new to care in July 2025 may have had no social worker before.
       passes: withWorkers([worker({ SW_DECOM: '01/07/2025' })], [c1.episode({ DECOM: '01/07/2025' })]),
     },
-    SW13STG1: { why: 'a reason not in the list', fails: one({ SW_REASON: 'RETIRE' }), flagged: ['SWEpisodes 1'], passes: one({ SW_REASON: 'TSPROC' }) },
+    SW13STG1: {
+      why: 'a reason not in the list',
+      fails: one({ SW_REASON: 'RETIRE' }),
+      flagged: ['SWEpisodes 1'],
+      passes: one({ SW_REASON: 'TSPROC' }),
+    },
     SW17STG2: {
       why: 'the last social worker ended on 31 March itself',
       fails: handover({}, { SW_DEC: '31/03/2026' }),
@@ -103,10 +121,18 @@ describe('SW12STG2 on a child with no social worker at all', () => {
   checkRules([socialWorkerRules.find((r) => r.code === 'SW12STG2')!], {
     SW12STG2: {
       why: 'the episode open at 31 March of a child with no social worker episode',
-      fails: build903({ Header: [c1.header(), c1.header({ CHILD: 'C2' })], Episodes: [c1.episode(), c1.episode({ CHILD: 'C2' })], SWEpisodes: [worker({ CHILD: 'C2' })] }),
+      fails: build903({
+        Header: [c1.header(), c1.header({ CHILD: 'C2' })],
+        Episodes: [c1.episode(), c1.episode({ CHILD: 'C2' })],
+        SWEpisodes: [worker({ CHILD: 'C2' })],
+      }),
       flagged: ['Episodes 1'],
       // A child who left care in the year is not in the rule.
-      passes: build903({ Header: [c1.header(), c1.header({ CHILD: 'C2' })], Episodes: [c1.episode({ DEC: '01/03/2026', REC: 'E13' }), c1.episode({ CHILD: 'C2' })], SWEpisodes: [worker({ CHILD: 'C2' })] }),
+      passes: build903({
+        Header: [c1.header(), c1.header({ CHILD: 'C2' })],
+        Episodes: [c1.episode({ DEC: '01/03/2026', REC: 'E13' }), c1.episode({ CHILD: 'C2' })],
+        SWEpisodes: [worker({ CHILD: 'C2' })],
+      }),
     },
   });
 });
@@ -138,8 +164,12 @@ describe('social worker readings that depend on the year or on other episodes', 
   const flagged = (code: string, ret: Return903) => findings(rule(code), ret);
 
   it('an FCONTA change may overlap the previous worker from 2024/25, not in 2023/24 (SW10)', () => {
-    const rows = [worker({ SW_DECOM: '01/05/2023', SW_DEC: '15/09/2023' }), worker({ SW_ID: 'SW0077', SW_DECOM: '15/08/2023', SW_REASON: 'FCONTA' })];
-    const inYear = (year: number) => build903({ Header: [c1.header()], Episodes: [c1.episode({ DECOM: '01/05/2023' })], SWEpisodes: rows }, { year });
+    const rows = [
+      worker({ SW_DECOM: '01/05/2023', SW_DEC: '15/09/2023' }),
+      worker({ SW_ID: 'SW0077', SW_DECOM: '15/08/2023', SW_REASON: 'FCONTA' }),
+    ];
+    const inYear = (year: number) =>
+      build903({ Header: [c1.header()], Episodes: [c1.episode({ DECOM: '01/05/2023' })], SWEpisodes: rows }, { year });
     expect(flagged('SW10STG2', inYear(2024))).toEqual(['SWEpisodes 2']);
     expect(flagged('SW10STG2', inYear(2025))).toEqual([]);
   });
@@ -166,13 +196,19 @@ describe('social worker rows at the edges of the data', () => {
   });
 
   it('rows without a child ID are nobody’s episodes: not one after another (SW08, SW11b)', () => {
-    const ret = withWorkers([worker({ CHILD: null, SW_DECOM: '26/06/2024' }), worker({ CHILD: null, SW_DECOM: '16/04/2025', SW_DEC: '12/03/2026' })]);
+    const ret = withWorkers([
+      worker({ CHILD: null, SW_DECOM: '26/06/2024' }),
+      worker({ CHILD: null, SW_DECOM: '16/04/2025', SW_DEC: '12/03/2026' }),
+    ]);
     expect(flagged('SW08STG2', ret)).toEqual([]);
     expect(flagged('SW11bSTG2', ret)).toEqual([]);
   });
 
   it('an episode followed by one that starts the day it ended has a subsequent episode, whatever its own start says (SW11b)', () => {
-    const ret = withWorkers([worker({ SW_DECOM: '17/04/2027', SW_DEC: '09/12/2025' }), worker({ SW_ID: 'SW0077', SW_DECOM: '09/12/2025' })]);
+    const ret = withWorkers([
+      worker({ SW_DECOM: '17/04/2027', SW_DEC: '09/12/2025' }),
+      worker({ SW_ID: 'SW0077', SW_DECOM: '09/12/2025' }),
+    ]);
     expect(flagged('SW11bSTG2', ret)).toEqual([]);
   });
 

@@ -131,6 +131,4 @@ export const rule205C = defineRule('205C', (ret, flag) => {
 /** UASC this year but not last year, though the child was in last year's return. */
 export const rule205D = uascAcrossYears('205D', (now, before) => now && !before, false);
 
-export const uascRules: Rule903[] = [
-  rule104, rule105, rule205A, rule205B, rule205C, rule205D, rule231, rule303, rule304,
-];
+export const uascRules: Rule903[] = [rule104, rule105, rule205A, rule205B, rule205C, rule205D, rule231, rule303, rule304];

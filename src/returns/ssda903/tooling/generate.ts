@@ -80,13 +80,35 @@ interface Child {
 }
 
 const ETHNIC: readonly (readonly [string, number])[] = [
-  ['WBRI', 70], ['WIRI', 1], ['WOTH', 5], ['WROM', 1], ['MWBC', 3], ['MWBA', 2], ['MWAS', 2], ['MOTH', 3],
-  ['AIND', 1], ['APKN', 2], ['ABAN', 1], ['AOTH', 2], ['BCRB', 2], ['BAFR', 3], ['BOTH', 1], ['CHNE', 0.3],
-  ['OOTH', 2], ['REFU', 0.2],
+  ['WBRI', 70],
+  ['WIRI', 1],
+  ['WOTH', 5],
+  ['WROM', 1],
+  ['MWBC', 3],
+  ['MWBA', 2],
+  ['MWAS', 2],
+  ['MOTH', 3],
+  ['AIND', 1],
+  ['APKN', 2],
+  ['ABAN', 1],
+  ['AOTH', 2],
+  ['BCRB', 2],
+  ['BAFR', 3],
+  ['BOTH', 1],
+  ['CHNE', 0.3],
+  ['OOTH', 2],
+  ['REFU', 0.2],
 ];
 
 const CIN: readonly (readonly [string, number])[] = [
-  ['N1', 65], ['N2', 3], ['N3', 3], ['N4', 14], ['N5', 7], ['N6', 4], ['N7', 1], ['N8', 3],
+  ['N1', 65],
+  ['N2', 3],
+  ['N3', 3],
+  ['N4', 14],
+  ['N5', 7],
+  ['N6', 4],
+  ['N7', 1],
+  ['N8', 3],
 ];
 
 const PLACE_CHANGE_REASONS = ['CARPL', 'CLOSE', 'ALLEG', 'STAND', 'APPRR', 'CREQB', 'CREQO', 'CHILD', 'LAREQ', 'PLACE', 'OTHER'];
@@ -107,7 +129,6 @@ export function generate903(options: Generate903Options): Generated903 {
   }
   return ret;
 }
-
 
 function syntheticUpn(rng: Random): string {
   // LA number, establishment number, year, serial: made up, with the right check letter.
@@ -131,8 +152,24 @@ function makeChild(rng: Random, index: number, year: number, postcodes: Postcode
   const age = careLeaver
     ? 19
     : rng.weighted([
-        [0, 5], [1, 5], [2, 4], [3, 4], [4, 4], [5, 4], [6, 4], [7, 4], [8, 4], [9, 4],
-        [10, 5], [11, 5], [12, 6], [13, 7], [14, 8], [15, 9], [16, 10], [17, 8],
+        [0, 5],
+        [1, 5],
+        [2, 4],
+        [3, 4],
+        [4, 4],
+        [5, 4],
+        [6, 4],
+        [7, 4],
+        [8, 4],
+        [9, 4],
+        [10, 5],
+        [11, 5],
+        [12, 6],
+        [13, 7],
+        [14, 8],
+        [15, 9],
+        [16, 10],
+        [17, 8],
       ] as const);
   // Born so that the child is `age` on 31 March and turns 18 after the year ends.
   let dob = addYears(end, -age - 1) + rng.int(1, 364);
@@ -160,13 +197,33 @@ function makeChild(rng: Random, index: number, year: number, postcodes: Postcode
     const eighteen = addYears(dob, 18);
     const begin = eighteen - rng.int(400, 1000);
     child.periods.push(ordinaryPeriod(rng, child, begin, eighteen, year, rng.pick(postcodes.own), postcodes));
-    const inTouch = rng.weighted([['YES', 90], ['NO', 4], ['REFU', 3], ['NREQ', 3]] as const);
+    const inTouch = rng.weighted([
+      ['YES', 90],
+      ['NO', 4],
+      ['REFU', 3],
+      ['NREQ', 3],
+    ] as const);
     child.careLeaver =
       inTouch === 'YES'
         ? {
             inTouch,
-            activ: rng.weighted([['F1', 20], ['P1', 5], ['F2', 25], ['P2', 5], ['G4', 10], ['G5', 5], ['G6', 15]] as const),
-            accom: rng.weighted([['U1', 30], ['Z1', 10], ['B1', 10], ['E1', 10], ['D1', 15], ['K1', 5]] as const),
+            activ: rng.weighted([
+              ['F1', 20],
+              ['P1', 5],
+              ['F2', 25],
+              ['P2', 5],
+              ['G4', 10],
+              ['G5', 5],
+              ['G6', 15],
+            ] as const),
+            accom: rng.weighted([
+              ['U1', 30],
+              ['Z1', 10],
+              ['B1', 10],
+              ['E1', 10],
+              ['D1', 15],
+              ['K1', 5],
+            ] as const),
           }
         : { inTouch, activ: '0', accom: '0' };
     return child;
@@ -210,7 +267,13 @@ function ordinaryPeriod(
   const end = collectionEnd(year);
 
   const episodes: Episode[] = [];
-  let ls: string = child.uasc ? 'V2' : rng.weighted([['V2', 35], ['C1', 45], ['C2', 10]] as const);
+  let ls: string = child.uasc
+    ? 'V2'
+    : rng.weighted([
+        ['V2', 35],
+        ['C1', 45],
+        ['C2', 10],
+      ] as const);
   let place = choosePlacement(rng, child, start, ls, year);
   let decom = start;
   let rne = 'S';
@@ -248,14 +311,7 @@ function ordinaryPeriod(
 }
 
 /** A period of care ending in adoption: fostered, placed for adoption, adopted. */
-function adoptionPeriod(
-  rng: Random,
-  child: Child,
-  start: Day,
-  end: Day,
-  homePost: string,
-  postcodes: Postcodes,
-): Period {
+function adoptionPeriod(rng: Random, child: Child, start: Day, end: Day, homePost: string, postcodes: Postcodes): Period {
   // Looked after long enough for the court and the match; adopted during the year.
   const begin = Math.max(child.dob + 1, Math.min(start, end - 600));
   const adopted = rng.int(Math.max(begin + 400, collectionStart(yearOf(end))), end - 5);
@@ -326,7 +382,10 @@ function choosePlacement(rng: Random, child: Child, on: Day, ls: string, year: n
   const supported = year >= 2025 ? 'K3' : 'K2';
   for (;;) {
     const p = rng.weighted([
-      ['U4', 20], ['U6', 30], ['U1', 8], ['U3', 6],
+      ['U4', 20],
+      ['U6', 30],
+      ['U1', 8],
+      ['U3', 6],
       ['K2', age >= 10 ? 14 : 0],
       [supported, age >= 16 ? 14 : 0],
       ['P1', ls === 'C1' || ls === 'C2' ? 5 : 0],
@@ -341,7 +400,11 @@ function providerFor(rng: Random, place: string): string {
   if (place === 'P1') return 'PR0';
   if (place.startsWith('A')) return 'PR1';
   if (place === 'K3' || place === 'H5') return 'PR4';
-  return rng.weighted([['PR1', 60], ['PR4', 35], ['PR2', 5]] as const);
+  return rng.weighted([
+    ['PR1', 60],
+    ['PR4', 35],
+    ['PR2', 5],
+  ] as const);
 }
 
 /**
@@ -407,8 +470,18 @@ function cut(children: readonly Child[], year: number): Tables903 {
   const start = collectionStart(year);
   const end = collectionEnd(year);
   const t: Record<TableName, MutableRow[]> = {
-    Header: [], Episodes: [], Reviews: [], UASC: [], OC2: [], OC3: [], AD1: [],
-    PlacedAdoption: [], PrevPerm: [], Missing: [], SWEpisodes: [], DoLo: [],
+    Header: [],
+    Episodes: [],
+    Reviews: [],
+    UASC: [],
+    OC2: [],
+    OC3: [],
+    AD1: [],
+    PlacedAdoption: [],
+    PrevPerm: [],
+    Missing: [],
+    SWEpisodes: [],
+    DoLo: [],
   };
   const d = (x: Day | null) => (x === null ? null : formatDate(x));
   const sex = (c: Child) => (year >= 2025 ? (c.female ? 'F' : 'M') : c.female ? '2' : '1');
@@ -459,7 +532,8 @@ function cut(children: readonly Child[], year: number): Tables903 {
       if (['K2', 'Z12', 'Z13'].includes(e.place) && (Number(c.id) + e.decom) % 4 === 0) {
         // It ends the day before the placement does, so it is not in force in the next one.
         const from = Math.max(e.decom, start) + 1;
-        if (!ended || e.dec! - 1 > from) t.DoLo.push({ CHILD: c.id, DOB: dob, DOLO_START: d(from), DOLO_END: ended ? d(e.dec! - 1) : null });
+        if (!ended || e.dec! - 1 > from)
+          t.DoLo.push({ CHILD: c.id, DOB: dob, DOLO_START: d(from), DOLO_END: ended ? d(e.dec! - 1) : null });
       }
     }
     for (const p of c.periods) cutReviews(t.Reviews, c, p, start, end);
@@ -477,7 +551,13 @@ function cut(children: readonly Child[], year: number): Tables903 {
       const p = c.periods[c.periods.length - 1]!;
       const adopted = p.end !== null && p.end >= start && p.end <= end;
       if (c.adoption.decided <= end) {
-        t.PlacedAdoption.push({ CHILD: c.id, DOB: dob, DATE_PLACED: d(c.adoption.decided), DATE_PLACED_CEASED: null, REASON_PLACED_CEASED: null });
+        t.PlacedAdoption.push({
+          CHILD: c.id,
+          DOB: dob,
+          DATE_PLACED: d(c.adoption.decided),
+          DATE_PLACED_CEASED: null,
+          REASON_PLACED_CEASED: null,
+        });
       }
       if (adopted) {
         const a = c.adoption;
@@ -533,7 +613,10 @@ function cutReviews(out: MutableRow[], c: Child, p: Period, start: Day, end: Day
         CHILD: c.id,
         DOB: formatDate(c.dob),
         REVIEW: formatDate(due),
-        REVIEW_CODE: ageOn(c.dob, due) < 4 ? 'PN0' : (['PN1', 'PN1', 'PN1', 'PN2', 'PN3', 'PN4', 'PN5', 'PN6', 'PN7'] as const)[(due + Number(c.id)) % 9]!,
+        REVIEW_CODE:
+          ageOn(c.dob, due) < 4
+            ? 'PN0'
+            : (['PN1', 'PN1', 'PN1', 'PN2', 'PN3', 'PN4', 'PN5', 'PN6', 'PN7'] as const)[(due + Number(c.id)) % 9]!,
       });
     }
     due = addMonths(due, next) - 5;

@@ -18,7 +18,28 @@ export interface MadeUpPlaces {
 }
 
 /** Made-up outward codes in real postcode shapes; inward parts are generated. */
-const OUTWARD = ['AB12', 'B23', 'BS7', 'CB4', 'CF24', 'DN15', 'E17', 'GL3', 'HU9', 'L13', 'LS11', 'M14', 'NE6', 'NG7', 'PL4', 'S10', 'SE15', 'SW9', 'TS3', 'WV10'];
+const OUTWARD = [
+  'AB12',
+  'B23',
+  'BS7',
+  'CB4',
+  'CF24',
+  'DN15',
+  'E17',
+  'GL3',
+  'HU9',
+  'L13',
+  'LS11',
+  'M14',
+  'NE6',
+  'NG7',
+  'PL4',
+  'S10',
+  'SE15',
+  'SW9',
+  'TS3',
+  'WV10',
+];
 const INWARD_LETTERS = [...'ABDEFGHJLNPQRSTUWXYZ'];
 
 /** `count` different postcodes in real shapes, made up from the random source. */
@@ -39,7 +60,11 @@ export function madeUpPlaces(options: { localAuthority: string; seed?: number; c
   const places = new Map<string, PostcodePlace>();
   // The authority spans about 10 km; elsewhere is anywhere on a 600 km square.
   for (const pc of own) {
-    places.set(compactPostcode(pc), { laCode: options.localAuthority, easting: 520_000 + rng.int(0, 10_000), northing: 175_000 + rng.int(0, 10_000) });
+    places.set(compactPostcode(pc), {
+      laCode: options.localAuthority,
+      easting: 520_000 + rng.int(0, 10_000),
+      northing: 175_000 + rng.int(0, 10_000),
+    });
   }
   for (const pc of other) {
     const la = rng.pick(ELSEWHERE.filter((c) => c !== options.localAuthority));

@@ -47,7 +47,8 @@ function episodePair(ctx: SeedContext): { i: number; j: number; a: MutableRow; b
     const i = ctx.rng.int(0, eps.rows.length - 2);
     const a = eps.rows[i]!;
     const b = eps.rows[i + 1]!;
-    if (a.CHILD === b.CHILD && a.REC === 'X1' && a.DEC === b.DECOM && !ctx.used.has(a.CHILD ?? '')) return { i, j: i + 1, a: a as MutableRow, b: b as MutableRow };
+    if (a.CHILD === b.CHILD && a.REC === 'X1' && a.DEC === b.DECOM && !ctx.used.has(a.CHILD ?? ''))
+      return { i, j: i + 1, a: a as MutableRow, b: b as MutableRow };
   }
   return undefined;
 }
@@ -55,7 +56,11 @@ function episodePair(ctx: SeedContext): { i: number; j: number; a: MutableRow; b
 const at = (table: TableName, index: number) => [{ table, index }];
 
 /** A random row of the table among all rows that pass `where` (for rows too rare for `pick`). */
-function choose(ctx: SeedContext, table: TableName, where: (row: Row, index: number) => boolean): { index: number; row: MutableRow } | undefined {
+function choose(
+  ctx: SeedContext,
+  table: TableName,
+  where: (row: Row, index: number) => boolean,
+): { index: number; row: MutableRow } | undefined {
   const rows = ctx.ret.current[table]?.rows ?? [];
   const hits: number[] = [];
   rows.forEach((r, i) => !ctx.used.has(r.CHILD ?? '') && where(r, i) && hits.push(i));
@@ -154,7 +159,9 @@ function doloPlacement(c: SeedContext, place: string): { table: TableName; index
   const hit = choose(c, 'DoLo', (r) => parseDate(r.DOLO_START) !== null);
   if (!hit || !eps) return [];
   const start = parseDate(hit.row.DOLO_START)!;
-  const ep = eps.rows.find((r) => r.CHILD === hit.row.CHILD && parseDate(r.DECOM)! <= start && (r.DEC == null || parseDate(r.DEC)! >= start));
+  const ep = eps.rows.find(
+    (r) => r.CHILD === hit.row.CHILD && parseDate(r.DECOM)! <= start && (r.DEC == null || parseDate(r.DEC)! >= start),
+  );
   if (!ep) return [];
   (ep as MutableRow).PLACE = place;
   return [{ table: 'DoLo', index: hit.index }];
@@ -170,12 +177,36 @@ export const SEEDERS: Readonly<Record<string, Seeder>> = {
   '144': (c) => one(c, 'Episodes', (r) => set(r, 'LS', 'Z9')),
   '145': (c) => one(c, 'Episodes', (r) => set(r, 'CIN', 'N9')),
   '146': (c) => one(c, 'Episodes', (r) => set(r, 'PLACE', 'Q1')),
-  '147': (c) => one(c, 'Episodes', (r) => set(r, 'DEC', '30/02/2025'), (r) => r.DEC != null),
-  '148': (c) => one(c, 'Episodes', (r) => set(r, 'REC', null), (r) => r.DEC != null && r.REC !== 'X1'),
-  '149': (c) => one(c, 'Episodes', (r) => set(r, 'REC', 'E99'), (r) => r.DEC != null && r.REC !== 'X1'),
+  '147': (c) =>
+    one(
+      c,
+      'Episodes',
+      (r) => set(r, 'DEC', '30/02/2025'),
+      (r) => r.DEC != null,
+    ),
+  '148': (c) =>
+    one(
+      c,
+      'Episodes',
+      (r) => set(r, 'REC', null),
+      (r) => r.DEC != null && r.REC !== 'X1',
+    ),
+  '149': (c) =>
+    one(
+      c,
+      'Episodes',
+      (r) => set(r, 'REC', 'E99'),
+      (r) => r.DEC != null && r.REC !== 'X1',
+    ),
   '166': (c) => one(c, 'Reviews', (r) => set(r, 'REVIEW', '32/01/2025')),
   '167': (c) => one(c, 'Reviews', (r) => set(r, 'REVIEW_CODE', 'PN9')),
-  '168': (c) => one(c, 'Header', (r) => set(r, 'UPN', 'I12345678901A'), (r) => !/^UN/.test(r.UPN ?? '')),
+  '168': (c) =>
+    one(
+      c,
+      'Header',
+      (r) => set(r, 'UPN', 'I12345678901A'),
+      (r) => !/^UN/.test(r.UPN ?? ''),
+    ),
   // Mothers are few: any girl (MOTHER given) becomes one, with a date that is not a date.
   '171': (c) => {
     const hit = choose(c, 'Header', (r) => r.MOTHER === '0' || r.MOTHER === '1');
@@ -184,49 +215,171 @@ export const SEEDERS: Readonly<Record<string, Seeder>> = {
     hit.row.MC_DOB = '31/31/2020';
     return at('Header', hit.index);
   },
-  '174': (c) => one(c, 'Header', (r) => set(r, 'MC_DOB', '01/02/2025'), (r) => r.SEX === 'M' || r.SEX === '1'),
-  '178': (c) => one(c, 'Episodes', (r) => set(r, 'PLACE_PROVIDER', 'PR9'), (r) => r.PLACE_PROVIDER != null),
-  '180': (c) => one(c, 'OC2', (r) => set(r, 'SDQ_SCORE', '41'), (r) => r.SDQ_SCORE != null),
+  '174': (c) =>
+    one(
+      c,
+      'Header',
+      (r) => set(r, 'MC_DOB', '01/02/2025'),
+      (r) => r.SEX === 'M' || r.SEX === '1',
+    ),
+  '178': (c) =>
+    one(
+      c,
+      'Episodes',
+      (r) => set(r, 'PLACE_PROVIDER', 'PR9'),
+      (r) => r.PLACE_PROVIDER != null,
+    ),
+  '180': (c) =>
+    one(
+      c,
+      'OC2',
+      (r) => set(r, 'SDQ_SCORE', '41'),
+      (r) => r.SDQ_SCORE != null,
+    ),
   '181': (c) => one(c, 'OC2', (r) => set(r, 'IMMUNISATIONS', '2')),
   // Generated rows give a score, never a reason: the reason replaces the score.
-  '196': (c) => one(c, 'OC2', (r) => {
-    set(r, 'SDQ_SCORE', null);
-    set(r, 'SDQ_REASON', 'SDQ9');
-  }),
-  '197a': (c) => one(c, 'OC2', (r) => set(r, 'SDQ_REASON', 'SDQ2'), (r) => r.SDQ_SCORE != null),
+  '196': (c) =>
+    one(c, 'OC2', (r) => {
+      set(r, 'SDQ_SCORE', null);
+      set(r, 'SDQ_REASON', 'SDQ9');
+    }),
+  '197a': (c) =>
+    one(
+      c,
+      'OC2',
+      (r) => set(r, 'SDQ_REASON', 'SDQ2'),
+      (r) => r.SDQ_SCORE != null,
+    ),
   '191': (c) => one(c, 'OC2', (r) => set(r, 'TEETH_CHECK', null)),
-  '192': (c) => one(c, 'OC2', (r) => set(r, 'INTERVENTION_RECEIVED', null), (r) => r.SUBSTANCE_MISUSE === '1'),
-  '193': (c) => one(c, 'OC2', (r) => set(r, 'INTERVENTION_OFFERED', '1'), (r) => r.SUBSTANCE_MISUSE === '0'),
+  '192': (c) =>
+    one(
+      c,
+      'OC2',
+      (r) => set(r, 'INTERVENTION_RECEIVED', null),
+      (r) => r.SUBSTANCE_MISUSE === '1',
+    ),
+  '193': (c) =>
+    one(
+      c,
+      'OC2',
+      (r) => set(r, 'INTERVENTION_OFFERED', '1'),
+      (r) => r.SUBSTANCE_MISUSE === '0',
+    ),
   '131': (c) => one(c, 'OC3', (r) => set(r, 'IN_TOUCH', 'MAYBE')),
-  '132': (c) => one(c, 'OC3', (r) => set(r, 'ACTIV', 'Q9'), (r) => r.IN_TOUCH === 'YES'),
-  '153': (c) => one(c, 'OC3', (r) => set(r, 'ACCOM', null), (r) => r.IN_TOUCH === 'YES'),
-  '345': (c) => one(c, 'OC3', (r) => set(r, 'ACTIV', '0'), (r) => r.IN_TOUCH === 'YES'),
+  '132': (c) =>
+    one(
+      c,
+      'OC3',
+      (r) => set(r, 'ACTIV', 'Q9'),
+      (r) => r.IN_TOUCH === 'YES',
+    ),
+  '153': (c) =>
+    one(
+      c,
+      'OC3',
+      (r) => set(r, 'ACCOM', null),
+      (r) => r.IN_TOUCH === 'YES',
+    ),
+  '345': (c) =>
+    one(
+      c,
+      'OC3',
+      (r) => set(r, 'ACTIV', '0'),
+      (r) => r.IN_TOUCH === 'YES',
+    ),
   '151': (c) => one(c, 'AD1', (r) => set(r, 'SEX_ADOPTR', null)),
-  '333': (c) => one(c, 'AD1', (r) => set(r, 'DATE_INT', formatDate(parseDate(r.DATE_MATCH)! + 30)), (r) => parseDate(r.DATE_MATCH) !== null),
+  '333': (c) =>
+    one(
+      c,
+      'AD1',
+      (r) => set(r, 'DATE_INT', formatDate(parseDate(r.DATE_MATCH)! + 30)),
+      (r) => parseDate(r.DATE_MATCH) !== null,
+    ),
   '119': (c) => one(c, 'PlacedAdoption', (r) => set(r, 'REASON_PLACED_CEASED', 'RD1')),
-  '120': (c) => one(c, 'PlacedAdoption', (r) => {
-    set(r, 'REASON_PLACED_CEASED', 'RD9');
-    set(r, 'DATE_PLACED_CEASED', r.DATE_PLACED ?? null);
-  }),
+  '120': (c) =>
+    one(c, 'PlacedAdoption', (r) => {
+      set(r, 'REASON_PLACED_CEASED', 'RD9');
+      set(r, 'DATE_PLACED_CEASED', r.DATE_PLACED ?? null);
+    }),
   '184': (c) => one(c, 'PlacedAdoption', (r) => set(r, 'DATE_PLACED', '01/01/1990')),
   '301': (c) => one(c, 'Header', (r) => set(r, 'DOB', '01/05/2099')),
   '353': (c) => one(c, 'Episodes', (r) => set(r, 'DECOM', '01/01/1990')),
-  '355': (c) => one(c, 'Episodes', (r) => set(r, 'DEC', r.DECOM ?? null), (r) => r.DEC != null && r.REC !== 'X1'),
-  '378': (c) => one(c, 'Episodes', (r) => set(r, 'LS', 'V2'), (r) => r.PLACE === 'P1'),
-  '392d': (c) => one(c, 'Episodes', (r) => set(r, 'PL_POST', r.HOME_POST ?? null), (r) => r.HOME_POST != null && r.PLACE !== 'P1'),
-  '392b': (c) => one(c, 'Episodes', (r) => set(r, 'HOME_POST', null), (r) => r.HOME_POST != null),
-  '393': (c) => one(c, 'Header', (r) => set(r, 'MOTHER', null), (r) => r.MOTHER === '0'),
-  '226': (c) => one(c, 'Episodes', (r) => {
-    set(r, 'PLACE', 'T2');
-    set(r, 'REASON_PLACE_CHANGE', 'CHILD');
-  }, (r) => r.REC === 'X1' && r.REASON_PLACE_CHANGE != null),
-  '233': (c) => one(c, 'Episodes', (r) => set(r, 'REASON_PLACE_CHANGE', 'CHILD'), (r) => r.DEC == null),
-  '218': (c) => one(c, 'Episodes', (r) => set(r, 'URN', null), (r) => r.URN != null),
-  '222': (c) => one(c, 'Episodes', (r) => set(r, 'URN', '1234567'), (r) => r.PLACE === 'P1'),
-  '213': (c) => one(c, 'Episodes', (r) => {
-    set(r, 'PLACE', 'T1');
-    set(r, 'REASON_PLACE_CHANGE', null);
-  }, (r) => r.PLACE_PROVIDER != null && r.RNE === 'P'),
+  '355': (c) =>
+    one(
+      c,
+      'Episodes',
+      (r) => set(r, 'DEC', r.DECOM ?? null),
+      (r) => r.DEC != null && r.REC !== 'X1',
+    ),
+  '378': (c) =>
+    one(
+      c,
+      'Episodes',
+      (r) => set(r, 'LS', 'V2'),
+      (r) => r.PLACE === 'P1',
+    ),
+  '392d': (c) =>
+    one(
+      c,
+      'Episodes',
+      (r) => set(r, 'PL_POST', r.HOME_POST ?? null),
+      (r) => r.HOME_POST != null && r.PLACE !== 'P1',
+    ),
+  '392b': (c) =>
+    one(
+      c,
+      'Episodes',
+      (r) => set(r, 'HOME_POST', null),
+      (r) => r.HOME_POST != null,
+    ),
+  '393': (c) =>
+    one(
+      c,
+      'Header',
+      (r) => set(r, 'MOTHER', null),
+      (r) => r.MOTHER === '0',
+    ),
+  '226': (c) =>
+    one(
+      c,
+      'Episodes',
+      (r) => {
+        set(r, 'PLACE', 'T2');
+        set(r, 'REASON_PLACE_CHANGE', 'CHILD');
+      },
+      (r) => r.REC === 'X1' && r.REASON_PLACE_CHANGE != null,
+    ),
+  '233': (c) =>
+    one(
+      c,
+      'Episodes',
+      (r) => set(r, 'REASON_PLACE_CHANGE', 'CHILD'),
+      (r) => r.DEC == null,
+    ),
+  '218': (c) =>
+    one(
+      c,
+      'Episodes',
+      (r) => set(r, 'URN', null),
+      (r) => r.URN != null,
+    ),
+  '222': (c) =>
+    one(
+      c,
+      'Episodes',
+      (r) => set(r, 'URN', '1234567'),
+      (r) => r.PLACE === 'P1',
+    ),
+  '213': (c) =>
+    one(
+      c,
+      'Episodes',
+      (r) => {
+        set(r, 'PLACE', 'T1');
+        set(r, 'REASON_PLACE_CHANGE', null);
+      },
+      (r) => r.PLACE_PROVIDER != null && r.RNE === 'P',
+    ),
   '142': (c) => {
     const p = episodePair(c);
     if (!p) return [];
@@ -247,7 +400,13 @@ export const SEEDERS: Readonly<Record<string, Seeder>> = {
     p.b.DECOM = p.a.DECOM ?? null; // the next episode no longer starts when this one ends
     return at('Episodes', p.i);
   },
-  '357': (c) => one(c, 'Episodes', (r) => set(r, 'RNE', 'P'), (r) => r.RNE === 'S'),
+  '357': (c) =>
+    one(
+      c,
+      'Episodes',
+      (r) => set(r, 'RNE', 'P'),
+      (r) => r.RNE === 'S',
+    ),
   '202': (c) => {
     const hit = c.pick('Header', (r) => r.CHILD != null && c.ret.previous.Header?.rows.some((q) => q.CHILD === r.CHILD) === true);
     if (!hit) return [];
@@ -275,10 +434,11 @@ export const SEEDERS: Readonly<Record<string, Seeder>> = {
     hit.row.UASC = '2';
     return at('Header', hit.index);
   },
-  '411': (c) => one(c, 'Episodes', (r) => {
-    set(r, 'PL_LA', 'E99999999');
-    set(r, 'PL_LOCATION', 'IN');
-  }),
+  '411': (c) =>
+    one(c, 'Episodes', (r) => {
+      set(r, 'PL_LA', 'E99999999');
+      set(r, 'PL_LOCATION', 'IN');
+    }),
   '112': (c) => one(c, 'AD1', (r) => set(r, 'DATE_INT', '31/02/2025')),
   '113': (c) => one(c, 'AD1', (r) => set(r, 'DATE_MATCH', '30/02/2025')),
   '176': (c) => one(c, 'AD1', (r) => set(r, 'SEX_ADOPTR', 'XX')),
@@ -331,20 +491,38 @@ export const SEEDERS: Readonly<Record<string, Seeder>> = {
     const a = addRow(c, 'AD1', { ...ad1.row, CHILD: leaver.row.CHILD ?? null, DOB: leaver.row.DOB ?? null });
     return [{ table: 'AD1', index: a }];
   },
-  '158': (c) => one(c, 'OC2', (r) => {
-    set(r, 'SUBSTANCE_MISUSE', '1');
-    set(r, 'INTERVENTION_RECEIVED', '1');
-    set(r, 'INTERVENTION_OFFERED', '1');
-  }, (r) => r.SUBSTANCE_MISUSE === '0'),
-  '159': (c) => one(c, 'OC2', (r) => {
-    set(r, 'SUBSTANCE_MISUSE', '1');
-    set(r, 'INTERVENTION_RECEIVED', '0');
-    set(r, 'INTERVENTION_OFFERED', null);
-  }, (r) => r.SUBSTANCE_MISUSE === '0'),
-  '544': (c) => one(c, 'OC2', (r) => {
-    set(r, 'CONVICTED', '1');
-    set(r, 'HEALTH_ASSESSMENT', null);
-  }, (r) => r.CONVICTED === '0'),
+  '158': (c) =>
+    one(
+      c,
+      'OC2',
+      (r) => {
+        set(r, 'SUBSTANCE_MISUSE', '1');
+        set(r, 'INTERVENTION_RECEIVED', '1');
+        set(r, 'INTERVENTION_OFFERED', '1');
+      },
+      (r) => r.SUBSTANCE_MISUSE === '0',
+    ),
+  '159': (c) =>
+    one(
+      c,
+      'OC2',
+      (r) => {
+        set(r, 'SUBSTANCE_MISUSE', '1');
+        set(r, 'INTERVENTION_RECEIVED', '0');
+        set(r, 'INTERVENTION_OFFERED', null);
+      },
+      (r) => r.SUBSTANCE_MISUSE === '0',
+    ),
+  '544': (c) =>
+    one(
+      c,
+      'OC2',
+      (r) => {
+        set(r, 'CONVICTED', '1');
+        set(r, 'HEALTH_ASSESSMENT', null);
+      },
+      (r) => r.CONVICTED === '0',
+    ),
   '197B': (c) => {
     // A child turning 4 or 17 during the year with neither a score nor a reason for none.
     const hit = choose(c, 'OC2', (r) => {
@@ -379,7 +557,10 @@ export const SEEDERS: Readonly<Record<string, Seeder>> = {
     if (!hit || !c.ret.previous.UASC) return [];
     const u = addRow(c, 'UASC', uascRow(c, hit.row.CHILD));
     addRow(c, 'UASC', uascRow(c, hit.row.CHILD, true, 7), true);
-    return [{ table: 'Header', index: hit.index }, { table: 'UASC', index: u }];
+    return [
+      { table: 'Header', index: hit.index },
+      { table: 'UASC', index: u },
+    ];
   },
   '231': (c) => {
     const uasc = childrenIn(c.ret.current.UASC);
@@ -391,7 +572,7 @@ export const SEEDERS: Readonly<Record<string, Seeder>> = {
     addRow(c, 'UASC', uascRow(c, hit.row.CHILD));
     return at('Header', hit.index);
   },
-  'INT09': (c) => {
+  INT09: (c) => {
     const header = childrenIn(c.ret.current.Header);
     const h = c.pick('Header');
     if (!h) return [];
@@ -419,7 +600,10 @@ export const SEEDERS: Readonly<Record<string, Seeder>> = {
     const oc2 = c.pick('OC2');
     if (!leaver || !oc2) return [];
     const o = addRow(c, 'OC2', { ...oc2.row, CHILD: leaver.row.CHILD ?? null, DOB: leaver.row.DOB ?? null });
-    return [{ table: 'OC2', index: o }, { table: 'OC3', index: leaver.index }];
+    return [
+      { table: 'OC2', index: o },
+      { table: 'OC3', index: leaver.index },
+    ];
   },
   '347': (c) => {
     const hit = choose(c, 'OC3', (r) => r.IN_TOUCH === 'YES');
@@ -444,7 +628,9 @@ export const SEEDERS: Readonly<Record<string, Seeder>> = {
     const last = c.ret.previous.Episodes;
     const hit = choose(c, 'OC3', (r) => rowsOf(last, r.CHILD).some((e) => last!.rows[e]!.REC != null));
     if (!hit) return [];
-    const e = rowsOf(last, hit.row.CHILD).filter((i) => last!.rows[i]!.REC != null).pop()!;
+    const e = rowsOf(last, hit.row.CHILD)
+      .filter((i) => last!.rows[i]!.REC != null)
+      .pop()!;
     (last!.rows[e] as MutableRow).REC = 'E2'; // died
     return at('OC3', hit.index);
   },
@@ -454,7 +640,10 @@ export const SEEDERS: Readonly<Record<string, Seeder>> = {
     const hit = choose(c, 'OC3', (r) => !looked.has(r.CHILD ?? '') && !uasc.has(r.CHILD ?? ''));
     if (!hit) return [];
     const u = addRow(c, 'UASC', uascRow(c, hit.row.CHILD));
-    return [{ table: 'UASC', index: u }, { table: 'OC3', index: hit.index }];
+    return [
+      { table: 'UASC', index: u },
+      { table: 'OC3', index: hit.index },
+    ];
   },
   '1007': (c) => {
     // Looked after on the 17th birthday and still looked after.
@@ -510,24 +699,46 @@ export const SEEDERS: Readonly<Record<string, Seeder>> = {
     for (let k = 0; k < 3; k++) (eps!.rows[hit.index + k] as MutableRow).PLACE = 'T3';
     return [0, 1, 2].map((k) => ({ table: 'Episodes' as const, index: hit.index + k }));
   },
-  '382': (c) => one(c, 'Episodes', (r) => {
-    set(r, 'LS', 'V3');
-    set(r, 'PLACE', 'T4');
-  }),
+  '382': (c) =>
+    one(c, 'Episodes', (r) => {
+      set(r, 'LS', 'V3');
+      set(r, 'PLACE', 'T4');
+    }),
   '426': (c) => {
     const eps = c.ret.current.Episodes;
     const hit = choose(c, 'Episodes', (r, i) => eps!.rows[i + 1]?.CHILD === r.CHILD);
     if (!hit) return [];
     hit.row.LS = 'V3';
     (eps!.rows[hit.index + 1] as MutableRow).LS = 'V4';
-    return [{ table: 'Episodes', index: hit.index }, { table: 'Episodes', index: hit.index + 1 }];
+    return [
+      { table: 'Episodes', index: hit.index },
+      { table: 'Episodes', index: hit.index + 1 },
+    ];
   },
-  '446': (c) => one(c, 'Episodes', (r) => {
-    set(r, 'LS', 'E1');
-    set(r, 'DECOM', '01/11/2005');
-  }, (r) => r.RNE === 'S'),
-  '528': (c) => one(c, 'Episodes', (r) => set(r, 'PLACE_PROVIDER', 'PR2'), (r) => r.PLACE === 'P1'),
-  '531': (c) => one(c, 'Episodes', (r) => set(r, 'PLACE_PROVIDER', 'PR5'), (r) => r.PLACE === 'P1'),
+  '446': (c) =>
+    one(
+      c,
+      'Episodes',
+      (r) => {
+        set(r, 'LS', 'E1');
+        set(r, 'DECOM', '01/11/2005');
+      },
+      (r) => r.RNE === 'S',
+    ),
+  '528': (c) =>
+    one(
+      c,
+      'Episodes',
+      (r) => set(r, 'PLACE_PROVIDER', 'PR2'),
+      (r) => r.PLACE === 'P1',
+    ),
+  '531': (c) =>
+    one(
+      c,
+      'Episodes',
+      (r) => set(r, 'PLACE_PROVIDER', 'PR5'),
+      (r) => r.PLACE === 'P1',
+    ),
   '621': (c) => {
     const hit = choose(c, 'Header', (r) => r.MOTHER === '0' && parseDate(r.DOB) !== null);
     if (!hit) return [];
@@ -550,8 +761,20 @@ export const SEEDERS: Readonly<Record<string, Seeder>> = {
   // Deprivation of liberty orders (from 2026/27): the generator writes valid ones for some children in homes.
   '700': (c) => one(c, 'DoLo', (r) => set(r, 'DOLO_START', '31/02/2026')),
   '701': (c) => one(c, 'DoLo', (r) => set(r, 'DOLO_END', '2026/13/01')),
-  '702': (c) => one(c, 'DoLo', (r) => set(r, 'DOLO_END', formatDate(parseDate(r.DOLO_START)! - 5)), (r) => parseDate(r.DOLO_START) !== null),
-  '703': (c) => one(c, 'DoLo', (r) => set(r, 'DOLO_START', formatDate(collectionEnd(c.ret.collectionYear) + 10)), (r) => r.DOLO_END == null),
+  '702': (c) =>
+    one(
+      c,
+      'DoLo',
+      (r) => set(r, 'DOLO_END', formatDate(parseDate(r.DOLO_START)! - 5)),
+      (r) => parseDate(r.DOLO_START) !== null,
+    ),
+  '703': (c) =>
+    one(
+      c,
+      'DoLo',
+      (r) => set(r, 'DOLO_START', formatDate(collectionEnd(c.ret.collectionYear) + 10)),
+      (r) => r.DOLO_END == null,
+    ),
   '704': (c) => one(c, 'DoLo', (r) => set(r, 'DOLO_END', formatDate(collectionEnd(c.ret.collectionYear) + 20))),
   '705': (c) => {
     const hit = choose(c, 'DoLo', (r) => parseDate(r.DOLO_START) !== null);
@@ -563,9 +786,20 @@ export const SEEDERS: Readonly<Record<string, Seeder>> = {
     // An order left open for a child whose care ended in the year.
     const eps = c.ret.current.Episodes;
     const ceased = new Set((eps?.rows ?? []).filter((r) => r.REC != null && r.REC !== 'X1').map((r) => r.CHILD ?? ''));
-    return one(c, 'DoLo', (r) => set(r, 'DOLO_END', null), (r) => ceased.has(r.CHILD ?? ''));
+    return one(
+      c,
+      'DoLo',
+      (r) => set(r, 'DOLO_END', null),
+      (r) => ceased.has(r.CHILD ?? ''),
+    );
   },
-  '708': (c) => one(c, 'DoLo', (r) => set(r, 'DOB', formatDate(parseDate(r.DOLO_START)! + 10)), (r) => parseDate(r.DOLO_START) !== null),
+  '708': (c) =>
+    one(
+      c,
+      'DoLo',
+      (r) => set(r, 'DOB', formatDate(parseDate(r.DOLO_START)! + 10)),
+      (r) => parseDate(r.DOLO_START) !== null,
+    ),
   '709': (c) => doloPlacement(c, 'U4'),
   '710': (c) => doloPlacement(c, 'K1'),
   '460': (c) => {
@@ -579,22 +813,35 @@ export const SEEDERS: Readonly<Record<string, Seeder>> = {
     hit.row.REC = 'E17';
     return [{ table: 'Episodes', index: hit.index }];
   },
-  '517': (c) => one(c, 'AD1', (r) => {
-    set(r, 'LS_ADOPTR', 'L3');
-    set(r, 'SEX_ADOPTR', 'MM');
-    set(r, 'NB_ADOPTR', '2');
-  }),
+  '517': (c) =>
+    one(c, 'AD1', (r) => {
+      set(r, 'LS_ADOPTR', 'L3');
+      set(r, 'SEX_ADOPTR', 'MM');
+      set(r, 'NB_ADOPTR', '2');
+    }),
   INT31: (c) => {
     const hit = choose(c, 'AD1', () => true);
     if (!hit) return [];
-    return [{ table: 'AD1', index: hit.index }, { table: 'AD1', index: addRow(c, 'AD1', { ...hit.row }) }];
+    return [
+      { table: 'AD1', index: hit.index },
+      { table: 'AD1', index: addRow(c, 'AD1', { ...hit.row }) },
+    ];
   },
   INT34: (c) => {
     const hit = choose(c, 'OC3', () => true);
     if (!hit) return [];
-    return [{ table: 'OC3', index: hit.index }, { table: 'OC3', index: addRow(c, 'OC3', { ...hit.row }) }];
+    return [
+      { table: 'OC3', index: hit.index },
+      { table: 'OC3', index: addRow(c, 'OC3', { ...hit.row }) },
+    ];
   },
-  SW09STG2: (c) => one(c, 'SWEpisodes', (r) => set(r, 'SW_DEC', r.SW_DECOM ?? null), (r) => r.SW_DEC != null && r.SW_DECOM != null),
+  SW09STG2: (c) =>
+    one(
+      c,
+      'SWEpisodes',
+      (r) => set(r, 'SW_DEC', r.SW_DECOM ?? null),
+      (r) => r.SW_DEC != null && r.SW_DECOM != null,
+    ),
 };
 
 export function seedErrors(ret: Return903, rng: Random, rate: number, rules?: readonly string[]): SeededError[] {

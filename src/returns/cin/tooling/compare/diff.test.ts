@@ -2,10 +2,17 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../findings.js';
 import { agrees, diffFindings, formatDiff, locate, parseReferenceCsv } from './diff.js';
 
-const finding = (rule: string, table: string, row: number | null): Finding => ({ rule, table, row, childId: null, fields: [], message: '' });
+const finding = (rule: string, table: string, row: number | null): Finding => ({
+  rule,
+  table,
+  row,
+  childId: null,
+  fields: [],
+  message: '',
+});
 
 describe('comparing with the reference validator', () => {
-  it('reads the driver\'s CSV, Windows line ends included', () => {
+  it("reads the driver's CSV, Windows line ends included", () => {
     expect(parseReferenceCsv('rule,table,row\r\n8600,CINdetails,3\r\n2887Q,,\r\n')).toEqual([
       { rule: '8600', table: 'CINdetails', row: '3' },
       { rule: '2887Q', table: '', row: '' },

@@ -109,7 +109,9 @@ export function formatDiff(diffs: readonly RuleDiff[]): string {
   const lines = ['rule    ours   ref  agree  only ours / only reference (child rows)'];
   for (const d of diffs) {
     const detail = agrees(d) ? '' : `ours: ${short(d.onlyOurs) || '-'} | ref: ${short(d.onlyReference) || '-'}`;
-    lines.push(`${d.rule.padEnd(6)} ${String(d.ours).padStart(5)} ${String(d.reference).padStart(5)}  ${agrees(d) ? 'yes' : 'NO '}    ${detail}`);
+    lines.push(
+      `${d.rule.padEnd(6)} ${String(d.ours).padStart(5)} ${String(d.reference).padStart(5)}  ${agrees(d) ? 'yes' : 'NO '}    ${detail}`,
+    );
   }
   const agreeing = diffs.filter(agrees).length;
   lines.push(`${agreeing} of ${diffs.length} rules agree on every child.`);

@@ -51,7 +51,9 @@ const children = Number(values.children);
 const seed = Number(values.seed);
 const perRule = Number(values['per-rule']);
 const ruleCodes = values.rules?.split(',').map((r) => r.trim());
-const active = rulesCinFor(year).map((r) => r.code).filter((c) => !ruleCodes || ruleCodes.includes(c));
+const active = rulesCinFor(year)
+  .map((r) => r.code)
+  .filter((c) => !ruleCodes || ruleCodes.includes(c));
 const noSeed = values['no-seed'].split(',').map((r) => r.trim());
 const outDir = values.out ?? join(tmpdir(), `cin-compare-${year}-${children}-${seed}`);
 mkdirSync(outDir, { recursive: true });
@@ -101,7 +103,10 @@ if (!driver) {
     }
   };
   // The reference can fail as a whole because of one rule: find such rules by halving, leave them out.
-  const crashing: string[] = values['ref-exclude'].split(',').map((r) => r.trim()).filter((r) => active.includes(r));
+  const crashing: string[] = values['ref-exclude']
+    .split(',')
+    .map((r) => r.trim())
+    .filter((r) => active.includes(r));
   const findCrashing = (rules: string[]): void => {
     if (runReference(rules)) return;
     if (rules.length === 1) {
@@ -122,15 +127,22 @@ if (!driver) {
   const reference = parseReferenceCsv(readFileSync(refOut, 'utf8'));
   const summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as { wall_s?: number; failed?: string[] };
   const compared = active.filter((r) => !crashing.includes(r));
-  const diffs = diffFindings(ours.filter((f) => compared.includes(f.rule)), reference, compared);
+  const diffs = diffFindings(
+    ours.filter((f) => compared.includes(f.rule)),
+    reference,
+    compared,
+  );
   writeFileSync(join(outDir, 'diff.json'), JSON.stringify(diffs, null, 1));
   console.log(formatDiff(diffs));
   if (summary.failed?.length) console.log(`reference rules that raised an exception: ${summary.failed.join(' ')}`);
   const refMissed = seeded.filter((s) => !reference.some((r) => r.rule === s.rule && r.row === (s.row === null ? '' : String(s.row))));
-  if (refMissed.length) console.log(`seeded but not found by the reference: ${refMissed.map((s) => `${s.rule}@${s.row ?? 'return'}`).join(' ')}`);
+  if (refMissed.length)
+    console.log(`seeded but not found by the reference: ${refMissed.map((s) => `${s.rule}@${s.row ?? 'return'}`).join(' ')}`);
   if (summary.wall_s) {
-    console.log(`reference: parse + validate ${summary.wall_s.toFixed(2)} s (process ${refWall.toFixed(1)} s); ` +
-      `ours: read + validate ${((t2 - t0) / 1000).toFixed(2)} s, validate alone ${((t2 - t1) / 1000).toFixed(3)} s`);
+    console.log(
+      `reference: parse + validate ${summary.wall_s.toFixed(2)} s (process ${refWall.toFixed(1)} s); ` +
+        `ours: read + validate ${((t2 - t0) / 1000).toFixed(2)} s, validate alone ${((t2 - t1) / 1000).toFixed(3)} s`,
+    );
   }
   const disagreeing = diffs.filter((d) => !agrees(d)).map((d) => d.rule);
   console.log(disagreeing.length ? `rules that differ: ${disagreeing.join(' ')}` : 'every rule agrees');

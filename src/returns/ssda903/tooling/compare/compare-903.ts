@@ -113,7 +113,9 @@ async function main(): Promise<void> {
   });
   const la = values.la!;
   const madeUp = values.postcodes ? undefined : madeUpPlaces({ localAuthority: la, seed: Number(values.seed) });
-  const places: ReadonlyMap<string, PostcodePlace> = values.postcodes ? parsePostcodeDirectory(readFileSync(values.postcodes), values.postcodes) : madeUp!.places;
+  const places: ReadonlyMap<string, PostcodePlace> = values.postcodes
+    ? parsePostcodeDirectory(readFileSync(values.postcodes), values.postcodes)
+    : madeUp!.places;
   let dir = values.dir;
   let previousDir = values.previous;
   let year = values.year ? Number(values.year) : undefined;
@@ -135,7 +137,8 @@ async function main(): Promise<void> {
     const mutation = Number(values.mutate);
     if (mutation > 0) {
       const rng = new Random(Number(values.seed) * 31 + 7);
-      const changed = mutate903(generated.current, year, rng, mutation, { copyAndDropRows: !values['keep-rows'] }) +
+      const changed =
+        mutate903(generated.current, year, rng, mutation, { copyAndDropRows: !values['keep-rows'] }) +
         mutate903(generated.previous, year - 1, rng, mutation / 2, { copyAndDropRows: !values['keep-rows'] });
       console.log(`mutated: ${changed} changes`);
     }
@@ -201,7 +204,10 @@ async function main(): Promise<void> {
   const theirs = readFindingsCsv(outCsv).filter((f) => (!selected || selected.includes(f.rule)) && !failed.has(f.rule));
 
   const mine = new Set(rules903For(year).map((r) => r.code));
-  const rows = compareFindings(ours.filter((f) => !failed.has(f.rule)), theirs).filter((c) => values.all || mine.has(c.rule));
+  const rows = compareFindings(
+    ours.filter((f) => !failed.has(f.rule)),
+    theirs,
+  ).filter((c) => values.all || mine.has(c.rule));
   let agree = 0;
   for (const c of rows) {
     const same = c.onlyOurs.length === 0 && c.onlyTheirs.length === 0;

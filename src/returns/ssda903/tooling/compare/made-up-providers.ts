@@ -25,7 +25,8 @@ export function madeUpProviders(current: Tables903, postcodes: readonly string[]
     const start = parseDate(row.DECOM);
     const end = parseDate(row.DEC);
     let closed = '';
-    if (start !== null && rng.chance(misfit)) closed = formatDate(end !== null && end > start && rng.chance(0.5) ? start + Math.floor((end - start) / 2) : start - rng.int(1, 400));
+    if (start !== null && rng.chance(misfit))
+      closed = formatDate(end !== null && end > start && rng.chance(0.5) ? start + Math.floor((end - start) / 2) : start - rng.int(1, 400));
     lines.push([urn, 'Anytown', PROVIDER_TYPE[place] ?? 'Independent Fostering Agency', place, provider, closed, postcode].join(','));
   }
   return lines.join('\n') + '\n';

@@ -24,7 +24,14 @@ function mutateDate(rng: Random, value: string | null, row: MutableRow, dateColu
   return formatDate(day + rng.pick(SHIFTS));
 }
 
-function mutateCell(rng: Random, spec: ColumnSpec, column: string, row: MutableRow, others: readonly Row[], dateColumns: string[]): string | null {
+function mutateCell(
+  rng: Random,
+  spec: ColumnSpec,
+  column: string,
+  row: MutableRow,
+  others: readonly Row[],
+  dateColumns: string[],
+): string | null {
   const value = row[column] ?? null;
   if (rng.chance(0.12)) return null;
   switch (spec.kind) {
