@@ -20,9 +20,9 @@ function heldBy(r: { worker: string | null; team: string | null }) {
  * way to ask to be named on the record.
  */
 export function restrictedRecordCell(r: RestrictedRecord) {
-  return html`<strong>Restricted record</strong><br />
-    ${heldBy(r)}<br />
-    ${r.requested ? html`<span class="govuk-body-s">Access requested</span>` : html`<a class="govuk-link govuk-body-s" href="${childPaths.askForAccess(r.childId)}">Request access<span class="govuk-visually-hidden"> to this restricted record</span></a>`}`;
+  return html`<strong>Restricted record</strong><br>
+${heldBy(r)}<br>
+${r.requested ? html`<span class="govuk-body-s">Access requested</span>` : html`<a class="govuk-link govuk-body-s" href="${childPaths.askForAccess(r.childId)}">Request access<span class="govuk-visually-hidden"> to this restricted record</span></a>`}`;
 }
 
 /** A child in a list: their name, linking to their record, or a restricted record. */
@@ -106,8 +106,7 @@ export function relationshipTypeItems(chosen: Chosen) {
 export function relationshipLines(list: readonly Relationship[]) {
   return list.map((r) => {
     const who = r.withheld ? WITHHELD : r.childId ? link(childPaths.record(r.childId), r.name ?? '') : (r.name ?? '');
-    return html`${who},
-    ${words(r.relationship).toLowerCase()}${r.parentalResponsibility ? ', parental responsibility' : ''}${r.livesWithChild ? ', lives with the child' : ''}`;
+    return html`${who}, ${words(r.relationship).toLowerCase()}${r.parentalResponsibility ? ', parental responsibility' : ''}${r.livesWithChild ? ', lives with the child' : ''}`;
   });
 }
 
@@ -152,7 +151,7 @@ export function workSummaryRows(record: ChildRecord) {
 
 /** The record an access request is about: the child, or the restricted record as the viewer sees it. */
 function requestedRecord(r: AccessRequestView) {
-  return r.childId ? link(childPaths.record(r.childId), r.childName ?? '') : html`<strong>Restricted record</strong><br />${heldBy(r)}`;
+  return r.childId ? link(childPaths.record(r.childId), r.childName ?? '') : html`<strong>Restricted record</strong><br>${heldBy(r)}`;
 }
 
 /** The user's own requests for access, as table rows. */

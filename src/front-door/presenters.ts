@@ -18,7 +18,7 @@ export function timeToDecide(hoursLeft: number | null): string {
 export function queueRows(awaiting: readonly AwaitingDecision[]) {
   return awaiting.map((c) => [
     {
-      html: html`${link(paths.contact(c.id), c.childName)}${c.domesticAbuseNotification ? html`<br />${tag('Police: domestic abuse', 'purple')}` : ''}`,
+      html: html`${link(paths.contact(c.id), c.childName)}${c.domesticAbuseNotification ? html`<br>${tag('Police: domestic abuse', 'purple')}` : ''}`,
     },
     { text: formatDate(c.receivedAt) },
     { text: c.source },

@@ -16,7 +16,7 @@ export function daysText(o: Pick<ObligationView, 'hours' | 'status' | 'workingDa
 
 /** What is owed, and why: the rule's name over the clock's explanation. */
 export function whatIsOwed(o: Pick<ObligationView, 'ruleName' | 'explanation'>) {
-  return html`<strong>${o.ruleName}</strong><br /><span class="govuk-body-s">${o.explanation}</span>`;
+  return html`<strong>${o.ruleName}</strong><br><span class="govuk-body-s">${o.explanation}</span>`;
 }
 
 /** A child's obligations, as the rows of the table on their record. */

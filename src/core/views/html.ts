@@ -30,9 +30,7 @@ export function html(strings: TemplateStringsArray, ...values: Part[]): Html {
 
 /** A link, with words for a screen reader after it ("Change" then " ana"), as OpenCSC's tables use. */
 export function link(href: string, text: string | number, visuallyHidden?: string): Html {
-  return html`<a class="govuk-link" href="${href}"
-    >${text}${visuallyHidden ? html`<span class="govuk-visually-hidden"> ${visuallyHidden}</span>` : ''}</a
-  >`;
+  return html`<a class="govuk-link" href="${href}">${text}${visuallyHidden ? html`<span class="govuk-visually-hidden"> ${visuallyHidden}</span>` : ''}</a>`;
 }
 
 /** A GOV.UK tag, coloured (`red`, `grey`, ...). */
