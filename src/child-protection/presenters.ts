@@ -6,6 +6,7 @@ import { categoryOfAbuseCodes } from '../children/codes.js';
 import { labelOf } from '../core/codes.js';
 import { formatDate as formatIsoDate, formatTime, londonLocal } from '../core/calendar/index.js';
 import type { FieldError } from '../core/http/forms.js';
+import { link, tag as tagHtml } from '../core/views/html.js';
 import { statusLabels, type ObligationView } from '../obligations/queries.js';
 import { type FormValues, FormView, formErrors, type Option, rowCount } from '../casework/form.js';
 import { agencyLabels, agencyOptions, attendanceRows } from '../casework/meetings.js';
@@ -128,7 +129,7 @@ export function obligationTable(list: readonly ObligationView[], caption: string
       { text: `${o.ruleName}: ${o.explanation}` },
       { text: formatDate(o.due) },
       { text: o.done ? formatDate(o.done) : '' },
-      { html: `<strong class="govuk-tag govuk-tag--${statusLabels[o.status].colour}">${statusLabels[o.status].text}</strong>` },
+      { html: tagHtml(statusLabels[o.status].text, statusLabels[o.status].colour) },
       { text: daysText(o) },
     ]),
   };
@@ -270,14 +271,6 @@ export function overviewPage(child: ChildHeading, record: ChildProtectionRecord,
     ),
     hasDue: obligations.some(outstanding),
   };
-}
-
-function link(href: string, text: string): string {
-  return `<a class="govuk-link" href="${escapeHtml(href)}">${escapeHtml(text)}</a>`;
-}
-
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 // ── strategy discussion ──────────────────────────────────────────────────────
@@ -734,7 +727,10 @@ export function planPage(
         { text: a.owner },
         { text: formatDate(a.dueDate) },
         {
-          html: `<strong class="govuk-tag govuk-tag--${actionStatusLabels[a.status as keyof typeof actionStatusLabels].colour}">${actionStatusLabels[a.status as keyof typeof actionStatusLabels].text}</strong>`,
+          html: tagHtml(
+            actionStatusLabels[a.status as keyof typeof actionStatusLabels].text,
+            actionStatusLabels[a.status as keyof typeof actionStatusLabels].colour,
+          ),
         },
       ]),
     },
