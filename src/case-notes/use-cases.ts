@@ -3,11 +3,11 @@
  * recorded; how many working days after the event that was is worked out on the working-day
  * calendar when it is saved, so late recording can be counted against the local setting.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Actor, CaseworkNotFound, CaseworkRuleError, type Today } from '../casework/errors.js';
 import { normalTime, optionalTimeField } from '../casework/fields.js';
-import { StaleRecordError } from '../core/db/versions.js';
+import { updateAtVersion } from '../core/db/versions.js';
 import { formatDate } from '../core/calendar/index.js';
 import type { Db } from '../core/db/database.js';
 import { choice, dateField, text, version } from '../core/http/forms.js';
@@ -86,20 +86,21 @@ export async function correctCaseNote(tx: Db, childId: string, id: string, input
       `Date of the event cannot be after the note was recorded (${formatDate(current.recordedDate)})`,
     );
   }
-  const changed = await tx
-    .update(caseNotes)
-    .set({
+  await updateAtVersion(
+    tx,
+    caseNotes,
+    id,
+    input.version,
+    {
       kind: input.kind,
       ...event,
       summary: input.summary,
       note: input.note,
       recordingWorkingDays: await recordingWorkingDays(tx, event.eventDate, current.recordedDate),
       updatedAt: by.now,
-      version: sql`${caseNotes.version} + 1`,
-    })
-    .where(and(eq(caseNotes.id, id), eq(caseNotes.version, input.version)))
-    .returning({ id: caseNotes.id });
-  if (changed.length === 0) throw new StaleRecordError('This case note');
+    },
+    'This case note',
+  );
   await recomputeObligations(tx, [childId]);
   return id;
 }

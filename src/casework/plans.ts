@@ -9,7 +9,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { type AnyPgColumn, check, date, index, integer, pgTable, text as textColumn, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
-import { StaleRecordError } from '../core/db/versions.js';
+import { updateAtVersion } from '../core/db/versions.js';
 import { children } from '../core/record/schema.js';
 import { formatDate } from '../core/calendar/index.js';
 import type { Db } from '../core/db/database.js';
@@ -126,11 +126,6 @@ export async function updateActionProgress(
     .from(actions)
     .where(and(eq(actions.id, actionId), eq(actions.planId, plan.id)));
   if (!action) throw new CaseworkNotFound('The action');
-  const changed = await tx
-    .update(actions)
-    .set({ status: input.status, updatedAt: new Date(), version: sql`${actions.version} + 1` })
-    .where(and(eq(actions.id, actionId), eq(actions.version, input.version)))
-    .returning({ id: actions.id });
-  if (changed.length === 0) throw new StaleRecordError('This action');
+  await updateAtVersion(tx, actions, actionId, input.version, { status: input.status, updatedAt: new Date() }, 'This action');
   return actionId;
 }

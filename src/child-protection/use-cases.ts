@@ -4,9 +4,9 @@
  * clock never disagrees with the record. Each input has one zod schema, the same for the page
  * and the API.
  */
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { StaleRecordError } from '../core/db/versions.js';
+import { nextVersion, updateAtVersion } from '../core/db/versions.js';
 import { children } from '../core/record/schema.js';
 import { categoryOfAbuseCodes } from '../children/codes.js';
 import { codesOf } from '../core/codes.js';
@@ -237,12 +237,14 @@ export async function updateStrategyDiscussion(
   if (current.authorisedDate && (!heldAt || londonDate(heldAt) > current.authorisedDate)) {
     throw new ChildProtectionRuleError('heldDate', 'The discussion cannot be held after the date it was authorised');
   }
-  const changed = await tx
-    .update(strategyDiscussions)
-    .set({ concernAt, ...heldValues(input, heldAt), updatedAt: new Date(), version: sql`${strategyDiscussions.version} + 1` })
-    .where(and(eq(strategyDiscussions.id, id), eq(strategyDiscussions.version, input.version)))
-    .returning({ id: strategyDiscussions.id });
-  if (changed.length === 0) throw new StaleRecordError('This strategy discussion');
+  await updateAtVersion(
+    tx,
+    strategyDiscussions,
+    id,
+    input.version,
+    { concernAt, ...heldValues(input, heldAt), updatedAt: new Date() },
+    'This strategy discussion',
+  );
   await recomputeObligations(tx, [childId]);
   return id;
 }
@@ -260,17 +262,14 @@ export async function authoriseStrategyDiscussion(tx: Db, childId: string, id: s
   if (d.authorisedDate) throw new ChildProtectionRuleError('authorisedDate', 'The discussion is already authorised');
   if (input.authorisedDate < londonDate(d.heldAt))
     throw new ChildProtectionRuleError('authorisedDate', 'Date authorised cannot be before the discussion was held');
-  const changed = await tx
-    .update(strategyDiscussions)
-    .set({
-      authorisedBy: by.workerId,
-      authorisedDate: input.authorisedDate,
-      updatedAt: new Date(),
-      version: sql`${strategyDiscussions.version} + 1`,
-    })
-    .where(and(eq(strategyDiscussions.id, id), eq(strategyDiscussions.version, input.version)))
-    .returning({ id: strategyDiscussions.id });
-  if (changed.length === 0) throw new StaleRecordError('This strategy discussion');
+  await updateAtVersion(
+    tx,
+    strategyDiscussions,
+    id,
+    input.version,
+    { authorisedBy: by.workerId, authorisedDate: input.authorisedDate, updatedAt: new Date() },
+    'This strategy discussion',
+  );
   await recomputeObligations(tx, [childId]);
   return id;
 }
@@ -356,9 +355,12 @@ export async function recordS47Outcome(tx: Db, childId: string, id: string, inpu
       'An initial conference has been held for this enquiry: it cannot conclude that none is needed',
     );
   }
-  const changed = await tx
-    .update(s47Enquiries)
-    .set({
+  await updateAtVersion(
+    tx,
+    s47Enquiries,
+    id,
+    input.version,
+    {
       childSeen: input.childSeen,
       seenAlone: input.childSeen ? (input.seenAlone ?? false) : false,
       outcome: input.outcome,
@@ -367,11 +369,9 @@ export async function recordS47Outcome(tx: Db, childId: string, id: string, inpu
       endDate: input.endDate,
       completedBy: by.workerId,
       updatedAt: new Date(),
-      version: sql`${s47Enquiries.version} + 1`,
-    })
-    .where(and(eq(s47Enquiries.id, id), eq(s47Enquiries.version, input.version)))
-    .returning({ id: s47Enquiries.id });
-  if (changed.length === 0) throw new StaleRecordError('This section 47 enquiry');
+    },
+    'This section 47 enquiry',
+  );
   await recomputeObligations(tx, [childId]);
   return id;
 }
@@ -383,17 +383,14 @@ export async function authoriseS47Enquiry(tx: Db, childId: string, id: string, i
   if (e.authorisedDate) throw new ChildProtectionRuleError('authorisedDate', 'The enquiry is already authorised');
   if (input.authorisedDate < e.endDate)
     throw new ChildProtectionRuleError('authorisedDate', 'Date authorised cannot be before the enquiry was completed');
-  const changed = await tx
-    .update(s47Enquiries)
-    .set({
-      authorisedBy: by.workerId,
-      authorisedDate: input.authorisedDate,
-      updatedAt: new Date(),
-      version: sql`${s47Enquiries.version} + 1`,
-    })
-    .where(and(eq(s47Enquiries.id, id), eq(s47Enquiries.version, input.version)))
-    .returning({ id: s47Enquiries.id });
-  if (changed.length === 0) throw new StaleRecordError('This section 47 enquiry');
+  await updateAtVersion(
+    tx,
+    s47Enquiries,
+    id,
+    input.version,
+    { authorisedBy: by.workerId, authorisedDate: input.authorisedDate, updatedAt: new Date() },
+    'This section 47 enquiry',
+  );
   await recomputeObligations(tx, [childId]);
   return id;
 }
@@ -506,12 +503,12 @@ export async function recordConference(
     if (input.decision === 'end_plan') {
       await tx
         .update(cpPlans)
-        .set({ endDate: input.conferenceDate, endReason: 'review_decision', updatedAt: new Date(), version: sql`${cpPlans.version} + 1` })
+        .set({ endDate: input.conferenceDate, endReason: 'review_decision', updatedAt: new Date(), version: nextVersion(cpPlans) })
         .where(eq(cpPlans.id, plan.id));
     } else {
       await tx
         .update(cpPlans)
-        .set({ latestCategory: input.categoryOfAbuse!, updatedAt: new Date(), version: sql`${cpPlans.version} + 1` })
+        .set({ latestCategory: input.categoryOfAbuse!, updatedAt: new Date(), version: nextVersion(cpPlans) })
         .where(eq(cpPlans.id, plan.id));
     }
     await recomputeObligations(tx, [childId]);
@@ -600,9 +597,12 @@ export async function correctConference(tx: Db, childId: string, id: string, inp
     .from(cpConferences)
     .where(and(eq(cpConferences.id, id), eq(cpConferences.childId, childId)));
   if (!c) throw new ChildProtectionNotFound('The conference');
-  const changed = await tx
-    .update(cpConferences)
-    .set({
+  await updateAtVersion(
+    tx,
+    cpConferences,
+    id,
+    input.version,
+    {
       chair: input.chair,
       attendance: input.attendance,
       parentsParticipation: input.parentsParticipation,
@@ -610,11 +610,9 @@ export async function correctConference(tx: Db, childId: string, id: string, inp
       socialWorkerAttended: input.socialWorkerAttended,
       reportSubmittedDate: input.reportSubmittedDate ?? null,
       reportSharedWithFamilyDate: input.reportSharedWithFamilyDate ?? null,
-      version: sql`${cpConferences.version} + 1`,
-    })
-    .where(and(eq(cpConferences.id, id), eq(cpConferences.version, input.version)))
-    .returning({ id: cpConferences.id });
-  if (changed.length === 0) throw new StaleRecordError('This conference');
+    },
+    'This conference',
+  );
   await recomputeObligations(tx, [childId]);
   return id;
 }
@@ -632,12 +630,14 @@ export async function updatePlan(tx: Db, childId: string, id: string, input: Pla
     throw new ChildProtectionRuleError('outcomes', 'A finalised plan keeps at least one outcome for the child');
   if (plan.finalisedDate && !input.contingency)
     throw new ChildProtectionRuleError('contingency', 'A finalised plan keeps its contingency plan');
-  const changed = await tx
-    .update(cpPlans)
-    .set({ outcomes: input.outcomes, contingency: input.contingency ?? null, updatedAt: new Date(), version: sql`${cpPlans.version} + 1` })
-    .where(and(eq(cpPlans.id, id), eq(cpPlans.version, input.version)))
-    .returning({ id: cpPlans.id });
-  if (changed.length === 0) throw new StaleRecordError('This child protection plan');
+  await updateAtVersion(
+    tx,
+    cpPlans,
+    id,
+    input.version,
+    { outcomes: input.outcomes, contingency: input.contingency ?? null, updatedAt: new Date() },
+    'This child protection plan',
+  );
   await recomputeObligations(tx, [childId]);
   return id;
 }
@@ -661,12 +661,14 @@ export async function finalisePlan(tx: Db, childId: string, id: string, input: F
     throw new ChildProtectionRuleError('outcomes', 'Write at least one outcome for the child before the plan is finalised');
   if (input.finalisedDate < plan.startDate)
     throw new ChildProtectionRuleError('finalisedDate', 'Date finalised cannot be before the plan started');
-  const changed = await tx
-    .update(cpPlans)
-    .set({ finalisedDate: input.finalisedDate, finalisedBy: by.userId, updatedAt: new Date(), version: sql`${cpPlans.version} + 1` })
-    .where(and(eq(cpPlans.id, id), eq(cpPlans.version, input.version)))
-    .returning({ id: cpPlans.id });
-  if (changed.length === 0) throw new StaleRecordError('This child protection plan');
+  await updateAtVersion(
+    tx,
+    cpPlans,
+    id,
+    input.version,
+    { finalisedDate: input.finalisedDate, finalisedBy: by.userId, updatedAt: new Date() },
+    'This child protection plan',
+  );
   await recomputeObligations(tx, [childId]);
   return id;
 }
@@ -726,12 +728,14 @@ export async function endPlan(tx: Db, childId: string, id: string, input: EndPla
   if (latest && input.endDate < latest) {
     throw new ChildProtectionRuleError('endDate', `Date the plan ended cannot be before the last meeting under it (${formatDate(latest)})`);
   }
-  const changed = await tx
-    .update(cpPlans)
-    .set({ endDate: input.endDate, endReason: input.endReason, updatedAt: new Date(), version: sql`${cpPlans.version} + 1` })
-    .where(and(eq(cpPlans.id, id), eq(cpPlans.version, input.version)))
-    .returning({ id: cpPlans.id });
-  if (changed.length === 0) throw new StaleRecordError('This child protection plan');
+  await updateAtVersion(
+    tx,
+    cpPlans,
+    id,
+    input.version,
+    { endDate: input.endDate, endReason: input.endReason, updatedAt: new Date() },
+    'This child protection plan',
+  );
   await recomputeObligations(tx, [childId]);
   return id;
 }

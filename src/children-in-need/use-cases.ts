@@ -5,7 +5,7 @@
  * and the API. Plans are made with the plan builder (src/casework/plans.ts), as child
  * protection's are.
  */
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Actor, CaseworkNotFound, CaseworkRuleError, type Today } from '../casework/errors.js';
 import { list } from '../casework/fields.js';
@@ -19,7 +19,7 @@ import {
   updateActionProgress,
 } from '../casework/plans.js';
 import { cpPlans } from '../child-protection/schema.js';
-import { StaleRecordError } from '../core/db/versions.js';
+import { nextVersion, updateAtVersion } from '../core/db/versions.js';
 import { childDisabilities } from '../children/schema.js';
 import { children } from '../core/record/schema.js';
 import { formatDate } from '../core/calendar/index.js';
@@ -103,12 +103,14 @@ export async function startCinPlan(tx: Db, childId: string, input: StartCinPlan,
 export async function updateCinPlan(tx: Db, childId: string, id: string, input: PlanContent): Promise<string> {
   const plan = await planOf(tx, childId, id);
   refuseIfEnded(plan, 'outcomes');
-  const changed = await tx
-    .update(cinPlans)
-    .set({ outcomes: input.outcomes, contingency: input.contingency ?? null, updatedAt: new Date(), version: sql`${cinPlans.version} + 1` })
-    .where(and(eq(cinPlans.id, id), eq(cinPlans.version, input.version)))
-    .returning({ id: cinPlans.id });
-  if (changed.length === 0) throw new StaleRecordError('This child in need plan');
+  await updateAtVersion(
+    tx,
+    cinPlans,
+    id,
+    input.version,
+    { outcomes: input.outcomes, contingency: input.contingency ?? null, updatedAt: new Date() },
+    'This child in need plan',
+  );
   await recomputeObligations(tx, [childId]);
   return id;
 }
@@ -201,12 +203,14 @@ export async function endCinPlan(tx: Db, childId: string, id: string, input: End
   const last = await lastReviewOf(tx, id);
   if (last && input.endDate < last)
     throw new CaseworkRuleError('endDate', `Date the plan ended cannot be before its last review (${formatDate(last)})`);
-  const changed = await tx
-    .update(cinPlans)
-    .set({ endDate: input.endDate, endReason: input.endReason, updatedAt: new Date(), version: sql`${cinPlans.version} + 1` })
-    .where(and(eq(cinPlans.id, id), eq(cinPlans.version, input.version)))
-    .returning({ id: cinPlans.id });
-  if (changed.length === 0) throw new StaleRecordError('This child in need plan');
+  await updateAtVersion(
+    tx,
+    cinPlans,
+    id,
+    input.version,
+    { endDate: input.endDate, endReason: input.endReason, updatedAt: new Date() },
+    'This child in need plan',
+  );
   await recomputeObligations(tx, [childId]);
   return id;
 }
@@ -280,12 +284,12 @@ export async function closeCase(tx: Db, childId: string, input: CloseCase, by: A
       );
     await tx
       .update(cinPlans)
-      .set({ endDate: input.closedDate, endReason: 'case_closed', updatedAt: new Date(), version: sql`${cinPlans.version} + 1` })
+      .set({ endDate: input.closedDate, endReason: 'case_closed', updatedAt: new Date(), version: nextVersion(cinPlans) })
       .where(eq(cinPlans.id, plan.id));
   }
   await tx
     .update(referrals)
-    .set({ closedDate: input.closedDate, closureReason: input.reason, version: sql`${referrals.version} + 1` })
+    .set({ closedDate: input.closedDate, closureReason: input.reason, version: nextVersion(referrals) })
     .where(and(eq(referrals.childId, childId), isNull(referrals.closedDate)));
   const [row] = await tx
     .insert(caseClosures)
@@ -359,12 +363,7 @@ export async function updateTransitionPlan(tx: Db, childId: string, input: Trans
   if (!existing) throw new CaseworkNotFound('Transition planning');
   await checkTransition(tx, childId, input.startedDate);
   const { version: v, ...values } = input;
-  const changed = await tx
-    .update(transitionPlans)
-    .set({ ...values, updatedAt: new Date(), version: sql`${transitionPlans.version} + 1` })
-    .where(and(eq(transitionPlans.id, existing.id), eq(transitionPlans.version, v)))
-    .returning({ id: transitionPlans.id });
-  if (changed.length === 0) throw new StaleRecordError('This transition plan');
+  await updateAtVersion(tx, transitionPlans, existing.id, v, { ...values, updatedAt: new Date() }, 'This transition plan');
   await recomputeObligations(tx, [childId]);
   return existing.id;
 }

@@ -4,12 +4,12 @@
  * version it started from and moves it on, so two people acting on one dispute cannot both
  * succeed from the same view of it.
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Actor, CaseworkNotFound, CaseworkRuleError, type Today } from '../casework/errors.js';
 import { cpPlans } from '../child-protection/schema.js';
 import { cinPlans } from '../children-in-need/schema.js';
-import { StaleRecordError } from '../core/db/versions.js';
+import { updateAtVersion } from '../core/db/versions.js';
 import { formatDate } from '../core/calendar/index.js';
 import type { Db } from '../core/db/database.js';
 import { choice, dateField, text, uuidField, version } from '../core/http/forms.js';
@@ -87,12 +87,7 @@ async function disputeOf(tx: Db, childId: string, id: string) {
 
 /** Moves the dispute's version on, or finds someone else did first. */
 async function touch(tx: Db, id: string, expected: number, values: Partial<typeof planDisputes.$inferInsert> = {}): Promise<void> {
-  const changed = await tx
-    .update(planDisputes)
-    .set({ ...values, updatedAt: new Date(), version: sql`${planDisputes.version} + 1` })
-    .where(and(eq(planDisputes.id, id), eq(planDisputes.version, expected)))
-    .returning({ id: planDisputes.id });
-  if (changed.length === 0) throw new StaleRecordError('This dispute');
+  await updateAtVersion(tx, planDisputes, id, expected, { ...values, updatedAt: new Date() }, 'This dispute');
 }
 
 function refuseIfResolved(d: { resolvedDate: string | null }, field: string): void {

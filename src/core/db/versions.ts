@@ -1,4 +1,4 @@
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from './database.js';
 
@@ -41,4 +41,25 @@ export async function lockAtVersion<T extends Versioned>(
 /** The version a change saves: one more than the row's, so a page opened before it is stale. */
 export function nextVersion(table: Versioned): SQL {
   return sql`${table.version} + 1`;
+}
+
+/**
+ * The same rule in one statement, for a change that has already read what it checks: save
+ * `values` (and the next version) if the row is still at the version the page showed, else
+ * StaleRecordError naming `what`. The child's row lock (state.write) keeps the read current.
+ */
+export async function updateAtVersion<T extends Versioned>(
+  tx: Db,
+  table: T,
+  id: string,
+  expected: number,
+  values: Partial<T['$inferInsert']>,
+  what: string,
+): Promise<void> {
+  const changed = await tx
+    .update(table as PgTable)
+    .set({ ...values, version: nextVersion(table) } as Record<string, unknown>)
+    .where(and(eq(table.id, id), eq(table.version, expected)))
+    .returning({ id: table.id });
+  if (changed.length === 0) throw new StaleRecordError(what);
 }
