@@ -35,6 +35,31 @@ describe('the templates', () => {
     expect(linesMatching(/["'][^"'\n]*<[a-z/][^"'\n]*["']\s*\+|\+\s*["'][^"'\n]*<[a-z/]/)).toEqual([]);
   });
 
+  it('leave building table rows to presenters, apart from the templates not yet moved', () => {
+    // Rows built in the template with push() are view logic a presenter should hold. These
+    // templates still do it (cells that carry a form, or a macro's output); none may be added.
+    const notYetMoved = [
+      'case-notes/views/list.njk',
+      'casework/views/plan-action-table.njk',
+      'children-in-need/views/overview.njk',
+      'children-in-need/views/plan.njk',
+      'children/views/access-requests.njk',
+      'core/auth/views/api-tokens.njk',
+      'core/views/api-docs.njk',
+      'dispute-resolution/views/dispute.njk',
+      'dispute-resolution/views/list.njk',
+      'returns/views/rule.njk',
+      'returns/views/run.njk',
+      'returns/views/upload.njk',
+    ];
+    expect(linesMatching(/\.push\(/, notYetMoved)).toEqual([]);
+    for (const name of notYetMoved)
+      expect(
+        templates.some((t) => t.name === name && t.text.includes('.push(')),
+        name,
+      ).toBe(true);
+  });
+
   it('give every form that posts the CSRF field through csrfInput', () => {
     expect(linesMatching(/name="_csrf"/, ['core/views/macros.njk'])).toEqual([]);
     const posts = templates.flatMap((t) =>
