@@ -1,7 +1,7 @@
 /**
  * Query results as GOV.UK macro parameters and plain data for the templates: every label and
- * every choice a page shows is decided here. No HTML is built here: a link or a tag in a table
- * is data ({ href, text }, { text, colour }) the template renders with appLink and govukTag.
+ * every choice a page shows is decided here, table rows included: a link in a cell is built with
+ * core's html builders, which escape every value.
  */
 import { type FormValues, FormView, formErrors, type Option, rowCount } from '../casework/form.js';
 import { attendanceRows, attendedText } from '../casework/meetings.js';
@@ -9,6 +9,7 @@ import { actionItems, addActionForm, planContentForm, progressErrorLinks, progre
 import { formatDate as formatIsoDate } from '../core/calendar/index.js';
 import { reasonForClosureCodes } from '../children/codes.js';
 import { labelOf } from '../core/codes.js';
+import { link } from '../core/views/html.js';
 import type { FieldError } from '../core/http/forms.js';
 import { obligationRows } from '../obligations/presenters.js';
 import { type ObligationView, statusLabels } from '../obligations/queries.js';
@@ -116,18 +117,18 @@ export function overviewPage(child: ChildHeading, record: ChildrenInNeedRecord, 
       ...section.links,
       ...(record.plans.length > 0 ? [{ text: 'Concerns raised about the plans', href: disputesPath(child.id) }] : []),
     ],
-    plans: record.plans.map((p) => ({
-      link: { href: to.planPath(child.id, p.id), text: formatDate(p.startDate), visuallyHiddenText: 'plan' },
-      ended: p.endDate ? `${formatDate(p.endDate)} (${endReason(p.endReason)})` : 'In force',
-      reviews: String(p.reviews),
-      actions: String(p.actions),
-    })),
-    closures: record.closures.map((c) => ({
-      closed: formatDate(c.closedDate),
-      reason: closureReason(c.reason),
-      stepDown: c.stepDownToEarlyHelp ? `Yes: ${c.earlyHelpProvider}` : 'No',
-      summary: c.summary,
-    })),
+    planRows: record.plans.map((p) => [
+      { html: link(to.planPath(child.id, p.id), formatDate(p.startDate), 'plan') },
+      { text: p.endDate ? `${formatDate(p.endDate)} (${endReason(p.endReason)})` : 'In force' },
+      { text: String(p.reviews), format: 'numeric' },
+      { text: String(p.actions), format: 'numeric' },
+    ]),
+    closureRows: record.closures.map((c) => [
+      { text: formatDate(c.closedDate) },
+      { text: closureReason(c.reason) },
+      { text: c.stepDownToEarlyHelp ? `Yes: ${c.earlyHelpProvider}` : 'No' },
+      { text: c.summary },
+    ]),
     due: obligationRows(obligations.filter(outstanding)),
     done: obligationRows(obligations.filter(met)),
   };
@@ -221,12 +222,12 @@ export function planPage(
         : [],
       add: open ? addActionForm(forForm('action', { status: 'not_started' }), to.planActionsPath(child.id, p.id)) : null,
     },
-    reviews: p.reviews.map((r) => ({
-      date: formatDate(r.reviewDate),
-      attended: attendedText(r.attendance) || 'Nobody recorded as attending',
-      childViews: r.childViews ?? 'Not recorded',
-      decisions: r.decisions,
-    })),
+    reviewRows: p.reviews.map((r) => [
+      { text: formatDate(r.reviewDate) },
+      { text: attendedText(r.attendance) || 'Nobody recorded as attending' },
+      { text: r.childViews ?? 'Not recorded' },
+      { text: r.decisions },
+    ]),
   };
 }
 

@@ -41,8 +41,6 @@ describe('the templates', () => {
     const notYetMoved = [
       'case-notes/views/list.njk',
       'casework/views/plan-action-table.njk',
-      'children-in-need/views/overview.njk',
-      'children-in-need/views/plan.njk',
       'children/views/access-requests.njk',
       'core/auth/views/api-tokens.njk',
       'core/views/api-docs.njk',
