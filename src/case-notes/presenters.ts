@@ -6,6 +6,7 @@ import { dateWithTime } from '../casework/format.js';
 import { type FormValues, FormView, formErrors } from '../casework/form.js';
 import { formatDate } from '../core/calendar/index.js';
 import type { FieldError } from '../core/http/forms.js';
+import { html, link, tag } from '../core/views/html.js';
 import * as to from './paths.js';
 import type { CaseNoteView } from './queries.js';
 import { type CaseNoteKind, caseNoteKinds } from './schema.js';
@@ -28,6 +29,7 @@ export interface ChildHeading {
 export type LateAfter = (recordedDate: string) => number;
 
 const caption = (child: ChildHeading) => ({ text: `${child.firstName} ${child.lastName}`, href: to.childRecordPath(child.id) });
+const lateTag = { text: 'Recorded late', colour: 'orange' };
 const days = (n: number) => `${n} working day${n === 1 ? '' : 's'}`;
 
 /** Whether a note was recorded late, and how it reads. */
@@ -37,7 +39,7 @@ export function lateness(n: Pick<CaseNoteView, 'recordedDate' | 'recordingWorkin
   return {
     late,
     text: n.recordingWorkingDays === 0 ? 'On the day' : `${days(n.recordingWorkingDays)} after`,
-    tag: late ? { text: 'Recorded late', classes: 'govuk-tag--orange' } : null,
+    tag: late ? { text: lateTag.text, classes: `govuk-tag--${lateTag.colour}` } : null,
     limit,
   };
 }
@@ -56,13 +58,14 @@ export function caseNotesPage(child: ChildHeading, notes: readonly CaseNoteView[
       notes.length === 0
         ? null
         : `${late} of ${notes.length} ${notes.length === 1 ? 'note was' : 'notes were'} recorded late: more than ${days(limit)} after the event (the authority’s setting).`,
-    notes: judged.map(({ n, l }) => ({
-      link: { href: to.caseNotePath(child.id, n.id), text: n.summary },
-      kind: caseNoteKindLabels[n.kind],
-      event: dateWithTime(n.eventDate, n.eventTime),
-      recorded: `${formatDate(n.recordedDate)} (${l.text.toLowerCase()})`,
-      late: l.tag,
-    })),
+    rows: judged.map(({ n, l }) => [
+      { text: dateWithTime(n.eventDate, n.eventTime) },
+      { text: caseNoteKindLabels[n.kind] },
+      { html: link(to.caseNotePath(child.id, n.id), n.summary) },
+      {
+        html: html`${formatDate(n.recordedDate)} (${l.text.toLowerCase()})${l.late ? html` ${tag(lateTag.text, lateTag.colour)}` : ''}`,
+      },
+    ]),
   };
 }
 
