@@ -1,7 +1,11 @@
-/** Disputes as GOV.UK macro parameters and plain data for the templates; no HTML is built here. */
+/**
+ * Disputes as GOV.UK macro parameters and plain data for the templates; a table's links and tags
+ * are built with core's html builders, which escape every value.
+ */
 import { type FormValues, FormView, formErrors } from '../casework/form.js';
 import { formatDate } from '../core/calendar/index.js';
 import type { FieldError } from '../core/http/forms.js';
+import { html, link, tag } from '../core/views/html.js';
 import * as to from './paths.js';
 import type { DisputeStageView, DisputeView } from './queries.js';
 import { type DisputePlanKind, disputeRaisers, disputeStageCount } from './schema.js';
@@ -25,19 +29,25 @@ const planText = (kind: DisputePlanKind, start: string) => `${planLabels[kind]} 
 /** Where a dispute stands today: resolved, waiting for a response (due or overdue), or answered and not yet taken further. */
 export function standing(d: Pick<DisputeView, 'resolvedDate' | 'stages'>, today: string) {
   const current = d.stages.at(-1)!;
-  if (d.resolvedDate) return { text: `Resolved ${formatDate(d.resolvedDate)}`, tag: { text: 'Resolved', classes: 'govuk-tag--green' } };
+  if (d.resolvedDate) return { text: `Resolved ${formatDate(d.resolvedDate)}`, tag: { text: 'Resolved', colour: 'green' } };
   if (current.respondedDate)
     return {
       text: `Stage ${current.stage} answered ${formatDate(current.respondedDate)}: resolve it, or escalate`,
-      tag: { text: 'Answered', classes: 'govuk-tag--blue' },
+      tag: { text: 'Answered', colour: 'blue' },
     };
   return current.dueDate < today
     ? {
         text: `Stage ${current.stage}: response overdue since ${formatDate(current.dueDate)}`,
-        tag: { text: 'Overdue', classes: 'govuk-tag--red' },
+        tag: { text: 'Overdue', colour: 'red' },
       }
-    : { text: `Stage ${current.stage}: response due ${formatDate(current.dueDate)}`, tag: { text: 'Due', classes: 'govuk-tag--blue' } };
+    : { text: `Stage ${current.stage}: response due ${formatDate(current.dueDate)}`, tag: { text: 'Due', colour: 'blue' } };
 }
+
+/** The standing as govukTag's parameters, for the line above the dispute's summary. */
+const standingTag = (s: ReturnType<typeof standing>) => ({
+  text: s.text,
+  tag: { text: s.tag.text, classes: `govuk-tag--${s.tag.colour}` },
+});
 
 export function disputesPage(child: ChildHeading, disputes: readonly DisputeView[], today: string) {
   return {
@@ -45,12 +55,15 @@ export function disputesPage(child: ChildHeading, disputes: readonly DisputeView
     caption: caption(child),
     backLink: to.childRecordPath(child.id),
     raise: { text: 'Raise a concern about a plan', href: to.newDisputePath(child.id) },
-    disputes: disputes.map((d) => ({
-      link: { href: to.disputePath(child.id, d.id), text: `Raised ${formatDate(d.raisedDate)}` },
-      plan: planText(d.planKind, d.planStartDate),
-      by: `${d.raisedByName} (${raiserLabels[d.raisedByRole as keyof typeof raiserLabels] ?? d.raisedByRole})`,
-      standing: standing(d, today),
-    })),
+    rows: disputes.map((d) => {
+      const s = standing(d, today);
+      return [
+        { html: link(to.disputePath(child.id, d.id), `Raised ${formatDate(d.raisedDate)}`) },
+        { text: planText(d.planKind, d.planStartDate) },
+        { text: `${d.raisedByName} (${raiserLabels[d.raisedByRole as keyof typeof raiserLabels] ?? d.raisedByRole})` },
+        { html: html`${tag(s.tag.text, s.tag.colour)} ${s.text}` },
+      ];
+    }),
   };
 }
 
@@ -110,14 +123,13 @@ export type DisputeForm = 'respond' | 'escalate' | 'resolve';
 
 function stageRow(s: DisputeStageView, today: string, resolved: boolean) {
   const overdue = !s.respondedDate && !resolved && s.dueDate < today;
-  return {
-    stage: `${s.stage}: ${stageHolders[s.stage - 1] ?? ''}`,
-    addressedTo: s.addressedTo,
-    started: formatDate(s.startedDate),
-    due: formatDate(s.dueDate),
-    response: s.respondedDate ? `${formatDate(s.respondedDate)}: ${s.response}` : resolved ? 'None' : 'Waiting',
-    tag: overdue ? { text: 'Overdue', classes: 'govuk-tag--red' } : null,
-  };
+  return [
+    { text: `${s.stage}: ${stageHolders[s.stage - 1] ?? ''}` },
+    { text: s.addressedTo },
+    { text: formatDate(s.startedDate) },
+    { html: html`${formatDate(s.dueDate)}${overdue ? html` ${tag('Overdue', 'red')}` : ''}` },
+    { text: s.respondedDate ? `${formatDate(s.respondedDate)}: ${s.response}` : resolved ? 'None' : 'Waiting' },
+  ];
 }
 
 export function disputePage(
@@ -140,7 +152,7 @@ export function disputePage(
     caption: caption(child),
     backLink: to.disputesPath(child.id),
     errorList,
-    standing: standing(d, opts.today),
+    standing: standingTag(standing(d, opts.today)),
     summary: {
       rows: [
         { key: { text: 'Plan' }, value: { text: planText(d.planKind, d.planStartDate) } },
@@ -153,7 +165,7 @@ export function disputePage(
         ...(d.resolvedDate ? [{ key: { text: 'Resolved' }, value: { text: `${formatDate(d.resolvedDate)}: ${d.resolution}` } }] : []),
       ],
     },
-    stages: d.stages.map((s) => stageRow(s, opts.today, !!d.resolvedDate)),
+    rows: d.stages.map((s) => stageRow(s, opts.today, !!d.resolvedDate)),
     respond:
       open && !current.respondedDate
         ? {
