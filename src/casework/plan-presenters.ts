@@ -1,9 +1,10 @@
 /**
  * The plan builder's parts of a plan page, as GOV.UK macro parameters: the outcomes and
- * contingency form, the actions (as data: a template renders the status tag), a progress form
+ * contingency form, the actions (as data, and as table rows with the status as a tag), a progress form
  * for each action and the form that adds one. `casework/views/plan-builder.njk` places them.
  */
 import { formatDate } from '../core/calendar/index.js';
+import { html } from '../core/views/html.js';
 import type { FormValues, FormView, Option } from './form.js';
 import { type ActionStatus, actionStatuses } from './plans.js';
 
@@ -52,9 +53,19 @@ export function planContentForm(
   };
 }
 
-/** The plan's actions as data for a table: the template renders the status as a tag. */
+/** The plan's actions as data. */
 export function actionItems(actions: readonly PlanActionData[]) {
   return actions.map((a) => ({ id: a.id, action: a.action, owner: a.owner, due: formatDate(a.dueDate), status: statusOf(a.status) }));
+}
+
+/** A status tag laid out line by line as govukTag lays it out, so the plan page reads as it did. */
+const statusTag = (s: { text: string; colour: string }) => html`<strong class="govuk-tag govuk-tag--${s.colour}">
+  ${s.text}
+</strong>`;
+
+/** The plan's actions as the rows of `casework/views/plan-action-table.njk`, the status as a tag. */
+export function actionRows(items: ReturnType<typeof actionItems>) {
+  return items.map((a) => [{ text: a.action }, { text: a.owner }, { text: a.due }, { html: statusTag(a.status) }]);
 }
 
 /** One small form per action to record its progress, each with its own field id. */

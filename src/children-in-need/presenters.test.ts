@@ -105,7 +105,7 @@ describe('the plan page', () => {
     reviews: [],
   };
 
-  it('gives the actions as data, with no HTML: the template renders the tag', () => {
+  it('gives the actions as data, and as table rows whose only HTML is the status tag', () => {
     const page = planPage(child, plan, [], {});
     expect(page.planActions.items).toEqual([
       {
@@ -116,7 +116,10 @@ describe('the plan page', () => {
         status: { text: 'In progress', colour: 'blue' },
       },
     ]);
-    expect(JSON.stringify(page)).not.toMatch(/<[a-z]/);
+    expect(page.planActions.rows.map((r) => r.map((c) => String('html' in c ? c.html : c.text)))).toEqual([
+      ['Attendance plan', 'School', '20 March 2026', '<strong class="govuk-tag govuk-tag--blue">\n  In progress\n</strong>'],
+    ]);
+    expect(JSON.stringify({ ...page, planActions: { ...page.planActions, rows: [] } })).not.toMatch(/<[a-z]/);
     expect(page.planContent.edit!.outcomes.map((o) => o.value)).toEqual(['At school every day', '', '']);
   });
 

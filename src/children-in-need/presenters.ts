@@ -5,7 +5,7 @@
  */
 import { type FormValues, FormView, formErrors, type Option, rowCount } from '../casework/form.js';
 import { attendanceRows, attendedText } from '../casework/meetings.js';
-import { actionItems, addActionForm, planContentForm, progressErrorLinks, progressForms } from '../casework/plan-presenters.js';
+import { actionItems, actionRows, addActionForm, planContentForm, progressErrorLinks, progressForms } from '../casework/plan-presenters.js';
 import { formatDate as formatIsoDate } from '../core/calendar/index.js';
 import { reasonForClosureCodes } from '../children/codes.js';
 import { labelOf } from '../core/codes.js';
@@ -177,6 +177,7 @@ export function planPage(
     new FormView(opts.form === name ? { ...defaults, ...(opts.values ?? {}) } : defaults, opts.form === name ? errors : {});
   const open = !p.endDate;
   const planObligations = obligations.filter((o) => o.key.includes(`:${p.id}:`));
+  const items = actionItems(p.actions);
   return {
     title: 'Child in need plan',
     caption: caption(child),
@@ -212,7 +213,8 @@ export function planPage(
     },
     planActions: {
       caption: 'Actions',
-      items: actionItems(p.actions),
+      items,
+      rows: actionRows(items),
       progress: open
         ? progressForms(
             p.actions,
