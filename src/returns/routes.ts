@@ -5,6 +5,7 @@ import type { AppContext } from '../core/http/context.js';
 import { choice, errorView, type FieldError, optionalText, parse } from '../core/http/forms.js';
 import { route } from '../core/http/route.js';
 import { ReturnReadError } from './findings.js';
+import { findingRows } from './presenters.js';
 import { findingsCsv, findingsJson, summariseByRule } from './report.js';
 import { createRun, findingsOf, processRun, recentRuns, runOf, type UploadedReturn } from './runs.js';
 import { FILE_FIELDS, prepareUploadsFolder, readCsrfField, receiveUpload } from './upload.js';
@@ -119,7 +120,7 @@ export async function returnRoutes(app: FastifyInstance, ctx: AppContext): Promi
       rule,
       message: all[0]?.message ?? '',
       total: all.length,
-      findings: all.slice((page - 1) * PAGE, page * PAGE),
+      rows: findingRows(all.slice((page - 1) * PAGE, page * PAGE)),
       pagination:
         pages > 1
           ? {

@@ -42,7 +42,6 @@ describe('the templates', () => {
       'children/views/access-requests.njk',
       'core/auth/views/api-tokens.njk',
       'core/views/api-docs.njk',
-      'returns/views/rule.njk',
       'returns/views/run.njk',
       'returns/views/upload.njk',
     ];
