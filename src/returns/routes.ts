@@ -5,7 +5,7 @@ import type { AppContext } from '../core/http/context.js';
 import { choice, errorView, type FieldError, optionalText, parse } from '../core/http/forms.js';
 import { route } from '../core/http/route.js';
 import { ReturnReadError } from './findings.js';
-import { findingRows } from './presenters.js';
+import { findingRows, recentRunRows, ruleSummaryRows } from './presenters.js';
 import { findingsCsv, findingsJson, summariseByRule } from './report.js';
 import { createRun, findingsOf, processRun, recentRuns, runOf, type UploadedReturn } from './runs.js';
 import { FILE_FIELDS, prepareUploadsFolder, readCsrfField, receiveUpload } from './upload.js';
@@ -36,7 +36,7 @@ export async function returnRoutes(app: FastifyInstance, ctx: AppContext): Promi
 
   const uploadPage = async (userId: string, extra: Record<string, unknown> = {}) => ({
     title: 'Validate a statutory return',
-    runs: await recentRuns(ctx.db, userId),
+    rows: recentRunRows(await recentRuns(ctx.db, userId)),
     values: {},
     limitMb,
     ...extra,
@@ -101,7 +101,7 @@ export async function returnRoutes(app: FastifyInstance, ctx: AppContext): Promi
     return reply.page('returns/views/run.njk', {
       title: 'Validation of a return',
       run,
-      summary,
+      rows: ruleSummaryRows(run.id, summary),
       working: run.status === 'queued' || run.status === 'running',
       backLink: '/returns',
     });
