@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { apiTokenPrincipal } from '../auth/api-tokens.js';
+import { html } from '../views/html.js';
 import type { AppContext } from './context.js';
 import { type FieldError, parse } from './forms.js';
 import { route, type RequestState, type RouteSpec } from './route.js';
@@ -161,7 +162,11 @@ export function apiDocsRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/docs', async (_req, reply) =>
     reply.page('api-docs.njk', {
       title: 'API',
-      operations: operationsOf(app).map((o) => ({ method: o.method, url: o.url, summary: o.summary })),
+      rows: operationsOf(app).map((o) => [
+        { html: html`<code>${o.method}</code>` },
+        { html: html`<code>${o.url}</code>` },
+        { text: o.summary },
+      ]),
     }),
   );
 }
