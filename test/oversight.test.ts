@@ -85,5 +85,12 @@ for (const kind of await testDatabases()) {
       expect(page.text).not.toContain('Southdrift');
       expect(page.text).toMatch(/visits\/new\?back=my-work/);
     });
+
+    it('says on every work list what it does not cover, so an empty list never reads as all done', async () => {
+      const agent = new Agent(service.url);
+      await agent.signIn('ana', PASSWORD);
+      const page = await agent.get('/my-work');
+      expect(page.text).toContain('Work OpenCSC does not record yet is not shown here: looked after children');
+    });
   });
 }
