@@ -4,6 +4,7 @@
  * from it, so the two take the same input, apply the same rules and write the same audit row.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { registerPlanBuilderChanges } from '../casework/plan-changes.js';
 import { changeRoutes, idOf } from '../casework/changes.js';
 import { childSummary } from '../core/record/summary.js';
 import type { AccessRole } from '../core/auth/schema.js';
@@ -54,9 +55,6 @@ import {
   endPlanSchema,
   finalisePlan,
   finalisePlanSchema,
-  planActionProgressSchema,
-  planActionSchema,
-  planSchema,
   recordActionProgress,
   recordConference,
   recordCoreGroup,
@@ -395,49 +393,17 @@ export function childProtectionRoutes(app: FastifyInstance, ctx: AppContext): vo
     done: (p) => ({ flash: 'Conference record corrected', to: to.conferencePath(p.childId, p.id) }),
   });
 
-  register({
-    summary: 'Change a plan’s outcomes for the child and its contingency plan',
-    audit: 'UPDATE_CP_PLAN',
+  registerPlanBuilderChanges(register, {
+    plan: 'a plan',
+    auditKind: 'CP',
     roles: practice,
-    page: paths.plan,
-    api: apiPaths.plan,
-    schema: planSchema,
-    fromForm: (body) => formInput(body, { textLists: ['outcomes'] }),
-    creates: false,
-    run: (tx, p, input) => updatePlan(tx, p.childId, p.id, input),
-    again: (reply, p, _user, values, errors) => planPageFor(reply, p, 'plan', values, errors),
-    staleField: 'contingency',
-    done: (p) => ({ flash: 'Plan saved', to: to.planPath(p.childId, p.id) }),
-  });
-
-  register({
-    summary: 'Add an action to a plan',
-    audit: 'ADD_CP_PLAN_ACTION',
-    roles: practice,
-    page: paths.planActions,
-    api: apiPaths.planActions,
-    schema: planActionSchema,
-    fromForm: dates('dueDate'),
-    creates: true,
-    run: (tx, p, input) => addPlanAction(tx, p.childId, p.id, input),
-    again: (reply, p, _user, values, errors) => planPageFor(reply, p, 'action', values, errors),
-    staleField: 'action',
-    done: (p) => ({ flash: 'Action added', to: to.planPath(p.childId, p.id) }),
-  });
-
-  register({
-    summary: 'Record progress on an action of a plan',
-    audit: 'UPDATE_CP_PLAN_ACTION',
-    roles: practice,
-    page: paths.planAction,
-    api: apiPaths.planAction,
-    schema: planActionProgressSchema,
-    fromForm: (body) => body,
-    creates: false,
-    run: (tx, p, input) => recordActionProgress(tx, p.childId, p.id, p.actionId, input),
-    again: (reply, p, _user, values, errors) => planPageFor(reply, p, `progress-${p.actionId}`, values, errors),
-    staleField: 'status',
-    done: (p) => ({ flash: 'Progress recorded', to: to.planPath(p.childId, p.id) }),
+    page: paths,
+    api: apiPaths,
+    update: updatePlan,
+    addAction: addPlanAction,
+    recordProgress: recordActionProgress,
+    planPage: planPageFor,
+    planPath: to.planPath,
   });
 
   register({

@@ -40,7 +40,6 @@ import {
   type PlanContent,
   planActionProgressSchema,
   planActionSchema,
-  planContentSchema,
   refuseIfEnded,
   updateActionProgress,
 } from '../casework/plans.js';
@@ -619,8 +618,6 @@ export async function correctConference(tx: Db, childId: string, id: string, inp
 
 // ── the plan ─────────────────────────────────────────────────────────────────
 
-/** The plan builder's outcomes and contingency, under this area's name. */
-export const planSchema = planContentSchema;
 export type PlanUpdate = PlanContent;
 
 export async function updatePlan(tx: Db, childId: string, id: string, input: PlanUpdate): Promise<string> {

@@ -6,8 +6,8 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { changeRoutes } from '../casework/changes.js';
+import { registerPlanBuilderChanges } from '../casework/plan-changes.js';
 import { type FormValues, formInput } from '../casework/form.js';
-import { planActionProgressSchema, planActionSchema, planContentSchema } from '../casework/plans.js';
 import { childSummary } from '../core/record/summary.js';
 import type { AccessRole } from '../core/auth/schema.js';
 import { apiRoute } from '../core/http/api.js';
@@ -207,49 +207,17 @@ export function childrenInNeedRoutes(app: FastifyInstance, ctx: AppContext): voi
     done: (p, r) => ({ flash: 'Child in need plan started', to: to.planPath(p.childId, typeof r === 'string' ? r : r.id) }),
   });
 
-  register({
-    summary: 'Change a child in need plan’s outcomes for the child and its contingency plan',
-    audit: 'UPDATE_CIN_PLAN',
+  registerPlanBuilderChanges(register, {
+    plan: 'a child in need plan',
+    auditKind: 'CIN',
     roles: practice,
-    page: paths.plan,
-    api: apiPaths.plan,
-    schema: planContentSchema,
-    fromForm: (body) => formInput(body, { textLists: ['outcomes'] }),
-    creates: false,
-    run: (tx, p, input) => updateCinPlan(tx, p.childId, p.id, input),
-    again: (reply, p, _user, values, errors) => planPageFor(reply, p, 'plan', values, errors),
-    staleField: 'contingency',
-    done: (p) => ({ flash: 'Plan saved', to: to.planPath(p.childId, p.id) }),
-  });
-
-  register({
-    summary: 'Add an action to a child in need plan',
-    audit: 'ADD_CIN_PLAN_ACTION',
-    roles: practice,
-    page: paths.planActions,
-    api: apiPaths.planActions,
-    schema: planActionSchema,
-    fromForm: dates('dueDate'),
-    creates: true,
-    run: (tx, p, input) => addCinPlanAction(tx, p.childId, p.id, input),
-    again: (reply, p, _user, values, errors) => planPageFor(reply, p, 'action', values, errors),
-    staleField: 'action',
-    done: (p) => ({ flash: 'Action added', to: to.planPath(p.childId, p.id) }),
-  });
-
-  register({
-    summary: 'Record progress on an action of a child in need plan',
-    audit: 'UPDATE_CIN_PLAN_ACTION',
-    roles: practice,
-    page: paths.planAction,
-    api: apiPaths.planAction,
-    schema: planActionProgressSchema,
-    fromForm: (body) => body,
-    creates: false,
-    run: (tx, p, input) => recordCinActionProgress(tx, p.childId, p.id, p.actionId, input),
-    again: (reply, p, _user, values, errors) => planPageFor(reply, p, `progress-${p.actionId}`, values, errors),
-    staleField: 'status',
-    done: (p) => ({ flash: 'Progress recorded', to: to.planPath(p.childId, p.id) }),
+    page: paths,
+    api: apiPaths,
+    update: updateCinPlan,
+    addAction: addCinPlanAction,
+    recordProgress: recordCinActionProgress,
+    planPage: planPageFor,
+    planPath: to.planPath,
   });
 
   register({
