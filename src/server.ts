@@ -4,6 +4,7 @@ import { childAccess } from './children/index.js';
 import type { Config } from './core/config.js';
 import { accountRoutes } from './core/auth/account-routes.js';
 import { apiTokenRoutes } from './core/auth/api-token-routes.js';
+import { authPaths } from './core/auth/paths.js';
 import { roles } from './core/auth/roles.js';
 import { authRoutes } from './core/auth/routes.js';
 import { type Database, runMigrations } from './core/db/database.js';
@@ -21,7 +22,7 @@ const corePages: Area = { name: 'core', routes: [healthRoutes, authRoutes, accou
 const apiTokens: Area = {
   name: 'apiTokens',
   routes: [apiTokenRoutes],
-  navigation: [{ href: '/admin/api-tokens', text: 'API tokens', roles: roles.administrators }],
+  navigation: [{ href: authPaths.apiTokens(), text: 'API tokens', roles: roles.administrators }],
 };
 const returns: Area = {
   name: 'returns',

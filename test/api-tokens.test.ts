@@ -127,7 +127,14 @@ for (const kind of await testDatabases()) {
 
     it('refuses a revoked or unknown token with 401 JSON, whatever cookie comes with it', async () => {
       const [row] = await rows<{ id: string }>(database.db, sql`select id from api_tokens where name = 'case-sync'`);
-      await ada.get('/admin/api-tokens');
+      const listed = (await ada.get('/admin/api-tokens')).text;
+      // the page's Revoke button is a form to this address, carrying the page's CSRF token
+      expect(listed).toMatch(
+        new RegExp(
+          `<form method="post" action="/admin/api-tokens/${row!.id}/revoke"[^>]*><input type="hidden" name="_csrf" value="[^"]+">`,
+        ),
+      );
+      expect(listed).toContain('aria-label="Revoke case-sync"');
       expect((await ada.post(`/admin/api-tokens/${row!.id}/revoke`, {})).status).toBe(303);
       const revoked = await api(`/api/children/${northChild}`, token);
       expect(revoked.status).toBe(401);

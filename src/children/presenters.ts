@@ -164,12 +164,23 @@ export function myRequestRows(list: readonly AccessRequestView[]) {
   ]);
 }
 
-/** Requests waiting for the user's decision: the cells before the decision's buttons, and where each decision goes. */
+/** Requests waiting for the user's decision, as table rows ending in the Grant and Decline buttons. */
 export function requestsToDecide(list: readonly AccessRequestView[]) {
-  return list.map((r) => ({
-    cells: [{ html: requestedRecord(r) }, { text: r.requester }, { text: r.reason }, { text: formatDate(r.requestedAt) }],
-    requester: r.requester,
-    grant: childPaths.decideAccessRequest(r.id, 'grant'),
-    decline: childPaths.decideAccessRequest(r.id, 'decline'),
-  }));
+  return list.map((r) => [
+    { html: requestedRecord(r) },
+    { text: r.requester },
+    { text: r.reason },
+    { text: formatDate(r.requestedAt) },
+    {
+      forms: [
+        { action: childPaths.decideAccessRequest(r.id, 'grant'), text: 'Grant', label: `Grant access to ${r.requester}` },
+        {
+          action: childPaths.decideAccessRequest(r.id, 'decline'),
+          text: 'Decline',
+          label: `Decline access to ${r.requester}`,
+          secondary: true,
+        },
+      ],
+    },
+  ]);
 }

@@ -6,28 +6,30 @@ import { apiTokenNameTaken, createApiToken, listApiTokens, newApiTokenSchema, pr
 import { apiTokenRoles } from './schema.js';
 import { listTeams } from '../organisation/teams.js';
 import { roles } from './roles.js';
+import { authPaths } from './paths.js';
+import { apiTokenChoices, apiTokenRows } from './presenters.js';
 
 const VIEW = 'core/auth/views/api-tokens.njk';
 
 /** Administrators create and revoke the tokens integrations use; a new token is shown once, here. */
 export function apiTokenRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const page = async (extra: Record<string, unknown> = {}) => ({
+  const page = async (extra: { values?: Record<string, unknown>; [key: string]: unknown } = {}) => ({
     title: 'API tokens',
-    tokens: await listApiTokens(ctx.db),
-    teams: await listTeams(ctx.db),
-    roles: apiTokenRoles,
+    tokens: apiTokenRows(await listApiTokens(ctx.db)),
+    ...apiTokenChoices(apiTokenRoles, await listTeams(ctx.db), extra.values ?? {}),
+    action: authPaths.apiTokens(),
     values: {},
     ...extra,
   });
 
-  route(app, ctx, { method: 'GET', url: '/admin/api-tokens', roles: roles.administrators }, async (_req, reply) =>
+  route(app, ctx, { method: 'GET', url: authPaths.apiTokens(), roles: roles.administrators }, async (_req, reply) =>
     reply.page(VIEW, await page()),
   );
 
   route(
     app,
     ctx,
-    { method: 'POST', url: '/admin/api-tokens', roles: roles.administrators, audit: 'CREATE_API_TOKEN' },
+    { method: 'POST', url: authPaths.apiTokens(), roles: roles.administrators, audit: 'CREATE_API_TOKEN' },
     async (req, reply, state) => {
       const body = req.body as Record<string, unknown>;
       const parsed = parse(newApiTokenSchema, body);
@@ -53,7 +55,7 @@ export function apiTokenRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(
     app,
     ctx,
-    { method: 'POST', url: '/admin/api-tokens/:tokenId/revoke', roles: roles.administrators, audit: 'REVOKE_API_TOKEN' },
+    { method: 'POST', url: authPaths.revokeApiToken(':tokenId'), roles: roles.administrators, audit: 'REVOKE_API_TOKEN' },
     async (req, reply, state) => {
       const { tokenId } = req.params as { tokenId: string };
       state.recordId = tokenId;
@@ -67,11 +69,11 @@ export function apiTokenRoutes(app: FastifyInstance, ctx: AppContext): void {
         return reply.code(404).page('message.njk', {
           title: 'Page not found',
           paragraphs: ['There is no such token, or it has already been revoked.'],
-          link: { href: '/admin/api-tokens', text: 'Back to API tokens' },
+          link: { href: authPaths.apiTokens(), text: 'Back to API tokens' },
         });
       }
       reply.flash('Token revoked: integrations using it are refused from now on');
-      return reply.redirect('/admin/api-tokens', 303);
+      return reply.redirect(authPaths.apiTokens(), 303);
     },
   );
 }
