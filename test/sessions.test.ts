@@ -174,6 +174,17 @@ for (const kind of await testDatabases()) {
       expect(audit!.username).toBe('cleo');
     });
 
+    it('drops the rows of sessions past their end by more than a day when someone signs in', async () => {
+      const count = async () => (await rows<{ n: number }>(database.db, sql`select count(*)::int as n from sessions`))[0]!.n;
+      const before = await count();
+      expect(before).toBeGreaterThan(0);
+      // every session so far runs out at most 12 hours from now
+      clock.advance(12 * 60 * MINUTE + 24 * 60 * MINUTE + MINUTE);
+      const ana = new Agent(service.url);
+      await ana.signIn('ana', PASSWORD);
+      expect(await count()).toBe(1);
+    });
+
     it('keeps only a hash of the session id', async () => {
       const ana = new Agent(service.url);
       await ana.signIn('ana', PASSWORD);

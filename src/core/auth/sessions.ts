@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { SessionPolicy } from '../config.js';
 import type { Db } from '../db/database.js';
 import { rows } from '../db/database.js';
@@ -26,7 +26,15 @@ export function newToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
+/**
+ * How long a session's row outlives its absolute end: a day, so a cookie kept past its end is
+ * still told why it ended ("expired") for a while; after that it is simply not signed in.
+ */
+export const SESSION_ROW_KEPT_MS = 86_400_000;
+
+/** Each sign-in starts a session and drops the rows of sessions past their end by more than a day. */
 export async function startSession(db: Db, userId: string, method: SignInMethod, now: Date, policy: SessionPolicy): Promise<string> {
+  await db.delete(sessions).where(lt(sessions.expiresAt, new Date(now.getTime() - SESSION_ROW_KEPT_MS)));
   const token = newToken();
   await db.insert(sessions).values({
     tokenHash: hashToken(token),
