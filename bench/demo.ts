@@ -45,6 +45,7 @@ async function pageLoad(database: Awaited<ReturnType<typeof benchPostgres>>): Pr
   const config = loadConfig({
     NODE_ENV: 'production',
     SESSION_SECRET: 'bench-secret-bench-secret-bench-secret',
+    AUTHORITY_NAME: 'Demo Council',
     LOG_LEVEL: 'silent',
     SECURE_COOKIES: 'false',
   });

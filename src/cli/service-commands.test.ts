@@ -24,14 +24,19 @@ async function databaseWith(opts: { demo: boolean; dataDir?: string }) {
 describe('production mode and the demo authority', () => {
   it('refuses to serve a database holding demo data when NODE_ENV=production, saying how to resolve it', async () => {
     const database = await databaseWith({ demo: true });
-    const production = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret });
+    const production = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, AUTHORITY_NAME: 'Example Council' });
     await expect(refuseDemoDataInProduction(production, database)).rejects.toThrow(ConfigError);
     await expect(refuseDemoDataInProduction(production, database)).rejects.toThrow(
       /NODE_ENV=production, but the database \(pglite, memory\) holds the synthetic demo authority.*ALLOW_DEMO_DATA_IN_PRODUCTION=true/,
     );
     // an explicit override, and any other mode, serve it
     await refuseDemoDataInProduction(
-      loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, ALLOW_DEMO_DATA_IN_PRODUCTION: 'true' }),
+      loadConfig({
+        NODE_ENV: 'production',
+        SESSION_SECRET: secret,
+        AUTHORITY_NAME: 'Example Council',
+        ALLOW_DEMO_DATA_IN_PRODUCTION: 'true',
+      }),
       database,
     );
     await refuseDemoDataInProduction(loadConfig({ NODE_ENV: 'development' }), database);
@@ -40,7 +45,10 @@ describe('production mode and the demo authority', () => {
 
   it('serves an authority without demo accounts in production', async () => {
     const database = await databaseWith({ demo: false });
-    await refuseDemoDataInProduction(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret }), database);
+    await refuseDemoDataInProduction(
+      loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, AUTHORITY_NAME: 'Example Council' }),
+      database,
+    );
     await database.close();
   });
 
@@ -49,7 +57,14 @@ describe('production mode and the demo authority', () => {
     await (await databaseWith({ demo: true, dataDir })).close();
     const result = spawnSync(process.execPath, ['bin/opencsc.js', 'serve'], {
       cwd: repo,
-      env: { PATH: process.env.PATH, NODE_ENV: 'production', SESSION_SECRET: secret, DATA_DIR: dataDir, PORT: '39471' },
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'production',
+        SESSION_SECRET: secret,
+        AUTHORITY_NAME: 'Example Council',
+        DATA_DIR: dataDir,
+        PORT: '39471',
+      },
       encoding: 'utf8',
       timeout: 60_000,
     });

@@ -18,13 +18,19 @@ describe('configuration', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrowError(/DATABASE_URL/);
   });
 
-  it('requires a session secret in production', () => {
+  it('requires a session secret and the authority’s name in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrowError(ConfigError);
-    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'short' })).toThrowError(
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'short', AUTHORITY_NAME: 'Example Council' })).toThrowError(
       /SESSION_SECRET: must be at least 32 characters/,
     );
-    const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) });
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) })).toThrowError(
+      /AUTHORITY_NAME: is required when NODE_ENV=production/,
+    );
+    const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), AUTHORITY_NAME: 'Example Council' });
     expect(config.secureCookies).toBe(true);
+    expect(config.authorityName).toBe('Example Council');
+    // elsewhere the demo's name stands in
+    expect(loadConfig({}).authorityName).toBe('Demo Council');
   });
 
   describe('single sign-on', () => {

@@ -75,7 +75,7 @@ const envSchema = z.object({
     .max(80, 'must be at most 80 characters')
     // eslint-disable-next-line no-control-regex -- refusing control characters is the point
     .regex(/^[^\x00-\x1f\x7f]+$/, 'must be one line of text')
-    .default('Demo Council'),
+    .optional(),
 });
 
 function whole(min: number, max: number) {
@@ -162,9 +162,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
-  if (production && !e.SESSION_SECRET) {
-    throw new ConfigError(['SESSION_SECRET: is required when NODE_ENV=production']);
-  }
+  const missing = production ? (['SESSION_SECRET', 'AUTHORITY_NAME'] as const).filter((name) => !e[name]) : [];
+  // a council's service must not go live named "Demo Council"
+  if (missing.length) throw new ConfigError(missing.map((name) => `${name}: is required when NODE_ENV=production`));
   const oidc = oidcConfig(e);
   if (!e.PASSWORD_SIGN_IN && !oidc) {
     throw new ConfigError(['PASSWORD_SIGN_IN: can be turned off only when single sign-on is set up (OIDC_ISSUER)']);
@@ -192,7 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadLimitMb: e.UPLOAD_LIMIT_MB,
     oidc,
     passwordSignIn: e.PASSWORD_SIGN_IN,
-    authorityName: e.AUTHORITY_NAME,
+    authorityName: e.AUTHORITY_NAME ?? 'Demo Council',
   };
 }
 
