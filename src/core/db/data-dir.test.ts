@@ -1,11 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../config.js';
-import { checkDataDir, openDatabase, runMigrations } from './database.js';
+import { checkDataDir, DATA_DIR_LOCK, openDatabase, runMigrations } from './database.js';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -73,5 +73,40 @@ describe('the embedded database folder', () => {
     expect(result.stderr).toContain(`DATA_DIR: ${dataDir} cannot be written (permission denied)`);
     expect(result.stderr).not.toContain('PGlite');
     expect(result.status).toBe(78);
+  });
+
+  it('is opened by one process at a time: a command run beside a live holder is refused, a crashed holder’s lock is taken', async () => {
+    const dataDir = path.join(scratch(), 'data');
+    const lock = path.join(dataDir, DATA_DIR_LOCK);
+    await (await openDatabase({ dataDir })).close();
+    expect(existsSync(lock)).toBe(false);
+
+    // another Node process holds the folder, as the running service would
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    try {
+      writeFileSync(lock, `${holder.pid}\n`);
+      await expect(openDatabase({ dataDir })).rejects.toThrow(ConfigError);
+      await expect(openDatabase({ dataDir })).rejects.toThrow(
+        `DATA_DIR: ${dataDir} is in use by another OpenCSC process (pid ${holder.pid})`,
+      );
+      const command = spawnSync(process.execPath, ['bin/opencsc.js', 'audit', 'verify'], {
+        cwd: repo,
+        env: { PATH: process.env.PATH, DATA_DIR: dataDir },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(command.stderr).toContain('is in use by another OpenCSC process');
+      expect(command.status).toBe(78);
+    } finally {
+      holder.kill();
+    }
+
+    // a holder that has gone (killed, crashed) leaves a lock the next process takes over
+    const gone = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' });
+    writeFileSync(lock, gone.stdout);
+    const database = await openDatabase({ dataDir });
+    expect(statSync(lock).isFile()).toBe(true);
+    await database.close();
+    expect(existsSync(lock)).toBe(false);
   });
 });

@@ -1,4 +1,15 @@
-import { accessSync, chmodSync, constants, lstatSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  chmodSync,
+  constants,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
@@ -85,13 +96,22 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     };
   }
   const dataDir = options.dataDir;
-  if (dataDir) checkDataDir(dataDir);
-  const client = await privately(() =>
-    PGlite.create({
-      ...(dataDir ? { dataDir } : {}),
-      parsers: pgliteParsers,
-    }),
-  );
+  if (dataDir) {
+    checkDataDir(dataDir);
+    claimDataDir(dataDir);
+  }
+  let client: PGlite;
+  try {
+    client = await privately(() =>
+      PGlite.create({
+        ...(dataDir ? { dataDir } : {}),
+        parsers: pgliteParsers,
+      }),
+    );
+  } catch (e) {
+    if (dataDir) releaseDataDir(dataDir);
+    throw e;
+  }
   if (dataDir) makePrivate(dataDir);
   const db = drizzlePglite(client) as unknown as Db;
   return {
@@ -101,9 +121,76 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     dataDir,
     close: async () => {
       await client.close();
-      if (dataDir) makePrivate(dataDir);
+      if (dataDir) {
+        makePrivate(dataDir);
+        releaseDataDir(dataDir);
+      }
     },
   };
+}
+
+/** The file in a data folder naming the process that has it open. */
+export const DATA_DIR_LOCK = 'opencsc.pid';
+
+/** How many times this process has each data folder open (a test may open one twice in turn). */
+const claimed = new Map<string, number>();
+
+/**
+ * PGlite is one process's database: a second process opening the same folder (a command run
+ * while the service is up) can corrupt it. The folder's lock file names the process that has
+ * it; a live one stops the second with a message, a dead one's lock (after a crash) is taken.
+ */
+export function claimDataDir(dir: string): void {
+  const where = path.resolve(dir);
+  const lock = path.join(where, DATA_DIR_LOCK);
+  const held = claimed.get(where) ?? 0;
+  if (held > 0) {
+    claimed.set(where, held + 1);
+    return;
+  }
+  for (;;) {
+    try {
+      writeFileSync(lock, `${process.pid}\n`, { flag: 'wx', mode: 0o600 });
+      claimed.set(where, 1);
+      return;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    const holder = Number.parseInt(readFileSync(lock, 'utf8'), 10);
+    if (Number.isInteger(holder) && holder !== process.pid && processIsRunning(holder)) {
+      throw new ConfigError([
+        `DATA_DIR: ${where} is in use by another OpenCSC process (pid ${holder}), and the embedded database allows one process at a time. Stop that process (the service, or a command still running) and try again, or use PostgreSQL (DATABASE_URL) to run commands beside the service.`,
+      ]);
+    }
+    // left by a process that has ended: take it over
+    rmSync(lock, { force: true });
+  }
+}
+
+export function releaseDataDir(dir: string): void {
+  const where = path.resolve(dir);
+  const held = claimed.get(where) ?? 0;
+  if (held > 1) {
+    claimed.set(where, held - 1);
+    return;
+  }
+  claimed.delete(where);
+  rmSync(path.join(where, DATA_DIR_LOCK), { force: true });
+}
+
+/** Whether a process of that id is running Node (so not a stranger that reused the id). */
+function processIsRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('node');
+  } catch {
+    // no /proc (macOS): a live process of that id is taken to be the holder
+    return true;
+  }
 }
 
 /**
