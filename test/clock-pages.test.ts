@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clockRules } from '../src/clock/index.js';
+import { clockRules, ruleFeed } from '../src/clock/index.js';
 import { rows, type Database } from '../src/core/db/database.js';
 import { testDatabases } from '../src/core/db/test-database.js';
 import { fixedTime } from '../src/core/time.js';
+import { recordedFactKinds } from '../src/obligations/sources.js';
 import { PASSWORD, smallAuthority } from './support/fixture.js';
 import { rebuildsSettled, submissionOf } from './support/rebuilds.js';
 import { driftingAssessment } from './support/scenario.js';
@@ -49,6 +50,40 @@ for (const kind of await testDatabases()) {
         expect(page.text).toContain(`id="${rule.id}"`);
         expect(page.text).toContain(rule.source.document.replace(/&/g, '&amp;').replace(/'/g, '&#39;').replace(/"/g, '&quot;'));
       }
+    });
+
+    it('says for each rule whether the record feeds it, so a rule nothing feeds never reads as on time', async () => {
+      const agent = new Agent(service.url);
+      await agent.signIn('ana', PASSWORD);
+      const page = await agent.get('/timescales');
+      const section = (id: string) => page.text.split(`id="${id}"`)[1]!.split('<h2')[0]!;
+      // recorded by the front door
+      expect(section('contact-decision')).toContain('Runs on the record');
+      expect(section('s47-enquiry')).toContain('Runs on the record');
+      // nothing records an emergency protection order yet
+      const epo = section('emergency-protection-order-limit');
+      expect(epo).toContain('Not recorded');
+      expect(epo).not.toContain('Runs on the record');
+      expect(epo).toContain('An emergency protection order was made (s44)');
+      expect(epo).toContain('no obligation shown means not recorded, not on time');
+      expect(section('looked-after-review')).toContain('Not recorded');
+      const feeds = clockRules.map((r) => ruleFeed(r, recordedFactKinds()).state);
+      const recorded = feeds.filter((f) => f === 'recorded').length;
+      expect(recorded).toBeGreaterThan(10);
+      expect(page.text).toContain(`Of ${clockRules.length} rules, ${recorded} run on the record`);
+    });
+
+    it('says on the work lists exactly the work the record does not hold', async () => {
+      const agent = new Agent(service.url);
+      await agent.signIn('ana', PASSWORD);
+      const page = await agent.get('/my-work');
+      const inset = page.text.split('Work OpenCSC does not record yet is not shown here: ')[1]!.split('</div>')[0]!;
+      expect(inset).toContain('looked after children');
+      expect(inset).toContain('adoption');
+      expect(inset).toContain('in child protection, the rules “Police protection ends within 72 hours”');
+      // child protection and children in need are recorded now: not listed as missing
+      expect(inset).not.toMatch(/child protection plans|children in need/);
+      expect(inset).toContain('href="/timescales"');
     });
 
     it('explains each obligation on the child’s record, with its rule and source', async () => {
