@@ -86,6 +86,34 @@ for (const kind of await testDatabases()) {
       expect(inset).toContain('href="/timescales"');
     });
 
+    it('shows defaults no statute gives as the authority’s local practice, with the statutory position', async () => {
+      const agent = new Agent(service.url);
+      await agent.signIn('ana', PASSWORD);
+      const page = await agent.get('/timescales');
+      const section = (id: string) => page.text.split(`id="${id}"`)[1]!.split('<h2')[0]!;
+      const s47 = section('s47-enquiry');
+      expect(s47).toContain('Section 47 enquiry concluded within: 10 working days (OpenCSC’s default, until the authority sets its own)');
+      expect(s47).toContain('Local practice: the authority sets it; no statute or statutory guidance gives the figure.');
+      expect(s47).toContain(
+        'Statutory position: No national limit: Working Together to Safeguard Children 2023 sets none for a section 47 enquiry',
+      );
+      const seen = section('assessment-child-seen');
+      expect(seen).toContain('Local practice: the authority sets it');
+      expect(seen).toContain('Statutory position: No statute or statutory guidance sets a number of days');
+      expect(section('strategy-discussion')).toContain('asks for a strategy discussion as soon as possible, and sets no number of days');
+      // a figure the law sets reads as statutory, not as local practice
+      expect(section('personal-adviser-contact')).toContain('Statutory: The Care Leavers (England) Regulations 2010, reg 8(2)');
+
+      const admin = new Agent(service.url);
+      await admin.signIn('ada', PASSWORD);
+      const policy = await admin.get('/admin/policy');
+      expect(policy.status).toBe(200);
+      const row = policy.text.split('Section 47 enquiry concluded within')[1]!.split('</tr>')[0]!;
+      expect(row).toContain('Local practice: the authority sets it');
+      expect(row).toContain('Statutory position: No national limit');
+      expect(row).toContain('10 working days (OpenCSC’s default, until the authority sets its own)');
+    });
+
     it('explains each obligation on the child’s record, with its rule and source', async () => {
       const agent = new Agent(service.url);
       await agent.signIn('ana', PASSWORD);
@@ -136,7 +164,7 @@ for (const kind of await testDatabases()) {
       expect(await seenDue(after)).toBe('2026-03-09');
 
       const timescales = await admin.get('/timescales');
-      expect(timescales.text).toMatch(/Child seen after a referral within: 10 working days \(since 16 February 2026\)/);
+      expect(timescales.text).toMatch(/Child seen after a referral within: 10 working days \(set by the authority from 16 February 2026\)/);
     });
   });
 }

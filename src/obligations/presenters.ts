@@ -91,16 +91,36 @@ export function notRecordedText(work: ReturnType<typeof unrecordedWork>): string
   return parts.length > 0 ? `Work OpenCSC does not record yet is not shown here: ${parts.join('; ')}.` : null;
 }
 
+/**
+ * Whose figure a setting is, in words: the authority's own local practice, or what law or
+ * statutory guidance sets, with the statutory position either way.
+ */
+export function standingText(s: Pick<RuleSetting, 'standing' | 'statutoryPosition'>): string {
+  return s.standing === 'local practice'
+    ? `Local practice: the authority sets it; no statute or statutory guidance gives the figure. Statutory position: ${s.statutoryPosition}`
+    : `Statutory: ${s.statutoryPosition}`;
+}
+
+/** A setting's value in force, and whose it is: OpenCSC's default stands for a local figure only until the authority sets its own. */
+function valueText(s: Pick<RuleSetting, 'unit' | 'standing'>, now: { value: unknown; since: string | null }): string {
+  const when = now.since
+    ? `set by the authority from ${formatDate(now.since)}`
+    : s.standing === 'local practice'
+      ? 'OpenCSC’s default, until the authority sets its own'
+      : 'default';
+  return `${String(now.value)} ${s.unit} (${when})`;
+}
+
 /** A clock rule on the Timescales page: whether the record feeds it, its source, standing, the local setting in force and its id. */
 export function timescaleRows(rule: ClockRule, settings: readonly (RuleSetting & InForce)[], feed: RuleFeed) {
-  const local = settings
-    .map((s) => `${s.label}: ${s.value} ${s.unit}${s.since ? ` (since ${formatDate(s.since)})` : ' (default)'}`)
-    .join('; ');
+  const local = settings.map(
+    (s) => html`<p class="govuk-body">${s.label}: ${valueText(s, s)}<br><span class="govuk-body-s">${standingText(s)}</span></p>`,
+  );
   return [
     { key: { text: 'On the record' }, value: { html: feedView(feed) } },
     { key: { text: 'Source' }, value: { text: `${rule.source.document}${rule.source.reference ? `, ${rule.source.reference}` : ''}` } },
     { key: { text: 'Standing' }, value: { text: standing[rule.source.status] ?? rule.source.status } },
-    { key: { text: 'Local setting' }, value: { text: local || 'None' } },
+    { key: { text: 'Local setting' }, value: local.length > 0 ? { html: html`${local}` } : { text: 'None' } },
     { key: { text: 'Rule' }, value: { html: html`<code>${rule.id}</code>` } },
   ];
 }
@@ -122,8 +142,8 @@ export function settingRows(definitions: readonly SettingDefinition[], history: 
       .map((h) => `${h.value} from ${formatDate(h.effectiveFrom)}${h.setBy ? ` (set by ${h.setBy})` : ''}`)
       .join('; ');
     return [
-      { text: d.label },
-      { text: `${now.value} ${d.unit}${now.isDefault ? ' (default)' : ` since ${formatDate(now.since)}`}` },
+      { html: html`${d.label}<br><span class="govuk-body-s">${standingText(d)}</span>` },
+      { text: valueText(d, now) },
       { text: allowedText(d) },
       { text: changes || 'No changes' },
     ];

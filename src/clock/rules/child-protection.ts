@@ -44,6 +44,9 @@ export const strategyDiscussion: ClockRule = {
       label: 'Strategy discussion held within',
       unit: 'working days',
       default: 1,
+      standing: 'local practice',
+      statutoryPosition:
+        'Working Together to Safeguard Children 2023 asks for a strategy discussion as soon as possible, and sets no number of days.',
       range: {
         min: 0,
         max: 5,
@@ -93,6 +96,9 @@ export const s47Enquiry: ClockRule = {
       label: 'Section 47 enquiry concluded within',
       unit: 'working days',
       default: 10,
+      standing: 'local practice',
+      statutoryPosition:
+        'No national limit: Working Together to Safeguard Children 2023 sets none for a section 47 enquiry; the initial child protection conference is held within 15 working days of the strategy discussion.',
       range: {
         min: 1,
         max: 15,
@@ -226,6 +232,9 @@ export const laterCoreGroups: ClockRule = {
       label: 'Core groups meet at least every',
       unit: 'weeks',
       default: 6,
+      standing: 'local practice',
+      statutoryPosition:
+        'Working Together to Safeguard Children 2023 holds the first core group within 10 working days of the initial conference, and sets no frequency after it.',
       range: {
         min: 1,
         max: 13,
@@ -339,6 +348,9 @@ export const preBirthReview: ClockRule = {
       label: 'Review conference after the birth within',
       unit: 'working days',
       default: 10,
+      standing: 'local practice',
+      statutoryPosition:
+        'No statute or statutory guidance sets a time after the birth; Working Together to Safeguard Children 2023 holds the first review conference within 3 months of the initial conference, which still applies if it is sooner.',
       range: { min: 1, max: 20, why: 'no statute sets it; local procedures set 10 to 20 working days (for example Tees 10, Liverpool 20)' },
     },
   ],
@@ -402,6 +414,8 @@ export const childProtectionVisits: ClockRule = {
       label: 'Children on child protection plans seen at least every',
       unit: 'working days',
       default: 10,
+      standing: 'local practice',
+      statutoryPosition: 'No statute or statutory guidance sets how often a child on a child protection plan is seen.',
       range: {
         min: 1,
         max: 20,
