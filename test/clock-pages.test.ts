@@ -67,6 +67,9 @@ for (const kind of await testDatabases()) {
       expect(epo).toContain('An emergency protection order was made (s44)');
       expect(epo).toContain('no obligation shown means not recorded, not on time');
       expect(section('looked-after-review')).toContain('Not recorded');
+      // the facts it lacks in words, without the notes on their data
+      expect(section('initial-health-assessment')).toContain('A statutory health assessment (initial or review) was completed');
+      expect(section('initial-health-assessment')).not.toContain('data.');
       const feeds = clockRules.map((r) => ruleFeed(r, recordedFactKinds()).state);
       const recorded = feeds.filter((f) => f === 'recorded').length;
       expect(recorded).toBeGreaterThan(10);

@@ -37,9 +37,9 @@ const standing: Record<string, string> = {
   measure: 'DfE or Ofsted measure',
 };
 
-/** A fact kind in words: its meaning's first sentence ("An emergency protection order was made (s44)"). */
+/** A fact kind in words: its meaning's first sentence, without the notes on its data ("An emergency protection order was made (s44)"). */
 function factInWords(kind: FactKind): string {
-  return FACT_KINDS[kind].meaning.split(/\.(\s|$)/)[0]!;
+  return FACT_KINDS[kind].meaning.split(/\.(?:\s|$)|;\s*data\./)[0]!;
 }
 
 const feedTag: Record<RuleFeed['state'], { text: string; colour: string }> = {
