@@ -800,14 +800,17 @@ for (const kind of await testDatabases()) {
             database.db,
             sql`select due, done from obligations where child_id = ${unbornId} and rule_id = ${ruleId} order by due`,
           );
-        expect(await due('pre-birth-review-conference')).toEqual([]);
+        // before the birth: one first review, 3 months after the pre-birth conference of 25 March
+        expect(await due('pre-birth-review-conference')).toEqual([{ due: '2026-06-25', done: null }]);
+        expect(await due('review-child-protection-conference')).toEqual([]);
         // the birth is recorded (by the child's details, not by child protection)
         await database.db.transaction(async (tx) => {
           await tx.execute(sql`update children set date_of_birth = '2026-05-08', expected_date_of_birth = null where id = ${unbornId}`);
           await recomputeObligations(tx, [unbornId]);
         });
-        // 10 working days after Friday 8 May (local practice)
+        // 10 working days after Friday 8 May (local practice), sooner than the 3 months: the same one review
         expect(await due('pre-birth-review-conference')).toEqual([{ due: '2026-05-22', done: null }]);
+        expect(await due('review-child-protection-conference')).toEqual([]);
         const review = await api.post(`${cp()}/conferences`, {
           type: 'review',
           cpPlanId: prePlanId,

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clockRules } from '../src/clock/index.js';
+import { clockRules, ruleFeed } from '../src/clock/index.js';
 import { rows, type Database } from '../src/core/db/database.js';
 import { testDatabases } from '../src/core/db/test-database.js';
 import { fixedTime } from '../src/core/time.js';
+import { recordedFactKinds } from '../src/obligations/sources.js';
 import { PASSWORD, smallAuthority } from './support/fixture.js';
 import { rebuildsSettled, submissionOf } from './support/rebuilds.js';
 import { driftingAssessment } from './support/scenario.js';
@@ -49,6 +50,71 @@ for (const kind of await testDatabases()) {
         expect(page.text).toContain(`id="${rule.id}"`);
         expect(page.text).toContain(rule.source.document.replace(/&/g, '&amp;').replace(/'/g, '&#39;').replace(/"/g, '&quot;'));
       }
+    });
+
+    it('says for each rule whether the record feeds it, so a rule nothing feeds never reads as on time', async () => {
+      const agent = new Agent(service.url);
+      await agent.signIn('ana', PASSWORD);
+      const page = await agent.get('/timescales');
+      const section = (id: string) => page.text.split(`id="${id}"`)[1]!.split('<h2')[0]!;
+      // recorded by the front door
+      expect(section('contact-decision')).toContain('Runs on the record');
+      expect(section('s47-enquiry')).toContain('Runs on the record');
+      // nothing records an emergency protection order yet
+      const epo = section('emergency-protection-order-limit');
+      expect(epo).toContain('Not recorded');
+      expect(epo).not.toContain('Runs on the record');
+      expect(epo).toContain('An emergency protection order was made (s44)');
+      expect(epo).toContain('no obligation shown means not recorded, not on time');
+      expect(section('looked-after-review')).toContain('Not recorded');
+      // the facts it lacks in words, without the notes on their data
+      expect(section('initial-health-assessment')).toContain('A statutory health assessment (initial or review) was completed');
+      expect(section('initial-health-assessment')).not.toContain('data.');
+      const feeds = clockRules.map((r) => ruleFeed(r, recordedFactKinds()).state);
+      const recorded = feeds.filter((f) => f === 'recorded').length;
+      expect(recorded).toBeGreaterThan(10);
+      expect(page.text).toContain(`Of ${clockRules.length} rules, ${recorded} run on the record`);
+    });
+
+    it('says on the work lists exactly the work the record does not hold', async () => {
+      const agent = new Agent(service.url);
+      await agent.signIn('ana', PASSWORD);
+      const page = await agent.get('/my-work');
+      const inset = page.text.split('Work OpenCSC does not record yet is not shown here: ')[1]!.split('</div>')[0]!;
+      expect(inset).toContain('looked after children');
+      expect(inset).toContain('adoption');
+      expect(inset).toContain('in child protection, the rules “Police protection ends within 72 hours”');
+      // child protection and children in need are recorded now: not listed as missing
+      expect(inset).not.toMatch(/child protection plans|children in need/);
+      expect(inset).toContain('href="/timescales"');
+    });
+
+    it('shows defaults no statute gives as the authority’s local practice, with the statutory position', async () => {
+      const agent = new Agent(service.url);
+      await agent.signIn('ana', PASSWORD);
+      const page = await agent.get('/timescales');
+      const section = (id: string) => page.text.split(`id="${id}"`)[1]!.split('<h2')[0]!;
+      const s47 = section('s47-enquiry');
+      expect(s47).toContain('Section 47 enquiry concluded within: 10 working days (OpenCSC’s default, until the authority sets its own)');
+      expect(s47).toContain('Local practice: the authority sets it; no statute or statutory guidance gives the figure.');
+      expect(s47).toContain(
+        'Statutory position: No national limit: Working Together to Safeguard Children 2023 sets none for a section 47 enquiry',
+      );
+      const seen = section('assessment-child-seen');
+      expect(seen).toContain('Local practice: the authority sets it');
+      expect(seen).toContain('Statutory position: No statute or statutory guidance sets a number of days');
+      expect(section('strategy-discussion')).toContain('asks for a strategy discussion as soon as possible, and sets no number of days');
+      // a figure the law sets reads as statutory, not as local practice
+      expect(section('personal-adviser-contact')).toContain('Statutory: The Care Leavers (England) Regulations 2010, reg 8(2)');
+
+      const admin = new Agent(service.url);
+      await admin.signIn('ada', PASSWORD);
+      const policy = await admin.get('/admin/policy');
+      expect(policy.status).toBe(200);
+      const row = policy.text.split('Section 47 enquiry concluded within')[1]!.split('</tr>')[0]!;
+      expect(row).toContain('Local practice: the authority sets it');
+      expect(row).toContain('Statutory position: No national limit');
+      expect(row).toContain('10 working days (OpenCSC’s default, until the authority sets its own)');
     });
 
     it('explains each obligation on the child’s record, with its rule and source', async () => {
@@ -101,7 +167,7 @@ for (const kind of await testDatabases()) {
       expect(await seenDue(after)).toBe('2026-03-09');
 
       const timescales = await admin.get('/timescales');
-      expect(timescales.text).toMatch(/Child seen after a referral within: 10 working days \(since 16 February 2026\)/);
+      expect(timescales.text).toMatch(/Child seen after a referral within: 10 working days \(set by the authority from 16 February 2026\)/);
     });
   });
 }

@@ -11,6 +11,8 @@ export const caseNoteSettings: readonly RuleSetting[] = [
     label: 'Case notes count as recorded late when written more than this many working days after the event',
     unit: 'working days',
     default: 5,
+    standing: 'local practice',
+    statutoryPosition: 'No statute or statutory guidance sets when a note is late: it is the authority’s recording policy.',
     range: {
       min: 1,
       max: 20,

@@ -106,7 +106,24 @@ describe('the rule catalogue', () => {
       for (const kind of [...rule.startsWith, ...rule.metBy, ...rule.stoppedBy]) expect(isFactKind(kind), `${rule.id}: ${kind}`).toBe(true);
       // Where the law leaves the figure to the authority, the authority can set it.
       if (rule.source.status === 'local practice') expect(rule.settings.length, rule.id).toBeGreaterThan(0);
+      // Every setting says whose figure it is, and what the law says on the point.
+      for (const setting of rule.settings) {
+        expect(['statutory', 'local practice'], setting.key).toContain(setting.standing);
+        expect(setting.statutoryPosition.trim().length, setting.key).toBeGreaterThan(20);
+      }
     }
+  });
+
+  it('shows as local practice the defaults no statute gives: the child seen, the section 47 enquiry, the strategy discussion', () => {
+    const standing = (key: string) => clockRules.flatMap((r) => r.settings).find((s) => s.key === key)!;
+    for (const key of ['assessment.childSeenWithinWorkingDays', 's47.workingDays', 'strategyDiscussion.workingDays']) {
+      expect(standing(key).standing, key).toBe('local practice');
+    }
+    expect(standing('s47.workingDays').statutoryPosition).toContain('No national limit');
+    expect(standing('strategyDiscussion.workingDays').statutoryPosition).toContain('as soon as possible');
+    // a local practice rule says so in its source
+    for (const id of ['assessment-child-seen', 's47-enquiry', 'strategy-discussion'])
+      expect(ruleById.get(id)!.source.status, id).toBe('local practice');
   });
 
   it('uses every fact kind somewhere', () => {

@@ -155,7 +155,6 @@ describe('the clock, for any facts', () => {
       's47-enquiry',
       'initial-child-protection-conference',
       'first-core-group',
-      'pre-birth-review-conference',
       'child-protection-visit',
       'serious-incident-notification',
       'serious-incident-rapid-review',

@@ -35,3 +35,4 @@ export { clockRules, defaultSettings, policySettings, ruleById } from './catalog
 export { assessmentTimeliness, contactDecision } from './rules/front-door.js';
 export { InvalidFactError, computeObligations } from './engine.js';
 export { type Timeline, prepareTimeline } from './timeline.js';
+export { type RuleFeed, ruleFeed, unrecordedWork } from './coverage.js';

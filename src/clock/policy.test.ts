@@ -53,7 +53,7 @@ describe('local policy', () => {
   it('works with settings given directly, not only the catalogue’s', () => {
     const policy = createLocalPolicy(
       [{ key: 'x', value: true, effectiveFrom: '2025-01-01' }],
-      [{ key: 'x', label: 'X', unit: 'yes/no', default: false }],
+      [{ key: 'x', label: 'X', unit: 'yes/no', default: false, standing: 'local practice', statutoryPosition: 'None.' }],
     );
     expect([policy.boolean('x', '2024-12-31'), policy.boolean('x', '2025-01-01')]).toEqual([false, true]);
   });

@@ -19,6 +19,14 @@ export interface RuleSetting {
   /** 'working days', 'weeks', 'months', 'years', 'choice', 'list'… */
   unit: string;
   default: SettingValue;
+  /**
+   * Whose figure the default is: 'statutory' when law or statutory guidance sets it (the
+   * setting chooses among what the law allows), 'local practice' when none does: the value is
+   * then the authority's to set, and the default only stands until it does.
+   */
+  standing: 'statutory' | 'local practice';
+  /** What law and statutory guidance say on the point, in a sentence or two. */
+  statutoryPosition: string;
   /** For a choice: the allowed values. */
   options?: readonly string[];
   /** Further checks: a message saying what is wrong, or null. */

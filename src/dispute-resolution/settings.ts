@@ -10,6 +10,8 @@ export const disputeSettings: readonly RuleSetting[] = [
     label: 'Dispute resolution: working days each stage has to respond',
     unit: 'working days',
     default: 5,
+    standing: 'local practice',
+    statutoryPosition: 'No statute sets it: it is the local dispute resolution protocol.',
     range: {
       min: 1,
       max: 20,

@@ -1,4 +1,4 @@
-import type { ClockRule, RuleSetting } from '../clock/index.js';
+import { type ClockRule, FACT_KINDS, type FactKind, type RuleFeed, type RuleSetting, unrecordedWork } from '../clock/index.js';
 import { html, tag } from '../core/views/html.js';
 import { formatDate } from '../core/views/nunjucks.js';
 import { inForce, type ObligationView, type SettingChange, type SettingDefinition, statusLabels } from './queries.js';
@@ -37,15 +37,90 @@ const standing: Record<string, string> = {
   measure: 'DfE or Ofsted measure',
 };
 
-/** A clock rule on the Timescales page: its source, standing, the local setting in force and its id. */
-export function timescaleRows(rule: ClockRule, settings: readonly (RuleSetting & InForce)[]) {
-  const local = settings
-    .map((s) => `${s.label}: ${s.value} ${s.unit}${s.since ? ` (since ${formatDate(s.since)})` : ' (default)'}`)
-    .join('; ');
+/** A fact kind in words: its meaning's first sentence, without the notes on its data ("An emergency protection order was made (s44)"). */
+function factInWords(kind: FactKind): string {
+  return FACT_KINDS[kind].meaning.split(/\.(?:\s|$)|;\s*data\./)[0]!;
+}
+
+const feedTag: Record<RuleFeed['state'], { text: string; colour: string }> = {
+  recorded: { text: 'Runs on the record', colour: 'green' },
+  partly: { text: 'Partly recorded', colour: 'yellow' },
+  not_recorded: { text: 'Not recorded', colour: 'grey' },
+};
+
+/** Whether the record feeds a rule, and what it lacks: a rule nothing feeds lists nothing, and must not read as on time. */
+export function feedView(feed: RuleFeed) {
+  const lacking = feed.missing.map(factInWords).join('; ');
+  const text =
+    feed.state === 'recorded'
+      ? 'OpenCSC records everything this rule counts from, and what meets it.'
+      : feed.state === 'partly'
+        ? `OpenCSC does not record yet: ${lacking}. Until it does, what this rule lists may be incomplete.`
+        : `OpenCSC does not record yet: ${lacking}. This rule lists nothing: no obligation shown means not recorded, not on time.`;
+  return html`${tag(feedTag[feed.state].text, feedTag[feed.state].colour)}<br><span class="govuk-body-s">${text}</span>`;
+}
+
+/** How many rules the record feeds, for the top of the Timescales page. */
+export function feedSummary(feeds: readonly RuleFeed[]): string {
+  const count = (state: RuleFeed['state']) => feeds.filter((f) => f.state === state).length;
+  const rules = (n: number) => `${n} ${n === 1 ? 'rule' : 'rules'}`;
+  return `Of ${rules(feeds.length)}, ${count('recorded')} run on the record, ${count('partly')} in part, and ${count('not_recorded')} not at all yet: OpenCSC does not record the work they count.`;
+}
+
+/** The names work lists use for an area of practice the record does not hold. */
+const areaNames: Record<string, string> = {
+  'looked after': 'looked after children',
+  allegations: 'allegations against adults',
+  legal: 'care proceedings',
+  missing: 'children missing from home or care',
+};
+
+function inWords(list: readonly string[]): string {
+  return list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`;
+}
+
+/**
+ * What the work lists and the record say they leave out, from the rules the record does not
+ * feed, or null when it feeds them all.
+ */
+export function notRecordedText(work: ReturnType<typeof unrecordedWork>): string | null {
+  const parts = [
+    ...(work.areas.length > 0 ? [inWords(work.areas.map((a) => areaNames[a] ?? a))] : []),
+    ...work.rules.map((r) => `in ${r.area}, the rules ${inWords(r.names.map((n) => `“${n}”`))}`),
+  ];
+  return parts.length > 0 ? `Work OpenCSC does not record yet is not shown here: ${parts.join('; ')}.` : null;
+}
+
+/**
+ * Whose figure a setting is, in words: the authority's own local practice, or what law or
+ * statutory guidance sets, with the statutory position either way.
+ */
+export function standingText(s: Pick<RuleSetting, 'standing' | 'statutoryPosition'>): string {
+  return s.standing === 'local practice'
+    ? `Local practice: the authority sets it; no statute or statutory guidance gives the figure. Statutory position: ${s.statutoryPosition}`
+    : `Statutory: ${s.statutoryPosition}`;
+}
+
+/** A setting's value in force, and whose it is: OpenCSC's default stands for a local figure only until the authority sets its own. */
+function valueText(s: Pick<RuleSetting, 'unit' | 'standing'>, now: { value: unknown; since: string | null }): string {
+  const when = now.since
+    ? `set by the authority from ${formatDate(now.since)}`
+    : s.standing === 'local practice'
+      ? 'OpenCSC’s default, until the authority sets its own'
+      : 'default';
+  return `${String(now.value)} ${s.unit} (${when})`;
+}
+
+/** A clock rule on the Timescales page: whether the record feeds it, its source, standing, the local setting in force and its id. */
+export function timescaleRows(rule: ClockRule, settings: readonly (RuleSetting & InForce)[], feed: RuleFeed) {
+  const local = settings.map(
+    (s) => html`<p class="govuk-body">${s.label}: ${valueText(s, s)}<br><span class="govuk-body-s">${standingText(s)}</span></p>`,
+  );
   return [
+    { key: { text: 'On the record' }, value: { html: feedView(feed) } },
     { key: { text: 'Source' }, value: { text: `${rule.source.document}${rule.source.reference ? `, ${rule.source.reference}` : ''}` } },
     { key: { text: 'Standing' }, value: { text: standing[rule.source.status] ?? rule.source.status } },
-    { key: { text: 'Local setting' }, value: { text: local || 'None' } },
+    { key: { text: 'Local setting' }, value: local.length > 0 ? { html: html`${local}` } : { text: 'None' } },
     { key: { text: 'Rule' }, value: { html: html`<code>${rule.id}</code>` } },
   ];
 }
@@ -67,8 +142,8 @@ export function settingRows(definitions: readonly SettingDefinition[], history: 
       .map((h) => `${h.value} from ${formatDate(h.effectiveFrom)}${h.setBy ? ` (set by ${h.setBy})` : ''}`)
       .join('; ');
     return [
-      { text: d.label },
-      { text: `${now.value} ${d.unit}${now.isDefault ? ' (default)' : ` since ${formatDate(now.since)}`}` },
+      { html: html`${d.label}<br><span class="govuk-body-s">${standingText(d)}</span>` },
+      { text: valueText(d, now) },
       { text: allowedText(d) },
       { text: changes || 'No changes' },
     ];

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { policySettings, ruleById, type ClockContext, type SettingRange, type SettingValue } from '../clock/index.js';
+import { policySettings, ruleById, type ClockContext, type RuleSetting, type SettingRange, type SettingValue } from '../clock/index.js';
 import { rows, type Db } from '../core/db/database.js';
 import { londonDate } from '../core/time.js';
 import { areaSettings } from './sources.js';
@@ -107,6 +107,8 @@ export interface SettingDefinition {
   label: string;
   unit: string;
   default: SettingValue;
+  standing: RuleSetting['standing'];
+  statutoryPosition: string;
   options?: readonly string[] | undefined;
   range?: SettingRange | undefined;
   /** The rule it belongs to, or null for an oversight setting. */
@@ -122,6 +124,8 @@ export function settingDefinitions(): SettingDefinition[] {
       label: s.label,
       unit: s.unit,
       default: s.default,
+      standing: s.standing,
+      statutoryPosition: s.statutoryPosition,
       options: s.options,
       range: s.range,
       ruleId: s.ruleId,
@@ -131,6 +135,8 @@ export function settingDefinitions(): SettingDefinition[] {
       label: s.label,
       unit: s.unit,
       default: s.default,
+      standing: s.standing,
+      statutoryPosition: s.statutoryPosition,
       options: s.options,
       range: s.range,
       ruleId: null,

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { clockRules } from '../clock/index.js';
+import { clockRules, ruleFeed, unrecordedWork } from '../clock/index.js';
 import type { AppContext } from '../core/http/context.js';
 import { dateParts, errorView, joinDateParts, parse } from '../core/http/forms.js';
 import { route } from '../core/http/route.js';
 import { todayIn } from '../core/time.js';
 import { formatDate } from '../core/views/nunjucks.js';
 import { obligationsPaths as paths } from './paths.js';
-import { rebuildView, settingItems, settingRows, timescaleRows } from './presenters.js';
+import { feedSummary, notRecordedText, rebuildView, settingItems, settingRows, timescaleRows } from './presenters.js';
+import { recordedFactKinds } from './sources.js';
 import { changeBySubmission, childrenAffectedFrom, effectiveDateBounds, inForce, settingDefinitions, settingHistory } from './queries.js';
 import { latestRebuild, RebuildRunner, requestRebuild } from './rebuild-jobs.js';
 import { recordSettingChange, settingChangeSchema } from './use-cases.js';
@@ -15,6 +16,11 @@ import { roles } from '../core/auth/roles.js';
 
 export function clockRoutes(app: FastifyInstance, ctx: AppContext): void {
   const today = () => todayIn(ctx.time);
+  // What the areas record is fixed at start (their facts queries), so the rules it feeds are too.
+  const recorded = recordedFactKinds();
+  const feeds = new Map(clockRules.map((r) => [r.id, ruleFeed(r, recorded)]));
+  // Every page that lists obligations says what they leave out (obligations/views/not-recorded.njk).
+  ctx.views.addGlobal('notRecorded', notRecordedText(unrecordedWork(clockRules, recorded)));
 
   /** The authority's clock, open to every signed-in user: inspectors and new staff read it here. */
   route(app, ctx, { method: 'GET', url: paths.timescales() }, async (_req, reply) => {
@@ -34,9 +40,10 @@ export function clockRoutes(app: FastifyInstance, ctx: AppContext): void {
             today(),
           ),
         })),
+        feeds.get(r.id)!,
       ),
     }));
-    return reply.page('obligations/views/timescales.njk', { title: 'Timescales', rules });
+    return reply.page('obligations/views/timescales.njk', { title: 'Timescales', rules, feedSummary: feedSummary([...feeds.values()]) });
   });
 
   // Recomputes obligations after a change of policy, outside the request; at start it

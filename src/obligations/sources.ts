@@ -1,5 +1,6 @@
 import { Param, sql } from 'drizzle-orm';
-import { type ChildFacts, type Fact, policySettings, type RuleSetting } from '../clock/index.js';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { type ChildFacts, type Fact, FACT_KIND_LIST, type FactKind, policySettings, type RuleSetting } from '../clock/index.js';
 import { rows, type Db } from '../core/db/database.js';
 import type { Area } from '../core/http/area.js';
 
@@ -34,10 +35,15 @@ export interface ChildFact {
 /** The children, or their facts, for a list of children's ids. */
 type Query<T> = (db: Db, childIds: readonly string[]) => Promise<T[]>;
 
+/** An area's facts query, with the kinds of fact it gives, read from its own SQL. */
+export interface FactsQuery extends Query<ChildFact> {
+  readonly kinds: readonly FactKind[];
+}
+
 /** What an area gives the clock: its facts, and the children themselves from the children area. */
 export interface ClockSource {
   children?: Query<ClockChild>;
-  facts?: Query<ChildFact>;
+  facts?: FactsQuery;
   /** Local settings an area reads beside the rules' own (oversight's), kept with the local policy. */
   settings?: readonly RuleSetting[];
 }
@@ -49,7 +55,7 @@ export interface AreaOnTheClock extends Area {
 
 interface Sources {
   children: Query<ClockChild>;
-  facts: Query<ChildFact>[];
+  facts: FactsQuery[];
   settings: readonly RuleSetting[];
 }
 
@@ -74,6 +80,14 @@ function sources(): Sources {
 /** Every local setting: the clock rules' and the areas'. */
 export function allSettings(): readonly RuleSetting[] {
   return [...policySettings, ...sources().settings];
+}
+
+/**
+ * The kinds of fact the record holds: those some area's facts query gives. A rule whose facts
+ * none gives produces nothing, which pages must not show as "on time" (clock's ruleFeed).
+ */
+export function recordedFactKinds(): ReadonlySet<FactKind> {
+  return new Set(sources().facts.flatMap((q) => q.kinds));
 }
 
 /** The areas' own settings (not a rule's), for the local policy page. */
@@ -112,17 +126,23 @@ interface FactRow {
  * Runs an area's facts query, written as `select child_id, id, kind, at, episode, data ...`
  * with `ids` standing for the children (`child_id = any(${ids})`), and reads its rows as facts.
  */
-export function factsQuery(build: (ids: ReturnType<typeof sql>) => ReturnType<typeof sql>): Query<ChildFact> {
-  return async (db, childIds) => {
+export function factsQuery(build: (ids: ReturnType<typeof sql>) => ReturnType<typeof sql>): FactsQuery {
+  // The kinds it gives are the fact kinds its text names as literals ('visit_made' as kind).
+  const text = new PgDialect().sqlToQuery(build(sql`${new Param([])}::uuid[]`)).sql;
+  const kinds = FACT_KIND_LIST.filter((k) => text.includes(`'${k}'`));
+  const query = async (db: Db, childIds: readonly string[]) => {
     const ids = sql`${new Param([...childIds])}::uuid[]`;
     const found = await rows<FactRow>(db, build(ids));
     return found.map((r) => {
+      // A kind read from a column would escape the list above, and the Timescales page with it.
+      if (!kinds.includes(r.kind)) throw new Error(`a facts query gave ${r.kind}, which its text does not name`);
       const fact: Fact = { id: r.id, kind: r.kind, at: r.at };
       if (r.episode) fact.episode = r.episode;
       if (r.data) fact.data = r.data;
       return { childId: r.child_id, fact };
     });
   };
+  return Object.assign(query, { kinds });
 }
 
 /** An instant as the clock reads it: UTC, to the second. */

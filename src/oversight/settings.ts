@@ -7,6 +7,9 @@ export const oversightSettings: readonly RuleSetting[] = [
     label: 'Children not seen: alert after this many working days without a visit at which the child was seen',
     unit: 'working days',
     default: 20,
+    standing: 'local practice',
+    statutoryPosition:
+      'No statute sets an alert; the Care Planning Regulations 2010 (reg 28) set how often a looked after child is visited, and local policy how often other children are seen.',
     range: {
       min: 1,
       max: 30,

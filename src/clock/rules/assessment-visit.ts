@@ -29,6 +29,9 @@ export const assessmentChildSeen: ClockRule = {
       label: 'Child seen after a referral within',
       unit: 'working days',
       default: 5,
+      standing: 'local practice',
+      statutoryPosition:
+        'No statute or statutory guidance sets a number of days: Working Together to Safeguard Children 2023 has the child seen as part of the assessment, which is completed within 45 working days of the referral.',
       range: {
         min: 1,
         max: 45,

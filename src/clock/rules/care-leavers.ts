@@ -170,6 +170,9 @@ export const personalAdviserContact: ClockRule = {
       label: 'Personal advisers see young people at least every',
       unit: 'choice',
       default: 'two_months',
+      standing: 'statutory',
+      statutoryPosition:
+        'The Care Leavers (England) Regulations 2010, reg 8(2), set contact at least every 2 months; many authorities use 8 weeks.',
       options: ['two_months', 'eight_weeks'],
     },
   ],

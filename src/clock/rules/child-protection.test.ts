@@ -177,21 +177,46 @@ describe('review child protection conferences', () => {
   });
 });
 
-describe('review conference after a birth (pre-birth plans, local: 10 working days)', () => {
+describe('the first review of a pre-birth plan: the sooner of 10 working days after the birth (local) and 3 months', () => {
   const story = (f: ReturnType<typeof facts>) => [
     f('cp_plan_started', '2025-11-03', { episode: 'p1' }),
     f('review_conference_held', '2026-01-06', { episode: 'p1' }),
   ];
 
-  it('a baby born on Friday 19 December 2025 under a pre-birth plan: review due Wednesday 7 January 2026', () => {
+  it('a baby born on Friday 19 December 2025 under a plan made on 3 November: one review due Wednesday 7 January 2026', () => {
     const f = facts();
     const c = child(story(f), { dateOfBirth: '2025-12-19' });
-    expect(dueAndDone(obligationsOf('pre-birth-review-conference', c))).toEqual([['2026-01-07', '2026-01-06']]);
-    // The ordinary first review (3 months from the conference) is met by the same conference.
-    expect(dueAndDone(obligationsOf('review-child-protection-conference', c))).toEqual([
-      ['2026-02-03', '2026-01-06'],
-      ['2026-07-06', null],
-    ]);
+    const [first, ...rest] = obligationsOf('pre-birth-review-conference', c);
+    expect(rest).toEqual([]);
+    expect([first!.dueAt, first!.doneAt]).toEqual(['2026-01-07', '2026-01-06']);
+    expect(first!.explanation).toBe(
+      'Hold the first review conference within 10 working days of the birth on 19 December 2025 (local policy), sooner than 3 months after the initial conference on 3 November 2025.',
+    );
+    // Not a second first review 3 months after the conference: the ordinary rule runs on from that review.
+    expect(dueAndDone(obligationsOf('review-child-protection-conference', c))).toEqual([['2026-07-06', null]]);
+  });
+
+  it('3 months after the conference when that is sooner: a baby born on Friday 30 January 2026 is reviewed by Tuesday 3 February', () => {
+    const f = facts();
+    const c = child([f('cp_plan_started', '2025-11-03', { episode: 'p1' })], { dateOfBirth: '2026-01-30' });
+    const list = obligationsOf('pre-birth-review-conference', c);
+    expect(list.map((o) => o.dueAt)).toEqual(['2026-02-03']);
+    expect(list[0]!.explanation).toContain('within 3 months of the initial conference on 3 November 2025, sooner than 10 working days');
+    expect(obligationsOf('review-child-protection-conference', c)).toEqual([]);
+  });
+
+  it('before the birth, 3 months after the conference; the same obligation moves nearer once the birth is recorded', () => {
+    const f = facts();
+    const plan = [f('cp_plan_started', '2025-11-03', { id: 'plan', episode: 'p1' })];
+    const [unborn] = obligationsOf('pre-birth-review-conference', child(plan, { dateOfBirth: null, expectedDateOfBirth: '2025-12-20' }));
+    expect(unborn!.dueAt).toBe('2026-02-03');
+    expect(unborn!.explanation).toContain('or within 10 working days of the birth if that comes sooner');
+    expect(
+      obligationsOf('review-child-protection-conference', child(plan, { dateOfBirth: null, expectedDateOfBirth: '2025-12-20' })),
+    ).toEqual([]);
+    const [born] = obligationsOf('pre-birth-review-conference', child(plan, { dateOfBirth: '2025-12-19' }));
+    expect(born!.dueAt).toBe('2026-01-07');
+    expect(born!.key).toBe(unborn!.key);
   });
 
   it('20 working days where local policy says so (Liverpool)', () => {
@@ -206,20 +231,11 @@ describe('review conference after a birth (pre-birth plans, local: 10 working da
     ).toEqual(['2026-01-21']);
   });
 
-  it('is not owed for a plan made after the birth, nor before the baby is born', () => {
+  it('is not owed for a plan made after the birth, whose first review is the ordinary 3 months', () => {
     const f = facts();
-    expect(
-      obligationsOf(
-        'pre-birth-review-conference',
-        child([f('cp_plan_started', '2026-01-05', { episode: 'p1' })], { dateOfBirth: '2025-12-19' }),
-      ),
-    ).toEqual([]);
-    expect(
-      obligationsOf(
-        'pre-birth-review-conference',
-        child([f('cp_plan_started', '2025-11-03', { episode: 'p1' })], { dateOfBirth: null, expectedDateOfBirth: '2026-01-10' }),
-      ),
-    ).toEqual([]);
+    const c = child([f('cp_plan_started', '2026-01-05', { episode: 'p1' })], { dateOfBirth: '2025-12-19' });
+    expect(obligationsOf('pre-birth-review-conference', c)).toEqual([]);
+    expect(obligationsOf('review-child-protection-conference', c).map((o) => o.dueAt)).toEqual(['2026-04-05']);
   });
 });
 

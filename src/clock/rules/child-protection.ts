@@ -4,12 +4,19 @@ import { describePeriod, dueFrom, months, weeks, workingDays } from '../deadline
 import type { Fact } from '../facts.js';
 import type { Obligation } from '../obligation.js';
 import type { ClockRule } from '../rule.js';
-import { anchorAt, chain, childSeen, dataBoolean, firstFrom, lastUpTo, namedAnchor, single, when } from '../rule-kit.js';
+import { anchorAt, chain, childSeen, dataBoolean, firstFrom, lastUpTo, single, when } from '../rule-kit.js';
 import type { Span, Timeline } from '../timeline.js';
 import { episodeOf } from '../timeline.js';
 
 function plans(t: Timeline): readonly Span[] {
   return t.spans('cp_plan_started', 'cp_plan_ended');
+}
+
+/** A plan made before the child was born: at a pre-birth conference, the birth after it or still to come. */
+function madeBeforeBirth(t: Timeline, plan: Span): boolean {
+  const born = t.dateOfBirth;
+  if (born && isIsoDate(born)) return localDateOf(plan.start.at) < born;
+  return !born && Boolean(t.child.expectedDateOfBirth);
 }
 
 export const strategyDiscussion: ClockRule = {
@@ -37,6 +44,9 @@ export const strategyDiscussion: ClockRule = {
       label: 'Strategy discussion held within',
       unit: 'working days',
       default: 1,
+      standing: 'local practice',
+      statutoryPosition:
+        'Working Together to Safeguard Children 2023 asks for a strategy discussion as soon as possible, and sets no number of days.',
       range: {
         min: 0,
         max: 5,
@@ -86,6 +96,9 @@ export const s47Enquiry: ClockRule = {
       label: 'Section 47 enquiry concluded within',
       unit: 'working days',
       default: 10,
+      standing: 'local practice',
+      statutoryPosition:
+        'No national limit: Working Together to Safeguard Children 2023 sets none for a section 47 enquiry; the initial child protection conference is held within 15 working days of the strategy discussion.',
       range: {
         min: 1,
         max: 15,
@@ -219,6 +232,9 @@ export const laterCoreGroups: ClockRule = {
       label: 'Core groups meet at least every',
       unit: 'weeks',
       default: 6,
+      standing: 'local practice',
+      statutoryPosition:
+        'Working Together to Safeguard Children 2023 holds the first core group within 10 working days of the initial conference, and sets no frequency after it.',
       range: {
         min: 1,
         max: 13,
@@ -256,7 +272,7 @@ export const reviewConference: ClockRule = {
   name: 'Review child protection conference',
   area: 'child protection',
   statement:
-    'The first review conference is held within 3 months of the initial conference, and later reviews within 6 months of the previous review, for as long as the child protection plan lasts.',
+    'The first review conference is held within 3 months of the initial conference, and later reviews within 6 months of the previous review, for as long as the child protection plan lasts. For a plan made before the birth, the first review is the one after the birth (next rule), and later reviews follow from it.',
   startsWith: ['cp_plan_started', 'review_conference_held'],
   metBy: ['review_conference_held'],
   stoppedBy: ['cp_plan_ended'],
@@ -271,41 +287,58 @@ export const reviewConference: ClockRule = {
   },
   settings: [],
   compute(t, ctx) {
-    return plans(t).flatMap((plan) =>
-      chain({
+    const next = (previous: Fact) => ({
+      dueAt: dueFrom(previous.at, months(6), ctx.calendar),
+      explanation: `Hold the next review conference within 6 months of the review held on ${formatMoment(previous.at)}.`,
+    });
+    return plans(t).flatMap((plan) => {
+      const reviews = t.inEpisode(plan.episode, 'review_conference_held');
+      if (madeBeforeBirth(t, plan)) {
+        // The first review is owed once, by the pre-birth rule; the 6-month chain runs from it.
+        const first = firstFrom(reviews, plan.start.at);
+        if (!first) return [];
+        return chain({
+          ruleId: 'review-child-protection-conference',
+          episode: plan.episode,
+          anchor: anchorAt(first),
+          candidates: reviews,
+          stop: plan.end?.at,
+          first: plan.end && localDateOf(plan.end.at) <= localDateOf(first.at) ? null : next(first),
+          next,
+        });
+      }
+      return chain({
         ruleId: 'review-child-protection-conference',
         episode: plan.episode,
         anchor: anchorAt(plan.start),
-        candidates: t.inEpisode(plan.episode, 'review_conference_held'),
+        candidates: reviews,
         stop: plan.end?.at,
         first: {
           dueAt: dueFrom(plan.start.at, months(3), ctx.calendar),
           explanation: `Hold the first review conference within 3 months of the initial conference on ${formatMoment(plan.start.at)}.`,
         },
-        next: (previous) => ({
-          dueAt: dueFrom(previous.at, months(6), ctx.calendar),
-          explanation: `Hold the next review conference within 6 months of the review held on ${formatMoment(previous.at)}.`,
-        }),
-      }),
-    );
+        next,
+      });
+    });
   },
 };
 
 export const preBirthReview: ClockRule = {
   id: 'pre-birth-review-conference',
-  name: 'Review conference after birth',
+  name: 'First review conference of a pre-birth plan',
   area: 'child protection',
   statement:
-    'When a child protection plan was made before the baby was born, a review conference is held within the local number of working days of the birth (the 3-month first review still applies if it comes sooner).',
+    'When a child protection plan was made before the baby was born, its first review conference is held by the sooner of the local number of working days after the birth and 3 months after the initial conference. It is one review, not two: later reviews follow within 6 months of it, as for any plan.',
   startsWith: ['cp_plan_started'],
   metBy: ['review_conference_held'],
   stoppedBy: ['cp_plan_ended'],
-  deadline: 'the local number of working days after the birth (default 10)',
+  deadline: 'the sooner of the local number of working days after the birth (default 10) and 3 months after the initial conference',
   recurrence: null,
   stopsWhen: 'The child protection plan ends.',
   source: {
-    document: 'Local safeguarding partnership procedures (for example Tees: 10 working days; Liverpool: 20 working days)',
-    reference: 'pre-birth child protection procedures',
+    document:
+      'Local safeguarding partnership pre-birth procedures (for example Tees: 10 working days after the birth, or 3 months after the initial conference if that is sooner; Liverpool: 20 working days), with Working Together to Safeguard Children 2023 for the 3 months',
+    reference: 'pre-birth child protection procedures; chapter 4, "Child protection review conference"',
     status: 'local practice',
     verification: 'secondary',
   },
@@ -315,26 +348,43 @@ export const preBirthReview: ClockRule = {
       label: 'Review conference after the birth within',
       unit: 'working days',
       default: 10,
+      standing: 'local practice',
+      statutoryPosition:
+        'No statute or statutory guidance sets a time after the birth; Working Together to Safeguard Children 2023 holds the first review conference within 3 months of the initial conference, which still applies if it is sooner.',
       range: { min: 1, max: 20, why: 'no statute sets it; local procedures set 10 to 20 working days (for example Tees 10, Liverpool 20)' },
     },
   ],
   compute(t, ctx) {
-    const born = t.dateOfBirth;
-    if (!born || !isIsoDate(born)) return [];
+    const born = t.dateOfBirth && isIsoDate(t.dateOfBirth) ? t.dateOfBirth : null;
     return plans(t)
-      .filter((plan) => localDateOf(plan.start.at) < born)
+      .filter((plan) => madeBeforeBirth(t, plan))
       .flatMap((plan) => {
-        const n = ctx.policy.number('preBirthReview.workingDaysAfterBirth', born);
+        const threeMonths = dueFrom(plan.start.at, months(3), ctx.calendar);
+        const n = ctx.policy.number('preBirthReview.workingDaysAfterBirth', born ?? plan.start.at);
+        const afterBirth = born ? dueFrom(born, workingDays(n), ctx.calendar) : null;
+        const conference = `the initial conference on ${formatMoment(plan.start.at)}`;
+        const birthPart = `${describePeriod(workingDays(n))} of the birth`;
+        const first = !afterBirth
+          ? {
+              dueAt: threeMonths,
+              explanation: `Hold the first review conference within 3 months of ${conference}, or within ${birthPart} if that comes sooner (local policy).`,
+            }
+          : afterBirth <= threeMonths
+            ? {
+                dueAt: afterBirth,
+                explanation: `Hold the first review conference within ${birthPart} on ${formatDate(born!)} (local policy), sooner than 3 months after ${conference}.`,
+              }
+            : {
+                dueAt: threeMonths,
+                explanation: `Hold the first review conference within 3 months of ${conference}, sooner than ${birthPart} on ${formatDate(born!)} (local policy).`,
+              };
         return single({
           ruleId: 'pre-birth-review-conference',
           episode: plan.episode,
-          anchor: namedAnchor(born, 'birth'),
+          anchor: anchorAt(plan.start),
           candidates: t.inEpisode(plan.episode, 'review_conference_held'),
           stop: plan.end?.at,
-          first: {
-            dueAt: dueFrom(born, workingDays(n), ctx.calendar),
-            explanation: `Review the pre-birth child protection plan within ${describePeriod(workingDays(n))} of the birth on ${formatDate(born)} (local policy).`,
-          },
+          first,
         });
       });
   },
@@ -364,6 +414,8 @@ export const childProtectionVisits: ClockRule = {
       label: 'Children on child protection plans seen at least every',
       unit: 'working days',
       default: 10,
+      standing: 'local practice',
+      statutoryPosition: 'No statute or statutory guidance sets how often a child on a child protection plan is seen.',
       range: {
         min: 1,
         max: 20,

@@ -27,6 +27,9 @@ export const childInNeedReview: ClockRule = {
       label: 'Child in need plans reviewed at least every',
       unit: 'months',
       default: 3,
+      standing: 'local practice',
+      statutoryPosition:
+        'No statute or statutory guidance sets how often a child in need plan is reviewed; Working Together to Safeguard Children 2023 asks for regular review.',
       range: {
         min: 1,
         max: 6,
@@ -82,6 +85,8 @@ export const childInNeedVisits: ClockRule = {
       label: 'Children on child in need plans seen at least every',
       unit: 'weeks',
       default: 6,
+      standing: 'local practice',
+      statutoryPosition: 'No statute or statutory guidance sets how often a child on a child in need plan is seen.',
       range: {
         min: 1,
         max: 12,

@@ -40,6 +40,9 @@ export const transitionPlanning: ClockRule = {
       label: 'Transition planning for disabled children starts by age',
       unit: 'years',
       default: 16,
+      standing: 'local practice',
+      statutoryPosition:
+        'No statute sets an age: the SEND Code of Practice prepares for adulthood from year 9, and the Care Act 2014 transition assessment comes before 18.',
       range: {
         min: 13,
         max: 17,

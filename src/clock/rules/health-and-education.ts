@@ -132,6 +132,8 @@ export const dentalCheck: ClockRule = {
       label: 'Looked after children have a dental check at least every',
       unit: 'months',
       default: 12,
+      standing: 'local practice',
+      statutoryPosition: 'No regulation sets an interval; the DfE measure (SSDA903 OC2) counts a dental check in the last 12 months.',
       range: {
         min: 3,
         max: 12,
@@ -191,6 +193,9 @@ export const pepInitiated: ClockRule = {
       label: 'Personal education plans kept from age',
       unit: 'years',
       default: 3,
+      standing: 'statutory',
+      statutoryPosition:
+        'Statutory guidance (Promoting the education of looked after children, 2018) expects a personal education plan from the early years, and every looked after child of compulsory school age must have one.',
       range: {
         min: 2,
         max: 5,
@@ -285,6 +290,9 @@ export const pepReview: ClockRule = {
       label: 'School terms start on (month-day, comma separated)',
       unit: 'list',
       default: '09-01,01-01,04-01',
+      standing: 'local practice',
+      statutoryPosition:
+        'Statutory guidance has the personal education plan reviewed every school term; the term dates are those of the authority’s schools.',
       validate: (v: unknown) => {
         try {
           parseTermStarts(String(v));

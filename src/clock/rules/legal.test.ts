@@ -45,6 +45,22 @@ describe('emergency protection orders: 8 days, and the noon rule of s45(2)', () 
     expect(emergencyProtectionOrderEnd('2027-12-17', calendar).end).toBe('2027-12-29T12:00:00+00:00');
   });
 
+  it('when the eighth day is Saturday 26 December 2026, a bank holiday, it runs past the Sunday and Monday 28 (substitute) to noon on Tuesday 29', () => {
+    expect(emergencyProtectionOrderEnd('2026-12-18', calendar)).toEqual({ end: '2026-12-29T12:00:00+00:00', noonRule: true });
+    // the same in 2020, and in 2037, past the shipped table
+    expect(emergencyProtectionOrderEnd('2020-12-18', calendar).end).toBe('2020-12-29T12:00:00+00:00');
+    expect(emergencyProtectionOrderEnd('2037-12-18', calendar).end).toBe('2037-12-29T12:00:00+00:00');
+    const f = facts();
+    const [o] = obligationsOf('emergency-protection-order-limit', child([f('epo_made', '2026-12-18T16:30:00Z', { episode: 'o1' })]));
+    expect(o!.dueAt).toBe('2026-12-29T12:00:00+00:00');
+    expect(o!.explanation).toContain('the eighth day, 26 December 2026, is Boxing Day, so it may run to');
+  });
+
+  it('an ordinary Saturday eighth day ends the order that day: s45(2) looks past Sundays and holidays only', () => {
+    // made on Friday 12 March 2027
+    expect(emergencyProtectionOrderEnd('2027-03-12', calendar)).toEqual({ end: '2027-03-20', noonRule: false });
+  });
+
   it('one extension adds up to 7 days, keeping the noon end', () => {
     const f = facts();
     const plain = obligationsOf(

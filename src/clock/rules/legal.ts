@@ -67,7 +67,7 @@ export const emergencyProtectionOrder: ClockRule = {
   name: 'Emergency protection order ends in time',
   area: 'child protection',
   statement:
-    'An emergency protection order lasts at most 8 days; if the eighth day is Christmas Day, Good Friday, a bank holiday or a Sunday, it may run to noon on the next day that is none of these. It may be extended once, by up to 7 days.',
+    'An emergency protection order lasts at most 8 days; if the eighth day is Christmas Day, Good Friday, a bank holiday (26 December is one even on a Saturday) or a Sunday, it may run to noon on the next day that is none of these. It may be extended once, by up to 7 days.',
   startsWith: ['epo_made'],
   metBy: ['epo_ended'],
   stoppedBy: [],
@@ -83,8 +83,11 @@ export const emergencyProtectionOrder: ClockRule = {
       const extension = firstFrom(t.inEpisode(episode, 'epo_extended'), made.at);
       let dueAt: Moment = end;
       let why = `The emergency protection order made ${when(made.at)} may last no more than 8 days`;
-      if (noonRule)
-        why += `; the eighth day, ${formatDate(addDays(localDateOf(made.at), 8))}, is a Sunday or public holiday, so it may run to ${formatMoment(end)}`;
+      if (noonRule) {
+        const eighth = addDays(localDateOf(made.at), 8);
+        const holiday = isoWeekday(eighth) === 7 ? 'a Sunday' : (ctx.calendar.holidayName(eighth) ?? 'a public holiday');
+        why += `; the eighth day, ${formatDate(eighth)}, is ${holiday}, so it may run to ${formatMoment(end)}`;
+      }
       if (extension) {
         dueAt = isDateOnly(end) ? addDays(end, 7) : sameTimeOnDate(end, addDays(localDateOf(end), 7));
         why += `; extended ${when(extension.at)} by up to 7 days`;

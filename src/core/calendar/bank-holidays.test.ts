@@ -54,6 +54,13 @@ describe('England and Wales bank holidays', () => {
     ).toEqual(['2037-12-25', '2037-12-28']);
   });
 
+  it('agrees with the shipped table on every Christmas and Boxing Day substitute, so a year past the table loses none', () => {
+    for (let year = TABLE_FIRST_YEAR; year <= TABLE_LAST_YEAR; year++) {
+      const december = (list: { date: string }[]) => list.filter((d) => d.date.slice(5, 7) === '12').map((d) => d.date);
+      expect(december(computeBankHolidays(year)), String(year)).toEqual(december(tabledBankHolidays(year)!));
+    }
+  });
+
   it('moves New Year to Monday when it falls at the weekend', () => {
     expect(computeBankHolidays(2033)[0]!.date).toBe('2033-01-03'); // Saturday
     expect(computeBankHolidays(2034)[0]!.date).toBe('2034-01-02'); // Sunday

@@ -32,6 +32,21 @@ describe('working days in England and Wales', () => {
     expect(calendar.isWorkingDay('2022-12-27')).toBe(false);
   });
 
+  it('holds 26 December a bank holiday when it falls on a Saturday (BFDA 1971 Sch 1: "if it be not a Sunday")', () => {
+    // 2026: Christmas Friday, Boxing Day Saturday, its substitute Monday 28.
+    expect(calendar.isBankHoliday('2026-12-26')).toBe(true);
+    expect(calendar.holidayName('2026-12-26')).toBe('Boxing Day');
+    expect(calendar.isBankHoliday('2026-12-28')).toBe(true);
+    // the same past the table (2037) and before it (2015, 2020)
+    for (const day of ['2015-12-26', '2020-12-26', '2037-12-26']) expect(calendar.isBankHoliday(day), day).toBe(true);
+    // a Sunday 26 December is not one: its bank holiday is the 27th
+    expect(calendar.isBankHoliday('2027-12-26')).toBe(false);
+    expect(calendar.isBankHoliday('2027-12-27')).toBe(true);
+    // working-day counts are unchanged: a Saturday was never a working day
+    expect(calendar.addWorkingDays('2026-12-24', 1)).toBe('2026-12-29');
+    expect(calendar.holidaysIn(2026).map((h) => h.date)).not.toContain('2026-12-26');
+  });
+
   it('crosses 29 February and month ends, including Good Friday on the last working day of March 2024', () => {
     expect(calendar.addWorkingDays('2024-02-28', 1)).toBe('2024-02-29');
     expect(calendar.addWorkingDays('2024-02-29', 1)).toBe('2024-03-01');

@@ -79,10 +79,14 @@ export function createWorkingDayCalendar(options: WorkingDayCalendarOptions = {}
     if (loadedYears.has(year)) return;
     loadedYears.add(year);
     for (const h of bankHolidaysIn(year)) holidays.set(dayNumber(h.date), h.name);
-    // Christmas Day and Good Friday are holidays even on a weekend; the table lists only
-    // the weekday substitutes, so name them here for isBankHoliday (s45(2) CA 1989).
+    // Christmas Day is a holiday even on a weekend, and 26 December is a bank holiday when
+    // it is not a Sunday (Banking and Financial Dealings Act 1971, Sch 1), so a Saturday too.
+    // The table lists only weekdays (weekends are not working days anyway), so name them here
+    // for isBankHoliday: the EPO's noon rule (CA 1989 s45(2)) looks past them.
     const christmas = dayNumber(`${String(year).padStart(4, '0')}-12-25`);
     if (!holidays.has(christmas)) holidays.set(christmas, 'Christmas Day');
+    const boxingDay = christmas + 1;
+    if (weekdayOfDayNumber(boxingDay) === 6 && !holidays.has(boxingDay)) holidays.set(boxingDay, 'Boxing Day');
   }
 
   function yearOf(n: number): number {
