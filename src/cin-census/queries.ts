@@ -9,16 +9,22 @@ import { censusPeriod } from '../returns/cin/index.js';
 import type { AssessmentRow, CensusChildRow, CensusRecord, CinPlanRow, CpPlanRow, ReferralRow, Section47Row } from './build.js';
 
 /** The children in the year's census (or the one child asked for, if it is in it). */
-function inScope(year: number, childId?: string): SQL {
+async function inScope(db: Db, year: number, childId?: string): Promise<string[]> {
   const { start, end } = censusPeriod(year);
-  return sql`select distinct r.child_id from referrals r
-    where r.referral_date <= ${end} and (r.closed_date is null or r.closed_date >= ${start})
-    ${childId ? sql`and r.child_id = ${childId}` : sql``}`;
+  const found = await rows<{ id: string }>(
+    db,
+    sql`select distinct r.child_id as id from referrals r
+      where r.referral_date <= ${end} and (r.closed_date is null or r.closed_date >= ${start})
+      ${childId ? sql`and r.child_id = ${childId}` : sql``}`,
+  );
+  return found.map((r) => r.id);
 }
 
 /** Everything the census of `year` is made from; for one child when `childId` is given. */
 export async function censusRecord(db: Db, year: number, childId?: string): Promise<CensusRecord> {
-  const scope = inScope(year, childId);
+  const ids = await inScope(db, year, childId);
+  // read once, then given to each statement as one array parameter (an array literal: the ids are UUIDs from the database)
+  const scope: SQL = sql`select unnest(${`{${ids.join(',')}}`}::uuid[])`;
   const [children, referrals, assessments, cinPlans, section47s, cpPlans] = await Promise.all([
     rows<CensusChildRow>(
       db,
