@@ -171,6 +171,16 @@ describe('opencsc returns build cin', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('writes a census outside the schema all the same, and says so with status 1: no child was in need in 2022/23', () => {
+    const out = join(dir, 'empty.xml');
+    const result = run(['--year', '2023', '--out', out]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain(`Wrote the 2022/23 CIN census of 0 children to ${out}`);
+    expect(result.stderr).toContain("The census departs from DfE's schema for 2022/23 in 1 place:");
+    expect(result.stderr).toContain('<Child> missing (needed at least 1)');
+    expect(existsSync(out)).toBe(true);
+  });
+
   it('says what it does, and its exit statuses, in --help', () => {
     const help = run(['--help']);
     expect(help.status).toBe(0);

@@ -60,7 +60,7 @@ export function cinCensusRoutes(app: FastifyInstance, ctx: AppContext): void {
     const messages = [
       `The ${yearLabel(year)} census of ${checked.census.children.length} children, built from the record on ${todayIn(ctx.time)}.`,
       checked.schemaProblems.length
-        ? `It departs from DfE’s schema for ${yearLabel(year)} in ${checked.schemaProblems.length} places: ${checked.schemaProblems.slice(0, 20).join('; ')}`
+        ? `It departs from DfE’s schema for ${yearLabel(year)} in ${checked.schemaProblems.length} place${checked.schemaProblems.length === 1 ? '' : 's'}: ${checked.schemaProblems.slice(0, 20).join('; ')}`
         : `It conforms to DfE’s schema for ${yearLabel(year)}.`,
       ...(parsed.value.la ? [] : ['No DfE LA number was given: the header has no Source.']),
     ];

@@ -173,7 +173,8 @@ async function buildCin(opts: BuildCinOptions): Promise<void> {
   );
   if (!opts.la) console.log('note: no --la given: the header has no Source (the authority’s DfE LA number)');
   if (checked.schemaProblems.length) {
-    console.error(`The census departs from DfE's schema for ${yearLabel(cinYear)} in ${checked.schemaProblems.length} places:`);
+    const n = checked.schemaProblems.length;
+    console.error(`The census departs from DfE's schema for ${yearLabel(cinYear)} in ${n} place${n === 1 ? '' : 's'}:`);
     for (const p of checked.schemaProblems.slice(0, 20)) console.error(`  ${p}`);
     if (checked.schemaProblems.length > 20) console.error(`  and ${checked.schemaProblems.length - 20} more`);
     process.exitCode = EXIT_OUTSIDE_SCHEMA;
