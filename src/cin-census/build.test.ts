@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cinSchema, schemaProblems, writeCin } from '../returns/cin/index.js';
 import { type CensusRecord, type CensusChildRow, type ReferralRow, buildCensus, episodeFor, sexCode } from './build.js';
 import { collectionYearOf, currentCensusYear } from './census.js';
-import { fixFor } from './presenters.js';
+import { childFindings, fixFor } from './presenters.js';
 
 const child = (n: number, extra: Partial<CensusChildRow> = {}): CensusChildRow => ({
   id: `child-${n}`,
@@ -228,5 +228,29 @@ describe('helpers', () => {
     expect(fixFor({ table: 'CINdetails', fields: ['ReasonForClosure'] }, sources)?.href).toBe('/children/c/children-in-need/closure');
     expect(fixFor({ table: 'CINdetails', fields: ['PrimaryNeedCode'] }, sources)?.href).toBe('/front-door/contacts/k1');
     expect(fixFor({ table: 'Header', fields: [] }, sources)).toBeNull();
+  });
+
+  it('keeps a child’s findings, not the return’s, each with where it is put right', () => {
+    const sources = { childId: 'c', episodes: [] };
+    const findings = [
+      {
+        rule: '2883',
+        table: 'ChildProtectionPlans',
+        row: null,
+        childId: null,
+        fields: ['CPPstartDate'],
+        message: 'More plans than conferences',
+      },
+      { rule: '8540', table: 'ChildCharacteristics', row: 1, childId: '7', fields: ['Disability'], message: 'Disability missing' },
+    ];
+    expect(childFindings(findings, sources)).toEqual([
+      {
+        rule: '8540',
+        message: 'Disability missing',
+        fields: 'Disability',
+        fix: { href: '/children/c/edit', text: 'Change the child’s details' },
+      },
+    ]);
+    expect(childFindings(findings, undefined)).toEqual([]);
   });
 });
