@@ -51,6 +51,20 @@ const layers = {
     'children-in-need',
     'dispute-resolution',
   ],
+  // reads the tables of every area the CIN census is made from
+  'cin-census': [
+    'core',
+    'clock',
+    'obligations',
+    'workforce',
+    'children',
+    'returns',
+    'front-door',
+    'casework',
+    'assessment',
+    'child-protection',
+    'children-in-need',
+  ],
   oversight: ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'assessment', 'child-protection'],
 };
 const areas = Object.keys(layers).filter((f) => f !== 'core' && f !== 'clock');

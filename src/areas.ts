@@ -2,6 +2,7 @@ import { assessmentArea } from './assessment/index.js';
 import { caseNotesArea } from './case-notes/index.js';
 import { childProtectionArea } from './child-protection/index.js';
 import { childrenInNeedArea } from './children-in-need/index.js';
+import { cinCensusArea } from './cin-census/index.js';
 import { chronologyArea } from './chronology/index.js';
 import { disputeResolutionArea } from './dispute-resolution/index.js';
 import { provideRecordSections } from './children/record-sections.js';
@@ -27,6 +28,7 @@ export const areas = [
   childProtectionArea,
   childrenInNeedArea,
   disputeResolutionArea,
+  cinCensusArea,
   chronologyArea,
   obligationsArea,
 ] as const;

@@ -16,8 +16,13 @@ export interface RecordSection {
   view: unknown;
 }
 
-/** What an area gives the record page, from the child's obligations already read. */
-export type RecordSectionSource = (db: Db, childId: string, obligations: readonly ObligationView[]) => Promise<RecordSection | null>;
+/** What an area gives the record page, from the child's obligations already read, on `today` in England. */
+export type RecordSectionSource = (
+  db: Db,
+  childId: string,
+  obligations: readonly ObligationView[],
+  today: string,
+) => Promise<RecordSection | null>;
 
 let sources: readonly RecordSectionSource[] = [];
 
@@ -26,7 +31,12 @@ export function provideRecordSections(list: readonly RecordSectionSource[]): voi
   sources = list;
 }
 
-export async function recordSections(db: Db, childId: string, obligations: readonly ObligationView[]): Promise<RecordSection[]> {
-  const found = await Promise.all(sources.map((source) => source(db, childId, obligations)));
+export async function recordSections(
+  db: Db,
+  childId: string,
+  obligations: readonly ObligationView[],
+  today: string,
+): Promise<RecordSection[]> {
+  const found = await Promise.all(sources.map((source) => source(db, childId, obligations, today)));
   return found.filter((s): s is RecordSection => s !== null);
 }

@@ -5,7 +5,7 @@ import type { AppContext } from '../core/http/context.js';
 import { dateParts, errorView, type FieldError, joinDateParts, parse } from '../core/http/forms.js';
 import { forbidden, type RequestState, route } from '../core/http/route.js';
 import { childSummary } from '../core/record/summary.js';
-import { todayIn } from '../core/time.js';
+import { londonDate, todayIn } from '../core/time.js';
 import { obligationRows } from '../obligations/presenters.js';
 import { childObligations } from '../obligations/queries.js';
 import { loadClockContext } from '../obligations/recompute.js';
@@ -155,7 +155,7 @@ function recordRoutes(app: FastifyInstance, ctx: AppContext): void {
     if (!record) return reply.code(404).page('message.njk', { title: 'Page not found' });
     state.revealedChildIds = namedChildren(record);
     const obligations = await childObligations(ctx.db, childId, now, clock);
-    const sections = await recordSections(ctx.db, childId, obligations);
+    const sections = await recordSections(ctx.db, childId, obligations, londonDate(now));
     return reply.page('children/views/record.njk', {
       title: `${record.child.firstName} ${record.child.lastName}`,
       child: record.child,

@@ -117,6 +117,19 @@ validate
   .addOption(format())
   .action(async (file: string, opts) => (await import('./return-commands.js')).validateCinCommand(file, opts));
 
+const returns = program.command('returns').description('Statutory returns made from the record');
+returns
+  .command('build')
+  .description('Build a statutory return from the record on the configured database (DATA_DIR or DATABASE_URL)')
+  .command('cin')
+  .description(
+    'Children in need census: write the XML for a collection year, check it against DfE’s schema for the year, validate it with every CIN rule and print the findings by rule (exit 0 written and within the schema, findings or not; 1 outside the schema, still written; 2 bad arguments)',
+  )
+  .option('--year <YYYY>', 'required: the year the collection ends (2026 for 2025/26)')
+  .option('--out <file>', 'required: the XML file to write')
+  .option('--la <nnn>', 'the authority’s three-digit DfE LA number, for the header’s Source')
+  .action(async (opts: { year?: string; out?: string; la?: string }) => (await import('./return-commands.js')).buildCinCommand(opts));
+
 // ---------------------------------------------------------------------------
 // The audit trail
 

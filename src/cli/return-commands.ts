@@ -14,6 +14,8 @@ import { type FindingsFormat, RuleSummaries, summaryText, writeFindingsFile } fr
 const EXIT_VALID = 0;
 const EXIT_FINDINGS = 1;
 const EXIT_UNREADABLE = 2;
+/** `returns build cin`: the census written departs from DfE's schema (bad arguments are 2, as above). */
+const EXIT_OUTSIDE_SCHEMA = 1;
 
 interface CommonOptions {
   year?: string;
@@ -119,4 +121,65 @@ export function validateCinCommand(file: string, opts: CommonOptions): Promise<v
       `collection year ${ret.year - 1}/${String(ret.year).slice(2)}, read and validated in ${(performance.now() - started).toFixed(0)} ms`,
     ]);
   });
+}
+
+export interface BuildCinOptions {
+  year?: string;
+  out?: string;
+  la?: string;
+}
+
+/**
+ * `opencsc returns build cin`: the census of a collection year from the record on the configured
+ * database, written to --out, checked against DfE's schema for the year and validated with every
+ * CIN rule. Exit 0 when written and within the schema (findings or none: they are the
+ * authority's to put right), 1 when the message departs from the schema, 2 for bad arguments.
+ */
+export async function buildCinCommand(opts: BuildCinOptions): Promise<void> {
+  try {
+    await buildCin(opts);
+  } catch (error) {
+    if (!(error instanceof ReturnReadError)) throw error;
+    console.error(`Cannot build the census: ${error.message}`);
+    process.exitCode = EXIT_UNREADABLE;
+  }
+}
+
+async function buildCin(opts: BuildCinOptions): Promise<void> {
+  const year = yearOption(opts.year);
+  if (year === undefined) throw new ReturnReadError('--year', 'give the year the collection ends, e.g. 2026 for 2025/26');
+  if (!opts.out) throw new ReturnReadError('--out', 'give the file to write the census to, e.g. cin.xml');
+  if (opts.la !== undefined && !/^\d{3}$/.test(opts.la))
+    throw new ReturnReadError('--la', `"${opts.la}" is not a DfE LA number: give the authority's three digits, e.g. 352`);
+  const [{ writeFile }, { loadConfig }, { openConfiguredDatabase }, { censusFromRecord, censusYear, yearLabel }] = await Promise.all([
+    import('node:fs/promises'),
+    import('../core/config.js'),
+    import('./open.js'),
+    import('../cin-census/census.js'),
+  ]);
+  const cinYear = censusYear(year);
+  const started = performance.now();
+  const database = await openConfiguredDatabase(loadConfig());
+  let checked;
+  try {
+    checked = await censusFromRecord(database.db, cinYear, { laNumber: opts.la, madeAt: new Date().toISOString() });
+  } finally {
+    await database.close();
+  }
+  await writeFile(opts.out, checked.xml);
+  const took = (performance.now() - started).toFixed(0);
+  console.log(
+    `Wrote the ${yearLabel(cinYear)} CIN census of ${checked.census.children.length} children to ${opts.out}, built from the record in ${took} ms`,
+  );
+  if (!opts.la) console.log('note: no --la given: the header has no Source (the authority’s DfE LA number)');
+  if (checked.schemaProblems.length) {
+    const n = checked.schemaProblems.length;
+    console.error(`The census departs from DfE's schema for ${yearLabel(cinYear)} in ${n} place${n === 1 ? '' : 's'}:`);
+    for (const p of checked.schemaProblems.slice(0, 20)) console.error(`  ${p}`);
+    if (checked.schemaProblems.length > 20) console.error(`  and ${checked.schemaProblems.length - 20} more`);
+    process.exitCode = EXIT_OUTSIDE_SCHEMA;
+  } else console.log(`It conforms to DfE's schema for ${yearLabel(cinYear)}.`);
+  const summaries = new RuleSummaries();
+  for (const f of checked.findings) summaries.add(f);
+  console.log(summaryText(summaries.list(), summaries.total));
 }
