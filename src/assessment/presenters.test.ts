@@ -11,6 +11,10 @@ const assessment: AssessmentView = {
   workerId: null,
   workerName: null,
   factors: [],
+  analysis: null,
+  childViews: null,
+  familyViews: null,
+  plan: null,
   outcome: null,
   submittedAt: '2026-03-02',
   authorisedAt: null,
@@ -18,6 +22,7 @@ const assessment: AssessmentView = {
   lateReason: null,
   version: 3,
   due: '2026-03-09',
+  lastDecision: null,
 };
 
 describe('the assessment presenters', () => {
