@@ -78,6 +78,7 @@ export function workersForAllocation(db: Db, teamId: string | null) {
 export interface AssessmentReviewView {
   decision: 'returned' | 'authorised';
   comments: string | null;
+  /** ISO 8601, UTC */
   decidedAt: string;
   decidedByName: string;
 }
@@ -86,7 +87,7 @@ export interface AssessmentReviewView {
 export function reviewsOf(db: Db, assessmentId: string): Promise<AssessmentReviewView[]> {
   return rows<AssessmentReviewView>(
     db,
-    sql`select ar.decision, ar.comments, ar.decided_at as "decidedAt", coalesce(w.name, u.display_name) as "decidedByName"
+    sql`select ar.decision, ar.comments, to_char(ar.decided_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "decidedAt", coalesce(w.name, u.display_name) as "decidedByName"
           from assessment_reviews ar join users u on u.id = ar.decided_by left join workers w on w.id = ar.decided_by_worker
          where ar.assessment_id = ${assessmentId}
          order by ar.decided_at desc`,
