@@ -359,6 +359,12 @@ for (const kind of await testDatabases()) {
           version: 4,
         });
         expect(resubmitted.status).toBe(200);
+        // the manager's list of assessments awaiting authorisation leads to the assessment, not only the child
+        const awaiting = await mina.get('/my-team/lists/awaiting-authorisation');
+        expect(awaiting.status).toBe(200);
+        expect(awaiting.text).toContain(
+          `href="${page()}">Review<span class="govuk-visually-hidden"> the assessment of Rey Unallocated</span>`,
+        );
         await mina.get(page());
         const res = await mina.post(page(), {
           ...dateInput('authorisedDate', '2026-03-02'),
