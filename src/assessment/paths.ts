@@ -3,3 +3,12 @@ export const assessmentPaths = {
   list: (childId: string) => `/children/${childId}/assessments`,
   show: (childId: string, assessmentId: string) => `/children/${childId}/assessments/${assessmentId}`,
 };
+
+/** The JSON API mirrors the pages under /api: the same use cases, the same rules. */
+export const assessmentApiPaths = {
+  list: '/api/children/:childId/assessments',
+  show: '/api/children/:childId/assessments/:assessmentId',
+  submit: '/api/children/:childId/assessments/:assessmentId/submit',
+  return: '/api/children/:childId/assessments/:assessmentId/return',
+  authorise: '/api/children/:childId/assessments/:assessmentId/authorise',
+};

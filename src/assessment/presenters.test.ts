@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { assessmentRows, assessmentSummary, isLate, referralItems } from './presenters.js';
+import {
+  assessmentRows,
+  assessmentSummary,
+  childSeenText,
+  isLate,
+  referralItems,
+  stageOf,
+  startsStrategyDiscussion,
+} from './presenters.js';
 import type { AssessmentView } from './queries.js';
 
 const assessment: AssessmentView = {
@@ -11,6 +19,10 @@ const assessment: AssessmentView = {
   workerId: null,
   workerName: null,
   factors: [],
+  analysis: null,
+  childViews: null,
+  familyViews: null,
+  plan: null,
   outcome: null,
   submittedAt: '2026-03-02',
   authorisedAt: null,
@@ -18,6 +30,7 @@ const assessment: AssessmentView = {
   lateReason: null,
   version: 3,
   due: '2026-03-09',
+  lastDecision: null,
 };
 
 describe('the assessment presenters', () => {
@@ -48,5 +61,25 @@ describe('the assessment presenters', () => {
     ];
     expect(referralItems(referrals, undefined).map((i) => i.checked)).toEqual([true, false]);
     expect(referralItems(referrals, 'r1').map((i) => i.checked)).toEqual([false, true]);
+  });
+
+  it('say when a manager has returned an assessment to the worker', () => {
+    expect(stageOf({ ...assessment, submittedAt: null, lastDecision: 'returned' })).toBe('In progress: returned by the manager');
+    expect(stageOf({ ...assessment, submittedAt: null })).toBe('In progress');
+    expect(stageOf({ ...assessment, lastDecision: 'returned' })).toBe('Awaiting authorisation');
+  });
+
+  it('lead an authorised assessment whose outcome is a strategy discussion or section 47 to the strategy discussion', () => {
+    expect(startsStrategyDiscussion({ outcome: 'section_47', authorisedAt: '2026-03-02' })).toBe(true);
+    expect(startsStrategyDiscussion({ outcome: 'strategy_discussion', authorisedAt: '2026-03-02' })).toBe(true);
+    expect(startsStrategyDiscussion({ outcome: 'section_47', authorisedAt: null })).toBe(false);
+    expect(startsStrategyDiscussion({ outcome: 'child_in_need_plan', authorisedAt: '2026-03-02' })).toBe(false);
+  });
+
+  it('say whether the child has been seen during the assessment', () => {
+    expect(childSeenText('2026-03-02', '2026-02-24')).toBe('Yes, first seen on 2 March 2026');
+    expect(childSeenText(null, '2026-02-24')).toBe(
+      'Not yet: no visit on which the child was seen is recorded since the assessment started on 24 February 2026',
+    );
   });
 });

@@ -1,14 +1,22 @@
 import type { CodeList } from '../core/codes.js';
 import { html, link, tag } from '../core/views/html.js';
 import { formatDate, words } from '../core/views/nunjucks.js';
-import type { AssessmentView } from './queries.js';
+import type { AssessmentReviewView, AssessmentView } from './queries.js';
 import { assessmentPaths } from './paths.js';
-import { assessmentOutcomes } from './schema.js';
+import { assessmentOutcomes, outcomesStartingStrategyDiscussion } from './schema.js';
 
 /** Where an assessment has got to, in words. */
-export function stageOf(a: Pick<AssessmentView, 'submittedAt' | 'authorisedAt'>): string {
+export function stageOf(
+  a: Pick<AssessmentView, 'submittedAt' | 'authorisedAt'> & { lastDecision?: AssessmentView['lastDecision'] },
+): string {
   if (a.authorisedAt) return `Authorised ${formatDate(a.authorisedAt)}`;
-  return a.submittedAt ? 'Awaiting authorisation' : 'In progress';
+  if (a.submittedAt) return 'Awaiting authorisation';
+  return a.lastDecision === 'returned' ? 'In progress: returned by the manager' : 'In progress';
+}
+
+/** Whether the assessment's outcome starts child protection work, which begins with a strategy discussion. */
+export function startsStrategyDiscussion(a: Pick<AssessmentView, 'outcome' | 'authorisedAt'>): boolean {
+  return a.authorisedAt !== null && a.outcome !== null && outcomesStartingStrategyDiscussion.includes(a.outcome);
 }
 
 /** A child's assessments, as rows of the list's table. */
@@ -58,6 +66,38 @@ export function assessmentSummary(a: AssessmentView, late: boolean) {
     },
     { key: { text: 'Why it is late' }, value: { text: a.lateReason ?? 'Not recorded' } },
   ];
+}
+
+/** Whether the child has been seen during the assessment, in words. */
+export function childSeenText(seenOn: string | null, startDate: string): string {
+  return seenOn
+    ? `Yes, first seen on ${formatDate(seenOn)}`
+    : `Not yet: no visit on which the child was seen is recorded since the assessment started on ${formatDate(startDate)}`;
+}
+
+/** The written parts of a submitted assessment, as the rows of a summary list. */
+export function writtenSummary(a: AssessmentView) {
+  const row = (key: string, value: string | null) => ({
+    key: { text: key },
+    value: { text: value ?? 'Not recorded', classes: 'app-note' },
+  });
+  return [
+    row('Analysis', a.analysis),
+    row('The child’s views', a.childViews),
+    row('The family’s views', a.familyViews),
+    row('Plan and recommendation', a.plan),
+    row('Outcome', a.outcome ? words(a.outcome) : null),
+  ];
+}
+
+const decisionWords = { returned: 'Returned to the social worker', authorised: 'Authorised' } as const;
+
+/** The management oversight recorded on the assessment, newest first, as the rows of a summary list. */
+export function reviewSummary(reviews: readonly AssessmentReviewView[]) {
+  return reviews.map((r) => ({
+    key: { text: `${decisionWords[r.decision]} by ${r.decidedByName}, ${formatDate(r.decidedAt)}` },
+    value: { text: r.comments ?? 'No comments', classes: 'app-note' },
+  }));
 }
 
 /** The factors, as checkboxes, those in `chosen` ticked. */

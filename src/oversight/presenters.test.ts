@@ -23,6 +23,25 @@ describe('the oversight presenters', () => {
     expect(cell).toContain('href="/access-requests/new?child=c2"');
   });
 
+  it('end a row with where the list’s work is done, blank for a restricted record, so every row has every column', () => {
+    const rows = listRows(
+      [
+        {
+          childId: 'c1',
+          childName: 'Ann',
+          cells: ['2026-03-02'],
+          action: { href: '/children/c1/assessments/a1', text: 'Review', hidden: 'the assessment of Ann' },
+        },
+        { restricted, cells: ['2026-03-01'] },
+      ],
+      3,
+    );
+    expect(String((rows[0]![2] as { html: unknown }).html)).toBe(
+      '<a class="govuk-link" href="/children/c1/assessments/a1">Review<span class="govuk-visually-hidden"> the assessment of Ann</span></a>',
+    );
+    expect(rows[1]!.slice(1)).toEqual([{ text: '1 March 2026' }, { text: '' }]);
+  });
+
   it('bolds a caseload over 40 and says who the number is for', () => {
     const lists = teamLists(undefined);
     const [heavy] = caseloadRows(

@@ -1,7 +1,7 @@
 import { childCell } from '../children/presenters.js';
 import { childPaths } from '../children/paths.js';
 import type { RestrictedRecord } from '../children/queries.js';
-import { link } from '../core/views/html.js';
+import { type Html, link } from '../core/views/html.js';
 import { cellText, formatDate, words } from '../core/views/nunjucks.js';
 import type { ObligationView } from '../obligations/queries.js';
 import { daysText, whatIsOwed } from '../obligations/presenters.js';
@@ -91,9 +91,18 @@ export function teamOverviewRows(teams: readonly TeamRow[]) {
   ]);
 }
 
-/** The children behind a figure, as table rows: the child (or a restricted record), then the list's columns. */
-export function listRows(items: readonly ({ cells: string[] } & (ListItem | { restricted: RestrictedRecord }))[]) {
-  return items.map((i) => [{ html: childCell(i) }, ...i.cells.map((c) => ({ text: cellText(c) }))]);
+/**
+ * The children behind a figure, as table rows: the child (or a restricted record), then the
+ * list's columns, then where its work is done if the list has such a column (blank for a
+ * restricted record), so every row has the list's `columns` cells.
+ */
+export function listRows(items: readonly ({ cells: string[] } & (ListItem | { restricted: RestrictedRecord }))[], columns?: number) {
+  return items.map((i) => {
+    const row: ({ html: Html } | { text: unknown })[] = [{ html: childCell(i) }, ...i.cells.map((c) => ({ text: cellText(c) }))];
+    if ('action' in i && i.action) row.push({ html: link(i.action.href, i.action.text, i.action.hidden) });
+    while (columns !== undefined && row.length < columns) row.push({ text: '' });
+    return row;
+  });
 }
 
 /** A list's column headings. */

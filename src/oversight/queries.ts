@@ -1,4 +1,5 @@
 import { Param, type SQL, sql } from 'drizzle-orm';
+import { assessmentPaths } from '../assessment/paths.js';
 import { assessmentDue } from '../assessment/queries.js';
 import { assessmentTimeliness, type ClockContext } from '../clock/index.js';
 import type { WorkingDayCalendar } from '../core/calendar/index.js';
@@ -429,6 +430,8 @@ export interface ListItem {
   childId: string;
   childName: string;
   cells: string[];
+  /** The page where the list's work is done for this child, when it is not the child's record. */
+  action?: { href: string; text: string; hidden: string };
 }
 
 /** A list of children behind a figure: what it is called, how it is counted, its columns and its children. */
@@ -544,8 +547,14 @@ export async function childList(
       return {
         title: 'Assessments awaiting authorisation',
         definition: 'Assessments submitted by the social worker and not yet authorised by a manager.',
-        head: ['Child', 'Social worker', 'Submitted'],
-        items: found.map((a) => ({ childId: a.childId, childName: a.childName, cells: [a.workerName ?? '', a.submittedAt] })),
+        head: ['Child', 'Social worker', 'Submitted', 'Assessment'],
+        // straight to the assessment, where the manager authorises it or returns it
+        items: found.map((a) => ({
+          childId: a.childId,
+          childName: a.childName,
+          cells: [a.workerName ?? '', a.submittedAt],
+          action: { href: assessmentPaths.show(a.childId, a.id), text: 'Review', hidden: `the assessment of ${a.childName}` },
+        })),
       };
     }
     case 'caseload': {

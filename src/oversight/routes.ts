@@ -237,7 +237,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
       scopeName: page.scopeName,
       count: list.items.length,
       head: listHead(list.head),
-      rows: listRows(shown),
+      rows: listRows(shown, list.head.length),
       backLink: page.backLink,
     });
   }

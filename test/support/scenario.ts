@@ -3,6 +3,8 @@ import { createChild } from '../../src/children/use-cases.js';
 import { sql } from 'drizzle-orm';
 import { rows, type Db } from '../../src/core/db/database.js';
 import { decideContact, recordContact } from '../../src/front-door/use-cases.js';
+import { recomputeObligations } from '../../src/obligations/recompute.js';
+import { allocate } from '../../src/workforce/use-cases.js';
 import type { smallAuthority } from './fixture.js';
 
 type Authority = Awaited<ReturnType<typeof smallAuthority>>;
@@ -51,5 +53,8 @@ export async function driftingAssessment(
     { referralId: referral!.id, startDate: referred.date, workerId: team.workerId },
     { userId: authority.users.manager },
   );
+  // starting the assessment does not allocate the child: the manager allocates it
+  await allocate(db, childId, team, { userId: authority.users.manager });
+  await recomputeObligations(db, [childId]);
   return childId;
 }
