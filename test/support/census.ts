@@ -1,5 +1,5 @@
 import { authoriseAssessment, startAssessment, submitAssessment } from '../../src/assessment/use-cases.js';
-import { createChild, type NewChild } from '../../src/children/use-cases.js';
+import { createChild, recordVisit, type NewChild } from '../../src/children/use-cases.js';
 import {
   recordConference,
   recordS47Outcome,
@@ -53,8 +53,22 @@ export async function recordChildren(db: Db, authority: Authority) {
     { referralId: wrenReferral, startDate: '2025-06-03', workerId: authority.workers.ana },
     { userId: authority.users.manager },
   );
-  await submitAssessment(db, wren, assessment, { factors: ['3A', '4A'], outcome: 'child_in_need_plan', version: 1 }, '2025-07-01');
-  await authoriseAssessment(db, wren, assessment, { authorisedDate: '2025-07-03', version: 2 }, { workerId: authority.workers.manager });
+  await recordVisit(db, wren, { visitDate: '2025-06-10', purpose: 'assessment', childSeen: true, seenAlone: true }, by);
+  const written = { analysis: 'Analysis.', childViews: 'Views.', familyViews: 'Views.', plan: 'A child in need plan.' };
+  await submitAssessment(
+    db,
+    wren,
+    assessment,
+    { factors: ['3A', '4A'], ...written, outcome: 'child_in_need_plan', version: 1 },
+    '2025-07-01',
+  );
+  await authoriseAssessment(
+    db,
+    wren,
+    assessment,
+    { authorisedDate: '2025-07-03', authorisationComments: undefined, version: 2 },
+    { userId: authority.users.manager, workerId: authority.workers.manager, at: by.now },
+  );
   await startCinPlan(db, wren, { referralId: wrenReferral, startDate: '2025-07-10' }, by);
 
   // Rowan: strategy discussion, section 47 enquiry, initial conference and plan, a review
