@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChild, type NewChild } from '../../src/children/use-cases.js';
+import { rows } from '../../src/core/db/database.js';
 import { PASSWORD } from '../support/fixture.js';
 import { TestClock, type RunningService } from '../support/service.js';
 import { type BrowserHarness, expectAccessible, fillSignIn, openBrowserHarness, signInWithPassword } from './browser.js';
@@ -18,6 +20,7 @@ describe('in a real browser: a concern to the end of a plan, with the record and
   let service: RunningService;
   let clock: TestClock;
   let childId: string;
+  let contactId: string;
   /** Ana, the social worker. */
   let ana: Page;
   /** Mina, her team manager. */
@@ -97,9 +100,11 @@ describe('in a real browser: a concern to the end of a plan, with the record and
   async function tableRows(page: Page, caption: string): Promise<string[][]> {
     const table = page.getByRole('table', { name: caption, exact: true });
     if ((await table.count()) === 0) return [];
+    // the page's own DOM, typed only as far as it is used (the project's lib has no DOM types)
+    type Row = { querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }> };
     return table
       .locator('tbody tr')
-      .evaluateAll((trs) =>
+      .evaluateAll((trs: Row[]) =>
         trs.map((tr) => Array.from(tr.querySelectorAll('th, td')).map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim())),
       );
   }
@@ -147,6 +152,7 @@ describe('in a real browser: a concern to the end of a plan, with the record and
     await submit(ana, 'Save contact');
     await expect(banner(ana)).resolves.toContain('Contact recorded');
     const contactUrl = ana.url();
+    contactId = contactUrl.split('/').pop()!;
 
     await open(mina, contactUrl);
     await choose(mina, 'thresholdLevel', 'child_protection');
@@ -164,13 +170,26 @@ describe('in a real browser: a concern to the end of a plan, with the record and
 
   it('records the concern from the referral: the strategy discussion falls due on the record and on My work', async () => {
     await open(ana, recordOf());
-    await follow(ana, 'Record a concern of significant harm');
-    await ana.getByLabel('Referral it comes from').selectOption({ label: 'Referral of 2 March 2026' });
-    await ana.getByLabel('Time the concern arose').fill('09:15');
+    const section = ana.locator('section[aria-labelledby="child-protection-heading"]');
+    await expect(section.textContent()).resolves.toContain(
+      'The front door decided on a strategy discussion for the contact received 2 March 2026 at 9:15am: not recorded yet',
+    );
+    await follow(ana, 'Record the strategy discussion the front door decided on');
+    // the form starts from the contact: its referral, and the concern no later than the call came in
+    await expect(ana.getByLabel('Referral it comes from').locator('option:checked').textContent()).resolves.toBe(
+      'Referral of 2 March 2026',
+    );
+    await expect(ana.locator('#concernDate-day').inputValue()).resolves.toBe('2');
+    await expect(ana.getByLabel('Time the concern arose').inputValue()).resolves.toBe('09:15');
     await ana.getByLabel('What the concern is').fill('A burn on Tam’s forearm; Tam says his stepfather held his arm to the cooker');
     await choose(ana, 'held', 'no');
     await submit(ana, 'Save');
     await expect(banner(ana)).resolves.toContain('Strategy discussion recorded');
+    const [from] = await rows<{ contact: string | null; referral: string | null }>(
+      harness.database.db,
+      sql`select contact_id as contact, referral_id as referral from strategy_discussions where child_id = ${childId}`,
+    );
+    expect(from).toEqual({ contact: contactId, referral: expect.any(String) });
 
     const { due } = await onRecord();
     const discussion = due.find(startsWith('Strategy discussion'));
