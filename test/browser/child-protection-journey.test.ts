@@ -262,7 +262,7 @@ describe('in a real browser: a concern to the end of a plan, with the record and
     expect(owes(done, 'Section 47 enquiry')).toBe(true);
     // 15 working days from the discussion on 2 March
     expect(due.find(startsWith('Initial child protection conference'))).toContain(
-      'within 15 working days of the strategy discussion held on 9:50am on 2 March 2026',
+      'within 15 working days of the strategy discussion held at 9:50am on 2 March 2026',
     );
     const work = await myWork();
     expect(work.some((w) => w.what.startsWith('Section 47 enquiry'))).toBe(false);
