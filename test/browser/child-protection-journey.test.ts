@@ -295,6 +295,13 @@ describe('in a real browser: a concern to the end of a plan, with the record and
     await submit(ana, 'Save the conference');
     await expect(banner(ana)).resolves.toContain('Conference recorded');
     await expect(ana.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('plan');
+    // what the conference recorded reads back: the worker there, the report's dates, the category
+    await follow(ana, 'Open the conference that made the plan');
+    const conference = await ana.locator('.govuk-summary-list').textContent();
+    expect(conference).toMatch(/Allocated social worker attended\s*Yes/);
+    expect(conference).toMatch(/Report submitted\s*11 March 2026/);
+    expect(conference).toMatch(/Report shared with the family\s*13 March 2026/);
+    expect(conference).toContain('Physical abuse (PHY)');
 
     const { due, done } = await onRecord();
     expect(owes(due, 'Initial child protection conference')).toBe(false);
@@ -385,6 +392,7 @@ describe('in a real browser: a concern to the end of a plan, with the record and
     await daysPass(79); // Wednesday 10 June
     const overdue = (await myWork()).filter((w) => w.list === 'overdue').map((w) => w.what);
     expect(overdue.some(startsWith('Child protection visit'))).toBe(true);
+    expect(overdue.some(startsWith('Core group'))).toBe(true);
 
     await open(ana, recordOf());
     await follow(ana, 'Open the child protection plan');
@@ -431,5 +439,13 @@ describe('in a real browser: a concern to the end of a plan, with the record and
     );
     const work = (await myWork()).map((w) => w.what);
     for (const rule of childProtectionRules) expect(work.some(startsWith(rule)), rule).toBe(false);
+
+    await open(ana, recordOf());
+    await follow(ana, 'Everything recorded under child protection');
+    const doneHere = (await tableRows(ana, 'Done')).map((r) => r[0]!);
+    // everything met along the way; the second core group, never held, stopped with the plan
+    for (const rule of childProtectionRules.filter((r) => r !== 'Core group')) expect(doneHere.some(startsWith(rule)), rule).toBe(true);
+    expect(await tableRows(ana, 'What is due')).toEqual([]);
+    await expect(ana.locator('main').textContent()).resolves.toContain('Nothing under child protection is due.');
   });
 });
