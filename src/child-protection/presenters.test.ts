@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { categoryOfAbuseCodes } from '../children/codes.js';
 import { codesOf } from '../core/codes.js';
 import type { ObligationView } from '../obligations/queries.js';
-import { dateAndTime, planPage, recordSection } from './presenters.js';
+import { dateAndTime, newDiscussionValues, planPage, recordSection } from './presenters.js';
 import type { ChildProtectionRecord, PlanView } from './queries.js';
 import { categoryCodes } from './schema.js';
 
@@ -37,13 +37,16 @@ const plan: ChildProtectionRecord['plans'][number] = {
 
 describe('the child protection section of the child’s record', () => {
   it('says when nothing is recorded, rather than that nothing is due', () => {
-    const section = recordSection(child.id, { enquiries: [], plans: [] }, []);
+    const section = recordSection(child.id, { enquiries: [], plans: [], asked: [] }, []);
     expect(section.status).toBe('No child protection enquiry or plan recorded');
     expect(section.next).toBeNull();
   });
 
   it('shows the plan in force, its missing contingency, and the next obligation with its due date', () => {
-    const section = recordSection(child.id, { enquiries: [], plans: [plan] }, [due({ status: 'met_on_time', due: '2026-03-23' }), due({})]);
+    const section = recordSection(child.id, { enquiries: [], plans: [plan], asked: [] }, [
+      due({ status: 'met_on_time', due: '2026-03-23' }),
+      due({}),
+    ]);
     expect(section.status).toBe('On a child protection plan since 20 March 2026');
     expect(section.rows.map((r) => [r.key.text, r.value.text])).toContainEqual(['Plan finalised', 'Not yet: no contingency plan']);
     expect(section.rows.map((r) => r.value.text)).toContain('Physical abuse (PHY)');
@@ -79,6 +82,7 @@ describe('the child protection section of the child’s record', () => {
           },
         ],
         plans: [],
+        asked: [],
       },
       [due({ ruleName: 'Strategy discussion', due: '2026-03-03T09:00:00+00:00', status: 'overdue' })],
     );
@@ -105,9 +109,30 @@ describe('the child protection section of the child’s record', () => {
       conferenceDecision: null,
       planId: null,
     };
-    expect(recordSection(child.id, { enquiries: [closed], plans: [] }, []).status).toBe(
+    expect(recordSection(child.id, { enquiries: [closed], plans: [], asked: [] }, []).status).toBe(
       'No enquiry under way: the last concern was raised 20 February 2026 at 4:10pm',
     );
+  });
+
+  it('leads from a front door decision for a strategy discussion to the form, with its contact and referral', () => {
+    const asked = {
+      contactId: '00000000-0000-4000-8000-0000000000c1',
+      referralId: '00000000-0000-4000-8000-0000000000f1',
+      receivedAt: '2026-03-02T09:15:00Z',
+    };
+    const section = recordSection(child.id, { enquiries: [], plans: [], asked: [asked] }, []);
+    const href = `/children/${child.id}/child-protection/strategy-discussions/new?contactId=${asked.contactId}&referralId=${asked.referralId}`;
+    expect(section.status).toBe(
+      'The front door decided on a strategy discussion for the contact received 2 March 2026 at 9:15am: not recorded yet',
+    );
+    expect(section.links[0]).toEqual({ text: 'Record the strategy discussion the front door decided on', href });
+    expect(section.start.href).toBe(href);
+    expect(newDiscussionValues('2026-03-04', { contactId: asked.contactId }, [asked])).toEqual({
+      concernDate: '2026-03-02',
+      concernTime: '09:15',
+      referralId: asked.referralId,
+      contactId: asked.contactId,
+    });
   });
 
   it('writes a datetime in England’s time, summer or winter', () => {

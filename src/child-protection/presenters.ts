@@ -181,7 +181,16 @@ export function recordSection(childId: string, record: ChildProtectionRecord, ob
   const previousPlans = record.plans.filter((p) => p.endDate).length;
   if (previousPlans > 0 && openPlan) rows.push(row('Previous plans', String(previousPlans)));
   const next = obligations.filter(outstanding)[0];
-  const links = [{ text: 'Record a concern or strategy discussion', href: to.newStrategyDiscussionPath(childId) }];
+  // a front door decision for a strategy discussion not yet recorded: the form starts from its contact and referral
+  const asked = record.asked[0];
+  const start = asked
+    ? to.newStrategyDiscussionPath(childId, { contactId: asked.contactId, ...(asked.referralId ? { referralId: asked.referralId } : {}) })
+    : to.newStrategyDiscussionPath(childId);
+  if (asked && !openPlan && !openEnquiry) {
+    status = `The front door decided on a strategy discussion for the contact received ${dateAndTime(asked.receivedAt)}: not recorded yet`;
+  }
+  const links = [{ text: 'Record a concern or strategy discussion', href: start }];
+  if (asked) links.unshift({ text: 'Record the strategy discussion the front door decided on', href: start });
   if (openPlan) links.unshift({ text: 'Open the child protection plan', href: to.planPath(childId, openPlan.id) });
   else if (openEnquiry) {
     links.unshift({
@@ -205,7 +214,7 @@ export function recordSection(childId: string, record: ChildProtectionRecord, ob
     links,
     start: {
       text: 'Record a concern of significant harm',
-      href: to.newStrategyDiscussionPath(childId),
+      href: start,
       classes: 'govuk-button--secondary',
     },
     overview: to.childProtectionPath(childId),
@@ -299,6 +308,26 @@ export function strategyDiscussionValues(d: StrategyDiscussionView): FormValues 
 }
 
 const strategyDates = ['concernDate', 'heldDate'];
+
+/**
+ * A new discussion's starting values: from the contact the front door decided on, the concern
+ * arose no later than the contact came in; otherwise today, with the time left to the worker.
+ */
+export function newDiscussionValues(
+  today: string,
+  from: { referralId?: string | undefined; contactId?: string | undefined },
+  asked: readonly ChildProtectionRecord['asked'][number][],
+): FormValues {
+  const contact = asked.find((a) => a.contactId === from.contactId);
+  if (!contact) return { concernDate: today, referralId: from.referralId, contactId: from.contactId };
+  const received = localParts(contact.receivedAt);
+  return {
+    concernDate: received.date,
+    concernTime: received.time,
+    referralId: from.referralId ?? contact.referralId ?? undefined,
+    contactId: contact.contactId,
+  };
+}
 
 export function strategyDiscussionForm(
   child: ChildHeading,

@@ -204,10 +204,12 @@ export interface ChildProtectionRecord {
     coreGroups: number;
     reviews: number;
   }[];
+  /** Contacts the front door decided need a strategy discussion, with none yet recorded from them. */
+  asked: { contactId: string; referralId: string | null; receivedAt: string }[];
 }
 
 export async function childProtectionOf(db: Db, childId: string): Promise<ChildProtectionRecord> {
-  const [enquiries, plans] = await Promise.all([
+  const [enquiries, plans, asked] = await Promise.all([
     rows<ChildProtectionRecord['enquiries'][number]>(
       db,
       sql`select d.id as "discussionId", ${iso(sql`d.concern_at`)} as "concernAt", ${iso(sql`d.held_at`)} as "heldAt", d.decisions,
@@ -230,8 +232,21 @@ export async function childProtectionOf(db: Db, childId: string): Promise<ChildP
                  (select count(*)::int from cp_conferences r where r.cp_plan_id = p.id) as "reviews"
             from cp_plans p where p.child_id = ${childId} order by p.start_date desc`,
     ),
+    discussionsAskedFor(db, childId),
   ]);
-  return { enquiries, plans };
+  return { enquiries, plans, asked };
+}
+
+/** Contacts the front door decided need a strategy discussion, with none yet recorded from the contact or its referral. */
+export function discussionsAskedFor(db: Db, childId: string) {
+  return rows<ChildProtectionRecord['asked'][number]>(
+    db,
+    sql`select k.id as "contactId", r.id as "referralId", ${iso(sql`k.received_at`)} as "receivedAt"
+          from contacts k left join referrals r on r.contact_id = k.id
+         where k.child_id = ${childId} and k.outcome = 'strategy_discussion'
+           and not exists (select 1 from strategy_discussions d where d.contact_id = k.id or d.referral_id = r.id)
+         order by k.received_at desc`,
+  );
 }
 
 /** Open referrals a strategy discussion can come from. */

@@ -24,6 +24,7 @@ import {
   conferencePage,
   coreGroupForm,
   endPlanForm,
+  newDiscussionValues,
   overviewPage,
   planPage,
   type PlanForm,
@@ -36,6 +37,7 @@ import {
   childProtectionObligations,
   childProtectionOf,
   conferenceOf,
+  discussionsAskedFor,
   openReferralsOf,
   planOf,
   s47EnquiryOf,
@@ -200,7 +202,9 @@ export function childProtectionRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   route(app, ctx, { ...view, url: paths.newStrategyDiscussion }, async (req, reply) => {
     const q = req.query as Record<string, string | undefined>;
-    return discussionFormPage(reply, params(req), { concernDate: today(), referralId: q.referralId, contactId: q.contactId }, []);
+    const p = params(req);
+    const asked = await discussionsAskedFor(ctx.db, p.childId);
+    return discussionFormPage(reply, p, newDiscussionValues(today(), { referralId: q.referralId, contactId: q.contactId }, asked), []);
   });
 
   route(app, ctx, { ...view, url: paths.strategyDiscussion }, async (req, reply, state) => discussionPage(reply, params(req), state.user));

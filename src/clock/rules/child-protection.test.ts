@@ -80,6 +80,21 @@ describe('initial child protection conference within 15 working days of the stra
     expect(list.map((o) => [o.dueAt, o.triggerFactId])).toEqual([['2025-03-31', 'first']]);
   });
 
+  it('says when the discussion was held: at its time, on its day', () => {
+    const f = facts();
+    const list = obligationsOf(
+      'initial-child-protection-conference',
+      child([
+        f('strategy_discussion', '2025-03-10T09:50:00Z', { episode: 'e1' }),
+        f('s47_started', '2025-03-10', { episode: 'e1' }),
+        f('s47_completed', '2025-03-14', { episode: 'e1', data: { conferenceRequired: true } }),
+      ]),
+    );
+    expect(list[0]!.explanation).toBe(
+      'Hold the initial child protection conference within 15 working days of the strategy discussion held at 9:50am on 10 March 2025.',
+    );
+  });
+
   it('is not owed while the enquiry is open, nor when it concludes that no conference is needed', () => {
     const f = facts();
     expect(

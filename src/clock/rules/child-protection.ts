@@ -165,7 +165,7 @@ export const initialConference: ClockRule = {
           candidates: conferences,
           first: {
             dueAt: dueFrom(from.at, workingDays(15), ctx.calendar),
-            explanation: `Hold the initial child protection conference within 15 working days of ${what} on ${formatMoment(from.at)}.`,
+            explanation: `Hold the initial child protection conference within 15 working days of ${what} ${when(from.at)}.`,
           },
         }),
       );
