@@ -6,7 +6,7 @@ import { todayIn } from '../core/time.js';
 import { loadClockContext } from '../obligations/recompute.js';
 import { childObligations } from '../obligations/queries.js';
 import { childPaths as paths } from './paths.js';
-import { childRecord, childSearchSchema, findChildren, likelyMatches, matchesShownTo, namedChildren } from './queries.js';
+import { childRecord, childSearchSchema, findChildren, likelyMatches, matchesShownTo, namedChildren, visitsOf } from './queries.js';
 import { createChild, newChildApiSchema, recordVisit, visitSchema } from './use-cases.js';
 import { roles } from '../core/auth/roles.js';
 
@@ -86,6 +86,21 @@ export function childrenApi(app: FastifyInstance, ctx: AppContext): void {
       state.revealedChildIds = namedChildren(record);
       const obligations = await childObligations(ctx.db, childId, now, await loadClockContext(ctx.db));
       return reply.send({ ...record, obligations });
+    },
+  );
+
+  apiRoute(
+    app,
+    ctx,
+    {
+      method: 'GET',
+      url: paths.apiVisits(':childId'),
+      audit: 'VIEW_CHILD',
+      summary: 'The child’s visits, newest first: date, whether the child was seen and seen alone, purpose, who visited and the note',
+    },
+    async (req, reply) => {
+      const { childId } = req.params as { childId: string };
+      return reply.send(await visitsOf(ctx.db, childId));
     },
   );
 

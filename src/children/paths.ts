@@ -7,6 +7,7 @@ export const childPaths = {
   add: () => '/children/new',
   record: (childId: string) => `/children/${childId}`,
   edit: (childId: string) => `/children/${childId}/edit`,
+  visits: (childId: string) => `/children/${childId}/visits`,
   newVisit: (childId: string) => `/children/${childId}/visits/new`,
   addresses: (childId: string) => `/children/${childId}/addresses`,
   relationships: (childId: string) => `/children/${childId}/relationships`,

@@ -23,6 +23,8 @@ import {
   relationshipTypeItems,
   requestsToDecide,
   searchRows,
+  visitRows,
+  NOTE_ON_RECORD,
   workSummaryRows,
 } from './presenters.js';
 import {
@@ -38,6 +40,7 @@ import {
   requestsMadeBy,
   restrictedRecordFor,
   requestsToDecide as requestsWaiting,
+  visitsOf,
 } from './queries.js';
 import {
   AddressDateError,
@@ -154,7 +157,7 @@ function recordRoutes(app: FastifyInstance, ctx: AppContext): void {
     const [record, clock] = await Promise.all([childRecord(ctx.db, childId, now, state.user), loadClockContext(ctx.db)]);
     if (!record) return reply.code(404).page('message.njk', { title: 'Page not found' });
     state.revealedChildIds = namedChildren(record);
-    const obligations = await childObligations(ctx.db, childId, now, clock);
+    const [obligations, recent] = await Promise.all([childObligations(ctx.db, childId, now, clock), visitsOf(ctx.db, childId, 5)]);
     const sections = await recordSections(ctx.db, childId, obligations);
     return reply.page('children/views/record.njk', {
       title: `${record.child.firstName} ${record.child.lastName}`,
@@ -164,7 +167,21 @@ function recordRoutes(app: FastifyInstance, ctx: AppContext): void {
       relationships: relationshipLines(record.relationships),
       outstanding: obligationRows(obligations.filter((o) => o.status === 'due' || o.status === 'overdue')),
       met: obligationRows(obligations.filter((o) => o.status === 'met_on_time' || o.status === 'met_late')),
+      visits: { rows: visitRows(recent.visits, { cut: NOTE_ON_RECORD }), total: recent.total },
       sections,
+    });
+  });
+
+  route(app, ctx, { method: 'GET', url: paths.visits(':childId'), audit: 'VIEW_CHILD' }, async (req, reply) => {
+    const { childId } = req.params as { childId: string };
+    const [child, all] = await Promise.all([childSummary(ctx.db, childId), visitsOf(ctx.db, childId)]);
+    if (!child) return reply.code(404).page('message.njk', { title: 'Page not found' });
+    return reply.page('children/views/visits.njk', {
+      title: 'Visits',
+      child,
+      rows: visitRows(all.visits),
+      total: all.total,
+      backLink: paths.record(childId),
     });
   });
 
