@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { queueRows, timeToDecide } from './presenters.js';
+import { codeInWords, queueRows, timeToDecide } from './presenters.js';
+
+const sources = [
+  { code: '6', label: 'Police' },
+  { code: '3F', label: 'Schools' },
+];
 
 describe('the front door presenters', () => {
   it('say how long is left to decide, or how far past the deadline', () => {
@@ -12,23 +17,31 @@ describe('the front door presenters', () => {
   });
 
   it('mark a police notification and a contact past its deadline', () => {
-    const [row] = queueRows([
-      {
-        id: 'k1',
-        childId: 'c1',
-        childName: 'Ann & Co',
-        receivedAt: '2026-01-05T09:00:00Z',
-        source: '6',
-        referrerName: 'PC Fictional',
-        domesticAbuseNotification: true,
-        consent: 'given',
-        due: null,
-        hoursLeft: -2,
-      },
-    ]);
+    const [row] = queueRows(
+      [
+        {
+          id: 'k1',
+          childId: 'c1',
+          childName: 'Ann & Co',
+          receivedAt: '2026-01-05T09:00:00Z',
+          source: '6',
+          referrerName: 'PC Fictional',
+          domesticAbuseNotification: true,
+          consent: 'given',
+          due: null,
+          hoursLeft: -2,
+        },
+      ],
+      sources,
+    );
     expect(String((row![0] as { html: unknown }).html)).toBe(
       '<a class="govuk-link" href="/front-door/contacts/k1">Ann &amp; Co</a><br><strong class="govuk-tag govuk-tag--purple">Police: domestic abuse</strong>',
     );
+    expect(row![2]).toEqual({ text: 'Police (6)' });
     expect(String((row![4] as { html: unknown }).html)).toBe('<strong class="govuk-tag govuk-tag--red">2 hours over</strong>');
+  });
+
+  it('put a DfE code into words, keeping the code, and leave an unknown code as it is', () => {
+    expect([codeInWords(sources, '3F'), codeInWords(sources, '9Z'), codeInWords(sources, null)]).toEqual(['Schools (3F)', '9Z', '']);
   });
 });

@@ -14,14 +14,21 @@ export function timeToDecide(hoursLeft: number | null): string {
   return hoursLeft < 0 ? `${-hoursLeft} hours over` : `${hoursLeft} hours left`;
 }
 
+/** A DfE code as people read it: its label, with the code after it for the returns ("Police (6)"). */
+export function codeInWords(list: CodeList, code: string | null): string {
+  if (!code) return '';
+  const label = labelOf(list, code);
+  return label === code ? code : `${label} (${code})`;
+}
+
 /** The contacts awaiting a decision, as the queue's rows: one past its deadline is marked red. */
-export function queueRows(awaiting: readonly AwaitingDecision[]) {
+export function queueRows(awaiting: readonly AwaitingDecision[], sources: CodeList) {
   return awaiting.map((c) => [
     {
       html: html`${link(paths.contact(c.id), c.childName)}${c.domesticAbuseNotification ? html`<br>${tag('Police: domestic abuse', 'purple')}` : ''}`,
     },
     { text: formatDate(c.receivedAt) },
-    { text: c.source },
+    { text: codeInWords(sources, c.source) },
     { text: c.referrerName },
     c.hoursLeft !== null && c.hoursLeft < 0 ? { html: tag(timeToDecide(c.hoursLeft), 'red') } : { text: timeToDecide(c.hoursLeft) },
   ]);
@@ -30,19 +37,20 @@ export function queueRows(awaiting: readonly AwaitingDecision[]) {
 /** What the contact is, as a summary list. */
 export function contactSummary(c: ContactDetail, sources: CodeList) {
   return [
-    { key: { text: 'Source' }, value: { text: `${c.source} – ${labelOf(sources, c.source)}` } },
+    { key: { text: 'Source' }, value: { text: codeInWords(sources, c.source) } },
     { key: { text: 'From' }, value: { text: `${c.referrerName}${c.referrerOrganisation ? `, ${c.referrerOrganisation}` : ''}` } },
     { key: { text: 'About' }, value: { text: c.about } },
     { key: { text: 'Consent to checks' }, value: { text: `${words(c.consent)}${c.consentReason ? `: ${c.consentReason}` : ''}` } },
   ];
 }
 
-/** How the contact was decided, as a summary list. */
-export function decisionSummary(c: ContactDetail) {
+/** How the contact was decided, as a summary list; the primary need of the referral it made, if one was given. */
+export function decisionSummary(c: ContactDetail, needs: CodeList) {
   return [
     { key: { text: 'Decided' }, value: { text: `${formatDate(c.decidedAt)}${c.decidedByName ? ` by ${c.decidedByName}` : ''}` } },
     { key: { text: 'Threshold level' }, value: { text: words(c.thresholdLevel) } },
     { key: { text: 'Outcome' }, value: { text: words(c.outcome) } },
+    ...(c.primaryNeed ? [{ key: { text: 'Primary need' }, value: { text: codeInWords(needs, c.primaryNeed) } }] : []),
     { key: { text: 'Reason' }, value: { text: c.decisionReason } },
   ];
 }

@@ -23,6 +23,8 @@ export interface ContactDetail {
   thresholdLevel: string | null;
   outcome: string | null;
   decisionReason: string | null;
+  /** The DfE primary need of the referral the decision made, if it made one with a need known. */
+  primaryNeed: string | null;
   version: number;
 }
 
@@ -64,7 +66,8 @@ export async function contactDetail(db: Db, contactId: string): Promise<ContactD
                k.source, k.referrer_name as "referrerName", k.referrer_organisation as "referrerOrganisation", k.about, k.consent,
                k.consent_reason as "consentReason", k.domestic_abuse_notification as "domesticAbuseNotification",
                k.decided_at::text as "decidedAt", w.name as "decidedByName", k.threshold_level as "thresholdLevel", k.outcome,
-               k.decision_reason as "decisionReason", k.version
+               k.decision_reason as "decisionReason",
+               (select r.primary_need from referrals r where r.contact_id = k.id limit 1) as "primaryNeed", k.version
           from contacts k join children c on c.id = k.child_id left join workers w on w.id = k.decided_by
          where k.id = ${contactId}`,
   );

@@ -32,7 +32,7 @@ export function frontDoorRoutes(app: FastifyInstance, ctx: AppContext): void {
       title: 'Front door',
       count: awaiting.length,
       overdue: awaiting.filter((c) => c.hoursLeft !== null && c.hoursLeft < 0).length,
-      rows: queueRows(awaiting),
+      rows: queueRows(awaiting, referralSourceCodes),
     });
   });
 
@@ -89,7 +89,7 @@ export function frontDoorRoutes(app: FastifyInstance, ctx: AppContext): void {
     title: 'Contact',
     contact,
     summary: contactSummary(contact, referralSourceCodes),
-    decision: contact.decidedAt ? decisionSummary(contact) : null,
+    decision: contact.decidedAt ? decisionSummary(contact, primaryNeedCodes) : null,
     items: decisionItems(values, await referralTeams(ctx.db), primaryNeedCodes),
     values,
     action: paths.decision(contact.id),
