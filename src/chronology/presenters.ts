@@ -24,7 +24,7 @@ import * as disputePaths from '../dispute-resolution/paths.js';
 import { raiserLabels } from '../dispute-resolution/presenters.js';
 import { formatDateWithWeekday } from '../core/calendar/index.js';
 import { categoryOfAbuseCodes, reasonForClosureCodes, referralSourceCodes } from '../children/codes.js';
-import { labelOf } from '../core/codes.js';
+import { labelOf, sentenceCase } from '../core/codes.js';
 import type { ChronologyEvent, ChronologyKind } from './queries.js';
 
 export const chronologyKindLabels: Record<ChronologyKind, string> = {
@@ -57,7 +57,7 @@ function describe(childId: string, e: ChronologyEvent): { title: string; detail:
     case 'repeat_referral':
       return {
         title: e.type === 'referral' ? 'Referral' : 'Referral (repeat within 12 months)',
-        detail: e.code ? `Source: ${labelOf(referralSourceCodes, e.code)}` : null,
+        detail: e.code ? `Source: ${sentenceCase(labelOf(referralSourceCodes, e.code))} (${e.code})` : null,
         href: null,
       };
     case 'cp_concern':

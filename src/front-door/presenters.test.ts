@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { sentenceCase } from '../core/codes.js';
 import { codeInWords, queueRows, timeToDecide } from './presenters.js';
 
 const sources = [
-  { code: '6', label: 'Police' },
-  { code: '3F', label: 'Schools' },
+  { code: '6', label: 'POLICE' },
+  { code: '3F', label: 'HEALTH SERVICES – other (for example hospice)' },
 ];
 
 describe('the front door presenters', () => {
@@ -16,7 +17,7 @@ describe('the front door presenters', () => {
     ]);
   });
 
-  it('mark a police notification and a contact past its deadline', () => {
+  it('mark a police notification, a decision awaiting sign-off and a contact past its deadline', () => {
     const [row] = queueRows(
       [
         {
@@ -28,6 +29,7 @@ describe('the front door presenters', () => {
           referrerName: 'PC Fictional',
           domesticAbuseNotification: true,
           consent: 'given',
+          awaitingSignOff: true,
           due: null,
           hoursLeft: -2,
         },
@@ -35,13 +37,35 @@ describe('the front door presenters', () => {
       sources,
     );
     expect(String((row![0] as { html: unknown }).html)).toBe(
-      '<a class="govuk-link" href="/front-door/contacts/k1">Ann &amp; Co</a><br><strong class="govuk-tag govuk-tag--purple">Police: domestic abuse</strong>',
+      '<a class="govuk-link" href="/front-door/contacts/k1">Ann &amp; Co</a><br><strong class="govuk-tag govuk-tag--purple">Police: domestic abuse</strong><br><strong class="govuk-tag govuk-tag--yellow">Awaiting sign-off</strong>',
     );
     expect(row![2]).toEqual({ text: 'Police (6)' });
     expect(String((row![4] as { html: unknown }).html)).toBe('<strong class="govuk-tag govuk-tag--red">2 hours over</strong>');
   });
 
   it('put a DfE code into words, keeping the code, and leave an unknown code as it is', () => {
-    expect([codeInWords(sources, '3F'), codeInWords(sources, '9Z'), codeInWords(sources, null)]).toEqual(['Schools (3F)', '9Z', '']);
+    expect([codeInWords(sources, '3F'), codeInWords(sources, '9Z'), codeInWords(sources, null)]).toEqual([
+      'Health services – other (for example hospice) (3F)',
+      '9Z',
+      '',
+    ]);
+  });
+
+  it('put the capitals heading a DfE label into sentence case, keeping short initialisms and the rest', () => {
+    expect(
+      [
+        'POLICE',
+        'LA SERVICES – external, for example, from another local authority’s adults social care services',
+        '(LA SERVICES – early help',
+        'OTHER LEGAL AGENCY – including courts, probation, immigration, CAFCASS',
+        'Abuse, neglect and exploitation',
+      ].map(sentenceCase),
+    ).toEqual([
+      'Police',
+      'LA services – external, for example, from another local authority’s adults social care services',
+      'LA services – early help',
+      'Other legal agency – including courts, probation, immigration, CAFCASS',
+      'Abuse, neglect and exploitation',
+    ]);
   });
 });
