@@ -33,7 +33,7 @@ describe('the children presenters', () => {
     const [row] = searchRows([
       { id: 'c1', reference: 7, firstName: 'Baby', lastName: 'Doe', dateOfBirth: null, expectedDateOfBirth: '2026-09-01', postcode: null },
     ]);
-    expect(row!.slice(1)).toEqual([{ text: 'Expected 1 September 2026' }, { text: '' }, { text: 7 }]);
+    expect(row!.slice(1)).toEqual([{ text: 'Unborn: expected 1 September 2026' }, { text: '' }, { text: 7 }]);
   });
 
   it('show a restricted record without the child’s name, with a way to ask', () => {

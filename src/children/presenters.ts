@@ -38,19 +38,24 @@ export function childCell(child: { childId: string; childName: string } | { rest
   return 'restricted' in child ? restrictedRecordCell(child.restricted) : link(childPaths.record(child.childId), child.childName);
 }
 
-/** How a child's birth is shown: the date, or the expected date of an unborn child. */
+/** How a child's birth is shown: the date, or that the child is unborn, with the expected date. */
 export function born(c: { dateOfBirth: string | null; expectedDateOfBirth: string | null }): string {
-  return c.dateOfBirth ? formatDate(c.dateOfBirth) : `Expected ${formatDate(c.expectedDateOfBirth)}`;
+  return c.dateOfBirth ? formatDate(c.dateOfBirth) : `Unborn: expected ${formatDate(c.expectedDateOfBirth)}`;
 }
 
 /** A search's results, as table rows. */
 export function searchRows(results: readonly ChildListItem[]) {
   return results.map((c) => [
     { html: link(childPaths.record(c.id), `${c.firstName} ${c.lastName}`) },
-    { text: formatDate(c.dateOfBirth) || `Expected ${formatDate(c.expectedDateOfBirth)}` },
+    { text: born(c) },
     { text: c.postcode ?? '' },
     { text: c.reference },
   ]);
+}
+
+/** The sexes, as radios, with what was chosen. */
+export function sexItems(chosen: Chosen) {
+  return sexCodes.map((s) => ({ value: s.code, text: capitalise(s.label), checked: chosen === s.code }));
 }
 
 /** The child's details form: sex, ethnicity and (for a new child) disabilities, with what was chosen. */
@@ -150,7 +155,11 @@ export function childSummaryRows(record: ChildRecord) {
   const c = record.child;
   const a = record.address;
   return [
-    { key: { text: 'Date of birth' }, value: { text: born(c) } },
+    {
+      key: { text: 'Date of birth' },
+      value: { text: born(c) },
+      ...(c.dateOfBirth ? {} : { actions: { items: [{ href: childPaths.birth(c.id), text: 'Record the birth' }] } }),
+    },
     { key: { text: 'Sex' }, value: { text: capitalise(labelOf(sexCodes, c.sex)) } },
     { key: { text: 'Gender' }, value: { text: c.gender ?? 'Not recorded' } },
     { key: { text: 'Ethnicity' }, value: { text: labelOf(ethnicityCodes, c.ethnicity) } },

@@ -23,6 +23,7 @@ import {
   relationshipTypeItems,
   requestsToDecide,
   searchRows,
+  sexItems,
   visitRows,
   NOTE_ON_RECORD,
   workSummaryRows,
@@ -44,6 +45,9 @@ import {
 } from './queries.js';
 import {
   AddressDateError,
+  AlreadyBornError,
+  birthSchema,
+  recordBirth,
   addressSchema,
   accessRequestSchema,
   addRelationship,
@@ -218,6 +222,56 @@ function recordRoutes(app: FastifyInstance, ctx: AppContext): void {
         .page('children/views/edit.njk', editPage(childId, values, { stale: true, ...errorView([{ field: 'firstName', message }]) }));
     }
     reply.flash('Details saved');
+    return reply.redirect(paths.record(childId), 303);
+  });
+
+  const birthPage = (child: unknown, childId: string, values: Posted, dob: unknown, extra: Record<string, unknown> = {}) => ({
+    title: 'Record the birth',
+    child,
+    values,
+    dob,
+    sexItems: sexItems(values.sex),
+    action: paths.birth(childId),
+    backLink: paths.record(childId),
+    ...extra,
+  });
+
+  route(app, ctx, { method: 'GET', url: paths.birth(':childId'), audit: 'VIEW_CHILD' }, async (req, reply) => {
+    const { childId } = req.params as { childId: string };
+    const child = await childSummary(ctx.db, childId);
+    if (!child) return reply.code(404).page('message.njk', { title: 'Page not found' });
+    if (child.dateOfBirth) return reply.redirect(paths.record(childId));
+    return reply.page('children/views/birth.njk', birthPage(child, childId, { sex: child.sex, version: child.version }, {}));
+  });
+
+  route(app, ctx, { method: 'POST', url: paths.birth(':childId'), audit: 'RECORD_BIRTH' }, async (req, reply, state) => {
+    const { childId } = req.params as { childId: string };
+    const body = joinDateParts(req.body as Posted, ['dateOfBirth']);
+    const again = async (errors: FieldError[], code: number) =>
+      reply
+        .code(code)
+        .page(
+          'children/views/birth.njk',
+          birthPage(
+            await childSummary(ctx.db, childId),
+            childId,
+            body,
+            datePartsOf(body, 'dateOfBirth'),
+            errorView(errors, ['dateOfBirth']),
+          ),
+        );
+    const parsed = parse(birthSchema(today), body);
+    if (!parsed.ok) return again(parsed.errors, 400);
+    try {
+      state.recordId = childId;
+      await state.write((tx) => recordBirth(tx, childId, parsed.value));
+    } catch (e) {
+      if (e instanceof StaleRecordError || e instanceof AlreadyBornError) {
+        return again([{ field: 'dateOfBirth', message: `${e.message}. Nothing has been saved.` }], 409);
+      }
+      throw e;
+    }
+    reply.flash('Birth recorded');
     return reply.redirect(paths.record(childId), 303);
   });
 
