@@ -116,6 +116,16 @@ for (const kind of await testDatabases()) {
       expect(await auditCount('VIEW_CHILD', childId)).toBe(before + 1);
     });
 
+    it('shows each visit with its note in the chronology, a long note behind a details component, whole in print', async () => {
+      const paged = await ana.get(`/children/${childId}/chronology?visits=1`);
+      expect(paged.status).toBe(200);
+      expect(paged.text).toMatch(/<details[^>]*>[\s\S]*?Read what was recorded[\s\S]*?The last line of the note\.[\s\S]*?<\/details>/);
+      expect(paged.text).toContain('Lou was with his grandmother &lt;Nan&gt; throughout.');
+      const print = await ana.get(`/children/${childId}/chronology?visits=1&view=print`);
+      expect(print.text).toContain('The last line of the note.');
+      expect(print.text).not.toContain('Read what was recorded');
+    });
+
     it('documents the route on the API page', async () => {
       const doc = await api.get('/api/openapi.json');
       const paths = (doc.body as { paths: Record<string, Record<string, unknown>> }).paths;
