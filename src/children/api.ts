@@ -6,8 +6,9 @@ import { todayIn } from '../core/time.js';
 import { loadClockContext } from '../obligations/recompute.js';
 import { childObligations } from '../obligations/queries.js';
 import { childPaths as paths } from './paths.js';
-import { childRecord, childSearchSchema, findChildren, likelyMatches, matchesShownTo, namedChildren } from './queries.js';
-import { createChild, newChildApiSchema, recordVisit, visitSchema } from './use-cases.js';
+import { childRecord, childSearchSchema, findChildren, likelyMatches, matchesShownTo, namedChildren, visitsOf } from './queries.js';
+import { AlreadyBornError, birthSchema, createChild, newChildApiSchema, recordBirth, recordVisit, visitSchema } from './use-cases.js';
+import { StaleRecordError } from '../core/db/versions.js';
 import { roles } from '../core/auth/roles.js';
 
 export function childrenApi(app: FastifyInstance, ctx: AppContext): void {
@@ -86,6 +87,50 @@ export function childrenApi(app: FastifyInstance, ctx: AppContext): void {
       state.revealedChildIds = namedChildren(record);
       const obligations = await childObligations(ctx.db, childId, now, await loadClockContext(ctx.db));
       return reply.send({ ...record, obligations });
+    },
+  );
+
+  apiRoute(
+    app,
+    ctx,
+    {
+      method: 'POST',
+      url: paths.apiBirth(':childId'),
+      audit: 'RECORD_BIRTH',
+      summary: 'Record the birth of a child recorded as unborn: the date of birth and the child’s sex',
+      body: birthSchema(today),
+      responses: {
+        '200': 'Recorded',
+        '409': 'Nothing recorded: the birth is already recorded, or the child’s details changed since `version`',
+      },
+    },
+    async (req, reply, state) => {
+      const { childId } = req.params as { childId: string };
+      try {
+        state.recordId = childId;
+        await state.write((tx) => recordBirth(tx, childId, state.body));
+      } catch (e) {
+        if (e instanceof StaleRecordError || e instanceof AlreadyBornError) {
+          return reply.code(409).send({ error: e.message, errors: [{ field: 'dateOfBirth', message: e.message }] });
+        }
+        throw e;
+      }
+      return reply.send({ id: childId });
+    },
+  );
+
+  apiRoute(
+    app,
+    ctx,
+    {
+      method: 'GET',
+      url: paths.apiVisits(':childId'),
+      audit: 'VIEW_CHILD',
+      summary: 'The child’s visits, newest first: date, whether the child was seen and seen alone, purpose, who visited and the note',
+    },
+    async (req, reply) => {
+      const { childId } = req.params as { childId: string };
+      return reply.send(await visitsOf(ctx.db, childId));
     },
   );
 

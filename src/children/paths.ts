@@ -7,6 +7,8 @@ export const childPaths = {
   add: () => '/children/new',
   record: (childId: string) => `/children/${childId}`,
   edit: (childId: string) => `/children/${childId}/edit`,
+  birth: (childId: string) => `/children/${childId}/birth`,
+  visits: (childId: string) => `/children/${childId}/visits`,
   newVisit: (childId: string) => `/children/${childId}/visits/new`,
   addresses: (childId: string) => `/children/${childId}/addresses`,
   relationships: (childId: string) => `/children/${childId}/relationships`,
@@ -19,4 +21,5 @@ export const childPaths = {
   apiChildren: () => '/api/children',
   apiChild: (childId: string) => `/api/children/${childId}`,
   apiVisits: (childId: string) => `/api/children/${childId}/visits`,
+  apiBirth: (childId: string) => `/api/children/${childId}/birth`,
 };

@@ -1,9 +1,17 @@
 import { labelOf } from '../core/codes.js';
-import { html, link } from '../core/views/html.js';
+import { html, link, tag } from '../core/views/html.js';
 import { formatDate, words } from '../core/views/nunjucks.js';
 import { disabilityCodes, ethnicityCodes, sexCodes } from './codes.js';
 import { childPaths } from './paths.js';
-import type { AccessRequestView, AddressHistoryEntry, ChildListItem, ChildRecord, Relationship, RestrictedRecord } from './queries.js';
+import type {
+  AccessRequestView,
+  AddressHistoryEntry,
+  ChildListItem,
+  ChildRecord,
+  Relationship,
+  RestrictedRecord,
+  VisitView,
+} from './queries.js';
 import { relationshipTypes } from './schema.js';
 import { visitPurposes } from './use-cases.js';
 
@@ -30,19 +38,24 @@ export function childCell(child: { childId: string; childName: string } | { rest
   return 'restricted' in child ? restrictedRecordCell(child.restricted) : link(childPaths.record(child.childId), child.childName);
 }
 
-/** How a child's birth is shown: the date, or the expected date of an unborn child. */
+/** How a child's birth is shown: the date, or that the child is unborn, with the expected date. */
 export function born(c: { dateOfBirth: string | null; expectedDateOfBirth: string | null }): string {
-  return c.dateOfBirth ? formatDate(c.dateOfBirth) : `Expected ${formatDate(c.expectedDateOfBirth)}`;
+  return c.dateOfBirth ? formatDate(c.dateOfBirth) : `Unborn: expected ${formatDate(c.expectedDateOfBirth)}`;
 }
 
 /** A search's results, as table rows. */
 export function searchRows(results: readonly ChildListItem[]) {
   return results.map((c) => [
     { html: link(childPaths.record(c.id), `${c.firstName} ${c.lastName}`) },
-    { text: formatDate(c.dateOfBirth) || `Expected ${formatDate(c.expectedDateOfBirth)}` },
+    { text: born(c) },
     { text: c.postcode ?? '' },
     { text: c.reference },
   ]);
+}
+
+/** The sexes, as radios, with what was chosen. */
+export function sexItems(chosen: Chosen) {
+  return sexCodes.map((s) => ({ value: s.code, text: capitalise(s.label), checked: chosen === s.code }));
 }
 
 /** The child's details form: sex, ethnicity and (for a new child) disabilities, with what was chosen. */
@@ -63,6 +76,33 @@ export function detailsItems(values: Record<string, unknown>) {
 /** The purposes of a visit, as radios. */
 export function purposeItems(chosen: Chosen) {
   return visitPurposes.map((p) => ({ value: p, text: words(p), checked: chosen === p }));
+}
+
+/** Whether the child was seen on a visit, and alone, in words. */
+export function seenOnVisit(v: { childSeen: boolean; seenAlone: boolean }): string {
+  return v.childSeen ? (v.seenAlone ? 'Seen alone' : 'Seen, with someone else present') : 'Not seen';
+}
+
+/** How much of a visit's note the record page shows; the visits page shows it whole. */
+export const NOTE_ON_RECORD = 200;
+
+/**
+ * Visits, newest first, as table rows: the date, whether the child was seen (and alone), the
+ * purpose, who visited and what happened. `cut` shortens the note (the record page, which
+ * links to the visits page where every note is whole).
+ */
+export function visitRows(list: readonly VisitView[], opts: { cut?: number } = {}) {
+  return list.map((v) => {
+    const note = v.notes ?? '';
+    const shown = opts.cut !== undefined && note.length > opts.cut ? `${note.slice(0, opts.cut).trimEnd()}…` : note;
+    return [
+      { text: formatDate(v.visitDate) },
+      v.childSeen ? { text: seenOnVisit(v) } : { html: tag('Not seen', 'red') },
+      { text: words(v.purpose) },
+      { text: v.workerName ?? 'Not recorded' },
+      { text: shown || 'No note recorded', classes: 'app-note' },
+    ];
+  });
 }
 
 /** The child's addresses, newest first, as table rows. */
@@ -115,7 +155,11 @@ export function childSummaryRows(record: ChildRecord) {
   const c = record.child;
   const a = record.address;
   return [
-    { key: { text: 'Date of birth' }, value: { text: born(c) } },
+    {
+      key: { text: 'Date of birth' },
+      value: { text: born(c) },
+      ...(c.dateOfBirth ? {} : { actions: { items: [{ href: childPaths.birth(c.id), text: 'Record the birth' }] } }),
+    },
     { key: { text: 'Sex' }, value: { text: capitalise(labelOf(sexCodes, c.sex)) } },
     { key: { text: 'Gender' }, value: { text: c.gender ?? 'Not recorded' } },
     { key: { text: 'Ethnicity' }, value: { text: labelOf(ethnicityCodes, c.ethnicity) } },

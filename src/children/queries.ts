@@ -338,3 +338,32 @@ export async function accessNotices(db: Db, user: SignedInUser): Promise<AccessN
   ]);
   return { outcomes, toDecide: waiting[0]?.n ?? 0 };
 }
+
+// ── Visits ──────────────────────────────────────────────────────────────────────
+
+export interface VisitView {
+  id: string;
+  visitDate: string;
+  childSeen: boolean;
+  seenAlone: boolean;
+  purpose: string;
+  notes: string | null;
+  workerName: string | null;
+  recordedAt: string;
+}
+
+/** The child's visits, newest first (the latest `limit` of them, or all), with how many there are. */
+export async function visitsOf(db: Db, childId: string, limit?: number): Promise<{ visits: VisitView[]; total: number }> {
+  const [found, count] = await Promise.all([
+    rows<VisitView>(
+      db,
+      sql`select v.id, v.visit_date::text as "visitDate", v.child_seen as "childSeen", v.seen_alone as "seenAlone", v.purpose,
+                 v.notes, w.name as "workerName", v.recorded_at::text as "recordedAt"
+            from visits v left join workers w on w.id = v.worker_id
+           where v.child_id = ${childId}
+           order by v.visit_date desc, v.recorded_at desc ${limit === undefined ? sql`` : sql`limit ${limit}`}`,
+    ),
+    rows<{ n: number }>(db, sql`select count(*)::int as n from visits where child_id = ${childId}`),
+  ]);
+  return { visits: found, total: count[0]?.n ?? 0 };
+}

@@ -23,6 +23,9 @@ import {
   relationshipTypeItems,
   requestsToDecide,
   searchRows,
+  sexItems,
+  visitRows,
+  NOTE_ON_RECORD,
   workSummaryRows,
 } from './presenters.js';
 import {
@@ -38,9 +41,13 @@ import {
   requestsMadeBy,
   restrictedRecordFor,
   requestsToDecide as requestsWaiting,
+  visitsOf,
 } from './queries.js';
 import {
   AddressDateError,
+  AlreadyBornError,
+  birthSchema,
+  recordBirth,
   addressSchema,
   accessRequestSchema,
   addRelationship,
@@ -154,7 +161,7 @@ function recordRoutes(app: FastifyInstance, ctx: AppContext): void {
     const [record, clock] = await Promise.all([childRecord(ctx.db, childId, now, state.user), loadClockContext(ctx.db)]);
     if (!record) return reply.code(404).page('message.njk', { title: 'Page not found' });
     state.revealedChildIds = namedChildren(record);
-    const obligations = await childObligations(ctx.db, childId, now, clock);
+    const [obligations, recent] = await Promise.all([childObligations(ctx.db, childId, now, clock), visitsOf(ctx.db, childId, 5)]);
     const sections = await recordSections(ctx.db, childId, obligations, londonDate(now));
     return reply.page('children/views/record.njk', {
       title: `${record.child.firstName} ${record.child.lastName}`,
@@ -164,7 +171,21 @@ function recordRoutes(app: FastifyInstance, ctx: AppContext): void {
       relationships: relationshipLines(record.relationships),
       outstanding: obligationRows(obligations.filter((o) => o.status === 'due' || o.status === 'overdue')),
       met: obligationRows(obligations.filter((o) => o.status === 'met_on_time' || o.status === 'met_late')),
+      visits: { rows: visitRows(recent.visits, { cut: NOTE_ON_RECORD }), total: recent.total },
       sections,
+    });
+  });
+
+  route(app, ctx, { method: 'GET', url: paths.visits(':childId'), audit: 'VIEW_CHILD' }, async (req, reply) => {
+    const { childId } = req.params as { childId: string };
+    const [child, all] = await Promise.all([childSummary(ctx.db, childId), visitsOf(ctx.db, childId)]);
+    if (!child) return reply.code(404).page('message.njk', { title: 'Page not found' });
+    return reply.page('children/views/visits.njk', {
+      title: 'Visits',
+      child,
+      rows: visitRows(all.visits),
+      total: all.total,
+      backLink: paths.record(childId),
     });
   });
 
@@ -201,6 +222,56 @@ function recordRoutes(app: FastifyInstance, ctx: AppContext): void {
         .page('children/views/edit.njk', editPage(childId, values, { stale: true, ...errorView([{ field: 'firstName', message }]) }));
     }
     reply.flash('Details saved');
+    return reply.redirect(paths.record(childId), 303);
+  });
+
+  const birthPage = (child: unknown, childId: string, values: Posted, dob: unknown, extra: Record<string, unknown> = {}) => ({
+    title: 'Record the birth',
+    child,
+    values,
+    dob,
+    sexItems: sexItems(values.sex),
+    action: paths.birth(childId),
+    backLink: paths.record(childId),
+    ...extra,
+  });
+
+  route(app, ctx, { method: 'GET', url: paths.birth(':childId'), audit: 'VIEW_CHILD' }, async (req, reply) => {
+    const { childId } = req.params as { childId: string };
+    const child = await childSummary(ctx.db, childId);
+    if (!child) return reply.code(404).page('message.njk', { title: 'Page not found' });
+    if (child.dateOfBirth) return reply.redirect(paths.record(childId));
+    return reply.page('children/views/birth.njk', birthPage(child, childId, { sex: child.sex, version: child.version }, {}));
+  });
+
+  route(app, ctx, { method: 'POST', url: paths.birth(':childId'), audit: 'RECORD_BIRTH' }, async (req, reply, state) => {
+    const { childId } = req.params as { childId: string };
+    const body = joinDateParts(req.body as Posted, ['dateOfBirth']);
+    const again = async (errors: FieldError[], code: number) =>
+      reply
+        .code(code)
+        .page(
+          'children/views/birth.njk',
+          birthPage(
+            await childSummary(ctx.db, childId),
+            childId,
+            body,
+            datePartsOf(body, 'dateOfBirth'),
+            errorView(errors, ['dateOfBirth']),
+          ),
+        );
+    const parsed = parse(birthSchema(today), body);
+    if (!parsed.ok) return again(parsed.errors, 400);
+    try {
+      state.recordId = childId;
+      await state.write((tx) => recordBirth(tx, childId, parsed.value));
+    } catch (e) {
+      if (e instanceof StaleRecordError || e instanceof AlreadyBornError) {
+        return again([{ field: 'dateOfBirth', message: `${e.message}. Nothing has been saved.` }], 409);
+      }
+      throw e;
+    }
+    reply.flash('Birth recorded');
     return reply.redirect(paths.record(childId), 303);
   });
 

@@ -205,6 +205,48 @@ export async function updateChildDetails(db: Db, childId: string, input: ChildDe
 
 const STALE_DETAILS = "The child's details";
 
+// ── An unborn child's birth ─────────────────────────────────────────────────────
+
+/**
+ * An unborn child's birth: the date (not in the future, and within the 25 years a child's
+ * record covers) and the child's sex, recorded as unknown before the birth.
+ */
+export const birthSchema = (today: () => string) =>
+  z
+    .object({
+      dateOfBirth: optionalDateOfBirthField('Date of birth', today),
+      sex: choice('Sex', sexes),
+      version: version(),
+    })
+    .superRefine((v, ctx) => {
+      if (!v.dateOfBirth) ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'Enter the date of birth' });
+    }, evenWithOtherErrors);
+export type Birth = z.output<ReturnType<typeof birthSchema>>;
+
+export class AlreadyBornError extends Error {
+  constructor(dateOfBirth: string) {
+    super(`The child's date of birth is already recorded (${formatDate(dateOfBirth)})`);
+    this.name = 'AlreadyBornError';
+  }
+}
+
+/**
+ * The worker records the birth of a child recorded as unborn. The expected date is kept (the
+ * pre-birth work was planned on it); the clock's rules that run from the birth start now.
+ */
+export async function recordBirth(db: Db, childId: string, input: Birth): Promise<void> {
+  await db.transaction(async (tx) => {
+    const child = await lockAtVersion(tx, children, childId, input.version, STALE_DETAILS);
+    if (!child) throw new Error('child not found');
+    if (child.dateOfBirth) throw new AlreadyBornError(child.dateOfBirth);
+    await tx
+      .update(children)
+      .set({ dateOfBirth: input.dateOfBirth!, sex: input.sex, updatedAt: new Date(), version: nextVersion(children) })
+      .where(eq(children.id, childId));
+    await recomputeObligations(tx, [childId]);
+  });
+}
+
 // ── Visits ──────────────────────────────────────────────────────────────────────
 
 export const visitPurposes = ['assessment', 'child_in_need', 'child_protection', 'looked_after', 'other'] as const;

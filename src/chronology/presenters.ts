@@ -24,7 +24,7 @@ import * as disputePaths from '../dispute-resolution/paths.js';
 import { raiserLabels } from '../dispute-resolution/presenters.js';
 import { formatDateWithWeekday } from '../core/calendar/index.js';
 import { categoryOfAbuseCodes, reasonForClosureCodes, referralSourceCodes } from '../children/codes.js';
-import { labelOf } from '../core/codes.js';
+import { labelOf, sentenceCase } from '../core/codes.js';
 import type { ChronologyEvent, ChronologyKind } from './queries.js';
 
 export const chronologyKindLabels: Record<ChronologyKind, string> = {
@@ -57,7 +57,7 @@ function describe(childId: string, e: ChronologyEvent): { title: string; detail:
     case 'repeat_referral':
       return {
         title: e.type === 'referral' ? 'Referral' : 'Referral (repeat within 12 months)',
-        detail: e.code ? `Source: ${labelOf(referralSourceCodes, e.code)}` : null,
+        detail: e.code ? `Source: ${sentenceCase(labelOf(referralSourceCodes, e.code))} (${e.code})` : null,
         href: null,
       };
     case 'cp_concern':
@@ -175,6 +175,12 @@ function visitDetail(e: ChronologyEvent): string {
 /** Long text is cut on the page when the event's own page has it all; a visit's notes have no other page, so they are shown whole. */
 const SHORT = 400;
 
+/**
+ * Text longer than a line or two sits behind a details component on the page, so a day's
+ * events read as a list of summary lines; the print view shows it all.
+ */
+export const FOLD = 160;
+
 export interface PresentedEvent {
   day: string;
   time: string | null;
@@ -185,6 +191,8 @@ export interface PresentedEvent {
   detail: string | null;
   body: string | null;
   cut: boolean;
+  /** The body is long: shown behind "Read the note" (never in the print view). */
+  folded: boolean;
 }
 
 export function presentEvent(childId: string, e: ChronologyEvent, opts: { whole: boolean }): PresentedEvent {
@@ -200,6 +208,7 @@ export function presentEvent(childId: string, e: ChronologyEvent, opts: { whole:
     detail: d.detail,
     body: e.body ? (cut ? `${e.body.slice(0, SHORT).trimEnd()}…` : e.body) : null,
     cut,
+    folded: !opts.whole && !!e.body && e.body.length > FOLD,
   };
 }
 

@@ -16,3 +16,17 @@ export function codesOf(list: CodeList): [string, ...string[]] {
   if (codes.length === 0) throw new Error('empty code list');
   return codes as [string, ...string[]];
 }
+
+/**
+ * A DfE label in sentence case: the census's lists head each label with capitals ("HEALTH
+ * SERVICES – health visitor"), which read as shouting in a list. Only that heading is
+ * changed, and only its words of three letters or more, so "LA" stays as it is.
+ */
+export function sentenceCase(label: string): string {
+  const text = label.startsWith('(') && !label.includes(')') ? label.slice(1) : label;
+  const dash = text.search(/ [–-] /);
+  const head = dash < 0 ? text : text.slice(0, dash);
+  const lowered = head.replace(/\b[A-Z]{3,}\b/g, (w) => w.toLowerCase());
+  const out = lowered + (dash < 0 ? '' : text.slice(dash));
+  return out.charAt(0).toUpperCase() + out.slice(1);
+}

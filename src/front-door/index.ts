@@ -3,6 +3,7 @@ import type { AreaOnTheClock } from '../obligations/sources.js';
 import { frontDoorFacts } from './facts.js';
 import { frontDoorPaths as paths } from './paths.js';
 import { frontDoorRoutes } from './routes.js';
+import { frontDoorSettings } from './settings.js';
 
 /** Contacts, decisions and referrals: what the composition root assembles. */
 export const frontDoorArea = {
@@ -10,5 +11,5 @@ export const frontDoorArea = {
   routes: [frontDoorRoutes],
   navigation: [{ href: paths.queue(), text: 'Front door', roles: roles.practice }],
   paths,
-  clock: { facts: frontDoorFacts },
+  clock: { facts: frontDoorFacts, settings: frontDoorSettings },
 } satisfies AreaOnTheClock;

@@ -4,4 +4,6 @@ export const frontDoorPaths = {
   newContact: (childId?: string) => (childId ? `/front-door/contacts/new?childId=${childId}` : '/front-door/contacts/new'),
   contact: (contactId: string) => `/front-door/contacts/${contactId}`,
   decision: (contactId: string) => `/front-door/contacts/${contactId}/decision`,
+  signOff: (contactId: string) => `/front-door/contacts/${contactId}/sign-off`,
+  returnDecision: (contactId: string) => `/front-door/contacts/${contactId}/return`,
 };

@@ -23,6 +23,8 @@ export interface ContactDetail {
   thresholdLevel: string | null;
   outcome: string | null;
   decisionReason: string | null;
+  /** The DfE primary need of the referral the decision made, if it made one with a need known. */
+  primaryNeed: string | null;
   version: number;
 }
 
@@ -33,6 +35,8 @@ export interface AwaitingDecision extends Pick<
 > {
   /** The clock's deadline for the decision. */
   due: string | null;
+  /** A practitioner's decision on it waits for a manager's sign-off. */
+  awaitingSignOff: boolean;
   hoursLeft: number | null;
 }
 
@@ -43,7 +47,8 @@ export async function contactsAwaitingDecision(db: Db, user: SignedInUser, now: 
     sql`select k.id, k.child_id as "childId", c.first_name || ' ' || c.last_name as "childName",
                k.received_at::text as "receivedAt", k.source, k.referrer_name as "referrerName",
                k.domestic_abuse_notification as "domesticAbuseNotification", k.consent,
-               o.due, o.due_by::text as due_by
+               o.due, o.due_by::text as due_by,
+               exists (select 1 from contact_decision_proposals p where p.contact_id = k.id and p.status = 'pending') as "awaitingSignOff"
           from contacts k
           join children c on c.id = k.child_id
           left join obligations o on o.child_id = k.child_id and o.episode = k.id::text and o.rule_id = ${contactDecision.id}
@@ -64,11 +69,45 @@ export async function contactDetail(db: Db, contactId: string): Promise<ContactD
                k.source, k.referrer_name as "referrerName", k.referrer_organisation as "referrerOrganisation", k.about, k.consent,
                k.consent_reason as "consentReason", k.domestic_abuse_notification as "domesticAbuseNotification",
                k.decided_at::text as "decidedAt", w.name as "decidedByName", k.threshold_level as "thresholdLevel", k.outcome,
-               k.decision_reason as "decisionReason", k.version
+               k.decision_reason as "decisionReason",
+               (select r.primary_need from referrals r where r.contact_id = k.id limit 1) as "primaryNeed", k.version
           from contacts k join children c on c.id = k.child_id left join workers w on w.id = k.decided_by
          where k.id = ${contactId}`,
   );
   return row ?? null;
+}
+
+/** A decision on a contact put for a manager's sign-off: waiting, or returned with why. */
+export interface DecisionProposal {
+  id: string;
+  proposedAt: string;
+  proposedByName: string | null;
+  thresholdLevel: string;
+  outcome: string;
+  decisionReason: string;
+  teamName: string | null;
+  primaryNeed: string | null;
+  status: 'pending' | 'signed_off' | 'returned';
+  reviewedAt: string | null;
+  reviewedByName: string | null;
+  reviewComment: string | null;
+}
+
+/** The decisions put for sign-off on a contact, newest first. */
+export function proposalsOf(db: Db, contactId: string): Promise<DecisionProposal[]> {
+  if (!isUuid(contactId)) return Promise.resolve([]);
+  return rows<DecisionProposal>(
+    db,
+    sql`select p.id, p.proposed_at::text as "proposedAt", pw.name as "proposedByName", p.threshold_level as "thresholdLevel",
+               p.outcome, p.decision_reason as "decisionReason", t.name as "teamName", p.primary_need as "primaryNeed", p.status,
+               p.reviewed_at::text as "reviewedAt", rw.name as "reviewedByName", p.review_comment as "reviewComment"
+          from contact_decision_proposals p
+          left join workers pw on pw.id = p.proposed_by
+          left join workers rw on rw.id = p.reviewed_by
+          left join teams t on t.id = p.team_id
+         where p.contact_id = ${contactId}
+         order by p.proposed_at desc`,
+  );
 }
 
 /** The teams a referral can go to: every active team but the front door. */

@@ -1,9 +1,10 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { canSeeChild } from '../children/access.js';
 import { primaryNeedCodes, referralSourceCodes } from '../children/codes.js';
 import { childPaths } from '../children/paths.js';
 import { recordAudit } from '../core/audit/audit.js';
-import { roles } from '../core/auth/roles.js';
+import { isManager, roles } from '../core/auth/roles.js';
+import { loadClockContext } from '../obligations/recompute.js';
 import type { SignedInUser } from '../core/auth/users.js';
 import { StaleRecordError } from '../core/db/versions.js';
 import type { AppContext } from '../core/http/context.js';
@@ -12,9 +13,23 @@ import { forbidden, route } from '../core/http/route.js';
 import { childSummary } from '../core/record/summary.js';
 import { todayIn } from '../core/time.js';
 import { frontDoorPaths as paths } from './paths.js';
-import { contactSummary, decisionItems, decisionSummary, queueRows, sourceItems } from './presenters.js';
-import { contactDetail, contactsAwaitingDecision, type ContactDetail, referralTeams } from './queries.js';
-import { AlreadyDecidedError, contactSchema, decideContact, decisionSchema, recordContact } from './use-cases.js';
+import { contactSummary, decisionItems, decisionSummary, proposalSummary, queueRows, returnedNotice, sourceItems } from './presenters.js';
+import { contactDetail, contactsAwaitingDecision, type ContactDetail, proposalsOf, referralTeams } from './queries.js';
+import { contactDecisionNeedsSignOff } from './settings.js';
+import {
+  AlreadyDecidedError,
+  AwaitingSignOffError,
+  contactSchema,
+  decideContact,
+  decisionSchema,
+  NothingToSignOffError,
+  proposeContactDecision,
+  recordContact,
+  returnContactDecision,
+  returnSchema,
+  signOffContactDecision,
+  signOffSchema,
+} from './use-cases.js';
 
 type Posted = Record<string, unknown>;
 
@@ -32,7 +47,8 @@ export function frontDoorRoutes(app: FastifyInstance, ctx: AppContext): void {
       title: 'Front door',
       count: awaiting.length,
       overdue: awaiting.filter((c) => c.hoursLeft !== null && c.hoursLeft < 0).length,
-      rows: queueRows(awaiting),
+      awaitingSignOff: awaiting.filter((c) => c.awaitingSignOff).length,
+      rows: queueRows(awaiting, referralSourceCodes),
     });
   });
 
@@ -85,16 +101,43 @@ export function frontDoorRoutes(app: FastifyInstance, ctx: AppContext): void {
     return contact;
   };
 
-  const contactPage = async (contact: ContactDetail, values: Posted, errors: FieldError[] = []) => ({
-    title: 'Contact',
-    contact,
-    summary: contactSummary(contact, referralSourceCodes),
-    decision: contact.decidedAt ? decisionSummary(contact) : null,
-    items: decisionItems(values, await referralTeams(ctx.db), primaryNeedCodes),
-    values,
-    action: paths.decision(contact.id),
-    ...errorView(errors),
-  });
+  /** Whether a decision this user makes today waits for a manager's sign-off. */
+  const needsSignOff = async (user: SignedInUser) =>
+    !isManager(user.role) && contactDecisionNeedsSignOff(await loadClockContext(ctx.db), today());
+
+  const contactPage = async (contact: ContactDetail, user: SignedInUser, values: Posted, errors: FieldError[] = []) => {
+    const proposals = await proposalsOf(ctx.db, contact.id);
+    const pending = proposals.find((p) => p.status === 'pending');
+    return {
+      title: 'Contact',
+      contact,
+      summary: contactSummary(contact, referralSourceCodes),
+      decision: contact.decidedAt
+        ? decisionSummary(
+            contact,
+            primaryNeedCodes,
+            proposals.find((p) => p.status === 'signed_off'),
+          )
+        : null,
+      pending: pending ? proposalSummary(pending, primaryNeedCodes) : null,
+      returned: contact.decidedAt || pending ? null : returnedNotice(proposals[0]),
+      mayReview: isManager(user.role),
+      signOffRequired: await needsSignOff(user),
+      items: decisionItems(values, await referralTeams(ctx.db), primaryNeedCodes),
+      values,
+      action: paths.decision(contact.id),
+      signOffAction: paths.signOff(contact.id),
+      returnAction: paths.returnDecision(contact.id),
+      ...errorView(errors),
+    };
+  };
+
+  /** The contact's page again, with what was typed and why it was refused. */
+  const againOn =
+    (contactId: string, user: SignedInUser, reply: FastifyReply) => async (body: Posted, errors: FieldError[], code: number) =>
+      reply
+        .code(code)
+        .page('front-door/views/contact.njk', await contactPage((await contactDetail(ctx.db, contactId))!, user, body, errors));
 
   route(app, ctx, { method: 'GET', url: paths.contact(':contactId'), roles: roles.practice }, async (req, reply, state) => {
     const contact = await visibleContact((req.params as { contactId: string }).contactId, state.user);
@@ -108,7 +151,7 @@ export function frontDoorRoutes(app: FastifyInstance, ctx: AppContext): void {
       route: `GET ${paths.contact(':contactId')}`,
       recordId: contact.id,
     });
-    return reply.page('front-door/views/contact.njk', await contactPage(contact, { version: contact.version }));
+    return reply.page('front-door/views/contact.njk', await contactPage(contact, state.user, { version: contact.version }));
   });
 
   route(
@@ -119,21 +162,84 @@ export function frontDoorRoutes(app: FastifyInstance, ctx: AppContext): void {
       const contact = await visibleContact((req.params as { contactId: string }).contactId, state.user);
       if (!contact) return forbidden(reply);
       const body = req.body as Posted;
-      const again = async (errors: FieldError[], code: number) =>
-        reply.code(code).page('front-door/views/contact.njk', await contactPage((await contactDetail(ctx.db, contact.id))!, body, errors));
+      const again = againOn(contact.id, state.user, reply);
       const parsed = parse(decisionSchema, body);
-      if (!parsed.ok) return again(parsed.errors, 400);
+      if (!parsed.ok) return again(body, parsed.errors, 400);
+      const by = { userId: state.user.id, workerId: state.user.workerId, at: ctx.time.now() };
+      try {
+        state.childId = contact.childId;
+        state.recordId = contact.id;
+        if (await needsSignOff(state.user)) {
+          await state.write((tx) => proposeContactDecision(tx, contact.id, parsed.value, by));
+          reply.flash('Decision sent to a manager for sign-off');
+          return reply.redirect(paths.contact(contact.id), 303);
+        }
+        const result = await state.write((tx) => decideContact(tx, contact.id, parsed.value, by));
+        reply.flash(result.referralId ? 'Decision recorded: referral made' : 'Decision recorded');
+        return reply.redirect(childPaths.record(contact.childId), 303);
+      } catch (e) {
+        if (e instanceof StaleRecordError || e instanceof AlreadyDecidedError || e instanceof AwaitingSignOffError) {
+          return again(body, [{ field: 'outcome', message: `${e.message}. Your decision has not been saved.` }], 409);
+        }
+        throw e;
+      }
+    },
+  );
+
+  route(
+    app,
+    ctx,
+    { method: 'POST', url: paths.signOff(':contactId'), roles: roles.managers, audit: 'SIGN_OFF_CONTACT_DECISION' },
+    async (req, reply, state) => {
+      const contact = await visibleContact((req.params as { contactId: string }).contactId, state.user);
+      if (!contact) return forbidden(reply);
+      const body = req.body as Posted;
+      const again = againOn(contact.id, state.user, reply);
+      const parsed = parse(signOffSchema, body);
+      if (!parsed.ok) return again(body, parsed.errors, 400);
       try {
         state.childId = contact.childId;
         state.recordId = contact.id;
         const result = await state.write((tx) =>
-          decideContact(tx, contact.id, parsed.value, { userId: state.user.id, workerId: state.user.workerId, at: ctx.time.now() }),
+          signOffContactDecision(tx, contact.id, parsed.value, {
+            userId: state.user.id,
+            workerId: state.user.workerId,
+            at: ctx.time.now(),
+          }),
         );
-        reply.flash(result.referralId ? 'Decision recorded: referral made' : 'Decision recorded');
-        return reply.redirect(childPaths.record(contact.childId), 303);
+        reply.flash(result.referralId ? 'Decision signed off: referral made' : 'Decision signed off');
+        return reply.redirect(paths.contact(contact.id), 303);
       } catch (e) {
-        if (e instanceof StaleRecordError || e instanceof AlreadyDecidedError) {
-          return again([{ field: 'outcome', message: `${e.message}. Your decision has not been saved.` }], 409);
+        if (e instanceof StaleRecordError || e instanceof AlreadyDecidedError || e instanceof NothingToSignOffError) {
+          return again({ version: contact.version }, [{ field: 'signOff', message: `${e.message}. Nothing has been signed off.` }], 409);
+        }
+        throw e;
+      }
+    },
+  );
+
+  route(
+    app,
+    ctx,
+    { method: 'POST', url: paths.returnDecision(':contactId'), roles: roles.managers, audit: 'RETURN_CONTACT_DECISION' },
+    async (req, reply, state) => {
+      const contact = await visibleContact((req.params as { contactId: string }).contactId, state.user);
+      if (!contact) return forbidden(reply);
+      const body = req.body as Posted;
+      const again = againOn(contact.id, state.user, reply);
+      const parsed = parse(returnSchema, body);
+      if (!parsed.ok) return again(body, parsed.errors, 400);
+      try {
+        state.childId = contact.childId;
+        state.recordId = contact.id;
+        await state.write((tx) =>
+          returnContactDecision(tx, contact.id, parsed.value, { userId: state.user.id, workerId: state.user.workerId, at: ctx.time.now() }),
+        );
+        reply.flash('Decision returned to the practitioner');
+        return reply.redirect(paths.contact(contact.id), 303);
+      } catch (e) {
+        if (e instanceof StaleRecordError || e instanceof AlreadyDecidedError || e instanceof NothingToSignOffError) {
+          return again(body, [{ field: 'reviewComment', message: `${e.message}. Nothing has been returned.` }], 409);
         }
         throw e;
       }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { children } from '../core/record/schema.js';
 import { teams, workers } from '../core/organisation/schema.js';
 
@@ -72,5 +72,48 @@ export const referrals = pgTable(
     index('referrals_open_idx')
       .on(t.referralDate)
       .where(sql`${t.closedDate} is null`),
+  ],
+);
+
+export const signOffStatuses = ['pending', 'signed_off', 'returned'] as const;
+
+/**
+ * A practitioner's decision on a contact where the authority's policy requires a manager's
+ * sign-off (`frontDoor.contactDecisionSignOff`): it waits here, and the contact stays
+ * undecided, until a manager signs it off (the decision is then made) or returns it with a
+ * comment. Every proposal is kept, so the record shows what was returned and why.
+ */
+export const contactDecisionProposals = pgTable(
+  'contact_decision_proposals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull(),
+    proposedBy: uuid('proposed_by').references(() => workers.id),
+    proposedByUser: uuid('proposed_by_user').notNull(),
+    thresholdLevel: text('threshold_level').notNull(),
+    outcome: text('outcome').notNull(),
+    decisionReason: text('decision_reason').notNull(),
+    teamId: uuid('team_id').references(() => teams.id),
+    primaryNeed: text('primary_need'),
+    /** pending, signed_off, returned */
+    status: text('status').notNull().default('pending'),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reviewedBy: uuid('reviewed_by').references(() => workers.id),
+    reviewedByUser: uuid('reviewed_by_user'),
+    /** Why it was returned, for the practitioner. */
+    reviewComment: text('review_comment'),
+  },
+  (t) => [
+    check('contact_decision_proposals_status_check', sql`${t.status} in ('pending','signed_off','returned')`),
+    check('contact_decision_proposals_review_check', sql`(${t.status} = 'pending') = (${t.reviewedAt} is null)`),
+    check('contact_decision_proposals_return_check', sql`${t.status} <> 'returned' or ${t.reviewComment} is not null`),
+    // one decision awaiting sign-off per contact
+    uniqueIndex('contact_decision_proposals_pending_idx')
+      .on(t.contactId)
+      .where(sql`${t.status} = 'pending'`),
+    index('contact_decision_proposals_contact_idx').on(t.contactId, t.proposedAt),
   ],
 );

@@ -1,15 +1,15 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { referralSourceCodes } from '../children/codes.js';
 import { codesOf } from '../core/codes.js';
 import { rows, type Db } from '../core/db/database.js';
-import { lockAtVersion, nextVersion } from '../core/db/versions.js';
+import { lockAtVersion, nextVersion, updateAtVersion } from '../core/db/versions.js';
 import { choice, dateField, optionalText, text, uuidField, version, yesNo, evenWithOtherErrors } from '../core/http/forms.js';
 import { startOfLondonDay } from '../core/time.js';
 import { recomputeObligations } from '../obligations/recompute.js';
 import { allocate } from '../workforce/use-cases.js';
 import { currentAllocation, frontDoorTeamId } from '../workforce/queries.js';
-import { consentValues, contactOutcomes, contacts, referrals, thresholdLevels } from './schema.js';
+import { consentValues, contactDecisionProposals, contactOutcomes, contacts, referrals, thresholdLevels } from './schema.js';
 
 const sources = codesOf(referralSourceCodes);
 
@@ -120,32 +120,177 @@ export async function decideContact(
     const [contact] = await tx.select().from(contacts).where(eq(contacts.id, contactId));
     if (!contact) throw new Error('contact not found');
     if (contact.decidedAt) throw new AlreadyDecidedError();
+    if (await pendingProposal(tx, contactId)) throw new AwaitingSignOffError();
     await lockAtVersion(tx, contacts, contactId, input.version, 'This contact');
-    await tx
-      .update(contacts)
-      .set({
-        decidedAt: by.at,
-        decidedBy: by.workerId,
+    return applyDecision(tx, contact, input, by);
+  });
+}
+
+/** The decision made: on the contact, a referral where it makes one, and the child's team. */
+async function applyDecision(
+  tx: Db,
+  contact: typeof contacts.$inferSelect,
+  input: Omit<ContactDecision, 'version'>,
+  by: { userId: string; workerId: string | null; at: Date },
+): Promise<{ childId: string; referralId: string | null }> {
+  await tx
+    .update(contacts)
+    .set({
+      decidedAt: by.at,
+      decidedBy: by.workerId,
+      thresholdLevel: input.thresholdLevel,
+      outcome: input.outcome,
+      decisionReason: input.decisionReason,
+      version: nextVersion(contacts),
+    })
+    .where(eq(contacts.id, contact.id));
+  let referralId: string | null = null;
+  if (input.outcome === 'referral' || input.outcome === 'strategy_discussion') {
+    const referralDate = londonDateOf(contact.receivedAt);
+    referralId = await createReferral(tx, {
+      childId: contact.childId,
+      contactId: contact.id,
+      referralDate,
+      source: contact.source,
+      primaryNeed: input.primaryNeed ?? null,
+    });
+    await allocate(tx, contact.childId, { teamId: input.teamId!, workerId: null }, { userId: by.userId, at: by.at });
+  }
+  await recomputeObligations(tx, [contact.childId]);
+  return { childId: contact.childId, referralId };
+}
+
+// ── A manager's sign-off, where local policy requires one ───────────────────────
+
+export class AwaitingSignOffError extends Error {
+  constructor() {
+    super('A decision on this contact is already waiting for a manager’s sign-off');
+    this.name = 'AwaitingSignOffError';
+  }
+}
+
+export class NothingToSignOffError extends Error {
+  constructor() {
+    super('No decision on this contact is waiting for sign-off');
+    this.name = 'NothingToSignOffError';
+  }
+}
+
+async function pendingProposal(tx: Db, contactId: string) {
+  const [found] = await tx
+    .select()
+    .from(contactDecisionProposals)
+    .where(and(eq(contactDecisionProposals.contactId, contactId), eq(contactDecisionProposals.status, 'pending')))
+    .for('update');
+  return found ?? null;
+}
+
+/**
+ * A practitioner's decision where the authority requires a manager's sign-off: kept as
+ * waiting, and the contact stays undecided (the clock's deadline still runs) until a manager
+ * signs it off or returns it. It moves the contact's version on, so a page opened before it
+ * cannot decide the contact as well.
+ */
+export async function proposeContactDecision(
+  db: Db,
+  contactId: string,
+  input: ContactDecision,
+  by: { userId: string; workerId: string | null; at: Date },
+): Promise<string> {
+  return db.transaction(async (tx) => {
+    const [contact] = await tx.select().from(contacts).where(eq(contacts.id, contactId));
+    if (!contact) throw new Error('contact not found');
+    if (contact.decidedAt) throw new AlreadyDecidedError();
+    if (await pendingProposal(tx, contactId)) throw new AwaitingSignOffError();
+    await updateAtVersion(tx, contacts, contactId, input.version, {}, 'This contact');
+    const [row] = await tx
+      .insert(contactDecisionProposals)
+      .values({
+        contactId,
+        proposedAt: by.at,
+        proposedBy: by.workerId,
+        proposedByUser: by.userId,
         thresholdLevel: input.thresholdLevel,
         outcome: input.outcome,
         decisionReason: input.decisionReason,
-        version: nextVersion(contacts),
-      })
-      .where(eq(contacts.id, contactId));
-    let referralId: string | null = null;
-    if (input.outcome === 'referral' || input.outcome === 'strategy_discussion') {
-      const referralDate = londonDateOf(contact.receivedAt);
-      referralId = await createReferral(tx, {
-        childId: contact.childId,
-        contactId,
-        referralDate,
-        source: contact.source,
+        teamId: input.teamId ?? null,
         primaryNeed: input.primaryNeed ?? null,
-      });
-      await allocate(tx, contact.childId, { teamId: input.teamId!, workerId: null }, { userId: by.userId, at: by.at });
-    }
-    await recomputeObligations(tx, [contact.childId]);
-    return { childId: contact.childId, referralId };
+      })
+      .returning({ id: contactDecisionProposals.id });
+    return row!.id;
+  });
+}
+
+export const signOffSchema = z.object({ version: version() });
+
+export const returnSchema = z.object({
+  reviewComment: text('Why it is returned', { max: 20000, multiline: true }),
+  version: version(),
+});
+
+/**
+ * A manager signs off the decision waiting on a contact: the decision is made as the
+ * practitioner proposed it, by them, at the moment it was signed off (until then nothing was
+ * decided), and the manager is recorded as having signed it off.
+ */
+export async function signOffContactDecision(
+  db: Db,
+  contactId: string,
+  input: z.output<typeof signOffSchema>,
+  by: { userId: string; workerId: string | null; at: Date },
+): Promise<{ childId: string; referralId: string | null }> {
+  return db.transaction(async (tx) => {
+    const contact = await lockAtVersion(tx, contacts, contactId, input.version, 'This contact');
+    if (!contact) throw new Error('contact not found');
+    if (contact.decidedAt) throw new AlreadyDecidedError();
+    const proposal = await pendingProposal(tx, contactId);
+    if (!proposal) throw new NothingToSignOffError();
+    await tx
+      .update(contactDecisionProposals)
+      .set({ status: 'signed_off', reviewedAt: by.at, reviewedBy: by.workerId, reviewedByUser: by.userId })
+      .where(eq(contactDecisionProposals.id, proposal.id));
+    return applyDecision(
+      tx,
+      contact,
+      {
+        thresholdLevel: proposal.thresholdLevel as ContactDecision['thresholdLevel'],
+        outcome: proposal.outcome as ContactDecision['outcome'],
+        decisionReason: proposal.decisionReason,
+        teamId: proposal.teamId ?? undefined,
+        primaryNeed: proposal.primaryNeed ?? undefined,
+      },
+      { userId: by.userId, workerId: proposal.proposedBy, at: by.at },
+    );
+  });
+}
+
+/** A manager returns the decision waiting on a contact, saying why: the contact is back awaiting a decision. */
+export async function returnContactDecision(
+  db: Db,
+  contactId: string,
+  input: z.output<typeof returnSchema>,
+  by: { userId: string; workerId: string | null; at: Date },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const contact = await lockAtVersion(tx, contacts, contactId, input.version, 'This contact');
+    if (!contact) throw new Error('contact not found');
+    if (contact.decidedAt) throw new AlreadyDecidedError();
+    const proposal = await pendingProposal(tx, contactId);
+    if (!proposal) throw new NothingToSignOffError();
+    await tx
+      .update(contactDecisionProposals)
+      .set({
+        status: 'returned',
+        reviewedAt: by.at,
+        reviewedBy: by.workerId,
+        reviewedByUser: by.userId,
+        reviewComment: input.reviewComment,
+      })
+      .where(eq(contactDecisionProposals.id, proposal.id));
+    await tx
+      .update(contacts)
+      .set({ version: nextVersion(contacts) })
+      .where(eq(contacts.id, contactId));
   });
 }
 

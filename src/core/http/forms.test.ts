@@ -102,7 +102,9 @@ describe('form validation', () => {
     expect(messages({ on: '1899-12-31' })).toEqual(['Date must be between 1900 and 2100']);
     expect(messages({ on: '2101-01-01' })).toEqual(['Date must be between 1900 and 2100']);
     expect(messages({ on: '2100-12-31', born: '2001-03-02' })).toEqual([]);
-    expect(messages({ on: '2026-01-01', born: '2001-03-01' })).toEqual(['Date of birth must be in the last 25 years']);
+    expect(messages({ on: '2026-01-01', born: '2001-03-01' })).toEqual([
+      'Date of birth must be in the last 25 years: a care leaver is supported to the age of 25 (Children Act 1989, s23CZB)',
+    ]);
     expect(messages({ on: '2026-01-01', born: '2026-03-03' })).toEqual(['Date of birth must be today or in the past']);
     expect(messages({ on: '2026-01-01', born: '9999-12-31' })).toEqual(['Date of birth must be today or in the past']);
   });

@@ -105,15 +105,20 @@ export function yearsBefore(date: string, years: number): string {
   return addCalendarYears(date, -years);
 }
 
+/** Why a child's record stops at 25: the oldest anyone the service works with can be. */
+export const CARE_LEAVERS_TO_25 = 'a care leaver is supported to the age of 25 (Children Act 1989, s23CZB)';
+
 /**
  * A child's date of birth: not in the future, and within maxAgeYears (25 unless the field
- * says otherwise: care leavers are supported to 25).
+ * says otherwise: care leavers are supported to 25, so anyone older is not a child the
+ * service records, and a date such as 1890 is a mistake).
  */
 export function optionalDateOfBirthField(label: string, today: () => string, opts: { maxAgeYears?: number } = {}) {
   const years = opts.maxAgeYears ?? 25;
+  const why = opts.maxAgeYears === undefined ? `: ${CARE_LEAVERS_TO_25}` : '';
   return optionalDateField(label, {
     notInFuture: today,
-    range: { earliest: () => yearsBefore(today(), years), message: `must be in the last ${years} years` },
+    range: { earliest: () => yearsBefore(today(), years), message: `must be in the last ${years} years${why}` },
   });
 }
 
