@@ -90,7 +90,8 @@ for (const kind of await testDatabases()) {
       const agent = new Agent(service.url);
       await agent.signIn('ana', PASSWORD);
       const page = await agent.get('/my-work');
-      expect(page.text).toContain('Work OpenCSC does not record yet is not shown here: looked after children');
+      expect(page.text).toContain('Work OpenCSC does not record yet is not shown here: adoption, care leavers');
+      expect(page.text).toContain('as due, but cannot yet be recorded as done');
     });
   });
 }
