@@ -52,6 +52,7 @@ for (const kind of await testDatabases()) {
                    (select count(*)::int from placements) as placements,
                    (select string_agg(coalesce(end_date::text, '-') || coalesce(reason_for_change, '-'), ',' order by id) from placements) as placement_values,
                    (select count(*)::int from looked_after_reviews) as reviews,
+                   (select string_agg(coalesce(decisions_circulated_date::text, '-') || coalesce(record_completed_date::text, '-'), ',' order by id) from looked_after_reviews) as review_values,
                    (select count(*)::int from audit_events where action not in ('VIEW_CHILD', 'VIEW_CHILDREN', 'SIGN_IN')) as changes`,
       );
       return counts!;
@@ -356,6 +357,22 @@ for (const kind of await testDatabases()) {
       });
     });
 
+    describe('visits', () => {
+      it('takes the record’s visits: one where the child was seen meets the new placement’s visit, and the next falls due 6 weeks on', async () => {
+        const res = await api.post(`/api/children/${childId}/visits`, {
+          visitDate: '2026-03-23',
+          purpose: 'looked_after',
+          childSeen: true,
+          seenAlone: true,
+        });
+        expect(res.status).toBe(201);
+        expect(await obligation('looked-after-visit')).toEqual([
+          { due: '2026-03-27', done: '2026-03-23' },
+          { due: '2026-05-04', done: null },
+        ]);
+      });
+    });
+
     describe('looked after reviews', () => {
       it('refuses a review before the period, in the future, with a code outside DfE’s list, or decisions before it, and writes nothing', async () => {
         const before = await snapshot();
@@ -415,6 +432,49 @@ for (const kind of await testDatabases()) {
       });
     });
 
+    describe('a review’s record, completed afterwards', () => {
+      it('refuses a date before the review, nothing entered, or a stale save, and writes nothing', async () => {
+        const [review] = await rows<{ id: string }>(
+          database.db,
+          sql`select id from looked_after_reviews where care_period_id = ${periodId}`,
+        );
+        const before = await snapshot();
+        const v = await version();
+        const early = await api.post(`/api${period()}/reviews/${review!.id}`, { recordCompletedDate: '2026-03-20', version: v });
+        expect(early.status).toBe(400);
+        expect((early.body as ApiErrors).errors).toEqual([
+          { field: 'recordCompletedDate', message: 'Date the review record was completed cannot be before the review (23 March 2026)' },
+        ]);
+        const nothing = await api.post(`/api${period()}/reviews/${review!.id}`, { version: v });
+        expect((nothing.body as ApiErrors).errors).toEqual([
+          { field: 'decisionsCirculatedDate', message: 'Enter the date the decisions were circulated or the review record was completed' },
+        ]);
+        const stale = await api.post(`/api${period()}/reviews/${review!.id}`, { recordCompletedDate: '2026-03-23', version: v - 1 });
+        expect(stale.status).toBe(409);
+        const notAReview = await api.post(`/api${period()}/reviews/not-a-review`, { recordCompletedDate: '2026-03-23', version: v });
+        expect(notAReview.status).toBe(404);
+        expect(await snapshot()).toEqual(before);
+      });
+
+      it('meets the review record obligation, keeping the decisions’ date', async () => {
+        const [review] = await rows<{ id: string }>(
+          database.db,
+          sql`select id from looked_after_reviews where care_period_id = ${periodId}`,
+        );
+        const form = await ana.get(`${period()}/reviews/${review!.id}`);
+        expect(form.status).toBe(200);
+        expect(form.text).toContain('name="decisionsCirculatedDate-day"');
+        const res = await ana.post(`${period()}/reviews/${review!.id}`, {
+          ...dateInput('recordCompletedDate', '2026-03-23'),
+          version: String(await version()),
+        });
+        expect(res.status).toBe(303);
+        expect(await obligation('review-record')).toEqual([{ due: '2026-04-22', done: '2026-03-23' }]);
+        expect(await obligation('review-decisions')).toEqual([{ due: '2026-03-30', done: '2026-03-23' }]);
+        expect(await auditActions()).toContain('RECORD_REVIEW_FOLLOW_UP');
+      });
+    });
+
     describe('ceasing to be looked after', () => {
       beforeAll(async () => {
         await advanceTo('2026-04-20T10:00:00Z');
@@ -464,9 +524,10 @@ for (const kind of await testDatabases()) {
           sql`select count(*)::int as n from placements where child_id = ${childId} and end_date is null`,
         );
         expect(open!.n).toBe(0);
-        // the second review, due in June, is no longer owed; the first's record still is
+        // the second review, due in June, is no longer owed; what was done stays
         expect(await obligation('looked-after-review')).toEqual([{ due: '2026-03-30', done: '2026-03-23' }]);
-        expect(await obligation('review-record')).toEqual([{ due: '2026-04-22', done: null }]);
+        expect(await obligation('review-record')).toEqual([{ due: '2026-04-22', done: '2026-03-23' }]);
+        expect(await obligation('looked-after-visit')).toEqual([{ due: '2026-03-27', done: '2026-03-23' }]);
         const record = await ana.get(`/children/${childId}`);
         expect(record.text).toContain('Not looked after: the last period of care ended on 17 April 2026');
         expect(await auditActions()).toContain('CEASE_LOOKED_AFTER');

@@ -12,6 +12,7 @@ export const paths = {
   move: '/children/:childId/looked-after/periods/:id/move',
   iro: '/children/:childId/looked-after/periods/:id/iro',
   newReview: '/children/:childId/looked-after/periods/:id/reviews/new',
+  review: '/children/:childId/looked-after/periods/:id/reviews/:reviewId',
   end: '/children/:childId/looked-after/periods/:id/end',
 } as const;
 
@@ -24,6 +25,7 @@ export const apiPaths = {
   move: '/api/children/:childId/looked-after/periods/:id/placements',
   iro: '/api/children/:childId/looked-after/periods/:id/iro',
   reviews: '/api/children/:childId/looked-after/periods/:id/reviews',
+  review: '/api/children/:childId/looked-after/periods/:id/reviews/:reviewId',
   end: '/api/children/:childId/looked-after/periods/:id/end',
 } as const;
 
@@ -35,5 +37,7 @@ export const legalStatusPath = (childId: string, id: string) => `${carePeriodPat
 export const movePath = (childId: string, id: string) => `${carePeriodPath(childId, id)}/move`;
 export const iroPath = (childId: string, id: string) => `${carePeriodPath(childId, id)}/iro`;
 export const newLookedAfterReviewPath = (childId: string, id: string) => `${carePeriodPath(childId, id)}/reviews/new`;
+export const lookedAfterReviewPath = (childId: string, id: string, reviewId: string) =>
+  `${carePeriodPath(childId, id)}/reviews/${reviewId}`;
 export const ceasePath = (childId: string, id: string) => `${carePeriodPath(childId, id)}/end`;
 export const newLookedAfterVisitPath = (childId: string) => `/children/${childId}/visits/new?purpose=looked_after`;

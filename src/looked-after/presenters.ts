@@ -322,7 +322,7 @@ export function periodPage(child: ChildHeading, p: CarePeriodView, obligations: 
       { text: visitRegimeLabels[pl.visitRegime as keyof typeof visitRegimeLabels] ?? pl.visitRegime },
     ]),
     reviewRows: p.reviewList.map((r) => [
-      { text: formatDate(r.reviewDate) },
+      { html: link(to.lookedAfterReviewPath(child.id, p.id, r.id), formatDate(r.reviewDate), 'review') },
       { text: coded(participationLabels, r.participation) },
       { text: r.iroName },
       { text: r.decisionsCirculatedDate ? formatDate(r.decisionsCirculatedDate) : 'Not yet' },
@@ -486,5 +486,38 @@ export function reviewForm(child: ChildHeading, p: CarePeriodView, opts: FormOpt
     iroName: form.input('iroName', 'Independent reviewing officer who chaired the review'),
     decisionsCirculatedDate: form.date('decisionsCirculatedDate', 'Date the decisions were circulated', { hint: 'Leave blank if not yet' }),
     recordCompletedDate: form.date('recordCompletedDate', 'Date the review record was completed', { hint: 'Leave blank if not yet' }),
+  };
+}
+
+export function reviewFollowUpForm(child: ChildHeading, p: CarePeriodView, reviewId: string, opts: FormOpts) {
+  const review = p.reviewList.find((r) => r.id === reviewId);
+  if (!review) return null;
+  const { errorList, errors } = errorsOf(opts.errors, ['decisionsCirculatedDate', 'recordCompletedDate']);
+  const form = new FormView(
+    {
+      decisionsCirculatedDate: review.decisionsCirculatedDate ?? '',
+      recordCompletedDate: review.recordCompletedDate ?? '',
+      version: p.version,
+      ...opts.values,
+    },
+    errors,
+  );
+  return {
+    title: 'Looked after review',
+    caption: caption(child),
+    backLink: to.carePeriodPath(child.id, p.id),
+    action: to.lookedAfterReviewPath(child.id, p.id, review.id),
+    errorList,
+    version: form.value('version'),
+    summary: {
+      rows: [
+        row('Date of the review', formatDate(review.reviewDate)),
+        row('How the child took part', coded(participationLabels, review.participation)),
+        row('Chaired by', review.iroName),
+      ],
+    },
+    intro: 'The decisions are circulated within 5 working days of the review, and the full record completed within 20.',
+    decisionsCirculatedDate: form.date('decisionsCirculatedDate', 'Date the decisions were circulated'),
+    recordCompletedDate: form.date('recordCompletedDate', 'Date the review record was completed'),
   };
 }

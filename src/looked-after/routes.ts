@@ -26,6 +26,7 @@ import {
   moveForm,
   overviewPage,
   periodPage,
+  reviewFollowUpForm,
   reviewForm,
 } from './presenters.js';
 import { carePeriodOf, type CarePeriodView, lookedAfterOf, onlyLookedAfter } from './queries.js';
@@ -42,6 +43,8 @@ import {
   movePlacement,
   movePlacementSchema,
   recordLookedAfterReview,
+  recordReviewFollowUp,
+  reviewFollowUpSchema,
 } from './use-cases.js';
 
 const practice = ['practitioner', 'team_manager', 'service_manager'] as const satisfies readonly AccessRole[];
@@ -49,6 +52,7 @@ const practice = ['practitioner', 'team_manager', 'service_manager'] as const sa
 interface Params {
   childId: string;
   id: string;
+  reviewId: string;
 }
 
 type PeriodForm = (
@@ -93,6 +97,13 @@ export function lookedAfterRoutes(app: FastifyInstance, ctx: AppContext): void {
   const iroPage = periodFormPage('iro.njk', iroForm, 'appointedDate');
   const reviewPage = periodFormPage('review-form.njk', reviewForm, 'reviewDate');
 
+  async function followUpPage(reply: FastifyReply, p: Params, values: FormValues, errors: FieldError[]) {
+    const [child, period] = await Promise.all([childSummary(ctx.db, p.childId), carePeriodOf(ctx.db, p.childId, p.id)]);
+    const form = child && period ? reviewFollowUpForm(child, period, p.reviewId, { values, errors }) : null;
+    if (!form) return notFound(reply);
+    return reply.page('looked-after/views/review.njk', form);
+  }
+
   // ── reading ───────────────────────────────────────────────────────────────
 
   const view = { method: 'GET', roles: practice, audit: 'VIEW_CHILD' } as const;
@@ -123,6 +134,7 @@ export function lookedAfterRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(app, ctx, { ...view, url: paths.end }, async (req, reply) => ceasePage(reply, params(req), {}, []));
   route(app, ctx, { ...view, url: paths.iro }, async (req, reply) => iroPage(reply, params(req), {}, []));
   route(app, ctx, { ...view, url: paths.newReview }, async (req, reply) => reviewPage(reply, params(req), {}, []));
+  route(app, ctx, { ...view, url: paths.review }, async (req, reply) => followUpPage(reply, params(req), {}, []));
 
   apiRoute(
     app,
@@ -240,6 +252,21 @@ export function lookedAfterRoutes(app: FastifyInstance, ctx: AppContext): void {
     again: (reply, p, _user, values, errors) => reviewPage(reply, p, values, errors),
     staleField: 'reviewDate',
     done: (p) => ({ flash: 'Review recorded', to: toPeriod(p) }),
+  });
+
+  register({
+    summary: 'Record when a looked after review’s decisions were circulated and its record completed',
+    audit: 'RECORD_REVIEW_FOLLOW_UP',
+    roles: practice,
+    page: paths.review,
+    api: apiPaths.review,
+    schema: reviewFollowUpSchema(today),
+    fromForm: dates('decisionsCirculatedDate', 'recordCompletedDate'),
+    creates: false,
+    run: (tx, p, input) => recordReviewFollowUp(tx, p.childId, p.id, p.reviewId, input),
+    again: (reply, p, _user, values, errors) => followUpPage(reply, p, values, errors),
+    staleField: 'decisionsCirculatedDate',
+    done: (p) => ({ flash: 'Review saved', to: toPeriod(p) }),
   });
 
   register({

@@ -13,6 +13,7 @@ import { type Actor, CaseworkNotFound, CaseworkRuleError, type Today } from '../
 import { formatDate } from '../core/calendar/index.js';
 import type { Db } from '../core/db/database.js';
 import { lockAtVersion, nextVersion } from '../core/db/versions.js';
+import { isUuid } from '../core/ids.js';
 import {
   choice,
   dateField,
@@ -105,6 +106,8 @@ function placementValues(input: PlacementInput) {
 // ── reads the rules need ─────────────────────────────────────────────────────
 
 async function periodOf(tx: Db, childId: string, id: string) {
+  // an address that is not an id names no period (and would fail in the database)
+  if (!isUuid(id)) throw new CaseworkNotFound('The period of care');
   const [p] = await tx
     .select()
     .from(carePeriods)
@@ -469,4 +472,59 @@ export async function recordLookedAfterReview(tx: Db, childId: string, periodId:
   await bump(tx, periodId);
   await recomputeObligations(tx, [childId]);
   return row!.id;
+}
+
+// ── a review's decisions and record ──────────────────────────────────────────
+
+export function reviewFollowUpSchema(today: Today) {
+  return z
+    .object({
+      decisionsCirculatedDate: optionalDateField('Date the decisions were circulated', { notInFuture: today }),
+      recordCompletedDate: optionalDateField('Date the review record was completed', { notInFuture: today }),
+      version: version(),
+    })
+    .superRefine((v, ctx) => {
+      if (v.decisionsCirculatedDate === undefined && v.recordCompletedDate === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['decisionsCirculatedDate'],
+          message: 'Enter the date the decisions were circulated or the review record was completed',
+        });
+      }
+    });
+}
+export type ReviewFollowUp = z.output<ReturnType<typeof reviewFollowUpSchema>>;
+
+/**
+ * When the review's decisions went out and its record was completed, often weeks after the
+ * review: a date once recorded is corrected, never cleared.
+ */
+export async function recordReviewFollowUp(tx: Db, childId: string, periodId: string, reviewId: string, input: ReviewFollowUp) {
+  await periodOf(tx, childId, periodId);
+  if (!isUuid(reviewId)) throw new CaseworkNotFound('The looked after review');
+  const [review] = await tx
+    .select()
+    .from(lookedAfterReviews)
+    .where(and(eq(lookedAfterReviews.id, reviewId), eq(lookedAfterReviews.carePeriodId, periodId)));
+  if (!review) throw new CaseworkNotFound('The looked after review');
+  await lockAtVersion(tx, carePeriods, periodId, input.version, THE_PERIOD);
+  for (const [field, label] of [
+    ['decisionsCirculatedDate', 'Date the decisions were circulated'],
+    ['recordCompletedDate', 'Date the review record was completed'],
+  ] as const) {
+    const d = input[field];
+    if (d !== undefined && d < review.reviewDate) {
+      throw new CaseworkRuleError(field, `${label} cannot be before the review (${formatDate(review.reviewDate)})`);
+    }
+  }
+  await tx
+    .update(lookedAfterReviews)
+    .set({
+      decisionsCirculatedDate: input.decisionsCirculatedDate ?? review.decisionsCirculatedDate,
+      recordCompletedDate: input.recordCompletedDate ?? review.recordCompletedDate,
+    })
+    .where(eq(lookedAfterReviews.id, reviewId));
+  await bump(tx, periodId);
+  await recomputeObligations(tx, [childId]);
+  return reviewId;
 }
