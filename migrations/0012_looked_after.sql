@@ -48,6 +48,18 @@ CREATE TABLE "looked_after_reviews" (
 	CONSTRAINT "looked_after_reviews_follow_up_check" CHECK (("looked_after_reviews"."decisions_circulated_date" is null or "looked_after_reviews"."decisions_circulated_date" >= "looked_after_reviews"."review_date") and ("looked_after_reviews"."record_completed_date" is null or "looked_after_reviews"."record_completed_date" >= "looked_after_reviews"."review_date"))
 );
 --> statement-breakpoint
+CREATE TABLE "placement_changes" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"child_id" uuid NOT NULL,
+	"placement_id" uuid NOT NULL,
+	"change_date" date NOT NULL,
+	"intended_to_age_18" boolean NOT NULL,
+	"visit_regime" text NOT NULL,
+	"recorded_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "placement_changes_regime_check" CHECK ("placement_changes"."visit_regime" in ('standard','parent_pending_assessment','temporary_connected_person','interim_care_order_with_parent','care_order_at_home'))
+);
+--> statement-breakpoint
 CREATE TABLE "placements" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"child_id" uuid NOT NULL,
@@ -81,6 +93,9 @@ ALTER TABLE "care_periods" ADD CONSTRAINT "care_periods_recorded_by_users_id_fk"
 ALTER TABLE "looked_after_reviews" ADD CONSTRAINT "looked_after_reviews_child_id_children_id_fk" FOREIGN KEY ("child_id") REFERENCES "public"."children"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "looked_after_reviews" ADD CONSTRAINT "looked_after_reviews_care_period_id_care_periods_id_fk" FOREIGN KEY ("care_period_id") REFERENCES "public"."care_periods"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "looked_after_reviews" ADD CONSTRAINT "looked_after_reviews_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "placement_changes" ADD CONSTRAINT "placement_changes_child_id_children_id_fk" FOREIGN KEY ("child_id") REFERENCES "public"."children"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "placement_changes" ADD CONSTRAINT "placement_changes_placement_id_placements_id_fk" FOREIGN KEY ("placement_id") REFERENCES "public"."placements"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "placement_changes" ADD CONSTRAINT "placement_changes_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "placements" ADD CONSTRAINT "placements_child_id_children_id_fk" FOREIGN KEY ("child_id") REFERENCES "public"."children"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "placements" ADD CONSTRAINT "placements_care_period_id_care_periods_id_fk" FOREIGN KEY ("care_period_id") REFERENCES "public"."care_periods"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "placements" ADD CONSTRAINT "placements_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -90,6 +105,8 @@ CREATE UNIQUE INDEX "care_periods_open_idx" ON "care_periods" USING btree ("chil
 CREATE INDEX "care_periods_child_idx" ON "care_periods" USING btree ("child_id","start_date");--> statement-breakpoint
 CREATE INDEX "looked_after_reviews_period_idx" ON "looked_after_reviews" USING btree ("care_period_id","review_date");--> statement-breakpoint
 CREATE INDEX "looked_after_reviews_child_idx" ON "looked_after_reviews" USING btree ("child_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "placement_changes_placement_date_idx" ON "placement_changes" USING btree ("placement_id","change_date");--> statement-breakpoint
+CREATE INDEX "placement_changes_child_idx" ON "placement_changes" USING btree ("child_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "placements_open_idx" ON "placements" USING btree ("child_id") WHERE "placements"."end_date" is null;--> statement-breakpoint
 CREATE INDEX "placements_period_idx" ON "placements" USING btree ("care_period_id","start_date");--> statement-breakpoint
 CREATE INDEX "placements_child_idx" ON "placements" USING btree ("child_id");

@@ -51,6 +51,7 @@ for (const kind of await testDatabases()) {
                    (select string_agg(reason_new || legal_status || placement_id, ',' order by id) from care_episodes) as episode_values,
                    (select count(*)::int from placements) as placements,
                    (select string_agg(coalesce(end_date::text, '-') || coalesce(reason_for_change, '-'), ',' order by id) from placements) as placement_values,
+                   (select count(*)::int from placement_changes) as placement_changes,
                    (select count(*)::int from looked_after_reviews) as reviews,
                    (select string_agg(coalesce(decisions_circulated_date::text, '-') || coalesce(record_completed_date::text, '-'), ',' order by id) from looked_after_reviews) as review_values,
                    (select count(*)::int from audit_events where action not in ('VIEW_CHILD', 'VIEW_CHILDREN', 'SIGN_IN')) as changes`,
@@ -370,6 +371,64 @@ for (const kind of await testDatabases()) {
           { due: '2026-03-27', done: '2026-03-23' },
           { due: '2026-05-04', done: null },
         ]);
+      });
+    });
+
+    describe('a change to the placement’s visits', () => {
+      it('refuses a change on or before the placement began, or one that changes nothing, and writes nothing', async () => {
+        const before = await snapshot();
+        const v = await version();
+        const early = await api.post(`/api${period()}/placement`, {
+          changeDate: '2026-03-20',
+          intendedToAge18: true,
+          visitRegime: 'temporary_connected_person',
+          version: v,
+        });
+        expect(early.status).toBe(400);
+        expect((early.body as ApiErrors).errors).toEqual([
+          {
+            field: 'changeDate',
+            message: 'Date of the change must be after the placement began (20 March 2026): correct the placement instead',
+          },
+        ]);
+        const same = await api.post(`/api${period()}/placement`, {
+          changeDate: '2026-03-23',
+          intendedToAge18: true,
+          visitRegime: 'standard',
+          version: v,
+        });
+        expect((same.body as ApiErrors).errors).toEqual([
+          { field: 'visitRegime', message: 'Nothing has changed: the placement’s visits and intention are already these' },
+        ]);
+        const regime = await api.post(`/api${period()}/placement`, {
+          changeDate: '2026-03-23',
+          intendedToAge18: true,
+          visitRegime: 'weekly',
+          version: v,
+        });
+        expect((regime.body as ApiErrors).errors.map((e) => e.field)).toEqual(['visitRegime']);
+        expect(await snapshot()).toEqual(before);
+      });
+
+      it('visits weekly from the day the carer became a temporarily approved connected person, until the first review (reg 28(4))', async () => {
+        await ana.get(`${period()}/placement`);
+        const res = await ana.post(`${period()}/placement`, {
+          ...dateInput('changeDate', '2026-03-23'),
+          intendedToAge18: 'yes',
+          visitRegime: 'temporary_connected_person',
+          version: String(await version()),
+        });
+        expect(res.status).toBe(303);
+        expect(await obligation('looked-after-visit')).toEqual([
+          { due: '2026-03-27', done: '2026-03-23' },
+          { due: '2026-03-30', done: null },
+        ]);
+        const p = (await api.get(`/api${period()}`)).body as { placementList: { visitRegime: string; changedDate: string | null }[] };
+        expect(p.placementList.map((x) => [x.visitRegime, x.changedDate])).toEqual([
+          ['standard', null],
+          ['temporary_connected_person', '2026-03-23'],
+        ]);
+        expect(await auditActions()).toContain('CHANGE_PLACEMENT');
       });
     });
 

@@ -2,7 +2,8 @@
  * The dated facts looked after children gives the statutory clock (src/clock/README.md, fact
  * vocabulary). A period of care's episode is the period's id: its start, end, IRO and reviews
  * share it, so the clock pairs each review with its period. A placement's episode is the
- * placement's id; it carries the visit regime (reg 28) and whether it is meant to last until 18.
+ * placement's id; its start and each change carry the visit regime (reg 28) and whether it is
+ * meant to last until 18.
  * Visits are the record's visits (the children area's facts). A review's decisions and record
  * name their review (data.reviewFactId), so a late record is never taken for the next review's.
  *
@@ -40,6 +41,11 @@ export const lookedAfterFacts = factsQuery(
              jsonb_build_object('visitRegime', p.visit_regime, 'intendedToAge18', p.intended_to_age_18, 'placementType', p.placement_type)
         from placements p join care_periods c on c.id = p.care_period_id
        where p.child_id = any(${ids}) and not c.short_breaks
+      union all
+      select x.child_id, 'placement-changed:' || x.id, 'placement_changed', x.change_date::text, x.placement_id::text,
+             jsonb_build_object('visitRegime', x.visit_regime, 'intendedToAge18', x.intended_to_age_18)
+        from placement_changes x join placements p on p.id = x.placement_id join care_periods c on c.id = p.care_period_id
+       where x.child_id = any(${ids}) and not c.short_breaks
       union all
       select p.child_id, 'placement-ended:' || p.id, 'placement_ended', p.end_date::text, p.id::text,
              jsonb_build_object('reasonForChange', p.reason_for_change)

@@ -10,6 +10,7 @@ export const paths = {
   period: '/children/:childId/looked-after/periods/:id',
   legalStatus: '/children/:childId/looked-after/periods/:id/legal-status',
   move: '/children/:childId/looked-after/periods/:id/move',
+  placement: '/children/:childId/looked-after/periods/:id/placement',
   iro: '/children/:childId/looked-after/periods/:id/iro',
   newReview: '/children/:childId/looked-after/periods/:id/reviews/new',
   review: '/children/:childId/looked-after/periods/:id/reviews/:reviewId',
@@ -23,6 +24,7 @@ export const apiPaths = {
   period: '/api/children/:childId/looked-after/periods/:id',
   legalStatus: '/api/children/:childId/looked-after/periods/:id/legal-status',
   move: '/api/children/:childId/looked-after/periods/:id/placements',
+  placement: '/api/children/:childId/looked-after/periods/:id/placement',
   iro: '/api/children/:childId/looked-after/periods/:id/iro',
   reviews: '/api/children/:childId/looked-after/periods/:id/reviews',
   review: '/api/children/:childId/looked-after/periods/:id/reviews/:reviewId',
@@ -35,6 +37,7 @@ export const becomeLookedAfterPath = (childId: string) => `${base(childId)}/new`
 export const carePeriodPath = (childId: string, id: string) => `${base(childId)}/periods/${id}`;
 export const legalStatusPath = (childId: string, id: string) => `${carePeriodPath(childId, id)}/legal-status`;
 export const movePath = (childId: string, id: string) => `${carePeriodPath(childId, id)}/move`;
+export const changePlacementPath = (childId: string, id: string) => `${carePeriodPath(childId, id)}/placement`;
 export const iroPath = (childId: string, id: string) => `${carePeriodPath(childId, id)}/iro`;
 export const newLookedAfterReviewPath = (childId: string, id: string) => `${carePeriodPath(childId, id)}/reviews/new`;
 export const lookedAfterReviewPath = (childId: string, id: string, reviewId: string) =>

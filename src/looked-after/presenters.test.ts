@@ -39,6 +39,7 @@ const placement: PlacementView = {
   homePostcode: 'M13 9PL',
   intendedToAge18: false,
   visitRegime: 'standard',
+  changedDate: null,
 };
 
 const open: CarePeriodSummary = {

@@ -287,6 +287,7 @@ export function periodPage(child: ChildHeading, p: CarePeriodView, obligations: 
           { text: 'Record a visit', href: to.newLookedAfterVisitPath(child.id) },
           { text: 'Record a move of placement', href: to.movePath(child.id, p.id) },
           { text: 'Record a change of legal status', href: to.legalStatusPath(child.id, p.id) },
+          { text: 'Change the placement’s visits or intention', href: to.changePlacementPath(child.id, p.id) },
           {
             text: p.iroName ? 'Record a new independent reviewing officer' : 'Record the independent reviewing officer',
             href: to.iroPath(child.id, p.id),
@@ -318,7 +319,7 @@ export function periodPage(child: ChildHeading, p: CarePeriodView, obligations: 
           'Not recorded',
       },
       { text: pl.homePostcode ?? 'Not recorded' },
-      { text: pl.intendedToAge18 ? 'Yes' : 'No' },
+      { text: `${pl.intendedToAge18 ? 'Yes' : 'No'}${pl.changedDate ? ` (from ${formatDate(pl.changedDate)})` : ''}` },
       { text: visitRegimeLabels[pl.visitRegime as keyof typeof visitRegimeLabels] ?? pl.visitRegime },
     ]),
     reviewRows: p.reviewList.map((r) => [
@@ -519,5 +520,37 @@ export function reviewFollowUpForm(child: ChildHeading, p: CarePeriodView, revie
     intro: 'The decisions are circulated within 5 working days of the review, and the full record completed within 20.',
     decisionsCirculatedDate: form.date('decisionsCirculatedDate', 'Date the decisions were circulated'),
     recordCompletedDate: form.date('recordCompletedDate', 'Date the review record was completed'),
+  };
+}
+
+export function changePlacementForm(child: ChildHeading, p: CarePeriodView, opts: FormOpts) {
+  const { errorList, errors } = errorsOf(opts.errors, ['changeDate']);
+  const now = p.placement;
+  const form = new FormView(
+    {
+      intendedToAge18: now?.intendedToAge18 ? 'yes' : 'no',
+      visitRegime: now?.visitRegime ?? 'standard',
+      version: p.version,
+      ...opts.values,
+    },
+    errors,
+  );
+  return {
+    title: 'Change the placement’s visits or intention',
+    caption: caption(child),
+    backLink: to.carePeriodPath(child.id, p.id),
+    action: to.changePlacementPath(child.id, p.id),
+    errorList,
+    version: form.value('version'),
+    intro: now ? `The placement now is ${placementText(now)}, since ${formatDate(now.startDate)}.` : '',
+    changeDate: form.date('changeDate', 'Date of the change'),
+    intendedToAge18: form.yesNo('intendedToAge18', 'Is the placement intended to last until the child is 18?', {
+      hint: 'Once a placement meant to last until 18 is a year old, visits may be every 3 months (reg 28(2)(c))',
+    }),
+    visitRegime: form.radios(
+      'visitRegime',
+      'Visits',
+      visitRegimes.map((v) => ({ value: v, text: visitRegimeLabels[v] })),
+    ),
   };
 }

@@ -16,8 +16,11 @@ export interface PlacementView {
   urn: string | null;
   placementPostcode: string | null;
   homePostcode: string | null;
+  /** As now: the placement's own, or its latest change's. */
   intendedToAge18: boolean;
   visitRegime: string;
+  /** The day of the latest change to the visits or intention, if any. */
+  changedDate: string | null;
 }
 
 export interface EpisodeView {
@@ -68,7 +71,11 @@ export interface CarePeriodView extends CarePeriodSummary {
 const placementColumns = sql`p.id, p.start_date::text as "startDate", p.end_date::text as "endDate", p.reason_for_change as "reasonForChange",
   p.placement_type as "placementType", p.provider, p.provider_name as "providerName", p.urn,
   p.placement_postcode as "placementPostcode", p.home_postcode as "homePostcode",
-  p.intended_to_age_18 as "intendedToAge18", p.visit_regime as "visitRegime"`;
+  coalesce((select x.intended_to_age_18 from placement_changes x where x.placement_id = p.id order by x.change_date desc limit 1),
+           p.intended_to_age_18) as "intendedToAge18",
+  coalesce((select x.visit_regime from placement_changes x where x.placement_id = p.id order by x.change_date desc limit 1),
+           p.visit_regime) as "visitRegime",
+  (select max(x.change_date)::text from placement_changes x where x.placement_id = p.id) as "changedDate"`;
 
 type PeriodRow = Omit<CarePeriodSummary, 'placement'>;
 

@@ -21,6 +21,7 @@ import { apiPaths, paths } from './paths.js';
 import {
   becomeLookedAfterForm,
   ceaseForm,
+  changePlacementForm,
   iroForm,
   legalStatusForm,
   moveForm,
@@ -39,6 +40,8 @@ import {
   ceaseLookedAfterSchema,
   changeLegalStatus,
   changeLegalStatusSchema,
+  changePlacement,
+  changePlacementSchema,
   lookedAfterReviewSchema,
   movePlacement,
   movePlacementSchema,
@@ -93,6 +96,7 @@ export function lookedAfterRoutes(app: FastifyInstance, ctx: AppContext): void {
   }
   const legalStatusPage = periodFormPage('legal-status.njk', legalStatusForm, 'changeDate');
   const movePage = periodFormPage('move.njk', moveForm, 'moveDate');
+  const changePlacementPage = periodFormPage('placement.njk', changePlacementForm, 'changeDate');
   const ceasePage = periodFormPage('cease.njk', ceaseForm, 'endDate');
   const iroPage = periodFormPage('iro.njk', iroForm, 'appointedDate');
   const reviewPage = periodFormPage('review-form.njk', reviewForm, 'reviewDate');
@@ -131,6 +135,7 @@ export function lookedAfterRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(app, ctx, { ...view, url: paths.start }, async (req, reply) => startPage(reply, params(req), {}, []));
   route(app, ctx, { ...view, url: paths.legalStatus }, async (req, reply) => legalStatusPage(reply, params(req), {}, []));
   route(app, ctx, { ...view, url: paths.move }, async (req, reply) => movePage(reply, params(req), {}, []));
+  route(app, ctx, { ...view, url: paths.placement }, async (req, reply) => changePlacementPage(reply, params(req), {}, []));
   route(app, ctx, { ...view, url: paths.end }, async (req, reply) => ceasePage(reply, params(req), {}, []));
   route(app, ctx, { ...view, url: paths.iro }, async (req, reply) => iroPage(reply, params(req), {}, []));
   route(app, ctx, { ...view, url: paths.newReview }, async (req, reply) => reviewPage(reply, params(req), {}, []));
@@ -222,6 +227,21 @@ export function lookedAfterRoutes(app: FastifyInstance, ctx: AppContext): void {
     again: (reply, p, _user, values, errors) => movePage(reply, p, values, errors),
     staleField: 'moveDate',
     done: (p) => ({ flash: 'Move of placement recorded', to: toPeriod(p) }),
+  });
+
+  register({
+    summary: 'Change how often the child is visited in the placement (reg 28), or whether it is meant to last until 18',
+    audit: 'CHANGE_PLACEMENT',
+    roles: practice,
+    page: paths.placement,
+    api: apiPaths.placement,
+    schema: changePlacementSchema(today),
+    fromForm: dates('changeDate'),
+    creates: true,
+    run: (tx, p, input, by) => changePlacement(tx, p.childId, p.id, input, by),
+    again: (reply, p, _user, values, errors) => changePlacementPage(reply, p, values, errors),
+    staleField: 'changeDate',
+    done: (p) => ({ flash: 'Placement changed', to: toPeriod(p) }),
   });
 
   register({

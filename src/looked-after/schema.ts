@@ -138,6 +138,33 @@ export const placements = pgTable(
 );
 
 /**
+ * A change, during a placement, to how often the child is visited there or to whether it is
+ * meant to last until 18 (a permanence decision), from the day it was made: the clock's
+ * interval after each visit is the one in force on the day of that visit.
+ */
+export const placementChanges = pgTable(
+  'placement_changes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    childId: uuid('child_id')
+      .notNull()
+      .references(() => children.id),
+    placementId: uuid('placement_id')
+      .notNull()
+      .references(() => placements.id),
+    changeDate: date('change_date').notNull(),
+    intendedToAge18: boolean('intended_to_age_18').notNull(),
+    visitRegime: text('visit_regime').notNull(),
+    ...stamps(),
+  },
+  (t) => [
+    check('placement_changes_regime_check', oneOf(t.visitRegime, visitRegimes)),
+    uniqueIndex('placement_changes_placement_date_idx').on(t.placementId, t.changeDate),
+    index('placement_changes_child_idx').on(t.childId),
+  ],
+);
+
+/**
  * An SSDA903 episode: from becoming looked after, a change of legal status or of placement,
  * to the next such change or the end of the period. Its end is the next episode's start, or
  * the period's end, so it is never stored twice.

@@ -36,6 +36,7 @@ import {
   lookedAfterReviews,
   participationCodes,
   placementChangeReasonCodes,
+  placementChanges,
   placementProviderCodes,
   placements,
   placementTypeCodes,
@@ -337,6 +338,61 @@ export async function movePlacement(tx: Db, childId: string, periodId: string, i
   await bump(tx, periodId);
   await recomputeObligations(tx, [childId]);
   return { id: placement!.id, periodId };
+}
+
+// ── a change to the placement's visits or intention ──────────────────────────
+
+export function changePlacementSchema(today: Today) {
+  return z.object({
+    changeDate: dateField('Date of the change', { notInFuture: today }),
+    intendedToAge18: yesNo('the placement is intended to last until the child is 18'),
+    visitRegime: choice('Visits', visitRegimes),
+    version: version(),
+  });
+}
+export type ChangePlacement = z.output<ReturnType<typeof changePlacementSchema>>;
+
+/**
+ * The placement in force is now meant to last until 18, or is no longer, or its visits follow
+ * another part of reg 28 (a care order made while the child lives at home, say), from the day
+ * of the change.
+ */
+export async function changePlacement(tx: Db, childId: string, periodId: string, input: ChangePlacement, by: Actor) {
+  await openPeriodAt(tx, childId, periodId, input.version, 'changeDate');
+  const placement = await currentPlacement(tx, periodId);
+  const [last] = await tx
+    .select()
+    .from(placementChanges)
+    .where(eq(placementChanges.placementId, placement.id))
+    .orderBy(desc(placementChanges.changeDate))
+    .limit(1);
+  const since = last?.changeDate ?? placement.startDate;
+  if (input.changeDate <= since) {
+    throw new CaseworkRuleError(
+      'changeDate',
+      last
+        ? `Date of the change must be after the last change to the placement (${formatDate(since)})`
+        : `Date of the change must be after the placement began (${formatDate(since)}): correct the placement instead`,
+    );
+  }
+  const now = last ?? placement;
+  if (now.intendedToAge18 === input.intendedToAge18 && now.visitRegime === input.visitRegime) {
+    throw new CaseworkRuleError('visitRegime', 'Nothing has changed: the placement’s visits and intention are already these');
+  }
+  const [row] = await tx
+    .insert(placementChanges)
+    .values({
+      childId,
+      placementId: placement.id,
+      changeDate: input.changeDate,
+      intendedToAge18: input.intendedToAge18,
+      visitRegime: input.visitRegime,
+      recordedBy: by.userId,
+    })
+    .returning({ id: placementChanges.id });
+  await bump(tx, periodId);
+  await recomputeObligations(tx, [childId]);
+  return row!.id;
 }
 
 // ── ceasing to be looked after ───────────────────────────────────────────────
