@@ -636,6 +636,47 @@ for (const kind of await testDatabases()) {
         expect(await snapshot()).toEqual(before);
       });
 
+      it('describes every looked after change in the API description, from the same schemas', async () => {
+        const described = await api.get('/api/openapi.json');
+        expect(described.status).toBe(200);
+        const paths = (
+          described.body as {
+            paths: Record<
+              string,
+              { post?: { requestBody?: { content: Record<string, { schema: { properties: Record<string, unknown> } }> } } }
+            >;
+          }
+        ).paths;
+        for (const path of [
+          'periods',
+          'periods/{id}/legal-status',
+          'periods/{id}/placements',
+          'periods/{id}/placement',
+          'periods/{id}/iro',
+          'periods/{id}/reviews',
+          'periods/{id}/reviews/{reviewId}',
+          'periods/{id}/end',
+        ]) {
+          expect(paths[`/api/children/{childId}/looked-after/${path}`]?.post, path).toBeDefined();
+        }
+        expect(
+          Object.keys(
+            paths['/api/children/{childId}/looked-after/periods']!.post!.requestBody!.content['application/json']!.schema.properties,
+          ),
+        ).toEqual(
+          expect.arrayContaining([
+            'startDate',
+            'legalStatus',
+            'categoryOfNeed',
+            'placementType',
+            'placementPostcode',
+            'homePostcode',
+            'urn',
+            'visitRegime',
+          ]),
+        );
+      });
+
       it('shows the periods of care on the overview', async () => {
         const page = await ana.get(base());
         expect(page.status).toBe(200);
