@@ -229,6 +229,25 @@ for (const kind of await testDatabases()) {
         expect(await obligation('looked-after-visit', shortBreaksId)).toEqual([]);
         const record = await ana.get(`/children/${shortBreaksId}`);
         expect(record.text).toContain('Looked after for an agreed series of short breaks (reg 48) since 2 March 2026');
+        // a period of short breaks stays one: another legal status is another period
+        const before = await snapshot();
+        const [sb] = await rows<{ id: string; version: number }>(
+          database.db,
+          sql`select id, version from care_periods where child_id = ${shortBreaksId}`,
+        );
+        const change = await api.post(`/api/children/${shortBreaksId}/looked-after/periods/${sb!.id}/legal-status`, {
+          changeDate: '2026-03-02',
+          legalStatus: 'C2',
+          version: sb!.version,
+        });
+        expect(change.status).toBe(400);
+        expect((change.body as ApiErrors).errors).toEqual([
+          {
+            field: 'legalStatus',
+            message: 'This period is an agreed series of short breaks (V3 or V4): end it, then record the new period of care',
+          },
+        ]);
+        expect(await snapshot()).toEqual(before);
       });
     });
 

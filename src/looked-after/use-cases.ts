@@ -143,6 +143,8 @@ async function currentPlacement(tx: Db, periodId: string) {
   return p!;
 }
 
+const isShortBreaks = (legalStatus: string) => (shortBreakLegalStatuses as readonly string[]).includes(legalStatus);
+
 const bump = (tx: Db, periodId: string) =>
   tx
     .update(carePeriods)
@@ -198,7 +200,7 @@ export async function becomeLookedAfter(tx: Db, childId: string, input: BecomeLo
     .values({
       childId,
       startDate: input.startDate,
-      shortBreaks: (shortBreakLegalStatuses as readonly string[]).includes(input.legalStatus),
+      shortBreaks: isShortBreaks(input.legalStatus),
       recordedBy: by.userId,
     })
     .returning({ id: carePeriods.id });
@@ -247,6 +249,15 @@ export async function changeLegalStatus(tx: Db, childId: string, periodId: strin
     throw new CaseworkRuleError(
       'changeDate',
       `Date the legal status changed cannot be before the latest episode began (${formatDate(latest.startDate)})`,
+    );
+  }
+  // the period's kind is fixed when it begins: short breaks (reg 48) or not, which the clock reads
+  if (period.shortBreaks !== isShortBreaks(input.legalStatus)) {
+    throw new CaseworkRuleError(
+      'legalStatus',
+      period.shortBreaks
+        ? 'This period is an agreed series of short breaks (V3 or V4): end it, then record the new period of care'
+        : 'An agreed series of short breaks (V3 or V4) is a period of its own: end this period first',
     );
   }
   const categoryOfNeed = input.categoryOfNeed ?? latest.categoryOfNeed;
@@ -414,7 +425,12 @@ export async function ceaseLookedAfter(tx: Db, childId: string, periodId: string
     .select({ d: max(lookedAfterReviews.reviewDate) })
     .from(lookedAfterReviews)
     .where(eq(lookedAfterReviews.carePeriodId, periodId));
-  const floor = [latest.startDate, lastReview?.d ?? null, period.iroAppointedDate]
+  const [lastChange] = await tx
+    .select({ d: max(placementChanges.changeDate) })
+    .from(placementChanges)
+    .innerJoin(placements, eq(placements.id, placementChanges.placementId))
+    .where(eq(placements.carePeriodId, periodId));
+  const floor = [latest.startDate, lastReview?.d ?? null, lastChange?.d ?? null, period.iroAppointedDate]
     .filter((d): d is string => !!d)
     .sort()
     .at(-1)!;
