@@ -50,6 +50,7 @@ const layers = {
     'case-notes',
     'child-protection',
     'children-in-need',
+    'looked-after',
     'dispute-resolution',
   ],
   oversight: ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'assessment', 'child-protection'],

@@ -696,6 +696,19 @@ for (const kind of await testDatabases()) {
         );
       });
 
+      it('puts the period of care in the chronology: its start, the move, the new legal status, the review and its end', async () => {
+        const page = await ana.get(`/children/${childId}/chronology?view=print`);
+        expect(page.status).toBe(200);
+        for (const text of [
+          'Became looked after: interim care order (C1)',
+          'Moved: foster placement with other foster carers, long term (U4)',
+          'Legal status changed: full care order (C2)',
+          'Looked after review: child attended and spoke for themselves',
+          'Ceased to be looked after: returned home to parents or others with parental responsibility, as part of the care plan (E4A)',
+        ])
+          expect(page.text).toContain(text);
+      });
+
       it('shows the periods of care on the overview', async () => {
         const page = await ana.get(base());
         expect(page.status).toBe(200);
