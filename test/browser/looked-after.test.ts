@@ -131,7 +131,15 @@ describe('in a real browser: a child becomes looked after, is placed, moves, has
     );
   });
 
-  it('holds the first review and records it, then the child leaves care and nothing more is owed', async () => {
+  it('decides the placement is to last until 18, holds the first review and records it, then the child leaves care', async () => {
+    await daysPass(1); // Tuesday 17 March
+    await follow('Open the period of care');
+    await follow('Change the placement’s visits or intention');
+    await fillDate('changeDate', '2026-03-17');
+    await choose('intendedToAge18', 'yes');
+    await submit('Save');
+    await expect(banner()).resolves.toContain('Placement changed');
+    await expect(page.getByRole('table', { name: 'Placements' }).textContent()).resolves.toContain('Yes (from 17 March 2026)');
     await follow('Record a looked after review');
     await fillDate('reviewDate', '2026-03-16');
     await choose('participation', 'PN1');
@@ -146,14 +154,14 @@ describe('in a real browser: a child becomes looked after, is placed, moves, has
     await submit('Save');
     await expect(banner()).resolves.toContain('Review saved');
     await follow('Record that the child ceased to be looked after');
-    await fillDate('endDate', '2026-03-16');
+    await fillDate('endDate', '2026-03-17');
     await page.getByLabel('Reason the child ceased to be looked after').selectOption('E4A');
     await submit('Save');
     await expect(banner()).resolves.toContain('Period of care ended');
     expect(await obligations('looked-after-review')).toEqual([{ due: '2026-03-30', done: '2026-03-16' }]);
     await page.goto(`${service.url}/children/${childId}`);
     await expectAccessible(page);
-    await expect(section()).resolves.toContain('Not looked after: the last period of care ended on 16 March 2026');
+    await expect(section()).resolves.toContain('Not looked after: the last period of care ended on 17 March 2026');
     await follow('Everything recorded while looked after');
   });
 });
