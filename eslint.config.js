@@ -23,6 +23,7 @@ const layers = {
   'case-notes': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework'],
   'child-protection': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework'],
   'children-in-need': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework', 'child-protection'],
+  'looked-after': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework'],
   'dispute-resolution': [
     'core',
     'clock',
@@ -49,6 +50,7 @@ const layers = {
     'case-notes',
     'child-protection',
     'children-in-need',
+    'looked-after',
     'dispute-resolution',
   ],
   // reads the tables of every area the CIN census is made from

@@ -8,6 +8,7 @@ import { disputeResolutionArea } from './dispute-resolution/index.js';
 import { provideRecordSections } from './children/record-sections.js';
 import { childrenArea } from './children/index.js';
 import { frontDoorArea } from './front-door/index.js';
+import { lookedAfterArea } from './looked-after/index.js';
 import { obligationsArea } from './obligations/index.js';
 import { provideClockSources } from './obligations/sources.js';
 import { oversightArea } from './oversight/index.js';
@@ -27,6 +28,7 @@ export const areas = [
   caseNotesArea,
   childProtectionArea,
   childrenInNeedArea,
+  lookedAfterArea,
   disputeResolutionArea,
   cinCensusArea,
   chronologyArea,
@@ -37,6 +39,6 @@ export const areas = [
 // this list is loaded: the server, the CLI and the demo all reach the areas through here.
 provideClockSources(areas.flatMap((a) => ('clock' in a ? [a.clock] : [])));
 
-// The parts of the child's record page other areas give (child protection's and children in
-// need's sections, the case notes button, the latest of the chronology), in this list's order.
+// The parts of the child's record page other areas give (child protection's, children in
+// need's and looked after's sections, the case notes button, the latest of the chronology), in this list's order.
 provideRecordSections(areas.flatMap((a) => ('recordSection' in a ? [a.recordSection] : [])));

@@ -15,3 +15,4 @@ export * from './child-protection/schema.js';
 export * from './children-in-need/schema.js';
 export * from './case-notes/schema.js';
 export * from './dispute-resolution/schema.js';
+export * from './looked-after/schema.js';

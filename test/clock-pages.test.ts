@@ -66,7 +66,10 @@ for (const kind of await testDatabases()) {
       expect(epo).not.toContain('Runs on the record');
       expect(epo).toContain('An emergency protection order was made (s44)');
       expect(epo).toContain('no obligation shown means not recorded, not on time');
-      expect(section('looked-after-review')).toContain('Not recorded');
+      // looked after reviews are recorded now; care plans are started by the record but not yet met by it
+      expect(section('looked-after-review')).toContain('Runs on the record');
+      expect(section('care-plan')).toContain('Partly recorded');
+      expect(section('adoption-placement-review')).toContain('Not recorded');
       // the facts it lacks in words, without the notes on their data
       expect(section('initial-health-assessment')).toContain('A statutory health assessment (initial or review) was completed');
       expect(section('initial-health-assessment')).not.toContain('data.');
@@ -81,8 +84,9 @@ for (const kind of await testDatabases()) {
       await agent.signIn('ana', PASSWORD);
       const page = await agent.get('/my-work');
       const inset = page.text.split('Work OpenCSC does not record yet is not shown here: ')[1]!.split('</div>')[0]!;
-      expect(inset).toContain('looked after children');
+      expect(inset).not.toContain('looked after children');
       expect(inset).toContain('adoption');
+      expect(inset).toContain('Shown as due, but OpenCSC cannot yet record it as done: in looked after, “Care plan”');
       expect(inset).toContain('in child protection, the rules “Police protection ends within 72 hours”');
       // child protection and children in need are recorded now: not listed as missing
       expect(inset).not.toMatch(/child protection plans|children in need/);

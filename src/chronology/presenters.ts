@@ -21,6 +21,8 @@ import type { ConferenceType } from '../child-protection/schema.js';
 import { cinPlanEndReasonLabels } from '../children-in-need/presenters.js';
 import * as cinPaths from '../children-in-need/paths.js';
 import * as disputePaths from '../dispute-resolution/paths.js';
+import { legalStatusLabels, participationLabels, placementTypeLabels, reasonCeasedLabels } from '../looked-after/presenters.js';
+import * as laPaths from '../looked-after/paths.js';
 import { raiserLabels } from '../dispute-resolution/presenters.js';
 import { formatDateWithWeekday } from '../core/calendar/index.js';
 import { categoryOfAbuseCodes, reasonForClosureCodes, referralSourceCodes } from '../children/codes.js';
@@ -34,6 +36,7 @@ export const chronologyKindLabels: Record<ChronologyKind, string> = {
   caseNotes: 'Case notes',
   childProtection: 'Child protection',
   childrenInNeed: 'Children in need and transition planning',
+  lookedAfter: 'Looked after',
   disputes: 'Concerns about plans',
   allocations: 'Allocations',
   closures: 'Closures',
@@ -114,6 +117,36 @@ function describe(childId: string, e: ChronologyEvent): { title: string; detail:
       };
     case 'transition_planning':
       return { title: 'Transition planning started', detail: e.detail, href: cinPaths.transitionPath(childId) };
+    case 'became_looked_after':
+      return {
+        title: `Became looked after: ${lower(of(legalStatusLabels, e.code))} (${e.code})`,
+        detail: null,
+        href: laPaths.carePeriodPath(childId, id!),
+      };
+    case 'legal_status_changed':
+      return {
+        title: `Legal status changed: ${lower(of(legalStatusLabels, e.code))} (${e.code})`,
+        detail: null,
+        href: laPaths.carePeriodPath(childId, id!),
+      };
+    case 'placement_move':
+      return {
+        title: `Moved: ${lower(of(placementTypeLabels, e.code))} (${e.code})`,
+        detail: e.detail,
+        href: laPaths.carePeriodPath(childId, id!),
+      };
+    case 'looked_after_review':
+      return {
+        title: `Looked after review: ${lower(of(participationLabels, e.code))}`,
+        detail: e.detail,
+        href: laPaths.carePeriodPath(childId, id!),
+      };
+    case 'ceased_looked_after':
+      return {
+        title: `Ceased to be looked after: ${lower(of(reasonCeasedLabels, e.code))} (${e.code})`,
+        detail: null,
+        href: laPaths.carePeriodPath(childId, id!),
+      };
     case 'assessment_started':
       return { title: 'Assessment started', detail: null, href: assessmentPaths.show(childId, id!) };
     case 'assessment_submitted':

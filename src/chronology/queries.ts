@@ -1,7 +1,8 @@
 /**
  * Every dated event on a child's record, from every area, in one statement: contacts and
  * referrals, assessments, visits (with their notes), allocations, child protection, children
- * in need, concerns raised about plans, case notes and closures.
+ * in need, periods of care (moves, legal status, reviews), concerns raised about plans, case
+ * notes and closures.
  *
  * Each event has its day in England and, when the record holds one, its time of day there.
  * Within a day, timed events come in time order and events recorded with a date only come at
@@ -20,6 +21,7 @@ export const chronologyKinds = [
   'caseNotes',
   'childProtection',
   'childrenInNeed',
+  'lookedAfter',
   'disputes',
   'allocations',
   'closures',
@@ -117,6 +119,21 @@ function events(childId: string): SQL {
     union all
     select t.started_date::text, null, 'childrenInNeed', 'transition_planning', null, 'Led by ' || t.lead, t.summary, null, null, 20, t.created_at
       from transition_plans t where t.child_id = ${childId}
+    union all
+    select c.start_date::text, null, 'lookedAfter', 'became_looked_after', e.legal_status, null, null, c.id::text, null, 20, c.created_at
+      from care_periods c join care_episodes e on e.care_period_id = c.id and e.reason_new = 'S' where c.child_id = ${childId}
+    union all
+    select e.start_date::text, null, 'lookedAfter', 'legal_status_changed', e.legal_status, null, null, e.care_period_id::text, null, 20, e.created_at
+      from care_episodes e where e.child_id = ${childId} and e.reason_new in ('L', 'B', 'U')
+    union all
+    select p.start_date::text, null, 'lookedAfter', 'placement_move', p.placement_type, p.provider_name, null, p.care_period_id::text, null, 20, p.created_at
+      from placements p join care_periods c on c.id = p.care_period_id where p.child_id = ${childId} and p.start_date > c.start_date
+    union all
+    select r.review_date::text, null, 'lookedAfter', 'looked_after_review', r.participation, 'Chaired by ' || r.iro_name, null, r.care_period_id::text, null, 20, r.created_at
+      from looked_after_reviews r where r.child_id = ${childId}
+    union all
+    select c.end_date::text, null, 'lookedAfter', 'ceased_looked_after', c.reason_ceased, null, null, c.id::text, null, 20, c.updated_at
+      from care_periods c where c.child_id = ${childId} and c.end_date is not null
     union all
     select d.raised_date::text, null, 'disputes', 'dispute_raised', d.raised_by_role, d.raised_by_name, d.concern, d.id::text, null, 21, d.created_at
       from plan_disputes d where d.child_id = ${childId}

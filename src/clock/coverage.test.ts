@@ -42,10 +42,26 @@ describe('the work the record does not hold', () => {
     expect(unrecordedWork(rules, recorded('contact_received', 'contact_decided', 'significant_harm_concern'))).toEqual({
       areas: ['looked after'],
       rules: [{ area: 'child protection', names: ['Police protection ends within 72 hours'] }],
+      // the concern starts the strategy discussion's clock, and nothing here records one held
+      cannotBeMet: [{ area: 'child protection', names: [rule('strategy-discussion').name] }],
+    });
+  });
+
+  it('names the rules the record starts but has nothing to meet', () => {
+    expect(
+      unrecordedWork([rule('care-plan'), rule('iro-appointed')], recorded('became_looked_after', 'ceased_looked_after', 'iro_appointed')),
+    ).toEqual({
+      areas: [],
+      rules: [],
+      cannotBeMet: [{ area: 'looked after', names: [rule('care-plan').name] }],
     });
   });
 
   it('is empty when the record feeds every rule', () => {
-    expect(unrecordedWork([rule('contact-decision')], recorded('contact_received'))).toEqual({ areas: [], rules: [] });
+    expect(unrecordedWork([rule('contact-decision')], recorded('contact_received', 'contact_decided'))).toEqual({
+      areas: [],
+      rules: [],
+      cannotBeMet: [],
+    });
   });
 });

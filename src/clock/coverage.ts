@@ -35,25 +35,32 @@ export function ruleFeed(rule: ClockRule, recorded: ReadonlySet<FactKind>): Rule
 
 /**
  * The work the record does not hold yet, in the catalogue's order: each area none of whose
- * rules the record feeds, then, for an area only some of whose rules it feeds, those rules.
+ * rules the record feeds, then, for an area only some of whose rules it feeds, those rules;
+ * and the rules the record starts but has nothing to meet (an obligation shown as due that
+ * no page can yet record as done).
  */
 export function unrecordedWork(
   rules: readonly ClockRule[],
   recorded: ReadonlySet<FactKind>,
-): { areas: string[]; rules: { area: string; names: string[] }[] } {
-  const byArea = new Map<string, { fed: number; unfed: string[] }>();
+): { areas: string[]; rules: { area: string; names: string[] }[]; cannotBeMet: { area: string; names: string[] }[] } {
+  const byArea = new Map<string, { fed: number; unfed: string[]; unmet: string[] }>();
   for (const rule of rules) {
     let entry = byArea.get(rule.area);
-    if (!entry) byArea.set(rule.area, (entry = { fed: 0, unfed: [] }));
+    if (!entry) byArea.set(rule.area, (entry = { fed: 0, unfed: [], unmet: [] }));
     if (ruleFeed(rule, recorded).state === 'not_recorded') entry.unfed.push(rule.name);
-    else entry.fed += 1;
+    else {
+      entry.fed += 1;
+      if (rule.metBy.length > 0 && !rule.metBy.some((k) => recorded.has(k))) entry.unmet.push(rule.name);
+    }
   }
   const areas: string[] = [];
   const partial: { area: string; names: string[] }[] = [];
-  for (const [area, { fed, unfed }] of byArea) {
+  const cannotBeMet: { area: string; names: string[] }[] = [];
+  for (const [area, { fed, unfed, unmet }] of byArea) {
+    if (unmet.length > 0) cannotBeMet.push({ area, names: unmet });
     if (unfed.length === 0) continue;
     if (fed === 0) areas.push(area);
     else partial.push({ area, names: unfed });
   }
-  return { areas, rules: partial };
+  return { areas, rules: partial, cannotBeMet };
 }

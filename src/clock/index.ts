@@ -33,6 +33,8 @@ export { type Period, type PeriodUnit, describePeriod, dueFrom } from './deadlin
 export { clockRules, defaultSettings, policySettings, ruleById } from './catalogue.js';
 /** Rules the areas' own queries name: the front door's decision and the assessment's deadline. */
 export { assessmentTimeliness, contactDecision } from './rules/front-door.js';
+/** The visit regimes of CPPCR reg 28, which a placement sets. */
+export { VISIT_REGIMES, type VisitRegime } from './rules/looked-after-visits.js';
 export { InvalidFactError, computeObligations } from './engine.js';
 export { type Timeline, prepareTimeline } from './timeline.js';
 export { type RuleFeed, ruleFeed, unrecordedWork } from './coverage.js';

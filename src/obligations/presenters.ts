@@ -88,7 +88,12 @@ export function notRecordedText(work: ReturnType<typeof unrecordedWork>): string
     ...(work.areas.length > 0 ? [inWords(work.areas.map((a) => areaNames[a] ?? a))] : []),
     ...work.rules.map((r) => `in ${r.area}, the rules ${inWords(r.names.map((n) => `“${n}”`))}`),
   ];
-  return parts.length > 0 ? `Work OpenCSC does not record yet is not shown here: ${parts.join('; ')}.` : null;
+  const unmet = work.cannotBeMet.map((r) => `in ${r.area}, ${inWords(r.names.map((n) => `“${n}”`))}`);
+  const sentences = [
+    ...(parts.length > 0 ? [`Work OpenCSC does not record yet is not shown here: ${parts.join('; ')}.`] : []),
+    ...(unmet.length > 0 ? [`Shown as due, but OpenCSC cannot yet record it as done: ${unmet.join('; ')}.`] : []),
+  ];
+  return sentences.length > 0 ? sentences.join(' ') : null;
 }
 
 /**

@@ -1,0 +1,33 @@
+/**
+ * Looked after children, as an area of practice: periods of care and their SSDA903 episodes
+ * (becoming looked after, changes of legal status and of placement, ceasing), placements with
+ * their visit regime, the independent reviewing officer and looked after reviews. Its parts:
+ * tables (schema), rules of practice and writes (use-cases), reads (queries), views' parameters
+ * (presenters), addresses (paths), pages and API (routes), and the facts it gives the
+ * statutory clock (facts).
+ */
+import type { RecordSectionSource } from '../children/record-sections.js';
+import type { Area, Paths } from '../core/http/area.js';
+import type { AreaOnTheClock } from '../obligations/sources.js';
+import { lookedAfterFacts } from './facts.js';
+import * as addresses from './paths.js';
+import { recordSection } from './presenters.js';
+import { lookedAfterOf, onlyLookedAfter } from './queries.js';
+import { lookedAfterRoutes } from './routes.js';
+
+/** The looked after section of the child's record. */
+const section: RecordSectionSource = async (db, childId, obligations) => ({
+  template: 'looked-after/views/record-section.njk',
+  view: recordSection(childId, await lookedAfterOf(db, childId), onlyLookedAfter(obligations)),
+});
+
+/** The builders among paths.ts's exports (it also holds the route patterns). */
+const paths = Object.fromEntries(Object.entries(addresses).filter(([, v]) => typeof v === 'function')) as Paths;
+
+export const lookedAfterArea = {
+  name: 'lookedAfter',
+  routes: [lookedAfterRoutes],
+  paths,
+  clock: { facts: lookedAfterFacts },
+  recordSection: section,
+} satisfies AreaOnTheClock & Area & { recordSection: RecordSectionSource };

@@ -1,0 +1,46 @@
+/**
+ * Looked after children's addresses, built in one place: routes register the patterns, and
+ * redirects, links and forms use the builders, so an address is never spelt twice.
+ */
+const base = (childId: string) => `/children/${childId}/looked-after`;
+
+export const paths = {
+  overview: '/children/:childId/looked-after',
+  start: '/children/:childId/looked-after/new',
+  period: '/children/:childId/looked-after/periods/:id',
+  legalStatus: '/children/:childId/looked-after/periods/:id/legal-status',
+  move: '/children/:childId/looked-after/periods/:id/move',
+  placement: '/children/:childId/looked-after/periods/:id/placement',
+  iro: '/children/:childId/looked-after/periods/:id/iro',
+  newReview: '/children/:childId/looked-after/periods/:id/reviews/new',
+  review: '/children/:childId/looked-after/periods/:id/reviews/:reviewId',
+  end: '/children/:childId/looked-after/periods/:id/end',
+} as const;
+
+/** The JSON API mirrors the pages under /api. */
+export const apiPaths = {
+  record: '/api/children/:childId/looked-after',
+  periods: '/api/children/:childId/looked-after/periods',
+  period: '/api/children/:childId/looked-after/periods/:id',
+  legalStatus: '/api/children/:childId/looked-after/periods/:id/legal-status',
+  move: '/api/children/:childId/looked-after/periods/:id/placements',
+  placement: '/api/children/:childId/looked-after/periods/:id/placement',
+  iro: '/api/children/:childId/looked-after/periods/:id/iro',
+  reviews: '/api/children/:childId/looked-after/periods/:id/reviews',
+  review: '/api/children/:childId/looked-after/periods/:id/reviews/:reviewId',
+  end: '/api/children/:childId/looked-after/periods/:id/end',
+} as const;
+
+export const lookedAfterPath = (childId: string) => base(childId);
+export const childRecordPath = (childId: string) => `/children/${childId}`;
+export const becomeLookedAfterPath = (childId: string) => `${base(childId)}/new`;
+export const carePeriodPath = (childId: string, id: string) => `${base(childId)}/periods/${id}`;
+export const legalStatusPath = (childId: string, id: string) => `${carePeriodPath(childId, id)}/legal-status`;
+export const movePath = (childId: string, id: string) => `${carePeriodPath(childId, id)}/move`;
+export const changePlacementPath = (childId: string, id: string) => `${carePeriodPath(childId, id)}/placement`;
+export const iroPath = (childId: string, id: string) => `${carePeriodPath(childId, id)}/iro`;
+export const newLookedAfterReviewPath = (childId: string, id: string) => `${carePeriodPath(childId, id)}/reviews/new`;
+export const lookedAfterReviewPath = (childId: string, id: string, reviewId: string) =>
+  `${carePeriodPath(childId, id)}/reviews/${reviewId}`;
+export const ceasePath = (childId: string, id: string) => `${carePeriodPath(childId, id)}/end`;
+export const newLookedAfterVisitPath = (childId: string) => `/children/${childId}/visits/new?purpose=looked_after`;

@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import type { ObligationView } from '../obligations/queries.js';
+import {
+  becomeLookedAfterForm,
+  legalStatusLabels,
+  participationLabels,
+  periodPage,
+  placementChangeReasonLabels,
+  placementText,
+  placementTypeLabels,
+  providerLabels,
+  reasonCeasedLabels,
+  recordSection,
+} from './presenters.js';
+import type { CarePeriodSummary, CarePeriodView, LookedAfterRecord, PlacementView } from './queries.js';
+import {
+  legalStatusCodes,
+  participationCodes,
+  placementChangeReasonCodes,
+  placementProviderCodes,
+  placementTypeCodes,
+  reasonCeasedCodes,
+} from './schema.js';
+
+const child = { id: '00000000-0000-4000-8000-000000000001', firstName: 'Ellis', lastName: 'Madeup' };
+const periodId = '00000000-0000-4000-8000-0000000000aa';
+const placementId = '00000000-0000-4000-8000-0000000000bb';
+
+const placement: PlacementView = {
+  id: placementId,
+  startDate: '2026-03-02',
+  endDate: null,
+  reasonForChange: null,
+  placementType: 'U6',
+  provider: 'PR1',
+  providerName: 'Pat and Sam Carer',
+  urn: null,
+  placementPostcode: 'M60 2LA',
+  homePostcode: 'M13 9PL',
+  intendedToAge18: false,
+  visitRegime: 'standard',
+  changedDate: null,
+};
+
+const open: CarePeriodSummary = {
+  id: periodId,
+  startDate: '2026-03-02',
+  endDate: null,
+  reasonCeased: null,
+  shortBreaks: false,
+  iroName: null,
+  iroAppointedDate: null,
+  version: 1,
+  legalStatus: 'C1',
+  categoryOfNeed: 'N1',
+  reviews: 0,
+  lastReview: null,
+  placements: 1,
+  placement,
+};
+
+const record = (periods: CarePeriodSummary[]): LookedAfterRecord => ({ periods, dateOfBirth: '2014-05-10' });
+
+const obligation = (over: Partial<ObligationView>): ObligationView => ({
+  childId: child.id,
+  key: `looked-after-review:${periodId}:care-period:${periodId}`,
+  ruleId: 'looked-after-review',
+  ruleName: 'Looked after review',
+  source: '',
+  due: '2026-03-30',
+  done: null,
+  status: 'due',
+  explanation: 'Hold the first review within 20 working days.',
+  workingDays: 10,
+  hours: null,
+  ...over,
+});
+
+describe('DfE’s words for the SSDA903 codes', () => {
+  it('cover every code a form offers, so no choice is shown as a bare code', () => {
+    for (const [codes, labels] of [
+      [legalStatusCodes, legalStatusLabels],
+      [placementProviderCodes, providerLabels],
+      [participationCodes, participationLabels],
+    ] as const) {
+      expect(codes.filter((c) => !(c in labels))).toEqual([]);
+    }
+  });
+
+  it('name no code outside DfE’s lists', () => {
+    for (const [codes, labels] of [
+      [legalStatusCodes, legalStatusLabels],
+      [placementTypeCodes, placementTypeLabels],
+      [placementProviderCodes, providerLabels],
+      [reasonCeasedCodes, reasonCeasedLabels],
+      [placementChangeReasonCodes, placementChangeReasonLabels],
+      [participationCodes, participationLabels],
+    ] as const) {
+      expect(Object.keys(labels).filter((c) => !(codes as readonly string[]).includes(c))).toEqual([]);
+    }
+  });
+});
+
+describe('the looked after section of the child’s record', () => {
+  it('says when no period of care is recorded, and offers to record one', () => {
+    const none = recordSection(child.id, record([]), []);
+    expect(none.status).toBe('Not looked after: no period of care recorded');
+    expect(none.next).toBeNull();
+    expect(none.links.map((l) => l.text)).toEqual(['Record that the child became looked after']);
+  });
+
+  it('shows the period, legal status, placement, IRO and when the next review is due', () => {
+    const section = recordSection(child.id, record([open]), [
+      obligation({ status: 'met_on_time', done: '2026-03-03' }),
+      obligation({ ruleId: 'looked-after-visit', ruleName: 'Looked after child visit', due: '2026-03-09', status: 'overdue' }),
+      obligation({}),
+    ]);
+    expect(section.status).toBe('Looked after since 2 March 2026');
+    expect(section.rows.map((r) => [r.key.text, r.value.text])).toEqual([
+      ['Legal status', 'Interim care order (C1)'],
+      [
+        'Placement',
+        'Foster placement with other foster carers, not long term or fostering for adoption (U6): Pat and Sam Carer, M60 2LA, since 2 March 2026',
+      ],
+      ['Independent reviewing officer', 'Not appointed'],
+      ['Next review', 'Due by 30 March 2026'],
+    ]);
+    expect(section.next).toMatchObject({ text: 'Looked after child visit', due: '9 March 2026', tag: { classes: 'govuk-tag--red' } });
+    expect(section.links.map((l) => l.href)).toEqual([`/children/${child.id}/looked-after/periods/${periodId}`]);
+  });
+
+  it('says a period of short breaks is such, and that its reviews are not clocked', () => {
+    const section = recordSection(child.id, record([{ ...open, shortBreaks: true, legalStatus: 'V4' }]), []);
+    expect(section.status).toBe('Looked after for an agreed series of short breaks (reg 48) since 2 March 2026');
+    expect(section.rows.at(-1)!.value.text).toBe('Not clocked for short breaks');
+  });
+
+  it('says when and why the last period ended', () => {
+    const section = recordSection(child.id, record([{ ...open, endDate: '2026-04-17', reasonCeased: 'E4A' }]), []);
+    expect(section.status).toBe(
+      'Not looked after: the last period of care ended on 17 April 2026 (Returned home to parents or others with parental responsibility, as part of the care plan (E4A))',
+    );
+  });
+});
+
+describe('the period of care page', () => {
+  const view: CarePeriodView = {
+    ...open,
+    episodes: [
+      {
+        id: 'e1',
+        startDate: '2026-03-02',
+        endDate: '2026-03-20',
+        reasonNew: 'S',
+        legalStatus: 'C1',
+        categoryOfNeed: 'N1',
+        placementId,
+        placementType: 'U6',
+      },
+      {
+        id: 'e2',
+        startDate: '2026-03-20',
+        endDate: null,
+        reasonNew: 'B',
+        legalStatus: 'C2',
+        categoryOfNeed: 'N1',
+        placementId: 'p2',
+        placementType: 'U4',
+      },
+    ],
+    placementList: [{ ...placement, endDate: '2026-03-20', reasonForChange: 'CARPL' }],
+    reviewList: [],
+  };
+
+  it('lists the episodes and placements with DfE’s words, and only this period’s obligations', () => {
+    const page = periodPage(child, view, [
+      obligation({}),
+      obligation({ key: `looked-after-review:another-period:care-period:x`, explanation: 'Another period' }),
+    ]);
+    expect(page.episodeRows.map((r) => r.map((c) => c.text))).toEqual([
+      ['2 March 2026', '20 March 2026', 'Started to be looked after (S)', 'C1', 'U6', 'N1'],
+      ['20 March 2026', 'Continuing', 'Change of legal status, placement and carers at the same time (B)', 'C2', 'U4', 'N1'],
+    ]);
+    expect(page.placementRows[0]![1]!.text).toBe('20 March 2026: Change to, or carrying out of, the care plan (CARPL)');
+    expect(page.due).toHaveLength(1);
+    expect(page.links.map((l) => l.text)).toContain('Record a move of placement');
+  });
+
+  it('offers no changes once the period has ended', () => {
+    expect(periodPage(child, { ...view, endDate: '2026-04-17', reasonCeased: 'E4A' }, []).links).toEqual([]);
+  });
+});
+
+describe('placements and forms', () => {
+  it('describes a placement by its type, carer and postcode', () => {
+    expect(placementText({ ...placement, providerName: null, placementPostcode: null, placementType: 'K2' })).toBe('Children’s home (K2)');
+  });
+
+  it('offers every DfE legal status, with the code first, and defaults the visit regime to the standard one', () => {
+    const form = becomeLookedAfterForm(child, record([]), { values: {} });
+    expect(form.legalStatus.items.slice(1).map((i) => i.value)).toEqual([...legalStatusCodes]);
+    expect(form.legalStatus.items[2]!.text).toBe('C2: Full care order');
+    expect(form.visitRegime.items.find((i) => i.checked)!.value).toBe('standard');
+    expect(form.alreadyLookedAfter).toBe(false);
+  });
+});

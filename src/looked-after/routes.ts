@@ -1,0 +1,306 @@
+/**
+ * Looked after children's pages and JSON API. Each change is declared once (`register` below):
+ * its schema, its use case and where it goes next; the page route and the API route are both
+ * made from it (src/casework/changes.ts), so the two take the same input, apply the same rules
+ * and write the same audit row.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { changeRoutes } from '../casework/changes.js';
+import { type FormValues, formInput } from '../casework/form.js';
+import type { AccessRole } from '../core/auth/schema.js';
+import { apiRoute } from '../core/http/api.js';
+import type { AppContext } from '../core/http/context.js';
+import type { FieldError } from '../core/http/forms.js';
+import { route } from '../core/http/route.js';
+import { childSummary } from '../core/record/summary.js';
+import { todayIn } from '../core/time.js';
+import { childObligations } from '../obligations/queries.js';
+import { loadClockContext } from '../obligations/recompute.js';
+import * as to from './paths.js';
+import { apiPaths, paths } from './paths.js';
+import {
+  becomeLookedAfterForm,
+  ceaseForm,
+  changePlacementForm,
+  iroForm,
+  legalStatusForm,
+  moveForm,
+  overviewPage,
+  periodPage,
+  reviewFollowUpForm,
+  reviewForm,
+} from './presenters.js';
+import { carePeriodOf, type CarePeriodView, lookedAfterOf, onlyLookedAfter } from './queries.js';
+import {
+  appointIro,
+  appointIroSchema,
+  becomeLookedAfter,
+  becomeLookedAfterSchema,
+  ceaseLookedAfter,
+  ceaseLookedAfterSchema,
+  changeLegalStatus,
+  changeLegalStatusSchema,
+  changePlacement,
+  changePlacementSchema,
+  lookedAfterReviewSchema,
+  movePlacement,
+  movePlacementSchema,
+  recordLookedAfterReview,
+  recordReviewFollowUp,
+  reviewFollowUpSchema,
+} from './use-cases.js';
+
+const practice = ['practitioner', 'team_manager', 'service_manager'] as const satisfies readonly AccessRole[];
+
+interface Params {
+  childId: string;
+  id: string;
+  reviewId: string;
+}
+
+type PeriodForm = (
+  child: { id: string; firstName: string; lastName: string },
+  p: CarePeriodView,
+  opts: { values: FormValues; errors?: readonly FieldError[] },
+) => Record<string, unknown>;
+
+export function lookedAfterRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const today = () => todayIn(ctx.time);
+  const params = (req: FastifyRequest) => req.params as Params;
+  const notFound = (reply: FastifyReply) => reply.code(404).page('message.njk', { title: 'Page not found' });
+  const register = changeRoutes<Params>(app, ctx);
+
+  async function obligationsOf(childId: string) {
+    const clock = await loadClockContext(ctx.db);
+    return onlyLookedAfter(await childObligations(ctx.db, childId, ctx.time.now(), clock));
+  }
+
+  // ── pages shown again with their errors ───────────────────────────────────
+
+  async function startPage(reply: FastifyReply, p: Params, values: FormValues, errors: FieldError[]) {
+    const [child, record] = await Promise.all([childSummary(ctx.db, p.childId), lookedAfterOf(ctx.db, p.childId)]);
+    if (!child) return notFound(reply);
+    return reply.page(
+      'looked-after/views/start.njk',
+      becomeLookedAfterForm(child, record, { values: { startDate: today(), ...values }, errors }),
+    );
+  }
+
+  /** A form about one period of care, which must be open. */
+  function periodFormPage(template: string, form: PeriodForm, dateField: string) {
+    return async (reply: FastifyReply, p: Params, values: FormValues, errors: FieldError[]) => {
+      const [child, period] = await Promise.all([childSummary(ctx.db, p.childId), carePeriodOf(ctx.db, p.childId, p.id)]);
+      if (!child || !period) return notFound(reply);
+      return reply.page(`looked-after/views/${template}`, form(child, period, { values: { [dateField]: today(), ...values }, errors }));
+    };
+  }
+  const legalStatusPage = periodFormPage('legal-status.njk', legalStatusForm, 'changeDate');
+  const movePage = periodFormPage('move.njk', moveForm, 'moveDate');
+  const changePlacementPage = periodFormPage('placement.njk', changePlacementForm, 'changeDate');
+  const ceasePage = periodFormPage('cease.njk', ceaseForm, 'endDate');
+  const iroPage = periodFormPage('iro.njk', iroForm, 'appointedDate');
+  const reviewPage = periodFormPage('review-form.njk', reviewForm, 'reviewDate');
+
+  async function followUpPage(reply: FastifyReply, p: Params, values: FormValues, errors: FieldError[]) {
+    const [child, period] = await Promise.all([childSummary(ctx.db, p.childId), carePeriodOf(ctx.db, p.childId, p.id)]);
+    const form = child && period ? reviewFollowUpForm(child, period, p.reviewId, { values, errors }) : null;
+    if (!form) return notFound(reply);
+    return reply.page('looked-after/views/review.njk', form);
+  }
+
+  // ── reading ───────────────────────────────────────────────────────────────
+
+  const view = { method: 'GET', roles: practice, audit: 'VIEW_CHILD' } as const;
+
+  route(app, ctx, { ...view, url: paths.overview }, async (req, reply) => {
+    const p = params(req);
+    const [child, record, obligations] = await Promise.all([
+      childSummary(ctx.db, p.childId),
+      lookedAfterOf(ctx.db, p.childId),
+      obligationsOf(p.childId),
+    ]);
+    if (!child) return notFound(reply);
+    return reply.page('looked-after/views/overview.njk', overviewPage(child, record, obligations));
+  });
+  route(app, ctx, { ...view, url: paths.period }, async (req, reply) => {
+    const p = params(req);
+    const [child, period, obligations] = await Promise.all([
+      childSummary(ctx.db, p.childId),
+      carePeriodOf(ctx.db, p.childId, p.id),
+      obligationsOf(p.childId),
+    ]);
+    if (!child || !period) return notFound(reply);
+    return reply.page('looked-after/views/period.njk', periodPage(child, period, obligations));
+  });
+  route(app, ctx, { ...view, url: paths.start }, async (req, reply) => startPage(reply, params(req), {}, []));
+  route(app, ctx, { ...view, url: paths.legalStatus }, async (req, reply) => legalStatusPage(reply, params(req), {}, []));
+  route(app, ctx, { ...view, url: paths.move }, async (req, reply) => movePage(reply, params(req), {}, []));
+  route(app, ctx, { ...view, url: paths.placement }, async (req, reply) => changePlacementPage(reply, params(req), {}, []));
+  route(app, ctx, { ...view, url: paths.end }, async (req, reply) => ceasePage(reply, params(req), {}, []));
+  route(app, ctx, { ...view, url: paths.iro }, async (req, reply) => iroPage(reply, params(req), {}, []));
+  route(app, ctx, { ...view, url: paths.newReview }, async (req, reply) => reviewPage(reply, params(req), {}, []));
+  route(app, ctx, { ...view, url: paths.review }, async (req, reply) => followUpPage(reply, params(req), {}, []));
+
+  apiRoute(
+    app,
+    ctx,
+    {
+      method: 'GET',
+      url: apiPaths.record,
+      roles: practice,
+      audit: 'VIEW_CHILD',
+      summary: 'The child’s periods of care, with the placement in force, and what is due under the looked after rules',
+    },
+    async (req, reply) => {
+      const p = params(req);
+      const [record, obligations] = await Promise.all([lookedAfterOf(ctx.db, p.childId), obligationsOf(p.childId)]);
+      return reply.send({ ...record, obligations });
+    },
+  );
+
+  apiRoute(
+    app,
+    ctx,
+    {
+      method: 'GET',
+      url: apiPaths.period,
+      roles: practice,
+      audit: 'VIEW_CHILD',
+      summary: 'A period of care: its SSDA903 episodes, placements and looked after reviews',
+    },
+    async (req, reply) => {
+      const p = params(req);
+      const period = await carePeriodOf(ctx.db, p.childId, p.id);
+      if (!period) return reply.code(404).send({ error: 'The period of care was not found on this child’s record' });
+      return reply.send(period);
+    },
+  );
+
+  // ── changes ───────────────────────────────────────────────────────────────
+
+  const dates =
+    (...names: string[]) =>
+    (body: FormValues) =>
+      formInput(body, { dates: names });
+  const toPeriod = (p: Params) => to.carePeriodPath(p.childId, p.id);
+
+  register({
+    summary: 'Record that the child became looked after: the period of care, its first episode and placement',
+    audit: 'BECOME_LOOKED_AFTER',
+    roles: practice,
+    page: paths.start,
+    api: apiPaths.periods,
+    schema: becomeLookedAfterSchema(today),
+    fromForm: dates('startDate'),
+    creates: true,
+    run: (tx, p, input, by) => becomeLookedAfter(tx, p.childId, input, by),
+    again: (reply, p, _user, values, errors) => startPage(reply, p, values, errors),
+    staleField: 'startDate',
+    done: (p, r) => ({ flash: 'Period of care started', to: to.carePeriodPath(p.childId, typeof r === 'string' ? r : r.id) }),
+  });
+
+  register({
+    summary: 'Record a change of legal status (a new SSDA903 episode)',
+    audit: 'CHANGE_LEGAL_STATUS',
+    roles: practice,
+    page: paths.legalStatus,
+    api: apiPaths.legalStatus,
+    schema: changeLegalStatusSchema(today),
+    fromForm: dates('changeDate'),
+    creates: false,
+    run: (tx, p, input, by) => changeLegalStatus(tx, p.childId, p.id, input, by),
+    again: (reply, p, _user, values, errors) => legalStatusPage(reply, p, values, errors),
+    staleField: 'changeDate',
+    done: (p) => ({ flash: 'Legal status changed', to: toPeriod(p) }),
+  });
+
+  register({
+    summary: 'Record a move of placement, with the reason (a new SSDA903 episode)',
+    audit: 'MOVE_PLACEMENT',
+    roles: practice,
+    page: paths.move,
+    api: apiPaths.move,
+    schema: movePlacementSchema(today),
+    fromForm: dates('moveDate'),
+    creates: true,
+    run: (tx, p, input, by) => movePlacement(tx, p.childId, p.id, input, by),
+    again: (reply, p, _user, values, errors) => movePage(reply, p, values, errors),
+    staleField: 'moveDate',
+    done: (p) => ({ flash: 'Move of placement recorded', to: toPeriod(p) }),
+  });
+
+  register({
+    summary: 'Change how often the child is visited in the placement (reg 28), or whether it is meant to last until 18',
+    audit: 'CHANGE_PLACEMENT',
+    roles: practice,
+    page: paths.placement,
+    api: apiPaths.placement,
+    schema: changePlacementSchema(today),
+    fromForm: dates('changeDate'),
+    creates: true,
+    run: (tx, p, input, by) => changePlacement(tx, p.childId, p.id, input, by),
+    again: (reply, p, _user, values, errors) => changePlacementPage(reply, p, values, errors),
+    staleField: 'changeDate',
+    done: (p) => ({ flash: 'Placement changed', to: toPeriod(p) }),
+  });
+
+  register({
+    summary: 'Record the independent reviewing officer for the period of care',
+    audit: 'APPOINT_IRO',
+    roles: practice,
+    page: paths.iro,
+    api: apiPaths.iro,
+    schema: appointIroSchema(today),
+    fromForm: dates('appointedDate'),
+    creates: false,
+    run: (tx, p, input) => appointIro(tx, p.childId, p.id, input),
+    again: (reply, p, _user, values, errors) => iroPage(reply, p, values, errors),
+    staleField: 'appointedDate',
+    done: (p) => ({ flash: 'Independent reviewing officer recorded', to: toPeriod(p) }),
+  });
+
+  register({
+    summary: 'Record a looked after review, with the child’s participation',
+    audit: 'RECORD_LOOKED_AFTER_REVIEW',
+    roles: practice,
+    page: paths.newReview,
+    api: apiPaths.reviews,
+    schema: lookedAfterReviewSchema(today),
+    fromForm: dates('reviewDate', 'decisionsCirculatedDate', 'recordCompletedDate'),
+    creates: true,
+    run: (tx, p, input, by) => recordLookedAfterReview(tx, p.childId, p.id, input, by),
+    again: (reply, p, _user, values, errors) => reviewPage(reply, p, values, errors),
+    staleField: 'reviewDate',
+    done: (p) => ({ flash: 'Review recorded', to: toPeriod(p) }),
+  });
+
+  register({
+    summary: 'Record when a looked after review’s decisions were circulated and its record completed',
+    audit: 'RECORD_REVIEW_FOLLOW_UP',
+    roles: practice,
+    page: paths.review,
+    api: apiPaths.review,
+    schema: reviewFollowUpSchema(today),
+    fromForm: dates('decisionsCirculatedDate', 'recordCompletedDate'),
+    creates: false,
+    run: (tx, p, input) => recordReviewFollowUp(tx, p.childId, p.id, p.reviewId, input),
+    again: (reply, p, _user, values, errors) => followUpPage(reply, p, values, errors),
+    staleField: 'decisionsCirculatedDate',
+    done: (p) => ({ flash: 'Review saved', to: toPeriod(p) }),
+  });
+
+  register({
+    summary: 'Record that the child ceased to be looked after, with the reason',
+    audit: 'CEASE_LOOKED_AFTER',
+    roles: practice,
+    page: paths.end,
+    api: apiPaths.end,
+    schema: ceaseLookedAfterSchema(today),
+    fromForm: dates('endDate'),
+    creates: false,
+    run: (tx, p, input) => ceaseLookedAfter(tx, p.childId, p.id, input),
+    again: (reply, p, _user, values, errors) => ceasePage(reply, p, values, errors),
+    staleField: 'endDate',
+    done: (p) => ({ flash: 'Period of care ended', to: toPeriod(p) }),
+  });
+}

@@ -1,0 +1,602 @@
+/**
+ * Looked after children's use cases. Each write takes the transaction, checks the rules of
+ * practice and DfE's SSDA903 rules that belong at the point of entry (refusing with the field
+ * named), writes, and recomputes the child's obligations, so the clock never disagrees with the
+ * record. Each input has one zod schema, the same for the page and the API.
+ *
+ * Every change under a period of care moves the period's version on; a change to a period
+ * names the version its page showed, and is refused (StaleRecordError) if someone saved since.
+ */
+import { and, desc, eq, isNull, max } from 'drizzle-orm';
+import { z } from 'zod';
+import { type Actor, CaseworkNotFound, CaseworkRuleError, type Today } from '../casework/errors.js';
+import { formatDate } from '../core/calendar/index.js';
+import type { Db } from '../core/db/database.js';
+import { lockAtVersion, nextVersion } from '../core/db/versions.js';
+import { isUuid } from '../core/ids.js';
+import {
+  choice,
+  dateField,
+  evenWithOtherErrors,
+  optionalChoice,
+  optionalDateField,
+  optionalText,
+  text,
+  version,
+  yesNo,
+} from '../core/http/forms.js';
+import { normalisePostcode, postcodeProblem } from '../core/record/identifiers.js';
+import { children } from '../core/record/schema.js';
+import { recomputeObligations } from '../obligations/recompute.js';
+import {
+  carePeriods,
+  careEpisodes,
+  categoryOfNeedCodes,
+  legalStatusCodes,
+  lookedAfterReviews,
+  participationCodes,
+  placementChangeReasonCodes,
+  placementChanges,
+  placementProviderCodes,
+  placements,
+  placementTypeCodes,
+  reasonCeasedCodes,
+  shortBreakLegalStatuses,
+  visitRegimes,
+} from './schema.js';
+
+export type { Actor };
+
+const THE_PERIOD = 'This period of care';
+
+// ── fields ───────────────────────────────────────────────────────────────────
+
+const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+/** A UK postcode, stored as "M60 2LA". */
+function optionalPostcode(label: string) {
+  return z.preprocess(
+    blank,
+    z
+      .string({ error: `${label} must be text` })
+      .refine((v) => postcodeProblem(v) === null, `${label} is not a UK postcode (for example M60 2LA)`)
+      .transform(normalisePostcode)
+      .optional(),
+  );
+}
+
+/** Ofsted's unique reference number: SC and six digits for a social care provider, or six or seven digits. */
+function optionalUrn(label: string) {
+  return z.preprocess(
+    (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim().toUpperCase()) : v),
+    z
+      .string({ error: `${label} must be text` })
+      .regex(/^(SC\d{6}|\d{6,7})$/, `${label} must be Ofsted’s unique reference number, such as SC123456`)
+      .optional(),
+  );
+}
+
+/** Where the child is placed and how often they are visited there: the same for the first placement and a move. */
+function placementFields() {
+  return {
+    placementType: choice('Placement type', placementTypeCodes),
+    provider: optionalChoice('Placement provider', placementProviderCodes),
+    providerName: optionalText('Carer or provider', { max: 200 }),
+    urn: optionalUrn('Ofsted URN'),
+    placementPostcode: optionalPostcode('Postcode of the placement'),
+    homePostcode: optionalPostcode('Postcode of the child’s home'),
+    intendedToAge18: yesNo('the placement is intended to last until the child is 18'),
+    visitRegime: choice('Visits', visitRegimes),
+  };
+}
+type PlacementInput = z.output<z.ZodObject<ReturnType<typeof placementFields>>>;
+
+function placementValues(input: PlacementInput) {
+  return {
+    placementType: input.placementType,
+    provider: input.provider ?? null,
+    providerName: input.providerName ?? null,
+    urn: input.urn ?? null,
+    placementPostcode: input.placementPostcode ?? null,
+    homePostcode: input.homePostcode ?? null,
+    intendedToAge18: input.intendedToAge18,
+    visitRegime: input.visitRegime,
+  };
+}
+
+// ── reads the rules need ─────────────────────────────────────────────────────
+
+async function periodOf(tx: Db, childId: string, id: string) {
+  // an address that is not an id names no period (and would fail in the database)
+  if (!isUuid(id)) throw new CaseworkNotFound('The period of care');
+  const [p] = await tx
+    .select()
+    .from(carePeriods)
+    .where(and(eq(carePeriods.id, id), eq(carePeriods.childId, childId)));
+  if (!p) throw new CaseworkNotFound('The period of care');
+  return p;
+}
+
+/** The period at the version the page showed, locked; refused if it has ended. */
+async function openPeriodAt(tx: Db, childId: string, id: string, expected: number, field: string) {
+  await periodOf(tx, childId, id);
+  const p = (await lockAtVersion(tx, carePeriods, id, expected, THE_PERIOD))!;
+  if (p.endDate) throw new CaseworkRuleError(field, `The period of care ended on ${formatDate(p.endDate)}`);
+  return p;
+}
+
+async function latestEpisode(tx: Db, periodId: string) {
+  const [e] = await tx
+    .select()
+    .from(careEpisodes)
+    .where(eq(careEpisodes.carePeriodId, periodId))
+    .orderBy(desc(careEpisodes.startDate))
+    .limit(1);
+  return e!;
+}
+
+async function currentPlacement(tx: Db, periodId: string) {
+  const [p] = await tx
+    .select()
+    .from(placements)
+    .where(and(eq(placements.carePeriodId, periodId), isNull(placements.endDate)));
+  return p!;
+}
+
+const isShortBreaks = (legalStatus: string) => (shortBreakLegalStatuses as readonly string[]).includes(legalStatus);
+
+const bump = (tx: Db, periodId: string) =>
+  tx
+    .update(carePeriods)
+    .set({ updatedAt: new Date(), version: nextVersion(carePeriods) })
+    .where(eq(carePeriods.id, periodId));
+
+// ── becoming looked after ────────────────────────────────────────────────────
+
+export function becomeLookedAfterSchema(today: Today) {
+  return z.object({
+    startDate: dateField('Date the child became looked after', { notInFuture: today }),
+    legalStatus: choice('Legal status', legalStatusCodes),
+    categoryOfNeed: choice('Category of need', categoryOfNeedCodes),
+    ...placementFields(),
+  });
+}
+export type BecomeLookedAfter = z.output<ReturnType<typeof becomeLookedAfterSchema>>;
+
+/**
+ * A period of care begins: its first episode (reason S, "started to be looked after") and its
+ * first placement. An agreed series of short breaks (legal status V3 or V4) is recorded as such.
+ */
+export async function becomeLookedAfter(tx: Db, childId: string, input: BecomeLookedAfter, by: Actor): Promise<string> {
+  const [child] = await tx.select({ dateOfBirth: children.dateOfBirth }).from(children).where(eq(children.id, childId));
+  if (!child?.dateOfBirth) {
+    throw new CaseworkRuleError('startDate', 'The child’s date of birth is not recorded: record it on the child’s details first');
+  }
+  if (input.startDate < child.dateOfBirth) {
+    throw new CaseworkRuleError(
+      'startDate',
+      `Date the child became looked after cannot be before they were born (${formatDate(child.dateOfBirth)})`,
+    );
+  }
+  const [open] = await tx
+    .select({ startDate: carePeriods.startDate })
+    .from(carePeriods)
+    .where(and(eq(carePeriods.childId, childId), isNull(carePeriods.endDate)));
+  if (open) {
+    throw new CaseworkRuleError('startDate', `The child is already looked after, since ${formatDate(open.startDate)}`);
+  }
+  const [last] = await tx
+    .select({ endDate: max(carePeriods.endDate) })
+    .from(carePeriods)
+    .where(eq(carePeriods.childId, childId));
+  if (last?.endDate && input.startDate <= last.endDate) {
+    throw new CaseworkRuleError(
+      'startDate',
+      `Date the child became looked after must be after the last period of care ended (${formatDate(last.endDate)})`,
+    );
+  }
+  const [period] = await tx
+    .insert(carePeriods)
+    .values({
+      childId,
+      startDate: input.startDate,
+      shortBreaks: isShortBreaks(input.legalStatus),
+      recordedBy: by.userId,
+    })
+    .returning({ id: carePeriods.id });
+  const [placement] = await tx
+    .insert(placements)
+    .values({ childId, carePeriodId: period!.id, startDate: input.startDate, ...placementValues(input), recordedBy: by.userId })
+    .returning({ id: placements.id });
+  await tx.insert(careEpisodes).values({
+    childId,
+    carePeriodId: period!.id,
+    startDate: input.startDate,
+    reasonNew: 'S',
+    legalStatus: input.legalStatus,
+    categoryOfNeed: input.categoryOfNeed,
+    placementId: placement!.id,
+    recordedBy: by.userId,
+  });
+  await recomputeObligations(tx, [childId]);
+  return period!.id;
+}
+
+// ── a change of legal status ─────────────────────────────────────────────────
+
+export function changeLegalStatusSchema(today: Today) {
+  return z.object({
+    changeDate: dateField('Date the legal status changed', { notInFuture: today }),
+    legalStatus: choice('Legal status', legalStatusCodes),
+    categoryOfNeed: optionalChoice('Category of need', categoryOfNeedCodes),
+    version: version(),
+  });
+}
+export type ChangeLegalStatus = z.output<ReturnType<typeof changeLegalStatusSchema>>;
+
+/**
+ * A new legal status makes a new episode (reason L). On the day of a move it joins the move's
+ * episode: a move to new carers becomes B, a move with the same carers U (DfE's reasons for a
+ * new episode), as two episodes never start on one day.
+ */
+export async function changeLegalStatus(tx: Db, childId: string, periodId: string, input: ChangeLegalStatus, by: Actor) {
+  const period = await openPeriodAt(tx, childId, periodId, input.version, 'changeDate');
+  const latest = await latestEpisode(tx, periodId);
+  if (input.legalStatus === latest.legalStatus) {
+    throw new CaseworkRuleError('legalStatus', `The child’s legal status is already ${latest.legalStatus}`);
+  }
+  if (input.changeDate < latest.startDate) {
+    throw new CaseworkRuleError(
+      'changeDate',
+      `Date the legal status changed cannot be before the latest episode began (${formatDate(latest.startDate)})`,
+    );
+  }
+  // the period's kind is fixed when it begins: short breaks (reg 48) or not, which the clock reads
+  if (period.shortBreaks !== isShortBreaks(input.legalStatus)) {
+    throw new CaseworkRuleError(
+      'legalStatus',
+      period.shortBreaks
+        ? 'This period is an agreed series of short breaks (V3 or V4): end it, then record the new period of care'
+        : 'An agreed series of short breaks (V3 or V4) is a period of its own: end this period first',
+    );
+  }
+  const categoryOfNeed = input.categoryOfNeed ?? latest.categoryOfNeed;
+  if (input.changeDate === latest.startDate) {
+    const joined = latest.reasonNew === 'P' ? 'B' : latest.reasonNew === 'T' ? 'U' : null;
+    if (!joined) {
+      throw new CaseworkRuleError(
+        'changeDate',
+        latest.reasonNew === 'S'
+          ? `The period of care began on ${formatDate(period.startDate)}: a legal status from that day is the period’s own`
+          : `The legal status already changed on ${formatDate(latest.startDate)}`,
+      );
+    }
+    await tx
+      .update(careEpisodes)
+      .set({ reasonNew: joined, legalStatus: input.legalStatus, categoryOfNeed })
+      .where(eq(careEpisodes.id, latest.id));
+  } else {
+    await tx.insert(careEpisodes).values({
+      childId,
+      carePeriodId: periodId,
+      startDate: input.changeDate,
+      reasonNew: 'L',
+      legalStatus: input.legalStatus,
+      categoryOfNeed,
+      placementId: latest.placementId,
+      recordedBy: by.userId,
+    });
+  }
+  await bump(tx, periodId);
+  await recomputeObligations(tx, [childId]);
+  return periodId;
+}
+
+// ── a move of placement ──────────────────────────────────────────────────────
+
+export function movePlacementSchema(today: Today) {
+  return z.object({
+    moveDate: dateField('Date of the move', { notInFuture: today }),
+    reasonForChange: choice('Reason for the change of placement', placementChangeReasonCodes),
+    sameCarers: yesNo('the carers stay the same'),
+    ...placementFields(),
+    version: version(),
+  });
+}
+export type MovePlacement = z.output<ReturnType<typeof movePlacementSchema>>;
+
+/**
+ * The child moves: the current placement ends with the reason, the new one begins, and a new
+ * episode begins (P, new carers; T, the same carers), or on the day of a change of legal status
+ * joins its episode (B or U).
+ */
+export async function movePlacement(tx: Db, childId: string, periodId: string, input: MovePlacement, by: Actor) {
+  const period = await openPeriodAt(tx, childId, periodId, input.version, 'moveDate');
+  if (input.moveDate < period.startDate) {
+    throw new CaseworkRuleError('moveDate', `Date of the move cannot be before the period of care began (${formatDate(period.startDate)})`);
+  }
+  const current = await currentPlacement(tx, periodId);
+  if (input.moveDate <= current.startDate) {
+    throw new CaseworkRuleError(
+      'moveDate',
+      `Date of the move must be after the current placement began (${formatDate(current.startDate)}): placements cannot overlap`,
+    );
+  }
+  const latest = await latestEpisode(tx, periodId);
+  await tx.update(placements).set({ endDate: input.moveDate, reasonForChange: input.reasonForChange }).where(eq(placements.id, current.id));
+  const [placement] = await tx
+    .insert(placements)
+    .values({ childId, carePeriodId: periodId, startDate: input.moveDate, ...placementValues(input), recordedBy: by.userId })
+    .returning({ id: placements.id });
+  if (input.moveDate === latest.startDate) {
+    // only a change of legal status can have begun an episode that day (the placement began earlier)
+    await tx
+      .update(careEpisodes)
+      .set({ reasonNew: input.sameCarers ? 'U' : 'B', placementId: placement!.id })
+      .where(eq(careEpisodes.id, latest.id));
+  } else {
+    await tx.insert(careEpisodes).values({
+      childId,
+      carePeriodId: periodId,
+      startDate: input.moveDate,
+      reasonNew: input.sameCarers ? 'T' : 'P',
+      legalStatus: latest.legalStatus,
+      categoryOfNeed: latest.categoryOfNeed,
+      placementId: placement!.id,
+      recordedBy: by.userId,
+    });
+  }
+  await bump(tx, periodId);
+  await recomputeObligations(tx, [childId]);
+  return { id: placement!.id, periodId };
+}
+
+// ── a change to the placement's visits or intention ──────────────────────────
+
+export function changePlacementSchema(today: Today) {
+  return z.object({
+    changeDate: dateField('Date of the change', { notInFuture: today }),
+    intendedToAge18: yesNo('the placement is intended to last until the child is 18'),
+    visitRegime: choice('Visits', visitRegimes),
+    version: version(),
+  });
+}
+export type ChangePlacement = z.output<ReturnType<typeof changePlacementSchema>>;
+
+/**
+ * The placement in force is now meant to last until 18, or is no longer, or its visits follow
+ * another part of reg 28 (a care order made while the child lives at home, say), from the day
+ * of the change.
+ */
+export async function changePlacement(tx: Db, childId: string, periodId: string, input: ChangePlacement, by: Actor) {
+  await openPeriodAt(tx, childId, periodId, input.version, 'changeDate');
+  const placement = await currentPlacement(tx, periodId);
+  const [last] = await tx
+    .select()
+    .from(placementChanges)
+    .where(eq(placementChanges.placementId, placement.id))
+    .orderBy(desc(placementChanges.changeDate))
+    .limit(1);
+  const since = last?.changeDate ?? placement.startDate;
+  if (input.changeDate <= since) {
+    throw new CaseworkRuleError(
+      'changeDate',
+      last
+        ? `Date of the change must be after the last change to the placement (${formatDate(since)})`
+        : `Date of the change must be after the placement began (${formatDate(since)}): correct the placement instead`,
+    );
+  }
+  const now = last ?? placement;
+  if (now.intendedToAge18 === input.intendedToAge18 && now.visitRegime === input.visitRegime) {
+    throw new CaseworkRuleError('visitRegime', 'Nothing has changed: the placement’s visits and intention are already these');
+  }
+  const [row] = await tx
+    .insert(placementChanges)
+    .values({
+      childId,
+      placementId: placement.id,
+      changeDate: input.changeDate,
+      intendedToAge18: input.intendedToAge18,
+      visitRegime: input.visitRegime,
+      recordedBy: by.userId,
+    })
+    .returning({ id: placementChanges.id });
+  await bump(tx, periodId);
+  await recomputeObligations(tx, [childId]);
+  return row!.id;
+}
+
+// ── ceasing to be looked after ───────────────────────────────────────────────
+
+export function ceaseLookedAfterSchema(today: Today) {
+  return z.object({
+    endDate: dateField('Date the child ceased to be looked after', { notInFuture: today }),
+    reasonCeased: choice('Reason the child ceased to be looked after', reasonCeasedCodes),
+    version: version(),
+  });
+}
+export type CeaseLookedAfter = z.output<ReturnType<typeof ceaseLookedAfterSchema>>;
+
+/** The period ends with DfE's reason, and the placement in force ends with it. */
+export async function ceaseLookedAfter(tx: Db, childId: string, periodId: string, input: CeaseLookedAfter) {
+  const period = await openPeriodAt(tx, childId, periodId, input.version, 'endDate');
+  const latest = await latestEpisode(tx, periodId);
+  const [lastReview] = await tx
+    .select({ d: max(lookedAfterReviews.reviewDate) })
+    .from(lookedAfterReviews)
+    .where(eq(lookedAfterReviews.carePeriodId, periodId));
+  const [lastChange] = await tx
+    .select({ d: max(placementChanges.changeDate) })
+    .from(placementChanges)
+    .innerJoin(placements, eq(placements.id, placementChanges.placementId))
+    .where(eq(placements.carePeriodId, periodId));
+  const floor = [latest.startDate, lastReview?.d ?? null, lastChange?.d ?? null, period.iroAppointedDate]
+    .filter((d): d is string => !!d)
+    .sort()
+    .at(-1)!;
+  if (input.endDate < floor) {
+    throw new CaseworkRuleError(
+      'endDate',
+      input.endDate < period.startDate
+        ? `Date the child ceased to be looked after cannot be before they became looked after (${formatDate(period.startDate)})`
+        : `Date the child ceased to be looked after cannot be before the last thing recorded in the period (${formatDate(floor)})`,
+    );
+  }
+  await tx
+    .update(placements)
+    .set({ endDate: input.endDate })
+    .where(and(eq(placements.carePeriodId, periodId), isNull(placements.endDate)));
+  await tx
+    .update(carePeriods)
+    .set({ endDate: input.endDate, reasonCeased: input.reasonCeased, updatedAt: new Date(), version: nextVersion(carePeriods) })
+    .where(eq(carePeriods.id, periodId));
+  await recomputeObligations(tx, [childId]);
+  return periodId;
+}
+
+// ── the independent reviewing officer ────────────────────────────────────────
+
+export function appointIroSchema(today: Today) {
+  return z.object({
+    appointedDate: dateField('Date the IRO was appointed', { notInFuture: today }),
+    iroName: text('Independent reviewing officer', { max: 200 }),
+    version: version(),
+  });
+}
+export type AppointIro = z.output<ReturnType<typeof appointIroSchema>>;
+
+/** The IRO for the period (a later appointment replaces the earlier one: the clock counts the first). */
+export async function appointIro(tx: Db, childId: string, periodId: string, input: AppointIro) {
+  const period = await openPeriodAt(tx, childId, periodId, input.version, 'appointedDate');
+  if (input.appointedDate < period.startDate) {
+    throw new CaseworkRuleError(
+      'appointedDate',
+      `Date the IRO was appointed cannot be before the child became looked after (${formatDate(period.startDate)})`,
+    );
+  }
+  await tx
+    .update(carePeriods)
+    .set({
+      iroName: input.iroName,
+      // the first appointment is the one the clock's deadline is met by; a new IRO keeps it
+      iroAppointedDate: period.iroAppointedDate ?? input.appointedDate,
+      updatedAt: new Date(),
+      version: nextVersion(carePeriods),
+    })
+    .where(eq(carePeriods.id, periodId));
+  await recomputeObligations(tx, [childId]);
+  return periodId;
+}
+
+// ── looked after reviews ─────────────────────────────────────────────────────
+
+export function lookedAfterReviewSchema(today: Today) {
+  return z
+    .object({
+      reviewDate: dateField('Date of the review', { notInFuture: today }),
+      participation: choice('How the child took part', participationCodes),
+      iroName: text('Independent reviewing officer who chaired the review', { max: 200 }),
+      decisionsCirculatedDate: optionalDateField('Date the decisions were circulated', { notInFuture: today }),
+      recordCompletedDate: optionalDateField('Date the review record was completed', { notInFuture: today }),
+    })
+    .superRefine((v, ctx) => {
+      if (typeof v.reviewDate !== 'string') return;
+      for (const [field, label] of [
+        ['decisionsCirculatedDate', 'Date the decisions were circulated'],
+        ['recordCompletedDate', 'Date the review record was completed'],
+      ] as const) {
+        const d = v[field];
+        if (typeof d === 'string' && d < v.reviewDate)
+          ctx.addIssue({ code: 'custom', path: [field], message: `${label} cannot be before the review` });
+      }
+    }, evenWithOtherErrors);
+}
+export type NewLookedAfterReview = z.output<ReturnType<typeof lookedAfterReviewSchema>>;
+
+/** A review held in the period of care (reg 33), with its decisions and record when known. */
+export async function recordLookedAfterReview(tx: Db, childId: string, periodId: string, input: NewLookedAfterReview, by: Actor) {
+  const period = await periodOf(tx, childId, periodId);
+  if (input.reviewDate < period.startDate) {
+    throw new CaseworkRuleError(
+      'reviewDate',
+      `Date of the review cannot be before the child became looked after (${formatDate(period.startDate)})`,
+    );
+  }
+  if (period.endDate && input.reviewDate > period.endDate) {
+    throw new CaseworkRuleError(
+      'reviewDate',
+      `Date of the review cannot be after the child ceased to be looked after (${formatDate(period.endDate)})`,
+    );
+  }
+  const [row] = await tx
+    .insert(lookedAfterReviews)
+    .values({
+      childId,
+      carePeriodId: periodId,
+      reviewDate: input.reviewDate,
+      participation: input.participation,
+      iroName: input.iroName,
+      decisionsCirculatedDate: input.decisionsCirculatedDate ?? null,
+      recordCompletedDate: input.recordCompletedDate ?? null,
+      recordedBy: by.userId,
+    })
+    .returning({ id: lookedAfterReviews.id });
+  await bump(tx, periodId);
+  await recomputeObligations(tx, [childId]);
+  return row!.id;
+}
+
+// ── a review's decisions and record ──────────────────────────────────────────
+
+export function reviewFollowUpSchema(today: Today) {
+  return z
+    .object({
+      decisionsCirculatedDate: optionalDateField('Date the decisions were circulated', { notInFuture: today }),
+      recordCompletedDate: optionalDateField('Date the review record was completed', { notInFuture: today }),
+      version: version(),
+    })
+    .superRefine((v, ctx) => {
+      if (v.decisionsCirculatedDate === undefined && v.recordCompletedDate === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['decisionsCirculatedDate'],
+          message: 'Enter the date the decisions were circulated or the review record was completed',
+        });
+      }
+    });
+}
+export type ReviewFollowUp = z.output<ReturnType<typeof reviewFollowUpSchema>>;
+
+/**
+ * When the review's decisions went out and its record was completed, often weeks after the
+ * review: a date once recorded is corrected, never cleared.
+ */
+export async function recordReviewFollowUp(tx: Db, childId: string, periodId: string, reviewId: string, input: ReviewFollowUp) {
+  await periodOf(tx, childId, periodId);
+  if (!isUuid(reviewId)) throw new CaseworkNotFound('The looked after review');
+  const [review] = await tx
+    .select()
+    .from(lookedAfterReviews)
+    .where(and(eq(lookedAfterReviews.id, reviewId), eq(lookedAfterReviews.carePeriodId, periodId)));
+  if (!review) throw new CaseworkNotFound('The looked after review');
+  await lockAtVersion(tx, carePeriods, periodId, input.version, THE_PERIOD);
+  for (const [field, label] of [
+    ['decisionsCirculatedDate', 'Date the decisions were circulated'],
+    ['recordCompletedDate', 'Date the review record was completed'],
+  ] as const) {
+    const d = input[field];
+    if (d !== undefined && d < review.reviewDate) {
+      throw new CaseworkRuleError(field, `${label} cannot be before the review (${formatDate(review.reviewDate)})`);
+    }
+  }
+  await tx
+    .update(lookedAfterReviews)
+    .set({
+      decisionsCirculatedDate: input.decisionsCirculatedDate ?? review.decisionsCirculatedDate,
+      recordCompletedDate: input.recordCompletedDate ?? review.recordCompletedDate,
+    })
+    .where(eq(lookedAfterReviews.id, reviewId));
+  await bump(tx, periodId);
+  await recomputeObligations(tx, [childId]);
+  return reviewId;
+}

@@ -1,0 +1,167 @@
+import { sql } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createChild, type NewChild } from '../../src/children/use-cases.js';
+import { rows, type Database } from '../../src/core/db/database.js';
+import { PASSWORD } from '../support/fixture.js';
+import { TestClock, type RunningService } from '../support/service.js';
+import { type BrowserHarness, expectAccessible, fillSignIn, openBrowserHarness, signInWithPassword } from './browser.js';
+
+const DAY = 24 * 3_600_000;
+
+describe('in a real browser: a child becomes looked after, is placed, moves, has a review and leaves care', () => {
+  let harness: BrowserHarness;
+  let database: Database;
+  let service: RunningService;
+  let clock: TestClock;
+  let childId: string;
+  let page: Page;
+
+  beforeAll(async () => {
+    // Monday 2 March 2026, 10:00 in England
+    clock = new TestClock('2026-03-02T10:00:00Z');
+    harness = await openBrowserHarness({
+      time: clock,
+      seed: async (db, authority) => {
+        childId = await createChild(
+          db,
+          { firstName: 'Jo', lastName: 'Unreal', sex: 'M', ethnicity: 'WBRI', dateOfBirth: '2013-09-14', disabilities: [] } as NewChild,
+          '2026-02-02',
+          { userId: authority.users.practitioner, teamId: authority.teams.north },
+        );
+      },
+    });
+    ({ database, service } = harness);
+    page = (await signInWithPassword(harness.browser, service.url, 'ana', PASSWORD)).page;
+  });
+
+  afterAll(() => harness?.close());
+
+  async function obligations(ruleId: string) {
+    return rows<{ due: string; done: string | null }>(
+      database.db,
+      sql`select due, done from obligations where child_id = ${childId} and rule_id = ${ruleId} order by due`,
+    );
+  }
+
+  async function fillDate(name: string, iso: string) {
+    const [y, m, d] = iso.split('-');
+    await page.locator(`#${name}-day`).fill(String(Number(d)));
+    await page.locator(`#${name}-month`).fill(String(Number(m)));
+    await page.locator(`#${name}-year`).fill(y!);
+  }
+
+  const choose = (name: string, value: string) => page.locator(`input[name="${name}"][value="${value}"]`).check();
+
+  async function submit(name: string) {
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name, exact: true }).click()]);
+    await expectAccessible(page);
+  }
+
+  async function follow(name: string) {
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name, exact: true }).first().click()]);
+    await expectAccessible(page);
+  }
+
+  async function daysPass(days: number) {
+    clock.advance(days * DAY);
+    await fillSignIn(page, service.url, 'ana', PASSWORD);
+    await page.goto(`${service.url}/children/${childId}`);
+    await expectAccessible(page);
+  }
+
+  const banner = () => page.locator('.govuk-notification-banner').textContent();
+  const errorSummary = () => page.locator('.govuk-error-summary').textContent();
+  const section = () => page.locator('section[aria-labelledby="looked-after-heading"]').textContent();
+
+  async function placement(type: string, carer: string, postcode: string) {
+    await page.getByLabel('Placement type').selectOption(type);
+    await page.getByLabel('Placement provider').selectOption('PR1');
+    await page.getByLabel('Carer or provider').fill(carer);
+    await page.getByLabel('Postcode of the placement').fill(postcode);
+    await page.getByLabel('Postcode of the child’s home').fill('M13 9PL');
+    await choose('intendedToAge18', 'no');
+  }
+
+  it('takes the child into care from the record: a bad postcode is refused, then the clocks start', async () => {
+    await page.goto(`${service.url}/children/${childId}`);
+    await expectAccessible(page);
+    await expect(section()).resolves.toContain('Not looked after: no period of care recorded');
+    await follow('Record that the child became looked after');
+    await fillDate('startDate', '2026-03-02');
+    await page.getByLabel('Legal status').selectOption('V2');
+    await page.getByLabel('Category of need').selectOption('N1');
+    await placement('U6', 'Pat and Sam Carer', 'QQ1 1AA');
+    await submit('Save');
+    await expect(errorSummary()).resolves.toContain('Postcode of the placement is not a UK postcode (for example M60 2LA)');
+    await page.getByLabel('Postcode of the placement').fill('M60 2LA');
+    await submit('Save');
+    await page.waitForURL(/looked-after\/periods\/[0-9a-f-]{36}$/);
+    await expect(banner()).resolves.toContain('Period of care started');
+    expect(await obligations('looked-after-review')).toEqual([{ due: '2026-03-30', done: null }]);
+    await expect(page.getByRole('table', { name: 'What is due in this period of care' }).textContent()).resolves.toContain(
+      'Looked after review',
+    );
+  });
+
+  it('records the IRO, then a move to long-term foster carers and, the same day, an interim care order', async () => {
+    await follow('Record the independent reviewing officer');
+    await fillDate('appointedDate', '2026-03-02');
+    await page.getByLabel('Independent reviewing officer').fill('Iris Reviewer');
+    await submit('Save');
+    await expect(banner()).resolves.toContain('Independent reviewing officer recorded');
+    await daysPass(14); // Monday 16 March
+    await follow('Open the period of care');
+    await follow('Record a move of placement');
+    await fillDate('moveDate', '2026-03-16');
+    await page.getByLabel('Reason for the change of placement').selectOption('CARPL');
+    await choose('sameCarers', 'no');
+    await placement('U4', 'Kit Longterm', 'SK4 1AA');
+    await submit('Save');
+    await expect(banner()).resolves.toContain('Move of placement recorded');
+    await expect(page.getByRole('table', { name: 'Placements' }).textContent()).resolves.toContain('Kit Longterm');
+    expect(await obligations('looked-after-visit')).toEqual([{ due: '2026-03-23', done: null }]);
+    await follow('Record a change of legal status');
+    await fillDate('changeDate', '2026-03-16');
+    await page.getByLabel('New legal status').selectOption('C1');
+    await submit('Save');
+    await expect(banner()).resolves.toContain('Legal status changed');
+    await expect(page.getByRole('table', { name: 'Episodes (SSDA903)' }).textContent()).resolves.toContain(
+      'Change of legal status, placement and carers at the same time (B)',
+    );
+  });
+
+  it('decides the placement is to last until 18, holds the first review and records it, then the child leaves care', async () => {
+    await daysPass(1); // Tuesday 17 March
+    await follow('Open the period of care');
+    await follow('Change the placement’s visits or intention');
+    await fillDate('changeDate', '2026-03-17');
+    await choose('intendedToAge18', 'yes');
+    await submit('Save');
+    await expect(banner()).resolves.toContain('Placement changed');
+    await expect(page.getByRole('table', { name: 'Placements' }).textContent()).resolves.toContain('Yes (from 17 March 2026)');
+    await follow('Record a looked after review');
+    await fillDate('reviewDate', '2026-03-16');
+    await choose('participation', 'PN1');
+    await submit('Save the review');
+    await expect(banner()).resolves.toContain('Review recorded');
+    expect(await obligations('looked-after-review')).toEqual([
+      { due: '2026-03-30', done: '2026-03-16' },
+      { due: '2026-06-16', done: null },
+    ]);
+    await follow('16 March 2026 review');
+    await fillDate('recordCompletedDate', '2026-03-16');
+    await submit('Save');
+    await expect(banner()).resolves.toContain('Review saved');
+    await follow('Record that the child ceased to be looked after');
+    await fillDate('endDate', '2026-03-17');
+    await page.getByLabel('Reason the child ceased to be looked after').selectOption('E4A');
+    await submit('Save');
+    await expect(banner()).resolves.toContain('Period of care ended');
+    expect(await obligations('looked-after-review')).toEqual([{ due: '2026-03-30', done: '2026-03-16' }]);
+    await page.goto(`${service.url}/children/${childId}`);
+    await expectAccessible(page);
+    await expect(section()).resolves.toContain('Not looked after: the last period of care ended on 17 March 2026');
+    await follow('Everything recorded while looked after');
+  });
+});
