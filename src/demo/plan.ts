@@ -86,6 +86,8 @@ export interface DemoTargets {
   contactsAwaitingDecision: number;
   /** Children on a child protection plan today (920 at 31 March 2014). */
   childProtectionPlans: number;
+  /** Children on a plan a year before today (736 at 31 March 2013). */
+  childProtectionPlansYearBefore: number;
 }
 
 export interface DemoPlan {
@@ -239,6 +241,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     childrenNotSeenSixMonths: Math.round(manchester2014.childrenNotSeenSixMonths.value * scale),
     contactsAwaitingDecision: Math.max(6, Math.round(36 * scale)),
     childProtectionPlans: Math.round(manchester2014.childProtectionPlans.value * scale),
+    childProtectionPlansYearBefore: Math.round(manchester2014.childProtectionPlansYearBefore.value * scale),
   };
   if (targets.overdueAssessments < 8) throw new RangeError('The demo scale is too small to show the backlog');
 
@@ -399,12 +402,24 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
   const recordingDelay = () => (rng.chance(0.1) ? rng.int(10, 60) : rng.int(0, 3));
 
   /** A closed episode starting on `r`, closed no later than `limit`. */
-  function closedEpisode(r: IsoDate, limit: IsoDate, team: PlannedTeam, worker: PlannedWorker, protectedBefore = false): Episode {
+  /**
+   * `protectedBefore`: the child is on a plan today, so more likely to have been on one
+   * before. `planEndsOnLimit`: a plan ended on `limit`, the episode's close.
+   */
+  function closedEpisode(
+    r: IsoDate,
+    limit: IsoDate,
+    team: PlannedTeam,
+    worker: PlannedWorker,
+    protectedBefore = false,
+    planEndsOnLimit = false,
+  ): Episode {
     const contact = referralContact(r);
     const room = dayNumber(limit) - dayNumber(r);
     let service: Service = rng.weighted(PAST_SERVICE);
     // a child on a plan today was on one before more often than most (second or later plans)
     if (protectedBefore && casework.random.chance(0.35)) service = 'child_protection';
+    if (planEndsOnLimit) service = 'child_protection';
     if (service !== 'none' && service !== 'no_further_action' && room < 90) service = 'no_further_action';
     if (room < 14) service = 'none';
     const segments: Segment[] = [];
@@ -458,7 +473,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
       reason = outcome === 'early_help' ? closureReasons.afterAssessmentEarlyHelp : closureReasons.afterAssessmentNoAction;
     } else {
       const length = service === 'looked_after' ? rng.int(180, 1000) : rng.int(60, 540);
-      close = minDate(limit, addDays(authorised, length));
+      close = planEndsOnLimit ? limit : minDate(limit, addDays(authorised, length));
       reason = service === 'looked_after' ? rng.weighted(closureReasons.lookedAfter) : rng.weighted(closureReasons.childInNeed);
     }
     ep.closed = { date: close, reason };
@@ -1077,6 +1092,30 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     writeEpisode(family, closedEpisode(r, limit, team, worker));
     history(family, r, size, team);
     otherContacts(family, Number(rng.weighted(OTHER_CONTACTS)), maxDate(windowStart, family.children[0]!.dateOfBirth), yesterday);
+  }
+
+  // ── Children whose child protection plan has ended since a year ago ─────────
+  // The children on plans rose from 736 to 920 in the year to 31 March 2014: beside the
+  // plans still open that began over a year ago, plans open a year ago that have ended since.
+  const yearAgo = addMonths(T, -12);
+  const openAYearAgo = new Set<string>();
+  const countSpanning = (from: number) => {
+    for (const p of rows.cpPlans.slice(from))
+      if (p.startDate <= yearAgo && (p.endDate == null || p.endDate > yearAgo)) openAYearAgo.add(p.childId);
+    return rows.cpPlans.length;
+  };
+  let counted = countSpanning(0);
+  for (let guard = 0; openAYearAgo.size < targets.childProtectionPlansYearBefore && guard < 5000; guard++) {
+    const locality = rng.pick(['North', 'Central', 'South'] as const);
+    const team = rng.pick(localityTeams.filter((t) => t.locality === locality));
+    const r = randomWorkingDate(addDays(yearAgo, -300), addDays(yearAgo, -90));
+    const close = randomDate(addDays(yearAgo, 1), addDays(T, -14));
+    const family = makeFamily(Number(rng.weighted(PAST_FAMILY_SIZE)), 'history', r, locality);
+    const worker = rng.chance(0.75) ? rng.pick(caseHolders.get(team.id)!) : rng.pick(workforce.former);
+    writeEpisode(family, closedEpisode(r, close, team, worker, false, true));
+    history(family, r, family.children.length, team);
+    otherContacts(family, Number(rng.weighted(OTHER_CONTACTS)), maxDate(windowStart, family.children[0]!.dateOfBirth), yesterday);
+    counted = countSpanning(counted);
   }
 
   // ── Children only ever the subject of contacts ───────────────────────────────
