@@ -456,7 +456,7 @@ export function createCasework(ctx: CaseworkContext) {
     const out: { date: IsoDate; seen: boolean }[] = [];
     for (let d = addDays(plan.start, rng.int(1, 8)); d <= until && out.length < 160;) {
       out.push({ date: d, seen: rng.chance(0.95) });
-      d = addDays(d, rng.chance(open ? 0.9 : 0.75) ? rng.int(5, 12) : rng.int(13, 20));
+      d = addDays(d, rng.chance(open ? 0.9 : 0.75) ? rng.int(7, 13) : rng.int(14, 20));
     }
     return out;
   }
