@@ -47,6 +47,16 @@ export const manchester2014 = {
     value: 50,
     source: 'Two workers had 50 cases (Ofsted 2014, para 62)',
   },
+  childProtectionPlans: {
+    value: 920,
+    source:
+      'At 31 March 2014, 920 children were the subject of a child protection plan, up from 736 a year before (Ofsted 2014, child protection in this area; data annex table 5.3.47)',
+  },
+  childProtectionPlansYearBefore: {
+    value: 736,
+    source:
+      'Children the subject of a child protection plan at 31 March 2013 (Ofsted 2014, child protection in this area; data annex table 5.3.47)',
+  },
   contactDecisionDays: {
     value: 5,
     source: 'Contacts not always decided within 24 hours; one took five days (Ofsted 2014, para 57)',

@@ -53,6 +53,15 @@ export interface DemoSummary {
     assessments: number;
     visits: number;
     allocations: number;
+    strategyDiscussions: number;
+    s47Enquiries: number;
+    cpConferences: number;
+    /** Children on a child protection plan today. */
+    childProtectionPlans: number;
+    coreGroupMeetings: number;
+    /** Children on a child in need plan today. */
+    childInNeedPlans: number;
+    cinPlanReviews: number;
     obligations: number;
     restrictedRecords: number;
   };
@@ -105,6 +114,16 @@ export async function buildDemoAuthority(db: Db, opts: DemoOptions = {}): Promis
       ['assessments', schema.assessments],
       ['visits', schema.visits],
       ['allocations', schema.allocations],
+      ['strategyDiscussions', schema.strategyDiscussions],
+      ['s47Enquiries', schema.s47Enquiries],
+      ['cpInitialConferences', schema.cpConferences],
+      ['cpPlans', schema.cpPlans],
+      ['cpReviewConferences', schema.cpConferences],
+      ['cpPlanActions', schema.cpPlanActions],
+      ['coreGroupMeetings', schema.coreGroupMeetings],
+      ['cinPlans', schema.cinPlans],
+      ['cinPlanActions', schema.cinPlanActions],
+      ['cinPlanReviews', schema.cinPlanReviews],
     ];
     for (const [key, table] of order) {
       const n = await bulkInsert(tx, table, r[key] as PgTable['$inferInsert'][]);
@@ -147,6 +166,15 @@ const BULK_TABLES = [
   'assessments',
   'visits',
   'allocations',
+  'strategy_discussions',
+  's47_enquiries',
+  'cp_conferences',
+  'cp_plans',
+  'cp_plan_actions',
+  'core_group_meetings',
+  'cin_plans',
+  'cin_plan_actions',
+  'cin_plan_reviews',
   'obligations',
 ];
 
@@ -226,6 +254,13 @@ async function summarise(
                (select count(*)::int from assessments) as "assessments",
                (select count(*)::int from visits) as "visits",
                (select count(*)::int from allocations) as "allocations",
+               (select count(*)::int from strategy_discussions) as "strategyDiscussions",
+               (select count(*)::int from s47_enquiries) as "s47Enquiries",
+               (select count(*)::int from cp_conferences) as "cpConferences",
+               (select count(*)::int from cp_plans where end_date is null) as "childProtectionPlans",
+               (select count(*)::int from core_group_meetings) as "coreGroupMeetings",
+               (select count(*)::int from cin_plans where end_date is null) as "childInNeedPlans",
+               (select count(*)::int from cin_plan_reviews) as "cinPlanReviews",
                (select count(*)::int from obligations) as "obligations",
                (select count(*)::int from children where restricted) as "restrictedRecords"`,
   );

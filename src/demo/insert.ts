@@ -2,7 +2,8 @@
  * Many rows into one table quickly. Each chunk goes as one INSERT … SELECT FROM unnest()
  * with one array literal per column: PostgreSQL reads an array literal far faster than it
  * parses thousands of VALUES expressions, which matters on PGlite. Tables with an array
- * column (which unnest would flatten) take multi-row VALUES instead. Only for values this
+ * column (which unnest would flatten) take multi-row VALUES instead; a JSON column's value goes
+ * as its JSON text. Only for values this
  * generator made itself; strings are escaped all the same.
  */
 import { getTableColumns, getTableName, sql } from 'drizzle-orm';
@@ -10,7 +11,8 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../core/db/database.js';
 
 type Scalar = string | number | boolean | Date | null | undefined;
-type Value = Scalar | readonly string[];
+/** A JSON column's value (an array or object) is written as its JSON text. */
+type Value = Scalar | readonly string[] | object;
 
 function scalarText(value: Exclude<Scalar, null | undefined>): string {
   if (value instanceof Date) return value.toISOString();
@@ -21,27 +23,32 @@ function scalarText(value: Exclude<Scalar, null | undefined>): string {
 // standard_conforming_strings is on in every supported PostgreSQL: only the quote needs doubling.
 const quote = (text: string) => (text.includes("'") ? `'${text.replaceAll("'", "''")}'` : `'${text}'`);
 
-function literal(value: Value): string {
+const isJson = (sqlType: string) => sqlType === 'jsonb' || sqlType === 'json';
+
+function literal(value: Value, sqlType: string): string {
   if (value === null || value === undefined) return 'NULL';
+  if (isJson(sqlType)) return `${quote(JSON.stringify(value))}::${sqlType}`;
   if (typeof value === 'boolean' || typeof value === 'number') return scalarText(value);
   if (Array.isArray(value))
-    return value.length === 0 ? `'{}'::text[]` : `ARRAY[${value.map((v) => quote(scalarText(v))).join(',')}]::text[]`;
-  return quote(scalarText(value as Scalar & object));
+    return value.length === 0
+      ? `'{}'::${sqlType}`
+      : `ARRAY[${(value as unknown[]).map((v) => quote(scalarText(v as Exclude<Scalar, null | undefined>))).join(',')}]::${sqlType}`;
+  return quote(scalarText(value as Exclude<Scalar, null | undefined>));
 }
 
 /** How one column's values are written as elements of an array literal. */
-function elementWriter(sqlType: string): (value: Scalar) => string {
+function elementWriter(sqlType: string): (value: Value) => string {
+  if (isJson(sqlType)) return (value) => (value === null || value === undefined ? 'NULL' : escapeElement(JSON.stringify(value)));
   // Identifiers, dates, times, numbers and booleans never hold a quote, comma, brace or space.
   const plain = /^(uuid|date|integer|bigint|smallint|boolean|timestamp( with time zone)?)$/.test(sqlType);
   if (plain) {
     return (value) => (value === null || value === undefined ? 'NULL' : value instanceof Date ? value.toISOString() : String(value));
   }
-  return (value) => {
-    if (value === null || value === undefined) return 'NULL';
-    const text = scalarText(value);
-    return NEEDS_ESCAPE.test(text) ? `"${text.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"` : `"${text}"`;
-  };
+  return (value) =>
+    value === null || value === undefined ? 'NULL' : escapeElement(scalarText(value as Exclude<Scalar, null | undefined>));
 }
+const escapeElement = (text: string) =>
+  NEEDS_ESCAPE.test(text) ? `"${text.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"` : `"${text}"`;
 const NEEDS_ESCAPE = /["\\]/;
 
 /** Insert rows (keyed as Drizzle names the columns; a key missing from a row is NULL) in chunks. */
@@ -60,12 +67,12 @@ export async function bulkInsert<T extends PgTable>(db: Db, table: T, rows: read
     const slice = rows.slice(i, i + step) as readonly Record<string, Value>[];
     let statement: string;
     if (useValues) {
-      statement = `${head}values ${slice.map((row) => `(${keys.map((k) => literal(row[k])).join(',')})`).join(',\n')}`;
+      statement = `${head}values ${slice.map((row) => `(${keys.map((k, c) => literal(row[k], types[c]!)).join(',')})`).join(',\n')}`;
     } else {
       const arrays = keys.map((k, c) => {
         const write = writers[c]!;
         const elements = new Array<string>(slice.length);
-        for (let j = 0; j < slice.length; j++) elements[j] = write(slice[j]![k] as Scalar);
+        for (let j = 0; j < slice.length; j++) elements[j] = write(slice[j]![k]);
         return `${quote(`{${elements.join(',')}}`)}::${types[c]}[]`;
       });
       statement = `${head}select * from unnest(${arrays.join(',\n')})`;

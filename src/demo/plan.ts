@@ -24,6 +24,7 @@ import type {
   workers,
 } from '../schema.js';
 import { type Locality, manchester2014 } from './authority.js';
+import { type CaseworkRows, type PlannedCinPlan, type PlannedStrategy, createCasework, emptyCaseworkRows } from './casework.js';
 import { createDays } from './days.js';
 import { ethnicityWeights, languageWeights, syntheticAddress, syntheticNhsNumber, syntheticPhone, syntheticUpn } from './identity.js';
 import { randomStreams } from './random.js';
@@ -47,7 +48,7 @@ import {
 } from './vocabulary.js';
 import { DEMO_PRACTITIONER_CASELOAD, type PlannedTeam, type PlannedWorker, type Workforce, planWorkforce } from './workforce.js';
 
-export interface DemoRows {
+export interface DemoRows extends CaseworkRows {
   teams: (typeof teams.$inferInsert)[];
   workers: (typeof workers.$inferInsert)[];
   users: (typeof users.$inferInsert)[];
@@ -83,6 +84,10 @@ export interface DemoTargets {
   childrenNotSeen: number;
   childrenNotSeenSixMonths: number;
   contactsAwaitingDecision: number;
+  /** Children on a child protection plan today (920 at 31 March 2014). */
+  childProtectionPlans: number;
+  /** Children on a plan a year before today (736 at 31 March 2013). */
+  childProtectionPlansYearBefore: number;
 }
 
 export interface DemoPlan {
@@ -142,6 +147,9 @@ interface Episode {
   closed: { date: IsoDate; reason: string } | null;
   segments: Segment[];
   visits: PlannedVisit[];
+  /** Concerns of significant harm, in order, and what followed each (src/demo/casework.ts). */
+  strategies: PlannedStrategy[];
+  cinPlan: PlannedCinPlan | null;
 }
 
 /** A contact that did not become a referral, or one still awaiting a decision. */
@@ -171,8 +179,6 @@ const FACTORS_RECORDED = { 1: 35, 2: 35, 3: 20, 4: 10 } as const;
 const PAST_SERVICE = { no_further_action: 55, child_in_need: 30, child_protection: 7, looked_after: 3, none: 5 } as const;
 /** Visits during an assessment. */
 const ASSESSMENT_VISITS = { 1: 70, 2: 25, 3: 5 } as const;
-/** The plan a child in need has today, in a locality team. */
-const OPEN_PLAN = { child_in_need: 65, child_protection: 35 } as const;
 /** Changes of social worker during a long episode (para 73). */
 const WORKER_CHANGES_LONG = { 0: 45, 1: 30, 2: 15, 3: 7, 4: 3 } as const;
 /** Changes of social worker while an assessment is open. */
@@ -221,6 +227,12 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
   const lastYearStart = addMonths(T, -12);
   const sixMonthsAgo = sixMonthsBefore(T);
   const yesterday = addDays(T, -1);
+  /**
+   * Help and protection casework (discussions, enquiries, conferences, plans, meetings) is on
+   * the record for episodes open in the last two years, which the CIN census and the year
+   * before it read; older episodes keep their referral, assessment and visits only.
+   */
+  const caseworkFrom = addYears(T, -2);
 
   const targets: DemoTargets = {
     openChildren: Math.round(manchester2014.childrenInNeed.value * scale),
@@ -228,6 +240,8 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     childrenNotSeen: Math.round(manchester2014.childrenNotSeen.value * scale),
     childrenNotSeenSixMonths: Math.round(manchester2014.childrenNotSeenSixMonths.value * scale),
     contactsAwaitingDecision: Math.max(6, Math.round(36 * scale)),
+    childProtectionPlans: Math.round(manchester2014.childProtectionPlans.value * scale),
+    childProtectionPlansYearBefore: Math.round(manchester2014.childProtectionPlansYearBefore.value * scale),
   };
   if (targets.overdueAssessments < 8) throw new RangeError('The demo scale is too small to show the backlog');
 
@@ -262,7 +276,18 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     assessments: [],
     visits: [],
     allocations: [],
+    ...emptyCaseworkRows(),
   };
+  const caseworkFaker = new Faker({ locale: [en_GB, en, base] });
+  caseworkFaker.seed(streams('casework-faker').seed());
+  const casework = createCasework({
+    cal,
+    today: T,
+    nowMs,
+    rng: streams('casework'),
+    ids: streams('casework-ids'),
+    faker: caseworkFaker,
+  });
 
   // ── Time helpers ─────────────────────────────────────────────────────────────
   const wdBefore = (k: number) => cal.addWorkingDays(T, -k);
@@ -377,17 +402,42 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
   const recordingDelay = () => (rng.chance(0.1) ? rng.int(10, 60) : rng.int(0, 3));
 
   /** A closed episode starting on `r`, closed no later than `limit`. */
-  function closedEpisode(r: IsoDate, limit: IsoDate, team: PlannedTeam, worker: PlannedWorker): Episode {
+  /**
+   * `protectedBefore`: the child is on a plan today, so more likely to have been on one
+   * before. `planEndsOnLimit`: a plan ended on `limit`, the episode's close.
+   */
+  function closedEpisode(
+    r: IsoDate,
+    limit: IsoDate,
+    team: PlannedTeam,
+    worker: PlannedWorker,
+    protectedBefore = false,
+    planEndsOnLimit = false,
+  ): Episode {
     const contact = referralContact(r);
     const room = dayNumber(limit) - dayNumber(r);
     let service: Service = rng.weighted(PAST_SERVICE);
+    // a child on a plan today was on one before more often than most (second or later plans)
+    if (protectedBefore && casework.random.chance(0.35)) service = 'child_protection';
+    if (planEndsOnLimit) service = 'child_protection';
     if (service !== 'none' && service !== 'no_further_action' && room < 90) service = 'no_further_action';
     if (room < 14) service = 'none';
     const segments: Segment[] = [];
     const allocatedAt = Math.min(contact.decidedAt + rng.int(1, 30) * MS_HOUR, at(limit, 9));
-    const ep: Episode = { referralDate: r, ...contact, service, assessment: null, closed: null, segments, visits: [] };
+    const ep: Episode = {
+      referralDate: r,
+      ...contact,
+      service,
+      assessment: null,
+      closed: null,
+      segments,
+      visits: [],
+      strategies: [],
+      cinPlan: null,
+    };
     if (service === 'none') {
       const close = addDays(r, rng.int(2, Math.min(20, room)));
+      if (ep.strategyDiscussion && close >= caseworkFrom) ep.strategies.push(casework.discussionOnly(ep.receivedAt));
       ep.closed = { date: close, reason: rng.weighted(closureReasons.withoutAssessment) };
       segments.push({ worker, team, from: allocatedAt, to: Math.max(allocatedAt + MS_HOUR, at(close, 16)) });
       return ep;
@@ -423,17 +473,33 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
       reason = outcome === 'early_help' ? closureReasons.afterAssessmentEarlyHelp : closureReasons.afterAssessmentNoAction;
     } else {
       const length = service === 'looked_after' ? rng.int(180, 1000) : rng.int(60, 540);
-      close = minDate(limit, addDays(authorised, length));
+      close = planEndsOnLimit ? limit : minDate(limit, addDays(authorised, length));
       reason = service === 'looked_after' ? rng.weighted(closureReasons.lookedAfter) : rng.weighted(closureReasons.childInNeed);
     }
     ep.closed = { date: close, reason };
     segments.push({ worker, team, from: allocatedAt, to: Math.max(allocatedAt + MS_HOUR, at(close, 16)) });
     ep.visits.push(...assessmentVisits(r, authorised, 0.92));
-    if (service !== 'no_further_action') {
-      const purpose = service === 'child_protection' ? 'child_protection' : service;
-      ep.visits.push(...regularVisits(authorised, close, 30, 70, purpose, 0.9, 6));
+    const recorded = close >= caseworkFrom;
+    if (recorded && service === 'child_protection') ep.strategyDiscussion = true;
+    else if (recorded && ep.strategyDiscussion) ep.strategies.push(casework.discussionOnly(ep.receivedAt));
+    if (!recorded) {
+      if (service !== 'no_further_action') ep.visits.push(...regularVisits(authorised, close, 30, 70, service, 0.9, 6));
+    } else if (service === 'child_protection') {
+      const s = casework.protection(ep.receivedAt, true, close);
+      ep.strategies.push(s);
+      if (s.plan) ep.visits.push(...casework.protectionVisits(s.plan).map((v) => planVisit(v, 'child_protection')));
+    } else if (service === 'child_in_need') {
+      const plan = casework.cinPlan(minDate(close, addDays(authorised, rng.int(0, 10))), close);
+      ep.cinPlan = plan;
+      ep.visits.push(...regularVisits(plan.start, close, 25, 45, service, 0.9, 20));
+    } else if (service !== 'no_further_action') {
+      ep.visits.push(...regularVisits(authorised, close, 30, 70, service, 0.9, 6));
     }
     return ep;
+  }
+
+  function planVisit(v: { date: IsoDate; seen: boolean }, purpose: string): PlannedVisit {
+    return { date: v.date, seen: v.seen, purpose, recordedLateDays: recordingDelay() };
   }
 
   function assessmentVisits(r: IsoDate, until: IsoDate, seenP: number): PlannedVisit[] {
@@ -447,10 +513,25 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
   }
 
   /** The open episode of a child in need today, shaped by what today should show. */
-  function openEpisode(state: OpenState, team: PlannedTeam, worker: PlannedWorker, r: IsoDate): Episode {
+  function openEpisode(state: OpenState, team: PlannedTeam, worker: PlannedWorker, r: IsoDate, onPlan: boolean): Episode {
     const contact = referralContact(r);
     const segments = openSegments(state, team, worker, contact.decidedAt);
-    const ep: Episode = { referralDate: r, ...contact, service: 'none', assessment: null, closed: null, segments, visits: [] };
+    const ep: Episode = {
+      referralDate: r,
+      ...contact,
+      service: 'none',
+      assessment: null,
+      closed: null,
+      segments,
+      visits: [],
+      strategies: [],
+      cinPlan: null,
+    };
+    // a child on a plan today whose plan began with the referral came in through a strategy discussion
+    const protection = onPlan ? casework.openProtection(contact.receivedAt, r) : null;
+    if (protection?.fromContact) ep.strategyDiscussion = true;
+    if (ep.strategyDiscussion && !protection?.fromContact) ep.strategies.push(casework.discussionOnly(ep.receivedAt));
+    if (protection) ep.strategies.push(protection);
     const start = minDate(cal.addWorkingDays(r, rng.int(0, 4)), yesterday);
     switch (state) {
       case 'overdue_seen':
@@ -493,11 +574,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
       case 'authorised_recent':
       case 'ongoing': {
         const service: Service =
-          team.kind === 'looked_after' || team.kind === 'leaving_care'
-            ? 'looked_after'
-            : team.kind === 'disabled_children'
-              ? 'child_in_need'
-              : rng.weighted(OPEN_PLAN);
+          team.kind === 'looked_after' || team.kind === 'leaving_care' ? 'looked_after' : onPlan ? 'child_protection' : 'child_in_need';
         ep.service = service;
         let authorised: IsoDate;
         if (state === 'authorised_recent') authorised = randomWorkingDate(cal.addWorkingDays(r, 5), yesterday);
@@ -515,10 +592,15 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
           lateReason: authorised > cal.addWorkingDays(r, 45) ? rng.pick(lateReasons) : null,
         };
         ep.visits.push(...assessmentVisits(r, authorised, 0.92));
-        const purpose = service === 'child_protection' ? 'child_protection' : service;
-        const from = maxDate(authorised, addDays(T, -183));
-        const interval = service === 'looked_after' ? [28, 42] : service === 'child_protection' ? [14, 25] : [25, 45];
-        ep.visits.push(...regularVisits(from, yesterday, interval[0]!, interval[1]!, purpose, 0.88));
+        if (protection?.plan) {
+          ep.visits.push(...casework.protectionVisits(protection.plan).map((v) => planVisit(v, 'child_protection')));
+        } else if (service === 'child_in_need') {
+          const plan = casework.cinPlan(minDate(yesterday, addDays(authorised, rng.int(0, 10))), null);
+          ep.cinPlan = plan;
+          ep.visits.push(...regularVisits(plan.start, yesterday, 25, 45, service, 0.88, 60));
+        } else {
+          ep.visits.push(...regularVisits(maxDate(authorised, addDays(T, -183)), yesterday, 28, 42, service, 0.88));
+        }
         return ep;
       }
     }
@@ -724,6 +806,16 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
           version: 1,
         });
       }
+      const refs = {
+        childId: child.id,
+        dateOfBirth: child.dateOfBirth,
+        referralId,
+        contactId,
+        workerAt: (ms: number) => workerAt(ep.segments, ms).id,
+        managerId: managerOf.get(ep.segments[0]!.team.id)!.id,
+      };
+      for (const s of ep.strategies) casework.writeStrategy(rows, s, refs);
+      if (ep.cinPlan) casework.writeCinPlan(rows, ep.cinPlan, refs);
       for (const s of ep.segments) {
         rows.allocations.push({
           id: ids.uuid(),
@@ -809,27 +901,37 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
   }
 
   /** The closed episodes before an open or closed one, newest first, each closing before the next begins. */
-  function history(family: Family, before: IsoDate, siblings: number, team: PlannedTeam | null) {
+  function history(family: Family, before: IsoDate, siblings: number, team: PlannedTeam | null, onPlan = false) {
     const floor = maxDate(windowStart, family.children[family.children.length - 1]!.dateOfBirth);
     const dates = earlierReferrals(before, floor, siblings);
     let next = before;
     for (const r of dates) {
       const historyTeam = team && team.kind === 'locality' ? team : rng.pick(localityTeams.filter((t) => t.locality === family.locality));
       const worker = rng.chance(0.7) ? rng.pick(caseHolders.get(historyTeam.id)!) : rng.pick(workforce.former);
-      writeEpisode(family, closedEpisode(r, addDays(next, -1), historyTeam, worker));
+      writeEpisode(family, closedEpisode(r, addDays(next, -1), historyTeam, worker, onPlan));
       next = r;
     }
   }
 
   // ── Open children today, worker by worker ────────────────────────────────────
   const openFamilies = planOpenFamilies();
-  for (const { state, team, worker, size } of openFamilies) {
+  // The children on child protection plans today: families in locality teams with ongoing
+  // work, drawn until the children number the 2014 figure scaled.
+  const onPlan = new Set<number>();
+  let childrenOnPlans = 0;
+  for (const i of casework.random.shuffle(openFamilies.map((_, i) => i))) {
+    const f = openFamilies[i]!;
+    if (f.state !== 'ongoing' || f.team.kind !== 'locality' || childrenOnPlans + f.size > targets.childProtectionPlans) continue;
+    onPlan.add(i);
+    childrenOnPlans += f.size;
+  }
+  for (const [i, { state, team, worker, size }] of openFamilies.entries()) {
     const r = openReferralDate(state, team);
     const locality = team.locality ?? rng.pick(['North', 'Central', 'South'] as const);
     const family = makeFamily(size, team.kind, r, locality);
-    const ep = openEpisode(state, team, worker, r);
+    const ep = openEpisode(state, team, worker, r, onPlan.has(i));
     writeEpisode(family, ep);
-    history(family, r, size, team);
+    history(family, r, size, team, onPlan.has(i));
     otherContacts(family, Number(rng.weighted(OTHER_CONTACTS)), maxDate(windowStart, family.children[0]!.dateOfBirth), yesterday);
   }
 
@@ -990,6 +1092,30 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     writeEpisode(family, closedEpisode(r, limit, team, worker));
     history(family, r, size, team);
     otherContacts(family, Number(rng.weighted(OTHER_CONTACTS)), maxDate(windowStart, family.children[0]!.dateOfBirth), yesterday);
+  }
+
+  // ── Children whose child protection plan has ended since a year ago ─────────
+  // The children on plans rose from 736 to 920 in the year to 31 March 2014: beside the
+  // plans still open that began over a year ago, plans open a year ago that have ended since.
+  const yearAgo = addMonths(T, -12);
+  const openAYearAgo = new Set<string>();
+  const countSpanning = (from: number) => {
+    for (const p of rows.cpPlans.slice(from))
+      if (p.startDate <= yearAgo && (p.endDate == null || p.endDate > yearAgo)) openAYearAgo.add(p.childId);
+    return rows.cpPlans.length;
+  };
+  let counted = countSpanning(0);
+  for (let guard = 0; openAYearAgo.size < targets.childProtectionPlansYearBefore && guard < 5000; guard++) {
+    const locality = rng.pick(['North', 'Central', 'South'] as const);
+    const team = rng.pick(localityTeams.filter((t) => t.locality === locality));
+    const r = randomWorkingDate(addDays(yearAgo, -300), addDays(yearAgo, -90));
+    const close = randomDate(addDays(yearAgo, 1), addDays(T, -14));
+    const family = makeFamily(Number(rng.weighted(PAST_FAMILY_SIZE)), 'history', r, locality);
+    const worker = rng.chance(0.75) ? rng.pick(caseHolders.get(team.id)!) : rng.pick(workforce.former);
+    writeEpisode(family, closedEpisode(r, close, team, worker, false, true));
+    history(family, r, family.children.length, team);
+    otherContacts(family, Number(rng.weighted(OTHER_CONTACTS)), maxDate(windowStart, family.children[0]!.dateOfBirth), yesterday);
+    counted = countSpanning(counted);
   }
 
   // ── Children only ever the subject of contacts ───────────────────────────────
