@@ -11,7 +11,7 @@ import { childSummary } from '../core/record/summary.js';
 import { todayIn } from '../core/time.js';
 import { assessmentPaths as paths } from './paths.js';
 import { assessmentRows, assessmentSummary, factorItems, isLate, outcomeItems, referralItems, workerItems } from './presenters.js';
-import { assessmentOf, assessmentsOf, openReferralsWithoutAssessment, workersForAllocation } from './queries.js';
+import { assessmentIdForReferral, assessmentOf, assessmentsOf, openReferralsWithoutAssessment, workersForAllocation } from './queries.js';
 import {
   AssessmentRuleError,
   authoriseAssessment,
@@ -111,6 +111,13 @@ export function assessmentRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(app, ctx, { method: 'GET', url: paths.show(':childId', ':assessmentId'), audit: 'VIEW_CHILD' }, async (req, reply) => {
     const { childId, assessmentId } = req.params as { childId: string; assessmentId: string };
     return showPage(reply, childId, assessmentId);
+  });
+
+  // a work list knows the referral an assessment is owed for, not the assessment: this finds it
+  route(app, ctx, { method: 'GET', url: paths.forReferral(':childId', ':referralId'), audit: 'VIEW_CHILD' }, async (req, reply) => {
+    const { childId, referralId } = req.params as { childId: string; referralId: string };
+    const id = await assessmentIdForReferral(ctx.db, childId, referralId);
+    return reply.redirect(id ? paths.show(childId, id) : paths.list(childId));
   });
 
   /** Each of the page's forms: its schema, who may use it, its use case and what the page then says. */

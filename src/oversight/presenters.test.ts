@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { caseloadRows, listRows, teamLists } from './presenters.js';
+import type { ObligationView } from '../obligations/queries.js';
+import { caseloadRows, listRows, taskCount, teamLists, workRows } from './presenters.js';
 
 const restricted = { childId: 'c2', worker: 'Ana <F>', team: null, requested: false };
 
@@ -21,6 +22,49 @@ describe('the oversight presenters', () => {
     expect(cell).toContain('Restricted record');
     expect(cell).toContain('held by Ana &lt;F&gt;');
     expect(cell).toContain('href="/access-requests/new?child=c2"');
+  });
+
+  it('link each task on My work to the page its area gives, the record when none, and nothing for a restricted record', () => {
+    const task = (childId: string, ruleId: string): ObligationView => ({
+      childId,
+      key: `${ruleId}:-:x`,
+      ruleId,
+      episode: 'p1',
+      ruleName: 'A rule',
+      source: '',
+      due: '2026-03-02',
+      done: null,
+      status: 'overdue',
+      explanation: 'Why',
+      workingDays: 2,
+      hours: null,
+    });
+    const actionFor = (o: { ruleId: string; childId: string; episode: string | null }) =>
+      o.ruleId === 'core-group'
+        ? { text: 'Record a core group meeting', href: `/children/${o.childId}/plans/${o.episode}/core-groups/new` }
+        : null;
+    const rows = workRows(
+      [
+        { ...task('c1', 'core-group'), childName: 'Ann <Smith>' },
+        { ...task('c1', 'unknown-rule'), childName: 'Ann <Smith>' },
+        { ...task('c2', 'core-group'), restricted },
+      ],
+      actionFor,
+    );
+    expect(String((rows[0]![4] as { html: unknown }).html)).toBe(
+      '<a class="govuk-link" href="/children/c1/plans/p1/core-groups/new">Record a core group meeting<span class="govuk-visually-hidden"> for Ann &lt;Smith&gt;</span></a>',
+    );
+    expect(String((rows[1]![4] as { html: unknown }).html)).toContain('href="/children/c1">Open the record');
+    expect(rows[2]![4]).toEqual({ html: '' });
+    expect(rows[2]!.map((c) => String((c as { html?: unknown }).html ?? '')).join('')).not.toContain('/children/c2');
+  });
+
+  it('count tasks, and say so, with the children they are for', () => {
+    expect(taskCount([{ childId: 'a' }, { childId: 'a' }, { childId: 'b' }], 'overdue')).toEqual({
+      tasks: 3,
+      label: 'tasks overdue, for 2 children',
+    });
+    expect(taskCount([{ childId: 'a' }], 'due this week')).toEqual({ tasks: 1, label: 'task due this week, for 1 child' });
   });
 
   it('bolds a caseload over 40 and says who the number is for', () => {

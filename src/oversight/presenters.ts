@@ -11,15 +11,35 @@ import type { AgeBandId, ageBands, DashboardFigures, ListItem, MyChild, TeamRow,
 /** An obligation on My work: its child's name, or the restricted record the child is to this user. */
 export type WorkItem = ObligationView & ({ childName: string } | { restricted: RestrictedRecord });
 
-/** An obligation list on My work, as table rows: each with a way to record a visit to the child. */
-export function workRows(list: readonly WorkItem[]) {
-  return list.map((o) => [
-    { html: 'restricted' in o ? childCell(o) : childCell({ childId: o.childId, childName: o.childName }) },
-    { html: whatIsOwed(o) },
-    { text: formatDate(o.due) },
-    { text: daysText(o) },
-    { html: 'restricted' in o ? '' : link(`${childPaths.newVisit(o.childId)}?back=my-work`, 'Record a visit', `to ${o.childName}`) },
-  ]);
+/** The page that meets an obligation, as its area declares it; the child's record for a rule no area declares. */
+export type ActionFor = (o: WorkItem) => { text: string; href: string } | null;
+
+/**
+ * An obligation list on My work, as table rows: each with the page that meets it. A restricted
+ * record has no link: its address would name the child's record.
+ */
+export function workRows(list: readonly WorkItem[], actionFor: ActionFor) {
+  return list.map((o) => {
+    if ('restricted' in o)
+      return [{ html: childCell(o) }, { html: whatIsOwed(o) }, { text: formatDate(o.due) }, { text: daysText(o) }, { html: '' }];
+    const action = actionFor(o) ?? { text: 'Open the record', href: childPaths.record(o.childId) };
+    return [
+      { html: childCell({ childId: o.childId, childName: o.childName }) },
+      { html: whatIsOwed(o) },
+      { text: formatDate(o.due) },
+      { text: daysText(o) },
+      { html: link(action.href, action.text, `for ${o.childName}`) },
+    ];
+  });
+}
+
+/** How many tasks, and for how many children: a figure on My work says which it counts ("3 tasks overdue, for 2 children"). */
+export function taskCount(list: readonly { childId: string }[], what: string): { tasks: number; label: string } {
+  const children = new Set(list.map((o) => o.childId)).size;
+  return {
+    tasks: list.length,
+    label: `${list.length === 1 ? 'task' : 'tasks'} ${what}, for ${children} ${children === 1 ? 'child' : 'children'}`,
+  };
 }
 
 /** The children allocated to the user, as table rows, with when each was last seen. */

@@ -9,6 +9,7 @@ import { todayIn } from '../core/time.js';
 import { contactsAwaitingDecision } from '../front-door/queries.js';
 import { outstandingFor } from '../obligations/queries.js';
 import { loadClockContext } from '../obligations/recompute.js';
+import { obligationAction } from '../obligations/sources.js';
 import { oversightPaths as paths } from './paths.js';
 import {
   bandRows,
@@ -17,6 +18,7 @@ import {
   listRows,
   myChildrenRows,
   percentage,
+  taskCount,
   teamLists,
   teamOverviewRows,
   type WorkItem,
@@ -104,10 +106,12 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
       notices,
       childCount: children.length,
       childRows: myChildrenRows(shownChildren),
+      overdue: taskCount(lists.overdue, 'overdue'),
+      thisWeek: taskCount(lists.thisWeek, 'due this week'),
       tables: [
-        { id: 'overdue', caption: 'Overdue', rows: workRows(lists.overdue) },
-        { id: 'this-week', caption: 'Due this week', rows: workRows(lists.thisWeek) },
-        { id: 'next', caption: 'Next', rows: workRows(lists.next) },
+        { id: 'overdue', caption: 'Overdue', rows: workRows(lists.overdue, obligationAction) },
+        { id: 'this-week', caption: 'Due this week', rows: workRows(lists.thisWeek, obligationAction) },
+        { id: 'next', caption: 'Next', rows: workRows(lists.next, obligationAction) },
       ],
     });
   });
