@@ -1,12 +1,23 @@
 import { childCell } from '../children/presenters.js';
 import { childPaths } from '../children/paths.js';
 import type { RestrictedRecord } from '../children/queries.js';
-import { link } from '../core/views/html.js';
+import { type Html, link } from '../core/views/html.js';
 import { cellText, formatDate, words } from '../core/views/nunjucks.js';
 import type { ObligationView } from '../obligations/queries.js';
 import { daysText, whatIsOwed } from '../obligations/presenters.js';
 import { oversightPaths as paths } from './paths.js';
-import type { AgeBandId, ageBands, DashboardFigures, ListItem, MyChild, TeamRow, WorkerCaseload } from './queries.js';
+import {
+  type AgeBandId,
+  type ageBands,
+  type CaseworkCounts,
+  COMING_UP_WORKING_DAYS,
+  type DashboardFigures,
+  type ListItem,
+  type MyChild,
+  obligationGroups,
+  type TeamRow,
+  type WorkerCaseload,
+} from './queries.js';
 
 /** An obligation on My work: its child's name, or the restricted record the child is to this user. */
 export type WorkItem = ObligationView & ({ childName: string } | { restricted: RestrictedRecord });
@@ -111,17 +122,70 @@ export function teamOverviewRows(teams: readonly TeamRow[]) {
   ]);
 }
 
-/** The children behind a figure, as table rows: the child (or a restricted record), then the list's columns. */
-export function listRows(items: readonly ({ cells: string[] } & (ListItem | { restricted: RestrictedRecord }))[]) {
-  return items.map((i) => [{ html: childCell(i) }, ...i.cells.map((c) => ({ text: cellText(c) }))]);
+/**
+ * The children behind a figure, as table rows: the child (or a restricted record), then the
+ * list's columns, then, when the list has one, the link to act on the row. A restricted record
+ * has no such link: its address would lead to the child's record.
+ */
+export function listRows(items: readonly ({ cells: string[] } & (ListItem | { restricted: RestrictedRecord }))[], withAction = false) {
+  return items.map((i) => {
+    const row: { html?: Html | string; text?: unknown }[] = [{ html: childCell(i) }, ...i.cells.map((c) => ({ text: cellText(c) }))];
+    if (withAction) row.push({ html: 'restricted' in i || !i.action ? '' : link(i.action.href, i.action.text, `for ${i.childName}`) });
+    return row;
+  });
 }
 
-/** A list's column headings. */
-export function listHead(head: readonly string[]) {
-  return head.map((text) => ({ text }));
+/** A list's column headings, and its action column's. */
+export function listHead(head: readonly string[], actionHead?: string) {
+  return [...head, ...(actionHead ? [actionHead] : [])].map((text) => ({ text }));
+}
+
+/** A list's count, in what its rows are: "3 children", "1 conference". */
+export function listCount(count: number, noun: readonly [string, string] = ['child', 'children']): string {
+  return `${count} ${count === 1 ? noun[0] : noun[1]}`;
 }
 
 /** The repeat referral rate, as a percentage to one place. */
 export function percentage(part: number, whole: number): number {
   return whole ? Math.round((1000 * part) / whole) / 10 : 0;
+}
+
+const groupNames: Record<(typeof obligationGroups)[number]['id'], string> = {
+  'cp-conferences': 'Child protection conferences',
+  'core-groups': 'Core group meetings',
+  'cp-visits': 'Child protection visits',
+  'cin-reviews': 'Child in need plan reviews',
+  'cin-visits': 'Child in need visits',
+};
+
+/**
+ * The child protection and children in need figures, as two tables' rows, each number leading
+ * to the list behind it: what the clock says is overdue and coming up, then the plans and
+ * conferences a manager looks at (`reportDays`: the local setting in force today).
+ */
+export function caseworkRows(counts: CaseworkCounts, listPath: (name: string) => string, reportDays: number) {
+  const figure = (name: keyof CaseworkCounts, hidden: string, alert = false) => ({
+    html: link(listPath(name), counts[name], hidden),
+    classes: `app-numeric${alert && counts[name] ? ' govuk-!-font-weight-bold' : ''}`,
+  });
+  const due = obligationGroups.map((g) => [
+    { text: groupNames[g.id] },
+    figure(`${g.id}-overdue`, `overdue ${g.label}`, true),
+    figure(`${g.id}-due`, `${g.label} due in the next ${COMING_UP_WORKING_DAYS} working days`),
+  ]);
+  const record = [
+    [{ text: 'Child protection plans of two years or more' }, figure('cp-plans-over-two-years', 'plans of two years or more')],
+    [{ text: 'Children on a second or later child protection plan' }, figure('cp-later-plans', 'children on a second or later plan')],
+    [
+      { text: 'Conferences in the last 12 months held without the allocated social worker' },
+      figure('conferences-without-worker', 'conferences without the allocated social worker', true),
+    ],
+    [
+      {
+        text: `Conferences in the last 12 months whose report was not shared with the family ${reportDays} working ${reportDays === 1 ? 'day' : 'days'} before`,
+      },
+      figure('conference-reports-late', 'conferences whose report reached the family late or not at all', true),
+    ],
+  ];
+  return { due, record };
 }
