@@ -343,6 +343,35 @@ for (const kind of await testDatabases()) {
       expect(audited!.child_ids).toEqual([ids.una]);
     });
 
+    it('links each task on the worker’s own list to the page that meets it, and an enquiry’s through its discussion', async () => {
+      const ana = new Agent(service.url);
+      await ana.signIn('ana', PASSWORD);
+      const work = (await ana.get('/my-work')).text;
+      expect(work).toMatch(
+        new RegExp(`href="/children/${ids.pip}/child-protection/plans/[0-9a-f-]+/core-groups/new">Record a core group meeting`),
+      );
+      expect(work).toMatch(
+        new RegExp(
+          `href="/children/${ids.pip}/child-protection/conferences/new\\?type=review&amp;cpPlanId=[0-9a-f-]+">Record the review conference`,
+        ),
+      );
+      expect(work).toContain(`href="/children/${ids.pip}/visits/new?purpose=child_protection">Record a child protection visit`);
+      expect(work).toMatch(new RegExp(`href="/children/${ids.cy}/children-in-need/plans/[0-9a-f-]+/reviews/new">Record the plan review`));
+      // the enquiry's obligations are kept under the discussion that started it: its address finds the enquiry
+      const [rue] = await rows<{ discussion: string; enquiry: string }>(
+        database.db,
+        sql`select d.id as discussion, e.id as enquiry from strategy_discussions d join s47_enquiries e on e.strategy_discussion_id = d.id
+             where d.child_id = ${ids.rue} order by d.concern_at desc limit 1`,
+      );
+      const found = await ana.get(`/children/${ids.rue}/child-protection/strategy-discussions/${rue!.discussion}/enquiry`);
+      expect(found.status).toBe(302);
+      expect(found.location).toBe(`/children/${ids.rue}/child-protection/s47-enquiries/${rue!.enquiry}`);
+      // a practitioner in another team may not open it
+      const cleo = new Agent(service.url);
+      await cleo.signIn('cleo', PASSWORD);
+      expect((await cleo.get(`/children/${ids.hal}/child-protection/strategy-discussions/${rue!.discussion}/enquiry`)).status).toBe(403);
+    });
+
     it('links the list awaiting authorisation to the assessment itself', async () => {
       const [assessment] = await rows<{ id: string }>(database.db, sql`select id from assessments where child_id = ${ids.cy}`);
       await database.db.execute(sql`update assessments set submitted_at = now() where id = ${assessment!.id}`);

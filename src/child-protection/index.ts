@@ -21,10 +21,11 @@ const section: RecordSectionSource = async (db, childId, obligations) => {
 
 /**
  * The page that meets each child protection obligation. The enquiry's episode is the strategy
- * discussion (its page leads to the enquiry and its conference); a plan's is the plan.
+ * discussion: its enquiry's page (found from the discussion) records the outcome and leads to
+ * the conference. A plan's episode is the plan.
  */
 const onDiscussion = (o: ObligationRef) =>
-  o.episode ? addresses.strategyDiscussionPath(o.childId, o.episode) : addresses.childProtectionPath(o.childId);
+  o.episode ? addresses.enquiryOfDiscussionPath(o.childId, o.episode) : addresses.childProtectionPath(o.childId);
 const onPlan = (o: ObligationRef, to: (childId: string, planId: string) => string) =>
   o.episode ? to(o.childId, o.episode) : addresses.childProtectionPath(o.childId);
 const actions: ObligationActions = {
@@ -33,7 +34,7 @@ const actions: ObligationActions = {
     href: (o) => (o.episode ? addresses.editStrategyDiscussionPath(o.childId, o.episode) : addresses.childProtectionPath(o.childId)),
   },
   's47-enquiry': { text: 'Open the section 47 enquiry', href: onDiscussion },
-  'initial-child-protection-conference': { text: 'Open the enquiry to record the conference', href: onDiscussion },
+  'initial-child-protection-conference': { text: 'Record the conference from the enquiry', href: onDiscussion },
   'first-core-group': { text: 'Record a core group meeting', href: (o) => onPlan(o, addresses.newCoreGroupPath) },
   'core-group': { text: 'Record a core group meeting', href: (o) => onPlan(o, addresses.newCoreGroupPath) },
   'review-child-protection-conference': {
