@@ -399,5 +399,22 @@ for (const kind of await testDatabases()) {
       // the authority's unallocated work includes North 1's
       expect(figureFor(page, 'unallocated')).toBe('2');
     });
+
+    it('judges a report in time by the authority’s setting in force on the conference’s day', async () => {
+      // five working days before: Hal's report, shared on Wednesday 14 January for Monday 19 January, is now late
+      await database.db.execute(
+        sql`insert into policy_settings (key, value, effective_from) values ('oversight.conferenceReportWorkingDays', '5'::jsonb, '2026-01-01')`,
+      );
+      try {
+        const page = (await mina.get('/my-team')).text;
+        expect(figureFor(page, 'conference-reports-late')).toBe('2');
+        expect(page).toContain('whose report was not shared with the family 5 working days before');
+        const late = (await mina.get('/my-team/lists/conference-reports-late')).text;
+        expect(late).toContain('2 conferences');
+        expect(late).toContain('later than 5 working days before the conference');
+      } finally {
+        await database.db.execute(sql`delete from policy_settings where key = 'oversight.conferenceReportWorkingDays'`);
+      }
+    });
   });
 }
