@@ -10,6 +10,7 @@ import {
   type AgeBandId,
   type ageBands,
   type CaseworkCounts,
+  type CaseworkListName,
   COMING_UP_WORKING_DAYS,
   type DashboardFigures,
   type ListItem,
@@ -164,7 +165,7 @@ const groupNames: Record<(typeof obligationGroups)[number]['id'], string> = {
  * conferences a manager looks at (`reportDays`: the local setting in force today).
  */
 export function caseworkRows(counts: CaseworkCounts, listPath: (name: string) => string, reportDays: number) {
-  const figure = (name: keyof CaseworkCounts, hidden: string, alert = false) => ({
+  const figure = (name: CaseworkListName, hidden: string, alert = false) => ({
     html: link(listPath(name), counts[name], hidden),
     classes: `app-numeric${alert && counts[name] ? ' govuk-!-font-weight-bold' : ''}`,
   });

@@ -712,9 +712,11 @@ function notSeenSixMonthsCte(scope: Scope, today: string, withOpenCases = true):
   return sql`${withOpenCases ? sql`${openCasesCte}, ` : sql``}not_seen_six as (
       select o.child_id, o.open_since, s.last_seen
         from open_cases o
+        -- the last time seen is looked up only for children not seen since the day
         cross join lateral (select max(v.visit_date)::text as last_seen from visits v where v.child_id = o.child_id and v.child_seen) s
        where ${scopeCondition(scope, sql`o.child_id`)}
-         and (s.last_seen < ${since} or (s.last_seen is null and o.open_since <= ${since}))
+         and not exists (select 1 from visits r where r.child_id = o.child_id and r.child_seen and r.visit_date >= ${since})
+         and (s.last_seen is not null or o.open_since <= ${since})
     )`;
 }
 
@@ -774,16 +776,19 @@ function conferenceWindow(today: string): { from: string; to: string } {
 
 /**
  * The day by which each day's conference reports are to reach the family, over the conference
- * window, as a VALUES list (conference_date, share_by): the calendar and the local setting in force on
+ * window, as a table (conference_date, share_by): the calendar and the local setting in force on
  * the conference's day are the service's, so the SQL is given the answer for each day.
  */
 function shareByDays(at: CaseworkAt): SQL {
   const { from, to } = conferenceWindow(at.today);
-  const days: SQL[] = [];
+  const days: string[] = [];
+  const shareBy: string[] = [];
   for (let d = from; d <= to; d = nextDay(d)) {
-    days.push(sql`(${d}::date, ${at.clock.calendar.addWorkingDays(d, -conferenceReportWorkingDays(at.clock, d))}::date)`);
+    days.push(d);
+    shareBy.push(at.clock.calendar.addWorkingDays(d, -conferenceReportWorkingDays(at.clock, d)));
   }
-  return sql`(values ${sql.join(days, sql`, `)}) as share_by(conference_date, share_by)`;
+  // two arrays, not a row of parameters a day: one statement text, planned once
+  return sql`unnest(${new Param(days)}::date[], ${new Param(shareBy)}::date[]) as share_by(conference_date, share_by)`;
 }
 
 function nextDay(date: string): string {
@@ -800,9 +805,12 @@ const conferencesFrom = (scope: Scope, at: CaseworkAt) =>
 const reportLate = sql`(k.report_shared_with_family_date is null or k.report_shared_with_family_date > share_by.share_by)`;
 
 /** Every figure of the child protection and children in need lists, and the unallocated queue, in one statement. */
-export type CaseworkCounts = Record<CaseworkListName | 'unallocated' | 'not-seen-in-six-months', number>;
+/** The figures, by list; the children not seen in six months only for the authority (null for a team). */
+export type CaseworkCounts = Record<CaseworkListName | 'unallocated', number> & { 'not-seen-in-six-months': number | null };
 
 export async function caseworkCounts(db: Db, scope: Scope, at: CaseworkAt): Promise<CaseworkCounts> {
+  // the children not seen in six months are counted where they are shown: the authority's page
+  const notSeen = scope.kind === 'authority';
   const groups = obligationGroups.flatMap((g) =>
     (['due', 'overdue'] as const).map(
       (when) =>
@@ -813,14 +821,14 @@ export async function caseworkCounts(db: Db, scope: Scope, at: CaseworkAt): Prom
     sql`(select count(*)::int from cp_plans p where ${condition} and ${scopeCondition(scope, sql`p.child_id`)})`;
   const [row] = await rows<CaseworkCounts>(
     db,
-    sql`with ${unallocatedCte(scope)}, ${notSeenSixMonthsCte(scope, at.today, false)}
+    sql`with ${unallocatedCte(scope)}${notSeen ? sql`, ${notSeenSixMonthsCte(scope, at.today, false)}` : sql``}
         select ${sql.join(groups, sql`, `)},
                ${plans(longPlan(at.today))} as "cp-plans-over-two-years",
                ${plans(laterPlan)} as "cp-later-plans",
                (select count(*)::int from ${conferencesFrom(scope, at)} and not k.social_worker_attended) as "conferences-without-worker",
                (select count(*)::int from ${conferencesFrom(scope, at)} and ${reportLate}) as "conference-reports-late",
                (select count(*)::int from unallocated) as unallocated,
-               (select count(*)::int from not_seen_six) as "not-seen-in-six-months"`,
+               ${notSeen ? sql`(select count(*)::int from not_seen_six)` : sql`null::int`} as "not-seen-in-six-months"`,
   );
   return row!;
 }
