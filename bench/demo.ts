@@ -8,10 +8,13 @@ import { benchPglite, benchPostgres, ms } from './postgres.js';
 
 /** The demo build on both databases, then the pages people open most under 50 concurrent users on PostgreSQL. */
 export async function demoBench(): Promise<void> {
+  // BENCH_DATABASES (PGlite, PostgreSQL, comma separated) narrows the builds: the page load runs on PostgreSQL
+  const only = process.env.BENCH_DATABASES?.toLowerCase().split(',');
   for (const [name, open] of [
     ['PGlite', benchPglite],
     ['PostgreSQL', benchPostgres],
   ] as const) {
+    if (only && !only.includes(name.toLowerCase())) continue;
     const database = await open();
     const started = performance.now();
     await buildDemoAuthority(database.db, { seed: 2014 });
