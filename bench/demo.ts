@@ -8,10 +8,13 @@ import { benchPglite, benchPostgres, ms } from './postgres.js';
 
 /** The demo build on both databases, then the pages people open most under 50 concurrent users on PostgreSQL. */
 export async function demoBench(): Promise<void> {
+  // BENCH_DATABASES (PGlite, PostgreSQL, comma separated) narrows the builds: the page load runs on PostgreSQL
+  const only = process.env.BENCH_DATABASES?.toLowerCase().split(',');
   for (const [name, open] of [
     ['PGlite', benchPglite],
     ['PostgreSQL', benchPostgres],
   ] as const) {
+    if (only && !only.includes(name.toLowerCase())) continue;
     const database = await open();
     const started = performance.now();
     await buildDemoAuthority(database.db, { seed: 2014 });
@@ -72,7 +75,27 @@ async function pageLoad(database: Awaited<ReturnType<typeof benchPostgres>>): Pr
     ['My team: overdue assessments list', '/my-team/lists/overdue-assessments', as.teamManager],
     ['The authority', '/authority', as.serviceManager],
     ['The authority: children not seen list', '/authority/lists/not-seen-during-assessment', as.serviceManager],
+    ['My team: unallocated work list', '/my-team/lists/unallocated', as.teamManager],
+    ['My team: overdue core groups list', '/my-team/lists/core-groups-overdue', as.teamManager],
+    ['My team: overdue child protection visits list', '/my-team/lists/cp-visits-overdue', as.teamManager],
+    ['The authority: conferences coming up list', '/authority/lists/cp-conferences-due', as.serviceManager],
+    ['The authority: conferences without the allocated worker list', '/authority/lists/conferences-without-worker', as.serviceManager],
+    ['The authority: conference reports late list', '/authority/lists/conference-reports-late', as.serviceManager],
+    ['The authority: plans of two years or more list', '/authority/lists/cp-plans-over-two-years', as.serviceManager],
+    ['The authority: second or later plans list', '/authority/lists/cp-later-plans', as.serviceManager],
+    ['The authority: not seen in the last six months list', '/authority/lists/not-seen-in-six-months', as.serviceManager],
   ];
+  // every page answers before it is timed, with the size of what it lists: a page that fails is no figure
+  for (const [name, path, cookie] of pages) {
+    const res = await fetch(`${base}${path}`, { headers: { cookie } });
+    const text = await res.text();
+    if (res.status !== 200) throw new Error(`${name}: ${res.status}`);
+    const listed = /<p class="govuk-body">(\d+ \w+)\.<\/p>/.exec(text)?.[1];
+    console.log(`${name}: ${Math.round(text.length / 1024)} KB${listed ? `, ${listed}` : ''}`);
+  }
+  // BENCH_PAGES narrows the timed pages to those whose name contains it (the list pages, say)
+  const only = process.env.BENCH_PAGES;
+  const timed = only ? pages.filter(([name]) => name.includes(only)) : pages;
   const seconds = Number(process.env.BENCH_SECONDS ?? 10);
   for (const [mode, thinkMs] of [
     ['back to back', 0],
@@ -80,7 +103,7 @@ async function pageLoad(database: Awaited<ReturnType<typeof benchPostgres>>): Pr
   ] as const) {
     console.log(`\n50 concurrent users, ${mode}, ${seconds} s per page, PostgreSQL:`);
     console.log('page | requests/s | failed | p50 | p95 | p99');
-    for (const [name, path, cookie] of pages) {
+    for (const [name, path, cookie] of timed) {
       const r = await load(`${base}${path}`, cookie, 50, seconds, thinkMs);
       console.log(`${name} | ${(r.requests / r.seconds).toFixed(0)} | ${r.failures} | ${ms(r.median)} | ${ms(r.p95)} | ${ms(r.p99)}`);
     }

@@ -363,7 +363,7 @@ for (const kind of await testDatabases()) {
         const awaiting = await mina.get('/my-team/lists/awaiting-authorisation');
         expect(awaiting.status).toBe(200);
         expect(awaiting.text).toContain(
-          `href="${page()}">Review<span class="govuk-visually-hidden"> the assessment of Rey Unallocated</span>`,
+          `href="${page()}">Open the assessment<span class="govuk-visually-hidden"> for Rey Unallocated</span>`,
         );
         await mina.get(page());
         const res = await mina.post(page(), {

@@ -76,14 +76,23 @@ for (const kind of await testDatabases()) {
       expect(notSeen.text).toContain('Sol Southdrift');
     });
 
-    it('gives a practitioner their own children’s overdue work with a link to record a visit', async () => {
+    it('gives a practitioner their own children’s work, each task linking to the page that meets it', async () => {
       const agent = new Agent(service.url);
       await agent.signIn('ana', PASSWORD);
       const page = await agent.get('/my-work');
       expect(page.text).toContain('Noor Northdrift');
       expect(page.text).toContain('Nell Northrecent');
       expect(page.text).not.toContain('Southdrift');
-      expect(page.text).toMatch(/visits\/new\?back=my-work/);
+      // the assessment's deadline leads to the assessment, seeing the child to recording a visit
+      expect(page.text).toMatch(/href="\/children\/[0-9a-f-]+\/assessments\/for-referral\/[0-9a-f-]+">Open the assessment/);
+      expect(page.text).toMatch(/href="\/children\/[0-9a-f-]+\/visits\/new\?purpose=assessment">Record a visit/);
+      // Noor's assessment is overdue and she was never seen within 10 working days: two tasks, for one child
+      expect(page.text).toMatch(/data-figure="overdue-tasks">2<\/a><\/span><span class="app-figure__label">tasks overdue, for 1 child</);
+      const to = /href="(\/children\/[0-9a-f-]+\/assessments\/for-referral\/[0-9a-f-]+)"/.exec(page.text)![1]!;
+      const opened = await agent.get(to);
+      expect(opened.status).toBe(302);
+      expect(opened.location).toMatch(/^\/children\/[0-9a-f-]+\/assessments\/[0-9a-f-]+$/);
+      expect((await agent.get(opened.location!)).text).toContain('Northdrift');
     });
 
     it('says on every work list what it does not cover, so an empty list never reads as all done', async () => {

@@ -2,6 +2,8 @@
 export const assessmentPaths = {
   list: (childId: string) => `/children/${childId}/assessments`,
   show: (childId: string, assessmentId: string) => `/children/${childId}/assessments/${assessmentId}`,
+  /** The assessment of a referral (the clock's episode), or the page to start one. */
+  forReferral: (childId: string, referralId: string) => `/children/${childId}/assessments/for-referral/${referralId}`,
 };
 
 /** The JSON API mirrors the pages under /api: the same use cases, the same rules. */

@@ -53,6 +53,16 @@ export async function assessmentOf(db: Db, childId: string, id: string): Promise
   return row ?? null;
 }
 
+/** The assessment of one of the child's referrals, if one has started. */
+export async function assessmentIdForReferral(db: Db, childId: string, referralId: string): Promise<string | null> {
+  if (!isUuid(referralId)) return null;
+  const [row] = await rows<{ id: string }>(
+    db,
+    sql`select a.id from assessments a where a.child_id = ${childId} and a.referral_id = ${referralId} limit 1`,
+  );
+  return row?.id ?? null;
+}
+
 export function openReferralsWithoutAssessment(db: Db, childId: string) {
   return rows<{ id: string; referralDate: string }>(
     db,

@@ -25,7 +25,14 @@ import {
   workerItems,
   writtenSummary,
 } from './presenters.js';
-import { assessmentOf, assessmentsOf, openReferralsWithoutAssessment, reviewsOf, workersForAllocation } from './queries.js';
+import {
+  assessmentIdForReferral,
+  assessmentOf,
+  assessmentsOf,
+  openReferralsWithoutAssessment,
+  reviewsOf,
+  workersForAllocation,
+} from './queries.js';
 import {
   AssessmentRuleError,
   authoriseAssessment,
@@ -152,6 +159,13 @@ export function assessmentRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(app, ctx, { method: 'GET', url: paths.show(':childId', ':assessmentId'), audit: 'VIEW_CHILD' }, async (req, reply) => {
     const { childId, assessmentId } = req.params as Params;
     return showPage(reply, childId, assessmentId);
+  });
+
+  // a work list knows the referral an assessment is owed for, not the assessment: this finds it
+  route(app, ctx, { method: 'GET', url: paths.forReferral(':childId', ':referralId'), audit: 'VIEW_CHILD' }, async (req, reply) => {
+    const { childId, referralId } = req.params as { childId: string; referralId: string };
+    const id = await assessmentIdForReferral(ctx.db, childId, referralId);
+    return reply.redirect(id ? paths.show(childId, id) : paths.list(childId));
   });
 
   /** Each of the page's forms: its schema, who may use it, its first field, its use case and what the page then says. */

@@ -9,6 +9,7 @@ export const paths = {
   newStrategyDiscussion: '/children/:childId/child-protection/strategy-discussions/new',
   strategyDiscussion: '/children/:childId/child-protection/strategy-discussions/:id',
   editStrategyDiscussion: '/children/:childId/child-protection/strategy-discussions/:id/edit',
+  enquiryOfDiscussion: '/children/:childId/child-protection/strategy-discussions/:id/enquiry',
   authoriseStrategyDiscussion: '/children/:childId/child-protection/strategy-discussions/:id/authorise',
   startS47: '/children/:childId/child-protection/strategy-discussions/:id/s47-enquiry',
   s47Enquiry: '/children/:childId/child-protection/s47-enquiries/:id',
@@ -51,6 +52,8 @@ export const newStrategyDiscussionPath = (childId: string, from: { referralId?: 
 };
 export const strategyDiscussionPath = (childId: string, id: string) => `${base(childId)}/strategy-discussions/${id}`;
 export const editStrategyDiscussionPath = (childId: string, id: string) => `${strategyDiscussionPath(childId, id)}/edit`;
+/** The section 47 enquiry a discussion started, found from the discussion (the clock's episode); the discussion until one starts. */
+export const enquiryOfDiscussionPath = (childId: string, id: string) => `${strategyDiscussionPath(childId, id)}/enquiry`;
 export const authoriseStrategyDiscussionPath = (childId: string, id: string) => `${strategyDiscussionPath(childId, id)}/authorise`;
 export const startS47Path = (childId: string, discussionId: string) => `${strategyDiscussionPath(childId, discussionId)}/s47-enquiry`;
 export const s47EnquiryPath = (childId: string, id: string) => `${base(childId)}/s47-enquiries/${id}`;

@@ -12,6 +12,7 @@ const due = (over: Partial<ObligationView>): ObligationView => ({
   childId: child.id,
   key: 'x',
   ruleId: 'first-core-group',
+  episode: null,
   ruleName: 'First core group',
   source: '',
   due: '2026-04-07',

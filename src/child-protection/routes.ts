@@ -218,6 +218,14 @@ export function childProtectionRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   route(app, ctx, { ...view, url: paths.s47Enquiry }, async (req, reply, state) => enquiryPage(reply, params(req), state.user));
 
+  // a work list knows an enquiry's obligations by the discussion that started it (their episode)
+  route(app, ctx, { ...view, url: paths.enquiryOfDiscussion }, async (req, reply) => {
+    const p = params(req);
+    const d = await strategyDiscussionOf(ctx.db, p.childId, p.id);
+    if (!d) return notFound(reply);
+    return reply.redirect(d.s47EnquiryId ? to.s47EnquiryPath(p.childId, d.s47EnquiryId) : to.strategyDiscussionPath(p.childId, d.id));
+  });
+
   route(app, ctx, { ...view, url: paths.newConference }, async (req, reply) =>
     conferenceFormPage(reply, params(req), { ...(req.query as FormValues) }, []),
   );

@@ -7,7 +7,7 @@
  */
 import type { RecordSectionSource } from '../children/record-sections.js';
 import type { Area, Paths } from '../core/http/area.js';
-import type { AreaOnTheClock } from '../obligations/sources.js';
+import type { AreaOnTheClock, ObligationActions } from '../obligations/sources.js';
 import { childrenInNeedFacts } from './facts.js';
 import * as addresses from './paths.js';
 import { recordSection } from './presenters.js';
@@ -20,6 +20,16 @@ const section: RecordSectionSource = async (db, childId, obligations) => ({
   view: recordSection(childId, await childrenInNeedOf(db, childId), onlyChildrenInNeed(obligations)),
 });
 
+/** The page that meets each children in need obligation (a plan's episode is the plan). */
+const actions: ObligationActions = {
+  'child-in-need-review': {
+    text: 'Record the plan review',
+    href: (o) => (o.episode ? addresses.newReviewPath(o.childId, o.episode) : addresses.childrenInNeedPath(o.childId)),
+  },
+  'child-in-need-visit': { text: 'Record a child in need visit', href: (o) => addresses.newVisitPath(o.childId) },
+  'transition-planning': { text: 'Record transition planning', href: (o) => addresses.transitionPath(o.childId) },
+};
+
 /** The builders among paths.ts's exports (it also holds the route patterns). */
 const paths = Object.fromEntries(Object.entries(addresses).filter(([, v]) => typeof v === 'function')) as Paths;
 
@@ -27,6 +37,6 @@ export const childrenInNeedArea = {
   name: 'childrenInNeed',
   routes: [childrenInNeedRoutes],
   paths,
-  clock: { facts: childrenInNeedFacts },
+  clock: { facts: childrenInNeedFacts, actions },
   recordSection: section,
 } satisfies AreaOnTheClock & Area & { recordSection: RecordSectionSource };

@@ -22,6 +22,7 @@ const due = (over: Partial<ObligationView>): ObligationView => ({
   childId: child.id,
   key: `child-in-need-visit:${planId}:cin-plan:${planId}`,
   ruleId: 'child-in-need-visit',
+  episode: planId,
   ruleName: 'Child in need visit',
   source: '',
   due: '2026-04-13',

@@ -1,6 +1,7 @@
 import { Param, sql } from 'drizzle-orm';
 import { rows } from '../core/db/database.js';
-import { type ClockChild, factsQuery, type ClockSource } from '../obligations/sources.js';
+import { type ClockChild, factsQuery, type ClockSource, type ObligationActions } from '../obligations/sources.js';
+import { childPaths } from './paths.js';
 
 /** The children as the clock needs them: born (or due), and whether disabled. */
 const children: NonNullable<ClockSource['children']> = async (db, childIds) =>
@@ -19,5 +20,10 @@ const visits = factsQuery(
       from visits where child_id = any(${ids})`,
 );
 
+/** The page that meets a visit the clock asks for during an assessment: recording the visit. */
+const actions: ObligationActions = {
+  'assessment-child-seen': { text: 'Record a visit', href: (o) => `${childPaths.newVisit(o.childId)}?purpose=assessment` },
+};
+
 /** What the child's record gives the clock. */
-export const childrenClock: ClockSource = { children, facts: visits };
+export const childrenClock: ClockSource = { children, facts: visits, actions };

@@ -6,11 +6,15 @@ import { createWorkingDayCalendar } from '../core/calendar/index.js';
 import { type Database, type Db, openDatabase, rows, runMigrations } from '../core/db/database.js';
 import { testDatabases } from '../core/db/test-database.js';
 import { checkObligations } from '../obligations/rebuild.js';
+import { loadClockContext } from '../obligations/recompute.js';
 import {
   ageBands,
   awaitingAuthorisation,
   backlogCounts,
   backlogFigures,
+  caseworkCounts,
+  caseworkListNames,
+  childList,
   childrenNotSeen,
   dashboardFigures,
   openAssessments,
@@ -212,6 +216,19 @@ describe('the demo authority, the size of Manchester on the first day of its 201
         notSeenRecently: new Set(notSeen.map((c) => c.childId)).size,
         awaitingAuthorisation: awaiting.length,
       });
+      // the child protection and children in need figures, the unallocated queue and the children not seen in six months
+      const clock = await loadClockContext(db);
+      const at = { now: NOW, today: TODAY, clock };
+      const counts = await caseworkCounts(db, scope, at);
+      const names: (keyof typeof counts)[] = [
+        ...caseworkListNames,
+        'unallocated',
+        ...(teamId ? [] : (['not-seen-in-six-months'] as const)),
+      ];
+      for (const name of names) {
+        const list = await childList(db, name, scope, {}, at);
+        expect({ team: teamId, name, count: list!.items.length }).toEqual({ team: teamId, name, count: counts[name] });
+      }
     }
   });
 

@@ -8,7 +8,7 @@
  */
 import type { RecordSectionSource } from '../children/record-sections.js';
 import type { Area, Paths } from '../core/http/area.js';
-import type { AreaOnTheClock } from '../obligations/sources.js';
+import type { AreaOnTheClock, ObligationActions } from '../obligations/sources.js';
 import { lookedAfterFacts } from './facts.js';
 import * as addresses from './paths.js';
 import { recordSection } from './presenters.js';
@@ -21,6 +21,19 @@ const section: RecordSectionSource = async (db, childId, obligations) => ({
   view: recordSection(childId, await lookedAfterOf(db, childId), onlyLookedAfter(obligations)),
 });
 
+/** The pages that meet its rules: a period of care's rules carry the period as their episode. */
+const actions: ObligationActions = {
+  'looked-after-review': {
+    text: 'Record the looked after review',
+    href: (o) => (o.episode ? addresses.newLookedAfterReviewPath(o.childId, o.episode) : addresses.lookedAfterPath(o.childId)),
+  },
+  'iro-appointed': {
+    text: 'Record the reviewing officer',
+    href: (o) => (o.episode ? addresses.iroPath(o.childId, o.episode) : addresses.lookedAfterPath(o.childId)),
+  },
+  'looked-after-visit': { text: 'Record a visit', href: (o) => addresses.newLookedAfterVisitPath(o.childId) },
+};
+
 /** The builders among paths.ts's exports (it also holds the route patterns). */
 const paths = Object.fromEntries(Object.entries(addresses).filter(([, v]) => typeof v === 'function')) as Paths;
 
@@ -28,6 +41,6 @@ export const lookedAfterArea = {
   name: 'lookedAfter',
   routes: [lookedAfterRoutes],
   paths,
-  clock: { facts: lookedAfterFacts },
+  clock: { facts: lookedAfterFacts, actions },
   recordSection: section,
 } satisfies AreaOnTheClock & Area & { recordSection: RecordSectionSource };

@@ -65,6 +65,7 @@ const obligation = (over: Partial<ObligationView>): ObligationView => ({
   childId: child.id,
   key: `looked-after-review:${periodId}:care-period:${periodId}`,
   ruleId: 'looked-after-review',
+  episode: periodId,
   ruleName: 'Looked after review',
   source: '',
   due: '2026-03-30',

@@ -25,6 +25,8 @@ export interface ObligationView {
   childId: string;
   key: string;
   ruleId: string;
+  /** The process the obligation belongs to (a plan, a referral, ...), or null for a child-level rule. */
+  episode: string | null;
   ruleName: string;
   source: string;
   due: string;
@@ -41,6 +43,7 @@ type Row = {
   child_id: string;
   key: string;
   rule_id: string;
+  episode: string | null;
   due: string;
   done: string | null;
   due_by: string;
@@ -66,6 +69,7 @@ export function toView(r: Row, now: Date, ctx: ClockContext): ObligationView {
     childId: r.child_id,
     key: r.key,
     ruleId: r.rule_id,
+    episode: r.episode,
     ruleName: rule?.name ?? r.rule_id,
     source: rule ? `${rule.source.document}${rule.source.reference ? `, ${rule.source.reference}` : ''}` : '',
     due: r.due,
@@ -77,7 +81,7 @@ export function toView(r: Row, now: Date, ctx: ClockContext): ObligationView {
   };
 }
 
-const columns = sql`o.child_id, o.key, o.rule_id, o.due, o.done, o.due_by::text as due_by, o.done_at::text as done_at, o.lapses_on::text as lapses_on, o.explanation`;
+const columns = sql`o.child_id, o.key, o.rule_id, o.episode, o.due, o.done, o.due_by::text as due_by, o.done_at::text as done_at, o.lapses_on::text as lapses_on, o.explanation`;
 
 /** A child's obligations: outstanding first (soonest due), then met (most recent first). */
 export async function childObligations(db: Db, childId: string, now: Date, ctx: ClockContext): Promise<ObligationView[]> {

@@ -1,6 +1,6 @@
 import { Param, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import { type ChildFacts, type Fact, FACT_KIND_LIST, type FactKind, policySettings, type RuleSetting } from '../clock/index.js';
+import { type ChildFacts, type Fact, FACT_KIND_LIST, type FactKind, policySettings, ruleById, type RuleSetting } from '../clock/index.js';
 import { rows, type Db } from '../core/db/database.js';
 import type { Area } from '../core/http/area.js';
 
@@ -46,7 +46,24 @@ export interface ClockSource {
   facts?: FactsQuery;
   /** Local settings an area reads beside the rules' own (oversight's), kept with the local policy. */
   settings?: readonly RuleSetting[];
+  /** For the rules whose obligations its pages meet, the page that meets each (keyed by rule id). */
+  actions?: ObligationActions;
 }
+
+/** Which obligation an action is for: enough to build the page's address. */
+export interface ObligationRef {
+  childId: string;
+  /** The rule's episode (a plan's id, a referral's id, ...), or null for a child-level rule. */
+  episode: string | null;
+}
+
+/** The page that meets an obligation, as a work list links to it: its words and its address. */
+export interface ObligationAction {
+  text: string;
+  href: (o: ObligationRef) => string;
+}
+
+export type ObligationActions = Readonly<Record<string, ObligationAction>>;
 
 /** An area that gives the clock something, as its index.ts exports it. */
 export interface AreaOnTheClock extends Area {
@@ -57,6 +74,7 @@ interface Sources {
   children: Query<ClockChild>;
   facts: FactsQuery[];
   settings: readonly RuleSetting[];
+  actions: ReadonlyMap<string, ObligationAction>;
 }
 
 let given: Sources | null = null;
@@ -65,10 +83,18 @@ let given: Sources | null = null;
 export function provideClockSources(list: readonly ClockSource[]): void {
   const children = list.flatMap((s) => (s.children ? [s.children] : []));
   if (children.length !== 1) throw new Error(`the clock needs one source of children, got ${children.length}`);
+  const actions = new Map<string, ObligationAction>();
+  for (const [ruleId, action] of list.flatMap((s) => Object.entries(s.actions ?? {}))) {
+    // one page meets a rule: two areas claiming it would make the link depend on their order
+    if (actions.has(ruleId)) throw new Error(`two areas give the page that meets ${ruleId}`);
+    if (!ruleById.has(ruleId)) throw new Error(`an area gives the page that meets ${ruleId}, which is no rule of the clock`);
+    actions.set(ruleId, action);
+  }
   given = {
     children: children[0]!,
     facts: list.flatMap((s) => (s.facts ? [s.facts] : [])),
     settings: list.flatMap((s) => s.settings ?? []),
+    actions,
   };
 }
 
@@ -88,6 +114,15 @@ export function allSettings(): readonly RuleSetting[] {
  */
 export function recordedFactKinds(): ReadonlySet<FactKind> {
   return new Set(sources().facts.flatMap((q) => q.kinds));
+}
+
+/**
+ * The page that meets an obligation, as the area that meets it declares it, with the words a
+ * work list shows; null for a rule no area declares (the list then links to the child's record).
+ */
+export function obligationAction(o: ObligationRef & { ruleId: string }): { text: string; href: string } | null {
+  const action = sources().actions.get(o.ruleId);
+  return action ? { text: action.text, href: action.href(o) } : null;
 }
 
 /** The areas' own settings (not a rule's), for the local policy page. */

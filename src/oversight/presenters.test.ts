@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { caseloadRows, listRows, teamLists } from './presenters.js';
+import type { ObligationView } from '../obligations/queries.js';
+import { caseloadRows, caseworkRows, listCount, listHead, listRows, taskCount, teamLists, workRows } from './presenters.js';
+import type { CaseworkCounts } from './queries.js';
 
 const restricted = { childId: 'c2', worker: 'Ana <F>', team: null, requested: false };
 
@@ -23,23 +25,99 @@ describe('the oversight presenters', () => {
     expect(cell).toContain('href="/access-requests/new?child=c2"');
   });
 
-  it('end a row with where the list’s work is done, blank for a restricted record, so every row has every column', () => {
+  it('link each task on My work to the page its area gives, the record when none, and nothing for a restricted record', () => {
+    const task = (childId: string, ruleId: string): ObligationView => ({
+      childId,
+      key: `${ruleId}:-:x`,
+      ruleId,
+      episode: 'p1',
+      ruleName: 'A rule',
+      source: '',
+      due: '2026-03-02',
+      done: null,
+      status: 'overdue',
+      explanation: 'Why',
+      workingDays: 2,
+      hours: null,
+    });
+    const actionFor = (o: { ruleId: string; childId: string; episode: string | null }) =>
+      o.ruleId === 'core-group'
+        ? { text: 'Record a core group meeting', href: `/children/${o.childId}/plans/${o.episode}/core-groups/new` }
+        : null;
+    const rows = workRows(
+      [
+        { ...task('c1', 'core-group'), childName: 'Ann <Smith>' },
+        { ...task('c1', 'unknown-rule'), childName: 'Ann <Smith>' },
+        { ...task('c2', 'core-group'), restricted },
+      ],
+      actionFor,
+    );
+    expect(String((rows[0]![4] as { html: unknown }).html)).toBe(
+      '<a class="govuk-link" href="/children/c1/plans/p1/core-groups/new">Record a core group meeting<span class="govuk-visually-hidden"> for Ann &lt;Smith&gt;</span></a>',
+    );
+    expect(String((rows[1]![4] as { html: unknown }).html)).toContain('href="/children/c1">Open the record');
+    expect(rows[2]![4]).toEqual({ html: '' });
+    expect(rows[2]!.map((c) => String((c as { html?: unknown }).html ?? '')).join('')).not.toContain('/children/c2');
+  });
+
+  it('count tasks, and say so, with the children they are for', () => {
+    expect(taskCount([{ childId: 'a' }, { childId: 'a' }, { childId: 'b' }], 'overdue')).toEqual({
+      tasks: 3,
+      label: 'tasks overdue, for 2 children',
+    });
+    expect(taskCount([{ childId: 'a' }], 'due this week')).toEqual({ tasks: 1, label: 'task due this week, for 1 child' });
+  });
+
+  it('end a list’s rows with the link to act on each, never for a restricted record, and count rows in their own words', () => {
     const rows = listRows(
       [
-        {
-          childId: 'c1',
-          childName: 'Ann',
-          cells: ['2026-03-02'],
-          action: { href: '/children/c1/assessments/a1', text: 'Review', hidden: 'the assessment of Ann' },
-        },
-        { restricted, cells: ['2026-03-01'] },
+        { childId: 'c1', childName: 'Ann', cells: ['2026-01-05'], action: { text: 'Allocate', href: '/children/c1/allocation' } },
+        { restricted, cells: ['2026-02-01'] },
       ],
-      3,
+      true,
     );
     expect(String((rows[0]![2] as { html: unknown }).html)).toBe(
-      '<a class="govuk-link" href="/children/c1/assessments/a1">Review<span class="govuk-visually-hidden"> the assessment of Ann</span></a>',
+      '<a class="govuk-link" href="/children/c1/allocation">Allocate<span class="govuk-visually-hidden"> for Ann</span></a>',
     );
-    expect(rows[1]!.slice(1)).toEqual([{ text: '1 March 2026' }, { text: '' }]);
+    expect(rows[1]![2]).toEqual({ html: '' });
+    expect(listRows([{ childId: 'c1', childName: 'Ann', cells: [] }])[0]).toHaveLength(1);
+    expect(listHead(['Child', 'Open since'], 'Allocate')).toEqual([{ text: 'Child' }, { text: 'Open since' }, { text: 'Allocate' }]);
+    expect(listCount(1)).toBe('1 child');
+    expect(listCount(2, ['conference', 'conferences'])).toBe('2 conferences');
+  });
+
+  it('lead each child protection and children in need figure to its list, and say how soon a report was due', () => {
+    const counts = Object.fromEntries(
+      [
+        ...['cp-conferences', 'core-groups', 'cp-visits', 'cin-reviews', 'cin-visits'].flatMap((g) => [`${g}-due`, `${g}-overdue`]),
+        'cp-plans-over-two-years',
+        'cp-later-plans',
+        'conferences-without-worker',
+        'conference-reports-late',
+        'unallocated',
+        'not-seen-in-six-months',
+      ].map((name, i) => [name, i]),
+    ) as CaseworkCounts;
+    const rows = caseworkRows(counts, (name) => `/authority/lists/${name}`, 2);
+    type Cell = { text?: string; html?: unknown; classes?: string };
+    const due = rows.due as Cell[][];
+    const record = rows.record as Cell[][];
+    expect(due.map((r) => r[0])).toEqual([
+      { text: 'Child protection conferences' },
+      { text: 'Core group meetings' },
+      { text: 'Child protection visits' },
+      { text: 'Child in need plan reviews' },
+      { text: 'Child in need visits' },
+    ]);
+    // core groups: overdue (3) in bold, coming up (2) not
+    expect(String(due[1]![1]!.html)).toContain('href="/authority/lists/core-groups-overdue">3<');
+    expect(due[1]![1]!.classes).toBe('app-numeric govuk-!-font-weight-bold');
+    expect(String(due[1]![2]!.html)).toContain('href="/authority/lists/core-groups-due">2<');
+    expect(due[1]![2]!.classes).toBe('app-numeric');
+    expect(record[3]![0]).toEqual({
+      text: 'Conferences in the last 12 months whose report was not shared with the family 2 working days before',
+    });
+    expect(String(record[3]![1]!.html)).toContain('href="/authority/lists/conference-reports-late">13<');
   });
 
   it('bolds a caseload over 40 and says who the number is for', () => {

@@ -6,20 +6,52 @@ import { cellText, formatDate, words } from '../core/views/nunjucks.js';
 import type { ObligationView } from '../obligations/queries.js';
 import { daysText, whatIsOwed } from '../obligations/presenters.js';
 import { oversightPaths as paths } from './paths.js';
-import type { AgeBandId, ageBands, DashboardFigures, ListItem, MyChild, TeamRow, WorkerCaseload } from './queries.js';
+import {
+  type AgeBandId,
+  type ageBands,
+  type CaseworkCounts,
+  type CaseworkListName,
+  COMING_UP_WORKING_DAYS,
+  type DashboardFigures,
+  type ListItem,
+  type MyChild,
+  obligationGroups,
+  type TeamRow,
+  type WorkerCaseload,
+} from './queries.js';
 
 /** An obligation on My work: its child's name, or the restricted record the child is to this user. */
 export type WorkItem = ObligationView & ({ childName: string } | { restricted: RestrictedRecord });
 
-/** An obligation list on My work, as table rows: each with a way to record a visit to the child. */
-export function workRows(list: readonly WorkItem[]) {
-  return list.map((o) => [
-    { html: 'restricted' in o ? childCell(o) : childCell({ childId: o.childId, childName: o.childName }) },
-    { html: whatIsOwed(o) },
-    { text: formatDate(o.due) },
-    { text: daysText(o) },
-    { html: 'restricted' in o ? '' : link(`${childPaths.newVisit(o.childId)}?back=my-work`, 'Record a visit', `to ${o.childName}`) },
-  ]);
+/** The page that meets an obligation, as its area declares it; the child's record for a rule no area declares. */
+export type ActionFor = (o: WorkItem) => { text: string; href: string } | null;
+
+/**
+ * An obligation list on My work, as table rows: each with the page that meets it. A restricted
+ * record has no link: its address would name the child's record.
+ */
+export function workRows(list: readonly WorkItem[], actionFor: ActionFor) {
+  return list.map((o) => {
+    if ('restricted' in o)
+      return [{ html: childCell(o) }, { html: whatIsOwed(o) }, { text: formatDate(o.due) }, { text: daysText(o) }, { html: '' }];
+    const action = actionFor(o) ?? { text: 'Open the record', href: childPaths.record(o.childId) };
+    return [
+      { html: childCell({ childId: o.childId, childName: o.childName }) },
+      { html: whatIsOwed(o) },
+      { text: formatDate(o.due) },
+      { text: daysText(o) },
+      { html: link(action.href, action.text, `for ${o.childName}`) },
+    ];
+  });
+}
+
+/** How many tasks, and for how many children: a figure on My work says which it counts ("3 tasks overdue, for 2 children"). */
+export function taskCount(list: readonly { childId: string }[], what: string): { tasks: number; label: string } {
+  const children = new Set(list.map((o) => o.childId)).size;
+  return {
+    tasks: list.length,
+    label: `${list.length === 1 ? 'task' : 'tasks'} ${what}, for ${children} ${children === 1 ? 'child' : 'children'}`,
+  };
 }
 
 /** The children allocated to the user, as table rows, with when each was last seen. */
@@ -93,24 +125,68 @@ export function teamOverviewRows(teams: readonly TeamRow[]) {
 
 /**
  * The children behind a figure, as table rows: the child (or a restricted record), then the
- * list's columns, then where its work is done if the list has such a column (blank for a
- * restricted record), so every row has the list's `columns` cells.
+ * list's columns, then, when the list has one, the link to act on the row. A restricted record
+ * has no such link: its address would lead to the child's record.
  */
-export function listRows(items: readonly ({ cells: string[] } & (ListItem | { restricted: RestrictedRecord }))[], columns?: number) {
+export function listRows(items: readonly ({ cells: string[] } & (ListItem | { restricted: RestrictedRecord }))[], withAction = false) {
   return items.map((i) => {
-    const row: ({ html: Html } | { text: unknown })[] = [{ html: childCell(i) }, ...i.cells.map((c) => ({ text: cellText(c) }))];
-    if ('action' in i && i.action) row.push({ html: link(i.action.href, i.action.text, i.action.hidden) });
-    while (columns !== undefined && row.length < columns) row.push({ text: '' });
+    const row: { html?: Html | string; text?: unknown }[] = [{ html: childCell(i) }, ...i.cells.map((c) => ({ text: cellText(c) }))];
+    if (withAction) row.push({ html: 'restricted' in i || !i.action ? '' : link(i.action.href, i.action.text, `for ${i.childName}`) });
     return row;
   });
 }
 
-/** A list's column headings. */
-export function listHead(head: readonly string[]) {
-  return head.map((text) => ({ text }));
+/** A list's column headings, and its action column's. */
+export function listHead(head: readonly string[], actionHead?: string) {
+  return [...head, ...(actionHead ? [actionHead] : [])].map((text) => ({ text }));
+}
+
+/** A list's count, in what its rows are: "3 children", "1 conference". */
+export function listCount(count: number, noun: readonly [string, string] = ['child', 'children']): string {
+  return `${count} ${count === 1 ? noun[0] : noun[1]}`;
 }
 
 /** The repeat referral rate, as a percentage to one place. */
 export function percentage(part: number, whole: number): number {
   return whole ? Math.round((1000 * part) / whole) / 10 : 0;
+}
+
+const groupNames: Record<(typeof obligationGroups)[number]['id'], string> = {
+  'cp-conferences': 'Child protection conferences',
+  'core-groups': 'Core group meetings',
+  'cp-visits': 'Child protection visits',
+  'cin-reviews': 'Child in need plan reviews',
+  'cin-visits': 'Child in need visits',
+};
+
+/**
+ * The child protection and children in need figures, as two tables' rows, each number leading
+ * to the list behind it: what the clock says is overdue and coming up, then the plans and
+ * conferences a manager looks at (`reportDays`: the local setting in force today).
+ */
+export function caseworkRows(counts: CaseworkCounts, listPath: (name: string) => string, reportDays: number) {
+  const figure = (name: CaseworkListName, hidden: string, alert = false) => ({
+    html: link(listPath(name), counts[name], hidden),
+    classes: `app-numeric${alert && counts[name] ? ' govuk-!-font-weight-bold' : ''}`,
+  });
+  const due = obligationGroups.map((g) => [
+    { text: groupNames[g.id] },
+    figure(`${g.id}-overdue`, `overdue ${g.label}`, true),
+    figure(`${g.id}-due`, `${g.label} due in the next ${COMING_UP_WORKING_DAYS} working days`),
+  ]);
+  const record = [
+    [{ text: 'Child protection plans of two years or more' }, figure('cp-plans-over-two-years', 'plans of two years or more')],
+    [{ text: 'Children on a second or later child protection plan' }, figure('cp-later-plans', 'children on a second or later plan')],
+    [
+      { text: 'Conferences in the last 12 months held without the allocated social worker' },
+      figure('conferences-without-worker', 'conferences without the allocated social worker', true),
+    ],
+    [
+      {
+        text: `Conferences in the last 12 months whose report was not shared with the family ${reportDays} working ${reportDays === 1 ? 'day' : 'days'} before`,
+      },
+      figure('conference-reports-late', 'conferences whose report reached the family late or not at all', true),
+    ],
+  ];
+  return { due, record };
 }

@@ -1,11 +1,14 @@
 import { Param, type SQL, sql } from 'drizzle-orm';
-import { assessmentPaths } from '../assessment/paths.js';
 import { assessmentDue } from '../assessment/queries.js';
-import { assessmentTimeliness, type ClockContext } from '../clock/index.js';
+import { planPath as cpPlanPath, conferencePath as cpConferencePath } from '../child-protection/paths.js';
+import { assessmentTimeliness, type ClockContext, ruleById } from '../clock/index.js';
 import type { WorkingDayCalendar } from '../core/calendar/index.js';
 import { rows, type Db } from '../core/db/database.js';
 import { caseholding, caseloadOf, currentAllocations } from '../workforce/queries.js';
-import { notSeenWorkingDays } from './settings.js';
+import { obligationAction } from '../obligations/sources.js';
+import { workforcePaths } from '../workforce/paths.js';
+import { assessmentPaths } from '../assessment/paths.js';
+import { conferenceReportWorkingDays, notSeenWorkingDays } from './settings.js';
 
 /**
  * Oversight's reads: the figures a dashboard shows, each counted in one statement, and the
@@ -423,6 +426,33 @@ export async function teamNamed(db: Db, teamId: string): Promise<{ id: string; n
   return team ?? null;
 }
 
+/**
+ * The clock's child protection and children in need obligations a manager follows, by group:
+ * each group's rules, named as the clock names them (a test holds each to a rule).
+ */
+export const obligationGroups = [
+  {
+    id: 'cp-conferences',
+    rules: ['initial-child-protection-conference', 'review-child-protection-conference', 'pre-birth-review-conference'],
+    label: 'child protection conferences',
+  },
+  { id: 'core-groups', rules: ['first-core-group', 'core-group'], label: 'core group meetings' },
+  { id: 'cp-visits', rules: ['child-protection-visit'], label: 'child protection visits' },
+  { id: 'cin-reviews', rules: ['child-in-need-review'], label: 'child in need plan reviews' },
+  { id: 'cin-visits', rules: ['child-in-need-visit'], label: 'child in need visits' },
+] as const;
+export type ObligationGroupId = (typeof obligationGroups)[number]['id'];
+
+/** The child protection and children in need lists, by name: each group's coming up and overdue, and the rest. */
+export const caseworkListNames = [
+  ...obligationGroups.flatMap((g) => [`${g.id}-due`, `${g.id}-overdue`] as const),
+  'cp-plans-over-two-years',
+  'cp-later-plans',
+  'conferences-without-worker',
+  'conference-reports-late',
+] as const;
+export type CaseworkListName = (typeof caseworkListNames)[number];
+
 // ── The lists behind the figures ────────────────────────────────────────────────
 
 /** A child in a list, and the list's other columns for them (dates formatted when shown). */
@@ -430,8 +460,8 @@ export interface ListItem {
   childId: string;
   childName: string;
   cells: string[];
-  /** The page where the list's work is done for this child, when it is not the child's record. */
-  action?: { href: string; text: string; hidden: string };
+  /** The page to act on the row from (allocate the child, open the assessment), when the list has one. */
+  action?: { text: string; href: string } | null;
 }
 
 /** A list of children behind a figure: what it is called, how it is counted, its columns and its children. */
@@ -440,6 +470,10 @@ export interface ChildList {
   definition: string;
   head: string[];
   items: ListItem[];
+  /** What a row is, when not a child ("task", "conference"): the count says so. */
+  noun?: [string, string];
+  /** Each row ends with a link to act on it (its `action`), under this heading. */
+  actionHead?: string;
   /**
    * Within runs of rows with an equal key the list is ordered by the child's name, so a
    * restricted record goes last in its run (its place must not hint at the name).
@@ -455,6 +489,9 @@ export const listNames = [
   'not-seen',
   'awaiting-authorisation',
   'caseload',
+  'unallocated',
+  'not-seen-in-six-months',
+  ...caseworkListNames,
 ] as const;
 export type ListName = (typeof listNames)[number];
 
@@ -474,7 +511,7 @@ async function childNames(db: Db, ids: string[]): Promise<Map<string, string>> {
 const overdueTitles = {
   'overdue-assessments': 'Assessments past their due date',
   'not-seen-during-assessment': 'Children with an overdue assessment not seen since the referral',
-  'not-seen-six-months': 'Children with an overdue assessment not seen for six months or more',
+  'not-seen-six-months': 'Children with an overdue assessment, referred six months ago or more and not seen since the referral',
 } as const;
 
 /**
@@ -547,14 +584,41 @@ export async function childList(
       return {
         title: 'Assessments awaiting authorisation',
         definition: 'Assessments submitted by the social worker and not yet authorised by a manager.',
-        head: ['Child', 'Social worker', 'Submitted', 'Assessment'],
-        // straight to the assessment, where the manager authorises it or returns it
+        head: ['Child', 'Social worker', 'Submitted'],
         items: found.map((a) => ({
           childId: a.childId,
           childName: a.childName,
           cells: [a.workerName ?? '', a.submittedAt],
-          action: { href: assessmentPaths.show(a.childId, a.id), text: 'Review', hidden: `the assessment of ${a.childName}` },
+          action: { text: 'Open the assessment', href: assessmentPaths.show(a.childId, a.id) },
         })),
+        actionHead: 'Authorise',
+      };
+    }
+    case 'unallocated': {
+      const found = await unallocatedCases(db, scope);
+      return {
+        title: 'Unallocated work',
+        definition:
+          'Children with an open case (an open referral, and any assessment under it, or a child protection or child in need plan in force) and no allocated social worker: allocated to the team and to no one in it, or, for the authority, to no team at all. Oldest first, from the day the earliest open part of the case began.',
+        head: ['Child', 'Open since', 'What is open', 'Team'],
+        items: found.map((u) => ({
+          childId: u.childId,
+          childName: u.childName,
+          cells: [u.openSince, u.open, u.teamName ?? 'No team'],
+          action: { text: 'Allocate', href: workforcePaths.allocation(u.childId) },
+        })),
+        actionHead: 'Allocate',
+        nameOrderedWithin: (item) => item.cells[0]!,
+      };
+    }
+    case 'not-seen-in-six-months': {
+      const found = await childrenNotSeenSixMonths(db, scope, today);
+      return {
+        title: 'Children with an open case not seen in the last six months',
+        definition: `Children with an open case (an open referral, or a child protection or child in need plan in force) whose last visit at which they were seen was before ${sixMonthsBefore(today)}, six calendar months ago, or who have never been seen and whose case has been open since then or earlier.`,
+        head: ['Child', 'Open since', 'Last seen'],
+        items: found.map((c) => ({ childId: c.childId, childName: c.childName, cells: [c.openSince, c.lastSeen ?? 'Never'] })),
+        nameOrderedWithin: (item) => item.cells[1]!,
       };
     }
     case 'caseload': {
@@ -575,5 +639,309 @@ export async function childList(
         nameOrderedWithin: () => '',
       };
     }
+    default:
+      return caseworkList(db, name, scope, at);
   }
 }
+
+// ── Open cases: the unallocated queue, and children not seen in six months ──────────
+
+/**
+ * Each child with an open case, as a CTE `open_cases` (child_id, open_since, open): an open
+ * referral (and so any assessment under it), child protection plan or child in need plan; since
+ * the earliest of them, with what is open in words.
+ */
+const openCasesCte = sql`open_cases as (
+    select x.child_id, min(x.since)::text as open_since, string_agg(distinct x.what, ', ' order by x.what) as open
+      from (select child_id, referral_date as since, 'referral' as what from referrals where closed_date is null
+            union all
+            select child_id, start_date, 'child protection plan' from cp_plans where end_date is null
+            union all
+            select child_id, start_date, 'child in need plan' from cin_plans where end_date is null) x
+     group by x.child_id
+  )`;
+
+/**
+ * Open cases with no allocated social worker, as a CTE `unallocated` (child_id, open_since,
+ * open, team_name): a team's are the children allocated to the team and to no worker in it; the
+ * authority's are those and the children with no current allocation at all.
+ */
+function unallocatedCte(scope: Scope): SQL {
+  const where =
+    scope.kind === 'team'
+      ? sql`a.team_id = ${scope.teamId} and a.worker_id is null`
+      : scope.kind === 'worker'
+        ? sql`false`
+        : sql`a.child_id is null or a.worker_id is null`;
+  return sql`${openCasesCte}, unallocated as (
+      select o.child_id, o.open_since, o.open, t.name as team_name
+        from open_cases o
+        left join ${currentAllocations} a on a.child_id = o.child_id
+        left join teams t on t.id = a.team_id
+       where ${where}
+    )`;
+}
+
+export interface UnallocatedCase {
+  childId: string;
+  childName: string;
+  openSince: string;
+  open: string;
+  teamName: string | null;
+}
+
+/** The unallocated work queue: open cases with no allocated social worker, oldest first. */
+export function unallocatedCases(db: Db, scope: Scope): Promise<UnallocatedCase[]> {
+  return rows<UnallocatedCase>(
+    db,
+    sql`with ${unallocatedCte(scope)}
+        select u.child_id as "childId", c.first_name || ' ' || c.last_name as "childName", u.open_since as "openSince",
+               u.open, u.team_name as "teamName"
+          from unallocated u join children c on c.id = u.child_id
+         order by u.open_since, c.last_name, c.first_name`,
+  );
+}
+
+/**
+ * Children with an open case not seen in the last six months, as a CTE `not_seen_six` (child_id,
+ * open_since, last_seen): the last visit at which they were seen was more than six calendar
+ * months ago, or they have never been seen and the case has been open six months or more.
+ */
+function notSeenSixMonthsCte(scope: Scope, today: string, withOpenCases = true): SQL {
+  const since = sixMonthsBefore(today);
+  return sql`${withOpenCases ? sql`${openCasesCte}, ` : sql``}not_seen_six as (
+      select o.child_id, o.open_since, s.last_seen
+        from open_cases o
+        -- the last time seen is looked up only for children not seen since the day
+        cross join lateral (select max(v.visit_date)::text as last_seen from visits v where v.child_id = o.child_id and v.child_seen) s
+       where ${scopeCondition(scope, sql`o.child_id`)}
+         and not exists (select 1 from visits r where r.child_id = o.child_id and r.child_seen and r.visit_date >= ${since})
+         and (s.last_seen is not null or o.open_since <= ${since})
+    )`;
+}
+
+export interface ChildNotSeenSixMonths {
+  childId: string;
+  childName: string;
+  openSince: string;
+  lastSeen: string | null;
+}
+
+export function childrenNotSeenSixMonths(db: Db, scope: Scope, today: string): Promise<ChildNotSeenSixMonths[]> {
+  return rows<ChildNotSeenSixMonths>(
+    db,
+    sql`with ${notSeenSixMonthsCte(scope, today)}
+        select n.child_id as "childId", c.first_name || ' ' || c.last_name as "childName", n.open_since as "openSince",
+               n.last_seen as "lastSeen"
+          from not_seen_six n join children c on c.id = n.child_id
+         order by n.last_seen nulls first, c.last_name, c.first_name`,
+  );
+}
+
+// ── Child protection and children in need ───────────────────────────────────────
+
+/** Coming up: due within this many working days from today. */
+export const COMING_UP_WORKING_DAYS = 10;
+
+export interface CaseworkAt {
+  now: Date;
+  today: string;
+  clock: ClockContext;
+}
+
+/** Outstanding obligations of a group, in scope, overdue or coming up (for an obligation aliased `o`). */
+function groupCondition(group: (typeof obligationGroups)[number], when: 'due' | 'overdue', scope: Scope, at: CaseworkAt): SQL {
+  const timing =
+    when === 'overdue'
+      ? sql`o.due_by <= ${at.now.toISOString()}`
+      : sql`o.due_by > ${at.now.toISOString()} and left(o.due, 10) <= ${at.clock.calendar.addWorkingDays(at.today, COMING_UP_WORKING_DAYS)}`;
+  return sql`o.rule_id = any(${new Param([...group.rules])}::text[]) and o.done_at is null
+    and (o.lapses_on is null or o.lapses_on > ${at.today}) and ${timing} and ${scopeCondition(scope, sql`o.child_id`)}`;
+}
+
+function twoYearsBefore(date: string): string {
+  return `${Number(date.slice(0, 4)) - 2}${date.slice(4, 10) === '-02-29' ? '-02-28' : date.slice(4, 10)}`;
+}
+
+/** Open child protection plans that started two years ago or more (for a plan aliased `p`). */
+const longPlan = (today: string) => sql`p.end_date is null and p.start_date <= ${twoYearsBefore(today)}`;
+
+/** Open child protection plans with an earlier plan for the same child on the record (for a plan aliased `p`). */
+const laterPlan = sql`p.end_date is null and exists (select 1 from cp_plans e where e.child_id = p.child_id and e.start_date < p.start_date)`;
+
+/** Conferences are looked back over a year: the last 12 months to today. */
+function conferenceWindow(today: string): { from: string; to: string } {
+  return { from: `${Number(today.slice(0, 4)) - 1}${today.slice(4, 10) === '-02-29' ? '-02-28' : today.slice(4, 10)}`, to: today };
+}
+
+/**
+ * The day by which each day's conference reports are to reach the family, over the conference
+ * window, as a table (conference_date, share_by): the calendar and the local setting in force on
+ * the conference's day are the service's, so the SQL is given the answer for each day.
+ */
+function shareByDays(at: CaseworkAt): SQL {
+  const { from, to } = conferenceWindow(at.today);
+  const days: string[] = [];
+  const shareBy: string[] = [];
+  for (let d = from; d <= to; d = nextDay(d)) {
+    days.push(d);
+    shareBy.push(at.clock.calendar.addWorkingDays(d, -conferenceReportWorkingDays(at.clock, d)));
+  }
+  // two arrays, not a row of parameters a day: one statement text, planned once
+  return sql`unnest(${new Param(days)}::date[], ${new Param(shareBy)}::date[]) as share_by(conference_date, share_by)`;
+}
+
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Conferences held in the window, in scope (for a conference aliased `k` joined to `share_by`). */
+const conferencesFrom = (scope: Scope, at: CaseworkAt) =>
+  sql`cp_conferences k join ${shareByDays(at)} on share_by.conference_date = k.conference_date
+      where ${scopeCondition(scope, sql`k.child_id`)}`;
+
+const reportLate = sql`(k.report_shared_with_family_date is null or k.report_shared_with_family_date > share_by.share_by)`;
+
+/** Every figure of the child protection and children in need lists, and the unallocated queue, in one statement. */
+/** The figures, by list; the children not seen in six months only for the authority (null for a team). */
+export type CaseworkCounts = Record<CaseworkListName | 'unallocated', number> & { 'not-seen-in-six-months': number | null };
+
+export async function caseworkCounts(db: Db, scope: Scope, at: CaseworkAt): Promise<CaseworkCounts> {
+  // the children not seen in six months are counted where they are shown: the authority's page
+  const notSeen = scope.kind === 'authority';
+  const groups = obligationGroups.flatMap((g) =>
+    (['due', 'overdue'] as const).map(
+      (when) =>
+        sql`(select count(*)::int from obligations o where ${groupCondition(g, when, scope, at)}) as ${sql.identifier(`${g.id}-${when}`)}`,
+    ),
+  );
+  const plans = (condition: SQL) =>
+    sql`(select count(*)::int from cp_plans p where ${condition} and ${scopeCondition(scope, sql`p.child_id`)})`;
+  const [row] = await rows<CaseworkCounts>(
+    db,
+    sql`with ${unallocatedCte(scope)}${notSeen ? sql`, ${notSeenSixMonthsCte(scope, at.today, false)}` : sql``}
+        select ${sql.join(groups, sql`, `)},
+               ${plans(longPlan(at.today))} as "cp-plans-over-two-years",
+               ${plans(laterPlan)} as "cp-later-plans",
+               (select count(*)::int from ${conferencesFrom(scope, at)} and not k.social_worker_attended) as "conferences-without-worker",
+               (select count(*)::int from ${conferencesFrom(scope, at)} and ${reportLate}) as "conference-reports-late",
+               (select count(*)::int from unallocated) as unallocated,
+               ${notSeen ? sql`(select count(*)::int from not_seen_six)` : sql`null::int`} as "not-seen-in-six-months"`,
+  );
+  return row!;
+}
+
+/** The children behind one of the child protection and children in need figures. */
+export async function caseworkList(db: Db, name: CaseworkListName, scope: Scope, at: CaseworkAt): Promise<ChildList> {
+  const group = obligationGroups.find((g) => name === `${g.id}-due` || name === `${g.id}-overdue`);
+  if (group) {
+    const when = name.endsWith('-overdue') ? 'overdue' : 'due';
+    const found = await rows<{ child_id: string; name: string; rule_id: string; episode: string | null; due: string }>(
+      db,
+      sql`select o.child_id, c.first_name || ' ' || c.last_name as name, o.rule_id, o.episode, o.due
+            from obligations o join children c on c.id = o.child_id
+           where ${groupCondition(group, when, scope, at)}
+           order by o.due_by, c.last_name, c.first_name`,
+    );
+    return {
+      title:
+        when === 'overdue' ? `Overdue ${group.label}` : `${capitalise(group.label)} due in the next ${COMING_UP_WORKING_DAYS} working days`,
+      definition:
+        when === 'overdue'
+          ? `${capitalise(group.label)} the statutory clock says are owed and past their due date: not yet recorded as held or made.`
+          : `${capitalise(group.label)} the statutory clock says are owed, not yet held or made, due from today to the end of the ${COMING_UP_WORKING_DAYS}th working day after it.`,
+      head: ['Child', 'What', 'Due'],
+      items: found.map((o) => ({
+        childId: o.child_id,
+        childName: o.name,
+        cells: [ruleById.get(o.rule_id)?.name ?? o.rule_id, o.due.slice(0, 10)],
+        action: obligationAction({ childId: o.child_id, episode: o.episode, ruleId: o.rule_id }),
+      })),
+      noun: ['task', 'tasks'],
+      actionHead: 'Action',
+      nameOrderedWithin: (item) => item.cells[1]!,
+    };
+  }
+  switch (name) {
+    case 'cp-plans-over-two-years':
+    case 'cp-later-plans': {
+      const found = await rows<{ child_id: string; name: string; id: string; start_date: string; earlier: number }>(
+        db,
+        sql`select p.child_id, c.first_name || ' ' || c.last_name as name, p.id, p.start_date::text as start_date,
+                   (select count(*)::int from cp_plans e where e.child_id = p.child_id and e.start_date < p.start_date) as earlier
+              from cp_plans p join children c on c.id = p.child_id
+             where ${name === 'cp-later-plans' ? laterPlan : longPlan(at.today)} and ${scopeCondition(scope, sql`p.child_id`)}
+             order by p.start_date, c.last_name, c.first_name`,
+      );
+      return {
+        title:
+          name === 'cp-later-plans' ? 'Children on a second or later child protection plan' : 'Child protection plans of two years or more',
+        definition:
+          name === 'cp-later-plans'
+            ? 'Children on a child protection plan who had an earlier child protection plan recorded in OpenCSC (plans before the record began are not counted).'
+            : `Child protection plans in force that started two years ago or more (on or before ${twoYearsBefore(at.today)}).`,
+        head: ['Child', 'Plan started', 'Earlier plans'],
+        items: found.map((p) => ({
+          childId: p.child_id,
+          childName: p.name,
+          cells: [p.start_date, String(p.earlier)],
+          action: { text: 'Open the plan', href: cpPlanPath(p.child_id, p.id) },
+        })),
+        actionHead: 'Plan',
+        nameOrderedWithin: (item) => item.cells[0]!,
+      };
+    }
+    case 'conferences-without-worker':
+    case 'conference-reports-late': {
+      const found = await rows<{
+        child_id: string;
+        name: string;
+        id: string;
+        type: string;
+        conference_date: string;
+        shared: string | null;
+      }>(
+        db,
+        sql`select k.child_id, c.first_name || ' ' || c.last_name as name, k.id, k.type, k.conference_date::text as conference_date,
+                   k.report_shared_with_family_date::text as shared
+              from (select k.* from ${conferencesFrom(scope, at)}
+                       and ${name === 'conferences-without-worker' ? sql`not k.social_worker_attended` : reportLate}) k
+              join children c on c.id = k.child_id
+             order by k.conference_date desc, c.last_name, c.first_name`,
+      );
+      const days = conferenceReportWorkingDays(at.clock, at.today);
+      const { from } = conferenceWindow(at.today);
+      return {
+        title:
+          name === 'conferences-without-worker'
+            ? 'Conferences held without the allocated social worker'
+            : 'Conferences whose report was not shared with the family in time',
+        definition:
+          name === 'conferences-without-worker'
+            ? `Child protection conferences (initial, pre-birth and review) held from ${from} to today at which the allocated social worker was recorded as not attending.`
+            : `Child protection conferences held from ${from} to today whose social worker’s report was not shared with the family, or was shared later than ${days} working ${days === 1 ? 'day' : 'days'} before the conference (the authority’s local setting; Working Together to Safeguard Children 2023 says the report is shared with the family before the conference).`,
+        head: ['Child', 'Conference', 'Type', name === 'conferences-without-worker' ? 'Social worker attended' : 'Report shared'],
+        items: found.map((k) => ({
+          childId: k.child_id,
+          childName: k.name,
+          cells: [
+            k.conference_date,
+            conferenceTypeNames[k.type] ?? k.type,
+            name === 'conferences-without-worker' ? 'No' : (k.shared ?? 'Not shared'),
+          ],
+          action: { text: 'Open the conference', href: cpConferencePath(k.child_id, k.id) },
+        })),
+        noun: ['conference', 'conferences'],
+        actionHead: 'Conference',
+        nameOrderedWithin: (item) => item.cells[0]!,
+      };
+    }
+  }
+  throw new Error(`no list ${name}`);
+}
+
+const conferenceTypeNames: Record<string, string> = { initial: 'Initial', pre_birth: 'Pre-birth', review: 'Review' };
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -9,14 +9,18 @@ import { todayIn } from '../core/time.js';
 import { contactsAwaitingDecision } from '../front-door/queries.js';
 import { outstandingFor } from '../obligations/queries.js';
 import { loadClockContext } from '../obligations/recompute.js';
+import { obligationAction } from '../obligations/sources.js';
 import { oversightPaths as paths } from './paths.js';
 import {
   bandRows,
   caseloadRows,
+  caseworkRows,
+  listCount,
   listHead,
   listRows,
   myChildrenRows,
   percentage,
+  taskCount,
   teamLists,
   teamOverviewRows,
   type WorkItem,
@@ -27,6 +31,8 @@ import {
   allocatedTo,
   backlogCounts,
   caseloads,
+  caseworkCounts,
+  COMING_UP_WORKING_DAYS,
   childList,
   childrenAllocatedTo,
   dashboardFigures,
@@ -36,7 +42,7 @@ import {
   teamNamed,
   teamsOverview,
 } from './queries.js';
-import { notSeenWorkingDays } from './settings.js';
+import { conferenceReportWorkingDays, notSeenWorkingDays } from './settings.js';
 
 /** Sunday of the week containing a date: "due this week" runs to the end of the week. */
 function endOfWeek(date: string): string {
@@ -104,10 +110,12 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
       notices,
       childCount: children.length,
       childRows: myChildrenRows(shownChildren),
+      overdue: taskCount(lists.overdue, 'overdue'),
+      thisWeek: taskCount(lists.thisWeek, 'due this week'),
       tables: [
-        { id: 'overdue', caption: 'Overdue', rows: workRows(lists.overdue) },
-        { id: 'this-week', caption: 'Due this week', rows: workRows(lists.thisWeek) },
-        { id: 'next', caption: 'Next', rows: workRows(lists.next) },
+        { id: 'overdue', caption: 'Overdue', rows: workRows(lists.overdue, obligationAction) },
+        { id: 'this-week', caption: 'Due this week', rows: workRows(lists.thisWeek, obligationAction) },
+        { id: 'next', caption: 'Next', rows: workRows(lists.next, obligationAction) },
       ],
     });
   });
@@ -124,13 +132,15 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
     const clock = await loadClockContext(ctx.db);
     const n = notSeenWorkingDays(clock, today());
     const since = clock.calendar.addWorkingDays(today(), -n);
-    const [workers, figures, contacts, notices] = await Promise.all([
+    const [workers, figures, casework, contacts, notices] = await Promise.all([
       caseloads(ctx.db, team.id),
       dashboardFigures(ctx.db, team.id, { now: now(), today: today(), calendar: clock.calendar, seenSince: since }),
+      caseworkCounts(ctx.db, { kind: 'team', teamId: team.id }, { now: now(), today: today(), clock }),
       contactsAwaitingDecision(ctx.db, user, now(), undefined),
       accessNotices(ctx.db, user),
     ]);
-    const lists = teamLists(user.role === 'service_manager' ? team.id : undefined);
+    const named = user.role === 'service_manager' ? team.id : undefined;
+    const lists = teamLists(named);
     return reply.page('oversight/views/my-team.njk', {
       title: `My team: ${team.name}`,
       notices,
@@ -139,6 +149,10 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
       figures,
       bandRows: bandRows(ageBands, figures, lists),
       caseloadRows: caseloadRows(workers, lists),
+      casework,
+      caseworkRows: caseworkRows(casework, (name) => paths.teamList(name, { teamId: named }), conferenceReportWorkingDays(clock, today())),
+      comingUp: COMING_UP_WORKING_DAYS,
+      unallocatedList: paths.teamList('unallocated', { teamId: named }),
       notSeenDays: n,
       contacts: contacts.length,
       contactsOverdue: pastDeadline(contacts),
@@ -158,8 +172,10 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   route(app, ctx, { method: 'GET', url: paths.authority(), roles: roles.serviceManagers }, async (_req, reply, { user }) => {
-    const [figures, teams, repeat, contacts, notices] = await Promise.all([
+    const clock = await loadClockContext(ctx.db);
+    const [figures, casework, teams, repeat, contacts, notices] = await Promise.all([
       backlogCounts(ctx.db, null, now(), today()),
+      caseworkCounts(ctx.db, { kind: 'authority' }, { now: now(), today: today(), clock }),
       teamsOverview(ctx.db, now()),
       repeatReferralRate(ctx.db, today()),
       contactsAwaitingDecision(ctx.db, user, now()),
@@ -173,7 +189,12 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
         overdue: paths.authorityList('overdue-assessments'),
         notSeen: paths.authorityList('not-seen-during-assessment'),
         notSeenSixMonths: paths.authorityList('not-seen-six-months'),
+        notSeenInSixMonths: paths.authorityList('not-seen-in-six-months'),
+        unallocated: paths.authorityList('unallocated'),
       },
+      casework,
+      caseworkRows: caseworkRows(casework, (name) => paths.authorityList(name), conferenceReportWorkingDays(clock, today())),
+      comingUp: COMING_UP_WORKING_DAYS,
       teamRows: teamOverviewRows(teams),
       repeat,
       repeatRate: percentage(repeat.repeats, repeat.referrals),
@@ -235,9 +256,9 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
       title: list.title,
       definition: list.definition,
       scopeName: page.scopeName,
-      count: list.items.length,
-      head: listHead(list.head),
-      rows: listRows(shown, list.head.length),
+      count: listCount(list.items.length, list.noun),
+      head: listHead(list.head, list.actionHead),
+      rows: listRows(shown, list.actionHead !== undefined),
       backLink: page.backLink,
     });
   }

@@ -117,7 +117,7 @@ describe('in a real browser: a single assessment from its start to the strategy 
   it('the manager goes from her list straight to the assessment, and returns it with comments', async () => {
     await mina.goto(`${service.url}/my-team/lists/awaiting-authorisation`);
     await expectAccessible(mina);
-    await Promise.all([mina.waitForNavigation(), mina.getByRole('link', { name: 'Review the assessment of Sol Imagined' }).click()]);
+    await Promise.all([mina.waitForNavigation(), mina.getByRole('link', { name: 'Open the assessment for Sol Imagined' }).click()]);
     expect(mina.url()).toBe(assessmentUrl);
     await expectAccessible(mina);
     await mina.getByLabel('Comments for the social worker').fill('Ask the school about breakfast club and attendance.');
