@@ -1,8 +1,11 @@
 /**
  * Synthetic identities: names from faker's en_GB locale, NHS numbers in the 999 range the
- * NHS never issues, UPNs with a local authority number no authority has, postcodes in the
- * right format for Manchester districts with made-up streets, and telephone numbers from
- * Ofcom's ranges reserved for drama. Nothing here can be a real person's identifier.
+ * NHS never issues, UPNs under the demo authority's own LA number (Manchester, 352) with
+ * random school and serial numbers and a check letter that passes, postcodes in the right
+ * format for Manchester districts with made-up streets, and telephone numbers from Ofcom's
+ * ranges reserved for drama. A UPN here could by chance have a real pupil's digits, as any
+ * made-up UPN under a real LA number could (the census refuses one under a number no authority
+ * has, rule 1530); nothing else about the child is theirs.
  */
 import type { Faker } from '@faker-js/faker';
 import { nhsCheckDigit, upnCheckLetter } from '../core/record/identifiers.js';
@@ -22,15 +25,20 @@ export function syntheticNhsNumber(rng: Random, taken: Set<string>): string {
   }
 }
 
-/** No local authority has the number 999, so these UPNs belong to no pupil. */
-const SYNTHETIC_LA = '999';
+/**
+ * Manchester's DfE number, as a pupil of the authority would have: a number no authority has
+ * fails the census's rule 1530. The school and serial numbers are drawn at random, so a UPN
+ * here names no particular pupil.
+ */
+export const DEMO_LA = '352';
 
-export function syntheticUpn(rng: Random, taken: Set<string>, yearOfAllocation: number): string {
+/** Establishment numbers: schools (2000 to 7999) by default; nursery schools are 1000 to 1099. */
+export function syntheticUpn(rng: Random, taken: Set<string>, yearOfAllocation: number, schools: [number, number] = [2000, 7999]): string {
   for (;;) {
-    const school = String(rng.int(2000, 7999)).padStart(4, '0');
+    const school = String(rng.int(schools[0], schools[1])).padStart(4, '0');
     const year = String(yearOfAllocation % 100).padStart(2, '0');
     const serial = String(rng.int(0, 999)).padStart(3, '0');
-    const lastTwelve = `${SYNTHETIC_LA}${school}${year}${serial}`;
+    const lastTwelve = `${DEMO_LA}${school}${year}${serial}`;
     const upn = `${upnCheckLetter(lastTwelve)}${lastTwelve}`;
     if (taken.has(upn)) continue;
     taken.add(upn);

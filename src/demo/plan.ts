@@ -27,7 +27,7 @@ import { type Locality, manchester2014 } from './authority.js';
 import { type CaseworkRows, type PlannedCinPlan, type PlannedStrategy, createCasework, emptyCaseworkRows } from './casework.js';
 import { createDays } from './days.js';
 import { ethnicityWeights, languageWeights, syntheticAddress, syntheticNhsNumber, syntheticPhone, syntheticUpn } from './identity.js';
-import { randomStreams } from './random.js';
+import { type Random, randomStreams } from './random.js';
 import {
   type ContactOutcome,
   type SourceCode,
@@ -185,6 +185,8 @@ const WORKER_CHANGES_LONG = { 0: 45, 1: 30, 2: 15, 3: 7, 4: 3 } as const;
 const WORKER_CHANGES_SHORT = { 0: 80, 1: 20 } as const;
 /** Ages of children in need. */
 const AGE_BANDS = { under5: 30, primary: 35, secondary: 27, older: 8 } as const;
+/** Children of school age whose UPN the school has not sent: planted for the census's rule 8770Q. */
+const UPN_NOT_SENT = 0.006;
 /** DfE disability codes. */
 const DISABILITY = { LD: 30, AUT: 25, COMM: 15, BEH: 10, MOB: 8, HEAR: 4, VIS: 3, PC: 3, DDA: 2 } as const;
 /** Decisions on police domestic abuse notifications. */
@@ -280,6 +282,8 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
   };
   const caseworkFaker = new Faker({ locale: [en_GB, en, base] });
   caseworkFaker.seed(streams('casework-faker').seed());
+  /** The assessments that come with an enquiry (below), in a stream of their own so that the others' draws are unchanged. */
+  const enquiryAssessments = streams('enquiry-assessments');
   const casework = createCasework({
     cal,
     today: T,
@@ -373,10 +377,10 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     };
   }
 
-  function factors(): string[] {
-    const n = rng.weighted(FACTORS_RECORDED);
+  function factors(from: Random = rng): string[] {
+    const n = from.weighted(FACTORS_RECORDED);
     const chosen = new Set<string>();
-    while (chosen.size < Number(n)) chosen.add(rng.weighted(factorWeights));
+    while (chosen.size < Number(n)) chosen.add(from.weighted(factorWeights));
     return [...chosen].sort();
   }
 
@@ -482,6 +486,12 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     const recorded = close >= caseworkFrom;
     if (recorded && service === 'child_protection') ep.strategyDiscussion = true;
     else if (recorded && ep.strategyDiscussion) ep.strategies.push(casework.discussionOnly(ep.receivedAt));
+    // an episode with a section 47 enquiry was not closed after assessment (RC8, RC9; rule 2990)
+    if (
+      ep.strategies.some((s) => s.s47 !== null) &&
+      (reason === closureReasons.afterAssessmentNoAction || reason === closureReasons.afterAssessmentEarlyHelp)
+    )
+      ep.closed.reason = closureReasons.afterEnquiry;
     if (!recorded) {
       if (service !== 'no_further_action') ep.visits.push(...regularVisits(authorised, close, 30, 70, service, 0.9, 6));
     } else if (service === 'child_protection') {
@@ -629,6 +639,14 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
   // ── Families and children ────────────────────────────────────────────────────
   const nhsTaken = new Set<string>();
   const upnTaken = new Set<string>();
+  /**
+   * UPNs for the children the plan stream did not give one, in a stream of their own so that
+   * the plan stream, and with it the rest of the authority, draws as it did before.
+   */
+  const upnRng = streams('upns');
+  // Four by the census date is school age to rule 8770Q (2025 on): the record has a UPN from
+  // the child's school or nursery, but for a planted few whose school has not sent it.
+  const upnAgeBornBy = addYears(T, -4);
   const placeName = () => `${faker.person.lastName()} Park`;
 
   function childAgeYears(kind: PlannedTeam['kind'] | 'history'): number {
@@ -651,6 +669,13 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     const upper = minDate(latest, bornBy);
     if (upper < earliest) return randomDate(addDays(addYears(T, -18), 1), bornBy);
     return randomDate(earliest, upper);
+  }
+
+  const upnYear = (dateOfBirth: IsoDate) => Number(addYears(dateOfBirth, 4).slice(0, 4));
+  function upnFor(dateOfBirth: IsoDate, drawn: string | null): string | null {
+    if (drawn !== null || dateOfBirth > upnAgeBornBy) return drawn;
+    // numbers from nursery schools' range, which the plan stream's never draw from: its draws stay as they were
+    return upnRng.chance(UPN_NOT_SENT) ? null : syntheticUpn(upnRng, upnTaken, upnYear(dateOfBirth), [1000, 1099]);
   }
 
   interface Family {
@@ -694,11 +719,13 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
         ethnicity,
         language,
         nhsNumber: rng.chance(0.92) ? syntheticNhsNumber(rng, nhsTaken) : null,
-        upn: schoolAge && rng.chance(0.75) ? syntheticUpn(rng, upnTaken, Number(addYears(child.dateOfBirth, 4).slice(0, 4))) : null,
+        upn: upnFor(child.dateOfBirth, schoolAge && rng.chance(0.75) ? syntheticUpn(rng, upnTaken, upnYear(child.dateOfBirth)) : null),
         restricted: false,
         version: 1,
       });
-      for (const code of child.disabilities) rows.childDisabilities.push({ childId: child.id, code });
+      // a child with no disability has that recorded (DfE's NONE), as the census asks (rule 8540)
+      for (const code of child.disabilities.length > 0 ? child.disabilities : ['NONE'])
+        rows.childDisabilities.push({ childId: child.id, code });
     }
     // Where the family lives, and for some where they lived before.
     const movedIn = rng.chance(0.3) ? randomDate(eldest, addDays(T, -30)) : eldest;
@@ -788,13 +815,16 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
         version: 1,
       });
       const a = ep.assessment;
+      // the assessment begins no later than an enquiry the referral led straight to
+      const firstEnquiry = ep.strategies.find((s) => s.fromContact && s.s47)?.s47?.start;
+      const aStart = a && firstEnquiry && firstEnquiry < a.start ? maxDate(ep.referralDate, firstEnquiry) : a?.start;
       if (a) {
-        const worker = workerAt(ep.segments, at(a.start, 12));
+        const worker = workerAt(ep.segments, at(aStart!, 12));
         rows.assessments.push({
           id: ids.uuid(),
           childId: child.id,
           referralId,
-          startDate: a.start,
+          startDate: aStart!,
           workerId: worker.id,
           factors: a.factors,
           outcome: a.outcome,
@@ -814,7 +844,31 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
         workerAt: (ms: number) => workerAt(ep.segments, ms).id,
         managerId: managerOf.get(ep.segments[0]!.team.id)!.id,
       };
-      for (const s of ep.strategies) casework.writeStrategy(rows, s, refs);
+      for (const s of ep.strategies) {
+        casework.writeStrategy(rows, s, refs);
+        // An enquiry outside the episode's assessment (in a case open for a while, or where the
+        // referral went no further) comes with an assessment of its own, completed with the
+        // enquiry: the census queries an enquiry in an episode without one (2991Q).
+        const s47 = s.s47;
+        if (!s47?.end) continue;
+        if (a && aStart! <= s47.start && (a.authorised === null || a.authorised >= s47.start)) continue;
+        const done = ep.closed ? maxDate(s47.start, minDate(s47.end, ep.closed.date)) : s47.end;
+        rows.assessments.push({
+          id: enquiryAssessments.uuid(),
+          childId: child.id,
+          referralId,
+          startDate: s47.start,
+          workerId: workerAt(ep.segments, at(s47.start, 12)).id,
+          factors: a?.factors ?? factors(enquiryAssessments),
+          outcome: a?.outcome ?? 'no_further_action',
+          submittedAt: done,
+          authorisedAt: done,
+          authorisedBy: refs.managerId,
+          lateReason: null,
+          updatedAt: new Date(at(done, 17)),
+          version: 1,
+        });
+      }
       if (ep.cinPlan) casework.writeCinPlan(rows, ep.cinPlan, refs);
       for (const s of ep.segments) {
         rows.allocations.push({

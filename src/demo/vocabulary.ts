@@ -217,6 +217,8 @@ export const lateReasons = [
 export const closureReasons = {
   afterAssessmentNoAction: 'RC8',
   afterAssessmentEarlyHelp: 'RC9',
+  /** Services ceased: for an episode that went on to a section 47 enquiry and no further. */
+  afterEnquiry: 'RC7',
   childInNeed: { RC7: 85, RC3: 4, RC4: 3, RC5: 6, RC6: 2 },
   lookedAfter: { RC1: 15, RC3: 10, RC4: 25, RC7: 40, RC5: 10 },
   withoutAssessment: { RC5: 50, RC7: 50 },
