@@ -144,5 +144,9 @@ export const visits = pgTable(
     check('visits_seen_alone_check', sql`not ${t.seenAlone} or ${t.childSeen}`),
     // last time seen, per child (children not seen lists)
     index('visits_child_date_idx').on(t.childId, t.visitDate),
+    // whether and when a child was last seen, one index probe per child (not seen counts)
+    index('visits_child_seen_idx')
+      .on(t.childId, t.visitDate)
+      .where(sql`${t.childSeen}`),
   ],
 );

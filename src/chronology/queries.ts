@@ -180,6 +180,21 @@ export async function chronologyOf(db: Db, childId: string, q: ChronologyQuery):
   );
 }
 
+/**
+ * The newest events and how many the record holds in all, in one statement: the events are
+ * gathered once (the record page's section, on every view), not planned and read twice.
+ */
+export async function latestEvents(db: Db, childId: string, n: number): Promise<{ events: ChronologyEvent[]; total: number }> {
+  const found = await rows<ChronologyEvent & { total: number }>(
+    db,
+    sql`with e as materialized (${events(childId)})
+        select day, time, kind, type, code, detail, body, record_id as "recordId", parent_id as "parentId",
+               (select count(*) from e)::int as total
+          from e order by ${newestFirst} limit ${n}`,
+  );
+  return { events: found.map(({ total: _, ...event }) => event), total: found[0]?.total ?? 0 };
+}
+
 /** How many events of each kind the child's record holds. */
 export async function chronologyCounts(db: Db, childId: string): Promise<Record<ChronologyKind, number>> {
   const found = await rows<{ kind: ChronologyKind; n: number }>(

@@ -707,9 +707,9 @@ export function unallocatedCases(db: Db, scope: Scope): Promise<UnallocatedCase[
  * open_since, last_seen): the last visit at which they were seen was more than six calendar
  * months ago, or they have never been seen and the case has been open six months or more.
  */
-function notSeenSixMonthsCte(scope: Scope, today: string, withOpenCases = true): SQL {
+function notSeenSixMonthsCte(scope: Scope, today: string): SQL {
   const since = sixMonthsBefore(today);
-  return sql`${withOpenCases ? sql`${openCasesCte}, ` : sql``}not_seen_six as (
+  return sql`${openCasesCte}, not_seen_six as (
       select o.child_id, o.open_since, s.last_seen
         from open_cases o
         -- the last time seen is looked up only for children not seen since the day
@@ -749,14 +749,44 @@ export interface CaseworkAt {
   clock: ClockContext;
 }
 
+/** The last day "coming up" reaches: the end of the COMING_UP_WORKING_DAYSth working day after today. */
+const comingUpTo = (at: CaseworkAt) => at.clock.calendar.addWorkingDays(at.today, COMING_UP_WORKING_DAYS);
+
+/** Overdue, or coming up, for an outstanding obligation aliased `o`. */
+function timingCondition(when: 'due' | 'overdue', at: CaseworkAt): SQL {
+  return when === 'overdue'
+    ? sql`o.due_by <= ${at.now.toISOString()}`
+    : sql`o.due_by > ${at.now.toISOString()} and left(o.due, 10) <= ${comingUpTo(at)}`;
+}
+
 /** Outstanding obligations of a group, in scope, overdue or coming up (for an obligation aliased `o`). */
 function groupCondition(group: (typeof obligationGroups)[number], when: 'due' | 'overdue', scope: Scope, at: CaseworkAt): SQL {
-  const timing =
-    when === 'overdue'
-      ? sql`o.due_by <= ${at.now.toISOString()}`
-      : sql`o.due_by > ${at.now.toISOString()} and left(o.due, 10) <= ${at.clock.calendar.addWorkingDays(at.today, COMING_UP_WORKING_DAYS)}`;
   return sql`o.rule_id = any(${new Param([...group.rules])}::text[]) and o.done_at is null
-    and (o.lapses_on is null or o.lapses_on > ${at.today}) and ${timing} and ${scopeCondition(scope, sql`o.child_id`)}`;
+    and (o.lapses_on is null or o.lapses_on > ${at.today}) and ${timingCondition(when, at)} and ${scopeCondition(scope, sql`o.child_id`)}`;
+}
+
+/**
+ * Every group's overdue and coming up counts in one pass over the outstanding obligations of
+ * the groups' rules, as a CTE `obligation_counts` with a column a list. The bound on due_by
+ * only narrows the index range: nothing due on or before the last day coming up is due later
+ * than two days after it, whatever the time of day or the offset from UTC.
+ */
+function obligationCountsCte(scope: Scope, at: CaseworkAt): SQL {
+  const upTo = new Date(`${comingUpTo(at)}T00:00:00Z`);
+  upTo.setUTCDate(upTo.getUTCDate() + 2);
+  const columns = obligationGroups.flatMap((g) =>
+    (['due', 'overdue'] as const).map(
+      (when) =>
+        sql`count(*) filter (where o.rule_id = any(${new Param([...g.rules])}::text[]) and ${timingCondition(when, at)})::int as ${sql.identifier(`${g.id}-${when}`)}`,
+    ),
+  );
+  return sql`obligation_counts as (
+      select ${sql.join(columns, sql`, `)}
+        from obligations o
+       where o.rule_id = any(${new Param(obligationGroups.flatMap((g) => [...g.rules]))}::text[]) and o.done_at is null
+         and o.due_by < ${upTo.toISOString()} and (o.lapses_on is null or o.lapses_on > ${at.today})
+         and ${scopeCondition(scope, sql`o.child_id`)}
+    )`;
 }
 
 function twoYearsBefore(date: string): string {
@@ -808,27 +838,60 @@ const reportLate = sql`(k.report_shared_with_family_date is null or k.report_sha
 /** The figures, by list; the children not seen in six months only for the authority (null for a team). */
 export type CaseworkCounts = Record<CaseworkListName | 'unallocated', number> & { 'not-seen-in-six-months': number | null };
 
+/**
+ * The unallocated queue's count and, for the authority, the children not seen in six months,
+ * as a CTE `open_case_counts` (unallocated, not_seen_six): the same definitions as
+ * unallocatedCte and notSeenSixMonthsCte, counted in one pass over the open cases without the
+ * words the lists show, and without the last time seen (only whether the child was ever seen).
+ */
+function openCaseCountsCte(scope: Scope, today: string): SQL {
+  if (scope.kind !== 'authority') {
+    // a team's queue is its allocations with no worker: a handful, each checked for an open case
+    const where = scope.kind === 'team' ? sql`a.team_id = ${scope.teamId} and a.worker_id is null` : sql`false`;
+    return sql`open_case_counts as (
+        select count(*)::int as unallocated, null::int as not_seen_six
+          from ${currentAllocations} a
+         where ${where}
+           and (exists (select 1 from referrals r where r.child_id = a.child_id and r.closed_date is null)
+             or exists (select 1 from cp_plans p where p.child_id = a.child_id and p.end_date is null)
+             or exists (select 1 from cin_plans p where p.child_id = a.child_id and p.end_date is null))
+      )`;
+  }
+  const since = sixMonthsBefore(today);
+  return sql`open_since as (
+      select x.child_id, min(x.since)::text as open_since
+        from (select child_id, referral_date as since from referrals where closed_date is null
+              union all
+              select child_id, start_date from cp_plans where end_date is null
+              union all
+              select child_id, start_date from cin_plans where end_date is null) x
+       group by x.child_id
+    ), open_case_counts as (
+      select count(*) filter (where a.child_id is null or a.worker_id is null)::int as unallocated,
+             count(*) filter (
+               where not exists (select 1 from visits r where r.child_id = o.child_id and r.child_seen and r.visit_date >= ${since})
+                 and (o.open_since <= ${since} or exists (select 1 from visits v where v.child_id = o.child_id and v.child_seen))
+             )::int as not_seen_six
+        from open_since o
+        left join ${currentAllocations} a on a.child_id = o.child_id
+    )`;
+}
+
 export async function caseworkCounts(db: Db, scope: Scope, at: CaseworkAt): Promise<CaseworkCounts> {
   // the children not seen in six months are counted where they are shown: the authority's page
-  const notSeen = scope.kind === 'authority';
-  const groups = obligationGroups.flatMap((g) =>
-    (['due', 'overdue'] as const).map(
-      (when) =>
-        sql`(select count(*)::int from obligations o where ${groupCondition(g, when, scope, at)}) as ${sql.identifier(`${g.id}-${when}`)}`,
-    ),
-  );
   const plans = (condition: SQL) =>
     sql`(select count(*)::int from cp_plans p where ${condition} and ${scopeCondition(scope, sql`p.child_id`)})`;
   const [row] = await rows<CaseworkCounts>(
     db,
-    sql`with ${unallocatedCte(scope)}${notSeen ? sql`, ${notSeenSixMonthsCte(scope, at.today, false)}` : sql``}
-        select ${sql.join(groups, sql`, `)},
+    sql`with ${obligationCountsCte(scope, at)}, ${openCaseCountsCte(scope, at.today)}
+        select obligation_counts.*,
                ${plans(longPlan(at.today))} as "cp-plans-over-two-years",
                ${plans(laterPlan)} as "cp-later-plans",
                (select count(*)::int from ${conferencesFrom(scope, at)} and not k.social_worker_attended) as "conferences-without-worker",
                (select count(*)::int from ${conferencesFrom(scope, at)} and ${reportLate}) as "conference-reports-late",
-               (select count(*)::int from unallocated) as unallocated,
-               ${notSeen ? sql`(select count(*)::int from not_seen_six)` : sql`null::int`} as "not-seen-in-six-months"`,
+               open_case_counts.unallocated,
+               open_case_counts.not_seen_six as "not-seen-in-six-months"
+          from obligation_counts, open_case_counts`,
   );
   return row!;
 }

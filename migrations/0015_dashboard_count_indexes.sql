@@ -1,0 +1,2 @@
+CREATE INDEX "visits_child_seen_idx" ON "visits" USING btree ("child_id","visit_date") WHERE "visits"."child_seen";--> statement-breakpoint
+CREATE INDEX "obligations_open_rule_idx" ON "obligations" USING btree ("rule_id","due_by","child_id","lapses_on","due") WHERE "obligations"."done_at" is null;
