@@ -718,9 +718,16 @@ for (const kind of await testDatabases()) {
         expect(res.status).toBe(303);
         const outstanding = await rows<{ rule_id: string }>(
           database.db,
-          sql`select rule_id from obligations where child_id = ${childId} and done is null and episode = ${planId}`,
+          sql`select rule_id from obligations where child_id = ${childId} and done is null and lapses_on is null and episode = ${planId}`,
         );
         expect(outstanding).toEqual([]);
+        // what was overdue when the plan ended is kept, as missed, no longer owed from that day
+        const missed = await rows<{ lapses_on: string }>(
+          database.db,
+          sql`select lapses_on::text from obligations where child_id = ${childId} and done is null and episode = ${planId}`,
+        );
+        expect(missed.length).toBeGreaterThan(0);
+        expect(missed.every((m) => m.lapses_on === '2026-06-22')).toBe(true);
         const record = await ana.get(`/children/${childId}`);
         expect(record.text).toContain('Not on a plan: the last plan ended on 22 June 2026');
         const page = await ana.get(`${base()}/plans/${planId}`);
@@ -831,9 +838,16 @@ for (const kind of await testDatabases()) {
         expect(plan).toEqual({ end_date: '2026-05-20', end_reason: 'review_decision' });
         const owed = await rows<{ rule_id: string }>(
           database.db,
-          sql`select rule_id from obligations where child_id = ${unbornId} and done is null`,
+          sql`select rule_id from obligations where child_id = ${unbornId} and done is null and lapses_on is null`,
         );
         expect(owed).toEqual([]);
+        // work overdue when the plan ended stays on the record as missed, lapsed on the day it ended
+        const missed = await rows<{ lapses_on: string }>(
+          database.db,
+          sql`select lapses_on::text from obligations where child_id = ${unbornId} and done is null`,
+        );
+        expect(missed.length).toBeGreaterThan(0);
+        expect(missed.every((m) => m.lapses_on === '2026-05-20')).toBe(true);
       });
     });
 

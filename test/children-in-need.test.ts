@@ -307,7 +307,7 @@ for (const kind of await testDatabases()) {
         expect(res.status).toBe(303);
         const owed = await rows<{ rule_id: string }>(
           database.db,
-          sql`select rule_id from obligations where child_id = ${childId} and done is null and episode = ${planId}`,
+          sql`select rule_id from obligations where child_id = ${childId} and done is null and lapses_on is null and episode = ${planId}`,
         );
         expect(owed).toEqual([]);
         const record = await ana.get(`/children/${childId}`);

@@ -59,10 +59,21 @@ for (const kind of await testDatabases()) {
       return counts!;
     }
 
+    /** What is owed or was done under a rule (not what was missed and is no longer owed). */
     async function obligation(ruleId: string, child = childId) {
       return rows<{ due: string; done: string | null }>(
         database.db,
-        sql`select due, done from obligations where child_id = ${child} and rule_id = ${ruleId} order by due`,
+        sql`select due, done from obligations
+             where child_id = ${child} and rule_id = ${ruleId} and (done is not null or lapses_on is null) order by due`,
+      );
+    }
+
+    /** What was missed under a rule and is no longer owed, with the day it stopped being owed. */
+    async function missed(ruleId: string, child = childId) {
+      return rows<{ due: string; lapses_on: string }>(
+        database.db,
+        sql`select due, lapses_on::text from obligations
+             where child_id = ${child} and rule_id = ${ruleId} and done is null and lapses_on is not null order by due`,
       );
     }
 
@@ -345,8 +356,10 @@ for (const kind of await testDatabases()) {
           ['2026-03-20', 'CARPL', false],
           [null, null, true],
         ]);
-        // the first placement's visit is dropped (it ended unvisited); the new one's is due a week after it began
+        // the first placement's visit, due within a week and never made, is kept as missed from the
+        // move; the new placement's is due a week after it began
         expect(await obligation('looked-after-visit')).toEqual([{ due: '2026-03-27', done: null }]);
+        expect(await missed('looked-after-visit')).toEqual([{ due: '2026-03-09', lapses_on: '2026-03-20' }]);
         expect(await auditActions()).toContain('MOVE_PLACEMENT');
       });
 

@@ -171,6 +171,8 @@ function recordRoutes(app: FastifyInstance, ctx: AppContext): void {
       relationships: relationshipLines(record.relationships),
       outstanding: obligationRows(obligations.filter((o) => o.status === 'due' || o.status === 'overdue')),
       met: obligationRows(obligations.filter((o) => o.status === 'met_on_time' || o.status === 'met_late')),
+      // never met, and no longer owed (the plan ended, the child turned 18): kept in sight, not dropped
+      missed: obligationRows(obligations.filter((o) => o.status === 'lapsed')),
       visits: { rows: visitRows(recent.visits, { cut: NOTE_ON_RECORD }), total: recent.total },
       sections,
     });

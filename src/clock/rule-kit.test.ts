@@ -48,6 +48,14 @@ describe('chains', () => {
     expect(early).toEqual([]);
   });
 
+  it('keeps an obligation missed before the process stopped, lapsed on the stop’s day, and drops one not yet due', () => {
+    const run = (stop: string) => chain({ ruleId: 'r', episode: 'e', anchor: anchorAt(start), candidates: [], stop, first: link('first') });
+    // due on 15 January, never met, the plan ended on the 20th: it was missed, and stays on the record as such
+    expect(run('2025-01-20').map((o) => [o.dueAt, o.meetingFactId, o.lapsesAt])).toEqual([['2025-01-15', null, '2025-01-20']]);
+    // ended on the day it fell due: it was never overdue, so nothing is kept
+    expect(run('2025-01-15')).toEqual([]);
+  });
+
   it('never lets a fact meet the obligation it started', () => {
     const out = chain({ ruleId: 'r', episode: 'e', anchor: anchorAt(m1), candidates: [m1, m2], first: link('first') });
     expect(out.map((o) => o.meetingFactId)).toEqual(['m2']);

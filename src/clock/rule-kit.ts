@@ -4,9 +4,11 @@
  * module pairs triggers with the facts that meet them and applies the stop.
  *
  * Stopping: when the process stops (plan ended, child left care, referral closed…)
- * before an obligation is met, the obligation is dropped, not kept: the clock lists
- * what is owed and what was done, and nothing is owed for a process that has ended.
- * A meeting fact on the day of the stop still counts; nothing new starts on that day.
+ * before an obligation is met, nothing more is owed for it. One that fell due before the
+ * stop and was never met is kept, as lapsed on the stop's day: it was missed, and the
+ * record keeps saying so after the plan ends. One not yet due when the process stopped
+ * is dropped. A meeting fact on the day of the stop still counts; nothing new starts on
+ * that day.
  */
 import { type IsoDate, type Moment, compareMoments, formatMoment, isDateOnly, localDateOf } from '../core/calendar/index.js';
 import type { Fact } from './facts.js';
@@ -40,7 +42,7 @@ export interface ChainOptions {
   anchor: Anchor;
   /** Facts that can meet the obligations, in date order. */
   candidates: readonly Fact[];
-  /** When the process stopped, by a recorded fact, if it has: unmet obligations are dropped. */
+  /** When the process stopped, by a recorded fact, if it has: an unmet obligation is dropped, or kept as lapsed if it was already overdue. */
   stop?: Moment | null;
   /**
    * A known day the duty ends (a birthday): meeting facts after it do not count,
@@ -117,9 +119,12 @@ export function chain(options: ChainOptions): Obligation[] {
     if (meeting && stop != null && localDateOf(meeting.at) > localDateOf(stop)) meeting = null;
     if (meeting && lapsesAt !== null && localDateOf(meeting.at) > lapsesAt) meeting = null;
     if (!meeting) {
-      // Owed only if the process has not stopped and the duty does not end before it falls due.
-      if (stop == null && (lapsesAt === null || localDateOf(link.dueAt) < lapsesAt))
-        out.push(obligation(ruleId, episode, trigger, link, null, lapsesAt));
+      // Owed only if the duty does not end before it falls due; after a stop, kept only if
+      // it was already overdue then (missed), lapsing on the stop's day.
+      const due = localDateOf(link.dueAt);
+      const ends = stop == null ? lapsesAt : lapsesAt === null || localDateOf(stop) < lapsesAt ? localDateOf(stop) : lapsesAt;
+      if ((stop == null || due < localDateOf(stop)) && (ends === null || due < ends))
+        out.push(obligation(ruleId, episode, trigger, link, null, ends));
       break;
     }
     out.push(obligation(ruleId, episode, trigger, link, meeting, lapsesAt));

@@ -11,7 +11,7 @@ export const statusLabels: Record<ObligationStatus, { text: string; colour: stri
   due: { text: 'Due', colour: 'blue' },
   met_late: { text: 'Met late', colour: 'orange' },
   met_on_time: { text: 'Met on time', colour: 'green' },
-  lapsed: { text: 'No longer owed', colour: 'grey' },
+  lapsed: { text: 'Not met, no longer owed', colour: 'grey' },
 };
 
 /** The one definition of an obligation's status, matching the SQL used by work lists. */

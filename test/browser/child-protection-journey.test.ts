@@ -434,6 +434,9 @@ describe('in a real browser: a concern to the end of a plan, with the record and
 
     const { due } = await onRecord();
     for (const rule of childProtectionRules) expect(owes(due, rule), rule).toBe(false);
+    // the second core group was overdue when the plan ended: it stays on the record as missed
+    const missed = (await tableRows(ana, 'Missed: not met, and no longer owed')).map((r) => r[0]!);
+    expect(missed.some(startsWith('Core group')), 'core group').toBe(true);
     await expect(ana.locator('section[aria-labelledby="child-protection-heading"]').textContent()).resolves.toContain(
       'Not on a plan: the last plan ended on 10 June 2026',
     );
@@ -443,7 +446,7 @@ describe('in a real browser: a concern to the end of a plan, with the record and
     await open(ana, recordOf());
     await follow(ana, 'Everything recorded under child protection');
     const doneHere = (await tableRows(ana, 'Done')).map((r) => r[0]!);
-    // everything met along the way; the second core group, never held, stopped with the plan
+    // everything met along the way; the second core group, never held, is on the record as missed (above)
     for (const rule of childProtectionRules.filter((r) => r !== 'Core group')) expect(doneHere.some(startsWith(rule)), rule).toBe(true);
     expect(await tableRows(ana, 'What is due')).toEqual([]);
     await expect(ana.locator('main').textContent()).resolves.toContain('Nothing under child protection is due.');

@@ -99,8 +99,12 @@ describe('care plan, placement plan and IRO', () => {
         f('placement_plan_completed', '2026-02-05', { episode: 'pl2' }),
       ]),
     );
-    // The first placement's plan was never made and the placement has ended: nothing owed for it.
-    expect(list.map((o) => [o.episode, o.dueAt, o.doneAt])).toEqual([['pl2', '2026-02-09', '2026-02-05']]);
+    // The first placement's plan was never made and the placement has ended: no longer owed,
+    // and kept as missed (it lapsed the day the placement ended), not dropped.
+    expect(list.map((o) => [o.episode, o.dueAt, o.doneAt, o.lapsesAt])).toEqual([
+      ['pl1', '2025-12-30', null, '2026-02-02'],
+      ['pl2', '2026-02-09', '2026-02-05', null],
+    ]);
     const open = obligationsOf('placement-plan', child([lac(f), f('placement_started', '2025-12-19', { episode: 'pl1' })]));
     expect(open.map((o) => o.dueAt)).toEqual(['2025-12-30']);
   });
