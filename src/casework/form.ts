@@ -223,3 +223,8 @@ export class FormView {
     };
   }
 }
+
+/** A form whose only gathering is its date fields (day, month and year inputs), named. */
+export function withDates(...names: string[]): (body: FormValues) => FormValues {
+  return (body) => formInput(body, { dates: names });
+}

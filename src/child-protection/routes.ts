@@ -15,7 +15,7 @@ import type { FieldError } from '../core/http/forms.js';
 import { route } from '../core/http/route.js';
 import { todayIn } from '../core/time.js';
 import { loadClockContext } from '../obligations/recompute.js';
-import { type FormValues, formInput } from '../casework/form.js';
+import { type FormValues, formInput, withDates } from '../casework/form.js';
 import * as to from './paths.js';
 import { paths, apiPaths } from './paths.js';
 import {
@@ -269,10 +269,6 @@ export function childProtectionRoutes(app: FastifyInstance, ctx: AppContext): vo
     formInput(body, { dates: ['concernDate', 'heldDate'], lists: { participants: ['agency', 'role', 'name'] } });
   const attendanceForm = (dates: string[]) => (body: FormValues) =>
     formInput(body, { dates, lists: { attendance: ['agency', 'name', 'attended'] } });
-  const dates =
-    (...names: string[]) =>
-    (body: FormValues) =>
-      formInput(body, { dates: names });
 
   register({
     summary: 'Record a concern of significant harm, and the strategy discussion if it has been held',
@@ -317,7 +313,7 @@ export function childProtectionRoutes(app: FastifyInstance, ctx: AppContext): vo
     page: paths.authoriseStrategyDiscussion,
     api: apiPaths.authoriseStrategyDiscussion,
     schema: authoriseSchema(today),
-    fromForm: dates('authorisedDate'),
+    fromForm: withDates('authorisedDate'),
     creates: false,
     run: (tx, p, input, by) => authoriseStrategyDiscussion(tx, p.childId, p.id, input, by),
     again: (reply, p, user, values, errors) => discussionPage(reply, p, user, values, errors),
@@ -332,7 +328,7 @@ export function childProtectionRoutes(app: FastifyInstance, ctx: AppContext): vo
     page: paths.startS47,
     api: apiPaths.startS47,
     schema: startS47Schema(today),
-    fromForm: dates('startDate'),
+    fromForm: withDates('startDate'),
     creates: true,
     run: (tx, p, input, by) => startS47Enquiry(tx, p.childId, p.id, input, by),
     again: (reply, p, user, values, errors) => discussionPage(reply, p, user, values, errors),
@@ -347,7 +343,7 @@ export function childProtectionRoutes(app: FastifyInstance, ctx: AppContext): vo
     page: paths.s47Enquiry,
     api: apiPaths.s47Enquiry,
     schema: s47OutcomeSchema(today),
-    fromForm: dates('endDate'),
+    fromForm: withDates('endDate'),
     creates: false,
     run: (tx, p, input, by) => recordS47Outcome(tx, p.childId, p.id, input, by),
     again: (reply, p, user, values, errors) => enquiryPage(reply, p, user, values, errors),
@@ -362,7 +358,7 @@ export function childProtectionRoutes(app: FastifyInstance, ctx: AppContext): vo
     page: paths.authoriseS47,
     api: apiPaths.authoriseS47,
     schema: authoriseSchema(today),
-    fromForm: dates('authorisedDate'),
+    fromForm: withDates('authorisedDate'),
     creates: false,
     run: (tx, p, input, by) => authoriseS47Enquiry(tx, p.childId, p.id, input, by),
     again: (reply, p, user, values, errors) => enquiryPage(reply, p, user, values, errors),
@@ -425,7 +421,7 @@ export function childProtectionRoutes(app: FastifyInstance, ctx: AppContext): vo
     page: paths.finalisePlan,
     api: apiPaths.finalisePlan,
     schema: finalisePlanSchema(today),
-    fromForm: dates('finalisedDate'),
+    fromForm: withDates('finalisedDate'),
     creates: false,
     run: (tx, p, input, by) => finalisePlan(tx, p.childId, p.id, input, by),
     again: (reply, p, _user, values, errors) => planPageFor(reply, p, 'finalise', values, errors),
@@ -440,7 +436,7 @@ export function childProtectionRoutes(app: FastifyInstance, ctx: AppContext): vo
     page: paths.endPlan,
     api: apiPaths.endPlan,
     schema: endPlanSchema(today),
-    fromForm: dates('endDate'),
+    fromForm: withDates('endDate'),
     creates: false,
     run: (tx, p, input) => endPlan(tx, p.childId, p.id, input),
     again: (reply, p, _user, values, errors) => endPlanPage(reply, p, values, errors),

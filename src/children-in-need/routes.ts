@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { changeRoutes } from '../casework/changes.js';
 import { registerPlanBuilderChanges } from '../casework/plan-changes.js';
-import { type FormValues, formInput } from '../casework/form.js';
+import { type FormValues, formInput, withDates } from '../casework/form.js';
 import { childSummary } from '../core/record/summary.js';
 import type { AccessRole } from '../core/auth/schema.js';
 import { apiRoute } from '../core/http/api.js';
@@ -187,11 +187,6 @@ export function childrenInNeedRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   // ── changes ───────────────────────────────────────────────────────────────
 
-  const dates =
-    (...names: string[]) =>
-    (body: FormValues) =>
-      formInput(body, { dates: names });
-
   register({
     summary: 'Start a child in need plan under an open referral',
     audit: 'START_CIN_PLAN',
@@ -199,7 +194,7 @@ export function childrenInNeedRoutes(app: FastifyInstance, ctx: AppContext): voi
     page: paths.newPlan,
     api: apiPaths.plans,
     schema: startCinPlanSchema(today),
-    fromForm: dates('startDate'),
+    fromForm: withDates('startDate'),
     creates: true,
     run: (tx, p, input, by) => startCinPlan(tx, p.childId, input, by),
     again: (reply, p, _user, values, errors) => startPage(reply, p, values, errors),
@@ -242,7 +237,7 @@ export function childrenInNeedRoutes(app: FastifyInstance, ctx: AppContext): voi
     page: paths.endPlan,
     api: apiPaths.endPlan,
     schema: endCinPlanSchema(today),
-    fromForm: dates('endDate'),
+    fromForm: withDates('endDate'),
     creates: false,
     run: (tx, p, input) => endCinPlan(tx, p.childId, p.id, input),
     again: (reply, p, _user, values, errors) => endPage(reply, p, values, errors),
@@ -257,7 +252,7 @@ export function childrenInNeedRoutes(app: FastifyInstance, ctx: AppContext): voi
     page: paths.closure,
     api: apiPaths.closure,
     schema: closeCaseSchema(today),
-    fromForm: dates('closedDate'),
+    fromForm: withDates('closedDate'),
     creates: true,
     run: (tx, p, input, by) => closeCase(tx, p.childId, input, by),
     again: (reply, p, _user, values, errors) => closurePage(reply, p, values, errors),
@@ -273,7 +268,7 @@ export function childrenInNeedRoutes(app: FastifyInstance, ctx: AppContext): voi
     page: paths.transition,
     api: apiPaths.transition,
     schema: transitionPlanSchema(today),
-    fromForm: dates('startedDate'),
+    fromForm: withDates('startedDate'),
     creates: true,
     run: (tx, p, input, by) => recordTransitionPlan(tx, p.childId, input, by),
     again: (reply, p, _user, values, errors) => transitionPage(reply, p, values, errors),
@@ -288,7 +283,7 @@ export function childrenInNeedRoutes(app: FastifyInstance, ctx: AppContext): voi
     page: paths.changeTransition,
     api: apiPaths.changeTransition,
     schema: updateTransitionPlanSchema(today),
-    fromForm: dates('startedDate'),
+    fromForm: withDates('startedDate'),
     creates: false,
     run: (tx, p, input) => updateTransitionPlan(tx, p.childId, input),
     again: (reply, p, _user, values, errors) => transitionPage(reply, p, values, errors),

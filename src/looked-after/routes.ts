@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { changeRoutes } from '../casework/changes.js';
-import { type FormValues, formInput } from '../casework/form.js';
+import { type FormValues, withDates } from '../casework/form.js';
 import type { AccessRole } from '../core/auth/schema.js';
 import { apiRoute } from '../core/http/api.js';
 import type { AppContext } from '../core/http/context.js';
@@ -178,10 +178,6 @@ export function lookedAfterRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   // ── changes ───────────────────────────────────────────────────────────────
 
-  const dates =
-    (...names: string[]) =>
-    (body: FormValues) =>
-      formInput(body, { dates: names });
   const toPeriod = (p: Params) => to.carePeriodPath(p.childId, p.id);
 
   register({
@@ -191,7 +187,7 @@ export function lookedAfterRoutes(app: FastifyInstance, ctx: AppContext): void {
     page: paths.start,
     api: apiPaths.periods,
     schema: becomeLookedAfterSchema(today),
-    fromForm: dates('startDate'),
+    fromForm: withDates('startDate'),
     creates: true,
     run: (tx, p, input, by) => becomeLookedAfter(tx, p.childId, input, by),
     again: (reply, p, _user, values, errors) => startPage(reply, p, values, errors),
@@ -206,7 +202,7 @@ export function lookedAfterRoutes(app: FastifyInstance, ctx: AppContext): void {
     page: paths.legalStatus,
     api: apiPaths.legalStatus,
     schema: changeLegalStatusSchema(today),
-    fromForm: dates('changeDate'),
+    fromForm: withDates('changeDate'),
     creates: false,
     run: (tx, p, input, by) => changeLegalStatus(tx, p.childId, p.id, input, by),
     again: (reply, p, _user, values, errors) => legalStatusPage(reply, p, values, errors),
@@ -221,7 +217,7 @@ export function lookedAfterRoutes(app: FastifyInstance, ctx: AppContext): void {
     page: paths.move,
     api: apiPaths.move,
     schema: movePlacementSchema(today),
-    fromForm: dates('moveDate'),
+    fromForm: withDates('moveDate'),
     creates: true,
     run: (tx, p, input, by) => movePlacement(tx, p.childId, p.id, input, by),
     again: (reply, p, _user, values, errors) => movePage(reply, p, values, errors),
@@ -236,7 +232,7 @@ export function lookedAfterRoutes(app: FastifyInstance, ctx: AppContext): void {
     page: paths.placement,
     api: apiPaths.placement,
     schema: changePlacementSchema(today),
-    fromForm: dates('changeDate'),
+    fromForm: withDates('changeDate'),
     creates: true,
     run: (tx, p, input, by) => changePlacement(tx, p.childId, p.id, input, by),
     again: (reply, p, _user, values, errors) => changePlacementPage(reply, p, values, errors),
@@ -251,7 +247,7 @@ export function lookedAfterRoutes(app: FastifyInstance, ctx: AppContext): void {
     page: paths.iro,
     api: apiPaths.iro,
     schema: appointIroSchema(today),
-    fromForm: dates('appointedDate'),
+    fromForm: withDates('appointedDate'),
     creates: false,
     run: (tx, p, input) => appointIro(tx, p.childId, p.id, input),
     again: (reply, p, _user, values, errors) => iroPage(reply, p, values, errors),
@@ -266,7 +262,7 @@ export function lookedAfterRoutes(app: FastifyInstance, ctx: AppContext): void {
     page: paths.newReview,
     api: apiPaths.reviews,
     schema: lookedAfterReviewSchema(today),
-    fromForm: dates('reviewDate', 'decisionsCirculatedDate', 'recordCompletedDate'),
+    fromForm: withDates('reviewDate', 'decisionsCirculatedDate', 'recordCompletedDate'),
     creates: true,
     run: (tx, p, input, by) => recordLookedAfterReview(tx, p.childId, p.id, input, by),
     again: (reply, p, _user, values, errors) => reviewPage(reply, p, values, errors),
@@ -281,7 +277,7 @@ export function lookedAfterRoutes(app: FastifyInstance, ctx: AppContext): void {
     page: paths.review,
     api: apiPaths.review,
     schema: reviewFollowUpSchema(today),
-    fromForm: dates('decisionsCirculatedDate', 'recordCompletedDate'),
+    fromForm: withDates('decisionsCirculatedDate', 'recordCompletedDate'),
     creates: false,
     run: (tx, p, input) => recordReviewFollowUp(tx, p.childId, p.id, p.reviewId, input),
     again: (reply, p, _user, values, errors) => followUpPage(reply, p, values, errors),
@@ -296,7 +292,7 @@ export function lookedAfterRoutes(app: FastifyInstance, ctx: AppContext): void {
     page: paths.end,
     api: apiPaths.end,
     schema: ceaseLookedAfterSchema(today),
-    fromForm: dates('endDate'),
+    fromForm: withDates('endDate'),
     creates: false,
     run: (tx, p, input) => ceaseLookedAfter(tx, p.childId, p.id, input),
     again: (reply, p, _user, values, errors) => ceasePage(reply, p, values, errors),
