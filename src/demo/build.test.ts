@@ -376,8 +376,11 @@ describe('the demo authority, the size of Manchester on the first day of its 201
   it('puts the casework on the clock: conferences, core groups, visits and reviews due, most met on time, some overdue', async () => {
     const byRule = await rows<{ rule_id: string; n: number; open: number; overdue: number; late: number }>(
       db,
-      sql`select rule_id, count(*)::int as n, count(*) filter (where done_at is null)::int as open,
-                 count(*) filter (where done_at is null and due_by < ${NOW.toISOString()})::int as overdue,
+      // open: not met and still owed (what was missed before a plan ended is kept, lapsed, and no longer owed)
+      sql`select rule_id, count(*)::int as n,
+                 count(*) filter (where done_at is null and (lapses_on is null or lapses_on > ${NOW.toISOString().slice(0, 10)}::date))::int as open,
+                 count(*) filter (where done_at is null and (lapses_on is null or lapses_on > ${NOW.toISOString().slice(0, 10)}::date)
+                                    and due_by < ${NOW.toISOString()})::int as overdue,
                  count(*) filter (where done_at > due_by)::int as late
             from obligations group by rule_id`,
     );

@@ -47,12 +47,17 @@ export interface OverdueAssessment {
  * (child_id, referral_id, referral_date, due, due_by), the one definition the lists and the
  * dashboards' counts share.
  */
+/** Not lapsed: an obligation missed before its process stopped is kept, lapsed, and no longer owed. */
+function stillOwed(now: Date): SQL {
+  return sql`(o.lapses_on is null or o.lapses_on > (${now.toISOString()}::timestamptz at time zone 'Europe/London')::date)`;
+}
+
 export function overdueAssessmentsCte(scope: Scope, now: Date): SQL {
   return sql`overdue_obligations as materialized (
         -- filtered first, so every episode cast below is a referral's id
         select o.child_id, o.episode, o.due, o.due_by from obligations o
          where o.rule_id = ${assessmentTimeliness.id} and o.done_at is null and o.due_by <= ${now.toISOString()}
-           and ${scopeCondition(scope, sql`o.child_id`)}
+           and ${stillOwed(now)} and ${scopeCondition(scope, sql`o.child_id`)}
       ), overdue_assessments as (
         select o.child_id, r.id as referral_id, r.referral_date, o.due, o.due_by
           from overdue_obligations o
@@ -251,6 +256,7 @@ export function teamsOverview(db: Db, now: Date): Promise<TeamRow[]> {
           left join (select a.team_id, count(*)::int as n
                        from obligations o join ${currentAllocations} a on a.child_id = o.child_id
                       where o.rule_id = ${assessmentTimeliness.id} and o.done_at is null and o.due_by <= ${now.toISOString()}
+                        and ${stillOwed(now)}
                       group by a.team_id) od on od.team_id = t.id
          where t.active order by t.name`,
   );
