@@ -35,11 +35,10 @@ export interface Obligation {
   /** Plain English: why it is due, e.g. "Review within 3 months of the first review held on 2 May 2024". */
   explanation: string;
   /**
-   * For an outstanding obligation whose duty ends on a known future day (a birthday:
-   * 18 for a child, 25 for leaving care support), that day: from then on it is no
-   * longer owed (status 'lapsed') and lists should leave it out. Null otherwise.
-   * (A process stopped by a recorded fact, such as a plan ending, simply drops its
-   * unmet obligations.)
+   * For an outstanding obligation whose duty ends on a known day (a birthday: 18 for a
+   * child, 25 for leaving care support; or the day its process stopped, for one already
+   * overdue then), that day: from then on it is no longer owed (status 'lapsed') and work
+   * lists leave it out; the child's record shows it as missed. Null otherwise.
    */
   lapsesAt: IsoDate | null;
 }
