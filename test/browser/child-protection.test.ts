@@ -251,9 +251,16 @@ describe('in a real browser: one child from a concern to the end of a child prot
     await expectAccessible(page);
     const owed = await rows<{ rule_id: string }>(
       database.db,
-      sql`select rule_id from obligations where child_id = ${childId} and done is null`,
+      sql`select rule_id from obligations where child_id = ${childId} and done is null and lapses_on is null`,
     );
     expect(owed).toEqual([]);
+    // what was overdue when the plan ended stays on the record as missed, no longer owed from that day
+    const missed = await rows<{ lapses_on: string }>(
+      database.db,
+      sql`select lapses_on::text from obligations where child_id = ${childId} and done is null`,
+    );
+    expect(missed.length).toBeGreaterThan(0);
+    expect(missed.every((m) => m.lapses_on === '2026-06-16')).toBe(true);
     await page.goto(`${service.url}/children/${childId}`);
     await expectAccessible(page);
     await expect(section()).resolves.toContain('Not on a plan: the last plan ended on 16 June 2026');

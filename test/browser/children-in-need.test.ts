@@ -161,7 +161,7 @@ describe('in a real browser: a child in need plan from its start through a revie
     await expect(banner()).resolves.toContain('Plan ended');
     const owed = await rows<{ rule_id: string }>(
       database.db,
-      sql`select rule_id from obligations where child_id = ${childId} and done is null and rule_id like 'child-in-need%'`,
+      sql`select rule_id from obligations where child_id = ${childId} and done is null and lapses_on is null and rule_id like 'child-in-need%'`,
     );
     expect(owed).toEqual([]);
     await page.goto(`${service.url}/children/${childId}`);
