@@ -4,6 +4,7 @@ import { planPath as cpPlanPath, conferencePath as cpConferencePath } from '../c
 import { assessmentTimeliness, type ClockContext, ruleById } from '../clock/index.js';
 import type { WorkingDayCalendar } from '../core/calendar/index.js';
 import { rows, type Db } from '../core/db/database.js';
+import { londonDate } from '../core/time.js';
 import { caseholding, caseloadOf, currentAllocations } from '../workforce/queries.js';
 import { obligationAction } from '../obligations/sources.js';
 import { workforcePaths } from '../workforce/paths.js';
@@ -48,8 +49,8 @@ export interface OverdueAssessment {
  * dashboards' counts share.
  */
 /** Not lapsed: an obligation missed before its process stopped is kept, lapsed, and no longer owed. */
-function stillOwed(now: Date): SQL {
-  return sql`(o.lapses_on is null or o.lapses_on > (${now.toISOString()}::timestamptz at time zone 'Europe/London')::date)`;
+function stillOwed(today: string): SQL {
+  return sql`(o.lapses_on is null or o.lapses_on > ${today})`;
 }
 
 export function overdueAssessmentsCte(scope: Scope, now: Date): SQL {
@@ -57,7 +58,7 @@ export function overdueAssessmentsCte(scope: Scope, now: Date): SQL {
         -- filtered first, so every episode cast below is a referral's id
         select o.child_id, o.episode, o.due, o.due_by from obligations o
          where o.rule_id = ${assessmentTimeliness.id} and o.done_at is null and o.due_by <= ${now.toISOString()}
-           and ${stillOwed(now)} and ${scopeCondition(scope, sql`o.child_id`)}
+           and ${stillOwed(londonDate(now))} and ${scopeCondition(scope, sql`o.child_id`)}
       ), overdue_assessments as (
         select o.child_id, r.id as referral_id, r.referral_date, o.due, o.due_by
           from overdue_obligations o
@@ -256,7 +257,7 @@ export function teamsOverview(db: Db, now: Date): Promise<TeamRow[]> {
           left join (select a.team_id, count(*)::int as n
                        from obligations o join ${currentAllocations} a on a.child_id = o.child_id
                       where o.rule_id = ${assessmentTimeliness.id} and o.done_at is null and o.due_by <= ${now.toISOString()}
-                        and ${stillOwed(now)}
+                        and ${stillOwed(londonDate(now))}
                       group by a.team_id) od on od.team_id = t.id
          where t.active order by t.name`,
   );
@@ -768,7 +769,7 @@ function timingCondition(when: 'due' | 'overdue', at: CaseworkAt): SQL {
 /** Outstanding obligations of a group, in scope, overdue or coming up (for an obligation aliased `o`). */
 function groupCondition(group: (typeof obligationGroups)[number], when: 'due' | 'overdue', scope: Scope, at: CaseworkAt): SQL {
   return sql`o.rule_id = any(${new Param([...group.rules])}::text[]) and o.done_at is null
-    and (o.lapses_on is null or o.lapses_on > ${at.today}) and ${timingCondition(when, at)} and ${scopeCondition(scope, sql`o.child_id`)}`;
+    and ${stillOwed(at.today)} and ${timingCondition(when, at)} and ${scopeCondition(scope, sql`o.child_id`)}`;
 }
 
 /**
@@ -790,7 +791,7 @@ function obligationCountsCte(scope: Scope, at: CaseworkAt): SQL {
       select ${sql.join(columns, sql`, `)}
         from obligations o
        where o.rule_id = any(${new Param(obligationGroups.flatMap((g) => [...g.rules]))}::text[]) and o.done_at is null
-         and o.due_by < ${upTo.toISOString()} and (o.lapses_on is null or o.lapses_on > ${at.today})
+         and o.due_by < ${upTo.toISOString()} and ${stillOwed(at.today)}
          and ${scopeCondition(scope, sql`o.child_id`)}
     )`;
 }
