@@ -356,6 +356,19 @@ for (const kind of await testDatabases()) {
         expect((early.body as ApiErrors).errors).toEqual([
           { field: 'closedDate', message: 'Date the case closed cannot be before the open referral (16 February 2026)' },
         ]);
+        // the referral led to a child in need plan: "closed after assessment" would contradict it (census rule 2990)
+        const afterAssessment = await api.post(`/api${base()}/closure`, {
+          closedDate: '2026-05-11',
+          reason: 'RC8',
+          summary: 'Needs met',
+          stepDownToEarlyHelp: false,
+        });
+        expect(afterAssessment.status).toBe(400);
+        const [refusal] = (afterAssessment.body as ApiErrors).errors;
+        expect(refusal!.field).toBe('reason');
+        expect(refusal!.message).toMatch(
+          /^RC8 is for a case closed after its assessment with nothing more done, but this referral had a child in need plan \(from \d+ \w+ 2026\)/,
+        );
         expect(await snapshot()).toEqual(before);
       });
 

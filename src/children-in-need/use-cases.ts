@@ -18,7 +18,7 @@ import {
   refuseIfEnded,
   updateActionProgress,
 } from '../casework/plans.js';
-import { cpPlans } from '../child-protection/schema.js';
+import { cpPlans, s47Enquiries } from '../child-protection/schema.js';
 import { nextVersion, updateAtVersion } from '../core/db/versions.js';
 import { childDisabilities } from '../children/schema.js';
 import { children } from '../core/record/schema.js';
@@ -268,6 +268,14 @@ export async function closeCase(tx: Db, childId: string, input: CloseCase, by: A
   if (input.closedDate < latestReferral) {
     throw new CaseworkRuleError('closedDate', `Date the case closed cannot be before the open referral (${formatDate(latestReferral)})`);
   }
+  if (closedAfterAssessment.has(input.reason)) {
+    const work = await workBeyondAssessment(tx, childId, open);
+    if (work)
+      throw new CaseworkRuleError(
+        'reason',
+        `${input.reason} is for a case closed after its assessment with nothing more done, but this referral had ${work}: choose the reason the services ended (RC7 when the child is no longer in need)`,
+      );
+  }
   const [plan] = await tx
     .select()
     .from(cinPlans)
@@ -305,6 +313,45 @@ export async function closeCase(tx: Db, childId: string, input: CloseCase, by: A
     .returning({ id: caseClosures.id });
   await recomputeObligations(tx, [childId]);
   return row!.id;
+}
+
+/** RC8 and RC9: closed after assessment, no further action or early help (CIN census rule 2990). */
+const closedAfterAssessment = new Set(['RC8', 'RC9']);
+
+/**
+ * What the open referrals led to beyond their assessment (a section 47 enquiry, a child
+ * protection or child in need plan), in words, or null. An item belongs to a referral it names,
+ * or, naming none, to the open referrals when it began on or after the earliest of them: the
+ * census puts it in that episode (src/cin-census/build.ts, `episodeFor`).
+ */
+async function workBeyondAssessment(
+  tx: Db,
+  childId: string,
+  open: readonly { id: string; referralDate: string }[],
+): Promise<string | null> {
+  const ids = new Set(open.map((r) => r.id));
+  const since = open
+    .map((r) => r.referralDate)
+    .sort()
+    .at(0)!;
+  const belongs = (item: { referralId: string | null; startDate: string }) =>
+    item.referralId ? ids.has(item.referralId) : item.startDate >= since;
+  const enquiry = (
+    await tx
+      .select({ referralId: s47Enquiries.referralId, startDate: s47Enquiries.startDate })
+      .from(s47Enquiries)
+      .where(eq(s47Enquiries.childId, childId))
+  ).find(belongs);
+  if (enquiry) return `a section 47 enquiry (started ${formatDate(enquiry.startDate)})`;
+  const cp = (await tx.select({ startDate: cpPlans.startDate }).from(cpPlans).where(eq(cpPlans.childId, childId))).find(
+    (p) => p.startDate >= since,
+  );
+  if (cp) return `a child protection plan (from ${formatDate(cp.startDate)})`;
+  const cin = (
+    await tx.select({ referralId: cinPlans.referralId, startDate: cinPlans.startDate }).from(cinPlans).where(eq(cinPlans.childId, childId))
+  ).find(belongs);
+  if (cin) return `a child in need plan (from ${formatDate(cin.startDate)})`;
+  return null;
 }
 
 // ── transition planning ──────────────────────────────────────────────────────
