@@ -1,6 +1,7 @@
 import { assessmentArea } from './assessment/index.js';
 import { caseNotesArea } from './case-notes/index.js';
 import { childProtectionArea } from './child-protection/index.js';
+import { providePlanStartHandlers } from './child-protection/plan-start.js';
 import { childrenInNeedArea } from './children-in-need/index.js';
 import { cinCensusArea } from './cin-census/index.js';
 import { chronologyArea } from './chronology/index.js';
@@ -42,3 +43,6 @@ provideClockSources(areas.flatMap((a) => ('clock' in a ? [a.clock] : [])));
 // The parts of the child's record page other areas give (child protection's, children in
 // need's and looked after's sections, the case notes button, the latest of the chronology), in this list's order.
 provideRecordSections(areas.flatMap((a) => ('recordSection' in a ? [a.recordSection] : [])));
+
+// What other areas do when a child protection plan starts (children in need ends its plan).
+providePlanStartHandlers(areas.flatMap((a) => ('onChildProtectionPlanStart' in a ? [a.onChildProtectionPlanStart] : [])));

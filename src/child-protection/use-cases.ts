@@ -29,6 +29,7 @@ import { formatDate } from '../core/calendar/index.js';
 import { londonDate } from '../core/time.js';
 import { londonInstant } from '../front-door/use-cases.js';
 import { contacts, referrals } from '../front-door/schema.js';
+import { childProtectionPlanStarted } from './plan-start.js';
 import { recomputeObligations } from '../obligations/recompute.js';
 import { type Actor, CaseworkNotFound, CaseworkRuleError, type Today } from '../casework/errors.js';
 import { list, optionalTimeField, timeField } from '../casework/fields.js';
@@ -565,6 +566,7 @@ export async function recordConference(
       })
       .returning({ id: cpPlans.id });
     planId = plan!.id;
+    await childProtectionPlanStarted(tx, childId, input.conferenceDate);
   }
   await recomputeObligations(tx, [childId]);
   return { id: row!.id, planId };

@@ -5,6 +5,7 @@
  * and writes (use-cases), reads (queries), views' parameters (presenters), addresses (paths),
  * pages and API (routes), and the facts it gives the statutory clock (facts).
  */
+import type { PlanStartHandler } from '../child-protection/plan-start.js';
 import type { RecordSectionSource } from '../children/record-sections.js';
 import type { Area, Paths } from '../core/http/area.js';
 import type { AreaOnTheClock, ObligationActions } from '../obligations/sources.js';
@@ -13,6 +14,7 @@ import * as addresses from './paths.js';
 import { recordSection } from './presenters.js';
 import { childrenInNeedOf, onlyChildrenInNeed } from './queries.js';
 import { childrenInNeedRoutes } from './routes.js';
+import { endCinPlanForChildProtection } from './use-cases.js';
 
 /** The children in need section of the child's record. */
 const section: RecordSectionSource = async (db, childId, obligations) => ({
@@ -39,4 +41,6 @@ export const childrenInNeedArea = {
   paths,
   clock: { facts: childrenInNeedFacts, actions },
   recordSection: section,
-} satisfies AreaOnTheClock & Area & { recordSection: RecordSectionSource };
+  /** A child protection plan replaces an open child in need plan. */
+  onChildProtectionPlanStart: endCinPlanForChildProtection,
+} satisfies AreaOnTheClock & Area & { recordSection: RecordSectionSource; onChildProtectionPlanStart: PlanStartHandler };

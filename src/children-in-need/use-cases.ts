@@ -215,6 +215,32 @@ export async function endCinPlan(tx: Db, childId: string, id: string, input: End
   return id;
 }
 
+/**
+ * A child protection plan started: an open child in need plan ends that day, replaced by it
+ * (the child's visits and reviews then follow the protection plan). Refused when the child in
+ * need plan has a start or review after the conference, which the record could not then show.
+ */
+export async function endCinPlanForChildProtection(tx: Db, childId: string, startDate: string): Promise<void> {
+  const [plan] = await tx
+    .select()
+    .from(cinPlans)
+    .where(and(eq(cinPlans.childId, childId), isNull(cinPlans.endDate)));
+  if (!plan) return;
+  const last = [plan.startDate, await lastReviewOf(tx, plan.id)]
+    .filter((d): d is string => !!d)
+    .sort()
+    .at(-1)!;
+  if (startDate < last)
+    throw new CaseworkRuleError(
+      'conferenceDate',
+      `The child in need plan the protection plan replaces has a ${last === plan.startDate ? 'start' : 'review'} on ${formatDate(last)}, after this conference: correct that plan first`,
+    );
+  await tx
+    .update(cinPlans)
+    .set({ endDate: startDate, endReason: 'child_protection_plan', updatedAt: new Date(), version: nextVersion(cinPlans) })
+    .where(eq(cinPlans.id, plan.id));
+}
+
 // ── closing the case ─────────────────────────────────────────────────────────
 
 export function closeCaseSchema(today: Today) {
