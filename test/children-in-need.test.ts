@@ -4,6 +4,7 @@ import { createChild, type NewChild } from '../src/children/use-cases.js';
 import { rows, type Database } from '../src/core/db/database.js';
 import { testDatabases } from '../src/core/db/test-database.js';
 import { referrals } from '../src/front-door/schema.js';
+import { recomputeObligations } from '../src/obligations/recompute.js';
 import { ApiClient } from './support/api-client.js';
 import { PASSWORD, smallAuthority } from './support/fixture.js';
 import { Agent, startService, TestClock, type RunningService } from './support/service.js';
@@ -436,6 +437,10 @@ for (const kind of await testDatabases()) {
           '2026-02-02',
           { userId: authority.users.practitioner, teamId: authority.teams.north },
         );
+        // known only by name, no case open: nothing owed until a referral opens one
+        expect(await obligation('transition-planning', disabledId)).toEqual([]);
+        await database.db.insert(referrals).values({ childId: disabledId, referralDate: '2026-02-16', source: '3A' });
+        await recomputeObligations(database.db, [disabledId]);
         expect(await obligation('transition-planning', disabledId)).toEqual([{ due: '2026-07-01', done: null }]);
         const form = await ana.get(tp());
         expect(form.status).toBe(200);

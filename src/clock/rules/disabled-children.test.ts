@@ -17,7 +17,8 @@ describe('transition planning for disabled children (local: by 16 by default)', 
 
   it('is not owed for a child without a disability, nor once the case is closed', () => {
     const f = facts();
-    expect(obligationsOf('transition-planning', child([], { dateOfBirth: '2010-03-04', disabled: false }))).toEqual([]);
+    const referred = () => f('referral_received', '2020-01-06', { episode: 'r1' });
+    expect(obligationsOf('transition-planning', child([referred()], { dateOfBirth: '2010-03-04', disabled: false }))).toEqual([]);
     expect(
       obligationsOf('transition-planning', child([f('case_closed', '2021-05-01')], { dateOfBirth: '2010-03-04', disabled: true })),
     ).toEqual([]);
@@ -29,6 +30,15 @@ describe('transition planning for disabled children (local: by 16 by default)', 
       }),
     );
     expect(reopened.map((o) => o.dueAt)).toEqual(['2026-03-04']);
+  });
+
+  it('is not owed for a disabled child whose contacts never opened a case', () => {
+    const f = facts();
+    const contactOnly = child(
+      [f('contact_received', '2025-01-06T10:00:00Z', { episode: 'c1' }), f('contact_decided', '2025-01-07', { episode: 'c1' })],
+      { dateOfBirth: '2010-03-04', disabled: true },
+    );
+    expect(obligationsOf('transition-planning', contactOnly)).toEqual([]);
   });
 
   it('lapses on the 18th birthday if never started', () => {
@@ -43,8 +53,8 @@ describe('transition planning for disabled children (local: by 16 by default)', 
 
   it('a local policy of 14 from 2020 brings it forward to the 14th birthday', () => {
     const ctx = context([{ key: 'transitionPlanning.ageYears', value: 14, effectiveFrom: '2020-01-01' }]);
-    expect(obligationsOf('transition-planning', child([], { dateOfBirth: '2010-03-04', disabled: true }), ctx).map((o) => o.dueAt)).toEqual(
-      ['2024-03-04'],
-    );
+    const f = facts();
+    const referred = child([f('referral_received', '2020-01-06', { episode: 'r1' })], { dateOfBirth: '2010-03-04', disabled: true });
+    expect(obligationsOf('transition-planning', referred, ctx).map((o) => o.dueAt)).toEqual(['2024-03-04']);
   });
 });

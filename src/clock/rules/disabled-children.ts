@@ -5,13 +5,14 @@ import { namedAnchor, single } from '../rule-kit.js';
 import type { Timeline } from '../timeline.js';
 
 /** A case_closed with nothing reopening the case after it. */
+/** What opens a case to children's social care (and reopens one after it closed). */
+const OPENS_A_CASE = ['referral_received', 'became_looked_after', 'cin_plan_started', 'cp_plan_started'] as const;
+
 function closedFor(t: Timeline): Moment | null {
   const closures = t.of('case_closed');
   const last = closures[closures.length - 1];
   if (!last) return null;
-  const reopened = t
-    .of('referral_received', 'became_looked_after', 'cin_plan_started', 'cp_plan_started')
-    .some((f) => compareMoments(f.at, last.at) > 0);
+  const reopened = t.of(...OPENS_A_CASE).some((f) => compareMoments(f.at, last.at) > 0);
   return reopened ? null : last.at;
 }
 
@@ -53,6 +54,8 @@ export const transitionPlanning: ClockRule = {
   compute(t, ctx) {
     const dob = t.dateOfBirth;
     if (!t.child.disabled || !dob) return [];
+    // known to children's social care means a case was opened: a contact that went no further opens none
+    if (t.of(...OPENS_A_CASE).length === 0) return [];
     // The first birthday on which the child has reached the age in force that day.
     let age = 0;
     while (age < 18 && age < ctx.policy.number('transitionPlanning.ageYears', birthday(dob, age))) age += 1;
