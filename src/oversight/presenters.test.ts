@@ -90,6 +90,10 @@ describe('the oversight presenters', () => {
     const counts = Object.fromEntries(
       [
         ...['cp-conferences', 'core-groups', 'cp-visits', 'cin-reviews', 'cin-visits'].flatMap((g) => [`${g}-due`, `${g}-overdue`]),
+        ...['la-plans', 'la-reviews', 'la-review-records', 'la-visits', 'la-health', 'la-education', 'return-interviews'].flatMap((g) => [
+          `${g}-due`,
+          `${g}-overdue`,
+        ]),
         'cp-plans-over-two-years',
         'cp-later-plans',
         'conferences-without-worker',
@@ -117,7 +121,31 @@ describe('the oversight presenters', () => {
     expect(record[3]![0]).toEqual({
       text: 'Conferences in the last 12 months whose report was not shared with the family 2 working days before',
     });
-    expect(String(record[3]![1]!.html)).toContain('href="/authority/lists/conference-reports-late">13<');
+    expect(String(record[3]![1]!.html)).toContain('href="/authority/lists/conference-reports-late">27<');
+    expect((rows.lookedAfterDue as Cell[][]).map((r) => r[0]!.text)).toEqual([
+      'Care plans and placement plans',
+      'Looked after reviews (and their IRO)',
+      'Review decisions and records',
+      'Looked after children’s visits',
+      'Health assessments and dental checks',
+      'Personal education plans',
+      'Return home interviews',
+    ]);
+  });
+
+  it('says a group the record does not feed is not recorded, never 0, and names the rules a partly fed group leaves out', () => {
+    const counts = new Proxy({}, { get: () => 0 }) as CaseworkCounts;
+    const fed = (ruleId: string) => !['return-home-interview', 'dental-check', 'review-health-assessment'].includes(ruleId);
+    const rows = caseworkRows(counts, (name) => `/authority/lists/${name}`, 2, fed).lookedAfterDue as {
+      text?: string;
+      html?: unknown;
+      colspan?: number;
+    }[][];
+    expect(rows[6]).toEqual([{ text: 'Return home interviews' }, { text: 'Not recorded in OpenCSC yet', colspan: 2 }]);
+    expect(rows[4]![0]!.text).toBe(
+      'Health assessments and dental checks (not counted, as not yet recorded: Review health assessment, Dental check)',
+    );
+    expect(String(rows[4]![1]!.html)).toContain('href="/authority/lists/la-health-overdue">0<');
   });
 
   it('bolds a caseload over 40 and says who the number is for', () => {

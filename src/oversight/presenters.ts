@@ -1,4 +1,5 @@
 import { childCell } from '../children/presenters.js';
+import { ruleById } from '../clock/index.js';
 import { childPaths } from '../children/paths.js';
 import type { RestrictedRecord } from '../children/queries.js';
 import { type Html, link } from '../core/views/html.js';
@@ -157,23 +158,52 @@ const groupNames: Record<(typeof obligationGroups)[number]['id'], string> = {
   'cp-visits': 'Child protection visits',
   'cin-reviews': 'Child in need plan reviews',
   'cin-visits': 'Child in need visits',
+  'la-plans': 'Care plans and placement plans',
+  'la-reviews': 'Looked after reviews (and their IRO)',
+  'la-review-records': 'Review decisions and records',
+  'la-visits': 'Looked after children’s visits',
+  'la-health': 'Health assessments and dental checks',
+  'la-education': 'Personal education plans',
+  'return-interviews': 'Return home interviews',
 };
+
+/**
+ * Whether the record feeds a group's rules: all of them, some (the rest named), or none, which
+ * is shown as not recorded rather than as a count of nothing.
+ */
+function groupFeed(rules: readonly string[], fed: (ruleId: string) => boolean): { none: boolean; unfed: string[] } {
+  const unfed = rules.filter((r) => !fed(r));
+  return { none: unfed.length === rules.length, unfed: unfed.map((r) => ruleById.get(r)?.name ?? r) };
+}
 
 /**
  * The child protection and children in need figures, as two tables' rows, each number leading
  * to the list behind it: what the clock says is overdue and coming up, then the plans and
  * conferences a manager looks at (`reportDays`: the local setting in force today).
  */
-export function caseworkRows(counts: CaseworkCounts, listPath: (name: string) => string, reportDays: number) {
+export function caseworkRows(
+  counts: CaseworkCounts,
+  listPath: (name: string) => string,
+  reportDays: number,
+  fed: (ruleId: string) => boolean = () => true,
+) {
   const figure = (name: CaseworkListName, hidden: string, alert = false) => ({
     html: link(listPath(name), counts[name], hidden),
     classes: `app-numeric${alert && counts[name] ? ' govuk-!-font-weight-bold' : ''}`,
   });
-  const due = obligationGroups.map((g) => [
-    { text: groupNames[g.id] },
-    figure(`${g.id}-overdue`, `overdue ${g.label}`, true),
-    figure(`${g.id}-due`, `${g.label} due in the next ${COMING_UP_WORKING_DAYS} working days`),
-  ]);
+  const dueRow = (g: (typeof obligationGroups)[number]) => {
+    const feed = groupFeed(g.rules, fed);
+    if (feed.none) return [{ text: groupNames[g.id] }, { text: 'Not recorded in OpenCSC yet', colspan: 2 }];
+    const label =
+      feed.unfed.length > 0 ? `${groupNames[g.id]} (not counted, as not yet recorded: ${feed.unfed.join(', ')})` : groupNames[g.id];
+    return [
+      { text: label },
+      figure(`${g.id}-overdue`, `overdue ${g.label}`, true),
+      figure(`${g.id}-due`, `${g.label} due in the next ${COMING_UP_WORKING_DAYS} working days`),
+    ];
+  };
+  const due = obligationGroups.filter((g) => g.table === 'help-and-protection').map(dueRow);
+  const lookedAfterDue = obligationGroups.filter((g) => g.table === 'looked-after').map(dueRow);
   const record = [
     [{ text: 'Child protection plans of two years or more' }, figure('cp-plans-over-two-years', 'plans of two years or more')],
     [{ text: 'Children on a second or later child protection plan' }, figure('cp-later-plans', 'children on a second or later plan')],
@@ -188,5 +218,5 @@ export function caseworkRows(counts: CaseworkCounts, listPath: (name: string) =>
       figure('conference-reports-late', 'conferences whose report reached the family late or not at all', true),
     ],
   ];
-  return { due, record };
+  return { due, lookedAfterDue, record };
 }

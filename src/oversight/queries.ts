@@ -434,19 +434,38 @@ export async function teamNamed(db: Db, teamId: string): Promise<{ id: string; n
 }
 
 /**
- * The clock's child protection and children in need obligations a manager follows, by group:
- * each group's rules, named as the clock names them (a test holds each to a rule).
+ * The clock's obligations a manager follows, by group and by the table they are shown in (help
+ * and protection; children looked after): each group's rules, named as the clock names them (a
+ * test holds each to a rule).
  */
 export const obligationGroups = [
   {
     id: 'cp-conferences',
+    table: 'help-and-protection',
     rules: ['initial-child-protection-conference', 'review-child-protection-conference', 'pre-birth-review-conference'],
     label: 'child protection conferences',
   },
-  { id: 'core-groups', rules: ['first-core-group', 'core-group'], label: 'core group meetings' },
-  { id: 'cp-visits', rules: ['child-protection-visit'], label: 'child protection visits' },
-  { id: 'cin-reviews', rules: ['child-in-need-review'], label: 'child in need plan reviews' },
-  { id: 'cin-visits', rules: ['child-in-need-visit'], label: 'child in need visits' },
+  { id: 'core-groups', table: 'help-and-protection', rules: ['first-core-group', 'core-group'], label: 'core group meetings' },
+  { id: 'cp-visits', table: 'help-and-protection', rules: ['child-protection-visit'], label: 'child protection visits' },
+  { id: 'cin-reviews', table: 'help-and-protection', rules: ['child-in-need-review'], label: 'child in need plan reviews' },
+  { id: 'cin-visits', table: 'help-and-protection', rules: ['child-in-need-visit'], label: 'child in need visits' },
+  { id: 'la-plans', table: 'looked-after', rules: ['care-plan', 'placement-plan'], label: 'care plans and placement plans' },
+  {
+    id: 'la-reviews',
+    table: 'looked-after',
+    rules: ['iro-appointed', 'looked-after-review'],
+    label: 'looked after reviews (and their IRO)',
+  },
+  { id: 'la-review-records', table: 'looked-after', rules: ['review-decisions', 'review-record'], label: 'review decisions and records' },
+  { id: 'la-visits', table: 'looked-after', rules: ['looked-after-visit'], label: 'looked after children’s visits' },
+  {
+    id: 'la-health',
+    table: 'looked-after',
+    rules: ['initial-health-assessment', 'review-health-assessment', 'dental-check'],
+    label: 'health assessments and dental checks',
+  },
+  { id: 'la-education', table: 'looked-after', rules: ['pep-initiated', 'pep-review'], label: 'personal education plans' },
+  { id: 'return-interviews', table: 'looked-after', rules: ['return-home-interview'], label: 'return home interviews' },
 ] as const;
 export type ObligationGroupId = (typeof obligationGroups)[number]['id'];
 

@@ -9,7 +9,8 @@ import { todayIn } from '../core/time.js';
 import { contactsAwaitingDecision } from '../front-door/queries.js';
 import { outstandingFor } from '../obligations/queries.js';
 import { loadClockContext } from '../obligations/recompute.js';
-import { obligationAction } from '../obligations/sources.js';
+import { clockRules, ruleFeed } from '../clock/index.js';
+import { obligationAction, recordedFactKinds } from '../obligations/sources.js';
 import { oversightPaths as paths } from './paths.js';
 import {
   bandRows,
@@ -72,6 +73,10 @@ const pastDeadline = (contacts: { hoursLeft: number | null }[]) => contacts.filt
 export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
   const now = () => ctx.time.now();
   const today = () => todayIn(ctx.time);
+  // What the areas record is fixed at start: a group of rules nothing feeds shows as not recorded, never as 0.
+  const recorded = recordedFactKinds();
+  const fedRules = new Set(clockRules.filter((r) => ruleFeed(r, recorded).state !== 'not_recorded').map((r) => r.id));
+  const fed = (ruleId: string) => fedRules.has(ruleId);
 
   route(app, ctx, { method: 'GET', url: paths.myWork(), roles: roles.caseholders, audit: 'VIEW_MY_WORK' }, async (_req, reply, state) => {
     const { user } = state;
@@ -150,7 +155,12 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
       bandRows: bandRows(ageBands, figures, lists),
       caseloadRows: caseloadRows(workers, lists),
       casework,
-      caseworkRows: caseworkRows(casework, (name) => paths.teamList(name, { teamId: named }), conferenceReportWorkingDays(clock, today())),
+      caseworkRows: caseworkRows(
+        casework,
+        (name) => paths.teamList(name, { teamId: named }),
+        conferenceReportWorkingDays(clock, today()),
+        fed,
+      ),
       comingUp: COMING_UP_WORKING_DAYS,
       unallocatedList: paths.teamList('unallocated', { teamId: named }),
       notSeenDays: n,
@@ -193,7 +203,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
         unallocated: paths.authorityList('unallocated'),
       },
       casework,
-      caseworkRows: caseworkRows(casework, (name) => paths.authorityList(name), conferenceReportWorkingDays(clock, today())),
+      caseworkRows: caseworkRows(casework, (name) => paths.authorityList(name), conferenceReportWorkingDays(clock, today()), fed),
       comingUp: COMING_UP_WORKING_DAYS,
       teamRows: teamOverviewRows(teams),
       repeat,
