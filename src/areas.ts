@@ -12,6 +12,7 @@ import { lookedAfterArea } from './looked-after/index.js';
 import { obligationsArea } from './obligations/index.js';
 import { provideClockSources } from './obligations/sources.js';
 import { oversightArea } from './oversight/index.js';
+import { privateFosteringArea } from './private-fostering/index.js';
 import { workforceArea } from './workforce/index.js';
 
 /**
@@ -29,6 +30,7 @@ export const areas = [
   childProtectionArea,
   childrenInNeedArea,
   lookedAfterArea,
+  privateFosteringArea,
   disputeResolutionArea,
   cinCensusArea,
   chronologyArea,
