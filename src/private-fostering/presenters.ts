@@ -48,6 +48,7 @@ export const endReasonLabels: Record<ArrangementEndReason, string> = {
 
 const formatDate = (d: string | null | undefined) => (d ? formatIsoDate(d.slice(0, 10)) : '');
 const labelOf = <K extends string>(labels: Record<K, string>, code: string | null) => (code ? (labels[code as K] ?? code) : '');
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const row = (key: string, value: string) => ({ key: { text: key }, value: { text: value } });
 const outstanding = (o: ObligationView) => o.status === 'due' || o.status === 'overdue';
 const options = <K extends string>(labels: Record<K, string>, keys: readonly K[]): Option[] =>
@@ -72,7 +73,7 @@ const notifiedByText = (a: Pick<ArrangementView, 'notifiedBy' | 'notifierDetail'
 export function assessmentText(a: Pick<ArrangementView, 'assessmentStartedOn' | 'assessmentCompletedOn' | 'assessmentOutcome'>): string {
   if (!a.assessmentStartedOn) return 'Not started';
   if (!a.assessmentCompletedOn) return `Started ${formatDate(a.assessmentStartedOn)}, not completed`;
-  return `Completed ${formatDate(a.assessmentCompletedOn)}: ${labelOf(assessmentOutcomeLabels, a.assessmentOutcome).toLowerCase()}`;
+  return `Completed ${formatDate(a.assessmentCompletedOn)}: ${lowerFirst(labelOf(assessmentOutcomeLabels, a.assessmentOutcome))}`;
 }
 
 /** The obligation counted from the notification: the first visit, 7 working days on (reg 4(1)). */
@@ -108,7 +109,7 @@ export function recordSection(childId: string, arrangements: readonly Arrangemen
     links.push({ text: 'Record a private fostering visit', href: to.newPrivateFosteringVisitPath(childId) });
   } else {
     status = last
-      ? `Not privately fostered: the last arrangement ended on ${formatDate(last.endedOn)} (${labelOf(endReasonLabels, last.endReason).toLowerCase()})`
+      ? `Not privately fostered: the last arrangement ended on ${formatDate(last.endedOn)} (${lowerFirst(labelOf(endReasonLabels, last.endReason))})`
       : 'No private fostering arrangement recorded';
     links.push({ text: 'Record a private fostering notification', href: to.newArrangementPath(childId) });
   }
