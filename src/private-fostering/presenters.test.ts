@@ -176,7 +176,7 @@ describe('the managers’ figures', () => {
     );
     // a restricted record is counted, never named
     expect(page.chosen!.rows[0]![0]).toEqual({ text: 'Restricted record' });
-    expect(String(page.rows[0]![1]!.html)).toContain('href="/private-fostering?list=current"');
+    expect(String((page.rows[0]![1] as { html: unknown }).html)).toContain('href="/private-fostering?list=current"');
   });
 
   it('says so when no first visit has fallen due, rather than a percentage of nothing', () => {
