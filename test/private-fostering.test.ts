@@ -375,6 +375,21 @@ for (const kind of await testDatabases()) {
         const sam = new Agent(service.url);
         await sam.signIn('sam', PASSWORD);
         expect((await sam.get('/private-fostering')).text).toContain('(50%)');
+
+        // a restricted record is counted, never named, to anyone not named on it
+        await database.db.execute(sql`update children set restricted = true where id = ${otherId}`);
+        await database.db.execute(
+          sql`insert into restricted_record_access (child_id, user_id) values (${otherId}, ${authority.users.practitioner})`,
+        );
+        const restricted = await sam.get('/private-fostering?list=not_seen');
+        expect(restricted.text).toContain('(50%)');
+        expect(restricted.text).toContain('Restricted record');
+        expect(restricted.text).not.toContain('Tali Notreal');
+        expect(restricted.text).not.toContain(`/children/${otherId}`);
+        const samApi = new ApiClient(service.url);
+        await samApi.signIn('sam', PASSWORD);
+        const samFigures = (await samApi.get('/api/private-fostering')).body as { lists: { not_seen: Record<string, unknown>[] } };
+        expect(samFigures.lists.not_seen).toEqual([{ restricted: true, notifiedOn: '2026-02-10', firstVisit: 'not_seen' }]);
       });
 
       it('a late visit counts as seen, but not within 7 working days', async () => {
