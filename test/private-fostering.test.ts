@@ -450,6 +450,25 @@ for (const kind of await testDatabases()) {
         expect(chronology.text).toContain('Private foster carer assessed: requirements imposed on the carer');
         expect(chronology.text).toContain('Private fostering ended: the child returned to their parents');
         expect(chronology.text).toContain(`href="${arrangement()}"`);
+        const before = await snapshot();
+        const overlapping = await api.post(`/api${base()}/arrangements`, {
+          notifiedOn: '2026-03-09',
+          notifiedBy: 'carer',
+          arrangementStartedOn: '2026-03-02',
+          carerName: 'Ira Madeup',
+          carerPostcode: 'SW1A 1AA',
+          carerRelationship: 'Neighbour',
+          parentsDetails: 'Mother: Sky Pretend',
+          expectedDuration: 'A month',
+        });
+        expect(overlapping.status).toBe(400);
+        expect((overlapping.body as ApiErrors).errors).toEqual([
+          {
+            field: 'arrangementStartedOn',
+            message: 'Date the arrangement began cannot be before the last arrangement ended (9 March 2026)',
+          },
+        ]);
+        expect(await snapshot()).toEqual(before);
         const read = await api.get(`/api${base()}`);
         expect((read.body as { arrangements: { endReason: string }[] }).arrangements.map((a) => a.endReason)).toEqual([
           'returned_to_parents',

@@ -5,7 +5,7 @@
  * the API. Visits are the record's own (src/children), recorded with the purpose "private
  * fostering".
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Actor, CaseworkNotFound, CaseworkRuleError, type Today } from '../casework/errors.js';
 import { formatDate } from '../core/calendar/index.js';
@@ -99,6 +99,17 @@ export async function recordNotification(tx: Db, childId: string, input: Notific
     throw new CaseworkRuleError(
       'notifiedOn',
       `The child is already in a private fostering arrangement, notified on ${formatDate(open.notifiedOn)}: end it first`,
+    );
+  // arrangements follow one another: a child moving between carers ends one the day the next begins
+  const [previous] = await tx
+    .select({ endedOn: arrangements.endedOn })
+    .from(arrangements)
+    .where(and(eq(arrangements.childId, childId), gt(arrangements.endedOn, input.arrangementStartedOn)))
+    .limit(1);
+  if (previous?.endedOn)
+    throw new CaseworkRuleError(
+      'arrangementStartedOn',
+      `Date the arrangement began cannot be before the last arrangement ended (${formatDate(previous.endedOn)})`,
     );
   const [row] = await tx
     .insert(arrangements)
