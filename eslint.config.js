@@ -24,6 +24,7 @@ const layers = {
   'child-protection': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework'],
   'children-in-need': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework', 'child-protection'],
   'looked-after': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework'],
+  'private-fostering': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework'],
   'dispute-resolution': [
     'core',
     'clock',
@@ -51,6 +52,7 @@ const layers = {
     'child-protection',
     'children-in-need',
     'looked-after',
+    'private-fostering',
     'dispute-resolution',
   ],
   // reads the tables of every area the CIN census is made from

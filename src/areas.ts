@@ -13,6 +13,7 @@ import { lookedAfterArea } from './looked-after/index.js';
 import { obligationsArea } from './obligations/index.js';
 import { provideClockSources } from './obligations/sources.js';
 import { oversightArea } from './oversight/index.js';
+import { privateFosteringArea } from './private-fostering/index.js';
 import { workforceArea } from './workforce/index.js';
 
 /**
@@ -30,6 +31,7 @@ export const areas = [
   childProtectionArea,
   childrenInNeedArea,
   lookedAfterArea,
+  privateFosteringArea,
   disputeResolutionArea,
   cinCensusArea,
   chronologyArea,

@@ -134,7 +134,7 @@ export const visits = pgTable(
     workerId: uuid('worker_id').references(() => workers.id),
     childSeen: boolean('child_seen').notNull(),
     seenAlone: boolean('seen_alone').notNull().default(false),
-    /** assessment, child_in_need, child_protection, looked_after, other */
+    /** assessment, child_in_need, child_protection, looked_after, private_fostering, other */
     purpose: text('purpose').notNull().default('other'),
     notes: text('notes'),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),

@@ -249,7 +249,7 @@ export async function recordBirth(db: Db, childId: string, input: Birth): Promis
 
 // ── Visits ──────────────────────────────────────────────────────────────────────
 
-export const visitPurposes = ['assessment', 'child_in_need', 'child_protection', 'looked_after', 'other'] as const;
+export const visitPurposes = ['assessment', 'child_in_need', 'child_protection', 'looked_after', 'private_fostering', 'other'] as const;
 
 export function visitSchema(today: () => string) {
   return z

@@ -23,6 +23,8 @@ import * as cinPaths from '../children-in-need/paths.js';
 import * as disputePaths from '../dispute-resolution/paths.js';
 import { legalStatusLabels, participationLabels, placementTypeLabels, reasonCeasedLabels } from '../looked-after/presenters.js';
 import * as laPaths from '../looked-after/paths.js';
+import { assessmentOutcomeLabels, endReasonLabels as pfEndReasonLabels, notifierLabels } from '../private-fostering/presenters.js';
+import * as pfPaths from '../private-fostering/paths.js';
 import { raiserLabels } from '../dispute-resolution/presenters.js';
 import { formatDateWithWeekday } from '../core/calendar/index.js';
 import { categoryOfAbuseCodes, reasonForClosureCodes, referralSourceCodes } from '../children/codes.js';
@@ -37,6 +39,7 @@ export const chronologyKindLabels: Record<ChronologyKind, string> = {
   childProtection: 'Child protection',
   childrenInNeed: 'Children in need and transition planning',
   lookedAfter: 'Looked after',
+  privateFostering: 'Private fostering',
   disputes: 'Concerns about plans',
   allocations: 'Allocations',
   closures: 'Closures',
@@ -146,6 +149,24 @@ function describe(childId: string, e: ChronologyEvent): { title: string; detail:
         title: `Ceased to be looked after: ${lower(of(reasonCeasedLabels, e.code))} (${e.code})`,
         detail: null,
         href: laPaths.carePeriodPath(childId, id!),
+      };
+    case 'private_fostering_notified':
+      return {
+        title: `Private fostering notified by ${lower(of(notifierLabels, e.code))}`,
+        detail: e.detail ? `Carer: ${e.detail}` : null,
+        href: pfPaths.arrangementPath(childId, id!),
+      };
+    case 'private_fostering_assessed':
+      return {
+        title: `Private foster carer assessed: ${lower(of(assessmentOutcomeLabels, e.code))}`,
+        detail: e.detail,
+        href: pfPaths.arrangementPath(childId, id!),
+      };
+    case 'private_fostering_ended':
+      return {
+        title: `Private fostering ended: ${lower(of(pfEndReasonLabels, e.code))}`,
+        detail: e.detail,
+        href: pfPaths.arrangementPath(childId, id!),
       };
     case 'assessment_started':
       return { title: 'Assessment started', detail: null, href: assessmentPaths.show(childId, id!) };

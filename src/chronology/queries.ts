@@ -1,8 +1,8 @@
 /**
  * Every dated event on a child's record, from every area, in one statement: contacts and
  * referrals, assessments, visits (with their notes), allocations, child protection, children
- * in need, periods of care (moves, legal status, reviews), concerns raised about plans, case
- * notes and closures.
+ * in need, periods of care (moves, legal status, reviews), private fostering arrangements,
+ * concerns raised about plans, case notes and closures.
  *
  * Each event has its day in England and, when the record holds one, its time of day there.
  * Within a day, timed events come in time order and events recorded with a date only come at
@@ -22,6 +22,7 @@ export const chronologyKinds = [
   'childProtection',
   'childrenInNeed',
   'lookedAfter',
+  'privateFostering',
   'disputes',
   'allocations',
   'closures',
@@ -134,6 +135,15 @@ function events(childId: string): SQL {
     union all
     select c.end_date::text, null, 'lookedAfter', 'ceased_looked_after', c.reason_ceased, null, null, c.id::text, null, 20, c.updated_at
       from care_periods c where c.child_id = ${childId} and c.end_date is not null
+    union all
+    select a.notified_on::text, null, 'privateFostering', 'private_fostering_notified', a.notified_by, a.carer_name || ' (' || a.carer_relationship || ')', null, a.id::text, null, 20, a.created_at
+      from private_fostering_arrangements a where a.child_id = ${childId}
+    union all
+    select a.assessment_completed_on::text, null, 'privateFostering', 'private_fostering_assessed', a.assessment_outcome, a.carer_name, null, a.id::text, null, 20, a.updated_at
+      from private_fostering_arrangements a where a.child_id = ${childId} and a.assessment_completed_on is not null
+    union all
+    select a.ended_on::text, null, 'privateFostering', 'private_fostering_ended', a.end_reason, a.carer_name, null, a.id::text, null, 20, a.updated_at
+      from private_fostering_arrangements a where a.child_id = ${childId} and a.ended_on is not null
     union all
     select d.raised_date::text, null, 'disputes', 'dispute_raised', d.raised_by_role, d.raised_by_name, d.concern, d.id::text, null, 21, d.created_at
       from plan_disputes d where d.child_id = ${childId}
