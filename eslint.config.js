@@ -24,6 +24,8 @@ const layers = {
   'child-protection': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework'],
   'children-in-need': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework', 'child-protection'],
   'looked-after': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework'],
+  // any child's missing episodes; the SSDA903 Missing table reads periods of care
+  'missing-episodes': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework', 'looked-after'],
   'dispute-resolution': [
     'core',
     'clock',
@@ -51,6 +53,7 @@ const layers = {
     'child-protection',
     'children-in-need',
     'looked-after',
+    'missing-episodes',
     'dispute-resolution',
   ],
   // reads the tables of every area the CIN census is made from

@@ -23,6 +23,8 @@ import * as cinPaths from '../children-in-need/paths.js';
 import * as disputePaths from '../dispute-resolution/paths.js';
 import { legalStatusLabels, participationLabels, placementTypeLabels, reasonCeasedLabels } from '../looked-after/presenters.js';
 import * as laPaths from '../looked-after/paths.js';
+import { missingCodeLabels, screeningOutcomeLabels } from '../missing-episodes/presenters.js';
+import * as missingPaths from '../missing-episodes/paths.js';
 import { raiserLabels } from '../dispute-resolution/presenters.js';
 import { formatDateWithWeekday } from '../core/calendar/index.js';
 import { categoryOfAbuseCodes, reasonForClosureCodes, referralSourceCodes } from '../children/codes.js';
@@ -37,6 +39,7 @@ export const chronologyKindLabels: Record<ChronologyKind, string> = {
   childProtection: 'Child protection',
   childrenInNeed: 'Children in need and transition planning',
   lookedAfter: 'Looked after',
+  missing: 'Missing and absent',
   disputes: 'Concerns about plans',
   allocations: 'Allocations',
   closures: 'Closures',
@@ -146,6 +149,30 @@ function describe(childId: string, e: ChronologyEvent): { title: string; detail:
         title: `Ceased to be looked after: ${lower(of(reasonCeasedLabels, e.code))} (${e.code})`,
         detail: null,
         href: laPaths.carePeriodPath(childId, id!),
+      };
+    case 'missing_started':
+      return { title: `${of(missingCodeLabels, e.code)} (${e.code})`, detail: null, href: missingPaths.missingEpisodePath(childId, id!) };
+    case 'missing_returned':
+      return {
+        title: e.code === 'A' ? 'Back after being away without authorisation' : 'Returned or found after being missing',
+        detail: e.detail,
+        href: missingPaths.missingEpisodePath(childId, id!),
+      };
+    case 'return_interview_held':
+      return {
+        title: 'Return home interview held',
+        detail: `By ${e.detail}${e.code === 'independent' ? ', independent' : ', not independent'}`,
+        href: missingPaths.missingEpisodePath(childId, id!),
+      };
+    case 'return_interview_declined':
+      return { title: 'Return home interview declined by the child', detail: null, href: missingPaths.missingEpisodePath(childId, id!) };
+    case 'missing_strategy_meeting':
+      return { title: 'Strategy meeting about a missing episode', detail: null, href: missingPaths.missingEpisodePath(childId, id!) };
+    case 'exploitation_screening':
+      return {
+        title: `Child exploitation risk screening: ${lower(of(screeningOutcomeLabels, e.code))}`,
+        detail: null,
+        href: missingPaths.missingEpisodePath(childId, id!),
       };
     case 'assessment_started':
       return { title: 'Assessment started', detail: null, href: assessmentPaths.show(childId, id!) };
