@@ -126,5 +126,12 @@ describe('in a real browser: a child goes missing, returns and has a return home
     await expect(section()).resolves.toContain('Met on time');
     await follow('Every missing or absent episode');
     await expect(page.getByRole('table', { name: 'Episodes, latest first' }).textContent()).resolves.toContain('1 day 10 hours');
+    // on a phone, the record and the list of episodes never scroll sideways (wide tables scroll inside their region)
+    await page.setViewportSize({ width: 375, height: 800 });
+    for (const path of [`/children/${childId}`, `/children/${childId}/missing`]) {
+      await page.goto(`${service.url}${path}`);
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth'), path).toBe(0);
+      await expectAccessible(page);
+    }
   });
 });
