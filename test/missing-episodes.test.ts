@@ -90,6 +90,12 @@ for (const kind of await testDatabases()) {
       expect(list.text).toContain('No missing or absent episodes recorded.');
     });
 
+    it('feeds the clock’s return home interview rule: the Timescales page says it runs on the record', async () => {
+      const page = await ana.get('/timescales');
+      const section = page.text.split('id="return-home-interview"')[1]!.split('<h2')[0]!;
+      expect(section).toContain('Runs on the record');
+    });
+
     it('refuses a start in the future, a return before the start, a return without its time and a code outside DfE’s list, naming each field, and writes nothing', async () => {
       const before = await snapshot();
       const form = await ana.get(`${base()}/new`);
