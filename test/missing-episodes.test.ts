@@ -96,6 +96,18 @@ for (const kind of await testDatabases()) {
       expect(section).toContain('Runs on the record');
     });
 
+    it('describes its API operations in the OpenAPI document, from the same schemas', async () => {
+      const doc = (await api.get('/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
+      expect(Object.keys(doc.paths['/api/children/{childId}/missing-episodes']!).sort()).toEqual(['get', 'post']);
+      const interview = doc.paths['/api/children/{childId}/missing-episodes/{id}/return-interview']!.post as {
+        requestBody: { content: { 'application/json': { schema: { properties: Record<string, unknown>; required: string[] } } } };
+      };
+      const schema = interview.requestBody.content['application/json'].schema;
+      expect(Object.keys(schema.properties)).toContain('heldByIndependent');
+      expect(schema.required).toEqual(expect.arrayContaining(['offeredDate', 'offeredTime', 'outcome', 'version']));
+      expect(schema.required).not.toContain('heldBy');
+    });
+
     it('refuses a start in the future, a return before the start, a return without its time and a code outside DfE’s list, naming each field, and writes nothing', async () => {
       const before = await snapshot();
       const form = await ana.get(`${base()}/new`);

@@ -90,6 +90,7 @@ export function episodeSpan(input: NewMissingEpisode, now: Date, others: readonl
   return { startedAt, endedAt };
 }
 
+/** The child's other episodes; the route holds the child's row lock, so two saved at once cannot both pass the overlap rule. */
 async function othersOf(tx: Db, childId: string, except?: string): Promise<EpisodeSpan[]> {
   return tx
     .select({ startedAt: missingEpisodes.startedAt, endedAt: missingEpisodes.endedAt })
