@@ -25,6 +25,8 @@ const layers = {
   'children-in-need': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework', 'child-protection'],
   'looked-after': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework'],
   'private-fostering': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework'],
+  // any child's missing episodes; the SSDA903 Missing table reads periods of care
+  'missing-episodes': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework', 'looked-after'],
   'dispute-resolution': [
     'core',
     'clock',
@@ -53,6 +55,7 @@ const layers = {
     'children-in-need',
     'looked-after',
     'private-fostering',
+    'missing-episodes',
     'dispute-resolution',
   ],
   // reads the tables of every area the CIN census is made from

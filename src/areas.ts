@@ -10,6 +10,7 @@ import { provideRecordSections } from './children/record-sections.js';
 import { childrenArea } from './children/index.js';
 import { frontDoorArea } from './front-door/index.js';
 import { lookedAfterArea } from './looked-after/index.js';
+import { missingEpisodesArea } from './missing-episodes/index.js';
 import { obligationsArea } from './obligations/index.js';
 import { provideClockSources } from './obligations/sources.js';
 import { oversightArea } from './oversight/index.js';
@@ -32,6 +33,7 @@ export const areas = [
   childrenInNeedArea,
   lookedAfterArea,
   privateFosteringArea,
+  missingEpisodesArea,
   disputeResolutionArea,
   cinCensusArea,
   chronologyArea,
@@ -43,7 +45,7 @@ export const areas = [
 provideClockSources(areas.flatMap((a) => ('clock' in a ? [a.clock] : [])));
 
 // The parts of the child's record page other areas give (child protection's, children in
-// need's and looked after's sections, the case notes button, the latest of the chronology), in this list's order.
+// need's, looked after's and missing episodes' sections, the case notes button, the latest of the chronology), in this list's order.
 provideRecordSections(areas.flatMap((a) => ('recordSection' in a ? [a.recordSection] : [])));
 
 // What other areas do when a child protection plan starts (children in need ends its plan).

@@ -17,3 +17,4 @@ export * from './case-notes/schema.js';
 export * from './dispute-resolution/schema.js';
 export * from './looked-after/schema.js';
 export * from './private-fostering/schema.js';
+export * from './missing-episodes/schema.js';

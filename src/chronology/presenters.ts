@@ -25,6 +25,8 @@ import { legalStatusLabels, participationLabels, placementTypeLabels, reasonCeas
 import * as laPaths from '../looked-after/paths.js';
 import { assessmentOutcomeLabels, endReasonLabels as pfEndReasonLabels, notifierLabels } from '../private-fostering/presenters.js';
 import * as pfPaths from '../private-fostering/paths.js';
+import { missingCodeLabels, screeningOutcomeLabels } from '../missing-episodes/presenters.js';
+import * as missingPaths from '../missing-episodes/paths.js';
 import { raiserLabels } from '../dispute-resolution/presenters.js';
 import { formatDateWithWeekday } from '../core/calendar/index.js';
 import { categoryOfAbuseCodes, reasonForClosureCodes, referralSourceCodes } from '../children/codes.js';
@@ -40,6 +42,7 @@ export const chronologyKindLabels: Record<ChronologyKind, string> = {
   childrenInNeed: 'Children in need and transition planning',
   lookedAfter: 'Looked after',
   privateFostering: 'Private fostering',
+  missing: 'Missing and absent',
   disputes: 'Concerns about plans',
   allocations: 'Allocations',
   closures: 'Closures',
@@ -167,6 +170,30 @@ function describe(childId: string, e: ChronologyEvent): { title: string; detail:
         title: `Private fostering ended: ${lower(of(pfEndReasonLabels, e.code))}`,
         detail: e.detail,
         href: pfPaths.arrangementPath(childId, id!),
+      };
+    case 'missing_started':
+      return { title: `${of(missingCodeLabels, e.code)} (${e.code})`, detail: null, href: missingPaths.missingEpisodePath(childId, id!) };
+    case 'missing_returned':
+      return {
+        title: e.code === 'A' ? 'Back after being away without authorisation' : 'Returned or found after being missing',
+        detail: e.detail,
+        href: missingPaths.missingEpisodePath(childId, id!),
+      };
+    case 'return_interview_held':
+      return {
+        title: 'Return home interview held',
+        detail: `By ${e.detail}${e.code === 'independent' ? ', independent' : ', not independent'}`,
+        href: missingPaths.missingEpisodePath(childId, id!),
+      };
+    case 'return_interview_declined':
+      return { title: 'Return home interview declined by the child', detail: null, href: missingPaths.missingEpisodePath(childId, id!) };
+    case 'missing_strategy_meeting':
+      return { title: 'Strategy meeting about a missing episode', detail: null, href: missingPaths.missingEpisodePath(childId, id!) };
+    case 'exploitation_screening':
+      return {
+        title: `Child exploitation risk screening: ${lower(of(screeningOutcomeLabels, e.code))}`,
+        detail: null,
+        href: missingPaths.missingEpisodePath(childId, id!),
       };
     case 'assessment_started':
       return { title: 'Assessment started', detail: null, href: assessmentPaths.show(childId, id!) };

@@ -2,7 +2,8 @@
  * Every dated event on a child's record, from every area, in one statement: contacts and
  * referrals, assessments, visits (with their notes), allocations, child protection, children
  * in need, periods of care (moves, legal status, reviews), private fostering arrangements,
- * concerns raised about plans, case notes and closures.
+ * missing episodes (the return, its interview, strategy meeting and screening), concerns raised
+ * about plans, case notes and closures.
  *
  * Each event has its day in England and, when the record holds one, its time of day there.
  * Within a day, timed events come in time order and events recorded with a date only come at
@@ -23,6 +24,7 @@ export const chronologyKinds = [
   'childrenInNeed',
   'lookedAfter',
   'privateFostering',
+  'missing',
   'disputes',
   'allocations',
   'closures',
@@ -144,6 +146,22 @@ function events(childId: string): SQL {
     union all
     select a.ended_on::text, null, 'privateFostering', 'private_fostering_ended', a.end_reason, a.carer_name, null, a.id::text, null, 20, a.updated_at
       from private_fostering_arrangements a where a.child_id = ${childId} and a.ended_on is not null
+    select ${dayOf(sql`m.started_at`)}, ${timeOf(sql`m.started_at`)}, 'missing', 'missing_started', m.missing_code, null, null, m.id::text, null, 20, m.created_at
+      from missing_episodes m where m.child_id = ${childId}
+    union all
+    select ${dayOf(sql`m.ended_at`)}, ${timeOf(sql`m.ended_at`)}, 'missing', 'missing_returned', m.missing_code, m.where_found, null, m.id::text, null, 20, m.updated_at
+      from missing_episodes m where m.child_id = ${childId} and m.ended_at is not null
+    union all
+    select ${dayOf(sql`m.interview_outcome_at`)}, ${timeOf(sql`m.interview_outcome_at`)}, 'missing', 'return_interview_' || m.interview_outcome,
+           case when m.interview_independent then 'independent' when not m.interview_independent then 'not_independent' end,
+           m.interview_held_by, null, m.id::text, null, 20, m.updated_at
+      from missing_episodes m where m.child_id = ${childId} and m.interview_outcome_at is not null
+    union all
+    select m.strategy_meeting_date::text, null, 'missing', 'missing_strategy_meeting', null, null, null, m.id::text, null, 20, m.updated_at
+      from missing_episodes m where m.child_id = ${childId} and m.strategy_meeting_date is not null
+    union all
+    select m.screening_date::text, null, 'missing', 'exploitation_screening', m.screening_outcome, null, null, m.id::text, null, 20, m.updated_at
+      from missing_episodes m where m.child_id = ${childId} and m.screening_date is not null
     union all
     select d.raised_date::text, null, 'disputes', 'dispute_raised', d.raised_by_role, d.raised_by_name, d.concern, d.id::text, null, 21, d.created_at
       from plan_disputes d where d.child_id = ${childId}
