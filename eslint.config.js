@@ -24,6 +24,8 @@ const layers = {
   'child-protection': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework'],
   'children-in-need': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework', 'child-protection'],
   'looked-after': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework'],
+  // health and education of looked after children hangs on periods of care
+  'health-and-education': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework', 'looked-after'],
   'dispute-resolution': [
     'core',
     'clock',
@@ -51,6 +53,7 @@ const layers = {
     'child-protection',
     'children-in-need',
     'looked-after',
+    'health-and-education',
     'dispute-resolution',
   ],
   // reads the tables of every area the CIN census is made from

@@ -8,6 +8,7 @@ import { disputeResolutionArea } from './dispute-resolution/index.js';
 import { provideRecordSections } from './children/record-sections.js';
 import { childrenArea } from './children/index.js';
 import { frontDoorArea } from './front-door/index.js';
+import { healthAndEducationArea } from './health-and-education/index.js';
 import { lookedAfterArea } from './looked-after/index.js';
 import { obligationsArea } from './obligations/index.js';
 import { provideClockSources } from './obligations/sources.js';
@@ -29,6 +30,7 @@ export const areas = [
   childProtectionArea,
   childrenInNeedArea,
   lookedAfterArea,
+  healthAndEducationArea,
   disputeResolutionArea,
   cinCensusArea,
   chronologyArea,
@@ -40,5 +42,5 @@ export const areas = [
 provideClockSources(areas.flatMap((a) => ('clock' in a ? [a.clock] : [])));
 
 // The parts of the child's record page other areas give (child protection's, children in
-// need's and looked after's sections, the case notes button, the latest of the chronology), in this list's order.
+// need's, looked after's and health and education's sections, the case notes button, the latest of the chronology), in this list's order.
 provideRecordSections(areas.flatMap((a) => ('recordSection' in a ? [a.recordSection] : [])));

@@ -23,6 +23,8 @@ import * as cinPaths from '../children-in-need/paths.js';
 import * as disputePaths from '../dispute-resolution/paths.js';
 import { legalStatusLabels, participationLabels, placementTypeLabels, reasonCeasedLabels } from '../looked-after/presenters.js';
 import * as laPaths from '../looked-after/paths.js';
+import { assessmentTypeLabels, hoursText, ofstedGradeLabels, sdqReasonLabels } from '../health-and-education/presenters.js';
+import * as hePaths from '../health-and-education/paths.js';
 import { raiserLabels } from '../dispute-resolution/presenters.js';
 import { formatDateWithWeekday } from '../core/calendar/index.js';
 import { categoryOfAbuseCodes, reasonForClosureCodes, referralSourceCodes } from '../children/codes.js';
@@ -37,6 +39,7 @@ export const chronologyKindLabels: Record<ChronologyKind, string> = {
   childProtection: 'Child protection',
   childrenInNeed: 'Children in need and transition planning',
   lookedAfter: 'Looked after',
+  healthAndEducation: 'Health and education',
   disputes: 'Concerns about plans',
   allocations: 'Allocations',
   closures: 'Closures',
@@ -146,6 +149,39 @@ function describe(childId: string, e: ChronologyEvent): { title: string; detail:
         title: `Ceased to be looked after: ${lower(of(reasonCeasedLabels, e.code))} (${e.code})`,
         detail: null,
         href: laPaths.carePeriodPath(childId, id!),
+      };
+    case 'health_assessment':
+      return {
+        title: of(assessmentTypeLabels, e.code),
+        detail: e.detail ? `By ${e.detail}` : null,
+        href: hePaths.healthAndEducationPath(childId),
+      };
+    case 'dental_check':
+      return { title: 'Dental check', detail: e.detail, href: hePaths.healthAndEducationPath(childId) };
+    case 'sdq':
+      return {
+        title:
+          e.code && /^\d+$/.test(e.code)
+            ? `Strengths and difficulties questionnaire: score ${e.code}`
+            : 'Strengths and difficulties questionnaire: no score',
+        detail: e.code && !/^\d+$/.test(e.code) ? of(sdqReasonLabels, e.code) : null,
+        href: hePaths.healthAndEducationPath(childId),
+      };
+    case 'school_started':
+      return {
+        title: `Started at ${e.detail}`,
+        detail: `Ofsted: ${of(ofstedGradeLabels, e.code)}`,
+        href: hePaths.healthAndEducationPath(childId),
+      };
+    case 'pep_initiated':
+      return { title: 'Personal education plan initiated', detail: null, href: hePaths.healthAndEducationPath(childId) };
+    case 'pep_meeting':
+      return { title: 'PEP meeting: the personal education plan reviewed', detail: null, href: hePaths.healthAndEducationPath(childId) };
+    case 'education_hours':
+      return {
+        title: `Education: ${hoursText(Number(e.code))}`,
+        detail: Number(e.code) < 25 ? 'Under 25 hours a week' : null,
+        href: hePaths.healthAndEducationPath(childId),
       };
     case 'assessment_started':
       return { title: 'Assessment started', detail: null, href: assessmentPaths.show(childId, id!) };

@@ -1,7 +1,8 @@
 /**
  * Every dated event on a child's record, from every area, in one statement: contacts and
  * referrals, assessments, visits (with their notes), allocations, child protection, children
- * in need, periods of care (moves, legal status, reviews), concerns raised about plans, case
+ * in need, periods of care (moves, legal status, reviews), looked after children's health and
+ * education (health assessments, dental checks, PEPs, schools), concerns raised about plans, case
  * notes and closures.
  *
  * Each event has its day in England and, when the record holds one, its time of day there.
@@ -22,6 +23,7 @@ export const chronologyKinds = [
   'childProtection',
   'childrenInNeed',
   'lookedAfter',
+  'healthAndEducation',
   'disputes',
   'allocations',
   'closures',
@@ -134,6 +136,24 @@ function events(childId: string): SQL {
     union all
     select c.end_date::text, null, 'lookedAfter', 'ceased_looked_after', c.reason_ceased, null, null, c.id::text, null, 20, c.updated_at
       from care_periods c where c.child_id = ${childId} and c.end_date is not null
+    union all
+    select h.check_date::text, null, 'healthAndEducation', h.check_type, h.assessment_type, h.completed_by, null, h.id::text, null, 20, h.created_at
+      from cla_health_checks h where h.child_id = ${childId}
+    union all
+    select q.completed_date::text, null, 'healthAndEducation', 'sdq', coalesce(q.score::text, q.reason), null, null, null, null, 20, q.created_at
+      from cla_sdq_scores q where q.child_id = ${childId}
+    union all
+    select s.from_date::text, null, 'healthAndEducation', 'school_started', s.ofsted_grade, s.school_name, null, null, null, 20, s.created_at
+      from cla_schools s where s.child_id = ${childId}
+    union all
+    select p.initiated_date::text, null, 'healthAndEducation', 'pep_initiated', null, null, null, p.id::text, null, 20, p.created_at
+      from personal_education_plans p where p.child_id = ${childId}
+    union all
+    select m.meeting_date::text, null, 'healthAndEducation', 'pep_meeting', null, null, null, m.pep_id::text, null, 20, m.created_at
+      from pep_meetings m where m.child_id = ${childId}
+    union all
+    select e.as_at_date::text, null, 'healthAndEducation', 'education_hours', e.hours_per_week::text, null, null, null, null, 20, e.created_at
+      from education_hours e where e.child_id = ${childId}
     union all
     select d.raised_date::text, null, 'disputes', 'dispute_raised', d.raised_by_role, d.raised_by_name, d.concern, d.id::text, null, 21, d.created_at
       from plan_disputes d where d.child_id = ${childId}
