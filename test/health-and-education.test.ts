@@ -141,7 +141,9 @@ for (const kind of await testDatabases()) {
         expect(at('initial-health-assessment')).toEqual({ text: 'Record the health assessment', href: `${base()}/health-assessments/new` });
         expect(at('review-health-assessment')?.href).toBe(`${base()}/health-assessments/new`);
         expect(at('dental-check')).toEqual({ text: 'Record the dental check', href: `${base()}/dental-checks/new` });
-        expect(at('pep-review')).toEqual({ text: 'Record the PEP meeting', href: base() });
+        expect(at('pep-review')).toEqual({ text: 'Record the PEP meeting', href: `${base()}/periods/${periodId}/pep-meeting` });
+        // before the plan is initiated, that leads to the form that initiates it
+        expect((await ana.get(`${base()}/periods/${periodId}/pep-meeting`)).location).toBe(`${base()}/peps/new`);
         // and each page answers
         for (const path of ['/peps/new', '/health-assessments/new', '/dental-checks/new'])
           expect((await ana.get(`${base()}${path}`)).status).toBe(200);
@@ -329,6 +331,7 @@ for (const kind of await testDatabases()) {
           database.db,
           sql`select id from personal_education_plans where child_id = ${childId}`,
         )) as [{ id: string }];
+        expect((await ana.get(`${base()}/periods/${periodId}/pep-meeting`)).location).toBe(`${base()}/peps/${pepId}/meetings/new`);
         const again = await api.post(`/api${base()}/peps`, { carePeriodId: periodId, initiatedDate: '2026-03-02' });
         expect((again.body as ApiErrors).errors).toEqual([
           {

@@ -27,8 +27,11 @@ const actions: ObligationActions = {
   'review-health-assessment': { text: 'Record the health assessment', href: (o) => addresses.newHealthAssessmentPath(o.childId) },
   'dental-check': { text: 'Record the dental check', href: (o) => addresses.newDentalCheckPath(o.childId) },
   'pep-initiated': { text: 'Record the personal education plan', href: (o) => addresses.newPepPath(o.childId) },
-  // the PEP's page needs the plan's id, which the obligation (whose episode is the period of care) does not carry
-  'pep-review': { text: 'Record the PEP meeting', href: (o) => addresses.healthAndEducationPath(o.childId) },
+  // the obligation's episode is the period of care, which leads to its plan's meeting form
+  'pep-review': {
+    text: 'Record the PEP meeting',
+    href: (o) => (o.episode ? addresses.periodPepMeetingPath(o.childId, o.episode) : addresses.healthAndEducationPath(o.childId)),
+  },
 };
 
 /** The builders among paths.ts's exports (it also holds the route patterns). */

@@ -16,6 +16,7 @@ export const paths = {
   newSchool: '/children/:childId/health-and-education/schools/new',
   newPep: '/children/:childId/health-and-education/peps/new',
   newPepMeeting: '/children/:childId/health-and-education/peps/:id/meetings/new',
+  periodPepMeeting: '/children/:childId/health-and-education/periods/:id/pep-meeting',
   newEducationHours: '/children/:childId/health-and-education/hours/new',
 } as const;
 
@@ -46,4 +47,6 @@ export const newConvictionPath = (childId: string) => `${base(childId)}/offendin
 export const newSchoolPath = (childId: string) => `${base(childId)}/schools/new`;
 export const newPepPath = (childId: string) => `${base(childId)}/peps/new`;
 export const newPepMeetingPath = (childId: string, pepId: string) => `${base(childId)}/peps/${pepId}/meetings/new`;
+/** The PEP meeting form of a period of care's plan (the clock knows the period, not the plan). */
+export const periodPepMeetingPath = (childId: string, periodId: string) => `${base(childId)}/periods/${periodId}/pep-meeting`;
 export const newEducationHoursPath = (childId: string) => `${base(childId)}/hours/new`;

@@ -144,6 +144,14 @@ export function healthAndEducationRoutes(app: FastifyInstance, ctx: AppContext):
   ];
   for (const [url, name] of pages) route(app, ctx, { ...view, url }, async (req, reply) => forms[name](reply, params(req), {}, []));
 
+  // from a work list: the period of care's plan's meeting form, or the form that starts the plan
+  route(app, ctx, { ...view, url: paths.periodPepMeeting }, async (req, reply) => {
+    const p = params(req);
+    const record = await healthAndEducationOf(ctx.db, p.childId);
+    const pep = record.peps.find((x) => x.carePeriodId === p.id);
+    return reply.redirect(pep ? to.newPepMeetingPath(p.childId, pep.id) : to.newPepPath(p.childId), 303);
+  });
+
   apiRoute(
     app,
     ctx,
