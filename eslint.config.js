@@ -27,6 +27,8 @@ const layers = {
   'private-fostering': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework'],
   // any child's missing episodes; the SSDA903 Missing table reads periods of care
   'missing-episodes': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework', 'looked-after'],
+  // health and education of looked after children hangs on periods of care
+  'health-and-education': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework', 'looked-after'],
   'dispute-resolution': [
     'core',
     'clock',
@@ -56,6 +58,7 @@ const layers = {
     'looked-after',
     'private-fostering',
     'missing-episodes',
+    'health-and-education',
     'dispute-resolution',
   ],
   // reads the tables of every area the CIN census is made from

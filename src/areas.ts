@@ -9,6 +9,7 @@ import { disputeResolutionArea } from './dispute-resolution/index.js';
 import { provideRecordSections } from './children/record-sections.js';
 import { childrenArea } from './children/index.js';
 import { frontDoorArea } from './front-door/index.js';
+import { healthAndEducationArea } from './health-and-education/index.js';
 import { lookedAfterArea } from './looked-after/index.js';
 import { missingEpisodesArea } from './missing-episodes/index.js';
 import { obligationsArea } from './obligations/index.js';
@@ -34,6 +35,7 @@ export const areas = [
   lookedAfterArea,
   privateFosteringArea,
   missingEpisodesArea,
+  healthAndEducationArea,
   disputeResolutionArea,
   cinCensusArea,
   chronologyArea,
@@ -46,6 +48,7 @@ provideClockSources(areas.flatMap((a) => ('clock' in a ? [a.clock] : [])));
 
 // The parts of the child's record page other areas give (child protection's, children in
 // need's, looked after's and missing episodes' sections, the case notes button, the latest of the chronology), in this list's order.
+// need's, looked after's and health and education's sections, the case notes button, the latest of the chronology), in this list's order.
 provideRecordSections(areas.flatMap((a) => ('recordSection' in a ? [a.recordSection] : [])));
 
 // What other areas do when a child protection plan starts (children in need ends its plan).

@@ -18,3 +18,4 @@ export * from './dispute-resolution/schema.js';
 export * from './looked-after/schema.js';
 export * from './private-fostering/schema.js';
 export * from './missing-episodes/schema.js';
+export * from './health-and-education/schema.js';

@@ -70,9 +70,12 @@ for (const kind of await testDatabases()) {
       expect(section('looked-after-review')).toContain('Runs on the record');
       expect(section('care-plan')).toContain('Partly recorded');
       expect(section('adoption-placement-review')).toContain('Not recorded');
+      // health and education of looked after children are recorded now
+      expect(section('initial-health-assessment')).toContain('Runs on the record');
+      expect(section('pep-review')).toContain('Runs on the record');
       // the facts it lacks in words, without the notes on their data
-      expect(section('initial-health-assessment')).toContain('A statutory health assessment (initial or review) was completed');
-      expect(section('initial-health-assessment')).not.toContain('data.');
+      expect(section('adoption-placement-review')).toContain('An adoption review was held (AAR reg 36)');
+      expect(section('adoption-placement-review')).not.toContain('data.');
       const feeds = clockRules.map((r) => ruleFeed(r, recordedFactKinds()).state);
       const recorded = feeds.filter((f) => f === 'recorded').length;
       expect(recorded).toBeGreaterThan(10);

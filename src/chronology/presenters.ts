@@ -27,6 +27,8 @@ import { assessmentOutcomeLabels, endReasonLabels as pfEndReasonLabels, notifier
 import * as pfPaths from '../private-fostering/paths.js';
 import { missingCodeLabels, screeningOutcomeLabels } from '../missing-episodes/presenters.js';
 import * as missingPaths from '../missing-episodes/paths.js';
+import { assessmentTypeLabels, hoursText, ofstedGradeLabels, sdqReasonLabels } from '../health-and-education/presenters.js';
+import * as hePaths from '../health-and-education/paths.js';
 import { raiserLabels } from '../dispute-resolution/presenters.js';
 import { formatDateWithWeekday } from '../core/calendar/index.js';
 import { categoryOfAbuseCodes, reasonForClosureCodes, referralSourceCodes } from '../children/codes.js';
@@ -43,6 +45,7 @@ export const chronologyKindLabels: Record<ChronologyKind, string> = {
   lookedAfter: 'Looked after',
   privateFostering: 'Private fostering',
   missing: 'Missing and absent',
+  healthAndEducation: 'Health and education',
   disputes: 'Concerns about plans',
   allocations: 'Allocations',
   closures: 'Closures',
@@ -194,6 +197,39 @@ function describe(childId: string, e: ChronologyEvent): { title: string; detail:
         title: `Child exploitation risk screening: ${lower(of(screeningOutcomeLabels, e.code))}`,
         detail: null,
         href: missingPaths.missingEpisodePath(childId, id!),
+      };
+    case 'health_assessment':
+      return {
+        title: of(assessmentTypeLabels, e.code),
+        detail: e.detail ? `By ${e.detail}` : null,
+        href: hePaths.healthAndEducationPath(childId),
+      };
+    case 'dental_check':
+      return { title: 'Dental check', detail: e.detail, href: hePaths.healthAndEducationPath(childId) };
+    case 'sdq':
+      return {
+        title:
+          e.code && /^\d+$/.test(e.code)
+            ? `Strengths and difficulties questionnaire: score ${e.code}`
+            : 'Strengths and difficulties questionnaire: no score',
+        detail: e.code && !/^\d+$/.test(e.code) ? of(sdqReasonLabels, e.code) : null,
+        href: hePaths.healthAndEducationPath(childId),
+      };
+    case 'school_started':
+      return {
+        title: `Started at ${e.detail}`,
+        detail: `Ofsted: ${of(ofstedGradeLabels, e.code)}`,
+        href: hePaths.healthAndEducationPath(childId),
+      };
+    case 'pep_initiated':
+      return { title: 'Personal education plan initiated', detail: null, href: hePaths.healthAndEducationPath(childId) };
+    case 'pep_meeting':
+      return { title: 'PEP meeting: the personal education plan reviewed', detail: null, href: hePaths.healthAndEducationPath(childId) };
+    case 'education_hours':
+      return {
+        title: `Education: ${hoursText(Number(e.code))}`,
+        detail: Number(e.code) < 25 ? 'Under 25 hours a week' : null,
+        href: hePaths.healthAndEducationPath(childId),
       };
     case 'assessment_started':
       return { title: 'Assessment started', detail: null, href: assessmentPaths.show(childId, id!) };

@@ -2,8 +2,9 @@
  * Every dated event on a child's record, from every area, in one statement: contacts and
  * referrals, assessments, visits (with their notes), allocations, child protection, children
  * in need, periods of care (moves, legal status, reviews), private fostering arrangements,
- * missing episodes (the return, its interview, strategy meeting and screening), concerns raised
- * about plans, case notes and closures.
+ * missing episodes (the return, its interview, strategy meeting and screening), looked after
+ * children's health and education (health assessments, dental checks, PEPs, schools), concerns
+ * raised about plans, case notes and closures.
  *
  * Each event has its day in England and, when the record holds one, its time of day there.
  * Within a day, timed events come in time order and events recorded with a date only come at
@@ -25,6 +26,7 @@ export const chronologyKinds = [
   'lookedAfter',
   'privateFostering',
   'missing',
+  'healthAndEducation',
   'disputes',
   'allocations',
   'closures',
@@ -146,6 +148,7 @@ function events(childId: string): SQL {
     union all
     select a.ended_on::text, null, 'privateFostering', 'private_fostering_ended', a.end_reason, a.carer_name, null, a.id::text, null, 20, a.updated_at
       from private_fostering_arrangements a where a.child_id = ${childId} and a.ended_on is not null
+    union all
     select ${dayOf(sql`m.started_at`)}, ${timeOf(sql`m.started_at`)}, 'missing', 'missing_started', m.missing_code, null, null, m.id::text, null, 20, m.created_at
       from missing_episodes m where m.child_id = ${childId}
     union all
@@ -162,6 +165,24 @@ function events(childId: string): SQL {
     union all
     select m.screening_date::text, null, 'missing', 'exploitation_screening', m.screening_outcome, null, null, m.id::text, null, 20, m.updated_at
       from missing_episodes m where m.child_id = ${childId} and m.screening_date is not null
+    union all
+    select h.check_date::text, null, 'healthAndEducation', h.check_type, h.assessment_type, h.completed_by, null, h.id::text, null, 20, h.created_at
+      from cla_health_checks h where h.child_id = ${childId}
+    union all
+    select q.completed_date::text, null, 'healthAndEducation', 'sdq', coalesce(q.score::text, q.reason), null, null, null, null, 20, q.created_at
+      from cla_sdq_scores q where q.child_id = ${childId}
+    union all
+    select s.from_date::text, null, 'healthAndEducation', 'school_started', s.ofsted_grade, s.school_name, null, null, null, 20, s.created_at
+      from cla_schools s where s.child_id = ${childId}
+    union all
+    select p.initiated_date::text, null, 'healthAndEducation', 'pep_initiated', null, null, null, p.id::text, null, 20, p.created_at
+      from personal_education_plans p where p.child_id = ${childId}
+    union all
+    select m.meeting_date::text, null, 'healthAndEducation', 'pep_meeting', null, null, null, m.pep_id::text, null, 20, m.created_at
+      from pep_meetings m where m.child_id = ${childId}
+    union all
+    select e.as_at_date::text, null, 'healthAndEducation', 'education_hours', e.hours_per_week::text, null, null, null, null, 20, e.created_at
+      from education_hours e where e.child_id = ${childId}
     union all
     select d.raised_date::text, null, 'disputes', 'dispute_raised', d.raised_by_role, d.raised_by_name, d.concern, d.id::text, null, 21, d.created_at
       from plan_disputes d where d.child_id = ${childId}

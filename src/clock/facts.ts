@@ -282,24 +282,24 @@ export const FACT_KINDS = {
     meaning: 'The placement ended.',
   },
 
-  // ── Health and education of looked after children (looked after) ─────────────
+  // ── Health and education of looked after children (health and education) ──
   health_assessment_completed: {
-    area: 'looked after',
+    area: 'health and education',
     episode: null,
     meaning: "A statutory health assessment (initial or review) was completed; data.type: 'initial' | 'review'.",
   },
   dental_check_completed: {
-    area: 'looked after',
+    area: 'health and education',
     episode: null,
     meaning: 'A dental check was done.',
   },
   pep_initiated: {
-    area: 'looked after',
+    area: 'health and education',
     episode: 'the period of care',
     meaning: 'The personal education plan was initiated.',
   },
   pep_reviewed: {
-    area: 'looked after',
+    area: 'health and education',
     episode: 'the period of care',
     meaning: 'The personal education plan was reviewed (a PEP meeting).',
   },
