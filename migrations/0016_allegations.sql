@@ -49,7 +49,6 @@ CREATE TABLE "allegations" (
 ALTER TABLE "allegation_children" ADD CONSTRAINT "allegation_children_allegation_id_allegations_id_fk" FOREIGN KEY ("allegation_id") REFERENCES "public"."allegations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "allegation_children" ADD CONSTRAINT "allegation_children_child_id_children_id_fk" FOREIGN KEY ("child_id") REFERENCES "public"."children"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "allegation_meetings" ADD CONSTRAINT "allegation_meetings_allegation_id_allegations_id_fk" FOREIGN KEY ("allegation_id") REFERENCES "public"."allegations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "allegations" ADD CONSTRAINT "allegations_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "allegation_children_idx" ON "allegation_children" USING btree ("allegation_id","child_id");--> statement-breakpoint
 CREATE INDEX "allegation_children_child_idx" ON "allegation_children" USING btree ("child_id");--> statement-breakpoint
 CREATE INDEX "allegation_meetings_allegation_idx" ON "allegation_meetings" USING btree ("allegation_id","meeting_date");--> statement-breakpoint

@@ -7,7 +7,6 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { Attendee } from '../casework/meetings.js';
-import { users } from '../core/auth/schema.js';
 import { children } from '../core/record/schema.js';
 
 /** The sector the adult works or volunteers in. */
@@ -76,7 +75,8 @@ export const allegations = pgTable(
     concludedDate: date('concluded_date'),
     outcomeActions: jsonb('outcome_actions').$type<OutcomeAction[]>(),
     outcomeNotes: text('outcome_notes'),
-    recordedBy: uuid('recorded_by').references(() => users.id),
+    /** The user, or the API token, that recorded it (no foreign key: a token is not a user). */
+    recordedBy: uuid('recorded_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     /** Every change to the allegation, its children or its meetings moves it on. */
