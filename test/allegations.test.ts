@@ -20,11 +20,11 @@ type Authority = Awaited<ReturnType<typeof smallAuthority>>;
 
 /** Every role's sign-in, with the service manager the one who may open allegations. */
 const people = [
-  { username: 'ana', role: 'practitioner who holds the child', allowed: false },
-  { username: 'cleo', role: 'practitioner in another team', allowed: false },
-  { username: 'mina', role: 'team manager of the child’s team', allowed: false },
-  { username: 'ada', role: 'administrator', allowed: false },
-  { username: 'sam', role: 'service manager (the designated officer’s role)', allowed: true },
+  { username: 'ana', role: 'a practitioner who holds the child', allowed: false },
+  { username: 'cleo', role: 'a practitioner in another team', allowed: false },
+  { username: 'mina', role: 'the team manager of the child’s team', allowed: false },
+  { username: 'ada', role: 'an administrator', allowed: false },
+  { username: 'sam', role: 'a service manager (the designated officer’s role)', allowed: true },
 ] as const;
 
 const allegationBody = (over: Record<string, unknown> = {}) => ({
@@ -232,7 +232,7 @@ for (const kind of await testDatabases()) {
     ];
 
     for (const person of people) {
-      it(`${person.allowed ? 'opens' : 'refuses'} every allegations page and API call to a ${person.role}`, async () => {
+      it(`${person.allowed ? 'opens' : 'refuses'} every allegations page and API call to ${person.role}`, async () => {
         const before = await snapshot();
         const agent = new Agent(service.url);
         await agent.signIn(person.username, PASSWORD);
