@@ -41,6 +41,8 @@ const layers = {
     'child-protection',
     'children-in-need',
   ],
+  // allegations against adults who work with children: its own pages, linking children on the record
+  allegations: ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'casework'],
   // reads every area's tables for the child's whole chronology
   chronology: [
     'core',

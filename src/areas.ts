@@ -1,3 +1,4 @@
+import { allegationsArea } from './allegations/index.js';
 import { assessmentArea } from './assessment/index.js';
 import { caseNotesArea } from './case-notes/index.js';
 import { childProtectionArea } from './child-protection/index.js';
@@ -37,6 +38,7 @@ export const areas = [
   missingEpisodesArea,
   healthAndEducationArea,
   disputeResolutionArea,
+  allegationsArea,
   cinCensusArea,
   chronologyArea,
   obligationsArea,

@@ -19,3 +19,4 @@ export * from './looked-after/schema.js';
 export * from './private-fostering/schema.js';
 export * from './missing-episodes/schema.js';
 export * from './health-and-education/schema.js';
+export * from './allegations/schema.js';
