@@ -413,6 +413,76 @@ describe('the demo authority, the size of Manchester on the first day of its 201
     expect(cin.overdue / cin.open).toBeLessThan(0.2);
   });
 
+  it('closes cases with their reason and step-down, plans transitions, keeps case notes and disputes, as the use cases would take them', async () => {
+    type Figure =
+      | 'closures'
+      | 'step_downs'
+      | 'rc9_without_step_down'
+      | 'closed_with_referral_open'
+      | 'closed_with_plan_open'
+      | 'transitions'
+      | 'transitions_not_disabled'
+      | 'notes'
+      | 'notes_late'
+      | 'notes_misdated'
+      | 'disputes'
+      | 'resolved'
+      | 'disputes_outside_plan'
+      | 'stages_misdated';
+    const [c] = await rows<Record<Figure, number>>(
+      db,
+      sql`select (select count(*)::int from case_closures) as closures,
+                 (select count(*)::int from case_closures where step_down_to_early_help) as step_downs,
+                 (select count(*)::int from case_closures where reason = 'RC9' and not step_down_to_early_help) as rc9_without_step_down,
+                 (select count(*)::int from case_closures k where exists (
+                    select 1 from referrals r where r.child_id = k.child_id and r.referral_date <= k.closed_date
+                       and (r.closed_date is null or r.closed_date > k.closed_date))) as closed_with_referral_open,
+                 (select count(*)::int from case_closures k where exists (
+                    select 1 from cin_plans p where p.child_id = k.child_id and p.start_date <= k.closed_date
+                       and (p.end_date is null or p.end_date > k.closed_date))) as closed_with_plan_open,
+                 (select count(*)::int from transition_plans) as transitions,
+                 (select count(*)::int from transition_plans t where not exists (
+                    select 1 from child_disabilities d where d.child_id = t.child_id and d.code <> 'NONE')) as transitions_not_disabled,
+                 (select count(*)::int from case_notes) as notes,
+                 (select count(*)::int from case_notes where recording_working_days > 5) as notes_late,
+                 (select count(*)::int from case_notes where recorded_date < event_date or recorded_date > ${TODAY}::date) as notes_misdated,
+                 (select count(*)::int from plan_disputes) as disputes,
+                 (select count(*)::int from plan_disputes where resolved_date is not null) as resolved,
+                 (select count(*)::int from plan_disputes d join cp_plans p on p.id = d.cp_plan_id
+                   where d.raised_date < p.start_date or p.child_id <> d.child_id) as disputes_outside_plan,
+                 (select count(*)::int from dispute_stages s join plan_disputes d on d.id = s.dispute_id
+                   where s.started_date < d.raised_date or (s.responded_date is not null and s.responded_date < s.started_date)
+                      or s.started_date > ${TODAY}::date) as stages_misdated`,
+    );
+    expect(c!.closures).toBe(summary.counts.caseClosures);
+    expect(c!.closures).toBeGreaterThan(10_000);
+    expect(c!.step_downs).toBeGreaterThan(1_000);
+    expect(c!.rc9_without_step_down).toBe(0);
+    expect(c!.closed_with_referral_open).toBe(0);
+    expect(c!.closed_with_plan_open).toBe(0);
+    expect(c!.transitions).toBeGreaterThan(30);
+    expect(c!.transitions_not_disabled).toBe(0);
+    expect(c!.notes).toBeGreaterThan(10_000);
+    // late recording is counted, and the demo has some (Ofsted asked for it in 2014)
+    expect(c!.notes_late / c!.notes).toBeGreaterThan(0.03);
+    expect(c!.notes_late / c!.notes).toBeLessThan(0.25);
+    expect(c!.notes_misdated).toBe(0);
+    expect(c!.disputes).toBeGreaterThan(10);
+    expect(c!.resolved).toBeGreaterThan(0);
+    expect(c!.resolved).toBeLessThan(c!.disputes);
+    expect(c!.disputes_outside_plan).toBe(0);
+    expect(c!.stages_misdated).toBe(0);
+    // a closed case owes no transition planning: what is overdue is for children whose case is open
+    const overdueClosed = await count(
+      db,
+      sql`select count(*)::int as n from obligations o
+           where o.rule_id = 'transition-planning' and o.done is null and o.due_by < ${NOW.toISOString()}
+             and (o.lapses_on is null or o.lapses_on > ${TODAY}::date)
+             and not exists (select 1 from referrals r where r.child_id = o.child_id and r.closed_date is null)`,
+    );
+    expect(overdueClosed).toBe(0);
+  });
+
   it('leaves no reference dangling, though the load skips per-row foreign key checks', async () => {
     expect(await danglingReferences(db)).toEqual([]);
   });

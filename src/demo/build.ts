@@ -62,6 +62,10 @@ export interface DemoSummary {
     /** Children on a child in need plan today. */
     childInNeedPlans: number;
     cinPlanReviews: number;
+    caseClosures: number;
+    transitionPlans: number;
+    caseNotes: number;
+    planDisputes: number;
     obligations: number;
     restrictedRecords: number;
   };
@@ -124,6 +128,11 @@ export async function buildDemoAuthority(db: Db, opts: DemoOptions = {}): Promis
       ['cinPlans', schema.cinPlans],
       ['cinPlanActions', schema.cinPlanActions],
       ['cinPlanReviews', schema.cinPlanReviews],
+      ['caseClosures', schema.caseClosures],
+      ['transitionPlans', schema.transitionPlans],
+      ['caseNotes', schema.caseNotes],
+      ['planDisputes', schema.planDisputes],
+      ['disputeStages', schema.disputeStages],
     ];
     for (const [key, table] of order) {
       const n = await bulkInsert(tx, table, r[key] as PgTable['$inferInsert'][]);
@@ -176,6 +185,11 @@ const BULK_TABLES = [
   'cin_plans',
   'cin_plan_actions',
   'cin_plan_reviews',
+  'case_closures',
+  'transition_plans',
+  'case_notes',
+  'plan_disputes',
+  'dispute_stages',
   'obligations',
 ];
 
@@ -262,6 +276,10 @@ async function summarise(
                (select count(*)::int from core_group_meetings) as "coreGroupMeetings",
                (select count(*)::int from cin_plans where end_date is null) as "childInNeedPlans",
                (select count(*)::int from cin_plan_reviews) as "cinPlanReviews",
+               (select count(*)::int from case_closures) as "caseClosures",
+               (select count(*)::int from transition_plans) as "transitionPlans",
+               (select count(*)::int from case_notes) as "caseNotes",
+               (select count(*)::int from plan_disputes) as "planDisputes",
                (select count(*)::int from obligations) as "obligations",
                (select count(*)::int from children where restricted) as "restrictedRecords"`,
   );

@@ -25,6 +25,7 @@ import type {
 } from '../schema.js';
 import { type Locality, manchester2014 } from './authority.js';
 import { type CaseworkRows, type PlannedCinPlan, type PlannedStrategy, createCasework, emptyCaseworkRows } from './casework.js';
+import { emptyFollowUpRows, type FollowUpRows, planFollowUp } from './follow-up.js';
 import { createDays } from './days.js';
 import { ethnicityWeights, languageWeights, syntheticAddress, syntheticNhsNumber, syntheticPhone, syntheticUpn } from './identity.js';
 import { type Random, randomStreams } from './random.js';
@@ -48,7 +49,7 @@ import {
 } from './vocabulary.js';
 import { DEMO_PRACTITIONER_CASELOAD, type PlannedTeam, type PlannedWorker, type Workforce, planWorkforce } from './workforce.js';
 
-export interface DemoRows extends CaseworkRows {
+export interface DemoRows extends CaseworkRows, FollowUpRows {
   teams: (typeof teams.$inferInsert)[];
   workers: (typeof workers.$inferInsert)[];
   users: (typeof users.$inferInsert)[];
@@ -279,6 +280,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     visits: [],
     allocations: [],
     ...emptyCaseworkRows(),
+    ...emptyFollowUpRows(),
   };
   const caseworkFaker = new Faker({ locale: [en_GB, en, base] });
   caseworkFaker.seed(streams('casework-faker').seed());
@@ -1303,6 +1305,20 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     child.createdAt = t;
     child.updatedAt = t;
   }
+
+  // ── What followed the episodes: closures, transition planning, case notes, disputes ──
+  const followUpFaker = new Faker({ locale: [en_GB, en, base] });
+  followUpFaker.seed(streams('follow-up-faker').seed());
+  Object.assign(
+    rows,
+    planFollowUp(rows, {
+      cal,
+      today: T,
+      rng: streams('follow-up'),
+      ids: streams('follow-up-ids'),
+      name: () => `${followUpFaker.person.firstName()} ${followUpFaker.person.lastName()}`,
+    }),
+  );
 
   return { rows, workforce, users: demoUsers, targets };
 }
