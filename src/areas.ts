@@ -12,6 +12,7 @@ import { lookedAfterArea } from './looked-after/index.js';
 import { obligationsArea } from './obligations/index.js';
 import { provideClockSources } from './obligations/sources.js';
 import { oversightArea } from './oversight/index.js';
+import { ssda903ReturnArea } from './ssda903-return/index.js';
 import { workforceArea } from './workforce/index.js';
 
 /**
@@ -31,6 +32,7 @@ export const areas = [
   lookedAfterArea,
   disputeResolutionArea,
   cinCensusArea,
+  ssda903ReturnArea,
   chronologyArea,
   obligationsArea,
 ] as const;
