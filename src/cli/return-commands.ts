@@ -243,12 +243,14 @@ async function build903(opts: Build903Options): Promise<void> {
   const took = (performance.now() - started).toFixed(0);
   const children = checked.current.tables.Header?.rows.length ?? 0;
   console.log(
-    `Wrote the ${yearLabel(known)} SSDA903 of ${children} children to ${opts.out} (${written.length} files), built from the record in ${took} ms`,
+    `Wrote the ${yearLabel(known)} SSDA903 of ${children} ${children === 1 ? 'child' : 'children'} to ${opts.out} (${written.length} files), built from the record in ${took} ms`,
   );
   if (opts.previousOut) {
     const before = await write903(checked.previous.tables, opts.previousOut);
     const n = checked.previous.tables.Header?.rows.length ?? 0;
-    console.log(`Wrote the ${yearLabel(known - 1)} SSDA903 of ${n} children to ${opts.previousOut} (${before.length} files)`);
+    console.log(
+      `Wrote the ${yearLabel(known - 1)} SSDA903 of ${n} ${n === 1 ? 'child' : 'children'} to ${opts.previousOut} (${before.length} files)`,
+    );
   }
   for (const n of checked.notes) console.log(`note: ${n}`);
   if (!opts.la) console.log('note: no --la given: the rules that need the authority’s ONS code were not run');

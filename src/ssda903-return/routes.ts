@@ -65,7 +65,7 @@ export function ssda903ReturnRoutes(app: FastifyInstance, ctx: AppContext): void
     const children = checked.current.tables.Header?.rows.length ?? 0;
     const problems = checked.columnProblems;
     const messages = [
-      `The ${yearLabel(year)} SSDA903 of ${children} children, built from the record on ${todayIn(ctx.time)} with ${yearLabel(year - 1)}’s for the rules that compare years.`,
+      `The ${yearLabel(year)} SSDA903 of ${children} ${children === 1 ? 'child' : 'children'}, built from the record on ${todayIn(ctx.time)} with ${yearLabel(year - 1)}’s for the rules that compare years.`,
       problems.length
         ? `It departs from DfE’s columns for ${yearLabel(year)} in ${problems.length} place${problems.length === 1 ? '' : 's'}: ${problems.slice(0, 20).join('; ')}`
         : `Every cell is within DfE’s columns for ${yearLabel(year)}.`,
