@@ -162,10 +162,11 @@ describe('the SSDA903 from the record', () => {
       ['a2', '2026-04-15', 'X1', 'a3'],
       ['a3', null, null, null],
     ]);
-    expect(build903(r, 2027).tables.Episodes!.rows.filter((e) => e.CHILD === '12').map((e) => e.REASON_PLACE_CHANGE)).toEqual([
-      null,
-      null,
-    ]);
+    expect(
+      build903(r, 2027)
+        .tables.Episodes!.rows.filter((e) => e.CHILD === '12')
+        .map((e) => e.REASON_PLACE_CHANGE),
+    ).toEqual([null, null]);
   });
 
   it('holds the reviews of the year', () => {
@@ -226,8 +227,7 @@ describe('the SSDA903 from the record', () => {
   });
 
   it('validates with the year before, so the rules that compare years see it', () => {
-    const rules = (previous: LookedAfterRecord) =>
-      check903(build903(record(), 2026), build903(previous, 2025)).findings.map((f) => f.rule);
+    const rules = (previous: LookedAfterRecord) => check903(build903(record(), 2026), build903(previous, 2025)).findings.map((f) => f.rule);
     // built from one record, this year's first episode of A is last year's open one
     expect(rules(record())).not.toContain('503B');
     // a record whose legal status for that episode read otherwise last year
@@ -243,7 +243,10 @@ describe('the SSDA903 from the record', () => {
     expect(at('Header', 2, ['UPN'])).toEqual({ href: '/children/a/edit', text: 'Change the child’s details' });
     expect(at('Header', 2, ['MOTHER', 'MC_DOB'])).toEqual({ href: '/children/a/relationships', text: 'The people in the child’s life' });
     expect(at('Episodes', 1, ['DEC'])).toEqual({ href: '/children/b/looked-after/periods/pb', text: 'The period of care' });
-    expect(at('Reviews', 2, ['REVIEW'])).toEqual({ href: '/children/a/looked-after/periods/pa/reviews/ra1', text: 'The looked after review' });
+    expect(at('Reviews', 2, ['REVIEW'])).toEqual({
+      href: '/children/a/looked-after/periods/pa/reviews/ra1',
+      text: 'The looked after review',
+    });
     expect(at('SWEpisodes', 1, ['SW_REASON'])).toEqual({ href: '/children/a/allocation', text: 'The child’s allocation' });
     // last year's Header: C is its second row
     expect(at('Header_last', 2, ['SEX'])).toEqual({ href: '/children/c/edit', text: 'Change the child’s details' });
