@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { unzip } from '../../test/support/unzip.js';
 import { tableToCsv } from '../returns/ssda903/write.js';
 import { build903, episodesInYear, type LookedAfterRecord, socialWorkerId, type TableSource } from './build.js';
-import { fixFor } from './presenters.js';
+import { childFindings, fixFor } from './presenters.js';
 import { check903, collectionYearOf, columnProblems, currentReturnYear, notesOf } from './ssda903.js';
 import { zip } from './zip.js';
 
@@ -252,6 +252,27 @@ describe('the SSDA903 from the record', () => {
     expect(at('Header_last', 2, ['SEX'])).toEqual({ href: '/children/c/edit', text: 'Change the child’s details' });
     expect(at('Header', null, [])).toBeNull();
     expect(at('OC3', 1, ['ACCOM'])).toBeNull();
+  });
+
+  it('lists a rule broken by several rows put right in one place once, on the child’s record', () => {
+    const current = build903(record(), 2026);
+    const previous = build903(record(), 2025);
+    const finding = (rule: string, table: string, row: number) => ({ rule, table, row, childId: '12', fields: ['F'], message: 'M' });
+    const listed = childFindings(
+      [
+        finding('SW13STG1', 'SWEpisodes', 1),
+        finding('SW13STG1', 'SWEpisodes', 2),
+        finding('999', 'Episodes', 2),
+        finding('999', 'Reviews', 2),
+      ],
+      current,
+      previous,
+    );
+    expect(listed.map((f) => [f.rule, f.fix?.href])).toEqual([
+      ['SW13STG1', '/children/a/allocation'],
+      ['999', '/children/a/looked-after/periods/pa'],
+      ['999', '/children/a/looked-after/periods/pa/reviews/ra1'],
+    ]);
   });
 
   it('names the collection year of a day, and the year a record checks against', () => {

@@ -55,9 +55,21 @@ export interface ChildFinding {
   fix: FixLink | null;
 }
 
-/** The findings about a child's rows (not the return as a whole), each with where it is put right. */
+/**
+ * The findings about a child's rows (not the return as a whole), each with where it is put
+ * right; a rule broken by several rows put right in one place (two social workers' episodes,
+ * say) is listed once.
+ */
 export function childFindings(findings: readonly Finding[], current: Built903, previous: Built903): ChildFinding[] {
-  return findings
-    .filter((f) => f.row !== null)
-    .map((f) => ({ rule: f.rule, message: f.message, fields: f.fields.join(', '), fix: fixFor(f, current, previous) }));
+  const seen = new Set<string>();
+  const out: ChildFinding[] = [];
+  for (const f of findings) {
+    if (f.row === null) continue;
+    const fix = fixFor(f, current, previous);
+    const key = `${f.rule}\u0000${fix?.href ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ rule: f.rule, message: f.message, fields: f.fields.join(', '), fix });
+  }
+  return out;
 }
