@@ -241,6 +241,9 @@ describe('opencsc returns build 903', () => {
     const badLa = run(['--year', '2026', '--out', out, '--la', '352']);
     expect(badLa.status).toBe(2);
     expect(badLa.stderr).toContain('--la: "352" is not an ONS code');
+    const sameFolder = run(['--year', '2026', '--out', out, '--previous-out', `${out}/`]);
+    expect(sameFolder.status).toBe(2);
+    expect(sameFolder.stderr).toContain('--previous-out: give a folder other than --out');
     const noFile = run(['--year', '2026', '--out', out, '--postcodes', join(dir, 'missing.csv')]);
     expect(noFile.status).toBe(2);
     expect(existsSync(out)).toBe(false);

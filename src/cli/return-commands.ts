@@ -6,6 +6,7 @@
  * are counted for the summary on the way: neither the findings as objects nor the file's
  * text are ever held whole.
  */
+import { resolve } from 'node:path';
 import type { Finding } from '../returns/findings.js';
 import { ReturnReadError } from '../returns/findings.js';
 import { type FindingsFormat, RuleSummaries, summaryText, writeFindingsFile } from '../returns/report.js';
@@ -218,6 +219,9 @@ async function build903(opts: Build903Options): Promise<void> {
   const year = yearOption(opts.year);
   if (year === undefined) throw new ReturnReadError('--year', 'give the year the collection ends, e.g. 2026 for 2025/26');
   if (!opts.out) throw new ReturnReadError('--out', 'give the folder to write the CSV files into, e.g. ssda903');
+  // one folder for both years would leave the year before's files where this year's were written
+  if (opts.previousOut !== undefined && resolve(opts.previousOut) === resolve(opts.out))
+    throw new ReturnReadError('--previous-out', 'give a folder other than --out for the year before’s files');
   if (opts.la !== undefined && !/^E\d{8}$/.test(opts.la))
     throw new ReturnReadError('--la', `"${opts.la}" is not an ONS code: give the authority's, e.g. E08000003`);
   const [{ write903 }, { loadConfig }, { openConfiguredDatabase }, { returnFromRecord, returnYear, yearLabel }, { loadReference903 }] =
