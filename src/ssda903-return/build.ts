@@ -15,7 +15,7 @@
 import { socialWorkerPeriodStart } from '../returns/ssda903/rules/social-workers.js';
 import type { Row, Table903, TableName, Tables903 } from '../returns/ssda903/model.js';
 import { TABLE_NAMES } from '../returns/ssda903/model.js';
-import { tablesFor } from '../returns/ssda903/tables.js';
+import { codesFor, tablesFor } from '../returns/ssda903/tables.js';
 import { collectionEnd, collectionStart, formatDate } from '../returns/ssda903/values.js';
 import { FILE_NAMES } from '../returns/ssda903/write.js';
 
@@ -179,9 +179,9 @@ function groupBy<T extends { childId: string }>(rows: readonly T[]): Map<string,
   return out;
 }
 
-/** The record keeps DfE's 2025-on codes (M, F, U); earlier years' SEX is 1 or 2, with no code for unknown. */
+/** The record keeps DfE's 2024/25-on codes (M, F, U); earlier years' SEX is 1 or 2, with no code for unknown. */
 export function sexCode(sex: string, year: number): string | null {
-  if (year >= 2025) return sex;
+  if (codesFor('Header', 'SEX', year).includes(sex)) return sex;
   return sex === 'M' ? '1' : sex === 'F' ? '2' : null;
 }
 
