@@ -77,6 +77,8 @@ const layers = {
     'child-protection',
     'children-in-need',
   ],
+  // reads the tables of the looked after area, the child's details and social workers
+  'ssda903-return': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework', 'looked-after'],
   oversight: ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'assessment', 'child-protection'],
 };
 const areas = Object.keys(layers).filter((f) => f !== 'core' && f !== 'clock');

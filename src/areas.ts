@@ -17,6 +17,7 @@ import { obligationsArea } from './obligations/index.js';
 import { provideClockSources } from './obligations/sources.js';
 import { oversightArea } from './oversight/index.js';
 import { privateFosteringArea } from './private-fostering/index.js';
+import { ssda903ReturnArea } from './ssda903-return/index.js';
 import { workforceArea } from './workforce/index.js';
 
 /**
@@ -40,6 +41,7 @@ export const areas = [
   disputeResolutionArea,
   allegationsArea,
   cinCensusArea,
+  ssda903ReturnArea,
   chronologyArea,
   obligationsArea,
 ] as const;

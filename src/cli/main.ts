@@ -118,9 +118,10 @@ validate
   .action(async (file: string, opts) => (await import('./return-commands.js')).validateCinCommand(file, opts));
 
 const returns = program.command('returns').description('Statutory returns made from the record');
-returns
+const build = returns
   .command('build')
-  .description('Build a statutory return from the record on the configured database (DATA_DIR or DATABASE_URL)')
+  .description('Build a statutory return from the record on the configured database (DATA_DIR or DATABASE_URL)');
+build
   .command('cin')
   .description(
     'Children in need census: write the XML for a collection year, check it against DfE’s schema for the year, validate it with every CIN rule and print the findings by rule (exit 0 written and within the schema, findings or not; 1 outside the schema, still written; 2 bad arguments)',
@@ -129,6 +130,18 @@ returns
   .option('--out <file>', 'required: the XML file to write')
   .option('--la <nnn>', 'the authority’s three-digit DfE LA number, for the header’s Source')
   .action(async (opts: { year?: string; out?: string; la?: string }) => (await import('./return-commands.js')).buildCinCommand(opts));
+build
+  .command('903')
+  .description(
+    'SSDA903 (children looked after): write DfE’s CSV files for a collection year into a folder, and the year before’s from the same record, validate the year with every SSDA903 rule and print the findings by rule, and the tables not built from the record yet (exit 0 written and within the year’s columns, findings or not; 1 a cell outside the year’s columns, still written; 2 bad arguments)',
+  )
+  .option('--year <YYYY>', 'required: the year the collection ends (2026 for 2025/26)')
+  .option('--out <dir>', 'required: the folder to write the CSV files into')
+  .option('--previous-out <dir>', 'a folder for the year before’s CSV files, built from the same record')
+  .option('--la <code>', 'ONS code of the authority making the return, e.g. E08000003, for the rules that need it')
+  .option('--postcodes <file>', 'postcode directory CSV, for the rules on where placements are')
+  .option('--providers <file>', "Ofsted's providers list, for the rules on URNs")
+  .action(async (opts) => (await import('./return-commands.js')).build903Command(opts));
 
 // ---------------------------------------------------------------------------
 // The audit trail

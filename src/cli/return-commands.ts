@@ -1,11 +1,12 @@
 /**
- * `opencsc validate 903` and `validate cin` (declared in main.ts, which loads this file when
+ * `opencsc validate 903` and `validate cin`, and `returns build cin` and `returns build 903` (declared in main.ts, which loads this file when
  * one runs; each loads only its own return's reader and rules).
  *
  * Findings go to the --out file as they come out of the validation, a block at a time, and
  * are counted for the summary on the way: neither the findings as objects nor the file's
  * text are ever held whole.
  */
+import { resolve } from 'node:path';
 import type { Finding } from '../returns/findings.js';
 import { ReturnReadError } from '../returns/findings.js';
 import { type FindingsFormat, RuleSummaries, summaryText, writeFindingsFile } from '../returns/report.js';
@@ -179,6 +180,91 @@ async function buildCin(opts: BuildCinOptions): Promise<void> {
     if (checked.schemaProblems.length > 20) console.error(`  and ${checked.schemaProblems.length - 20} more`);
     process.exitCode = EXIT_OUTSIDE_SCHEMA;
   } else console.log(`It conforms to DfE's schema for ${yearLabel(cinYear)}.`);
+  const summaries = new RuleSummaries();
+  for (const f of checked.findings) summaries.add(f);
+  console.log(summaryText(summaries.list(), summaries.total));
+}
+
+export interface Build903Options {
+  year?: string;
+  out?: string;
+  previousOut?: string;
+  la?: string;
+  postcodes?: string;
+  providers?: string;
+}
+
+/** `returns build 903`: a cell outside the year's columns (bad arguments are 2, as above). */
+const EXIT_OUTSIDE_COLUMNS = 1;
+
+/**
+ * `opencsc returns build 903`: the SSDA903 of a collection year from the record on the configured
+ * database, its CSV files written into --out (and the year before's into --previous-out),
+ * validated with every SSDA903 rule, the year before given to the rules that compare years.
+ * Exit 0 when written and every cell is within the year's columns (findings or none: they are
+ * the authority's to put right), 1 when a cell is not, 2 for bad arguments.
+ */
+export async function build903Command(opts: Build903Options): Promise<void> {
+  try {
+    await build903(opts);
+  } catch (error) {
+    const missing = error instanceof Error && (error as NodeJS.ErrnoException).code === 'ENOENT';
+    if (!(error instanceof ReturnReadError) && !missing) throw error;
+    console.error(`Cannot build the SSDA903: ${(error as Error).message}`);
+    process.exitCode = EXIT_UNREADABLE;
+  }
+}
+
+async function build903(opts: Build903Options): Promise<void> {
+  const year = yearOption(opts.year);
+  if (year === undefined) throw new ReturnReadError('--year', 'give the year the collection ends, e.g. 2026 for 2025/26');
+  if (!opts.out) throw new ReturnReadError('--out', 'give the folder to write the CSV files into, e.g. ssda903');
+  // one folder for both years would leave the year before's files where this year's were written
+  if (opts.previousOut !== undefined && resolve(opts.previousOut) === resolve(opts.out))
+    throw new ReturnReadError('--previous-out', 'give a folder other than --out for the year before’s files');
+  if (opts.la !== undefined && !/^E\d{8}$/.test(opts.la))
+    throw new ReturnReadError('--la', `"${opts.la}" is not an ONS code: give the authority's, e.g. E08000003`);
+  const [{ write903 }, { loadConfig }, { openConfiguredDatabase }, { returnFromRecord, returnYear, yearLabel }, { loadReference903 }] =
+    await Promise.all([
+      import('../returns/ssda903/write.js'),
+      import('../core/config.js'),
+      import('./open.js'),
+      import('../ssda903-return/ssda903.js'),
+      import('../returns/reference-data.js'),
+    ]);
+  const known = returnYear(year);
+  // read before the database is opened: a reference file that cannot be read is a bad argument
+  const reference = await loadReference903({ localAuthority: opts.la, postcodes: opts.postcodes, providers: opts.providers });
+  const started = performance.now();
+  const database = await openConfiguredDatabase(loadConfig());
+  let checked;
+  try {
+    checked = await returnFromRecord(database.db, known, reference);
+  } finally {
+    await database.close();
+  }
+  const written = await write903(checked.current.tables, opts.out);
+  const took = (performance.now() - started).toFixed(0);
+  const children = checked.current.tables.Header?.rows.length ?? 0;
+  console.log(
+    `Wrote the ${yearLabel(known)} SSDA903 of ${children} ${children === 1 ? 'child' : 'children'} to ${opts.out} (${written.length} files), built from the record in ${took} ms`,
+  );
+  if (opts.previousOut) {
+    const before = await write903(checked.previous.tables, opts.previousOut);
+    const n = checked.previous.tables.Header?.rows.length ?? 0;
+    console.log(
+      `Wrote the ${yearLabel(known - 1)} SSDA903 of ${n} ${n === 1 ? 'child' : 'children'} to ${opts.previousOut} (${before.length} files)`,
+    );
+  }
+  for (const n of checked.notes) console.log(`note: ${n}`);
+  if (!opts.la) console.log('note: no --la given: the rules that need the authority’s ONS code were not run');
+  if (checked.columnProblems.length) {
+    const n = checked.columnProblems.length;
+    console.error(`The return departs from DfE's columns for ${yearLabel(known)} in ${n} place${n === 1 ? '' : 's'}:`);
+    for (const p of checked.columnProblems.slice(0, 20)) console.error(`  ${p}`);
+    if (n > 20) console.error(`  and ${n - 20} more`);
+    process.exitCode = EXIT_OUTSIDE_COLUMNS;
+  } else console.log(`Every cell is within DfE's columns for ${yearLabel(known)}.`);
   const summaries = new RuleSummaries();
   for (const f of checked.findings) summaries.add(f);
   console.log(summaryText(summaries.list(), summaries.total));

@@ -1,0 +1,293 @@
+import { describe, expect, it } from 'vitest';
+import { unzip } from '../../test/support/unzip.js';
+import { tableToCsv } from '../returns/ssda903/write.js';
+import { build903, episodesInYear, type LookedAfterRecord, socialWorkerId, type TableSource } from './build.js';
+import { childFindings, fixFor } from './presenters.js';
+import { check903, collectionYearOf, columnProblems, currentReturnYear, notesOf } from './ssda903.js';
+import { zip } from './zip.js';
+
+const W1 = '11111111-1111-4111-8111-111111111111';
+const W2 = '22222222-2222-4222-8222-222222222222';
+
+/** Two children looked after in 2025/26, one before it and one after it. */
+function record(): LookedAfterRecord {
+  const child = (id: string, reference: number, sex: string, dateOfBirth: string, extra = {}) => ({
+    id,
+    reference,
+    sex,
+    dateOfBirth,
+    ethnicity: 'WBRI',
+    upn: `A${String(reference).padStart(12, '0')}`,
+    firstChildBirthDate: null,
+    ...extra,
+  });
+  const placement = (id: string, childId: string, startDate: string, endDate: string | null, placementType: string, extra = {}) => ({
+    id,
+    childId,
+    startDate,
+    endDate,
+    reasonForChange: null,
+    placementType,
+    provider: 'PR1',
+    urn: null,
+    placementPostcode: 'M60 2LA',
+    homePostcode: 'M13 9PL',
+    ...extra,
+  });
+  const episode = (id: string, childId: string, periodId: string, startDate: string, reasonNew: string, placementId: string) => ({
+    id,
+    childId,
+    periodId,
+    startDate,
+    reasonNew,
+    legalStatus: 'C2',
+    categoryOfNeed: 'N1',
+    placementId,
+  });
+  return {
+    children: [
+      child('a', 12, 'F', '2010-05-01', { firstChildBirthDate: '2025-11-02' }),
+      child('b', 7, 'M', '2015-01-20'),
+      child('c', 20, 'U', '2012-01-01'),
+      child('d', 30, 'F', '2013-01-01'),
+    ],
+    periods: [
+      { id: 'pa', childId: 'a', startDate: '2024-06-01', endDate: null, reasonCeased: null },
+      { id: 'pb', childId: 'b', startDate: '2025-05-01', endDate: '2025-12-01', reasonCeased: 'E13' },
+      { id: 'pc', childId: 'c', startDate: '2024-05-01', endDate: '2025-02-01', reasonCeased: 'E4A' },
+      { id: 'pd', childId: 'd', startDate: '2026-04-10', endDate: null, reasonCeased: null },
+    ],
+    episodes: [
+      // out of order on purpose: the record's rows come in any order
+      episode('a2', 'a', 'pa', '2025-09-01', 'P', 'la2'),
+      episode('a1', 'a', 'pa', '2024-06-01', 'S', 'la1'),
+      episode('a3', 'a', 'pa', '2026-04-15', 'L', 'la2'),
+      episode('b1', 'b', 'pb', '2025-05-01', 'S', 'lb1'),
+      episode('c1', 'c', 'pc', '2024-05-01', 'S', 'lc1'),
+      episode('d1', 'd', 'pd', '2026-04-10', 'S', 'ld1'),
+    ],
+    placements: [
+      placement('la1', 'a', '2024-06-01', '2025-09-01', 'U1', { reasonForChange: 'CARPL' }),
+      placement('la2', 'a', '2025-09-01', null, 'K2', { urn: 'SC123456' }),
+      placement('lb1', 'b', '2025-05-01', '2025-12-01', 'U4'),
+      placement('lc1', 'c', '2024-05-01', '2025-02-01', 'U1'),
+      placement('ld1', 'd', '2026-04-10', null, 'U1'),
+    ],
+    reviews: [
+      { id: 'ra0', childId: 'a', periodId: 'pa', reviewDate: '2025-03-01', participation: 'PN1' },
+      { id: 'ra1', childId: 'a', periodId: 'pa', reviewDate: '2025-08-30', participation: 'PN1' },
+      { id: 'rb1', childId: 'b', periodId: 'pb', reviewDate: '2025-06-01', participation: 'PN0' },
+    ],
+    socialWorkers: [
+      { id: 's2', childId: 'a', workerId: W1, startDate: '2025-01-10', endDate: '2025-07-01' },
+      { id: 's1', childId: 'a', workerId: W1, startDate: '2024-01-01', endDate: '2025-01-10' },
+      { id: 's3', childId: 'a', workerId: W2, startDate: '2025-07-01', endDate: '2026-05-01' },
+      { id: 's4', childId: 'b', workerId: W2, startDate: '2023-01-01', endDate: '2024-02-01' },
+    ],
+  };
+}
+
+describe('the SSDA903 from the record', () => {
+  it('holds the children looked after at some time in the year, by reference, with their Header', () => {
+    const built = build903(record(), 2026);
+    expect(built.tables.Header!.rows).toEqual([
+      { CHILD: '7', SEX: 'M', DOB: '20/01/2015', ETHNIC: 'WBRI', UPN: 'A000000000007', MOTHER: null, MC_DOB: null },
+      { CHILD: '12', SEX: 'F', DOB: '01/05/2010', ETHNIC: 'WBRI', UPN: 'A000000000012', MOTHER: '1', MC_DOB: '02/11/2025' },
+    ]);
+    expect(built.sources.Header).toEqual([{ childId: 'b' }, { childId: 'a' }]);
+    // the year before: A and C, whose period ended in it
+    expect(build903(record(), 2025).tables.Header!.rows.map((r) => r.CHILD)).toEqual(['12', '20']);
+  });
+
+  it('writes SEX in the year’s codes: 1 and 2 before 2024/25, with no code for unknown', () => {
+    const r = record();
+    // C looked after from May 2023, in 2023/24
+    r.periods[2]!.startDate = r.episodes[4]!.startDate = r.placements[3]!.startDate = '2023-05-01';
+    expect(build903(r, 2024).tables.Header!.rows.map((x) => [x.CHILD, x.SEX])).toEqual([['20', null]]);
+    r.children[2]!.sex = 'F';
+    expect(build903(r, 2024).tables.Header!.rows[0]!.SEX).toBe('2');
+    r.children[2]!.sex = 'M';
+    expect(build903(r, 2024).tables.Header!.rows[0]!.SEX).toBe('1');
+    expect(build903(record(), 2025).tables.Header!.rows.map((x) => x.SEX)).toEqual(['F', 'U']);
+  });
+
+  it('ends an episode at the next one’s start (X1, with the placement’s reason when it moved) or the period’s, as known at 31 March', () => {
+    const built = build903(record(), 2026);
+    expect(built.tables.Episodes!.rows).toEqual([
+      {
+        CHILD: '7',
+        DECOM: '01/05/2025',
+        RNE: 'S',
+        LS: 'C2',
+        CIN: 'N1',
+        PLACE: 'U4',
+        PLACE_PROVIDER: 'PR1',
+        DEC: '01/12/2025',
+        REC: 'E13',
+        REASON_PLACE_CHANGE: null,
+        HOME_POST: 'M13 9PL',
+        PL_POST: 'M60 2LA',
+        URN: null,
+      },
+      {
+        CHILD: '12',
+        DECOM: '01/06/2024',
+        RNE: 'S',
+        LS: 'C2',
+        CIN: 'N1',
+        PLACE: 'U1',
+        PLACE_PROVIDER: 'PR1',
+        DEC: '01/09/2025',
+        REC: 'X1',
+        REASON_PLACE_CHANGE: 'CARPL',
+        HOME_POST: 'M13 9PL',
+        PL_POST: 'M60 2LA',
+        URN: null,
+      },
+      // the change of legal status on 15 April 2026 is after the year: open at 31 March
+      expect.objectContaining({ CHILD: '12', DECOM: '01/09/2025', RNE: 'P', PLACE: 'K2', URN: 'SC123456', DEC: null, REC: null }),
+    ]);
+    expect(built.tables.Episodes!.rows[2]!.REASON_PLACE_CHANGE).toBeNull();
+    expect(built.sources.Episodes).toEqual([
+      { childId: 'b', periodId: 'pb', placementId: 'lb1' },
+      { childId: 'a', periodId: 'pa', placementId: 'la1' },
+      { childId: 'a', periodId: 'pa', placementId: 'la2' },
+    ]);
+  });
+
+  it('gives no reason for a placement change when the next episode is a change of legal status only', () => {
+    const r = record();
+    const found = episodesInYear(r.periods.slice(0, 1), r.episodes, '2026-04-01', '2027-03-31');
+    expect(found.map((e) => [e.episode.id, e.end, e.reason, e.next?.id ?? null])).toEqual([
+      ['a2', '2026-04-15', 'X1', 'a3'],
+      ['a3', null, null, null],
+    ]);
+    expect(
+      build903(r, 2027)
+        .tables.Episodes!.rows.filter((e) => e.CHILD === '12')
+        .map((e) => e.REASON_PLACE_CHANGE),
+    ).toEqual([null, null]);
+  });
+
+  it('holds the reviews of the year', () => {
+    const built = build903(record(), 2026);
+    expect(built.tables.Reviews!.rows).toEqual([
+      { CHILD: '7', DOB: '20/01/2015', REVIEW: '01/06/2025', REVIEW_CODE: 'PN0' },
+      { CHILD: '12', DOB: '01/05/2010', REVIEW: '30/08/2025', REVIEW_CODE: 'PN1' },
+    ]);
+    expect(built.sources.Reviews!.map((s) => s.reviewId)).toEqual(['rb1', 'ra1']);
+  });
+
+  it('holds each child’s social workers over the reporting period, a worker kept across teams as one episode', () => {
+    const built = build903(record(), 2026);
+    expect(built.tables.SWEpisodes!.rows).toEqual([
+      // B's only social worker left before 1 April 2024, when 2025/26's reporting period begins
+      { CHILD: '12', DOB: '01/05/2010', SW_ID: socialWorkerId(W1), SW_DECOM: '01/01/2024', SW_DEC: '01/07/2025', SW_REASON: null },
+      { CHILD: '12', DOB: '01/05/2010', SW_ID: socialWorkerId(W2), SW_DECOM: '01/07/2025', SW_DEC: null, SW_REASON: null },
+    ]);
+    expect(socialWorkerId(W1)).toBe('XX11111111111141118111111111111111');
+    // 2023/24's reporting period is the collection year alone; SWEpisodes is collected from then on
+    expect(build903(record(), 2024).tables.SWEpisodes!.rows).toEqual([]);
+    expect(build903(record(), 2023).tables.SWEpisodes).toBeUndefined();
+  });
+
+  it('writes every other table of the year with its header row, and says it is not built from the record', () => {
+    const built = build903(record(), 2026);
+    expect(built.notBuilt).toEqual(['UASC', 'OC2', 'OC3', 'AD1', 'PlacedAdoption', 'PrevPerm', 'Missing']);
+    expect(built.tables.OC3!.rows).toEqual([]);
+    expect(tableToCsv(built.tables.OC3!)).toBe('CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\r\n');
+    expect(build903(record(), 2027).notBuilt).toContain('DoLo');
+    expect(build903(record(), 2023).notBuilt).not.toContain('SWEpisodes');
+    expect(notesOf(built)[0]).toBe(
+      'not built from the record yet: UASC, OC2, OC3, AD1, PlacedAdoption, PrevPerm, Missing (written with the header row only)',
+    );
+  });
+
+  it('takes another table’s source as one function', () => {
+    const uasc: TableSource = {
+      table: 'UASC',
+      rows: ({ children }) =>
+        children.map((c) => ({ row: { CHILD: String(c.reference), DOB: null, SEX: c.sex, DUC: null }, source: { childId: c.id } })),
+    };
+    const built = build903(record(), 2026, [uasc]);
+    expect(built.tables.UASC!.rows.map((r) => r.CHILD)).toEqual(['7', '12']);
+    expect(built.notBuilt).not.toContain('UASC');
+    expect(built.notBuilt).toContain('Header');
+  });
+
+  it('finds the cells outside the year’s columns', () => {
+    const r = record();
+    r.children[0]!.upn = null;
+    expect(columnProblems(build903(r, 2026).tables, 2026)).toEqual(['Header row 2 UPN: blank, and it is required']);
+    // Z11 is a placement type from 2025/26 on
+    r.placements[0]!.placementType = 'Z11';
+    expect(columnProblems(build903(r, 2025).tables, 2025)).toContain('Episodes row 1 PLACE: Z11 is not one of the year’s codes');
+    expect(columnProblems(build903(r, 2026).tables, 2026)).toEqual(['Header row 2 UPN: blank, and it is required']);
+    expect(columnProblems(build903(record(), 2026).tables, 2026)).toEqual([]);
+  });
+
+  it('validates with the year before, so the rules that compare years see it', () => {
+    const rules = (previous: LookedAfterRecord) => check903(build903(record(), 2026), build903(previous, 2025)).findings.map((f) => f.rule);
+    // built from one record, this year's first episode of A is last year's open one
+    expect(rules(record())).not.toContain('503B');
+    // a record whose legal status for that episode read otherwise last year
+    const other = record();
+    other.episodes[1]!.legalStatus = 'C1';
+    expect(rules(other)).toContain('503B');
+  });
+
+  it('links each finding to the page that puts it right', () => {
+    const current = build903(record(), 2026);
+    const previous = build903(record(), 2025);
+    const at = (table: string, row: number | null, fields: string[]) => fixFor({ table, row, fields }, current, previous);
+    expect(at('Header', 2, ['UPN'])).toEqual({ href: '/children/a/edit', text: 'Change the child’s details' });
+    expect(at('Header', 2, ['MOTHER', 'MC_DOB'])).toEqual({ href: '/children/a/relationships', text: 'The people in the child’s life' });
+    expect(at('Episodes', 1, ['DEC'])).toEqual({ href: '/children/b/looked-after/periods/pb', text: 'The period of care' });
+    expect(at('Reviews', 2, ['REVIEW'])).toEqual({
+      href: '/children/a/looked-after/periods/pa/reviews/ra1',
+      text: 'The looked after review',
+    });
+    expect(at('SWEpisodes', 1, ['SW_REASON'])).toEqual({ href: '/children/a/allocation', text: 'The child’s allocation' });
+    // last year's Header: C is its second row
+    expect(at('Header_last', 2, ['SEX'])).toEqual({ href: '/children/c/edit', text: 'Change the child’s details' });
+    expect(at('Header', null, [])).toBeNull();
+    expect(at('OC3', 1, ['ACCOM'])).toBeNull();
+  });
+
+  it('lists a rule broken by several rows put right in one place once, on the child’s record', () => {
+    const current = build903(record(), 2026);
+    const previous = build903(record(), 2025);
+    const finding = (rule: string, table: string, row: number) => ({ rule, table, row, childId: '12', fields: ['F'], message: 'M' });
+    const listed = childFindings(
+      [
+        finding('SW13STG1', 'SWEpisodes', 1),
+        finding('SW13STG1', 'SWEpisodes', 2),
+        finding('999', 'Episodes', 2),
+        finding('999', 'Reviews', 2),
+      ],
+      current,
+      previous,
+    );
+    expect(listed.map((f) => [f.rule, f.fix?.href])).toEqual([
+      ['SW13STG1', '/children/a/allocation'],
+      ['999', '/children/a/looked-after/periods/pa'],
+      ['999', '/children/a/looked-after/periods/pa/reviews/ra1'],
+    ]);
+  });
+
+  it('names the collection year of a day, and the year a record checks against', () => {
+    expect(collectionYearOf('2026-03-31')).toBe(2026);
+    expect(collectionYearOf('2026-04-01')).toBe(2027);
+    expect(currentReturnYear('2026-05-01')).toBe(2027);
+    // a year whose rules are not known yet: the latest known
+    expect(currentReturnYear('2031-05-01')).toBe(2027);
+  });
+
+  it('zips the files so they read back as written', () => {
+    const built = build903(record(), 2026);
+    const files = Object.values(built.tables).map((t) => ({ name: `2026/${t.name}.csv`, content: tableToCsv(t) }));
+    const read = unzip(zip(files));
+    expect([...read.keys()]).toEqual(files.map((f) => f.name));
+    for (const f of files) expect(read.get(f.name)).toBe(f.content);
+  });
+});

@@ -1,0 +1,366 @@
+/**
+ * The SSDA903 return from the record: which children and rows a collection year holds, and
+ * each table's rows from what the record says. Pure: the rows are read by queries.ts, and the
+ * return is written and validated by ssda903.ts with returns/ssda903's writer and rules.
+ *
+ * The return is as at 31 March: anything the record dates after it (an episode's end, a
+ * social worker's) is not yet known to that year's return, so an episode ended in April is
+ * sent as open.
+ *
+ * Each table the record can fill has one source (TABLE_SOURCES): a function from what the
+ * record holds to the table's rows, each with where it came from. A table of the year with
+ * no source is written with its header row only, and named in `notBuilt`, so nobody takes
+ * an empty table for a year with nothing to report.
+ */
+import { socialWorkerPeriodStart } from '../returns/ssda903/rules/social-workers.js';
+import type { Row, Table903, TableName, Tables903 } from '../returns/ssda903/model.js';
+import { TABLE_NAMES } from '../returns/ssda903/model.js';
+import { codesFor, tablesFor } from '../returns/ssda903/tables.js';
+import { collectionEnd, collectionStart, formatDate } from '../returns/ssda903/values.js';
+import { FILE_NAMES } from '../returns/ssda903/write.js';
+
+/** A child on the record, with what the Header describes them by. */
+export interface ChildRow {
+  id: string;
+  /** The record's reference number: the return's CHILD. */
+  reference: number;
+  dateOfBirth: string | null;
+  /** M, F or U (DfE's 2025-on codes). */
+  sex: string;
+  ethnicity: string;
+  upn: string | null;
+  /** The earliest date of birth of a child on the record who names this child as their mother, if any. */
+  firstChildBirthDate: string | null;
+}
+
+/** A period of care: from becoming looked after to ceasing (REC). */
+export interface PeriodRow {
+  id: string;
+  childId: string;
+  startDate: string;
+  endDate: string | null;
+  reasonCeased: string | null;
+}
+
+/** An episode as the record keeps it: its end is the next episode's start or the period's end. */
+export interface EpisodeRow {
+  id: string;
+  childId: string;
+  periodId: string;
+  startDate: string;
+  reasonNew: string;
+  legalStatus: string;
+  categoryOfNeed: string;
+  placementId: string;
+}
+
+export interface PlacementRow {
+  id: string;
+  childId: string;
+  startDate: string;
+  endDate: string | null;
+  reasonForChange: string | null;
+  placementType: string;
+  provider: string | null;
+  urn: string | null;
+  placementPostcode: string | null;
+  homePostcode: string | null;
+}
+
+export interface ReviewRow {
+  id: string;
+  childId: string;
+  periodId: string;
+  reviewDate: string;
+  participation: string;
+}
+
+/** A child's allocation to a social worker (workforce's allocations), as days in England. */
+export interface SocialWorkerRow {
+  id: string;
+  childId: string;
+  workerId: string;
+  startDate: string;
+  endDate: string | null;
+}
+
+/** Everything on the record the return of one year is made from. */
+export interface LookedAfterRecord {
+  children: ChildRow[];
+  periods: PeriodRow[];
+  episodes: EpisodeRow[];
+  placements: PlacementRow[];
+  reviews: ReviewRow[];
+  socialWorkers: SocialWorkerRow[];
+}
+
+/** Where a row came from on the record, to link a finding to the page that puts it right. */
+export interface RowSource {
+  childId: string;
+  periodId?: string;
+  placementId?: string;
+  reviewId?: string;
+  allocationId?: string;
+}
+
+/** A row of a table and where it came from. */
+export interface BuiltRow {
+  row: Row;
+  source: RowSource;
+}
+
+export interface Built903 {
+  year: number;
+  tables: Tables903;
+  /** By table and position: sources.Episodes[i] is tables.Episodes.rows[i]'s. */
+  sources: Partial<Record<TableName, RowSource[]>>;
+  /** Tables of the year no source fills yet: written with their header row only. */
+  notBuilt: TableName[];
+}
+
+/** A child's episode with its end, as the year's return knows it. */
+export interface YearEpisode {
+  episode: EpisodeRow;
+  /** DEC: the next episode's start, or the period's end; null while open at 31 March. */
+  end: string | null;
+  /** REC: X1 when another episode began that day, else the period's reason. */
+  reason: string | null;
+  next: EpisodeRow | null;
+  period: PeriodRow;
+}
+
+/** What every table's source is given. */
+export interface BuildContext {
+  record: LookedAfterRecord;
+  year: number;
+  /** The year's first and last days, ISO. */
+  start: string;
+  end: string;
+  /** The children in the return (looked after at some time in the year), by reference. */
+  children: ChildRow[];
+  /** Each child's episodes in the year, in date order. */
+  episodes: ReadonlyMap<string, YearEpisode[]>;
+}
+
+/** One table's rows from the record. */
+export interface TableSource {
+  table: TableName;
+  rows(ctx: BuildContext): BuiltRow[];
+}
+
+/** A day of the 903's calendar as an ISO date. */
+export const iso = (day: number): string => {
+  const [d, m, y] = formatDate(day).split('/');
+  return `${y}-${m}-${d}`;
+};
+
+/** dd/mm/yyyy, as DfE's files write dates; null stays blank. */
+export const dfeDate = (date: string | null): string | null =>
+  date ? `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}` : null;
+
+/** A date on or before the year's last day, else null: the return does not know what happens after it. */
+const known = (date: string | null, end: string): string | null => (date !== null && date <= end ? date : null);
+
+/** Open at some time in [start, end]. */
+const openIn = (from: string, to: string | null, start: string, end: string): boolean => from <= end && (to === null || to >= start);
+
+const byDate =
+  <T>(key: (t: T) => string) =>
+  (a: T, b: T) =>
+    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+
+function groupBy<T extends { childId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.childId);
+    if (list) list.push(r);
+    else out.set(r.childId, [r]);
+  }
+  return out;
+}
+
+/** The record keeps DfE's 2024/25-on codes (M, F, U); earlier years' SEX is 1 or 2, with no code for unknown. */
+export function sexCode(sex: string, year: number): string | null {
+  if (codesFor('Header', 'SEX', year).includes(sex)) return sex;
+  return sex === 'M' ? '1' : sex === 'F' ? '2' : null;
+}
+
+/** A child's episodes open at some time in the year, each with its end and reason as at 31 March. */
+export function episodesInYear(periods: readonly PeriodRow[], episodes: readonly EpisodeRow[], start: string, end: string): YearEpisode[] {
+  const out: YearEpisode[] = [];
+  for (const period of [...periods].sort(byDate((p) => p.startDate))) {
+    const own = episodes.filter((e) => e.periodId === period.id).sort(byDate((e) => e.startDate));
+    own.forEach((episode, i) => {
+      const next = own[i + 1] ?? null;
+      const ends = next ? next.startDate : period.endDate;
+      if (!openIn(episode.startDate, ends, start, end)) return;
+      const ended = known(ends, end);
+      out.push({
+        episode,
+        end: ended,
+        reason: ended === null ? null : next ? 'X1' : period.reasonCeased,
+        next: ended ? next : null,
+        period,
+      });
+    });
+  }
+  return out;
+}
+
+/** The reasons for a new episode that mean the placement changed (DfE rule 225). */
+const PLACEMENT_CHANGED = new Set(['P', 'B', 'T', 'U']);
+
+const headerSource: TableSource = {
+  table: 'Header',
+  rows: ({ children, year }) =>
+    children.map((c) => {
+      const mother = c.sex === 'F' && c.firstChildBirthDate !== null;
+      return {
+        row: {
+          CHILD: String(c.reference),
+          SEX: sexCode(c.sex, year),
+          DOB: dfeDate(c.dateOfBirth),
+          ETHNIC: c.ethnicity,
+          UPN: c.upn,
+          // the record says a girl is a mother when her child is on it; it holds no "not a mother"
+          MOTHER: mother ? '1' : null,
+          MC_DOB: mother ? dfeDate(c.firstChildBirthDate) : null,
+        },
+        source: { childId: c.id },
+      };
+    }),
+};
+
+const episodesSource: TableSource = {
+  table: 'Episodes',
+  rows: ({ record, children, episodes }) => {
+    const placements = new Map(record.placements.map((p) => [p.id, p]));
+    return children.flatMap((c) =>
+      (episodes.get(c.id) ?? []).map(({ episode: e, end, reason, next, period }) => {
+        const p = placements.get(e.placementId);
+        const moved = reason === 'X1' && next !== null && PLACEMENT_CHANGED.has(next.reasonNew);
+        return {
+          row: {
+            CHILD: String(c.reference),
+            DECOM: dfeDate(e.startDate),
+            RNE: e.reasonNew,
+            LS: e.legalStatus,
+            CIN: e.categoryOfNeed,
+            PLACE: p?.placementType ?? null,
+            PLACE_PROVIDER: p?.provider ?? null,
+            DEC: dfeDate(end),
+            REC: reason,
+            REASON_PLACE_CHANGE: moved ? (p?.reasonForChange ?? null) : null,
+            HOME_POST: p?.homePostcode ?? null,
+            PL_POST: p?.placementPostcode ?? null,
+            URN: p?.urn ?? null,
+          },
+          source: { childId: c.id, periodId: period.id, placementId: e.placementId },
+        };
+      }),
+    );
+  },
+};
+
+const reviewsSource: TableSource = {
+  table: 'Reviews',
+  rows: ({ record, children, start, end }) => {
+    const reviews = groupBy(record.reviews);
+    return children.flatMap((c) =>
+      (reviews.get(c.id) ?? [])
+        .filter((r) => r.reviewDate >= start && r.reviewDate <= end)
+        .sort(byDate((r) => r.reviewDate))
+        .map((r) => ({
+          row: { CHILD: String(c.reference), DOB: dfeDate(c.dateOfBirth), REVIEW: dfeDate(r.reviewDate), REVIEW_CODE: r.participation },
+          source: { childId: c.id, periodId: r.periodId, reviewId: r.id },
+        })),
+    );
+  },
+};
+
+/**
+ * The worker's identifier: Social Work England's number is not on the record, so XX (which
+ * DfE's rule SW02 allows) and OpenCSC's id for the worker, the same in every year's return.
+ */
+export const socialWorkerId = (workerId: string): string => `XX${workerId.replaceAll('-', '').toUpperCase()}`;
+
+/**
+ * Each child's allocations to a social worker open at some time in the social worker
+ * reporting period (from 2024/25 it reaches back a year), one after another; a worker kept
+ * across a change of team is one episode. The record keeps no reason the worker changed.
+ */
+const socialWorkersSource: TableSource = {
+  table: 'SWEpisodes',
+  rows: ({ record, children, year, end }) => {
+    const from = iso(socialWorkerPeriodStart({ collectionYear: year, current: {}, previous: {}, reference: {} }));
+    const allocations = groupBy(record.socialWorkers);
+    return children.flatMap((c) => {
+      const merged: SocialWorkerRow[] = [];
+      for (const a of [...(allocations.get(c.id) ?? [])].sort(byDate((x) => x.startDate))) {
+        const last = merged[merged.length - 1];
+        if (last && last.workerId === a.workerId && last.endDate === a.startDate)
+          merged[merged.length - 1] = { ...last, endDate: a.endDate };
+        else merged.push(a);
+      }
+      return merged
+        .filter((a) => openIn(a.startDate, a.endDate, from, end))
+        .map((a) => ({
+          row: {
+            CHILD: String(c.reference),
+            DOB: dfeDate(c.dateOfBirth),
+            SW_ID: socialWorkerId(a.workerId),
+            SW_DECOM: dfeDate(a.startDate),
+            SW_DEC: dfeDate(known(a.endDate, end)),
+            SW_REASON: null,
+          },
+          source: { childId: c.id, allocationId: a.id },
+        }));
+    });
+  },
+};
+
+/**
+ * The tables the record fills, in DfE's order. Another table's source is one more entry: a
+ * function from the record (and the children and episodes of the year) to its rows.
+ */
+export const TABLE_SOURCES: readonly TableSource[] = [headerSource, episodesSource, reviewsSource, socialWorkersSource];
+
+/** What the record does not hold for a table it fills, said beside the findings. */
+export const GAPS: Partial<Record<TableName, string>> = {
+  Header: 'MOTHER and MC_DOB are given only for a girl whose child is on the record (a relationship naming her as mother)',
+  SWEpisodes:
+    'SW_ID is XX and OpenCSC’s id for the worker (the record has no Social Work England number), and SW_REASON is blank (the record keeps no reason a social worker changed)',
+};
+
+/** The return of one collection year from the record, with where each row came from. */
+export function build903(record: LookedAfterRecord, year: number, sources: readonly TableSource[] = TABLE_SOURCES): Built903 {
+  const start = iso(collectionStart(year));
+  const end = iso(collectionEnd(year));
+  const periods = groupBy(record.periods);
+  const episodes = groupBy(record.episodes);
+  const inYear = new Map<string, YearEpisode[]>();
+  for (const [childId, list] of periods) {
+    const found = episodesInYear(list, episodes.get(childId) ?? [], start, end);
+    if (found.length) inYear.set(childId, found);
+  }
+  const children = record.children.filter((c) => inYear.has(c.id)).sort((a, b) => a.reference - b.reference);
+  const ctx: BuildContext = { record, year, start, end, children, episodes: inYear };
+
+  const collected = new Set(tablesFor(year));
+  const tables: Tables903 = {};
+  const rowSources: Built903['sources'] = {};
+  for (const source of sources) {
+    if (!collected.has(source.table)) continue;
+    const built = source.rows(ctx);
+    tables[source.table] = table(
+      source.table,
+      built.map((b) => b.row),
+    );
+    rowSources[source.table] = built.map((b) => b.source);
+  }
+  const notBuilt = TABLE_NAMES.filter((t) => collected.has(t) && !tables[t]);
+  for (const t of notBuilt) tables[t] = table(t, []);
+  return { year, tables, sources: rowSources, notBuilt };
+}
+
+const table = (name: TableName, rows: Row[]): Table903 => ({ name, file: FILE_NAMES[name], rows });

@@ -1,0 +1,38 @@
+/**
+ * The SSDA903 from the record: DfE's children looked after return for a collection year, made
+ * from what the looked after area records (periods of care, episodes, placements, reviews),
+ * the child's details and their allocations to a social worker, written as DfE's CSV files and
+ * validated with every SSDA903 rule, the year before built alongside for the rules that compare
+ * years. It records nothing of its own; it reads the areas' tables, so it sits above them.
+ * It gives the Returns page a return to build and the child's record the findings about the child.
+ */
+import type { RecordSectionSource } from '../children/record-sections.js';
+import type { Area } from '../core/http/area.js';
+import { ssda903ReturnPaths as paths } from './paths.js';
+import { childFindings } from './presenters.js';
+import { ssda903ReturnRoutes } from './routes.js';
+import { check903, buildFromRecord, currentReturnYear, yearLabel } from './ssda903.js';
+
+/** The findings of the return the record makes today about a child looked after in the year, each with where it is put right. */
+const section: RecordSectionSource = async (db, childId, _obligations, today) => {
+  const year = currentReturnYear(today);
+  const { current, previous } = await buildFromRecord(db, year, childId);
+  // a child not looked after in the year is not in the return: nothing to say
+  if (!current.tables.Header?.rows.length) return null;
+  const checked = check903(current, previous);
+  return {
+    template: 'ssda903-return/views/record-section.njk',
+    view: {
+      year: yearLabel(year),
+      findings: childFindings(checked.findings, current, previous),
+      notBuilt: current.notBuilt.join(', '),
+    },
+  };
+};
+
+export const ssda903ReturnArea = {
+  name: 'ssda903Return',
+  routes: [ssda903ReturnRoutes],
+  paths,
+  recordSection: section,
+} satisfies Area & { recordSection: RecordSectionSource };

@@ -1,0 +1,70 @@
+/**
+ * Reads what the SSDA903 return of a collection year is made from: the children with a period
+ * of care open at some time in the year (DfE: looked after at any time in the year), and their
+ * periods, episodes, placements, reviews and allocations to a social worker. A statement per
+ * table, each for all those children.
+ */
+import { type SQL, sql } from 'drizzle-orm';
+import { rows, type Db } from '../core/db/database.js';
+import { collectionEnd, collectionStart } from '../returns/ssda903/values.js';
+import { iso } from './build.js';
+import type { ChildRow, EpisodeRow, LookedAfterRecord, PeriodRow, PlacementRow, ReviewRow, SocialWorkerRow } from './build.js';
+
+/** The children in the year's return (or the one child asked for, if it is in it), as a statement. */
+function inScope(year: number, childId?: string): SQL {
+  const start = iso(collectionStart(year));
+  const end = iso(collectionEnd(year));
+  return sql`select distinct p.child_id as id from care_periods p
+      where p.start_date <= ${end} and (p.end_date is null or p.end_date >= ${start})
+      ${childId ? sql`and p.child_id = ${childId}` : sql``}`;
+}
+
+/** The roles whose allocation makes someone the child's social worker. */
+const SOCIAL_WORKERS = sql`('social_worker', 'senior_practitioner')`;
+
+function statements(scope: SQL): Record<keyof LookedAfterRecord, SQL> {
+  return {
+    children: sql`select c.id, c.reference::int as reference, c.date_of_birth::text as "dateOfBirth", c.sex, c.ethnicity, c.upn,
+            (select min(k.date_of_birth)::text from relationships r join children k on k.id = r.child_id
+              where r.related_child_id = c.id and r.relationship = 'mother') as "firstChildBirthDate"
+          from children c where c.id in (${scope})`,
+    periods: sql`select id, child_id as "childId", start_date::text as "startDate", end_date::text as "endDate", reason_ceased as "reasonCeased"
+          from care_periods where child_id in (${scope})`,
+    episodes: sql`select id, child_id as "childId", care_period_id as "periodId", start_date::text as "startDate", reason_new as "reasonNew",
+            legal_status as "legalStatus", category_of_need as "categoryOfNeed", placement_id as "placementId"
+          from care_episodes where child_id in (${scope})`,
+    placements: sql`select id, child_id as "childId", start_date::text as "startDate", end_date::text as "endDate",
+            reason_for_change as "reasonForChange", placement_type as "placementType", provider, urn,
+            placement_postcode as "placementPostcode", home_postcode as "homePostcode"
+          from placements where child_id in (${scope})`,
+    reviews: sql`select id, child_id as "childId", care_period_id as "periodId", review_date::text as "reviewDate", participation
+          from looked_after_reviews where child_id in (${scope})`,
+    socialWorkers: sql`select a.id, a.child_id as "childId", a.worker_id as "workerId",
+            (a.started_at at time zone 'Europe/London')::date::text as "startDate",
+            (a.ended_at at time zone 'Europe/London')::date::text as "endDate"
+          from allocations a join workers w on w.id = a.worker_id
+          where a.child_id in (${scope}) and w.role in ${SOCIAL_WORKERS}`,
+  };
+}
+
+/** Everything the return of `year` is made from; for one child when `childId` is given. */
+export async function lookedAfterRecord(db: Db, year: number, childId?: string): Promise<LookedAfterRecord> {
+  const each = statements(inScope(year, childId));
+  if (childId) {
+    // one child's (the record page's, on every view): a few rows, in one statement and one round trip
+    const parts = Object.entries(each).map(
+      ([name, statement]) => sql`(select coalesce(json_agg(t), '[]') from (${statement}) t) as ${sql.identifier(name)}`,
+    );
+    const [record] = await rows<LookedAfterRecord>(db, sql`select ${sql.join(parts, sql`, `)}`);
+    return record!;
+  }
+  const [children, periods, episodes, placements, reviews, socialWorkers] = await Promise.all([
+    rows<ChildRow>(db, each.children),
+    rows<PeriodRow>(db, each.periods),
+    rows<EpisodeRow>(db, each.episodes),
+    rows<PlacementRow>(db, each.placements),
+    rows<ReviewRow>(db, each.reviews),
+    rows<SocialWorkerRow>(db, each.socialWorkers),
+  ]);
+  return { children, periods, episodes, placements, reviews, socialWorkers };
+}

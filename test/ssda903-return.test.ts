@@ -1,0 +1,260 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Database, openDatabase, rows, runMigrations } from '../src/core/db/database.js';
+import { testDatabases } from '../src/core/db/test-database.js';
+import { syntheticUpn } from '../src/returns/cin/tooling/synthetic.js';
+import { read903 } from '../src/returns/ssda903/read.js';
+import { TABLE_NAMES } from '../src/returns/ssda903/model.js';
+import { validate903 } from '../src/returns/ssda903/validate.js';
+import { tableToCsv, write903 } from '../src/returns/ssda903/write.js';
+import { socialWorkerId } from '../src/ssda903-return/build.js';
+import { returnFromRecord } from '../src/ssda903-return/ssda903.js';
+import { PASSWORD, smallAuthority } from './support/fixture.js';
+import { recordLookedAfter } from './support/looked-after-record.js';
+import { Agent, startService, TestClock, type RunningService } from './support/service.js';
+import { unzip } from './support/unzip.js';
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+
+for (const kind of await testDatabases()) {
+  describe(`the SSDA903 from the record, on ${kind.name}`, () => {
+    let database: Database;
+    let ids: Awaited<ReturnType<typeof recordLookedAfter>>;
+    let service: RunningService;
+    let dir: string;
+
+    beforeAll(async () => {
+      database = await kind.open();
+      ids = await recordLookedAfter(database.db, await smallAuthority(database.db));
+      service = await startService(database, new TestClock('2026-05-01T10:00:00Z'));
+      dir = mkdtempSync(join(tmpdir(), 'opencsc-903-'));
+    });
+    afterAll(async () => {
+      await service?.close();
+      await database?.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('builds the year’s tables from the record, and they read back as they were built', async () => {
+      const checked = await returnFromRecord(database.db, 2026, { localAuthority: 'E08000003' });
+      const { tables } = checked.current;
+      const oak = String(ids.oakReference);
+      expect(tables.Header!.rows.map((r) => [r.SEX, r.DOB, r.ETHNIC, r.MOTHER, r.MC_DOB])).toEqual([
+        ['F', '03/03/2010', 'WBRI', '1', '01/12/2025'],
+        ['M', '07/07/2012', 'MWBC', null, null],
+      ]);
+      expect(
+        tables
+          .Episodes!.rows.filter((e) => e.CHILD === oak)
+          .map((e) => [e.DECOM, e.RNE, e.LS, e.PLACE, e.DEC, e.REC, e.REASON_PLACE_CHANGE]),
+      ).toEqual([
+        ['01/05/2025', 'S', 'C1', 'U1', '01/09/2025', 'X1', 'CARPL'],
+        ['01/09/2025', 'P', 'C1', 'U4', '01/11/2025', 'X1', null],
+        ['01/11/2025', 'L', 'C2', 'U4', null, null, null],
+      ]);
+      expect(tables.Episodes!.rows.filter((e) => e.CHILD !== oak).map((e) => [e.DECOM, e.LS, e.DEC, e.REC])).toEqual([
+        ['01/02/2024', 'V2', '15/08/2025', 'E13'],
+      ]);
+      expect(tables.Episodes!.rows[0]).toMatchObject({
+        CIN: 'N1',
+        PLACE_PROVIDER: 'PR1',
+        HOME_POST: 'M13 9PL',
+        PL_POST: 'M60 2LA',
+        URN: null,
+      });
+      expect(tables.Reviews!.rows).toEqual([{ CHILD: oak, DOB: '03/03/2010', REVIEW: '10/06/2025', REVIEW_CODE: 'PN1' }]);
+      expect(tables.SWEpisodes!.rows.filter((r) => r.CHILD === oak).map((r) => [r.SW_DECOM, r.SW_DEC])).toEqual([
+        ['01/05/2025', '01/10/2025'],
+        ['01/10/2025', null],
+      ]);
+      expect(checked.current.notBuilt).toEqual(['UASC', 'OC2', 'OC3', 'AD1', 'PlacedAdoption', 'PrevPerm', 'Missing']);
+      expect(checked.columnProblems).toEqual([]);
+      // the year before: Birch alone (Hazel's care ended in 2023/24)
+      expect(checked.previous.tables.Header!.rows.map((r) => r.UPN)).toEqual([syntheticUpn('352', 12)]);
+
+      // the round trip: written as DfE's files, read back with the reader, as built; validated alike
+      await write903(tables, join(dir, 'current'));
+      await write903(checked.previous.tables, join(dir, 'previous'));
+      const read = await read903({
+        current: [join(dir, 'current')],
+        previous: [join(dir, 'previous')],
+        reference: { localAuthority: 'E08000003' },
+      });
+      expect(read.collectionYear).toBe(2026);
+      for (const name of TABLE_NAMES) {
+        expect(read.current[name]?.rows, name).toEqual(tables[name]?.rows);
+        expect(read.previous[name]?.rows, `${name} last year`).toEqual(checked.previous.tables[name]?.rows);
+      }
+      expect(validate903(read)).toEqual(checked.findings);
+      expect(checked.findings.length).toBeGreaterThan(0);
+    });
+
+    it('gives the rules the year before: a child in both years is compared with last year’s open episode', async () => {
+      const checked = await returnFromRecord(database.db, 2026);
+      const birch = checked.current.tables.Header!.rows.find((r) => r.SEX === 'M')!.CHILD;
+      // Birch's first episode this year is last year's open one, so 502 and the 503s find nothing
+      expect(checked.findings.filter((f) => f.childId === birch && /^50[23]/.test(f.rule))).toEqual([]);
+      expect(checked.previous.tables.Episodes!.rows.find((r) => r.CHILD === birch)).toMatchObject({ DECOM: '01/02/2024', DEC: null });
+    });
+
+    it('builds one child’s part alike', async () => {
+      const all = await returnFromRecord(database.db, 2026);
+      const oak = await returnFromRecord(database.db, 2026, {}, ids.oak);
+      expect(oak.current.tables.Header!.rows).toHaveLength(1);
+      expect(oak.current.tables.Episodes!.rows).toEqual(
+        all.current.tables.Episodes!.rows.filter((r) => r.CHILD === String(ids.oakReference)),
+      );
+      expect(oak.current.tables.SWEpisodes!.rows.map((r) => r.SW_ID)).toEqual([
+        socialWorkerId(ids.workers.ana),
+        socialWorkerId(ids.workers.ben),
+      ]);
+      expect(oak.findings.filter((f) => f.row !== null)).toEqual(
+        all.findings.filter((f) => f.childId === String(ids.oakReference)).map((f) => ({ ...f, row: expect.any(Number) })),
+      );
+    });
+
+    it('builds, validates and downloads the return on the Returns page, audited', async () => {
+      const sam = new Agent(service.url);
+      await sam.signIn('sam', PASSWORD);
+      expect((await sam.get('/returns/ssda903')).status).toBe(200);
+      const refused = await sam.post('/returns/ssda903', { year: '2019', la: 'E08' });
+      expect(refused.status).toBe(400);
+      expect(refused.text).toContain('Collection year must be one of: 2023, 2024, 2025, 2026, 2027');
+      expect(refused.text).toContain('Local authority code must be an ONS code such as E08000003');
+      const built = await sam.post('/returns/ssda903', { year: '2026', la: 'E08000003' });
+      expect(built.status).toBe(303);
+      const page = await sam.get(built.location!);
+      expect(page.status).toBe(200);
+      expect(page.text).toContain(
+        'The 2025/26 SSDA903 of 2 children, built from the record on 2026-05-01 with 2024/25’s for the rules that compare years.',
+      );
+      expect(page.text).toContain('Every cell is within DfE’s columns for 2025/26.');
+      expect(page.text).toContain(
+        'Not built from the record yet: UASC, OC2, OC3, AD1, PlacedAdoption, PrevPerm, Missing (written with the header row only).',
+      );
+      expect(page.text).toMatch(/href="\/returns\/runs\/[0-9a-f-]+\/rules\/SW13STG1"/);
+
+      const download = await fetch(`${service.url}/returns/ssda903/2026/ssda903.zip`, { headers: { cookie: sam.cookie } });
+      expect(download.status).toBe(200);
+      expect(download.headers.get('content-disposition')).toBe('attachment; filename="ssda903-2026.zip"');
+      expect(download.headers.get('content-type')).toBe('application/zip');
+      const files = unzip(Buffer.from(await download.arrayBuffer()));
+      const expected = await returnFromRecord(database.db, 2026);
+      expect(files.get('2026/header.csv')).toBe(tableToCsv(expected.current.tables.Header!));
+      expect(files.get('2026/episodes.csv')).toBe(tableToCsv(expected.current.tables.Episodes!));
+      expect(files.get('2026/oc3.csv')).toBe('CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\r\n');
+      expect(files.get('2025/header.csv')).toBe(tableToCsv(expected.previous.tables.Header!));
+      expect([...files.keys()].filter((f) => f.startsWith('2026/'))).toHaveLength(11);
+      expect((await sam.get('/returns/ssda903/2031/ssda903.zip')).status).toBe(404);
+
+      const audited = await rows<{ action: string }>(
+        database.db,
+        sql`select action from audit_events where action in ('BUILD_SSDA903', 'DOWNLOAD_SSDA903') order by id`,
+      );
+      expect(audited.map((a) => a.action)).toEqual(['BUILD_SSDA903', 'DOWNLOAD_SSDA903']);
+      // a practitioner may not
+      const ana = new Agent(service.url);
+      await ana.signIn('ana', PASSWORD);
+      expect((await ana.get('/returns/ssda903')).status).toBe(403);
+      expect((await ana.get('/returns/ssda903/2026/ssda903.zip')).status).toBe(403);
+    });
+
+    it('shows on a child’s record the return’s findings about the child, linked to where they are put right', async () => {
+      const ana = new Agent(service.url);
+      await ana.signIn('ana', PASSWORD);
+      const oak = await ana.get(`/children/${ids.oak}`);
+      expect(oak.status).toBe(200);
+      expect(oak.text).toContain('The 2026/27 return, built from this record today, breaks');
+      // the record keeps no reason a social worker changed
+      expect(oak.text).toMatch(new RegExp(`data-ssda903-rule="SW13STG1">[\\s\\S]*?href="/children/${ids.oak}/allocation"`));
+      expect(oak.text).toContain('Not built from the record yet: UASC, OC2, OC3, AD1, PlacedAdoption, PrevPerm, Missing, DoLo.');
+      // not looked after in 2026/27: no section
+      const birch = await ana.get(`/children/${ids.birch}`);
+      expect(birch.status).toBe(200);
+      expect(birch.text).not.toContain('ssda903-heading');
+      expect((await ana.get(`/children/${ids.elm}`)).text).not.toContain('ssda903-heading');
+    });
+  });
+}
+
+describe('opencsc returns build 903', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'opencsc-903-cli-'));
+    const database = await openDatabase({ dataDir: join(dir, 'data') });
+    await runMigrations(database);
+    await recordLookedAfter(database.db, await smallAuthority(database.db));
+    await database.close();
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const run = (args: string[]) =>
+    spawnSync(process.execPath, [join(repo, 'bin/opencsc.js'), 'returns', 'build', '903', ...args], {
+      cwd: dir,
+      env: { ...process.env, DATA_DIR: join(dir, 'data'), DATABASE_URL: '', NODE_ENV: 'development' },
+      encoding: 'utf8',
+    });
+
+  it('writes the year’s CSV files and the year before’s, and prints the findings by rule and what is not built', async () => {
+    const out = join(dir, '2026');
+    const previous = join(dir, '2025');
+    const result = run(['--year', '2026', '--out', out, '--previous-out', previous, '--la', 'E08000003']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(`Wrote the 2025/26 SSDA903 of 2 children to ${out} (11 files)`);
+    expect(result.stdout).toContain(`Wrote the 2024/25 SSDA903 of 1 child to ${previous} (11 files)`);
+    expect(result.stdout).toContain(
+      'note: not built from the record yet: UASC, OC2, OC3, AD1, PlacedAdoption, PrevPerm, Missing (written with the header row only)',
+    );
+    expect(result.stdout).toContain("Every cell is within DfE's columns for 2025/26.");
+    expect(result.stdout).toMatch(/^SW13STG1 +\d+ +SWEpisodes: /m);
+    expect(readdirSync(out).sort()).toContain('header.csv');
+    const read = await read903({ current: [out], previous: [previous] });
+    expect(read.collectionYear).toBe(2026);
+    expect(read.current.Header!.rows).toHaveLength(2);
+    expect(read.previous.Header!.rows).toHaveLength(1);
+  });
+
+  it('writes a year with a cell outside its columns all the same, and says so with status 1: Hazel has no UPN', () => {
+    const out = join(dir, '2024');
+    const result = run(['--year', '2024', '--out', out]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain(`Wrote the 2023/24 SSDA903 of 2 children to ${out}`);
+    expect(result.stderr).toContain("The return departs from DfE's columns for 2023/24 in 1 place:");
+    expect(result.stderr).toContain('Header row 2 UPN: blank, and it is required');
+    expect(readFileSync(join(out, 'header.csv'), 'utf8').split('\r\n')[0]).toBe('CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB');
+  });
+
+  it('refuses bad arguments with status 2 and writes nothing', () => {
+    const out = join(dir, 'none');
+    const unknown = run(['--year', '2031', '--out', out]);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('the SSDA903 rules for collection year 2031 (2030/31) are not known');
+    const noOut = run(['--year', '2026']);
+    expect(noOut.status).toBe(2);
+    expect(noOut.stderr).toContain('--out');
+    const badLa = run(['--year', '2026', '--out', out, '--la', '352']);
+    expect(badLa.status).toBe(2);
+    expect(badLa.stderr).toContain('--la: "352" is not an ONS code');
+    const sameFolder = run(['--year', '2026', '--out', out, '--previous-out', `${out}/`]);
+    expect(sameFolder.status).toBe(2);
+    expect(sameFolder.stderr).toContain('--previous-out: give a folder other than --out');
+    const noFile = run(['--year', '2026', '--out', out, '--postcodes', join(dir, 'missing.csv')]);
+    expect(noFile.status).toBe(2);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('says what it does, and its exit statuses, in --help', () => {
+    const help = run(['--help']);
+    expect(help.status).toBe(0);
+    const text = help.stdout.replace(/\s+/g, ' ');
+    expect(text).toContain(
+      'exit 0 written and within the year’s columns, findings or not; 1 a cell outside the year’s columns, still written; 2 bad arguments',
+    );
+  });
+});
