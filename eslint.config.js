@@ -24,6 +24,8 @@ const layers = {
   'child-protection': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework'],
   'children-in-need': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework', 'child-protection'],
   'looked-after': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework'],
+  // care and placement plans of a period of care and its placements
+  'care-planning': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework', 'looked-after'],
   'dispute-resolution': [
     'core',
     'clock',
@@ -51,6 +53,7 @@ const layers = {
     'child-protection',
     'children-in-need',
     'looked-after',
+    'care-planning',
     'dispute-resolution',
   ],
   // reads the tables of every area the CIN census is made from

@@ -1,4 +1,5 @@
 import { assessmentArea } from './assessment/index.js';
+import { carePlanningArea } from './care-planning/index.js';
 import { caseNotesArea } from './case-notes/index.js';
 import { childProtectionArea } from './child-protection/index.js';
 import { childrenInNeedArea } from './children-in-need/index.js';
@@ -29,6 +30,7 @@ export const areas = [
   childProtectionArea,
   childrenInNeedArea,
   lookedAfterArea,
+  carePlanningArea,
   disputeResolutionArea,
   cinCensusArea,
   chronologyArea,
@@ -40,5 +42,5 @@ export const areas = [
 provideClockSources(areas.flatMap((a) => ('clock' in a ? [a.clock] : [])));
 
 // The parts of the child's record page other areas give (child protection's, children in
-// need's and looked after's sections, the case notes button, the latest of the chronology), in this list's order.
+// need's, looked after's and care planning's sections, the case notes button, the latest of the chronology), in this list's order.
 provideRecordSections(areas.flatMap((a) => ('recordSection' in a ? [a.recordSection] : [])));

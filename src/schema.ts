@@ -16,3 +16,4 @@ export * from './children-in-need/schema.js';
 export * from './case-notes/schema.js';
 export * from './dispute-resolution/schema.js';
 export * from './looked-after/schema.js';
+export * from './care-planning/schema.js';
