@@ -23,6 +23,8 @@ import * as cinPaths from '../children-in-need/paths.js';
 import * as disputePaths from '../dispute-resolution/paths.js';
 import { legalStatusLabels, participationLabels, placementTypeLabels, reasonCeasedLabels } from '../looked-after/presenters.js';
 import * as laPaths from '../looked-after/paths.js';
+import { permanenceLabels } from '../care-planning/presenters.js';
+import * as carePlanningPaths from '../care-planning/paths.js';
 import { raiserLabels } from '../dispute-resolution/presenters.js';
 import { formatDateWithWeekday } from '../core/calendar/index.js';
 import { categoryOfAbuseCodes, reasonForClosureCodes, referralSourceCodes } from '../children/codes.js';
@@ -146,6 +148,24 @@ function describe(childId: string, e: ChronologyEvent): { title: string; detail:
         title: `Ceased to be looked after: ${lower(of(reasonCeasedLabels, e.code))} (${e.code})`,
         detail: null,
         href: laPaths.carePeriodPath(childId, id!),
+      };
+    case 'care_plan_completed':
+      return {
+        title: `Care plan completed${e.code ? `: plan for permanence, ${lower(of(permanenceLabels, e.code))}` : ''}`,
+        detail: e.detail,
+        href: carePlanningPaths.carePlanPath(childId, id!),
+      };
+    case 'placement_plan_completed':
+      return {
+        title: `Placement plan completed (${e.code})`,
+        detail: e.detail,
+        href: carePlanningPaths.carePlanPath(childId, id!),
+      };
+    case 'uasc_ceased':
+      return {
+        title: 'Ceased to be an unaccompanied asylum-seeking child',
+        detail: null,
+        href: carePlanningPaths.carePlanningPath(childId),
       };
     case 'assessment_started':
       return { title: 'Assessment started', detail: null, href: assessmentPaths.show(childId, id!) };

@@ -1,7 +1,7 @@
 /**
  * Every dated event on a child's record, from every area, in one statement: contacts and
  * referrals, assessments, visits (with their notes), allocations, child protection, children
- * in need, periods of care (moves, legal status, reviews), concerns raised about plans, case
+ * in need, periods of care (moves, legal status, reviews, care and placement plans), concerns raised about plans, case
  * notes and closures.
  *
  * Each event has its day in England and, when the record holds one, its time of day there.
@@ -134,6 +134,15 @@ function events(childId: string): SQL {
     union all
     select c.end_date::text, null, 'lookedAfter', 'ceased_looked_after', c.reason_ceased, null, null, c.id::text, null, 20, c.updated_at
       from care_periods c where c.child_id = ${childId} and c.end_date is not null
+    union all
+    select v.completed_date::text, null, 'lookedAfter', 'care_plan_completed', v.permanence, 'Version ' || v.number, null, cp.care_period_id::text, null, 20, v.created_at
+      from care_plan_versions v join care_plans cp on cp.id = v.care_plan_id where v.child_id = ${childId} and v.completed_date is not null
+    union all
+    select pp.completed_date::text, null, 'lookedAfter', 'placement_plan_completed', p.placement_type, p.provider_name, null, p.care_period_id::text, null, 20, pp.updated_at
+      from placement_plans pp join placements p on p.id = pp.placement_id where pp.child_id = ${childId}
+    union all
+    select u.ceased_date::text, null, 'lookedAfter', 'uasc_ceased', null, null, null, null, null, 20, u.updated_at
+      from uasc_statuses u where u.child_id = ${childId} and u.ceased_date is not null
     union all
     select d.raised_date::text, null, 'disputes', 'dispute_raised', d.raised_by_role, d.raised_by_name, d.concern, d.id::text, null, 21, d.created_at
       from plan_disputes d where d.child_id = ${childId}
