@@ -42,7 +42,7 @@ export type { Actor };
 const section = (name: keyof typeof carePlanSectionLabels) => optionalText(carePlanSectionLabels[name], { max: 5000, multiline: true });
 
 /** A version the page showed, or none when nothing was recorded yet. */
-const versionSeen = () => version().optional();
+const versionSeen = () => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), version().optional());
 
 // ── reads the rules need ─────────────────────────────────────────────────────
 
