@@ -100,7 +100,7 @@ for (const kind of await testDatabases()) {
       await agent.signIn('ana', PASSWORD);
       const page = await agent.get('/my-work');
       expect(page.text).toMatch(/Work OpenCSC does not record yet is not shown here: [^<]*allegations against adults/);
-      expect(page.text).toContain('Shown as due, but OpenCSC cannot yet record it as done: in looked after, “Care plan”');
+      expect(page.text).toContain('Shown as due, but OpenCSC cannot yet record it as done: in looked after, “Initial health assessment”');
     });
   });
 }
