@@ -10,6 +10,7 @@ CREATE TABLE "care_plan_versions" (
 	"permanence" text,
 	"permanence_detail" text,
 	"contingency" text,
+	"involvement" text,
 	"completed_date" date,
 	"recorded_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,

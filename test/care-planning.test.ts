@@ -37,6 +37,7 @@ const sections = {
   permanence: 'long_term_fostering',
   permanenceDetail: 'A long-term match with the current carers, agreed at the second review.',
   contingency: 'If the match is not agreed, family finding for another long-term foster home.',
+  involvement: 'Ellis told his social worker what he wanted; the carers and his mum read the plan with her.',
 };
 
 const arrangements = {
@@ -231,6 +232,7 @@ for (const kind of await testDatabases()) {
         const page = await ana.get(res.location!);
         expect(page.text).toContain('Version 1, a draft not yet completed');
         expect(page.text).toContain('Not set out in this version');
+        expect(page.text).toContain('Not recorded in this version');
         expect(await auditActions()).toContain('SAVE_CARE_PLAN');
         expect(await planVersion()).toBe(1);
       });
@@ -302,6 +304,7 @@ for (const kind of await testDatabases()) {
         const page = await ana.get(`${base()}/periods/${periodId}`);
         expect(page.text).toContain('Version 3, completed on 2 March 2026');
         expect(page.text).toContain('A special guardianship order to his gran');
+        expect(page.text).toContain('Ellis told his social worker what he wanted');
         const [first] = await rows<{ id: string }>(
           database.db,
           sql`select id from care_plan_versions where number = 1 and child_id = ${ellis}`,

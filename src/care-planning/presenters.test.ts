@@ -29,6 +29,7 @@ const completed: CarePlanVersionView = {
   permanence: 'long_term_fostering',
   permanenceDetail: 'A long-term match with the current carers by the second review.',
   contingency: 'If the match is not approved, family finding for another long-term placement.',
+  involvement: 'Ellis met the IRO before the review; the carers wrote their part.',
   completedDate: '2026-03-04',
   recordedBy: 'Ana Practitioner',
   recordedAt: '2026-03-04T10:00:00Z',

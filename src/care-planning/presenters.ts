@@ -18,7 +18,7 @@ import type {
   PlacementWithPlan,
   UascView,
 } from './queries.js';
-import { carePlanSectionLabels, type Permanence, permanenceOptions } from './schema.js';
+import { carePlanSectionLabels, involvementLabel, type Permanence, permanenceOptions } from './schema.js';
 
 export const permanenceLabels: Record<Permanence, string> = {
   return_home: 'Return home to parents or others with parental responsibility',
@@ -197,6 +197,7 @@ function versionRows(v: CarePlanVersionView) {
     row(carePlanSectionLabels.permanence, v.permanence ? permanenceLabels[v.permanence] : notSet),
     row(carePlanSectionLabels.permanenceDetail, v.permanenceDetail ?? notSet),
     row(carePlanSectionLabels.contingency, v.contingency ?? notSet),
+    row(involvementLabel, v.involvement ?? 'Not recorded in this version'),
     row('Saved by', v.recordedBy ?? 'Not recorded'),
   ];
 }
@@ -273,6 +274,7 @@ export function carePlanForm(child: ChildHeading, data: PeriodCarePlan, opts: Fo
             permanence: current.permanence ?? '',
             permanenceDetail: current.permanenceDetail ?? '',
             contingency: current.contingency ?? '',
+            involvement: current.involvement ?? '',
           }
         : {}),
       ...(data.plan ? { version: data.plan.version } : {}),
@@ -308,6 +310,10 @@ export function carePlanForm(child: ChildHeading, data: PeriodCarePlan, opts: Fo
     contingency: form.textarea('contingency', carePlanSectionLabels.contingency, {
       ...long,
       hint: 'What happens if the plan is not working',
+    }),
+    involvement: form.textarea('involvement', involvementLabel, {
+      rows: 3,
+      hint: 'Whether the child and their carers were asked, what they said, and how the plan took it into account',
     }),
     completedDate: form.date('completedDate', 'Date the care plan was completed', {
       hint: 'A plan completed before the child became looked after counts. Leave blank to save a draft.',

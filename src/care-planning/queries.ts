@@ -14,6 +14,7 @@ export interface CarePlanVersionView {
   permanence: Permanence | null;
   permanenceDetail: string | null;
   contingency: string | null;
+  involvement: string | null;
   /** Null for a draft. */
   completedDate: string | null;
   recordedBy: string | null;
@@ -77,7 +78,7 @@ export interface CarePlanningRecord {
 }
 
 const versionColumns = sql`v.id, v.number, v.health, v.education, v.contact, v.wellbeing, v.permanence,
-  v.permanence_detail as "permanenceDetail", v.contingency, v.completed_date::text as "completedDate",
+  v.permanence_detail as "permanenceDetail", v.contingency, v.involvement, v.completed_date::text as "completedDate",
   u.display_name as "recordedBy", to_char(v.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "recordedAt"`;
 
 const placementPlanJson = sql`case when pp.id is null then null else jsonb_build_object(

@@ -33,6 +33,12 @@ export type Permanence = (typeof permanenceOptions)[number];
 export const carePlanSections = ['health', 'education', 'contact', 'wellbeing', 'permanence', 'permanenceDetail', 'contingency'] as const;
 export type CarePlanSection = (typeof carePlanSections)[number];
 
+/**
+ * How the child and their carers took part in the plan: asked of every version, though a plan
+ * may be completed without it (Ofsted found it unclear in most plans it read in 2014).
+ */
+export const involvementLabel = 'How the child and the people caring for them took part in the plan';
+
 /** The words each care plan section is named by, in messages and on the pages. */
 export const carePlanSectionLabels: Record<CarePlanSection, string> = {
   health: 'Health',
@@ -92,6 +98,8 @@ export const carePlanVersions = pgTable(
     permanence: text('permanence'),
     permanenceDetail: text('permanence_detail'),
     contingency: text('contingency'),
+    /** How the child and the people caring for them took part in making the plan */
+    involvement: text('involvement'),
     completedDate: date('completed_date'),
     ...stamps(),
   },

@@ -32,6 +32,7 @@ import {
   carePlanSectionLabels,
   carePlanSections,
   carePlanVersions,
+  involvementLabel,
   permanenceOptions,
   placementPlans,
   uascStatuses,
@@ -91,6 +92,7 @@ export function carePlanSchema(today: Today) {
       permanence: optionalChoice('Plan for permanence', permanenceOptions),
       permanenceDetail: section('permanenceDetail'),
       contingency: section('contingency'),
+      involvement: optionalText(involvementLabel, { max: 5000, multiline: true }),
       completedDate: optionalDateField('Date the care plan was completed', { notInFuture: today }),
       version: versionSeen(),
     })
@@ -175,6 +177,7 @@ export async function saveCarePlan(tx: Db, childId: string, input: CarePlanInput
       permanence: input.permanence ?? null,
       permanenceDetail: input.permanenceDetail ?? null,
       contingency: input.contingency ?? null,
+      involvement: input.involvement ?? null,
       completedDate: input.completedDate ?? null,
       recordedBy: by.userId,
     })

@@ -115,6 +115,9 @@ describe('in a real browser: a looked after child’s care plan, its versions, t
     await choose('permanence', 'return_home');
     await page.getByLabel('The plan for permanence in plain words').fill('Home to dad once the parenting assessment is done.');
     await page.getByLabel('Contingency plan').fill('If the assessment is negative, long-term fostering with the current carers.');
+    await page
+      .getByLabel('How the child and the people caring for them took part in the plan')
+      .fill('Sol and his carers met the social worker.');
     await submit('Save the care plan');
     await expect(banner()).resolves.toContain('Care plan saved');
     await expect(page.locator('h1').textContent()).resolves.toBe('Care plan');
@@ -134,6 +137,7 @@ describe('in a real browser: a looked after child’s care plan, its versions, t
     await follow(/^Version 1/);
     await expect(page.locator('main').textContent()).resolves.toContain('A later version (version 2) is the plan now');
     await expect(page.locator('main').textContent()).resolves.toContain('Sees dad every Saturday at the family centre.');
+    await expect(page.locator('main').textContent()).resolves.toContain('Sol and his carers met the social worker.');
   });
 
   it('records the placement plan, which meets its deadline', async () => {
