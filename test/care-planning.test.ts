@@ -479,6 +479,10 @@ for (const kind of await testDatabases()) {
         const overview = await ana.get(base());
         expect(overview.status).toBe(200);
         expect(overview.text).toContain('Period of care since 2 March 2026');
+        // the period of care's own page leads to its plans
+        expect((await ana.get(`/children/${ellis}/looked-after/periods/${periodId}`)).text).toContain(
+          `href="${base()}/periods/${periodId}"`,
+        );
         expect(overview.text).toContain('Version 3, completed on 2 March 2026: plan for permanence, special guardianship');
         const read = await api.get(`/api${base()}`);
         expect(read.status).toBe(200);
