@@ -447,6 +447,12 @@ for (const kind of await testDatabases()) {
         expect(kitStatus.status).toBe(200);
         const noorStatus = await api.post(`/api/children/${noor}/care-planning/uasc`, { uasc: true });
         expect(noorStatus.status).toBe(200);
+        // a child never looked after has no plans, but the status shows on the record and the overview
+        const noorOverview = await ana.get(base(noor));
+        expect(noorOverview.status).toBe(200);
+        expect(noorOverview.text).toContain('No period of care is recorded');
+        expect(noorOverview.text).toContain('Change the unaccompanied asylum-seeking child status');
+        expect((await ana.get(`/children/${noor}`)).text).toContain('id="care-planning-heading"');
         const before = await snapshot();
         const stale = await api.post(`/api/children/${kit}/care-planning/uasc`, { uasc: true });
         expect(stale.status).toBe(409);
