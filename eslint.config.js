@@ -29,6 +29,8 @@ const layers = {
   'missing-episodes': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework', 'looked-after'],
   // health and education of looked after children hangs on periods of care
   'health-and-education': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework', 'looked-after'],
+  // care and placement plans of a period of care and its placements
+  'care-planning': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework', 'looked-after'],
   'dispute-resolution': [
     'core',
     'clock',
@@ -61,6 +63,7 @@ const layers = {
     'private-fostering',
     'missing-episodes',
     'health-and-education',
+    'care-planning',
     'dispute-resolution',
   ],
   // reads the tables of every area the CIN census is made from

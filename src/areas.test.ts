@@ -26,8 +26,17 @@ describe('the pages that meet obligations, as the areas declare them', () => {
       text: 'Record the looked after review',
       href: '/children/c1/looked-after/periods/p1/reviews/new',
     });
-    // a rule no area meets yet (looked after children's care plan) has no page: the list links to the child's record instead
-    expect(ruleById.has('care-plan')).toBe(true);
-    expect(obligationAction({ ruleId: 'care-plan', childId: 'c1', episode: null })).toBeNull();
+    // the care plan's episode is the period of care, the placement plan's the placement: each leads to its form
+    expect(obligationAction({ ruleId: 'care-plan', childId: 'c1', episode: 'p1' })).toEqual({
+      text: 'Record the care plan',
+      href: '/children/c1/care-planning/care-plans?period=p1',
+    });
+    expect(obligationAction({ ruleId: 'placement-plan', childId: 'c1', episode: 'pl1' })).toEqual({
+      text: 'Record the placement plan',
+      href: '/children/c1/care-planning/placement-plans?placement=pl1',
+    });
+    // a rule no area meets yet (a care leaver's needs assessment) has no page: the list links to the child's record instead
+    expect(ruleById.has('eligible-needs-assessment')).toBe(true);
+    expect(obligationAction({ ruleId: 'eligible-needs-assessment', childId: 'c1', episode: null })).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { allegationsArea } from './allegations/index.js';
 import { assessmentArea } from './assessment/index.js';
+import { carePlanningArea } from './care-planning/index.js';
 import { caseNotesArea } from './case-notes/index.js';
 import { childProtectionArea } from './child-protection/index.js';
 import { providePlanStartHandlers } from './child-protection/plan-start.js';
@@ -38,6 +39,7 @@ export const areas = [
   privateFosteringArea,
   missingEpisodesArea,
   healthAndEducationArea,
+  carePlanningArea,
   disputeResolutionArea,
   allegationsArea,
   cinCensusArea,
@@ -53,6 +55,7 @@ provideClockSources(areas.flatMap((a) => ('clock' in a ? [a.clock] : [])));
 // The parts of the child's record page other areas give (child protection's, children in
 // need's, looked after's and missing episodes' sections, the case notes button, the latest of the chronology), in this list's order.
 // need's, looked after's and health and education's sections, the case notes button, the latest of the chronology), in this list's order.
+// need's, looked after's and care planning's sections, the case notes button, the latest of the chronology), in this list's order.
 provideRecordSections(areas.flatMap((a) => ('recordSection' in a ? [a.recordSection] : [])));
 
 // What other areas do when a child protection plan starts (children in need ends its plan).

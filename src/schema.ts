@@ -20,3 +20,4 @@ export * from './private-fostering/schema.js';
 export * from './missing-episodes/schema.js';
 export * from './health-and-education/schema.js';
 export * from './allegations/schema.js';
+export * from './care-planning/schema.js';

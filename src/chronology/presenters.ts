@@ -29,6 +29,8 @@ import { missingCodeLabels, screeningOutcomeLabels } from '../missing-episodes/p
 import * as missingPaths from '../missing-episodes/paths.js';
 import { assessmentTypeLabels, hoursText, ofstedGradeLabels, sdqReasonLabels } from '../health-and-education/presenters.js';
 import * as hePaths from '../health-and-education/paths.js';
+import { permanenceLabels } from '../care-planning/presenters.js';
+import * as carePlanningPaths from '../care-planning/paths.js';
 import { raiserLabels } from '../dispute-resolution/presenters.js';
 import { formatDateWithWeekday } from '../core/calendar/index.js';
 import { categoryOfAbuseCodes, reasonForClosureCodes, referralSourceCodes } from '../children/codes.js';
@@ -230,6 +232,24 @@ function describe(childId: string, e: ChronologyEvent): { title: string; detail:
         title: `Education: ${hoursText(Number(e.code))}`,
         detail: Number(e.code) < 25 ? 'Under 25 hours a week' : null,
         href: hePaths.healthAndEducationPath(childId),
+      };
+    case 'care_plan_completed':
+      return {
+        title: `Care plan completed${e.code ? `: plan for permanence, ${lower(of(permanenceLabels, e.code))}` : ''}`,
+        detail: e.detail,
+        href: carePlanningPaths.carePlanPath(childId, id!),
+      };
+    case 'placement_plan_completed':
+      return {
+        title: `Placement plan completed (${e.code})`,
+        detail: e.detail,
+        href: carePlanningPaths.carePlanPath(childId, id!),
+      };
+    case 'uasc_ceased':
+      return {
+        title: 'Ceased to be an unaccompanied asylum-seeking child',
+        detail: null,
+        href: carePlanningPaths.carePlanningPath(childId),
       };
     case 'assessment_started':
       return { title: 'Assessment started', detail: null, href: assessmentPaths.show(childId, id!) };

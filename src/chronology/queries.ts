@@ -1,10 +1,10 @@
 /**
  * Every dated event on a child's record, from every area, in one statement: contacts and
  * referrals, assessments, visits (with their notes), allocations, child protection, children
- * in need, periods of care (moves, legal status, reviews), private fostering arrangements,
- * missing episodes (the return, its interview, strategy meeting and screening), looked after
- * children's health and education (health assessments, dental checks, PEPs, schools), concerns
- * raised about plans, case notes and closures.
+ * in need, periods of care (moves, legal status, reviews, care and placement plans), private
+ * fostering arrangements, missing episodes (the return, its interview, strategy meeting and
+ * screening), looked after children's health and education (health assessments, dental checks,
+ * PEPs, schools), concerns raised about plans, case notes and closures.
  *
  * Each event has its day in England and, when the record holds one, its time of day there.
  * Within a day, timed events come in time order and events recorded with a date only come at
@@ -183,6 +183,15 @@ function events(childId: string): SQL {
     union all
     select e.as_at_date::text, null, 'healthAndEducation', 'education_hours', e.hours_per_week::text, null, null, null, null, 20, e.created_at
       from education_hours e where e.child_id = ${childId}
+    union all
+    select v.completed_date::text, null, 'lookedAfter', 'care_plan_completed', v.permanence, 'Version ' || v.number, null, cp.care_period_id::text, null, 20, v.created_at
+      from care_plan_versions v join care_plans cp on cp.id = v.care_plan_id where v.child_id = ${childId} and v.completed_date is not null
+    union all
+    select pp.completed_date::text, null, 'lookedAfter', 'placement_plan_completed', p.placement_type, p.provider_name, null, p.care_period_id::text, null, 20, pp.updated_at
+      from placement_plans pp join placements p on p.id = pp.placement_id where pp.child_id = ${childId}
+    union all
+    select u.ceased_date::text, null, 'lookedAfter', 'uasc_ceased', null, null, null, null, null, 20, u.updated_at
+      from uasc_statuses u where u.child_id = ${childId} and u.ceased_date is not null
     union all
     select d.raised_date::text, null, 'disputes', 'dispute_raised', d.raised_by_role, d.raised_by_name, d.concern, d.id::text, null, 21, d.created_at
       from plan_disputes d where d.child_id = ${childId}

@@ -8,7 +8,7 @@
  */
 import type { RecordSectionSource } from '../children/record-sections.js';
 import type { Area, Paths } from '../core/http/area.js';
-import type { AreaOnTheClock, ObligationActions } from '../obligations/sources.js';
+import type { AreaOnTheClock, ObligationActions, ObligationRef } from '../obligations/sources.js';
 import { lookedAfterFacts } from './facts.js';
 import * as addresses from './paths.js';
 import { recordSection } from './presenters.js';
@@ -22,6 +22,7 @@ const section: RecordSectionSource = async (db, childId, obligations) => ({
 });
 
 /** The pages that meet its rules: a period of care's rules carry the period as their episode. */
+const onPeriod = (o: ObligationRef) => (o.episode ? addresses.carePeriodPath(o.childId, o.episode) : addresses.lookedAfterPath(o.childId));
 const actions: ObligationActions = {
   'looked-after-review': {
     text: 'Record the looked after review',
@@ -32,6 +33,9 @@ const actions: ObligationActions = {
     href: (o) => (o.episode ? addresses.iroPath(o.childId, o.episode) : addresses.lookedAfterPath(o.childId)),
   },
   'looked-after-visit': { text: 'Record a visit', href: (o) => addresses.newLookedAfterVisitPath(o.childId) },
+  // the obligation's episode is the period of care: its page lists the reviews, each opening to record these dates
+  'review-decisions': { text: 'Record when the review’s decisions went out', href: onPeriod },
+  'review-record': { text: 'Record when the review’s record was completed', href: onPeriod },
 };
 
 /** The builders among paths.ts's exports (it also holds the route patterns). */

@@ -12,6 +12,7 @@ import type { FieldError } from '../core/http/forms.js';
 import { link } from '../core/views/html.js';
 import { obligationRows } from '../obligations/presenters.js';
 import { type ObligationView, statusLabels } from '../obligations/queries.js';
+import * as carePlanningPaths from '../care-planning/paths.js';
 import * as to from './paths.js';
 import type { CarePeriodSummary, CarePeriodView, LookedAfterRecord, PlacementView } from './queries.js';
 import {
@@ -283,6 +284,7 @@ export function periodPage(child: ChildHeading, p: CarePeriodView, obligations: 
     },
     links: open
       ? [
+          { text: 'Open the care plan and placement plans', href: carePlanningPaths.carePlanPath(child.id, p.id) },
           { text: 'Record a looked after review', href: to.newLookedAfterReviewPath(child.id, p.id) },
           { text: 'Record a visit', href: to.newLookedAfterVisitPath(child.id) },
           { text: 'Record a move of placement', href: to.movePath(child.id, p.id) },
