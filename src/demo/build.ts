@@ -62,6 +62,10 @@ export interface DemoSummary {
     /** Children on a child in need plan today. */
     childInNeedPlans: number;
     cinPlanReviews: number;
+    /** Children looked after today (an open period of care). */
+    lookedAfter: number;
+    placements: number;
+    lookedAfterReviews: number;
     obligations: number;
     restrictedRecords: number;
   };
@@ -124,6 +128,11 @@ export async function buildDemoAuthority(db: Db, opts: DemoOptions = {}): Promis
       ['cinPlans', schema.cinPlans],
       ['cinPlanActions', schema.cinPlanActions],
       ['cinPlanReviews', schema.cinPlanReviews],
+      ['carePeriods', schema.carePeriods],
+      ['placements', schema.placements],
+      ['careEpisodes', schema.careEpisodes],
+      ['placementChanges', schema.placementChanges],
+      ['lookedAfterReviews', schema.lookedAfterReviews],
     ];
     for (const [key, table] of order) {
       const n = await bulkInsert(tx, table, r[key] as PgTable['$inferInsert'][]);
@@ -176,6 +185,11 @@ const BULK_TABLES = [
   'cin_plans',
   'cin_plan_actions',
   'cin_plan_reviews',
+  'care_periods',
+  'placements',
+  'care_episodes',
+  'placement_changes',
+  'looked_after_reviews',
   'obligations',
 ];
 
@@ -262,6 +276,9 @@ async function summarise(
                (select count(*)::int from core_group_meetings) as "coreGroupMeetings",
                (select count(*)::int from cin_plans where end_date is null) as "childInNeedPlans",
                (select count(*)::int from cin_plan_reviews) as "cinPlanReviews",
+               (select count(*)::int from care_periods where end_date is null) as "lookedAfter",
+               (select count(*)::int from placements) as "placements",
+               (select count(*)::int from looked_after_reviews) as "lookedAfterReviews",
                (select count(*)::int from obligations) as "obligations",
                (select count(*)::int from children where restricted) as "restrictedRecords"`,
   );
