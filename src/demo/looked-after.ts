@@ -325,6 +325,15 @@ export function createLookedAfter(ctx: LookedAfterContext) {
 
   // ── writing a period ────────────────────────────────────────────────────────
 
+  /**
+   * A child too young to move to independent living (16) or to stay on with foster carers at 18
+   * went home instead (each closes the children in need episode with RC7).
+   */
+  const reasonFor = ({ end, dateOfBirth }: CareChild) => {
+    const age = ageOn(dateOfBirth, end!.date);
+    return (end!.reason === 'E17' && age < 18) || (['E5', 'E6'].includes(end!.reason) && age < 16) ? 'E4A' : end!.reason;
+  };
+
   function writePeriod(
     out: LookedAfterRows,
     visitRows: (typeof visits.$inferInsert)[],
@@ -350,7 +359,7 @@ export function createLookedAfter(ctx: LookedAfterContext) {
       childId: c.childId,
       startDate: S,
       endDate: end,
-      reasonCeased: c.end?.reason ?? null,
+      reasonCeased: c.end ? reasonFor(c) : null,
       shortBreaks: false,
       iroName,
       iroAppointedDate: iroAppointed,
