@@ -57,6 +57,51 @@ export const manchester2014 = {
     source:
       'Children the subject of a child protection plan at 31 March 2013 (Ofsted 2014, child protection in this area; data annex table 5.3.47)',
   },
+  lookedAfter: {
+    value: 1373,
+    source:
+      'At 31 March 2014, 1,373 children looked after (Ofsted 2014, children looked after in this area; data annex tables 5.2.1 and 5.2.2)',
+  },
+  lookedAfterYearBefore: {
+    value: 1302,
+    source: 'Children looked after at 31 March 2013 (Ofsted 2014, children looked after in this area)',
+  },
+  placedOutside: {
+    value: 751,
+    source: '751 (55%) live outside the local authority area (Ofsted 2014, children looked after in this area)',
+  },
+  placedOverTwentyMiles: {
+    value: 0.09,
+    source: 'Nine per cent of children are placed more than 20 miles from home (Ofsted 2014, para 81)',
+  },
+  childrensHomes: {
+    value: 120,
+    source: "120 live in residential children's homes, 47% of them outside the area (Ofsted 2014, children looked after in this area)",
+  },
+  fosterCare: {
+    value: 1025,
+    source: '1,025 live with foster families, 61% of them outside the area (Ofsted 2014, children looked after in this area)',
+  },
+  residentialSchools: {
+    value: 11,
+    source: '11 live in residential special schools, all outside the area (Ofsted 2014, children looked after in this area)',
+  },
+  placedWithParents: {
+    value: 115,
+    source: '115 live with parents, 26% of them outside the area (Ofsted 2014, children looked after in this area)',
+  },
+  shortTermInstability: {
+    value: 0.08,
+    source: 'Short-term placement stability: 8% with three or more placements in the year, 2013–14 (Ofsted 2014, para 88)',
+  },
+  longTermStability: {
+    value: 0.637,
+    source: 'Long-term stability 63.7% in 2013–14 (Ofsted 2014, para 88)',
+  },
+  iroCaseload: {
+    value: 110,
+    source: 'Independent reviewing officer caseloads are high, with an average of 110; reviews are held on time (Ofsted 2014, para 89)',
+  },
   contactDecisionDays: {
     value: 5,
     source: 'Contacts not always decided within 24 hours; one took five days (Ofsted 2014, para 57)',
@@ -70,3 +115,87 @@ export const localities = {
   South: ['M19', 'M20', 'M21', 'M22', 'M23'],
 } as const;
 export type Locality = keyof typeof localities;
+
+/**
+ * Postcode districts with the rough centre of each on the national grid (km east, km north),
+ * to place children and measure how far from home: the authority's own (the localities'),
+ * its neighbours' and some further away. Placements use made-up postcodes in these districts.
+ */
+export const postcodeDistricts: Record<string, { east: number; north: number; inside: boolean }> = {
+  ...Object.fromEntries(
+    (
+      [
+        ['M1', 384, 398],
+        ['M4', 385, 399],
+        ['M8', 384, 401],
+        ['M9', 387, 403],
+        ['M40', 387, 401],
+        ['M11', 388, 398],
+        ['M12', 387, 396],
+        ['M13', 385, 396],
+        ['M14', 384, 394],
+        ['M15', 383, 396],
+        ['M16', 381, 395],
+        ['M18', 390, 396],
+        ['M19', 388, 392],
+        ['M20', 385, 391],
+        ['M21', 381, 393],
+        ['M22', 383, 387],
+        ['M23', 381, 389],
+      ] as const
+    ).map(([d, east, north]) => [d, { east, north, inside: true }]),
+  ),
+  ...Object.fromEntries(
+    (
+      [
+        // neighbours, under 20 miles from anywhere in the authority
+        ['M24', 387, 406],
+        ['M25', 381, 404],
+        ['M30', 376, 398],
+        ['M32', 379, 395],
+        ['M33', 378, 391],
+        ['M34', 391, 395],
+        ['M35', 389, 402],
+        ['M41', 375, 395],
+        ['M43', 392, 399],
+        ['M45', 380, 406],
+        ['OL1', 393, 405],
+        ['OL8', 392, 403],
+        ['SK1', 390, 390],
+        ['SK4', 387, 390],
+        ['SK8', 385, 385],
+        ['BL1', 371, 409],
+        ['BL9', 380, 411],
+        ['WA14', 376, 387],
+        // further away, over 20 miles from anywhere in the authority
+        ['PR1', 354, 429],
+        ['LS1', 430, 433],
+        ['L1', 335, 390],
+        ['ST1', 388, 347],
+        ['CH1', 340, 366],
+        ['S1', 435, 387],
+        ['FY1', 331, 436],
+        ['CW1', 370, 355],
+        ['LA1', 347, 461],
+      ] as const
+    ).map(([d, east, north]) => [d, { east, north, inside: false }]),
+  ),
+};
+
+const KM_PER_MILE = 1.609344;
+
+/** The postcode's district ("M14" of "M14 5AB"), or null for one not in the list above. */
+export function districtOf(postcode: string): string | null {
+  const d = postcode.trim().toUpperCase().split(/\s+/)[0]!;
+  return d in postcodeDistricts ? d : null;
+}
+
+/** Miles between two postcodes' districts' centres, or null when either is not a listed district. */
+export function milesBetween(a: string, b: string): number | null {
+  const p = districtOf(a);
+  const q = districtOf(b);
+  if (p === null || q === null) return null;
+  const x = postcodeDistricts[p]!;
+  const y = postcodeDistricts[q]!;
+  return Math.hypot(x.east - y.east, x.north - y.north) / KM_PER_MILE;
+}

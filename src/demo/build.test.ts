@@ -20,6 +20,7 @@ import {
   openAssessments,
   overdueAssessments,
 } from '../oversight/queries.js';
+import { districtOf, milesBetween, postcodeDistricts } from './authority.js';
 import { type DemoSummary, buildDemoAuthority } from './build.js';
 import { planDemoAuthority } from './plan.js';
 
@@ -438,7 +439,10 @@ describe('the demo authority, the size of Manchester on the first day of its 201
                     select 1 from referrals r where r.child_id = k.child_id and r.referral_date <= k.closed_date
                        and (r.closed_date is null or r.closed_date > k.closed_date))) as closed_with_referral_open,
                  (select count(*)::int from case_closures k where exists (
-                    select 1 from cin_plans p where p.child_id = k.child_id and p.start_date <= k.closed_date
+                    select 1 from (select child_id, start_date, end_date from cin_plans
+                                   union all select child_id, start_date, end_date from cp_plans
+                                   union all select child_id, start_date, end_date from care_periods) p
+                     where p.child_id = k.child_id and p.start_date <= k.closed_date
                        and (p.end_date is null or p.end_date > k.closed_date))) as closed_with_plan_open,
                  (select count(*)::int from transition_plans) as transitions,
                  (select count(*)::int from transition_plans t where not exists (
@@ -481,6 +485,194 @@ describe('the demo authority, the size of Manchester on the first day of its 201
              and not exists (select 1 from referrals r where r.child_id = o.child_id and r.closed_date is null)`,
     );
     expect(overdueClosed).toBe(0);
+  });
+
+  it('has 1,373 children looked after, 1,302 a year before, each a child in need, many after a child protection plan', async () => {
+    const open = await count(db, sql`select count(*)::int as n from care_periods where end_date is null`);
+    expect(open).toBe(1373);
+    expect(summary.counts.lookedAfter).toBe(1373);
+    const yearBefore = await count(
+      db,
+      sql`select count(distinct child_id)::int as n from care_periods where start_date <= ${TODAY}::date - interval '12 months'
+           and (end_date is null or end_date > ${TODAY}::date - interval '12 months')`,
+    );
+    expect(yearBefore).toBe(1302);
+    expect(summary.targets).toMatchObject({ lookedAfter: 1373, lookedAfterYearBefore: 1302 });
+    // a child looked after is a child in need, on an open referral and allocated
+    const notInNeed = await count(
+      db,
+      sql`select count(*)::int as n from care_periods c where c.end_date is null
+           and not exists (select 1 from referrals r where r.child_id = c.child_id and r.closed_date is null and r.referral_date <= c.start_date)`,
+    );
+    expect(notInNeed).toBe(0);
+    // some came into care from a child protection plan, which ended the day the period began
+    const fromPlan = await count(
+      db,
+      sql`select count(*)::int as n from cp_plans p join care_periods c on c.child_id = p.child_id and c.start_date = p.end_date
+           where p.end_reason = 'became_looked_after'`,
+    );
+    expect(fromPlan).toBeGreaterThan(100);
+    expect(await count(db, sql`select count(*)::int as n from cp_plans where end_reason = 'became_looked_after'`)).toBe(fromPlan);
+    // and many periods have ended since a year ago, each with its reason
+    const ended = await count(
+      db,
+      sql`select count(*)::int as n from care_periods where end_date > ${TODAY}::date - interval '12 months' and reason_ceased is not null`,
+    );
+    expect(ended).toBeGreaterThan(300);
+  });
+
+  it('places 55% outside the authority, 9% over 20 miles from home, 120 in children’s homes and 1,025 with foster carers (para 81)', async () => {
+    const current = await rows<{ placement_type: string; placement_postcode: string; home_postcode: string }>(
+      db,
+      sql`select p.placement_type, p.placement_postcode, p.home_postcode from placements p
+            join care_periods c on c.id = p.care_period_id where c.end_date is null and p.end_date is null`,
+    );
+    expect(current).toHaveLength(1373);
+    const postcodes = current.flatMap((p) => [p.placement_postcode, p.home_postcode]);
+    expect(postcodes.filter((p) => postcodeProblem(p) !== null || districtOf(p) === null)).toEqual([]);
+    // inside the authority: a postcode in one of its own districts; distance between the districts' centres
+    const outside = current.filter((p) => !postcodeDistricts[districtOf(p.placement_postcode)!]!.inside).length;
+    expect(outside / current.length).toBeGreaterThan(0.53);
+    expect(outside / current.length).toBeLessThan(0.57);
+    expect(current.every((p) => postcodeDistricts[districtOf(p.home_postcode)!]!.inside)).toBe(true);
+    const far = current.filter((p) => milesBetween(p.home_postcode, p.placement_postcode)! > 20).length;
+    expect(far / current.length).toBeGreaterThan(0.08);
+    expect(far / current.length).toBeLessThan(0.1);
+    const of = (test: (type: string) => boolean) => current.filter((p) => test(p.placement_type)).length;
+    expect(of((t) => t === 'K1' || t === 'K2')).toBe(120);
+    expect(of((t) => /^U[1-6]$/.test(t))).toBe(1025);
+    expect(of((t) => t === 'P1')).toBe(115);
+    expect(of((t) => /^A[3-6]$/.test(t))).toBeGreaterThan(20);
+    expect(new Set(current.map((p) => p.placement_type)).size).toBeGreaterThanOrEqual(12);
+  });
+
+  it('shows short-term instability of 8% and long-term stability of 63.7% (para 88)', async () => {
+    // looked after today with three or more placements during the year
+    const [short] = await rows<{ n: number; moved: number }>(
+      db,
+      sql`select count(*)::int as n, count(*) filter (where k >= 3)::int as moved from (
+            select c.child_id, (select count(*) from placements p where p.care_period_id = c.id
+                                 and (p.end_date is null or p.end_date > ${TODAY}::date - interval '12 months')) as k
+              from care_periods c where c.end_date is null) x`,
+    );
+    expect(short!.moved / short!.n).toBeGreaterThan(0.07);
+    expect(short!.moved / short!.n).toBeLessThan(0.09);
+    // under 16, looked after two and a half years: in the same placement two years, or placed for adoption
+    const [long] = await rows<{ n: number; stable: number }>(
+      db,
+      sql`select count(*)::int as n,
+                 count(*) filter (where p.start_date <= ${TODAY}::date - interval '2 years' or p.placement_type in ('A3', 'A4', 'A5', 'A6'))::int as stable
+            from care_periods c join children k on k.id = c.child_id
+            join placements p on p.care_period_id = c.id and p.end_date is null
+           where c.end_date is null and c.start_date <= ${TODAY}::date - interval '30 months'
+             and k.date_of_birth > ${TODAY}::date - interval '16 years'`,
+    );
+    expect(long!.n).toBeGreaterThan(200);
+    expect(long!.stable / long!.n).toBeGreaterThan(0.62);
+    expect(long!.stable / long!.n).toBeLessThan(0.655);
+  });
+
+  it('gives IROs about 110 children each; reviews mostly on time, their records late for some (paras 89, 90)', async () => {
+    const loads = await rows<{ iro_name: string; n: number }>(
+      db,
+      sql`select iro_name, count(*)::int as n from care_periods where end_date is null and iro_name is not null group by iro_name`,
+    );
+    expect(loads.length).toBeGreaterThanOrEqual(10);
+    const mean = loads.reduce((s, l) => s + l.n, 0) / loads.length;
+    expect(mean).toBeGreaterThan(100);
+    expect(mean).toBeLessThan(120);
+    expect(Math.min(...loads.map((l) => l.n))).toBeGreaterThan(80);
+    expect(Math.max(...loads.map((l) => l.n))).toBeLessThan(140);
+    const participation = await count(db, sql`select count(distinct participation)::int as n from looked_after_reviews`);
+    expect(participation).toBe(8);
+    const byRule = await rows<{ rule_id: string; n: number; late: number; overdue: number; open: number }>(
+      db,
+      sql`select rule_id, count(*)::int as n, count(*) filter (where done_at > due_by)::int as late,
+                 count(*) filter (where done_at is null and (lapses_on is null or lapses_on > ${TODAY}::date))::int as open,
+                 count(*) filter (where done_at is null and (lapses_on is null or lapses_on > ${TODAY}::date) and due_by < ${NOW.toISOString()})::int as overdue
+            from obligations where rule_id in ('looked-after-review', 'review-decisions', 'review-record', 'looked-after-visit', 'iro-appointed')
+           group by rule_id`,
+    );
+    const rule = (id: string) => byRule.find((r) => r.rule_id === id)!;
+    for (const id of ['looked-after-review', 'review-decisions', 'looked-after-visit', 'iro-appointed']) {
+      expect(rule(id).n, id).toBeGreaterThan(1000);
+      expect(rule(id).late / rule(id).n, id).toBeLessThan(0.2);
+    }
+    // every child looked after has a review due, a few overdue
+    expect(rule('looked-after-review').open).toBeGreaterThanOrEqual(1300);
+    expect(rule('looked-after-review').overdue).toBeGreaterThan(0);
+    expect(rule('looked-after-review').overdue / rule('looked-after-review').open).toBeLessThan(0.1);
+    const record = rule('review-record');
+    expect(record.late / record.n).toBeGreaterThan(0.15);
+    expect(record.late / record.n).toBeLessThan(0.5);
+    // visited as the regulations ask, and seen
+    const seen = await count(
+      db,
+      sql`select count(*)::int as n from visits v where v.purpose = 'looked_after' and v.child_seen
+           and exists (select 1 from care_periods c where c.child_id = v.child_id and v.visit_date >= c.start_date)`,
+    );
+    expect(seen).toBeGreaterThan(10 * 1373);
+  });
+
+  it('records looked after children only as the use cases would take them', async () => {
+    const broken = await rows<{ what: string; n: number }>(
+      db,
+      sql`select 'period of care before the child was born' as what, count(*)::int as n from care_periods c join children k on k.id = c.child_id
+           where c.start_date < k.date_of_birth
+          union all
+          select 'periods of care of one child overlapping', count(*)::int from care_periods a join care_periods b
+            on b.child_id = a.child_id and b.id <> a.id and b.start_date >= a.start_date
+           where a.end_date is null or b.start_date <= a.end_date
+          union all
+          select 'period of care outside a children in need episode', count(*)::int from care_periods c
+           where not exists (select 1 from referrals r where r.child_id = c.child_id and r.referral_date <= c.start_date
+                               and (r.closed_date is null or r.closed_date >= coalesce(c.end_date, ${TODAY}::date)))
+          union all
+          select 'IRO appointed before the period or after it ended', count(*)::int from care_periods
+           where iro_appointed_date < start_date or iro_appointed_date > coalesce(end_date, ${TODAY}::date)
+          union all
+          select 'placements not end to end from the start of the period to its end', count(*)::int from care_periods c
+           where (select min(start_date) from placements p where p.care_period_id = c.id) <> c.start_date
+              or exists (select 1 from placements p where p.care_period_id = c.id and p.end_date is distinct from coalesce(
+                   (select min(q.start_date) from placements q where q.care_period_id = c.id and q.start_date > p.start_date), c.end_date))
+          union all
+          select 'a placement ended by a move without its reason, or a last one with a reason', count(*)::int from placements p join care_periods c on c.id = p.care_period_id
+           where (p.reason_for_change is null) <> (p.end_date is null or p.end_date = c.end_date)
+          union all
+          select 'an episode not on its period’s placement in force', count(*)::int from care_episodes e join placements p on p.id = e.placement_id
+           where p.care_period_id <> e.care_period_id or e.start_date < p.start_date or e.start_date >= p.end_date
+          union all
+          select 'a period not begun by an S episode on its first day', count(*)::int from care_periods c
+           where not exists (select 1 from care_episodes e where e.care_period_id = c.id and e.start_date = c.start_date and e.reason_new = 'S')
+              or exists (select 1 from care_episodes e where e.care_period_id = c.id and (e.reason_new = 'S') <> (e.start_date = c.start_date))
+          union all
+          select 'an episode for a move that is not the day a placement began', count(*)::int from care_episodes e
+           where (e.reason_new in ('P', 'B', 'T', 'U')) <> exists (select 1 from placements p where p.care_period_id = e.care_period_id
+                   and p.start_date = e.start_date and p.start_date > (select start_date from care_periods c where c.id = e.care_period_id))
+          union all
+          select 'an episode after its period ended', count(*)::int from care_episodes e join care_periods c on c.id = e.care_period_id
+           where e.start_date > coalesce(c.end_date, ${TODAY}::date)
+          union all
+          select 'a review outside its period', count(*)::int from looked_after_reviews v join care_periods c on c.id = v.care_period_id
+           where v.review_date < c.start_date or v.review_date > coalesce(c.end_date, ${TODAY}::date) or v.child_id <> c.child_id
+          union all
+          select 'a placement change outside its placement', count(*)::int from placement_changes x join placements p on p.id = x.placement_id
+           where x.change_date <= p.start_date or x.change_date > coalesce(p.end_date, ${TODAY}::date)
+          union all
+          select 'a child protection plan while looked after', count(*)::int from cp_plans p join care_periods c on c.child_id = p.child_id
+           where p.start_date < coalesce(c.end_date, ${TODAY}::date + 1) and coalesce(p.end_date, ${TODAY}::date + 1) > c.start_date
+          union all
+          select 'a child in need plan while looked after', count(*)::int from cin_plans p join care_periods c on c.child_id = p.child_id
+           where p.start_date <= coalesce(c.end_date, ${TODAY}::date) and coalesce(p.end_date, ${TODAY}::date) >= c.start_date
+          union all
+          select 'a looked after date after today', count(*)::int from (
+            select start_date as d from care_periods union all select end_date from care_periods
+            union all select iro_appointed_date from care_periods union all select start_date from placements
+            union all select start_date from care_episodes union all select change_date from placement_changes
+            union all select review_date from looked_after_reviews union all select decisions_circulated_date from looked_after_reviews
+            union all select record_completed_date from looked_after_reviews) x where d > ${TODAY}::date`,
+    );
+    expect(broken.filter((b) => b.n > 0)).toEqual([]);
   });
 
   it('leaves no reference dangling, though the load skips per-row foreign key checks', async () => {
@@ -552,6 +744,9 @@ for (const kind of await testDatabases()) {
       // and the children on child protection plans: 920 scaled
       expect(a.targets.childProtectionPlans).toBe(46);
       expect(a.counts.childProtectionPlans).toBe(46);
+      // and the children looked after: 1,373 scaled
+      expect(a.targets.lookedAfter).toBe(69);
+      expect(a.counts.lookedAfter).toBe(69);
     });
 
     it('is the same authority, identifiers included, for the same seed and day', async () => {

@@ -66,6 +66,10 @@ export interface DemoSummary {
     transitionPlans: number;
     caseNotes: number;
     planDisputes: number;
+    /** Children looked after today (an open period of care). */
+    lookedAfter: number;
+    placements: number;
+    lookedAfterReviews: number;
     obligations: number;
     restrictedRecords: number;
   };
@@ -133,6 +137,11 @@ export async function buildDemoAuthority(db: Db, opts: DemoOptions = {}): Promis
       ['caseNotes', schema.caseNotes],
       ['planDisputes', schema.planDisputes],
       ['disputeStages', schema.disputeStages],
+      ['carePeriods', schema.carePeriods],
+      ['placements', schema.placements],
+      ['careEpisodes', schema.careEpisodes],
+      ['placementChanges', schema.placementChanges],
+      ['lookedAfterReviews', schema.lookedAfterReviews],
     ];
     for (const [key, table] of order) {
       const n = await bulkInsert(tx, table, r[key] as PgTable['$inferInsert'][]);
@@ -190,6 +199,11 @@ const BULK_TABLES = [
   'case_notes',
   'plan_disputes',
   'dispute_stages',
+  'care_periods',
+  'placements',
+  'care_episodes',
+  'placement_changes',
+  'looked_after_reviews',
   'obligations',
 ];
 
@@ -280,6 +294,9 @@ async function summarise(
                (select count(*)::int from transition_plans) as "transitionPlans",
                (select count(*)::int from case_notes) as "caseNotes",
                (select count(*)::int from plan_disputes) as "planDisputes",
+               (select count(*)::int from care_periods where end_date is null) as "lookedAfter",
+               (select count(*)::int from placements) as "placements",
+               (select count(*)::int from looked_after_reviews) as "lookedAfterReviews",
                (select count(*)::int from obligations) as "obligations",
                (select count(*)::int from children where restricted) as "restrictedRecords"`,
   );

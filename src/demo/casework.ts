@@ -393,7 +393,12 @@ export function createCasework(ctx: CaseworkContext) {
    * enquiry, the initial conference (most within 15 working days of the discussion) and the
    * plan, ending on `endBy` for a closed episode or open today.
    */
-  function protection(concernAt: number, fromContact: boolean, endBy: IsoDate | null): PlannedStrategy {
+  function protection(
+    concernAt: number,
+    fromContact: boolean,
+    endBy: IsoDate | null,
+    endReason?: NonNullable<PlannedCpPlan['end']>['reason'],
+  ): PlannedStrategy {
     const concern = rng.pick(concerns);
     const held = heldAfter(concernAt) ?? concernAt + 3_600_000;
     const heldDate = dateOf(held);
@@ -408,7 +413,8 @@ export function createCasework(ctx: CaseworkContext) {
     const planEnd: PlannedCpPlan['end'] =
       endBy === null
         ? null
-        : { date: endBy, reason: rng.weighted({ review_decision: 80, became_looked_after: 8, moved_to_another_authority: 7, other: 5 }) };
+        : // a plan ends as the child becomes looked after only where a period of care begins that day (src/demo/looked-after.ts)
+          { date: endBy, reason: endReason ?? rng.weighted({ review_decision: 86, moved_to_another_authority: 8, other: 6 }) };
     return {
       concernAt,
       fromContact,

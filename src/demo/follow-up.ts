@@ -31,6 +31,7 @@ export interface FollowUpSource extends Pick<CaseworkRows, 'cpPlans' | 'cinPlans
   childDisabilities: { childId: string; code: string }[];
   referrals: { childId: string; referralDate: string; closedDate?: string | null; closureReason?: string | null }[];
   allocations: { childId: string; workerId?: string | null; endedAt?: Date | null }[];
+  carePeriods: { childId: string; startDate: string; endDate?: string | null }[];
 }
 
 export interface FollowUpContext {
@@ -132,7 +133,8 @@ export function planFollowUp(source: FollowUpSource, ctx: FollowUpContext): Foll
   const out = emptyFollowUpRows();
 
   const referralsOf = groupBy(source.referrals, (r) => r.childId);
-  const plansOf = groupBy([...source.cpPlans, ...source.cinPlans], (p) => p.childId);
+  // a case with a plan or a period of care open does not close
+  const plansOf = groupBy([...source.cpPlans, ...source.cinPlans, ...source.carePeriods], (p) => p.childId);
   const worker = new Map<string, string>();
   for (const a of source.allocations) if (!a.endedAt && a.workerId) worker.set(a.childId, a.workerId);
 

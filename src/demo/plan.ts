@@ -27,6 +27,7 @@ import { type Locality, manchester2014 } from './authority.js';
 import { type CaseworkRows, type PlannedCinPlan, type PlannedStrategy, createCasework, emptyCaseworkRows } from './casework.js';
 import { emptyFollowUpRows, type FollowUpRows, planFollowUp } from './follow-up.js';
 import { createDays } from './days.js';
+import { type CareChild, type LookedAfterRows, createLookedAfter, emptyLookedAfterRows } from './looked-after.js';
 import { ethnicityWeights, languageWeights, syntheticAddress, syntheticNhsNumber, syntheticPhone, syntheticUpn } from './identity.js';
 import { type Random, randomStreams } from './random.js';
 import {
@@ -49,7 +50,7 @@ import {
 } from './vocabulary.js';
 import { DEMO_PRACTITIONER_CASELOAD, type PlannedTeam, type PlannedWorker, type Workforce, planWorkforce } from './workforce.js';
 
-export interface DemoRows extends CaseworkRows, FollowUpRows {
+export interface DemoRows extends CaseworkRows, LookedAfterRows, FollowUpRows {
   teams: (typeof teams.$inferInsert)[];
   workers: (typeof workers.$inferInsert)[];
   users: (typeof users.$inferInsert)[];
@@ -89,6 +90,10 @@ export interface DemoTargets {
   childProtectionPlans: number;
   /** Children on a plan a year before today (736 at 31 March 2013). */
   childProtectionPlansYearBefore: number;
+  /** Children looked after today (1,373 at 31 March 2014). */
+  lookedAfter: number;
+  /** Children looked after a year before today (1,302 at 31 March 2013). */
+  lookedAfterYearBefore: number;
 }
 
 export interface DemoPlan {
@@ -151,6 +156,8 @@ interface Episode {
   /** Concerns of significant harm, in order, and what followed each (src/demo/casework.ts). */
   strategies: PlannedStrategy[];
   cinPlan: PlannedCinPlan | null;
+  /** The period of care within the episode, if the child was looked after (src/demo/looked-after.ts). */
+  lookedAfter: { start: IsoDate; end: { date: IsoDate; reason: string } | null } | null;
 }
 
 /** A contact that did not become a referral, or one still awaiting a decision. */
@@ -245,6 +252,8 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     contactsAwaitingDecision: Math.max(6, Math.round(36 * scale)),
     childProtectionPlans: Math.round(manchester2014.childProtectionPlans.value * scale),
     childProtectionPlansYearBefore: Math.round(manchester2014.childProtectionPlansYearBefore.value * scale),
+    lookedAfter: Math.round(manchester2014.lookedAfter.value * scale),
+    lookedAfterYearBefore: Math.round(manchester2014.lookedAfterYearBefore.value * scale),
   };
   if (targets.overdueAssessments < 8) throw new RangeError('The demo scale is too small to show the backlog');
 
@@ -281,6 +290,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     allocations: [],
     ...emptyCaseworkRows(),
     ...emptyFollowUpRows(),
+    ...emptyLookedAfterRows(),
   };
   const caseworkFaker = new Faker({ locale: [en_GB, en, base] });
   caseworkFaker.seed(streams('casework-faker').seed());
@@ -294,6 +304,22 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     ids: streams('casework-ids'),
     faker: caseworkFaker,
   });
+  // Looked after children in streams of their own, so the rest of the authority draws as before where it can.
+  const lookedAfterFaker = new Faker({ locale: [en_GB, en, base] });
+  lookedAfterFaker.seed(streams('looked-after-faker').seed());
+  const lookedAfter = createLookedAfter({
+    cal,
+    today: T,
+    nowMs,
+    rng: streams('looked-after'),
+    ids: streams('looked-after-ids'),
+    faker: lookedAfterFaker,
+  });
+  const lac = lookedAfter.random;
+  /** Every child's period of care, written once all the children are planned. */
+  const careChildren: CareChild[] = [];
+  /** Where each child lives now: the home their placements are measured from. */
+  const homePostcodes = new Map<string, string>();
 
   // ── Time helpers ─────────────────────────────────────────────────────────────
   const wdBefore = (k: number) => cal.addWorkingDays(T, -k);
@@ -419,6 +445,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     worker: PlannedWorker,
     protectedBefore = false,
     planEndsOnLimit = false,
+    lookedAfterEndsOnLimit = false,
   ): Episode {
     const contact = referralContact(r);
     const room = dayNumber(limit) - dayNumber(r);
@@ -426,6 +453,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     // a child on a plan today was on one before more often than most (second or later plans)
     if (protectedBefore && casework.random.chance(0.35)) service = 'child_protection';
     if (planEndsOnLimit) service = 'child_protection';
+    if (lookedAfterEndsOnLimit) service = 'looked_after';
     if (service !== 'none' && service !== 'no_further_action' && room < 90) service = 'no_further_action';
     if (room < 14) service = 'none';
     const segments: Segment[] = [];
@@ -440,6 +468,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
       visits: [],
       strategies: [],
       cinPlan: null,
+      lookedAfter: null,
     };
     if (service === 'none') {
       const close = addDays(r, rng.int(2, Math.min(20, room)));
@@ -479,7 +508,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
       reason = outcome === 'early_help' ? closureReasons.afterAssessmentEarlyHelp : closureReasons.afterAssessmentNoAction;
     } else {
       const length = service === 'looked_after' ? rng.int(180, 1000) : rng.int(60, 540);
-      close = planEndsOnLimit ? limit : minDate(limit, addDays(authorised, length));
+      close = planEndsOnLimit || lookedAfterEndsOnLimit ? limit : minDate(limit, addDays(authorised, length));
       reason = service === 'looked_after' ? rng.weighted(closureReasons.lookedAfter) : rng.weighted(closureReasons.childInNeed);
     }
     ep.closed = { date: close, reason };
@@ -504,6 +533,12 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
       const plan = casework.cinPlan(minDate(close, addDays(authorised, rng.int(0, 10))), close);
       ep.cinPlan = plan;
       ep.visits.push(...regularVisits(plan.start, close, 25, 45, service, 0.9, 20));
+    } else if (service === 'looked_after') {
+      // a period of care from soon after the referral to the episode's close; its visits come with it
+      const start = lac.chance(0.5) ? r : minDate(addDays(r, lac.int(1, 40)), addDays(close, -30));
+      const { reason, closure } = lookedAfter.ceased();
+      ep.lookedAfter = { start, end: { date: close, reason } };
+      ep.closed.reason = closure;
     } else if (service !== 'no_further_action') {
       ep.visits.push(...regularVisits(authorised, close, 30, 70, service, 0.9, 6));
     }
@@ -525,7 +560,14 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
   }
 
   /** The open episode of a child in need today, shaped by what today should show. */
-  function openEpisode(state: OpenState, team: PlannedTeam, worker: PlannedWorker, r: IsoDate, onPlan: boolean): Episode {
+  function openEpisode(
+    state: OpenState,
+    team: PlannedTeam,
+    worker: PlannedWorker,
+    r: IsoDate,
+    onPlan: boolean,
+    care: { start: IsoDate; afterPlan: boolean } | null = null,
+  ): Episode {
     const contact = referralContact(r);
     const segments = openSegments(state, team, worker, contact.decidedAt);
     const ep: Episode = {
@@ -538,9 +580,15 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
       visits: [],
       strategies: [],
       cinPlan: null,
+      lookedAfter: null,
     };
     // a child on a plan today whose plan began with the referral came in through a strategy discussion
-    const protection = onPlan ? casework.openProtection(contact.receivedAt, r) : null;
+    // a child looked after today came into care from a plan for some, the plan ending the day care began
+    const protection = onPlan
+      ? casework.openProtection(contact.receivedAt, r)
+      : care?.afterPlan
+        ? casework.protection(contact.receivedAt, true, care.start, 'became_looked_after')
+        : null;
     if (protection?.fromContact) ep.strategyDiscussion = true;
     if (ep.strategyDiscussion && !protection?.fromContact) ep.strategies.push(casework.discussionOnly(ep.receivedAt));
     if (protection) ep.strategies.push(protection);
@@ -585,8 +633,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
       }
       case 'authorised_recent':
       case 'ongoing': {
-        const service: Service =
-          team.kind === 'looked_after' || team.kind === 'leaving_care' ? 'looked_after' : onPlan ? 'child_protection' : 'child_in_need';
+        const service: Service = care ? 'looked_after' : onPlan ? 'child_protection' : 'child_in_need';
         ep.service = service;
         let authorised: IsoDate;
         if (state === 'authorised_recent') authorised = randomWorkingDate(cal.addWorkingDays(r, 5), yesterday);
@@ -606,12 +653,13 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
         ep.visits.push(...assessmentVisits(r, authorised, 0.92));
         if (protection?.plan) {
           ep.visits.push(...casework.protectionVisits(protection.plan).map((v) => planVisit(v, 'child_protection')));
-        } else if (service === 'child_in_need') {
+        }
+        // a child looked after is visited as the period of care's placements ask (src/demo/looked-after.ts)
+        if (care) ep.lookedAfter = { start: care.start, end: null };
+        else if (service === 'child_in_need') {
           const plan = casework.cinPlan(minDate(yesterday, addDays(authorised, rng.int(0, 10))), null);
           ep.cinPlan = plan;
           ep.visits.push(...regularVisits(plan.start, yesterday, 25, 45, service, 0.88, 60));
-        } else {
-          ep.visits.push(...regularVisits(maxDate(authorised, addDays(T, -183)), yesterday, 28, 42, service, 0.88));
         }
         return ep;
       }
@@ -732,6 +780,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     // Where the family lives, and for some where they lived before.
     const movedIn = rng.chance(0.3) ? randomDate(eldest, addDays(T, -30)) : eldest;
     const current = syntheticAddress(rng, faker, locality);
+    for (const child of kids) homePostcodes.set(child.id, current.postcode);
     const previous = movedIn > eldest ? syntheticAddress(rng, faker, locality) : null;
     for (const child of kids) {
       if (previous && child.dateOfBirth < movedIn) {
@@ -872,6 +921,16 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
         });
       }
       if (ep.cinPlan) casework.writeCinPlan(rows, ep.cinPlan, refs);
+      if (ep.lookedAfter) {
+        careChildren.push({
+          childId: child.id,
+          dateOfBirth: child.dateOfBirth,
+          start: maxDate(ep.lookedAfter.start, child.dateOfBirth),
+          end: ep.lookedAfter.end,
+          homePostcode: homePostcodes.get(child.id)!,
+          workerAt: refs.workerAt,
+        });
+      }
       for (const s of ep.segments) {
         rows.allocations.push({
           id: ids.uuid(),
@@ -981,11 +1040,39 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     onPlan.add(i);
     childrenOnPlans += f.size;
   }
+  // The children looked after today: every family in the looked after and leaving care teams,
+  // then families with ongoing work in locality teams and not on a plan, until they number the
+  // 2014 figure scaled.
+  const inCare = new Set<number>();
+  let childrenInCare = 0;
+  for (const [i, f] of openFamilies.entries()) {
+    if (f.state !== 'ongoing' || (f.team.kind !== 'looked_after' && f.team.kind !== 'leaving_care')) continue;
+    inCare.add(i);
+    childrenInCare += f.size;
+  }
+  for (const i of lac.shuffle(openFamilies.map((_, i) => i))) {
+    const f = openFamilies[i]!;
+    if (inCare.has(i) || onPlan.has(i) || f.state !== 'ongoing' || f.team.kind !== 'locality') continue;
+    if (childrenInCare + f.size > targets.lookedAfter) continue;
+    inCare.add(i);
+    childrenInCare += f.size;
+  }
+  /** When a family's period of care began, and the referral before it: from a plan for some (the plan ending as care began). */
+  function careToday(): { care: { start: IsoDate; afterPlan: boolean }; referral: IsoDate } {
+    let start = lookedAfter.openStart();
+    const afterPlan = start >= addDays(caseworkFrom, 150) && lac.chance(0.45);
+    let referral = workingDayOnOrBefore(addDays(start, afterPlan ? -lac.int(90, 300) : -lac.int(0, 120)));
+    referral = minDate(maxDate(referral, cal.workingDayOnOrAfter(addDays(windowStart, 10))), wdBefore(46));
+    start = maxDate(start, referral);
+    return { care: { start, afterPlan: afterPlan && dayNumber(start) - dayNumber(referral) >= 90 }, referral };
+  }
   for (const [i, { state, team, worker, size }] of openFamilies.entries()) {
-    const r = openReferralDate(state, team);
+    const care = inCare.has(i) ? careToday() : null;
+    const r = care ? care.referral : openReferralDate(state, team);
     const locality = team.locality ?? rng.pick(['North', 'Central', 'South'] as const);
-    const family = makeFamily(size, team.kind, r, locality);
-    const ep = openEpisode(state, team, worker, r, onPlan.has(i));
+    const kind = care && team.kind === 'locality' ? 'looked_after' : team.kind;
+    const family = makeFamily(size, kind, r, locality);
+    const ep = openEpisode(state, team, worker, r, onPlan.has(i), care?.care ?? null);
     writeEpisode(family, ep);
     history(family, r, size, team, onPlan.has(i));
     otherContacts(family, Number(rng.weighted(OTHER_CONTACTS)), maxDate(windowStart, family.children[0]!.dateOfBirth), yesterday);
@@ -1173,6 +1260,26 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     otherContacts(family, Number(rng.weighted(OTHER_CONTACTS)), maxDate(windowStart, family.children[0]!.dateOfBirth), yesterday);
     counted = countSpanning(counted);
   }
+
+  // ── Children whose period of care has ended since a year ago ─────────────────
+  // 1,302 were looked after a year before: beside those still looked after who were then,
+  // periods open a year ago that have ended since, each with its children in need episode.
+  const inCareAYearAgo = () =>
+    new Set(careChildren.filter((c) => c.start <= yearAgo && (c.end === null || c.end.date > yearAgo)).map((c) => c.childId)).size;
+  for (let guard = 0, n = inCareAYearAgo(); n < targets.lookedAfterYearBefore && guard < 5000; guard++) {
+    const locality = rng.pick(['North', 'Central', 'South'] as const);
+    const team = rng.pick(localityTeams.filter((t) => t.locality === locality));
+    const r = randomWorkingDate(addDays(yearAgo, -700), addDays(yearAgo, -90));
+    const close = randomDate(addDays(yearAgo, 1), addDays(T, -14));
+    const size = Math.min(Number(rng.weighted(PAST_FAMILY_SIZE)), targets.lookedAfterYearBefore - n);
+    const family = makeFamily(size, 'looked_after', r, locality);
+    const worker = rng.chance(0.75) ? rng.pick(caseHolders.get(team.id)!) : rng.pick(workforce.former);
+    writeEpisode(family, closedEpisode(r, close, team, worker, false, false, true));
+    history(family, r, family.children.length, team);
+    otherContacts(family, Number(rng.weighted(OTHER_CONTACTS)), maxDate(windowStart, family.children[0]!.dateOfBirth), yesterday);
+    n = inCareAYearAgo();
+  }
+  lookedAfter.write(rows, rows.visits, careChildren);
 
   // ── Children only ever the subject of contacts ───────────────────────────────
   const contactOnlyFamilies = Math.round(4200 * scale);

@@ -15,6 +15,8 @@ export const paths = {
   newReview: '/children/:childId/looked-after/periods/:id/reviews/new',
   review: '/children/:childId/looked-after/periods/:id/reviews/:reviewId',
   end: '/children/:childId/looked-after/periods/:id/end',
+  iroCaseloads: '/looked-after/iro-caseloads',
+  iroChildren: '/looked-after/iro-caseloads/children',
 } as const;
 
 /** The JSON API mirrors the pages under /api. */
@@ -44,3 +46,8 @@ export const lookedAfterReviewPath = (childId: string, id: string, reviewId: str
   `${carePeriodPath(childId, id)}/reviews/${reviewId}`;
 export const ceasePath = (childId: string, id: string) => `${carePeriodPath(childId, id)}/end`;
 export const newLookedAfterVisitPath = (childId: string) => `/children/${childId}/visits/new?purpose=looked_after`;
+/** Each IRO's caseload: the children looked after today whom they review. */
+export const iroCaseloadsPath = () => '/looked-after/iro-caseloads';
+/** The children one IRO reviews, or (null) those whose IRO is not yet recorded. */
+export const iroChildrenPath = (iroName: string | null) =>
+  `/looked-after/iro-caseloads/children?${iroName === null ? 'none=1' : `iro=${encodeURIComponent(iroName)}`}`;

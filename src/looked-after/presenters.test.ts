@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ObligationView } from '../obligations/queries.js';
 import {
   becomeLookedAfterForm,
+  iroCaseloadsPage,
+  iroChildrenPage,
   legalStatusLabels,
   participationLabels,
   periodPage,
@@ -203,5 +205,50 @@ describe('placements and forms', () => {
     expect(form.legalStatus.items[2]!.text).toBe('C2: Full care order');
     expect(form.visitRegime.items.find((i) => i.checked)!.value).toBe('standard');
     expect(form.alreadyLookedAfter).toBe(false);
+  });
+});
+
+describe('the IROs’ caseloads', () => {
+  it('give each IRO a row whose number links to their children, and an average', () => {
+    const page = iroCaseloadsPage({
+      iros: [
+        { iroName: 'Iris Reviewer', children: 112 },
+        { iroName: 'Omar Officer', children: 107 },
+      ],
+      notAppointed: 1,
+    });
+    expect(page.summary).toBe('219 children looked after today, reviewed by 2 independent reviewing officers: 110 each on average.');
+    expect(page.rows.map((r) => [r[0]!.text, String(r[1]!.html)])).toEqual([
+      [
+        'Iris Reviewer',
+        '<a class="govuk-link" href="/looked-after/iro-caseloads/children?iro=Iris%20Reviewer">112<span class="govuk-visually-hidden"> looked after children reviewed by Iris Reviewer</span></a>',
+      ],
+      [
+        'Omar Officer',
+        '<a class="govuk-link" href="/looked-after/iro-caseloads/children?iro=Omar%20Officer">107<span class="govuk-visually-hidden"> looked after children reviewed by Omar Officer</span></a>',
+      ],
+    ]);
+    expect(page.notAppointed).toEqual({
+      text: '1 child looked after today with no independent reviewing officer recorded',
+      href: '/looked-after/iro-caseloads/children?none=1',
+    });
+    expect(iroCaseloadsPage({ iros: [], notAppointed: 0 })).toMatchObject({ rows: [], notAppointed: null });
+  });
+
+  it('name a child the viewer may open, and show another as a restricted record without its placement', () => {
+    const open = { childId: child.id, childName: 'Ellis Madeup', periodId, startDate: '2025-01-06', placementType: 'U6', lastReview: null };
+    const hidden = { ...open, childId: '00000000-0000-4000-8000-000000000002', childName: 'Rowan Madeup', placementType: 'K2' };
+    const page = iroChildrenPage(
+      'Iris Reviewer',
+      [open, hidden],
+      new Map([[hidden.childId, { childId: hidden.childId, worker: null, team: null, requested: false }]]),
+    );
+    expect(page.title).toBe('Children reviewed by Iris Reviewer');
+    expect(page.count).toBe('2 children');
+    expect(String(page.rows[0]![0]!.html)).toContain('Ellis Madeup');
+    expect(page.rows[0]![3]!.text).toBe('None yet');
+    expect(String(page.rows[1]![0]!.html)).toContain('Restricted record');
+    expect(String(page.rows[1]![0]!.html)).not.toContain('Rowan');
+    expect(page.rows[1]![2]!.text).toBe('');
   });
 });

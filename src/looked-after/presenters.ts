@@ -7,6 +7,8 @@
 import { type FormValues, FormView, formErrors, type Option } from '../casework/form.js';
 import { primaryNeedCodes } from '../children/codes.js';
 import { formatDate as formatIsoDate } from '../core/calendar/index.js';
+import type { RestrictedRecord } from '../children/queries.js';
+import { childCell } from '../children/presenters.js';
 import { labelOf } from '../core/codes.js';
 import type { FieldError } from '../core/http/forms.js';
 import { link } from '../core/views/html.js';
@@ -14,7 +16,7 @@ import { obligationRows } from '../obligations/presenters.js';
 import { type ObligationView, statusLabels } from '../obligations/queries.js';
 import * as carePlanningPaths from '../care-planning/paths.js';
 import * as to from './paths.js';
-import type { CarePeriodSummary, CarePeriodView, LookedAfterRecord, PlacementView } from './queries.js';
+import type { CarePeriodSummary, CarePeriodView, IroCaseload, IroChild, LookedAfterRecord, PlacementView } from './queries.js';
 import {
   categoryOfNeedCodes,
   legalStatusCodes,
@@ -554,5 +556,52 @@ export function changePlacementForm(child: ChildHeading, p: CarePeriodView, opts
       'Visits',
       visitRegimes.map((v) => ({ value: v, text: visitRegimeLabels[v] })),
     ),
+  };
+}
+
+// ── independent reviewing officers' caseloads ────────────────────────────────
+
+const childrenCount = (n: number) => `${n} ${n === 1 ? 'child' : 'children'}`;
+
+/** Each IRO with the children looked after today they review, each number linking to those children. */
+export function iroCaseloadsPage(found: { iros: readonly IroCaseload[]; notAppointed: number }) {
+  const total = found.iros.reduce((s, i) => s + i.children, 0);
+  const average = found.iros.length > 0 ? Math.round(total / found.iros.length) : 0;
+  return {
+    title: 'Independent reviewing officers’ caseloads',
+    summary:
+      found.iros.length === 0
+        ? 'No child looked after today has an independent reviewing officer recorded.'
+        : `${childrenCount(total)} looked after today, reviewed by ${found.iros.length} independent reviewing ${found.iros.length === 1 ? 'officer' : 'officers'}: ${average} each on average.`,
+    rows: found.iros.map((i) => [
+      { text: i.iroName },
+      { html: link(to.iroChildrenPath(i.iroName), i.children, `looked after children reviewed by ${i.iroName}`), format: 'numeric' },
+    ]),
+    notAppointed:
+      found.notAppointed > 0
+        ? {
+            text: `${childrenCount(found.notAppointed)} looked after today with no independent reviewing officer recorded`,
+            href: to.iroChildrenPath(null),
+          }
+        : null,
+  };
+}
+
+/** The children an IRO reviews; a child the viewer may not open is a restricted record, never named. */
+export function iroChildrenPage(iroName: string | null, children: readonly IroChild[], restricted: ReadonlyMap<string, RestrictedRecord>) {
+  return {
+    title: iroName === null ? 'Looked after children with no independent reviewing officer recorded' : `Children reviewed by ${iroName}`,
+    count: childrenCount(children.length),
+    backLink: to.iroCaseloadsPath(),
+    head: [{ text: 'Child' }, { text: 'Looked after since' }, { text: 'Placement' }, { text: 'Last review' }],
+    rows: children.map((c) => {
+      const r = restricted.get(c.childId);
+      return [
+        { html: childCell(r ? { restricted: r } : c) },
+        { text: formatDate(c.startDate) },
+        { text: r ? '' : coded(placementTypeLabels, c.placementType) },
+        { text: c.lastReview ? formatDate(c.lastReview) : 'None yet' },
+      ];
+    }),
   };
 }

@@ -154,3 +154,52 @@ const lookedAfterRuleIds = new Set(clockRules.filter((r) => r.area === 'looked a
 export function onlyLookedAfter(obligations: readonly ObligationView[]): ObligationView[] {
   return obligations.filter((o) => lookedAfterRuleIds.has(o.ruleId));
 }
+
+// ── independent reviewing officers' caseloads ────────────────────────────────
+
+/** An IRO and how many children looked after today they review (the IRO named on the open period of care). */
+export interface IroCaseload {
+  iroName: string;
+  children: number;
+}
+
+/** Every IRO with children looked after today, by name, and how many such children have no IRO recorded yet. */
+export async function iroCaseloads(db: Db): Promise<{ iros: IroCaseload[]; notAppointed: number }> {
+  const [iros, [none]] = await Promise.all([
+    rows<IroCaseload>(
+      db,
+      sql`select iro_name as "iroName", count(distinct child_id)::int as children
+            from care_periods where end_date is null and iro_name is not null
+           group by iro_name order by iro_name`,
+    ),
+    rows<{ n: number }>(db, sql`select count(*)::int as n from care_periods where end_date is null and iro_name is null`),
+  ]);
+  return { iros, notAppointed: none?.n ?? 0 };
+}
+
+/** A child looked after today in an IRO's caseload. */
+export interface IroChild {
+  childId: string;
+  childName: string;
+  periodId: string;
+  startDate: string;
+  placementType: string | null;
+  lastReview: string | null;
+}
+
+/**
+ * The children looked after today whom an IRO reviews (or, for null, whose IRO is not recorded),
+ * longest looked after first: an order that says nothing about a restricted child's name.
+ */
+export async function childrenReviewedBy(db: Db, iroName: string | null): Promise<IroChild[]> {
+  return rows<IroChild>(
+    db,
+    sql`select c.child_id as "childId", k.first_name || ' ' || k.last_name as "childName", c.id as "periodId",
+               c.start_date::text as "startDate",
+               (select p.placement_type from placements p where p.care_period_id = c.id and p.end_date is null) as "placementType",
+               (select max(r.review_date)::text from looked_after_reviews r where r.care_period_id = c.id) as "lastReview"
+          from care_periods c join children k on k.id = c.child_id
+         where c.end_date is null and ${iroName === null ? sql`c.iro_name is null` : sql`c.iro_name = ${iroName}`}
+         order by c.start_date, c.child_id`,
+  );
+}

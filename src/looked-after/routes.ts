@@ -7,6 +7,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { changeRoutes } from '../casework/changes.js';
 import { type FormValues, withDates } from '../casework/form.js';
+import { restrictedAmong } from '../children/queries.js';
+import { roles } from '../core/auth/roles.js';
 import type { AccessRole } from '../core/auth/schema.js';
 import { apiRoute } from '../core/http/api.js';
 import type { AppContext } from '../core/http/context.js';
@@ -22,6 +24,8 @@ import {
   becomeLookedAfterForm,
   ceaseForm,
   changePlacementForm,
+  iroCaseloadsPage,
+  iroChildrenPage,
   iroForm,
   legalStatusForm,
   moveForm,
@@ -30,7 +34,7 @@ import {
   reviewFollowUpForm,
   reviewForm,
 } from './presenters.js';
-import { carePeriodOf, type CarePeriodView, lookedAfterOf, onlyLookedAfter } from './queries.js';
+import { carePeriodOf, type CarePeriodView, childrenReviewedBy, iroCaseloads, lookedAfterOf, onlyLookedAfter } from './queries.js';
 import {
   appointIro,
   appointIroSchema,
@@ -133,6 +137,26 @@ export function lookedAfterRoutes(app: FastifyInstance, ctx: AppContext): void {
     return reply.page('looked-after/views/period.njk', periodPage(child, period, obligations));
   });
   route(app, ctx, { ...view, url: paths.start }, async (req, reply) => startPage(reply, params(req), {}, []));
+
+  // ── the IROs' caseloads, for managers ──────────────────────────────────────
+
+  route(app, ctx, { method: 'GET', url: paths.iroCaseloads, roles: roles.managers }, async (_req, reply) =>
+    reply.page('looked-after/views/iro-caseloads.njk', iroCaseloadsPage(await iroCaseloads(ctx.db))),
+  );
+  route(app, ctx, { method: 'GET', url: paths.iroChildren, roles: roles.managers, audit: 'VIEW_LIST' }, async (req, reply, state) => {
+    const q = req.query as Record<string, string | undefined>;
+    const iroName = q.none === '1' ? null : (q.iro ?? '').trim();
+    if (iroName === '') return notFound(reply);
+    const children = await childrenReviewedBy(ctx.db, iroName);
+    // every child is counted; one the viewer may not open is shown as a restricted record
+    const restricted = await restrictedAmong(
+      ctx.db,
+      state.user,
+      children.map((c) => c.childId),
+    );
+    state.revealedChildIds = children.filter((c) => !restricted.has(c.childId)).map((c) => c.childId);
+    return reply.page('looked-after/views/iro-children.njk', iroChildrenPage(iroName, children, restricted));
+  });
   route(app, ctx, { ...view, url: paths.legalStatus }, async (req, reply) => legalStatusPage(reply, params(req), {}, []));
   route(app, ctx, { ...view, url: paths.move }, async (req, reply) => movePage(reply, params(req), {}, []));
   route(app, ctx, { ...view, url: paths.placement }, async (req, reply) => changePlacementPage(reply, params(req), {}, []));

@@ -133,6 +133,32 @@ describe('in a real browser: a child becomes looked after, is placed, moves, has
     );
   });
 
+  it('shows the IRO’s caseload to the team manager, from My team to the child', async () => {
+    const { context, page: manager } = await signInWithPassword(harness.browser, service.url, 'mina', PASSWORD);
+    try {
+      await manager.goto(`${service.url}/my-team`);
+      await Promise.all([
+        manager.waitForNavigation(),
+        manager.getByRole('link', { name: 'Independent reviewing officers’ caseloads', exact: true }).click(),
+      ]);
+      await expectAccessible(manager);
+      await expect(manager.getByRole('table', { name: 'Independent reviewing officers’ caseloads' }).textContent()).resolves.toContain(
+        'Iris Reviewer',
+      );
+      await Promise.all([
+        manager.waitForNavigation(),
+        manager.getByRole('link', { name: '1 looked after children reviewed by Iris Reviewer' }).click(),
+      ]);
+      await expectAccessible(manager);
+      await manager.setViewportSize({ width: 375, height: 800 });
+      await expectAccessible(manager);
+      await Promise.all([manager.waitForNavigation(), manager.getByRole('link', { name: 'Jo Unreal', exact: true }).click()]);
+      expect(manager.url()).toBe(`${service.url}/children/${childId}`);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('decides the placement is to last until 18, holds the first review and records it, then the child leaves care', async () => {
     await daysPass(1); // Tuesday 17 March
     await follow('Open the period of care');
