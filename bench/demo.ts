@@ -84,6 +84,13 @@ async function pageLoad(database: Awaited<ReturnType<typeof benchPostgres>>): Pr
     ['The authority: plans of two years or more list', '/authority/lists/cp-plans-over-two-years', as.serviceManager],
     ['The authority: second or later plans list', '/authority/lists/cp-later-plans', as.serviceManager],
     ['The authority: not seen in the last six months list', '/authority/lists/not-seen-in-six-months', as.serviceManager],
+    ['My team: overdue looked after visits list', '/my-team/lists/la-visits-overdue', as.teamManager],
+    ['The authority: looked after reviews coming up list', '/authority/lists/la-reviews-due', as.serviceManager],
+    ['The authority: overdue review records list', '/authority/lists/la-review-records-overdue', as.serviceManager],
+    ['The authority: overdue health assessments list', '/authority/lists/la-health-overdue', as.serviceManager],
+    ['The authority: IRO caseloads', '/looked-after/iro-caseloads', as.serviceManager],
+    ['The authority: private fostering figures', '/private-fostering', as.serviceManager],
+    ['The authority: allegations (LADO)', '/allegations', as.serviceManager],
   ];
   // every page answers before it is timed, with the size of what it lists: a page that fails is no figure
   for (const [name, path, cookie] of pages) {
