@@ -223,9 +223,9 @@ export const oc2YearStart = (yearEnd: string) => addCalendarYears(yearEnd, -1).r
  * months at 31 March, read as the DfE's OC2 rules read it (src/returns/ssda903/rules/oc2.ts):
  * a period of care begun on or before 1 April of the year before, not ended before 31 March,
  * and not an agreed series of short breaks. A child's facts are the record's, as at 31 March;
- * `oc2Codes` turns them into the table's codes.
+ * `oc2Codes` turns them into the table's codes. One child's, when `childId` is given.
  */
-export async function oc2Cohort(db: Db, yearEnd: string): Promise<Oc2Facts[]> {
+export async function oc2Cohort(db: Db, yearEnd: string, childId?: string): Promise<Oc2Facts[]> {
   const start = oc2YearStart(yearEnd);
   return rows<Oc2Facts>(
     db,
@@ -258,7 +258,7 @@ export async function oc2Cohort(db: Db, yearEnd: string): Promise<Oc2Facts[]> {
                               order by s.from_date desc limit 1) sc on true
           left join personal_education_plans p on p.care_period_id = c.id and p.initiated_date <= ${yearEnd}
          where c.start_date <= ${start} and (c.end_date is null or c.end_date >= ${yearEnd}) and not c.short_breaks
-           and k.date_of_birth is not null
+           and k.date_of_birth is not null ${childId ? sql`and k.id = ${childId}` : sql``}
          order by k.id`,
   );
 }
