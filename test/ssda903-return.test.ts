@@ -277,6 +277,8 @@ for (const kind of await testDatabases()) {
       expect(oak.text).toContain('The 2026/27 return, built from this record today, breaks');
       // the record keeps no reason a social worker changed
       expect(oak.text).toMatch(new RegExp(`data-ssda903-rule="SW13STG1">[\\s\\S]*?href="/children/${ids.oak}/allocation"`));
+      // looked after all of 2026/27 and turning 17 in it, with no SDQ recorded: the OC2 row asks for one
+      expect(oak.text).toMatch(new RegExp(`data-ssda903-rule="197B">[\\s\\S]*?href="/children/${ids.oak}/health-and-education/sdq/new"`));
       expect(oak.text).toContain('Not built from the record yet: UASC, OC3, AD1, PlacedAdoption, PrevPerm, DoLo.');
       // not looked after in 2026/27: no section
       const birch = await ana.get(`/children/${ids.birch}`);

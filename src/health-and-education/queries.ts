@@ -283,9 +283,9 @@ const bit = (b: boolean) => (b ? '1' : '0');
  * One child's OC2 codes from the facts, as at 31 March. A health assessment is up to date if
  * the next one reg 7 asks for was not yet due: 6 months after one done before the fifth
  * birthday, 12 months after one from five. Health surveillance checks are asked only of
- * children under 5 at 31 March; the SDQ only of children aged 4 to 16; conviction only of
- * those 10 or over (the age of criminal responsibility). Whether an intervention was offered
- * is given only when none was received.
+ * children under 5 at 31 March; the SDQ only of children aged 4 to 16 at some time in the
+ * year; conviction only of those 10 or over (the age of criminal responsibility). Whether an
+ * intervention was offered is given only when none was received.
  */
 export function oc2Codes(f: Oc2Facts, yearEnd: string): Oc2Codes {
   const ageAtEnd = ageOn(f.dateOfBirth, yearEnd);
@@ -293,7 +293,8 @@ export function oc2Codes(f: Oc2Facts, yearEnd: string): Oc2Codes {
   const assessedUpToDate =
     f.lastHealthAssessment !== null &&
     addCalendarMonths(f.lastHealthAssessment, ageOn(f.dateOfBirth, f.lastHealthAssessment) < 5 ? 6 : 12) >= yearEnd;
-  const sdqAge = ageAtStart >= 4 && ageAtEnd <= 16;
+  // a child who turns 4 or 17 in the year is still asked (DfE's 197B); not one under 4 at its end or 17 at its start (188, 189)
+  const sdqAge = ageAtEnd >= 4 && ageAtStart <= 16;
   return {
     SDQ_SCORE: sdqAge && f.sdqScore !== null ? String(f.sdqScore) : '',
     SDQ_REASON: sdqAge && f.sdqScore === null && f.sdqReason ? f.sdqReason : '',

@@ -350,7 +350,13 @@ describe('the SSDA903 from the record', () => {
       href: '/children/a/health-and-education',
       text: 'Health and education',
     });
-    expect(at('OC2', 1, ['DOB'])).toEqual({ href: '/children/a/health-and-education', text: 'Health and education' });
+    // a rule on the SDQ by age names DOB too: the SDQ is what is recorded
+    expect(at('OC2', 1, ['SDQ_REASON', 'DOB'])).toEqual({
+      href: '/children/a/health-and-education/sdq/new',
+      text: 'Record a strengths and difficulties questionnaire',
+    });
+    expect(at('OC2', 1, ['DOB'])).toEqual({ href: '/children/a/edit', text: 'Change the child’s details' });
+    expect(at('OC2', 1, [])).toEqual({ href: '/children/a/health-and-education', text: 'Health and education' });
   });
 
   it('lists a rule broken by several rows put right in one place once, on the child’s record', () => {

@@ -40,11 +40,16 @@ const OC2_PAGES: Record<string, (childId: string) => FixLink> = {
   INTERVENTION_OFFERED: (id) => ({ href: newSubstanceMisusePath(id), text: 'Record substance misuse' }),
 };
 
-/** The page recording the finding's fields when they are all recorded on one, else the health and education overview. */
+/**
+ * The page recording the finding's health and education columns when they are all recorded on
+ * one (a rule on the SDQ by age names DOB too), else the overview; the child's details for DOB alone.
+ */
 function oc2Fix(childId: string, fields: readonly string[]): FixLink {
-  const pages = [...new Set(fields.map((f) => OC2_PAGES[f]?.(childId).href))];
-  const only = fields.length > 0 && pages.length === 1 && pages[0] !== undefined;
-  return only ? OC2_PAGES[fields[0]!]!(childId) : { href: healthAndEducationPath(childId), text: 'Health and education' };
+  const recorded = fields.filter((f) => OC2_PAGES[f]);
+  const pages = new Set(recorded.map((f) => OC2_PAGES[f]!(childId).href));
+  if (pages.size === 1) return OC2_PAGES[recorded[0]!]!(childId);
+  if (pages.size === 0 && fields.includes('DOB')) return { href: childPaths.edit(childId), text: 'Change the child’s details' };
+  return { href: healthAndEducationPath(childId), text: 'Health and education' };
 }
 
 /**
