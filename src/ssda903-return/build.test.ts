@@ -263,6 +263,9 @@ describe('the SSDA903 from the record', () => {
       },
     ]);
     expect(built.sources.OC2).toEqual([{ childId: 'a', periodId: 'pa' }]);
+    expect(notesOf(built)).toContain(
+      'OC2: IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT, SUBSTANCE_MISUSE and CONVICTED are 0 when nothing is recorded for the year (the record holds no "not known")',
+    );
     // the assessment a year and a day old at 31 March is out of date
     const r = record();
     r.oc2[0]!.lastHealthAssessment = '2025-03-30';

@@ -379,6 +379,7 @@ export const TABLE_SOURCES: readonly TableSource[] = [
 /** What the record does not hold for a table it fills, said beside the findings. */
 export const GAPS: Partial<Record<TableName, string>> = {
   Header: 'MOTHER and MC_DOB are given only for a girl whose child is on the record (a relationship naming her as mother)',
+  OC2: 'IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT, SUBSTANCE_MISUSE and CONVICTED are 0 when nothing is recorded for the year (the record holds no "not known")',
   SWEpisodes:
     'SW_ID is XX and OpenCSC’s id for the worker (the record has no Social Work England number), and SW_REASON is blank (the record keeps no reason a social worker changed)',
 };
