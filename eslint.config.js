@@ -80,8 +80,21 @@ const layers = {
     'child-protection',
     'children-in-need',
   ],
-  // reads the tables of the looked after area, the child's details and social workers
-  'ssda903-return': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework', 'looked-after'],
+  // reads the tables of the looked after area, the child's details and social workers, and the
+  // Missing and OC2 tables' facts from the areas that record them
+  'ssda903-return': [
+    'core',
+    'clock',
+    'obligations',
+    'workforce',
+    'children',
+    'returns',
+    'front-door',
+    'casework',
+    'looked-after',
+    'missing-episodes',
+    'health-and-education',
+  ],
   oversight: ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'assessment', 'child-protection'],
 };
 const areas = Object.keys(layers).filter((f) => f !== 'core' && f !== 'clock');

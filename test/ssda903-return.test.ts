@@ -7,6 +7,17 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase, rows, runMigrations } from '../src/core/db/database.js';
 import { testDatabases } from '../src/core/db/test-database.js';
+import {
+  dentalCheckSchema,
+  healthAssessmentSchema,
+  healthStatusSchema,
+  recordDentalCheck,
+  recordHealthAssessment,
+  recordHealthStatus,
+  recordSdq,
+  sdqSchema,
+} from '../src/health-and-education/use-cases.js';
+import { missingEpisodeSchema, recordMissingEpisode } from '../src/missing-episodes/use-cases.js';
 import { syntheticUpn } from '../src/returns/cin/tooling/synthetic.js';
 import { read903 } from '../src/returns/ssda903/read.js';
 import { TABLE_NAMES } from '../src/returns/ssda903/model.js';
@@ -21,16 +32,70 @@ import { unzip } from './support/unzip.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 
+type Recorded = Awaited<ReturnType<typeof recordLookedAfter>>;
+
+/**
+ * Missing episodes and health and education facts recorded through their areas' use cases:
+ * Oak missing and back in July 2025 and away since March 2026; Birch missing in November 2024
+ * and, looked after all of 2024/25, assessed, at the dentist, an SDQ and immunised that year;
+ * Elm (never looked after) missing too, which no return holds.
+ */
+async function recordMissingAndHealth(db: Database['db'], ids: Recorded, userId: string) {
+  const by = { userId, workerId: null, now: new Date('2026-05-01T12:00:00Z') };
+  const today = () => '2026-05-01';
+  const missing = (childId: string, input: Record<string, string>) =>
+    db.transaction((tx) => recordMissingEpisode(tx, childId, missingEpisodeSchema(today).parse(input), by));
+  const episodes = {
+    oakJuly: await missing(ids.oak, {
+      missingCode: 'M',
+      startDate: '2025-07-10',
+      startTime: '21:30',
+      endDate: '2025-07-11',
+      endTime: '08:15',
+    }),
+    oakMarch: await missing(ids.oak, { missingCode: 'A', startDate: '2026-03-20', startTime: '23:30' }),
+    birch: await missing(ids.birch, {
+      missingCode: 'M',
+      startDate: '2024-11-05',
+      startTime: '18:00',
+      endDate: '2024-11-06',
+      endTime: '10:00',
+    }),
+  };
+  await missing(ids.elm, { missingCode: 'M', startDate: '2025-08-01', startTime: '12:00', endDate: '2025-08-01', endTime: '18:00' });
+  await db.transaction(async (tx) => {
+    const b = ids.birch;
+    await recordHealthAssessment(
+      tx,
+      b,
+      healthAssessmentSchema(today).parse({ checkDate: '2024-10-01', assessmentType: 'review', completedBy: 'Nurse Madeup' }),
+      by,
+    );
+    await recordDentalCheck(tx, b, dentalCheckSchema(today).parse({ checkDate: '2024-12-02' }), by);
+    await recordSdq(tx, b, sdqSchema(today).parse({ completedDate: '2025-01-15', score: '12' }), by);
+    await recordHealthStatus(
+      tx,
+      b,
+      healthStatusSchema(today).parse({ kind: 'immunisations', asAtDate: '2025-02-01', upToDate: 'yes' }),
+      by,
+    );
+  });
+  return episodes;
+}
+
 for (const kind of await testDatabases()) {
   describe(`the SSDA903 from the record, on ${kind.name}`, () => {
     let database: Database;
-    let ids: Awaited<ReturnType<typeof recordLookedAfter>>;
+    let ids: Recorded;
+    let episodes: Awaited<ReturnType<typeof recordMissingAndHealth>>;
     let service: RunningService;
     let dir: string;
 
     beforeAll(async () => {
       database = await kind.open();
-      ids = await recordLookedAfter(database.db, await smallAuthority(database.db));
+      const authority = await smallAuthority(database.db);
+      ids = await recordLookedAfter(database.db, authority);
+      episodes = await recordMissingAndHealth(database.db, ids, authority.users.manager);
       service = await startService(database, new TestClock('2026-05-01T10:00:00Z'));
       dir = mkdtempSync(join(tmpdir(), 'opencsc-903-'));
     });
@@ -72,10 +137,42 @@ for (const kind of await testDatabases()) {
         ['01/05/2025', '01/10/2025'],
         ['01/10/2025', null],
       ]);
-      expect(checked.current.notBuilt).toEqual(['UASC', 'OC2', 'OC3', 'AD1', 'PlacedAdoption', 'PrevPerm', 'Missing']);
+      // Oak's two episodes of the year, as the Header names Oak; Birch's was the year before, Elm is not looked after
+      expect(tables.Missing!.rows).toEqual([
+        { CHILD: oak, DOB: '03/03/2010', MISSING: 'M', MIS_START: '10/07/2025', MIS_END: '11/07/2025' },
+        { CHILD: oak, DOB: '03/03/2010', MISSING: 'A', MIS_START: '20/03/2026', MIS_END: null },
+      ]);
+      expect(checked.current.sources.Missing!.map((s) => s.missingEpisodeId)).toEqual([episodes.oakJuly, episodes.oakMarch]);
+      // nobody looked after all of 2025/26: Oak came in May 2025, Birch left in August
+      expect(tables.OC2!.rows).toEqual([]);
+      expect(checked.current.notBuilt).toEqual(['UASC', 'OC3', 'AD1', 'PlacedAdoption', 'PrevPerm']);
       expect(checked.columnProblems).toEqual([]);
       // the year before: Birch alone (Hazel's care ended in 2023/24)
-      expect(checked.previous.tables.Header!.rows.map((r) => r.UPN)).toEqual([syntheticUpn('352', 12)]);
+      const previous = checked.previous.tables;
+      expect(previous.Header!.rows.map((r) => r.UPN)).toEqual([syntheticUpn('352', 12)]);
+      const birch = previous.Header!.rows[0]!.CHILD;
+      expect(previous.Missing!.rows).toEqual([
+        { CHILD: birch, DOB: '07/07/2012', MISSING: 'M', MIS_START: '05/11/2024', MIS_END: '06/11/2024' },
+      ]);
+      // Birch was looked after all of 2024/25: the OC2 row of what was recorded that year
+      expect(previous.OC2!.rows).toEqual([
+        {
+          CHILD: birch,
+          DOB: '07/07/2012',
+          SDQ_SCORE: '12',
+          SDQ_REASON: null,
+          CONVICTED: '0',
+          HEALTH_CHECK: null,
+          IMMUNISATIONS: '1',
+          TEETH_CHECK: '1',
+          HEALTH_ASSESSMENT: '1',
+          SUBSTANCE_MISUSE: '0',
+          INTERVENTION_RECEIVED: null,
+          INTERVENTION_OFFERED: null,
+        },
+      ]);
+      expect(checked.previous.sources.OC2).toEqual([{ childId: ids.birch, periodId: expect.any(String) }]);
+      expect(checked.previous.notBuilt).not.toContain('OC2');
 
       // the round trip: written as DfE's files, read back with the reader, as built; validated alike
       await write903(tables, join(dir, 'current'));
@@ -106,9 +203,14 @@ for (const kind of await testDatabases()) {
       const all = await returnFromRecord(database.db, 2026);
       const oak = await returnFromRecord(database.db, 2026, {}, ids.oak);
       expect(oak.current.tables.Header!.rows).toHaveLength(1);
-      expect(oak.current.tables.Episodes!.rows).toEqual(
-        all.current.tables.Episodes!.rows.filter((r) => r.CHILD === String(ids.oakReference)),
-      );
+      for (const table of ['Episodes', 'Missing'] as const)
+        expect(oak.current.tables[table]!.rows, table).toEqual(
+          all.current.tables[table]!.rows.filter((r) => r.CHILD === String(ids.oakReference)),
+        );
+      const birch = await returnFromRecord(database.db, 2026, {}, ids.birch);
+      expect(birch.previous.tables.OC2!.rows).toEqual(all.previous.tables.OC2!.rows);
+      expect(birch.previous.tables.Missing!.rows).toEqual(all.previous.tables.Missing!.rows);
+      expect(oak.previous.tables.OC2!.rows).toEqual([]);
       expect(oak.current.tables.SWEpisodes!.rows.map((r) => r.SW_ID)).toEqual([
         socialWorkerId(ids.workers.ana),
         socialWorkerId(ids.workers.ben),
@@ -135,7 +237,7 @@ for (const kind of await testDatabases()) {
       );
       expect(page.text).toContain('Every cell is within DfE’s columns for 2025/26.');
       expect(page.text).toContain(
-        'Not built from the record yet: UASC, OC2, OC3, AD1, PlacedAdoption, PrevPerm, Missing (written with the header row only).',
+        'Not built from the record yet: UASC, OC3, AD1, PlacedAdoption, PrevPerm (written with the header row only).',
       );
       expect(page.text).toMatch(/href="\/returns\/runs\/[0-9a-f-]+\/rules\/SW13STG1"/);
 
@@ -149,6 +251,9 @@ for (const kind of await testDatabases()) {
       expect(files.get('2026/episodes.csv')).toBe(tableToCsv(expected.current.tables.Episodes!));
       expect(files.get('2026/oc3.csv')).toBe('CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\r\n');
       expect(files.get('2025/header.csv')).toBe(tableToCsv(expected.previous.tables.Header!));
+      expect(files.get('2026/missing.csv')).toBe(tableToCsv(expected.current.tables.Missing!));
+      expect(files.get('2025/oc2.csv')).toBe(tableToCsv(expected.previous.tables.OC2!));
+      expect(files.get('2025/oc2.csv')!.split('\r\n')).toHaveLength(3);
       expect([...files.keys()].filter((f) => f.startsWith('2026/'))).toHaveLength(11);
       expect((await sam.get('/returns/ssda903/2031/ssda903.zip')).status).toBe(404);
 
@@ -172,7 +277,13 @@ for (const kind of await testDatabases()) {
       expect(oak.text).toContain('The 2026/27 return, built from this record today, breaks');
       // the record keeps no reason a social worker changed
       expect(oak.text).toMatch(new RegExp(`data-ssda903-rule="SW13STG1">[\\s\\S]*?href="/children/${ids.oak}/allocation"`));
-      expect(oak.text).toContain('Not built from the record yet: UASC, OC2, OC3, AD1, PlacedAdoption, PrevPerm, Missing, DoLo.');
+      // looked after all of 2026/27 and turning 17 in it, with no SDQ recorded: the OC2 row asks for one
+      expect(oak.text).toMatch(
+        new RegExp(
+          `data-ssda903-rule="197B">[^<]*<strong>[^<]*</strong>[^<]*<span[^>]*>[^<]*</span>\\. <a[^>]*href="/children/${ids.oak}/health-and-education/sdq/new"`,
+        ),
+      );
+      expect(oak.text).toContain('Not built from the record yet: UASC, OC3, AD1, PlacedAdoption, PrevPerm, DoLo.');
       // not looked after in 2026/27: no section
       const birch = await ana.get(`/children/${ids.birch}`);
       expect(birch.status).toBe(200);
@@ -188,7 +299,8 @@ describe('opencsc returns build 903', () => {
     dir = mkdtempSync(join(tmpdir(), 'opencsc-903-cli-'));
     const database = await openDatabase({ dataDir: join(dir, 'data') });
     await runMigrations(database);
-    await recordLookedAfter(database.db, await smallAuthority(database.db));
+    const authority = await smallAuthority(database.db);
+    await recordMissingAndHealth(database.db, await recordLookedAfter(database.db, authority), authority.users.manager);
     await database.close();
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -209,7 +321,7 @@ describe('opencsc returns build 903', () => {
     expect(result.stdout).toContain(`Wrote the 2025/26 SSDA903 of 2 children to ${out} (11 files)`);
     expect(result.stdout).toContain(`Wrote the 2024/25 SSDA903 of 1 child to ${previous} (11 files)`);
     expect(result.stdout).toContain(
-      'note: not built from the record yet: UASC, OC2, OC3, AD1, PlacedAdoption, PrevPerm, Missing (written with the header row only)',
+      'note: not built from the record yet: UASC, OC3, AD1, PlacedAdoption, PrevPerm (written with the header row only)',
     );
     expect(result.stdout).toContain("Every cell is within DfE's columns for 2025/26.");
     expect(result.stdout).toMatch(/^SW13STG1 +\d+ +SWEpisodes: /m);
@@ -218,6 +330,16 @@ describe('opencsc returns build 903', () => {
     expect(read.collectionYear).toBe(2026);
     expect(read.current.Header!.rows).toHaveLength(2);
     expect(read.previous.Header!.rows).toHaveLength(1);
+    // the Missing and OC2 tables of both years, from the missing episodes and health and education areas
+    expect(read.current.Missing!.rows.map((r) => [r.MISSING, r.MIS_START, r.MIS_END])).toEqual([
+      ['M', '10/07/2025', '11/07/2025'],
+      ['A', '20/03/2026', null],
+    ]);
+    expect(read.previous.Missing!.rows.map((r) => r.CHILD)).toEqual(read.previous.Header!.rows.map((r) => r.CHILD));
+    expect(read.current.OC2!.rows).toEqual([]);
+    expect(read.previous.OC2!.rows.map((r) => [r.CHILD, r.SDQ_SCORE, r.HEALTH_ASSESSMENT])).toEqual([
+      [read.previous.Header!.rows[0]!.CHILD, '12', '1'],
+    ]);
   });
 
   it('writes a year with a cell outside its columns all the same, and says so with status 1: Hazel has no UPN', () => {

@@ -211,7 +211,10 @@ describe('the OC2 codes', () => {
   it('asks health surveillance only of the under 5s, the SDQ only from 4 to 16, conviction only from 10', () => {
     const toddler = { ...facts, dateOfBirth: '2022-06-01', healthSurveillanceUpToDate: true, sdqScore: 9, sdqReason: null };
     expect(oc2Codes(toddler, '2026-03-31')).toMatchObject({ HEALTH_CHECK: '1', SDQ_SCORE: '', CONVICTED: '' });
-    const seventeen = { ...facts, dateOfBirth: '2008-06-01', sdqScore: 9, sdqReason: null };
+    const seventeen = { ...facts, dateOfBirth: '2008-03-01', sdqScore: 9, sdqReason: null };
     expect(oc2Codes(seventeen, '2026-03-31')).toMatchObject({ HEALTH_CHECK: '', SDQ_SCORE: '', SDQ_REASON: '' });
+    // turning 17, or 4, in the year: still asked (DfE's rule 197B)
+    expect(oc2Codes({ ...seventeen, dateOfBirth: '2008-06-01' }, '2026-03-31').SDQ_SCORE).toBe('9');
+    expect(oc2Codes({ ...toddler, dateOfBirth: '2021-12-01' }, '2026-03-31').SDQ_SCORE).toBe('9');
   });
 });

@@ -223,9 +223,9 @@ export const oc2YearStart = (yearEnd: string) => addCalendarYears(yearEnd, -1).r
  * months at 31 March, read as the DfE's OC2 rules read it (src/returns/ssda903/rules/oc2.ts):
  * a period of care begun on or before 1 April of the year before, not ended before 31 March,
  * and not an agreed series of short breaks. A child's facts are the record's, as at 31 March;
- * `oc2Codes` turns them into the table's codes.
+ * `oc2Codes` turns them into the table's codes. One child's, when `childId` is given.
  */
-export async function oc2Cohort(db: Db, yearEnd: string): Promise<Oc2Facts[]> {
+export async function oc2Cohort(db: Db, yearEnd: string, childId?: string): Promise<Oc2Facts[]> {
   const start = oc2YearStart(yearEnd);
   return rows<Oc2Facts>(
     db,
@@ -258,7 +258,7 @@ export async function oc2Cohort(db: Db, yearEnd: string): Promise<Oc2Facts[]> {
                               order by s.from_date desc limit 1) sc on true
           left join personal_education_plans p on p.care_period_id = c.id and p.initiated_date <= ${yearEnd}
          where c.start_date <= ${start} and (c.end_date is null or c.end_date >= ${yearEnd}) and not c.short_breaks
-           and k.date_of_birth is not null
+           and k.date_of_birth is not null ${childId ? sql`and k.id = ${childId}` : sql``}
          order by k.id`,
   );
 }
@@ -283,9 +283,9 @@ const bit = (b: boolean) => (b ? '1' : '0');
  * One child's OC2 codes from the facts, as at 31 March. A health assessment is up to date if
  * the next one reg 7 asks for was not yet due: 6 months after one done before the fifth
  * birthday, 12 months after one from five. Health surveillance checks are asked only of
- * children under 5 at 31 March; the SDQ only of children aged 4 to 16; conviction only of
- * those 10 or over (the age of criminal responsibility). Whether an intervention was offered
- * is given only when none was received.
+ * children under 5 at 31 March; the SDQ only of children aged 4 to 16 at some time in the
+ * year; conviction only of those 10 or over (the age of criminal responsibility). Whether an
+ * intervention was offered is given only when none was received.
  */
 export function oc2Codes(f: Oc2Facts, yearEnd: string): Oc2Codes {
   const ageAtEnd = ageOn(f.dateOfBirth, yearEnd);
@@ -293,7 +293,8 @@ export function oc2Codes(f: Oc2Facts, yearEnd: string): Oc2Codes {
   const assessedUpToDate =
     f.lastHealthAssessment !== null &&
     addCalendarMonths(f.lastHealthAssessment, ageOn(f.dateOfBirth, f.lastHealthAssessment) < 5 ? 6 : 12) >= yearEnd;
-  const sdqAge = ageAtStart >= 4 && ageAtEnd <= 16;
+  // a child who turns 4 or 17 in the year is still asked (DfE's 197B); not one under 4 at its end or 17 at its start (188, 189)
+  const sdqAge = ageAtEnd >= 4 && ageAtStart <= 16;
   return {
     SDQ_SCORE: sdqAge && f.sdqScore !== null ? String(f.sdqScore) : '',
     SDQ_REASON: sdqAge && f.sdqScore === null && f.sdqReason ? f.sdqReason : '',

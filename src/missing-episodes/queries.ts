@@ -70,21 +70,35 @@ export function onlyMissing(obligations: readonly ObligationView[]): ObligationV
  * when it started during a period of care (the 903 is about looked after children); periods
  * of short breaks (reg 48) count too, as DfE asks for every looked after child's episodes.
  */
-export function missingTableRows(db: Db, year: number): Promise<Row[]> {
+export async function missingTableRows(db: Db, year: number): Promise<Row[]> {
+  return (await missingTableEpisodes(db, year)).map((e) => e.row);
+}
+
+/** A row of the Missing table with the episode it is, for the return to link a finding to the episode's page. */
+export interface MissingTableEpisode {
+  episodeId: string;
+  childId: string;
+  row: Row;
+}
+
+/** The Missing table's rows of `year` as `missingTableRows` gives them, each with its episode; one child's when `childId` is given. */
+export function missingTableEpisodes(db: Db, year: number, childId?: string): Promise<MissingTableEpisode[]> {
   const start = `${year - 1}-04-01`;
   const end = `${year}-03-31`;
   const day = (column: string) => sql.raw(`(e.${column} at time zone 'Europe/London')::date`);
   const dmy = (value: ReturnType<typeof sql>) => sql`to_char(${value}, 'DD/MM/YYYY')`;
-  return rows<Row>(
+  return rows<MissingTableEpisode>(
     db,
-    sql`select c.reference::text as "CHILD", ${dmy(sql`c.date_of_birth`)} as "DOB", e.missing_code as "MISSING",
-               ${dmy(day('started_at'))} as "MIS_START",
-               case when ${day('ended_at')} <= ${end}::date then ${dmy(day('ended_at'))} end as "MIS_END"
+    sql`select e.id as "episodeId", e.child_id as "childId",
+               json_build_object('CHILD', c.reference::text, 'DOB', ${dmy(sql`c.date_of_birth`)}, 'MISSING', e.missing_code,
+                 'MIS_START', ${dmy(day('started_at'))},
+                 'MIS_END', case when ${day('ended_at')} <= ${end}::date then ${dmy(day('ended_at'))} end) as row
           from missing_episodes e join children c on c.id = e.child_id
          where ${day('started_at')} <= ${end}::date
            and (e.ended_at is null or ${day('ended_at')} >= ${start}::date)
            and exists (select 1 from care_periods p where p.child_id = e.child_id
                         and p.start_date <= ${day('started_at')} and (p.end_date is null or p.end_date >= ${day('started_at')}))
+           ${childId ? sql`and e.child_id = ${childId}` : sql``}
          order by c.reference, e.started_at`,
   );
 }

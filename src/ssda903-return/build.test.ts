@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { unzip } from '../../test/support/unzip.js';
+import type { Oc2Facts } from '../health-and-education/queries.js';
 import { tableToCsv } from '../returns/ssda903/write.js';
 import { build903, episodesInYear, type LookedAfterRecord, socialWorkerId, type TableSource } from './build.js';
 import { childFindings, fixFor } from './presenters.js';
@@ -84,8 +85,44 @@ function record(): LookedAfterRecord {
       { id: 's3', childId: 'a', workerId: W2, startDate: '2025-07-01', endDate: '2026-05-01' },
       { id: 's4', childId: 'b', workerId: W2, startDate: '2023-01-01', endDate: '2024-02-01' },
     ],
+    // as the missing episodes area gives them for 2025/26, C's too (C is not in 2025/26's Header)
+    missing: [
+      missing('m2', 'a', '12', 'A', '01/02/2026', null),
+      missing('m1', 'b', '7', 'M', '10/06/2025', '11/06/2025'),
+      missing('m3', 'c', '20', 'M', '01/04/2025', '02/04/2025'),
+    ],
+    oc2: [oc2Facts('a', '2010-05-01', 'pa')],
   };
 }
+
+const missing = (episodeId: string, childId: string, child: string, code: string, start: string, end: string | null) => ({
+  episodeId,
+  childId,
+  row: { CHILD: child, DOB: null, MISSING: code, MIS_START: start, MIS_END: end },
+});
+
+/** A child of the OC2 cohort as health and education reads it for 2025/26: assessed, a dentist, an SDQ. */
+const oc2Facts = (childId: string, dateOfBirth: string, carePeriodId: string): Oc2Facts => ({
+  childId,
+  dateOfBirth,
+  carePeriodId,
+  careStartDate: '2024-06-01',
+  lastHealthAssessment: '2025-06-01',
+  dentalCheckInYear: true,
+  immunisationsUpToDate: true,
+  healthSurveillanceUpToDate: null,
+  sdqScore: 14,
+  sdqReason: null,
+  substanceMisuse: false,
+  interventionReceived: null,
+  interventionOffered: null,
+  convicted: false,
+  schoolName: null,
+  schoolUrn: null,
+  pepInitiated: null,
+  lastPepMeeting: null,
+  hoursPerWeek: null,
+});
 
 describe('the SSDA903 from the record', () => {
   it('holds the children looked after at some time in the year, by reference, with their Header', () => {
@@ -191,15 +228,63 @@ describe('the SSDA903 from the record', () => {
     expect(build903(record(), 2023).tables.SWEpisodes).toBeUndefined();
   });
 
+  it('builds the Missing table from the missing episodes area’s rows, for the children in the Header, as the Header names them', () => {
+    const built = build903(record(), 2026);
+    expect(built.tables.Missing!.rows).toEqual([
+      { CHILD: '7', DOB: '20/01/2015', MISSING: 'M', MIS_START: '10/06/2025', MIS_END: '11/06/2025' },
+      { CHILD: '12', DOB: '01/05/2010', MISSING: 'A', MIS_START: '01/02/2026', MIS_END: null },
+    ]);
+    expect(built.sources.Missing).toEqual([
+      { childId: 'b', missingEpisodeId: 'm1' },
+      { childId: 'a', missingEpisodeId: 'm2' },
+    ]);
+    // every Missing CHILD is a Header CHILD, so the rules joining the tables find the child
+    const header = new Set(built.tables.Header!.rows.map((r) => r.CHILD));
+    expect(built.tables.Missing!.rows.every((r) => header.has(r.CHILD))).toBe(true);
+    expect(built.notBuilt).not.toContain('Missing');
+  });
+
+  it('builds the OC2 table from health and education’s codes as at 31 March, blanks as blank cells', () => {
+    const built = build903(record(), 2026);
+    expect(built.tables.OC2!.rows).toEqual([
+      {
+        CHILD: '12',
+        DOB: '01/05/2010',
+        SDQ_SCORE: '14',
+        SDQ_REASON: null,
+        CONVICTED: '0',
+        HEALTH_CHECK: null,
+        IMMUNISATIONS: '1',
+        TEETH_CHECK: '1',
+        HEALTH_ASSESSMENT: '1',
+        SUBSTANCE_MISUSE: '0',
+        INTERVENTION_RECEIVED: null,
+        INTERVENTION_OFFERED: null,
+      },
+    ]);
+    expect(built.sources.OC2).toEqual([{ childId: 'a', periodId: 'pa' }]);
+    expect(notesOf(built)).toContain(
+      'OC2: IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT, SUBSTANCE_MISUSE and CONVICTED are 0 when nothing is recorded for the year (the record holds no "not known")',
+    );
+    // the assessment a year and a day old at 31 March is out of date
+    const r = record();
+    r.oc2[0]!.lastHealthAssessment = '2025-03-30';
+    expect(build903(r, 2026).tables.OC2!.rows[0]!.HEALTH_ASSESSMENT).toBe('0');
+    // facts for a child not in the year's Header make no row
+    r.oc2.push(oc2Facts('d', '2013-01-01', 'pd'));
+    expect(build903(r, 2026).tables.OC2!.rows.map((x) => x.CHILD)).toEqual(['12']);
+    expect(columnProblems(built.tables, 2026)).toEqual([]);
+  });
+
   it('writes every other table of the year with its header row, and says it is not built from the record', () => {
     const built = build903(record(), 2026);
-    expect(built.notBuilt).toEqual(['UASC', 'OC2', 'OC3', 'AD1', 'PlacedAdoption', 'PrevPerm', 'Missing']);
+    expect(built.notBuilt).toEqual(['UASC', 'OC3', 'AD1', 'PlacedAdoption', 'PrevPerm']);
     expect(built.tables.OC3!.rows).toEqual([]);
     expect(tableToCsv(built.tables.OC3!)).toBe('CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\r\n');
     expect(build903(record(), 2027).notBuilt).toContain('DoLo');
     expect(build903(record(), 2023).notBuilt).not.toContain('SWEpisodes');
     expect(notesOf(built)[0]).toBe(
-      'not built from the record yet: UASC, OC2, OC3, AD1, PlacedAdoption, PrevPerm, Missing (written with the header row only)',
+      'not built from the record yet: UASC, OC3, AD1, PlacedAdoption, PrevPerm (written with the header row only)',
     );
   });
 
@@ -252,6 +337,29 @@ describe('the SSDA903 from the record', () => {
     expect(at('Header_last', 2, ['SEX'])).toEqual({ href: '/children/c/edit', text: 'Change the child’s details' });
     expect(at('Header', null, [])).toBeNull();
     expect(at('OC3', 1, ['ACCOM'])).toBeNull();
+    expect(at('Missing', 2, ['MIS_END'])).toEqual({ href: '/children/a/missing/m2', text: 'The missing episode' });
+    // last year's: C is in its Header, so C's episode is its second row
+    expect(at('Missing_last', 2, ['MIS_START'])).toEqual({ href: '/children/c/missing/m3', text: 'The missing episode' });
+    expect(at('OC2', 1, ['HEALTH_ASSESSMENT'])).toEqual({
+      href: '/children/a/health-and-education/health-assessments/new',
+      text: 'Record a health assessment',
+    });
+    expect(at('OC2', 1, ['INTERVENTION_RECEIVED', 'SUBSTANCE_MISUSE'])).toEqual({
+      href: '/children/a/health-and-education/substance-misuse/new',
+      text: 'Record substance misuse',
+    });
+    // fields recorded on different pages: the overview, which lists them all
+    expect(at('OC2', 1, ['TEETH_CHECK', 'IMMUNISATIONS'])).toEqual({
+      href: '/children/a/health-and-education',
+      text: 'Health and education',
+    });
+    // a rule on the SDQ by age names DOB too: the SDQ is what is recorded
+    expect(at('OC2', 1, ['SDQ_REASON', 'DOB'])).toEqual({
+      href: '/children/a/health-and-education/sdq/new',
+      text: 'Record a strengths and difficulties questionnaire',
+    });
+    expect(at('OC2', 1, ['DOB'])).toEqual({ href: '/children/a/edit', text: 'Change the child’s details' });
+    expect(at('OC2', 1, [])).toEqual({ href: '/children/a/health-and-education', text: 'Health and education' });
   });
 
   it('lists a rule broken by several rows put right in one place once, on the child’s record', () => {

@@ -12,6 +12,8 @@
  * no source is written with its header row only, and named in `notBuilt`, so nobody takes
  * an empty table for a year with nothing to report.
  */
+import { oc2Codes, type Oc2Facts } from '../health-and-education/queries.js';
+import type { MissingTableEpisode } from '../missing-episodes/queries.js';
 import { socialWorkerPeriodStart } from '../returns/ssda903/rules/social-workers.js';
 import type { Row, Table903, TableName, Tables903 } from '../returns/ssda903/model.js';
 import { TABLE_NAMES } from '../returns/ssda903/model.js';
@@ -92,6 +94,10 @@ export interface LookedAfterRecord {
   placements: PlacementRow[];
   reviews: ReviewRow[];
   socialWorkers: SocialWorkerRow[];
+  /** The Missing table's rows of the year, as the missing episodes area gives them, each with its episode. */
+  missing: MissingTableEpisode[];
+  /** The children looked after all year to 31 March (the OC2 cohort), with their health and education facts then. */
+  oc2: Oc2Facts[];
 }
 
 /** Where a row came from on the record, to link a finding to the page that puts it right. */
@@ -101,6 +107,7 @@ export interface RowSource {
   placementId?: string;
   reviewId?: string;
   allocationId?: string;
+  missingEpisodeId?: string;
 }
 
 /** A row of a table and where it came from. */
@@ -320,14 +327,59 @@ const socialWorkersSource: TableSource = {
 };
 
 /**
+ * The missing episodes area's rows, for the children in the Header: CHILD and DOB are the
+ * Header's own, so the rules that join the tables on CHILD find the child.
+ */
+const missingSource: TableSource = {
+  table: 'Missing',
+  rows: ({ record, children }) => {
+    const episodes = groupBy(record.missing);
+    return children.flatMap((c) =>
+      (episodes.get(c.id) ?? []).map((e) => ({
+        row: { ...e.row, CHILD: String(c.reference), DOB: dfeDate(c.dateOfBirth) },
+        source: { childId: c.id, missingEpisodeId: e.episodeId },
+      })),
+    );
+  },
+};
+
+/** A blank OC2 column is '' in oc2Codes and null in a table, as the writer and the reader have it. */
+const blankAsNull = (codes: Record<string, string>): Row =>
+  Object.fromEntries(Object.entries(codes).map(([k, v]) => [k, v === '' ? null : v]));
+
+/** A child of the OC2 cohort in the Header: the health and education area's codes as at 31 March. */
+const oc2Source: TableSource = {
+  table: 'OC2',
+  rows: ({ record, children, end }) => {
+    const facts = new Map(record.oc2.map((f) => [f.childId, f]));
+    return children.flatMap((c) => {
+      const f = facts.get(c.id);
+      if (!f) return [];
+      const codes = blankAsNull({ ...oc2Codes(f, end) });
+      return [
+        { row: { CHILD: String(c.reference), DOB: dfeDate(c.dateOfBirth), ...codes }, source: { childId: c.id, periodId: f.carePeriodId } },
+      ];
+    });
+  },
+};
+
+/**
  * The tables the record fills, in DfE's order. Another table's source is one more entry: a
  * function from the record (and the children and episodes of the year) to its rows.
  */
-export const TABLE_SOURCES: readonly TableSource[] = [headerSource, episodesSource, reviewsSource, socialWorkersSource];
+export const TABLE_SOURCES: readonly TableSource[] = [
+  headerSource,
+  episodesSource,
+  reviewsSource,
+  oc2Source,
+  missingSource,
+  socialWorkersSource,
+];
 
 /** What the record does not hold for a table it fills, said beside the findings. */
 export const GAPS: Partial<Record<TableName, string>> = {
   Header: 'MOTHER and MC_DOB are given only for a girl whose child is on the record (a relationship naming her as mother)',
+  OC2: 'IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT, SUBSTANCE_MISUSE and CONVICTED are 0 when nothing is recorded for the year (the record holds no "not known")',
   SWEpisodes:
     'SW_ID is XX and OpenCSC’s id for the worker (the record has no Social Work England number), and SW_REASON is blank (the record keeps no reason a social worker changed)',
 };

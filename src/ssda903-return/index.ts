@@ -1,9 +1,9 @@
 /**
  * The SSDA903 from the record: DfE's children looked after return for a collection year, made
  * from what the looked after area records (periods of care, episodes, placements, reviews),
- * the child's details and their allocations to a social worker, written as DfE's CSV files and
- * validated with every SSDA903 rule, the year before built alongside for the rules that compare
- * years. It records nothing of its own; it reads the areas' tables, so it sits above them.
+ * the child's details, their allocations to a social worker, missing episodes (Missing) and
+ * health and education (OC2), written as DfE's CSV files and validated with every SSDA903
+ * rule, the year before built alongside for the rules that compare years. It records nothing of its own; it reads the areas' tables, so it sits above them.
  * It gives the Returns page a return to build and the child's record the findings about the child.
  */
 import type { RecordSectionSource } from '../children/record-sections.js';

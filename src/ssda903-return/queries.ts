@@ -1,11 +1,14 @@
 /**
  * Reads what the SSDA903 return of a collection year is made from: the children with a period
  * of care open at some time in the year (DfE: looked after at any time in the year), and their
- * periods, episodes, placements, reviews and allocations to a social worker. A statement per
- * table, each for all those children.
+ * periods, episodes, placements, reviews and allocations to a social worker; a statement per
+ * table, each for all those children. The Missing and OC2 tables' facts are read by the areas
+ * that record them (missing episodes; health and education), which know what each counts.
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { rows, type Db } from '../core/db/database.js';
+import { oc2Cohort } from '../health-and-education/queries.js';
+import { missingTableEpisodes } from '../missing-episodes/queries.js';
 import { collectionEnd, collectionStart } from '../returns/ssda903/values.js';
 import { iso } from './build.js';
 import type { ChildRow, EpisodeRow, LookedAfterRecord, PeriodRow, PlacementRow, ReviewRow, SocialWorkerRow } from './build.js';
@@ -22,7 +25,9 @@ function inScope(year: number, childId?: string): SQL {
 /** The roles whose allocation makes someone the child's social worker. */
 const SOCIAL_WORKERS = sql`('social_worker', 'senior_practitioner')`;
 
-function statements(scope: SQL): Record<keyof LookedAfterRecord, SQL> {
+type OwnTables = Omit<LookedAfterRecord, 'missing' | 'oc2'>;
+
+function statements(scope: SQL): Record<keyof OwnTables, SQL> {
   return {
     children: sql`select c.id, c.reference::int as reference, c.date_of_birth::text as "dateOfBirth", c.sex, c.ethnicity, c.upn,
             (select min(k.date_of_birth)::text from relationships r join children k on k.id = r.child_id
@@ -49,13 +54,22 @@ function statements(scope: SQL): Record<keyof LookedAfterRecord, SQL> {
 
 /** Everything the return of `year` is made from; for one child when `childId` is given. */
 export async function lookedAfterRecord(db: Db, year: number, childId?: string): Promise<LookedAfterRecord> {
+  const [own, missing, oc2] = await Promise.all([
+    ownTables(db, year, childId),
+    missingTableEpisodes(db, year, childId),
+    oc2Cohort(db, iso(collectionEnd(year)), childId),
+  ]);
+  return { ...own, missing, oc2 };
+}
+
+async function ownTables(db: Db, year: number, childId?: string): Promise<OwnTables> {
   const each = statements(inScope(year, childId));
   if (childId) {
     // one child's (the record page's, on every view): a few rows, in one statement and one round trip
     const parts = Object.entries(each).map(
       ([name, statement]) => sql`(select coalesce(json_agg(t), '[]') from (${statement}) t) as ${sql.identifier(name)}`,
     );
-    const [record] = await rows<LookedAfterRecord>(db, sql`select ${sql.join(parts, sql`, `)}`);
+    const [record] = await rows<OwnTables>(db, sql`select ${sql.join(parts, sql`, `)}`);
     return record!;
   }
   const [children, periods, episodes, placements, reviews, socialWorkers] = await Promise.all([

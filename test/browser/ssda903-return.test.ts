@@ -45,7 +45,7 @@ describe('in a real browser: the SSDA903 built from the record', () => {
     await expectAccessible(page);
     const text = (await page.locator('main').textContent()) ?? '';
     expect(text).toContain('The 2025/26 SSDA903 of 2 children');
-    expect(text).toContain('Not built from the record yet: UASC, OC2, OC3, AD1, PlacedAdoption, PrevPerm, Missing');
+    expect(text).toContain('Not built from the record yet: UASC, OC3, AD1, PlacedAdoption, PrevPerm (written');
     expect(await page.getByRole('link', { name: 'Download the CSV files (zip)' }).getAttribute('href')).toBe(
       '/returns/ssda903/2026/ssda903.zip',
     );
@@ -63,6 +63,15 @@ describe('in a real browser: the SSDA903 built from the record', () => {
       .getByRole('link', { name: 'The child’s allocation to put right rule SW13STG1' })
       .click();
     await page.waitForURL(new RegExp(`/children/${oak}/allocation$`));
+
+    // the OC2 row of Oak, looked after all of 2026/27 with no SDQ: put right on the SDQ form
+    await page.goto(`${service.url}/children/${oak}`);
+    await section
+      .locator('li[data-ssda903-rule="197B"]')
+      .getByRole('link', { name: 'Record a strengths and difficulties questionnaire to put right rule 197B' })
+      .click();
+    await page.waitForURL(new RegExp(`/children/${oak}/health-and-education/sdq/new$`));
+    await expectAccessible(page);
     await context.close();
   });
 });
