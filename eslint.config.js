@@ -94,6 +94,7 @@ const layers = {
     'looked-after',
     'missing-episodes',
     'health-and-education',
+    'care-planning',
   ],
   oversight: ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'assessment', 'child-protection'],
 };

@@ -18,6 +18,7 @@ import {
   sdqSchema,
 } from '../src/health-and-education/use-cases.js';
 import { missingEpisodeSchema, recordMissingEpisode } from '../src/missing-episodes/use-cases.js';
+import { recordUascStatus, uascSchema } from '../src/care-planning/use-cases.js';
 import { syntheticUpn } from '../src/returns/cin/tooling/synthetic.js';
 import { read903 } from '../src/returns/ssda903/read.js';
 import { TABLE_NAMES } from '../src/returns/ssda903/model.js';
@@ -79,6 +80,8 @@ async function recordMissingAndHealth(db: Database['db'], ids: Recorded, userId:
       healthStatusSchema(today).parse({ kind: 'immunisations', asAtDate: '2025-02-01', upToDate: 'yes' }),
       by,
     );
+    // Birch came as an unaccompanied asylum-seeking child, and ceased to be one in June 2025
+    await recordUascStatus(tx, b, uascSchema(today).parse({ uasc: true, ceasedDate: '2025-06-01' }), by);
   });
   return episodes;
 }
@@ -145,7 +148,10 @@ for (const kind of await testDatabases()) {
       expect(checked.current.sources.Missing!.map((s) => s.missingEpisodeId)).toEqual([episodes.oakJuly, episodes.oakMarch]);
       // nobody looked after all of 2025/26: Oak came in May 2025, Birch left in August
       expect(tables.OC2!.rows).toEqual([]);
-      expect(checked.current.notBuilt).toEqual(['UASC', 'OC3', 'AD1', 'PlacedAdoption', 'PrevPerm']);
+      // Birch ceased to be an unaccompanied asylum-seeking child in the year
+      const birchNow = tables.Header!.rows.find((r) => r.SEX === 'M')!.CHILD;
+      expect(tables.UASC!.rows).toEqual([{ CHILD: birchNow, DOB: '07/07/2012', SEX: 'M', DUC: '01/06/2025' }]);
+      expect(checked.current.notBuilt).toEqual(['OC3', 'AD1', 'PlacedAdoption', 'PrevPerm']);
       expect(checked.columnProblems).toEqual([]);
       // the year before: Birch alone (Hazel's care ended in 2023/24)
       const previous = checked.previous.tables;
@@ -173,6 +179,8 @@ for (const kind of await testDatabases()) {
       ]);
       expect(checked.previous.sources.OC2).toEqual([{ childId: ids.birch, periodId: expect.any(String) }]);
       expect(checked.previous.notBuilt).not.toContain('OC2');
+      // and was one all through the year before: no DUC in that year's return
+      expect(previous.UASC!.rows).toEqual([{ CHILD: birch, DOB: '07/07/2012', SEX: 'M', DUC: null }]);
 
       // the round trip: written as DfE's files, read back with the reader, as built; validated alike
       await write903(tables, join(dir, 'current'));
@@ -236,9 +244,7 @@ for (const kind of await testDatabases()) {
         'The 2025/26 SSDA903 of 2 children, built from the record on 2026-05-01 with 2024/25’s for the rules that compare years.',
       );
       expect(page.text).toContain('Every cell is within DfE’s columns for 2025/26.');
-      expect(page.text).toContain(
-        'Not built from the record yet: UASC, OC3, AD1, PlacedAdoption, PrevPerm (written with the header row only).',
-      );
+      expect(page.text).toContain('Not built from the record yet: OC3, AD1, PlacedAdoption, PrevPerm (written with the header row only).');
       expect(page.text).toMatch(/href="\/returns\/runs\/[0-9a-f-]+\/rules\/SW13STG1"/);
 
       const download = await fetch(`${service.url}/returns/ssda903/2026/ssda903.zip`, { headers: { cookie: sam.cookie } });
@@ -283,7 +289,7 @@ for (const kind of await testDatabases()) {
           `data-ssda903-rule="197B">[^<]*<strong>[^<]*</strong>[^<]*<span[^>]*>[^<]*</span>\\. <a[^>]*href="/children/${ids.oak}/health-and-education/sdq/new"`,
         ),
       );
-      expect(oak.text).toContain('Not built from the record yet: UASC, OC3, AD1, PlacedAdoption, PrevPerm, DoLo.');
+      expect(oak.text).toContain('Not built from the record yet: OC3, AD1, PlacedAdoption, PrevPerm, DoLo.');
       // not looked after in 2026/27: no section
       const birch = await ana.get(`/children/${ids.birch}`);
       expect(birch.status).toBe(200);
@@ -321,7 +327,7 @@ describe('opencsc returns build 903', () => {
     expect(result.stdout).toContain(`Wrote the 2025/26 SSDA903 of 2 children to ${out} (11 files)`);
     expect(result.stdout).toContain(`Wrote the 2024/25 SSDA903 of 1 child to ${previous} (11 files)`);
     expect(result.stdout).toContain(
-      'note: not built from the record yet: UASC, OC3, AD1, PlacedAdoption, PrevPerm (written with the header row only)',
+      'note: not built from the record yet: OC3, AD1, PlacedAdoption, PrevPerm (written with the header row only)',
     );
     expect(result.stdout).toContain("Every cell is within DfE's columns for 2025/26.");
     expect(result.stdout).toMatch(/^SW13STG1 +\d+ +SWEpisodes: /m);

@@ -92,6 +92,7 @@ function record(): LookedAfterRecord {
       missing('m3', 'c', '20', 'M', '01/04/2025', '02/04/2025'),
     ],
     oc2: [oc2Facts('a', '2010-05-01', 'pa')],
+    uasc: [],
   };
 }
 
@@ -278,26 +279,38 @@ describe('the SSDA903 from the record', () => {
 
   it('writes every other table of the year with its header row, and says it is not built from the record', () => {
     const built = build903(record(), 2026);
-    expect(built.notBuilt).toEqual(['UASC', 'OC3', 'AD1', 'PlacedAdoption', 'PrevPerm']);
+    expect(built.notBuilt).toEqual(['OC3', 'AD1', 'PlacedAdoption', 'PrevPerm']);
     expect(built.tables.OC3!.rows).toEqual([]);
     expect(tableToCsv(built.tables.OC3!)).toBe('CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\r\n');
     expect(build903(record(), 2027).notBuilt).toContain('DoLo');
     expect(build903(record(), 2023).notBuilt).not.toContain('SWEpisodes');
-    expect(notesOf(built)[0]).toBe(
-      'not built from the record yet: UASC, OC3, AD1, PlacedAdoption, PrevPerm (written with the header row only)',
-    );
+    expect(notesOf(built)[0]).toBe('not built from the record yet: OC3, AD1, PlacedAdoption, PrevPerm (written with the header row only)');
   });
 
   it('takes another table’s source as one function', () => {
-    const uasc: TableSource = {
-      table: 'UASC',
+    const oc3: TableSource = {
+      table: 'OC3',
       rows: ({ children }) =>
-        children.map((c) => ({ row: { CHILD: String(c.reference), DOB: null, SEX: c.sex, DUC: null }, source: { childId: c.id } })),
+        children.map((c) => ({
+          row: { CHILD: String(c.reference), DOB: null, IN_TOUCH: 'YES', ACTIV: null, ACCOM: null },
+          source: { childId: c.id },
+        })),
     };
-    const built = build903(record(), 2026, [uasc]);
-    expect(built.tables.UASC!.rows.map((r) => r.CHILD)).toEqual(['7', '12']);
-    expect(built.notBuilt).not.toContain('UASC');
+    const built = build903(record(), 2026, [oc3]);
+    expect(built.tables.OC3!.rows.map((r) => r.CHILD)).toEqual(['7', '12']);
+    expect(built.notBuilt).not.toContain('OC3');
     expect(built.notBuilt).toContain('Header');
+  });
+
+  it('builds UASC for a child in the Header recorded as unaccompanied, with the Header’s identifiers and the year’s sex codes', () => {
+    const r = record();
+    r.uasc = [
+      { childId: 'a', ceasedDate: '2026-01-10' },
+      { childId: 'not-looked-after', ceasedDate: null },
+    ];
+    const rows = build903(r, 2026).tables.UASC!.rows;
+    expect(rows).toEqual([{ CHILD: '12', DOB: '01/05/2010', SEX: 'F', DUC: '10/01/2026' }]);
+    expect(columnProblems(build903(r, 2026).tables, 2026).filter((p) => p.startsWith('UASC'))).toEqual([]);
   });
 
   it('finds the cells outside the year’s columns', () => {

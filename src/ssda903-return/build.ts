@@ -98,6 +98,8 @@ export interface LookedAfterRecord {
   missing: MissingTableEpisode[];
   /** The children looked after all year to 31 March (the OC2 cohort), with their health and education facts then. */
   oc2: Oc2Facts[];
+  /** The children recorded as unaccompanied asylum-seeking children in the year, with the day they ceased to be (DUC). */
+  uasc: { childId: string; ceasedDate: string | null }[];
 }
 
 /** Where a row came from on the record, to link a finding to the page that puts it right. */
@@ -343,6 +345,43 @@ const missingSource: TableSource = {
   },
 };
 
+/**
+ * A child in the Header who was an unaccompanied asylum-seeking child in the year (care
+ * planning records it), with the Header's own CHILD, DOB and SEX in the year's codes.
+ */
+const uascSource: TableSource = {
+  table: 'UASC',
+  rows: ({ record, children, year, end }) => {
+    const uasc = new Map(record.uasc.map((u) => [u.childId, u]));
+    return children.flatMap((c) => {
+      const u = uasc.get(c.id);
+      if (!u) return [];
+      return [
+        {
+          row: {
+            CHILD: String(c.reference),
+            DOB: dfeDate(c.dateOfBirth),
+            SEX: uascSexCode(c.sex, year),
+            DUC: dfeDate(ceasedBy(u.ceasedDate, end)),
+          },
+          source: { childId: c.id },
+        },
+      ];
+    });
+  },
+};
+
+/** The day a child ceased to be UASC, if by the year's end: a later day is not the year's to report. */
+function ceasedBy(ceased: string | null, end: string): string | null {
+  return ceased !== null && ceased <= end ? ceased : null;
+}
+
+/** The UASC table's SEX: 1 and 2 before 2024/25, M, F and U after, as the Header's. */
+function uascSexCode(sex: string, year: number): string | null {
+  if (codesFor('UASC', 'SEX', year).includes(sex)) return sex;
+  return sex === 'M' ? '1' : sex === 'F' ? '2' : null;
+}
+
 /** A blank OC2 column is '' in oc2Codes and null in a table, as the writer and the reader have it. */
 const blankAsNull = (codes: Record<string, string>): Row =>
   Object.fromEntries(Object.entries(codes).map(([k, v]) => [k, v === '' ? null : v]));
@@ -371,6 +410,7 @@ export const TABLE_SOURCES: readonly TableSource[] = [
   headerSource,
   episodesSource,
   reviewsSource,
+  uascSource,
   oc2Source,
   missingSource,
   socialWorkersSource,

@@ -7,6 +7,7 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { rows, type Db } from '../core/db/database.js';
+import { uasc903Rows } from '../care-planning/queries.js';
 import { oc2Cohort } from '../health-and-education/queries.js';
 import { missingTableEpisodes } from '../missing-episodes/queries.js';
 import { collectionEnd, collectionStart } from '../returns/ssda903/values.js';
@@ -25,7 +26,7 @@ function inScope(year: number, childId?: string): SQL {
 /** The roles whose allocation makes someone the child's social worker. */
 const SOCIAL_WORKERS = sql`('social_worker', 'senior_practitioner')`;
 
-type OwnTables = Omit<LookedAfterRecord, 'missing' | 'oc2'>;
+type OwnTables = Omit<LookedAfterRecord, 'missing' | 'oc2' | 'uasc'>;
 
 function statements(scope: SQL): Record<keyof OwnTables, SQL> {
   return {
@@ -54,12 +55,13 @@ function statements(scope: SQL): Record<keyof OwnTables, SQL> {
 
 /** Everything the return of `year` is made from; for one child when `childId` is given. */
 export async function lookedAfterRecord(db: Db, year: number, childId?: string): Promise<LookedAfterRecord> {
-  const [own, missing, oc2] = await Promise.all([
+  const [own, missing, oc2, uasc] = await Promise.all([
     ownTables(db, year, childId),
     missingTableEpisodes(db, year, childId),
     oc2Cohort(db, iso(collectionEnd(year)), childId),
+    uasc903Rows(db, { start: iso(collectionStart(year)), end: iso(collectionEnd(year)) }),
   ]);
-  return { ...own, missing, oc2 };
+  return { ...own, missing, oc2, uasc: childId ? uasc.filter((u) => u.childId === childId) : uasc };
 }
 
 async function ownTables(db: Db, year: number, childId?: string): Promise<OwnTables> {
