@@ -760,6 +760,16 @@ describe('the demo authority, the size of Manchester on the first day of its 201
     expect(school!.secondaryGood / school!.secondary).toBeGreaterThan(0.4);
     expect(school!.secondaryGood / school!.secondary).toBeLessThan(0.56);
 
+    // most of those without an up-to-date PEP are placed out of the authority
+    const lapsed = await rows<{ placement_postcode: string }>(
+      db,
+      sql`select p.placement_postcode from care_periods c join placements p on p.care_period_id = c.id and p.end_date is null
+           where c.end_date is null and exists (select 1 from obligations o where o.child_id = c.child_id
+                   and o.rule_id in ('pep-initiated', 'pep-review') and o.done_at is null and o.due_by < ${NOW.toISOString()})`,
+    );
+    const away = lapsed.filter((p) => !postcodeDistricts[districtOf(p.placement_postcode)!]!.inside).length;
+    expect(away / lapsed.length).toBeGreaterThan(0.6);
+
     // every row as the use cases would take it
     const broken = await rows<{ what: string; n: number }>(
       db,
