@@ -675,6 +675,146 @@ describe('the demo authority, the size of Manchester on the first day of its 201
     expect(broken.filter((b) => b.n > 0)).toEqual([]);
   });
 
+  it('records care plans, placement plans, health and education as Ofsted found them (paras 86, 89, 93, 94)', async () => {
+    const byRule = await rows<{ rule_id: string; n: number; late: number; open: number; overdue: number }>(
+      db,
+      sql`select rule_id, count(*)::int as n, count(*) filter (where done_at > due_by)::int as late,
+                 count(*) filter (where done_at is null and (lapses_on is null or lapses_on > ${TODAY}::date))::int as open,
+                 count(*) filter (where done_at is null and (lapses_on is null or lapses_on > ${TODAY}::date) and due_by < ${NOW.toISOString()})::int as overdue
+            from obligations where rule_id in ('care-plan', 'placement-plan', 'initial-health-assessment', 'pep-initiated', 'dental-check')
+           group by rule_id`,
+    );
+    const rule = (id: string) => byRule.find((r) => r.rule_id === id) ?? { rule_id: id, n: 0, late: 0, open: 0, overdue: 0 };
+    // every child looked after was owed each of these; some are overdue, but only a few (before, about 1,300 each)
+    for (const id of ['care-plan', 'placement-plan', 'initial-health-assessment', 'pep-initiated', 'dental-check']) {
+      expect(rule(id).overdue, id).toBeGreaterThan(0);
+      expect(rule(id).overdue, id).toBeLessThan(0.05 * 1373);
+    }
+    // most plans and initial assessments in time, some late
+    for (const id of ['care-plan', 'placement-plan', 'initial-health-assessment']) {
+      expect(rule(id).n, id).toBeGreaterThan(1373);
+      expect(rule(id).late / rule(id).n, id).toBeGreaterThan(0.05);
+      expect(rule(id).late / rule(id).n, id).toBeLessThan(0.25);
+    }
+    expect(summary.counts.carePlans / rule('care-plan').n).toBeGreaterThan(0.97);
+
+    // para 86: dental checks up to date for 98.4% of those looked after a year or more; immunisations 91.9%
+    const [health] = await rows<{ dental: number; long: number; immunised: number; statuses: number }>(
+      db,
+      sql`select count(*) filter (where exists (select 1 from cla_health_checks h where h.child_id = c.child_id
+                   and h.check_type = 'dental_check' and h.check_date > ${TODAY}::date - interval '12 months'))::int as dental,
+                 count(*)::int as long,
+                 (select count(*) filter (where up_to_date)::int from cla_health_statuses where kind = 'immunisations') as immunised,
+                 (select count(*)::int from cla_health_statuses where kind = 'immunisations') as statuses
+            from care_periods c where c.end_date is null and c.start_date <= ${TODAY}::date - interval '12 months'`,
+    );
+    expect(health!.dental / health!.long).toBeCloseTo(0.984, 2);
+    expect(health!.statuses).toBe(1373);
+    expect(health!.immunised / health!.statuses).toBeCloseTo(0.919, 2);
+    const reviews = await count(db, sql`select count(*)::int as n from cla_health_checks where assessment_type = 'review'`);
+    expect(reviews).toBeGreaterThan(1373);
+
+    // SDQs for ages 4 to 16; a school, hours and a PEP for every child of school age, a fifth of PEPs not up to date
+    const sdqAges = await count(
+      db,
+      sql`select count(*)::int as n from cla_sdq_scores s join children k on k.id = s.child_id
+           where s.completed_date < k.date_of_birth + interval '4 years' or s.completed_date >= k.date_of_birth + interval '17 years'`,
+    );
+    expect(sdqAges).toBe(0);
+    expect(await count(db, sql`select count(*)::int as n from cla_sdq_scores`)).toBeGreaterThan(1000);
+    const [school] = await rows<{
+      n: number;
+      schooled: number;
+      current: number;
+      under25: number;
+      hours: number;
+      primary: number;
+      primaryGood: number;
+      secondary: number;
+      secondaryGood: number;
+    }>(
+      db,
+      sql`with s as (select c.child_id from care_periods c join children k on k.id = c.child_id where c.end_date is null
+                       and k.date_of_birth <= ${TODAY}::date - interval '5 years' and k.date_of_birth > ${TODAY}::date - interval '16 years')
+          select count(*)::int as n,
+                 count(*) filter (where exists (select 1 from cla_schools x where x.child_id = s.child_id))::int as schooled,
+                 count(*) filter (where not exists (select 1 from obligations o where o.child_id = s.child_id
+                   and o.rule_id in ('pep-initiated', 'pep-review') and o.done_at is null and o.due_by < ${NOW.toISOString()}))::int as current,
+                 (select count(*) filter (where hours_per_week < 25)::int from education_hours) as under25,
+                 (select count(*)::int from education_hours) as hours,
+                 (select count(*) filter (where school_name like '%Primary%')::int from cla_schools) as primary,
+                 (select count(*) filter (where school_name like '%Primary%' and ofsted_grade in ('good', 'outstanding'))::int from cla_schools) as "primaryGood",
+                 (select count(*) filter (where school_name not like '%Primary%')::int from cla_schools) as secondary,
+                 (select count(*) filter (where school_name not like '%Primary%' and ofsted_grade in ('good', 'outstanding'))::int from cla_schools) as "secondaryGood"
+            from s`,
+    );
+    expect(school!.n).toBeGreaterThan(500);
+    expect(school!.schooled).toBe(school!.n);
+    expect(1 - school!.current / school!.n).toBeGreaterThan(0.15);
+    expect(1 - school!.current / school!.n).toBeLessThan(0.25);
+    expect(school!.hours).toBe(school!.n);
+    expect(school!.under25).toBeGreaterThan(0);
+    expect(school!.under25 / school!.hours).toBeLessThan(0.1);
+    expect(school!.primaryGood / school!.primary).toBeGreaterThan(0.72);
+    expect(school!.primaryGood / school!.primary).toBeLessThan(0.88);
+    expect(school!.secondaryGood / school!.secondary).toBeGreaterThan(0.4);
+    expect(school!.secondaryGood / school!.secondary).toBeLessThan(0.56);
+
+    // most of those without an up-to-date PEP are placed out of the authority
+    const lapsed = await rows<{ placement_postcode: string }>(
+      db,
+      sql`select p.placement_postcode from care_periods c join placements p on p.care_period_id = c.id and p.end_date is null
+           where c.end_date is null and exists (select 1 from obligations o where o.child_id = c.child_id
+                   and o.rule_id in ('pep-initiated', 'pep-review') and o.done_at is null and o.due_by < ${NOW.toISOString()})`,
+    );
+    const away = lapsed.filter((p) => !postcodeDistricts[districtOf(p.placement_postcode)!]!.inside).length;
+    expect(away / lapsed.length).toBeGreaterThan(0.6);
+
+    // every row as the use cases would take it
+    const broken = await rows<{ what: string; n: number }>(
+      db,
+      sql`select 'a completed care plan without a section' as what, count(*)::int as n from care_plan_versions
+           where completed_date is not null and (health is null or education is null or contact is null or wellbeing is null
+                 or permanence is null or permanence_detail is null or contingency is null)
+          union all
+          select 'a care plan completed after its period ended, or a draft in an ended one', count(*)::int from care_plan_versions v
+            join care_plans p on p.id = v.care_plan_id join care_periods c on c.id = p.care_period_id
+           where c.end_date is not null and (v.completed_date is null or v.completed_date > c.end_date)
+          union all
+          select 'care plan versions completed out of order', count(*)::int from care_plan_versions a join care_plan_versions b
+            on b.care_plan_id = a.care_plan_id and b.number > a.number where b.completed_date < a.completed_date
+          union all
+          select 'a care plan whose version does not count its versions', count(*)::int from care_plans p
+           where p.version <> (select count(*) from care_plan_versions v where v.care_plan_id = p.id)
+          union all
+          select 'a placement plan after its placement ended', count(*)::int from placement_plans x join placements p on p.id = x.placement_id
+           where x.completed_date > p.end_date or x.child_id <> p.child_id
+          union all
+          select 'a health check before birth', count(*)::int from cla_health_checks h join children k on k.id = h.child_id
+           where h.check_date < k.date_of_birth
+          union all
+          select 'a PEP outside its period', count(*)::int from personal_education_plans x join care_periods c on c.id = x.care_period_id
+           where x.initiated_date < c.start_date or x.initiated_date > coalesce(c.end_date, ${TODAY}::date)
+          union all
+          select 'a PEP meeting not after the PEP began, or after the period', count(*)::int from pep_meetings m
+            join personal_education_plans x on x.id = m.pep_id join care_periods c on c.id = x.care_period_id
+           where m.meeting_date <= x.initiated_date or m.meeting_date > coalesce(c.end_date, ${TODAY}::date)
+          union all
+          select 'a school, status, SDQ or hours before birth', count(*)::int from (
+            select child_id, from_date as d from cla_schools union all select child_id, as_at_date from cla_health_statuses
+            union all select child_id, completed_date from cla_sdq_scores union all select child_id, as_at_date from education_hours) x
+            join children k on k.id = x.child_id where x.d < k.date_of_birth
+          union all
+          select 'a care or health date after today', count(*)::int from (
+            select completed_date as d from care_plan_versions union all select completed_date from placement_plans
+            union all select check_date from cla_health_checks union all select as_at_date from cla_health_statuses
+            union all select completed_date from cla_sdq_scores union all select from_date from cla_schools
+            union all select initiated_date from personal_education_plans union all select meeting_date from pep_meetings
+            union all select as_at_date from education_hours) x where d > ${TODAY}::date`,
+    );
+    expect(broken.filter((b) => b.n > 0)).toEqual([]);
+  });
+
   it('leaves no reference dangling, though the load skips per-row foreign key checks', async () => {
     expect(await danglingReferences(db)).toEqual([]);
   });

@@ -70,6 +70,12 @@ export interface DemoSummary {
     lookedAfter: number;
     placements: number;
     lookedAfterReviews: number;
+    /** Periods of care with a completed care plan. */
+    carePlans: number;
+    placementPlans: number;
+    healthChecks: number;
+    personalEducationPlans: number;
+    pepMeetings: number;
     obligations: number;
     restrictedRecords: number;
   };
@@ -142,6 +148,16 @@ export async function buildDemoAuthority(db: Db, opts: DemoOptions = {}): Promis
       ['careEpisodes', schema.careEpisodes],
       ['placementChanges', schema.placementChanges],
       ['lookedAfterReviews', schema.lookedAfterReviews],
+      ['carePlans', schema.carePlans],
+      ['carePlanVersions', schema.carePlanVersions],
+      ['placementPlans', schema.placementPlans],
+      ['healthChecks', schema.healthChecks],
+      ['healthStatuses', schema.healthStatuses],
+      ['sdqScores', schema.sdqScores],
+      ['childSchools', schema.childSchools],
+      ['personalEducationPlans', schema.personalEducationPlans],
+      ['pepMeetings', schema.pepMeetings],
+      ['educationHours', schema.educationHours],
     ];
     for (const [key, table] of order) {
       const n = await bulkInsert(tx, table, r[key] as PgTable['$inferInsert'][]);
@@ -204,6 +220,16 @@ const BULK_TABLES = [
   'care_episodes',
   'placement_changes',
   'looked_after_reviews',
+  'care_plans',
+  'care_plan_versions',
+  'placement_plans',
+  'cla_health_checks',
+  'cla_health_statuses',
+  'cla_sdq_scores',
+  'cla_schools',
+  'personal_education_plans',
+  'pep_meetings',
+  'education_hours',
   'obligations',
 ];
 
@@ -297,6 +323,11 @@ async function summarise(
                (select count(*)::int from care_periods where end_date is null) as "lookedAfter",
                (select count(*)::int from placements) as "placements",
                (select count(*)::int from looked_after_reviews) as "lookedAfterReviews",
+               (select count(distinct care_plan_id)::int from care_plan_versions where completed_date is not null) as "carePlans",
+               (select count(*)::int from placement_plans) as "placementPlans",
+               (select count(*)::int from cla_health_checks) as "healthChecks",
+               (select count(*)::int from personal_education_plans) as "personalEducationPlans",
+               (select count(*)::int from pep_meetings) as "pepMeetings",
                (select count(*)::int from obligations) as "obligations",
                (select count(*)::int from children where restricted) as "restrictedRecords"`,
   );

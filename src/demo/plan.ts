@@ -25,6 +25,7 @@ import type {
 } from '../schema.js';
 import { type Locality, manchester2014 } from './authority.js';
 import { type CaseworkRows, type PlannedCinPlan, type PlannedStrategy, createCasework, emptyCaseworkRows } from './casework.js';
+import { type CareAndHealthRows, emptyCareAndHealthRows, planCareAndHealth } from './care-and-health.js';
 import { emptyFollowUpRows, type FollowUpRows, planFollowUp } from './follow-up.js';
 import { createDays } from './days.js';
 import { type CareChild, type LookedAfterRows, createLookedAfter, emptyLookedAfterRows } from './looked-after.js';
@@ -50,7 +51,7 @@ import {
 } from './vocabulary.js';
 import { DEMO_PRACTITIONER_CASELOAD, type PlannedTeam, type PlannedWorker, type Workforce, planWorkforce } from './workforce.js';
 
-export interface DemoRows extends CaseworkRows, LookedAfterRows, FollowUpRows {
+export interface DemoRows extends CaseworkRows, LookedAfterRows, FollowUpRows, CareAndHealthRows {
   teams: (typeof teams.$inferInsert)[];
   workers: (typeof workers.$inferInsert)[];
   users: (typeof users.$inferInsert)[];
@@ -290,6 +291,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     allocations: [],
     ...emptyCaseworkRows(),
     ...emptyFollowUpRows(),
+    ...emptyCareAndHealthRows(),
     ...emptyLookedAfterRows(),
   };
   const caseworkFaker = new Faker({ locale: [en_GB, en, base] });
@@ -1280,6 +1282,11 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     n = inCareAYearAgo();
   }
   lookedAfter.write(rows, rows.visits, careChildren);
+  // Their care plans, health and education, in streams of their own so the rest draws as before.
+  Object.assign(
+    rows,
+    planCareAndHealth(rows, { cal, today: T, nowMs, rng: streams('care-and-health'), ids: streams('care-and-health-ids') }),
+  );
 
   // ── Children only ever the subject of contacts ───────────────────────────────
   const contactOnlyFamilies = Math.round(4200 * scale);
