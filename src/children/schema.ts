@@ -72,6 +72,10 @@ export const relationships = pgTable(
   (t) => [
     check('relationships_party_check', sql`(${t.personId} is null) <> (${t.relatedChildId} is null)`),
     index('relationships_child_idx').on(t.childId),
+    // the other way round: whose mother a child is (the SSDA903's MOTHER), who names this child
+    index('relationships_related_child_idx')
+      .on(t.relatedChildId)
+      .where(sql`${t.relatedChildId} is not null`),
   ],
 );
 

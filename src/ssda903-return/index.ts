@@ -10,14 +10,16 @@ import type { RecordSectionSource } from '../children/record-sections.js';
 import type { Area } from '../core/http/area.js';
 import { ssda903ReturnPaths as paths } from './paths.js';
 import { childFindings } from './presenters.js';
+import { inReturn } from './queries.js';
 import { ssda903ReturnRoutes } from './routes.js';
 import { check903, buildFromRecord, currentReturnYear, yearLabel } from './ssda903.js';
 
 /** The findings of the return the record makes today about a child looked after in the year, each with where it is put right. */
 const section: RecordSectionSource = async (db, childId, _obligations, today) => {
   const year = currentReturnYear(today);
+  // a child not looked after in the year is not in the return: nothing to say, and nothing to build
+  if (!(await inReturn(db, year, childId))) return null;
   const { current, previous } = await buildFromRecord(db, year, childId);
-  // a child not looked after in the year is not in the return: nothing to say
   if (!current.tables.Header?.rows.length) return null;
   const checked = check903(current, previous);
   return {

@@ -23,6 +23,12 @@ function inScope(year: number, childId?: string): SQL {
       ${childId ? sql`and p.child_id = ${childId}` : sql``}`;
 }
 
+/** Whether a child is in the year's return at all (looked after at some time in it): one cheap question before building it. */
+export async function inReturn(db: Db, year: number, childId: string): Promise<boolean> {
+  const found = await rows<{ id: string }>(db, sql`${inScope(year, childId)} limit 1`);
+  return found.length > 0;
+}
+
 /** The roles whose allocation makes someone the child's social worker. */
 const SOCIAL_WORKERS = sql`('social_worker', 'senior_practitioner')`;
 

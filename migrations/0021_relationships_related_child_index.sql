@@ -1,0 +1,1 @@
+CREATE INDEX "relationships_related_child_idx" ON "relationships" USING btree ("related_child_id") WHERE "relationships"."related_child_id" is not null;
