@@ -177,9 +177,10 @@ function groupFeed(rules: readonly string[], fed: (ruleId: string) => boolean): 
 }
 
 /**
- * The child protection and children in need figures, as two tables' rows, each number leading
- * to the list behind it: what the clock says is overdue and coming up, then the plans and
- * conferences a manager looks at (`reportDays`: the local setting in force today).
+ * The child protection, children in need and looked after figures, as three tables' rows, each
+ * number leading to the list behind it: what the clock says is overdue and coming up (help and
+ * protection, then children looked after), then the plans and conferences a manager looks at
+ * (`reportDays`: the local setting in force today; `fed`: whether the record feeds a rule).
  */
 export function caseworkRows(
   counts: CaseworkCounts,
