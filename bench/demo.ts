@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../src/core/config.js';
 import { rows } from '../src/core/db/database.js';
+import { londonDate } from '../src/core/time.js';
 import { buildDemoAuthority } from '../src/demo/build.js';
 import { buildServer } from '../src/server.js';
 import { load } from './load.js';
@@ -62,11 +63,11 @@ async function pageLoad(database: Awaited<ReturnType<typeof benchPostgres>>): Pr
     serviceManager: await signIn(base, 'demo-service-manager'),
   };
   // the practitioner's child with the most on their record: the heaviest record page they open
-  const [child] = await rows<{ id: string }>(
+  const [child, ...others] = await rows<{ id: string }>(
     database.db,
     sql`select a.child_id as id from allocations a join users u on u.worker_id = a.worker_id
          where u.username = 'demo-practitioner' and a.ended_at is null
-         order by (select count(*) from obligations o where o.child_id = a.child_id) desc limit 1`,
+         order by (select count(*) from obligations o where o.child_id = a.child_id) desc`,
   );
   const pages: [string, string, string][] = [
     ['My work', '/my-work', as.practitioner],
@@ -104,16 +105,53 @@ async function pageLoad(database: Awaited<ReturnType<typeof benchPostgres>>): Pr
   const only = process.env.BENCH_PAGES;
   const timed = only ? pages.filter(([name]) => name.includes(only)) : pages;
   const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+  // the record changes while people read it: a practitioner records a visit every second, each
+  // one a write that recomputes a child's obligations and moves what dashboards are computed from
+  const visited = others.length > 0 ? others.map((c) => c.id) : [child!.id];
+  const csrf = ((await (await fetch(`${base}/api/session`, { headers: { cookie: as.practitioner } })).json()) as { csrfToken: string })
+    .csrfToken;
   for (const [mode, thinkMs] of [
     ['back to back', 0],
     ['a page a second each', 1000],
   ] as const) {
-    console.log(`\n50 concurrent users, ${mode}, ${seconds} s per page, PostgreSQL:`);
-    console.log('page | requests/s | failed | p50 | p95 | p99');
+    console.log(`\n50 concurrent users, ${mode}, ${seconds} s per page, PostgreSQL, while a visit is recorded every second:`);
+    console.log('page | requests/s | failed | p50 | p95 | p99 | visits recorded');
     for (const [name, path, cookie] of timed) {
+      const writing = recordingVisits(base, as.practitioner, csrf, visited);
       const r = await load(`${base}${path}`, cookie, 50, seconds, thinkMs);
-      console.log(`${name} | ${(r.requests / r.seconds).toFixed(0)} | ${r.failures} | ${ms(r.median)} | ${ms(r.p95)} | ${ms(r.p99)}`);
+      const w = await writing.stop();
+      console.log(
+        `${name} | ${(r.requests / r.seconds).toFixed(0)} | ${r.failures} | ${ms(r.median)} | ${ms(r.p95)} | ${ms(r.p99)} | ${w.recorded}${w.failed ? ` (${w.failed} failed)` : ''}`,
+      );
     }
   }
   await app.close();
+}
+
+/** A visit to one child after another, once a second through the API, until stopped. */
+function recordingVisits(base: string, cookie: string, csrf: string, childIds: string[]) {
+  let recorded = 0;
+  let failed = 0;
+  let stopped = false;
+  const run = (async () => {
+    for (let i = 0; !stopped; i++) {
+      const next = new Promise((r) => setTimeout(r, 1000));
+      const res = await fetch(`${base}/api/children/${childIds[i % childIds.length]}/visits`, {
+        method: 'POST',
+        headers: { cookie, 'csrf-token': csrf, 'content-type': 'application/json' },
+        body: JSON.stringify({ visitDate: londonDate(new Date()), purpose: 'other', childSeen: true, seenAlone: false }),
+      });
+      await res.arrayBuffer();
+      if (res.status === 201) recorded++;
+      else failed++;
+      await next;
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      await run;
+      return { recorded, failed };
+    },
+  };
 }

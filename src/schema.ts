@@ -3,6 +3,7 @@
 export * from './core/auth/schema.js';
 export * from './core/audit/schema.js';
 export * from './core/db/service-health.js';
+export * from './core/db/record-changes.js';
 export * from './core/organisation/schema.js';
 export * from './core/record/schema.js';
 export * from './workforce/schema.js';

@@ -14,6 +14,7 @@ import type { Area } from './core/http/area.js';
 import type { AppContext } from './core/http/context.js';
 import { healthRoutes } from './core/http/health.js';
 import { systemTime, type TimeSource } from './core/time.js';
+import { RecordCache } from './core/db/record-cache.js';
 import { createViewEnvironment } from './core/views/nunjucks.js';
 import { returnRoutes } from './returns/routes.js';
 
@@ -54,6 +55,7 @@ export async function buildServer(
     views,
     childAccess,
     navigation: serviceParts.flatMap((p) => p.navigation ?? []),
+    cache: new RecordCache(database.db),
   };
   const app = await createApp(
     ctx,

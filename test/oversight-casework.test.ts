@@ -14,6 +14,7 @@ import { startCinPlan, startCinPlanSchema } from '../src/children-in-need/use-ca
 import { createChild, type NewChild } from '../src/children/use-cases.js';
 import { rows, type Database, type Db } from '../src/core/db/database.js';
 import { testDatabases } from '../src/core/db/test-database.js';
+import { noteRecordChange } from '../src/core/db/record-changes.js';
 import { fixedTime } from '../src/core/time.js';
 import { decideContact, recordContact } from '../src/front-door/use-cases.js';
 import { allocate } from '../src/workforce/use-cases.js';
@@ -405,6 +406,8 @@ for (const kind of await testDatabases()) {
       await database.db.execute(
         sql`insert into policy_settings (key, value, effective_from) values ('oversight.conferenceReportWorkingDays', '5'::jsonb, '2026-01-01')`,
       );
+      // written past the service, so it is told, as the policy page's save tells it
+      await noteRecordChange(database.db);
       try {
         const page = (await mina.get('/my-team')).text;
         expect(figureFor(page, 'conference-reports-late')).toBe('2');
@@ -414,6 +417,7 @@ for (const kind of await testDatabases()) {
         expect(late).toContain('later than 5 working days before the conference');
       } finally {
         await database.db.execute(sql`delete from policy_settings where key = 'oversight.conferenceReportWorkingDays'`);
+        await noteRecordChange(database.db);
       }
     });
   });

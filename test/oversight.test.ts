@@ -106,5 +106,36 @@ for (const kind of await testDatabases()) {
         'Shown as due, but OpenCSC cannot yet record it as done: in care leavers, “Leaving care needs assessment”',
       );
     });
+
+    // last: it sees Noor, so the figures above would change
+    it('shows a change at once on dashboards and lists kept between changes', async () => {
+      const sam = new Agent(service.url);
+      await sam.signIn('sam', PASSWORD);
+      const before = await sam.get('/authority');
+      expect(figure(before.text, 'not-seen')).toBe('2');
+      expect((await sam.get('/authority/lists/not-seen-during-assessment')).text).toContain('Noor Northdrift');
+      // kept: asked again with nothing changed, the same
+      expect(figure((await sam.get('/authority')).text, 'not-seen')).toBe('2');
+      const ana = new Agent(service.url);
+      await ana.signIn('ana', PASSWORD);
+      const work = (await ana.get('/my-work')).text;
+      const childId = /href="\/children\/([0-9a-f-]+)\/visits\/new\?purpose=assessment"/.exec(work)![1]!;
+      const noor = (await ana.get(`/children/${childId}`)).text;
+      expect(noor).toContain('Noor Northdrift');
+      await ana.get(`/children/${childId}/visits/new`);
+      const saved = await ana.post(`/children/${childId}/visits/new`, {
+        'visitDate-day': '2',
+        'visitDate-month': '3',
+        'visitDate-year': '2026',
+        purpose: 'assessment',
+        seen: 'alone',
+      });
+      expect(saved.status).toBe(303);
+      expect(figure((await sam.get('/authority')).text, 'not-seen')).toBe('1');
+      const list = (await sam.get('/authority/lists/not-seen-during-assessment')).text;
+      expect(list).not.toContain('Noor Northdrift');
+      expect(list).toContain('Sol Southdrift');
+      expect((await ana.get('/my-work')).text).not.toMatch(/data-figure="overdue-tasks">2</);
+    });
   });
 }

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { ClockContext } from '../clock/index.js';
 import { rows, type Db } from '../core/db/database.js';
 import { loadClockContext, recomputeObligations } from './recompute.js';
+import { noteRecordChange } from '../core/db/record-changes.js';
 
 /**
  * Recomputing every child's obligations, as a job kept in a table (obligation_rebuilds)
@@ -118,7 +119,7 @@ type BatchOutcome = { outcome: 'more'; done: number; total: number } | { outcome
 
 /** One batch in one transaction: the job's row is locked first, so nothing else moves it meanwhile. */
 async function runBatch(db: Db, jobId: number, runner: string, context: ClockContext, size: number): Promise<BatchOutcome> {
-  return db.transaction(async (tx) => {
+  const outcome = await db.transaction(async (tx): Promise<BatchOutcome> => {
     const [mine] = await rows<{ last_child_id: string | null; newer: boolean }>(
       tx,
       sql`update obligation_rebuilds set heartbeat_at = now()
@@ -149,6 +150,9 @@ async function runBatch(db: Db, jobId: number, runner: string, context: ClockCon
     );
     return { outcome: 'more', done: progress!.done, total: progress!.total };
   });
+  // once committed, so figures computed meanwhile are not kept as current
+  if (outcome.outcome === 'more') await noteRecordChange(db);
+  return outcome;
 }
 
 async function markFailed(db: Db, jobId: number, runner: string, error: unknown): Promise<void> {

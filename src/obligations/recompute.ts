@@ -2,6 +2,7 @@ import { Param, inArray, sql } from 'drizzle-orm';
 import { computeObligations, createLocalPolicy, type ClockContext, type Obligation } from '../clock/index.js';
 import { createWorkingDayCalendar } from '../core/calendar/index.js';
 import { rows, type Db } from '../core/db/database.js';
+import { noteRecordChange } from '../core/db/record-changes.js';
 import { lockChildren } from '../core/record/locks.js';
 import { deadlineInstant, eventInstant } from '../core/time.js';
 import { allSettings, factsForChildren } from './sources.js';
@@ -86,5 +87,6 @@ export async function recomputeObligations(db: Db, childIds: string[], context?:
   const computed = records.flatMap((child) => computeObligations(child, ctx).map((o) => obligationRow(child.childId, o)));
   await db.delete(obligations).where(inArray(obligations.childId, childIds));
   await insertObligations(db, computed);
+  await noteRecordChange(db);
   return computed.length;
 }

@@ -77,13 +77,16 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
   const recorded = recordedFactKinds();
   const fedRules = new Set(clockRules.filter((r) => ruleFeed(r, recorded).state !== 'not_recorded').map((r) => r.id));
   const fed = (ruleId: string) => fedRules.has(ruleId);
+  // what every viewer of a scope sees alike is computed once per change to the record (ctx.cache)
+  const kept = <T>(key: string, compute: () => Promise<T>) => ctx.cache.get(key, now(), compute);
+  const clockContext = () => kept('clock', () => loadClockContext(ctx.db));
 
   route(app, ctx, { method: 'GET', url: paths.myWork(), roles: roles.caseholders, audit: 'VIEW_MY_WORK' }, async (_req, reply, state) => {
     const { user } = state;
-    const clock = await loadClockContext(ctx.db);
+    const clock = await clockContext();
     const [outstanding, children] = await Promise.all([
-      outstandingFor(ctx.db, allocatedTo(user.workerId), now(), clock),
-      childrenAllocatedTo(ctx.db, user.workerId),
+      kept(`outstanding:${user.workerId}`, () => outstandingFor(ctx.db, allocatedTo(user.workerId), now(), clock)),
+      kept(`allocated:${user.workerId}`, () => childrenAllocatedTo(ctx.db, user.workerId)),
     ]);
     // a child allocated to the user whose record is restricted to others is a restricted record here too
     const [restricted, notices] = await Promise.all([
@@ -134,14 +137,16 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(app, ctx, { method: 'GET', url: paths.myTeam(), roles: roles.managers }, async (req, reply, { user }) => {
     const team = await teamFor(user, (req.query as Record<string, string | undefined>).teamId);
     if (!team) return reply.redirect(paths.authority());
-    const clock = await loadClockContext(ctx.db);
+    const clock = await clockContext();
     const n = notSeenWorkingDays(clock, today());
     const since = clock.calendar.addWorkingDays(today(), -n);
     const [workers, figures, casework, contacts, notices] = await Promise.all([
-      caseloads(ctx.db, team.id),
-      dashboardFigures(ctx.db, team.id, { now: now(), today: today(), calendar: clock.calendar, seenSince: since }),
-      caseworkCounts(ctx.db, { kind: 'team', teamId: team.id }, { now: now(), today: today(), clock }),
-      contactsAwaitingDecision(ctx.db, user, now(), undefined),
+      kept(`caseloads:${team.id}`, () => caseloads(ctx.db, team.id)),
+      kept(`figures:${team.id}`, () =>
+        dashboardFigures(ctx.db, team.id, { now: now(), today: today(), calendar: clock.calendar, seenSince: since }),
+      ),
+      kept(`casework:${team.id}`, () => caseworkCounts(ctx.db, { kind: 'team', teamId: team.id }, { now: now(), today: today(), clock })),
+      kept(`contacts:${user.id}`, () => contactsAwaitingDecision(ctx.db, user, now(), undefined)),
       accessNotices(ctx.db, user),
     ]);
     const named = user.role === 'service_manager' ? team.id : undefined;
@@ -182,13 +187,13 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   route(app, ctx, { method: 'GET', url: paths.authority(), roles: roles.serviceManagers }, async (_req, reply, { user }) => {
-    const clock = await loadClockContext(ctx.db);
+    const clock = await clockContext();
     const [figures, casework, teams, repeat, contacts, notices] = await Promise.all([
-      backlogCounts(ctx.db, null, now(), today()),
-      caseworkCounts(ctx.db, { kind: 'authority' }, { now: now(), today: today(), clock }),
-      teamsOverview(ctx.db, now()),
-      repeatReferralRate(ctx.db, today()),
-      contactsAwaitingDecision(ctx.db, user, now()),
+      kept('backlog:authority', () => backlogCounts(ctx.db, null, now(), today())),
+      kept('casework:authority', () => caseworkCounts(ctx.db, { kind: 'authority' }, { now: now(), today: today(), clock })),
+      kept('teams', () => teamsOverview(ctx.db, now())),
+      kept('repeat-referrals', () => repeatReferralRate(ctx.db, today())),
+      kept(`contacts:${user.id}`, () => contactsAwaitingDecision(ctx.db, user, now())),
       accessNotices(ctx.db, user),
     ]);
     return reply.page('oversight/views/authority.njk', {
@@ -242,7 +247,10 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
   ) {
     if (!isListName(name)) return reply.code(404).page('message.njk', { title: 'Page not found' });
     if (name === 'caseload' && !(q.workerId && isUuid(q.workerId))) return forbidden(reply);
-    const list = await childList(ctx.db, name, scope, q, { now: now(), today: today(), clock: await loadClockContext(ctx.db) });
+    const clock = await clockContext();
+    const list = await kept(`list:${name}:${JSON.stringify(scope)}:${JSON.stringify(Object.entries(q).sort())}`, () =>
+      childList(ctx.db, name, scope, q, { now: now(), today: today(), clock }),
+    );
     if (!list) return forbidden(reply);
     // every child stays in the list and the count; one the viewer may not open is shown as a restricted record
     const restricted = await restrictedAmong(

@@ -2,6 +2,7 @@ import type nunjucks from 'nunjucks';
 import type { ChildAccess } from '../auth/access.js';
 import type { Config } from '../config.js';
 import type { Database, Db } from '../db/database.js';
+import type { RecordCache } from '../db/record-cache.js';
 import type { TimeSource } from '../time.js';
 import type { NavigationEntry } from './navigation.js';
 
@@ -16,4 +17,6 @@ export interface AppContext {
   childAccess: ChildAccess;
   /** The service navigation, from every area's entries, in the composition root's order. */
   navigation: readonly NavigationEntry[];
+  /** Figures and lists kept until the record changes (dashboards opened by many at once). */
+  cache: RecordCache;
 }

@@ -4,6 +4,7 @@ import { recordAuditBatched } from '../audit/batched.js';
 import type { AccessRole } from '../auth/schema.js';
 import type { SignedInUser } from '../auth/users.js';
 import type { Db } from '../db/database.js';
+import { noteRecordChange } from '../db/record-changes.js';
 import { lockChildren } from '../record/locks.js';
 import { isUuid } from '../ids.js';
 import type { AppContext } from './context.js';
@@ -142,6 +143,8 @@ export function route(app: FastifyInstance, ctx: AppContext, spec: RouteSpec, ha
             return value;
           });
           progress.written = true;
+          // moved again once committed, so nothing computed before the commit is kept as current
+          await noteRecordChange(ctx.db);
           return result;
         },
       };

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/core/db/database.js';
+import { RecordCache } from '../src/core/db/record-cache.js';
+import { noteRecordChange } from '../src/core/db/record-changes.js';
+import { testDatabases } from '../src/core/db/test-database.js';
+
+const at = new Date('2026-03-02T10:00:05Z');
+
+for (const kind of await testDatabases()) {
+  describe(`figures kept until the record changes, on ${kind.name}`, () => {
+    let database: Database;
+    beforeAll(async () => {
+      database = await kind.open();
+    });
+    afterAll(async () => {
+      await database?.close();
+    });
+
+    it('computes once for requests that arrive together, and again after a change', async () => {
+      const cache = new RecordCache(database.db);
+      let computed = 0;
+      const compute = async () => {
+        computed++;
+        await new Promise((r) => setTimeout(r, 20));
+        return { n: computed };
+      };
+      const together = await Promise.all(Array.from({ length: 5 }, () => cache.get('figures', at, compute)));
+      expect(computed).toBe(1);
+      expect(together.every((r) => r.n === 1)).toBe(true);
+      expect((await cache.get('figures', at, compute)).n).toBe(1);
+      await noteRecordChange(database.db);
+      expect((await cache.get('figures', at, compute)).n).toBe(2);
+      // another key is its own computation
+      expect((await cache.get('other', at, compute)).n).toBe(3);
+    });
+
+    it('computes again when the minute turns, so time-bound figures are never a minute behind', async () => {
+      const cache = new RecordCache(database.db);
+      let computed = 0;
+      const compute = async () => ++computed;
+      expect(await cache.get('due', at, compute)).toBe(1);
+      expect(await cache.get('due', new Date('2026-03-02T10:00:59Z'), compute)).toBe(1);
+      expect(await cache.get('due', new Date('2026-03-02T10:01:00Z'), compute)).toBe(2);
+    });
+
+    it('keeps no failure: the next request computes afresh', async () => {
+      const cache = new RecordCache(database.db);
+      await expect(cache.get('broken', at, () => Promise.reject(new Error('query failed')))).rejects.toThrow('query failed');
+      expect(await cache.get('broken', at, async () => 'answered')).toBe('answered');
+    });
+
+    it('holds at most its capacity, dropping the least recently used', async () => {
+      const cache = new RecordCache(database.db, 2);
+      let computed = 0;
+      const compute = async () => ++computed;
+      await cache.get('a', at, compute);
+      await cache.get('b', at, compute);
+      await cache.get('a', at, compute);
+      await cache.get('c', at, compute);
+      expect(computed).toBe(3);
+      // a was used after b, so b went
+      expect(await cache.get('a', at, compute)).toBe(1);
+      expect(await cache.get('b', at, compute)).toBe(4);
+    });
+  });
+}
