@@ -35,6 +35,7 @@ import { raiserLabels } from '../dispute-resolution/presenters.js';
 import { formatDateWithWeekday } from '../core/calendar/index.js';
 import { categoryOfAbuseCodes, reasonForClosureCodes, referralSourceCodes } from '../children/codes.js';
 import { labelOf, sentenceCase } from '../core/codes.js';
+import { pagination } from '../core/views/pages.js';
 import type { ChronologyEvent, ChronologyKind } from './queries.js';
 
 export const chronologyKindLabels: Record<ChronologyKind, string> = {
@@ -385,23 +386,6 @@ export function chronologyHref(childId: string, f: ChronologyFilter, change: Par
   return `/children/${childId}/chronology${s ? `?${s}` : ''}`;
 }
 
-/** GOV.UK pagination: previous, next and the page numbers, with gaps past the nearest. */
-function pagination(childId: string, f: ChronologyFilter, pages: number) {
-  if (pages <= 1) return null;
-  const shown = [...new Set([1, f.page - 1, f.page, f.page + 1, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
-  const items: ({ number: number; href: string; current: boolean } | { ellipsis: true })[] = [];
-  shown.forEach((n, i) => {
-    if (i > 0 && n - shown[i - 1]! > 1) items.push({ ellipsis: true });
-    items.push({ number: n, href: chronologyHref(childId, f, { page: n }), current: n === f.page });
-  });
-  return {
-    landmarkLabel: 'Pages of the chronology',
-    ...(f.page > 1 ? { previous: { href: chronologyHref(childId, f, { page: f.page - 1 }) } } : {}),
-    ...(f.page < pages ? { next: { href: chronologyHref(childId, f, { page: f.page + 1 }) } } : {}),
-    items,
-  };
-}
-
 export const PAGE_SIZE = 25;
 
 export function chronologyPage(
@@ -456,7 +440,9 @@ export function chronologyPage(
           ? `All ${total} events${all ? '' : ` of the kinds chosen`}, ${f.order === 'newest' ? 'newest' : 'oldest'} first.`
           : `Events ${first} to ${Math.min(total, first + presented.length - 1)} of ${total}${all ? '' : ` of the kinds chosen`}, ${f.order === 'newest' ? 'newest' : 'oldest'} first.`,
     days: byDay(presented),
-    pagination: f.print ? null : pagination(child.id, f, pages),
+    pagination: f.print
+      ? null
+      : pagination({ page: f.page, pages }, (page) => chronologyHref(child.id, f, { page }), 'Pages of the chronology'),
     printLink: { href: chronologyHref(child.id, f, { print: true, page: 1 }), text: 'Print view: every event on one page' },
     pagedLink: { href: chronologyHref(child.id, f, { print: false, page: 1 }), text: 'Back to the chronology in pages' },
     clearLink: { href: `/children/${child.id}/chronology`, text: 'Show everything' },

@@ -6,6 +6,7 @@ import type { AppContext } from '../core/http/context.js';
 import { forbidden, type RequestState, route } from '../core/http/route.js';
 import { isUuid } from '../core/ids.js';
 import { todayIn } from '../core/time.js';
+import { pageOf, pagination } from '../core/views/pages.js';
 import { contactsAwaitingDecision } from '../front-door/queries.js';
 import { outstandingFor } from '../obligations/queries.js';
 import { loadClockContext } from '../obligations/recompute.js';
@@ -67,6 +68,9 @@ function restrictedLastWithin<T>(items: T[], key: (t: T) => string, isRestricted
   }
   return out;
 }
+
+/** Rows on one page of a list: enough to scan, few enough to load at once on a busy morning. */
+const LIST_PAGE_SIZE = 100;
 
 const pastDeadline = (contacts: { hoursLeft: number | null }[]) => contacts.filter((c) => c.hoursLeft !== null && c.hoursLeft < 0).length;
 
@@ -248,8 +252,9 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
     if (!isListName(name)) return reply.code(404).page('message.njk', { title: 'Page not found' });
     if (name === 'caseload' && !(q.workerId && isUuid(q.workerId))) return forbidden(reply);
     const clock = await clockContext();
-    const list = await kept(`list:${name}:${JSON.stringify(scope)}:${JSON.stringify(Object.entries(q).sort())}`, () =>
-      childList(ctx.db, name, scope, q, { now: now(), today: today(), clock }),
+    const { page: requestedPage, ...asked } = q;
+    const list = await kept(`list:${name}:${JSON.stringify(scope)}:${JSON.stringify(Object.entries(asked).sort())}`, () =>
+      childList(ctx.db, name, scope, asked, { now: now(), today: today(), clock }),
     );
     if (!list) return forbidden(reply);
     // every child stays in the list and the count; one the viewer may not open is shown as a restricted record
@@ -269,14 +274,25 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
         (r) => ('restricted' in r ? key({ childId: '', childName: '', cells: r.cells }) : key(r)),
         (r) => 'restricted' in r,
       );
-    state.revealedChildIds = list.items.filter((i) => !restricted.has(i.childId)).map((i) => i.childId);
+    // a long list a page at a time: the count is the whole list's
+    const at = pageOf(shown.length, requestedPage, LIST_PAGE_SIZE);
+    const onPage = shown.slice(at.from, at.to);
+    state.revealedChildIds = onPage.flatMap((i) => ('restricted' in i ? [] : [i.childId]));
+    const carried = Object.entries(asked).filter((e): e is [string, string] => typeof e[1] === 'string');
+    const path = reply.request.url.split('?')[0]!;
+    const pageHref = (n: number) => {
+      const query = new URLSearchParams([...carried, ...(n > 1 ? [['page', String(n)] as [string, string]] : [])]).toString();
+      return query ? `${path}?${query}` : path;
+    };
     return reply.page('oversight/views/list.njk', {
       title: list.title,
       definition: list.definition,
       scopeName: page.scopeName,
       count: listCount(list.items.length, list.noun),
+      shownCount: at.pages > 1 ? `${at.from + 1} to ${at.to}` : null,
       head: listHead(list.head, list.actionHead),
-      rows: listRows(shown, list.actionHead !== undefined),
+      rows: listRows(onPage, list.actionHead !== undefined),
+      pagination: pagination(at, pageHref, `Pages of ${list.title.toLowerCase()}`),
       backLink: page.backLink,
     });
   }

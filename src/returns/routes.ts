@@ -10,6 +10,7 @@ import { findingsCsv, findingsJson, summariseByRule } from './report.js';
 import { createRun, findingsOf, processRun, recentRuns, runOf, type UploadedReturn } from './runs.js';
 import { FILE_FIELDS, prepareUploadsFolder, readCsrfField, receiveUpload } from './upload.js';
 import { checkSpreadsheetFile } from './xlsx.js';
+import { pageOf, pagination } from '../core/views/pages.js';
 
 const officers = ['service_manager', 'administrator'] as const;
 const PAGE = 200;
@@ -112,23 +113,15 @@ export async function returnRoutes(app: FastifyInstance, ctx: AppContext): Promi
     const run = await runOf(ctx.db, runId, user.id);
     if (!run) return reply.code(404).page('message.njk', { title: 'Page not found' });
     const all = (await findingsOf(ctx.db, run.id, user.id)).filter((f) => f.rule === rule);
-    const page = Math.max(1, Number((req.query as Record<string, string>).page ?? 1) || 1);
-    const pages = Math.max(1, Math.ceil(all.length / PAGE));
+    const shown = pageOf(all.length, (req.query as Record<string, unknown>).page, PAGE);
     return reply.page('returns/views/rule.njk', {
       title: `Rule ${rule}`,
       run,
       rule,
       message: all[0]?.message ?? '',
       total: all.length,
-      rows: findingRows(all.slice((page - 1) * PAGE, page * PAGE)),
-      pagination:
-        pages > 1
-          ? {
-              ...(page > 1 ? { previous: { href: `?page=${page - 1}` } } : {}),
-              ...(page < pages ? { next: { href: `?page=${page + 1}` } } : {}),
-              items: Array.from({ length: pages }, (_, i) => ({ number: i + 1, href: `?page=${i + 1}`, current: i + 1 === page })),
-            }
-          : null,
+      rows: findingRows(all.slice(shown.from, shown.to)),
+      pagination: pagination(shown, (page) => `?page=${page}`, `Pages of rule ${rule}’s findings`),
       backLink: `/returns/runs/${run.id}`,
     });
   });
