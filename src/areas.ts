@@ -52,10 +52,8 @@ export const areas = [
 // this list is loaded: the server, the CLI and the demo all reach the areas through here.
 provideClockSources(areas.flatMap((a) => ('clock' in a ? [a.clock] : [])));
 
-// The parts of the child's record page other areas give (child protection's, children in
-// need's, looked after's and missing episodes' sections, the case notes button, the latest of the chronology), in this list's order.
-// need's, looked after's and health and education's sections, the case notes button, the latest of the chronology), in this list's order.
-// need's, looked after's and care planning's sections, the case notes button, the latest of the chronology), in this list's order.
+// The parts of the child's record page other areas give (each area's section, the case notes
+// button, the latest of the chronology), in this list's order.
 provideRecordSections(areas.flatMap((a) => ('recordSection' in a ? [a.recordSection] : [])));
 
 // What other areas do when a child protection plan starts (children in need ends its plan).
