@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { roles } from '../core/auth/roles.js';
+import { readPlannedOnce } from '../core/db/database.js';
 import { StaleRecordError } from '../core/db/versions.js';
 import type { AppContext } from '../core/http/context.js';
 import { dateParts, errorView, type FieldError, joinDateParts, parse } from '../core/http/forms.js';
@@ -158,11 +159,15 @@ function recordRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(app, ctx, { method: 'GET', url: paths.record(':childId'), audit: 'VIEW_CHILD' }, async (req, reply, state) => {
     const { childId } = req.params as { childId: string };
     const now = ctx.time.now();
-    const [record, clock] = await Promise.all([childRecord(ctx.db, childId, now, state.user), loadClockContext(ctx.db)]);
-    if (!record) return reply.code(404).page('message.njk', { title: 'Page not found' });
+    const read = await readPlannedOnce(ctx.db, async (tx) => {
+      const [record, clock] = await Promise.all([childRecord(tx, childId, now, state.user), loadClockContext(tx)]);
+      if (!record) return null;
+      const [obligations, recent] = await Promise.all([childObligations(tx, childId, now, clock), visitsOf(tx, childId, 5)]);
+      return { record, obligations, recent, sections: await recordSections(tx, childId, obligations, londonDate(now)) };
+    });
+    if (!read) return reply.code(404).page('message.njk', { title: 'Page not found' });
+    const { record, obligations, recent, sections } = read;
     state.revealedChildIds = namedChildren(record);
-    const [obligations, recent] = await Promise.all([childObligations(ctx.db, childId, now, clock), visitsOf(ctx.db, childId, 5)]);
-    const sections = await recordSections(ctx.db, childId, obligations, londonDate(now));
     return reply.page('children/views/record.njk', {
       title: `${record.child.firstName} ${record.child.lastName}`,
       child: record.child,

@@ -311,6 +311,20 @@ export async function canWrite(db: Db): Promise<boolean> {
   }
 }
 
+/**
+ * Everything a page reads about one child, in one transaction (one consistent snapshot) whose
+ * statements are planned once per connection rather than at every execution. Their plans do
+ * not depend on which child; planning the longest of them (the chronology's union of every
+ * area) cost more than running it, on every view of a record. Dashboards are not read this
+ * way: their counts depend on dates and scopes, and planning for the values pays there.
+ */
+export async function readPlannedOnce<T>(db: Db, read: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local plan_cache_mode = force_generic_plan`);
+    return read(tx);
+  });
+}
+
 /** Rows of a raw query, whichever driver ran it. */
 export async function rows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
