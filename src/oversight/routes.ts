@@ -82,12 +82,15 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
   const fedRules = new Set(clockRules.filter((r) => ruleFeed(r, recorded).state !== 'not_recorded').map((r) => r.id));
   const fed = (ruleId: string) => fedRules.has(ruleId);
   // what every viewer of a scope sees alike is computed once per change to the record (ctx.cache)
-  const kept = <T>(key: string, compute: () => Promise<T>) => ctx.cache.get(key, now(), compute);
-  const clockContext = () => kept('clock', () => loadClockContext(ctx.db));
+  const asOfNow = async () => {
+    const view = await ctx.cache.asOf(now());
+    const kept = <T>(key: string, compute: () => Promise<T>) => view.get(key, compute);
+    return { kept, clock: await kept('clock', () => loadClockContext(ctx.db)) };
+  };
 
   route(app, ctx, { method: 'GET', url: paths.myWork(), roles: roles.caseholders, audit: 'VIEW_MY_WORK' }, async (_req, reply, state) => {
     const { user } = state;
-    const clock = await clockContext();
+    const { kept, clock } = await asOfNow();
     const [outstanding, children] = await Promise.all([
       kept(`outstanding:${user.workerId}`, () => outstandingFor(ctx.db, allocatedTo(user.workerId), now(), clock)),
       kept(`allocated:${user.workerId}`, () => childrenAllocatedTo(ctx.db, user.workerId)),
@@ -141,7 +144,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(app, ctx, { method: 'GET', url: paths.myTeam(), roles: roles.managers }, async (req, reply, { user }) => {
     const team = await teamFor(user, (req.query as Record<string, string | undefined>).teamId);
     if (!team) return reply.redirect(paths.authority());
-    const clock = await clockContext();
+    const { kept, clock } = await asOfNow();
     const n = notSeenWorkingDays(clock, today());
     const since = clock.calendar.addWorkingDays(today(), -n);
     const [workers, figures, casework, contacts, notices] = await Promise.all([
@@ -191,7 +194,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   route(app, ctx, { method: 'GET', url: paths.authority(), roles: roles.serviceManagers }, async (_req, reply, { user }) => {
-    const clock = await clockContext();
+    const { kept, clock } = await asOfNow();
     const [figures, casework, teams, repeat, contacts, notices] = await Promise.all([
       kept('backlog:authority', () => backlogCounts(ctx.db, null, now(), today())),
       kept('casework:authority', () => caseworkCounts(ctx.db, { kind: 'authority' }, { now: now(), today: today(), clock })),
@@ -251,7 +254,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
   ) {
     if (!isListName(name)) return reply.code(404).page('message.njk', { title: 'Page not found' });
     if (name === 'caseload' && !(q.workerId && isUuid(q.workerId))) return forbidden(reply);
-    const clock = await clockContext();
+    const { kept, clock } = await asOfNow();
     const { page: requestedPage, ...asked } = q;
     const list = await kept(`list:${name}:${JSON.stringify(scope)}:${JSON.stringify(Object.entries(asked).sort())}`, () =>
       childList(ctx.db, name, scope, asked, { now: now(), today: today(), clock }),

@@ -18,20 +18,27 @@ export class RecordCache {
     private readonly capacity = 500,
   ) {}
 
+  /** The record as it stands at `at`: read the change counter once for a page's several results. */
+  async asOf(at: Date): Promise<{ get<T>(key: string, compute: () => Promise<T>): Promise<T> }> {
+    const stamp = `${await latestRecordChange(this.db)}|${Math.floor(at.getTime() / 60_000)}`;
+    return { get: (key, compute) => this.kept(`${stamp}|${key}`, compute) };
+  }
+
   async get<T>(key: string, at: Date, compute: () => Promise<T>): Promise<T> {
-    const change = await latestRecordChange(this.db);
-    const minute = Math.floor(at.getTime() / 60_000);
-    const full = `${change}|${minute}|${key}`;
-    const kept = this.entries.get(full) as Promise<T> | undefined;
+    return (await this.asOf(at)).get(key, compute);
+  }
+
+  private kept<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const kept = this.entries.get(key) as Promise<T> | undefined;
     if (kept) {
       // most recently used last, so the oldest falls out first
-      this.entries.delete(full);
-      this.entries.set(full, kept);
+      this.entries.delete(key);
+      this.entries.set(key, kept);
       return kept;
     }
     const computing = compute();
-    this.entries.set(full, computing);
-    computing.catch(() => this.entries.delete(full));
+    this.entries.set(key, computing);
+    computing.catch(() => this.entries.delete(key));
     while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
     return computing;
   }
