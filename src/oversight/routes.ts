@@ -21,6 +21,7 @@ import {
   listRows,
   myChildrenRows,
   percentage,
+  placementRows,
   taskCount,
   teamLists,
   teamOverviewRows,
@@ -44,6 +45,8 @@ import {
   teamsOverview,
 } from './queries.js';
 import { conferenceReportWorkingDays, notSeenWorkingDays } from './settings.js';
+import { isPlacementListName, placementFigures, placementList } from './placements.js';
+import { postcodeDirectoryLoader } from './postcode-directory.js';
 
 /** Sunday of the week containing a date: "due this week" runs to the end of the week. */
 function endOfWeek(date: string): string {
@@ -77,6 +80,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
   const recorded = recordedFactKinds();
   const fedRules = new Set(clockRules.filter((r) => ruleFeed(r, recorded).state !== 'not_recorded').map((r) => r.id));
   const fed = (ruleId: string) => fedRules.has(ruleId);
+  const postcodes = postcodeDirectoryLoader(ctx.config.postcodeDirectory);
 
   route(app, ctx, { method: 'GET', url: paths.myWork(), roles: roles.caseholders, audit: 'VIEW_MY_WORK' }, async (_req, reply, state) => {
     const { user } = state;
@@ -137,10 +141,11 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
     const clock = await loadClockContext(ctx.db);
     const n = notSeenWorkingDays(clock, today());
     const since = clock.calendar.addWorkingDays(today(), -n);
-    const [workers, figures, casework, contacts, notices] = await Promise.all([
+    const [workers, figures, casework, placed, contacts, notices] = await Promise.all([
       caseloads(ctx.db, team.id),
       dashboardFigures(ctx.db, team.id, { now: now(), today: today(), calendar: clock.calendar, seenSince: since }),
       caseworkCounts(ctx.db, { kind: 'team', teamId: team.id }, { now: now(), today: today(), clock }),
+      postcodes().then((directory) => placementFigures(ctx.db, { kind: 'team', teamId: team.id }, today(), directory)),
       contactsAwaitingDecision(ctx.db, user, now(), undefined),
       accessNotices(ctx.db, user),
     ]);
@@ -161,6 +166,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
         conferenceReportWorkingDays(clock, today()),
         fed,
       ),
+      placementRows: placementRows(placed, (name) => paths.teamList(name, { teamId: named })),
       comingUp: COMING_UP_WORKING_DAYS,
       unallocatedList: paths.teamList('unallocated', { teamId: named }),
       notSeenDays: n,
@@ -183,9 +189,10 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   route(app, ctx, { method: 'GET', url: paths.authority(), roles: roles.serviceManagers }, async (_req, reply, { user }) => {
     const clock = await loadClockContext(ctx.db);
-    const [figures, casework, teams, repeat, contacts, notices] = await Promise.all([
+    const [figures, casework, placed, teams, repeat, contacts, notices] = await Promise.all([
       backlogCounts(ctx.db, null, now(), today()),
       caseworkCounts(ctx.db, { kind: 'authority' }, { now: now(), today: today(), clock }),
+      postcodes().then((directory) => placementFigures(ctx.db, { kind: 'authority' }, today(), directory)),
       teamsOverview(ctx.db, now()),
       repeatReferralRate(ctx.db, today()),
       contactsAwaitingDecision(ctx.db, user, now()),
@@ -204,6 +211,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
       casework,
       caseworkRows: caseworkRows(casework, (name) => paths.authorityList(name), conferenceReportWorkingDays(clock, today()), fed),
+      placementRows: placementRows(placed, (name) => paths.authorityList(name)),
       comingUp: COMING_UP_WORKING_DAYS,
       teamRows: teamOverviewRows(teams),
       repeat,
@@ -240,9 +248,14 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
     q: Record<string, string | undefined>,
     page: { scopeName: string; backLink: string },
   ) {
-    if (!isListName(name)) return reply.code(404).page('message.njk', { title: 'Page not found' });
-    if (name === 'caseload' && !(q.workerId && isUuid(q.workerId))) return forbidden(reply);
-    const list = await childList(ctx.db, name, scope, q, { now: now(), today: today(), clock: await loadClockContext(ctx.db) });
+    let list: Awaited<ReturnType<typeof placementList>> | null;
+    if (isPlacementListName(name)) {
+      list = await placementList(ctx.db, name, scope, today(), await postcodes());
+    } else {
+      if (!isListName(name)) return reply.code(404).page('message.njk', { title: 'Page not found' });
+      if (name === 'caseload' && !(q.workerId && isUuid(q.workerId))) return forbidden(reply);
+      list = await childList(ctx.db, name, scope, q, { now: now(), today: today(), clock: await loadClockContext(ctx.db) });
+    }
     if (!list) return forbidden(reply);
     // every child stays in the list and the count; one the viewer may not open is shown as a restricted record
     const restricted = await restrictedAmong(
@@ -267,6 +280,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
       definition: list.definition,
       scopeName: page.scopeName,
       count: listCount(list.items.length, list.noun),
+      notComputed: list.notComputed,
       head: listHead(list.head, list.actionHead),
       rows: listRows(shown, list.actionHead !== undefined),
       backLink: page.backLink,
