@@ -174,6 +174,20 @@ describe('in a real browser: a child becomes looked after, is placed, moves, has
     );
   });
 
+  it('corrects the placement type recorded wrongly for the move, from the episodes table', async () => {
+    await follow('Correct the episode that began on 16 March 2026');
+    await expect(page.getByLabel('Placement type').inputValue()).resolves.toBe('U4');
+    await page.getByLabel('Legal status').selectOption('V2');
+    await submit('Save the correction');
+    // the legal status changed the day of the move: it cannot be corrected to the one before
+    await expect(errorSummary()).resolves.toContain('the episode before (began 2 March 2026) is already V2');
+    await page.getByLabel('Legal status').selectOption('C1');
+    await page.getByLabel('Placement type').selectOption('U5');
+    await submit('Save the correction');
+    await expect(banner()).resolves.toContain('Episode corrected');
+    await expect(page.getByRole('table', { name: 'Episodes (SSDA903)' }).textContent()).resolves.toContain('U5');
+  });
+
   it('shows the IRO’s caseload to the team manager, from My team to the child', async () => {
     const { context, page: manager } = await signInWithPassword(harness.browser, service.url, 'mina', PASSWORD);
     try {
