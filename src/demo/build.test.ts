@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nhsNumberProblem, postcodeProblem, upnProblem } from '../core/record/identifiers.js';
@@ -20,7 +23,10 @@ import {
   openAssessments,
   overdueAssessments,
 } from '../oversight/queries.js';
+import { placementFigures, placementList } from '../oversight/placements.js';
+import { postcodeDirectoryLoader } from '../oversight/postcode-directory.js';
 import { districtOf, milesBetween, postcodeDistricts } from './authority.js';
+import { writeDemoPostcodeDirectory } from './postcode-directory.js';
 import { type DemoSummary, buildDemoAuthority } from './build.js';
 import { planDemoAuthority } from './plan.js';
 
@@ -592,6 +598,20 @@ describe('the demo authority, the size of Manchester on the first day of its 201
     const far = current.filter((p) => milesBetween(p.home_postcode, p.placement_postcode)! > 20).length;
     expect(far / current.length).toBeGreaterThan(0.08);
     expect(far / current.length).toBeLessThan(0.1);
+    // the authority's page shows the same, measured with the demo's made-up postcode directory, each figure its list's length
+    const folder = await mkdtemp(join(tmpdir(), 'opencsc-demo-postcodes-'));
+    try {
+      const directory = await postcodeDirectoryLoader(await writeDemoPostcodeDirectory(db, folder))();
+      const authority = { kind: 'authority' } as const;
+      const figures = await placementFigures(db, authority, TODAY, directory);
+      expect(figures.distance).toEqual({ state: 'computed', far, notKnown: 0 });
+      expect((await placementList(db, 'la-placed-far', authority, TODAY, directory)).items).toHaveLength(far);
+      expect((await placementList(db, 'la-three-placements', authority, TODAY, directory)).items).toHaveLength(figures.threePlacements);
+      expect(figures.threePlacements / current.length).toBeGreaterThan(0.05);
+      expect(figures.threePlacements / current.length).toBeLessThan(0.12);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
     const of = (test: (type: string) => boolean) => current.filter((p) => test(p.placement_type)).length;
     expect(of((t) => t === 'K1' || t === 'K2')).toBe(120);
     expect(of((t) => /^U[1-6]$/.test(t))).toBe(1025);
