@@ -23,6 +23,12 @@ async function serve(config: Config, database: Database, opts: { demo: boolean }
   // Loaded when a command serves pages, so that commands which do not (validate) start
   // without the web stack: its template engine slows string handling in the whole process.
   const { buildServer } = await import('../server.js');
+  if (opts.demo && !config.postcodeDirectory) {
+    // the demo's distances from home come from a made-up directory of its own made-up postcodes
+    const { writeDemoPostcodeDirectory } = await import('../demo/postcode-directory.js');
+    config = { ...config, postcodeDirectory: await writeDemoPostcodeDirectory(database.db, config.dataDir) };
+    console.log(`Distances from home use the demo's made-up postcode directory (${config.postcodeDirectory})`);
+  }
   const { app } = await buildServer(config, database, { migrate: false });
   const close = async () => {
     await app.close();

@@ -68,6 +68,7 @@ const envSchema = z.object({
   SIGN_IN_LOCKOUT_MINUTES: whole(1, 24 * 60).default(15),
   SIGN_IN_CONCURRENT_CHECKS: whole(1, 64).default(2),
   SIGN_IN_QUEUE: whole(0, 1000).default(8),
+  POSTCODE_DIRECTORY: z.string().min(1).optional(),
   AUTHORITY_NAME: z
     .string()
     .trim()
@@ -112,6 +113,11 @@ export interface Config {
   passwordSignIn: boolean;
   /** The local authority running the service, named at the top and foot of every page. */
   authorityName: string;
+  /**
+   * A postcode directory CSV (as `validate 903 --postcodes` takes) that distances between
+   * placement and home are computed from; without it they are not computed, and pages say so.
+   */
+  postcodeDirectory: string | undefined;
 }
 
 export interface OidcConfig {
@@ -193,6 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     oidc,
     passwordSignIn: e.PASSWORD_SIGN_IN,
     authorityName: e.AUTHORITY_NAME ?? 'Demo Council',
+    postcodeDirectory: e.POSTCODE_DIRECTORY,
   };
 }
 

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nhsNumberProblem, postcodeProblem, upnProblem } from '../core/record/identifiers.js';
@@ -20,7 +23,10 @@ import {
   openAssessments,
   overdueAssessments,
 } from '../oversight/queries.js';
+import { placementFigures, placementList } from '../oversight/placements.js';
+import { postcodeDirectoryLoader } from '../oversight/postcode-directory.js';
 import { districtOf, milesBetween, postcodeDistricts } from './authority.js';
+import { writeDemoPostcodeDirectory } from './postcode-directory.js';
 import { type DemoSummary, buildDemoAuthority } from './build.js';
 import { planDemoAuthority } from './plan.js';
 
@@ -125,7 +131,8 @@ describe('the demo authority, the size of Manchester on the first day of its 201
 
   it('has about 5,300 children in need today, each allocated to a social worker in a team, among tens of thousands known', async () => {
     const open = await count(db, sql`select count(distinct child_id)::int as n from referrals where closed_date is null`);
-    expect(open).toBe(5349);
+    // and the unborn children on plans (below)
+    expect(open).toBe(5349 + 9);
     const unallocated = await count(
       db,
       sql`select count(*)::int as n from referrals r where r.closed_date is null
@@ -265,8 +272,9 @@ describe('the demo authority, the size of Manchester on the first day of its 201
 
   it('has 920 children on child protection plans, as at 31 March 2014, some on a second plan and a few for over two years', async () => {
     const open = await count(db, sql`select count(*)::int as n from cp_plans where end_date is null`);
-    expect(open).toBe(920);
-    expect(summary.counts.childProtectionPlans).toBe(920);
+    // and 9 unborn children's, from pre-birth conferences (below)
+    expect(open).toBe(920 + 9);
+    expect(summary.counts.childProtectionPlans).toBe(920 + 9);
     // every child on a plan is a child in need today, allocated in a locality team
     const notOpen = await count(
       db,
@@ -296,6 +304,58 @@ describe('the demo authority, the size of Manchester on the first day of its 201
     expect(yearBefore).toBeGreaterThanOrEqual(736);
     expect(yearBefore).toBeLessThanOrEqual(740);
     expect(summary.targets.childProtectionPlansYearBefore).toBe(736);
+  });
+
+  it('has 9 unborn children on plans made at pre-birth conferences, most held on time, some late, each first review still to come', async () => {
+    const unborn = await rows<{
+      id: string;
+      expected: string;
+      conference: string;
+      type: string;
+      due_by: string;
+      done_at: string | null;
+      review_due: string | null;
+      review_done: string | null;
+    }>(
+      db,
+      sql`select k.id, k.expected_date_of_birth::text as expected, c.conference_date::text as conference, c.type,
+                 o.due_by::text, o.done_at::text,
+                 r.due_by::text as review_due, r.done_at::text as review_done
+            from children k
+            join cp_plans p on p.child_id = k.id and p.end_date is null
+            join cp_conferences c on c.id = p.initial_conference_id
+            left join obligations o on o.child_id = k.id and o.rule_id = 'initial-child-protection-conference'
+            left join obligations r on r.child_id = k.id and r.rule_id = 'pre-birth-review-conference'
+           where k.date_of_birth is null`,
+    );
+    expect(unborn).toHaveLength(9);
+    for (const u of unborn) {
+      expect(u.type).toBe('pre_birth');
+      expect(u.expected > TODAY && u.conference < TODAY).toBe(true);
+      expect(u.done_at).not.toBeNull();
+      // the first review is owed by the pre-birth rule, and not yet held
+      expect(u.review_due).not.toBeNull();
+      expect(u.review_done).toBeNull();
+    }
+    const late = unborn.filter((u) => new Date(u.done_at!) > new Date(u.due_by)).length;
+    expect(late).toBeGreaterThan(0);
+    expect(late).toBeLessThan(unborn.length / 2);
+    // none is also on the ordinary review rule, which would owe the first review twice
+    const twice = await count(
+      db,
+      sql`select count(*)::int as n from obligations o join children k on k.id = o.child_id
+           where k.date_of_birth is null and o.rule_id = 'review-child-protection-conference'`,
+    );
+    expect(twice).toBe(0);
+    // each allocated, seen with the mother since the plan began, and with the expectant mother on record
+    const unseen = await count(
+      db,
+      sql`select count(*)::int as n from children k where k.date_of_birth is null
+           and (not exists (select 1 from allocations a where a.child_id = k.id and a.ended_at is null and a.worker_id is not null)
+             or not exists (select 1 from visits v where v.child_id = k.id and v.child_seen)
+             or not exists (select 1 from relationships r where r.child_id = k.id and r.relationship = 'mother'))`,
+    );
+    expect(unseen).toBe(0);
   });
 
   it('records the casework only as the use cases would take it', async () => {
@@ -538,6 +598,20 @@ describe('the demo authority, the size of Manchester on the first day of its 201
     const far = current.filter((p) => milesBetween(p.home_postcode, p.placement_postcode)! > 20).length;
     expect(far / current.length).toBeGreaterThan(0.08);
     expect(far / current.length).toBeLessThan(0.1);
+    // the authority's page shows the same, measured with the demo's made-up postcode directory, each figure its list's length
+    const folder = await mkdtemp(join(tmpdir(), 'opencsc-demo-postcodes-'));
+    try {
+      const directory = await postcodeDirectoryLoader(await writeDemoPostcodeDirectory(db, folder))();
+      const authority = { kind: 'authority' } as const;
+      const figures = await placementFigures(db, authority, TODAY, directory);
+      expect(figures.distance).toEqual({ state: 'computed', far, notKnown: 0 });
+      expect((await placementList(db, 'la-placed-far', authority, TODAY, directory)).items).toHaveLength(far);
+      expect((await placementList(db, 'la-three-placements', authority, TODAY, directory)).items).toHaveLength(figures.threePlacements);
+      expect(figures.threePlacements / current.length).toBeGreaterThan(0.05);
+      expect(figures.threePlacements / current.length).toBeLessThan(0.12);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
     const of = (test: (type: string) => boolean) => current.filter((p) => test(p.placement_type)).length;
     expect(of((t) => t === 'K1' || t === 'K2')).toBe(120);
     expect(of((t) => /^U[1-6]$/.test(t))).toBe(1025);
@@ -881,9 +955,9 @@ for (const kind of await testDatabases()) {
       expect(a.targets).toMatchObject(expected);
       expect(backlogFigures(await overdueAssessments(first.db, now, { kind: 'authority' }), today)).toEqual(expected);
       expect(a.backlog).toEqual(expected);
-      // and the children on child protection plans: 920 scaled
+      // and the children on child protection plans: 920 scaled, with two unborn children's
       expect(a.targets.childProtectionPlans).toBe(46);
-      expect(a.counts.childProtectionPlans).toBe(46);
+      expect(a.counts.childProtectionPlans).toBe(46 + 2);
       // and the children looked after: 1,373 scaled
       expect(a.targets.lookedAfter).toBe(69);
       expect(a.counts.lookedAfter).toBe(69);

@@ -28,6 +28,7 @@ import { type CaseworkRows, type PlannedCinPlan, type PlannedStrategy, createCas
 import { type CareAndHealthRows, emptyCareAndHealthRows, planCareAndHealth } from './care-and-health.js';
 import { emptyFollowUpRows, type FollowUpRows, planFollowUp } from './follow-up.js';
 import { createDays } from './days.js';
+import { planPreBirth } from './pre-birth.js';
 import { type CareChild, type LookedAfterRows, createLookedAfter, emptyLookedAfterRows } from './looked-after.js';
 import { ethnicityWeights, languageWeights, syntheticAddress, syntheticNhsNumber, syntheticPhone, syntheticUpn } from './identity.js';
 import { type Random, randomStreams } from './random.js';
@@ -1433,6 +1434,33 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
       name: () => `${followUpFaker.person.firstName()} ${followUpFaker.person.lastName()}`,
     }),
   );
+
+  // ── Unborn children on plans made at pre-birth conferences, in streams of their own ──
+  const preBirthFaker = new Faker({ locale: [en_GB, en, base] });
+  preBirthFaker.seed(streams('pre-birth-faker').seed());
+  planPreBirth(rows, {
+    cal,
+    today: T,
+    nowMs,
+    rng: streams('pre-birth'),
+    ids: streams('pre-birth-ids'),
+    faker: preBirthFaker,
+    casework: createCasework({
+      cal,
+      today: T,
+      nowMs,
+      rng: streams('pre-birth-casework'),
+      ids: streams('pre-birth-casework-ids'),
+      faker: preBirthFaker,
+    }),
+    childProtectionPlans: targets.childProtectionPlans,
+    localityTeams,
+    caseHolders,
+    managerOf,
+    frontDoorTeamId: frontDoor.id,
+    frontDoorWorkers,
+    keepCaseload: new Set([workforce.demoPractitioner.id, workforce.demoPractitioner2.id]),
+  });
 
   return { rows, workforce, users: demoUsers, targets };
 }

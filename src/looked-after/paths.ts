@@ -9,6 +9,7 @@ export const paths = {
   start: '/children/:childId/looked-after/new',
   period: '/children/:childId/looked-after/periods/:id',
   legalStatus: '/children/:childId/looked-after/periods/:id/legal-status',
+  correctEpisode: '/children/:childId/looked-after/periods/:id/episodes/:episodeId/correct',
   move: '/children/:childId/looked-after/periods/:id/move',
   placement: '/children/:childId/looked-after/periods/:id/placement',
   iro: '/children/:childId/looked-after/periods/:id/iro',
@@ -25,6 +26,7 @@ export const apiPaths = {
   periods: '/api/children/:childId/looked-after/periods',
   period: '/api/children/:childId/looked-after/periods/:id',
   legalStatus: '/api/children/:childId/looked-after/periods/:id/legal-status',
+  correctEpisode: '/api/children/:childId/looked-after/periods/:id/episodes/:episodeId/correction',
   move: '/api/children/:childId/looked-after/periods/:id/placements',
   placement: '/api/children/:childId/looked-after/periods/:id/placement',
   iro: '/api/children/:childId/looked-after/periods/:id/iro',
@@ -38,6 +40,8 @@ export const childRecordPath = (childId: string) => `/children/${childId}`;
 export const becomeLookedAfterPath = (childId: string) => `${base(childId)}/new`;
 export const carePeriodPath = (childId: string, id: string) => `${base(childId)}/periods/${id}`;
 export const legalStatusPath = (childId: string, id: string) => `${carePeriodPath(childId, id)}/legal-status`;
+export const correctEpisodePath = (childId: string, id: string, episodeId: string) =>
+  `${carePeriodPath(childId, id)}/episodes/${episodeId}/correct`;
 export const movePath = (childId: string, id: string) => `${carePeriodPath(childId, id)}/move`;
 export const changePlacementPath = (childId: string, id: string) => `${carePeriodPath(childId, id)}/placement`;
 export const iroPath = (childId: string, id: string) => `${carePeriodPath(childId, id)}/iro`;

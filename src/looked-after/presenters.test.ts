@@ -180,10 +180,14 @@ describe('the period of care page', () => {
       obligation({}),
       obligation({ key: `looked-after-review:another-period:care-period:x`, explanation: 'Another period' }),
     ]);
-    expect(page.episodeRows.map((r) => r.map((c) => c.text))).toEqual([
+    expect(page.episodeRows.map((r) => r.slice(0, 6).map((c) => c.text))).toEqual([
       ['2 March 2026', '20 March 2026', 'Started to be looked after (S)', 'C1', 'U6', 'N1'],
       ['20 March 2026', 'Continuing', 'Change of legal status, placement and carers at the same time (B)', 'C2', 'U4', 'N1'],
     ]);
+    // each episode can be corrected, the link naming which
+    const correct = String(page.episodeRows[1]![6]!.html);
+    expect(correct).toContain(`/episodes/${view.episodes[1]!.id}/correct"`);
+    expect(correct).toContain('Correct<span class="govuk-visually-hidden"> the episode that began on 20 March 2026</span>');
     expect(page.placementRows[0]![1]!.text).toBe('20 March 2026: Change to, or carrying out of, the care plan (CARPL)');
     expect(page.due).toHaveLength(1);
     expect(page.links.map((l) => l.text)).toContain('Record a move of placement');

@@ -308,6 +308,7 @@ export function periodPage(child: ChildHeading, p: CarePeriodView, obligations: 
       { text: e.legalStatus },
       { text: e.placementType },
       { text: e.categoryOfNeed },
+      { html: link(to.correctEpisodePath(child.id, p.id, e.id), 'Correct', `the episode that began on ${formatDate(e.startDate)}`) },
     ]),
     placementRows: p.placementList.map((pl) => [
       { text: formatDate(pl.startDate) },
@@ -408,6 +409,39 @@ export function legalStatusForm(child: ChildHeading, p: CarePeriodView, opts: Fo
       codeOptions(Object.fromEntries(primaryNeedCodes.map((c) => [c.code, c.label])), categoryOfNeedCodes),
       { blank: 'Unchanged' },
     ),
+  };
+}
+
+/** The form to correct a saved episode, or null when the period has no such episode. */
+export function correctEpisodeForm(child: ChildHeading, p: CarePeriodView, episodeId: string, opts: FormOpts) {
+  const episode = p.episodes.find((e) => e.id === episodeId);
+  if (!episode) return null;
+  const { errorList, errors } = errorsOf(opts.errors, []);
+  const form = new FormView(
+    {
+      legalStatus: episode.legalStatus,
+      categoryOfNeed: episode.categoryOfNeed,
+      placementType: episode.placementType,
+      version: p.version,
+      ...opts.values,
+    },
+    errors,
+  );
+  return {
+    title: 'Correct an episode',
+    caption: caption(child),
+    backLink: to.carePeriodPath(child.id, p.id),
+    action: to.correctEpisodePath(child.id, p.id, episode.id),
+    errorList,
+    version: form.value('version'),
+    intro: `The episode that began on ${formatDate(episode.startDate)} (${coded(newEpisodeReasonLabels, episode.reasonNew)}). Correct what was recorded wrongly: a change that happened later is recorded as a change of legal status or a move instead. A legal status or category of need carried into the episodes after it that began with a move is corrected there too; the placement type is corrected for the whole placement.`,
+    legalStatus: form.select('legalStatus', 'Legal status', codeOptions(legalStatusLabels, legalStatusCodes)),
+    categoryOfNeed: form.select(
+      'categoryOfNeed',
+      'Category of need',
+      codeOptions(Object.fromEntries(primaryNeedCodes.map((c) => [c.code, c.label])), categoryOfNeedCodes),
+    ),
+    placementType: form.select('placementType', 'Placement type', codeOptions(placementTypeLabels, placementTypeCodes)),
   };
 }
 

@@ -24,6 +24,7 @@ import {
   becomeLookedAfterForm,
   ceaseForm,
   changePlacementForm,
+  correctEpisodeForm,
   iroCaseloadsPage,
   iroChildrenPage,
   iroForm,
@@ -46,6 +47,8 @@ import {
   changeLegalStatusSchema,
   changePlacement,
   changePlacementSchema,
+  correctEpisode,
+  correctEpisodeSchema,
   lookedAfterReviewSchema,
   movePlacement,
   movePlacementSchema,
@@ -60,6 +63,7 @@ interface Params {
   childId: string;
   id: string;
   reviewId: string;
+  episodeId: string;
 }
 
 type PeriodForm = (
@@ -104,6 +108,13 @@ export function lookedAfterRoutes(app: FastifyInstance, ctx: AppContext): void {
   const ceasePage = periodFormPage('cease.njk', ceaseForm, 'endDate');
   const iroPage = periodFormPage('iro.njk', iroForm, 'appointedDate');
   const reviewPage = periodFormPage('review-form.njk', reviewForm, 'reviewDate');
+
+  async function correctEpisodePage(reply: FastifyReply, p: Params, values: FormValues, errors: FieldError[]) {
+    const [child, period] = await Promise.all([childSummary(ctx.db, p.childId), carePeriodOf(ctx.db, p.childId, p.id)]);
+    const form = child && period ? correctEpisodeForm(child, period, p.episodeId, { values, errors }) : null;
+    if (!form) return notFound(reply);
+    return reply.page('looked-after/views/correct-episode.njk', form);
+  }
 
   async function followUpPage(reply: FastifyReply, p: Params, values: FormValues, errors: FieldError[]) {
     const [child, period] = await Promise.all([childSummary(ctx.db, p.childId), carePeriodOf(ctx.db, p.childId, p.id)]);
@@ -158,6 +169,7 @@ export function lookedAfterRoutes(app: FastifyInstance, ctx: AppContext): void {
     return reply.page('looked-after/views/iro-children.njk', iroChildrenPage(iroName, children, restricted));
   });
   route(app, ctx, { ...view, url: paths.legalStatus }, async (req, reply) => legalStatusPage(reply, params(req), {}, []));
+  route(app, ctx, { ...view, url: paths.correctEpisode }, async (req, reply) => correctEpisodePage(reply, params(req), {}, []));
   route(app, ctx, { ...view, url: paths.move }, async (req, reply) => movePage(reply, params(req), {}, []));
   route(app, ctx, { ...view, url: paths.placement }, async (req, reply) => changePlacementPage(reply, params(req), {}, []));
   route(app, ctx, { ...view, url: paths.end }, async (req, reply) => ceasePage(reply, params(req), {}, []));
@@ -232,6 +244,21 @@ export function lookedAfterRoutes(app: FastifyInstance, ctx: AppContext): void {
     again: (reply, p, _user, values, errors) => legalStatusPage(reply, p, values, errors),
     staleField: 'changeDate',
     done: (p) => ({ flash: 'Legal status changed', to: toPeriod(p) }),
+  });
+
+  register({
+    summary: 'Correct a saved episode’s legal status, category of need or placement type, recorded wrongly',
+    audit: 'CORRECT_EPISODE',
+    roles: practice,
+    page: paths.correctEpisode,
+    api: apiPaths.correctEpisode,
+    schema: correctEpisodeSchema,
+    fromForm: (body) => body,
+    creates: false,
+    run: (tx, p, input) => correctEpisode(tx, p.childId, p.id, p.episodeId, input),
+    again: (reply, p, _user, values, errors) => correctEpisodePage(reply, p, values, errors),
+    staleField: 'legalStatus',
+    done: (p) => ({ flash: 'Episode corrected', to: toPeriod(p) }),
   });
 
   register({

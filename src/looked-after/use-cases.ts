@@ -406,6 +406,93 @@ export async function changePlacement(tx: Db, childId: string, periodId: string,
   return row!.id;
 }
 
+// ── correcting an episode ────────────────────────────────────────────────────
+
+export const correctEpisodeSchema = z.object({
+  legalStatus: choice('Legal status', legalStatusCodes),
+  categoryOfNeed: choice('Category of need', categoryOfNeedCodes),
+  placementType: choice('Placement type', placementTypeCodes),
+  version: version(),
+});
+export type CorrectEpisode = z.output<typeof correctEpisodeSchema>;
+
+/** Reasons for a new episode that change the legal status: on their own (L) or with a move (B, U). */
+const changesLegalStatus = (reasonNew: string) => reasonNew === 'L' || reasonNew === 'B' || reasonNew === 'U';
+
+/**
+ * A saved episode's legal status, category of need or placement type was recorded wrongly and
+ * is put right, in an open period or an ended one. The legal status and category of need were
+ * carried into the episodes that began with a move (P, T) until the next change of legal status,
+ * so they are corrected there too; the placement type is the placement's, shared by its
+ * episodes. The episodes' continuity is checked again: an episode that began with a change of
+ * legal status must still change it, one that began with a move keeps its predecessor's, and a
+ * period of short breaks keeps a short breaks status. Names the period's version, as every change
+ * under it does.
+ */
+export async function correctEpisode(tx: Db, childId: string, periodId: string, episodeId: string, input: CorrectEpisode) {
+  await periodOf(tx, childId, periodId);
+  const period = (await lockAtVersion(tx, carePeriods, periodId, input.version, THE_PERIOD))!;
+  const episodes = await tx.select().from(careEpisodes).where(eq(careEpisodes.carePeriodId, periodId)).orderBy(careEpisodes.startDate);
+  const at = isUuid(episodeId) ? episodes.findIndex((e) => e.id === episodeId) : -1;
+  if (at < 0) throw new CaseworkNotFound('The episode');
+  const episode = episodes[at]!;
+  const [placement] = await tx.select().from(placements).where(eq(placements.id, episode.placementId));
+  if (
+    input.legalStatus === episode.legalStatus &&
+    input.categoryOfNeed === episode.categoryOfNeed &&
+    input.placementType === placement!.placementType
+  ) {
+    throw new CaseworkRuleError('legalStatus', 'Nothing to correct: the episode already records these');
+  }
+  if (period.shortBreaks !== isShortBreaks(input.legalStatus)) {
+    throw new CaseworkRuleError(
+      'legalStatus',
+      period.shortBreaks
+        ? 'This period is an agreed series of short breaks: its legal status is V3 or V4'
+        : 'An agreed series of short breaks (V3 or V4) is a period of its own, not a legal status within this one',
+    );
+  }
+  const before = episodes[at - 1];
+  const began = formatDate(episode.startDate);
+  if (before && !changesLegalStatus(episode.reasonNew)) {
+    // began with a move: the status and need were carried from the episode before
+    if (input.legalStatus !== before.legalStatus || input.categoryOfNeed !== before.categoryOfNeed) {
+      throw new CaseworkRuleError(
+        input.legalStatus !== before.legalStatus ? 'legalStatus' : 'categoryOfNeed',
+        `The episode that began on ${began} began with a move of placement, and carried the legal status and category of need from the episode before (began ${formatDate(before.startDate)}): correct that one`,
+      );
+    }
+  }
+  if (before && changesLegalStatus(episode.reasonNew) && input.legalStatus === before.legalStatus) {
+    throw new CaseworkRuleError(
+      'legalStatus',
+      `The episode that began on ${began} began with a change of legal status, and the episode before (began ${formatDate(before.startDate)}) is already ${before.legalStatus}`,
+    );
+  }
+  // this episode and those that carried its status and need, up to the next change of legal status
+  let last = at;
+  while (last + 1 < episodes.length && !changesLegalStatus(episodes[last + 1]!.reasonNew)) last++;
+  const after = episodes[last + 1];
+  if (after && after.legalStatus === input.legalStatus) {
+    throw new CaseworkRuleError(
+      'legalStatus',
+      `The next change of legal status, on ${formatDate(after.startDate)}, is to ${after.legalStatus}: the legal status before it cannot be the same`,
+    );
+  }
+  for (const e of episodes.slice(at, last + 1)) {
+    await tx
+      .update(careEpisodes)
+      .set({ legalStatus: input.legalStatus, categoryOfNeed: input.categoryOfNeed })
+      .where(eq(careEpisodes.id, e.id));
+  }
+  if (input.placementType !== placement!.placementType) {
+    await tx.update(placements).set({ placementType: input.placementType }).where(eq(placements.id, placement!.id));
+  }
+  await bump(tx, periodId);
+  await recomputeObligations(tx, [childId]);
+  return periodId;
+}
+
 // ── ceasing to be looked after ───────────────────────────────────────────────
 
 export function ceaseLookedAfterSchema(today: Today) {

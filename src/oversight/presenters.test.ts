@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import type { ObligationView } from '../obligations/queries.js';
-import { caseloadRows, caseworkRows, listCount, listHead, listRows, taskCount, teamLists, workRows } from './presenters.js';
+import { caseloadRows, caseworkRows, listCount, listHead, listRows, placementRows, taskCount, teamLists, workRows } from './presenters.js';
 import type { CaseworkCounts } from './queries.js';
 
 const restricted = { childId: 'c2', worker: 'Ana <F>', team: null, requested: false };
 
 describe('the oversight presenters', () => {
+  it('show distance from home as not computed, with the reason and no number, when there is no postcode directory', () => {
+    const path = (name: string) => `/authority/lists/${name}`;
+    const without = placementRows({ threePlacements: 4, distance: { state: 'not_computed', reason: 'No directory.' } }, path);
+    expect(without).toHaveLength(2);
+    expect(without[0]).toEqual([{ text: 'Children placed more than 20 miles from home' }, { text: 'No directory.' }]);
+    expect(String((without[1]![1] as { html: unknown }).html)).toContain('href="/authority/lists/la-three-placements">4<');
+    const withIt = placementRows({ threePlacements: 0, distance: { state: 'computed', far: 3, notKnown: 0 } }, path);
+    // no row for distances not known when every one is known
+    expect(withIt.map((r) => (r[0] as { text: string }).text)).toEqual([
+      'Children placed more than 20 miles from home',
+      'Children with three or more placements in the last 12 months',
+    ]);
+    expect(String((withIt[0]![1] as { html: unknown }).html)).toContain('href="/authority/lists/la-placed-far">3<');
+  });
+
   it('link a team’s figures to its lists, naming the team only for a service manager', () => {
     expect(teamLists(undefined).band('0-15')).toBe('/my-team/lists/open-assessments?band=0-15');
     expect(teamLists('t1').caseload('w1')).toBe('/my-team/lists/caseload?teamId=t1&workerId=w1');

@@ -7,6 +7,7 @@ import { cellText, formatDate, words } from '../core/views/nunjucks.js';
 import type { ObligationView } from '../obligations/queries.js';
 import { daysText, whatIsOwed } from '../obligations/presenters.js';
 import { oversightPaths as paths } from './paths.js';
+import { FAR_MILES, type PlacementFigures, type PlacementListName } from './placements.js';
 import {
   type AgeBandId,
   type ageBands,
@@ -220,4 +221,37 @@ export function caseworkRows(
     ],
   ];
   return { due, lookedAfterDue, record };
+}
+
+/**
+ * The rows on where children looked after are placed, each number leading to its list; where
+ * distance cannot be computed (no postcode directory), the row says why instead of a number.
+ */
+export function placementRows(figures: PlacementFigures, listPath: (name: PlacementListName) => string) {
+  const figure = (name: PlacementListName, count: number, hidden: string) => ({
+    html: link(listPath(name), count, hidden),
+    classes: 'app-numeric',
+  });
+  const far = `Children placed more than ${FAR_MILES} miles from home`;
+  const distance =
+    figures.distance.state === 'computed'
+      ? [
+          [{ text: far }, figure('la-placed-far', figures.distance.far, `children placed more than ${FAR_MILES} miles from home`)],
+          ...(figures.distance.notKnown > 0
+            ? [
+                [
+                  { text: 'Children whose distance from home is not known (a postcode not recorded or not in the directory)' },
+                  figure('la-distance-not-known', figures.distance.notKnown, 'children whose distance from home is not known'),
+                ],
+              ]
+            : []),
+        ]
+      : [[{ text: far }, { text: figures.distance.reason }]];
+  return [
+    ...distance,
+    [
+      { text: 'Children with three or more placements in the last 12 months' },
+      figure('la-three-placements', figures.threePlacements, 'children with three or more placements in the last 12 months'),
+    ],
+  ];
 }

@@ -22,6 +22,7 @@ import {
   listRows,
   myChildrenRows,
   percentage,
+  placementRows,
   taskCount,
   teamLists,
   teamOverviewRows,
@@ -45,6 +46,8 @@ import {
   teamsOverview,
 } from './queries.js';
 import { conferenceReportWorkingDays, notSeenWorkingDays } from './settings.js';
+import { isPlacementListName, placementFigures, placementList } from './placements.js';
+import { postcodeDirectoryLoader } from './postcode-directory.js';
 
 /** Sunday of the week containing a date: "due this week" runs to the end of the week. */
 function endOfWeek(date: string): string {
@@ -87,6 +90,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
     const kept = <T>(key: string, compute: () => Promise<T>) => view.get(key, compute);
     return { kept, clock: await kept('clock', () => loadClockContext(ctx.db)) };
   };
+  const postcodes = postcodeDirectoryLoader(ctx.config.postcodeDirectory);
 
   route(app, ctx, { method: 'GET', url: paths.myWork(), roles: roles.caseholders, audit: 'VIEW_MY_WORK' }, async (_req, reply, state) => {
     const { user } = state;
@@ -147,12 +151,13 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
     const { kept, clock } = await asOfNow();
     const n = notSeenWorkingDays(clock, today());
     const since = clock.calendar.addWorkingDays(today(), -n);
-    const [workers, figures, casework, contacts, notices] = await Promise.all([
+    const [workers, figures, casework, placed, contacts, notices] = await Promise.all([
       kept(`caseloads:${team.id}`, () => caseloads(ctx.db, team.id)),
       kept(`figures:${team.id}`, () =>
         dashboardFigures(ctx.db, team.id, { now: now(), today: today(), calendar: clock.calendar, seenSince: since }),
       ),
       kept(`casework:${team.id}`, () => caseworkCounts(ctx.db, { kind: 'team', teamId: team.id }, { now: now(), today: today(), clock })),
+      kept(`placed:${team.id}`, async () => placementFigures(ctx.db, { kind: 'team', teamId: team.id }, today(), await postcodes())),
       kept(`contacts:${user.id}`, () => contactsAwaitingDecision(ctx.db, user, now(), undefined)),
       accessNotices(ctx.db, user),
     ]);
@@ -173,6 +178,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
         conferenceReportWorkingDays(clock, today()),
         fed,
       ),
+      placementRows: placementRows(placed, (name) => paths.teamList(name, { teamId: named })),
       comingUp: COMING_UP_WORKING_DAYS,
       unallocatedList: paths.teamList('unallocated', { teamId: named }),
       notSeenDays: n,
@@ -195,9 +201,10 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   route(app, ctx, { method: 'GET', url: paths.authority(), roles: roles.serviceManagers }, async (_req, reply, { user }) => {
     const { kept, clock } = await asOfNow();
-    const [figures, casework, teams, repeat, contacts, notices] = await Promise.all([
+    const [figures, casework, placed, teams, repeat, contacts, notices] = await Promise.all([
       kept('backlog:authority', () => backlogCounts(ctx.db, null, now(), today())),
       kept('casework:authority', () => caseworkCounts(ctx.db, { kind: 'authority' }, { now: now(), today: today(), clock })),
+      kept('placed:authority', async () => placementFigures(ctx.db, { kind: 'authority' }, today(), await postcodes())),
       kept('teams', () => teamsOverview(ctx.db, now())),
       kept('repeat-referrals', () => repeatReferralRate(ctx.db, today())),
       kept(`contacts:${user.id}`, () => contactsAwaitingDecision(ctx.db, user, now())),
@@ -216,6 +223,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
       casework,
       caseworkRows: caseworkRows(casework, (name) => paths.authorityList(name), conferenceReportWorkingDays(clock, today()), fed),
+      placementRows: placementRows(placed, (name) => paths.authorityList(name)),
       comingUp: COMING_UP_WORKING_DAYS,
       teamRows: teamOverviewRows(teams),
       repeat,
@@ -252,13 +260,17 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
     q: Record<string, string | undefined>,
     page: { scopeName: string; backLink: string },
   ) {
-    if (!isListName(name)) return reply.code(404).page('message.njk', { title: 'Page not found' });
-    if (name === 'caseload' && !(q.workerId && isUuid(q.workerId))) return forbidden(reply);
     const { kept, clock } = await asOfNow();
     const { page: requestedPage, ...asked } = q;
-    const list = await kept(`list:${name}:${JSON.stringify(scope)}:${JSON.stringify(Object.entries(asked).sort())}`, () =>
-      childList(ctx.db, name, scope, asked, { now: now(), today: today(), clock }),
-    );
+    const listKey = `list:${name}:${JSON.stringify(scope)}:${JSON.stringify(Object.entries(asked).sort())}`;
+    let list: Awaited<ReturnType<typeof placementList>> | null;
+    if (isPlacementListName(name)) {
+      list = await kept(listKey, async () => placementList(ctx.db, name, scope, today(), await postcodes()));
+    } else {
+      if (!isListName(name)) return reply.code(404).page('message.njk', { title: 'Page not found' });
+      if (name === 'caseload' && !(asked.workerId && isUuid(asked.workerId))) return forbidden(reply);
+      list = await kept(listKey, () => childList(ctx.db, name, scope, asked, { now: now(), today: today(), clock }));
+    }
     if (!list) return forbidden(reply);
     // every child stays in the list and the count; one the viewer may not open is shown as a restricted record
     const restricted = await restrictedAmong(
@@ -293,6 +305,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
       scopeName: page.scopeName,
       count: listCount(list.items.length, list.noun),
       shownCount: at.pages > 1 ? `${at.from + 1} to ${at.to}` : null,
+      notComputed: list.notComputed,
       head: listHead(list.head, list.actionHead),
       rows: listRows(onPage, list.actionHead !== undefined),
       pagination: pagination(at, pageHref, `Pages of ${list.title.toLowerCase()}`),

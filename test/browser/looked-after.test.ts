@@ -1,8 +1,12 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChild, type NewChild } from '../../src/children/use-cases.js';
 import { rows, type Database } from '../../src/core/db/database.js';
+import { becomeLookedAfter, type BecomeLookedAfter } from '../../src/looked-after/use-cases.js';
 import { PASSWORD } from '../support/fixture.js';
 import { TestClock, type RunningService } from '../support/service.js';
 import { type BrowserHarness, expectAccessible, fillSignIn, openBrowserHarness, signInWithPassword } from './browser.js';
@@ -16,18 +20,52 @@ describe('in a real browser: a child becomes looked after, is placed, moves, has
   let clock: TestClock;
   let childId: string;
   let page: Page;
+  let folder: string;
 
   beforeAll(async () => {
     // Monday 2 March 2026, 10:00 in England
     clock = new TestClock('2026-03-02T10:00:00Z');
+    // a made-up postcode directory: Leeds about 36 miles from the home in Manchester
+    folder = await mkdtemp(join(tmpdir(), 'opencsc-postcodes-'));
+    const directory = join(folder, 'postcodes.csv');
+    await writeFile(
+      directory,
+      'postcode,la_code,easting,northing\nM13 9PL,E08000003,385000,396000\nM60 2LA,E08000003,384000,398000\nLS1 4AP,E08000035,430000,433000\n',
+    );
     harness = await openBrowserHarness({
       time: clock,
+      env: { POSTCODE_DIRECTORY: directory },
       seed: async (db, authority) => {
+        const actor = { userId: authority.users.practitioner, teamId: authority.teams.north };
         childId = await createChild(
           db,
           { firstName: 'Jo', lastName: 'Unreal', sex: 'M', ethnicity: 'WBRI', dateOfBirth: '2013-09-14', disabilities: [] } as NewChild,
           '2026-02-02',
-          { userId: authority.users.practitioner, teamId: authority.teams.north },
+          actor,
+        );
+        // looked after since January, placed in Leeds
+        const far = await createChild(
+          db,
+          { firstName: 'Lee', lastName: 'Farplaced', sex: 'F', ethnicity: 'WBRI', dateOfBirth: '2012-05-01', disabilities: [] } as NewChild,
+          '2026-01-05',
+          actor,
+        );
+        await db.transaction((tx) =>
+          becomeLookedAfter(
+            tx,
+            far,
+            {
+              startDate: '2026-01-05',
+              legalStatus: 'C2',
+              categoryOfNeed: 'N1',
+              placementType: 'U4',
+              placementPostcode: 'LS1 4AP',
+              homePostcode: 'M13 9PL',
+              intendedToAge18: false,
+              visitRegime: 'standard',
+            } as BecomeLookedAfter,
+            { userId: authority.users.practitioner, workerId: authority.workers.ana, now: new Date('2026-03-02T10:00:00Z') },
+          ),
         );
       },
     });
@@ -35,7 +73,10 @@ describe('in a real browser: a child becomes looked after, is placed, moves, has
     page = (await signInWithPassword(harness.browser, service.url, 'ana', PASSWORD)).page;
   });
 
-  afterAll(() => harness?.close());
+  afterAll(async () => {
+    await harness?.close();
+    if (folder) await rm(folder, { recursive: true, force: true });
+  });
 
   async function obligations(ruleId: string) {
     return rows<{ due: string; done: string | null }>(
@@ -133,6 +174,20 @@ describe('in a real browser: a child becomes looked after, is placed, moves, has
     );
   });
 
+  it('corrects the placement type recorded wrongly for the move, from the episodes table', async () => {
+    await follow('Correct the episode that began on 16 March 2026');
+    await expect(page.getByLabel('Placement type').inputValue()).resolves.toBe('U4');
+    await page.getByLabel('Legal status').selectOption('V2');
+    await submit('Save the correction');
+    // the legal status changed the day of the move: it cannot be corrected to the one before
+    await expect(errorSummary()).resolves.toContain('the episode before (began 2 March 2026) is already V2');
+    await page.getByLabel('Legal status').selectOption('C1');
+    await page.getByLabel('Placement type').selectOption('U5');
+    await submit('Save the correction');
+    await expect(banner()).resolves.toContain('Episode corrected');
+    await expect(page.getByRole('table', { name: 'Episodes (SSDA903)' }).textContent()).resolves.toContain('U5');
+  });
+
   it('shows the IRO’s caseload to the team manager, from My team to the child', async () => {
     const { context, page: manager } = await signInWithPassword(harness.browser, service.url, 'mina', PASSWORD);
     try {
@@ -154,6 +209,37 @@ describe('in a real browser: a child becomes looked after, is placed, moves, has
       await expectAccessible(manager);
       await Promise.all([manager.waitForNavigation(), manager.getByRole('link', { name: 'Jo Unreal', exact: true }).click()]);
       expect(manager.url()).toBe(`${service.url}/children/${childId}`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows the team manager the children placed over 20 miles from home and with three or more placements, from My team', async () => {
+    const { context, page: manager } = await signInWithPassword(harness.browser, service.url, 'mina', PASSWORD);
+    try {
+      await manager.goto(`${service.url}/my-team`);
+      await expectAccessible(manager);
+      const placed = manager.getByRole('table', { name: 'Children looked after: where they are placed' });
+      await expect(placed.textContent()).resolves.toContain('Children placed more than 20 miles from home');
+      await Promise.all([
+        manager.waitForNavigation(),
+        manager.getByRole('link', { name: '1 children placed more than 20 miles from home', exact: true }).click(),
+      ]);
+      await expectAccessible(manager);
+      const far = manager.getByRole('table', { name: 'Children placed more than 20 miles from home' });
+      await expect(far.textContent()).resolves.toContain('Lee Farplaced');
+      await expect(far.textContent()).resolves.toContain('36.2');
+      await manager.setViewportSize({ width: 375, height: 800 });
+      await expectAccessible(manager);
+      await manager.setViewportSize({ width: 1280, height: 800 });
+      await manager.goto(`${service.url}/my-team`);
+      // Jo has had two placements, Lee one: none with three
+      await Promise.all([
+        manager.waitForNavigation(),
+        manager.getByRole('link', { name: '0 children with three or more placements in the last 12 months', exact: true }).click(),
+      ]);
+      await expectAccessible(manager);
+      await expect(manager.locator('main').textContent()).resolves.toContain('0 children.');
     } finally {
       await context.close();
     }

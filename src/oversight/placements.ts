@@ -1,0 +1,161 @@
+/**
+ * Where children looked after live, as a manager follows it: children placed more than 20
+ * miles from home, and children with three or more placements in the last 12 months (the
+ * DfE's short-term placement stability measure, counted to today rather than to 31 March).
+ * Each figure and the list behind it share one read, so a count is always its list's length.
+ */
+import { sql } from 'drizzle-orm';
+import { addCalendarYears, addDays, formatDate } from '../core/calendar/index.js';
+import { rows, type Db } from '../core/db/database.js';
+import { milesApart, NO_DIRECTORY, type PostcodeDirectory } from './postcode-directory.js';
+import { type ChildList, type Scope, scopeCondition } from './queries.js';
+
+/** More than this many miles from home is "placed far": the DfE's and Ofsted's line. */
+export const FAR_MILES = 20;
+
+export const placementListNames = ['la-placed-far', 'la-distance-not-known', 'la-three-placements'] as const;
+export type PlacementListName = (typeof placementListNames)[number];
+
+export function isPlacementListName(name: string): name is PlacementListName {
+  return (placementListNames as readonly string[]).includes(name);
+}
+
+interface CurrentPlacement {
+  childId: string;
+  childName: string;
+  startDate: string;
+  placementPostcode: string | null;
+  homePostcode: string | null;
+}
+
+/** The placement in force today of each child looked after today, in scope. */
+function currentPlacements(db: Db, scope: Scope, today: string): Promise<CurrentPlacement[]> {
+  return rows<CurrentPlacement>(
+    db,
+    sql`select p.child_id as "childId", c.first_name || ' ' || c.last_name as "childName", p.start_date::text as "startDate",
+               p.placement_postcode as "placementPostcode", p.home_postcode as "homePostcode"
+          from care_periods k
+          join placements p on p.care_period_id = k.id and p.start_date <= ${today} and p.end_date is null
+          join children c on c.id = p.child_id
+         where k.end_date is null and k.start_date <= ${today} and ${scopeCondition(scope, sql`p.child_id`)}
+         order by c.last_name, c.first_name`,
+  );
+}
+
+interface Measured extends CurrentPlacement {
+  /** Miles from home, or null when a postcode is missing or not in the directory. */
+  miles: number | null;
+}
+
+function measure(placements: CurrentPlacement[], places: Extract<PostcodeDirectory, { state: 'loaded' }>): Measured[] {
+  return placements.map((p) => {
+    const from = p.homePostcode ? places.place(p.homePostcode) : undefined;
+    const to = p.placementPostcode ? places.place(p.placementPostcode) : undefined;
+    return { ...p, miles: from && to ? milesApart(from, to) : null };
+  });
+}
+
+/** Which postcode is missing, without showing either: a restricted child's row must not say where they live. */
+function whyNotKnown(p: CurrentPlacement, places: Extract<PostcodeDirectory, { state: 'loaded' }>): string {
+  const problem = (postcode: string | null, what: string) =>
+    postcode === null ? `${what} not recorded` : places.place(postcode) ? null : `${what} not in the directory`;
+  return [problem(p.placementPostcode, 'Placement postcode'), problem(p.homePostcode, 'Home postcode')].filter(Boolean).join('; ');
+}
+
+interface ManyPlacements {
+  childId: string;
+  childName: string;
+  placements: number;
+  latestStart: string;
+}
+
+/** The day before the 12 months to today begin: a placement in force after it counts. */
+const yearBefore = (today: string) => addCalendarYears(today, -1);
+
+/**
+ * Children looked after today with three or more placements in force at some time in the 12
+ * months to today, across their periods of care in the year.
+ */
+function manyPlacements(db: Db, scope: Scope, today: string): Promise<ManyPlacements[]> {
+  return rows<ManyPlacements>(
+    db,
+    sql`select p.child_id as "childId", c.first_name || ' ' || c.last_name as "childName", count(*)::int as placements,
+               max(p.start_date)::text as "latestStart"
+          from placements p join children c on c.id = p.child_id
+         where p.start_date <= ${today} and (p.end_date is null or p.end_date > ${yearBefore(today)})
+           and exists (select 1 from care_periods k where k.child_id = p.child_id and k.end_date is null and k.start_date <= ${today})
+           and ${scopeCondition(scope, sql`p.child_id`)}
+         group by p.child_id, c.first_name, c.last_name
+        having count(*) >= 3
+         order by count(*) desc, c.last_name, c.first_name`,
+  );
+}
+
+export interface PlacementFigures {
+  threePlacements: number;
+  distance: { state: 'computed'; far: number; notKnown: number } | { state: 'not_computed'; reason: string };
+}
+
+export async function placementFigures(db: Db, scope: Scope, today: string, directory: PostcodeDirectory): Promise<PlacementFigures> {
+  const [many, current] = await Promise.all([
+    manyPlacements(db, scope, today),
+    directory.state === 'loaded' ? currentPlacements(db, scope, today) : Promise.resolve([]),
+  ]);
+  if (directory.state !== 'loaded') return { threePlacements: many.length, distance: directory };
+  const measured = measure(current, directory);
+  return {
+    threePlacements: many.length,
+    distance: {
+      state: 'computed',
+      far: measured.filter((p) => p.miles !== null && p.miles > FAR_MILES).length,
+      notKnown: measured.filter((p) => p.miles === null).length,
+    },
+  };
+}
+
+const distanceDefinition =
+  'Children looked after today, by their placement in force today: the straight-line distance between the postcode of the placement and the postcode of the home the child lived in when it began, between the postcodes’ centres in the configured postcode directory (as the SSDA903 measures it).';
+
+/** A list of the placement figures, with `notComputed` saying why when distance cannot be measured. */
+export async function placementList(
+  db: Db,
+  name: PlacementListName,
+  scope: Scope,
+  today: string,
+  directory: PostcodeDirectory,
+): Promise<ChildList & { notComputed?: string }> {
+  if (name === 'la-three-placements') {
+    const found = await manyPlacements(db, scope, today);
+    return {
+      title: 'Children with three or more placements in the last 12 months',
+      definition: `Children looked after today who had three or more separate placements in force at some time from ${formatDate(addDays(yearBefore(today), 1))} to today, counting every placement on the record in any period of care in those 12 months (the DfE’s short-term placement stability measure counts the year to 31 March).`,
+      head: ['Child', 'Placements in the 12 months', 'Latest placement began'],
+      items: found.map((c) => ({ childId: c.childId, childName: c.childName, cells: [String(c.placements), c.latestStart] })),
+      nameOrderedWithin: (item) => item.cells[0]!,
+    };
+  }
+  const far = name === 'la-placed-far';
+  const title = far
+    ? `Children placed more than ${FAR_MILES} miles from home`
+    : 'Children looked after whose distance from home is not known';
+  if (directory.state !== 'loaded') {
+    return { title, definition: distanceDefinition, head: [], items: [], notComputed: directory.reason || NO_DIRECTORY };
+  }
+  const measured = measure(await currentPlacements(db, scope, today), directory);
+  const chosen = far
+    ? measured.filter((p) => p.miles !== null && p.miles > FAR_MILES).sort((a, b) => b.miles! - a.miles!)
+    : measured.filter((p) => p.miles === null);
+  return {
+    title,
+    definition: far
+      ? `${distanceDefinition} More than ${FAR_MILES} miles counts.`
+      : `${distanceDefinition} Not known: the placement’s or the home’s postcode is not recorded, or is not in the postcode directory.`,
+    head: far ? ['Child', 'Miles from home', 'Placement began'] : ['Child', 'Why not known', 'Placement began'],
+    items: chosen.map((p) => ({
+      childId: p.childId,
+      childName: p.childName,
+      cells: far ? [p.miles!.toFixed(1), p.startDate] : [whyNotKnown(p, directory), p.startDate],
+    })),
+    nameOrderedWithin: far ? (item) => item.cells[0]! : () => '',
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * The postcode directory that distances between a child's placement and home are computed
+ * from (POSTCODE_DIRECTORY): the same CSV the SSDA903 validation takes with --postcodes (the
+ * ONS Postcode Directory, or postcode, la_code, easting, northing). Read once, on first use;
+ * where none is configured, or it cannot be read, distance is not computed and the pages say
+ * why, never showing a count of nothing.
+ */
+import { readFile } from 'node:fs/promises';
+import { ReturnReadError } from '../returns/findings.js';
+import { parsePostcodeDirectory } from '../returns/reference-data.js';
+import type { PostcodePlace } from '../returns/ssda903/model.js';
+import { compactPostcode } from '../returns/ssda903/values.js';
+
+export type PostcodeDirectory =
+  { state: 'loaded'; place: (postcode: string) => PostcodePlace | undefined } | { state: 'not_computed'; reason: string };
+
+export const NO_DIRECTORY =
+  'Distance from home is not computed: no postcode directory is configured (POSTCODE_DIRECTORY), and OpenCSC does not guess distances from postcodes.';
+
+const METRES_PER_MILE = 1609.344;
+
+/** Straight-line miles between two postcodes' centroids, as the SSDA903's distance is measured. */
+export function milesApart(a: PostcodePlace, b: PostcodePlace): number {
+  return Math.hypot(a.easting - b.easting, a.northing - b.northing) / METRES_PER_MILE;
+}
+
+/** The directory at `path` (or none), read on the first call and kept. */
+export function postcodeDirectoryLoader(path: string | undefined): () => Promise<PostcodeDirectory> {
+  let loading: Promise<PostcodeDirectory> | null = null;
+  return () => (loading ??= load(path));
+}
+
+async function load(path: string | undefined): Promise<PostcodeDirectory> {
+  if (!path) return { state: 'not_computed', reason: NO_DIRECTORY };
+  try {
+    const places = parsePostcodeDirectory(new Uint8Array(await readFile(path)), path);
+    return { state: 'loaded', place: (postcode) => places.get(compactPostcode(postcode)) };
+  } catch (e) {
+    const why = e instanceof ReturnReadError ? `${e.reason}${e.location ? ` (${e.location})` : ''}` : 'the file could not be read';
+    return {
+      state: 'not_computed',
+      reason: `Distance from home is not computed: the postcode directory configured (POSTCODE_DIRECTORY) cannot be used: ${why}.`,
+    };
+  }
+}

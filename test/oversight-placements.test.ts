@@ -1,0 +1,217 @@
+/**
+ * Where children looked after are placed, on My team and the authority's page: children
+ * placed more than 20 miles from home (measured with the configured postcode directory, and
+ * said to be not computed without one) and children with three or more placements in the
+ * last 12 months, each number linking to the children behind it, a restricted child counted
+ * but never named.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createChild, type NewChild } from '../src/children/use-cases.js';
+import type { Database } from '../src/core/db/database.js';
+import { testDatabases } from '../src/core/db/test-database.js';
+import { becomeLookedAfter, ceaseLookedAfter, movePlacement } from '../src/looked-after/use-cases.js';
+import { allocate } from '../src/workforce/use-cases.js';
+import { PASSWORD, smallAuthority } from './support/fixture.js';
+import { Agent, startService, TestClock, type RunningService } from './support/service.js';
+
+// Monday 2 March 2026, 10:00 in England: the 12 months are from 3 March 2025
+const NOW = '2026-03-02T10:00:00Z';
+
+/** Made-up grid references: the two Manchester postcodes about 1.4 miles apart, Leeds about 36 miles from home. */
+const DIRECTORY = [
+  'postcode,la_code,easting,northing',
+  'M13 9PL,E08000003,385000,396000',
+  'M14 5AB,E08000003,384000,394000',
+  'M20 2RN,E08000003,385000,391000',
+  'LS1 4AP,E08000035,430000,433000',
+].join('\n');
+
+const figureFor = (html: string, list: string) =>
+  new RegExp(`href="[^"]*/lists/${list}(?:\\?[^"]*)?"[^>]*>(\\d+)<`).exec(html.replaceAll('&amp;', '&'))?.[1];
+
+for (const kind of await testDatabases()) {
+  describe(`where children looked after are placed, on the dashboards, on ${kind.name}`, () => {
+    let database: Database;
+    let authority: Awaited<ReturnType<typeof smallAuthority>>;
+    let folder: string;
+    const services: RunningService[] = [];
+    const child: Record<string, string> = {};
+
+    const serviceWith = async (env: Record<string, string>) => {
+      const service = await startService(database, new TestClock(NOW), { env });
+      services.push(service);
+      return service;
+    };
+    const signedIn = async (service: RunningService, username: string) => {
+      const agent = new Agent(service.url);
+      await agent.signIn(username, PASSWORD);
+      return agent;
+    };
+
+    type Placement = { on: string; postcode: string | null };
+    /** A child looked after from the first placement's day, moving on each later one's, in North 1 unless said. */
+    async function lookedAfter(name: string, placements: Placement[], opts: { team?: 'north' | 'south'; endedOn?: string } = {}) {
+      const team = opts.team === 'south' ? authority.teams.south : authority.teams.north;
+      const worker = opts.team === 'south' ? authority.workers.cleo : authority.workers.ana;
+      const actor = { userId: authority.users.manager, teamId: team };
+      const id = await createChild(
+        database.db,
+        { firstName: name, lastName: 'Placedchild', sex: 'F', ethnicity: 'WBRI', dateOfBirth: '2014-04-01', disabilities: [] } as NewChild,
+        '2023-06-02',
+        actor,
+      );
+      await allocate(database.db, id, { teamId: team, workerId: worker }, { userId: authority.users.manager });
+      const by = { userId: authority.users.practitioner, workerId: worker, now: new Date(NOW) };
+      const where = (p: Placement) => ({
+        placementType: 'U4',
+        ...(p.postcode ? { placementPostcode: p.postcode } : {}),
+        homePostcode: 'M13 9PL',
+        intendedToAge18: false,
+        visitRegime: 'standard',
+      });
+      await database.db.transaction(async (tx) => {
+        const [first, ...moves] = placements;
+        const periodId = await becomeLookedAfter(
+          tx,
+          id,
+          { startDate: first!.on, legalStatus: 'C2', categoryOfNeed: 'N1', ...where(first!) } as Parameters<typeof becomeLookedAfter>[2],
+          by,
+        );
+        let version = 1;
+        for (const move of moves) {
+          await movePlacement(
+            tx,
+            id,
+            periodId,
+            { moveDate: move.on, reasonForChange: 'CARPL', sameCarers: false, ...where(move), version } as Parameters<
+              typeof movePlacement
+            >[3],
+            by,
+          );
+          version++;
+        }
+        if (opts.endedOn) await ceaseLookedAfter(tx, id, periodId, { endDate: opts.endedOn, reasonCeased: 'E4A', version });
+      });
+      child[name] = id;
+      return id;
+    }
+
+    beforeAll(async () => {
+      database = await kind.open();
+      authority = await smallAuthority(database.db);
+      folder = await mkdtemp(join(tmpdir(), 'opencsc-postcodes-'));
+      await writeFile(join(folder, 'postcodes.csv'), DIRECTORY);
+      await writeFile(join(folder, 'broken.csv'), 'postcode,la_code\nM13 9PL,E08000003\n');
+      // near home, one placement
+      await lookedAfter('Ada', [{ on: '2025-11-03', postcode: 'M14 5AB' }]);
+      // in Leeds, about 36 miles from home
+      await lookedAfter('Ben', [{ on: '2025-10-06', postcode: 'LS1 4AP' }]);
+      // three placements in the 12 months, the last near home
+      await lookedAfter('Cat', [
+        { on: '2025-06-02', postcode: 'M14 5AB' },
+        { on: '2025-09-01', postcode: 'M20 2RN' },
+        { on: '2026-01-05', postcode: 'M14 5AB' },
+      ]);
+      // three placements, but the first ended before the 12 months began: two in them
+      await lookedAfter('Dan', [
+        { on: '2024-01-08', postcode: 'M14 5AB' },
+        { on: '2024-06-03', postcode: 'M20 2RN' },
+        { on: '2025-05-06', postcode: 'M14 5AB' },
+      ]);
+      // restricted to the service manager: far away, and a third placement; counted, never named to the team
+      await lookedAfter('Eve', [
+        { on: '2025-04-07', postcode: 'M14 5AB' },
+        { on: '2025-08-04', postcode: 'M20 2RN' },
+        { on: '2026-02-02', postcode: 'LS1 4AP' },
+      ]);
+      await database.db.execute(sql`update children set restricted = true where id = ${child.Eve}`);
+      await database.db.execute(
+        sql`insert into restricted_record_access (child_id, user_id) values (${child.Eve}, ${authority.users.serviceManager})`,
+      );
+      // the placement's postcode not recorded: distance not known
+      await lookedAfter('Fay', [{ on: '2026-01-12', postcode: null }]);
+      // South 1's, in Leeds: not North 1's
+      await lookedAfter('Gus', [{ on: '2025-12-01', postcode: 'LS1 4AP' }], { team: 'south' });
+      // in Leeds, but no longer looked after
+      await lookedAfter('Hal', [{ on: '2025-07-07', postcode: 'LS1 4AP' }], { endedOn: '2026-02-16' });
+    });
+    afterAll(async () => {
+      for (const s of services) await s.close();
+      await database?.close();
+      if (folder) await rm(folder, { recursive: true, force: true });
+    });
+
+    it('counts on My team the children placed over 20 miles from home, and with three or more placements, scoped to the team', async () => {
+      const service = await serviceWith({ POSTCODE_DIRECTORY: join(folder, 'postcodes.csv') });
+      const mina = await signedIn(service, 'mina');
+      const page = (await mina.get('/my-team')).text;
+      expect(page).toContain('Children looked after: where they are placed');
+      // Ben and Eve (Gus is South 1's; Hal no longer looked after)
+      expect(figureFor(page, 'la-placed-far')).toBe('2');
+      expect(figureFor(page, 'la-distance-not-known')).toBe('1');
+      // Cat and Eve (Dan's first placement ended before the 12 months)
+      expect(figureFor(page, 'la-three-placements')).toBe('2');
+
+      const far = await mina.get('/my-team/lists/la-placed-far');
+      expect(far.status).toBe(200);
+      expect(far.text).toContain('2 children');
+      expect(far.text).toContain('Ben Placedchild');
+      expect(far.text).toContain('36.2');
+      expect(far.text).toContain('Restricted record');
+      for (const hidden of ['Eve Placedchild', 'Gus Placedchild', 'Hal Placedchild', 'Ada Placedchild'])
+        expect(far.text).not.toContain(hidden);
+
+      const unknown = (await mina.get('/my-team/lists/la-distance-not-known')).text;
+      expect(unknown).toContain('1 child');
+      expect(unknown).toContain('Fay Placedchild');
+      expect(unknown).toContain('Placement postcode not recorded');
+
+      const many = (await mina.get('/my-team/lists/la-three-placements')).text;
+      expect(many).toContain('2 children');
+      expect(many).toContain('Cat Placedchild');
+      expect(many).toContain('Restricted record');
+      expect(many).not.toContain('Dan Placedchild');
+      expect(many).not.toContain('Eve Placedchild');
+      expect(many).toContain('from 3 March 2025 to today');
+    });
+
+    it('names the restricted child to the service manager, on the authority’s page, with every team’s children', async () => {
+      const service = await serviceWith({ POSTCODE_DIRECTORY: join(folder, 'postcodes.csv') });
+      const sam = await signedIn(service, 'sam');
+      const page = (await sam.get('/authority')).text;
+      // Ben, Eve and Gus
+      expect(figureFor(page, 'la-placed-far')).toBe('3');
+      expect(figureFor(page, 'la-three-placements')).toBe('2');
+      const far = (await sam.get('/authority/lists/la-placed-far')).text;
+      expect(far).toContain('3 children');
+      expect(far).toContain('Eve Placedchild');
+      expect(far).toContain('Gus Placedchild');
+      expect(far).not.toContain('Restricted record');
+    });
+
+    it('says distance is not computed, and why, with no postcode directory or one it cannot read, never showing 0', async () => {
+      for (const [env, why] of [
+        [{}, 'no postcode directory is configured (POSTCODE_DIRECTORY)'],
+        [{ POSTCODE_DIRECTORY: join(folder, 'broken.csv') }, 'cannot be used: no easting column'],
+        [{ POSTCODE_DIRECTORY: join(folder, 'missing.csv') }, 'cannot be used: the file could not be read'],
+      ] as const) {
+        const service = await serviceWith(env);
+        const mina = await signedIn(service, 'mina');
+        const page = (await mina.get('/my-team')).text;
+        expect(page, why).toContain(why);
+        expect(figureFor(page, 'la-placed-far'), why).toBeUndefined();
+        expect(figureFor(page, 'la-distance-not-known'), why).toBeUndefined();
+        // the placements are counted all the same: they need no directory
+        expect(figureFor(page, 'la-three-placements'), why).toBe('2');
+        const list = await mina.get('/my-team/lists/la-placed-far');
+        expect(list.status).toBe(200);
+        expect(list.text).toContain(why);
+        expect(list.text).not.toMatch(/\d+ children?\./);
+      }
+    });
+  });
+}
