@@ -372,3 +372,38 @@ export async function scorecardFor(db: Db, user: SignedInUser, today: string): P
   const restricted = await restrictedAmong(db, user, [...new Set([...found.map((r) => r.childId), ...exitsFound.map((e) => e.childId)])]);
   return scorecard(found, exitsFound, all, today, new Set(restricted.keys()));
 }
+
+// ── the SSDA903's AD1 and PlacedAdoption tables ─────────────────────────────
+
+/** A journey as the SSDA903 builder reads it: the decision, the match and the adopters, the order or the change of plan. */
+export interface Adoption903Row {
+  childId: string;
+  journeyId: string;
+  decidedOn: string;
+  matchedOn: string | null;
+  adoptionOrderOn: string | null;
+  fosterCarerAdoption: boolean;
+  planChangedOn: string | null;
+  planChangeReason: string | null;
+  numberOfAdopters: number | null;
+  sexes: string | null;
+  legalStatus: string | null;
+}
+
+/**
+ * The journeys under way at some time up to `end` and not closed before `start` (the
+ * builder keeps those of children in the return), for every child or one.
+ */
+export function adoption903Rows(db: Db, range: { start: string; end: string }, childId?: string): Promise<Adoption903Row[]> {
+  return rows<Adoption903Row>(
+    db,
+    sql`select j.child_id as "childId", j.id as "journeyId", j.decided_on::text as "decidedOn", j.matched_on::text as "matchedOn",
+               j.adoption_order_on::text as "adoptionOrderOn", j.foster_carer_adoption as "fosterCarerAdoption",
+               j.plan_changed_on::text as "planChangedOn", j.plan_change_reason as "planChangeReason",
+               h.number_of_adopters as "numberOfAdopters", h.sexes, h.legal_status as "legalStatus"
+          from adoption_journeys j left join adopter_households h on h.id = j.adopter_id
+         where j.decided_on <= ${range.end} and coalesce(j.adoption_order_on, j.plan_changed_on, ${range.end}::date) >= ${range.start}
+               ${childId ? sql`and j.child_id = ${childId}` : sql``}
+         order by j.decided_on, j.id`,
+  );
+}

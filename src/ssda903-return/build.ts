@@ -12,6 +12,7 @@
  * no source is written with its header row only, and named in `notBuilt`, so nobody takes
  * an empty table for a year with nothing to report.
  */
+import type { Adoption903Row } from '../adoption/queries.js';
 import { oc2Codes, type Oc2Facts } from '../health-and-education/queries.js';
 import type { MissingTableEpisode } from '../missing-episodes/queries.js';
 import { socialWorkerPeriodStart } from '../returns/ssda903/rules/social-workers.js';
@@ -100,6 +101,8 @@ export interface LookedAfterRecord {
   oc2: Oc2Facts[];
   /** The children recorded as unaccompanied asylum-seeking children in the year, with the day they ceased to be (DUC). */
   uasc: { childId: string; ceasedDate: string | null }[];
+  /** The adoption journeys under way in the year (the adoption area's), for the AD1 and PlacedAdoption tables. */
+  adoption: Adoption903Row[];
 }
 
 /** Where a row came from on the record, to link a finding to the page that puts it right. */
@@ -110,6 +113,7 @@ export interface RowSource {
   reviewId?: string;
   allocationId?: string;
   missingEpisodeId?: string;
+  adoptionJourneyId?: string;
 }
 
 /** A row of a table and where it came from. */
@@ -403,6 +407,65 @@ const oc2Source: TableSource = {
 };
 
 /**
+ * A child in the Header adopted in the year (the adoption order made by 31 March): the
+ * decision to place for adoption (DATE_INT), the match (DATE_MATCH), whether the foster carers
+ * adopted, and the adopters as their household is recorded.
+ */
+const ad1Source: TableSource = {
+  table: 'AD1',
+  rows: ({ record, children, start, end }) => {
+    const journeys = groupBy(record.adoption);
+    return children.flatMap((c) =>
+      (journeys.get(c.id) ?? [])
+        .filter((j) => j.adoptionOrderOn !== null && j.adoptionOrderOn >= start && j.adoptionOrderOn <= end)
+        .map((j) => ({
+          row: {
+            CHILD: String(c.reference),
+            DOB: dfeDate(c.dateOfBirth),
+            DATE_INT: dfeDate(j.decidedOn),
+            DATE_MATCH: dfeDate(j.matchedOn),
+            FOSTER_CARE: j.fosterCarerAdoption ? '1' : '0',
+            NB_ADOPTR: j.numberOfAdopters === null ? null : String(j.numberOfAdopters),
+            SEX_ADOPTR: j.sexes,
+            LS_ADOPTR: j.legalStatus,
+          },
+          source: { childId: c.id, adoptionJourneyId: j.journeyId },
+        })),
+    );
+  },
+};
+
+/**
+ * A child in the Header with a decision that they should be placed for adoption under way in
+ * the year: the decision (DATE_PLACED) and, when it was reversed by 31 March, the day and the
+ * reason (DATE_PLACED_CEASED, REASON_PLACED_CEASED). An adoption order ends a decision without
+ * reversing it.
+ */
+const placedAdoptionSource: TableSource = {
+  table: 'PlacedAdoption',
+  rows: ({ record, children, end }) => {
+    const journeys = groupBy(record.adoption);
+    return children.flatMap((c) =>
+      (journeys.get(c.id) ?? [])
+        .filter((j) => j.decidedOn <= end)
+        .map((j) => {
+          const ceased = known(j.planChangedOn, end);
+          return {
+            row: {
+              CHILD: String(c.reference),
+              DOB: dfeDate(c.dateOfBirth),
+              DATE_PLACED: dfeDate(j.decidedOn),
+              DATE_PLACED_CEASED: dfeDate(ceased),
+              REASON_PLACED_CEASED: ceased ? j.planChangeReason : null,
+            },
+            source: { childId: c.id, adoptionJourneyId: j.journeyId },
+          };
+        }),
+    );
+  },
+};
+
+/**
  * The tables the record fills, in DfE's order. Another table's source is one more entry: a
  * function from the record (and the children and episodes of the year) to its rows.
  */
@@ -412,6 +475,8 @@ export const TABLE_SOURCES: readonly TableSource[] = [
   reviewsSource,
   uascSource,
   oc2Source,
+  ad1Source,
+  placedAdoptionSource,
   missingSource,
   socialWorkersSource,
 ];
