@@ -108,6 +108,20 @@ CREATE TABLE "adoption_reviews" (
 	CONSTRAINT "ar_interval_check" CHECK ("adoption_reviews"."visit_interval_weeks" is null or "adoption_reviews"."visit_interval_weeks" between 1 and 52)
 );
 --> statement-breakpoint
+CREATE TABLE "previous_permanence" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"child_id" uuid NOT NULL,
+	"code" text NOT NULL,
+	"arranged_by" text,
+	"made_on" date,
+	"recorded_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	CONSTRAINT "pp_code_check" CHECK ("previous_permanence"."code" in ('P1','P2','P3','P4','Z1')),
+	CONSTRAINT "pp_none_check" CHECK ("previous_permanence"."code" <> 'Z1' or ("previous_permanence"."arranged_by" is null and "previous_permanence"."made_on" is null))
+);
+--> statement-breakpoint
 ALTER TABLE "adopter_households" ADD CONSTRAINT "adopter_households_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "adoption_journeys" ADD CONSTRAINT "adoption_journeys_child_id_children_id_fk" FOREIGN KEY ("child_id") REFERENCES "public"."children"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "adoption_journeys" ADD CONSTRAINT "adoption_journeys_adopter_id_adopter_households_id_fk" FOREIGN KEY ("adopter_id") REFERENCES "public"."adopter_households"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -120,10 +134,13 @@ ALTER TABLE "adoption_panel_reports" ADD CONSTRAINT "adoption_panel_reports_reco
 ALTER TABLE "adoption_reviews" ADD CONSTRAINT "adoption_reviews_child_id_children_id_fk" FOREIGN KEY ("child_id") REFERENCES "public"."children"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "adoption_reviews" ADD CONSTRAINT "adoption_reviews_journey_id_adoption_journeys_id_fk" FOREIGN KEY ("journey_id") REFERENCES "public"."adoption_journeys"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "adoption_reviews" ADD CONSTRAINT "adoption_reviews_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "previous_permanence" ADD CONSTRAINT "previous_permanence_child_id_children_id_fk" FOREIGN KEY ("child_id") REFERENCES "public"."children"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "previous_permanence" ADD CONSTRAINT "previous_permanence_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "adopter_households_approved_idx" ON "adopter_households" USING btree ("approved_on");--> statement-breakpoint
 CREATE UNIQUE INDEX "aj_open_idx" ON "adoption_journeys" USING btree ("child_id") WHERE "adoption_journeys"."adoption_order_on" is null and "adoption_journeys"."plan_changed_on" is null;--> statement-breakpoint
 CREATE INDEX "aj_child_idx" ON "adoption_journeys" USING btree ("child_id","decided_on");--> statement-breakpoint
 CREATE INDEX "aj_order_idx" ON "adoption_journeys" USING btree ("adoption_order_on");--> statement-breakpoint
 CREATE INDEX "apa_report_idx" ON "adoption_panel_amendments" USING btree ("report_id");--> statement-breakpoint
 CREATE INDEX "apr_panel_idx" ON "adoption_panel_reports" USING btree ("panel_on");--> statement-breakpoint
-CREATE INDEX "ar_child_idx" ON "adoption_reviews" USING btree ("child_id","held_on");
+CREATE INDEX "ar_child_idx" ON "adoption_reviews" USING btree ("child_id","held_on");--> statement-breakpoint
+CREATE UNIQUE INDEX "pp_child_idx" ON "previous_permanence" USING btree ("child_id");

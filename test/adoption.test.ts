@@ -339,6 +339,29 @@ for (const kind of await testDatabases()) {
       });
     });
 
+    describe('permanence before care', () => {
+      it('refuses an authority or a date with no previous permanence, and a stale change; records and corrects it', async () => {
+        const path = `/api${base()}/previous-permanence`;
+        const before = await snapshot();
+        const bad = await api.post(path, { code: 'Z1', madeOn: '2020-01-01', arrangedBy: 'Leeds' });
+        expect(bad.status).toBe(400);
+        expect((bad.body as ApiErrors).errors.map((e) => e.field).sort()).toEqual(['arrangedBy', 'madeOn']);
+        expect(await snapshot()).toEqual(before);
+        expect((await ana.get(`${base()}/previous-permanence`)).status).toBe(200);
+        const made = await ana.post(`${base()}/previous-permanence`, {
+          code: 'P2',
+          arrangedBy: 'Leeds',
+          ...dateInput('madeOn', '2024-01-15'),
+        });
+        expect(made.status).toBe(303);
+        const stale = await api.post(path, { code: 'P3' });
+        expect(stale.status).toBe(409);
+        expect((await api.post(path, { code: 'P3', version: 1 })).status).toBe(200);
+        const page = await ana.get(base());
+        expect(page.text).toContain('A child arrangements order (or a residence order) (P3)');
+      });
+    });
+
     describe('the scorecard', () => {
       it('counts special guardianship and child arrangements orders out of care, and names no restricted child', async () => {
         await database.db.execute(

@@ -7,6 +7,7 @@ const base = (childId: string) => `/children/${childId}/adoption`;
 export const paths = {
   overview: '/children/:childId/adoption',
   newJourney: '/children/:childId/adoption/new',
+  previousPermanence: '/children/:childId/adoption/previous-permanence',
   journey: '/children/:childId/adoption/:id',
   authority: '/children/:childId/adoption/:id/authority',
   match: '/children/:childId/adoption/:id/match',
@@ -26,6 +27,7 @@ export const paths = {
 export const apiPaths = {
   record: '/api/children/:childId/adoption',
   journeys: '/api/children/:childId/adoption/journeys',
+  previousPermanence: '/api/children/:childId/adoption/previous-permanence',
   authority: '/api/children/:childId/adoption/journeys/:id/authority',
   match: '/api/children/:childId/adoption/journeys/:id/match',
   placement: '/api/children/:childId/adoption/journeys/:id/placement',
@@ -42,6 +44,7 @@ export const apiPaths = {
 export const adoptionPath = (childId: string) => base(childId);
 export const childRecordPath = (childId: string) => `/children/${childId}`;
 export const newJourneyPath = (childId: string) => `${base(childId)}/new`;
+export const previousPermanencePath = (childId: string) => `${base(childId)}/previous-permanence`;
 export const journeyPath = (childId: string, id: string) => `${base(childId)}/${id}`;
 export const authorityPath = (childId: string, id: string) => `${journeyPath(childId, id)}/authority`;
 export const matchPath = (childId: string, id: string) => `${journeyPath(childId, id)}/match`;

@@ -18,6 +18,7 @@ import {
   type HouseholdView,
   isWaitingAdopter,
   type JourneyView,
+  type PreviousPermanenceView,
   type ReviewView,
   type ScoreChild,
   type Scorecard,
@@ -30,6 +31,7 @@ import {
   earlyPermanenceKinds,
   ethnicGroups,
   planChangeReasons,
+  previousPermanenceCodes,
 } from './schema.js';
 
 export const earlyPermanenceLabels: Record<string, string> = {
@@ -77,6 +79,24 @@ export const adopterEndReasonLabels: Record<string, string> = {
   not_suitable: 'Found not suitable',
   approval_ended: 'The approval ended',
 };
+/** SSDA903 PREV_PERM. */
+export const previousPermanenceLabels: Record<string, string> = {
+  P1: 'Adopted',
+  P2: 'A special guardianship order',
+  P3: 'A child arrangements order (or a residence order)',
+  P4: 'Permanence arranged, but which order is not known',
+  Z1: 'No previous permanence',
+};
+
+/** What the child had before coming into care, in a sentence. */
+export function previousPermanenceText(p: PreviousPermanenceView | null): string {
+  if (!p) return 'Not recorded';
+  const parts = [`${labelOf(previousPermanenceLabels, p.code)} (${p.code})`];
+  if (p.arrangedBy) parts.push(`arranged by ${p.arrangedBy}`);
+  if (p.madeOn) parts.push(`made ${formatDate(p.madeOn)}`);
+  return parts.join(', ');
+}
+
 const ageBandLabels: Record<string, string> = { under_1: 'Under 1', '1_to_4': '1 to 4', '5_and_over': '5 and over' };
 
 const formatDate = (d: string | null | undefined) => (d ? formatIsoDate(d.slice(0, 10)) : '');
@@ -155,9 +175,19 @@ export function recordSection(childId: string, journeys: readonly JourneyView[],
 
 // ── the child's adoption: every journey and review ───────────────────────────
 
-export function overviewPage(child: ChildHeading, journeys: readonly JourneyView[], obligations: readonly ObligationView[]) {
+export function overviewPage(
+  child: ChildHeading,
+  journeys: readonly JourneyView[],
+  obligations: readonly ObligationView[],
+  previous: PreviousPermanenceView | null,
+) {
   const section = recordSection(child.id, journeys, obligations);
   return {
+    previousPermanence: previousPermanenceText(previous),
+    previousPermanenceLink: {
+      text: previous ? 'Change the previous permanence' : 'Record the previous permanence',
+      href: to.previousPermanencePath(child.id),
+    },
     title: 'Adoption',
     caption: caption(child),
     backLink: to.childRecordPath(child.id),
@@ -437,6 +467,35 @@ export function reviewForm(child: ChildHeading, j: JourneyView, opts: FormOpts) 
         'Weeks between visits the review set (optional)',
         'Once the child is placed: how often the child and adopters are to be visited',
       ),
+    ],
+  );
+}
+
+export function previousPermanenceForm(child: ChildHeading, previous: PreviousPermanenceView | null, opts: FormOpts) {
+  return journeyForm(
+    child,
+    opts,
+    {
+      title: 'Permanence before coming into care',
+      action: to.previousPermanencePath(child.id),
+      back: to.adoptionPath(child.id),
+      dates: ['madeOn'],
+      submit: 'Save',
+      saved: previous
+        ? { code: previous.code, arrangedBy: previous.arrangedBy ?? '', madeOn: previous.madeOn ?? '', version: previous.version }
+        : {},
+      intro:
+        'Whether the child was adopted, or under a special guardianship or child arrangements order, before coming into care (the SSDA903 PrevPerm table).',
+    },
+    (form) => [
+      radios(
+        form,
+        'code',
+        'The permanence the child had before coming into care',
+        codeOptions(previousPermanenceLabels, previousPermanenceCodes),
+      ),
+      { kind: 'input', params: form.input('arrangedBy', 'The authority that arranged it (optional)') },
+      date(form, 'madeOn', 'Date the order was made (optional)'),
     ],
   );
 }

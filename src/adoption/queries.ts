@@ -407,3 +407,27 @@ export function adoption903Rows(db: Db, range: { start: string; end: string }, c
          order by j.decided_on, j.id`,
   );
 }
+
+export interface PreviousPermanenceView {
+  id: string;
+  childId: string;
+  code: string;
+  arrangedBy: string | null;
+  madeOn: string | null;
+  version: number;
+}
+
+const ppColumns = sql`id, child_id as "childId", code, arranged_by as "arrangedBy", made_on::text as "madeOn", version`;
+
+export async function previousPermanenceOf(db: Db, childId: string): Promise<PreviousPermanenceView | null> {
+  const [p] = await rows<PreviousPermanenceView>(db, sql`select ${ppColumns} from previous_permanence where child_id = ${childId}`);
+  return p ?? null;
+}
+
+/** Every child's previous permanence as recorded (the builder keeps the children who started a period of care in the year). */
+export function previousPermanence903Rows(db: Db, childId?: string): Promise<PreviousPermanenceView[]> {
+  return rows<PreviousPermanenceView>(
+    db,
+    sql`select ${ppColumns} from previous_permanence ${childId ? sql`where child_id = ${childId}` : sql``} order by child_id`,
+  );
+}

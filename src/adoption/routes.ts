@@ -31,11 +31,22 @@ import {
   overviewPage,
   placementForm,
   planChangeForm,
+  previousPermanenceForm,
   reviewForm,
   scorecardPage,
   stagesForm,
 } from './presenters.js';
-import { adopterStages, householdOf, households, journeyOf, journeysOf, onlyAdoption, reviewsOf, scorecardFor } from './queries.js';
+import {
+  adopterStages,
+  householdOf,
+  households,
+  journeyOf,
+  journeysOf,
+  onlyAdoption,
+  previousPermanenceOf,
+  reviewsOf,
+  scorecardFor,
+} from './queries.js';
 import {
   adopterEndSchema,
   authoritySchema,
@@ -47,6 +58,8 @@ import {
   orderSchema,
   placementSchema,
   planChangeSchema,
+  previousPermanenceSchema,
+  recordPreviousPermanence,
   recordAdoptionOrder,
   recordAuthority,
   recordDecision,
@@ -97,6 +110,12 @@ export function adoptionRoutes(app: FastifyInstance, ctx: AppContext): void {
     return reply.page(form, decisionForm(child, { today: today(), ...shown(values, errors) }));
   }
 
+  async function previousPermanencePage(reply: FastifyReply, p: Params, values?: FormValues, errors?: FieldError[]) {
+    const [child, previous] = await Promise.all([childSummary(ctx.db, p.childId), previousPermanenceOf(ctx.db, p.childId)]);
+    if (!child) return notFound(reply);
+    return reply.page(form, previousPermanenceForm(child, previous, { today: today(), ...shown(values, errors) }));
+  }
+
   function journeyFormPage(build: typeof authorityForm) {
     return async (reply: FastifyReply, p: Params, values?: FormValues, errors?: FieldError[]) => {
       const found = await journeyFor(p);
@@ -134,15 +153,17 @@ export function adoptionRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   route(app, ctx, { ...view, url: paths.overview }, async (req, reply) => {
     const p = params(req);
-    const [child, journeys, obligations] = await Promise.all([
+    const [child, journeys, obligations, previous] = await Promise.all([
       childSummary(ctx.db, p.childId),
       journeysOf(ctx.db, p.childId),
       obligationsOf(p.childId),
+      previousPermanenceOf(ctx.db, p.childId),
     ]);
     if (!child) return notFound(reply);
-    return reply.page('adoption/views/overview.njk', overviewPage(child, journeys, obligations));
+    return reply.page('adoption/views/overview.njk', overviewPage(child, journeys, obligations, previous));
   });
   route(app, ctx, { ...view, url: paths.newJourney }, async (req, reply) => decisionPage(reply, params(req)));
+  route(app, ctx, { ...view, url: paths.previousPermanence }, async (req, reply) => previousPermanencePage(reply, params(req)));
   route(app, ctx, { ...view, url: paths.journey }, async (req, reply) => {
     const p = params(req);
     const found = await journeyFor(p);
@@ -283,6 +304,21 @@ export function adoptionRoutes(app: FastifyInstance, ctx: AppContext): void {
     again: (reply, p, _user, values, errors) => reviewPage(reply, p, values, errors),
     staleField: 'heldOn',
     done: journeyDone('Adoption review saved'),
+  });
+
+  register({
+    summary: 'Record the permanence the child had before coming into care (SSDA903 PrevPerm)',
+    audit: 'RECORD_PREVIOUS_PERMANENCE',
+    roles: practice,
+    page: paths.previousPermanence,
+    api: apiPaths.previousPermanence,
+    schema: previousPermanenceSchema(today),
+    fromForm: withDates('madeOn'),
+    creates: false,
+    run: (tx, p, input, by) => recordPreviousPermanence(tx, p.childId, input, by),
+    again: (reply, p, _user, values, errors) => previousPermanencePage(reply, p, values, errors),
+    staleField: 'code',
+    done: (p) => ({ flash: 'Previous permanence saved', to: to.adoptionPath(p.childId) }),
   });
 
   // ── changes to adopters ───────────────────────────────────────────────────

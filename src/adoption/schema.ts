@@ -31,6 +31,8 @@ export const ethnicGroups = ['white', 'mixed', 'asian', 'black', 'other'] as con
 export type EthnicGroup = (typeof ethnicGroups)[number];
 /** Why an approval process or an approval ended. */
 export const adopterEndReasons = ['withdrew', 'not_suitable', 'approval_ended'] as const;
+/** SSDA903 PrevPerm PREV_PERM: the permanence a child had before coming into care. */
+export const previousPermanenceCodes = ['P1', 'P2', 'P3', 'P4', 'Z1'] as const;
 /** What a report to the adoption and permanence panel was about. */
 export const panelSubjects = ['approval', 'match', 'plan'] as const;
 
@@ -156,6 +158,31 @@ export const adoptionJourneys = pgTable(
       .where(sql`${t.adoptionOrderOn} is null and ${t.planChangedOn} is null`),
     index('aj_child_idx').on(t.childId, t.decidedOn),
     index('aj_order_idx').on(t.adoptionOrderOn),
+  ],
+);
+
+/**
+ * What the child had before coming into care: adopted, a special guardianship order, a child
+ * arrangements (residence) order, or none (the SSDA903 PrevPerm table). One per child.
+ */
+export const previousPermanence = pgTable(
+  'previous_permanence',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    childId: uuid('child_id')
+      .notNull()
+      .references(() => children.id),
+    code: text('code').notNull(),
+    /** The authority that arranged it, as recorded (LA_PERM). */
+    arrangedBy: text('arranged_by'),
+    /** The day the order was made (DATE_PERM), when known. */
+    madeOn: date('made_on'),
+    ...stamps(),
+  },
+  (t) => [
+    check('pp_code_check', oneOf(t.code, previousPermanenceCodes)),
+    check('pp_none_check', sql`${t.code} <> 'Z1' or (${t.arrangedBy} is null and ${t.madeOn} is null)`),
+    uniqueIndex('pp_child_idx').on(t.childId),
   ],
 );
 

@@ -36,6 +36,8 @@ import {
   earlyPermanenceKinds,
   ethnicGroups,
   planChangeReasons,
+  previousPermanence,
+  previousPermanenceCodes,
 } from './schema.js';
 
 export type { Actor };
@@ -478,4 +480,47 @@ export async function endAdopterProcess(tx: Db, id: string, input: AdopterEnd): 
     whatHousehold,
   );
   return id;
+}
+
+// ── previous permanence (SSDA903 PrevPerm) ───────────────────────────────────
+
+export function previousPermanenceSchema(today: Today) {
+  return z
+    .object({
+      code: choice('The permanence the child had before coming into care', previousPermanenceCodes),
+      arrangedBy: optionalText('The authority that arranged it', { max: 200 }),
+      madeOn: optionalDateField('Date the order was made', { notInFuture: today }),
+      // absent for the first record of it; the version read for a change
+      version: version().optional(),
+    })
+    .superRefine((v, ctx) => {
+      if (v.code === 'Z1' && v.arrangedBy)
+        ctx.addIssue({ code: 'custom', path: ['arrangedBy'], message: 'Leave the authority blank: the child had no previous permanence' });
+      if (v.code === 'Z1' && v.madeOn)
+        ctx.addIssue({ code: 'custom', path: ['madeOn'], message: 'Leave the date blank: the child had no previous permanence' });
+    }, evenWithOtherErrors);
+}
+export type PreviousPermanence = z.output<ReturnType<typeof previousPermanenceSchema>>;
+
+/** Records, or corrects at its version, what permanence the child had before coming into care. */
+export async function recordPreviousPermanence(tx: Db, childId: string, input: PreviousPermanence, by: Actor): Promise<string> {
+  const values = { code: input.code, arrangedBy: input.arrangedBy ?? null, madeOn: input.madeOn ?? null };
+  const [existing] = await tx.select({ id: previousPermanence.id }).from(previousPermanence).where(eq(previousPermanence.childId, childId));
+  if (existing) {
+    // a page opened before the first record was made has no version: someone else saved first
+    await updateAtVersion(
+      tx,
+      previousPermanence,
+      existing.id,
+      input.version ?? 0,
+      { ...values, updatedAt: new Date() },
+      'The previous permanence',
+    );
+    return existing.id;
+  }
+  const [row] = await tx
+    .insert(previousPermanence)
+    .values({ childId, ...values, recordedBy: by.userId })
+    .returning({ id: previousPermanence.id });
+  return row!.id;
 }

@@ -100,6 +100,11 @@ function record(): LookedAfterRecord {
       adoption('jb', 'b', '2025-06-10', { planChangedOn: '2025-11-03', planChangeReason: 'RD3' }),
       adoption('jc', 'c', '2024-07-01', {}),
     ],
+    // B started in the year after a special guardianship order; A started before the year
+    previousPermanence: [
+      { id: 'ppb', childId: 'b', code: 'P2', arrangedBy: 'Manchester', madeOn: '2019-07-01', version: 1 },
+      { id: 'ppa', childId: 'a', code: 'Z1', arrangedBy: null, madeOn: null, version: 1 },
+    ],
   };
 }
 
@@ -325,14 +330,22 @@ describe('the SSDA903 from the record', () => {
     expect(columnProblems(built.tables, 2026)).toEqual([]);
   });
 
+  it('builds PrevPerm for a child who started a period of care in the year with previous permanence recorded', () => {
+    const built = build903(record(), 2026);
+    expect(built.tables.PrevPerm!.rows).toEqual([
+      { CHILD: '7', DOB: '20/01/2015', PREV_PERM: 'P2', LA_PERM: 'Manchester', DATE_PERM: '01/07/2019' },
+    ]);
+    expect(columnProblems(built.tables, 2026)).toEqual([]);
+  });
+
   it('writes every other table of the year with its header row, and says it is not built from the record', () => {
     const built = build903(record(), 2026);
-    expect(built.notBuilt).toEqual(['OC3', 'PrevPerm']);
+    expect(built.notBuilt).toEqual(['OC3']);
     expect(built.tables.OC3!.rows).toEqual([]);
     expect(tableToCsv(built.tables.OC3!)).toBe('CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\r\n');
     expect(build903(record(), 2027).notBuilt).toContain('DoLo');
     expect(build903(record(), 2023).notBuilt).not.toContain('SWEpisodes');
-    expect(notesOf(built)[0]).toBe('not built from the record yet: OC3, PrevPerm (written with the header row only)');
+    expect(notesOf(built)[0]).toBe('not built from the record yet: OC3 (written with the header row only)');
   });
 
   it('takes another table’s source as one function', () => {

@@ -12,7 +12,7 @@
  * no source is written with its header row only, and named in `notBuilt`, so nobody takes
  * an empty table for a year with nothing to report.
  */
-import type { Adoption903Row } from '../adoption/queries.js';
+import type { Adoption903Row, PreviousPermanenceView } from '../adoption/queries.js';
 import { oc2Codes, type Oc2Facts } from '../health-and-education/queries.js';
 import type { MissingTableEpisode } from '../missing-episodes/queries.js';
 import { socialWorkerPeriodStart } from '../returns/ssda903/rules/social-workers.js';
@@ -103,6 +103,8 @@ export interface LookedAfterRecord {
   uasc: { childId: string; ceasedDate: string | null }[];
   /** The adoption journeys under way in the year (the adoption area's), for the AD1 and PlacedAdoption tables. */
   adoption: Adoption903Row[];
+  /** What the adoption area records of the children's permanence before care (PrevPerm). */
+  previousPermanence: PreviousPermanenceView[];
 }
 
 /** Where a row came from on the record, to link a finding to the page that puts it right. */
@@ -466,6 +468,35 @@ const placedAdoptionSource: TableSource = {
 };
 
 /**
+ * A child in the Header who started a period of care in the year, with what the record holds
+ * of their permanence before it (PREV_PERM, LA_PERM, DATE_PERM). A child with nothing recorded
+ * has no row: the record does not say "none" for them (GAPS).
+ */
+const prevPermSource: TableSource = {
+  table: 'PrevPerm',
+  rows: ({ record, children, start, end }) => {
+    const recorded = new Map(record.previousPermanence.map((p) => [p.childId, p]));
+    const started = new Set(record.periods.filter((p) => p.startDate >= start && p.startDate <= end).map((p) => p.childId));
+    return children.flatMap((c) => {
+      const p = recorded.get(c.id);
+      if (!p || !started.has(c.id)) return [];
+      return [
+        {
+          row: {
+            CHILD: String(c.reference),
+            DOB: dfeDate(c.dateOfBirth),
+            PREV_PERM: p.code,
+            LA_PERM: p.arrangedBy,
+            DATE_PERM: dfeDate(p.madeOn),
+          },
+          source: { childId: c.id },
+        },
+      ];
+    });
+  },
+};
+
+/**
  * The tables the record fills, in DfE's order. Another table's source is one more entry: a
  * function from the record (and the children and episodes of the year) to its rows.
  */
@@ -477,6 +508,7 @@ export const TABLE_SOURCES: readonly TableSource[] = [
   oc2Source,
   ad1Source,
   placedAdoptionSource,
+  prevPermSource,
   missingSource,
   socialWorkersSource,
 ];
@@ -485,6 +517,8 @@ export const TABLE_SOURCES: readonly TableSource[] = [
 export const GAPS: Partial<Record<TableName, string>> = {
   Header: 'MOTHER and MC_DOB are given only for a girl whose child is on the record (a relationship naming her as mother)',
   OC2: 'IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT, SUBSTANCE_MISUSE and CONVICTED are 0 when nothing is recorded for the year (the record holds no "not known")',
+  PrevPerm:
+    'a child who started a period of care in the year with no previous permanence recorded on the adoption page has no row (the record holds no answer for them, not "none")',
   SWEpisodes:
     'SW_ID is XX and OpenCSC’s id for the worker (the record has no Social Work England number), and SW_REASON is blank (the record keeps no reason a social worker changed)',
 };

@@ -87,6 +87,8 @@ export function fixFor(finding: Pick<Finding, 'table' | 'row' | 'fields'>, curre
         : { href: missingEpisodesPath(childId), text: 'Missing episodes' };
     case 'SWEpisodes':
       return { href: workforcePaths.allocation(childId), text: 'The child’s allocation' };
+    case 'PrevPerm':
+      return { href: adoptionPaths.previousPermanencePath(childId), text: 'Permanence before care' };
     case 'AD1':
     case 'PlacedAdoption':
       return source.adoptionJourneyId
