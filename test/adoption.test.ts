@@ -55,8 +55,10 @@ for (const kind of await testDatabases()) {
                    (select count(*)::int from adopter_households) as households,
                    (select coalesce(sum(version), 0)::int from adopter_households) as householdVersions,
                    (select count(*)::int from adoption_reviews) as reviews,
+                   (select count(*)::int from adoption_panel_reports) as reports,
+                   (select count(*)::int + coalesce(sum(version), 0)::int from adoption_panel_amendments) as amendments,
                    (select count(*)::int from obligations where rule_id like 'adoption%') as obligations,
-                   (select count(*)::int from audit_events where action like 'RECORD%' or action like 'CHANGE%' or action like 'END%') as changes`,
+                   (select count(*)::int from audit_events where action like 'RECORD%' or action like 'CHANGE%' or action like 'END%' or action like 'MARK%') as changes`,
       );
       return counts!;
     }
@@ -336,6 +338,54 @@ for (const kind of await testDatabases()) {
         const closed = await api.post(`${path}/authority`, { authorityOn: '2025-06-02', authorityBasis: 'consent', version: 3 });
         expect(closed.status).toBe(400);
         expect((closed.body as ApiErrors).errors[0]!.message).toContain('The plan changed away from adoption on 12 January 2026');
+      });
+    });
+
+    describe('reports to the adoption and permanence panel', () => {
+      it('records the panel’s feedback and amendments, refusing a panel before the decision; tracks each amendment to done', async () => {
+        const before = await snapshot();
+        expect((await ana.get(`${journey()}/panel/new`)).status).toBe(200);
+        const early = await ana.post(`${journey()}/panel/new`, {
+          subject: 'match',
+          ...dateInput('panelOn', '2025-01-09'),
+          recommendation: 'Match recommended',
+        });
+        expect(early.status).toBe(400);
+        expect(early.text).toContain('Date of the panel cannot be before the decision to place for adoption (10 January 2025)');
+        const empty = await api.post(`${apiJourney()}/panel-reports`, {});
+        expect(empty.status).toBe(400);
+        expect((empty.body as ApiErrors).errors.map((e) => e.field).sort()).toEqual(['panelOn', 'recommendation', 'subject']);
+        expect(await snapshot()).toEqual(before);
+        const made = await ana.post(`${journey()}/panel/new`, {
+          subject: 'match',
+          ...dateInput('panelOn', '2025-09-01'),
+          recommendation: 'Match recommended',
+          feedback: 'The child permanence report did not say how contact with the birth family will work',
+          amendments: 'Add the contact plan\r\n\r\nCorrect the date of the placement order',
+        });
+        expect(made.status).toBe(303);
+        const list = await mina.get('/adoption/panel');
+        expect(list.status).toBe(200);
+        expect(list.text).toMatch(/Juno Fakename[\s\S]*?Recorded[\s\S]*?2 of 2/);
+        const reportId = /\/adoption\/panel\/([0-9a-f-]{36})/.exec(list.text)![1]!;
+        const report = await minaApi.get('/api/adoption/panel');
+        const amendments = (report.body as { reports: { amendments: { id: string; description: string; version: number }[] }[] })
+          .reports[0]!.amendments;
+        expect(amendments.map((a) => a.description)).toEqual(['Add the contact plan', 'Correct the date of the placement order']);
+        const path = `/api/adoption/panel/${reportId}/amendments/${amendments[0]!.id}`;
+        const beforeDone = await snapshot();
+        expect((await minaApi.post(path, { doneOn: '2025-08-30', version: 1 })).body).toEqual({
+          error: 'The input is not valid',
+          errors: [{ field: 'doneOn', message: 'Date the amendment was made cannot be before the panel (1 September 2025)' }],
+        });
+        expect((await minaApi.post(path, { doneOn: '2025-09-10', version: 7 })).status).toBe(409);
+        expect(await snapshot()).toEqual(beforeDone);
+        expect((await minaApi.post(path, { doneOn: '2025-09-10', version: 1 })).status).toBe(200);
+        const page = await mina.get(`/adoption/panel/${reportId}`);
+        expect(page.text).toContain('Done 10 September 2025');
+        expect(page.text).toContain(`href="/adoption/panel/${reportId}/amendments/${amendments[1]!.id}"`);
+        expect((await mina.get('/adoption/panel')).text).toContain('1 of 2');
+        expect((await ana.get('/adoption/panel')).status).toBe(403);
       });
     });
 

@@ -11,7 +11,17 @@ import { todayIn } from '../core/time.js';
 import { childObligations } from '../obligations/queries.js';
 import { loadClockContext } from '../obligations/recompute.js';
 import { apiPaths } from './paths.js';
-import { adopterStages, householdOf, households, journeysOf, onlyAdoption, reviewsOf, scorecardFor, type ScoreChild } from './queries.js';
+import {
+  adopterStages,
+  householdOf,
+  households,
+  journeysOf,
+  onlyAdoption,
+  panelReports,
+  reviewsOf,
+  scorecardFor,
+  type ScoreChild,
+} from './queries.js';
 
 export function adoptionApi(app: FastifyInstance, ctx: AppContext): void {
   const params = (req: FastifyRequest) => req.params as { childId: string; adopterId: string };
@@ -93,6 +103,26 @@ export function adoptionApi(app: FastifyInstance, ctx: AppContext): void {
       if (!h) return reply.code(404).send({ error: 'The adopter household was not found' });
       const clock = await loadClockContext(ctx.db);
       return reply.send({ ...h, stages: adopterStages(h, clock, todayIn(ctx.time)) });
+    },
+  );
+
+  apiRoute(
+    app,
+    ctx,
+    {
+      method: 'GET',
+      url: apiPaths.panel,
+      roles: roles.managers,
+      audit: 'VIEW_ADOPTION_PANEL',
+      summary:
+        'Reports to the adoption and permanence panel, with its feedback and the amendments it required (restricted children not named)',
+    },
+    async (_req, reply, state) => {
+      const reports = await panelReports(ctx.db, state.user);
+      state.revealedChildIds = [...new Set(reports.flatMap((r) => (r.childId && !r.restricted ? [r.childId] : [])))];
+      return reply.send({
+        reports: reports.map((r) => (r.restricted ? { ...r, childId: null, childName: null } : r)),
+      });
     },
   );
 }

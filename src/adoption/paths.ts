@@ -15,7 +15,12 @@ export const paths = {
   order: '/children/:childId/adoption/:id/order',
   planChange: '/children/:childId/adoption/:id/plan-change',
   review: '/children/:childId/adoption/:id/reviews/new',
+  journeyPanel: '/children/:childId/adoption/:id/panel/new',
   scorecard: '/adoption',
+  panel: '/adoption/panel',
+  panelReport: '/adoption/panel/:reportId',
+  amendment: '/adoption/panel/:reportId/amendments/:amendmentId',
+  adopterPanel: '/adoption/adopters/:adopterId/panel/new',
   adopters: '/adoption/adopters',
   newAdopter: '/adoption/adopters/new',
   adopter: '/adoption/adopters/:adopterId',
@@ -34,7 +39,11 @@ export const apiPaths = {
   order: '/api/children/:childId/adoption/journeys/:id/order',
   planChange: '/api/children/:childId/adoption/journeys/:id/plan-change',
   review: '/api/children/:childId/adoption/journeys/:id/reviews',
+  journeyPanel: '/api/children/:childId/adoption/journeys/:id/panel-reports',
   scorecard: '/api/adoption',
+  panel: '/api/adoption/panel',
+  amendment: '/api/adoption/panel/:reportId/amendments/:amendmentId',
+  adopterPanel: '/api/adoption/adopters/:adopterId/panel-reports',
   adopters: '/api/adoption/adopters',
   adopter: '/api/adoption/adopters/:adopterId',
   adopterStages: '/api/adoption/adopters/:adopterId/stages',
@@ -62,3 +71,8 @@ export const newAdopterPath = () => '/adoption/adopters/new';
 export const adopterPath = (id: string) => `/adoption/adopters/${id}`;
 export const adopterStagesPath = (id: string) => `/adoption/adopters/${id}/stages`;
 export const adopterEndPath = (id: string) => `/adoption/adopters/${id}/end`;
+export const journeyPanelPath = (childId: string, id: string) => `${journeyPath(childId, id)}/panel/new`;
+export const adopterPanelPath = (id: string) => `/adoption/adopters/${id}/panel/new`;
+export const panelPath = () => '/adoption/panel';
+export const panelReportPath = (id: string) => `/adoption/panel/${id}`;
+export const amendmentPath = (reportId: string, id: string) => `/adoption/panel/${reportId}/amendments/${id}`;

@@ -17,7 +17,9 @@ import {
   ageBands,
   type HouseholdView,
   isWaitingAdopter,
+  type AmendmentView,
   type JourneyView,
+  type PanelReportView,
   type PreviousPermanenceView,
   type ReviewView,
   type ScoreChild,
@@ -250,6 +252,7 @@ export function journeyPage(child: ChildHeading, j: JourneyView, reviews: readon
       ...(step ? [step] : []),
       ...(isOpen && j.authorityOn ? [{ text: 'Record an adoption review', href: to.newReviewPath(child.id, j.id) }] : []),
       ...(isOpen && j.placedOn ? [{ text: 'Record a visit', href: to.newAdoptionVisitPath(child.id) }] : []),
+      { text: 'Record a report to the adoption and permanence panel', href: to.journeyPanelPath(child.id, j.id) },
       ...(isOpen ? [{ text: 'Record that the plan changed away from adoption', href: to.planChangePath(child.id, j.id) }] : []),
     ],
     reviewRows: reviews
@@ -555,6 +558,7 @@ export function adopterPage(h: HouseholdView, stages: ReturnType<typeof adopterS
     },
     links: [
       { text: 'Record the stages', href: to.adopterStagesPath(h.id) },
+      { text: 'Record a report to the adoption and permanence panel', href: to.adopterPanelPath(h.id) },
       ...(h.endedOn ? [] : [{ text: h.approvedOn ? 'End the approval' : 'End the approval process', href: to.adopterEndPath(h.id) }]),
     ],
     stageRows: stages.map((o) => [
@@ -731,7 +735,10 @@ export function scorecardPage(s: Scorecard, chosen: string | null) {
   return {
     title: 'Adoption scorecard',
     intro: `Worked out from the record on ${formatDate(s.today)}. The adoption measures are averages over the children adopted in the 3 years from ${formatDate(s.threeYearsFrom)}, as DfE’s scorecard is.`,
-    links: [{ text: 'Adopters', href: to.adoptersPath() }],
+    links: [
+      { text: 'Adopters', href: to.adoptersPath() },
+      { text: 'Reports to the adoption and permanence panel', href: to.panelPath() },
+    ],
     measures: [
       [
         { text: 'A1' },
@@ -808,4 +815,115 @@ export function scorecardPage(s: Scorecard, chosen: string | null) {
 function averageWait(children: readonly ScoreChild[]): string {
   const d = children.flatMap((c) => (c.waitingDays === null ? [] : [c.waitingDays]));
   return d.length ? String(Math.round(d.reduce((a, b) => a + b, 0) / d.length)) : '';
+}
+
+// ── reports to the adoption and permanence panel ─────────────────────────────
+
+const subjectLabels: Record<string, string> = { approval: 'Approval of adopters', match: 'A match', plan: 'A child’s adoption plan' };
+
+const aboutCell = (r: PanelReportView) =>
+  r.adopterId
+    ? { html: link(to.adopterPath(r.adopterId), r.adopterName ?? '') }
+    : r.restricted || !r.childId
+      ? { text: 'Restricted record' }
+      : { html: link(to.adoptionPath(r.childId), r.childName ?? '') };
+
+const outstandingOf = (amendments: readonly AmendmentView[]) => amendments.filter((a) => a.doneOn === null).length;
+
+export function panelListPage(reports: readonly PanelReportView[]) {
+  return {
+    title: 'Reports to the adoption and permanence panel',
+    backLink: to.adoptionScorecardPath(),
+    rows: reports.map((r) => [
+      { html: link(to.panelReportPath(r.id), formatDate(r.panelOn), 'report to the panel of') },
+      { text: labelOf(subjectLabels, r.subject) },
+      aboutCell(r),
+      { text: r.feedback ? 'Recorded' : 'None recorded' },
+      { text: `${outstandingOf(r.amendments)} of ${r.amendments.length}`, format: 'numeric' },
+    ]),
+  };
+}
+
+export function panelReportPage(r: PanelReportView) {
+  return {
+    title: `Report to the panel of ${formatDate(r.panelOn)}`,
+    backLink: to.panelPath(),
+    summary: {
+      rows: [
+        row('About', labelOf(subjectLabels, r.subject)),
+        row('Who', r.adopterName ?? (r.restricted ? 'Restricted record' : (r.childName ?? ''))),
+        row('The panel’s recommendation', r.recommendation),
+        row('The panel’s feedback on the report', r.feedback ?? 'None recorded'),
+      ],
+    },
+    amendmentRows: r.amendments.map((a) => [
+      { text: a.description },
+      a.doneOn ? { text: `Done ${formatDate(a.doneOn)}` } : { html: link(to.amendmentPath(r.id, a.id), 'Mark as done', a.description) },
+    ]),
+  };
+}
+
+const panelFieldsOf = (form: FormView): Field[] => [
+  date(form, 'panelOn', 'Date of the panel'),
+  { kind: 'textarea', params: form.textarea('recommendation', 'The panel’s recommendation', { rows: 3 }) },
+  { kind: 'textarea', params: form.textarea('feedback', 'The panel’s feedback on the report (optional)', { rows: 4 }) },
+  {
+    kind: 'textarea',
+    params: form.textarea('amendments', 'Amendments the panel required (optional)', {
+      rows: 4,
+      hint: 'One a line: each is tracked until it is done',
+    }),
+  },
+];
+
+export function journeyPanelForm(child: ChildHeading, j: JourneyView, opts: FormOpts) {
+  return journeyForm(
+    child,
+    opts,
+    {
+      title: 'Record a report to the adoption and permanence panel',
+      action: to.journeyPanelPath(child.id, j.id),
+      back: to.journeyPath(child.id, j.id),
+      dates: ['panelOn'],
+      submit: 'Save the report',
+      saved: { panelOn: opts.today, subject: j.matchedOn ? 'match' : 'plan' },
+    },
+    (form) => [
+      radios(form, 'subject', 'What the report was about', [
+        { value: 'match', text: 'The match' },
+        { value: 'plan', text: 'The child’s adoption plan' },
+      ]),
+      ...panelFieldsOf(form),
+    ],
+  );
+}
+
+export function adopterPanelForm(h: HouseholdView, opts: FormOpts) {
+  return adopterForm(
+    opts,
+    {
+      title: `Report to the panel: ${h.name}`,
+      action: to.adopterPanelPath(h.id),
+      back: to.adopterPath(h.id),
+      dates: ['panelOn'],
+      submit: 'Save the report',
+      saved: { panelOn: opts.today },
+    },
+    panelFieldsOf,
+  );
+}
+
+export function amendmentForm(r: PanelReportView, a: AmendmentView, opts: FormOpts) {
+  return adopterForm(
+    opts,
+    {
+      title: 'Mark the amendment as done',
+      action: to.amendmentPath(r.id, a.id),
+      back: to.panelReportPath(r.id),
+      dates: ['doneOn'],
+      submit: 'Save',
+      saved: { doneOn: opts.today, version: a.version },
+    },
+    (form) => [date(form, 'doneOn', `Date the amendment was made: ${a.description}`)],
+  );
 }

@@ -431,3 +431,58 @@ export function previousPermanence903Rows(db: Db, childId?: string): Promise<Pre
     sql`select ${ppColumns} from previous_permanence ${childId ? sql`where child_id = ${childId}` : sql``} order by child_id`,
   );
 }
+
+// ── reports to the adoption and permanence panel ─────────────────────────────
+
+export interface AmendmentView {
+  id: string;
+  reportId: string;
+  description: string;
+  doneOn: string | null;
+  version: number;
+}
+
+export interface PanelReportView {
+  id: string;
+  subject: string;
+  childId: string | null;
+  childName: string | null;
+  adopterId: string | null;
+  adopterName: string | null;
+  panelOn: string;
+  recommendation: string;
+  feedback: string | null;
+  amendments: AmendmentView[];
+  /** A restricted child the user may not open: counted, not named. */
+  restricted: boolean;
+}
+
+const reportSelect = sql`select r.id, r.subject, r.child_id as "childId", c.first_name || ' ' || c.last_name as "childName",
+    r.adopter_id as "adopterId", h.name as "adopterName", r.panel_on::text as "panelOn", r.recommendation, r.feedback,
+    coalesce((select json_agg(json_build_object('id', a.id, 'reportId', a.report_id, 'description', a.description,
+               'doneOn', a.done_on::text, 'version', a.version) order by a.created_at, a.id)
+              from adoption_panel_amendments a where a.report_id = r.id), '[]') as amendments
+    from adoption_panel_reports r left join children c on c.id = r.child_id left join adopter_households h on h.id = r.adopter_id`;
+
+async function withRestriction(db: Db, user: SignedInUser, found: Omit<PanelReportView, 'restricted'>[]): Promise<PanelReportView[]> {
+  const restricted = await restrictedAmong(
+    db,
+    user,
+    found.flatMap((r) => (r.childId ? [r.childId] : [])),
+  );
+  return found.map((r) => ({ ...r, restricted: r.childId !== null && restricted.has(r.childId) }));
+}
+
+/** The panel's reports, newest first: those with amendments outstanding first. */
+export async function panelReports(db: Db, user: SignedInUser): Promise<PanelReportView[]> {
+  const found = await rows<Omit<PanelReportView, 'restricted'>>(db, sql`${reportSelect} order by r.panel_on desc, r.created_at desc`);
+  const all = await withRestriction(db, user, found);
+  const outstanding = (r: PanelReportView) => r.amendments.some((a) => a.doneOn === null);
+  return [...all.filter(outstanding), ...all.filter((r) => !outstanding(r))];
+}
+
+export async function panelReportOf(db: Db, user: SignedInUser, id: string): Promise<PanelReportView | null> {
+  if (!isUuid(id)) return null;
+  const found = await rows<Omit<PanelReportView, 'restricted'>>(db, sql`${reportSelect} where r.id = ${id}`);
+  return (await withRestriction(db, user, found))[0] ?? null;
+}

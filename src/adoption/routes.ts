@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { changeRoutes } from '../casework/changes.js';
 import { type FormValues, withDates } from '../casework/form.js';
 import { roles } from '../core/auth/roles.js';
+import type { SignedInUser } from '../core/auth/users.js';
 import type { AppContext } from '../core/http/context.js';
 import type { FieldError } from '../core/http/forms.js';
 import { route } from '../core/http/route.js';
@@ -18,6 +19,11 @@ import { loadClockContext } from '../obligations/recompute.js';
 import * as to from './paths.js';
 import { apiPaths, paths } from './paths.js';
 import {
+  adopterPanelForm,
+  amendmentForm,
+  journeyPanelForm,
+  panelListPage,
+  panelReportPage,
   adopterEndForm,
   adopterPage,
   adoptersPage,
@@ -43,11 +49,19 @@ import {
   journeyOf,
   journeysOf,
   onlyAdoption,
+  panelReportOf,
+  panelReports,
   previousPermanenceOf,
   reviewsOf,
   scorecardFor,
 } from './queries.js';
 import {
+  adopterPanelSchema,
+  amendmentDoneSchema,
+  journeyPanelSchema,
+  markAmendmentDone,
+  recordAdopterPanel,
+  recordJourneyPanel,
   adopterEndSchema,
   authoritySchema,
   changePlan,
@@ -79,6 +93,8 @@ interface Params {
   childId: string;
   id: string;
   adopterId: string;
+  reportId: string;
+  amendmentId: string;
 }
 
 type Shown = { values?: FormValues; errors?: FieldError[] };
@@ -145,6 +161,14 @@ export function adoptionRoutes(app: FastifyInstance, ctx: AppContext): void {
     };
   }
   const stagesPage = householdFormPage(stagesForm);
+  const adopterPanelPage = householdFormPage(adopterPanelForm);
+  const journeyPanelPage = journeyFormPage(journeyPanelForm);
+  async function amendmentPage(reply: FastifyReply, p: Params, user: SignedInUser, values?: FormValues, errors?: FieldError[]) {
+    const r = await panelReportOf(ctx.db, user, p.reportId);
+    const a = r?.amendments.find((x) => x.id === p.amendmentId);
+    if (!r || !a) return notFound(reply);
+    return reply.page(form, amendmentForm(r, a, { today: today(), ...shown(values, errors) }));
+  }
   const adopterEndPage = householdFormPage(adopterEndForm);
 
   // ── reading ───────────────────────────────────────────────────────────────
@@ -202,6 +226,22 @@ export function adoptionRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
   route(app, ctx, { ...adopterView, url: paths.adopterStages }, async (req, reply) => stagesPage(reply, params(req)));
   route(app, ctx, { ...adopterView, url: paths.adopterEnd }, async (req, reply) => adopterEndPage(reply, params(req)));
+  route(app, ctx, { ...adopterView, url: paths.adopterPanel }, async (req, reply) => adopterPanelPage(reply, params(req)));
+  route(app, ctx, { ...view, url: paths.journeyPanel }, async (req, reply) => journeyPanelPage(reply, params(req)));
+
+  const panelView = { method: 'GET', roles: managers, audit: 'VIEW_ADOPTION_PANEL' } as const;
+  route(app, ctx, { ...panelView, url: paths.panel }, async (_req, reply, state) => {
+    const reports = await panelReports(ctx.db, state.user);
+    state.revealedChildIds = [...new Set(reports.flatMap((r) => (r.childId && !r.restricted ? [r.childId] : [])))];
+    return reply.page('adoption/views/panel.njk', panelListPage(reports));
+  });
+  route(app, ctx, { ...panelView, url: paths.panelReport }, async (req, reply, state) => {
+    const r = await panelReportOf(ctx.db, state.user, params(req).reportId);
+    if (!r) return notFound(reply);
+    if (r.childId && !r.restricted) state.revealedChildIds = [r.childId];
+    return reply.page('adoption/views/panel-report.njk', panelReportPage(r));
+  });
+  route(app, ctx, { ...panelView, url: paths.amendment }, async (req, reply, state) => amendmentPage(reply, params(req), state.user));
 
   // ── changes to a child's journey ──────────────────────────────────────────
 
@@ -321,6 +361,21 @@ export function adoptionRoutes(app: FastifyInstance, ctx: AppContext): void {
     done: (p) => ({ flash: 'Previous permanence saved', to: to.adoptionPath(p.childId) }),
   });
 
+  register({
+    summary: 'Record a report on the child’s match or plan to the adoption and permanence panel: feedback and required amendments',
+    audit: 'RECORD_ADOPTION_PANEL_REPORT',
+    roles: practice,
+    page: paths.journeyPanel,
+    api: apiPaths.journeyPanel,
+    schema: journeyPanelSchema(today),
+    fromForm: withDates('panelOn'),
+    creates: true,
+    run: (tx, p, input, by) => recordJourneyPanel(tx, p.childId, p.id, input, by),
+    again: (reply, p, _user, values, errors) => journeyPanelPage(reply, p, values, errors),
+    staleField: 'panelOn',
+    done: journeyDone('Report to the panel saved'),
+  });
+
   // ── changes to adopters ───────────────────────────────────────────────────
 
   register({
@@ -364,5 +419,33 @@ export function adoptionRoutes(app: FastifyInstance, ctx: AppContext): void {
     again: (reply, p, _user, values, errors) => adopterEndPage(reply, p, values, errors),
     staleField: 'endedOn',
     done: (p) => ({ flash: 'Saved', to: to.adopterPath(p.adopterId) }),
+  });
+  register({
+    summary: 'Record a report on prospective adopters’ approval to the adoption and permanence panel: feedback and required amendments',
+    audit: 'RECORD_ADOPTION_PANEL_REPORT',
+    roles: managers,
+    page: paths.adopterPanel,
+    api: apiPaths.adopterPanel,
+    schema: adopterPanelSchema(today),
+    fromForm: withDates('panelOn'),
+    creates: true,
+    run: (tx, p, input, by) => recordAdopterPanel(tx, p.adopterId, input, by),
+    again: (reply, p, _user, values, errors) => adopterPanelPage(reply, p, values, errors),
+    staleField: 'panelOn',
+    done: (_p, r) => ({ flash: 'Report to the panel saved', to: to.panelReportPath(typeof r === 'string' ? r : r.id) }),
+  });
+  register({
+    summary: 'Mark an amendment the adoption and permanence panel required as done',
+    audit: 'MARK_PANEL_AMENDMENT_DONE',
+    roles: managers,
+    page: paths.amendment,
+    api: apiPaths.amendment,
+    schema: amendmentDoneSchema(today),
+    fromForm: withDates('doneOn'),
+    creates: false,
+    run: (tx, p, input) => markAmendmentDone(tx, p.reportId, p.amendmentId, input),
+    again: (reply, p, user, values, errors) => amendmentPage(reply, p, user, values, errors),
+    staleField: 'doneOn',
+    done: (p) => ({ flash: 'Amendment marked as done', to: to.panelReportPath(p.reportId) }),
   });
 }

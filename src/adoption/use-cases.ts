@@ -38,6 +38,8 @@ import {
   planChangeReasons,
   previousPermanence,
   previousPermanenceCodes,
+  adoptionPanelReports as panelReports,
+  adoptionPanelAmendments as amendments,
 } from './schema.js';
 
 export type { Actor };
@@ -523,4 +525,97 @@ export async function recordPreviousPermanence(tx: Db, childId: string, input: P
     .values({ childId, ...values, recordedBy: by.userId })
     .returning({ id: previousPermanence.id });
   return row!.id;
+}
+
+// ── reports to the adoption and permanence panel ─────────────────────────────
+
+/** The panel's required amendments, one a line in the form, or a list in JSON. */
+const amendmentList = z.preprocess(
+  (v) =>
+    typeof v === 'string'
+      ? v
+          .split(/\r?\n/)
+          .map((l) => l.trim())
+          .filter((l) => l !== '')
+      : v === undefined
+        ? []
+        : v,
+  z
+    .array(
+      z.string().trim().min(1, 'Each amendment must say what is to be done').max(500, 'Each amendment must be 500 characters or fewer'),
+    )
+    .max(30, 'Enter 30 amendments or fewer'),
+);
+
+function panelFields(today: Today) {
+  return {
+    panelOn: dateField('Date of the panel', { notInFuture: today }),
+    recommendation: text('The panel’s recommendation', { max: 2000, multiline: true }),
+    feedback: optionalText('The panel’s feedback on the report', { max: 4000, multiline: true }),
+    amendments: amendmentList,
+  };
+}
+
+export function journeyPanelSchema(today: Today) {
+  return z.object({ subject: choice('What the report was about', ['match', 'plan']), ...panelFields(today) });
+}
+export type JourneyPanel = z.output<ReturnType<typeof journeyPanelSchema>>;
+
+export function adopterPanelSchema(today: Today) {
+  return z.object(panelFields(today));
+}
+export type AdopterPanel = z.output<ReturnType<typeof adopterPanelSchema>>;
+
+async function insertReport(
+  tx: Db,
+  about: { subject: string; childId?: string; adopterId?: string },
+  input: AdopterPanel,
+  by: Actor,
+): Promise<string> {
+  const [row] = await tx
+    .insert(panelReports)
+    .values({
+      ...about,
+      panelOn: input.panelOn,
+      recommendation: input.recommendation,
+      feedback: input.feedback ?? null,
+      recordedBy: by.userId,
+    })
+    .returning({ id: panelReports.id });
+  if (input.amendments.length)
+    await tx.insert(amendments).values(input.amendments.map((description) => ({ reportId: row!.id, description, recordedBy: by.userId })));
+  return row!.id;
+}
+
+/** A report on the child's match or plan, with the panel's feedback and the amendments it required. */
+export async function recordJourneyPanel(tx: Db, childId: string, id: string, input: JourneyPanel, by: Actor): Promise<string> {
+  const j = await journeyOf(tx, childId, id);
+  notBefore('panelOn', 'Date of the panel', input.panelOn, j.decidedOn, 'the decision to place for adoption');
+  return insertReport(tx, { subject: input.subject, childId }, input, by);
+}
+
+/** A report on prospective adopters' approval. */
+export async function recordAdopterPanel(tx: Db, adopterId: string, input: AdopterPanel, by: Actor): Promise<string> {
+  const h = await householdOf(tx, adopterId);
+  notBefore('panelOn', 'Date of the panel', input.panelOn, h.enquiryOn, 'the enquiry');
+  return insertReport(tx, { subject: 'approval', adopterId }, input, by);
+}
+
+export function amendmentDoneSchema(today: Today) {
+  return z.object({ doneOn: dateField('Date the amendment was made', { notInFuture: today }), version: version() });
+}
+export type AmendmentDone = z.output<ReturnType<typeof amendmentDoneSchema>>;
+
+/** Marks a required amendment done: not before the panel asked for it. */
+export async function markAmendmentDone(tx: Db, reportId: string, amendmentId: string, input: AmendmentDone): Promise<string> {
+  const [found] = await tx
+    .select({ doneOn: amendments.doneOn, panelOn: panelReports.panelOn })
+    .from(amendments)
+    .innerJoin(panelReports, eq(panelReports.id, amendments.reportId))
+    .where(and(eq(amendments.id, amendmentId), eq(amendments.reportId, reportId)));
+  if (!found) throw new CaseworkNotFound('The amendment');
+  if (found.doneOn) throw new CaseworkRuleError('doneOn', `The amendment was already done on ${formatDate(found.doneOn)}`);
+  notBefore('doneOn', 'Date the amendment was made', input.doneOn, found.panelOn, 'the panel');
+  await updateAtVersion(tx, amendments, amendmentId, input.version, { doneOn: input.doneOn, updatedAt: new Date() }, 'This amendment');
+  return amendmentId;
 }

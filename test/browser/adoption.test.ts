@@ -123,4 +123,28 @@ describe('in a real browser: a child from the placement order to the adoption or
     await expectAccessible(manager);
     await expect(manager.locator('main').textContent()).resolves.toContain('Juno Fakename');
   });
+
+  it('a report to the panel with its feedback and amendments, the panel’s page and the household’s, and permanence before care', async () => {
+    await follow('Record a report to the adoption and permanence panel');
+    await fillDate('panelOn', '2025-09-01');
+    await page.getByLabel('The panel’s recommendation').fill('Match recommended');
+    await page.getByLabel('The panel’s feedback on the report (optional)').fill('The contact plan was missing');
+    await page.getByLabel('Amendments the panel required (optional)').fill('Add the contact plan');
+    await submit('Save the report');
+    await manager.goto(`${service.url}/adoption/panel`);
+    await expectAccessible(manager);
+    await expect(manager.locator('main').textContent()).resolves.toMatch(/Juno Fakename[\s\S]*1 of 1/);
+    await Promise.all([manager.waitForNavigation(), manager.locator('a[href^="/adoption/panel/"]').first().click()]);
+    await expectAccessible(manager);
+    await manager.goto(`${service.url}/adoption/adopters`);
+    await Promise.all([manager.waitForNavigation(), manager.getByRole('link', { name: 'Ash and Rowan Invented', exact: true }).click()]);
+    await expectAccessible(manager);
+    await expect(manager.locator('main').textContent()).resolves.toContain('Stage two: the decision within 4 months');
+    await page.goto(`${service.url}/children/${childId}/adoption`);
+    await expectAccessible(page);
+    await follow('Record the previous permanence');
+    await page.locator('input[name="code"][value="Z1"]').check();
+    await submit('Save');
+    await expect(page.locator('[data-previous-permanence]').textContent()).resolves.toContain('No previous permanence (Z1)');
+  });
 });
