@@ -31,6 +31,8 @@ const layers = {
   'health-and-education': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework', 'looked-after'],
   // care and placement plans of a period of care and its placements
   'care-planning': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework', 'looked-after'],
+  // a child's adoption journey reads periods of care (the scorecard's entering care, SGO and CAO exits)
+  adoption: ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework', 'looked-after'],
   'dispute-resolution': [
     'core',
     'clock',
@@ -61,6 +63,7 @@ const layers = {
     'children-in-need',
     'looked-after',
     'private-fostering',
+    'adoption',
     'missing-episodes',
     'health-and-education',
     'care-planning',
@@ -95,6 +98,7 @@ const layers = {
     'missing-episodes',
     'health-and-education',
     'care-planning',
+    'adoption',
   ],
   oversight: ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'assessment', 'child-protection'],
 };

@@ -1,3 +1,4 @@
+import { adoptionArea } from './adoption/index.js';
 import { allegationsArea } from './allegations/index.js';
 import { assessmentArea } from './assessment/index.js';
 import { carePlanningArea } from './care-planning/index.js';
@@ -37,6 +38,7 @@ export const areas = [
   childrenInNeedArea,
   lookedAfterArea,
   privateFosteringArea,
+  adoptionArea,
   missingEpisodesArea,
   healthAndEducationArea,
   carePlanningArea,

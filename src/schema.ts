@@ -18,6 +18,7 @@ export * from './case-notes/schema.js';
 export * from './dispute-resolution/schema.js';
 export * from './looked-after/schema.js';
 export * from './private-fostering/schema.js';
+export * from './adoption/schema.js';
 export * from './missing-episodes/schema.js';
 export * from './health-and-education/schema.js';
 export * from './allegations/schema.js';

@@ -18,6 +18,14 @@ import {
   sdqSchema,
 } from '../src/health-and-education/use-cases.js';
 import { missingEpisodeSchema, recordMissingEpisode } from '../src/missing-episodes/use-cases.js';
+import {
+  changePlan,
+  decisionSchema,
+  planChangeSchema,
+  previousPermanenceSchema,
+  recordDecision,
+  recordPreviousPermanence,
+} from '../src/adoption/use-cases.js';
 import { recordUascStatus, uascSchema } from '../src/care-planning/use-cases.js';
 import { syntheticUpn } from '../src/returns/cin/tooling/synthetic.js';
 import { read903 } from '../src/returns/ssda903/read.js';
@@ -91,6 +99,7 @@ for (const kind of await testDatabases()) {
     let database: Database;
     let ids: Recorded;
     let episodes: Awaited<ReturnType<typeof recordMissingAndHealth>>;
+    let oakJourney: string;
     let service: RunningService;
     let dir: string;
 
@@ -99,6 +108,31 @@ for (const kind of await testDatabases()) {
       const authority = await smallAuthority(database.db);
       ids = await recordLookedAfter(database.db, authority);
       episodes = await recordMissingAndHealth(database.db, ids, authority.users.manager);
+      // Oak's adoption plan, through the adoption area's use cases
+      const by = { userId: authority.users.manager, workerId: null, now: new Date('2026-05-01T12:00:00Z') };
+      const today = () => '2026-05-01';
+      oakJourney = await database.db.transaction(async (tx) => {
+        const id = await recordDecision(
+          tx,
+          ids.oak,
+          decisionSchema(today).parse({ decidedOn: '2025-06-02', siblingsToPlaceWith: '0' }),
+          by,
+        );
+        await changePlan(
+          tx,
+          ids.oak,
+          id,
+          planChangeSchema(today).parse({ planChangedOn: '2026-01-12', planChangeReason: 'RD1', version: 1 }),
+        );
+        // Oak, who came into care in the year, had been adopted before
+        await recordPreviousPermanence(
+          tx,
+          ids.oak,
+          previousPermanenceSchema(today).parse({ code: 'P1', arrangedBy: 'Leeds', madeOn: '2015-04-01' }),
+          by,
+        );
+        return id;
+      });
       service = await startService(database, new TestClock('2026-05-01T10:00:00Z'));
       dir = mkdtempSync(join(tmpdir(), 'opencsc-903-'));
     });
@@ -151,7 +185,16 @@ for (const kind of await testDatabases()) {
       // Birch ceased to be an unaccompanied asylum-seeking child in the year
       const birchNow = tables.Header!.rows.find((r) => r.SEX === 'M')!.CHILD;
       expect(tables.UASC!.rows).toEqual([{ CHILD: birchNow, DOB: '07/07/2012', SEX: 'M', DUC: '01/06/2025' }]);
-      expect(checked.current.notBuilt).toEqual(['OC3', 'AD1', 'PlacedAdoption', 'PrevPerm']);
+      expect(checked.current.notBuilt).toEqual(['OC3']);
+      // Oak's adoption plan, decided in June and reversed in January: a PlacedAdoption row; nobody adopted, no AD1 row
+      expect(tables.PlacedAdoption!.rows).toEqual([
+        { CHILD: oak, DOB: '03/03/2010', DATE_PLACED: '02/06/2025', DATE_PLACED_CEASED: '12/01/2026', REASON_PLACED_CEASED: 'RD1' },
+      ]);
+      expect(checked.current.sources.PlacedAdoption).toEqual([{ childId: ids.oak, adoptionJourneyId: oakJourney }]);
+      expect(tables.AD1!.rows).toEqual([]);
+      expect(tables.PrevPerm!.rows).toEqual([
+        { CHILD: oak, DOB: '03/03/2010', PREV_PERM: 'P1', LA_PERM: 'Leeds', DATE_PERM: '01/04/2015' },
+      ]);
       expect(checked.columnProblems).toEqual([]);
       // the year before: Birch alone (Hazel's care ended in 2023/24)
       const previous = checked.previous.tables;
@@ -244,7 +287,7 @@ for (const kind of await testDatabases()) {
         'The 2025/26 SSDA903 of 2 children, built from the record on 2026-05-01 with 2024/25’s for the rules that compare years.',
       );
       expect(page.text).toContain('Every cell is within DfE’s columns for 2025/26.');
-      expect(page.text).toContain('Not built from the record yet: OC3, AD1, PlacedAdoption, PrevPerm (written with the header row only).');
+      expect(page.text).toContain('Not built from the record yet: OC3 (written with the header row only).');
       expect(page.text).toMatch(/href="\/returns\/runs\/[0-9a-f-]+\/rules\/SW13STG1"/);
 
       const download = await fetch(`${service.url}/returns/ssda903/2026/ssda903.zip`, { headers: { cookie: sam.cookie } });
@@ -289,7 +332,7 @@ for (const kind of await testDatabases()) {
           `data-ssda903-rule="197B">[^<]*<strong>[^<]*</strong>[^<]*<span[^>]*>[^<]*</span>\\. <a[^>]*href="/children/${ids.oak}/health-and-education/sdq/new"`,
         ),
       );
-      expect(oak.text).toContain('Not built from the record yet: OC3, AD1, PlacedAdoption, PrevPerm, DoLo.');
+      expect(oak.text).toContain('Not built from the record yet: OC3, DoLo.');
       // not looked after in 2026/27: no section
       const birch = await ana.get(`/children/${ids.birch}`);
       expect(birch.status).toBe(200);
@@ -326,9 +369,7 @@ describe('opencsc returns build 903', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(`Wrote the 2025/26 SSDA903 of 2 children to ${out} (11 files)`);
     expect(result.stdout).toContain(`Wrote the 2024/25 SSDA903 of 1 child to ${previous} (11 files)`);
-    expect(result.stdout).toContain(
-      'note: not built from the record yet: OC3, AD1, PlacedAdoption, PrevPerm (written with the header row only)',
-    );
+    expect(result.stdout).toContain('note: not built from the record yet: OC3 (written with the header row only)');
     expect(result.stdout).toContain("Every cell is within DfE's columns for 2025/26.");
     expect(result.stdout).toMatch(/^SW13STG1 +\d+ +SWEpisodes: /m);
     expect(readdirSync(out).sort()).toContain('header.csv');

@@ -25,6 +25,8 @@ import { legalStatusLabels, participationLabels, placementTypeLabels, reasonCeas
 import * as laPaths from '../looked-after/paths.js';
 import { assessmentOutcomeLabels, endReasonLabels as pfEndReasonLabels, notifierLabels } from '../private-fostering/presenters.js';
 import * as pfPaths from '../private-fostering/paths.js';
+import * as adoptionPaths from '../adoption/paths.js';
+import { authorityBasisLabels, earlyPermanenceLabels, planChangeReasonLabels } from '../adoption/presenters.js';
 import { missingCodeLabels, screeningOutcomeLabels } from '../missing-episodes/presenters.js';
 import * as missingPaths from '../missing-episodes/paths.js';
 import { assessmentTypeLabels, hoursText, ofstedGradeLabels, sdqReasonLabels } from '../health-and-education/presenters.js';
@@ -47,6 +49,7 @@ export const chronologyKindLabels: Record<ChronologyKind, string> = {
   childrenInNeed: 'Children in need and transition planning',
   lookedAfter: 'Looked after',
   privateFostering: 'Private fostering',
+  adoption: 'Adoption',
   missing: 'Missing and absent',
   healthAndEducation: 'Health and education',
   disputes: 'Concerns about plans',
@@ -177,6 +180,32 @@ function describe(childId: string, e: ChronologyEvent): { title: string; detail:
         detail: e.detail,
         href: pfPaths.arrangementPath(childId, id!),
       };
+    case 'adoption_decided':
+      return {
+        title: `Decision that the child should be placed for adoption${e.code ? ` (${lower(of(earlyPermanenceLabels, e.code))})` : ''}`,
+        detail: null,
+        href: adoptionPaths.journeyPath(childId, id!),
+      };
+    case 'adoption_authority':
+      return {
+        title: `Authority to place for adoption: ${lower(of(authorityBasisLabels, e.code))}`,
+        detail: null,
+        href: adoptionPaths.journeyPath(childId, id!),
+      };
+    case 'adoption_matched':
+      return { title: 'Matched with adopters', detail: e.detail, href: adoptionPaths.journeyPath(childId, id!) };
+    case 'adoption_placed':
+      return { title: 'Placed for adoption', detail: e.detail, href: adoptionPaths.journeyPath(childId, id!) };
+    case 'adoption_order':
+      return { title: 'Adoption order made', detail: null, href: adoptionPaths.journeyPath(childId, id!) };
+    case 'adoption_plan_changed':
+      return {
+        title: `Plan changed away from adoption: ${lower(of(planChangeReasonLabels, e.code))}`,
+        detail: e.detail,
+        href: adoptionPaths.journeyPath(childId, id!),
+      };
+    case 'adoption_review':
+      return { title: 'Adoption review held', detail: null, href: adoptionPaths.journeyPath(childId, id!) };
     case 'missing_started':
       return { title: `${of(missingCodeLabels, e.code)} (${e.code})`, detail: null, href: missingPaths.missingEpisodePath(childId, id!) };
     case 'missing_returned':

@@ -25,6 +25,7 @@ export const chronologyKinds = [
   'childrenInNeed',
   'lookedAfter',
   'privateFostering',
+  'adoption',
   'missing',
   'healthAndEducation',
   'disputes',
@@ -148,6 +149,27 @@ function events(childId: string): SQL {
     union all
     select a.ended_on::text, null, 'privateFostering', 'private_fostering_ended', a.end_reason, a.carer_name, null, a.id::text, null, 20, a.updated_at
       from private_fostering_arrangements a where a.child_id = ${childId} and a.ended_on is not null
+    union all
+    select j.decided_on::text, null, 'adoption', 'adoption_decided', j.early_permanence, null, null, j.id::text, null, 20, j.created_at
+      from adoption_journeys j where j.child_id = ${childId}
+    union all
+    select j.authority_on::text, null, 'adoption', 'adoption_authority', j.authority_basis, null, null, j.id::text, null, 20, j.updated_at
+      from adoption_journeys j where j.child_id = ${childId} and j.authority_on is not null
+    union all
+    select j.matched_on::text, null, 'adoption', 'adoption_matched', null, h.name, null, j.id::text, null, 20, j.updated_at
+      from adoption_journeys j join adopter_households h on h.id = j.adopter_id where j.child_id = ${childId} and j.matched_on is not null
+    union all
+    select j.placed_on::text, null, 'adoption', 'adoption_placed', null, h.name, null, j.id::text, null, 20, j.updated_at
+      from adoption_journeys j join adopter_households h on h.id = j.adopter_id where j.child_id = ${childId} and j.placed_on is not null
+    union all
+    select j.adoption_order_on::text, null, 'adoption', 'adoption_order', null, null, null, j.id::text, null, 20, j.updated_at
+      from adoption_journeys j where j.child_id = ${childId} and j.adoption_order_on is not null
+    union all
+    select j.plan_changed_on::text, null, 'adoption', 'adoption_plan_changed', j.plan_change_reason, j.plan_change_detail, null, j.id::text, null, 20, j.updated_at
+      from adoption_journeys j where j.child_id = ${childId} and j.plan_changed_on is not null
+    union all
+    select r.held_on::text, null, 'adoption', 'adoption_review', null, null, null, r.journey_id::text, null, 20, r.created_at
+      from adoption_reviews r where r.child_id = ${childId}
     union all
     select ${dayOf(sql`m.started_at`)}, ${timeOf(sql`m.started_at`)}, 'missing', 'missing_started', m.missing_code, null, null, m.id::text, null, 20, m.created_at
       from missing_episodes m where m.child_id = ${childId}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { unzip } from '../../test/support/unzip.js';
+import type { Adoption903Row } from '../adoption/queries.js';
 import type { Oc2Facts } from '../health-and-education/queries.js';
 import { tableToCsv } from '../returns/ssda903/write.js';
 import { build903, episodesInYear, type LookedAfterRecord, socialWorkerId, type TableSource } from './build.js';
@@ -93,8 +94,34 @@ function record(): LookedAfterRecord {
     ],
     oc2: [oc2Facts('a', '2010-05-01', 'pa')],
     uasc: [],
+    // A adopted in the year; B's plan changed; C's journey (C is not in 2025/26's Header)
+    adoption: [
+      adoption('ja', 'a', '2024-09-02', { matchedOn: '2025-04-01', adoptionOrderOn: '2026-02-02', fosterCarerAdoption: true }),
+      adoption('jb', 'b', '2025-06-10', { planChangedOn: '2025-11-03', planChangeReason: 'RD3' }),
+      adoption('jc', 'c', '2024-07-01', {}),
+    ],
+    // B started in the year after a special guardianship order; A started before the year
+    previousPermanence: [
+      { id: 'ppb', childId: 'b', code: 'P2', arrangedBy: 'Manchester', madeOn: '2019-07-01', version: 1 },
+      { id: 'ppa', childId: 'a', code: 'Z1', arrangedBy: null, madeOn: null, version: 1 },
+    ],
   };
 }
+
+const adoption = (journeyId: string, childId: string, decidedOn: string, extra: Partial<Adoption903Row>): Adoption903Row => ({
+  childId,
+  journeyId,
+  decidedOn,
+  matchedOn: null,
+  adoptionOrderOn: null,
+  fosterCarerAdoption: false,
+  planChangedOn: null,
+  planChangeReason: null,
+  ...(extra.matchedOn
+    ? { numberOfAdopters: 2, sexes: 'FF', legalStatus: 'L12' }
+    : { numberOfAdopters: null, sexes: null, legalStatus: null }),
+  ...extra,
+});
 
 const missing = (episodeId: string, childId: string, child: string, code: string, start: string, end: string | null) => ({
   episodeId,
@@ -277,14 +304,48 @@ describe('the SSDA903 from the record', () => {
     expect(columnProblems(built.tables, 2026)).toEqual([]);
   });
 
+  it('builds AD1 for a child adopted in the year and PlacedAdoption for each decision under way, reversed or not', () => {
+    const built = build903(record(), 2026);
+    expect(built.tables.AD1!.rows).toEqual([
+      {
+        CHILD: '12',
+        DOB: '01/05/2010',
+        DATE_INT: '02/09/2024',
+        DATE_MATCH: '01/04/2025',
+        FOSTER_CARE: '1',
+        NB_ADOPTR: '2',
+        SEX_ADOPTR: 'FF',
+        LS_ADOPTR: 'L12',
+      },
+    ]);
+    expect(built.sources.AD1).toEqual([{ childId: 'a', adoptionJourneyId: 'ja' }]);
+    expect(built.tables.PlacedAdoption!.rows).toEqual([
+      { CHILD: '7', DOB: '20/01/2015', DATE_PLACED: '10/06/2025', DATE_PLACED_CEASED: '03/11/2025', REASON_PLACED_CEASED: 'RD3' },
+      { CHILD: '12', DOB: '01/05/2010', DATE_PLACED: '02/09/2024', DATE_PLACED_CEASED: null, REASON_PLACED_CEASED: null },
+    ]);
+    // a change of plan after 31 March is not the year's to report
+    const r = record();
+    r.adoption[1]!.planChangedOn = '2026-04-02';
+    expect(build903(r, 2026).tables.PlacedAdoption!.rows[0]).toMatchObject({ DATE_PLACED_CEASED: null, REASON_PLACED_CEASED: null });
+    expect(columnProblems(built.tables, 2026)).toEqual([]);
+  });
+
+  it('builds PrevPerm for a child who started a period of care in the year with previous permanence recorded', () => {
+    const built = build903(record(), 2026);
+    expect(built.tables.PrevPerm!.rows).toEqual([
+      { CHILD: '7', DOB: '20/01/2015', PREV_PERM: 'P2', LA_PERM: 'Manchester', DATE_PERM: '01/07/2019' },
+    ]);
+    expect(columnProblems(built.tables, 2026)).toEqual([]);
+  });
+
   it('writes every other table of the year with its header row, and says it is not built from the record', () => {
     const built = build903(record(), 2026);
-    expect(built.notBuilt).toEqual(['OC3', 'AD1', 'PlacedAdoption', 'PrevPerm']);
+    expect(built.notBuilt).toEqual(['OC3']);
     expect(built.tables.OC3!.rows).toEqual([]);
     expect(tableToCsv(built.tables.OC3!)).toBe('CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\r\n');
     expect(build903(record(), 2027).notBuilt).toContain('DoLo');
     expect(build903(record(), 2023).notBuilt).not.toContain('SWEpisodes');
-    expect(notesOf(built)[0]).toBe('not built from the record yet: OC3, AD1, PlacedAdoption, PrevPerm (written with the header row only)');
+    expect(notesOf(built)[0]).toBe('not built from the record yet: OC3 (written with the header row only)');
   });
 
   it('takes another table’s source as one function', () => {

@@ -12,6 +12,7 @@
  * no source is written with its header row only, and named in `notBuilt`, so nobody takes
  * an empty table for a year with nothing to report.
  */
+import type { Adoption903Row, PreviousPermanenceView } from '../adoption/queries.js';
 import { oc2Codes, type Oc2Facts } from '../health-and-education/queries.js';
 import type { MissingTableEpisode } from '../missing-episodes/queries.js';
 import { socialWorkerPeriodStart } from '../returns/ssda903/rules/social-workers.js';
@@ -100,6 +101,10 @@ export interface LookedAfterRecord {
   oc2: Oc2Facts[];
   /** The children recorded as unaccompanied asylum-seeking children in the year, with the day they ceased to be (DUC). */
   uasc: { childId: string; ceasedDate: string | null }[];
+  /** The adoption journeys under way in the year (the adoption area's), for the AD1 and PlacedAdoption tables. */
+  adoption: Adoption903Row[];
+  /** What the adoption area records of the children's permanence before care (PrevPerm). */
+  previousPermanence: PreviousPermanenceView[];
 }
 
 /** Where a row came from on the record, to link a finding to the page that puts it right. */
@@ -110,6 +115,7 @@ export interface RowSource {
   reviewId?: string;
   allocationId?: string;
   missingEpisodeId?: string;
+  adoptionJourneyId?: string;
 }
 
 /** A row of a table and where it came from. */
@@ -403,6 +409,94 @@ const oc2Source: TableSource = {
 };
 
 /**
+ * A child in the Header adopted in the year (the adoption order made by 31 March): the
+ * decision to place for adoption (DATE_INT), the match (DATE_MATCH), whether the foster carers
+ * adopted, and the adopters as their household is recorded.
+ */
+const ad1Source: TableSource = {
+  table: 'AD1',
+  rows: ({ record, children, start, end }) => {
+    const journeys = groupBy(record.adoption);
+    return children.flatMap((c) =>
+      (journeys.get(c.id) ?? [])
+        .filter((j) => j.adoptionOrderOn !== null && j.adoptionOrderOn >= start && j.adoptionOrderOn <= end)
+        .map((j) => ({
+          row: {
+            CHILD: String(c.reference),
+            DOB: dfeDate(c.dateOfBirth),
+            DATE_INT: dfeDate(j.decidedOn),
+            DATE_MATCH: dfeDate(j.matchedOn),
+            FOSTER_CARE: j.fosterCarerAdoption ? '1' : '0',
+            NB_ADOPTR: j.numberOfAdopters === null ? null : String(j.numberOfAdopters),
+            SEX_ADOPTR: j.sexes,
+            LS_ADOPTR: j.legalStatus,
+          },
+          source: { childId: c.id, adoptionJourneyId: j.journeyId },
+        })),
+    );
+  },
+};
+
+/**
+ * A child in the Header with a decision that they should be placed for adoption under way in
+ * the year: the decision (DATE_PLACED) and, when it was reversed by 31 March, the day and the
+ * reason (DATE_PLACED_CEASED, REASON_PLACED_CEASED). An adoption order ends a decision without
+ * reversing it.
+ */
+const placedAdoptionSource: TableSource = {
+  table: 'PlacedAdoption',
+  rows: ({ record, children, end }) => {
+    const journeys = groupBy(record.adoption);
+    return children.flatMap((c) =>
+      (journeys.get(c.id) ?? [])
+        .filter((j) => j.decidedOn <= end)
+        .map((j) => {
+          const ceased = known(j.planChangedOn, end);
+          return {
+            row: {
+              CHILD: String(c.reference),
+              DOB: dfeDate(c.dateOfBirth),
+              DATE_PLACED: dfeDate(j.decidedOn),
+              DATE_PLACED_CEASED: dfeDate(ceased),
+              REASON_PLACED_CEASED: ceased ? j.planChangeReason : null,
+            },
+            source: { childId: c.id, adoptionJourneyId: j.journeyId },
+          };
+        }),
+    );
+  },
+};
+
+/**
+ * A child in the Header who started a period of care in the year, with what the record holds
+ * of their permanence before it (PREV_PERM, LA_PERM, DATE_PERM). A child with nothing recorded
+ * has no row: the record does not say "none" for them (GAPS).
+ */
+const prevPermSource: TableSource = {
+  table: 'PrevPerm',
+  rows: ({ record, children, start, end }) => {
+    const recorded = new Map(record.previousPermanence.map((p) => [p.childId, p]));
+    const started = new Set(record.periods.filter((p) => p.startDate >= start && p.startDate <= end).map((p) => p.childId));
+    return children.flatMap((c) => {
+      const p = recorded.get(c.id);
+      if (!p || !started.has(c.id)) return [];
+      return [
+        {
+          row: {
+            CHILD: String(c.reference),
+            DOB: dfeDate(c.dateOfBirth),
+            PREV_PERM: p.code,
+            LA_PERM: p.arrangedBy,
+            DATE_PERM: dfeDate(p.madeOn),
+          },
+          source: { childId: c.id },
+        },
+      ];
+    });
+  },
+};
+
+/**
  * The tables the record fills, in DfE's order. Another table's source is one more entry: a
  * function from the record (and the children and episodes of the year) to its rows.
  */
@@ -412,6 +506,9 @@ export const TABLE_SOURCES: readonly TableSource[] = [
   reviewsSource,
   uascSource,
   oc2Source,
+  ad1Source,
+  placedAdoptionSource,
+  prevPermSource,
   missingSource,
   socialWorkersSource,
 ];
@@ -420,6 +517,8 @@ export const TABLE_SOURCES: readonly TableSource[] = [
 export const GAPS: Partial<Record<TableName, string>> = {
   Header: 'MOTHER and MC_DOB are given only for a girl whose child is on the record (a relationship naming her as mother)',
   OC2: 'IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT, SUBSTANCE_MISUSE and CONVICTED are 0 when nothing is recorded for the year (the record holds no "not known")',
+  PrevPerm:
+    'a child who started a period of care in the year with no previous permanence recorded on the adoption page has no row (the record holds no answer for them, not "none")',
   SWEpisodes:
     'SW_ID is XX and OpenCSC’s id for the worker (the record has no Social Work England number), and SW_REASON is blank (the record keeps no reason a social worker changed)',
 };

@@ -2,6 +2,7 @@
  * What the return's pages and the child's record show: a child's findings, each with the page
  * where what it is about is recorded, so it can be put right there.
  */
+import * as adoptionPaths from '../adoption/paths.js';
 import { childPaths } from '../children/paths.js';
 import {
   healthAndEducationPath,
@@ -86,6 +87,13 @@ export function fixFor(finding: Pick<Finding, 'table' | 'row' | 'fields'>, curre
         : { href: missingEpisodesPath(childId), text: 'Missing episodes' };
     case 'SWEpisodes':
       return { href: workforcePaths.allocation(childId), text: 'The child’s allocation' };
+    case 'PrevPerm':
+      return { href: adoptionPaths.previousPermanencePath(childId), text: 'Permanence before care' };
+    case 'AD1':
+    case 'PlacedAdoption':
+      return source.adoptionJourneyId
+        ? { href: adoptionPaths.journeyPath(childId, source.adoptionJourneyId), text: 'The adoption journey' }
+        : { href: adoptionPaths.adoptionPath(childId), text: 'Adoption' };
     default:
       return { href: lookedAfterPath(childId), text: 'Looked after' };
   }

@@ -7,6 +7,7 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { rows, type Db } from '../core/db/database.js';
+import { adoption903Rows, previousPermanence903Rows } from '../adoption/queries.js';
 import { uasc903Rows } from '../care-planning/queries.js';
 import { oc2Cohort } from '../health-and-education/queries.js';
 import { missingTableEpisodes } from '../missing-episodes/queries.js';
@@ -32,7 +33,7 @@ export async function inReturn(db: Db, year: number, childId: string): Promise<b
 /** The roles whose allocation makes someone the child's social worker. */
 const SOCIAL_WORKERS = sql`('social_worker', 'senior_practitioner')`;
 
-type OwnTables = Omit<LookedAfterRecord, 'missing' | 'oc2' | 'uasc'>;
+type OwnTables = Omit<LookedAfterRecord, 'missing' | 'oc2' | 'uasc' | 'adoption' | 'previousPermanence'>;
 
 function statements(scope: SQL): Record<keyof OwnTables, SQL> {
   return {
@@ -61,13 +62,16 @@ function statements(scope: SQL): Record<keyof OwnTables, SQL> {
 
 /** Everything the return of `year` is made from; for one child when `childId` is given. */
 export async function lookedAfterRecord(db: Db, year: number, childId?: string): Promise<LookedAfterRecord> {
-  const [own, missing, oc2, uasc] = await Promise.all([
+  const range = { start: iso(collectionStart(year)), end: iso(collectionEnd(year)) };
+  const [own, missing, oc2, uasc, adoption, previousPermanence] = await Promise.all([
     ownTables(db, year, childId),
     missingTableEpisodes(db, year, childId),
     oc2Cohort(db, iso(collectionEnd(year)), childId),
-    uasc903Rows(db, { start: iso(collectionStart(year)), end: iso(collectionEnd(year)) }),
+    uasc903Rows(db, range),
+    adoption903Rows(db, range, childId),
+    previousPermanence903Rows(db, childId),
   ]);
-  return { ...own, missing, oc2, uasc: childId ? uasc.filter((u) => u.childId === childId) : uasc };
+  return { ...own, missing, oc2, uasc: childId ? uasc.filter((u) => u.childId === childId) : uasc, adoption, previousPermanence };
 }
 
 async function ownTables(db: Db, year: number, childId?: string): Promise<OwnTables> {
