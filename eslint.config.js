@@ -31,6 +31,8 @@ const layers = {
   'health-and-education': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework', 'looked-after'],
   // care and placement plans of a period of care and its placements
   'care-planning': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework', 'looked-after'],
+  // care leavers: eligibility is worked out from the periods of care
+  'care-leavers': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework', 'looked-after'],
   'dispute-resolution': [
     'core',
     'clock',
@@ -64,6 +66,7 @@ const layers = {
     'missing-episodes',
     'health-and-education',
     'care-planning',
+    'care-leavers',
     'dispute-resolution',
   ],
   // reads the tables of every area the CIN census is made from

@@ -1,5 +1,6 @@
 import { allegationsArea } from './allegations/index.js';
 import { assessmentArea } from './assessment/index.js';
+import { careLeaversArea } from './care-leavers/index.js';
 import { carePlanningArea } from './care-planning/index.js';
 import { caseNotesArea } from './case-notes/index.js';
 import { childProtectionArea } from './child-protection/index.js';
@@ -40,6 +41,7 @@ export const areas = [
   missingEpisodesArea,
   healthAndEducationArea,
   carePlanningArea,
+  careLeaversArea,
   disputeResolutionArea,
   allegationsArea,
   cinCensusArea,
