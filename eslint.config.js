@@ -84,7 +84,7 @@ const layers = {
     'children-in-need',
   ],
   // reads the tables of the looked after area, the child's details and social workers, and the
-  // Missing and OC2 tables' facts from the areas that record them
+  // Missing, OC2, UASC and OC3 tables' facts from the areas that record them
   'ssda903-return': [
     'core',
     'clock',
@@ -98,6 +98,7 @@ const layers = {
     'missing-episodes',
     'health-and-education',
     'care-planning',
+    'care-leavers',
   ],
   oversight: ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'assessment', 'child-protection'],
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type MeasuredContact, birthdaysBetween, contactAround, measureListsOf, percentOf } from './measures.js';
+import { type MeasuredContact, birthdaysBetween, contactAround, measureListsOf, oc3Codes, percentOf } from './measures.js';
 
 const contact = (contactOn: string, extra: Partial<MeasuredContact> = {}): MeasuredContact => ({
   id: contactOn,
@@ -44,5 +44,21 @@ describe('the care leaver measures', () => {
     expect(lists.activity_not_known.map((m) => m.childId)).toEqual(['d']);
     expect(percentOf(lists.in_touch.length, all.length)).toBe(50);
     expect(percentOf(0, 0)).toBeNull();
+  });
+
+  it('gives OC3 the contact’s codes, blank where the record does not say, and 0 only for a young person not in touch', () => {
+    expect(oc3Codes(null)).toEqual({ IN_TOUCH: null, ACTIV: null, ACCOM: null });
+    expect(oc3Codes(contact('2026-01-08', { accommodationType: 'U', accommodationSuitable: false, activity: 'G5' }))).toEqual({
+      IN_TOUCH: 'YES',
+      ACTIV: 'G5',
+      ACCOM: 'U2',
+    });
+    expect(oc3Codes(contact('2026-01-08', { accommodationType: 'Z', accommodationSuitable: true }))).toEqual({
+      IN_TOUCH: 'YES',
+      ACTIV: null,
+      ACCOM: 'Z1',
+    });
+    expect(oc3Codes(contact('2026-01-08', { inTouch: 'REFU' }))).toEqual({ IN_TOUCH: 'REFU', ACTIV: '0', ACCOM: '0' });
+    expect(oc3Codes(contact('2026-01-08', { inTouch: 'RHOM', activity: 'F1' }))).toEqual({ IN_TOUCH: 'RHOM', ACTIV: null, ACCOM: null });
   });
 });

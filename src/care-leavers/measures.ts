@@ -104,6 +104,28 @@ export function birthdaysBetween(people: readonly MeasuredYoungPerson[], from: I
   return out.sort((a, b) => a.birthdayOn.localeCompare(b.birthdayOn) || a.childId.localeCompare(b.childId));
 }
 
+/** An OC3 row's codes: null where the record does not say, so the return's rules flag what is missing rather than a guess. */
+export interface Oc3Codes {
+  IN_TOUCH: string | null;
+  ACTIV: string | null;
+  ACCOM: string | null;
+}
+
+/**
+ * The OC3 codes of the contact around a birthday. No contact in the window: all three blank (not
+ * known). Died or home with parents for 6 months: no activity or accommodation (DfE's rule 344).
+ * In touch: what the contact records, blank where it records nothing. Otherwise (not in touch,
+ * refused, no longer needs services): what the contact records, else 0, DfE's "no information".
+ */
+export function oc3Codes(c: MeasuredContact | null): Oc3Codes {
+  if (!c) return { IN_TOUCH: null, ACTIV: null, ACCOM: null };
+  if (c.inTouch === 'DIED' || c.inTouch === 'RHOM') return { IN_TOUCH: c.inTouch, ACTIV: null, ACCOM: null };
+  const accom =
+    c.accommodationType && c.accommodationSuitable !== null ? `${c.accommodationType}${c.accommodationSuitable ? '1' : '2'}` : null;
+  if (c.inTouch === 'YES') return { IN_TOUCH: 'YES', ACTIV: c.activity, ACCOM: accom };
+  return { IN_TOUCH: c.inTouch, ACTIV: c.activity ?? '0', ACCOM: accom ?? '0' };
+}
+
 /** The lists behind the measures page's figures, by name. */
 export const measureLists = [
   'all',

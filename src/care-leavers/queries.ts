@@ -14,8 +14,10 @@ import {
   type MeasureList,
   type MeasuredContact,
   type MeasuredYoungPerson,
+  type Oc3Codes,
   birthdaysBetween,
   measureListsOf,
+  oc3Codes,
 } from './measures.js';
 
 export interface CareLeaverView {
@@ -181,6 +183,12 @@ export async function birthdayMeasures(
     reference: byId.get(m.childId)!.reference,
     dateOfBirth: byId.get(m.childId)!.dateOfBirth,
   }));
+}
+
+/** The SSDA903 OC3 table's rows of the days `start` to `end` (a collection year): each care leaver at their birthday, with its codes. */
+export async function oc3Rows(db: Db, start: string, end: string): Promise<({ childId: string } & Oc3Codes)[]> {
+  const all = await birthdayMeasures(db, start, end);
+  return all.map((m) => ({ childId: m.childId, ...oc3Codes(m.contact) }));
 }
 
 export interface MeasuredChild extends BirthdayMeasure {

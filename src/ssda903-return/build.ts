@@ -100,6 +100,12 @@ export interface LookedAfterRecord {
   oc2: Oc2Facts[];
   /** The children recorded as unaccompanied asylum-seeking children in the year, with the day they ceased to be (DUC). */
   uasc: { childId: string; ceasedDate: string | null }[];
+  /**
+   * The care leavers whose 17th to 21st birthday fell in the year, with the OC3 codes of the
+   * contact around it, as the care leavers area gives them: each is in the Header, looked after
+   * in the year or not.
+   */
+  oc3: { childId: string; IN_TOUCH: string | null; ACTIV: string | null; ACCOM: string | null }[];
 }
 
 /** Where a row came from on the record, to link a finding to the page that puts it right. */
@@ -145,7 +151,7 @@ export interface BuildContext {
   /** The year's first and last days, ISO. */
   start: string;
   end: string;
-  /** The children in the return (looked after at some time in the year), by reference. */
+  /** The children in the return (looked after at some time in the year, or a care leaver in OC3), by reference. */
   children: ChildRow[];
   /** Each child's episodes in the year, in date order. */
   episodes: ReadonlyMap<string, YearEpisode[]>;
@@ -402,6 +408,24 @@ const oc2Source: TableSource = {
   },
 };
 
+/** A care leaver at their 17th to 21st birthday in the year: the codes of the contact around it (blank where none says). */
+const oc3Source: TableSource = {
+  table: 'OC3',
+  rows: ({ record, children }) => {
+    const leavers = new Map(record.oc3.map((o) => [o.childId, o]));
+    return children.flatMap((c) => {
+      const o = leavers.get(c.id);
+      if (!o) return [];
+      return [
+        {
+          row: { CHILD: String(c.reference), DOB: dfeDate(c.dateOfBirth), IN_TOUCH: o.IN_TOUCH, ACTIV: o.ACTIV, ACCOM: o.ACCOM },
+          source: { childId: c.id },
+        },
+      ];
+    });
+  },
+};
+
 /**
  * The tables the record fills, in DfE's order. Another table's source is one more entry: a
  * function from the record (and the children and episodes of the year) to its rows.
@@ -412,6 +436,7 @@ export const TABLE_SOURCES: readonly TableSource[] = [
   reviewsSource,
   uascSource,
   oc2Source,
+  oc3Source,
   missingSource,
   socialWorkersSource,
 ];
@@ -420,6 +445,7 @@ export const TABLE_SOURCES: readonly TableSource[] = [
 export const GAPS: Partial<Record<TableName, string>> = {
   Header: 'MOTHER and MC_DOB are given only for a girl whose child is on the record (a relationship naming her as mother)',
   OC2: 'IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT, SUBSTANCE_MISUSE and CONVICTED are 0 when nothing is recorded for the year (the record holds no "not known")',
+  OC3: 'IN_TOUCH, ACTIV and ACCOM are read from the contact closest to the birthday from 3 months before it to 1 month after, and are blank where no contact in that window records them',
   SWEpisodes:
     'SW_ID is XX and OpenCSC’s id for the worker (the record has no Social Work England number), and SW_REASON is blank (the record keeps no reason a social worker changed)',
 };
@@ -435,7 +461,8 @@ export function build903(record: LookedAfterRecord, year: number, sources: reado
     const found = episodesInYear(list, episodes.get(childId) ?? [], start, end);
     if (found.length) inYear.set(childId, found);
   }
-  const children = record.children.filter((c) => inYear.has(c.id)).sort((a, b) => a.reference - b.reference);
+  const leavers = new Set(record.oc3.map((o) => o.childId));
+  const children = record.children.filter((c) => inYear.has(c.id) || leavers.has(c.id)).sort((a, b) => a.reference - b.reference);
   const ctx: BuildContext = { record, year, start, end, children, episodes: inYear };
 
   const collected = new Set(tablesFor(year));
