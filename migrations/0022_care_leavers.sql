@@ -26,6 +26,7 @@ CREATE TABLE "care_leavers" (
 	"pathway_plan_completed_on" date,
 	"personal_adviser_name" text,
 	"personal_adviser_appointed_on" date,
+	"accommodation_provided_from" date,
 	"staying_put_from" date,
 	"staying_put_to" date,
 	"health_summary" text,

@@ -143,6 +143,18 @@ for (const kind of await testDatabases()) {
             message: 'Date the pathway plan was completed cannot be before the needs assessment it is made from',
           },
         ]);
+        // accommodation the authority provides is for a young person who has left care
+        const inCare = await api.post(`/api${base()}/plan`, {
+          needsAssessmentCompletedOn: '2024-05-01',
+          accommodationProvidedFrom: '2025-09-01',
+        });
+        expect(inCare.status).toBe(400);
+        expect((inCare.body as ApiErrors).errors).toEqual([
+          {
+            field: 'accommodationProvidedFrom',
+            message: 'Date the authority began to provide accommodation cannot be before the young person left care (1 October 2025)',
+          },
+        ]);
         expect(await snapshot()).toEqual(before);
       });
 
@@ -152,9 +164,12 @@ for (const kind of await testDatabases()) {
           ...dateInput('pathwayPlanCompletedOn', '2024-06-03'),
           personalAdviserName: 'Parker Invented',
           ...dateInput('personalAdviserAppointedOn', '2024-06-03'),
+          ...dateInput('accommodationProvidedFrom', '2025-10-01'),
         });
         expect(res.status).toBe(303);
         expect(res.location).toBe(base());
+        // accommodated by the authority when she left care: her personal adviser was to see her within 7 days
+        expect(await obligations('personal-adviser-contact')).toEqual([{ due: '2025-10-08', done: null }]);
         expect(await obligations('eligible-needs-assessment')).toEqual([{ due: '2024-04-10', done: '2024-05-01' }]);
         expect(await obligations('pathway-plan-review')).toEqual([{ due: '2024-12-03', done: null }]);
         const page = await ana.get(base());
@@ -268,7 +283,10 @@ for (const kind of await testDatabases()) {
         expect(late.status).toBe(303);
         expect((await mina.get('/care-leavers')).text).toContain('In touch: 0 of 2 (0%); not known for 2.');
         // the personal adviser saw her: the next contact is due 2 months on
-        expect(await obligations('personal-adviser-contact')).toEqual([{ due: '2026-04-20', done: null }]);
+        expect(await obligations('personal-adviser-contact')).toEqual([
+          { due: '2025-10-08', done: '2026-02-20' },
+          { due: '2026-04-20', done: null },
+        ]);
 
         // in the window, in touch, in accommodation recorded, activity not recorded
         const res = await api.post(`/api${base()}/contacts`, {
@@ -380,7 +398,10 @@ for (const kind of await testDatabases()) {
         expect(ok.status).toBe(303);
         // the review due in May and the contact due in April are no longer owed
         expect(await obligations('pathway-plan-review')).toEqual([{ due: '2024-12-03', done: '2025-11-20' }]);
-        expect(await obligations('personal-adviser-contact')).toEqual([{ due: '2026-03-08', done: '2026-02-20' }]);
+        expect(await obligations('personal-adviser-contact')).toEqual([
+          { due: '2025-10-08', done: '2026-01-08' },
+          { due: '2026-03-08', done: '2026-02-20' },
+        ]);
         const again = await ana.post(`${base()}/end`, {
           ...dateInput('supportEndedOn', '2026-03-02'),
           supportEndReason: 'other',

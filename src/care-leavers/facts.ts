@@ -1,7 +1,8 @@
 /**
  * The dated facts care leavers' records give the statutory clock (src/clock/README.md, fact
- * vocabulary): the needs assessment, the pathway plan and its reviews, each contact at which the
- * personal adviser saw the young person, and the end of leaving care support. Eligibility is not
+ * vocabulary): the needs assessment, the pathway plan and its reviews, the day the authority began to
+ * provide accommodation for a relevant child (its episode the leaving care record), each contact
+ * at which the personal adviser saw the young person, and the end of leaving care support. Eligibility is not
  * given: the clock works it out from the periods of care, as this area's pages do.
  */
 import { sql } from 'drizzle-orm';
@@ -21,6 +22,9 @@ export const careLeaverFacts = factsQuery(
       union all
       select child_id, 'cl-contact:' || id, 'personal_adviser_contact', contact_on::text, null, null
         from care_leaver_contacts where child_id = any(${ids}) and seen_by_adviser
+      union all
+      select child_id, 'cl-accommodated:' || id, 'leaving_care_accommodation_started', accommodation_provided_from::text, id::text, null
+        from care_leavers where child_id = any(${ids}) and accommodation_provided_from is not null
       union all
       select child_id, 'cl-ended:' || id, 'leaving_care_support_ended', support_ended_on::text, null, jsonb_build_object('reason', support_end_reason)
         from care_leavers where child_id = any(${ids}) and support_ended_on is not null`,

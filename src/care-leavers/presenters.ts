@@ -212,6 +212,10 @@ export function overviewPage(
         : 'Not appointed',
     ),
     row(
+      'Accommodation provided by the authority',
+      record?.accommodationProvidedFrom ? `From ${formatDate(record.accommodationProvidedFrom)}` : 'Not recorded',
+    ),
+    row(
       'Staying Put',
       record?.stayingPutFrom
         ? `From ${formatDate(record.stayingPutFrom)}${record.stayingPutTo ? ` to ${formatDate(record.stayingPutTo)}` : ', continuing'}`
@@ -268,7 +272,7 @@ export function leavingCareForm(
   record: CareLeaverView | null,
   opts: { values?: FormValues; errors?: readonly FieldError[] },
 ) {
-  const dates = ['needsAssessmentCompletedOn', 'pathwayPlanCompletedOn', 'personalAdviserAppointedOn'];
+  const dates = ['needsAssessmentCompletedOn', 'pathwayPlanCompletedOn', 'personalAdviserAppointedOn', 'accommodationProvidedFrom'];
   const { errorList, errors } = errorsOf(opts.errors, dates);
   const saved: FormValues = record
     ? {
@@ -276,6 +280,7 @@ export function leavingCareForm(
         pathwayPlanCompletedOn: record.pathwayPlanCompletedOn ?? '',
         personalAdviserName: record.personalAdviserName ?? '',
         personalAdviserAppointedOn: record.personalAdviserAppointedOn ?? '',
+        accommodationProvidedFrom: record.accommodationProvidedFrom ?? '',
         version: record.version,
       }
     : {};
@@ -295,6 +300,9 @@ export function leavingCareForm(
     }),
     personalAdviserName: form.input('personalAdviserName', 'The personal adviser’s name (optional)'),
     personalAdviserAppointedOn: form.date('personalAdviserAppointedOn', 'Date the personal adviser was appointed'),
+    accommodationProvidedFrom: form.date('accommodationProvidedFrom', 'Date the authority began to provide accommodation (optional)', {
+      hint: 'For a relevant child (16 or 17, left care) the authority accommodates: the personal adviser sees them within 7 days of it',
+    }),
   };
 }
 

@@ -27,6 +27,7 @@ export interface CareLeaverView {
   pathwayPlanCompletedOn: string | null;
   personalAdviserName: string | null;
   personalAdviserAppointedOn: string | null;
+  accommodationProvidedFrom: string | null;
   stayingPutFrom: string | null;
   stayingPutTo: string | null;
   healthSummary: string | null;
@@ -60,7 +61,8 @@ export async function careLeaverOf(db: Db, childId: string): Promise<CareLeaverV
     db,
     sql`select id, child_id as "childId", needs_assessment_completed_on::text as "needsAssessmentCompletedOn",
                pathway_plan_completed_on::text as "pathwayPlanCompletedOn", personal_adviser_name as "personalAdviserName",
-               personal_adviser_appointed_on::text as "personalAdviserAppointedOn", staying_put_from::text as "stayingPutFrom",
+               personal_adviser_appointed_on::text as "personalAdviserAppointedOn",
+               accommodation_provided_from::text as "accommodationProvidedFrom", staying_put_from::text as "stayingPutFrom",
                staying_put_to::text as "stayingPutTo", health_summary as "healthSummary", health_summary_given_on::text as "healthSummaryGivenOn",
                support_ended_on::text as "supportEndedOn", support_end_reason as "supportEndReason", version
           from care_leavers where child_id = ${childId}`,

@@ -167,7 +167,7 @@ export function careLeaverRoutes(app: FastifyInstance, ctx: AppContext): void {
     page: paths.leavingCare,
     api: apiPaths.leavingCare,
     schema: leavingCareSchema(today),
-    fromForm: withDates('needsAssessmentCompletedOn', 'pathwayPlanCompletedOn', 'personalAdviserAppointedOn'),
+    fromForm: withDates('needsAssessmentCompletedOn', 'pathwayPlanCompletedOn', 'personalAdviserAppointedOn', 'accommodationProvidedFrom'),
     creates: false,
     run: (tx, p, input, by) => recordLeavingCare(tx, p.childId, input, by),
     again: (reply, p, _user, values, errors) => leavingCarePage(reply, p, values, errors),

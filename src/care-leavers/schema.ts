@@ -65,6 +65,8 @@ export const careLeavers = pgTable(
     pathwayPlanCompletedOn: date('pathway_plan_completed_on'),
     personalAdviserName: text('personal_adviser_name'),
     personalAdviserAppointedOn: date('personal_adviser_appointed_on'),
+    /** The day the authority began to provide accommodation for the young person as a relevant child (CLR reg 8(2)(a)). */
+    accommodationProvidedFrom: date('accommodation_provided_from'),
     /** Staying Put: living on with former foster carers after 18 (CA 1989 s23CZA). */
     stayingPutFrom: date('staying_put_from'),
     stayingPutTo: date('staying_put_to'),

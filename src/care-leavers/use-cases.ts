@@ -66,6 +66,7 @@ export function leavingCareSchema(today: Today) {
       pathwayPlanCompletedOn: optionalDateField('Date the pathway plan was completed', { notInFuture: today }),
       personalAdviserName: optionalText('The personal adviser’s name', { max: 200 }),
       personalAdviserAppointedOn: optionalDateField('Date the personal adviser was appointed', { notInFuture: today }),
+      accommodationProvidedFrom: optionalDateField('Date the authority began to provide accommodation', { notInFuture: today }),
       // absent the first time, when there is no record yet
       version: version().optional(),
     })
@@ -107,7 +108,29 @@ export async function recordLeavingCare(tx: Db, childId: string, input: LeavingC
   );
   if (earliest)
     throw new CaseworkRuleError('needsAssessmentCompletedOn', `Dates cannot be before the young person turned 14 (${formatDate(from14)})`);
+  if (input.accommodationProvidedFrom) {
+    // a relevant child: left care, and not yet 18
+    const left = periods.every((p) => p.endDate !== null)
+      ? periods
+          .map((p) => p.endDate!)
+          .sort()
+          .at(-1)!
+      : null;
+    if (!left || input.accommodationProvidedFrom < left)
+      throw new CaseworkRuleError(
+        'accommodationProvidedFrom',
+        left
+          ? `Date the authority began to provide accommodation cannot be before the young person left care (${formatDate(left)})`
+          : 'The authority provides accommodation this way only for a young person who has left care',
+      );
+    if (input.accommodationProvidedFrom >= birthday(dob, 18))
+      throw new CaseworkRuleError(
+        'accommodationProvidedFrom',
+        `Date the authority began to provide accommodation must be before the young person turned 18 (${formatDate(birthday(dob, 18))})`,
+      );
+  }
   const values = {
+    accommodationProvidedFrom: input.accommodationProvidedFrom ?? null,
     needsAssessmentCompletedOn: input.needsAssessmentCompletedOn ?? null,
     pathwayPlanCompletedOn: input.pathwayPlanCompletedOn ?? null,
     personalAdviserName: input.personalAdviserName ?? null,
