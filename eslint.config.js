@@ -33,6 +33,8 @@ const layers = {
   'care-planning': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework', 'looked-after'],
   // a child's adoption journey reads periods of care (the scorecard's entering care, SGO and CAO exits)
   adoption: ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework', 'looked-after'],
+  // care leavers: eligibility is worked out from the periods of care
+  'care-leavers': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework', 'looked-after'],
   'dispute-resolution': [
     'core',
     'clock',
@@ -67,6 +69,7 @@ const layers = {
     'missing-episodes',
     'health-and-education',
     'care-planning',
+    'care-leavers',
     'dispute-resolution',
   ],
   // reads the tables of every area the CIN census is made from
@@ -84,7 +87,7 @@ const layers = {
     'children-in-need',
   ],
   // reads the tables of the looked after area, the child's details and social workers, and the
-  // Missing and OC2 tables' facts from the areas that record them
+  // Missing, OC2, UASC and OC3 tables' facts from the areas that record them
   'ssda903-return': [
     'core',
     'clock',
@@ -99,6 +102,7 @@ const layers = {
     'health-and-education',
     'care-planning',
     'adoption',
+    'care-leavers',
   ],
   oversight: ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'assessment', 'child-protection'],
 };

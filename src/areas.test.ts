@@ -35,8 +35,13 @@ describe('the pages that meet obligations, as the areas declare them', () => {
       text: 'Record the placement plan',
       href: '/children/c1/care-planning/placement-plans?placement=pl1',
     });
-    // a rule no area meets yet (a care leaver's needs assessment) has no page: the list links to the child's record instead
-    expect(ruleById.has('eligible-needs-assessment')).toBe(true);
-    expect(obligationAction({ ruleId: 'eligible-needs-assessment', childId: 'c1', episode: null })).toBeNull();
+    // a care leaver's needs assessment leads to the leaving care record's form
+    expect(obligationAction({ ruleId: 'eligible-needs-assessment', childId: 'c1', episode: null })).toEqual({
+      text: 'Record the needs assessment',
+      href: '/children/c1/care-leaver/plan',
+    });
+    // a rule no area meets yet (the police protection's 72 hours) has no page: the list links to the child's record instead
+    expect(ruleById.has('police-protection-72-hours')).toBe(true);
+    expect(obligationAction({ ruleId: 'police-protection-72-hours', childId: 'c1', episode: null })).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { adoptionArea } from './adoption/index.js';
 import { allegationsArea } from './allegations/index.js';
 import { assessmentArea } from './assessment/index.js';
+import { careLeaversArea } from './care-leavers/index.js';
 import { carePlanningArea } from './care-planning/index.js';
 import { caseNotesArea } from './case-notes/index.js';
 import { childProtectionArea } from './child-protection/index.js';
@@ -42,6 +43,7 @@ export const areas = [
   missingEpisodesArea,
   healthAndEducationArea,
   carePlanningArea,
+  careLeaversArea,
   disputeResolutionArea,
   allegationsArea,
   cinCensusArea,

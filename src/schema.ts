@@ -23,3 +23,4 @@ export * from './missing-episodes/schema.js';
 export * from './health-and-education/schema.js';
 export * from './allegations/schema.js';
 export * from './care-planning/schema.js';
+export * from './care-leavers/schema.js';

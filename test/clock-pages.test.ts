@@ -91,8 +91,9 @@ for (const kind of await testDatabases()) {
       const inset = page.text.split('Work OpenCSC does not record yet is not shown here: ')[1]!.split('</div>')[0]!;
       expect(inset).not.toContain('looked after children');
       expect(inset).toContain('adoption');
-      // a care leaver's needs assessment is started by the record (the periods of care) but nothing records it as done
-      expect(inset).toContain('Shown as due, but OpenCSC cannot yet record it as done: in care leavers, “Leaving care needs assessment”');
+      // care leavers are recorded now: the needs assessment can be recorded as done, and no rule is left out
+      expect(inset).not.toContain('Shown as due, but OpenCSC cannot yet record it as done');
+      expect(inset).not.toContain('care leavers');
       expect(inset).not.toMatch(/Care plan|Placement plan/);
       expect(inset).toContain('in child protection, the rules “Police protection ends within 72 hours”');
       // child protection and children in need are recorded now: not listed as missing

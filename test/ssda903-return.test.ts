@@ -27,6 +27,9 @@ import {
   recordPreviousPermanence,
 } from '../src/adoption/use-cases.js';
 import { recordUascStatus, uascSchema } from '../src/care-planning/use-cases.js';
+import { contactSchema, recordContact } from '../src/care-leavers/use-cases.js';
+import { createChild, type NewChild } from '../src/children/use-cases.js';
+import { type BecomeLookedAfter, becomeLookedAfter, ceaseLookedAfter } from '../src/looked-after/use-cases.js';
 import { syntheticUpn } from '../src/returns/cin/tooling/synthetic.js';
 import { read903 } from '../src/returns/ssda903/read.js';
 import { TABLE_NAMES } from '../src/returns/ssda903/model.js';
@@ -94,12 +97,84 @@ async function recordMissingAndHealth(db: Database['db'], ids: Recorded, userId:
   return episodes;
 }
 
+/**
+ * Sky, a care leaver recorded through the areas' use cases: looked after from 15 until her 18th
+ * birthday in February 2024 (seen just before it), so in neither 2024/25's nor 2025/26's
+ * episodes; 19 in February 2025 with no contact recorded, and 20 in February 2026, seen in
+ * January in touch, in her own tenancy and working part time.
+ */
+async function recordCareLeaver(db: Database['db'], userId: string, teamId: string) {
+  const by = { userId, workerId: null, now: new Date('2026-05-01T12:00:00Z') };
+  const sky = await createChild(
+    db,
+    {
+      firstName: 'Sky',
+      lastName: 'Leftcare',
+      sex: 'F',
+      ethnicity: 'WBRI',
+      dateOfBirth: '2006-02-14',
+      disabilities: [],
+      upn: syntheticUpn('352', 13),
+    } as NewChild,
+    '2021-05-01',
+    { userId, teamId },
+  );
+  const period = await db.transaction((tx) =>
+    becomeLookedAfter(
+      tx,
+      sky,
+      {
+        startDate: '2021-06-01',
+        legalStatus: 'C2',
+        categoryOfNeed: 'N1',
+        placementType: 'U1',
+        provider: 'PR1',
+        providerName: 'Pat and Sam Carer',
+        placementPostcode: 'M60 2LA',
+        homePostcode: 'M13 9PL',
+        intendedToAge18: false,
+        visitRegime: 'standard',
+      } as BecomeLookedAfter,
+      by,
+    ),
+  );
+  await db.transaction((tx) => ceaseLookedAfter(tx, sky, period, { endDate: '2024-02-14', reasonCeased: 'E8', version: 1 }));
+  const today = () => '2026-05-01';
+  const contact = (input: Record<string, string>) => db.transaction((tx) => recordContact(tx, sky, contactSchema(today).parse(input), by));
+  // seen by her personal adviser before she left care, around her 18th birthday
+  await contact({
+    contactOn: '2024-02-01',
+    inTouch: 'YES',
+    seenByAdviser: 'yes',
+    accommodationType: 'Z',
+    accommodationSuitable: 'yes',
+    activity: 'F2',
+  });
+  await db.transaction((tx) =>
+    recordContact(
+      tx,
+      sky,
+      contactSchema(today).parse({
+        contactOn: '2026-01-20',
+        inTouch: 'YES',
+        seenByAdviser: 'yes',
+        accommodationType: 'U',
+        accommodationSuitable: 'yes',
+        activity: 'P5',
+      }),
+      by,
+    ),
+  );
+  return sky;
+}
+
 for (const kind of await testDatabases()) {
   describe(`the SSDA903 from the record, on ${kind.name}`, () => {
     let database: Database;
     let ids: Recorded;
     let episodes: Awaited<ReturnType<typeof recordMissingAndHealth>>;
     let oakJourney: string;
+    let sky: string;
     let service: RunningService;
     let dir: string;
 
@@ -133,6 +208,7 @@ for (const kind of await testDatabases()) {
         );
         return id;
       });
+      sky = await recordCareLeaver(database.db, authority.users.manager, authority.teams.north);
       service = await startService(database, new TestClock('2026-05-01T10:00:00Z'));
       dir = mkdtempSync(join(tmpdir(), 'opencsc-903-'));
     });
@@ -149,6 +225,7 @@ for (const kind of await testDatabases()) {
       expect(tables.Header!.rows.map((r) => [r.SEX, r.DOB, r.ETHNIC, r.MOTHER, r.MC_DOB])).toEqual([
         ['F', '03/03/2010', 'WBRI', '1', '01/12/2025'],
         ['M', '07/07/2012', 'MWBC', null, null],
+        ['F', '14/02/2006', 'WBRI', null, null],
       ]);
       expect(
         tables
@@ -185,7 +262,6 @@ for (const kind of await testDatabases()) {
       // Birch ceased to be an unaccompanied asylum-seeking child in the year
       const birchNow = tables.Header!.rows.find((r) => r.SEX === 'M')!.CHILD;
       expect(tables.UASC!.rows).toEqual([{ CHILD: birchNow, DOB: '07/07/2012', SEX: 'M', DUC: '01/06/2025' }]);
-      expect(checked.current.notBuilt).toEqual(['OC3']);
       // Oak's adoption plan, decided in June and reversed in January: a PlacedAdoption row; nobody adopted, no AD1 row
       expect(tables.PlacedAdoption!.rows).toEqual([
         { CHILD: oak, DOB: '03/03/2010', DATE_PLACED: '02/06/2025', DATE_PLACED_CEASED: '12/01/2026', REASON_PLACED_CEASED: 'RD1' },
@@ -195,10 +271,18 @@ for (const kind of await testDatabases()) {
       expect(tables.PrevPerm!.rows).toEqual([
         { CHILD: oak, DOB: '03/03/2010', PREV_PERM: 'P1', LA_PERM: 'Leeds', DATE_PERM: '01/04/2015' },
       ]);
+      // Sky, a care leaver, is in the Header for her OC3 row alone: 20 in February, seen in January
+      const skyNow = tables.Header!.rows[2]!.CHILD;
+      expect(tables.Episodes!.rows.map((r) => r.CHILD)).not.toContain(skyNow);
+      expect(tables.OC3!.rows).toEqual([{ CHILD: skyNow, DOB: '14/02/2006', IN_TOUCH: 'YES', ACTIV: 'P5', ACCOM: 'U1' }]);
+      expect(checked.current.sources.OC3).toEqual([{ childId: sky }]);
+      // every table of 2025/26 is built from the record
+      expect(checked.current.notBuilt).toEqual([]);
       expect(checked.columnProblems).toEqual([]);
-      // the year before: Birch alone (Hazel's care ended in 2023/24)
+      // the year before: Birch (Hazel's care ended in 2023/24), and Sky at 19 with no contact recorded: not known, so blank
       const previous = checked.previous.tables;
-      expect(previous.Header!.rows.map((r) => r.UPN)).toEqual([syntheticUpn('352', 12)]);
+      expect(previous.Header!.rows.map((r) => r.UPN)).toEqual([syntheticUpn('352', 12), syntheticUpn('352', 13)]);
+      expect(previous.OC3!.rows).toEqual([{ CHILD: skyNow, DOB: '14/02/2006', IN_TOUCH: null, ACTIV: null, ACCOM: null }]);
       const birch = previous.Header!.rows[0]!.CHILD;
       expect(previous.Missing!.rows).toEqual([
         { CHILD: birch, DOB: '07/07/2012', MISSING: 'M', MIS_START: '05/11/2024', MIS_END: '06/11/2024' },
@@ -284,10 +368,10 @@ for (const kind of await testDatabases()) {
       const page = await sam.get(built.location!);
       expect(page.status).toBe(200);
       expect(page.text).toContain(
-        'The 2025/26 SSDA903 of 2 children, built from the record on 2026-05-01 with 2024/25’s for the rules that compare years.',
+        'The 2025/26 SSDA903 of 3 children, built from the record on 2026-05-01 with 2024/25’s for the rules that compare years.',
       );
       expect(page.text).toContain('Every cell is within DfE’s columns for 2025/26.');
-      expect(page.text).toContain('Not built from the record yet: OC3 (written with the header row only).');
+      expect(page.text).not.toContain('Not built from the record yet');
       expect(page.text).toMatch(/href="\/returns\/runs\/[0-9a-f-]+\/rules\/SW13STG1"/);
 
       const download = await fetch(`${service.url}/returns/ssda903/2026/ssda903.zip`, { headers: { cookie: sam.cookie } });
@@ -298,7 +382,8 @@ for (const kind of await testDatabases()) {
       const expected = await returnFromRecord(database.db, 2026);
       expect(files.get('2026/header.csv')).toBe(tableToCsv(expected.current.tables.Header!));
       expect(files.get('2026/episodes.csv')).toBe(tableToCsv(expected.current.tables.Episodes!));
-      expect(files.get('2026/oc3.csv')).toBe('CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\r\n');
+      expect(files.get('2026/oc3.csv')).toBe(tableToCsv(expected.current.tables.OC3!));
+      expect(files.get('2026/oc3.csv')!.split('\r\n')).toHaveLength(3);
       expect(files.get('2025/header.csv')).toBe(tableToCsv(expected.previous.tables.Header!));
       expect(files.get('2026/missing.csv')).toBe(tableToCsv(expected.current.tables.Missing!));
       expect(files.get('2025/oc2.csv')).toBe(tableToCsv(expected.previous.tables.OC2!));
@@ -332,7 +417,7 @@ for (const kind of await testDatabases()) {
           `data-ssda903-rule="197B">[^<]*<strong>[^<]*</strong>[^<]*<span[^>]*>[^<]*</span>\\. <a[^>]*href="/children/${ids.oak}/health-and-education/sdq/new"`,
         ),
       );
-      expect(oak.text).toContain('Not built from the record yet: OC3, DoLo.');
+      expect(oak.text).toContain('Not built from the record yet: DoLo.');
       // not looked after in 2026/27: no section
       const birch = await ana.get(`/children/${ids.birch}`);
       expect(birch.status).toBe(200);
@@ -350,6 +435,7 @@ describe('opencsc returns build 903', () => {
     await runMigrations(database);
     const authority = await smallAuthority(database.db);
     await recordMissingAndHealth(database.db, await recordLookedAfter(database.db, authority), authority.users.manager);
+    await recordCareLeaver(database.db, authority.users.manager, authority.teams.north);
     await database.close();
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -367,22 +453,23 @@ describe('opencsc returns build 903', () => {
     const result = run(['--year', '2026', '--out', out, '--previous-out', previous, '--la', 'E08000003']);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain(`Wrote the 2025/26 SSDA903 of 2 children to ${out} (11 files)`);
-    expect(result.stdout).toContain(`Wrote the 2024/25 SSDA903 of 1 child to ${previous} (11 files)`);
-    expect(result.stdout).toContain('note: not built from the record yet: OC3 (written with the header row only)');
+    expect(result.stdout).toContain(`Wrote the 2025/26 SSDA903 of 3 children to ${out} (11 files)`);
+    expect(result.stdout).toContain(`Wrote the 2024/25 SSDA903 of 2 children to ${previous} (11 files)`);
+    expect(result.stdout).not.toContain('not built from the record yet');
     expect(result.stdout).toContain("Every cell is within DfE's columns for 2025/26.");
     expect(result.stdout).toMatch(/^SW13STG1 +\d+ +SWEpisodes: /m);
     expect(readdirSync(out).sort()).toContain('header.csv');
     const read = await read903({ current: [out], previous: [previous] });
     expect(read.collectionYear).toBe(2026);
-    expect(read.current.Header!.rows).toHaveLength(2);
-    expect(read.previous.Header!.rows).toHaveLength(1);
+    expect(read.current.Header!.rows).toHaveLength(3);
+    expect(read.previous.Header!.rows).toHaveLength(2);
+    expect(read.current.OC3!.rows.map((r) => [r.IN_TOUCH, r.ACTIV, r.ACCOM])).toEqual([['YES', 'P5', 'U1']]);
     // the Missing and OC2 tables of both years, from the missing episodes and health and education areas
     expect(read.current.Missing!.rows.map((r) => [r.MISSING, r.MIS_START, r.MIS_END])).toEqual([
       ['M', '10/07/2025', '11/07/2025'],
       ['A', '20/03/2026', null],
     ]);
-    expect(read.previous.Missing!.rows.map((r) => r.CHILD)).toEqual(read.previous.Header!.rows.map((r) => r.CHILD));
+    expect(read.previous.Missing!.rows.map((r) => r.CHILD)).toEqual([read.previous.Header!.rows[0]!.CHILD]);
     expect(read.current.OC2!.rows).toEqual([]);
     expect(read.previous.OC2!.rows.map((r) => [r.CHILD, r.SDQ_SCORE, r.HEALTH_ASSESSMENT])).toEqual([
       [read.previous.Header!.rows[0]!.CHILD, '12', '1'],
@@ -393,7 +480,8 @@ describe('opencsc returns build 903', () => {
     const out = join(dir, '2024');
     const result = run(['--year', '2024', '--out', out]);
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain(`Wrote the 2023/24 SSDA903 of 2 children to ${out}`);
+    // Sky left care at 18 that year, seen around her birthday: her OC3 row is whole
+    expect(result.stdout).toContain(`Wrote the 2023/24 SSDA903 of 3 children to ${out}`);
     expect(result.stderr).toContain("The return departs from DfE's columns for 2023/24 in 1 place:");
     expect(result.stderr).toContain('Header row 2 UPN: blank, and it is required');
     expect(readFileSync(join(out, 'header.csv'), 'utf8').split('\r\n')[0]).toBe('CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB');

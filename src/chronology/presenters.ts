@@ -33,6 +33,8 @@ import { assessmentTypeLabels, hoursText, ofstedGradeLabels, sdqReasonLabels } f
 import * as hePaths from '../health-and-education/paths.js';
 import { permanenceLabels } from '../care-planning/presenters.js';
 import * as carePlanningPaths from '../care-planning/paths.js';
+import { inTouchLabels, supportEndReasonLabels } from '../care-leavers/presenters.js';
+import * as careLeaverPaths from '../care-leavers/paths.js';
 import { raiserLabels } from '../dispute-resolution/presenters.js';
 import { formatDateWithWeekday } from '../core/calendar/index.js';
 import { categoryOfAbuseCodes, reasonForClosureCodes, referralSourceCodes } from '../children/codes.js';
@@ -52,6 +54,7 @@ export const chronologyKindLabels: Record<ChronologyKind, string> = {
   adoption: 'Adoption',
   missing: 'Missing and absent',
   healthAndEducation: 'Health and education',
+  careLeavers: 'Leaving care',
   disputes: 'Concerns about plans',
   allocations: 'Allocations',
   closures: 'Closures',
@@ -252,6 +255,28 @@ function describe(childId: string, e: ChronologyEvent): { title: string; detail:
         title: `Started at ${e.detail}`,
         detail: `Ofsted: ${of(ofstedGradeLabels, e.code)}`,
         href: hePaths.healthAndEducationPath(childId),
+      };
+    case 'leaving_care_needs_assessment':
+      return { title: 'Leaving care needs assessment completed', detail: null, href: careLeaverPaths.careLeaverPath(childId) };
+    case 'pathway_plan_completed':
+      return { title: 'Pathway plan completed', detail: null, href: careLeaverPaths.careLeaverPath(childId) };
+    case 'personal_adviser_appointed':
+      return { title: 'Personal adviser appointed', detail: e.detail, href: careLeaverPaths.careLeaverPath(childId) };
+    case 'pathway_plan_reviewed':
+      return { title: 'Pathway plan reviewed', detail: null, href: careLeaverPaths.careLeaverPath(childId) };
+    case 'care_leaver_contact':
+      return {
+        title: `Contact with the care leaver: ${lower(of(inTouchLabels, e.code))}`,
+        detail: e.detail,
+        href: careLeaverPaths.careLeaverContactPath(childId, id!),
+      };
+    case 'staying_put_started':
+      return { title: 'Staying Put began', detail: null, href: careLeaverPaths.careLeaverPath(childId) };
+    case 'leaving_care_support_ended':
+      return {
+        title: `Leaving care support ended: ${lower(of(supportEndReasonLabels, e.code))}`,
+        detail: null,
+        href: careLeaverPaths.careLeaverPath(childId),
       };
     case 'pep_initiated':
       return { title: 'Personal education plan initiated', detail: null, href: hePaths.healthAndEducationPath(childId) };

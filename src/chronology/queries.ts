@@ -4,7 +4,8 @@
  * in need, periods of care (moves, legal status, reviews, care and placement plans), private
  * fostering arrangements, missing episodes (the return, its interview, strategy meeting and
  * screening), looked after children's health and education (health assessments, dental checks,
- * PEPs, schools), concerns raised about plans, case notes and closures.
+ * PEPs, schools), leaving care (the needs assessment, pathway plan and reviews, personal adviser,
+ * contacts, Staying Put and the end of support), concerns raised about plans, case notes and closures.
  *
  * Each event has its day in England and, when the record holds one, its time of day there.
  * Within a day, timed events come in time order and events recorded with a date only come at
@@ -28,6 +29,7 @@ export const chronologyKinds = [
   'adoption',
   'missing',
   'healthAndEducation',
+  'careLeavers',
   'disputes',
   'allocations',
   'closures',
@@ -214,6 +216,27 @@ function events(childId: string): SQL {
     union all
     select u.ceased_date::text, null, 'lookedAfter', 'uasc_ceased', null, null, null, null, null, 20, u.updated_at
       from uasc_statuses u where u.child_id = ${childId} and u.ceased_date is not null
+    union all
+    select l.needs_assessment_completed_on::text, null, 'careLeavers', 'leaving_care_needs_assessment', null, null, null, null, null, 20, l.updated_at
+      from care_leavers l where l.child_id = ${childId} and l.needs_assessment_completed_on is not null
+    union all
+    select l.pathway_plan_completed_on::text, null, 'careLeavers', 'pathway_plan_completed', null, null, null, null, null, 20, l.updated_at
+      from care_leavers l where l.child_id = ${childId} and l.pathway_plan_completed_on is not null
+    union all
+    select l.personal_adviser_appointed_on::text, null, 'careLeavers', 'personal_adviser_appointed', null, l.personal_adviser_name, null, null, null, 20, l.updated_at
+      from care_leavers l where l.child_id = ${childId} and l.personal_adviser_appointed_on is not null
+    union all
+    select r.reviewed_on::text, null, 'careLeavers', 'pathway_plan_reviewed', null, null, r.summary, null, null, 20, r.created_at
+      from pathway_plan_reviews r where r.child_id = ${childId}
+    union all
+    select k.contact_on::text, null, 'careLeavers', 'care_leaver_contact', k.in_touch, case when k.seen_by_adviser then 'Seen by the personal adviser' end, k.notes, k.id::text, null, 20, k.created_at
+      from care_leaver_contacts k where k.child_id = ${childId}
+    union all
+    select l.staying_put_from::text, null, 'careLeavers', 'staying_put_started', null, null, null, null, null, 20, l.updated_at
+      from care_leavers l where l.child_id = ${childId} and l.staying_put_from is not null
+    union all
+    select l.support_ended_on::text, null, 'careLeavers', 'leaving_care_support_ended', l.support_end_reason, null, null, null, null, 20, l.updated_at
+      from care_leavers l where l.child_id = ${childId} and l.support_ended_on is not null
     union all
     select d.raised_date::text, null, 'disputes', 'dispute_raised', d.raised_by_role, d.raised_by_name, d.concern, d.id::text, null, 21, d.created_at
       from plan_disputes d where d.child_id = ${childId}

@@ -25,6 +25,8 @@ import {
 } from '../oversight/queries.js';
 import { placementFigures, placementList } from '../oversight/placements.js';
 import { postcodeDirectoryLoader } from '../oversight/postcode-directory.js';
+import { birthdayMeasures, eligibilityOf } from '../care-leavers/queries.js';
+import { measureListsOf } from '../care-leavers/measures.js';
 import { districtOf, milesBetween, postcodeDistricts } from './authority.js';
 import { writeDemoPostcodeDirectory } from './postcode-directory.js';
 import { type DemoSummary, buildDemoAuthority } from './build.js';
@@ -887,6 +889,41 @@ describe('the demo authority, the size of Manchester on the first day of its 201
             union all select as_at_date from education_hours) x where d > ${TODAY}::date`,
     );
     expect(broken.filter((b) => b.n > 0)).toEqual([]);
+  });
+
+  it('has care leavers who left care at 16 to 18, in touch as in 2014, their activity often not recorded (summary point 9)', async () => {
+    const leavers = await rows<{ childId: string; ageLeaving: number }>(
+      db,
+      sql`select l.child_id as "childId",
+                 extract(year from age(max(p.end_date), c.date_of_birth))::int as "ageLeaving"
+            from care_leavers l join children c on c.id = l.child_id join care_periods p on p.child_id = l.child_id
+           group by l.child_id, c.date_of_birth`,
+    );
+    expect(leavers.length).toBeGreaterThan(10);
+    expect(leavers.every((l) => l.ageLeaving >= 16 && l.ageLeaving <= 18)).toBe(true);
+    const contacts = await rows<{ childId: string; contactOn: string; inTouch: string; activity: string | null }>(
+      db,
+      sql`select child_id as "childId", contact_on::text as "contactOn", in_touch as "inTouch", activity from care_leaver_contacts`,
+    );
+    const inTouch = contacts.filter((c) => c.inTouch === 'YES');
+    // Manchester, 2014: 94.6% of care leavers in touch
+    expect(inTouch.length / contacts.length).toBeGreaterThan(0.88);
+    expect(inTouch.length).toBeLessThan(contacts.length);
+    // many contacts in touch leave the activity unrecorded, so the measures say "not known"
+    expect(inTouch.filter((c) => c.activity === null).length).toBeGreaterThan(inTouch.length / 3);
+    const measured = measureListsOf(await birthdayMeasures(db, '2013-07-02', TODAY));
+    expect(measured.all.length).toBeGreaterThan(0);
+    expect(measured.activity_not_known.length).toBeGreaterThan(0);
+    expect(measured.eet.length + measured.not_eet.length + measured.activity_not_known.length).toBe(measured.all.length);
+    // each contact is on a day the young person was a care leaver, as the use case asks
+    for (const c of contacts) expect((await eligibilityOf(db, c.childId, c.contactOn))?.category, c.contactOn).not.toBeNull();
+    // each has a needs assessment, pathway plan and personal adviser, none later than today
+    expect(
+      await count(
+        db,
+        sql`select count(*)::int as n from care_leavers where pathway_plan_completed_on < needs_assessment_completed_on or pathway_plan_completed_on > ${TODAY} or personal_adviser_name is null`,
+      ),
+    ).toBe(0);
   });
 
   it('leaves no reference dangling, though the load skips per-row foreign key checks', async () => {

@@ -158,6 +158,9 @@ export async function buildDemoAuthority(db: Db, opts: DemoOptions = {}): Promis
       ['personalEducationPlans', schema.personalEducationPlans],
       ['pepMeetings', schema.pepMeetings],
       ['educationHours', schema.educationHours],
+      ['careLeavers', schema.careLeavers],
+      ['pathwayPlanReviews', schema.pathwayPlanReviews],
+      ['careLeaverContacts', schema.careLeaverContacts],
     ];
     for (const [key, table] of order) {
       const n = await bulkInsert(tx, table, r[key] as PgTable['$inferInsert'][]);

@@ -26,6 +26,7 @@ import type {
 import { type Locality, manchester2014 } from './authority.js';
 import { type CaseworkRows, type PlannedCinPlan, type PlannedStrategy, createCasework, emptyCaseworkRows } from './casework.js';
 import { type CareAndHealthRows, emptyCareAndHealthRows, planCareAndHealth } from './care-and-health.js';
+import { type CareLeaverRows, emptyCareLeaverRows, planCareLeavers } from './care-leavers.js';
 import { emptyFollowUpRows, type FollowUpRows, planFollowUp } from './follow-up.js';
 import { createDays } from './days.js';
 import { planPreBirth } from './pre-birth.js';
@@ -52,7 +53,7 @@ import {
 } from './vocabulary.js';
 import { DEMO_PRACTITIONER_CASELOAD, type PlannedTeam, type PlannedWorker, type Workforce, planWorkforce } from './workforce.js';
 
-export interface DemoRows extends CaseworkRows, LookedAfterRows, FollowUpRows, CareAndHealthRows {
+export interface DemoRows extends CaseworkRows, LookedAfterRows, FollowUpRows, CareAndHealthRows, CareLeaverRows {
   teams: (typeof teams.$inferInsert)[];
   workers: (typeof workers.$inferInsert)[];
   users: (typeof users.$inferInsert)[];
@@ -294,6 +295,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     ...emptyFollowUpRows(),
     ...emptyCareAndHealthRows(),
     ...emptyLookedAfterRows(),
+    ...emptyCareLeaverRows(),
   };
   const caseworkFaker = new Faker({ locale: [en_GB, en, base] });
   caseworkFaker.seed(streams('casework-faker').seed());
@@ -1461,6 +1463,18 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     frontDoorWorkers,
     keepCaseload: new Set([workforce.demoPractitioner.id, workforce.demoPractitioner2.id]),
   });
+  // ── Care leavers: the looked after children who left care at 16 to 18 (src/demo/care-leavers.ts) ──
+  const careLeaverFaker = new Faker({ locale: [en_GB, en, base] });
+  careLeaverFaker.seed(streams('care-leavers-faker').seed());
+  Object.assign(
+    rows,
+    planCareLeavers(rows, {
+      today: T,
+      rng: streams('care-leavers'),
+      ids: streams('care-leavers-ids'),
+      name: () => `${careLeaverFaker.person.firstName()} ${careLeaverFaker.person.lastName()}`,
+    }),
+  );
 
   return { rows, workforce, users: demoUsers, targets };
 }

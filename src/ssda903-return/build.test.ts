@@ -105,6 +105,7 @@ function record(): LookedAfterRecord {
       { id: 'ppb', childId: 'b', code: 'P2', arrangedBy: 'Manchester', madeOn: '2019-07-01', version: 1 },
       { id: 'ppa', childId: 'a', code: 'Z1', arrangedBy: null, madeOn: null, version: 1 },
     ],
+    oc3: [],
   };
 }
 
@@ -340,12 +341,31 @@ describe('the SSDA903 from the record', () => {
 
   it('writes every other table of the year with its header row, and says it is not built from the record', () => {
     const built = build903(record(), 2026);
-    expect(built.notBuilt).toEqual(['OC3']);
-    expect(built.tables.OC3!.rows).toEqual([]);
-    expect(tableToCsv(built.tables.OC3!)).toBe('CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\r\n');
-    expect(build903(record(), 2027).notBuilt).toContain('DoLo');
+    expect(built.notBuilt).toEqual([]);
+    expect(notesOf(built).filter((n) => n.startsWith('not built'))).toEqual([]);
+    const later = build903(record(), 2027);
+    expect(later.notBuilt).toEqual(['DoLo']);
+    expect(later.tables.DoLo!.rows).toEqual([]);
+    expect(notesOf(later)).toContain('not built from the record yet: DoLo (written with the header row only)');
     expect(build903(record(), 2023).notBuilt).not.toContain('SWEpisodes');
-    expect(notesOf(built)[0]).toBe('not built from the record yet: OC3 (written with the header row only)');
+  });
+
+  it('builds OC3 for each care leaver at a birthday in the year, in the Header whether looked after in the year or not', () => {
+    const r = record();
+    // C left care in 2024/25; E, never looked after in 2025/26, left care at 18 in 2023
+    r.children.push({ ...r.children[2]!, id: 'e', reference: 40, sex: 'F', dateOfBirth: '2005-06-15', upn: null });
+    r.oc3 = [
+      { childId: 'c', IN_TOUCH: 'YES', ACTIV: 'F2', ACCOM: 'E1' },
+      { childId: 'e', IN_TOUCH: null, ACTIV: null, ACCOM: null },
+    ];
+    const built = build903(r, 2026);
+    expect(built.tables.Header!.rows.map((x) => x.CHILD)).toEqual(['7', '12', '20', '40']);
+    expect(built.tables.Episodes!.rows.map((x) => x.CHILD)).not.toContain('40');
+    expect(built.tables.OC3!.rows).toEqual([
+      { CHILD: '20', DOB: '01/01/2012', IN_TOUCH: 'YES', ACTIV: 'F2', ACCOM: 'E1' },
+      { CHILD: '40', DOB: '15/06/2005', IN_TOUCH: null, ACTIV: null, ACCOM: null },
+    ]);
+    expect(built.sources.OC3).toEqual([{ childId: 'c' }, { childId: 'e' }]);
   });
 
   it('takes another table’s source as one function', () => {

@@ -105,6 +105,12 @@ export interface LookedAfterRecord {
   adoption: Adoption903Row[];
   /** What the adoption area records of the children's permanence before care (PrevPerm). */
   previousPermanence: PreviousPermanenceView[];
+  /**
+   * The care leavers whose 17th to 21st birthday fell in the year, with the OC3 codes of the
+   * contact around it, as the care leavers area gives them: each is in the Header, looked after
+   * in the year or not.
+   */
+  oc3: { childId: string; IN_TOUCH: string | null; ACTIV: string | null; ACCOM: string | null }[];
 }
 
 /** Where a row came from on the record, to link a finding to the page that puts it right. */
@@ -151,7 +157,7 @@ export interface BuildContext {
   /** The year's first and last days, ISO. */
   start: string;
   end: string;
-  /** The children in the return (looked after at some time in the year), by reference. */
+  /** The children in the return (looked after at some time in the year, or a care leaver in OC3), by reference. */
   children: ChildRow[];
   /** Each child's episodes in the year, in date order. */
   episodes: ReadonlyMap<string, YearEpisode[]>;
@@ -408,6 +414,24 @@ const oc2Source: TableSource = {
   },
 };
 
+/** A care leaver at their 17th to 21st birthday in the year: the codes of the contact around it (blank where none says). */
+const oc3Source: TableSource = {
+  table: 'OC3',
+  rows: ({ record, children }) => {
+    const leavers = new Map(record.oc3.map((o) => [o.childId, o]));
+    return children.flatMap((c) => {
+      const o = leavers.get(c.id);
+      if (!o) return [];
+      return [
+        {
+          row: { CHILD: String(c.reference), DOB: dfeDate(c.dateOfBirth), IN_TOUCH: o.IN_TOUCH, ACTIV: o.ACTIV, ACCOM: o.ACCOM },
+          source: { childId: c.id },
+        },
+      ];
+    });
+  },
+};
+
 /**
  * A child in the Header adopted in the year (the adoption order made by 31 March): the
  * decision to place for adoption (DATE_INT), the match (DATE_MATCH), whether the foster carers
@@ -509,6 +533,7 @@ export const TABLE_SOURCES: readonly TableSource[] = [
   ad1Source,
   placedAdoptionSource,
   prevPermSource,
+  oc3Source,
   missingSource,
   socialWorkersSource,
 ];
@@ -519,6 +544,7 @@ export const GAPS: Partial<Record<TableName, string>> = {
   OC2: 'IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT, SUBSTANCE_MISUSE and CONVICTED are 0 when nothing is recorded for the year (the record holds no "not known")',
   PrevPerm:
     'a child who started a period of care in the year with no previous permanence recorded on the adoption page has no row (the record holds no answer for them, not "none")',
+  OC3: 'IN_TOUCH, ACTIV and ACCOM are read from the contact closest to the birthday from 3 months before it to 1 month after, and are blank where no contact in that window records them',
   SWEpisodes:
     'SW_ID is XX and OpenCSC’s id for the worker (the record has no Social Work England number), and SW_REASON is blank (the record keeps no reason a social worker changed)',
 };
@@ -534,7 +560,8 @@ export function build903(record: LookedAfterRecord, year: number, sources: reado
     const found = episodesInYear(list, episodes.get(childId) ?? [], start, end);
     if (found.length) inYear.set(childId, found);
   }
-  const children = record.children.filter((c) => inYear.has(c.id)).sort((a, b) => a.reference - b.reference);
+  const leavers = new Set(record.oc3.map((o) => o.childId));
+  const children = record.children.filter((c) => inYear.has(c.id) || leavers.has(c.id)).sort((a, b) => a.reference - b.reference);
   const ctx: BuildContext = { record, year, start, end, children, episodes: inYear };
 
   const collected = new Set(tablesFor(year));

@@ -5,9 +5,10 @@
  * table, each for all those children. The Missing and OC2 tables' facts are read by the areas
  * that record them (missing episodes; health and education), which know what each counts.
  */
-import { type SQL, sql } from 'drizzle-orm';
+import { Param, type SQL, sql } from 'drizzle-orm';
 import { rows, type Db } from '../core/db/database.js';
 import { adoption903Rows, previousPermanence903Rows } from '../adoption/queries.js';
+import { oc3Rows } from '../care-leavers/queries.js';
 import { uasc903Rows } from '../care-planning/queries.js';
 import { oc2Cohort } from '../health-and-education/queries.js';
 import { missingTableEpisodes } from '../missing-episodes/queries.js';
@@ -15,13 +16,18 @@ import { collectionEnd, collectionStart } from '../returns/ssda903/values.js';
 import { iso } from './build.js';
 import type { ChildRow, EpisodeRow, LookedAfterRecord, PeriodRow, PlacementRow, ReviewRow, SocialWorkerRow } from './build.js';
 
-/** The children in the year's return (or the one child asked for, if it is in it), as a statement. */
-function inScope(year: number, childId?: string): SQL {
+/**
+ * The children in the year's return (or the one child asked for, if it is in it), as a
+ * statement: those looked after in the year, and the care leavers of its OC3 table.
+ */
+function inScope(year: number, childId?: string, careLeavers: readonly string[] = []): SQL {
   const start = iso(collectionStart(year));
   const end = iso(collectionEnd(year));
+  const leavers = childId ? careLeavers.filter((id) => id === childId) : careLeavers;
   return sql`select distinct p.child_id as id from care_periods p
       where p.start_date <= ${end} and (p.end_date is null or p.end_date >= ${start})
-      ${childId ? sql`and p.child_id = ${childId}` : sql``}`;
+      ${childId ? sql`and p.child_id = ${childId}` : sql``}
+      union select unnest(${new Param([...leavers])}::uuid[])`;
 }
 
 /** Whether a child is in the year's return at all (looked after at some time in it): one cheap question before building it. */
@@ -33,7 +39,7 @@ export async function inReturn(db: Db, year: number, childId: string): Promise<b
 /** The roles whose allocation makes someone the child's social worker. */
 const SOCIAL_WORKERS = sql`('social_worker', 'senior_practitioner')`;
 
-type OwnTables = Omit<LookedAfterRecord, 'missing' | 'oc2' | 'uasc' | 'adoption' | 'previousPermanence'>;
+type OwnTables = Omit<LookedAfterRecord, 'missing' | 'oc2' | 'uasc' | 'adoption' | 'previousPermanence' | 'oc3'>;
 
 function statements(scope: SQL): Record<keyof OwnTables, SQL> {
   return {
@@ -63,19 +69,26 @@ function statements(scope: SQL): Record<keyof OwnTables, SQL> {
 /** Everything the return of `year` is made from; for one child when `childId` is given. */
 export async function lookedAfterRecord(db: Db, year: number, childId?: string): Promise<LookedAfterRecord> {
   const range = { start: iso(collectionStart(year)), end: iso(collectionEnd(year)) };
+  const allLeavers = await oc3Rows(db, range.start, range.end);
+  const oc3 = childId ? allLeavers.filter((o) => o.childId === childId) : allLeavers;
   const [own, missing, oc2, uasc, adoption, previousPermanence] = await Promise.all([
-    ownTables(db, year, childId),
+    ownTables(
+      db,
+      year,
+      childId,
+      oc3.map((o) => o.childId),
+    ),
     missingTableEpisodes(db, year, childId),
     oc2Cohort(db, iso(collectionEnd(year)), childId),
     uasc903Rows(db, range),
     adoption903Rows(db, range, childId),
     previousPermanence903Rows(db, childId),
   ]);
-  return { ...own, missing, oc2, uasc: childId ? uasc.filter((u) => u.childId === childId) : uasc, adoption, previousPermanence };
+  return { ...own, missing, oc2, uasc: childId ? uasc.filter((u) => u.childId === childId) : uasc, adoption, previousPermanence, oc3 };
 }
 
-async function ownTables(db: Db, year: number, childId?: string): Promise<OwnTables> {
-  const each = statements(inScope(year, childId));
+async function ownTables(db: Db, year: number, childId: string | undefined, careLeavers: readonly string[]): Promise<OwnTables> {
+  const each = statements(inScope(year, childId, careLeavers));
   if (childId) {
     // one child's (the record page's, on every view): a few rows, in one statement and one round trip
     const parts = Object.entries(each).map(
