@@ -28,6 +28,7 @@ import { type CaseworkRows, type PlannedCinPlan, type PlannedStrategy, createCas
 import { type CareAndHealthRows, emptyCareAndHealthRows, planCareAndHealth } from './care-and-health.js';
 import { emptyFollowUpRows, type FollowUpRows, planFollowUp } from './follow-up.js';
 import { createDays } from './days.js';
+import type { ChangeReason } from '../workforce/change-reasons.js';
 import { type CareChild, type LookedAfterRows, createLookedAfter, emptyLookedAfterRows } from './looked-after.js';
 import { ethnicityWeights, languageWeights, syntheticAddress, syntheticNhsNumber, syntheticPhone, syntheticUpn } from './identity.js';
 import { type Random, randomStreams } from './random.js';
@@ -265,6 +266,21 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
   const localityTeams = plannedTeams.filter((t) => t.kind === 'locality');
   const teamOfKind = (kind: PlannedTeam['kind']) => plannedTeams.filter((t) => t.kind === kind);
 
+  // Every qualified social worker is registered with Social Work England: numbers drawn in a
+  // stream of their own, unique, so that the other streams draw as they did before.
+  const registration = streams('social-work-england');
+  const registered = new Set<string>();
+  const registrationNumber = (): string => {
+    for (;;) {
+      const n = `SW${registration.int(10_000, 999_999)}`;
+      if (!registered.has(n)) {
+        registered.add(n);
+        return n;
+      }
+    }
+  };
+  /** The workers who had left when the demo begins: a child moved from one had a new worker because they left (SW_REASON). */
+  const formerIds = new Set(workforce.former.map((w) => w.id));
   const rows: DemoRows = {
     teams: plannedTeams.map((t) => ({ id: t.id, name: t.name, kind: t.kind, active: true })),
     workers: [...workforce.workers, ...workforce.former].map((w) => ({
@@ -276,6 +292,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
       newlyQualified: w.newlyQualified,
       agency: w.agency,
       active: w.active,
+      socialWorkEnglandNumber: w.qualified ? registrationNumber() : null,
     })),
     users: [],
     children: [],
@@ -545,6 +562,16 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
       ep.visits.push(...regularVisits(authorised, close, 30, 70, service, 0.9, 6));
     }
     return ep;
+  }
+
+  /**
+   * Why the child's social worker changed to a segment's (SW_REASON): the first of an episode
+   * is the child's first contact with the service this time; after a worker who has since left,
+   * because they left; otherwise a manager moved the case within the team.
+   */
+  function segmentChangeReason(segments: readonly Segment[], k: number): ChangeReason {
+    if (k === 0) return 'FCONTA';
+    return formerIds.has(segments[k - 1]!.worker.id) ? 'LEFTRL' : 'MANAGE';
   }
 
   function planVisit(v: { date: IsoDate; seen: boolean }, purpose: string): PlannedVisit {
@@ -933,7 +960,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
           workerAt: refs.workerAt,
         });
       }
-      for (const s of ep.segments) {
+      ep.segments.forEach((s, k) => {
         rows.allocations.push({
           id: ids.uuid(),
           childId: child.id,
@@ -942,8 +969,9 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
           startedAt: new Date(s.from),
           endedAt: s.to === null ? null : new Date(s.to),
           allocatedBy: null,
+          changeReason: segmentChangeReason(ep.segments, k),
         });
-      }
+      });
       for (const v of ep.visits) {
         if (v.date < child.dateOfBirth) continue;
         const worker = workerAt(ep.segments, at(v.date, 12));
