@@ -333,6 +333,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     rng: streams('looked-after'),
     ids: streams('looked-after-ids'),
     faker: lookedAfterFaker,
+    returns: streams('looked-after-903'),
   });
   const lac = lookedAfter.random;
   /** Every child's period of care, written once all the children are planned. */
