@@ -307,6 +307,7 @@ export function createLookedAfter(ctx: LookedAfterContext) {
   const ownAdoption = urn();
   const agencies = Array.from({ length: 12 }, urn);
   const adoptionAgencies = Array.from({ length: 4 }, urn);
+  const supportedAccommodation = Array.from({ length: 6 }, urn);
 
   /**
    * A foster or adoptive placement's URN (DfE rule 218): the registered service's, the
@@ -315,6 +316,8 @@ export function createLookedAfter(ctx: LookedAfterContext) {
   function serviceUrn(type: string, provider: string): string | null {
     if (/^U[1-6]$/.test(type)) return provider === 'PR1' ? ownFostering : returns.pick(agencies);
     if (/^A[3-6]$/.test(type)) return provider === 'PR1' ? ownAdoption : returns.pick(adoptionAgencies);
+    // supported accommodation is registered with Ofsted from 2024
+    if (type === 'K3') return returns.pick(supportedAccommodation);
     return null;
   }
 
@@ -350,6 +353,14 @@ export function createLookedAfter(ctx: LookedAfterContext) {
   // ── writing a period ────────────────────────────────────────────────────────
 
   /**
+   * RNE for a new placement: placed for adoption with the current foster carers (A3, A5) is a
+   * change of placement with the same carers (T, or U with a change of legal status; rule
+   * 217); otherwise P, or B with a change of legal status.
+   */
+  const movedReason = (type: string, changedLegal: boolean): string =>
+    type === 'A3' || type === 'A5' ? (changedLegal ? 'U' : 'T') : changedLegal ? 'B' : 'P';
+
+  /**
    * A child too young to move to independent living (16) or to stay on with foster carers at 18
    * went home instead (each closes the children in need episode with RC7).
    */
@@ -365,10 +376,20 @@ export function createLookedAfter(ctx: LookedAfterContext) {
     planned: PlannedPlacement[],
     iro: { name: string; others: string[] } | null,
   ): void {
-    // A child is placed for adoption under a placement order from foster care (DfE rule 336).
     planned.forEach((p, i) => {
       const next = planned[i + 1];
+      // A child is placed for adoption under a placement order from foster care (DfE rule 336).
       if (next && (next.type === 'A3' || next.type === 'A4') && !/^U[1-6]$|^A[3-6]$/.test(p.type)) p.type = 'U6';
+      // Supported accommodation is for young people of 16 or more (rule 371): a younger one
+      // moves there on their sixteenth birthday, or, placed there from the start, is in a
+      // residential care home instead.
+      const sixteen = `${Number(c.dateOfBirth.slice(0, 4)) + 16}${c.dateOfBirth.slice(4)}`;
+      if (p.type === 'K3' && p.start < sixteen) {
+        const previous = planned[i - 1];
+        const until = next?.start ?? c.end?.date ?? T;
+        if (previous && sixteen < until && sixteen <= yesterday) p.start = sixteen;
+        else p.type = 'R1';
+      }
     });
     const S = c.start;
     const end = c.end?.date ?? null;
@@ -471,7 +492,7 @@ export function createLookedAfter(ctx: LookedAfterContext) {
         childId: c.childId,
         carePeriodId: periodId,
         startDate: d,
-        reasonNew: d === S ? 'S' : moved > 0 && changedLegal ? 'B' : moved > 0 ? 'P' : 'L',
+        reasonNew: d === S ? 'S' : moved > 0 ? movedReason(planned[moved]!.type, changedLegal) : 'L',
         legalStatus: status,
         categoryOfNeed: need,
         placementId: placementIds[placementIndex]!,

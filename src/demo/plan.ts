@@ -709,6 +709,9 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     let from = start;
     for (const point of points) {
       const worker = rng.chance(0.35) || teamMates.length === 0 ? rng.pick(workforce.former) : rng.pick(teamMates);
+      // a worker who would have held the case less than a day (two changes the same day) is
+      // left out, as an allocation corrected the same day is (DfE rule SW09)
+      if (dateOf(point) === dateOf(from)) continue;
       segments.push({ worker, team, from, to: point });
       from = point;
     }
@@ -1309,6 +1312,14 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     history(family, r, family.children.length, team);
     otherContacts(family, Number(rng.weighted(OTHER_CONTACTS)), maxDate(windowStart, family.children[0]!.dateOfBirth), yesterday);
     n = inCareAYearAgo();
+  }
+  // The virtual school keeps every looked after child's UPN: the planted few without one are
+  // among the children who were never looked after (the SSDA903 asks for it, rule 442).
+  const lookedAfterIds = new Set(careChildren.map((c) => c.childId));
+  for (const child of rows.children) {
+    const born = child.dateOfBirth;
+    if (child.upn || !born || born > upnAgeBornBy || !lookedAfterIds.has(child.id!)) continue;
+    child.upn = syntheticUpn(upnRng, upnTaken, upnYear(born), [1000, 1099]);
   }
   lookedAfter.write(rows, rows.visits, careChildren);
   // Their care plans, health and education, in streams of their own so the rest draws as before.
