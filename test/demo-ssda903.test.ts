@@ -79,6 +79,12 @@ for (const kind of await testDatabases()) {
         const latest = latestSdq.get(childOf.get(f.childId!)!.id);
         return latest !== undefined && addYears(latest, 1) >= TODAY;
       },
+      // a child who turns 4 or 17 in the year, with no SDQ in it: the demo's yearly SDQ fell while they were 3 or 17
+      '197B': (f) => {
+        const dob = childOf.get(f.childId!)!.dob;
+        const yearStart = `${YEAR - 1}-04-01`;
+        return addYears(dob, 4) > yearStart || addYears(dob, 17) <= YEAR_END;
+      },
       // a placement of the record's Z1, which DfE's list has divided into Z11 to Z14 (no URN) since 2025/26
       '218': (f) => f.table === 'Episodes' && checked.current.tables.Episodes!.rows[f.row! - 1]?.PLACE === 'Z1',
       // the year is not over: the child is looked after today and turns 18 by 31 March

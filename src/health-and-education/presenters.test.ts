@@ -216,10 +216,5 @@ describe('the OC2 codes', () => {
     // turning 17, or 4, in the year: still asked (DfE's rule 197B)
     expect(oc2Codes({ ...seventeen, dateOfBirth: '2008-06-01' }, '2026-03-31').SDQ_SCORE).toBe('9');
     expect(oc2Codes({ ...toddler, dateOfBirth: '2021-12-01' }, '2026-03-31').SDQ_SCORE).toBe('9');
-    // with none in the year, the age that kept one from being asked part of it is the reason (SDQ1); not for a child 4 to 16 all year
-    const none = { sdqScore: null, sdqReason: null };
-    expect(oc2Codes({ ...seventeen, ...none, dateOfBirth: '2008-06-01' }, '2026-03-31').SDQ_REASON).toBe('SDQ1');
-    expect(oc2Codes({ ...toddler, ...none, dateOfBirth: '2021-12-01' }, '2026-03-31').SDQ_REASON).toBe('SDQ1');
-    expect(oc2Codes({ ...facts, ...none }, '2026-03-31').SDQ_REASON).toBe('');
   });
 });

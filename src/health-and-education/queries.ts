@@ -295,13 +295,9 @@ export function oc2Codes(f: Oc2Facts, yearEnd: string): Oc2Codes {
     addCalendarMonths(f.lastHealthAssessment, ageOn(f.dateOfBirth, f.lastHealthAssessment) < 5 ? 6 : 12) >= yearEnd;
   // a child who turns 4 or 17 in the year is still asked (DfE's 197B); not one under 4 at its end or 17 at its start (188, 189)
   const sdqAge = ageAtEnd >= 4 && ageAtStart <= 16;
-  // with no SDQ in the year, a child under 4 when it began or 17 by its end was outside the
-  // ages the SDQ is asked of for part of it: SDQ1 says so (DfE's 157 refuses it only for a
-  // child 4 to 16 all year)
-  const outsideSdqAges = ageAtStart < 4 || ageAtEnd > 16;
   return {
     SDQ_SCORE: sdqAge && f.sdqScore !== null ? String(f.sdqScore) : '',
-    SDQ_REASON: sdqAge && f.sdqScore === null ? (f.sdqReason ?? (outsideSdqAges ? 'SDQ1' : '')) : '',
+    SDQ_REASON: sdqAge && f.sdqScore === null && f.sdqReason ? f.sdqReason : '',
     CONVICTED: ageAtEnd >= 10 ? bit(f.convicted) : '',
     HEALTH_CHECK: ageAtEnd < 5 && f.healthSurveillanceUpToDate !== null ? bit(f.healthSurveillanceUpToDate) : '',
     IMMUNISATIONS: bit(f.immunisationsUpToDate === true),
