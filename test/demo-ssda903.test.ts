@@ -30,7 +30,8 @@ function plantedRules(): Set<string> {
   const doc = readFileSync(new URL('../docs/RETURNS.md', import.meta.url), 'utf8');
   const section = doc.split(/^## /m).find((s) => s.startsWith("The demo's SSDA903"));
   if (!section) throw new Error('docs/RETURNS.md has no section "The demo\'s SSDA903"');
-  return new Set([...section.matchAll(/^\| ([0-9A-Za-z]+) \|/gm)].map((m) => m[1]!));
+  // the codes are DfE's: digits, some with a letter (197B), or SW and digits with a stage (SW17STG2)
+  return new Set([...section.matchAll(/^\| (\d+[A-Z]?|SW\d+[a-z]?STG\d) \|/gm)].map((m) => m[1]!));
 }
 
 const addYears = (date: string, years: number) => `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
@@ -100,8 +101,8 @@ for (const kind of await testDatabases()) {
 
     it('builds the year the demo’s day falls in, with every cell within the year’s columns', () => {
       expect(YEAR).toBe(2027);
-      expect(checked.current.tables.Header!.rows.length).toBeGreaterThan(100);
-      expect(checked.previous.tables.Header!.rows.length).toBeGreaterThan(100);
+      expect(checked.current.tables.Header!.rows.length).toBeGreaterThan(50);
+      expect(checked.previous.tables.Header!.rows.length).toBeGreaterThan(50);
       expect(checked.columnProblems).toEqual([]);
     });
 
