@@ -39,20 +39,37 @@ for (const kind of await testDatabases()) {
       expect(page.text).toContain('Ben Madeup (North 1)');
       expect(page.text).toMatch(/0 children, newly qualified/);
       const current = /name="current" value="([^"]*)"/.exec(page.text)![1]!;
-      const moved = await mina.post(`/children/${childId}/allocation`, { workerId: authority.workers.ben, current });
+      // why the social worker is changing is asked (DfE's SW_REASON), and nothing is saved without it
+      const noReason = await mina.post(`/children/${childId}/allocation`, { workerId: authority.workers.ben, current });
+      expect(noReason.status).toBe(400);
+      expect(noReason.text).toContain('Select why the social worker is changing');
+      const moved = await mina.post(`/children/${childId}/allocation`, {
+        workerId: authority.workers.ben,
+        current,
+        changeReason: 'LEFTRL',
+      });
       expect(moved.status).toBe(303);
-      const history = await rows<{ worker_id: string | null; ended_at: string | null }>(
+      const history = await rows<{ worker_id: string | null; ended_at: string | null; change_reason: string | null }>(
         database.db,
-        sql`select worker_id, ended_at::text from allocations where child_id = ${childId} order by started_at`,
+        sql`select worker_id, ended_at::text, change_reason from allocations where child_id = ${childId} order by started_at`,
       );
-      expect(history.at(-1)).toEqual({ worker_id: authority.workers.ben, ended_at: null });
+      expect(history.at(-1)).toEqual({ worker_id: authority.workers.ben, ended_at: null, change_reason: 'LEFTRL' });
+      expect((await mina.get(`/children/${childId}/allocation`)).text).toContain('The previous social worker left their role');
       expect(history.slice(0, -1).every((h) => h.ended_at !== null)).toBe(true);
 
       await mina.get(`/children/${childId}/allocation`);
-      const stale = await mina.post(`/children/${childId}/allocation`, { workerId: authority.workers.ana, current });
+      const stale = await mina.post(`/children/${childId}/allocation`, {
+        workerId: authority.workers.ana,
+        current,
+        changeReason: 'MANAGE',
+      });
       expect(stale.status).toBe(409);
       expect(stale.text).toContain('allocated by someone else');
-      const outside = await mina.post(`/children/${childId}/allocation`, { workerId: authority.workers.cleo, current: '' });
+      const outside = await mina.post(`/children/${childId}/allocation`, {
+        workerId: authority.workers.cleo,
+        current: '',
+        changeReason: 'MANAGE',
+      });
       expect(outside.status).toBe(400);
       expect(outside.text).toContain('Social worker must be one of the workers listed');
     });

@@ -90,7 +90,11 @@ for (const kind of await testDatabases()) {
         database.db,
         sql`select id from allocations where child_id = ${childId} and ended_at is null`,
       );
-      const allocated = await mina.post(`/children/${childId}/allocation`, { workerId: authority.workers.ana, current: current!.id });
+      const allocated = await mina.post(`/children/${childId}/allocation`, {
+        workerId: authority.workers.ana,
+        current: current!.id,
+        changeReason: 'FCONTA',
+      });
       expect(allocated.status).toBe(303);
     });
     afterAll(async () => {

@@ -207,9 +207,16 @@ for (const kind of await testDatabases()) {
       await ada.signIn('ada', PASSWORD);
       const worker = async (id: string) =>
         (
-          await rows<{ name: string; team_id: string; newly_qualified: boolean; active: boolean; version: number }>(
+          await rows<{
+            name: string;
+            team_id: string;
+            newly_qualified: boolean;
+            active: boolean;
+            version: number;
+            social_work_england_number: string | null;
+          }>(
             database.db,
-            sql`select name, team_id, newly_qualified, active, version from workers where id = ${id}`,
+            sql`select name, team_id, newly_qualified, active, version, social_work_england_number from workers where id = ${id}`,
           )
         )[0]!;
       const ben = await worker(authority.workers.ben);
@@ -229,13 +236,20 @@ for (const kind of await testDatabases()) {
       expect(bad.status).toBe(400);
       expect(bad.text).toContain('href="#name"');
       expect(bad.text).toContain('Select whether they are newly qualified');
+      const badNumber = await ada.post(`/admin/workforce/workers/${authority.workers.ben}`, { ...form, socialWorkEnglandNumber: '12345' });
+      expect(badNumber.status).toBe(400);
+      expect(badNumber.text).toContain('Social Work England number must be SW followed by digits');
       await ada.get(`/admin/workforce/workers/${authority.workers.ben}`);
-      expect((await ada.post(`/admin/workforce/workers/${authority.workers.ben}`, form)).status).toBe(303);
+      expect(
+        (await ada.post(`/admin/workforce/workers/${authority.workers.ben}`, { ...form, socialWorkEnglandNumber: ' SW123456 ' })).status,
+      ).toBe(303);
       expect(await worker(authority.workers.ben)).toMatchObject({
         team_id: authority.teams.south,
         newly_qualified: false,
+        social_work_england_number: 'SW123456',
         version: ben.version + 1,
       });
+      expect((await ada.get(`/admin/workforce/workers/${authority.workers.ben}`)).text).toContain('value="SW123456"');
       expect(await audited('CHANGE_WORKER', authority.workers.ben)).toEqual([{ username: 'ada' }]);
 
       await ada.get(`/admin/workforce/workers/${authority.workers.ben}`);

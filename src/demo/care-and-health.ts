@@ -105,7 +105,8 @@ const GOOD_SCHOOL = { primary: 0.8, secondary: 0.48 } as const;
 const UNDER_25_HOURS = 0.05;
 /** SDQ with no score, by DfE reason. */
 const SDQ_NO_SCORE = 0.08;
-const SDQ_REASONS = { SDQ1: 20, SDQ2: 30, SDQ3: 10, SDQ4: 25, SDQ5: 15 } as const;
+// SDQ1 (the child is under 4 or over 16) is not among them: the demo asks for SDQs of children of 4 to 16 only (rule 157)
+const SDQ_REASONS = { SDQ2: 35, SDQ3: 15, SDQ4: 30, SDQ5: 20 } as const;
 
 const words = {
   health: [

@@ -51,6 +51,12 @@ export interface LookedAfterContext {
   rng: Random;
   ids: Random;
   faker: Faker;
+  /**
+   * What the SSDA903 asks of a placement that the demo added later (providers' URNs, a
+   * placement for adoption before an adoption, a care order for a child placed with parents),
+   * drawn from a stream of its own so that `rng` draws as it did before.
+   */
+  returns: Random;
 }
 
 /** DfE REC: why a period of care ended, for the periods that ended in the demo's years. */
@@ -90,7 +96,7 @@ const FAR_AWAY = districts((d) => !d.inside && Math.hypot(d.east - 384, d.north 
 const NEAR = districts((d, name) => !d.inside && !FAR_AWAY.includes(name));
 
 export function createLookedAfter(ctx: LookedAfterContext) {
-  const { cal, rng, ids, faker, today: T, nowMs } = ctx;
+  const { cal, rng, ids, faker, today: T, nowMs, returns } = ctx;
   const { addDays, addMonths, addWorkingDays, at, num } = cal;
   const yesterday = addDays(T, -1);
   const yearAgo = addMonths(T, -12);
@@ -294,6 +300,27 @@ export function createLookedAfter(ctx: LookedAfterContext) {
     return 'PR4';
   }
 
+  // Ofsted's unique reference numbers: the authority's own fostering service and adoption
+  // agency, and the independent agencies it buys foster and adoptive placements from.
+  const urn = () => `SC${returns.int(100_000, 999_999)}`;
+  const ownFostering = urn();
+  const ownAdoption = urn();
+  const agencies = Array.from({ length: 12 }, urn);
+  const adoptionAgencies = Array.from({ length: 4 }, urn);
+  const supportedAccommodation = Array.from({ length: 6 }, urn);
+
+  /**
+   * A foster or adoptive placement's URN (DfE rule 218): the registered service's, the
+   * authority's own for its own carers. Homes and schools draw theirs with the placement.
+   */
+  function serviceUrn(type: string, provider: string): string | null {
+    if (/^U[1-6]$/.test(type)) return provider === 'PR1' ? ownFostering : returns.pick(agencies);
+    if (/^A[3-6]$/.test(type)) return provider === 'PR1' ? ownAdoption : returns.pick(adoptionAgencies);
+    // supported accommodation is registered with Ofsted from 2024
+    if (type === 'K3') return returns.pick(supportedAccommodation);
+    return null;
+  }
+
   function providerName(type: string): string {
     const name = faker.person.lastName();
     if (type.startsWith('U') || type.startsWith('A')) return `${faker.person.firstName()} and ${faker.person.firstName()} ${name}`;
@@ -326,6 +353,14 @@ export function createLookedAfter(ctx: LookedAfterContext) {
   // ── writing a period ────────────────────────────────────────────────────────
 
   /**
+   * RNE for a new placement: placed for adoption with the current foster carers (A3, A5) is a
+   * change of placement with the same carers (T, or U with a change of legal status; rule
+   * 217); otherwise P, or B with a change of legal status.
+   */
+  const movedReason = (type: string, changedLegal: boolean): string =>
+    type === 'A3' || type === 'A5' ? (changedLegal ? 'U' : 'T') : changedLegal ? 'B' : 'P';
+
+  /**
    * A child too young to move to independent living (16) or to stay on with foster carers at 18
    * went home instead (each closes the children in need episode with RC7).
    */
@@ -341,6 +376,21 @@ export function createLookedAfter(ctx: LookedAfterContext) {
     planned: PlannedPlacement[],
     iro: { name: string; others: string[] } | null,
   ): void {
+    planned.forEach((p, i) => {
+      const next = planned[i + 1];
+      // A child is placed for adoption under a placement order from foster care (DfE rule 336).
+      if (next && (next.type === 'A3' || next.type === 'A4') && !/^U[1-6]$|^A[3-6]$/.test(p.type)) p.type = 'U6';
+      // Supported accommodation is for young people of 16 or more (rule 371): a younger one
+      // moves there on their sixteenth birthday, or, placed there from the start, is in a
+      // residential care home instead.
+      const sixteen = `${Number(c.dateOfBirth.slice(0, 4)) + 16}${c.dateOfBirth.slice(4)}`;
+      if (p.type === 'K3' && p.start < sixteen) {
+        const previous = planned[i - 1];
+        const until = next?.start ?? c.end?.date ?? T;
+        if (previous && sixteen < until && sixteen <= yesterday) p.start = sixteen;
+        else p.type = 'R1';
+      }
+    });
     const S = c.start;
     const end = c.end?.date ?? null;
     const until = end ?? yesterday;
@@ -378,6 +428,9 @@ export function createLookedAfter(ctx: LookedAfterContext) {
       placementIds.push(id);
       const longTerm = (p.type === 'U1' || p.type === 'U4') && rng.chance(0.6);
       const postcodeOf = p.type === 'P1' && p.where === 'inside' && rng.chance(0.5) ? c.homePostcode : postcode(p.where);
+      const providerCode = provider(p.type, p.where);
+      const name = providerName(p.type);
+      const homeUrn = p.type === 'K1' || p.type === 'K2' || p.type === 'S1' ? `SC${String(rng.int(0, 999_999)).padStart(6, '0')}` : null;
       out.placements.push({
         id,
         childId: c.childId,
@@ -386,9 +439,9 @@ export function createLookedAfter(ctx: LookedAfterContext) {
         endDate: pEnd,
         reasonForChange: next ? rng.weighted(MOVE_REASON) : null,
         placementType: p.type,
-        provider: provider(p.type, p.where),
-        providerName: providerName(p.type),
-        urn: p.type === 'K1' || p.type === 'K2' || p.type === 'S1' ? `SC${String(rng.int(0, 999_999)).padStart(6, '0')}` : null,
+        provider: providerCode,
+        providerName: name,
+        urn: homeUrn ?? serviceUrn(p.type, providerCode),
         placementPostcode: postcodeOf,
         homePostcode: c.homePostcode,
         intendedToAge18: longTerm,
@@ -418,7 +471,13 @@ export function createLookedAfter(ctx: LookedAfterContext) {
 
     // episodes: one for each day the placement or the legal status changed
     const adoption = planned.at(-1)!.type.startsWith('A') ? planned.at(-1)!.start : null;
-    const legal = legalPath(S, end ?? T, adoption, ageOn(c.dateOfBirth, S));
+    let legal = legalPath(S, end ?? T, adoption, ageOn(c.dateOfBirth, S));
+    // A child is placed with parents under a care order, never under section 20 alone (DfE rule
+    // 378): a period with such a placement is under an interim care order, then a full one.
+    if (legal.every(([, status]) => status === 'V2') && planned.some((p) => p.type === 'P1')) {
+      const full = addDays(S, returns.int(150, 330));
+      legal = [[S, 'C1'], ...(full < (end ?? T) && full <= yesterday ? [[full, 'C2'] as [IsoDate, string]] : [])];
+    }
     const need = rng.weighted(NEED);
     const days = [...new Set([...planned.map((p) => p.start), ...legal.map(([d]) => d)])].sort();
     for (const d of days) {
@@ -433,7 +492,7 @@ export function createLookedAfter(ctx: LookedAfterContext) {
         childId: c.childId,
         carePeriodId: periodId,
         startDate: d,
-        reasonNew: d === S ? 'S' : moved > 0 && changedLegal ? 'B' : moved > 0 ? 'P' : 'L',
+        reasonNew: d === S ? 'S' : moved > 0 ? movedReason(planned[moved]!.type, changedLegal) : 'L',
         legalStatus: status,
         categoryOfNeed: need,
         placementId: placementIds[placementIndex]!,
@@ -546,6 +605,14 @@ export function createLookedAfter(ctx: LookedAfterContext) {
         type: adoption && j === starts.length - 1 && j > 0 ? 'A4' : earlierType(c.dateOfBirth, start),
         where: rng.chance(0.5) ? 'inside' : rng.chance(0.85) ? 'near' : 'far',
       }));
+      // A special guardianship order to former foster carers ends a foster placement (rule 516).
+      const last = planned.at(-1)!;
+      if ((c.end.reason === 'E45' || c.end.reason === 'E46') && !/^U[1-6]$/.test(last.type)) last.type = 'U4';
+      // Adopted from a placement for adoption (rule 390), some weeks after the placement began.
+      if (adoption && planned.length === 1) {
+        const days = num(c.end.date) - num(c.start);
+        planned.push({ start: addDays(c.end.date, -Math.max(1, Math.min(91, Math.floor(days / 2)))), type: 'A4', where: 'near' });
+      }
       writePeriod(out, visitRows, c, planned, { name: rng.pick(iros), others: iros });
     }
   }

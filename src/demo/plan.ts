@@ -30,6 +30,7 @@ import { type CareLeaverRows, emptyCareLeaverRows, planCareLeavers } from './car
 import { emptyFollowUpRows, type FollowUpRows, planFollowUp } from './follow-up.js';
 import { createDays } from './days.js';
 import { planPreBirth } from './pre-birth.js';
+import type { ChangeReason } from '../workforce/change-reasons.js';
 import { type CareChild, type LookedAfterRows, createLookedAfter, emptyLookedAfterRows } from './looked-after.js';
 import { ethnicityWeights, languageWeights, syntheticAddress, syntheticNhsNumber, syntheticPhone, syntheticUpn } from './identity.js';
 import { type Random, randomStreams } from './random.js';
@@ -267,6 +268,21 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
   const localityTeams = plannedTeams.filter((t) => t.kind === 'locality');
   const teamOfKind = (kind: PlannedTeam['kind']) => plannedTeams.filter((t) => t.kind === kind);
 
+  // Every qualified social worker is registered with Social Work England: numbers drawn in a
+  // stream of their own, unique, so that the other streams draw as they did before.
+  const registration = streams('social-work-england');
+  const registered = new Set<string>();
+  const registrationNumber = (): string => {
+    for (;;) {
+      const n = `SW${registration.int(10_000, 999_999)}`;
+      if (!registered.has(n)) {
+        registered.add(n);
+        return n;
+      }
+    }
+  };
+  /** The workers who had left when the demo begins: a child moved from one had a new worker because they left (SW_REASON). */
+  const formerIds = new Set(workforce.former.map((w) => w.id));
   const rows: DemoRows = {
     teams: plannedTeams.map((t) => ({ id: t.id, name: t.name, kind: t.kind, active: true })),
     workers: [...workforce.workers, ...workforce.former].map((w) => ({
@@ -278,6 +294,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
       newlyQualified: w.newlyQualified,
       agency: w.agency,
       active: w.active,
+      socialWorkEnglandNumber: w.qualified ? registrationNumber() : null,
     })),
     users: [],
     children: [],
@@ -319,6 +336,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     rng: streams('looked-after'),
     ids: streams('looked-after-ids'),
     faker: lookedAfterFaker,
+    returns: streams('looked-after-903'),
   });
   const lac = lookedAfter.random;
   /** Every child's period of care, written once all the children are planned. */
@@ -550,6 +568,16 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     return ep;
   }
 
+  /**
+   * Why the child's social worker changed to a segment's (SW_REASON): the first of an episode
+   * is the child's first contact with the service this time; after a worker who has since left,
+   * because they left; otherwise a manager moved the case within the team.
+   */
+  function segmentChangeReason(segments: readonly Segment[], k: number): ChangeReason {
+    if (k === 0) return 'FCONTA';
+    return formerIds.has(segments[k - 1]!.worker.id) ? 'LEFTRL' : 'MANAGE';
+  }
+
   function planVisit(v: { date: IsoDate; seen: boolean }, purpose: string): PlannedVisit {
     return { date: v.date, seen: v.seen, purpose, recordedLateDays: recordingDelay() };
   }
@@ -684,6 +712,9 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     let from = start;
     for (const point of points) {
       const worker = rng.chance(0.35) || teamMates.length === 0 ? rng.pick(workforce.former) : rng.pick(teamMates);
+      // a worker who would have held the case less than a day (two changes the same day) is
+      // left out, as an allocation corrected the same day is (DfE rule SW09)
+      if (dateOf(point) === dateOf(from)) continue;
       segments.push({ worker, team, from, to: point });
       from = point;
     }
@@ -936,7 +967,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
           workerAt: refs.workerAt,
         });
       }
-      for (const s of ep.segments) {
+      ep.segments.forEach((s, k) => {
         rows.allocations.push({
           id: ids.uuid(),
           childId: child.id,
@@ -945,8 +976,9 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
           startedAt: new Date(s.from),
           endedAt: s.to === null ? null : new Date(s.to),
           allocatedBy: null,
+          changeReason: segmentChangeReason(ep.segments, k),
         });
-      }
+      });
       for (const v of ep.visits) {
         if (v.date < child.dateOfBirth) continue;
         const worker = workerAt(ep.segments, at(v.date, 12));
@@ -1283,6 +1315,14 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     history(family, r, family.children.length, team);
     otherContacts(family, Number(rng.weighted(OTHER_CONTACTS)), maxDate(windowStart, family.children[0]!.dateOfBirth), yesterday);
     n = inCareAYearAgo();
+  }
+  // The virtual school keeps every looked after child's UPN: the planted few without one are
+  // among the children who were never looked after (the SSDA903 asks for it, rule 442).
+  const lookedAfterIds = new Set(careChildren.map((c) => c.childId));
+  for (const child of rows.children) {
+    const born = child.dateOfBirth;
+    if (child.upn || !born || born > upnAgeBornBy || !lookedAfterIds.has(child.id!)) continue;
+    child.upn = syntheticUpn(upnRng, upnTaken, upnYear(born), [1000, 1099]);
   }
   lookedAfter.write(rows, rows.visits, careChildren);
   // Their care plans, health and education, in streams of their own so the rest draws as before.

@@ -3,7 +3,16 @@ import { unzip } from '../../test/support/unzip.js';
 import type { Adoption903Row } from '../adoption/queries.js';
 import type { Oc2Facts } from '../health-and-education/queries.js';
 import { tableToCsv } from '../returns/ssda903/write.js';
-import { build903, episodesInYear, type LookedAfterRecord, socialWorkerId, type TableSource } from './build.js';
+import {
+  build903,
+  episodesInYear,
+  type LookedAfterRecord,
+  motherCode,
+  type SocialWorkerRow,
+  socialWorkerId,
+  type TableSource,
+  upnCode,
+} from './build.js';
 import { childFindings, fixFor } from './presenters.js';
 import { check903, collectionYearOf, columnProblems, currentReturnYear, notesOf } from './ssda903.js';
 import { zip } from './zip.js';
@@ -81,10 +90,11 @@ function record(): LookedAfterRecord {
       { id: 'rb1', childId: 'b', periodId: 'pb', reviewDate: '2025-06-01', participation: 'PN0' },
     ],
     socialWorkers: [
-      { id: 's2', childId: 'a', workerId: W1, startDate: '2025-01-10', endDate: '2025-07-01' },
-      { id: 's1', childId: 'a', workerId: W1, startDate: '2024-01-01', endDate: '2025-01-10' },
-      { id: 's3', childId: 'a', workerId: W2, startDate: '2025-07-01', endDate: '2026-05-01' },
-      { id: 's4', childId: 'b', workerId: W2, startDate: '2023-01-01', endDate: '2024-02-01' },
+      // a change of team keeps the worker (and the first allocation's reason): no reason asked of it
+      { ...sw('s2', 'a', W1, '2025-01-10', '2025-07-01'), changeReason: null },
+      { ...sw('s1', 'a', W1, '2024-01-01', '2025-01-10'), changeReason: 'FCONTA' },
+      { ...sw('s3', 'a', W2, '2025-07-01', '2026-05-01'), changeReason: 'LEFTRL', socialWorkEnglandNumber: 'SW123456' },
+      sw('s4', 'b', W2, '2023-01-01', '2024-02-01'),
     ],
     // as the missing episodes area gives them for 2025/26, C's too (C is not in 2025/26's Header)
     missing: [
@@ -124,6 +134,16 @@ const adoption = (journeyId: string, childId: string, decidedOn: string, extra: 
   ...extra,
 });
 
+const sw = (id: string, childId: string, workerId: string, startDate: string, endDate: string | null): SocialWorkerRow => ({
+  id,
+  childId,
+  workerId,
+  socialWorkEnglandNumber: null,
+  changeReason: null,
+  startDate,
+  endDate,
+});
+
 const missing = (episodeId: string, childId: string, child: string, code: string, start: string, end: string | null) => ({
   episodeId,
   childId,
@@ -154,6 +174,20 @@ const oc2Facts = (childId: string, dateOfBirth: string, carePeriodId: string): O
 });
 
 describe('the SSDA903 from the record', () => {
+  it('sends UN1 for a child with no UPN not yet of school age, and leaves a school-age child’s blank', () => {
+    // 2026/27 begins in 2026: school age is five by 31 August 2026
+    expect(upnCode(null, '2021-08-31', '2026-04-01')).toBeNull();
+    expect(upnCode(null, '2021-09-01', '2026-04-01')).toBe('UN1');
+    expect(upnCode('A352000000001', '2024-01-01', '2026-04-01')).toBe('A352000000001');
+    expect(upnCode(null, null, '2026-04-01')).toBeNull();
+  });
+
+  it('says a girl is a mother when her child is on the record, and not one when none is; a boy blank', () => {
+    expect(motherCode({ sex: 'F', firstChildBirthDate: '2025-11-02' })).toEqual({ MOTHER: '1', MC_DOB: '02/11/2025' });
+    expect(motherCode({ sex: 'F', firstChildBirthDate: null })).toEqual({ MOTHER: '0', MC_DOB: null });
+    expect(motherCode({ sex: 'M', firstChildBirthDate: null })).toEqual({ MOTHER: null, MC_DOB: null });
+  });
+
   it('holds the children looked after at some time in the year, by reference, with their Header', () => {
     const built = build903(record(), 2026);
     expect(built.tables.Header!.rows).toEqual([
@@ -248,8 +282,8 @@ describe('the SSDA903 from the record', () => {
     const built = build903(record(), 2026);
     expect(built.tables.SWEpisodes!.rows).toEqual([
       // B's only social worker left before 1 April 2024, when 2025/26's reporting period begins
-      { CHILD: '12', DOB: '01/05/2010', SW_ID: socialWorkerId(W1), SW_DECOM: '01/01/2024', SW_DEC: '01/07/2025', SW_REASON: null },
-      { CHILD: '12', DOB: '01/05/2010', SW_ID: socialWorkerId(W2), SW_DECOM: '01/07/2025', SW_DEC: null, SW_REASON: null },
+      { CHILD: '12', DOB: '01/05/2010', SW_ID: socialWorkerId(W1), SW_DECOM: '01/01/2024', SW_DEC: '01/07/2025', SW_REASON: 'FCONTA' },
+      { CHILD: '12', DOB: '01/05/2010', SW_ID: 'SW123456', SW_DECOM: '01/07/2025', SW_DEC: null, SW_REASON: 'LEFTRL' },
     ]);
     expect(socialWorkerId(W1)).toBe('XX11111111111141118111111111111111');
     // 2023/24's reporting period is the collection year alone; SWEpisodes is collected from then on

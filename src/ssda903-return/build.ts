@@ -83,6 +83,10 @@ export interface SocialWorkerRow {
   id: string;
   childId: string;
   workerId: string;
+  /** The worker's Social Work England number, when the record has it. */
+  socialWorkEnglandNumber: string | null;
+  /** Why the child's social worker changed to this one (SW_REASON), when it was asked. */
+  changeReason: string | null;
   startDate: string;
   endDate: string | null;
 }
@@ -231,21 +235,40 @@ export function episodesInYear(periods: readonly PeriodRow[], episodes: readonly
 /** The reasons for a new episode that mean the placement changed (DfE rule 225). */
 const PLACEMENT_CHANGED = new Set(['P', 'B', 'T', 'U']);
 
+/**
+ * UPN: the record's; for a child with none who is not yet of school age (five by 31 August of
+ * the school year the collection year begins in, as DfE's rule 209 reads it), UN1, which says
+ * just that. A child of school age with none is left blank: the record does not say why.
+ */
+export function upnCode(upn: string | null, dateOfBirth: string | null, start: string): string | null {
+  if (upn !== null || dateOfBirth === null) return upn;
+  const fifth = `${Number(dateOfBirth.slice(0, 4)) + 5}${dateOfBirth.slice(4)}`;
+  return fifth > `${start.slice(0, 4)}-08-31` ? 'UN1' : null;
+}
+
+/**
+ * MOTHER for a girl: 1, with MC_DOB, when a child of hers is on the record (a relationship
+ * naming her as mother); otherwise 0. A mother's baby is recorded on the record as a person in
+ * her life when the authority knows of it, so no child of hers there is the record's "not a
+ * mother" (said beside the findings). Boys have it blank, as DfE asks.
+ */
+export function motherCode(c: Pick<ChildRow, 'sex' | 'firstChildBirthDate'>): { MOTHER: string | null; MC_DOB: string | null } {
+  if (c.sex !== 'F') return { MOTHER: null, MC_DOB: null };
+  return c.firstChildBirthDate === null ? { MOTHER: '0', MC_DOB: null } : { MOTHER: '1', MC_DOB: dfeDate(c.firstChildBirthDate) };
+}
+
 const headerSource: TableSource = {
   table: 'Header',
-  rows: ({ children, year }) =>
+  rows: ({ children, year, start }) =>
     children.map((c) => {
-      const mother = c.sex === 'F' && c.firstChildBirthDate !== null;
       return {
         row: {
           CHILD: String(c.reference),
           SEX: sexCode(c.sex, year),
           DOB: dfeDate(c.dateOfBirth),
           ETHNIC: c.ethnicity,
-          UPN: c.upn,
-          // the record says a girl is a mother when her child is on it; it holds no "not a mother"
-          MOTHER: mother ? '1' : null,
-          MC_DOB: mother ? dfeDate(c.firstChildBirthDate) : null,
+          UPN: upnCode(c.upn, c.dateOfBirth, start),
+          ...motherCode(c),
         },
         source: { childId: c.id },
       };
@@ -300,15 +323,17 @@ const reviewsSource: TableSource = {
 };
 
 /**
- * The worker's identifier: Social Work England's number is not on the record, so XX (which
- * DfE's rule SW02 allows) and OpenCSC's id for the worker, the same in every year's return.
+ * The worker's identifier: their Social Work England number, or, for a worker the record has
+ * none for, XX (which DfE's rule SW02 allows) and OpenCSC's id for the worker, the same in
+ * every year's return.
  */
-export const socialWorkerId = (workerId: string): string => `XX${workerId.replaceAll('-', '').toUpperCase()}`;
+export const socialWorkerId = (workerId: string, socialWorkEnglandNumber: string | null = null): string =>
+  socialWorkEnglandNumber ?? `XX${workerId.replaceAll('-', '').toUpperCase()}`;
 
 /**
  * Each child's allocations to a social worker open at some time in the social worker
  * reporting period (from 2024/25 it reaches back a year), one after another; a worker kept
- * across a change of team is one episode. The record keeps no reason the worker changed.
+ * across a change of team is one episode, with the reason given when the worker changed.
  */
 const socialWorkersSource: TableSource = {
   table: 'SWEpisodes',
@@ -329,10 +354,10 @@ const socialWorkersSource: TableSource = {
           row: {
             CHILD: String(c.reference),
             DOB: dfeDate(c.dateOfBirth),
-            SW_ID: socialWorkerId(a.workerId),
+            SW_ID: socialWorkerId(a.workerId, a.socialWorkEnglandNumber),
             SW_DECOM: dfeDate(a.startDate),
             SW_DEC: dfeDate(known(a.endDate, end)),
-            SW_REASON: null,
+            SW_REASON: a.changeReason,
           },
           source: { childId: c.id, allocationId: a.id },
         }));
@@ -540,13 +565,14 @@ export const TABLE_SOURCES: readonly TableSource[] = [
 
 /** What the record does not hold for a table it fills, said beside the findings. */
 export const GAPS: Partial<Record<TableName, string>> = {
-  Header: 'MOTHER and MC_DOB are given only for a girl whose child is on the record (a relationship naming her as mother)',
+  Header:
+    'MOTHER is 1 for a girl whose child is on the record (a relationship naming her as mother), else 0; UPN is UN1 for a child with none not yet of school age',
   OC2: 'IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT, SUBSTANCE_MISUSE and CONVICTED are 0 when nothing is recorded for the year (the record holds no "not known")',
   PrevPerm:
     'a child who started a period of care in the year with no previous permanence recorded on the adoption page has no row (the record holds no answer for them, not "none")',
   OC3: 'IN_TOUCH, ACTIV and ACCOM are read from the contact closest to the birthday from 3 months before it to 1 month after, and are blank where no contact in that window records them',
   SWEpisodes:
-    'SW_ID is XX and OpenCSC’s id for the worker (the record has no Social Work England number), and SW_REASON is blank (the record keeps no reason a social worker changed)',
+    'SW_ID is XX and OpenCSC’s id for a worker with no Social Work England number on the record, and SW_REASON is blank for an allocation made without a reason',
 };
 
 /** The return of one collection year from the record, with where each row came from. */

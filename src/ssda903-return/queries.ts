@@ -59,6 +59,7 @@ function statements(scope: SQL): Record<keyof OwnTables, SQL> {
     reviews: sql`select id, child_id as "childId", care_period_id as "periodId", review_date::text as "reviewDate", participation
           from looked_after_reviews where child_id in (${scope})`,
     socialWorkers: sql`select a.id, a.child_id as "childId", a.worker_id as "workerId",
+            w.social_work_england_number as "socialWorkEnglandNumber", a.change_reason as "changeReason",
             (a.started_at at time zone 'Europe/London')::date::text as "startDate",
             (a.ended_at at time zone 'Europe/London')::date::text as "endDate"
           from allocations a join workers w on w.id = a.worker_id

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { candidateItems, historyRows, userRows, workerQuestions } from './presenters.js';
+import { candidateItems, changeReasonItems, historyRows, userRows, workerQuestions } from './presenters.js';
 
 describe('the workforce presenters', () => {
   it('link each user to their page, named for a screen reader, escaping the name', () => {
@@ -27,9 +27,23 @@ describe('the workforce presenters', () => {
   });
 
   it('show the current allocation as running to now', () => {
-    expect(historyRows([{ started: '2026-01-02', ended: null, team: 'North 1', worker: null }])).toEqual([
-      [{ text: '2 January 2026' }, { text: 'Now' }, { text: 'Not allocated' }, { text: 'North 1' }],
+    expect(historyRows([{ started: '2026-01-02', ended: null, team: 'North 1', worker: null, changeReason: null }])).toEqual([
+      [{ text: '2 January 2026' }, { text: 'Now' }, { text: 'Not allocated' }, { text: 'North 1' }, { text: '' }],
     ]);
+  });
+
+  it('say why the social worker changed, and that it was not recorded before it was asked', () => {
+    const rows = historyRows([
+      { started: '2026-03-02', ended: null, team: 'North 1', worker: 'Ben', changeReason: 'LEFTRL' },
+      { started: '2025-01-02', ended: '2026-03-02', team: 'North 1', worker: 'Ann', changeReason: null },
+    ]);
+    expect(rows.map((r) => r[4])).toEqual([{ text: 'The previous social worker left their role' }, { text: 'Not recorded' }]);
+    expect(
+      changeReasonItems('MANAGE')
+        .filter((i) => i.checked)
+        .map((i) => i.value),
+    ).toEqual(['MANAGE']);
+    expect(changeReasonItems(undefined).map((i) => i.value)).toHaveLength(10);
   });
 
   it('tick the answers given to a worker’s three questions', () => {

@@ -2,6 +2,7 @@ import { accessRoles } from '../core/auth/schema.js';
 import { teamKinds, workerRoles } from '../core/organisation/schema.js';
 import { link } from '../core/views/html.js';
 import { formatDate, words } from '../core/views/nunjucks.js';
+import { CHANGE_REASONS } from './change-reasons.js';
 import { workforcePaths as paths } from './paths.js';
 import type { AllocationHistoryEntry, Candidate, LinkableWorker, TeamListItem, UserListItem, WorkerListItem } from './queries.js';
 
@@ -90,12 +91,18 @@ export function candidateItems(candidates: readonly Candidate[], chosen: Chosen)
   }));
 }
 
-/** The child's allocations, newest first, as table rows. */
+/** Why the social worker is changing, as radios (DfE's SW_REASON codes, in change-reasons.ts). */
+export function changeReasonItems(chosen: Chosen) {
+  return Object.entries(CHANGE_REASONS).map(([value, text]) => ({ value, text, checked: chosen === value }));
+}
+
+/** The child's allocations, newest first, as table rows; the reason is blank where none was asked. */
 export function historyRows(history: readonly AllocationHistoryEntry[]) {
   return history.map((h) => [
     { text: formatDate(h.started) },
     { text: h.ended ? formatDate(h.ended) : 'Now' },
     { text: h.worker ?? 'Not allocated' },
     { text: h.team },
+    { text: h.changeReason ? CHANGE_REASONS[h.changeReason] : h.worker ? 'Not recorded' : '' },
   ]);
 }

@@ -2,6 +2,7 @@ import { eq, isNull, Param, sql, type SQL } from 'drizzle-orm';
 import type { AccessRole } from '../core/auth/schema.js';
 import { rows, type Db } from '../core/db/database.js';
 import { isUuid } from '../core/ids.js';
+import type { ChangeReason } from './change-reasons.js';
 import { caseholdingWorkerRoles, teams, workers } from '../core/organisation/schema.js';
 import { allocations } from './schema.js';
 
@@ -46,13 +47,16 @@ export interface AllocationHistoryEntry {
   ended: string | null;
   team: string;
   worker: string | null;
+  /** Why the social worker changed to this one, when asked (allocations to a worker from a manager's page). */
+  changeReason: ChangeReason | null;
 }
 
 /** Every allocation the child has had, newest first. */
 export function allocationHistory(db: Db, childId: string): Promise<AllocationHistoryEntry[]> {
   return rows<AllocationHistoryEntry>(
     db,
-    sql`select a.started_at::text as started, a.ended_at::text as ended, t.name as team, w.name as worker
+    sql`select a.started_at::text as started, a.ended_at::text as ended, t.name as team, w.name as worker,
+               a.change_reason as "changeReason"
           from allocations a join teams t on t.id = a.team_id left join workers w on w.id = a.worker_id
          where a.child_id = ${childId} order by a.started_at desc`,
   );
@@ -210,7 +214,7 @@ export async function workerDetails(db: Db, workerId: string): Promise<WorkerDet
   const [row] = await rows<WorkerDetails>(
     db,
     sql`select w.id, w.name, w.role, w.team_id as "teamId", w.qualified, w.newly_qualified as "newlyQualified", w.agency, w.active, w.version,
-               ${caseloadOf(sql`w.id`)} as caseload
+               w.social_work_england_number as "socialWorkEnglandNumber", ${caseloadOf(sql`w.id`)} as caseload
           from workers w where w.id = ${workerId}`,
   );
   return row ?? null;

@@ -12,6 +12,7 @@ import { childSummary } from '../core/record/summary.js';
 import { workforcePaths as paths } from './paths.js';
 import {
   candidateItems,
+  changeReasonItems,
   historyRows,
   linkableWorkerItems,
   roleItems,
@@ -387,6 +388,7 @@ function allocationRoutes(app: FastifyInstance, ctx: AppContext): void {
       current,
       historyRows: historyRows(history),
       candidateItems: candidateItems(candidates, values.workerId),
+      changeReasonItems: changeReasonItems(values.changeReason),
       values,
       action: paths.allocation(childId),
       backLink: childPaths.record(childId),
@@ -423,7 +425,13 @@ function allocationRoutes(app: FastifyInstance, ctx: AppContext): void {
       try {
         // the unit of work holds the child's lock: two managers allocating at once take turns
         await state.write((tx) =>
-          reallocate(tx, childId, { teamId: worker.teamId, workerId: worker.id }, parsed.value.current, { userId: state.user.id }),
+          reallocate(
+            tx,
+            childId,
+            { teamId: worker.teamId, workerId: worker.id, changeReason: parsed.value.changeReason },
+            parsed.value.current,
+            { userId: state.user.id },
+          ),
         );
       } catch (e) {
         if (!(e instanceof StaleRecordError)) throw e;

@@ -1,4 +1,4 @@
-import { index, pgTable, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { teams, workers } from '../core/organisation/schema.js';
 import { children } from '../core/record/schema.js';
@@ -23,8 +23,18 @@ export const allocations = pgTable(
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
     allocatedBy: uuid('allocated_by'),
+    /**
+     * Why the child's social worker changed to this one (DfE's SW_REASON, change-reasons.ts):
+     * given when a manager allocates to a worker; null for a team without a worker, and for
+     * allocations made before it was asked.
+     */
+    changeReason: text('change_reason'),
   },
   (t) => [
+    check(
+      'allocations_change_reason_check',
+      sql`${t.changeReason} is null or ${t.changeReason} in ('MANAGE', 'FCONTA', 'LEFTRL', 'ORGRST', 'TSPROC', 'ABSENC', 'CHCHAN', 'PCCHAN', 'SWDIED', 'OTHERS')`,
+    ),
     // allocation history on the record
     index('allocations_child_idx').on(t.childId, t.startedAt),
     // the child's current allocation: at most one

@@ -8,16 +8,20 @@ import { lockAtVersion, nextVersion, StaleRecordError } from '../core/db/version
 import { choice, type FieldError, optionalText, optionalUuidField, text, uuidField, version, yesNo } from '../core/http/forms.js';
 import { teamKinds, teams, workerRoles, workers } from '../core/organisation/schema.js';
 import { recomputeObligations } from '../obligations/recompute.js';
+import { CHANGE_REASON_CODES, type ChangeReason } from './change-reasons.js';
 import { currentAllocation, isCurrentAllocation, caseloadOf, otherActiveAdministrators, workersFor } from './queries.js';
 import { allocations } from './schema.js';
 
 // ── Allocation ────────────────────────────────────────────────────────────────
 
-/** Allocate a child to a team (and worker), ending the current allocation: history is kept. */
+/**
+ * Allocate a child to a team (and worker), ending the current allocation: history is kept.
+ * `changeReason` is why the child's social worker changed (DfE's SW_REASON), when it did.
+ */
 export async function allocate(
   db: Db,
   childId: string,
-  to: { teamId: string; workerId: string | null },
+  to: { teamId: string; workerId: string | null; changeReason?: ChangeReason | null },
   by: { userId: string | null; at?: Date },
 ): Promise<string> {
   const at = by.at ?? new Date();
@@ -29,7 +33,14 @@ export async function allocate(
     .where(and(eq(allocations.childId, childId), isCurrentAllocation));
   const [row] = await db
     .insert(allocations)
-    .values({ childId, teamId: to.teamId, workerId: to.workerId, startedAt: at, allocatedBy: by.userId })
+    .values({
+      childId,
+      teamId: to.teamId,
+      workerId: to.workerId,
+      startedAt: at,
+      allocatedBy: by.userId,
+      changeReason: to.changeReason ?? null,
+    })
     .returning({ id: allocations.id });
   return row!.id;
 }
@@ -37,6 +48,7 @@ export async function allocate(
 /** `current` is the allocation the page showed: if it has changed since, the save is refused. */
 export const allocationSchema = z.object({
   workerId: uuidField('Social worker'),
+  changeReason: choice('Why the social worker is changing', CHANGE_REASON_CODES),
   current: optionalText('Current allocation', { max: 36 }),
 });
 
@@ -49,7 +61,7 @@ export const allocationSchema = z.object({
 export async function reallocate(
   tx: Db,
   childId: string,
-  to: { teamId: string; workerId: string },
+  to: { teamId: string; workerId: string; changeReason: ChangeReason },
   expected: string | undefined,
   by: { userId: string },
 ): Promise<void> {
@@ -229,6 +241,12 @@ export const newWorkerSchema = z.object({
   qualified: yesNo('they are a qualified social worker'),
   newlyQualified: yesNo('they are newly qualified'),
   agency: yesNo('they are an agency worker'),
+  // blank for a worker not registered with Social Work England (or not yet known): stored as null
+  socialWorkEnglandNumber: optionalText('Social Work England number', { max: 12 })
+    .refine((v) => v === undefined || /^SW\d{1,10}$/.test(v), {
+      message: 'Social Work England number must be SW followed by digits, like SW123456',
+    })
+    .transform((v) => v ?? null),
 });
 
 export const editWorkerSchema = newWorkerSchema.extend({ version: version() });

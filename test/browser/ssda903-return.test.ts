@@ -63,6 +63,9 @@ describe('in a real browser: the SSDA903 built from the record', () => {
       .getByRole('link', { name: 'The child’s allocation to put right rule SW13STG1' })
       .click();
     await page.waitForURL(new RegExp(`/children/${oak}/allocation$`));
+    // where the next allocation is made, with why the social worker is changing (SW_REASON)
+    await expect(page.getByRole('group', { name: 'Why the social worker is changing' }).isVisible()).resolves.toBe(true);
+    await expectAccessible(page);
 
     // the OC2 row of Oak, looked after all of 2026/27 with no SDQ: put right on the SDQ form
     await page.goto(`${service.url}/children/${oak}`);

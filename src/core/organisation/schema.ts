@@ -48,6 +48,8 @@ export const workers = pgTable(
     newlyQualified: boolean('newly_qualified').notNull().default(false),
     agency: boolean('agency').notNull().default(false),
     active: boolean('active').notNull().default(true),
+    /** A social worker's Social Work England registration number (SW and digits): their SW_ID in the SSDA903. */
+    socialWorkEnglandNumber: text('social_work_england_number'),
     /** Optimistic locking for the administration pages. */
     version: integer('version').notNull().default(1),
   },

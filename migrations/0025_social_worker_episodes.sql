@@ -1,0 +1,3 @@
+ALTER TABLE "workers" ADD COLUMN "social_work_england_number" text;--> statement-breakpoint
+ALTER TABLE "allocations" ADD COLUMN "change_reason" text;--> statement-breakpoint
+ALTER TABLE "allocations" ADD CONSTRAINT "allocations_change_reason_check" CHECK ("allocations"."change_reason" is null or "allocations"."change_reason" in ('MANAGE', 'FCONTA', 'LEFTRL', 'ORGRST', 'TSPROC', 'ABSENC', 'CHCHAN', 'PCCHAN', 'SWDIED', 'OTHERS'));
