@@ -460,7 +460,7 @@ export interface PanelReportView {
 const reportSelect = sql`select r.id, r.subject, r.child_id as "childId", c.first_name || ' ' || c.last_name as "childName",
     r.adopter_id as "adopterId", h.name as "adopterName", r.panel_on::text as "panelOn", r.recommendation, r.feedback,
     coalesce((select json_agg(json_build_object('id', a.id, 'reportId', a.report_id, 'description', a.description,
-               'doneOn', a.done_on::text, 'version', a.version) order by a.created_at, a.id)
+               'doneOn', a.done_on::text, 'version', a.version) order by a.created_at, a.description, a.id)
               from adoption_panel_amendments a where a.report_id = r.id), '[]') as amendments
     from adoption_panel_reports r left join children c on c.id = r.child_id left join adopter_households h on h.id = r.adopter_id`;
 
