@@ -31,7 +31,9 @@ describe('the care leaver measures', () => {
     const stillInCare = { ...careLeaver, childId: 'b', lookedAfterOn: () => true };
     const neverEligible = { ...careLeaver, childId: 'c', eligibleOn: null };
     const quiet = { ...careLeaver, childId: 'd', dateOfBirth: '2005-06-15', contacts: [] };
-    const all = birthdaysBetween([careLeaver, stillInCare, neverEligible, quiet], '2025-03-03', '2026-03-02');
+    // came into care at 17 and eligible only since: not a care leaver at that birthday
+    const eligibleSince = { ...careLeaver, childId: 'e', eligibleOn: '2026-01-11' };
+    const all = birthdaysBetween([careLeaver, stillInCare, neverEligible, quiet, eligibleSince], '2025-03-03', '2026-03-02');
     expect(all.map((m) => [m.childId, m.age, m.birthdayOn])).toEqual([
       ['d', 20, '2025-06-15'],
       ['a', 18, '2026-01-10'],

@@ -89,7 +89,7 @@ export function measureAt(y: MeasuredYoungPerson, age: number, birthdayOn: IsoDa
 
 /**
  * Each young person whose 17th to 21st birthday fell from `from` to `to` (inclusive) and who
- * was a care leaver then: eligible before 18, and not looked after on the birthday.
+ * was a care leaver then: eligible by the birthday (before 18), and not looked after on it.
  */
 export function birthdaysBetween(people: readonly MeasuredYoungPerson[], from: IsoDate, to: IsoDate): BirthdayMeasure[] {
   const out: BirthdayMeasure[] = [];
@@ -97,7 +97,8 @@ export function birthdaysBetween(people: readonly MeasuredYoungPerson[], from: I
     if (!y.eligibleOn) continue;
     for (const age of MEASURED_AGES) {
       const on = birthday(y.dateOfBirth, age);
-      if (on < from || on > to || y.lookedAfterOn(on)) continue;
+      // a care leaver at the birthday: eligible by then (one who came into care after it was not)
+      if (on < from || on > to || y.eligibleOn > on || y.lookedAfterOn(on)) continue;
       out.push(measureAt(y, age, on));
     }
   }

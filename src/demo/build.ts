@@ -161,6 +161,9 @@ export async function buildDemoAuthority(db: Db, opts: DemoOptions = {}): Promis
       ['careLeavers', schema.careLeavers],
       ['pathwayPlanReviews', schema.pathwayPlanReviews],
       ['careLeaverContacts', schema.careLeaverContacts],
+      ['adopterHouseholds', schema.adopterHouseholds],
+      ['adoptionJourneys', schema.adoptionJourneys],
+      ['previousPermanence', schema.previousPermanence],
     ];
     for (const [key, table] of order) {
       const n = await bulkInsert(tx, table, r[key] as PgTable['$inferInsert'][]);

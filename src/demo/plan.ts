@@ -26,6 +26,7 @@ import type {
 import { type Locality, manchester2014 } from './authority.js';
 import { type CaseworkRows, type PlannedCinPlan, type PlannedStrategy, createCasework, emptyCaseworkRows } from './casework.js';
 import { type CareAndHealthRows, emptyCareAndHealthRows, planCareAndHealth } from './care-and-health.js';
+import { type AdoptionRows, emptyAdoptionRows, planAdoption } from './adoption.js';
 import { type CareLeaverRows, emptyCareLeaverRows, planCareLeavers } from './care-leavers.js';
 import { emptyFollowUpRows, type FollowUpRows, planFollowUp } from './follow-up.js';
 import { createDays } from './days.js';
@@ -54,7 +55,7 @@ import {
 } from './vocabulary.js';
 import { DEMO_PRACTITIONER_CASELOAD, type PlannedTeam, type PlannedWorker, type Workforce, planWorkforce } from './workforce.js';
 
-export interface DemoRows extends CaseworkRows, LookedAfterRows, FollowUpRows, CareAndHealthRows, CareLeaverRows {
+export interface DemoRows extends CaseworkRows, LookedAfterRows, FollowUpRows, CareAndHealthRows, CareLeaverRows, AdoptionRows {
   teams: (typeof teams.$inferInsert)[];
   workers: (typeof workers.$inferInsert)[];
   users: (typeof users.$inferInsert)[];
@@ -313,6 +314,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     ...emptyCareAndHealthRows(),
     ...emptyLookedAfterRows(),
     ...emptyCareLeaverRows(),
+    ...emptyAdoptionRows(),
   };
   const caseworkFaker = new Faker({ locale: [en_GB, en, base] });
   caseworkFaker.seed(streams('casework-faker').seed());
@@ -1513,6 +1515,19 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
       rng: streams('care-leavers'),
       ids: streams('care-leavers-ids'),
       name: () => `${careLeaverFaker.person.firstName()} ${careLeaverFaker.person.lastName()}`,
+    }),
+  );
+  // ── Adoptions: the journeys behind the placements for adoption and adoptions (src/demo/adoption.ts) ──
+  const adoptionFaker = new Faker({ locale: [en_GB, en, base] });
+  adoptionFaker.seed(streams('adoption-faker').seed());
+  Object.assign(
+    rows,
+    planAdoption(rows, {
+      today: T,
+      rng: streams('adoption'),
+      ids: streams('adoption-ids'),
+      firstName: (sex) => adoptionFaker.person.firstName(sex === 'M' ? 'male' : 'female'),
+      lastName: () => adoptionFaker.person.lastName(),
     }),
   );
 
