@@ -159,11 +159,11 @@ function recordRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(app, ctx, { method: 'GET', url: paths.record(':childId'), audit: 'VIEW_CHILD' }, async (req, reply, state) => {
     const { childId } = req.params as { childId: string };
     const now = ctx.time.now();
-    const read = await readPlannedOnce(ctx.db, async (tx) => {
-      const [record, clock] = await Promise.all([childRecord(tx, childId, now, state.user), loadClockContext(tx)]);
+    const read = await readPlannedOnce(ctx.database, async (db) => {
+      const [record, clock] = await Promise.all([childRecord(db, childId, now, state.user), loadClockContext(db)]);
       if (!record) return null;
-      const [obligations, recent] = await Promise.all([childObligations(tx, childId, now, clock), visitsOf(tx, childId, 5)]);
-      return { record, obligations, recent, sections: await recordSections(tx, childId, obligations, londonDate(now)) };
+      const [obligations, recent] = await Promise.all([childObligations(db, childId, now, clock), visitsOf(db, childId, 5)]);
+      return { record, obligations, recent, sections: await recordSections(db, childId, obligations, londonDate(now)) };
     });
     if (!read) return reply.code(404).page('message.njk', { title: 'Page not found' });
     const { record, obligations, recent, sections } = read;

@@ -37,6 +37,8 @@ export interface Database {
   location: string;
   /** PGlite's data folder, when it keeps one. */
   dataDir?: string | undefined;
+  /** On PostgreSQL, connections that plan each statement once for all values (`readPlannedOnce`). */
+  plannedOnce?: Db;
   close(): Promise<void>;
 }
 
@@ -85,14 +87,24 @@ export interface OpenOptions {
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, Client: PreparingClient });
+    const generic = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: Math.max(2, Math.ceil((options.poolSize ?? 10) / 2)),
+      Client: PreparingClient,
+      options: '-c plan_cache_mode=force_generic_plan',
+    });
     // An idle client losing its connection must not take the process down.
     pool.on('error', () => undefined);
+    generic.on('error', () => undefined);
     const db = drizzlePg(pool) as unknown as Db;
     return {
       db,
       kind: 'postgres',
       location: redactUrl(options.databaseUrl),
-      close: () => pool.end(),
+      plannedOnce: drizzlePg(generic) as unknown as Db,
+      close: async () => {
+        await Promise.all([pool.end(), generic.end()]);
+      },
     };
   }
   const dataDir = options.dataDir;
@@ -312,17 +324,15 @@ export async function canWrite(db: Db): Promise<boolean> {
 }
 
 /**
- * Everything a page reads about one child, in one transaction (one consistent snapshot) whose
- * statements are planned once per connection rather than at every execution. Their plans do
- * not depend on which child; planning the longest of them (the chronology's union of every
- * area) cost more than running it, on every view of a record. Dashboards are not read this
- * way: their counts depend on dates and scopes, and planning for the values pays there.
+ * Everything a page reads about one child, on connections whose statements are planned once
+ * for all values rather than at every execution. Their plans do not depend on which child;
+ * planning the longest of them (the chronology's union of every area) cost more than running
+ * it, on every view of a record. Dashboards are not read this way: their counts depend on
+ * dates and scopes, and planning for the values pays there. PGlite plans every statement
+ * anyway, so it reads as usual.
  */
-export async function readPlannedOnce<T>(db: Db, read: (tx: Db) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`set local plan_cache_mode = force_generic_plan`);
-    return read(tx);
-  });
+export async function readPlannedOnce<T>(database: Database, read: (db: Db) => Promise<T>): Promise<T> {
+  return read(database.plannedOnce ?? database.db);
 }
 
 /** Rows of a raw query, whichever driver ran it. */
