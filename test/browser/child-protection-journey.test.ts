@@ -164,6 +164,7 @@ describe('in a real browser: a concern to the end of a plan, with the record and
 
     await follow(mina, 'Allocate');
     await mina.getByLabel(/Ana Fictional/).check();
+    await mina.getByLabel(/First social worker/).check();
     await submit(mina, 'Allocate');
     await expect(banner(mina)).resolves.toContain('Allocated to Ana Fictional');
   });
