@@ -9,6 +9,7 @@ export const childPaths = {
   edit: (childId: string) => `/children/${childId}/edit`,
   birth: (childId: string) => `/children/${childId}/birth`,
   visits: (childId: string) => `/children/${childId}/visits`,
+  done: (childId: string) => `/children/${childId}/done`,
   newVisit: (childId: string) => `/children/${childId}/visits/new`,
   addresses: (childId: string) => `/children/${childId}/addresses`,
   relationships: (childId: string) => `/children/${childId}/relationships`,

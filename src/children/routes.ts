@@ -10,6 +10,8 @@ import { londonDate, todayIn } from '../core/time.js';
 import { obligationRows } from '../obligations/presenters.js';
 import { childObligations } from '../obligations/queries.js';
 import { loadClockContext } from '../obligations/recompute.js';
+import type { ObligationView } from '../obligations/queries.js';
+import { pageOf, pagination } from '../core/views/pages.js';
 import { oversightPaths } from '../oversight/paths.js';
 import { childPaths as paths } from './paths.js';
 import { recordSections } from './record-sections.js';
@@ -88,6 +90,11 @@ const datePartsOf = (body: Posted, field: string) => ({
   month: body[`${field}-month`],
   year: body[`${field}-year`],
 });
+
+/** Met obligations shown on the record, most recent first; the rest are on the "done" page, this many a page. */
+const DONE_ON_RECORD = 10;
+const DONE_PAGE = 100;
+const isDone = (o: ObligationView) => o.status === 'met_on_time' || o.status === 'met_late';
 
 export function childrenRoutes(app: FastifyInstance, ctx: AppContext): void {
   recordRoutes(app, ctx);
@@ -168,6 +175,7 @@ function recordRoutes(app: FastifyInstance, ctx: AppContext): void {
     if (!read) return reply.code(404).page('message.njk', { title: 'Page not found' });
     const { record, obligations, recent, sections } = read;
     state.revealedChildIds = namedChildren(record);
+    const done = obligations.filter(isDone);
     return reply.page('children/views/record.njk', {
       title: `${record.child.firstName} ${record.child.lastName}`,
       child: record.child,
@@ -175,11 +183,31 @@ function recordRoutes(app: FastifyInstance, ctx: AppContext): void {
       work: workSummaryRows(record),
       relationships: relationshipLines(record.relationships),
       outstanding: obligationRows(obligations.filter((o) => o.status === 'due' || o.status === 'overdue')),
-      met: obligationRows(obligations.filter((o) => o.status === 'met_on_time' || o.status === 'met_late')),
+      // the latest only: a child long in care has hundreds, and the rest are a page of their own
+      met: obligationRows(done.slice(0, DONE_ON_RECORD)),
+      doneTotal: done.length,
       // never met, and no longer owed (the plan ended, the child turned 18): kept in sight, not dropped
       missed: obligationRows(obligations.filter((o) => o.status === 'lapsed')),
       visits: { rows: visitRows(recent.visits, { cut: NOTE_ON_RECORD }), total: recent.total },
       sections,
+    });
+  });
+
+  route(app, ctx, { method: 'GET', url: paths.done(':childId'), audit: 'VIEW_CHILD' }, async (req, reply) => {
+    const { childId } = req.params as { childId: string };
+    const now = ctx.time.now();
+    const child = await childSummary(ctx.db, childId);
+    if (!child) return reply.code(404).page('message.njk', { title: 'Page not found' });
+    const done = (await childObligations(ctx.db, childId, now, await loadClockContext(ctx.db))).filter(isDone);
+    const at = pageOf(done.length, (req.query as { page?: unknown }).page, DONE_PAGE);
+    return reply.page('children/views/done.njk', {
+      title: 'Done',
+      child,
+      total: done.length,
+      shownCount: at.pages > 1 ? `${at.from + 1} to ${at.to}` : null,
+      rows: obligationRows(done.slice(at.from, at.to)),
+      pagination: pagination(at, (n) => (n > 1 ? `${paths.done(childId)}?page=${n}` : paths.done(childId)), 'Pages of what has been done'),
+      backLink: paths.record(childId),
     });
   });
 

@@ -76,6 +76,10 @@ describe('in a real browser: from the backlog to the child, and a visit recorded
     );
     expect(met?.done).toBe('2026-03-02');
     await expect(page.getByRole('table', { name: 'Done' }).textContent()).resolves.toContain('Child seen during the assessment');
+    // everything done has a page of its own, the record showing the latest
+    await page.goto(`${service.url}/children/${childId}/done`);
+    await expect(page.getByRole('table', { name: /done$/ }).textContent()).resolves.toContain('Child seen during the assessment');
+    await expectAccessible(page);
 
     const audit = await rows<{ action: string; username: string }>(
       database.db,
