@@ -48,7 +48,7 @@ for (const kind of await testDatabases()) {
         await recordVisit(
           database.db,
           childId,
-          { visitDate: day.toISOString().slice(0, 10), purpose: 'looked_after', childSeen: true, seenAlone: true, notes: null },
+          { visitDate: day.toISOString().slice(0, 10), purpose: 'looked_after', childSeen: true, seenAlone: true, notes: undefined },
           { userId: authority.users.practitioner, workerId: authority.workers.ana },
         );
       done = (
