@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import '../src/areas.js';
 import { createChild, type NewChild } from '../src/children/use-cases.js';
 import { createApiToken } from '../src/core/auth/api-tokens.js';
+import { addUser } from '../src/core/auth/users.js';
 import { rows, type Database } from '../src/core/db/database.js';
 import { testDatabases } from '../src/core/db/test-database.js';
 import { obligationAction } from '../src/obligations/sources.js';
@@ -18,13 +19,14 @@ function dateInput(name: string, iso: string): Record<string, string> {
 type ApiErrors = { errors: { field: string; message: string }[] };
 type Authority = Awaited<ReturnType<typeof smallAuthority>>;
 
-/** Every role's sign-in, with the service manager the one who may open allegations. */
+/** Every role's sign-in, with the designated officer and the service manager the ones who may open allegations. */
 const people = [
   { username: 'ana', role: 'a practitioner who holds the child', allowed: false },
   { username: 'cleo', role: 'a practitioner in another team', allowed: false },
   { username: 'mina', role: 'the team manager of the child’s team', allowed: false },
   { username: 'ada', role: 'an administrator', allowed: false },
-  { username: 'sam', role: 'a service manager (the designated officer’s role)', allowed: true },
+  { username: 'sam', role: 'a service manager', allowed: true },
+  { username: 'lee', role: 'the designated officer', allowed: true },
 ] as const;
 
 const allegationBody = (over: Record<string, unknown> = {}) => ({
@@ -97,6 +99,7 @@ for (const kind of await testDatabases()) {
     beforeAll(async () => {
       database = await kind.open();
       authority = await smallAuthority(database.db);
+      await addUser(database.db, { username: 'lee', displayName: 'Lee Designated', password: PASSWORD, role: 'designated_officer' });
       childA = await child('Ada', 'Notreal', authority.teams.north);
       childB = await child('Bo', 'Imaginary', authority.teams.south);
       childR = await child('Rae', 'Hidden', authority.teams.north);
@@ -143,9 +146,9 @@ for (const kind of await testDatabases()) {
         [{ category: 'gossip' }, 'category', 'What is alleged must be one of: harm, possible_offence, unsuitability'],
         [{ sector: 'circus' }, 'sector', 'Sector must be one of:'],
         [{ abuseType: 'financial' }, 'abuseType', 'Type of abuse must be one of:'],
-        [{ childReferences: [99999999] }, 'childReferences', 'No child you may open has the reference 99999999'],
+        [{ childReferences: [99999999] }, 'childReferences', 'No child on the record you may see has the reference 99999999'],
         // a child the service manager may not open is answered as one nobody has
-        [{ childReferences: [ref[childR]] }, 'childReferences', `No child you may open has the reference ${ref[childR]}`],
+        [{ childReferences: [ref[childR]] }, 'childReferences', `No child on the record you may see has the reference ${ref[childR]}`],
         [{ otherChildrenCount: 0 }, 'childReferences', 'Give the reference numbers of the children on the record'],
         [{ otherChildrenCount: -1 }, 'otherChildrenCount', 'Children not on the record must be 0 or more'],
         [{ adultName: '' }, 'adultName', 'Enter name of the adult'],
@@ -402,7 +405,7 @@ for (const kind of await testDatabases()) {
       const api = await samApi.get(`/api/allegations/${allegationId}`);
       expect(api.text).not.toContain('Hidden');
       expect(api.text).not.toContain(childR);
-      expect((api.body as { children: unknown[] }).children).toContainEqual({ id: null, name: null, reference: null });
+      expect((api.body as { children: unknown[] }).children).toContainEqual({ id: null, name: null, reference: null, canOpen: false });
       const [audit] = await rows<{ child_ids: string[] }>(
         database.db,
         sql`select child_ids from audit_events where action = 'VIEW_ALLEGATION' order by id desc limit 1`,
@@ -526,6 +529,56 @@ for (const kind of await testDatabases()) {
       expect(all.text).toContain('End Of Month');
       expect((await sam.get('/allegations?list=nonsense')).status).toBe(404);
       expect((await samApi.get('/api/allegations?list=nonsense')).status).toBe(400);
+    });
+
+    it('lets the designated officer, who opens no child’s record, record an allegation and see the children linked to it', async () => {
+      const lee = new Agent(service.url);
+      await lee.signIn('lee', PASSWORD);
+      const home = await lee.get('/');
+      expect(home.location).toBe('/allegations');
+      const form = (childReferences: string) => ({
+        adultName: 'Ned Madeup',
+        adultRole: 'Youth worker',
+        employer: 'Fictional Youth Club',
+        sector: 'other',
+        category: 'unsuitability',
+        detail: 'Met young people from the club alone, against the club’s policy',
+        ...dateInput('madeDate', '2026-05-14'),
+        ...dateInput('ladoInformedDate', '2026-05-14'),
+        childReferences,
+        otherChildrenCount: '0',
+      });
+      // a restricted child gets the answer a reference nobody has gets
+      await lee.get('/allegations/new');
+      const before = await snapshot();
+      const hidden = await lee.post('/allegations/new', form(String(ref[childR])));
+      expect(hidden.status).toBe(400);
+      expect(hidden.text).toContain(`No child on the record you may see has the reference ${ref[childR]}`);
+      expect(hidden.text).not.toContain('Rae Hidden');
+      expect(await snapshot()).toEqual(before);
+
+      const made = await lee.post('/allegations/new', form(`${ref[childA]}, ${ref[childB]}`));
+      expect(made.status).toBe(303);
+      const id = /allegations\/([0-9a-f-]{36})$/.exec(made.location ?? '')![1]!;
+      const page = await lee.get(`/allegations/${id}`);
+      expect(page.text).toContain('Ada Notreal');
+      expect(page.text).toContain('Bo Imaginary');
+      // named, with no link to a record the designated officer may not open
+      expect(page.text).not.toContain(`href="/children/${childA}"`);
+      expect((await lee.get(`/children/${childA}`)).status).toBe(403);
+      expect((await lee.get('/children')).status).toBe(403);
+      const [audit] = await rows<{ child_ids: string[]; username: string }>(
+        database.db,
+        sql`select child_ids, username from audit_events where action = 'VIEW_ALLEGATION' order by id desc limit 1`,
+      );
+      expect(audit!.username).toBe('lee');
+      expect([...audit!.child_ids].sort()).toEqual([childA, childB].sort());
+      expect((await obligationsOf(childB)).filter((o) => o.episode === id).map((o) => o.rule_id)).toEqual([
+        'lado-informed',
+        'lado-resolution-1-month',
+        'lado-resolution-3-months',
+        'lado-resolution-12-months',
+      ]);
     });
   });
 }

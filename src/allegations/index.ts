@@ -29,7 +29,7 @@ const paths = Object.fromEntries(Object.entries(addresses).filter(([, v]) => typ
 export const allegationsArea = {
   name: 'allegations',
   routes: [allegationRoutes],
-  navigation: [{ href: addresses.allegationsPath(), text: 'Allegations', roles: roles.serviceManagers }],
+  navigation: [{ href: addresses.allegationsPath(), text: 'Allegations', roles: roles.lado }],
   paths,
   clock: { facts: allegationFacts, actions },
 } satisfies AreaOnTheClock;

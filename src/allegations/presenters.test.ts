@@ -22,8 +22,9 @@ const allegation: AllegationView = {
   outcomeNotes: null,
   version: 4,
   children: [
-    { id: 'c1', name: 'Ada Madeup', reference: 1001 },
-    { id: null, name: null, reference: null },
+    { id: 'c1', name: 'Ada Madeup', reference: 1001, canOpen: true },
+    { id: null, name: null, reference: null, canOpen: false },
+    { id: 'c3', name: 'Bo Madeup', reference: 1003, canOpen: false },
   ],
   meetings: [
     {
@@ -104,6 +105,8 @@ describe('the allegations presenters', () => {
     const view = allegationPage(allegation);
     expect(String(view.childRows[0]![0]!.html)).toBe('<a class="govuk-link" href="/children/c1">Ada Madeup</a>');
     expect(view.childRows[1]).toEqual([{ text: 'Another child known to the service' }, { text: 'Restricted record' }]);
+    // named to the designated officer, who opens no record: no link that would be refused
+    expect(view.childRows[2]).toEqual([{ text: 'Bo Madeup' }, { text: '1003' }]);
     expect(view.summary.rows).toContainEqual({ key: { text: 'Children not on the record' }, value: { text: '3: three pupils in year 4' } });
     expect(view.meetingRows).toEqual([
       [{ text: 'Strategy meeting' }, { text: '8 January 2026' }, { text: 'Pat Constable (Police)' }, { text: 'Police to investigate' }],

@@ -211,9 +211,8 @@ export function newAllegationPage(opts: { values: FormValues; errors?: readonly 
 }
 
 function childRow(c: LinkedChild) {
-  return c.id
-    ? [{ html: link(to.childRecordPath(c.id), c.name ?? '') }, { text: String(c.reference ?? '') }]
-    : [{ text: 'Another child known to the service' }, { text: 'Restricted record' }];
+  if (!c.id) return [{ text: 'Another child known to the service' }, { text: 'Restricted record' }];
+  return [c.canOpen ? { html: link(to.childRecordPath(c.id), c.name ?? '') } : { text: c.name ?? '' }, { text: String(c.reference ?? '') }];
 }
 
 /** Which form of the allegation's page the values and errors belong to. */

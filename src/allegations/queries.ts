@@ -25,10 +25,21 @@ export interface AllegationRow {
 }
 
 export interface LinkedChild {
-  /** Null for a child the viewer may not open: shown as another child known to the service. */
+  /** Null for a child not named to the viewer: shown as another child known to the service. */
   id: string | null;
   name: string | null;
   reference: number | null;
+  /** Whether the viewer may open the child's record (the designated officer is named the child, and opens no record). */
+  canOpen: boolean;
+}
+
+/**
+ * The children an allegation may name to the user: those they may open and, to the designated
+ * officer, who opens no child's record, any child whose record is not restricted, as a service
+ * manager would see them. Same alias `c` as childVisibleTo.
+ */
+export function childNamedTo(user: SignedInUser): SQL {
+  return user.role === 'designated_officer' ? sql`(not c.restricted)` : childVisibleTo(user);
 }
 
 export interface MeetingRow {
@@ -122,14 +133,16 @@ export async function allegationOf(db: Db, user: SignedInUser, id: string): Prom
           from allegations a where a.id = ${id}`,
   );
   if (!row) return null;
-  // a child the viewer may not open is withheld in the query: no name, id or reference
+  // a child not named to the viewer is withheld in the query: no name, id or reference
+  const named = childNamedTo(user);
   const children = await rows<LinkedChild>(
     db,
-    sql`select case when ${childVisibleTo(user)} then c.id end as id,
-               case when ${childVisibleTo(user)} then c.first_name || ' ' || c.last_name end as name,
-               case when ${childVisibleTo(user)} then c.reference::int end as reference
+    sql`select case when ${named} then c.id end as id,
+               case when ${named} then c.first_name || ' ' || c.last_name end as name,
+               case when ${named} then c.reference::int end as reference,
+               coalesce(${childVisibleTo(user)}, false) as "canOpen"
           from allegation_children l join children c on c.id = l.child_id
-         where l.allegation_id = ${id} order by (${childVisibleTo(user)}) desc, c.last_name, c.first_name, l.created_at`,
+         where l.allegation_id = ${id} order by (${named}) desc, c.last_name, c.first_name, l.created_at`,
   );
   const meetings = await rows<MeetingRow>(
     db,

@@ -33,8 +33,8 @@ import {
   recordOutcome,
 } from './use-cases.js';
 
-/** Who may list and open allegations: the designated officer works at service manager level. */
-const lado = roles.serviceManagers;
+/** Who may list and open allegations: the designated officer, and service managers. */
+const lado = roles.lado;
 
 type Params = { id?: string };
 type By = Actor & { user: RequestState['user'] };

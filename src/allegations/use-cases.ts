@@ -15,7 +15,6 @@ import { lockAtVersion, nextVersion } from '../core/db/versions.js';
 import { choice, choices, dateField, optionalChoice, optionalText, text, version } from '../core/http/forms.js';
 import { isUuid } from '../core/ids.js';
 import { lockChildren } from '../core/record/locks.js';
-import { childVisibleTo } from '../children/access.js';
 import { recomputeObligations } from '../obligations/recompute.js';
 import {
   abuseTypes,
@@ -28,6 +27,7 @@ import {
   outcomeActions,
   sectors,
 } from './schema.js';
+import { childNamedTo } from './queries.js';
 
 const MAX_CHILDREN = 50;
 
@@ -84,9 +84,9 @@ export function recordAllegationSchema(today: Today) {
 export type RecordAllegation = z.output<ReturnType<typeof recordAllegationSchema>>;
 
 /**
- * The children these references name, among those the user may open: a reference to a child
- * they may not open gets the same answer as one nobody has, so the register is not read
- * one reference at a time.
+ * The children these references name, among those an allegation may name to the user: a
+ * reference to any other child gets the same answer as one nobody has, so the register is not
+ * read one reference at a time.
  */
 async function childrenByReference(tx: Db, user: SignedInUser, references: readonly number[], field: string): Promise<string[]> {
   const wanted = [...new Set(references)];
@@ -94,11 +94,11 @@ async function childrenByReference(tx: Db, user: SignedInUser, references: reado
   const found = await rows<{ id: string; reference: number }>(
     tx,
     sql`select c.id, c.reference::int as reference from children c
-         where c.reference = any(${new Param(wanted)}::bigint[]) and ${childVisibleTo(user)}`,
+         where c.reference = any(${new Param(wanted)}::bigint[]) and ${childNamedTo(user)}`,
   );
   const missing = wanted.filter((r) => !found.some((f) => f.reference === r));
   if (missing.length > 0) {
-    throw new CaseworkRuleError(field, `No child you may open has the reference ${missing.join(', ')}: check the number`);
+    throw new CaseworkRuleError(field, `No child on the record you may see has the reference ${missing.join(', ')}: check the number`);
   }
   return found.map((f) => f.id);
 }

@@ -8,7 +8,8 @@ import { currentAllocations } from '../workforce/queries.js';
 /**
  * Who may see a child: a service manager, any child; a practitioner or team manager, children
  * allocated to them or to their team. A restricted record only to the users named on it.
- * Administrators manage the system, not children's records.
+ * Administrators manage the system, not children's records; nor does the designated officer,
+ * who manages allegations (an allegation names the children linked to it to them).
  *
  * Returned as an SQL condition on a children row aliased `c`, so lists, search and single
  * records apply the same rule in the database.
@@ -22,6 +23,7 @@ export function childVisibleTo(user: SignedInUser): SQL {
     case 'practitioner':
     case 'team_manager':
       return sql`(${notRestricted} and ${childInScopeOf(user)})`;
+    case 'designated_officer':
     case 'administrator':
       return sql`false`;
   }
@@ -39,6 +41,7 @@ export function childInScopeOf(user: SignedInUser): SQL {
     case 'practitioner':
     case 'team_manager':
       return sql`exists (select 1 from ${currentAllocations} va where va.child_id = c.id and (va.worker_id = ${user.workerId} or va.team_id = ${user.teamId}))`;
+    case 'designated_officer':
     case 'administrator':
       return sql`false`;
   }

@@ -4,7 +4,7 @@ import { type Config, ConfigError, loadConfig } from '../core/config.js';
 import { rows, type Database } from '../core/db/database.js';
 import { openConfiguredDatabase } from './open.js';
 
-export const demoSignIns = ['demo-practitioner', 'demo-team-manager', 'demo-service-manager', 'demo-admin'];
+export const demoSignIns = ['demo-practitioner', 'demo-team-manager', 'demo-service-manager', 'demo-lado', 'demo-admin'];
 
 async function isEmpty(database: Database): Promise<boolean> {
   const [row] = await rows<{ n: number }>(database.db, sql`select (select count(*) from users) + (select count(*) from children) as n`);

@@ -188,6 +188,7 @@ describe('the demo authority, the size of Manchester on the first day of its 201
     expect(other.teamId).not.toBe(practitioner.teamId);
     expect(summary.users.map((u) => u.username).sort()).toEqual([
       'demo-admin',
+      'demo-lado',
       'demo-practitioner',
       'demo-practitioner-2',
       'demo-service-manager',

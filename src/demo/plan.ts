@@ -72,7 +72,7 @@ export interface DemoRows extends CaseworkRows, LookedAfterRows, FollowUpRows, C
   allocations: (typeof allocations.$inferInsert)[];
 }
 
-export type DemoRole = 'practitioner' | 'team_manager' | 'service_manager' | 'administrator';
+export type DemoRole = 'practitioner' | 'team_manager' | 'service_manager' | 'designated_officer' | 'administrator';
 
 export interface DemoUser {
   id: string;
@@ -1385,10 +1385,10 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
 
   // ── Demo users ───────────────────────────────────────────────────────────────
   const demoUsers: DemoUser[] = [];
-  const userFor = (username: string, role: DemoRole, worker: PlannedWorker | null, displayName?: string) => {
+  const userFor = (username: string, role: DemoRole, worker: PlannedWorker | null, displayName?: string, idFrom = ids) => {
     const team = worker?.teamId ? teamById.get(worker.teamId)! : null;
     const u: DemoUser = {
-      id: ids.uuid(),
+      id: idFrom.uuid(),
       username,
       displayName: displayName ?? worker!.name,
       role,
@@ -1416,6 +1416,8 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
   const managerUser = userFor('demo-team-manager', 'team_manager', workforce.demoTeamManager);
   const serviceUser = userFor('demo-service-manager', 'service_manager', workforce.demoServiceManager);
   userFor('demo-admin', 'administrator', null, 'Demo administrator');
+  // an id from a stream of its own: added later than the others, it moves no other record's
+  userFor('demo-lado', 'designated_officer', null, 'Demo designated officer', streams('designated officer'));
 
   // ── Restricted records: a few, each naming the one user who may open it ─────
   const currentWorker = new Map<string, string>();

@@ -12,6 +12,8 @@ export const roles = {
   /** Who allocates, restricts records and authorises assessments. */
   managers: ['team_manager', 'service_manager'],
   serviceManagers: ['service_manager'],
+  /** Who manages allegations against adults who work with children: the designated officer, and service managers. */
+  lado: ['designated_officer', 'service_manager'],
   administrators: ['administrator'],
 } as const satisfies Record<string, readonly AccessRole[]>;
 

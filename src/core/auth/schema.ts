@@ -2,7 +2,8 @@ import { bigserial, boolean, check, index, integer, pgTable, text, timestamp, un
 import { sql } from 'drizzle-orm';
 import { teams, workers } from '../organisation/schema.js';
 
-export const accessRoles = ['practitioner', 'team_manager', 'service_manager', 'administrator'] as const;
+/** `designated_officer`: the local authority designated officer (LADO), who manages allegations against adults and holds no child's record. */
+export const accessRoles = ['practitioner', 'team_manager', 'service_manager', 'designated_officer', 'administrator'] as const;
 export type AccessRole = (typeof accessRoles)[number];
 
 export const users = pgTable(
@@ -22,7 +23,9 @@ export const users = pgTable(
     /** Optimistic locking for the administration pages. */
     version: integer('version').notNull().default(1),
   },
-  (t) => [check('users_role_check', sql`${t.role} in ('practitioner','team_manager','service_manager','administrator')`)],
+  (t) => [
+    check('users_role_check', sql`${t.role} in ('practitioner','team_manager','service_manager','designated_officer','administrator')`),
+  ],
 );
 
 /**
