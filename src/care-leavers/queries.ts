@@ -177,8 +177,9 @@ export async function birthdayMeasures(
   db: Db,
   from: string,
   to: string,
+  childId?: string,
 ): Promise<(BirthdayMeasure & { reference: string; dateOfBirth: string })[]> {
-  const people = await youngPeople(db, from, to, sql`true`);
+  const people = await youngPeople(db, from, to, childId ? sql`c.id = ${childId}` : sql`true`);
   const byId = new Map(people.map((p) => [p.childId, p]));
   return birthdaysBetween(people.map(measured), from, to).map((m) => ({
     ...m,
@@ -187,9 +188,9 @@ export async function birthdayMeasures(
   }));
 }
 
-/** The SSDA903 OC3 table's rows of the days `start` to `end` (a collection year): each care leaver at their birthday, with its codes. */
-export async function oc3Rows(db: Db, start: string, end: string): Promise<({ childId: string } & Oc3Codes)[]> {
-  const all = await birthdayMeasures(db, start, end);
+/** The SSDA903 OC3 table's rows of the days `start` to `end` (a collection year): each care leaver at their birthday, with its codes; one young person's when `childId` is given. */
+export async function oc3Rows(db: Db, start: string, end: string, childId?: string): Promise<({ childId: string } & Oc3Codes)[]> {
+  const all = await birthdayMeasures(db, start, end, childId);
   return all.map((m) => ({ childId: m.childId, ...oc3Codes(m.contact) }));
 }
 

@@ -205,16 +205,16 @@ export interface Uasc903Row {
  * every child looked after at some time in the year who was an unaccompanied asylum-seeking
  * child during it, that is, recorded as UASC and not ceasing before the year began (DfE's
  * rule 104 refuses a DUC before the year). Ordered by the child, so the builder can join
- * the Header's identifiers in one pass. Children without a date of birth are left out: the
+ * the Header's identifiers in one pass; one child's row when `childId` is given. Children without a date of birth are left out: the
  * table's DOB is required and the record cannot say it.
  */
-export async function uasc903Rows(db: Db, year: { start: string; end: string }): Promise<Uasc903Row[]> {
+export async function uasc903Rows(db: Db, year: { start: string; end: string }, childId?: string): Promise<Uasc903Row[]> {
   return rows<Uasc903Row>(
     db,
     sql`select u.child_id as "childId", c.date_of_birth::text as "dateOfBirth",
                case c.sex when 'M' then '1' when 'F' then '2' end as sex, u.ceased_date::text as "ceasedDate"
           from uasc_statuses u join children c on c.id = u.child_id
-         where u.uasc and c.date_of_birth is not null
+         where u.uasc and c.date_of_birth is not null ${childId ? sql`and u.child_id = ${childId}` : sql``}
            and (u.ceased_date is null or u.ceased_date >= ${year.start})
            and exists (select 1 from care_periods p where p.child_id = u.child_id
                         and p.start_date <= ${year.end} and (p.end_date is null or p.end_date >= ${year.start}))

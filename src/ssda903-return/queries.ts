@@ -70,8 +70,7 @@ function statements(scope: SQL): Record<keyof OwnTables, SQL> {
 /** Everything the return of `year` is made from; for one child when `childId` is given. */
 export async function lookedAfterRecord(db: Db, year: number, childId?: string): Promise<LookedAfterRecord> {
   const range = { start: iso(collectionStart(year)), end: iso(collectionEnd(year)) };
-  const allLeavers = await oc3Rows(db, range.start, range.end);
-  const oc3 = childId ? allLeavers.filter((o) => o.childId === childId) : allLeavers;
+  const oc3 = await oc3Rows(db, range.start, range.end, childId);
   const [own, missing, oc2, uasc, adoption, previousPermanence] = await Promise.all([
     ownTables(
       db,
@@ -81,11 +80,11 @@ export async function lookedAfterRecord(db: Db, year: number, childId?: string):
     ),
     missingTableEpisodes(db, year, childId),
     oc2Cohort(db, iso(collectionEnd(year)), childId),
-    uasc903Rows(db, range),
+    uasc903Rows(db, range, childId),
     adoption903Rows(db, range, childId),
     previousPermanence903Rows(db, childId),
   ]);
-  return { ...own, missing, oc2, uasc: childId ? uasc.filter((u) => u.childId === childId) : uasc, adoption, previousPermanence, oc3 };
+  return { ...own, missing, oc2, uasc, adoption, previousPermanence, oc3 };
 }
 
 async function ownTables(db: Db, year: number, childId: string | undefined, careLeavers: readonly string[]): Promise<OwnTables> {
