@@ -50,6 +50,27 @@ function elementWriter(sqlType: string): (value: Value) => string {
 const escapeElement = (text: string) =>
   NEEDS_ESCAPE.test(text) ? `"${text.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"` : `"${text}"`;
 const NEEDS_ESCAPE = /["\\]/;
+const COPY_CHUNK = 50_000;
+
+/** What COPY's text format needs escaped in a field: its own escape, and the row and field separators. */
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const copyField = (text: string) =>
+  COPY_SPECIAL.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!) : text;
+
+function copyWriter(sqlType: string): (value: Value) => string {
+  if (isJson(sqlType)) return (value) => (value === null || value === undefined ? '\\N' : copyField(JSON.stringify(value)));
+  return (value) => (value === null || value === undefined ? '\\N' : copyField(scalarText(value as Exclude<Scalar, null | undefined>)));
+}
+
+/** The client that can read COPY data from a blob: PGlite's, behind a Drizzle database or transaction; none on a server. */
+type BlobClient = { query(query: string, params: unknown[], options: { blob: Blob }): Promise<unknown> };
+function pgliteClientOf(db: Db): BlobClient | null {
+  const client = (db as unknown as { session?: { client?: unknown } }).session?.client as Record<string, unknown> | undefined;
+  // PGlite and its transactions have `exec` and `query` and no `connect`; node-postgres' pools and clients have `connect`
+  return client && typeof client.exec === 'function' && typeof client.query === 'function' && !('connect' in client)
+    ? (client as unknown as BlobClient)
+    : null;
+}
 
 /** Insert rows (keyed as Drizzle names the columns; a key missing from a row is NULL) in chunks. */
 export async function bulkInsert<T extends PgTable>(db: Db, table: T, rows: readonly T['$inferInsert'][], chunk = 5000): Promise<number> {
@@ -59,8 +80,25 @@ export async function bulkInsert<T extends PgTable>(db: Db, table: T, rows: read
   for (const row of rows) for (const k of Object.keys(row)) present.add(k);
   const keys = [...present].filter((k) => k in columns);
   const types = keys.map((k) => columns[k]!.getSQLType());
-  const head = `insert into "${getTableName(table)}" (${keys.map((k) => `"${columns[k]!.name}"`).join(', ')}) `;
+  const columnList = `"${getTableName(table)}" (${keys.map((k) => `"${columns[k]!.name}"`).join(', ')})`;
+  const head = `insert into ${columnList} `;
   const useValues = types.some((t) => t.endsWith('[]'));
+  const pglite = useValues ? null : pgliteClientOf(db);
+  if (pglite) {
+    // PGlite takes a statement's text through JavaScript a character at a time; COPY's data goes
+    // to the database as bytes: a sixth less CPU for the whole demo build
+    const writers = types.map(copyWriter);
+    for (let i = 0; i < rows.length; i += COPY_CHUNK) {
+      const slice = rows.slice(i, i + COPY_CHUNK) as readonly Record<string, Value>[];
+      const lines = new Array<string>(slice.length);
+      for (let j = 0; j < slice.length; j++) {
+        const row = slice[j]!;
+        lines[j] = keys.map((k, c) => writers[c]!(row[k])).join('\t');
+      }
+      await pglite.query(`copy ${columnList} from '/dev/blob'`, [], { blob: new Blob([`${lines.join('\n')}\n`]) });
+    }
+    return rows.length;
+  }
   const writers = types.map(elementWriter);
   const step = useValues ? Math.min(chunk, 1000) : chunk;
   for (let i = 0; i < rows.length; i += step) {
