@@ -58,6 +58,7 @@ const open: CarePeriodSummary = {
   reviews: 0,
   lastReview: null,
   placements: 1,
+  orderSince: null,
   placement,
 };
 
@@ -173,6 +174,7 @@ describe('the period of care page', () => {
     ],
     placementList: [{ ...placement, endDate: '2026-03-20', reasonForChange: 'CARPL' }],
     reviewList: [],
+    orderList: [],
   };
 
   it('lists the episodes and placements with DfE’s words, and only this period’s obligations', () => {

@@ -11,7 +11,7 @@ import type { RestrictedRecord } from '../children/queries.js';
 import { childCell } from '../children/presenters.js';
 import { labelOf } from '../core/codes.js';
 import type { FieldError } from '../core/http/forms.js';
-import { link } from '../core/views/html.js';
+import { html, link } from '../core/views/html.js';
 import { obligationRows } from '../obligations/presenters.js';
 import { type ObligationView, statusLabels } from '../obligations/queries.js';
 import * as carePlanningPaths from '../care-planning/paths.js';
@@ -207,6 +207,7 @@ export function recordSection(childId: string, record: LookedAfterRecord, obliga
     rows.push(row('Legal status', coded(legalStatusLabels, open.legalStatus)));
     if (open.placement) rows.push(row('Placement', `${placementText(open.placement)}, since ${formatDate(open.placement.startDate)}`));
     rows.push(row('Independent reviewing officer', open.iroName ?? 'Not appointed'));
+    if (open.orderSince) rows.push(row('Deprivation of liberty order', `In force since ${formatDate(open.orderSince)}`));
     const review = obligations.find((o) => o.ruleId === 'looked-after-review' && outstanding(o));
     rows.push(
       row(
@@ -327,6 +328,18 @@ export function periodPage(child: ChildHeading, p: CarePeriodView, obligations: 
       { text: `${pl.intendedToAge18 ? 'Yes' : 'No'}${pl.changedDate ? ` (from ${formatDate(pl.changedDate)})` : ''}` },
       { text: visitRegimeLabels[pl.visitRegime as keyof typeof visitRegimeLabels] ?? pl.visitRegime },
     ]),
+    orderRows: p.orderList.map((o) => [
+      { text: formatDate(o.startDate) },
+      { text: o.endDate ? formatDate(o.endDate) : 'In force' },
+      {
+        html: html`${link(to.deprivationOfLibertyPath(child.id, p.id, o.id), 'Correct', `the order that started on ${formatDate(o.startDate)}`)}${
+          o.endDate
+            ? ''
+            : html` ${link(to.endDeprivationOfLibertyPath(child.id, p.id, o.id), 'Record its end', `of the order that started on ${formatDate(o.startDate)}`)}`
+        }`,
+      },
+    ]),
+    newOrder: { text: 'Record a deprivation of liberty order', href: to.newDeprivationOfLibertyPath(child.id, p.id) },
     reviewRows: p.reviewList.map((r) => [
       { html: link(to.lookedAfterReviewPath(child.id, p.id, r.id), formatDate(r.reviewDate), 'review') },
       { text: coded(participationLabels, r.participation) },
@@ -590,6 +603,58 @@ export function changePlacementForm(child: ChildHeading, p: CarePeriodView, opts
       'Visits',
       visitRegimes.map((v) => ({ value: v, text: visitRegimeLabels[v] })),
     ),
+  };
+}
+
+// ── deprivation of liberty orders ────────────────────────────────────────────
+
+const orderIntro =
+  'A court’s order authorising the deprivation of the child’s liberty while looked after (the SSDA903’s DoLo table, from 2026 to 2027). It lies within the period of care, and the child’s orders do not overlap.';
+
+/** The form to record an order, or to correct one (null when the period has no such order). */
+export function deprivationOfLibertyForm(child: ChildHeading, p: CarePeriodView, orderId: string | null, opts: FormOpts) {
+  const order = orderId === null ? null : p.orderList.find((o) => o.id === orderId);
+  if (order === undefined) return null;
+  const { errorList, errors } = errorsOf(opts.errors, ['startDate', 'endDate']);
+  const form = new FormView(
+    { startDate: order?.startDate ?? '', endDate: order?.endDate ?? '', version: p.version, ...opts.values },
+    errors,
+  );
+  return {
+    title: order ? 'Correct a deprivation of liberty order' : 'Record a deprivation of liberty order',
+    caption: caption(child),
+    backLink: to.carePeriodPath(child.id, p.id),
+    action: order ? to.deprivationOfLibertyPath(child.id, p.id, order.id) : to.newDeprivationOfLibertyPath(child.id, p.id),
+    errorList,
+    version: form.value('version'),
+    intro: order
+      ? `The order that started on ${formatDate(order.startDate)}. Correct dates recorded wrongly; a blank end date means the order is still in force.`
+      : orderIntro,
+    startDate: form.date('startDate', 'Date the order started'),
+    endDate: form.date('endDate', 'Date the order ended', {
+      hint: p.endDate
+        ? `On or before ${formatDate(p.endDate)}, when the child ceased to be looked after`
+        : 'Leave blank if it is still in force',
+    }),
+  };
+}
+
+/** The form to record the day an open order ended, or null when the period has no such open order. */
+export function endDeprivationOfLibertyForm(child: ChildHeading, p: CarePeriodView, orderId: string, opts: FormOpts) {
+  const order = p.orderList.find((o) => o.id === orderId && o.endDate === null);
+  if (!order) return null;
+  const { errorList, errors } = errorsOf(opts.errors, ['endDate']);
+  const form = new FormView({ version: p.version, ...opts.values }, errors);
+  return {
+    title: 'Record the end of a deprivation of liberty order',
+    caption: caption(child),
+    backLink: to.carePeriodPath(child.id, p.id),
+    action: to.endDeprivationOfLibertyPath(child.id, p.id, order.id),
+    errorList,
+    version: form.value('version'),
+    intro: `The order has been in force since ${formatDate(order.startDate)}.`,
+    startDate: null,
+    endDate: form.date('endDate', 'Date the order ended'),
   };
 }
 

@@ -232,3 +232,38 @@ export const lookedAfterReviews = pgTable(
     index('looked_after_reviews_child_idx').on(t.childId),
   ],
 );
+
+/**
+ * A deprivation of liberty order (DoLO) made while the child is looked after: the SSDA903's
+ * DoLo table from 2026/27 (DOLO_START, DOLO_END). It lies within its period of care (an order
+ * still open when care ends is one DfE's rule 707 queries), and the child's orders never overlap
+ * (rule 705); an order ends after the day it starts (rule 702). Changes to it move the period's
+ * version on, as every change under the period does.
+ */
+export const deprivationOfLibertyOrders = pgTable(
+  'deprivation_of_liberty_orders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    childId: uuid('child_id')
+      .notNull()
+      .references(() => children.id),
+    carePeriodId: uuid('care_period_id')
+      .notNull()
+      .references(() => carePeriods.id),
+    /** DOLO_START */
+    startDate: date('start_date').notNull(),
+    /** DOLO_END */
+    endDate: date('end_date'),
+    ...stamps(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('deprivation_of_liberty_orders_end_check', sql`${t.endDate} is null or ${t.endDate} > ${t.startDate}`),
+    // a child has one open order at a time
+    uniqueIndex('deprivation_of_liberty_orders_open_idx')
+      .on(t.childId)
+      .where(sql`${t.endDate} is null`),
+    index('deprivation_of_liberty_orders_period_idx').on(t.carePeriodId, t.startDate),
+    index('deprivation_of_liberty_orders_child_idx').on(t.childId),
+  ],
+);
