@@ -609,7 +609,7 @@ export function changePlacementForm(child: ChildHeading, p: CarePeriodView, opts
 // ── deprivation of liberty orders ────────────────────────────────────────────
 
 const orderIntro =
-  'A court’s order authorising the deprivation of the child’s liberty while looked after (the SSDA903’s DoLo table, from 2026 to 2027). It lies within the period of care, and the child’s orders do not overlap.';
+  'A court’s order authorising the deprivation of the child’s liberty while looked after (the SSDA903’s DoLo table, collected from the 2026 to 2027 return). It lies within the period of care, and the child’s orders do not overlap.';
 
 /** The form to record an order, or to correct one (null when the period has no such order). */
 export function deprivationOfLibertyForm(child: ChildHeading, p: CarePeriodView, orderId: string | null, opts: FormOpts) {
