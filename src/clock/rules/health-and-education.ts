@@ -339,11 +339,12 @@ export const returnHomeInterview: ClockRule = {
   metBy: ['return_interview_held', 'return_interview_declined'],
   stoppedBy: [],
   deadline: '72 hours after the child returned or was found',
-  recurrence: 'for each missing episode',
+  recurrence: 'for each missing episode (M; not an absence without authorisation, A)',
   stopsWhen: 'Never (an offer the child declines meets it).',
   source: {
     document: 'Statutory guidance on children who run away or go missing from home or care (January 2014)',
-    reference: 'return interviews',
+    reference:
+      'independent return interviews, when a child is found; for a child who was missing (SSDA903 M), not a looked after child away from placement without authorisation (A), whose whereabouts were known',
     status: 'statutory guidance',
     verification: 'secondary',
   },
