@@ -344,7 +344,7 @@ export const returnHomeInterview: ClockRule = {
   source: {
     document: 'Statutory guidance on children who run away or go missing from home or care (January 2014)',
     reference:
-      'independent return interviews, when a child is found; for a child who was missing (SSDA903 M), not a looked after child away from placement without authorisation (A), whose whereabouts were known',
+      'independent return interviews: a child found after going missing (M), not one away from placement without authorisation (A)',
     status: 'statutory guidance',
     verification: 'secondary',
   },
