@@ -32,6 +32,7 @@ for (const kind of await testDatabases()) {
     let service: RunningService;
     let childId: string;
     let secureId: string;
+    let rowanId: string;
     let periodId: string;
     let ana: Agent;
     let api: ApiClient;
@@ -79,6 +80,7 @@ for (const kind of await testDatabases()) {
         );
       childId = await child('Juniper');
       secureId = await child('Laurel');
+      rowanId = await child('Rowan');
       // Monday 4 May 2026, 10:00 in England
       service = await startService(database, new TestClock('2026-05-04T09:00:00Z'));
       ana = new Agent(service.url);
@@ -310,6 +312,38 @@ for (const kind of await testDatabases()) {
         version: await version(),
       });
       expect(missing.status).toBe(404);
+    });
+
+    it('refuses a placement type unknown to DfE, or not in its list for the year the placement began, naming the field', async () => {
+      const rowan = `/api/children/${rowanId}/looked-after/periods`;
+      const start = { startDate: '2025-03-10', legalStatus: 'C2', categoryOfNeed: 'N1', ...childrensHome };
+      const before = await snapshot();
+      const unknown = await api.post(rowan, { ...start, placementType: 'Z99' });
+      expect(unknown.status).toBe(400);
+      expect((unknown.body as ApiErrors).errors.map((e) => e.field)).toEqual(['placementType']);
+      // Z11 is a placement type from 2025/26 on
+      const early = await api.post(rowan, { ...start, placementType: 'Z11' });
+      expect(early.status).toBe(400);
+      expect((early.body as ApiErrors).errors).toEqual([
+        {
+          field: 'placementType',
+          message: 'Placement type Z11 is not one of DfE’s placement types for 2024 to 2025, when the placement began (10 March 2025)',
+        },
+      ]);
+      expect(await snapshot()).toEqual(before);
+      const started = await api.post(rowan, start);
+      expect(started.status).toBe(201);
+      const id = (started.body as { id: string }).id;
+      const [p] = await rows<{ version: number }>(database.db, sql`select version from care_periods where id = ${id}`);
+      const moved = await api.post(`${rowan}/${id}/placements`, {
+        ...childrensHome,
+        placementType: 'Z11',
+        moveDate: '2025-04-01',
+        reasonForChange: 'CARPL',
+        sameCarers: 'no',
+        version: p!.version,
+      });
+      expect(moved.status).toBe(201);
     });
   });
 }

@@ -24,6 +24,7 @@ import {
   placementChangeReasonCodes,
   placementProviderCodes,
   placementTypeCodes,
+  placementTypesOn,
   reasonCeasedCodes,
   visitRegimes,
 } from './schema.js';
@@ -62,6 +63,7 @@ export const placementTypeLabels: Record<string, string> = {
   A6: 'Placed for adoption under a placement order, not with current foster carers',
   K1: 'Secure children’s home',
   K2: 'Children’s home',
+  K3: 'Supported accommodation',
   P1: 'Placed with own parents or other person with parental responsibility',
   P3: 'Residential employment',
   R1: 'Residential care home',
@@ -127,6 +129,7 @@ export const placementChangeReasonLabels: Record<string, string> = {
   CHILD: 'The child asked for the placement to end',
   LAREQ: 'The responsible or area authority asked for the placement to end',
   PLACE: 'Change in the status of the placement only',
+  CUSTOD: 'Custody arrangement',
   OTHER: 'Another reason',
 };
 
@@ -354,9 +357,24 @@ export function periodPage(child: ChildHeading, p: CarePeriodView, obligations: 
 
 type FormOpts = { values: FormValues; errors?: readonly FieldError[] };
 
-function placementForm(form: FormView) {
+/** The day a form's date field holds, whole (ISO, or the three boxes of a form posted back), else null. */
+function dayIn(values: FormValues, name: string): string | null {
+  const whole = values[name];
+  if (typeof whole === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(whole)) return whole;
+  const [d, m, y] = ['day', 'month', 'year'].map((p) => values[`${name}-${p}`]);
+  if (typeof d !== 'string' || typeof m !== 'string' || typeof y !== 'string' || !/^\d{4}$/.test(y.trim())) return null;
+  const iso = `${y.trim()}-${m.trim().padStart(2, '0')}-${d.trim().padStart(2, '0')}`;
+  return /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(iso) ? iso : null;
+}
+
+/** The placement types offered: those of the return for the year of the day the form holds (all the record's without one). */
+const placementTypesFor = (day: string | null) => (day ? placementTypesOn(day) : placementTypeCodes);
+
+function placementForm(form: FormView, day: string | null) {
   return {
-    placementType: form.select('placementType', 'Placement type', codeOptions(placementTypeLabels, placementTypeCodes), { blank: '' }),
+    placementType: form.select('placementType', 'Placement type', codeOptions(placementTypeLabels, placementTypesFor(day)), {
+      blank: '',
+    }),
     provider: form.select('provider', 'Placement provider', codeOptions(providerLabels, placementProviderCodes), { blank: 'Not recorded' }),
     providerName: form.input('providerName', 'Carer or provider', { hint: 'The foster carers, home or establishment' }),
     urn: form.input('urn', 'Ofsted URN', {
@@ -399,7 +417,7 @@ export function becomeLookedAfterForm(child: ChildHeading, record: LookedAfterRe
       codeOptions(Object.fromEntries(primaryNeedCodes.map((c) => [c.code, c.label])), categoryOfNeedCodes),
       { blank: '' },
     ),
-    ...placementForm(form),
+    ...placementForm(form, dayIn({ ...placementDefaults, ...opts.values }, 'startDate')),
   };
 }
 
@@ -454,7 +472,11 @@ export function correctEpisodeForm(child: ChildHeading, p: CarePeriodView, episo
       'Category of need',
       codeOptions(Object.fromEntries(primaryNeedCodes.map((c) => [c.code, c.label])), categoryOfNeedCodes),
     ),
-    placementType: form.select('placementType', 'Placement type', codeOptions(placementTypeLabels, placementTypeCodes)),
+    placementType: form.select(
+      'placementType',
+      'Placement type',
+      codeOptions(placementTypeLabels, placementTypesFor(p.placementList.find((pl) => pl.id === episode.placementId)?.startDate ?? null)),
+    ),
   };
 }
 
@@ -480,7 +502,7 @@ export function moveForm(child: ChildHeading, p: CarePeriodView, opts: FormOpts)
       { blank: '' },
     ),
     sameCarers: form.yesNo('sameCarers', 'Do the carers stay the same?', { hint: 'For example, the same foster carers moving house' }),
-    ...placementForm(form),
+    ...placementForm(form, dayIn(opts.values, 'moveDate')),
   };
 }
 

@@ -41,6 +41,7 @@ import {
   placementProviderCodes,
   placements,
   placementTypeCodes,
+  placementTypesOn,
   reasonCeasedCodes,
   shortBreakLegalStatuses,
   visitRegimes,
@@ -103,6 +104,16 @@ function placementValues(input: PlacementInput) {
     intendedToAge18: input.intendedToAge18,
     visitRegime: input.visitRegime,
   };
+}
+
+/** A placement's type must be in DfE's list for the return of the year the placement begins. */
+function checkPlacementType(placementType: string, began: string) {
+  if (placementTypesOn(began).includes(placementType)) return;
+  const year = Number(began.slice(5, 7)) >= 4 ? Number(began.slice(0, 4)) : Number(began.slice(0, 4)) - 1;
+  throw new CaseworkRuleError(
+    'placementType',
+    `Placement type ${placementType} is not one of DfE’s placement types for ${year} to ${year + 1}, when the placement began (${formatDate(began)})`,
+  );
 }
 
 // ── reads the rules need ─────────────────────────────────────────────────────
@@ -179,6 +190,7 @@ export async function becomeLookedAfter(tx: Db, childId: string, input: BecomeLo
       `Date the child became looked after cannot be before they were born (${formatDate(child.dateOfBirth)})`,
     );
   }
+  checkPlacementType(input.placementType, input.startDate);
   const [open] = await tx
     .select({ startDate: carePeriods.startDate })
     .from(carePeriods)
@@ -323,6 +335,7 @@ export async function movePlacement(tx: Db, childId: string, periodId: string, i
       `Date of the move must be after the current placement began (${formatDate(current.startDate)}): placements cannot overlap`,
     );
   }
+  checkPlacementType(input.placementType, input.moveDate);
   const latest = await latestEpisode(tx, periodId);
   await tx.update(placements).set({ endDate: input.moveDate, reasonForChange: input.reasonForChange }).where(eq(placements.id, current.id));
   const [placement] = await tx
@@ -445,6 +458,7 @@ export async function correctEpisode(tx: Db, childId: string, periodId: string, 
   ) {
     throw new CaseworkRuleError('legalStatus', 'Nothing to correct: the episode already records these');
   }
+  if (input.placementType !== placement!.placementType) checkPlacementType(input.placementType, placement!.startDate);
   if (period.shortBreaks !== isShortBreaks(input.legalStatus)) {
     throw new CaseworkRuleError(
       'legalStatus',
