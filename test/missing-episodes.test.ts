@@ -315,7 +315,7 @@ for (const kind of await testDatabases()) {
 
     it('an interview declined by the child meets the obligation; one never recorded is overdue', async () => {
       const away = await api.post(apiBase(), {
-        missingCode: 'A',
+        missingCode: 'M',
         startDate: '2026-03-01',
         startTime: '20:00',
         endDate: '2026-03-02',
@@ -417,6 +417,26 @@ for (const kind of await testDatabases()) {
         { CHILD: ref!.reference, DOB: '21/11/2010', MISSING: 'M', MIS_START: '01/03/2026', MIS_END: null },
       ]);
       expect(await missingTableRows(database.db, 2025)).toEqual([]);
+    });
+
+    it('starts no return interview clock for an absence without authorisation (A): the guidance’s interview is for a child found after going missing', async () => {
+      // the looked after child's A episode ended on 11 February; the M episode since has no return yet
+      expect(await interviews(lookedAfterId)).toEqual([]);
+      const [m] = await rows<{ id: string }>(
+        database.db,
+        sql`select id from missing_episodes where child_id = ${lookedAfterId} and missing_code = 'M'`,
+      );
+      const [v] = await rows<{ version: number }>(database.db, sql`select version from missing_episodes where id = ${m!.id}`);
+      const back = await api.post(`/api/children/${lookedAfterId}/missing-episodes/${m!.id}`, {
+        missingCode: 'M',
+        startDate: '2026-03-01',
+        startTime: '18:00',
+        endDate: '2026-03-02',
+        endTime: '07:00',
+        version: v!.version,
+      });
+      expect(back.status).toBe(200);
+      expect(await interviews(lookedAfterId)).toEqual([{ episode: m!.id, due: '2026-03-05T07:00:00+00:00', done: null }]);
     });
   });
 }

@@ -29,7 +29,13 @@ import {
 import { recordUascStatus, uascSchema } from '../src/care-planning/use-cases.js';
 import { contactSchema, recordContact } from '../src/care-leavers/use-cases.js';
 import { createChild, type NewChild } from '../src/children/use-cases.js';
-import { type BecomeLookedAfter, becomeLookedAfter, ceaseLookedAfter } from '../src/looked-after/use-cases.js';
+import {
+  type BecomeLookedAfter,
+  becomeLookedAfter,
+  ceaseLookedAfter,
+  deprivationOfLibertySchema,
+  recordDeprivationOfLiberty,
+} from '../src/looked-after/use-cases.js';
 import { syntheticUpn } from '../src/returns/cin/tooling/synthetic.js';
 import { read903 } from '../src/returns/ssda903/read.js';
 import { TABLE_NAMES } from '../src/returns/ssda903/model.js';
@@ -209,6 +215,22 @@ for (const kind of await testDatabases()) {
         return id;
       });
       sky = await recordCareLeaver(database.db, authority.users.manager, authority.teams.north);
+      // Oak's deprivation of liberty orders, one ending in April 2026 and the next open since
+      for (const order of [
+        { startDate: '2025-12-01', endDate: '2026-04-10' },
+        { startDate: '2026-04-10', endDate: '' },
+      ]) {
+        await database.db.transaction(async (tx) => {
+          const [p] = await rows<{ version: number }>(tx, sql`select version from care_periods where id = ${ids.oakPeriod}`);
+          await recordDeprivationOfLiberty(
+            tx,
+            ids.oak,
+            ids.oakPeriod,
+            deprivationOfLibertySchema(today).parse({ ...order, version: p!.version }),
+            by,
+          );
+        });
+      }
       service = await startService(database, new TestClock('2026-05-01T10:00:00Z'));
       dir = mkdtempSync(join(tmpdir(), 'opencsc-903-'));
     });
@@ -327,6 +349,40 @@ for (const kind of await testDatabases()) {
       expect(checked.findings.length).toBeGreaterThan(0);
     });
 
+    it('builds 2026/27’s DoLo table from the orders on the record, and it reads back as built', async () => {
+      const checked = await returnFromRecord(database.db, 2027, { localAuthority: 'E08000003' });
+      const oak = String(ids.oakReference);
+      expect(checked.current.notBuilt).toEqual([]);
+      expect(checked.current.tables.DoLo!.rows).toEqual([
+        { CHILD: oak, DOB: '03/03/2010', DOLO_START: '01/12/2025', DOLO_END: '10/04/2026' },
+        { CHILD: oak, DOB: '03/03/2010', DOLO_START: '10/04/2026', DOLO_END: null },
+      ]);
+      expect(checked.current.sources.DoLo).toEqual([
+        { childId: ids.oak, periodId: ids.oakPeriod },
+        { childId: ids.oak, periodId: ids.oakPeriod },
+      ]);
+      // 2025/26 has no DoLo table
+      expect(checked.previous.tables.DoLo).toBeUndefined();
+      // Oak is placed with foster carers (U4), not where DfE expects such an order (rule 709); nothing else about the orders
+      const dolo = checked.findings.filter((f) => f.table === 'DoLo');
+      expect([...new Set(dolo.map((f) => f.rule))]).toEqual(['709']);
+      // (Sky, 21 in 2026/27, has no contact recorded around that birthday: OC3's blanks are the only cells out of the columns)
+      expect(checked.columnProblems.filter((p) => !p.startsWith('OC3 '))).toEqual([]);
+
+      await write903(checked.current.tables, join(dir, 'current-2027'));
+      await write903(checked.previous.tables, join(dir, 'previous-2027'));
+      expect(readFileSync(join(dir, 'current-2027', 'dolo.csv'), 'utf8').split(/\r?\n/)[0]).toBe('CHILD,DOB,DOLO_START,DOLO_END');
+      const read = await read903({
+        current: [join(dir, 'current-2027')],
+        previous: [join(dir, 'previous-2027')],
+        // named: the dates in these files alone suggest 2025/26, when every episode here began
+        year: 2027,
+        reference: { localAuthority: 'E08000003' },
+      });
+      for (const name of TABLE_NAMES) expect(read.current[name]?.rows, name).toEqual(checked.current.tables[name]?.rows);
+      expect(validate903(read)).toEqual(checked.findings);
+    });
+
     it('gives the rules the year before: a child in both years is compared with last year’s open episode', async () => {
       const checked = await returnFromRecord(database.db, 2026);
       const birch = checked.current.tables.Header!.rows.find((r) => r.SEX === 'M')!.CHILD;
@@ -418,7 +474,11 @@ for (const kind of await testDatabases()) {
           `data-ssda903-rule="197B">[^<]*<strong>[^<]*</strong>[^<]*<span[^>]*>[^<]*</span>\\. <a[^>]*href="/children/${ids.oak}/health-and-education/sdq/new"`,
         ),
       );
-      expect(oak.text).toContain('Not built from the record yet: DoLo.');
+      // every table of 2026/27 is built: Oak's orders are in its DoLo table, and the placement rule 709 queries links to the period
+      expect(oak.text).not.toContain('Not built from the record yet');
+      expect(oak.text).toMatch(
+        new RegExp(`data-ssda903-rule="709">[\\s\\S]*?href="/children/${ids.oak}/looked-after/periods/${ids.oakPeriod}"`),
+      );
       // not looked after in 2026/27: no section
       const birch = await ana.get(`/children/${ids.birch}`);
       expect(birch.status).toBe(200);

@@ -159,6 +159,10 @@ function describe(childId: string, e: ChronologyEvent): { title: string; detail:
         detail: e.detail,
         href: laPaths.carePeriodPath(childId, id!),
       };
+    case 'dolo_started':
+      return { title: 'Deprivation of liberty order started', detail: null, href: laPaths.carePeriodPath(childId, id!) };
+    case 'dolo_ended':
+      return { title: 'Deprivation of liberty order ended', detail: null, href: laPaths.carePeriodPath(childId, id!) };
     case 'ceased_looked_after':
       return {
         title: `Ceased to be looked after: ${lower(of(reasonCeasedLabels, e.code))} (${e.code})`,

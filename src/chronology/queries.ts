@@ -1,7 +1,7 @@
 /**
  * Every dated event on a child's record, from every area, in one statement: contacts and
  * referrals, assessments, visits (with their notes), allocations, child protection, children
- * in need, periods of care (moves, legal status, reviews, care and placement plans), private
+ * in need, periods of care (moves, legal status, reviews, deprivation of liberty orders, care and placement plans), private
  * fostering arrangements, missing episodes (the return, its interview, strategy meeting and
  * screening), looked after children's health and education (health assessments, dental checks,
  * PEPs, schools), leaving care (the needs assessment, pathway plan and reviews, personal adviser,
@@ -139,6 +139,12 @@ function events(childId: string): SQL {
     union all
     select r.review_date::text, null, 'lookedAfter', 'looked_after_review', r.participation, 'Chaired by ' || r.iro_name, null, r.care_period_id::text, null, 20, r.created_at
       from looked_after_reviews r where r.child_id = ${childId}
+    union all
+    select d.start_date::text, null, 'lookedAfter', 'dolo_started', null, null, null, d.care_period_id::text, null, 20, d.created_at
+      from deprivation_of_liberty_orders d where d.child_id = ${childId}
+    union all
+    select d.end_date::text, null, 'lookedAfter', 'dolo_ended', null, null, null, d.care_period_id::text, null, 20, d.updated_at
+      from deprivation_of_liberty_orders d where d.child_id = ${childId} and d.end_date is not null
     union all
     select c.end_date::text, null, 'lookedAfter', 'ceased_looked_after', c.reason_ceased, null, null, c.id::text, null, 20, c.updated_at
       from care_periods c where c.child_id = ${childId} and c.end_date is not null

@@ -16,6 +16,9 @@ export const paths = {
   newReview: '/children/:childId/looked-after/periods/:id/reviews/new',
   review: '/children/:childId/looked-after/periods/:id/reviews/:reviewId',
   end: '/children/:childId/looked-after/periods/:id/end',
+  newOrder: '/children/:childId/looked-after/periods/:id/deprivation-of-liberty/new',
+  order: '/children/:childId/looked-after/periods/:id/deprivation-of-liberty/:orderId',
+  endOrder: '/children/:childId/looked-after/periods/:id/deprivation-of-liberty/:orderId/end',
   iroCaseloads: '/looked-after/iro-caseloads',
   iroChildren: '/looked-after/iro-caseloads/children',
 } as const;
@@ -33,6 +36,9 @@ export const apiPaths = {
   reviews: '/api/children/:childId/looked-after/periods/:id/reviews',
   review: '/api/children/:childId/looked-after/periods/:id/reviews/:reviewId',
   end: '/api/children/:childId/looked-after/periods/:id/end',
+  orders: '/api/children/:childId/looked-after/periods/:id/deprivation-of-liberty',
+  order: '/api/children/:childId/looked-after/periods/:id/deprivation-of-liberty/:orderId',
+  endOrder: '/api/children/:childId/looked-after/periods/:id/deprivation-of-liberty/:orderId/end',
 } as const;
 
 export const lookedAfterPath = (childId: string) => base(childId);
@@ -49,6 +55,11 @@ export const newLookedAfterReviewPath = (childId: string, id: string) => `${care
 export const lookedAfterReviewPath = (childId: string, id: string, reviewId: string) =>
   `${carePeriodPath(childId, id)}/reviews/${reviewId}`;
 export const ceasePath = (childId: string, id: string) => `${carePeriodPath(childId, id)}/end`;
+export const newDeprivationOfLibertyPath = (childId: string, id: string) => `${carePeriodPath(childId, id)}/deprivation-of-liberty/new`;
+export const deprivationOfLibertyPath = (childId: string, id: string, orderId: string) =>
+  `${carePeriodPath(childId, id)}/deprivation-of-liberty/${orderId}`;
+export const endDeprivationOfLibertyPath = (childId: string, id: string, orderId: string) =>
+  `${deprivationOfLibertyPath(childId, id, orderId)}/end`;
 export const newLookedAfterVisitPath = (childId: string) => `/children/${childId}/visits/new?purpose=looked_after`;
 /** Each IRO's caseload: the children looked after today whom they review. */
 export const iroCaseloadsPath = () => '/looked-after/iro-caseloads';

@@ -58,6 +58,7 @@ const open: CarePeriodSummary = {
   reviews: 0,
   lastReview: null,
   placements: 1,
+  orderSince: null,
   placement,
 };
 
@@ -173,6 +174,7 @@ describe('the period of care page', () => {
     ],
     placementList: [{ ...placement, endDate: '2026-03-20', reasonForChange: 'CARPL' }],
     reviewList: [],
+    orderList: [],
   };
 
   it('lists the episodes and placements with DfE’s words, and only this period’s obligations', () => {
@@ -209,6 +211,27 @@ describe('placements and forms', () => {
     expect(form.legalStatus.items[2]!.text).toBe('C2: Full care order');
     expect(form.visitRegime.items.find((i) => i.checked)!.value).toBe('standard');
     expect(form.alreadyLookedAfter).toBe(false);
+  });
+});
+
+describe('placement types by the year the placement begins', () => {
+  const offered = (values: Record<string, string>) =>
+    becomeLookedAfterForm(child, record([]), { values })
+      .placementType.items.slice(1)
+      .map((i) => i.value);
+
+  it('offers Z11 to Z14 from 2025/26 only, for the date given whole or in its three boxes', () => {
+    expect(offered({ startDate: '2025-03-31' })).not.toContain('Z11');
+    expect(offered({ 'startDate-day': '31', 'startDate-month': '3', 'startDate-year': '2025' })).not.toContain('Z11');
+    expect(offered({ startDate: '2025-04-01' })).toEqual(expect.arrayContaining(['Z11', 'Z12', 'Z13', 'Z14', 'K3']));
+    // without a whole date, every type the record knows
+    expect(offered({ 'startDate-day': '31', 'startDate-month': '', 'startDate-year': '2025' })).toContain('Z11');
+  });
+
+  it('gives K3 and CUSTOD their words', () => {
+    const items = becomeLookedAfterForm(child, record([]), { values: { startDate: '2025-04-01' } }).placementType.items;
+    expect(items.find((i) => i.value === 'K3')!.text).toBe('K3: Supported accommodation');
+    expect(placementChangeReasonLabels.CUSTOD).toBe('Custody arrangement');
   });
 });
 

@@ -11,7 +11,7 @@ import type { RestrictedRecord } from '../children/queries.js';
 import { childCell } from '../children/presenters.js';
 import { labelOf } from '../core/codes.js';
 import type { FieldError } from '../core/http/forms.js';
-import { link } from '../core/views/html.js';
+import { html, link } from '../core/views/html.js';
 import { obligationRows } from '../obligations/presenters.js';
 import { type ObligationView, statusLabels } from '../obligations/queries.js';
 import * as carePlanningPaths from '../care-planning/paths.js';
@@ -24,6 +24,7 @@ import {
   placementChangeReasonCodes,
   placementProviderCodes,
   placementTypeCodes,
+  placementTypesOn,
   reasonCeasedCodes,
   visitRegimes,
 } from './schema.js';
@@ -62,6 +63,7 @@ export const placementTypeLabels: Record<string, string> = {
   A6: 'Placed for adoption under a placement order, not with current foster carers',
   K1: 'Secure children’s home',
   K2: 'Children’s home',
+  K3: 'Supported accommodation',
   P1: 'Placed with own parents or other person with parental responsibility',
   P3: 'Residential employment',
   R1: 'Residential care home',
@@ -127,6 +129,7 @@ export const placementChangeReasonLabels: Record<string, string> = {
   CHILD: 'The child asked for the placement to end',
   LAREQ: 'The responsible or area authority asked for the placement to end',
   PLACE: 'Change in the status of the placement only',
+  CUSTOD: 'Custody arrangement',
   OTHER: 'Another reason',
 };
 
@@ -207,6 +210,7 @@ export function recordSection(childId: string, record: LookedAfterRecord, obliga
     rows.push(row('Legal status', coded(legalStatusLabels, open.legalStatus)));
     if (open.placement) rows.push(row('Placement', `${placementText(open.placement)}, since ${formatDate(open.placement.startDate)}`));
     rows.push(row('Independent reviewing officer', open.iroName ?? 'Not appointed'));
+    if (open.orderSince) rows.push(row('Deprivation of liberty order', `In force since ${formatDate(open.orderSince)}`));
     const review = obligations.find((o) => o.ruleId === 'looked-after-review' && outstanding(o));
     rows.push(
       row(
@@ -327,6 +331,18 @@ export function periodPage(child: ChildHeading, p: CarePeriodView, obligations: 
       { text: `${pl.intendedToAge18 ? 'Yes' : 'No'}${pl.changedDate ? ` (from ${formatDate(pl.changedDate)})` : ''}` },
       { text: visitRegimeLabels[pl.visitRegime as keyof typeof visitRegimeLabels] ?? pl.visitRegime },
     ]),
+    orderRows: p.orderList.map((o) => [
+      { text: formatDate(o.startDate) },
+      { text: o.endDate ? formatDate(o.endDate) : 'In force' },
+      {
+        html: html`${link(to.deprivationOfLibertyPath(child.id, p.id, o.id), 'Correct', `the order that started on ${formatDate(o.startDate)}`)}${
+          o.endDate
+            ? ''
+            : html` ${link(to.endDeprivationOfLibertyPath(child.id, p.id, o.id), 'Record its end', `of the order that started on ${formatDate(o.startDate)}`)}`
+        }`,
+      },
+    ]),
+    newOrder: { text: 'Record a deprivation of liberty order', href: to.newDeprivationOfLibertyPath(child.id, p.id) },
     reviewRows: p.reviewList.map((r) => [
       { html: link(to.lookedAfterReviewPath(child.id, p.id, r.id), formatDate(r.reviewDate), 'review') },
       { text: coded(participationLabels, r.participation) },
@@ -341,9 +357,24 @@ export function periodPage(child: ChildHeading, p: CarePeriodView, obligations: 
 
 type FormOpts = { values: FormValues; errors?: readonly FieldError[] };
 
-function placementForm(form: FormView) {
+/** The day a form's date field holds, whole (ISO, or the three boxes of a form posted back), else null. */
+function dayIn(values: FormValues, name: string): string | null {
+  const whole = values[name];
+  if (typeof whole === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(whole)) return whole;
+  const [d, m, y] = ['day', 'month', 'year'].map((p) => values[`${name}-${p}`]);
+  if (typeof d !== 'string' || typeof m !== 'string' || typeof y !== 'string' || !/^\d{4}$/.test(y.trim())) return null;
+  const iso = `${y.trim()}-${m.trim().padStart(2, '0')}-${d.trim().padStart(2, '0')}`;
+  return /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(iso) ? iso : null;
+}
+
+/** The placement types offered: those of the return for the year of the day the form holds (all the record's without one). */
+const placementTypesFor = (day: string | null) => (day ? placementTypesOn(day) : placementTypeCodes);
+
+function placementForm(form: FormView, day: string | null) {
   return {
-    placementType: form.select('placementType', 'Placement type', codeOptions(placementTypeLabels, placementTypeCodes), { blank: '' }),
+    placementType: form.select('placementType', 'Placement type', codeOptions(placementTypeLabels, placementTypesFor(day)), {
+      blank: '',
+    }),
     provider: form.select('provider', 'Placement provider', codeOptions(providerLabels, placementProviderCodes), { blank: 'Not recorded' }),
     providerName: form.input('providerName', 'Carer or provider', { hint: 'The foster carers, home or establishment' }),
     urn: form.input('urn', 'Ofsted URN', {
@@ -386,7 +417,7 @@ export function becomeLookedAfterForm(child: ChildHeading, record: LookedAfterRe
       codeOptions(Object.fromEntries(primaryNeedCodes.map((c) => [c.code, c.label])), categoryOfNeedCodes),
       { blank: '' },
     ),
-    ...placementForm(form),
+    ...placementForm(form, dayIn({ ...placementDefaults, ...opts.values }, 'startDate')),
   };
 }
 
@@ -441,7 +472,11 @@ export function correctEpisodeForm(child: ChildHeading, p: CarePeriodView, episo
       'Category of need',
       codeOptions(Object.fromEntries(primaryNeedCodes.map((c) => [c.code, c.label])), categoryOfNeedCodes),
     ),
-    placementType: form.select('placementType', 'Placement type', codeOptions(placementTypeLabels, placementTypeCodes)),
+    placementType: form.select(
+      'placementType',
+      'Placement type',
+      codeOptions(placementTypeLabels, placementTypesFor(p.placementList.find((pl) => pl.id === episode.placementId)?.startDate ?? null)),
+    ),
   };
 }
 
@@ -467,7 +502,7 @@ export function moveForm(child: ChildHeading, p: CarePeriodView, opts: FormOpts)
       { blank: '' },
     ),
     sameCarers: form.yesNo('sameCarers', 'Do the carers stay the same?', { hint: 'For example, the same foster carers moving house' }),
-    ...placementForm(form),
+    ...placementForm(form, dayIn(opts.values, 'moveDate')),
   };
 }
 
@@ -590,6 +625,58 @@ export function changePlacementForm(child: ChildHeading, p: CarePeriodView, opts
       'Visits',
       visitRegimes.map((v) => ({ value: v, text: visitRegimeLabels[v] })),
     ),
+  };
+}
+
+// ── deprivation of liberty orders ────────────────────────────────────────────
+
+const orderIntro =
+  'A court’s order authorising the deprivation of the child’s liberty while looked after (the SSDA903’s DoLo table, collected from the 2026 to 2027 return). It lies within the period of care, and the child’s orders do not overlap.';
+
+/** The form to record an order, or to correct one (null when the period has no such order). */
+export function deprivationOfLibertyForm(child: ChildHeading, p: CarePeriodView, orderId: string | null, opts: FormOpts) {
+  const order = orderId === null ? null : p.orderList.find((o) => o.id === orderId);
+  if (order === undefined) return null;
+  const { errorList, errors } = errorsOf(opts.errors, ['startDate', 'endDate']);
+  const form = new FormView(
+    { startDate: order?.startDate ?? '', endDate: order?.endDate ?? '', version: p.version, ...opts.values },
+    errors,
+  );
+  return {
+    title: order ? 'Correct a deprivation of liberty order' : 'Record a deprivation of liberty order',
+    caption: caption(child),
+    backLink: to.carePeriodPath(child.id, p.id),
+    action: order ? to.deprivationOfLibertyPath(child.id, p.id, order.id) : to.newDeprivationOfLibertyPath(child.id, p.id),
+    errorList,
+    version: form.value('version'),
+    intro: order
+      ? `The order that started on ${formatDate(order.startDate)}. Correct dates recorded wrongly; a blank end date means the order is still in force.`
+      : orderIntro,
+    startDate: form.date('startDate', 'Date the order started'),
+    endDate: form.date('endDate', 'Date the order ended', {
+      hint: p.endDate
+        ? `On or before ${formatDate(p.endDate)}, when the child ceased to be looked after`
+        : 'Leave blank if it is still in force',
+    }),
+  };
+}
+
+/** The form to record the day an open order ended, or null when the period has no such open order. */
+export function endDeprivationOfLibertyForm(child: ChildHeading, p: CarePeriodView, orderId: string, opts: FormOpts) {
+  const order = p.orderList.find((o) => o.id === orderId && o.endDate === null);
+  if (!order) return null;
+  const { errorList, errors } = errorsOf(opts.errors, ['endDate']);
+  const form = new FormView({ version: p.version, ...opts.values }, errors);
+  return {
+    title: 'Record the end of a deprivation of liberty order',
+    caption: caption(child),
+    backLink: to.carePeriodPath(child.id, p.id),
+    action: to.endDeprivationOfLibertyPath(child.id, p.id, order.id),
+    errorList,
+    version: form.value('version'),
+    intro: `The order has been in force since ${formatDate(order.startDate)}.`,
+    startDate: null,
+    endDate: form.date('endDate', 'Date the order ended'),
   };
 }
 

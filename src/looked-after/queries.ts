@@ -44,6 +44,13 @@ export interface LookedAfterReviewView {
   recordCompletedDate: string | null;
 }
 
+/** A deprivation of liberty order (the SSDA903's DoLo row). */
+export interface DeprivationOfLibertyView {
+  id: string;
+  startDate: string;
+  endDate: string | null;
+}
+
 export interface CarePeriodSummary {
   id: string;
   startDate: string;
@@ -58,6 +65,8 @@ export interface CarePeriodSummary {
   reviews: number;
   lastReview: string | null;
   placements: number;
+  /** The day the deprivation of liberty order open now began, if one is. */
+  orderSince: string | null;
   /** The placement in force (or the last one, once the period has ended). */
   placement: PlacementView | null;
 }
@@ -66,6 +75,7 @@ export interface CarePeriodView extends CarePeriodSummary {
   episodes: EpisodeView[];
   placementList: PlacementView[];
   reviewList: LookedAfterReviewView[];
+  orderList: DeprivationOfLibertyView[];
 }
 
 const placementColumns = sql`p.id, p.start_date::text as "startDate", p.end_date::text as "endDate", p.reason_for_change as "reasonForChange",
@@ -87,7 +97,9 @@ function periodsWhere(db: Db, condition: ReturnType<typeof sql>) {
                e.legal_status as "legalStatus", e.category_of_need as "categoryOfNeed",
                (select count(*)::int from looked_after_reviews r where r.care_period_id = c.id) as reviews,
                (select max(review_date)::text from looked_after_reviews r where r.care_period_id = c.id) as "lastReview",
-               (select count(*)::int from placements p where p.care_period_id = c.id) as placements
+               (select count(*)::int from placements p where p.care_period_id = c.id) as placements,
+               (select min(d.start_date)::text from deprivation_of_liberty_orders d
+                 where d.care_period_id = c.id and d.end_date is null) as "orderSince"
           from care_periods c
           join lateral (select legal_status, category_of_need from care_episodes e
                          where e.care_period_id = c.id order by e.start_date desc limit 1) e on true
@@ -127,7 +139,7 @@ export async function carePeriodOf(db: Db, childId: string, id: string): Promise
   if (!isUuid(id)) return null;
   const [found] = await withPlacements(db, await periodsWhere(db, sql`c.child_id = ${childId} and c.id = ${id}`));
   if (!found) return null;
-  const [episodes, placementList, reviewList] = await Promise.all([
+  const [episodes, placementList, reviewList, orderList] = await Promise.all([
     rows<EpisodeView>(
       db,
       sql`select e.id, e.start_date::text as "startDate",
@@ -144,8 +156,13 @@ export async function carePeriodOf(db: Db, childId: string, id: string): Promise
                  decisions_circulated_date::text as "decisionsCirculatedDate", record_completed_date::text as "recordCompletedDate"
             from looked_after_reviews where care_period_id = ${id} order by review_date, created_at`,
     ),
+    rows<DeprivationOfLibertyView>(
+      db,
+      sql`select id, start_date::text as "startDate", end_date::text as "endDate"
+            from deprivation_of_liberty_orders where care_period_id = ${id} order by start_date`,
+    ),
   ]);
-  return { ...found, episodes, placementList, reviewList };
+  return { ...found, episodes, placementList, reviewList, orderList };
 }
 
 const lookedAfterRuleIds = new Set(clockRules.filter((r) => r.area === 'looked after').map((r) => r.id));

@@ -25,6 +25,8 @@ import {
   ceaseForm,
   changePlacementForm,
   correctEpisodeForm,
+  deprivationOfLibertyForm,
+  endDeprivationOfLibertyForm,
   iroCaseloadsPage,
   iroChildrenPage,
   iroForm,
@@ -47,11 +49,16 @@ import {
   changeLegalStatusSchema,
   changePlacement,
   changePlacementSchema,
+  correctDeprivationOfLiberty,
   correctEpisode,
   correctEpisodeSchema,
+  deprivationOfLibertySchema,
+  endDeprivationOfLiberty,
+  endDeprivationOfLibertySchema,
   lookedAfterReviewSchema,
   movePlacement,
   movePlacementSchema,
+  recordDeprivationOfLiberty,
   recordLookedAfterReview,
   recordReviewFollowUp,
   reviewFollowUpSchema,
@@ -64,6 +71,7 @@ interface Params {
   id: string;
   reviewId: string;
   episodeId: string;
+  orderId: string;
 }
 
 type PeriodForm = (
@@ -123,6 +131,20 @@ export function lookedAfterRoutes(app: FastifyInstance, ctx: AppContext): void {
     return reply.page('looked-after/views/review.njk', form);
   }
 
+  async function orderPage(reply: FastifyReply, p: Params, values: FormValues, errors: FieldError[], orderId: string | null) {
+    const [child, period] = await Promise.all([childSummary(ctx.db, p.childId), carePeriodOf(ctx.db, p.childId, p.id)]);
+    const form = child && period ? deprivationOfLibertyForm(child, period, orderId, { values, errors }) : null;
+    if (!form) return notFound(reply);
+    return reply.page('looked-after/views/deprivation-of-liberty.njk', form);
+  }
+
+  async function endOrderPage(reply: FastifyReply, p: Params, values: FormValues, errors: FieldError[]) {
+    const [child, period] = await Promise.all([childSummary(ctx.db, p.childId), carePeriodOf(ctx.db, p.childId, p.id)]);
+    const form = child && period ? endDeprivationOfLibertyForm(child, period, p.orderId, { values, errors }) : null;
+    if (!form) return notFound(reply);
+    return reply.page('looked-after/views/deprivation-of-liberty.njk', form);
+  }
+
   // ── reading ───────────────────────────────────────────────────────────────
 
   const view = { method: 'GET', roles: practice, audit: 'VIEW_CHILD' } as const;
@@ -176,6 +198,9 @@ export function lookedAfterRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(app, ctx, { ...view, url: paths.iro }, async (req, reply) => iroPage(reply, params(req), {}, []));
   route(app, ctx, { ...view, url: paths.newReview }, async (req, reply) => reviewPage(reply, params(req), {}, []));
   route(app, ctx, { ...view, url: paths.review }, async (req, reply) => followUpPage(reply, params(req), {}, []));
+  route(app, ctx, { ...view, url: paths.newOrder }, async (req, reply) => orderPage(reply, params(req), {}, [], null));
+  route(app, ctx, { ...view, url: paths.order }, async (req, reply) => orderPage(reply, params(req), {}, [], params(req).orderId));
+  route(app, ctx, { ...view, url: paths.endOrder }, async (req, reply) => endOrderPage(reply, params(req), {}, []));
 
   apiRoute(
     app,
@@ -334,6 +359,51 @@ export function lookedAfterRoutes(app: FastifyInstance, ctx: AppContext): void {
     again: (reply, p, _user, values, errors) => followUpPage(reply, p, values, errors),
     staleField: 'decisionsCirculatedDate',
     done: (p) => ({ flash: 'Review saved', to: toPeriod(p) }),
+  });
+
+  register({
+    summary: 'Record a deprivation of liberty order made while the child is looked after (the SSDA903’s DoLo table)',
+    audit: 'RECORD_DEPRIVATION_OF_LIBERTY',
+    roles: practice,
+    page: paths.newOrder,
+    api: apiPaths.orders,
+    schema: deprivationOfLibertySchema(today),
+    fromForm: withDates('startDate', 'endDate'),
+    creates: true,
+    run: (tx, p, input, by) => recordDeprivationOfLiberty(tx, p.childId, p.id, input, by),
+    again: (reply, p, _user, values, errors) => orderPage(reply, p, values, errors, null),
+    staleField: 'startDate',
+    done: (p) => ({ flash: 'Deprivation of liberty order recorded', to: toPeriod(p) }),
+  });
+
+  register({
+    summary: 'Correct the dates of a deprivation of liberty order, recorded wrongly',
+    audit: 'CORRECT_DEPRIVATION_OF_LIBERTY',
+    roles: practice,
+    page: paths.order,
+    api: apiPaths.order,
+    schema: deprivationOfLibertySchema(today),
+    fromForm: withDates('startDate', 'endDate'),
+    creates: false,
+    run: (tx, p, input) => correctDeprivationOfLiberty(tx, p.childId, p.id, p.orderId, input),
+    again: (reply, p, _user, values, errors) => orderPage(reply, p, values, errors, p.orderId),
+    staleField: 'startDate',
+    done: (p) => ({ flash: 'Deprivation of liberty order corrected', to: toPeriod(p) }),
+  });
+
+  register({
+    summary: 'Record the day a deprivation of liberty order ended',
+    audit: 'END_DEPRIVATION_OF_LIBERTY',
+    roles: practice,
+    page: paths.endOrder,
+    api: apiPaths.endOrder,
+    schema: endDeprivationOfLibertySchema(today),
+    fromForm: withDates('endDate'),
+    creates: false,
+    run: (tx, p, input) => endDeprivationOfLiberty(tx, p.childId, p.id, p.orderId, input),
+    again: (reply, p, _user, values, errors) => endOrderPage(reply, p, values, errors),
+    staleField: 'endDate',
+    done: (p) => ({ flash: 'Deprivation of liberty order ended', to: toPeriod(p) }),
   });
 
   register({

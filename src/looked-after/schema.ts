@@ -12,7 +12,7 @@ import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../core/auth/schema.js';
 import { children } from '../core/record/schema.js';
-import { codesFor } from '../returns/ssda903/tables.js';
+import { codesFor, FIRST_YEAR, LATEST_YEAR } from '../returns/ssda903/tables.js';
 import { VISIT_REGIMES } from '../clock/index.js';
 
 /** The SSDA903 collection year whose code lists the record follows (the return ending 31 March). */
@@ -32,6 +32,23 @@ export const shortBreakLegalStatuses = ['V3', 'V4'] as const;
 export const categoryOfNeedCodes = codes('Episodes', 'CIN');
 /** PLACE: placement type. */
 export const placementTypeCodes = codes('Episodes', 'PLACE');
+/** The SSDA903 collection year (the year it ends) a day falls in: 1 April to 31 March. */
+export function collectionYearOf(isoDate: string): number {
+  const year = Number(isoDate.slice(0, 4));
+  return Number(isoDate.slice(5, 7)) >= 4 ? year + 1 : year;
+}
+
+/**
+ * The placement types of the return for the year a placement begins (Z11 to Z14 from 2025/26
+ * on, say), among the record's: a day outside the years the returns module knows takes the
+ * nearest year's list.
+ */
+export function placementTypesOn(isoDate: string): readonly string[] {
+  const year = Math.min(LATEST_YEAR, Math.max(FIRST_YEAR, collectionYearOf(isoDate)));
+  const ofYear = new Set(codesFor('Episodes', 'PLACE', year));
+  return placementTypeCodes.filter((c) => ofYear.has(c));
+}
+
 /** PLACE_PROVIDER: who provides the placement. */
 export const placementProviderCodes = codes('Episodes', 'PLACE_PROVIDER');
 /** REC: reason an episode ceased. X1 (a new episode began the same day) is the record's own doing, never chosen. */
@@ -230,5 +247,40 @@ export const lookedAfterReviews = pgTable(
     ),
     index('looked_after_reviews_period_idx').on(t.carePeriodId, t.reviewDate),
     index('looked_after_reviews_child_idx').on(t.childId),
+  ],
+);
+
+/**
+ * A deprivation of liberty order (DoLO) made while the child is looked after: the SSDA903's
+ * DoLo table from 2026/27 (DOLO_START, DOLO_END). It lies within its period of care (an order
+ * still open when care ends is one DfE's rule 707 queries), and the child's orders never overlap
+ * (rule 705); an order ends after the day it starts (rule 702). Changes to it move the period's
+ * version on, as every change under the period does.
+ */
+export const deprivationOfLibertyOrders = pgTable(
+  'deprivation_of_liberty_orders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    childId: uuid('child_id')
+      .notNull()
+      .references(() => children.id),
+    carePeriodId: uuid('care_period_id')
+      .notNull()
+      .references(() => carePeriods.id),
+    /** DOLO_START */
+    startDate: date('start_date').notNull(),
+    /** DOLO_END */
+    endDate: date('end_date'),
+    ...stamps(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('deprivation_of_liberty_orders_end_check', sql`${t.endDate} is null or ${t.endDate} > ${t.startDate}`),
+    // a child has one open order at a time
+    uniqueIndex('deprivation_of_liberty_orders_open_idx')
+      .on(t.childId)
+      .where(sql`${t.endDate} is null`),
+    index('deprivation_of_liberty_orders_period_idx').on(t.carePeriodId, t.startDate),
+    index('deprivation_of_liberty_orders_child_idx').on(t.childId),
   ],
 );

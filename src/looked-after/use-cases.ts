@@ -32,6 +32,7 @@ import {
   carePeriods,
   careEpisodes,
   categoryOfNeedCodes,
+  deprivationOfLibertyOrders,
   legalStatusCodes,
   lookedAfterReviews,
   participationCodes,
@@ -40,6 +41,7 @@ import {
   placementProviderCodes,
   placements,
   placementTypeCodes,
+  placementTypesOn,
   reasonCeasedCodes,
   shortBreakLegalStatuses,
   visitRegimes,
@@ -102,6 +104,16 @@ function placementValues(input: PlacementInput) {
     intendedToAge18: input.intendedToAge18,
     visitRegime: input.visitRegime,
   };
+}
+
+/** A placement's type must be in DfE's list for the return of the year the placement begins. */
+function checkPlacementType(placementType: string, began: string) {
+  if (placementTypesOn(began).includes(placementType)) return;
+  const year = Number(began.slice(5, 7)) >= 4 ? Number(began.slice(0, 4)) : Number(began.slice(0, 4)) - 1;
+  throw new CaseworkRuleError(
+    'placementType',
+    `Placement type ${placementType} is not one of DfE’s placement types for ${year} to ${year + 1}, when the placement began (${formatDate(began)})`,
+  );
 }
 
 // ── reads the rules need ─────────────────────────────────────────────────────
@@ -178,6 +190,7 @@ export async function becomeLookedAfter(tx: Db, childId: string, input: BecomeLo
       `Date the child became looked after cannot be before they were born (${formatDate(child.dateOfBirth)})`,
     );
   }
+  checkPlacementType(input.placementType, input.startDate);
   const [open] = await tx
     .select({ startDate: carePeriods.startDate })
     .from(carePeriods)
@@ -322,6 +335,7 @@ export async function movePlacement(tx: Db, childId: string, periodId: string, i
       `Date of the move must be after the current placement began (${formatDate(current.startDate)}): placements cannot overlap`,
     );
   }
+  checkPlacementType(input.placementType, input.moveDate);
   const latest = await latestEpisode(tx, periodId);
   await tx.update(placements).set({ endDate: input.moveDate, reasonForChange: input.reasonForChange }).where(eq(placements.id, current.id));
   const [placement] = await tx
@@ -444,6 +458,7 @@ export async function correctEpisode(tx: Db, childId: string, periodId: string, 
   ) {
     throw new CaseworkRuleError('legalStatus', 'Nothing to correct: the episode already records these');
   }
+  if (input.placementType !== placement!.placementType) checkPlacementType(input.placementType, placement!.startDate);
   if (period.shortBreaks !== isShortBreaks(input.legalStatus)) {
     throw new CaseworkRuleError(
       'legalStatus',
@@ -517,7 +532,21 @@ export async function ceaseLookedAfter(tx: Db, childId: string, periodId: string
     .from(placementChanges)
     .innerJoin(placements, eq(placements.id, placementChanges.placementId))
     .where(eq(placements.carePeriodId, periodId));
-  const floor = [latest.startDate, lastReview?.d ?? null, lastChange?.d ?? null, period.iroAppointedDate]
+  const orders = await tx.select().from(deprivationOfLibertyOrders).where(eq(deprivationOfLibertyOrders.carePeriodId, periodId));
+  const open = orders.find((o) => o.endDate === null);
+  if (open) {
+    // an order left open when care ends is one the SSDA903 queries (rule 707)
+    throw new CaseworkRuleError(
+      'endDate',
+      `A deprivation of liberty order has been open since ${formatDate(open.startDate)}: record the day it ended first`,
+    );
+  }
+  const lastOrder =
+    orders
+      .map((o) => o.endDate!)
+      .sort()
+      .at(-1) ?? null;
+  const floor = [latest.startDate, lastReview?.d ?? null, lastChange?.d ?? null, period.iroAppointedDate, lastOrder]
     .filter((d): d is string => !!d)
     .sort()
     .at(-1)!;
@@ -686,4 +715,155 @@ export async function recordReviewFollowUp(tx: Db, childId: string, periodId: st
   await bump(tx, periodId);
   await recomputeObligations(tx, [childId]);
   return reviewId;
+}
+
+// ── deprivation of liberty orders ────────────────────────────────────────────
+
+const DOLO_START = 'Date the order started';
+const DOLO_END = 'Date the order ended';
+
+/** Placements DfE's rule 710 says a child under a deprivation of liberty order cannot be in. */
+export const placementsRefusingDolo = ['K1', 'P1', 'R5', 'K3'] as const;
+
+export function deprivationOfLibertySchema(today: Today) {
+  return z
+    .object({
+      startDate: dateField(DOLO_START, { notInFuture: today }),
+      endDate: optionalDateField(DOLO_END, { notInFuture: today }),
+      version: version(),
+    })
+    .superRefine((v, ctx) => {
+      if (typeof v.startDate === 'string' && typeof v.endDate === 'string' && v.endDate <= v.startDate) {
+        ctx.addIssue({ code: 'custom', path: ['endDate'], message: `${DOLO_END} must be after the day it started` });
+      }
+    }, evenWithOtherErrors);
+}
+export type DeprivationOfLiberty = z.output<ReturnType<typeof deprivationOfLibertySchema>>;
+
+export function endDeprivationOfLibertySchema(today: Today) {
+  return z.object({ endDate: dateField(DOLO_END, { notInFuture: today }), version: version() });
+}
+export type EndDeprivationOfLiberty = z.output<ReturnType<typeof endDeprivationOfLibertySchema>>;
+
+async function orderOf(tx: Db, periodId: string, orderId: string) {
+  if (!isUuid(orderId)) throw new CaseworkNotFound('The deprivation of liberty order');
+  const [o] = await tx
+    .select()
+    .from(deprivationOfLibertyOrders)
+    .where(and(eq(deprivationOfLibertyOrders.id, orderId), eq(deprivationOfLibertyOrders.carePeriodId, periodId)));
+  if (!o) throw new CaseworkNotFound('The deprivation of liberty order');
+  return o;
+}
+
+/**
+ * The checks an order's dates must pass, the same for a new order, a correction and an end:
+ * within the period of care (ended by its end when the period has ended), clear of the child's
+ * other orders (one may start the day another ends), and never while the child is placed where
+ * rule 710 says such an order cannot be.
+ */
+async function checkOrder(
+  tx: Db,
+  childId: string,
+  period: typeof carePeriods.$inferSelect,
+  order: { startDate: string; endDate: string | null },
+  exceptId: string | null,
+) {
+  if (order.startDate < period.startDate) {
+    throw new CaseworkRuleError(
+      'startDate',
+      `${DOLO_START} cannot be before the child became looked after (${formatDate(period.startDate)})`,
+    );
+  }
+  if (period.endDate) {
+    if (order.startDate >= period.endDate) {
+      throw new CaseworkRuleError(
+        'startDate',
+        `${DOLO_START} must be before the child ceased to be looked after (${formatDate(period.endDate)})`,
+      );
+    }
+    if (order.endDate === null || order.endDate > period.endDate) {
+      throw new CaseworkRuleError(
+        'endDate',
+        `The child ceased to be looked after on ${formatDate(period.endDate)}: ${DOLO_END.toLowerCase()} is needed, on or before that day`,
+      );
+    }
+  }
+  const others = (await tx.select().from(deprivationOfLibertyOrders).where(eq(deprivationOfLibertyOrders.childId, childId))).filter(
+    (o) => o.id !== exceptId,
+  );
+  const clash = others.find((o) => order.startDate < (o.endDate ?? '9999-12-31') && o.startDate < (order.endDate ?? '9999-12-31'));
+  if (clash) {
+    throw new CaseworkRuleError(
+      'startDate',
+      `The child’s orders cannot overlap: another order ${clash.endDate ? `ran from ${formatDate(clash.startDate)} to ${formatDate(clash.endDate)}` : `has been open since ${formatDate(clash.startDate)}`}`,
+    );
+  }
+  const during = await tx.select().from(placements).where(eq(placements.carePeriodId, period.id));
+  const refused = during.find(
+    (p) =>
+      (placementsRefusingDolo as readonly string[]).includes(p.placementType) &&
+      p.startDate <= (order.endDate ?? '9999-12-31') &&
+      order.startDate <= (p.endDate ?? '9999-12-31'),
+  );
+  if (refused) {
+    throw new CaseworkRuleError(
+      'startDate',
+      `The child was placed in a placement of type ${refused.placementType} from ${formatDate(refused.startDate)}: a deprivation of liberty order cannot run in a secure children’s home, with parents, in a young offender institution or in supported accommodation`,
+    );
+  }
+}
+
+/** A deprivation of liberty order made while the child is looked after, open or already ended. */
+export async function recordDeprivationOfLiberty(tx: Db, childId: string, periodId: string, input: DeprivationOfLiberty, by: Actor) {
+  await periodOf(tx, childId, periodId);
+  const period = (await lockAtVersion(tx, carePeriods, periodId, input.version, THE_PERIOD))!;
+  const order = { startDate: input.startDate, endDate: input.endDate ?? null };
+  await checkOrder(tx, childId, period, order, null);
+  const [row] = await tx
+    .insert(deprivationOfLibertyOrders)
+    .values({ childId, carePeriodId: periodId, ...order, recordedBy: by.userId })
+    .returning({ id: deprivationOfLibertyOrders.id });
+  await bump(tx, periodId);
+  await recomputeObligations(tx, [childId]);
+  return row!.id;
+}
+
+/** An order's dates were recorded wrongly and are put right (a blank end reopens it, in an open period). */
+export async function correctDeprivationOfLiberty(tx: Db, childId: string, periodId: string, orderId: string, input: DeprivationOfLiberty) {
+  await periodOf(tx, childId, periodId);
+  const existing = await orderOf(tx, periodId, orderId);
+  const period = (await lockAtVersion(tx, carePeriods, periodId, input.version, THE_PERIOD))!;
+  const order = { startDate: input.startDate, endDate: input.endDate ?? null };
+  if (order.startDate === existing.startDate && order.endDate === existing.endDate) {
+    throw new CaseworkRuleError('startDate', 'Nothing to correct: the order already records these dates');
+  }
+  await checkOrder(tx, childId, period, order, orderId);
+  await tx
+    .update(deprivationOfLibertyOrders)
+    .set({ ...order, updatedAt: new Date() })
+    .where(eq(deprivationOfLibertyOrders.id, orderId));
+  await bump(tx, periodId);
+  await recomputeObligations(tx, [childId]);
+  return orderId;
+}
+
+/** An open order ends. */
+export async function endDeprivationOfLiberty(tx: Db, childId: string, periodId: string, orderId: string, input: EndDeprivationOfLiberty) {
+  await periodOf(tx, childId, periodId);
+  const existing = await orderOf(tx, periodId, orderId);
+  const period = (await lockAtVersion(tx, carePeriods, periodId, input.version, THE_PERIOD))!;
+  if (existing.endDate) {
+    throw new CaseworkRuleError('endDate', `The order already ended on ${formatDate(existing.endDate)}: correct it instead`);
+  }
+  if (input.endDate <= existing.startDate) {
+    throw new CaseworkRuleError('endDate', `${DOLO_END} must be after the day it started (${formatDate(existing.startDate)})`);
+  }
+  await checkOrder(tx, childId, period, { startDate: existing.startDate, endDate: input.endDate }, orderId);
+  await tx
+    .update(deprivationOfLibertyOrders)
+    .set({ endDate: input.endDate, updatedAt: new Date() })
+    .where(eq(deprivationOfLibertyOrders.id, orderId));
+  await bump(tx, periodId);
+  await recomputeObligations(tx, [childId]);
+  return orderId;
 }

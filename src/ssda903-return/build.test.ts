@@ -96,6 +96,12 @@ function record(): LookedAfterRecord {
       { ...sw('s3', 'a', W2, '2025-07-01', '2026-05-01'), changeReason: 'LEFTRL', socialWorkEnglandNumber: 'SW123456' },
       sw('s4', 'b', W2, '2023-01-01', '2024-02-01'),
     ],
+    // A's orders in her children's home, one after the other; B's ended long before 2026/27
+    dolos: [
+      { id: 'o2', childId: 'a', periodId: 'pa', startDate: '2026-06-01', endDate: '2027-05-01' },
+      { id: 'o1', childId: 'a', periodId: 'pa', startDate: '2025-10-01', endDate: '2026-06-01' },
+      { id: 'ob', childId: 'b', periodId: 'pb', startDate: '2025-06-01', endDate: '2025-07-01' },
+    ],
     // as the missing episodes area gives them for 2025/26, C's too (C is not in 2025/26's Header)
     missing: [
       missing('m2', 'a', '12', 'A', '01/02/2026', null),
@@ -373,15 +379,40 @@ describe('the SSDA903 from the record', () => {
     expect(columnProblems(built.tables, 2026)).toEqual([]);
   });
 
-  it('writes every other table of the year with its header row, and says it is not built from the record', () => {
-    const built = build903(record(), 2026);
-    expect(built.notBuilt).toEqual([]);
-    expect(notesOf(built).filter((n) => n.startsWith('not built'))).toEqual([]);
-    const later = build903(record(), 2027);
-    expect(later.notBuilt).toEqual(['DoLo']);
-    expect(later.tables.DoLo!.rows).toEqual([]);
-    expect(notesOf(later)).toContain('not built from the record yet: DoLo (written with the header row only)');
-    expect(build903(record(), 2023).notBuilt).not.toContain('SWEpisodes');
+  it('builds every table of each year from the record, none with its header row only', () => {
+    for (const year of [2023, 2026, 2027]) {
+      const built = build903(record(), year);
+      expect(built.notBuilt).toEqual([]);
+      expect(notesOf(built).filter((n) => n.startsWith('not built'))).toEqual([]);
+    }
+    // the DoLo table is collected from 2026/27 only
+    expect(build903(record(), 2026).tables.DoLo).toBeUndefined();
+  });
+
+  it('builds DoLo from 2026/27 with the orders in force in the year, one ending after 31 March sent as open', () => {
+    const built = build903(record(), 2027);
+    expect(built.tables.DoLo!.rows).toEqual([
+      { CHILD: '12', DOB: '01/05/2010', DOLO_START: '01/10/2025', DOLO_END: '01/06/2026' },
+      { CHILD: '12', DOB: '01/05/2010', DOLO_START: '01/06/2026', DOLO_END: null },
+    ]);
+    expect(built.sources.DoLo).toEqual([
+      { childId: 'a', periodId: 'pa' },
+      { childId: 'a', periodId: 'pa' },
+    ]);
+    expect(columnProblems(built.tables, 2027)).toEqual([]);
+    const dolo = (r: LookedAfterRecord) =>
+      check903(build903(r, 2027), build903(r, 2026))
+        .findings.filter((f) => f.table.startsWith('DoLo'))
+        .map((f) => f.rule);
+    expect(dolo(record())).toEqual([]);
+    // an order overlapping the one before is DfE's rule 705, which the record refuses at entry
+    const overlapping = record();
+    overlapping.dolos[0]!.startDate = '2026-05-01';
+    expect(dolo(overlapping)).toContain('705');
+    expect(fixFor({ table: 'DoLo', row: 2, fields: ['DOLO_START'] }, built, build903(record(), 2026))).toEqual({
+      href: '/children/a/looked-after/periods/pa',
+      text: 'The period of care',
+    });
   });
 
   it('builds OC3 for each care leaver at a birthday in the year, in the Header whether looked after in the year or not', () => {

@@ -91,6 +91,15 @@ export interface SocialWorkerRow {
   endDate: string | null;
 }
 
+/** A deprivation of liberty order (the looked after area's). */
+export interface DoloRow {
+  id: string;
+  childId: string;
+  periodId: string;
+  startDate: string;
+  endDate: string | null;
+}
+
 /** Everything on the record the return of one year is made from. */
 export interface LookedAfterRecord {
   children: ChildRow[];
@@ -99,6 +108,8 @@ export interface LookedAfterRecord {
   placements: PlacementRow[];
   reviews: ReviewRow[];
   socialWorkers: SocialWorkerRow[];
+  /** The children's deprivation of liberty orders (the DoLo table, from 2026/27). */
+  dolos: DoloRow[];
   /** The Missing table's rows of the year, as the missing episodes area gives them, each with its episode. */
   missing: MissingTableEpisode[];
   /** The children looked after all year to 31 March (the OC2 cohort), with their health and education facts then. */
@@ -546,6 +557,31 @@ const prevPermSource: TableSource = {
 };
 
 /**
+ * Each child's deprivation of liberty orders in force at some time in the year, with the
+ * Header's CHILD and DOB; an order that ended after 31 March is sent as open (not yet known).
+ */
+const doloSource: TableSource = {
+  table: 'DoLo',
+  rows: ({ record, children, start, end }) => {
+    const orders = groupBy(record.dolos);
+    return children.flatMap((c) =>
+      [...(orders.get(c.id) ?? [])]
+        .filter((o) => openIn(o.startDate, o.endDate, start, end))
+        .sort(byDate((o) => o.startDate))
+        .map((o) => ({
+          row: {
+            CHILD: String(c.reference),
+            DOB: dfeDate(c.dateOfBirth),
+            DOLO_START: dfeDate(o.startDate),
+            DOLO_END: dfeDate(known(o.endDate, end)),
+          },
+          source: { childId: c.id, periodId: o.periodId },
+        })),
+    );
+  },
+};
+
+/**
  * The tables the record fills, in DfE's order. Another table's source is one more entry: a
  * function from the record (and the children and episodes of the year) to its rows.
  */
@@ -561,6 +597,7 @@ export const TABLE_SOURCES: readonly TableSource[] = [
   oc3Source,
   missingSource,
   socialWorkersSource,
+  doloSource,
 ];
 
 /** What the record does not hold for a table it fills, said beside the findings. */

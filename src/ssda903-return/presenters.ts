@@ -75,6 +75,11 @@ export function fixFor(finding: Pick<Finding, 'table' | 'row' | 'fields'>, curre
       return source.periodId
         ? { href: carePeriodPath(childId, source.periodId), text: 'The period of care' }
         : { href: lookedAfterPath(childId), text: 'Looked after' };
+    case 'DoLo':
+      // the period's page lists its deprivation of liberty orders, each corrected or ended there
+      return source.periodId
+        ? { href: carePeriodPath(childId, source.periodId), text: 'The period of care' }
+        : { href: lookedAfterPath(childId), text: 'Looked after' };
     case 'Reviews':
       return source.periodId && source.reviewId
         ? { href: lookedAfterReviewPath(childId, source.periodId, source.reviewId), text: 'The looked after review' }

@@ -1,7 +1,7 @@
 /**
  * Reads what the SSDA903 return of a collection year is made from: the children with a period
  * of care open at some time in the year (DfE: looked after at any time in the year), and their
- * periods, episodes, placements, reviews and allocations to a social worker; a statement per
+ * periods, episodes, placements, reviews, deprivation of liberty orders and allocations to a social worker; a statement per
  * table, each for all those children. The Missing and OC2 tables' facts are read by the areas
  * that record them (missing episodes; health and education), which know what each counts.
  */
@@ -14,7 +14,7 @@ import { oc2Cohort } from '../health-and-education/queries.js';
 import { missingTableEpisodes } from '../missing-episodes/queries.js';
 import { collectionEnd, collectionStart } from '../returns/ssda903/values.js';
 import { iso } from './build.js';
-import type { ChildRow, EpisodeRow, LookedAfterRecord, PeriodRow, PlacementRow, ReviewRow, SocialWorkerRow } from './build.js';
+import type { ChildRow, DoloRow, EpisodeRow, LookedAfterRecord, PeriodRow, PlacementRow, ReviewRow, SocialWorkerRow } from './build.js';
 
 /**
  * The children in the year's return (or the one child asked for, if it is in it), as a
@@ -64,6 +64,8 @@ function statements(scope: SQL): Record<keyof OwnTables, SQL> {
             (a.ended_at at time zone 'Europe/London')::date::text as "endDate"
           from allocations a join workers w on w.id = a.worker_id
           where a.child_id in (${scope}) and w.role in ${SOCIAL_WORKERS}`,
+    dolos: sql`select id, child_id as "childId", care_period_id as "periodId", start_date::text as "startDate", end_date::text as "endDate"
+          from deprivation_of_liberty_orders where child_id in (${scope})`,
   };
 }
 
@@ -97,13 +99,14 @@ async function ownTables(db: Db, year: number, childId: string | undefined, care
     const [record] = await rows<OwnTables>(db, sql`select ${sql.join(parts, sql`, `)}`);
     return record!;
   }
-  const [children, periods, episodes, placements, reviews, socialWorkers] = await Promise.all([
+  const [children, periods, episodes, placements, reviews, socialWorkers, dolos] = await Promise.all([
     rows<ChildRow>(db, each.children),
     rows<PeriodRow>(db, each.periods),
     rows<EpisodeRow>(db, each.episodes),
     rows<PlacementRow>(db, each.placements),
     rows<ReviewRow>(db, each.reviews),
     rows<SocialWorkerRow>(db, each.socialWorkers),
+    rows<DoloRow>(db, each.dolos),
   ]);
-  return { children, periods, episodes, placements, reviews, socialWorkers };
+  return { children, periods, episodes, placements, reviews, socialWorkers, dolos };
 }

@@ -13,7 +13,7 @@ import { type BrowserHarness, expectAccessible, fillSignIn, openBrowserHarness, 
 
 const DAY = 24 * 3_600_000;
 
-describe('in a real browser: a child becomes looked after, is placed, moves, has a review and leaves care', () => {
+describe('in a real browser: a child becomes looked after, is placed, moves, has a review, a deprivation of liberty order and leaves care', () => {
   let harness: BrowserHarness;
   let database: Database;
   let service: RunningService;
@@ -267,6 +267,27 @@ describe('in a real browser: a child becomes looked after, is placed, moves, has
     await fillDate('recordCompletedDate', '2026-03-16');
     await submit('Save');
     await expect(banner()).resolves.toContain('Review saved');
+    // a deprivation of liberty order: an end before its start is refused, then it is recorded
+    await follow('Record a deprivation of liberty order');
+    await fillDate('startDate', '2026-03-16');
+    await fillDate('endDate', '2026-03-15');
+    await submit('Save');
+    await expect(errorSummary()).resolves.toContain('Date the order ended must be after the day it started');
+    for (const part of ['day', 'month', 'year']) await page.locator(`#endDate-${part}`).fill('');
+    await submit('Save');
+    await expect(banner()).resolves.toContain('Deprivation of liberty order recorded');
+    await expect(page.getByRole('table', { name: 'Deprivation of liberty orders' }).textContent()).resolves.toContain('In force');
+    // care cannot end while the order is open
+    await follow('Record that the child ceased to be looked after');
+    await fillDate('endDate', '2026-03-17');
+    await page.getByLabel('Reason the child ceased to be looked after').selectOption('E4A');
+    await submit('Save');
+    await expect(errorSummary()).resolves.toContain('A deprivation of liberty order has been open since 16 March 2026');
+    await follow('Back');
+    await follow('Record its end of the order that started on 16 March 2026');
+    await fillDate('endDate', '2026-03-17');
+    await submit('Save');
+    await expect(banner()).resolves.toContain('Deprivation of liberty order ended');
     await follow('Record that the child ceased to be looked after');
     await fillDate('endDate', '2026-03-17');
     await page.getByLabel('Reason the child ceased to be looked after').selectOption('E4A');

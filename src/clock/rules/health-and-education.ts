@@ -339,11 +339,12 @@ export const returnHomeInterview: ClockRule = {
   metBy: ['return_interview_held', 'return_interview_declined'],
   stoppedBy: [],
   deadline: '72 hours after the child returned or was found',
-  recurrence: 'for each missing episode',
+  recurrence: 'for each missing episode (M; not an absence without authorisation, A)',
   stopsWhen: 'Never (an offer the child declines meets it).',
   source: {
     document: 'Statutory guidance on children who run away or go missing from home or care (January 2014)',
-    reference: 'return interviews',
+    reference:
+      'independent return interviews: a child found after going missing (M), not one away from placement without authorisation (A)',
     status: 'statutory guidance',
     verification: 'secondary',
   },
