@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChild, type NewChild } from '../src/children/use-cases.js';
-import { rows, type Database } from '../src/core/db/database.js';
+import { rows, type Database, type Db } from '../src/core/db/database.js';
 import { testDatabases } from '../src/core/db/test-database.js';
+import { type BecomeLookedAfter, becomeLookedAfter } from '../src/looked-after/use-cases.js';
 import { ApiClient } from './support/api-client.js';
 import { PASSWORD, smallAuthority } from './support/fixture.js';
 import { Agent, startService, TestClock, type RunningService } from './support/service.js';
@@ -12,6 +13,19 @@ function dateInput(name: string, iso: string): Record<string, string> {
   const [y, m, d] = iso.split('-');
   return { [`${name}-day`]: String(Number(d)), [`${name}-month`]: String(Number(m)), [`${name}-year`]: y! };
 }
+
+/** A period of care begun in foster care, as the looked after area records it; the carers' names are made up. */
+const fostered = (startDate: string) =>
+  ({
+    startDate,
+    legalStatus: 'C2',
+    categoryOfNeed: 'N1',
+    placementType: 'U4',
+    provider: 'PR1',
+    providerName: 'Pat and Sam Carer',
+    intendedToAge18: false,
+    visitRegime: 'standard',
+  }) as BecomeLookedAfter;
 
 type ApiErrors = { errors: { field: string; message: string }[] };
 
@@ -31,6 +45,7 @@ const household = {
 for (const kind of await testDatabases()) {
   describe(`adoption, on ${kind.name}`, () => {
     let database: Database;
+    let authority: Awaited<ReturnType<typeof smallAuthority>>;
     let service: RunningService;
     let childId: string;
     let otherId: string;
@@ -58,6 +73,10 @@ for (const kind of await testDatabases()) {
                    (select count(*)::int from adoption_panel_reports) as reports,
                    (select count(*)::int + coalesce(sum(version), 0)::int from adoption_panel_amendments) as amendments,
                    (select count(*)::int from obligations where rule_id like 'adoption%') as obligations,
+                   (select count(*)::int from obligations) as "allObligations",
+                   (select coalesce(sum(version), 0)::int from care_periods) as "periodVersions",
+                   (select count(*)::int from care_periods where end_date is not null) as "periodsEnded",
+                   (select count(*)::int from placements where end_date is not null) as "placementsEnded",
                    (select count(*)::int from audit_events where action like 'RECORD%' or action like 'CHANGE%' or action like 'END%' or action like 'MARK%') as changes`,
       );
       return counts!;
@@ -88,7 +107,7 @@ for (const kind of await testDatabases()) {
 
     beforeAll(async () => {
       database = await kind.open();
-      const authority = await smallAuthority(database.db);
+      authority = await smallAuthority(database.db);
       const child = (firstName: string, lastName: string, ethnicity: string, dateOfBirth: string) =>
         createChild(database.db, { firstName, lastName, sex: 'F', ethnicity, dateOfBirth, disabilities: [] } as NewChild, '2024-05-01', {
           userId: authority.users.practitioner,
@@ -97,9 +116,9 @@ for (const kind of await testDatabases()) {
       childId = await child('Juno', 'Fakename', 'BAFR', '2023-11-14');
       otherId = await child('Tali', 'Notreal', 'WBRI', '2022-09-30');
       // the periods of care the looked after area records: A1 counts from the day Juno entered care
-      await database.db.execute(
-        sql`insert into care_periods (child_id, start_date) values (${childId}, '2024-05-01'), (${otherId}, '2024-06-03')`,
-      );
+      const by = { userId: authority.users.manager, workerId: authority.workers.manager, now: new Date('2026-03-01T12:00:00Z') };
+      await database.db.transaction((tx: Db) => becomeLookedAfter(tx, childId, fostered('2024-05-01'), by));
+      await database.db.execute(sql`insert into care_periods (child_id, start_date) values (${otherId}, '2024-06-03')`);
       // Monday 2 March 2026, 10:00 in England
       service = await startService(database, new TestClock('2026-03-02T10:00:00Z'));
       ana = new Agent(service.url);
@@ -283,21 +302,64 @@ for (const kind of await testDatabases()) {
         expect(page.text).toContain(`href="${journey()}/order"`);
       });
 
-      it('refuses an adoption order before the placement; records the order: A1 and A2 from the record', async () => {
+      it('refuses an adoption order before the placement, without saying how, or from a stale page, and writes nothing', async () => {
         const before = await snapshot();
-        const early = await api.post(`${apiJourney()}/order`, { adoptionOrderOn: '2025-09-14', version: await version() });
+        const early = await api.post(`${apiJourney()}/order`, {
+          adoptionOrderOn: '2025-09-14',
+          reasonCeased: 'E11',
+          version: await version(),
+        });
         expect(early.status).toBe(400);
         expect((early.body as ApiErrors).errors).toEqual([
           { field: 'adoptionOrderOn', message: 'Date the adoption order was made cannot be before the placement (15 September 2025)' },
         ]);
-        expect(await snapshot()).toEqual(before);
-        const res = await ana.post(`${journey()}/order`, {
+        const how = await api.post(`${apiJourney()}/order`, {
+          adoptionOrderOn: '2026-02-16',
+          reasonCeased: 'E4A',
+          version: await version(),
+        });
+        expect((how.body as ApiErrors).errors).toEqual([
+          {
+            field: 'reasonCeased',
+            message: 'Whether the application was unopposed or the parents’ consent dispensed with must be one of: E11, E12',
+          },
+        ]);
+        const form = await ana.get(`${journey()}/order`);
+        expect(form.text).toContain('Saving the order also ends the child’s period of care, begun 1 May 2024, on the day of the order');
+        const unsaid = await ana.post(`${journey()}/order`, {
           ...dateInput('adoptionOrderOn', '2026-02-16'),
           version: String(await version()),
         });
+        expect(unsaid.status).toBe(400);
+        expect(unsaid.text).toContain('Select whether the application was unopposed or the parents’ consent dispensed with');
+        expect(unsaid.text).toContain('href="#reasonCeased"');
+        const stale = await api.post(`${apiJourney()}/order`, { adoptionOrderOn: '2026-02-16', reasonCeased: 'E12', version: 1 });
+        expect(stale.status).toBe(409);
+        expect(await snapshot()).toEqual(before);
+      });
+
+      it('records the order: the period of care ends that day with E12, obligations follow; A1 and A2 from the record', async () => {
+        const looked = () =>
+          rows<{ endDate: string | null; reason: string | null; placementEnd: string | null }>(
+            database.db,
+            sql`select p.end_date::text as "endDate", p.reason_ceased as reason,
+                       (select max(pl.end_date)::text from placements pl where pl.care_period_id = p.id) as "placementEnd"
+                  from care_periods p where p.child_id = ${childId}`,
+          );
+        expect(await looked()).toEqual([{ endDate: null, reason: null, placementEnd: null }]);
+        const res = await ana.post(`${journey()}/order`, {
+          ...dateInput('adoptionOrderOn', '2026-02-16'),
+          reasonCeased: 'E12',
+          version: String(await version()),
+        });
         expect(res.status).toBe(303);
-        // nothing more is owed once the order is made
-        expect((await obligations()).filter((o) => o.done === null && o.due > '2026-02-16')).toEqual([]);
+        expect(await looked()).toEqual([{ endDate: '2026-02-16', reason: 'E12', placementEnd: '2026-02-16' }]);
+        // nothing more is owed once the order is made: no adoption review or visit, and no looked after review or visit
+        const open = await rows<{ rule: string }>(
+          database.db,
+          sql`select rule_id as rule from obligations where child_id = ${childId} and done is null and due > '2026-02-16'`,
+        );
+        expect(open).toEqual([]);
         const s = await scorecard();
         // entered care 1 May 2024, placed 15 September 2025: 502 days; placement order 3 March 2025 to match 5 September 2025: 186 days
         expect(s.a1).toEqual({ days: 502, of: 1, notCounted: 0 });
@@ -306,6 +368,49 @@ for (const kind of await testDatabases()) {
         expect(s.lists.adopted).toEqual([expect.objectContaining({ childId, a1: 502, a2: 186 })]);
         const record = await ana.get(`/children/${childId}`);
         expect(record.text).toContain('Adopted: adoption order made 16 February 2026');
+        expect((await ana.get(journey())).text).toContain('Ended 16 February 2026: Adopted: consent dispensed with by the court (E12)');
+        const lookedAfter = await ana.get(`/children/${childId}/looked-after`);
+        expect(lookedAfter.text).toContain('Adopted: consent dispensed with by the court');
+      });
+
+      it('refuses an order for a child with no period of care, or one begun after the order, naming the date, and writes nothing', async () => {
+        const rue = await createChild(
+          database.db,
+          { firstName: 'Rue', lastName: 'Madeup', sex: 'M', ethnicity: 'WBRI', dateOfBirth: '2021-02-02', disabilities: [] } as NewChild,
+          '2024-05-01',
+          { userId: authority.users.practitioner, teamId: authority.teams.north },
+        );
+        const [made] = await rows<{ id: string }>(
+          database.db,
+          sql`insert into adoption_journeys (child_id, decided_on, authority_on, authority_basis, matched_on, adopter_id, placed_on)
+              values (${rue}, '2025-05-01', '2025-06-02', 'placement_order', '2025-10-01', ${adopterId}, '2025-11-03') returning id`,
+        );
+        const path = `/api/children/${rue}/adoption/journeys/${made!.id}/order`;
+        const before = await snapshot();
+        const none = await api.post(path, { adoptionOrderOn: '2026-02-02', reasonCeased: 'E11', version: 1 });
+        expect((none.body as ApiErrors).errors).toEqual([
+          {
+            field: 'adoptionOrderOn',
+            message:
+              'The child has no period of care recorded: the adoption order ends the period of care, so record it on the looked after record first',
+          },
+        ]);
+        expect(await snapshot()).toEqual(before);
+        const by = { userId: authority.users.manager, workerId: authority.workers.manager, now: new Date('2026-03-01T12:00:00Z') };
+        await database.db.transaction((tx: Db) => becomeLookedAfter(tx, rue, fostered('2026-01-12'), by));
+        const afterCare = await snapshot();
+        const late = await api.post(path, { adoptionOrderOn: '2025-12-01', reasonCeased: 'E11', version: 1 });
+        expect((late.body as ApiErrors).errors).toEqual([
+          {
+            field: 'adoptionOrderOn',
+            message:
+              'The adoption order ends the period of care: date the child ceased to be looked after cannot be before they became looked after (12 January 2026)',
+          },
+        ]);
+        expect(await snapshot()).toEqual(afterCare);
+        // the journey was made only to be refused: gone again, with what the clock made of it
+        await database.db.execute(sql`delete from adoption_journeys where child_id = ${rue}`);
+        await database.db.execute(sql`delete from obligations where child_id = ${rue} and rule_id like 'adoption%'`);
       });
 
       it('a plan changed away from adoption is counted, with its reason, and ends the authority’s reviews', async () => {

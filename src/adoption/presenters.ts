@@ -17,6 +17,7 @@ import {
   ageBands,
   type HouseholdView,
   isWaitingAdopter,
+  type LatestCarePeriod,
   type AmendmentView,
   type JourneyView,
   type PanelReportView,
@@ -26,6 +27,7 @@ import {
   type Scorecard,
 } from './queries.js';
 import {
+  adoptionReasonsCeased,
   adopterEndReasons,
   adopterLegalStatuses,
   adopterSexes,
@@ -238,6 +240,16 @@ export function journeyPage(child: ChildHeading, j: JourneyView, reviews: readon
         row('Placed for adoption', j.placedOn ? formatDate(j.placedOn) : 'Not yet'),
         row('Adopted by their foster carers', j.placedOn ? (j.fosterCarerAdoption ? 'Yes' : 'No') : 'Not yet known'),
         row('Adoption order', j.adoptionOrderOn ? formatDate(j.adoptionOrderOn) : 'Not yet'),
+        ...(j.adoptionOrderOn
+          ? [
+              row(
+                'Period of care',
+                j.careEndedReason
+                  ? `Ended ${formatDate(j.adoptionOrderOn)}: ${labelOf(reasonCeasedLabels, j.careEndedReason)} (${j.careEndedReason})`
+                  : 'No period of care is recorded as ending on the day of the order',
+              ),
+            ]
+          : []),
         ...(j.planChangedOn
           ? [
               row(
@@ -410,7 +422,16 @@ export function placementForm(child: ChildHeading, j: JourneyView, opts: FormOpt
   );
 }
 
-export function orderForm(child: ChildHeading, j: JourneyView, opts: FormOpts) {
+/** What recording the order does to the period of care, so the worker knows before saving. */
+function orderEndsCare(period: LatestCarePeriod | null): string {
+  if (!period)
+    return 'No period of care is recorded for the child. The adoption order ends the period of care: record the period on the looked after record first.';
+  if (period.endDate)
+    return `The child’s last period of care ended on ${formatDate(period.endDate)} (${labelOf(reasonCeasedLabels, period.reasonCeased)}). The adoption order ends an open period of care, or one that ended by adoption on the day of the order.`;
+  return `Saving the order also ends the child’s period of care, begun ${formatDate(period.startDate)}, on the day of the order, with the reason you choose below, and the placement in force with it.`;
+}
+
+export function orderForm(child: ChildHeading, j: JourneyView, period: LatestCarePeriod | null, opts: FormOpts) {
   return journeyForm(
     child,
     opts,
@@ -421,9 +442,18 @@ export function orderForm(child: ChildHeading, j: JourneyView, opts: FormOpts) {
       dates: ['adoptionOrderOn'],
       submit: 'Save the adoption order',
       saved: { adoptionOrderOn: opts.today, version: j.version },
-      intro: `Placed with ${j.adopterName} on ${formatDate(j.placedOn)}. Record the end of the period of care (E11 or E12) on the looked after record too.`,
+      intro: `Placed with ${j.adopterName} on ${formatDate(j.placedOn)}. ${orderEndsCare(period)}`,
     },
-    (form) => [date(form, 'adoptionOrderOn', 'Date the adoption order was made')],
+    (form) => [
+      date(form, 'adoptionOrderOn', 'Date the adoption order was made'),
+      radios(
+        form,
+        'reasonCeased',
+        'Whether the application was unopposed or the parents’ consent dispensed with',
+        codeOptions(reasonCeasedLabels, adoptionReasonsCeased),
+        'The reason the child ceased to be looked after, as the SSDA903 records it',
+      ),
+    ],
   );
 }
 

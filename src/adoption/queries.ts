@@ -33,6 +33,8 @@ export interface JourneyView {
   planChangedOn: string | null;
   planChangeReason: string | null;
   planChangeDetail: string | null;
+  /** REC of the period of care that ended on the day of the adoption order, if one did. */
+  careEndedReason: string | null;
   version: number;
 }
 
@@ -41,7 +43,8 @@ const journeyColumns = sql`j.id, j.child_id as "childId", j.decided_on::text as 
   j.match_panel_on::text as "matchPanelOn", j.matched_on::text as "matchedOn", j.adopter_id as "adopterId", h.name as "adopterName",
   j.moved_in_on::text as "movedInOn", j.placed_on::text as "placedOn", j.foster_carer_adoption as "fosterCarerAdoption",
   j.adoption_order_on::text as "adoptionOrderOn", j.plan_changed_on::text as "planChangedOn", j.plan_change_reason as "planChangeReason",
-  j.plan_change_detail as "planChangeDetail", j.version`;
+  j.plan_change_detail as "planChangeDetail", j.version,
+  (select p.reason_ceased from care_periods p where p.child_id = j.child_id and p.end_date = j.adoption_order_on limit 1) as "careEndedReason"`;
 
 /** The child's journeys, newest first. */
 export function journeysOf(db: Db, childId: string): Promise<JourneyView[]> {
@@ -60,6 +63,22 @@ export async function journeyOf(db: Db, childId: string, id: string): Promise<Jo
          where j.child_id = ${childId} and j.id = ${id}`,
   );
   return j ?? null;
+}
+
+/** The child's latest period of care, which the adoption order ends: its start, and its end if it has one. */
+export interface LatestCarePeriod {
+  startDate: string;
+  endDate: string | null;
+  reasonCeased: string | null;
+}
+
+export async function latestCarePeriodOf(db: Db, childId: string): Promise<LatestCarePeriod | null> {
+  const [p] = await rows<LatestCarePeriod>(
+    db,
+    sql`select start_date::text as "startDate", end_date::text as "endDate", reason_ceased as "reasonCeased"
+          from care_periods where child_id = ${childId} order by start_date desc limit 1`,
+  );
+  return p ?? null;
 }
 
 export interface ReviewView {
@@ -161,7 +180,7 @@ export function adopterStages(
 // ── the scorecard ────────────────────────────────────────────────────────────
 
 /** A journey in the scorecard, with the child and the period of care it belongs to. */
-export interface ScoreRow extends Omit<JourneyView, 'version' | 'adopterName' | 'planChangeDetail'> {
+export interface ScoreRow extends Omit<JourneyView, 'version' | 'adopterName' | 'planChangeDetail' | 'careEndedReason'> {
   childName: string;
   dateOfBirth: string | null;
   ethnicity: string;

@@ -48,6 +48,7 @@ import {
   households,
   journeyOf,
   journeysOf,
+  latestCarePeriodOf,
   onlyAdoption,
   panelReportOf,
   panelReports,
@@ -141,7 +142,11 @@ export function adoptionRoutes(app: FastifyInstance, ctx: AppContext): void {
   }
   const authorityPage = journeyFormPage(authorityForm);
   const placementPage = journeyFormPage(placementForm);
-  const orderPage = journeyFormPage(orderForm);
+  async function orderPage(reply: FastifyReply, p: Params, values?: FormValues, errors?: FieldError[]) {
+    const [found, period] = await Promise.all([journeyFor(p), latestCarePeriodOf(ctx.db, p.childId)]);
+    if (!found) return notFound(reply);
+    return reply.page(form, orderForm(found.child, found.j, period, { today: today(), ...shown(values, errors) }));
+  }
   const planChangePage = journeyFormPage(planChangeForm);
   const reviewPage = journeyFormPage(reviewForm);
   async function matchPage(reply: FastifyReply, p: Params, values?: FormValues, errors?: FieldError[]) {
@@ -304,7 +309,7 @@ export function adoptionRoutes(app: FastifyInstance, ctx: AppContext): void {
     done: journeyDone('Placement for adoption saved'),
   });
   register({
-    summary: 'Record the adoption order',
+    summary: 'Record the adoption order: the child’s period of care ends that day (E11 or E12)',
     audit: 'RECORD_ADOPTION_ORDER',
     roles: practice,
     page: paths.order,

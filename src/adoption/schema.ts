@@ -22,6 +22,8 @@ export const earlyPermanenceKinds = ['foster_to_adopt', 'concurrent_planning'] a
 /** SSDA903 PlacedAdoption REASON_PLACED_CEASED: why the decision to place for adoption was reversed. */
 export const planChangeReasons = ['RD1', 'RD2', 'RD3', 'RD4'] as const;
 export type PlanChangeReason = (typeof planChangeReasons)[number];
+/** SSDA903 REC: the reasons a period of care ends in adoption (the application unopposed, or consent dispensed with). */
+export const adoptionReasonsCeased = ['E11', 'E12'] as const;
 /** SSDA903 AD1 SEX_ADOPTR: the adopters' sexes. */
 export const adopterSexes = ['M1', 'F1', 'MM', 'FF', 'MF'] as const;
 /** SSDA903 AD1 LS_ADOPTR: the adopters' legal status. */

@@ -6,7 +6,7 @@
  * the decision, the authority to place, the match, the placement, the adoption order; or the
  * plan changes away from adoption, with the reason.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Actor, CaseworkNotFound, CaseworkRuleError, type Today } from '../casework/errors.js';
 import { formatDate } from '../core/calendar/index.js';
@@ -24,6 +24,8 @@ import {
   version,
   yesNo,
 } from '../core/http/forms.js';
+import { carePeriods } from '../looked-after/schema.js';
+import { ceaseLookedAfter } from '../looked-after/use-cases.js';
 import { recomputeObligations } from '../obligations/recompute.js';
 import {
   adopterEndReasons,
@@ -31,6 +33,7 @@ import {
   adopterLegalStatuses,
   adopterSexes,
   adoptionJourneys as journeys,
+  adoptionReasonsCeased,
   adoptionReviews,
   authorityBases,
   earlyPermanenceKinds,
@@ -255,19 +258,64 @@ export async function recordPlacement(tx: Db, childId: string, id: string, input
 export function orderSchema(today: Today) {
   return z.object({
     adoptionOrderOn: dateField('Date the adoption order was made', { notInFuture: today }),
+    reasonCeased: choice('Whether the application was unopposed or the parents’ consent dispensed with', adoptionReasonsCeased),
     version: version(),
   });
 }
 export type Order = z.output<ReturnType<typeof orderSchema>>;
 
-/** The adoption order: the journey closes, and no review or visit is owed under it. */
+/**
+ * The adoption order: the journey closes, no review or visit is owed under it, and the child
+ * ceases to be looked after that day (REC E11 or E12) through the looked after area's own rule,
+ * in this transaction. A period already ended that day by adoption is left as it is.
+ */
 export async function recordAdoptionOrder(tx: Db, childId: string, id: string, input: Order): Promise<string> {
   const j = await journeyOf(tx, childId, id);
   open(j, 'adoptionOrderOn');
   if (!j.placedOn) throw new CaseworkRuleError('adoptionOrderOn', 'Record the placement for adoption first');
   notBefore('adoptionOrderOn', 'Date the adoption order was made', input.adoptionOrderOn, j.placedOn, 'the placement');
+  const [period] = await tx
+    .select({
+      id: carePeriods.id,
+      startDate: carePeriods.startDate,
+      endDate: carePeriods.endDate,
+      reasonCeased: carePeriods.reasonCeased,
+      version: carePeriods.version,
+    })
+    .from(carePeriods)
+    .where(eq(carePeriods.childId, childId))
+    .orderBy(desc(carePeriods.startDate))
+    .limit(1);
+  const alreadyEnded =
+    period?.endDate === input.adoptionOrderOn && (adoptionReasonsCeased as readonly (string | null)[]).includes(period.reasonCeased);
+  if (!period || (period.endDate && !alreadyEnded))
+    throw new CaseworkRuleError(
+      'adoptionOrderOn',
+      period?.endDate
+        ? `The child’s period of care ended on ${formatDate(period.endDate)}: the adoption order ends an open period of care, so correct the looked after record first`
+        : 'The child has no period of care recorded: the adoption order ends the period of care, so record it on the looked after record first',
+    );
+  // the stale check comes first, so a page opened before someone else's change writes nothing
   await updateAtVersion(tx, journeys, id, input.version, { adoptionOrderOn: input.adoptionOrderOn, updatedAt: new Date() }, what);
-  await recomputeObligations(tx, [childId]);
+  if (alreadyEnded) {
+    await recomputeObligations(tx, [childId]);
+    return id;
+  }
+  try {
+    // recomputes the child's obligations, with the order and the end of care both in view
+    await ceaseLookedAfter(tx, childId, period.id, {
+      endDate: input.adoptionOrderOn,
+      reasonCeased: input.reasonCeased,
+      version: period.version,
+    });
+  } catch (e) {
+    if (e instanceof CaseworkRuleError && e.field === 'endDate')
+      throw new CaseworkRuleError(
+        'adoptionOrderOn',
+        `The adoption order ends the period of care: ${e.message.charAt(0).toLowerCase()}${e.message.slice(1)}`,
+      );
+    throw e;
+  }
   return id;
 }
 
