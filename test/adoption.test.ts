@@ -4,6 +4,7 @@ import { createChild, type NewChild } from '../src/children/use-cases.js';
 import { rows, type Database, type Db } from '../src/core/db/database.js';
 import { testDatabases } from '../src/core/db/test-database.js';
 import { type BecomeLookedAfter, becomeLookedAfter } from '../src/looked-after/use-cases.js';
+import { returnFromRecord } from '../src/ssda903-return/ssda903.js';
 import { ApiClient } from './support/api-client.js';
 import { PASSWORD, smallAuthority } from './support/fixture.js';
 import { Agent, startService, TestClock, type RunningService } from './support/service.js';
@@ -70,6 +71,7 @@ for (const kind of await testDatabases()) {
                    (select count(*)::int from adopter_households) as households,
                    (select coalesce(sum(version), 0)::int from adopter_households) as householdVersions,
                    (select count(*)::int from adoption_reviews) as reviews,
+                   (select count(*)::int from adoptive_placement_endings) as endings,
                    (select count(*)::int from adoption_panel_reports) as reports,
                    (select count(*)::int + coalesce(sum(version), 0)::int from adoption_panel_amendments) as amendments,
                    (select count(*)::int from obligations where rule_id like 'adoption%') as obligations,
@@ -547,6 +549,138 @@ for (const kind of await testDatabases()) {
         expect(chronology.text).toContain('Decision that the child should be placed for adoption');
         expect(chronology.text).toContain('Adoption order made');
         expect(chronology.text).toContain(`href="${journey()}"`);
+      });
+    });
+
+    describe('a placement that ends without an adoption order', () => {
+      let sol: string;
+      let solJourney: string;
+      let first: string;
+      let second: string;
+      const solPath = () => `/api/children/${sol}/adoption/journeys/${solJourney}`;
+      const household = async (name: string) => {
+        const [h] = await rows<{ id: string }>(
+          database.db,
+          sql`insert into adopter_households (name, enquiry_on, registration_accepted_on, stage_one_completed_on, stage_two_started_on,
+                approved_on, number_of_adopters, sexes, legal_status, ethnic_group, max_children, age_from, age_to)
+              values (${name}, '2024-06-03', '2024-07-01', '2024-08-30', '2024-09-02', '2024-12-20', 2, 'FF', 'L12', 'mixed', 1, 0, 6)
+              returning id`,
+        );
+        return h!.id;
+      };
+      const return903 = async () => {
+        const checked = await returnFromRecord(database.db, 2026, {}, sol);
+        return { tables: checked.current.tables, sources: checked.current.sources };
+      };
+
+      beforeAll(async () => {
+        sol = await createChild(
+          database.db,
+          { firstName: 'Sol', lastName: 'Pretend', sex: 'M', ethnicity: 'MWBC', dateOfBirth: '2022-03-10', disabilities: [] } as NewChild,
+          '2024-05-01',
+          { userId: authority.users.practitioner, teamId: authority.teams.north },
+        );
+        const by = { userId: authority.users.manager, workerId: authority.workers.manager, now: new Date('2026-03-01T12:00:00Z') };
+        await database.db.transaction((tx: Db) => becomeLookedAfter(tx, sol, fostered('2024-09-02'), by));
+        first = await household('Lark and Wren Invented');
+        second = await household('Fern and Ivy Madeup');
+        const made = await api.post(`/api/children/${sol}/adoption/journeys`, { decidedOn: '2025-03-03', siblingsToPlaceWith: 0 });
+        solJourney = (made.body as { id: string }).id;
+        expect(
+          (await api.post(`${solPath()}/authority`, { authorityOn: '2025-04-01', authorityBasis: 'placement_order', version: 1 })).status,
+        ).toBe(200);
+        expect((await api.post(`${solPath()}/match`, { adopterId: first, matchedOn: '2025-06-02', version: 2 })).status).toBe(200);
+        expect((await api.post(`${solPath()}/placement`, { placedOn: '2025-06-16', fosterCarerAdoption: false, version: 3 })).status).toBe(
+          200,
+        );
+      });
+
+      it('refuses an end before the placement, another reason unexplained, and a stale page, naming each field, and writes nothing', async () => {
+        const before = await snapshot();
+        const early = await api.post(`${solPath()}/placement-end`, {
+          placementEndedOn: '2025-06-10',
+          placementEndReason: 'returned_by_adopters',
+          version: 4,
+        });
+        expect((early.body as ApiErrors).errors).toEqual([
+          { field: 'placementEndedOn', message: 'Date the placement ended cannot be before the placement (16 June 2025)' },
+        ]);
+        const unexplained = await api.post(`${solPath()}/placement-end`, {
+          placementEndedOn: '2025-08-04',
+          placementEndReason: 'other',
+          version: 4,
+        });
+        expect((unexplained.body as ApiErrors).errors).toEqual([{ field: 'placementEndDetail', message: 'Say why the placement ended' }]);
+        const stale = await api.post(`${solPath()}/placement-end`, {
+          placementEndedOn: '2025-08-04',
+          placementEndReason: 'returned_by_adopters',
+          version: 3,
+        });
+        expect(stale.status).toBe(409);
+        expect(await snapshot()).toEqual(before);
+      });
+
+      it('ends the placement: the child waits again, the adopters too, the review awaiting placement is owed; the SSDA903 keeps the plan open', async () => {
+        const s0 = await scorecard();
+        expect(s0.lists.waiting!.map((c) => c.childId)).not.toContain(sol);
+        const form = await ana.get(`/children/${sol}/adoption/${solJourney}/placement-end`);
+        expect(form.status).toBe(200);
+        expect(form.text).toContain('the child is counted as waiting again');
+        const res = await ana.post(`/children/${sol}/adoption/${solJourney}/placement-end`, {
+          ...dateInput('placementEndedOn', '2025-08-04'),
+          placementEndReason: 'returned_by_adopters',
+          version: '4',
+        });
+        expect(res.status).toBe(303);
+        const s1 = await scorecard();
+        expect(s1.counts.waiting).toBe(s0.counts.waiting! + 1);
+        expect(s1.lists.waiting!.map((c) => c.childId)).toContain(sol);
+        expect(s1.approvedAdoptersWaiting).toBe(s0.approvedAdoptersWaiting + 1);
+        // no review was held: the next is owed within 3 months of the placement ending (reg 36(1)); no placement visit after it
+        const owed = await obligations(sol);
+        expect(owed).toContainEqual({ rule: 'adoption-review-awaiting-placement', due: '2025-11-04', done: null });
+        expect(owed.filter((o) => o.rule !== 'adoption-review-awaiting-placement' && o.due > '2025-08-04')).toEqual([]);
+        const page = await ana.get(`/children/${sol}/adoption/${solJourney}`);
+        expect(page.text).toContain('Waiting for a match: placement order 1 April 2025');
+        expect(page.text).toMatch(
+          /Placements that ended without an adoption order[\s\S]*?Lark and Wren Invented[\s\S]*?16 June 2025[\s\S]*?4 August 2025[\s\S]*?returned the child/,
+        );
+        // the decision to place for adoption stands: PlacedAdoption not ceased, and no AD1
+        const { tables } = await return903();
+        expect(tables.PlacedAdoption!.rows).toEqual([
+          expect.objectContaining({ DATE_PLACED: '03/03/2025', DATE_PLACED_CEASED: null, REASON_PLACED_CEASED: null }),
+        ]);
+        expect(tables.AD1!.rows).toEqual([]);
+        const chronology = await ana.get(`/children/${sol}/chronology`);
+        expect(chronology.text).toContain('Placement for adoption ended without an adoption order');
+        expect(chronology.text).toContain('Lark and Wren Invented');
+      });
+
+      it('a new match and placement, not before the last placement ended; the order makes AD1 from the adopters who adopted', async () => {
+        expect((await api.post(`${solPath()}/match`, { adopterId: second, matchedOn: '2025-07-21', version: 5 })).status).toBe(200);
+        const before = await snapshot();
+        const overlapping = await api.post(`${solPath()}/placement`, { placedOn: '2025-07-28', fosterCarerAdoption: false, version: 6 });
+        expect((overlapping.body as ApiErrors).errors).toEqual([
+          {
+            field: 'placedOn',
+            message: 'Date the child was placed for adoption cannot be before the end of the last placement (4 August 2025)',
+          },
+        ]);
+        expect(await snapshot()).toEqual(before);
+        expect((await api.post(`${solPath()}/placement`, { placedOn: '2025-08-18', fosterCarerAdoption: false, version: 6 })).status).toBe(
+          200,
+        );
+        expect((await api.post(`${solPath()}/order`, { adoptionOrderOn: '2026-02-02', reasonCeased: 'E11', version: 7 })).status).toBe(200);
+        const { tables, sources } = await return903();
+        expect(tables.AD1!.rows).toEqual([
+          expect.objectContaining({ DATE_INT: '03/03/2025', DATE_MATCH: '21/07/2025', NB_ADOPTR: '2', SEX_ADOPTR: 'FF', LS_ADOPTR: 'L12' }),
+        ]);
+        expect(tables.PlacedAdoption!.rows).toEqual([expect.objectContaining({ DATE_PLACED: '03/03/2025', DATE_PLACED_CEASED: null })]);
+        expect(sources.AD1).toEqual([expect.objectContaining({ childId: sol })]);
+        expect(tables.Episodes!.rows.at(-1)).toEqual(expect.objectContaining({ DEC: '02/02/2026', REC: 'E11' }));
+        // A1 counts to the placement with the adopters who adopted
+        const adopted = (await scorecard()).lists.adopted!.find((c) => c.childId === sol);
+        expect(adopted).toEqual(expect.objectContaining({ a1: 350 }));
       });
     });
   });

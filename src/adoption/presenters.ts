@@ -21,6 +21,7 @@ import {
   type AmendmentView,
   type JourneyView,
   type PanelReportView,
+  type PlacementEndingView,
   type PreviousPermanenceView,
   type ReviewView,
   type ScoreChild,
@@ -34,9 +35,11 @@ import {
   authorityBases,
   earlyPermanenceKinds,
   ethnicGroups,
+  placementEndReasons,
   planChangeReasons,
   previousPermanenceCodes,
 } from './schema.js';
+import { journeyOfEpisode } from './facts.js';
 
 export const earlyPermanenceLabels: Record<string, string> = {
   foster_to_adopt: 'Foster to adopt (fostering for adoption)',
@@ -77,6 +80,11 @@ export const ethnicGroupLabels: Record<string, string> = {
   black: 'Black, African, Caribbean or Black British',
   other: 'Another ethnic group',
   not_known: 'Not known',
+};
+export const placementEndReasonLabels: Record<string, string> = {
+  returned_by_adopters: 'The prospective adopters returned the child to the agency',
+  removed_by_agency: 'The agency decided the child should leave the placement',
+  other: 'Another reason',
 };
 export const adopterEndReasonLabels: Record<string, string> = {
   withdrew: 'The household withdrew',
@@ -217,7 +225,13 @@ export function obligationRows(obligations: readonly ObligationView[]) {
     ]);
 }
 
-export function journeyPage(child: ChildHeading, j: JourneyView, reviews: readonly ReviewView[], obligations: readonly ObligationView[]) {
+export function journeyPage(
+  child: ChildHeading,
+  j: JourneyView,
+  reviews: readonly ReviewView[],
+  obligations: readonly ObligationView[],
+  endings: readonly PlacementEndingView[],
+) {
   const isOpen = !j.adoptionOrderOn && !j.planChangedOn;
   const step = nextStep(child.id, j);
   return {
@@ -264,13 +278,24 @@ export function journeyPage(child: ChildHeading, j: JourneyView, reviews: readon
       ...(step ? [step] : []),
       ...(isOpen && j.authorityOn ? [{ text: 'Record an adoption review', href: to.newReviewPath(child.id, j.id) }] : []),
       ...(isOpen && j.placedOn ? [{ text: 'Record a visit', href: to.newAdoptionVisitPath(child.id) }] : []),
+      ...(isOpen && j.placedOn
+        ? [{ text: 'Record that the placement ended without an adoption order', href: to.placementEndPath(child.id, j.id) }]
+        : []),
       { text: 'Record a report to the adoption and permanence panel', href: to.journeyPanelPath(child.id, j.id) },
       ...(isOpen ? [{ text: 'Record that the plan changed away from adoption', href: to.planChangePath(child.id, j.id) }] : []),
     ],
     reviewRows: reviews
       .filter((r) => r.journeyId === j.id)
       .map((r) => [{ text: formatDate(r.heldOn) }, { text: r.visitIntervalWeeks ? `Every ${r.visitIntervalWeeks} weeks` : 'Not set' }]),
-    obligationRows: obligationRows(obligations.filter((o) => o.episode === j.id || o.episode === null)),
+    obligationRows: obligationRows(obligations.filter((o) => o.episode === null || journeyOfEpisode(o.episode) === j.id)),
+    endingRows: endings
+      .filter((e) => e.journeyId === j.id)
+      .map((e) => [
+        { text: e.adopterName },
+        { text: formatDate(e.placedOn) },
+        { text: formatDate(e.endedOn) },
+        { text: `${labelOf(placementEndReasonLabels, e.reason)}${e.detail ? `: ${e.detail}` : ''}` },
+      ]),
   };
 }
 
@@ -453,6 +478,30 @@ export function orderForm(child: ChildHeading, j: JourneyView, period: LatestCar
         codeOptions(reasonCeasedLabels, adoptionReasonsCeased),
         'The reason the child ceased to be looked after, as the SSDA903 records it',
       ),
+    ],
+  );
+}
+
+export function placementEndForm(child: ChildHeading, j: JourneyView, opts: FormOpts) {
+  return journeyForm(
+    child,
+    opts,
+    {
+      title: 'Record that the placement ended without an adoption order',
+      action: to.placementEndPath(child.id, j.id),
+      back: journeyBack(child, j),
+      dates: ['placementEndedOn'],
+      submit: 'Save the end of the placement',
+      saved: { placementEndedOn: opts.today, version: j.version },
+      intro: `Placed with ${j.adopterName} on ${formatDate(j.placedOn)}. The placement is kept on the journey with its end; the plan stays adoption and the child is counted as waiting again, to be matched anew. If the plan is no longer adoption, record the change of plan as well. Record the child’s new placement on the looked after record.`,
+    },
+    (form) => [
+      date(form, 'placementEndedOn', 'Date the placement ended'),
+      radios(form, 'placementEndReason', 'Why the placement ended', options(placementEndReasonLabels, placementEndReasons)),
+      {
+        kind: 'textarea',
+        params: form.textarea('placementEndDetail', 'What happened', { rows: 3, hint: 'Required for another reason' }),
+      },
     ],
   );
 }

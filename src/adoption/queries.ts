@@ -65,6 +65,29 @@ export async function journeyOf(db: Db, childId: string, id: string): Promise<Jo
   return j ?? null;
 }
 
+/** An adoptive placement that ended without an adoption order. */
+export interface PlacementEndingView {
+  id: string;
+  journeyId: string;
+  adopterId: string;
+  adopterName: string;
+  matchedOn: string;
+  placedOn: string;
+  endedOn: string;
+  reason: string;
+  detail: string | null;
+}
+
+export function placementEndingsOf(db: Db, childId: string): Promise<PlacementEndingView[]> {
+  return rows<PlacementEndingView>(
+    db,
+    sql`select e.id, e.journey_id as "journeyId", e.adopter_id as "adopterId", h.name as "adopterName", e.matched_on::text as "matchedOn",
+               e.placed_on::text as "placedOn", e.ended_on::text as "endedOn", e.reason, e.detail
+          from adoptive_placement_endings e join adopter_households h on h.id = e.adopter_id
+         where e.child_id = ${childId} order by e.ended_on, e.created_at`,
+  );
+}
+
 /** The child's latest period of care, which the adoption order ends: its start, and its end if it has one. */
 export interface LatestCarePeriod {
   startDate: string;

@@ -36,6 +36,7 @@ import {
   orderForm,
   overviewPage,
   placementForm,
+  placementEndForm,
   planChangeForm,
   previousPermanenceForm,
   reviewForm,
@@ -51,6 +52,7 @@ import {
   latestCarePeriodOf,
   onlyAdoption,
   panelReportOf,
+  placementEndingsOf,
   panelReports,
   previousPermanenceOf,
   reviewsOf,
@@ -71,6 +73,8 @@ import {
   enquirySchema,
   matchSchema,
   orderSchema,
+  endPlacement,
+  placementEndSchema,
   placementSchema,
   planChangeSchema,
   previousPermanenceSchema,
@@ -148,6 +152,7 @@ export function adoptionRoutes(app: FastifyInstance, ctx: AppContext): void {
     return reply.page(form, orderForm(found.child, found.j, period, { today: today(), ...shown(values, errors) }));
   }
   const planChangePage = journeyFormPage(planChangeForm);
+  const placementEndPage = journeyFormPage(placementEndForm);
   const reviewPage = journeyFormPage(reviewForm);
   async function matchPage(reply: FastifyReply, p: Params, values?: FormValues, errors?: FieldError[]) {
     const [found, all] = await Promise.all([journeyFor(p), households(ctx.db)]);
@@ -197,13 +202,18 @@ export function adoptionRoutes(app: FastifyInstance, ctx: AppContext): void {
     const p = params(req);
     const found = await journeyFor(p);
     if (!found) return notFound(reply);
-    const [reviews, obligations] = await Promise.all([reviewsOf(ctx.db, p.childId), obligationsOf(p.childId)]);
-    return reply.page('adoption/views/journey.njk', journeyPage(found.child, found.j, reviews, obligations));
+    const [reviews, obligations, endings] = await Promise.all([
+      reviewsOf(ctx.db, p.childId),
+      obligationsOf(p.childId),
+      placementEndingsOf(ctx.db, p.childId),
+    ]);
+    return reply.page('adoption/views/journey.njk', journeyPage(found.child, found.j, reviews, obligations, endings));
   });
   route(app, ctx, { ...view, url: paths.authority }, async (req, reply) => authorityPage(reply, params(req)));
   route(app, ctx, { ...view, url: paths.match }, async (req, reply) => matchPage(reply, params(req)));
   route(app, ctx, { ...view, url: paths.placement }, async (req, reply) => placementPage(reply, params(req)));
   route(app, ctx, { ...view, url: paths.order }, async (req, reply) => orderPage(reply, params(req)));
+  route(app, ctx, { ...view, url: paths.placementEnd }, async (req, reply) => placementEndPage(reply, params(req)));
   route(app, ctx, { ...view, url: paths.planChange }, async (req, reply) => planChangePage(reply, params(req)));
   route(app, ctx, { ...view, url: paths.review }, async (req, reply) => reviewPage(reply, params(req)));
 
@@ -321,6 +331,20 @@ export function adoptionRoutes(app: FastifyInstance, ctx: AppContext): void {
     again: (reply, p, _user, values, errors) => orderPage(reply, p, values, errors),
     staleField: 'adoptionOrderOn',
     done: journeyDone('Adoption order saved'),
+  });
+  register({
+    summary: 'Record that the placement for adoption ended without an adoption order: the child is waiting again',
+    audit: 'END_ADOPTIVE_PLACEMENT',
+    roles: practice,
+    page: paths.placementEnd,
+    api: apiPaths.placementEnd,
+    schema: placementEndSchema(today),
+    fromForm: withDates('placementEndedOn'),
+    creates: false,
+    run: (tx, p, input, by) => endPlacement(tx, p.childId, p.id, input, by),
+    again: (reply, p, _user, values, errors) => placementEndPage(reply, p, values, errors),
+    staleField: 'placementEndedOn',
+    done: journeyDone('End of the placement saved'),
   });
   register({
     summary: 'Record that the plan changed away from adoption, with the reason',

@@ -35,6 +35,8 @@ import {
   adoptionJourneys as journeys,
   adoptionReasonsCeased,
   adoptionReviews,
+  adoptivePlacementEndings as endings,
+  placementEndReasons,
   authorityBases,
   earlyPermanenceKinds,
   ethnicGroups,
@@ -241,6 +243,13 @@ export async function recordPlacement(tx: Db, childId: string, id: string, input
   if (!j.matchedOn) throw new CaseworkRuleError('placedOn', 'Record the match first');
   notBefore('placedOn', 'Date the child was placed for adoption', input.placedOn, j.matchedOn, 'the match');
   notBefore('placedOn', 'Date the child was placed for adoption', input.placedOn, j.authorityOn, 'the authority to place');
+  notBefore(
+    'placedOn',
+    'Date the child was placed for adoption',
+    input.placedOn,
+    await lastEnding(tx, id),
+    'the end of the last placement',
+  );
   await updateAtVersion(
     tx,
     journeys,
@@ -319,6 +328,79 @@ export async function recordAdoptionOrder(tx: Db, childId: string, id: string, i
   return id;
 }
 
+// ── a placement that ended without an adoption order ───────────────────────
+
+export function placementEndSchema(today: Today) {
+  return z
+    .object({
+      placementEndedOn: dateField('Date the placement ended', { notInFuture: today }),
+      placementEndReason: choice('Why the placement ended', placementEndReasons),
+      placementEndDetail: optionalText('What happened', { max: 2000, multiline: true }),
+      version: version(),
+    })
+    .superRefine((v, ctx) => {
+      if (v.placementEndReason === 'other' && !v.placementEndDetail)
+        ctx.addIssue({ code: 'custom', path: ['placementEndDetail'], message: 'Say why the placement ended' });
+    }, evenWithOtherErrors);
+}
+export type PlacementEnd = z.output<ReturnType<typeof placementEndSchema>>;
+
+/** The latest day an ended placement of the journey ended, or null: a new placement cannot begin before it. */
+async function lastEnding(tx: Db, journeyId: string): Promise<string | null> {
+  const [e] = await tx
+    .select({ endedOn: endings.endedOn })
+    .from(endings)
+    .where(eq(endings.journeyId, journeyId))
+    .orderBy(desc(endings.endedOn))
+    .limit(1);
+  return e?.endedOn ?? null;
+}
+
+/**
+ * The placement ended without an adoption order: it is kept as it was, with its end, and the
+ * journey's match and placement are cleared, so the child is waiting again (the plan is still
+ * adoption; a change of plan is recorded as such) and can be matched and placed anew.
+ */
+export async function endPlacement(tx: Db, childId: string, id: string, input: PlacementEnd, by: Actor): Promise<string> {
+  const j = await journeyOf(tx, childId, id);
+  open(j, 'placementEndedOn');
+  if (!j.placedOn || !j.matchedOn || !j.adopterId)
+    throw new CaseworkRuleError('placementEndedOn', 'The child is not placed for adoption: there is no placement to end');
+  notBefore('placementEndedOn', 'Date the placement ended', input.placementEndedOn, j.placedOn, 'the placement');
+  await updateAtVersion(
+    tx,
+    journeys,
+    id,
+    input.version,
+    {
+      matchPanelOn: null,
+      matchedOn: null,
+      adopterId: null,
+      movedInOn: null,
+      placedOn: null,
+      fosterCarerAdoption: false,
+      updatedAt: new Date(),
+    },
+    what,
+  );
+  await tx.insert(endings).values({
+    childId,
+    journeyId: id,
+    adopterId: j.adopterId,
+    matchPanelOn: j.matchPanelOn,
+    matchedOn: j.matchedOn,
+    movedInOn: j.movedInOn,
+    placedOn: j.placedOn,
+    fosterCarerAdoption: j.fosterCarerAdoption,
+    endedOn: input.placementEndedOn,
+    reason: input.placementEndReason,
+    detail: input.placementEndDetail ?? null,
+    recordedBy: by.userId,
+  });
+  await recomputeObligations(tx, [childId]);
+  return id;
+}
+
 // ── the plan changed away from adoption ──────────────────────────────────────
 
 export function planChangeSchema(today: Today) {
@@ -342,7 +424,7 @@ export async function changePlan(tx: Db, childId: string, id: string, input: Pla
   open(j, 'planChangedOn');
   notBefore('planChangedOn', 'Date the decision to place for adoption was reversed', input.planChangedOn, j.decidedOn, 'the decision');
   const latest =
-    [j.authorityOn, j.matchedOn, j.placedOn]
+    [j.authorityOn, j.matchedOn, j.placedOn, await lastEnding(tx, id)]
       .filter((d): d is string => d !== null)
       .sort()
       .pop() ?? null;
