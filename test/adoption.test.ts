@@ -208,15 +208,32 @@ for (const kind of await testDatabases()) {
         expect(await snapshot()).toEqual(after);
       });
 
+      it('lists a stage not yet completed on the scorecard page, linked to the household, and drops it once met', async () => {
+        const started = await mina.post(`/adoption/adopters/${adopterId}/stages`, {
+          ...dateInput('registrationAcceptedOn', '2025-02-03'),
+          version: '1',
+        });
+        expect(started.status).toBe(303);
+        const page = await mina.get('/adoption');
+        // stage one due 3 April 2025, two months on, and not completed
+        expect(page.text).toMatch(
+          new RegExp(
+            `Adopters: approval stages due and overdue[\\s\\S]*?href="/adoption/adopters/${adopterId}">Ash and Rowan Invented</a>[\\s\\S]*?Stage one: within 2 months[\\s\\S]*?3 April 2025[\\s\\S]*?Overdue`,
+          ),
+        );
+        expect(page.text).toContain('My work and My team do not show them');
+      });
+
       it('records the stages, with stage one and stage two counted by the clock on the household’s page', async () => {
         const res = await mina.post(`/adoption/adopters/${adopterId}/stages`, {
           ...dateInput('registrationAcceptedOn', '2025-02-03'),
           ...dateInput('stageOneCompletedOn', '2025-04-28'),
           ...dateInput('stageTwoStartedOn', '2025-05-06'),
           ...dateInput('approvedOn', '2025-08-29'),
-          version: '1',
+          version: '2',
         });
         expect(res.status).toBe(303);
+        expect((await mina.get('/adoption')).text).toContain('No household in the approval process has a stage outstanding.');
         const page = await mina.get(`/adoption/adopters/${adopterId}`);
         expect(page.text).toContain('Approved 29 August 2025, waiting');
         // stage one due 3 April (2 months): completed late; stage two due 6 September: on time

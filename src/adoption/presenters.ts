@@ -13,6 +13,7 @@ import { daysText } from '../obligations/presenters.js';
 import { type ObligationView, statusLabels } from '../obligations/queries.js';
 import * as to from './paths.js';
 import {
+  type AdopterStageDue,
   type adopterStages,
   ageBands,
   type HouseholdView,
@@ -612,11 +613,12 @@ export function adoptersPage(list: readonly HouseholdView[]) {
   };
 }
 
+const stageNames: Record<string, string> = {
+  'adopter-stage-one': 'Stage one: within 2 months of the registration of interest',
+  'adopter-stage-two': 'Stage two: the decision within 4 months of asking to start it',
+};
+
 export function adopterPage(h: HouseholdView, stages: ReturnType<typeof adopterStages>) {
-  const stageNames: Record<string, string> = {
-    'adopter-stage-one': 'Stage one: within 2 months of the registration of interest',
-    'adopter-stage-two': 'Stage two: the decision within 4 months of asking to start it',
-  };
   return {
     title: h.name,
     backLink: to.adoptersPath(),
@@ -766,7 +768,17 @@ const childCell = (c: { restricted: boolean; childId: string; childName: string 
   c.restricted ? { text: 'Restricted record' } : { html: link(href, c.childName) };
 const daysCell = (d: number | null) => ({ text: d === null ? 'Not recorded' : String(d), format: 'numeric' });
 
-export function scorecardPage(s: Scorecard, chosen: string | null) {
+/** The households' stage deadlines still owed, each linked to its household. */
+export function adopterStageRows(due: readonly AdopterStageDue[]) {
+  return due.map((d) => [
+    { html: link(to.adopterPath(d.household.id), d.household.name) },
+    { text: stageNames[d.ruleId] ?? d.ruleId },
+    { text: formatDate(d.dueOn) },
+    { html: tag(statusLabels[d.status].text, statusLabels[d.status].colour) },
+  ]);
+}
+
+export function scorecardPage(s: Scorecard, chosen: string | null, stagesDue: readonly AdopterStageDue[]) {
   const count = (key: string, n: number) => ({ html: link(to.adoptionListPath(key), n, listTitle(key) ?? key), format: 'numeric' });
   const measure = (days: number | null, of: number, notCounted = 0) =>
     days === null
@@ -888,6 +900,7 @@ export function scorecardPage(s: Scorecard, chosen: string | null) {
         daysCell(c.waitingDays),
       ]),
     chosen: chosenList,
+    adopterStages: adopterStageRows(stagesDue),
   };
 }
 

@@ -200,6 +200,30 @@ export function adopterStages(
   }));
 }
 
+/** A stage deadline of a household still in the approval process, not yet met. */
+export interface AdopterStageDue {
+  household: Pick<HouseholdView, 'id' | 'name'>;
+  ruleId: string;
+  dueOn: string;
+  status: 'due' | 'overdue';
+}
+
+/**
+ * Every household's stage deadlines still owed (due or overdue), soonest first: the managers'
+ * list of what the approval process owes, since a household's deadlines are on no child's work list.
+ */
+export function adopterStagesDue(all: readonly HouseholdView[], clock: ClockContext, today: string): AdopterStageDue[] {
+  return all
+    .flatMap((h) =>
+      adopterStages(h, clock, today).flatMap((o) =>
+        o.status === 'due' || o.status === 'overdue'
+          ? [{ household: { id: h.id, name: h.name }, ruleId: o.ruleId, dueOn: o.dueAt.slice(0, 10), status: o.status }]
+          : [],
+      ),
+    )
+    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.household.name.localeCompare(b.household.name));
+}
+
 // ── the scorecard ────────────────────────────────────────────────────────────
 
 /** A journey in the scorecard, with the child and the period of care it belongs to. */

@@ -45,6 +45,7 @@ import {
 } from './presenters.js';
 import {
   adopterStages,
+  adopterStagesDue,
   householdOf,
   households,
   journeyOf,
@@ -219,13 +220,13 @@ export function adoptionRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   route(app, ctx, { method: 'GET', url: paths.scorecard, roles: managers, audit: 'VIEW_ADOPTION_SCORECARD' }, async (req, reply, state) => {
     const list = (req.query as Record<string, unknown>).list;
-    const s = await scorecardFor(ctx.db, state.user, today());
+    const [s, clock] = await Promise.all([scorecardFor(ctx.db, state.user, today()), loadClockContext(ctx.db)]);
     const chosen = typeof list === 'string' && listTitle(list) ? list : null;
     // the audit row says whose names the page showed: the longest waiting, and the chosen list
     const named = [...(s.lists.waiting ?? []).slice(0, 10), ...(chosen ? (s.lists[chosen] ?? []) : [])];
     const exits = chosen === 'special_guardianship' || chosen === 'child_arrangements' ? s.exits[chosen] : [];
     state.revealedChildIds = [...new Set([...named, ...exits].filter((c) => !c.restricted).map((c) => c.childId))];
-    return reply.page('adoption/views/scorecard.njk', scorecardPage(s, chosen));
+    return reply.page('adoption/views/scorecard.njk', scorecardPage(s, chosen, adopterStagesDue(s.adopters, clock, today())));
   });
 
   const adopterView = { method: 'GET', roles: managers, audit: 'VIEW_ADOPTERS' } as const;
