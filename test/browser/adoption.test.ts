@@ -49,6 +49,10 @@ describe('in a real browser: a child from the placement order to the adoption or
         await db.execute(sql`insert into adopter_households (name, enquiry_on, registration_accepted_on, stage_one_completed_on,
             stage_two_started_on, approved_on, number_of_adopters, sexes, legal_status, ethnic_group, max_children, age_from, age_to)
           values ('Ash and Rowan Invented', '2025-01-06', '2025-02-03', '2025-03-28', '2025-04-01', '2025-07-29', 2, 'MF', 'L11', 'black', 2, 0, 4)`);
+        // and a household in stage one since 5 January: due to finish it by 5 March
+        await db.execute(sql`insert into adopter_households (name, enquiry_on, registration_accepted_on, number_of_adopters, sexes,
+            legal_status, ethnic_group, max_children, age_from, age_to)
+          values ('Bay Notreal', '2025-12-01', '2026-01-05', 1, 'F1', 'L0', 'white', 1, 0, 8)`);
       },
     });
     ({ service } = harness);
@@ -106,6 +110,7 @@ describe('in a real browser: a child from the placement order to the adoption or
     await expect(page.locator('main').textContent()).resolves.toContain('Adoption review (not yet placed)');
     const s = await scorecard();
     expect(s).toMatch(/Children waiting: authority to place, not yet placed\s*1/);
+    expect(await manager.locator('[data-adopter-stages]').textContent()).toMatch(/Bay Notreal\s*Stage one[^]*5 March 2026\s*Due/);
     expect(s).toContain('No child adopted in the 3 years has the dates recorded');
     await Promise.all([manager.waitForNavigation(), manager.getByRole('link', { name: 'Adopters', exact: true }).click()]);
     await expectAccessible(manager);
