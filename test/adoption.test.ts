@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChild, type NewChild } from '../src/children/use-cases.js';
 import { rows, type Database, type Db } from '../src/core/db/database.js';
 import { testDatabases } from '../src/core/db/test-database.js';
-import { type BecomeLookedAfter, becomeLookedAfter } from '../src/looked-after/use-cases.js';
+import { type BecomeLookedAfter, becomeLookedAfter, ceaseLookedAfter } from '../src/looked-after/use-cases.js';
 import { returnFromRecord } from '../src/ssda903-return/ssda903.js';
 import { ApiClient } from './support/api-client.js';
 import { PASSWORD, smallAuthority } from './support/fixture.js';
@@ -392,7 +392,7 @@ for (const kind of await testDatabases()) {
         expect(lookedAfter.text).toContain('Adopted: consent dispensed with by the court');
       });
 
-      it('refuses an order for a child with no period of care, or one begun after the order, naming the date, and writes nothing', async () => {
+      it('refuses an order for a child with no period of care, one begun after the order or ended another day; takes one ended by adoption that day', async () => {
         const rue = await createChild(
           database.db,
           { firstName: 'Rue', lastName: 'Madeup', sex: 'M', ethnicity: 'WBRI', dateOfBirth: '2021-02-02', disabilities: [] } as NewChild,
@@ -427,6 +427,27 @@ for (const kind of await testDatabases()) {
           },
         ]);
         expect(await snapshot()).toEqual(afterCare);
+        // the period ended by adoption on the looked after record first: an order another day is refused, that day is taken as it is
+        const [period] = await rows<{ id: string }>(database.db, sql`select id from care_periods where child_id = ${rue}`);
+        await database.db.transaction((tx: Db) =>
+          ceaseLookedAfter(tx, rue, period!.id, { endDate: '2026-02-02', reasonCeased: 'E11', version: 1 }),
+        );
+        const ended = await snapshot();
+        const otherDay = await api.post(path, { adoptionOrderOn: '2026-02-03', reasonCeased: 'E11', version: 1 });
+        expect((otherDay.body as ApiErrors).errors).toEqual([
+          {
+            field: 'adoptionOrderOn',
+            message:
+              'The child’s period of care ended on 2 February 2026: the adoption order ends an open period of care, so correct the looked after record first',
+          },
+        ]);
+        expect(await snapshot()).toEqual(ended);
+        expect((await api.post(path, { adoptionOrderOn: '2026-02-02', reasonCeased: 'E11', version: 1 })).status).toBe(200);
+        const [after] = await rows<{ version: number; end: string; reason: string }>(
+          database.db,
+          sql`select version, end_date::text as end, reason_ceased as reason from care_periods where id = ${period!.id}`,
+        );
+        expect(after).toEqual({ version: 2, end: '2026-02-02', reason: 'E11' });
         // the journey was made only to be refused: gone again, with what the clock made of it
         await database.db.execute(sql`delete from adoption_journeys where child_id = ${rue}`);
         await database.db.execute(sql`delete from obligations where child_id = ${rue} and rule_id like 'adoption%'`);
