@@ -31,7 +31,7 @@ const layers = {
   'health-and-education': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework', 'looked-after'],
   // care and placement plans of a period of care and its placements
   'care-planning': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework', 'looked-after'],
-  // a child's adoption journey reads periods of care (the scorecard's entering care, SGO and CAO exits)
+  // a child's adoption journey reads periods of care (the scorecard's entering care, SGO and CAO exits) and the order ends one
   adoption: ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework', 'looked-after'],
   // care leavers: eligibility is worked out from the periods of care
   'care-leavers': ['core', 'clock', 'obligations', 'workforce', 'children', 'returns', 'front-door', 'casework', 'looked-after'],

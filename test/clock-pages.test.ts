@@ -70,9 +70,10 @@ for (const kind of await testDatabases()) {
       expect(section('looked-after-review')).toContain('Runs on the record');
       expect(section('care-plan')).toContain('Runs on the record');
       expect(section('placement-plan')).toContain('Runs on the record');
-      // adoption reviews are recorded now, but not an adoptive placement ending without an order
-      expect(section('adoption-placement-review')).toContain('Partly recorded');
-      expect(section('adoption-placement-review')).toContain('The adoptive placement ended without an adoption order');
+      // adoption reviews are recorded now, and an adoptive placement ending without an order
+      expect(section('adoption-placement-review')).toContain('Runs on the record');
+      expect(section('adoption-placement-review')).not.toContain('Partly recorded');
+      expect(section('adoption-review-awaiting-placement')).toContain('Runs on the record');
       // health and education of looked after children are recorded now
       expect(section('initial-health-assessment')).toContain('Runs on the record');
       expect(section('pep-review')).toContain('Runs on the record');

@@ -16,6 +16,7 @@ import {
   householdOf,
   households,
   journeysOf,
+  placementEndingsOf,
   onlyAdoption,
   panelReports,
   reviewsOf,
@@ -34,17 +35,18 @@ export function adoptionApi(app: FastifyInstance, ctx: AppContext): void {
       url: apiPaths.record,
       roles: roles.practice,
       audit: 'VIEW_CHILD',
-      summary: 'The child’s adoption journeys and reviews, and the reviews and visits due',
+      summary: 'The child’s adoption journeys and reviews, placements that ended without an order, and the reviews and visits due',
     },
     async (req, reply) => {
       const { childId } = params(req);
       const clock = await loadClockContext(ctx.db);
-      const [journeys, reviews, obligations] = await Promise.all([
+      const [journeys, reviews, placementEndings, obligations] = await Promise.all([
         journeysOf(ctx.db, childId),
         reviewsOf(ctx.db, childId),
+        placementEndingsOf(ctx.db, childId),
         childObligations(ctx.db, childId, ctx.time.now(), clock),
       ]);
-      return reply.send({ journeys, reviews, obligations: onlyAdoption(obligations) });
+      return reply.send({ journeys, reviews, placementEndings, obligations: onlyAdoption(obligations) });
     },
   );
 

@@ -1,7 +1,9 @@
 /**
  * The dated facts adoption gives the statutory clock (src/clock/README.md, fact vocabulary).
  * A journey's episode is the journey's id: the authority to place, its end (the plan changed
- * after authority was given) and the placement share it. Adoption reviews are child-level.
+ * after authority was given) and the current placement share it. A placement that ended
+ * without an order is an episode of its own, named `<journey id>:<ending id>` so the journey
+ * is still found from it (`journeyOfEpisode`). Adoption reviews are child-level.
  * The visits that meet the adoptive placement visit rule are the record's visits.
  *
  * The adopter approval stages (adopter-stage-one, adopter-stage-two) are counted for a
@@ -23,6 +25,13 @@ export const adoptionFacts = factsQuery(
       select child_id, 'adoption-placed:' || id, 'adoptive_placement_started', placed_on::text, id::text, '{}'::jsonb
         from adoption_journeys where child_id = any(${ids}) and placed_on is not null
       union all
+      select child_id, 'adoption-placed-ended:' || id, 'adoptive_placement_started', placed_on::text, journey_id::text || ':' || id::text, '{}'::jsonb
+        from adoptive_placement_endings where child_id = any(${ids})
+      union all
+      select child_id, 'adoption-placement-ended:' || id, 'adoptive_placement_ended', ended_on::text, journey_id::text || ':' || id::text,
+             jsonb_build_object('reason', reason)
+        from adoptive_placement_endings where child_id = any(${ids})
+      union all
       select child_id, 'adoption-order:' || id, 'adoption_order_made', adoption_order_on::text, null, '{}'::jsonb
         from adoption_journeys where child_id = any(${ids}) and adoption_order_on is not null
       union all
@@ -30,3 +39,6 @@ export const adoptionFacts = factsQuery(
              case when visit_interval_weeks is null then '{}'::jsonb else jsonb_build_object('visitIntervalWeeks', visit_interval_weeks) end
         from adoption_reviews where child_id = any(${ids})`,
 );
+
+/** The journey an adoption obligation's episode belongs to: the journey's id, or an ended placement's `<journey id>:<ending id>`. */
+export const journeyOfEpisode = (episode: string) => episode.split(':')[0]!;

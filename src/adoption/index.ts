@@ -12,7 +12,7 @@ import { roles } from '../core/auth/roles.js';
 import type { Area, Paths } from '../core/http/area.js';
 import type { AreaOnTheClock, ObligationActions } from '../obligations/sources.js';
 import { adoptionApi } from './api.js';
-import { adoptionFacts } from './facts.js';
+import { adoptionFacts, journeyOfEpisode } from './facts.js';
 import * as addresses from './paths.js';
 import { recordSection } from './presenters.js';
 import { journeysOf, onlyAdoption } from './queries.js';
@@ -30,11 +30,11 @@ const section: RecordSectionSource = async (db, childId, obligations) => {
 const actions: ObligationActions = {
   'adoption-review-awaiting-placement': {
     text: 'Record an adoption review',
-    href: (o) => (o.episode ? addresses.newReviewPath(o.childId, o.episode) : addresses.adoptionPath(o.childId)),
+    href: (o) => (o.episode ? addresses.newReviewPath(o.childId, journeyOfEpisode(o.episode)) : addresses.adoptionPath(o.childId)),
   },
   'adoption-placement-review': {
     text: 'Record an adoption review',
-    href: (o) => (o.episode ? addresses.newReviewPath(o.childId, o.episode) : addresses.adoptionPath(o.childId)),
+    href: (o) => (o.episode ? addresses.newReviewPath(o.childId, journeyOfEpisode(o.episode)) : addresses.adoptionPath(o.childId)),
   },
   'adoption-placement-visit': { text: 'Record a visit', href: (o) => addresses.newAdoptionVisitPath(o.childId) },
 };

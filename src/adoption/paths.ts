@@ -13,6 +13,7 @@ export const paths = {
   match: '/children/:childId/adoption/:id/match',
   placement: '/children/:childId/adoption/:id/placement',
   order: '/children/:childId/adoption/:id/order',
+  placementEnd: '/children/:childId/adoption/:id/placement-end',
   planChange: '/children/:childId/adoption/:id/plan-change',
   review: '/children/:childId/adoption/:id/reviews/new',
   journeyPanel: '/children/:childId/adoption/:id/panel/new',
@@ -37,6 +38,7 @@ export const apiPaths = {
   match: '/api/children/:childId/adoption/journeys/:id/match',
   placement: '/api/children/:childId/adoption/journeys/:id/placement',
   order: '/api/children/:childId/adoption/journeys/:id/order',
+  placementEnd: '/api/children/:childId/adoption/journeys/:id/placement-end',
   planChange: '/api/children/:childId/adoption/journeys/:id/plan-change',
   review: '/api/children/:childId/adoption/journeys/:id/reviews',
   journeyPanel: '/api/children/:childId/adoption/journeys/:id/panel-reports',
@@ -59,6 +61,7 @@ export const authorityPath = (childId: string, id: string) => `${journeyPath(chi
 export const matchPath = (childId: string, id: string) => `${journeyPath(childId, id)}/match`;
 export const placementPath = (childId: string, id: string) => `${journeyPath(childId, id)}/placement`;
 export const orderPath = (childId: string, id: string) => `${journeyPath(childId, id)}/order`;
+export const placementEndPath = (childId: string, id: string) => `${journeyPath(childId, id)}/placement-end`;
 export const planChangePath = (childId: string, id: string) => `${journeyPath(childId, id)}/plan-change`;
 export const newReviewPath = (childId: string, id: string) => `${journeyPath(childId, id)}/reviews/new`;
 export const newAdoptionVisitPath = (childId: string) => `/children/${childId}/visits/new?purpose=looked_after`;

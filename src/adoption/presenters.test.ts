@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createLocalPolicy, policySettings } from '../clock/index.js';
+import { createWorkingDayCalendar } from '../core/calendar/index.js';
 import { scorecardPage } from './presenters.js';
-import { ethnicGroupOf, type HouseholdView, scorecard, type ScoreRow } from './queries.js';
+import { adopterStagesDue, ethnicGroupOf, type HouseholdView, scorecard, type ScoreRow } from './queries.js';
 
 const journey = (childId: string, extra: Partial<ScoreRow>): ScoreRow => ({
   id: `j-${childId}`,
@@ -90,9 +92,9 @@ describe('the adoption scorecard', () => {
   });
 
   it('names no restricted child on the page, and says so when no child adopted has the dates', () => {
-    const page = scorecardPage(s, 'waiting');
+    const page = scorecardPage(s, 'waiting', []);
     expect(page.chosen!.rows[0]![0]).toEqual({ text: 'Restricted record' });
-    const empty = scorecardPage(scorecard([], [], [], '2026-03-02', new Set()), null);
+    const empty = scorecardPage(scorecard([], [], [], '2026-03-02', new Set()), null, []);
     expect(empty.measures[0]![2]).toEqual({ text: 'No child adopted in the 3 years has the dates recorded' });
   });
 
@@ -107,5 +109,36 @@ describe('the adoption scorecard', () => {
       null,
       null,
     ]);
+  });
+
+  it('lists the households’ approval stages still owed, soonest first, from the clock’s rules, and none met or ended', () => {
+    const clock = { calendar: createWorkingDayCalendar(), policy: createLocalPolicy([], policySettings) };
+    const all = [
+      // stage one accepted 5 January 2026: due 5 March, not yet due on 2 March
+      household({ id: 'a', name: 'Alder Invented', approvedOn: null, registrationAcceptedOn: '2026-01-05' }),
+      // stage two asked for 1 September 2025: the decision was due 1 January 2026, overdue
+      household({
+        id: 'b',
+        name: 'Birch Madeup',
+        approvedOn: null,
+        registrationAcceptedOn: '2025-06-02',
+        stageOneCompletedOn: '2025-07-28',
+        stageTwoStartedOn: '2025-09-01',
+      }),
+      // approved: both stages met, nothing owed
+      household({ id: 'c', registrationAcceptedOn: '2023-09-01', stageOneCompletedOn: '2023-10-30', stageTwoStartedOn: '2024-02-01' }),
+      // withdrew in stage one: nothing owed
+      household({ id: 'd', approvedOn: null, registrationAcceptedOn: '2025-11-03', endedOn: '2025-12-01', endReason: 'withdrew' }),
+      // only an enquiry: no deadline yet
+      household({ id: 'e', approvedOn: null }),
+    ];
+    const due = adopterStagesDue(all, clock, '2026-03-02');
+    expect(due).toEqual([
+      { household: { id: 'b', name: 'Birch Madeup' }, ruleId: 'adopter-stage-two', dueOn: '2026-01-01', status: 'overdue' },
+      { household: { id: 'a', name: 'Alder Invented' }, ruleId: 'adopter-stage-one', dueOn: '2026-03-05', status: 'due' },
+    ]);
+    const page = scorecardPage(scorecard([], [], all, '2026-03-02', new Set()), null, due);
+    expect(String(page.adopterStages[0]![0]!.html)).toBe('<a class="govuk-link" href="/adoption/adopters/b">Birch Madeup</a>');
+    expect(page.adopterStages[0]![1]).toEqual({ text: 'Stage two: the decision within 4 months of asking to start it' });
   });
 });

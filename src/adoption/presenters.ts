@@ -13,28 +13,34 @@ import { daysText } from '../obligations/presenters.js';
 import { type ObligationView, statusLabels } from '../obligations/queries.js';
 import * as to from './paths.js';
 import {
+  type AdopterStageDue,
   type adopterStages,
   ageBands,
   type HouseholdView,
   isWaitingAdopter,
+  type LatestCarePeriod,
   type AmendmentView,
   type JourneyView,
   type PanelReportView,
+  type PlacementEndingView,
   type PreviousPermanenceView,
   type ReviewView,
   type ScoreChild,
   type Scorecard,
 } from './queries.js';
 import {
+  adoptionReasonsCeased,
   adopterEndReasons,
   adopterLegalStatuses,
   adopterSexes,
   authorityBases,
   earlyPermanenceKinds,
   ethnicGroups,
+  placementEndReasons,
   planChangeReasons,
   previousPermanenceCodes,
 } from './schema.js';
+import { journeyOfEpisode } from './facts.js';
 
 export const earlyPermanenceLabels: Record<string, string> = {
   foster_to_adopt: 'Foster to adopt (fostering for adoption)',
@@ -75,6 +81,11 @@ export const ethnicGroupLabels: Record<string, string> = {
   black: 'Black, African, Caribbean or Black British',
   other: 'Another ethnic group',
   not_known: 'Not known',
+};
+export const placementEndReasonLabels: Record<string, string> = {
+  returned_by_adopters: 'The prospective adopters returned the child to the agency',
+  removed_by_agency: 'The agency decided the child should leave the placement',
+  other: 'Another reason',
 };
 export const adopterEndReasonLabels: Record<string, string> = {
   withdrew: 'The household withdrew',
@@ -215,7 +226,13 @@ export function obligationRows(obligations: readonly ObligationView[]) {
     ]);
 }
 
-export function journeyPage(child: ChildHeading, j: JourneyView, reviews: readonly ReviewView[], obligations: readonly ObligationView[]) {
+export function journeyPage(
+  child: ChildHeading,
+  j: JourneyView,
+  reviews: readonly ReviewView[],
+  obligations: readonly ObligationView[],
+  endings: readonly PlacementEndingView[],
+) {
   const isOpen = !j.adoptionOrderOn && !j.planChangedOn;
   const step = nextStep(child.id, j);
   return {
@@ -238,6 +255,16 @@ export function journeyPage(child: ChildHeading, j: JourneyView, reviews: readon
         row('Placed for adoption', j.placedOn ? formatDate(j.placedOn) : 'Not yet'),
         row('Adopted by their foster carers', j.placedOn ? (j.fosterCarerAdoption ? 'Yes' : 'No') : 'Not yet known'),
         row('Adoption order', j.adoptionOrderOn ? formatDate(j.adoptionOrderOn) : 'Not yet'),
+        ...(j.adoptionOrderOn
+          ? [
+              row(
+                'Period of care',
+                j.careEndedReason
+                  ? `Ended ${formatDate(j.adoptionOrderOn)}: ${labelOf(reasonCeasedLabels, j.careEndedReason)} (${j.careEndedReason})`
+                  : 'No period of care is recorded as ending on the day of the order',
+              ),
+            ]
+          : []),
         ...(j.planChangedOn
           ? [
               row(
@@ -252,13 +279,24 @@ export function journeyPage(child: ChildHeading, j: JourneyView, reviews: readon
       ...(step ? [step] : []),
       ...(isOpen && j.authorityOn ? [{ text: 'Record an adoption review', href: to.newReviewPath(child.id, j.id) }] : []),
       ...(isOpen && j.placedOn ? [{ text: 'Record a visit', href: to.newAdoptionVisitPath(child.id) }] : []),
+      ...(isOpen && j.placedOn
+        ? [{ text: 'Record that the placement ended without an adoption order', href: to.placementEndPath(child.id, j.id) }]
+        : []),
       { text: 'Record a report to the adoption and permanence panel', href: to.journeyPanelPath(child.id, j.id) },
       ...(isOpen ? [{ text: 'Record that the plan changed away from adoption', href: to.planChangePath(child.id, j.id) }] : []),
     ],
     reviewRows: reviews
       .filter((r) => r.journeyId === j.id)
       .map((r) => [{ text: formatDate(r.heldOn) }, { text: r.visitIntervalWeeks ? `Every ${r.visitIntervalWeeks} weeks` : 'Not set' }]),
-    obligationRows: obligationRows(obligations.filter((o) => o.episode === j.id || o.episode === null)),
+    obligationRows: obligationRows(obligations.filter((o) => o.episode === null || journeyOfEpisode(o.episode) === j.id)),
+    endingRows: endings
+      .filter((e) => e.journeyId === j.id)
+      .map((e) => [
+        { text: e.adopterName },
+        { text: formatDate(e.placedOn) },
+        { text: formatDate(e.endedOn) },
+        { text: `${labelOf(placementEndReasonLabels, e.reason)}${e.detail ? `: ${e.detail}` : ''}` },
+      ]),
   };
 }
 
@@ -410,7 +448,16 @@ export function placementForm(child: ChildHeading, j: JourneyView, opts: FormOpt
   );
 }
 
-export function orderForm(child: ChildHeading, j: JourneyView, opts: FormOpts) {
+/** What recording the order does to the period of care, so the worker knows before saving. */
+function orderEndsCare(period: LatestCarePeriod | null): string {
+  if (!period)
+    return 'No period of care is recorded for the child. The adoption order ends the period of care: record the period on the looked after record first.';
+  if (period.endDate)
+    return `The child’s last period of care ended on ${formatDate(period.endDate)} (${labelOf(reasonCeasedLabels, period.reasonCeased)}). The adoption order ends an open period of care, or one that ended by adoption on the day of the order.`;
+  return `Saving the order also ends the child’s period of care, begun ${formatDate(period.startDate)}, on the day of the order, with the reason you choose below, and the placement in force with it.`;
+}
+
+export function orderForm(child: ChildHeading, j: JourneyView, period: LatestCarePeriod | null, opts: FormOpts) {
   return journeyForm(
     child,
     opts,
@@ -421,9 +468,42 @@ export function orderForm(child: ChildHeading, j: JourneyView, opts: FormOpts) {
       dates: ['adoptionOrderOn'],
       submit: 'Save the adoption order',
       saved: { adoptionOrderOn: opts.today, version: j.version },
-      intro: `Placed with ${j.adopterName} on ${formatDate(j.placedOn)}. Record the end of the period of care (E11 or E12) on the looked after record too.`,
+      intro: `Placed with ${j.adopterName} on ${formatDate(j.placedOn)}. ${orderEndsCare(period)}`,
     },
-    (form) => [date(form, 'adoptionOrderOn', 'Date the adoption order was made')],
+    (form) => [
+      date(form, 'adoptionOrderOn', 'Date the adoption order was made'),
+      radios(
+        form,
+        'reasonCeased',
+        'Whether the application was unopposed or the parents’ consent dispensed with',
+        codeOptions(reasonCeasedLabels, adoptionReasonsCeased),
+        'The reason the child ceased to be looked after, as the SSDA903 records it',
+      ),
+    ],
+  );
+}
+
+export function placementEndForm(child: ChildHeading, j: JourneyView, opts: FormOpts) {
+  return journeyForm(
+    child,
+    opts,
+    {
+      title: 'Record that the placement ended without an adoption order',
+      action: to.placementEndPath(child.id, j.id),
+      back: journeyBack(child, j),
+      dates: ['placementEndedOn'],
+      submit: 'Save the end of the placement',
+      saved: { placementEndedOn: opts.today, version: j.version },
+      intro: `Placed with ${j.adopterName} on ${formatDate(j.placedOn)}. The placement is kept on the journey with its end; the plan stays adoption and the child is counted as waiting again, to be matched anew. If the plan is no longer adoption, record the change of plan as well. Record the child’s new placement on the looked after record.`,
+    },
+    (form) => [
+      date(form, 'placementEndedOn', 'Date the placement ended'),
+      radios(form, 'placementEndReason', 'Why the placement ended', options(placementEndReasonLabels, placementEndReasons)),
+      {
+        kind: 'textarea',
+        params: form.textarea('placementEndDetail', 'What happened', { rows: 3, hint: 'Required for another reason' }),
+      },
+    ],
   );
 }
 
@@ -533,11 +613,12 @@ export function adoptersPage(list: readonly HouseholdView[]) {
   };
 }
 
+const stageNames: Record<string, string> = {
+  'adopter-stage-one': 'Stage one: within 2 months of the registration of interest',
+  'adopter-stage-two': 'Stage two: the decision within 4 months of asking to start it',
+};
+
 export function adopterPage(h: HouseholdView, stages: ReturnType<typeof adopterStages>) {
-  const stageNames: Record<string, string> = {
-    'adopter-stage-one': 'Stage one: within 2 months of the registration of interest',
-    'adopter-stage-two': 'Stage two: the decision within 4 months of asking to start it',
-  };
   return {
     title: h.name,
     backLink: to.adoptersPath(),
@@ -687,7 +768,17 @@ const childCell = (c: { restricted: boolean; childId: string; childName: string 
   c.restricted ? { text: 'Restricted record' } : { html: link(href, c.childName) };
 const daysCell = (d: number | null) => ({ text: d === null ? 'Not recorded' : String(d), format: 'numeric' });
 
-export function scorecardPage(s: Scorecard, chosen: string | null) {
+/** The households' stage deadlines still owed, each linked to its household. */
+export function adopterStageRows(due: readonly AdopterStageDue[]) {
+  return due.map((d) => [
+    { html: link(to.adopterPath(d.household.id), d.household.name) },
+    { text: stageNames[d.ruleId] ?? d.ruleId },
+    { text: formatDate(d.dueOn) },
+    { html: tag(statusLabels[d.status].text, statusLabels[d.status].colour) },
+  ]);
+}
+
+export function scorecardPage(s: Scorecard, chosen: string | null, stagesDue: readonly AdopterStageDue[]) {
   const count = (key: string, n: number) => ({ html: link(to.adoptionListPath(key), n, listTitle(key) ?? key), format: 'numeric' });
   const measure = (days: number | null, of: number, notCounted = 0) =>
     days === null
@@ -809,6 +900,7 @@ export function scorecardPage(s: Scorecard, chosen: string | null) {
         daysCell(c.waitingDays),
       ]),
     chosen: chosenList,
+    adopterStages: adopterStageRows(stagesDue),
   };
 }
 

@@ -33,6 +33,8 @@ export interface JourneyView {
   planChangedOn: string | null;
   planChangeReason: string | null;
   planChangeDetail: string | null;
+  /** REC of the period of care that ended on the day of the adoption order, if one did. */
+  careEndedReason: string | null;
   version: number;
 }
 
@@ -41,7 +43,8 @@ const journeyColumns = sql`j.id, j.child_id as "childId", j.decided_on::text as 
   j.match_panel_on::text as "matchPanelOn", j.matched_on::text as "matchedOn", j.adopter_id as "adopterId", h.name as "adopterName",
   j.moved_in_on::text as "movedInOn", j.placed_on::text as "placedOn", j.foster_carer_adoption as "fosterCarerAdoption",
   j.adoption_order_on::text as "adoptionOrderOn", j.plan_changed_on::text as "planChangedOn", j.plan_change_reason as "planChangeReason",
-  j.plan_change_detail as "planChangeDetail", j.version`;
+  j.plan_change_detail as "planChangeDetail", j.version,
+  (select p.reason_ceased from care_periods p where p.child_id = j.child_id and p.end_date = j.adoption_order_on limit 1) as "careEndedReason"`;
 
 /** The child's journeys, newest first. */
 export function journeysOf(db: Db, childId: string): Promise<JourneyView[]> {
@@ -60,6 +63,45 @@ export async function journeyOf(db: Db, childId: string, id: string): Promise<Jo
          where j.child_id = ${childId} and j.id = ${id}`,
   );
   return j ?? null;
+}
+
+/** An adoptive placement that ended without an adoption order. */
+export interface PlacementEndingView {
+  id: string;
+  journeyId: string;
+  adopterId: string;
+  adopterName: string;
+  matchedOn: string;
+  placedOn: string;
+  endedOn: string;
+  reason: string;
+  detail: string | null;
+}
+
+export function placementEndingsOf(db: Db, childId: string): Promise<PlacementEndingView[]> {
+  return rows<PlacementEndingView>(
+    db,
+    sql`select e.id, e.journey_id as "journeyId", e.adopter_id as "adopterId", h.name as "adopterName", e.matched_on::text as "matchedOn",
+               e.placed_on::text as "placedOn", e.ended_on::text as "endedOn", e.reason, e.detail
+          from adoptive_placement_endings e join adopter_households h on h.id = e.adopter_id
+         where e.child_id = ${childId} order by e.ended_on, e.created_at`,
+  );
+}
+
+/** The child's latest period of care, which the adoption order ends: its start, and its end if it has one. */
+export interface LatestCarePeriod {
+  startDate: string;
+  endDate: string | null;
+  reasonCeased: string | null;
+}
+
+export async function latestCarePeriodOf(db: Db, childId: string): Promise<LatestCarePeriod | null> {
+  const [p] = await rows<LatestCarePeriod>(
+    db,
+    sql`select start_date::text as "startDate", end_date::text as "endDate", reason_ceased as "reasonCeased"
+          from care_periods where child_id = ${childId} order by start_date desc limit 1`,
+  );
+  return p ?? null;
 }
 
 export interface ReviewView {
@@ -158,10 +200,34 @@ export function adopterStages(
   }));
 }
 
+/** A stage deadline of a household still in the approval process, not yet met. */
+export interface AdopterStageDue {
+  household: Pick<HouseholdView, 'id' | 'name'>;
+  ruleId: string;
+  dueOn: string;
+  status: 'due' | 'overdue';
+}
+
+/**
+ * Every household's stage deadlines still owed (due or overdue), soonest first: the managers'
+ * list of what the approval process owes, since a household's deadlines are on no child's work list.
+ */
+export function adopterStagesDue(all: readonly HouseholdView[], clock: ClockContext, today: string): AdopterStageDue[] {
+  return all
+    .flatMap((h) =>
+      adopterStages(h, clock, today).flatMap((o) =>
+        o.status === 'due' || o.status === 'overdue'
+          ? [{ household: { id: h.id, name: h.name }, ruleId: o.ruleId, dueOn: o.dueAt.slice(0, 10), status: o.status }]
+          : [],
+      ),
+    )
+    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.household.name.localeCompare(b.household.name));
+}
+
 // ── the scorecard ────────────────────────────────────────────────────────────
 
 /** A journey in the scorecard, with the child and the period of care it belongs to. */
-export interface ScoreRow extends Omit<JourneyView, 'version' | 'adopterName' | 'planChangeDetail'> {
+export interface ScoreRow extends Omit<JourneyView, 'version' | 'adopterName' | 'planChangeDetail' | 'careEndedReason'> {
   childName: string;
   dateOfBirth: string | null;
   ethnicity: string;

@@ -36,6 +36,7 @@ import {
   orderForm,
   overviewPage,
   placementForm,
+  placementEndForm,
   planChangeForm,
   previousPermanenceForm,
   reviewForm,
@@ -44,12 +45,15 @@ import {
 } from './presenters.js';
 import {
   adopterStages,
+  adopterStagesDue,
   householdOf,
   households,
   journeyOf,
   journeysOf,
+  latestCarePeriodOf,
   onlyAdoption,
   panelReportOf,
+  placementEndingsOf,
   panelReports,
   previousPermanenceOf,
   reviewsOf,
@@ -70,6 +74,8 @@ import {
   enquirySchema,
   matchSchema,
   orderSchema,
+  endPlacement,
+  placementEndSchema,
   placementSchema,
   planChangeSchema,
   previousPermanenceSchema,
@@ -141,8 +147,13 @@ export function adoptionRoutes(app: FastifyInstance, ctx: AppContext): void {
   }
   const authorityPage = journeyFormPage(authorityForm);
   const placementPage = journeyFormPage(placementForm);
-  const orderPage = journeyFormPage(orderForm);
+  async function orderPage(reply: FastifyReply, p: Params, values?: FormValues, errors?: FieldError[]) {
+    const [found, period] = await Promise.all([journeyFor(p), latestCarePeriodOf(ctx.db, p.childId)]);
+    if (!found) return notFound(reply);
+    return reply.page(form, orderForm(found.child, found.j, period, { today: today(), ...shown(values, errors) }));
+  }
   const planChangePage = journeyFormPage(planChangeForm);
+  const placementEndPage = journeyFormPage(placementEndForm);
   const reviewPage = journeyFormPage(reviewForm);
   async function matchPage(reply: FastifyReply, p: Params, values?: FormValues, errors?: FieldError[]) {
     const [found, all] = await Promise.all([journeyFor(p), households(ctx.db)]);
@@ -192,25 +203,30 @@ export function adoptionRoutes(app: FastifyInstance, ctx: AppContext): void {
     const p = params(req);
     const found = await journeyFor(p);
     if (!found) return notFound(reply);
-    const [reviews, obligations] = await Promise.all([reviewsOf(ctx.db, p.childId), obligationsOf(p.childId)]);
-    return reply.page('adoption/views/journey.njk', journeyPage(found.child, found.j, reviews, obligations));
+    const [reviews, obligations, endings] = await Promise.all([
+      reviewsOf(ctx.db, p.childId),
+      obligationsOf(p.childId),
+      placementEndingsOf(ctx.db, p.childId),
+    ]);
+    return reply.page('adoption/views/journey.njk', journeyPage(found.child, found.j, reviews, obligations, endings));
   });
   route(app, ctx, { ...view, url: paths.authority }, async (req, reply) => authorityPage(reply, params(req)));
   route(app, ctx, { ...view, url: paths.match }, async (req, reply) => matchPage(reply, params(req)));
   route(app, ctx, { ...view, url: paths.placement }, async (req, reply) => placementPage(reply, params(req)));
   route(app, ctx, { ...view, url: paths.order }, async (req, reply) => orderPage(reply, params(req)));
+  route(app, ctx, { ...view, url: paths.placementEnd }, async (req, reply) => placementEndPage(reply, params(req)));
   route(app, ctx, { ...view, url: paths.planChange }, async (req, reply) => planChangePage(reply, params(req)));
   route(app, ctx, { ...view, url: paths.review }, async (req, reply) => reviewPage(reply, params(req)));
 
   route(app, ctx, { method: 'GET', url: paths.scorecard, roles: managers, audit: 'VIEW_ADOPTION_SCORECARD' }, async (req, reply, state) => {
     const list = (req.query as Record<string, unknown>).list;
-    const s = await scorecardFor(ctx.db, state.user, today());
+    const [s, clock] = await Promise.all([scorecardFor(ctx.db, state.user, today()), loadClockContext(ctx.db)]);
     const chosen = typeof list === 'string' && listTitle(list) ? list : null;
     // the audit row says whose names the page showed: the longest waiting, and the chosen list
     const named = [...(s.lists.waiting ?? []).slice(0, 10), ...(chosen ? (s.lists[chosen] ?? []) : [])];
     const exits = chosen === 'special_guardianship' || chosen === 'child_arrangements' ? s.exits[chosen] : [];
     state.revealedChildIds = [...new Set([...named, ...exits].filter((c) => !c.restricted).map((c) => c.childId))];
-    return reply.page('adoption/views/scorecard.njk', scorecardPage(s, chosen));
+    return reply.page('adoption/views/scorecard.njk', scorecardPage(s, chosen, adopterStagesDue(s.adopters, clock, today())));
   });
 
   const adopterView = { method: 'GET', roles: managers, audit: 'VIEW_ADOPTERS' } as const;
@@ -304,7 +320,7 @@ export function adoptionRoutes(app: FastifyInstance, ctx: AppContext): void {
     done: journeyDone('Placement for adoption saved'),
   });
   register({
-    summary: 'Record the adoption order',
+    summary: 'Record the adoption order: the child’s period of care ends that day (E11 or E12)',
     audit: 'RECORD_ADOPTION_ORDER',
     roles: practice,
     page: paths.order,
@@ -316,6 +332,20 @@ export function adoptionRoutes(app: FastifyInstance, ctx: AppContext): void {
     again: (reply, p, _user, values, errors) => orderPage(reply, p, values, errors),
     staleField: 'adoptionOrderOn',
     done: journeyDone('Adoption order saved'),
+  });
+  register({
+    summary: 'Record that the placement for adoption ended without an adoption order: the child is waiting again',
+    audit: 'END_ADOPTIVE_PLACEMENT',
+    roles: practice,
+    page: paths.placementEnd,
+    api: apiPaths.placementEnd,
+    schema: placementEndSchema(today),
+    fromForm: withDates('placementEndedOn'),
+    creates: false,
+    run: (tx, p, input, by) => endPlacement(tx, p.childId, p.id, input, by),
+    again: (reply, p, _user, values, errors) => placementEndPage(reply, p, values, errors),
+    staleField: 'placementEndedOn',
+    done: journeyDone('End of the placement saved'),
   });
   register({
     summary: 'Record that the plan changed away from adoption, with the reason',

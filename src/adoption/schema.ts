@@ -22,6 +22,10 @@ export const earlyPermanenceKinds = ['foster_to_adopt', 'concurrent_planning'] a
 /** SSDA903 PlacedAdoption REASON_PLACED_CEASED: why the decision to place for adoption was reversed. */
 export const planChangeReasons = ['RD1', 'RD2', 'RD3', 'RD4'] as const;
 export type PlanChangeReason = (typeof planChangeReasons)[number];
+/** Why an adoptive placement ended without an adoption order (Adoption and Children Act 2002 s35). */
+export const placementEndReasons = ['returned_by_adopters', 'removed_by_agency', 'other'] as const;
+/** SSDA903 REC: the reasons a period of care ends in adoption (the application unopposed, or consent dispensed with). */
+export const adoptionReasonsCeased = ['E11', 'E12'] as const;
 /** SSDA903 AD1 SEX_ADOPTR: the adopters' sexes. */
 export const adopterSexes = ['M1', 'F1', 'MM', 'FF', 'MF'] as const;
 /** SSDA903 AD1 LS_ADOPTR: the adopters' legal status. */
@@ -158,6 +162,43 @@ export const adoptionJourneys = pgTable(
       .where(sql`${t.adoptionOrderOn} is null and ${t.planChangedOn} is null`),
     index('aj_child_idx').on(t.childId, t.decidedOn),
     index('aj_order_idx').on(t.adoptionOrderOn),
+  ],
+);
+
+/**
+ * An adoptive placement that ended without an adoption order (a disruption): the match and the
+ * placement as they were, and the end. The journey stays open, its match and placement cleared,
+ * so the child is waiting again and can be matched and placed anew; the placement's history is
+ * kept here, and the clock reads both placements (facts.ts).
+ */
+export const adoptivePlacementEndings = pgTable(
+  'adoptive_placement_endings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    childId: uuid('child_id')
+      .notNull()
+      .references(() => children.id),
+    journeyId: uuid('journey_id')
+      .notNull()
+      .references(() => adoptionJourneys.id),
+    adopterId: uuid('adopter_id')
+      .notNull()
+      .references(() => adopterHouseholds.id),
+    matchPanelOn: date('match_panel_on'),
+    matchedOn: date('matched_on').notNull(),
+    movedInOn: date('moved_in_on'),
+    placedOn: date('placed_on').notNull(),
+    fosterCarerAdoption: boolean('foster_carer_adoption').notNull(),
+    endedOn: date('ended_on').notNull(),
+    reason: text('reason').notNull(),
+    detail: text('detail'),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('ape_reason_check', oneOf(t.reason, placementEndReasons)),
+    check('ape_dates_check', sql`${t.placedOn} >= ${t.matchedOn} and ${t.endedOn} >= ${t.placedOn}`),
+    index('ape_journey_idx').on(t.journeyId, t.endedOn),
   ],
 );
 

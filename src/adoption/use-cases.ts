@@ -6,7 +6,7 @@
  * the decision, the authority to place, the match, the placement, the adoption order; or the
  * plan changes away from adoption, with the reason.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Actor, CaseworkNotFound, CaseworkRuleError, type Today } from '../casework/errors.js';
 import { formatDate } from '../core/calendar/index.js';
@@ -24,6 +24,8 @@ import {
   version,
   yesNo,
 } from '../core/http/forms.js';
+import { carePeriods } from '../looked-after/schema.js';
+import { ceaseLookedAfter } from '../looked-after/use-cases.js';
 import { recomputeObligations } from '../obligations/recompute.js';
 import {
   adopterEndReasons,
@@ -31,7 +33,10 @@ import {
   adopterLegalStatuses,
   adopterSexes,
   adoptionJourneys as journeys,
+  adoptionReasonsCeased,
   adoptionReviews,
+  adoptivePlacementEndings as endings,
+  placementEndReasons,
   authorityBases,
   earlyPermanenceKinds,
   ethnicGroups,
@@ -238,6 +243,13 @@ export async function recordPlacement(tx: Db, childId: string, id: string, input
   if (!j.matchedOn) throw new CaseworkRuleError('placedOn', 'Record the match first');
   notBefore('placedOn', 'Date the child was placed for adoption', input.placedOn, j.matchedOn, 'the match');
   notBefore('placedOn', 'Date the child was placed for adoption', input.placedOn, j.authorityOn, 'the authority to place');
+  notBefore(
+    'placedOn',
+    'Date the child was placed for adoption',
+    input.placedOn,
+    await lastEnding(tx, id),
+    'the end of the last placement',
+  );
   await updateAtVersion(
     tx,
     journeys,
@@ -255,18 +267,136 @@ export async function recordPlacement(tx: Db, childId: string, id: string, input
 export function orderSchema(today: Today) {
   return z.object({
     adoptionOrderOn: dateField('Date the adoption order was made', { notInFuture: today }),
+    reasonCeased: choice('Whether the application was unopposed or the parents’ consent dispensed with', adoptionReasonsCeased),
     version: version(),
   });
 }
 export type Order = z.output<ReturnType<typeof orderSchema>>;
 
-/** The adoption order: the journey closes, and no review or visit is owed under it. */
+/**
+ * The adoption order: the journey closes, no review or visit is owed under it, and the child
+ * ceases to be looked after that day (REC E11 or E12) through the looked after area's own rule,
+ * in this transaction. A period already ended that day by adoption is left as it is.
+ */
 export async function recordAdoptionOrder(tx: Db, childId: string, id: string, input: Order): Promise<string> {
   const j = await journeyOf(tx, childId, id);
   open(j, 'adoptionOrderOn');
   if (!j.placedOn) throw new CaseworkRuleError('adoptionOrderOn', 'Record the placement for adoption first');
   notBefore('adoptionOrderOn', 'Date the adoption order was made', input.adoptionOrderOn, j.placedOn, 'the placement');
+  const [period] = await tx
+    .select({
+      id: carePeriods.id,
+      startDate: carePeriods.startDate,
+      endDate: carePeriods.endDate,
+      reasonCeased: carePeriods.reasonCeased,
+      version: carePeriods.version,
+    })
+    .from(carePeriods)
+    .where(eq(carePeriods.childId, childId))
+    .orderBy(desc(carePeriods.startDate))
+    .limit(1);
+  const alreadyEnded =
+    period?.endDate === input.adoptionOrderOn && (adoptionReasonsCeased as readonly (string | null)[]).includes(period.reasonCeased);
+  if (!period || (period.endDate && !alreadyEnded))
+    throw new CaseworkRuleError(
+      'adoptionOrderOn',
+      period?.endDate
+        ? `The child’s period of care ended on ${formatDate(period.endDate)}: the adoption order ends an open period of care, so correct the looked after record first`
+        : 'The child has no period of care recorded: the adoption order ends the period of care, so record it on the looked after record first',
+    );
+  // the stale check comes first, so a page opened before someone else's change writes nothing
   await updateAtVersion(tx, journeys, id, input.version, { adoptionOrderOn: input.adoptionOrderOn, updatedAt: new Date() }, what);
+  if (alreadyEnded) {
+    await recomputeObligations(tx, [childId]);
+    return id;
+  }
+  try {
+    // recomputes the child's obligations, with the order and the end of care both in view
+    await ceaseLookedAfter(tx, childId, period.id, {
+      endDate: input.adoptionOrderOn,
+      reasonCeased: input.reasonCeased,
+      version: period.version,
+    });
+  } catch (e) {
+    if (e instanceof CaseworkRuleError && e.field === 'endDate')
+      throw new CaseworkRuleError(
+        'adoptionOrderOn',
+        `The adoption order ends the period of care: ${e.message.charAt(0).toLowerCase()}${e.message.slice(1)}`,
+      );
+    throw e;
+  }
+  return id;
+}
+
+// ── a placement that ended without an adoption order ───────────────────────
+
+export function placementEndSchema(today: Today) {
+  return z
+    .object({
+      placementEndedOn: dateField('Date the placement ended', { notInFuture: today }),
+      placementEndReason: choice('Why the placement ended', placementEndReasons),
+      placementEndDetail: optionalText('What happened', { max: 2000, multiline: true }),
+      version: version(),
+    })
+    .superRefine((v, ctx) => {
+      if (v.placementEndReason === 'other' && !v.placementEndDetail)
+        ctx.addIssue({ code: 'custom', path: ['placementEndDetail'], message: 'Say why the placement ended' });
+    }, evenWithOtherErrors);
+}
+export type PlacementEnd = z.output<ReturnType<typeof placementEndSchema>>;
+
+/** The latest day an ended placement of the journey ended, or null: a new placement cannot begin before it. */
+async function lastEnding(tx: Db, journeyId: string): Promise<string | null> {
+  const [e] = await tx
+    .select({ endedOn: endings.endedOn })
+    .from(endings)
+    .where(eq(endings.journeyId, journeyId))
+    .orderBy(desc(endings.endedOn))
+    .limit(1);
+  return e?.endedOn ?? null;
+}
+
+/**
+ * The placement ended without an adoption order: it is kept as it was, with its end, and the
+ * journey's match and placement are cleared, so the child is waiting again (the plan is still
+ * adoption; a change of plan is recorded as such) and can be matched and placed anew.
+ */
+export async function endPlacement(tx: Db, childId: string, id: string, input: PlacementEnd, by: Actor): Promise<string> {
+  const j = await journeyOf(tx, childId, id);
+  open(j, 'placementEndedOn');
+  if (!j.placedOn || !j.matchedOn || !j.adopterId)
+    throw new CaseworkRuleError('placementEndedOn', 'The child is not placed for adoption: there is no placement to end');
+  notBefore('placementEndedOn', 'Date the placement ended', input.placementEndedOn, j.placedOn, 'the placement');
+  await updateAtVersion(
+    tx,
+    journeys,
+    id,
+    input.version,
+    {
+      matchPanelOn: null,
+      matchedOn: null,
+      adopterId: null,
+      movedInOn: null,
+      placedOn: null,
+      fosterCarerAdoption: false,
+      updatedAt: new Date(),
+    },
+    what,
+  );
+  await tx.insert(endings).values({
+    childId,
+    journeyId: id,
+    adopterId: j.adopterId,
+    matchPanelOn: j.matchPanelOn,
+    matchedOn: j.matchedOn,
+    movedInOn: j.movedInOn,
+    placedOn: j.placedOn,
+    fosterCarerAdoption: j.fosterCarerAdoption,
+    endedOn: input.placementEndedOn,
+    reason: input.placementEndReason,
+    detail: input.placementEndDetail ?? null,
+    recordedBy: by.userId,
+  });
   await recomputeObligations(tx, [childId]);
   return id;
 }
@@ -294,7 +424,7 @@ export async function changePlan(tx: Db, childId: string, id: string, input: Pla
   open(j, 'planChangedOn');
   notBefore('planChangedOn', 'Date the decision to place for adoption was reversed', input.planChangedOn, j.decidedOn, 'the decision');
   const latest =
-    [j.authorityOn, j.matchedOn, j.placedOn]
+    [j.authorityOn, j.matchedOn, j.placedOn, await lastEnding(tx, id)]
       .filter((d): d is string => d !== null)
       .sort()
       .pop() ?? null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type MeasuredContact, birthdaysBetween, contactAround, measureListsOf, oc3Codes, percentOf } from './measures.js';
+import { type MeasuredContact, birthdayWindow, birthdaysBetween, contactAround, measureListsOf, oc3Codes, percentOf } from './measures.js';
 
 const contact = (contactOn: string, extra: Partial<MeasuredContact> = {}): MeasuredContact => ({
   id: contactOn,
@@ -18,6 +18,17 @@ describe('the care leaver measures', () => {
     expect(contactAround([contact('2025-10-09'), contact('2026-02-11')], '2026-01-10')).toBeNull();
     // as close before as after: the later
     expect(contactAround([contact('2026-01-05'), contact('2026-01-15')], '2026-01-10')?.contactOn).toBe('2026-01-15');
+  });
+
+  it('takes DfE’s window whole: a contact on the day 3 months before, or 1 month after, counts; a month end stays in its month', () => {
+    // the SSDA903 guide: the young person's circumstances "in the period from three months before to one month after" the birthday
+    expect(birthdayWindow('2026-01-10')).toEqual({ from: '2025-10-10', to: '2026-02-10' });
+    expect(contactAround([contact('2025-10-10')], '2026-01-10')?.contactOn).toBe('2025-10-10');
+    expect(contactAround([contact('2026-02-10')], '2026-01-10')?.contactOn).toBe('2026-02-10');
+    // 31 May: 3 months before is the last day of February; 31 January: 1 month after is the last day of February
+    expect(birthdayWindow('2026-05-31')).toEqual({ from: '2026-02-28', to: '2026-06-30' });
+    expect(birthdayWindow('2028-01-31')).toEqual({ from: '2027-10-31', to: '2028-02-29' });
+    expect(contactAround([contact('2026-02-27'), contact('2026-07-01')], '2026-05-31')).toBeNull();
   });
 
   it('counts each care leaver at their 17th to 21st birthday, not known where no contact says', () => {

@@ -26,7 +26,7 @@ import * as laPaths from '../looked-after/paths.js';
 import { assessmentOutcomeLabels, endReasonLabels as pfEndReasonLabels, notifierLabels } from '../private-fostering/presenters.js';
 import * as pfPaths from '../private-fostering/paths.js';
 import * as adoptionPaths from '../adoption/paths.js';
-import { authorityBasisLabels, earlyPermanenceLabels, planChangeReasonLabels } from '../adoption/presenters.js';
+import { authorityBasisLabels, earlyPermanenceLabels, placementEndReasonLabels, planChangeReasonLabels } from '../adoption/presenters.js';
 import { missingCodeLabels, screeningOutcomeLabels } from '../missing-episodes/presenters.js';
 import * as missingPaths from '../missing-episodes/paths.js';
 import { assessmentTypeLabels, hoursText, ofstedGradeLabels, sdqReasonLabels } from '../health-and-education/presenters.js';
@@ -203,6 +203,12 @@ function describe(childId: string, e: ChronologyEvent): { title: string; detail:
       return { title: 'Matched with adopters', detail: e.detail, href: adoptionPaths.journeyPath(childId, id!) };
     case 'adoption_placed':
       return { title: 'Placed for adoption', detail: e.detail, href: adoptionPaths.journeyPath(childId, id!) };
+    case 'adoption_placement_ended':
+      return {
+        title: `Placement for adoption ended without an adoption order: ${lower(of(placementEndReasonLabels, e.code))}`,
+        detail: e.detail,
+        href: adoptionPaths.journeyPath(childId, id!),
+      };
     case 'adoption_order':
       return { title: 'Adoption order made', detail: null, href: adoptionPaths.journeyPath(childId, id!) };
     case 'adoption_plan_changed':

@@ -170,6 +170,15 @@ function events(childId: string): SQL {
     select j.placed_on::text, null, 'adoption', 'adoption_placed', null, h.name, null, j.id::text, null, 20, j.updated_at
       from adoption_journeys j join adopter_households h on h.id = j.adopter_id where j.child_id = ${childId} and j.placed_on is not null
     union all
+    select e.matched_on::text, null, 'adoption', 'adoption_matched', null, h.name, null, e.journey_id::text, null, 20, e.created_at
+      from adoptive_placement_endings e join adopter_households h on h.id = e.adopter_id where e.child_id = ${childId}
+    union all
+    select e.placed_on::text, null, 'adoption', 'adoption_placed', null, h.name, null, e.journey_id::text, null, 20, e.created_at
+      from adoptive_placement_endings e join adopter_households h on h.id = e.adopter_id where e.child_id = ${childId}
+    union all
+    select e.ended_on::text, null, 'adoption', 'adoption_placement_ended', e.reason, e.detail, null, e.journey_id::text, null, 20, e.created_at
+      from adoptive_placement_endings e where e.child_id = ${childId}
+    union all
     select j.adoption_order_on::text, null, 'adoption', 'adoption_order', null, null, null, j.id::text, null, 20, j.updated_at
       from adoption_journeys j where j.child_id = ${childId} and j.adoption_order_on is not null
     union all
