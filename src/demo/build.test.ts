@@ -918,8 +918,14 @@ describe('the demo authority, the size of Manchester on the first day of its 201
     expect(measured.all.length).toBeGreaterThan(0);
     expect(measured.activity_not_known.length).toBeGreaterThan(0);
     expect(measured.eet.length + measured.not_eet.length + measured.activity_not_known.length).toBe(measured.all.length);
-    // each contact is on a day the young person was a care leaver, as the use case asks
-    for (const c of contacts) expect((await eligibilityOf(db, c.childId, c.contactOn))?.category, c.contactOn).not.toBeNull();
+    // each contact is on a day the young person was a care leaver, as the use case asks: their first and last
+    // (a care leaver stays one from leaving care to 21 or more, so the days between are too)
+    const span = new Map<string, [string, string]>();
+    for (const c of contacts) {
+      const [first, last] = span.get(c.childId) ?? [c.contactOn, c.contactOn];
+      span.set(c.childId, [c.contactOn < first ? c.contactOn : first, c.contactOn > last ? c.contactOn : last]);
+    }
+    for (const [childId, ends] of span) for (const on of ends) expect((await eligibilityOf(db, childId, on))?.category, on).not.toBeNull();
     // each has a needs assessment, pathway plan and personal adviser, none later than today
     expect(
       await count(
