@@ -70,6 +70,10 @@ for (const kind of await testDatabases()) {
     const ceased = (child: string) =>
       checked.current.tables.Episodes!.rows.some((e) => e.CHILD === child && e.REC !== null && e.REC !== 'X1');
 
+    /** Whether the child has an episode in this year's return or last year's. */
+    const everLookedAfterInTwoYears = (child: string) =>
+      [checked.current.tables.Episodes!, checked.previous.tables.Episodes!].some((t) => t.rows.some((e) => e.CHILD === child));
+
     /** For each planted rule, the children it may be about (docs/RETURNS.md says why). */
     const plantedFor: Record<string, (f: Finding) => boolean> = {
       // the child left care in the year and their case closed: no social worker since
@@ -86,6 +90,9 @@ for (const kind of await testDatabases()) {
         const yearStart = `${YEAR - 1}-04-01`;
         return addYears(dob, 4) > yearStart || addYears(dob, 17) <= YEAR_END;
       },
+      // a care leaver whose care ended before last year: the two years' episodes the rule reads do not show it (DfE's own note)
+      '1001': (f) => !everLookedAfterInTwoYears(f.childId!),
+      '1002': (f) => !everLookedAfterInTwoYears(f.childId!),
       // a placement of the record's Z1, which DfE's list has divided into Z11 to Z14 (no URN) since 2025/26
       '218': (f) => f.table === 'Episodes' && checked.current.tables.Episodes!.rows[f.row! - 1]?.PLACE === 'Z1',
       // the year is not over: the child is looked after today and turns 18 by 31 March
@@ -119,13 +126,16 @@ for (const kind of await testDatabases()) {
       expect(fired.has('SW17STG2')).toBe(true);
     });
 
-    it('sends a reason and a registration number for every social worker, and a mother status for every girl', () => {
+    it('sends a reason and a registration number for every social worker, and a mother status for every girl looked after', () => {
       const sw = checked.current.tables.SWEpisodes!.rows;
       expect(sw.length).toBeGreaterThan(100);
       expect(sw.filter((r) => r.SW_REASON === null)).toEqual([]);
       expect(sw.filter((r) => !/^SW\d+$/.test(r.SW_ID ?? ''))).toEqual([]);
+      const lookedAfter = new Set(checked.current.tables.Episodes!.rows.map((e) => e.CHILD));
       const girls = checked.current.tables.Header!.rows.filter((r) => r.SEX === 'F');
-      expect(girls.filter((r) => r.MOTHER !== '0' && r.MOTHER !== '1')).toEqual([]);
+      expect(girls.filter((r) => lookedAfter.has(r.CHILD) && r.MOTHER !== '0' && r.MOTHER !== '1')).toEqual([]);
+      // a care leaver in the return for the OC3 row alone has none (rule 628)
+      expect(girls.filter((r) => !lookedAfter.has(r.CHILD) && r.MOTHER !== null)).toEqual([]);
     });
 
     it('reads back from its files as it was written, and validates the same', async () => {

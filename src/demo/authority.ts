@@ -102,6 +102,30 @@ export const manchester2014 = {
     value: 110,
     source: 'Independent reviewing officer caseloads are high, with an average of 110; reviews are held on time (Ofsted 2014, para 89)',
   },
+  privatelyFostered: {
+    value: 28,
+    source: '28 children assessed as being privately fostered at the time of the inspection (Ofsted 2014, para 75)',
+  },
+  privateFosteringSeenInSevenDays: {
+    value: 0.52,
+    source: 'Over the past 12 months only 52% were seen within seven days of referral (Ofsted 2014, para 75)',
+  },
+  ladoReferralsPerQuarter: {
+    value: 54,
+    source: '54 referrals to the LADO in the last quarter of 2013 (Ofsted 2014, para 71)',
+  },
+  ladoStrategyMeetingsPerQuarter: {
+    value: 15,
+    source: 'Of those, 15 proceeded to a formal LADO strategy meeting (Ofsted 2014, para 71)',
+  },
+  ladoCriminalInvestigations: {
+    value: 0.27,
+    source: 'Of those meetings, 27% resulted in a criminal investigation, the remainder being offered advice (Ofsted 2014, para 71)',
+  },
+  careLeaversInTouch: {
+    value: 0.946,
+    source: 'The Leaving Care Service is in touch with 94.6% of its young people (Ofsted 2014, para 123)',
+  },
   contactDecisionDays: {
     value: 5,
     source: 'Contacts not always decided within 24 hours; one took five days (Ofsted 2014, para 57)',

@@ -26,6 +26,9 @@ import {
 import { placementFigures, placementList } from '../oversight/placements.js';
 import { postcodeDirectoryLoader } from '../oversight/postcode-directory.js';
 import { birthdayMeasures, eligibilityOf } from '../care-leavers/queries.js';
+import { allegationFigures, quarterOf } from '../allegations/queries.js';
+import { figuresFor as privateFosteringFigures } from '../private-fostering/queries.js';
+import type { SignedInUser } from '../core/auth/users.js';
 import { measureListsOf } from '../care-leavers/measures.js';
 import { districtOf, milesBetween, postcodeDistricts } from './authority.js';
 import { writeDemoPostcodeDirectory } from './postcode-directory.js';
@@ -916,13 +919,148 @@ describe('the demo authority, the size of Manchester on the first day of its 201
     expect(measured.all.length).toBeGreaterThan(0);
     expect(measured.activity_not_known.length).toBeGreaterThan(0);
     expect(measured.eet.length + measured.not_eet.length + measured.activity_not_known.length).toBe(measured.all.length);
-    // each contact is on a day the young person was a care leaver, as the use case asks
-    for (const c of contacts) expect((await eligibilityOf(db, c.childId, c.contactOn))?.category, c.contactOn).not.toBeNull();
+    // each contact is on a day the young person was a care leaver, as the use case asks: their first and last
+    // (a care leaver stays one from leaving care to 21 or more, so the days between are too)
+    const span = new Map<string, [string, string]>();
+    for (const c of contacts) {
+      const [first, last] = span.get(c.childId) ?? [c.contactOn, c.contactOn];
+      span.set(c.childId, [c.contactOn < first ? c.contactOn : first, c.contactOn > last ? c.contactOn : last]);
+    }
+    for (const [childId, ends] of span) for (const on of ends) expect((await eligibilityOf(db, childId, on))?.category, on).not.toBeNull();
     // each has a needs assessment, pathway plan and personal adviser, none later than today
     expect(
       await count(
         db,
         sql`select count(*)::int as n from care_leavers where pathway_plan_completed_on < needs_assessment_completed_on or pathway_plan_completed_on > ${TODAY} or personal_adviser_name is null`,
+      ),
+    ).toBe(0);
+  });
+
+  it('has several hundred care leavers of 17 to 21, without changing the children looked after today or a year before (paras 123, 129, 130)', async () => {
+    // the cohort who left care before the returns' years: care ended a year ago or more
+    const measured = measureListsOf(await birthdayMeasures(db, '2013-07-02', TODAY));
+    expect(measured.all.length).toBeGreaterThan(250);
+    expect(measured.all.length).toBeLessThan(450);
+    const inTouch = measured.in_touch.length / measured.all.length;
+    expect(inTouch).toBeGreaterThan(0.9);
+    expect(inTouch).toBeLessThan(0.99);
+    // activity left unrecorded at many contacts: "not known" for a good share, honestly
+    expect(measured.activity_not_known.length).toBeGreaterThan(measured.all.length / 3);
+    const leavers = await rows<{ age: number; stayingPut: boolean; reason: string | null }>(
+      db,
+      sql`select extract(year from age(${TODAY}::date, c.date_of_birth))::int as age, l.staying_put_from is not null as "stayingPut",
+                 (select p.reason_ceased from care_periods p where p.child_id = l.child_id order by p.end_date desc limit 1) as reason
+            from care_leavers l join children c on c.id = l.child_id`,
+    );
+    expect(leavers.filter((l) => l.age >= 17 && l.age <= 21).length).toBeGreaterThan(250);
+    expect(leavers.every((l) => l.age <= 21)).toBe(true);
+    // Staying Put for some, each having left care to stay with their carers (E17)
+    const stayingPut = leavers.filter((l) => l.stayingPut);
+    expect(stayingPut.length).toBeGreaterThan(20);
+    expect(stayingPut.every((l) => l.reason === 'E17')).toBe(true);
+    // none of the periods that made them care leavers was open a year ago, so 1,302 and 1,373 stand
+    // (the test above); nor did any end in the last collection year or this one
+    const recent = await count(
+      db,
+      sql`select count(*)::int as n from care_leavers l join care_periods p on p.child_id = l.child_id
+           join children c on c.id = l.child_id
+           where extract(year from age(${TODAY}::date, c.date_of_birth)) >= 19 and p.end_date >= '2013-04-01'`,
+    );
+    expect(recent).toBe(0);
+  });
+
+  it('has 28 children privately fostered today, 52% of the last year’s seen within 7 working days, counted from the record (para 75)', async () => {
+    const [manager] = await rows<SignedInUser>(
+      db,
+      sql`select id, username, display_name as "displayName", role, worker_id as "workerId", null as "teamId", null as "teamName", true as demo
+            from users where username = 'demo-service-manager'`,
+    );
+    const f = await privateFosteringFigures(db, manager!, NOW, TODAY);
+    expect(f.lists.current.length).toBe(28);
+    expect(f.decided).toBeGreaterThan(20);
+    expect(f.percentOnTime).toBeGreaterThanOrEqual(49);
+    expect(f.percentOnTime).toBeLessThanOrEqual(55);
+    expect(f.lists.late.length + f.lists.not_seen.length).toBeGreaterThan(5);
+    // the first visits behind the figure are the record's visits, purpose private fostering, the child seen
+    const broken = await rows<{ what: string; n: number }>(
+      db,
+      sql`select 'a privately fostered child 16 or over when notified' as what, count(*)::int as n from private_fostering_arrangements a
+            join children c on c.id = a.child_id where a.notified_on >= (c.date_of_birth + interval '16 years')
+          union all
+          select 'an arrangement open past the child’s 16th birthday', count(*)::int from private_fostering_arrangements a
+            join children c on c.id = a.child_id where coalesce(a.ended_on, ${TODAY}::date) > (c.date_of_birth + interval '16 years')
+          union all
+          select 'a visit outside its arrangement', count(*)::int from visits v join private_fostering_arrangements a on a.child_id = v.child_id
+           where v.purpose = 'private_fostering' and (v.visit_date < a.notified_on or v.visit_date > coalesce(a.ended_on, ${TODAY}::date))
+          union all
+          select 'an assessment before the notification or completed after the end', count(*)::int from private_fostering_arrangements
+           where assessment_started_on < notified_on or assessment_completed_on > coalesce(ended_on, ${TODAY}::date)
+          union all
+          select 'an open arrangement with a carer found unsuitable', count(*)::int from private_fostering_arrangements
+           where ended_on is null and assessment_outcome in ('not_suitable', 'prohibited')`,
+    );
+    expect(broken.filter((b) => b.n > 0)).toEqual([]);
+    expect(await count(db, sql`select count(*)::int as n from private_fostering_arrangements where ended_on is not null`)).toBeGreaterThan(
+      20,
+    );
+    expect(
+      await count(db, sql`select count(*)::int as n from private_fostering_arrangements where assessment_completed_on is not null`),
+    ).toBeGreaterThan(20);
+  });
+
+  it('has about 54 referrals to the designated officer a quarter, 15 to a strategy meeting, 27% of those a criminal investigation (para 71)', async () => {
+    // the last full quarter before the demo's day
+    const last = quarterOf('2014-06-30');
+    const [q] = await rows<{ referrals: number; strategy: number; criminal: number; linked: number }>(
+      db,
+      sql`select count(*)::int as referrals,
+                 count(*) filter (where exists (select 1 from allegation_meetings m where m.allegation_id = a.id and m.kind = 'strategy'))::int as strategy,
+                 count(*) filter (where exists (select 1 from allegation_meetings m where m.allegation_id = a.id and m.kind = 'strategy'
+                                                 and m.decisions like '%criminal investigation%'))::int as criminal,
+                 count(*) filter (where exists (select 1 from allegation_children l where l.allegation_id = a.id))::int as linked
+            from allegations a where a.lado_informed_date between ${last.start} and ${last.end}`,
+    );
+    expect(q!.referrals).toBeGreaterThanOrEqual(48);
+    expect(q!.referrals).toBeLessThanOrEqual(60);
+    expect(q!.strategy).toBeGreaterThanOrEqual(8);
+    expect(q!.strategy).toBeLessThanOrEqual(22);
+    expect(q!.criminal).toBeGreaterThan(0);
+    expect(q!.criminal).toBeLessThan(q!.strategy);
+    expect(q!.linked).toBeGreaterThan(q!.referrals / 3);
+    // the page's figures on the quarter's last day (the demo's day opens a quarter): resolved mostly within a month, nearly all within 12
+    const f = await allegationFigures(db, last.end);
+    expect(f.open).toBeGreaterThan(10);
+    expect(f['concluded-this-quarter']).toBeGreaterThan(0);
+    expect(f['within-1-month']).toBeGreaterThan(f['concluded-this-quarter'] * 0.4);
+    expect(f['within-3-months']).toBeGreaterThan(f['within-1-month']);
+    expect(f['within-12-months']).toBeGreaterThanOrEqual(f['within-3-months']);
+    expect(f['within-12-months']).toBeGreaterThan(f['concluded-this-quarter'] * 0.9);
+    // outcomes in Working Together's five terms, each concluded one with the employer's actions
+    const outcomes = await rows<{ outcome: string; n: number }>(
+      db,
+      sql`select outcome, count(*)::int as n from allegations where outcome is not null group by outcome`,
+    );
+    expect(outcomes.map((o) => o.outcome).sort()).toEqual(['false', 'malicious', 'substantiated', 'unfounded', 'unsubstantiated']);
+    expect(
+      await count(
+        db,
+        sql`select count(*)::int as n from allegations where (concluded_date is null) <> (outcome_actions is null)
+              or jsonb_array_length(coalesce(outcome_actions, '[1]'::jsonb)) = 0 or concluded_date > ${TODAY}::date`,
+      ),
+    ).toBe(0);
+    // meetings between the allegation and its conclusion; linked children born by then
+    expect(
+      await count(
+        db,
+        sql`select count(*)::int as n from allegation_meetings m join allegations a on a.id = m.allegation_id
+             where m.meeting_date < a.made_date or m.meeting_date > coalesce(a.concluded_date, ${TODAY}::date)`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        db,
+        sql`select count(*)::int as n from allegation_children l join allegations a on a.id = l.allegation_id
+             join children c on c.id = l.child_id where c.date_of_birth > a.made_date`,
       ),
     ).toBe(0);
   });

@@ -164,6 +164,10 @@ export async function buildDemoAuthority(db: Db, opts: DemoOptions = {}): Promis
       ['adopterHouseholds', schema.adopterHouseholds],
       ['adoptionJourneys', schema.adoptionJourneys],
       ['previousPermanence', schema.previousPermanence],
+      ['privateFosteringArrangements', schema.privateFosteringArrangements],
+      ['allegations', schema.allegations],
+      ['allegationChildren', schema.allegationChildren],
+      ['allegationMeetings', schema.allegationMeetings],
     ];
     for (const [key, table] of order) {
       const n = await bulkInsert(tx, table, r[key] as PgTable['$inferInsert'][]);

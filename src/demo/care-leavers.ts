@@ -28,7 +28,7 @@ export function emptyCareLeaverRows(): CareLeaverRows {
 /** The parts of the planned record the care leavers are drawn from. */
 export interface CareLeaverSource {
   children: { id?: string; dateOfBirth?: string | null }[];
-  carePeriods: { childId: string; startDate: string; endDate?: string | null; shortBreaks?: boolean }[];
+  carePeriods: { childId: string; startDate: string; endDate?: string | null; shortBreaks?: boolean; reasonCeased?: string | null }[];
 }
 
 export interface CareLeaverContext {
@@ -58,10 +58,15 @@ const reviewSummaries = [
 export function planCareLeavers(source: CareLeaverSource, ctx: CareLeaverContext): CareLeaverRows {
   const { today: T, rng, ids, name } = ctx;
   const out = emptyCareLeaverRows();
-  const periodsOf = new Map<string, { startDate: string; endDate: string | null; shortBreaks: boolean }[]>();
+  const periodsOf = new Map<string, { startDate: string; endDate: string | null; shortBreaks: boolean; reasonCeased: string | null }[]>();
   for (const p of source.carePeriods) {
     const list = periodsOf.get(p.childId) ?? [];
-    list.push({ startDate: p.startDate, endDate: p.endDate ?? null, shortBreaks: p.shortBreaks ?? false });
+    list.push({
+      startDate: p.startDate,
+      endDate: p.endDate ?? null,
+      shortBreaks: p.shortBreaks ?? false,
+      reasonCeased: p.reasonCeased ?? null,
+    });
     periodsOf.set(p.childId, list);
   }
   for (const child of source.children) {
@@ -70,10 +75,8 @@ export function planCareLeavers(source: CareLeaverSource, ctx: CareLeaverContext
     const dob = child.dateOfBirth;
     // left care at 16 to 18, and not looked after again since
     if (periods.some((p) => p.endDate === null)) continue;
-    const left = periods
-      .map((p) => p.endDate!)
-      .sort()
-      .at(-1)!;
+    const last = [...periods].sort((a, b) => a.endDate!.localeCompare(b.endDate!)).at(-1)!;
+    const left = last.endDate!;
     const ageLeaving = ageOn(dob, left);
     if (ageLeaving < 16 || ageLeaving > 18 || ageOn(dob, T) >= 25) continue;
     const eligible = eligibleOn(dob, periods);
@@ -89,8 +92,8 @@ export function planCareLeavers(source: CareLeaverSource, ctx: CareLeaverContext
       pathwayPlanCompletedOn: planned,
       personalAdviserName: name(),
       personalAdviserAppointedOn: planned,
-      // some who left care at 18 stay on with their foster carers
-      stayingPutFrom: ageLeaving === 18 && left === birthday(dob, 18) && rng.chance(0.25) ? left : null,
+      // those who left care at 18 staying with their foster carers (DfE's E17) are Staying Put
+      stayingPutFrom: ageLeaving === 18 && left === birthday(dob, 18) && last.reasonCeased === 'E17' ? left : null,
     });
     // reviews about every 6 months after the plan
     for (

@@ -28,6 +28,9 @@ import { type CaseworkRows, type PlannedCinPlan, type PlannedStrategy, createCas
 import { type CareAndHealthRows, emptyCareAndHealthRows, planCareAndHealth } from './care-and-health.js';
 import { type AdoptionRows, emptyAdoptionRows, planAdoption } from './adoption.js';
 import { type CareLeaverRows, emptyCareLeaverRows, planCareLeavers } from './care-leavers.js';
+import { type AllegationRows, emptyAllegationRows, planAllegations } from './allegations.js';
+import { planFormerLookedAfter } from './former-care.js';
+import { type PrivateFosteringRows, emptyPrivateFosteringRows, planPrivateFostering } from './private-fostering.js';
 import { emptyFollowUpRows, type FollowUpRows, planFollowUp } from './follow-up.js';
 import { createDays } from './days.js';
 import { planPreBirth } from './pre-birth.js';
@@ -55,7 +58,16 @@ import {
 } from './vocabulary.js';
 import { DEMO_PRACTITIONER_CASELOAD, type PlannedTeam, type PlannedWorker, type Workforce, planWorkforce } from './workforce.js';
 
-export interface DemoRows extends CaseworkRows, LookedAfterRows, FollowUpRows, CareAndHealthRows, CareLeaverRows, AdoptionRows {
+export interface DemoRows
+  extends
+    CaseworkRows,
+    LookedAfterRows,
+    FollowUpRows,
+    CareAndHealthRows,
+    CareLeaverRows,
+    AdoptionRows,
+    PrivateFosteringRows,
+    AllegationRows {
   teams: (typeof teams.$inferInsert)[];
   workers: (typeof workers.$inferInsert)[];
   users: (typeof users.$inferInsert)[];
@@ -315,6 +327,8 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     ...emptyLookedAfterRows(),
     ...emptyCareLeaverRows(),
     ...emptyAdoptionRows(),
+    ...emptyPrivateFosteringRows(),
+    ...emptyAllegationRows(),
   };
   const caseworkFaker = new Faker({ locale: [en_GB, en, base] });
   caseworkFaker.seed(streams('casework-faker').seed());
@@ -1530,6 +1544,89 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
       ids: streams('adoption-ids'),
       firstName: (sex) => adoptionFaker.person.firstName(sex === 'M' ? 'male' : 'female'),
       lastName: () => adoptionFaker.person.lastName(),
+    }),
+  );
+
+  // ── Care leavers who left care before the demo's returns' years (src/demo/former-care.ts) ──
+  const formerFaker = new Faker({ locale: [en_GB, en, base] });
+  formerFaker.seed(streams('former-care-faker').seed());
+  // their births go back further than the rest's: days laid out from the eldest's
+  const formerCal = createDays(input.calendar, addCalendarYears(T, -23), addCalendarYears(T, 1));
+  const formerFrom = { children: rows.children.length, carePeriods: rows.carePeriods.length };
+  const lookedAfterTeams = new Set(plannedTeams.filter((t) => t.kind === 'looked_after' || t.kind === 'leaving_care').map((t) => t.id));
+  planFormerLookedAfter(rows, {
+    cal: formerCal,
+    today: T,
+    scale,
+    rng: streams('former-care'),
+    ids: streams('former-care-ids'),
+    faker: formerFaker,
+    lookedAfter: createLookedAfter({
+      cal: formerCal,
+      today: T,
+      nowMs,
+      rng: streams('former-care-looked-after'),
+      ids: streams('former-care-looked-after-ids'),
+      faker: formerFaker,
+      returns: streams('former-care-903'),
+    }),
+    careAndHealth: (source) =>
+      planCareAndHealth(source, {
+        cal: formerCal,
+        today: T,
+        nowMs,
+        rng: streams('former-care-health'),
+        ids: streams('former-care-health-ids'),
+      }),
+    workers: [...workforce.former, ...workforce.workers.filter((w) => w.teamId !== null && lookedAfterTeams.has(w.teamId))]
+      .filter((w) => w.role === 'social_worker' && w.teamId !== null)
+      .map((w) => ({ id: w.id, teamId: w.teamId! })),
+  });
+  const formerLeavers = planCareLeavers(
+    { children: rows.children.slice(formerFrom.children), carePeriods: rows.carePeriods.slice(formerFrom.carePeriods) },
+    {
+      today: T,
+      rng: streams('former-care-leavers'),
+      ids: streams('former-care-leavers-ids'),
+      name: () => `${formerFaker.person.firstName()} ${formerFaker.person.lastName()}`,
+    },
+  );
+  for (const key of Object.keys(formerLeavers) as (keyof CareLeaverRows)[]) {
+    (rows[key] as unknown[]).push(...(formerLeavers[key] as unknown[]));
+  }
+
+  // ── Private fostering (src/demo/private-fostering.ts) and allegations (src/demo/allegations.ts) ──
+  const otherFaker = new Faker({ locale: [en_GB, en, base] });
+  otherFaker.seed(streams('private-fostering-faker').seed());
+  const keep = new Set([workforce.demoPractitioner.id, workforce.demoPractitioner2.id]);
+  const visitorsIn = (locality: Locality) =>
+    localityTeams
+      .filter((t) => t.locality === locality)
+      .flatMap((t) => (caseHolders.get(t.id) ?? []).filter((w) => !keep.has(w.id)).map((w) => w.id));
+  planPrivateFostering(rows, {
+    cal,
+    today: T,
+    nowMs,
+    scale,
+    rng: streams('private-fostering'),
+    ids: streams('private-fostering-ids'),
+    faker: otherFaker,
+    visitors: { North: visitorsIn('North'), Central: visitorsIn('Central'), South: visitorsIn('South') },
+    recordedBy: serviceUser.id,
+  });
+  const allegationFaker = new Faker({ locale: [en_GB, en, base] });
+  allegationFaker.seed(streams('allegations-faker').seed());
+  Object.assign(
+    rows,
+    planAllegations(rows, {
+      cal,
+      today: T,
+      nowMs,
+      scale,
+      rng: streams('allegations'),
+      ids: streams('allegations-ids'),
+      faker: allegationFaker,
+      recordedBy: serviceUser.id,
     }),
   );
 

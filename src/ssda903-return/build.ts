@@ -270,8 +270,10 @@ export function motherCode(c: Pick<ChildRow, 'sex' | 'firstChildBirthDate'>): { 
 
 const headerSource: TableSource = {
   table: 'Header',
-  rows: ({ children, year, start }) =>
+  rows: ({ children, year, start, episodes }) =>
     children.map((c) => {
+      // a care leaver in the return for the OC3 row alone, not looked after in the year, has no motherhood details (DfE rule 628)
+      const lookedAfter = (episodes.get(c.id)?.length ?? 0) > 0;
       return {
         row: {
           CHILD: String(c.reference),
@@ -279,7 +281,7 @@ const headerSource: TableSource = {
           DOB: dfeDate(c.dateOfBirth),
           ETHNIC: c.ethnicity,
           UPN: upnCode(c.upn, c.dateOfBirth, start),
-          ...motherCode(c),
+          ...(lookedAfter ? motherCode(c) : { MOTHER: null, MC_DOB: null }),
         },
         source: { childId: c.id },
       };
