@@ -21,6 +21,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseCsv } from '../src/returns/ssda903/csv.js';
+import { compareFindings, readFindingsCsv } from '../src/returns/ssda903/tooling/compare/compare-903.js';
 import { generate903 } from '../src/returns/ssda903/tooling/generate.js';
 import { madeUpPlaces } from '../src/returns/ssda903/tooling/made-up-places.js';
 import { madeUpProviders } from '../src/returns/ssda903/tooling/compare/made-up-providers.js';
@@ -174,5 +176,20 @@ function benchOne(ret: Prepared): void {
     `  reference: ${seconds(theirs.wall)} wall, ${seconds(theirs.cpu)} CPU, ${mb(theirs.peakMb)} peak, ${lines(theirFile).toLocaleString('en-GB')} findings` +
       `${failed.length ? ` (${failed.length} rules could not run: ${failed.join(' ')})` : ''}; ` +
       `OpenCSC is ${ratio(theirs.wall, ours.wall)} faster (wall), ${ratio(theirs.cpu, ours.cpu)} (CPU)`,
+  );
+  // The same findings? Compared rule by rule from the two files, leaving out the rules the
+  // reference stopped on (src/returns/ssda903/REFERENCE_DIFFERENCES.md says why each differs).
+  const skip = new Set(failed);
+  const rules = compareFindings(
+    parseCsv(readFileSync(findings, 'utf8'))
+      .records.slice(1)
+      .map(([rule, table, row]) => ({ rule: rule!, table: table!, row: Number(row) }))
+      .filter((f) => !skip.has(f.rule)),
+    readFindingsCsv(theirFile).filter((f) => !skip.has(f.rule)),
+  );
+  const differ = rules.filter((r) => r.onlyOurs.length + r.onlyTheirs.length > 0).map((r) => r.rule);
+  console.log(
+    `  findings: ${rules.length - differ.length} of ${rules.length} rules that fire agree row for row` +
+      (differ.length ? `; differ: ${differ.join(' ')}` : ''),
   );
 }

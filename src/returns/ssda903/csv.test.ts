@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ColumnPool, eachCsvRecord, parseCsv } from './csv.js';
+import { ColumnPool, eachCsvRecord, eachCsvRecordFull, parseCsv } from './csv.js';
+
+/** Records and their lines as a reader gives them. */
+function read(reader: typeof eachCsvRecord, text: string, pool?: ColumnPool): [string[], number][] {
+  const out: [string[], number][] = [];
+  reader(text, (cells, line) => out.push([cells.slice(), line]), pool);
+  return out;
+}
 
 describe('reading CSV a record at a time', () => {
   it('gives the same cells with a pool of repeated values as without', () => {
@@ -12,5 +19,41 @@ describe('reading CSV a record at a time', () => {
     const pooled: string[][] = [];
     eachCsvRecord(text, (cells) => pooled.push(cells.slice()), new ColumnPool());
     expect(pooled).toEqual(parseCsv(text).records);
+  });
+
+  it('reads files with no quotes line by line, with the same records and lines as the full reader', () => {
+    const texts = [
+      '',
+      '\n',
+      'A',
+      'A,B\n1,2',
+      'A,B\n1,2\n',
+      'A,B\r\n1,2\r\n\r\n3,4\r\n',
+      'A,B,C\n\n  \n1,,\n,,\n\t\n2, x ,y \n',
+      'ONE\nx\n\ny\n',
+      'A,B\n1,2,,\n3\n',
+      'A,B\r\n1,2\n3,4\r\n',
+      // not plain: a lone CR ends a record, a quote anywhere
+      'A,B\r1,2\r3,4',
+      'A,B\n1,x"y\n',
+      'A,B\n"1",2\n3,4\n',
+    ];
+    for (const text of texts) {
+      expect(read(eachCsvRecord, text), JSON.stringify(text)).toEqual(read(eachCsvRecordFull, text));
+      expect(read(eachCsvRecord, text, new ColumnPool()), JSON.stringify(text)).toEqual(read(eachCsvRecordFull, text));
+    }
+    expect(read(eachCsvRecord, 'A,B\r\n\r\n1,2\r\n')).toEqual([
+      [['A', 'B'], 1],
+      [['1', '2'], 3],
+    ]);
+  });
+
+  it('reads a long file with hardly a comma in linear time', () => {
+    const text = 'A\n' + '1\n'.repeat(200_000) + 'x,y\n';
+    const started = performance.now();
+    const records = read(eachCsvRecord, text);
+    expect(records).toHaveLength(200_002);
+    expect(records.at(-1)).toEqual([['x', 'y'], 200_002]);
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 });
