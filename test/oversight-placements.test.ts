@@ -3,7 +3,8 @@
  * placed more than 20 miles from home (measured with the configured postcode directory, and
  * said to be not computed without one) and children with three or more placements in the
  * last 12 months, each number linking to the children behind it, a restricted child counted
- * but never named.
+ * but never named; and, on the child's record and period of care, the current placement's
+ * distance from home and whether it is inside the authority.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -75,7 +75,9 @@ async function danglingReferences(db: Db): Promise<string[]> {
   return dangling;
 }
 
-describe('the demo authority, the size of Manchester on the first day of its 2014 inspection', () => {
+// each case reads the whole authority's record (several dashboards, every care leaver's contacts): seconds
+// alone, many times that on a busy machine
+describe('the demo authority, the size of Manchester on the first day of its 2014 inspection', { timeout: 180_000 }, () => {
   let database: Database;
   let db: Db;
   let summary: DemoSummary;
