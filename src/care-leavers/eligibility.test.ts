@@ -3,7 +3,12 @@ import { eligibilityOn, eligibleOn } from './eligibility.js';
 
 // born 1 June 2008: 14 on 1 June 2022, 16 on 1 June 2024, 18 on 1 June 2026
 const dob = '2008-06-01';
-const period = (startDate: string, endDate: string | null, shortBreaks = false) => ({ startDate, endDate, shortBreaks });
+const period = (startDate: string, endDate: string | null, shortBreaks = false, reasonCeased: string | null = null) => ({
+  startDate,
+  endDate,
+  shortBreaks,
+  reasonCeased,
+});
 
 describe('eligibility from the periods of care', () => {
   it('makes a child looked after since 15 eligible on the 16th birthday', () => {
@@ -29,6 +34,22 @@ describe('eligibility from the periods of care', () => {
     expect(eligibilityOn(dob, periods, '2025-10-01').category).toBe('relevant');
     expect(eligibilityOn(dob, periods, '2026-06-01').category).toBe('former_relevant');
     expect(eligibilityOn(dob, periods, '2033-06-01').category).toBeNull();
+  });
+
+  it('is no care leaver here once adopted, or once another authority took over the care', () => {
+    for (const reason of ['E11', 'E12', 'E3']) {
+      const periods = [period('2023-06-01', '2025-09-01', false, reason)];
+      expect(eligibleOn(dob, periods), reason).toBeNull();
+      expect(eligibilityOn(dob, periods, '2025-10-01').category, reason).toBeNull();
+      expect(eligibilityOn(dob, periods, '2026-06-01').category, reason).toBeNull();
+      // looked after again afterwards: the care leaver of the later period
+      const again = [...periods, period('2025-12-01', '2026-03-01')];
+      expect(eligibilityOn(dob, again, '2026-06-01').category, reason).toBe('former_relevant');
+    }
+    // a young person who returned home (E13) stays one
+    expect(eligibilityOn(dob, [period('2023-06-01', '2025-09-01', false, 'E13')], '2025-10-01').category).toBe('relevant');
+    // and while still looked after in that period, the category is as ever
+    expect(eligibilityOn(dob, [period('2023-06-01', '2025-09-01', false, 'E11')], '2024-07-01').category).toBe('eligible');
   });
 
   it('is qualifying after fewer than 13 weeks in care after 16, until 21', () => {

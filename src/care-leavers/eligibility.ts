@@ -9,7 +9,8 @@
  * - former relevant: 18 or over (to 25) and eligible or relevant before 18;
  * - qualifying: looked after at some time after turning 16 without being eligible, under 21.
  *
- * Short breaks (CPPCR reg 48) are not counted. The record cannot see what else the law asks
+ * Short breaks (CPPCR reg 48) are not counted, and a young person whose last period of care
+ * ended by adoption or by another authority taking over their care is no care leaver here. The record cannot see what else the law asks
  * about (a relevant child who has lived at home for 6 months, a young person looked after
  * elsewhere), so the page says the category is worked out from the periods of care. The count
  * of 13 weeks is the clock's own (`eligibilityDate` in the clock's care leaver rules), so the
@@ -25,6 +26,25 @@ export interface PeriodOfCare {
   /** The day care ended: not itself a day in care. */
   endDate: IsoDate | null;
   shortBreaks: boolean;
+  /** DfE's reason the period ended (REC), where the record has it. */
+  reasonCeased?: string | null;
+}
+
+/**
+ * Ways out of care that leave the young person no care leaver of this authority: adopted (E11,
+ * E12: an adopted child is the adopters' child, not a care leaver), or care taken over by
+ * another authority (E3), whose care leaver they become. DfE's SSDA903 rules 134 and 1011
+ * refuse care leaver information for either.
+ */
+const NOT_OUR_CARE_LEAVER = new Set(['E11', 'E12', 'E3']);
+
+/** Whether the young person's last period of care (short breaks aside) ended in one of those ways, by `day` if given. */
+function leftCareForGood(periods: readonly PeriodOfCare[], day?: IsoDate): boolean {
+  const last = [...periods]
+    .filter((q) => !q.shortBreaks)
+    .sort((a, b) => a.startDate.localeCompare(b.startDate))
+    .at(-1);
+  return Boolean(last?.endDate && (day === undefined || last.endDate <= day) && NOT_OUR_CARE_LEAVER.has(last.reasonCeased ?? ''));
 }
 
 export const careLeaverCategories = ['eligible', 'relevant', 'former_relevant', 'qualifying'] as const;
@@ -42,12 +62,13 @@ export interface Eligibility {
   age: number;
 }
 
-/** The day the 13 weeks since 14 were completed with some time after 16, before 18; null if never. */
-export function eligibleOn(dateOfBirth: IsoDate, periods: readonly PeriodOfCare[]): IsoDate | null {
+/** The day the 13 weeks since 14 were completed with some time after 16, before 18; null if never, or if care ended for good (by `asOf`, if given). */
+export function eligibleOn(dateOfBirth: IsoDate, periods: readonly PeriodOfCare[], asOf?: IsoDate): IsoDate | null {
   const from14 = birthday(dateOfBirth, 14);
   const at16 = birthday(dateOfBirth, 16);
   const at18 = birthday(dateOfBirth, 18);
   let counted = 0;
+  if (leftCareForGood(periods, asOf)) return null;
   for (const p of [...periods].filter((q) => !q.shortBreaks).sort((a, b) => a.startDate.localeCompare(b.startDate))) {
     const countFrom = maxDate(p.startDate, from14);
     const reached = addDays(countFrom, Math.max(0, THIRTEEN_WEEKS - counted));
@@ -66,10 +87,11 @@ export function eligibilityOn(dateOfBirth: IsoDate, periods: readonly PeriodOfCa
   const lookedAfter = counted.some((p) => p.endDate === null || p.endDate > day);
   // a day in care on or after the 16th birthday and before the 18th
   const inCareAfter16 = counted.some((p) => (p.endDate === null || p.endDate > at16) && p.startDate < at18);
-  const eligible = eligibleOn(dateOfBirth, counted);
+  const eligible = eligibleOn(dateOfBirth, counted, day);
   const becameEligible = eligible !== null && eligible <= day ? eligible : null;
   let category: CareLeaverCategory | null = null;
-  if (becameEligible && age < 18) category = lookedAfter ? 'eligible' : 'relevant';
+  if (leftCareForGood(counted, day)) category = null;
+  else if (becameEligible && age < 18) category = lookedAfter ? 'eligible' : 'relevant';
   else if (becameEligible && age < 25) category = 'former_relevant';
   else if (!becameEligible && inCareAfter16 && !lookedAfter && age < 21) category = 'qualifying';
   return { category, eligibleOn: becameEligible, inCareAfter16, lookedAfter, age };

@@ -102,7 +102,7 @@ export async function contactOf(db: Db, childId: string, id: string): Promise<Co
 export function periodsOfCareOf(db: Db, childId: string): Promise<PeriodOfCare[]> {
   return rows<PeriodOfCare>(
     db,
-    sql`select start_date::text as "startDate", end_date::text as "endDate", short_breaks as "shortBreaks"
+    sql`select start_date::text as "startDate", end_date::text as "endDate", short_breaks as "shortBreaks", reason_ceased as "reasonCeased"
           from care_periods where child_id = ${childId} order by start_date`,
   );
 }
@@ -148,7 +148,7 @@ async function youngPeople(db: Db, from: string, to: string, scope: ReturnType<t
     db,
     sql`select c.id as "childId", c.first_name || ' ' || c.last_name as "childName", c.reference::text as reference,
                c.date_of_birth::text as "dateOfBirth",
-               (select coalesce(jsonb_agg(jsonb_build_object('startDate', p.start_date::text, 'endDate', p.end_date::text, 'shortBreaks', p.short_breaks)
+               (select coalesce(jsonb_agg(jsonb_build_object('startDate', p.start_date::text, 'endDate', p.end_date::text, 'shortBreaks', p.short_breaks, 'reasonCeased', p.reason_ceased)
                                  order by p.start_date), '[]'::jsonb)
                   from care_periods p where p.child_id = c.id) as periods,
                (select coalesce(jsonb_agg(jsonb_build_object('id', k.id, 'contactOn', k.contact_on::text, 'inTouch', k.in_touch,

@@ -107,7 +107,9 @@ export function planCareLeavers(source: CareLeaverSource, ctx: CareLeaverContext
     for (let on = addDays(left, rng.int(3, 40)); on <= T; on = addDays(on, rng.int(40, 75))) {
       const inTouch = rng.chance(IN_TOUCH_2014) ? 'YES' : rng.weighted(notInTouch);
       const recordsAccommodation = inTouch === 'YES' && rng.chance(ACCOMMODATION_RECORDED);
-      const type = recordsAccommodation ? rng.weighted(accommodation) : null;
+      const drawn = recordsAccommodation ? rng.weighted(accommodation) : null;
+      // a foyer takes young people of 18 and over (DfE's rule 347): a younger one is in semi-independent accommodation
+      const type = drawn === 'T' && ageOn(dob, on) < 18 ? 'D' : drawn;
       out.careLeaverContacts.push({
         id: ids.uuid(),
         childId,
