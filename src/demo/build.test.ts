@@ -24,7 +24,7 @@ import {
   overdueAssessments,
 } from '../oversight/queries.js';
 import { placementFigures, placementList } from '../oversight/placements.js';
-import { postcodeDirectoryLoader } from '../oversight/postcode-directory.js';
+import { postcodeDirectoryLoader } from '../returns/postcode-directory.js';
 import { birthdayMeasures, eligibilityOf } from '../care-leavers/queries.js';
 import { measureListsOf } from '../care-leavers/measures.js';
 import { districtOf, milesBetween, postcodeDistricts } from './authority.js';

@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { addCalendarYears, addDays, formatDate } from '../core/calendar/index.js';
 import { rows, type Db } from '../core/db/database.js';
-import { milesApart, NO_DIRECTORY, type PostcodeDirectory } from './postcode-directory.js';
+import { milesApart, NO_DIRECTORY, type PostcodeDirectory } from '../returns/postcode-directory.js';
 import { type ChildList, type Scope, scopeCondition } from './queries.js';
 
 /** More than this many miles from home is "placed far": the DfE's and Ofsted's line. */

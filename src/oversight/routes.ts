@@ -47,7 +47,7 @@ import {
 } from './queries.js';
 import { conferenceReportWorkingDays, notSeenWorkingDays } from './settings.js';
 import { isPlacementListName, placementFigures, placementList } from './placements.js';
-import { postcodeDirectoryLoader } from './postcode-directory.js';
+import { postcodeDirectoryLoader } from '../returns/postcode-directory.js';
 
 /** Sunday of the week containing a date: "due this week" runs to the end of the week. */
 function endOfWeek(date: string): string {
