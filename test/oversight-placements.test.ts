@@ -3,7 +3,8 @@
  * placed more than 20 miles from home (measured with the configured postcode directory, and
  * said to be not computed without one) and children with three or more placements in the
  * last 12 months, each number linking to the children behind it, a restricted child counted
- * but never named.
+ * but never named; and, on the child's record and period of care, the current placement's
+ * distance from home and whether it is inside the authority.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -191,6 +192,47 @@ for (const kind of await testDatabases()) {
       expect(far).toContain('Eve Placedchild');
       expect(far).toContain('Gus Placedchild');
       expect(far).not.toContain('Restricted record');
+    });
+
+    /** A summary list row's value, its tags and spaces removed. */
+    const valueOf = (html: string, key: string) =>
+      new RegExp(`<dt class="govuk-summary-list__key">\\s*${key}\\s*</dt>\\s*<dd class="govuk-summary-list__value">([\\s\\S]*?)</dd>`)
+        .exec(html)?.[1]!
+        .replace(/<[^>]+>/g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+
+    it('shows on the child’s record and the period of care how far the placement is from home, and whether inside the authority', async () => {
+      const service = await serviceWith({ POSTCODE_DIRECTORY: join(folder, 'postcodes.csv'), AUTHORITY_CODE: 'E08000003' });
+      const mina = await signedIn(service, 'mina');
+      for (const [name, distance, authorityText] of [
+        ['Ben', '36.2 miles', 'Outside the authority'],
+        ['Ada', '1.4 miles', 'Inside the authority'],
+        ['Fay', 'Not known: the placement postcode is not recorded', 'Not known: the placement postcode is not recorded'],
+      ] as const) {
+        const record = (await mina.get(`/children/${child[name]}`)).text;
+        expect(valueOf(record, 'Distance from home'), name).toBe(distance);
+        expect(valueOf(record, 'Inside or outside the authority'), name).toBe(authorityText);
+        const periodPath = new RegExp(`/children/${child[name]}/looked-after/periods/[^"/]+`).exec(record)![0];
+        const period = (await mina.get(periodPath)).text;
+        expect(valueOf(period, 'Distance from home'), name).toBe(distance);
+        expect(valueOf(period, 'Inside or outside the authority'), name).toBe(authorityText);
+      }
+    });
+
+    it('says on the child’s record that distance and inside or outside are not known, and why, without a directory or code', async () => {
+      const noDirectory = await signedIn(await serviceWith({ AUTHORITY_CODE: 'E08000003' }), 'mina');
+      const record = (await noDirectory.get(`/children/${child.Ben}`)).text;
+      expect(valueOf(record, 'Distance from home')).toMatch(/^Not known: no postcode directory is configured \(POSTCODE_DIRECTORY\)/);
+      expect(valueOf(record, 'Inside or outside the authority')).toBe(valueOf(record, 'Distance from home'));
+      expect(record).not.toContain('36.2');
+
+      const noCode = await signedIn(await serviceWith({ POSTCODE_DIRECTORY: join(folder, 'postcodes.csv') }), 'mina');
+      const coded = (await noCode.get(`/children/${child.Ben}`)).text;
+      expect(valueOf(coded, 'Distance from home')).toBe('36.2 miles');
+      expect(valueOf(coded, 'Inside or outside the authority')).toBe(
+        'Not known: the authority’s ONS code is not configured (AUTHORITY_CODE)',
+      );
     });
 
     it('says distance is not computed, and why, with no postcode directory or one it cannot read, never showing 0', async () => {
