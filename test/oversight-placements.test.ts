@@ -194,6 +194,24 @@ for (const kind of await testDatabases()) {
       expect(far).not.toContain('Restricted record');
     });
 
+    it('counts the children placed outside the authority, by the placement postcode’s authority, with their list', async () => {
+      const service = await serviceWith({ POSTCODE_DIRECTORY: join(folder, 'postcodes.csv'), AUTHORITY_CODE: 'E08000003' });
+      const sam = await signedIn(service, 'sam');
+      // Ben, Eve and Gus, in Leeds (Fay's placement postcode is not recorded: not counted)
+      expect(figureFor((await sam.get('/authority')).text, 'la-placed-outside')).toBe('3');
+      const list = (await sam.get('/authority/lists/la-placed-outside')).text;
+      expect(list).toContain('3 children');
+      for (const name of ['Ben', 'Eve', 'Gus']) expect(list).toContain(`${name} Placedchild`);
+      for (const name of ['Ada', 'Cat', 'Fay', 'Hal']) expect(list).not.toContain(`${name} Placedchild`);
+      const mina = await signedIn(service, 'mina');
+      expect(figureFor((await mina.get('/my-team')).text, 'la-placed-outside')).toBe('2');
+      // without the authority's code: why, and no number
+      const noCode = await signedIn(await serviceWith({ POSTCODE_DIRECTORY: join(folder, 'postcodes.csv') }), 'sam');
+      const page = (await noCode.get('/authority')).text;
+      expect(figureFor(page, 'la-placed-outside')).toBeUndefined();
+      expect(page).toContain('the authority’s ONS code is not configured (AUTHORITY_CODE)');
+    });
+
     /** A summary list row's value, its tags and spaces removed. */
     const valueOf = (html: string, key: string) =>
       new RegExp(`<dt class="govuk-summary-list__key">\\s*${key}\\s*</dt>\\s*<dd class="govuk-summary-list__value">([\\s\\S]*?)</dd>`)
