@@ -194,6 +194,65 @@ for (const kind of await testDatabases()) {
       expect(far).not.toContain('Restricted record');
     });
 
+    it('counts the children placed outside the authority, by the placement postcode’s authority, with their list', async () => {
+      const service = await serviceWith({ POSTCODE_DIRECTORY: join(folder, 'postcodes.csv'), AUTHORITY_CODE: 'E08000003' });
+      const sam = await signedIn(service, 'sam');
+      // Ben, Eve and Gus, in Leeds (Fay's placement postcode is not recorded: not counted)
+      expect(figureFor((await sam.get('/authority')).text, 'la-placed-outside')).toBe('3');
+      const list = (await sam.get('/authority/lists/la-placed-outside')).text;
+      expect(list).toContain('3 children');
+      for (const name of ['Ben', 'Eve', 'Gus']) expect(list).toContain(`${name} Placedchild`);
+      for (const name of ['Ada', 'Cat', 'Fay', 'Hal']) expect(list).not.toContain(`${name} Placedchild`);
+      const mina = await signedIn(service, 'mina');
+      expect(figureFor((await mina.get('/my-team')).text, 'la-placed-outside')).toBe('2');
+      // without the authority's code: why, and no number
+      const noCode = await signedIn(await serviceWith({ POSTCODE_DIRECTORY: join(folder, 'postcodes.csv') }), 'sam');
+      const page = (await noCode.get('/authority')).text;
+      expect(figureFor(page, 'la-placed-outside')).toBeUndefined();
+      expect(page).toContain('the authority’s ONS code is not configured (AUTHORITY_CODE)');
+    });
+
+    /** A summary list row's value, its tags and spaces removed. */
+    const valueOf = (html: string, key: string) =>
+      new RegExp(`<dt class="govuk-summary-list__key">\\s*${key}\\s*</dt>\\s*<dd class="govuk-summary-list__value">([\\s\\S]*?)</dd>`)
+        .exec(html)?.[1]!
+        .replace(/<[^>]+>/g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+
+    it('shows on the child’s record and the period of care how far the placement is from home, and whether inside the authority', async () => {
+      const service = await serviceWith({ POSTCODE_DIRECTORY: join(folder, 'postcodes.csv'), AUTHORITY_CODE: 'E08000003' });
+      const mina = await signedIn(service, 'mina');
+      for (const [name, distance, authorityText] of [
+        ['Ben', '36.2 miles', 'Outside the authority'],
+        ['Ada', '1.4 miles', 'Inside the authority'],
+        ['Fay', 'Not known: the placement postcode is not recorded', 'Not known: the placement postcode is not recorded'],
+      ] as const) {
+        const record = (await mina.get(`/children/${child[name]}`)).text;
+        expect(valueOf(record, 'Distance from home'), name).toBe(distance);
+        expect(valueOf(record, 'Inside or outside the authority'), name).toBe(authorityText);
+        const periodPath = new RegExp(`/children/${child[name]}/looked-after/periods/[^"/]+`).exec(record)![0];
+        const period = (await mina.get(periodPath)).text;
+        expect(valueOf(period, 'Distance from home'), name).toBe(distance);
+        expect(valueOf(period, 'Inside or outside the authority'), name).toBe(authorityText);
+      }
+    });
+
+    it('says on the child’s record that distance and inside or outside are not known, and why, without a directory or code', async () => {
+      const noDirectory = await signedIn(await serviceWith({ AUTHORITY_CODE: 'E08000003' }), 'mina');
+      const record = (await noDirectory.get(`/children/${child.Ben}`)).text;
+      expect(valueOf(record, 'Distance from home')).toMatch(/^Not known: no postcode directory is configured \(POSTCODE_DIRECTORY\)/);
+      expect(valueOf(record, 'Inside or outside the authority')).toBe(valueOf(record, 'Distance from home'));
+      expect(record).not.toContain('36.2');
+
+      const noCode = await signedIn(await serviceWith({ POSTCODE_DIRECTORY: join(folder, 'postcodes.csv') }), 'mina');
+      const coded = (await noCode.get(`/children/${child.Ben}`)).text;
+      expect(valueOf(coded, 'Distance from home')).toBe('36.2 miles');
+      expect(valueOf(coded, 'Inside or outside the authority')).toBe(
+        'Not known: the authority’s ONS code is not configured (AUTHORITY_CODE)',
+      );
+    });
+
     it('says distance is not computed, and why, with no postcode directory or one it cannot read, never showing 0', async () => {
       for (const [env, why] of [
         [{}, 'no postcode directory is configured (POSTCODE_DIRECTORY)'],

@@ -501,10 +501,10 @@ describe('opencsc returns build 903', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const run = (args: string[]) =>
+  const run = (args: string[], env: Record<string, string> = { AUTHORITY_CODE: '' }) =>
     spawnSync(process.execPath, [join(repo, 'bin/opencsc.js'), 'returns', 'build', '903', ...args], {
       cwd: dir,
-      env: { ...process.env, DATA_DIR: join(dir, 'data'), DATABASE_URL: '', NODE_ENV: 'development' },
+      env: { ...process.env, DATA_DIR: join(dir, 'data'), DATABASE_URL: '', NODE_ENV: 'development', ...env },
       encoding: 'utf8',
     });
 
@@ -546,6 +546,13 @@ describe('opencsc returns build 903', () => {
     expect(result.stderr).toContain("The return departs from DfE's columns for 2023/24 in 1 place:");
     expect(result.stderr).toContain('Header row 2 UPN: blank, and it is required');
     expect(readFileSync(join(out, 'header.csv'), 'utf8').split('\r\n')[0]).toBe('CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB');
+    expect(result.stdout).toContain('note: no --la given and no AUTHORITY_CODE set');
+  });
+
+  it('takes the authority’s ONS code from AUTHORITY_CODE when --la is not given', () => {
+    const result = run(['--year', '2024', '--out', join(dir, '2024-configured')], { AUTHORITY_CODE: 'E08000003' });
+    expect(result.stdout).toContain('Wrote the 2023/24 SSDA903 of 3 children');
+    expect(result.stdout).not.toContain('no AUTHORITY_CODE set');
   });
 
   it('refuses bad arguments with status 2 and writes nothing', () => {

@@ -138,7 +138,10 @@ build
   .option('--year <YYYY>', 'required: the year the collection ends (2026 for 2025/26)')
   .option('--out <dir>', 'required: the folder to write the CSV files into')
   .option('--previous-out <dir>', 'a folder for the year before’s CSV files, built from the same record')
-  .option('--la <code>', 'ONS code of the authority making the return, e.g. E08000003, for the rules that need it')
+  .option(
+    '--la <code>',
+    'ONS code of the authority making the return, e.g. E08000003, for the rules that need it (AUTHORITY_CODE when not given)',
+  )
   .option('--postcodes <file>', 'postcode directory CSV, for the rules on where placements are')
   .option('--providers <file>', "Ofsted's providers list, for the rules on URNs")
   .action(async (opts) => (await import('./return-commands.js')).build903Command(opts));

@@ -233,10 +233,13 @@ async function build903(opts: Build903Options): Promise<void> {
       import('../returns/reference-data.js'),
     ]);
   const known = returnYear(year);
+  const config = loadConfig();
+  // --la, else the authority's code as configured (AUTHORITY_CODE)
+  const la = opts.la ?? config.authorityCode;
   // read before the database is opened: a reference file that cannot be read is a bad argument
-  const reference = await loadReference903({ localAuthority: opts.la, postcodes: opts.postcodes, providers: opts.providers });
+  const reference = await loadReference903({ localAuthority: la, postcodes: opts.postcodes, providers: opts.providers });
   const started = performance.now();
-  const database = await openConfiguredDatabase(loadConfig());
+  const database = await openConfiguredDatabase(config);
   let checked;
   try {
     checked = await returnFromRecord(database.db, known, reference);
@@ -257,7 +260,7 @@ async function build903(opts: Build903Options): Promise<void> {
     );
   }
   for (const n of checked.notes) console.log(`note: ${n}`);
-  if (!opts.la) console.log('note: no --la given: the rules that need the authority’s ONS code were not run');
+  if (!la) console.log('note: no --la given and no AUTHORITY_CODE set: the rules that need the authority’s ONS code were not run');
   if (checked.columnProblems.length) {
     const n = checked.columnProblems.length;
     console.error(`The return departs from DfE's columns for ${yearLabel(known)} in ${n} place${n === 1 ? '' : 's'}:`);

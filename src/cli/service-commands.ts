@@ -29,6 +29,11 @@ async function serve(config: Config, database: Database, opts: { demo: boolean }
     config = { ...config, postcodeDirectory: await writeDemoPostcodeDirectory(database.db, config.dataDir) };
     console.log(`Distances from home use the demo's made-up postcode directory (${config.postcodeDirectory})`);
   }
+  if (opts.demo && !config.authorityCode) {
+    // the code the demo's own postcodes carry in its directory, so inside or outside is computed
+    const { DEMO_AUTHORITY_CODE } = await import('../demo/postcode-directory.js');
+    config = { ...config, authorityCode: DEMO_AUTHORITY_CODE };
+  }
   const { app } = await buildServer(config, database, { migrate: false });
   const close = async () => {
     await app.close();

@@ -111,6 +111,15 @@ describe('configuration', () => {
     expect(() => loadConfig({ AUTHORITY_NAME: 'Northtown\nCouncil' })).toThrowError(/AUTHORITY_NAME: must be one line of text/);
     expect(() => loadConfig({ AUTHORITY_NAME: 'x'.repeat(81) })).toThrowError(/AUTHORITY_NAME: must be at most 80 characters/);
   });
+
+  it('takes the authority’s ONS code for a unitary, metropolitan, London or county authority only', () => {
+    expect(loadConfig({}).authorityCode).toBeUndefined();
+    for (const code of ['E06000021', 'E08000003', 'E09000033', 'E10000017'])
+      expect(loadConfig({ AUTHORITY_CODE: code }).authorityCode).toBe(code);
+    // a district council (E07) has no children's services; a DfE three-digit number is not an ONS code
+    for (const bad of ['E07000123', '352', 'E0800003', 'e08000003', 'E080000031'])
+      expect(() => loadConfig({ AUTHORITY_CODE: bad })).toThrowError(/AUTHORITY_CODE: must be the authority’s ONS local authority code/);
+  });
 });
 
 describe('session and sign-in limits', () => {

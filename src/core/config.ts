@@ -69,6 +69,14 @@ const envSchema = z.object({
   SIGN_IN_CONCURRENT_CHECKS: whole(1, 64).default(2),
   SIGN_IN_QUEUE: whole(0, 1000).default(8),
   POSTCODE_DIRECTORY: z.string().min(1).optional(),
+  // unitary, metropolitan, London borough or county: the authorities with children's services
+  AUTHORITY_CODE: z
+    .string()
+    .regex(
+      /^E(06|08|09|10)\d{6}$/,
+      'must be the authority’s ONS local authority code, such as E08000003 (E06, E08, E09 or E10 and six digits)',
+    )
+    .optional(),
   AUTHORITY_NAME: z
     .string()
     .trim()
@@ -118,6 +126,11 @@ export interface Config {
    * placement and home are computed from; without it they are not computed, and pages say so.
    */
   postcodeDirectory: string | undefined;
+  /**
+   * The authority's ONS local authority code: whether a placement is inside the authority is
+   * computed against it, and the SSDA903 is built with it when --la is not given.
+   */
+  authorityCode: string | undefined;
 }
 
 export interface OidcConfig {
@@ -200,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     passwordSignIn: e.PASSWORD_SIGN_IN,
     authorityName: e.AUTHORITY_NAME ?? 'Demo Council',
     postcodeDirectory: e.POSTCODE_DIRECTORY,
+    authorityCode: e.AUTHORITY_CODE,
   };
 }
 

@@ -24,14 +24,14 @@ import {
   overdueAssessments,
 } from '../oversight/queries.js';
 import { placementFigures, placementList } from '../oversight/placements.js';
-import { postcodeDirectoryLoader } from '../oversight/postcode-directory.js';
+import { postcodeDirectoryLoader } from '../returns/postcode-directory.js';
 import { birthdayMeasures, eligibilityOf } from '../care-leavers/queries.js';
 import { allegationFigures, quarterOf } from '../allegations/queries.js';
 import { figuresFor as privateFosteringFigures } from '../private-fostering/queries.js';
 import type { SignedInUser } from '../core/auth/users.js';
 import { measureListsOf } from '../care-leavers/measures.js';
 import { districtOf, milesBetween, postcodeDistricts } from './authority.js';
-import { writeDemoPostcodeDirectory } from './postcode-directory.js';
+import { DEMO_AUTHORITY_CODE, writeDemoPostcodeDirectory } from './postcode-directory.js';
 import { type DemoSummary, buildDemoAuthority } from './build.js';
 import { planDemoAuthority } from './plan.js';
 
@@ -611,8 +611,10 @@ describe('the demo authority, the size of Manchester on the first day of its 201
     try {
       const directory = await postcodeDirectoryLoader(await writeDemoPostcodeDirectory(db, folder))();
       const authority = { kind: 'authority' } as const;
-      const figures = await placementFigures(db, authority, TODAY, directory);
-      expect(figures.distance).toEqual({ state: 'computed', far, notKnown: 0 });
+      const figures = await placementFigures(db, authority, TODAY, directory, DEMO_AUTHORITY_CODE);
+      // placed outside the authority by the directory's code for the placement postcode, as the districts say
+      expect(figures.distance).toEqual({ state: 'computed', far, notKnown: 0, outside: { count: outside } });
+      expect((await placementList(db, 'la-placed-outside', authority, TODAY, directory, DEMO_AUTHORITY_CODE)).items).toHaveLength(outside);
       expect((await placementList(db, 'la-placed-far', authority, TODAY, directory)).items).toHaveLength(far);
       expect((await placementList(db, 'la-three-placements', authority, TODAY, directory)).items).toHaveLength(figures.threePlacements);
       expect(figures.threePlacements / current.length).toBeGreaterThan(0.05);

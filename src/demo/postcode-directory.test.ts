@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { milesApart } from '../oversight/postcode-directory.js';
+import { milesApart } from '../returns/postcode-directory.js';
 import { parsePostcodeDirectory } from '../returns/reference-data.js';
 import { milesBetween } from './authority.js';
 import { demoPostcodeDirectory } from './postcode-directory.js';

@@ -12,7 +12,9 @@ import { sql } from 'drizzle-orm';
 import { rows, type Db } from '../core/db/database.js';
 import { districtOf, postcodeDistricts } from './authority.js';
 
-const MANCHESTER = 'E08000003';
+/** The ONS code the demo authority's own postcodes carry, and the demo serves as AUTHORITY_CODE. */
+export const DEMO_AUTHORITY_CODE = 'E08000003';
+const MANCHESTER = DEMO_AUTHORITY_CODE;
 
 /** The ONS code of the authority each district outside the demo authority lies in (mostly). */
 const authorityOf: Record<string, string> = {

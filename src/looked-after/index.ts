@@ -13,12 +13,12 @@ import { lookedAfterFacts } from './facts.js';
 import * as addresses from './paths.js';
 import { recordSection } from './presenters.js';
 import { lookedAfterOf, onlyLookedAfter } from './queries.js';
-import { lookedAfterRoutes } from './routes.js';
+import { lookedAfterRoutes, placementPlaces } from './routes.js';
 
 /** The looked after section of the child's record. */
 const section: RecordSectionSource = async (db, childId, obligations) => ({
   template: 'looked-after/views/record-section.njk',
-  view: recordSection(childId, await lookedAfterOf(db, childId), onlyLookedAfter(obligations)),
+  view: recordSection(childId, await lookedAfterOf(db, childId), onlyLookedAfter(obligations), await placementPlaces()),
 });
 
 /** The pages that meet its rules: a period of care's rules carry the period as their episode. */

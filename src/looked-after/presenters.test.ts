@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NO_DIRECTORY } from '../returns/postcode-directory.js';
 import type { ObligationView } from '../obligations/queries.js';
 import {
   becomeLookedAfterForm,
@@ -13,8 +14,10 @@ import {
   providerLabels,
   reasonCeasedLabels,
   recordSection,
+  whereFromHome,
 } from './presenters.js';
 import type { CarePeriodSummary, CarePeriodView, LookedAfterRecord, PlacementView } from './queries.js';
+import type { PlacementPlaces } from './presenters.js';
 import {
   legalStatusCodes,
   participationCodes,
@@ -105,20 +108,67 @@ describe('DfE’s words for the SSDA903 codes', () => {
   });
 });
 
+// M60 2LA 3 miles east and 4 north of M13 9PL: 5 miles apart
+const directory = new Map([
+  ['M602LA', { laCode: 'E08000003', easting: 387_000 + 3 * 1609.344, northing: 396_000 + 4 * 1609.344 }],
+  ['M139PL', { laCode: 'E08000003', easting: 387_000, northing: 396_000 }],
+  ['SK11AA', { laCode: 'E08000007', easting: 390_000, northing: 390_000 }],
+]);
+const places: PlacementPlaces = {
+  directory: { state: 'loaded', place: (postcode) => directory.get(postcode.replace(/\s+/g, '').toUpperCase()) },
+  authorityCode: 'E08000003',
+};
+
+describe('where the current placement is, from its postcodes', () => {
+  it('gives the miles from home to one decimal and whether the placement is inside the authority', () => {
+    expect(whereFromHome(placement, places)).toEqual({ distance: '5.0 miles', authority: 'Inside the authority' });
+    expect(whereFromHome({ ...placement, placementPostcode: 'sk1 1aa' }, places)).toEqual({
+      distance: `${(Math.hypot(390_000 - 387_000, 390_000 - 396_000) / 1609.344).toFixed(1)} miles`,
+      authority: 'Outside the authority',
+    });
+  });
+
+  it('says "Not known" and why when a postcode is missing or not in the directory', () => {
+    expect(whereFromHome({ ...placement, homePostcode: null }, places)).toEqual({
+      distance: 'Not known: the home postcode is not recorded',
+      authority: 'Inside the authority',
+    });
+    expect(whereFromHome({ placementPostcode: 'ZZ9 9ZZ', homePostcode: null }, places)).toEqual({
+      distance: 'Not known: the placement postcode is not in the postcode directory; the home postcode is not recorded',
+      authority: 'Not known: the placement postcode is not in the postcode directory',
+    });
+  });
+
+  it('says "Not known" and why when no directory or no authority code is configured', () => {
+    expect(whereFromHome(placement, { ...places, authorityCode: undefined })).toEqual({
+      distance: '5.0 miles',
+      authority: 'Not known: the authority’s ONS code is not configured (AUTHORITY_CODE)',
+    });
+    const none = whereFromHome(placement, { directory: { state: 'not_computed', reason: NO_DIRECTORY }, authorityCode: 'E08000003' });
+    expect(none.distance).toMatch(/^Not known: no postcode directory is configured \(POSTCODE_DIRECTORY\)/);
+    expect(none.authority).toBe(none.distance);
+  });
+});
+
 describe('the looked after section of the child’s record', () => {
   it('says when no period of care is recorded, and offers to record one', () => {
-    const none = recordSection(child.id, record([]), []);
+    const none = recordSection(child.id, record([]), [], places);
     expect(none.status).toBe('Not looked after: no period of care recorded');
     expect(none.next).toBeNull();
     expect(none.links.map((l) => l.text)).toEqual(['Record that the child became looked after']);
   });
 
   it('shows the period, legal status, placement, IRO and when the next review is due', () => {
-    const section = recordSection(child.id, record([open]), [
-      obligation({ status: 'met_on_time', done: '2026-03-03' }),
-      obligation({ ruleId: 'looked-after-visit', ruleName: 'Looked after child visit', due: '2026-03-09', status: 'overdue' }),
-      obligation({}),
-    ]);
+    const section = recordSection(
+      child.id,
+      record([open]),
+      [
+        obligation({ status: 'met_on_time', done: '2026-03-03' }),
+        obligation({ ruleId: 'looked-after-visit', ruleName: 'Looked after child visit', due: '2026-03-09', status: 'overdue' }),
+        obligation({}),
+      ],
+      places,
+    );
     expect(section.status).toBe('Looked after since 2 March 2026');
     expect(section.rows.map((r) => [r.key.text, r.value.text])).toEqual([
       ['Legal status', 'Interim care order (C1)'],
@@ -126,6 +176,8 @@ describe('the looked after section of the child’s record', () => {
         'Placement',
         'Foster placement with other foster carers, not long term or fostering for adoption (U6): Pat and Sam Carer, M60 2LA, since 2 March 2026',
       ],
+      ['Distance from home', '5.0 miles'],
+      ['Inside or outside the authority', 'Inside the authority'],
       ['Independent reviewing officer', 'Not appointed'],
       ['Next review', 'Due by 30 March 2026'],
     ]);
@@ -134,13 +186,13 @@ describe('the looked after section of the child’s record', () => {
   });
 
   it('says a period of short breaks is such, and that its reviews are not clocked', () => {
-    const section = recordSection(child.id, record([{ ...open, shortBreaks: true, legalStatus: 'V4' }]), []);
+    const section = recordSection(child.id, record([{ ...open, shortBreaks: true, legalStatus: 'V4' }]), [], places);
     expect(section.status).toBe('Looked after for an agreed series of short breaks (reg 48) since 2 March 2026');
     expect(section.rows.at(-1)!.value.text).toBe('Not clocked for short breaks');
   });
 
   it('says when and why the last period ended', () => {
-    const section = recordSection(child.id, record([{ ...open, endDate: '2026-04-17', reasonCeased: 'E4A' }]), []);
+    const section = recordSection(child.id, record([{ ...open, endDate: '2026-04-17', reasonCeased: 'E4A' }]), [], places);
     expect(section.status).toBe(
       'Not looked after: the last period of care ended on 17 April 2026 (Returned home to parents or others with parental responsibility, as part of the care plan (E4A))',
     );
@@ -178,10 +230,15 @@ describe('the period of care page', () => {
   };
 
   it('lists the episodes and placements with DfE’s words, and only this period’s obligations', () => {
-    const page = periodPage(child, view, [
-      obligation({}),
-      obligation({ key: `looked-after-review:another-period:care-period:x`, explanation: 'Another period' }),
-    ]);
+    const page = periodPage(
+      child,
+      view,
+      [obligation({}), obligation({ key: `looked-after-review:another-period:care-period:x`, explanation: 'Another period' })],
+      places,
+    );
+    expect(
+      page.summary.rows.filter((r) => r.key.text.startsWith('Distance') || r.key.text.startsWith('Inside')).map((r) => r.value.text),
+    ).toEqual(['5.0 miles', 'Inside the authority']);
     expect(page.episodeRows.map((r) => r.slice(0, 6).map((c) => c.text))).toEqual([
       ['2 March 2026', '20 March 2026', 'Started to be looked after (S)', 'C1', 'U6', 'N1'],
       ['20 March 2026', 'Continuing', 'Change of legal status, placement and carers at the same time (B)', 'C2', 'U4', 'N1'],
@@ -196,7 +253,7 @@ describe('the period of care page', () => {
   });
 
   it('offers no changes once the period has ended', () => {
-    expect(periodPage(child, { ...view, endDate: '2026-04-17', reasonCeased: 'E4A' }, []).links).toEqual([]);
+    expect(periodPage(child, { ...view, endDate: '2026-04-17', reasonCeased: 'E4A' }, [], places).links).toEqual([]);
   });
 });
 

@@ -15,6 +15,7 @@ import { html, link } from '../core/views/html.js';
 import { obligationRows } from '../obligations/presenters.js';
 import { type ObligationView, statusLabels } from '../obligations/queries.js';
 import * as carePlanningPaths from '../care-planning/paths.js';
+import { milesApart, type PostcodeDirectory } from '../returns/postcode-directory.js';
 import * as to from './paths.js';
 import type { CarePeriodSummary, CarePeriodView, IroCaseload, IroChild, LookedAfterRecord, PlacementView } from './queries.js';
 import {
@@ -194,10 +195,54 @@ export function placementText(p: PlacementView): string {
   return `${coded(placementTypeLabels, p.placementType)}${where ? `: ${where}` : ''}`;
 }
 
+/** What the current placement is measured against: the postcode directory and the authority's ONS code, as configured. */
+export interface PlacementPlaces {
+  directory: PostcodeDirectory;
+  authorityCode: string | undefined;
+}
+
+/**
+ * The placement's distance from home and whether it is inside the authority, computed from
+ * the two postcodes in the directory (never typed), or "Not known" and why.
+ */
+export function whereFromHome(
+  pl: Pick<PlacementView, 'placementPostcode' | 'homePostcode'>,
+  places: PlacementPlaces,
+): { distance: string; authority: string } {
+  const { directory, authorityCode } = places;
+  if (directory.state !== 'loaded') {
+    const why = directory.reason.replace(/^Distance from home is not computed: /, '').replace(/\.$/, '');
+    return { distance: `Not known: ${why}`, authority: `Not known: ${why}` };
+  }
+  const find = (postcode: string | null, what: string) =>
+    postcode === null
+      ? { why: `the ${what} postcode is not recorded` }
+      : (directory.place(postcode) ?? { why: `the ${what} postcode is not in the postcode directory` });
+  const at = find(pl.placementPostcode, 'placement');
+  const home = find(pl.homePostcode, 'home');
+  const distance =
+    'easting' in at && 'easting' in home
+      ? `${milesApart(at, home).toFixed(1)} miles`
+      : `Not known: ${[at, home].flatMap((x) => ('why' in x ? [x.why] : [])).join('; ')}`;
+  const authority = !authorityCode
+    ? 'Not known: the authority’s ONS code is not configured (AUTHORITY_CODE)'
+    : 'why' in at
+      ? `Not known: ${at.why}`
+      : at.laCode === authorityCode
+        ? 'Inside the authority'
+        : 'Outside the authority';
+  return { distance, authority };
+}
+
+function whereRows(pl: PlacementView, places: PlacementPlaces) {
+  const where = whereFromHome(pl, places);
+  return [row('Distance from home', where.distance), row('Inside or outside the authority', where.authority)];
+}
+
 // ── the child's record: the looked after section ─────────────────────────────
 
 /** What the record shows: the period of care, the placement in force, the next review and what is due next. */
-export function recordSection(childId: string, record: LookedAfterRecord, obligations: readonly ObligationView[]) {
+export function recordSection(childId: string, record: LookedAfterRecord, obligations: readonly ObligationView[], places: PlacementPlaces) {
   const open = record.periods.find((p) => !p.endDate);
   const last = record.periods[0];
   const rows = [];
@@ -208,7 +253,10 @@ export function recordSection(childId: string, record: LookedAfterRecord, obliga
       ? `Looked after for an agreed series of short breaks (reg 48) since ${formatDate(open.startDate)}`
       : `Looked after since ${formatDate(open.startDate)}`;
     rows.push(row('Legal status', coded(legalStatusLabels, open.legalStatus)));
-    if (open.placement) rows.push(row('Placement', `${placementText(open.placement)}, since ${formatDate(open.placement.startDate)}`));
+    if (open.placement) {
+      rows.push(row('Placement', `${placementText(open.placement)}, since ${formatDate(open.placement.startDate)}`));
+      rows.push(...whereRows(open.placement, places));
+    }
     rows.push(row('Independent reviewing officer', open.iroName ?? 'Not appointed'));
     if (open.orderSince) rows.push(row('Deprivation of liberty order', `In force since ${formatDate(open.orderSince)}`));
     const review = obligations.find((o) => o.ruleId === 'looked-after-review' && outstanding(o));
@@ -238,7 +286,11 @@ export function recordSection(childId: string, record: LookedAfterRecord, obliga
 // ── the overview: every period of care ───────────────────────────────────────
 
 export function overviewPage(child: ChildHeading, record: LookedAfterRecord, obligations: readonly ObligationView[]) {
-  const section = recordSection(child.id, record, obligations);
+  // the overview shows the status and links only: nothing measured
+  const section = recordSection(child.id, record, obligations, {
+    directory: { state: 'not_computed', reason: '' },
+    authorityCode: undefined,
+  });
   return {
     title: 'Looked after',
     caption: caption(child),
@@ -259,7 +311,7 @@ export function overviewPage(child: ChildHeading, record: LookedAfterRecord, obl
 
 // ── the period of care ───────────────────────────────────────────────────────
 
-export function periodPage(child: ChildHeading, p: CarePeriodView, obligations: readonly ObligationView[]) {
+export function periodPage(child: ChildHeading, p: CarePeriodView, obligations: readonly ObligationView[], places: PlacementPlaces) {
   const open = !p.endDate;
   const episodes = new Set([p.id, ...p.placementList.map((pl) => pl.id)]);
   const mine = obligations.filter((o) => {
@@ -277,6 +329,7 @@ export function periodPage(child: ChildHeading, p: CarePeriodView, obligations: 
         row('Legal status', coded(legalStatusLabels, p.legalStatus)),
         row('Category of need', categoryOfNeed(p.categoryOfNeed)),
         ...(p.placement ? [row(open ? 'Placement' : 'Last placement', placementText(p.placement))] : []),
+        ...(p.placement && open ? whereRows(p.placement, places) : []),
         row(
           'Independent reviewing officer',
           p.iroName ? `${p.iroName} (first appointed ${formatDate(p.iroAppointedDate)})` : 'Not appointed',

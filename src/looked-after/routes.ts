@@ -4,6 +4,7 @@
  * made from it (src/casework/changes.ts), so the two take the same input, apply the same rules
  * and write the same audit row.
  */
+import { postcodeDirectoryLoader } from '../returns/postcode-directory.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { changeRoutes } from '../casework/changes.js';
 import { type FormValues, withDates } from '../casework/form.js';
@@ -34,6 +35,7 @@ import {
   moveForm,
   overviewPage,
   periodPage,
+  type PlacementPlaces,
   reviewFollowUpForm,
   reviewForm,
 } from './presenters.js';
@@ -80,7 +82,21 @@ type PeriodForm = (
   opts: { values: FormValues; errors?: readonly FieldError[] },
 ) => Record<string, unknown>;
 
+/**
+ * The directory and the authority's code the current placement is measured with, as the
+ * service is configured; set when the routes are, so that the record's section uses them too.
+ */
+let places: () => Promise<PlacementPlaces> = placesFor(undefined, undefined);
+
+function placesFor(directoryPath: string | undefined, authorityCode: string | undefined): () => Promise<PlacementPlaces> {
+  const directory = postcodeDirectoryLoader(directoryPath);
+  return async () => ({ directory: await directory(), authorityCode });
+}
+
+export const placementPlaces = (): Promise<PlacementPlaces> => places();
+
 export function lookedAfterRoutes(app: FastifyInstance, ctx: AppContext): void {
+  places = placesFor(ctx.config.postcodeDirectory, ctx.config.authorityCode);
   const today = () => todayIn(ctx.time);
   const params = (req: FastifyRequest) => req.params as Params;
   const notFound = (reply: FastifyReply) => reply.code(404).page('message.njk', { title: 'Page not found' });
@@ -161,13 +177,14 @@ export function lookedAfterRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
   route(app, ctx, { ...view, url: paths.period }, async (req, reply) => {
     const p = params(req);
-    const [child, period, obligations] = await Promise.all([
+    const [child, period, obligations, measured] = await Promise.all([
       childSummary(ctx.db, p.childId),
       carePeriodOf(ctx.db, p.childId, p.id),
       obligationsOf(p.childId),
+      placementPlaces(),
     ]);
     if (!child || !period) return notFound(reply);
-    return reply.page('looked-after/views/period.njk', periodPage(child, period, obligations));
+    return reply.page('looked-after/views/period.njk', periodPage(child, period, obligations, measured));
   });
   route(app, ctx, { ...view, url: paths.start }, async (req, reply) => startPage(reply, params(req), {}, []));
 

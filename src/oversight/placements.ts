@@ -1,19 +1,19 @@
 /**
  * Where children looked after live, as a manager follows it: children placed more than 20
- * miles from home, and children with three or more placements in the last 12 months (the
+ * miles from home, children placed outside the authority, and children with three or more placements in the last 12 months (the
  * DfE's short-term placement stability measure, counted to today rather than to 31 March).
  * Each figure and the list behind it share one read, so a count is always its list's length.
  */
 import { sql } from 'drizzle-orm';
 import { addCalendarYears, addDays, formatDate } from '../core/calendar/index.js';
 import { rows, type Db } from '../core/db/database.js';
-import { milesApart, NO_DIRECTORY, type PostcodeDirectory } from './postcode-directory.js';
+import { milesApart, NO_DIRECTORY, type PostcodeDirectory } from '../returns/postcode-directory.js';
 import { type ChildList, type Scope, scopeCondition } from './queries.js';
 
 /** More than this many miles from home is "placed far": the DfE's and Ofsted's line. */
 export const FAR_MILES = 20;
 
-export const placementListNames = ['la-placed-far', 'la-distance-not-known', 'la-three-placements'] as const;
+export const placementListNames = ['la-placed-far', 'la-distance-not-known', 'la-placed-outside', 'la-three-placements'] as const;
 export type PlacementListName = (typeof placementListNames)[number];
 
 export function isPlacementListName(name: string): name is PlacementListName {
@@ -45,13 +45,20 @@ function currentPlacements(db: Db, scope: Scope, today: string): Promise<Current
 interface Measured extends CurrentPlacement {
   /** Miles from home, or null when a postcode is missing or not in the directory. */
   miles: number | null;
+  /** The ONS code of the authority the placement's postcode lies in, or null when not known. */
+  placedIn: string | null;
 }
+
+const NO_AUTHORITY_CODE = 'Placed outside the authority is not computed: the authority’s ONS code is not configured (AUTHORITY_CODE).';
+
+/** Placed in an authority other than this one, the placement's postcode being in the directory. */
+const outside = (p: Measured, authorityCode: string) => p.placedIn !== null && p.placedIn !== authorityCode;
 
 function measure(placements: CurrentPlacement[], places: Extract<PostcodeDirectory, { state: 'loaded' }>): Measured[] {
   return placements.map((p) => {
     const from = p.homePostcode ? places.place(p.homePostcode) : undefined;
     const to = p.placementPostcode ? places.place(p.placementPostcode) : undefined;
-    return { ...p, miles: from && to ? milesApart(from, to) : null };
+    return { ...p, miles: from && to ? milesApart(from, to) : null, placedIn: to?.laCode ?? null };
   });
 }
 
@@ -93,10 +100,18 @@ function manyPlacements(db: Db, scope: Scope, today: string): Promise<ManyPlacem
 
 export interface PlacementFigures {
   threePlacements: number;
-  distance: { state: 'computed'; far: number; notKnown: number } | { state: 'not_computed'; reason: string };
+  distance:
+    | { state: 'computed'; far: number; notKnown: number; outside: { count: number } | { reason: string } }
+    | { state: 'not_computed'; reason: string };
 }
 
-export async function placementFigures(db: Db, scope: Scope, today: string, directory: PostcodeDirectory): Promise<PlacementFigures> {
+export async function placementFigures(
+  db: Db,
+  scope: Scope,
+  today: string,
+  directory: PostcodeDirectory,
+  authorityCode?: string,
+): Promise<PlacementFigures> {
   const [many, current] = await Promise.all([
     manyPlacements(db, scope, today),
     directory.state === 'loaded' ? currentPlacements(db, scope, today) : Promise.resolve([]),
@@ -109,6 +124,7 @@ export async function placementFigures(db: Db, scope: Scope, today: string, dire
       state: 'computed',
       far: measured.filter((p) => p.miles !== null && p.miles > FAR_MILES).length,
       notKnown: measured.filter((p) => p.miles === null).length,
+      outside: authorityCode ? { count: measured.filter((p) => outside(p, authorityCode)).length } : { reason: NO_AUTHORITY_CODE },
     },
   };
 }
@@ -123,6 +139,7 @@ export async function placementList(
   scope: Scope,
   today: string,
   directory: PostcodeDirectory,
+  authorityCode?: string,
 ): Promise<ChildList & { notComputed?: string }> {
   if (name === 'la-three-placements') {
     const found = await manyPlacements(db, scope, today);
@@ -132,6 +149,21 @@ export async function placementList(
       head: ['Child', 'Placements in the 12 months', 'Latest placement began'],
       items: found.map((c) => ({ childId: c.childId, childName: c.childName, cells: [String(c.placements), c.latestStart] })),
       nameOrderedWithin: (item) => item.cells[0]!,
+    };
+  }
+  if (name === 'la-placed-outside') {
+    const title = 'Children placed outside the authority';
+    const definition =
+      'Children looked after today whose placement in force today has a postcode that lies, in the configured postcode directory, in a local authority other than this one (AUTHORITY_CODE). A placement whose postcode is not recorded or not in the directory is not counted.';
+    if (directory.state !== 'loaded') return { title, definition, head: [], items: [], notComputed: directory.reason || NO_DIRECTORY };
+    if (!authorityCode) return { title, definition, head: [], items: [], notComputed: NO_AUTHORITY_CODE };
+    const chosen = measure(await currentPlacements(db, scope, today), directory).filter((p) => outside(p, authorityCode));
+    return {
+      title,
+      definition,
+      head: ['Child', 'Placement began'],
+      items: chosen.map((p) => ({ childId: p.childId, childName: p.childName, cells: [p.startDate] })),
+      nameOrderedWithin: () => '',
     };
   }
   const far = name === 'la-placed-far';

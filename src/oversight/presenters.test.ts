@@ -12,13 +12,21 @@ describe('the oversight presenters', () => {
     expect(without).toHaveLength(2);
     expect(without[0]).toEqual([{ text: 'Children placed more than 20 miles from home' }, { text: 'No directory.' }]);
     expect(String((without[1]![1] as { html: unknown }).html)).toContain('href="/authority/lists/la-three-placements">4<');
-    const withIt = placementRows({ threePlacements: 0, distance: { state: 'computed', far: 3, notKnown: 0 } }, path);
+    const withIt = placementRows({ threePlacements: 0, distance: { state: 'computed', far: 3, notKnown: 0, outside: { count: 5 } } }, path);
     // no row for distances not known when every one is known
     expect(withIt.map((r) => (r[0] as { text: string }).text)).toEqual([
       'Children placed more than 20 miles from home',
+      'Children placed outside the authority',
       'Children with three or more placements in the last 12 months',
     ]);
     expect(String((withIt[0]![1] as { html: unknown }).html)).toContain('href="/authority/lists/la-placed-far">3<');
+    expect(String((withIt[1]![1] as { html: unknown }).html)).toContain('href="/authority/lists/la-placed-outside">5<');
+    // without the authority's code, the reason and no number
+    const noCode = placementRows(
+      { threePlacements: 0, distance: { state: 'computed', far: 3, notKnown: 0, outside: { reason: 'No code.' } } },
+      path,
+    );
+    expect(noCode[1]).toEqual([{ text: 'Children placed outside the authority' }, { text: 'No code.' }]);
   });
 
   it('link a team’s figures to its lists, naming the team only for a service manager', () => {

@@ -245,6 +245,12 @@ export function placementRows(figures: PlacementFigures, listPath: (name: Placem
                 ],
               ]
             : []),
+          [
+            { text: 'Children placed outside the authority' },
+            'count' in figures.distance.outside
+              ? figure('la-placed-outside', figures.distance.outside.count, 'children placed outside the authority')
+              : { text: figures.distance.outside.reason },
+          ],
         ]
       : [[{ text: far }, { text: figures.distance.reason }]];
   return [

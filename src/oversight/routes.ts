@@ -47,7 +47,7 @@ import {
 } from './queries.js';
 import { conferenceReportWorkingDays, notSeenWorkingDays } from './settings.js';
 import { isPlacementListName, placementFigures, placementList } from './placements.js';
-import { postcodeDirectoryLoader } from './postcode-directory.js';
+import { postcodeDirectoryLoader } from '../returns/postcode-directory.js';
 
 /** Sunday of the week containing a date: "due this week" runs to the end of the week. */
 function endOfWeek(date: string): string {
@@ -157,7 +157,9 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
         dashboardFigures(ctx.db, team.id, { now: now(), today: today(), calendar: clock.calendar, seenSince: since }),
       ),
       kept(`casework:${team.id}`, () => caseworkCounts(ctx.db, { kind: 'team', teamId: team.id }, { now: now(), today: today(), clock })),
-      kept(`placed:${team.id}`, async () => placementFigures(ctx.db, { kind: 'team', teamId: team.id }, today(), await postcodes())),
+      kept(`placed:${team.id}`, async () =>
+        placementFigures(ctx.db, { kind: 'team', teamId: team.id }, today(), await postcodes(), ctx.config.authorityCode),
+      ),
       kept(`contacts:${user.id}`, () => contactsAwaitingDecision(ctx.db, user, now(), undefined)),
       accessNotices(ctx.db, user),
     ]);
@@ -204,7 +206,9 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
     const [figures, casework, placed, teams, repeat, contacts, notices] = await Promise.all([
       kept('backlog:authority', () => backlogCounts(ctx.db, null, now(), today())),
       kept('casework:authority', () => caseworkCounts(ctx.db, { kind: 'authority' }, { now: now(), today: today(), clock })),
-      kept('placed:authority', async () => placementFigures(ctx.db, { kind: 'authority' }, today(), await postcodes())),
+      kept('placed:authority', async () =>
+        placementFigures(ctx.db, { kind: 'authority' }, today(), await postcodes(), ctx.config.authorityCode),
+      ),
       kept('teams', () => teamsOverview(ctx.db, now())),
       kept('repeat-referrals', () => repeatReferralRate(ctx.db, today())),
       kept(`contacts:${user.id}`, () => contactsAwaitingDecision(ctx.db, user, now())),
@@ -265,7 +269,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
     const listKey = `list:${name}:${JSON.stringify(scope)}:${JSON.stringify(Object.entries(asked).sort())}`;
     let list: Awaited<ReturnType<typeof placementList>> | null;
     if (isPlacementListName(name)) {
-      list = await kept(listKey, async () => placementList(ctx.db, name, scope, today(), await postcodes()));
+      list = await kept(listKey, async () => placementList(ctx.db, name, scope, today(), await postcodes(), ctx.config.authorityCode));
     } else {
       if (!isListName(name)) return reply.code(404).page('message.njk', { title: 'Page not found' });
       if (name === 'caseload' && !(asked.workerId && isUuid(asked.workerId))) return forbidden(reply);

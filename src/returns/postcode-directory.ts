@@ -1,15 +1,16 @@
 /**
  * The postcode directory that distances between a child's placement and home are computed
  * from (POSTCODE_DIRECTORY): the same CSV the SSDA903 validation takes with --postcodes (the
- * ONS Postcode Directory, or postcode, la_code, easting, northing). Read once, on first use;
+ * ONS Postcode Directory, or postcode, la_code, easting, northing). Read once in a process, on
+ * first use, and shared by every area that measures placements (a national directory is large);
  * where none is configured, or it cannot be read, distance is not computed and the pages say
  * why, never showing a count of nothing.
  */
 import { readFile } from 'node:fs/promises';
-import { ReturnReadError } from '../returns/findings.js';
-import { parsePostcodeDirectory } from '../returns/reference-data.js';
-import type { PostcodePlace } from '../returns/ssda903/model.js';
-import { compactPostcode } from '../returns/ssda903/values.js';
+import { ReturnReadError } from './findings.js';
+import { parsePostcodeDirectory } from './reference-data.js';
+import type { PostcodePlace } from './ssda903/model.js';
+import { compactPostcode } from './ssda903/values.js';
 
 export type PostcodeDirectory =
   { state: 'loaded'; place: (postcode: string) => PostcodePlace | undefined } | { state: 'not_computed'; reason: string };
@@ -24,10 +25,16 @@ export function milesApart(a: PostcodePlace, b: PostcodePlace): number {
   return Math.hypot(a.easting - b.easting, a.northing - b.northing) / METRES_PER_MILE;
 }
 
-/** The directory at `path` (or none), read on the first call and kept. */
+const loaded = new Map<string, Promise<PostcodeDirectory>>();
+
+/** The directory at `path` (or none), read on the first call in the process and kept. */
 export function postcodeDirectoryLoader(path: string | undefined): () => Promise<PostcodeDirectory> {
-  let loading: Promise<PostcodeDirectory> | null = null;
-  return () => (loading ??= load(path));
+  return () => {
+    if (!path) return load(undefined);
+    let loading = loaded.get(path);
+    if (!loading) loaded.set(path, (loading = load(path)));
+    return loading;
+  };
 }
 
 async function load(path: string | undefined): Promise<PostcodeDirectory> {
