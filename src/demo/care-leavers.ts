@@ -108,8 +108,9 @@ export function planCareLeavers(source: CareLeaverSource, ctx: CareLeaverContext
       const inTouch = rng.chance(IN_TOUCH_2014) ? 'YES' : rng.weighted(notInTouch);
       const recordsAccommodation = inTouch === 'YES' && rng.chance(ACCOMMODATION_RECORDED);
       const drawn = recordsAccommodation ? rng.weighted(accommodation) : null;
-      // a foyer takes young people of 18 and over (DfE's rule 347): a younger one is in semi-independent accommodation
-      const type = drawn === 'T' && ageOn(dob, on) < 18 ? 'D' : drawn;
+      // a foyer, and staying with former foster carers, are for 18 and over (DfE's rules 347 and
+      // 3001): a younger care leaver is in semi-independent accommodation
+      const type = (drawn === 'T' || drawn === 'Z') && ageOn(dob, on) < 18 ? 'D' : drawn;
       out.careLeaverContacts.push({
         id: ids.uuid(),
         childId,
