@@ -23,6 +23,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { ConfigError } from '../config.js';
+import { batchedReads } from './batched-reads.js';
 /**
  * A database or a transaction: use cases take either, so they compose inside one transaction.
  * Queries name their tables (each area's schema.ts), so the database needs no schema of its own
@@ -329,10 +330,10 @@ export async function canWrite(db: Db): Promise<boolean> {
  * planning the longest of them (the chronology's union of every area) cost more than running
  * it, on every view of a record. Dashboards are not read this way: their counts depend on
  * dates and scopes, and planning for the values pays there. PGlite plans every statement
- * anyway, so it reads as usual.
+ * anyway. On both, the reads a page issues together go as one statement (`batchedReads`).
  */
 export async function readPlannedOnce<T>(database: Database, read: (db: Db) => Promise<T>): Promise<T> {
-  return read(database.plannedOnce ?? database.db);
+  return read(batchedReads(database.plannedOnce ?? database.db));
 }
 
 /** Rows of a raw query, whichever driver ran it. */
