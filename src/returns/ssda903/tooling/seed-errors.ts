@@ -21,6 +21,8 @@ interface SeedContext {
   rng: Random;
   /** Children an earlier seeder changed: left alone, so that one error does not undo another. */
   used: ReadonlySet<string>;
+  /** Each table's rows by child, for looking children up without scanning whole tables. */
+  byChild: ChildRows;
   /** A random row of a table that passes `where`, or undefined. */
   pick(table: TableName, where?: (row: Row) => boolean): { table: Table903; index: number; row: MutableRow } | undefined;
 }
@@ -77,40 +79,82 @@ function addRow(ctx: SeedContext, table: TableName, row: MutableRow, last = fals
   return t.rows.length - 1;
 }
 
-const childrenIn = (t: Table903 | undefined) => new Set((t?.rows ?? []).map((r) => r.CHILD ?? ''));
+type ChildId = string | null | undefined;
 
-/** Row indexes of a child's rows in a table, in file order (a child's episodes are generated in date order). */
-const rowsOf = (t: Table903 | undefined, child: string | null | undefined) =>
-  (t?.rows ?? []).flatMap((r, i) => (r.CHILD === child ? [i] : []));
+/**
+ * Row indexes of each table by child. Seeders look children up across whole tables, often
+ * once for every row of another table, which scanning would make quadratic in the size of
+ * the return. While seeding, rows are only appended and no row's CHILD changes, so an index
+ * stays true by taking in the rows added since it was last read.
+ */
+class ChildRows {
+  private readonly indexes = new Map<Table903, { seen: number; rows: Map<ChildId, number[]> }>();
 
-const dobOf = (ctx: SeedContext, child: string | null | undefined): Day | null =>
-  parseDate(ctx.ret.current.Header?.rows.find((r) => r.CHILD === child)?.DOB);
+  /** Row indexes of a child's rows in a table, in file order (a child's episodes are generated in date order). */
+  of(t: Table903 | undefined, child: ChildId): readonly number[] {
+    return (t ? this.index(t).get(child) : undefined) ?? [];
+  }
+
+  /** The child's first row in the table. */
+  first(t: Table903 | undefined, child: ChildId): Row | undefined {
+    const i = this.of(t, child)[0];
+    return i === undefined ? undefined : t!.rows[i];
+  }
+
+  /** Whether the table has a row for the child, a missing CHILD counting as ''. */
+  has(t: Table903 | undefined, child: string): boolean {
+    if (!t) return false;
+    const index = this.index(t);
+    return index.has(child) || (child === '' && (index.has(null) || index.has(undefined)));
+  }
+
+  private index(t: Table903): Map<ChildId, number[]> {
+    let entry = this.indexes.get(t);
+    if (!entry) this.indexes.set(t, (entry = { seen: 0, rows: new Map() }));
+    for (; entry.seen < t.rows.length; entry.seen++) {
+      const child = t.rows[entry.seen]!.CHILD;
+      const rows = entry.rows.get(child);
+      if (rows) rows.push(entry.seen);
+      else entry.rows.set(child, [entry.seen]);
+    }
+    return entry.rows;
+  }
+}
+
+/** The children with a row in any of the tables (a missing CHILD counting as ''). */
+const childrenIn = (ctx: SeedContext, ...tables: (Table903 | undefined)[]) => ({
+  has: (child: string) => tables.some((t) => ctx.byChild.has(t, child)),
+});
+
+const rowsOf = (ctx: SeedContext, t: Table903 | undefined, child: ChildId) => ctx.byChild.of(t, child);
+
+const dobOf = (ctx: SeedContext, child: ChildId): Day | null => parseDate(ctx.byChild.first(ctx.ret.current.Header, child)?.DOB);
 
 const yearStart = (ctx: SeedContext) => collectionStart(ctx.ret.collectionYear);
 const yearEnd = (ctx: SeedContext) => collectionEnd(ctx.ret.collectionYear);
 
 /** Age on 31 March, or NaN when the Header has no readable date of birth. */
-function ageAtEnd(ctx: SeedContext, child: string | null | undefined): number {
+function ageAtEnd(ctx: SeedContext, child: ChildId): number {
   const dob = dobOf(ctx, child);
   return dob === null ? NaN : ageOn(dob, yearEnd(ctx));
 }
 
 /** Gives the child another date of birth in every table of this year's return. */
-function setDob(ctx: SeedContext, child: string | null | undefined, dob: Day): void {
+function setDob(ctx: SeedContext, child: ChildId, dob: Day): void {
   for (const t of Object.values(ctx.ret.current)) {
-    for (const r of t.rows) if (r.CHILD === child && 'DOB' in r) (r as MutableRow).DOB = formatDate(dob);
+    for (const i of ctx.byChild.of(t, child)) if ('DOB' in t.rows[i]!) (t.rows[i] as MutableRow).DOB = formatDate(dob);
   }
 }
 
 /** Care leaver information for a young person, as a new OC3 row. */
-function addCareLeaver(ctx: SeedContext, child: string | null | undefined, accom = 'D1'): number {
-  const dob = ctx.ret.current.Header?.rows.find((r) => r.CHILD === child)?.DOB ?? null;
+function addCareLeaver(ctx: SeedContext, child: ChildId, accom = 'D1'): number {
+  const dob = ctx.byChild.first(ctx.ret.current.Header, child)?.DOB ?? null;
   return addRow(ctx, 'OC3', { CHILD: child ?? null, DOB: dob, IN_TOUCH: 'YES', ACTIV: 'F2', ACCOM: accom });
 }
 
 /** A UASC row for a child (date status ceased: the day before the 18th birthday). */
-function uascRow(ctx: SeedContext, child: string | null | undefined, last = false, ducShift = 0): MutableRow {
-  const h = (last ? ctx.ret.previous : ctx.ret.current).Header?.rows.find((r) => r.CHILD === child);
+function uascRow(ctx: SeedContext, child: ChildId, last = false, ducShift = 0): MutableRow {
+  const h = ctx.byChild.first((last ? ctx.ret.previous : ctx.ret.current).Header, child);
   const dob = parseDate(h?.DOB);
   return {
     CHILD: child ?? null,
@@ -123,11 +167,11 @@ function uascRow(ctx: SeedContext, child: string | null | undefined, last = fals
 /** A 17-year-old (17th birthday in the year) with episodes this year, who has no care leaver row yet; with the birthday and episodes. */
 function seventeen(ctx: SeedContext, where: (eps: MutableRow[], birthday: Day) => boolean) {
   const eps = ctx.ret.current.Episodes;
-  const leavers = childrenIn(ctx.ret.current.OC3);
+  const leavers = childrenIn(ctx, ctx.ret.current.OC3);
   const hit = choose(ctx, 'Header', (r) => {
     const dob = parseDate(r.DOB);
     if (dob === null || ageOn(dob, yearEnd(ctx)) !== 17 || leavers.has(r.CHILD ?? '')) return false;
-    const mine = rowsOf(eps, r.CHILD).map((i) => eps!.rows[i] as MutableRow);
+    const mine = rowsOf(ctx, eps, r.CHILD).map((i) => eps!.rows[i] as MutableRow);
     return mine.length > 0 && where(mine, addYears(dob, 17));
   });
   return hit;
@@ -148,7 +192,7 @@ function endedAtEighteen(ctx: SeedContext, rec: string, withHeader: boolean) {
   hit.row.REC = rec;
   setDob(ctx, hit.row.CHILD, addYears(parseDate(hit.row.DEC)!, -18) - 30);
   const out: { table: TableName; index: number }[] = [{ table: 'Episodes', index: hit.index }];
-  if (withHeader) out.push(...rowsOf(ctx.ret.current.Header, hit.row.CHILD).map((index) => ({ table: 'Header' as const, index })));
+  if (withHeader) out.push(...rowsOf(ctx, ctx.ret.current.Header, hit.row.CHILD).map((index) => ({ table: 'Header' as const, index })));
   return out;
 }
 
@@ -408,19 +452,19 @@ export const SEEDERS: Readonly<Record<string, Seeder>> = {
       (r) => r.RNE === 'S',
     ),
   '202': (c) => {
-    const hit = c.pick('Header', (r) => r.CHILD != null && c.ret.previous.Header?.rows.some((q) => q.CHILD === r.CHILD) === true);
+    const hit = c.pick('Header', (r) => r.CHILD != null && c.byChild.of(c.ret.previous.Header, r.CHILD).length > 0);
     if (!hit) return [];
     hit.row.SEX = hit.row.SEX === 'F' ? 'M' : hit.row.SEX === 'M' ? 'F' : hit.row.SEX === '1' ? '2' : '1';
     return at('Header', hit.index);
   },
   '203': (c) => {
-    const hit = c.pick('Header', (r) => c.ret.previous.Header?.rows.some((q) => q.CHILD === r.CHILD) === true);
+    const hit = c.pick('Header', (r) => c.byChild.of(c.ret.previous.Header, r.CHILD).length > 0);
     if (!hit) return [];
     hit.row.DOB = hit.row.DOB === '01/01/2010' ? '02/01/2010' : '01/01/2010';
     return at('Header', hit.index);
   },
   '204': (c) => {
-    const hit = c.pick('Header', (r) => c.ret.previous.Header?.rows.some((q) => q.CHILD === r.CHILD) === true);
+    const hit = c.pick('Header', (r) => c.byChild.of(c.ret.previous.Header, r.CHILD).length > 0);
     if (!hit) return [];
     hit.row.ETHNIC = hit.row.ETHNIC === 'WBRI' ? 'WIRI' : 'WBRI';
     return at('Header', hit.index);
@@ -428,7 +472,7 @@ export const SEEDERS: Readonly<Record<string, Seeder>> = {
 
   // XML returns only: the Header's UASC column and the episode's placement LA and location are not in the CSV files.
   '105': (c) => {
-    const uasc = childrenIn(c.ret.current.UASC);
+    const uasc = childrenIn(c, c.ret.current.UASC);
     const hit = choose(c, 'Header', (r) => !uasc.has(r.CHILD ?? ''));
     if (!hit) return [];
     hit.row.UASC = '2';
@@ -478,10 +522,11 @@ export const SEEDERS: Readonly<Record<string, Seeder>> = {
   },
   '582': (c) => {
     const eps = c.ret.current.Episodes;
-    const adopted = childrenIn(c.ret.current.AD1);
+    const adopted = childrenIn(c, c.ret.current.AD1);
     const hit = choose(c, 'Episodes', (r) => ['E11', 'E12'].includes(r.REC ?? '') && r.DEC != null && adopted.has(r.CHILD ?? ''));
     if (!hit || !eps) return [];
-    for (const a of rowsOf(c.ret.current.AD1, hit.row.CHILD)) (c.ret.current.AD1!.rows[a] as MutableRow).DATE_MATCH = hit.row.DEC ?? null;
+    for (const a of rowsOf(c, c.ret.current.AD1, hit.row.CHILD))
+      (c.ret.current.AD1!.rows[a] as MutableRow).DATE_MATCH = hit.row.DEC ?? null;
     return at('Episodes', hit.index);
   },
   '134': (c) => {
@@ -539,8 +584,8 @@ export const SEEDERS: Readonly<Record<string, Seeder>> = {
   },
   '205A': (c) => {
     // UASC last year with a date status ceased in this year, but not UASC now.
-    const last = childrenIn(c.ret.previous.Header);
-    const uasc = new Set([...childrenIn(c.ret.current.UASC), ...childrenIn(c.ret.previous.UASC)]);
+    const last = childrenIn(c, c.ret.previous.Header);
+    const uasc = childrenIn(c, c.ret.current.UASC, c.ret.previous.UASC);
     const hit = choose(c, 'Header', (r) => last.has(r.CHILD ?? '') && !uasc.has(r.CHILD ?? '') && parseDate(r.DOB) !== null);
     if (!hit || !c.ret.previous.UASC) return [];
     addRow(c, 'UASC', { ...uascRow(c, hit.row.CHILD, true), DUC: formatDate(yearStart(c) + 30) }, true);
@@ -548,8 +593,8 @@ export const SEEDERS: Readonly<Record<string, Seeder>> = {
   },
   '205B': (c) => {
     // UASC in both years, the dates status ceased differing.
-    const last = childrenIn(c.ret.previous.Header);
-    const uasc = new Set([...childrenIn(c.ret.current.UASC), ...childrenIn(c.ret.previous.UASC)]);
+    const last = childrenIn(c, c.ret.previous.Header);
+    const uasc = childrenIn(c, c.ret.current.UASC, c.ret.previous.UASC);
     const hit = choose(c, 'Header', (r) => {
       const dob = parseDate(r.DOB);
       return last.has(r.CHILD ?? '') && !uasc.has(r.CHILD ?? '') && dob !== null && ageOn(dob, yearEnd(c)) >= 15;
@@ -563,7 +608,7 @@ export const SEEDERS: Readonly<Record<string, Seeder>> = {
     ];
   },
   '231': (c) => {
-    const uasc = childrenIn(c.ret.current.UASC);
+    const uasc = childrenIn(c, c.ret.current.UASC);
     const hit = choose(c, 'Header', (r) => {
       const dob = parseDate(r.DOB);
       return dob !== null && ageOn(dob, yearStart(c)) < 10 && !uasc.has(r.CHILD ?? '');
@@ -573,7 +618,7 @@ export const SEEDERS: Readonly<Record<string, Seeder>> = {
     return at('Header', hit.index);
   },
   INT09: (c) => {
-    const header = childrenIn(c.ret.current.Header);
+    const header = childrenIn(c, c.ret.current.Header);
     const h = c.pick('Header');
     if (!h) return [];
     let child: string;
@@ -586,7 +631,7 @@ export const SEEDERS: Readonly<Record<string, Seeder>> = {
     const eps = c.ret.current.Episodes;
     const end = yearEnd(c);
     const hit = choose(c, 'Header', (r) =>
-      rowsOf(eps, r.CHILD).some((e) => {
+      rowsOf(c, eps, r.CHILD).some((e) => {
         const d = parseDate(eps!.rows[e]!.DECOM);
         return eps!.rows[e]!.DEC == null && d !== null && d < end - 7;
       }),
@@ -626,17 +671,17 @@ export const SEEDERS: Readonly<Record<string, Seeder>> = {
   },
   '1000': (c) => {
     const last = c.ret.previous.Episodes;
-    const hit = choose(c, 'OC3', (r) => rowsOf(last, r.CHILD).some((e) => last!.rows[e]!.REC != null));
+    const hit = choose(c, 'OC3', (r) => rowsOf(c, last, r.CHILD).some((e) => last!.rows[e]!.REC != null));
     if (!hit) return [];
-    const e = rowsOf(last, hit.row.CHILD)
+    const e = rowsOf(c, last, hit.row.CHILD)
       .filter((i) => last!.rows[i]!.REC != null)
       .pop()!;
     (last!.rows[e] as MutableRow).REC = 'E2'; // died
     return at('OC3', hit.index);
   },
   '1014': (c) => {
-    const looked = childrenIn(c.ret.current.Episodes);
-    const uasc = childrenIn(c.ret.current.UASC);
+    const looked = childrenIn(c, c.ret.current.Episodes);
+    const uasc = childrenIn(c, c.ret.current.UASC);
     const hit = choose(c, 'OC3', (r) => !looked.has(r.CHILD ?? '') && !uasc.has(r.CHILD ?? ''));
     if (!hit) return [];
     const u = addRow(c, 'UASC', uascRow(c, hit.row.CHILD));
@@ -662,7 +707,7 @@ export const SEEDERS: Readonly<Record<string, Seeder>> = {
   '1011': (c) => {
     // Care transferred to another authority at the end of the latest episode.
     const eps = c.ret.current.Episodes;
-    const leavers = childrenIn(c.ret.current.OC3);
+    const leavers = childrenIn(c, c.ret.current.OC3);
     const hit = choose(c, 'Episodes', (r, i) => {
       if (parseDate(r.DEC) === null || r.REC == null || r.REC === 'X1' || leavers.has(r.CHILD ?? '')) return false;
       return eps!.rows[i + 1]?.CHILD !== r.CHILD && ageAtEnd(c, r.CHILD) >= 16;
@@ -854,6 +899,7 @@ export function seedErrors(ret: Return903, rng: Random, rate: number, rules?: re
     ret,
     rng,
     used,
+    byChild: new ChildRows(),
     pick(table, where) {
       const t = ret.current[table];
       if (!t || t.rows.length === 0) return undefined;
