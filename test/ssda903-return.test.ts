@@ -485,6 +485,23 @@ for (const kind of await testDatabases()) {
       expect(birch.text).not.toContain('ssda903-heading');
       expect((await ana.get(`/children/${ids.elm}`)).text).not.toContain('ssda903-heading');
     });
+
+    it('shows the findings of the record as it is now: an SDQ recorded since the last view answers 197B', async () => {
+      const ana = new Agent(service.url);
+      await ana.signIn('ana', PASSWORD);
+      expect((await ana.get(`/children/${ids.oak}`)).text).toContain('data-ssda903-rule="197B"');
+      await ana.get(`/children/${ids.oak}/health-and-education/sdq/new`);
+      const saved = await ana.post(`/children/${ids.oak}/health-and-education/sdq/new`, {
+        'completedDate-day': '20',
+        'completedDate-month': '4',
+        'completedDate-year': '2026',
+        score: '12',
+      });
+      expect(saved.status).toBe(303);
+      const after = await ana.get(`/children/${ids.oak}`);
+      expect(after.text).not.toContain('data-ssda903-rule="197B"');
+      expect(after.text).toContain('data-ssda903-rule="SW13STG1"');
+    });
   });
 }
 

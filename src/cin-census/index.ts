@@ -7,25 +7,32 @@
  */
 import type { RecordSectionSource } from '../children/record-sections.js';
 import type { Area } from '../core/http/area.js';
-import { censusFromRecord, currentCensusYear, yearLabel } from './census.js';
+import { RecentResults } from '../core/memo/recent-results.js';
+import { buildCensus } from './build.js';
+import { checkCensus, currentCensusYear, yearLabel } from './census.js';
+import { censusRecord } from './queries.js';
 import { cinCensusPaths as paths } from './paths.js';
 import { childFindings } from './presenters.js';
 import { cinCensusRoutes } from './routes.js';
 
+/** The section's view of a child's part of the census, kept while what it is made from is unchanged. */
+const recent = new RecentResults<object>(1000);
+
 /** The findings of the census the record makes today about the child, each with where it is put right. */
 const section: RecordSectionSource = async (db, childId, _obligations, today) => {
   const year = currentCensusYear(today);
-  const checked = await censusFromRecord(db, year, {}, childId);
-  const inCensus = checked.census.children.length > 0;
-  return {
-    template: 'cin-census/views/record-section.njk',
-    view: {
+  const record = await censusRecord(db, year, childId);
+  const view = recent.of({ year, record }, () => {
+    const checked = checkCensus(buildCensus(record, year, {}));
+    const inCensus = checked.census.children.length > 0;
+    return {
       year: yearLabel(year),
       inCensus,
       findings: childFindings(checked.findings, checked.sources[0]),
       schemaProblems: inCensus ? checked.schemaProblems : [],
-    },
-  };
+    };
+  });
+  return { template: 'cin-census/views/record-section.njk', view };
 };
 
 export const cinCensusArea = {

@@ -10,7 +10,7 @@ import type { Reference903, Return903, Tables903 } from '../returns/ssda903/mode
 import { KNOWN_YEARS, LATEST_YEAR, schemaFor } from '../returns/ssda903/tables.js';
 import { validate903 } from '../returns/ssda903/validate.js';
 import { parseDate } from '../returns/ssda903/values.js';
-import { type Built903, build903, GAPS } from './build.js';
+import { type Built903, build903, GAPS, type LookedAfterRecord } from './build.js';
 import { lookedAfterRecord } from './queries.js';
 
 export interface Checked903 {
@@ -92,10 +92,27 @@ export function check903(current: Built903, previous: Built903, reference: Refer
   };
 }
 
+/** What the return of `year` and the year before are made from; one child's part of it when `childId` is given. */
+export async function recordsFor(
+  db: Db,
+  year: number,
+  childId?: string,
+): Promise<{ current: LookedAfterRecord; previous: LookedAfterRecord }> {
+  const [current, previous] = await Promise.all([lookedAfterRecord(db, year, childId), lookedAfterRecord(db, year - 1, childId)]);
+  return { current, previous };
+}
+
+/** The return of `year` and the year before, built from what they are made from. */
+export function buildBoth(
+  year: number,
+  records: { current: LookedAfterRecord; previous: LookedAfterRecord },
+): { current: Built903; previous: Built903 } {
+  return { current: build903(records.current, year), previous: build903(records.previous, year - 1) };
+}
+
 /** The return of `year` and the year before, from the record; one child's part of them when `childId` is given. */
 export async function buildFromRecord(db: Db, year: number, childId?: string): Promise<{ current: Built903; previous: Built903 }> {
-  const [current, previous] = await Promise.all([lookedAfterRecord(db, year, childId), lookedAfterRecord(db, year - 1, childId)]);
-  return { current: build903(current, year), previous: build903(previous, year - 1) };
+  return buildBoth(year, await recordsFor(db, year, childId));
 }
 
 /** The return of `year` from the record, with the year before, checked; one child's part of it when `childId` is given. */
