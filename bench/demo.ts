@@ -1,8 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../src/core/config.js';
 import { rows } from '../src/core/db/database.js';
 import { londonDate } from '../src/core/time.js';
 import { buildDemoAuthority } from '../src/demo/build.js';
+import { DEMO_AUTHORITY_CODE, writeDemoPostcodeDirectory } from '../src/demo/postcode-directory.js';
 import { buildServer } from '../src/server.js';
 import { load } from './load.js';
 import { benchPglite, benchPostgres, ms } from './postgres.js';
@@ -53,7 +57,13 @@ async function pageLoad(database: Awaited<ReturnType<typeof benchPostgres>>): Pr
     LOG_LEVEL: 'silent',
     SECURE_COOKIES: 'false',
   });
-  const { app } = await buildServer({ ...config, production: false }, database, { migrate: false });
+  // the demo's made-up postcode directory and its authority's code, as `opencsc demo` serves it,
+  // so the placement lists compute inside or outside the authority rather than say they cannot
+  const dataDir = mkdtempSync(join(tmpdir(), 'opencsc-bench-'));
+  const postcodeDirectory = await writeDemoPostcodeDirectory(database.db, dataDir);
+  const { app } = await buildServer({ ...config, production: false, postcodeDirectory, authorityCode: DEMO_AUTHORITY_CODE }, database, {
+    migrate: false,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -89,6 +99,8 @@ async function pageLoad(database: Awaited<ReturnType<typeof benchPostgres>>): Pr
     ['The authority: looked after reviews coming up list', '/authority/lists/la-reviews-due', as.serviceManager],
     ['The authority: overdue review records list', '/authority/lists/la-review-records-overdue', as.serviceManager],
     ['The authority: overdue health assessments list', '/authority/lists/la-health-overdue', as.serviceManager],
+    ['My team: placed outside the authority list', '/my-team/lists/la-placed-outside', as.teamManager],
+    ['The authority: placed outside the authority list', '/authority/lists/la-placed-outside', as.serviceManager],
     ['The authority: IRO caseloads', '/looked-after/iro-caseloads', as.serviceManager],
     ['The authority: private fostering figures', '/private-fostering', as.serviceManager],
     ['The authority: allegations (LADO)', '/allegations', as.serviceManager],
@@ -98,6 +110,8 @@ async function pageLoad(database: Awaited<ReturnType<typeof benchPostgres>>): Pr
     const res = await fetch(`${base}${path}`, { headers: { cookie } });
     const text = await res.text();
     if (res.status !== 200) throw new Error(`${name}: ${res.status}`);
+    // a list not computed (no postcode directory, say) answers quickly with nothing in it: no figure
+    if (path.includes('/lists/') && text.includes('govuk-inset-text')) throw new Error(`${name}: not computed`);
     const listed = /<p class="govuk-body">(\d+ \w+)\.<\/p>/.exec(text)?.[1];
     console.log(`${name}: ${Math.round(text.length / 1024)} KB${listed ? `, ${listed}` : ''}`);
   }
@@ -126,6 +140,7 @@ async function pageLoad(database: Awaited<ReturnType<typeof benchPostgres>>): Pr
     }
   }
   await app.close();
+  rmSync(dataDir, { recursive: true, force: true });
 }
 
 /** A session of its own for API writes: the CSRF token's secret comes with /api/session's cookie. */

@@ -6,7 +6,8 @@ import { createApiToken } from '../src/core/auth/api-tokens.js';
 import { addUser } from '../src/core/auth/users.js';
 import { rows, type Database } from '../src/core/db/database.js';
 import { testDatabases } from '../src/core/db/test-database.js';
-import { obligationAction } from '../src/obligations/sources.js';
+import { obligationAction, obligationIsWorkFor } from '../src/obligations/sources.js';
+import { allocate } from '../src/workforce/use-cases.js';
 import { ApiClient } from './support/api-client.js';
 import { PASSWORD, smallAuthority } from './support/fixture.js';
 import { Agent, startService, TestClock, type RunningService } from './support/service.js';
@@ -103,6 +104,13 @@ for (const kind of await testDatabases()) {
       childA = await child('Ada', 'Notreal', authority.teams.north);
       childB = await child('Bo', 'Imaginary', authority.teams.south);
       childR = await child('Rae', 'Hidden', authority.teams.north);
+      // on Ana's caseload: her My work lists the child and what is owed for them
+      await allocate(
+        database.db,
+        childA,
+        { teamId: authority.teams.north, workerId: authority.workers.ana },
+        { userId: authority.users.manager },
+      );
       // restricted to Ana alone: the service manager may not open it
       await database.db.execute(sql`update children set restricted = true where id = ${childR}`);
       await database.db.execute(
@@ -209,6 +217,11 @@ for (const kind of await testDatabases()) {
         text: 'Open the allegation',
         href: `/allegations/${allegationId}`,
       });
+      // work for those who may open that page, not for the child's social worker or their manager
+      expect(obligationIsWorkFor('lado-resolution-1-month', 'designated_officer')).toBe(true);
+      expect(obligationIsWorkFor('lado-informed', 'practitioner')).toBe(false);
+      expect(obligationIsWorkFor('lado-resolution-12-months', 'team_manager')).toBe(false);
+      expect(obligationIsWorkFor('child-protection-visit', 'practitioner')).toBe(true);
     });
 
     const id = () => allegationId;
@@ -272,8 +285,14 @@ for (const kind of await testDatabases()) {
       expect(record.status).toBe(200);
       expect(record.text).not.toContain('Tess Fictitious');
       expect(record.text).not.toContain('Madeup Primary School');
-      // the work list's link for the child's allegation obligations leads to a page refused to them
+      // the allegation's page is refused to them, and the designated officer's obligations on it
+      // are not theirs to meet: My work lists the child, but neither the obligations nor a link
       expect((await ana.get(`/allegations/${allegationId}`)).status).toBe(403);
+      const work = await ana.get('/my-work');
+      expect(work.status).toBe(200);
+      expect(work.text).toContain('Ada Notreal');
+      expect(work.text).not.toContain('/allegations/');
+      expect(work.text).not.toContain('Allegation resolved within');
       expect((await new Agent(service.url).get('/allegations')).status).toBe(302);
       expect((await new ApiClient(service.url).get('/api/allegations')).status).toBe(401);
     });

@@ -151,13 +151,22 @@ for (const kind of await testDatabases()) {
       const notBuilt = new Set<string>(checked.current.notBuilt);
       const unexpected = checked.findings.filter((f) => {
         if (planted.has(f.rule)) return !plantedFor[f.rule]!(f);
-        // a rule that asks for a table the record does not fill yet (DoLo)
+        // a rule that asks for a table the record does not fill yet
         return !ruleText(f.rule).tables.some((t) => notBuilt.has(t));
       });
       expect(unexpected.map((f) => `${f.rule} ${f.table} row ${f.row} child ${f.childId}`)).toEqual([]);
       // what the planted ones are about is in the demo
       const fired = new Set(checked.findings.map((f) => f.rule));
       expect(fired.has('SW17STG2')).toBe(true);
+    });
+
+    it('sends the deprivation of liberty orders in force in the year, open and ended, and no DoLo rule fires', () => {
+      const dolo = checked.current.tables.DoLo!.rows;
+      expect(dolo.length).toBeGreaterThan(0);
+      expect(dolo.some((r) => r.DOLO_END === null)).toBe(true);
+      const inHeader = new Set(checked.current.tables.Header!.rows.map((r) => r.CHILD));
+      expect(dolo.filter((r) => !inHeader.has(r.CHILD))).toEqual([]);
+      expect(checked.findings.filter((f) => f.table === 'DoLo').map((f) => `${f.rule} row ${f.row}`)).toEqual([]);
     });
 
     it('sends a reason and a registration number for every social worker, and a mother status for every girl looked after', () => {

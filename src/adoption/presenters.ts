@@ -4,11 +4,11 @@
  * built with core's html builders, which escape every value. Forms are lists of fields, each
  * with the macro that draws it (views/form.njk).
  */
-import { type FormValues, FormView, formErrors, type Option } from '../casework/form.js';
+import { type FormValues, FormView, type Option, type ChildHeading, caption, errorsOf } from '../casework/form.js';
+import { reasonCeasedLabels } from '../children/codes.js';
 import { formatDate as formatIsoDate } from '../core/calendar/index.js';
 import type { FieldError } from '../core/http/forms.js';
 import { link, tag } from '../core/views/html.js';
-import { reasonCeasedLabels } from '../looked-after/presenters.js';
 import { daysText } from '../obligations/presenters.js';
 import { type ObligationView, statusLabels } from '../obligations/queries.js';
 import * as to from './paths.js';
@@ -120,18 +120,6 @@ const outstanding = (o: ObligationView) => o.status === 'due' || o.status === 'o
 const options = (labels: Record<string, string>, keys: readonly string[]): Option[] => keys.map((k) => ({ value: k, text: labels[k]! }));
 const codeOptions = (labels: Record<string, string>, keys: readonly string[]): Option[] =>
   keys.map((k) => ({ value: k, text: `${labels[k]} (${k})` }));
-
-export interface ChildHeading {
-  id: string;
-  firstName: string;
-  lastName: string;
-}
-
-const caption = (child: ChildHeading) => ({ text: `${child.firstName} ${child.lastName}`, href: to.childRecordPath(child.id) });
-
-function errorsOf(errors: readonly FieldError[] | undefined, dates: readonly string[]) {
-  return errors && errors.length ? formErrors(errors, dates) : { errorList: [], errors: {} };
-}
 
 /** Where a journey stands, in a sentence. */
 export function stageText(j: JourneyView): string {

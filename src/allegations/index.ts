@@ -11,10 +11,15 @@ import { allegationFacts } from './facts.js';
 import * as addresses from './paths.js';
 import { allegationRoutes } from './routes.js';
 
-/** Every allegation obligation is met on the allegation's page (its episode is the allegation). */
+/**
+ * Every allegation obligation is met on the allegation's page (its episode is the allegation),
+ * which only the designated officer and service managers open: the obligations are theirs, so
+ * the work list of a social worker who holds a child the allegation concerns leaves them off.
+ */
 const open = {
   text: 'Open the allegation',
   href: (o: { episode: string | null }) => (o.episode ? addresses.allegationPath(o.episode) : addresses.allegationsPath()),
+  roles: roles.lado,
 };
 const actions: ObligationActions = {
   'lado-informed': open,

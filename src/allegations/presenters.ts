@@ -3,7 +3,7 @@
  * allegation's page, and the forms. Links and tags in table cells are built with core's html
  * builders, which escape every value.
  */
-import { type FormValues, FormView, formErrors, rowCount } from '../casework/form.js';
+import { type FormValues, FormView, rowCount, errorsOf } from '../casework/form.js';
 import { attendanceRows, attendedText } from '../casework/meetings.js';
 import { formatDate } from '../core/calendar/index.js';
 import type { FieldError } from '../core/http/forms.js';
@@ -159,9 +159,6 @@ export function listPage(figures: Figures, list: AllegationList, rows: readonly 
     rows: allegationRows(rows),
   };
 }
-
-const errorsOf = (errors: readonly FieldError[] | undefined, dates: string[]) =>
-  errors?.length ? formErrors(errors, dates) : { errorList: [], errors: {} };
 
 export function newAllegationPage(opts: { values: FormValues; errors?: readonly FieldError[] }) {
   const { errorList, errors } = errorsOf(opts.errors, ['madeDate', 'ladoInformedDate']);

@@ -2,7 +2,7 @@
  * Query results as GOV.UK macro parameters and plain data for the templates: every label a
  * care planning page shows is decided here, table rows and summary lists included.
  */
-import { type FormValues, FormView, formErrors, type Option } from '../casework/form.js';
+import { type FormValues, FormView, type Option, type ChildHeading, caption, errorsOf } from '../casework/form.js';
 import { addCalendarYears, formatDate as formatIsoDate } from '../core/calendar/index.js';
 import type { FieldError } from '../core/http/forms.js';
 import { link, tag } from '../core/views/html.js';
@@ -39,18 +39,6 @@ const formatDate = (d: string | null | undefined) => (d ? formatIsoDate(d) : '')
 const row = (key: string, value: string) => ({ key: { text: key }, value: { text: value } });
 const outstanding = (o: ObligationView) => o.status === 'due' || o.status === 'overdue';
 const met = (o: ObligationView) => o.status === 'met_on_time' || o.status === 'met_late';
-
-export interface ChildHeading {
-  id: string;
-  firstName: string;
-  lastName: string;
-}
-
-const caption = (child: ChildHeading) => ({ text: `${child.firstName} ${child.lastName}`, href: `/children/${child.id}` });
-
-function errorsOf(errors: readonly FieldError[] | undefined, dates: readonly string[]) {
-  return errors && errors.length ? formErrors(errors, dates) : { errorList: [], errors: {} };
-}
 
 /** "2 March 2026 to 9 April 2026", or "since 2 March 2026" while it lasts. */
 const span = (start: string, end: string | null) => (end ? `${formatDate(start)} to ${formatDate(end)}` : `since ${formatDate(start)}`);

@@ -3,7 +3,7 @@
  * against the local setting in force on the day each note was recorded (`lateAfter`).
  */
 import { dateWithTime } from '../casework/format.js';
-import { type FormValues, FormView, formErrors } from '../casework/form.js';
+import { type FormValues, FormView, type ChildHeading, caption, errorsOf } from '../casework/form.js';
 import { formatDate } from '../core/calendar/index.js';
 import type { FieldError } from '../core/http/forms.js';
 import { html, link, tag } from '../core/views/html.js';
@@ -19,16 +19,9 @@ export const caseNoteKindLabels: Record<CaseNoteKind, string> = {
   multi_agency_meeting: 'Multi-agency meeting',
 };
 
-export interface ChildHeading {
-  id: string;
-  firstName: string;
-  lastName: string;
-}
-
 /** The working days after which a note recorded on a day was late. */
 export type LateAfter = (recordedDate: string) => number;
 
-const caption = (child: ChildHeading) => ({ text: `${child.firstName} ${child.lastName}`, href: to.childRecordPath(child.id) });
 const lateTag = { text: 'Recorded late', colour: 'orange' };
 const days = (n: number) => `${n} working day${n === 1 ? '' : 's'}`;
 
@@ -73,7 +66,7 @@ const kindOptions = caseNoteKinds.map((k) => ({ value: k, text: caseNoteKindLabe
 
 /** The form for a new note, or for putting one right. */
 export function caseNoteForm(child: ChildHeading, opts: { values: FormValues; errors?: readonly FieldError[]; note?: CaseNoteView }) {
-  const { errorList, errors } = opts.errors?.length ? formErrors(opts.errors, ['eventDate']) : { errorList: [], errors: {} };
+  const { errorList, errors } = errorsOf(opts.errors, ['eventDate']);
   const form = new FormView(opts.values, errors);
   return {
     action: opts.note ? to.caseNotePath(child.id, opts.note.id) : to.newCaseNotePath(child.id),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FormView, fieldId, formErrors, formInput, rowCount } from './form.js';
+import { FormView, caption, errorsOf, fieldId, formErrors, formInput, rowCount } from './form.js';
 
 describe('a posted form as the use case’s input', () => {
   it('gathers a repeating list in row order, leaving out rows left blank, and joins dates', () => {
@@ -60,6 +60,18 @@ describe('errors and values as GOV.UK macro parameters', () => {
     ]);
     expect(errors['participants-1-role']).toEqual({ text: 'Person 2: enter role' });
     expect(fieldId('attendance.0.attended')).toBe('attendance-0-attended');
+  });
+
+  it('has no errors for a form not yet posted, and the same as formErrors for one that was', () => {
+    expect(errorsOf(undefined)).toEqual({ errorList: [], errors: {} });
+    expect(errorsOf([], ['endDate'])).toEqual({ errorList: [], errors: {} });
+    const posted = [{ field: 'endDate', message: 'Enter the date' }];
+    expect(errorsOf(posted, ['endDate'])).toEqual(formErrors(posted, ['endDate']));
+    expect(errorsOf(posted, ['endDate']).errorList).toEqual([{ text: 'Enter the date', href: '#endDate-day' }]);
+  });
+
+  it('captions a page about a child with their name, linking to their record', () => {
+    expect(caption({ id: 'c1', firstName: 'Ada', lastName: 'Example' })).toEqual({ text: 'Ada Example', href: '/children/c1' });
   });
 
   it('fills a date input from a whole date or from the parts typed, marking the parts in error', () => {

@@ -4,6 +4,7 @@
  * so templates only place components. Field ids are the input's field paths with dashes
  * (`participants.1.role` is `participants-1-role`), so an error summary links to its field.
  */
+import { childPaths } from '../children/paths.js';
 import type { FieldError } from '../core/http/forms.js';
 import { dateParts, joinDateParts } from '../core/http/forms.js';
 
@@ -40,6 +41,21 @@ export function formErrors(errors: readonly FieldError[], dateFields: readonly s
   });
   return { errorList, errors: byField };
 }
+
+/** A form's error summary and each field's message: none on a form shown before it is posted. */
+export function errorsOf(errors: readonly FieldError[] | undefined, dateFields: readonly string[] = []): ReturnType<typeof formErrors> {
+  return errors?.length ? formErrors(errors, dateFields) : { errorList: [], errors: {} };
+}
+
+/** The child a page about them is headed with. */
+export interface ChildHeading {
+  id: string;
+  firstName: string;
+  lastName: string;
+}
+
+/** The caption over the heading of a page about a child: their name, linking to their record. */
+export const caption = (child: ChildHeading) => ({ text: `${child.firstName} ${child.lastName}`, href: childPaths.record(child.id) });
 
 /**
  * The posted form as the use case's input: GOV.UK date inputs joined into YYYY-MM-DD, and

@@ -8,7 +8,7 @@ import { formatDate as formatIsoDate, formatTime, londonLocal } from '../core/ca
 import type { FieldError } from '../core/http/forms.js';
 import { link, tag as tagHtml } from '../core/views/html.js';
 import { statusLabels, type ObligationView } from '../obligations/queries.js';
-import { type FormValues, FormView, formErrors, type Option, rowCount } from '../casework/form.js';
+import { type FormValues, FormView, type Option, rowCount, type ChildHeading, caption, errorsOf } from '../casework/form.js';
 import { agencyLabels, agencyOptions, attendanceRows } from '../casework/meetings.js';
 import { actionStatusLabels, addActionForm, planContentForm, progressErrorLinks, progressForms } from '../casework/plan-presenters.js';
 import { newDisputePath } from '../dispute-resolution/paths.js';
@@ -96,18 +96,6 @@ function localParts(iso: string | null): { date: string; time: string } {
   if (!iso) return { date: '', time: '' };
   const l = londonLocal(Date.parse(iso));
   return { date: l.date, time: `${String(l.hour).padStart(2, '0')}:${String(l.minute).padStart(2, '0')}` };
-}
-
-export interface ChildHeading {
-  id: string;
-  firstName: string;
-  lastName: string;
-}
-
-const caption = (child: ChildHeading) => ({ text: `${child.firstName} ${child.lastName}`, href: to.childRecordPath(child.id) });
-
-function errorsOf(errors: readonly FieldError[] | undefined, dates: readonly string[]) {
-  return errors && errors.length ? formErrors(errors, dates) : { errorList: [], errors: {} };
 }
 
 // ── obligations ──────────────────────────────────────────────────────────────

@@ -3,7 +3,7 @@
  * every choice a page shows is decided here, table rows included: a link in a cell is built with
  * core's html builders, which escape every value.
  */
-import { type FormValues, FormView, formErrors, type Option, rowCount } from '../casework/form.js';
+import { type FormValues, FormView, type Option, rowCount, type ChildHeading, caption, errorsOf } from '../casework/form.js';
 import { attendanceRows, attendedText } from '../casework/meetings.js';
 import { actionItems, actionRows, addActionForm, planContentForm, progressErrorLinks, progressForms } from '../casework/plan-presenters.js';
 import { formatDate as formatIsoDate } from '../core/calendar/index.js';
@@ -35,18 +35,6 @@ const closureReason = (code: string) => `${labelOf(reasonForClosureCodes, code)}
 const row = (key: string, value: string) => ({ key: { text: key }, value: { text: value } });
 const outstanding = (o: ObligationView) => o.status === 'due' || o.status === 'overdue';
 const met = (o: ObligationView) => o.status === 'met_on_time' || o.status === 'met_late';
-
-export interface ChildHeading {
-  id: string;
-  firstName: string;
-  lastName: string;
-}
-
-const caption = (child: ChildHeading) => ({ text: `${child.firstName} ${child.lastName}`, href: to.childRecordPath(child.id) });
-
-function errorsOf(errors: readonly FieldError[] | undefined, dates: readonly string[]) {
-  return errors && errors.length ? formErrors(errors, dates) : { errorList: [], errors: {} };
-}
 
 /** The next thing due, with why: what the record shows against "Next". */
 function nextDue(obligations: readonly ObligationView[]) {

@@ -9,6 +9,7 @@ import { caseNoteKindLabels } from '../case-notes/presenters.js';
 import * as caseNotePaths from '../case-notes/paths.js';
 import type { CaseNoteKind } from '../case-notes/schema.js';
 import { timeOfDay } from '../casework/format.js';
+import { caption } from '../casework/form.js';
 import {
   conferenceDecisionLabels,
   conferenceTypeLabels,
@@ -21,7 +22,8 @@ import type { ConferenceType } from '../child-protection/schema.js';
 import { cinPlanEndReasonLabels } from '../children-in-need/presenters.js';
 import * as cinPaths from '../children-in-need/paths.js';
 import * as disputePaths from '../dispute-resolution/paths.js';
-import { legalStatusLabels, participationLabels, placementTypeLabels, reasonCeasedLabels } from '../looked-after/presenters.js';
+import { legalStatusLabels, participationLabels, placementTypeLabels } from '../looked-after/presenters.js';
+import { reasonCeasedLabels } from '../children/codes.js';
 import * as laPaths from '../looked-after/paths.js';
 import { assessmentOutcomeLabels, endReasonLabels as pfEndReasonLabels, notifierLabels } from '../private-fostering/presenters.js';
 import * as pfPaths from '../private-fostering/paths.js';
@@ -468,7 +470,7 @@ export function chronologyPage(
   const presented = events.map((e) => presentEvent(child.id, e, { whole: f.print }));
   return {
     title: 'Chronology',
-    caption: { text: `${child.firstName} ${child.lastName}`, href: `/children/${child.id}` },
+    caption: caption(child),
     backLink: `/children/${child.id}`,
     print: f.print,
     action: `/children/${child.id}/chronology`,

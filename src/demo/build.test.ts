@@ -28,6 +28,7 @@ import { postcodeDirectoryLoader } from '../returns/postcode-directory.js';
 import { birthdayMeasures, eligibilityOf } from '../care-leavers/queries.js';
 import { allegationFigures, quarterOf } from '../allegations/queries.js';
 import { figuresFor as privateFosteringFigures } from '../private-fostering/queries.js';
+import { deprivationOfLiberty } from './deprivation-of-liberty.js';
 import type { SignedInUser } from '../core/auth/users.js';
 import { measureListsOf } from '../care-leavers/measures.js';
 import { districtOf, milesBetween, postcodeDistricts } from './authority.js';
@@ -749,14 +750,44 @@ describe('the demo authority, the size of Manchester on the first day of its 201
           select 'a child in need plan while looked after', count(*)::int from cin_plans p join care_periods c on c.child_id = p.child_id
            where p.start_date <= coalesce(c.end_date, ${TODAY}::date) and coalesce(p.end_date, ${TODAY}::date) >= c.start_date
           union all
+          select 'a deprivation of liberty order outside its period of care, or open after care ended', count(*)::int
+            from deprivation_of_liberty_orders d join care_periods c on c.id = d.care_period_id
+           where d.child_id <> c.child_id or d.start_date < c.start_date or d.start_date >= coalesce(c.end_date, ${TODAY}::date + 1)
+              or (c.end_date is not null and (d.end_date is null or d.end_date > c.end_date))
+          union all
+          select 'deprivation of liberty orders of one child overlapping', count(*)::int from deprivation_of_liberty_orders a
+            join deprivation_of_liberty_orders b on b.child_id = a.child_id and b.id <> a.id and b.start_date >= a.start_date
+           where a.end_date is null or b.start_date < a.end_date
+          union all
+          select 'a deprivation of liberty order while in a placement that refuses one (K1, P1, R5, K3)', count(*)::int
+            from deprivation_of_liberty_orders d join placements p on p.care_period_id = d.care_period_id
+           where p.placement_type in ('K1', 'P1', 'R5', 'K3') and p.start_date <= coalesce(d.end_date, ${TODAY}::date)
+             and d.start_date <= coalesce(p.end_date, ${TODAY}::date)
+          union all
           select 'a looked after date after today', count(*)::int from (
             select start_date as d from care_periods union all select end_date from care_periods
             union all select iro_appointed_date from care_periods union all select start_date from placements
             union all select start_date from care_episodes union all select change_date from placement_changes
             union all select review_date from looked_after_reviews union all select decisions_circulated_date from looked_after_reviews
+            union all select start_date from deprivation_of_liberty_orders union all select end_date from deprivation_of_liberty_orders
             union all select record_completed_date from looked_after_reviews) x where d > ${TODAY}::date`,
     );
     expect(broken.filter((b) => b.n > 0)).toEqual([]);
+  });
+
+  it('has a few young people of 16 and 17 under deprivation of liberty orders in children’s homes, some orders ended', async () => {
+    const orders = await rows<{ open: boolean; age: number; homes: boolean }>(
+      db,
+      sql`select d.end_date is null as open,
+                 extract(year from age(d.start_date, k.date_of_birth))::int as age,
+                 not exists (select 1 from placements p where p.care_period_id = d.care_period_id
+                              and p.start_date <= coalesce(d.end_date, ${TODAY}::date) and d.start_date <= coalesce(p.end_date, ${TODAY}::date)
+                              and p.placement_type <> 'K2') as homes
+            from deprivation_of_liberty_orders d join children k on k.id = d.child_id`,
+    );
+    expect(orders.filter((o) => o.open)).toHaveLength(deprivationOfLiberty.open.value);
+    expect(orders.filter((o) => !o.open)).toHaveLength(deprivationOfLiberty.ended.value);
+    expect(orders.filter((o) => o.age < 16 || o.age > 17 || !o.homes)).toEqual([]);
   });
 
   it('records care plans, placement plans, health and education as Ofsted found them (paras 86, 89, 93, 94)', async () => {

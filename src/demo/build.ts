@@ -148,6 +148,7 @@ export async function buildDemoAuthority(db: Db, opts: DemoOptions = {}): Promis
       ['careEpisodes', schema.careEpisodes],
       ['placementChanges', schema.placementChanges],
       ['lookedAfterReviews', schema.lookedAfterReviews],
+      ['deprivationOfLibertyOrders', schema.deprivationOfLibertyOrders],
       ['carePlans', schema.carePlans],
       ['carePlanVersions', schema.carePlanVersions],
       ['placementPlans', schema.placementPlans],

@@ -29,6 +29,7 @@ import { type CareAndHealthRows, emptyCareAndHealthRows, planCareAndHealth } fro
 import { type AdoptionRows, emptyAdoptionRows, planAdoption } from './adoption.js';
 import { type CareLeaverRows, emptyCareLeaverRows, planCareLeavers } from './care-leavers.js';
 import { type AllegationRows, emptyAllegationRows, planAllegations } from './allegations.js';
+import { type DeprivationOfLibertyRows, emptyDeprivationOfLibertyRows, planDeprivationOfLiberty } from './deprivation-of-liberty.js';
 import { planFormerLookedAfter } from './former-care.js';
 import { type PrivateFosteringRows, emptyPrivateFosteringRows, planPrivateFostering } from './private-fostering.js';
 import { emptyFollowUpRows, type FollowUpRows, planFollowUp } from './follow-up.js';
@@ -67,7 +68,8 @@ export interface DemoRows
     CareLeaverRows,
     AdoptionRows,
     PrivateFosteringRows,
-    AllegationRows {
+    AllegationRows,
+    DeprivationOfLibertyRows {
   teams: (typeof teams.$inferInsert)[];
   workers: (typeof workers.$inferInsert)[];
   users: (typeof users.$inferInsert)[];
@@ -329,6 +331,7 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
     ...emptyAdoptionRows(),
     ...emptyPrivateFosteringRows(),
     ...emptyAllegationRows(),
+    ...emptyDeprivationOfLibertyRows(),
   };
   const caseworkFaker = new Faker({ locale: [en_GB, en, base] });
   caseworkFaker.seed(streams('casework-faker').seed());
@@ -1627,6 +1630,19 @@ export function planDemoAuthority(input: PlanInput): DemoPlan {
       ids: streams('allegations-ids'),
       faker: allegationFaker,
       recordedBy: serviceUser.id,
+    }),
+  );
+
+  // ── Deprivation of liberty orders on periods of care (src/demo/deprivation-of-liberty.ts) ──
+  Object.assign(
+    rows,
+    planDeprivationOfLiberty(rows, {
+      cal,
+      today: T,
+      nowMs,
+      scale,
+      rng: streams('deprivation-of-liberty'),
+      ids: streams('deprivation-of-liberty-ids'),
     }),
   );
 

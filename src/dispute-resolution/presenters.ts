@@ -2,7 +2,7 @@
  * Disputes as GOV.UK macro parameters and plain data for the templates; a table's links and tags
  * are built with core's html builders, which escape every value.
  */
-import { type FormValues, FormView, formErrors } from '../casework/form.js';
+import { type FormValues, FormView, type ChildHeading, caption, errorsOf } from '../casework/form.js';
 import { formatDate } from '../core/calendar/index.js';
 import type { FieldError } from '../core/http/forms.js';
 import { html, link, tag } from '../core/views/html.js';
@@ -17,13 +17,6 @@ export const raiserLabels: Record<(typeof disputeRaisers)[number], string> = {
 const planLabels: Record<DisputePlanKind, string> = { child_protection: 'Child protection plan', child_in_need: 'Child in need plan' };
 const stageHolders = ['Team manager', 'Service manager', 'Head of service', 'Director of children’s services'];
 
-export interface ChildHeading {
-  id: string;
-  firstName: string;
-  lastName: string;
-}
-
-const caption = (child: ChildHeading) => ({ text: `${child.firstName} ${child.lastName}`, href: to.childRecordPath(child.id) });
 const planText = (kind: DisputePlanKind, start: string) => `${planLabels[kind]} since ${formatDate(start)}`;
 
 /** Where a dispute stands today: resolved, waiting for a response (due or overdue), or answered and not yet taken further. */
@@ -72,7 +65,7 @@ export function raisePage(
   plans: readonly { kind: DisputePlanKind; id: string; startDate: string; endDate: string | null }[],
   opts: { values: FormValues; errors?: readonly FieldError[] },
 ) {
-  const { errorList, errors } = opts.errors?.length ? formErrors(opts.errors, ['raisedDate']) : { errorList: [], errors: {} };
+  const { errorList, errors } = errorsOf(opts.errors, ['raisedDate']);
   // the plan is one choice on the page: kind and id together
   const chosen =
     typeof opts.values.plan === 'string'
@@ -137,9 +130,7 @@ export function disputePage(
   d: DisputeView,
   opts: { today: string; form?: DisputeForm; values?: FormValues; errors?: readonly FieldError[] },
 ) {
-  const { errorList, errors } = opts.errors?.length
-    ? formErrors(opts.errors, ['respondedDate', 'escalatedDate', 'resolvedDate'])
-    : { errorList: [], errors: {} };
+  const { errorList, errors } = errorsOf(opts.errors, ['respondedDate', 'escalatedDate', 'resolvedDate']);
   const forForm = (name: DisputeForm, defaults: FormValues) =>
     new FormView(opts.form === name ? { ...defaults, ...(opts.values ?? {}) } : defaults, opts.form === name ? errors : {});
   const current = d.stages.at(-1)!;

@@ -3,7 +3,7 @@
  * and choice a page shows is decided here. A form is a list of fields, each naming the macro
  * that shows it, so one template shows every form.
  */
-import { type FormValues, FormView, formErrors, type Option } from '../casework/form.js';
+import { type FormValues, FormView, type Option, type ChildHeading, caption, errorsOf } from '../casework/form.js';
 import { formatDate as formatIsoDate } from '../core/calendar/index.js';
 import type { FieldError } from '../core/http/forms.js';
 import { link, tag } from '../core/views/html.js';
@@ -68,18 +68,6 @@ export function hoursText(hours: number): string {
 export const underFullTime = (hours: number) => hours < FULL_TIME_HOURS;
 export function hoursTag(hours: number) {
   return underFullTime(hours) ? tag(`Under ${FULL_TIME_HOURS} hours`, 'red') : tag(`${FULL_TIME_HOURS} hours or more`, 'green');
-}
-
-export interface ChildHeading {
-  id: string;
-  firstName: string;
-  lastName: string;
-}
-
-const caption = (child: ChildHeading) => ({ text: `${child.firstName} ${child.lastName}`, href: `/children/${child.id}` });
-
-function errorsOf(errors: readonly FieldError[] | undefined, dates: readonly string[]) {
-  return errors && errors.length ? formErrors(errors, dates) : { errorList: [], errors: {} };
 }
 
 // ── summaries ────────────────────────────────────────────────────────────────

@@ -13,6 +13,7 @@ import { apiRoute } from '../core/http/api.js';
 import type { AppContext } from '../core/http/context.js';
 import type { FieldError } from '../core/http/forms.js';
 import { route } from '../core/http/route.js';
+import type { ChildHeading } from '../casework/form.js';
 import { childSummary } from '../core/record/summary.js';
 import { todayIn } from '../core/time.js';
 import { childObligations } from '../obligations/queries.js';
@@ -20,7 +21,6 @@ import { loadClockContext } from '../obligations/recompute.js';
 import * as to from './paths.js';
 import { apiPaths, paths } from './paths.js';
 import {
-  type ChildHeading,
   convictionForm,
   correctHealthAssessmentForm,
   dentalCheckForm,

@@ -12,10 +12,10 @@ import {
   placementText,
   placementTypeLabels,
   providerLabels,
-  reasonCeasedLabels,
   recordSection,
   whereFromHome,
 } from './presenters.js';
+import { reasonCeasedLabels } from '../children/codes.js';
 import type { CarePeriodSummary, CarePeriodView, LookedAfterRecord, PlacementView } from './queries.js';
 import type { PlacementPlaces } from './presenters.js';
 import {

@@ -4,8 +4,8 @@
  * lists (schema.ts, from the returns module); the words beside them are DfE's descriptions,
  * shortened where long, and a code without words here is shown as the code.
  */
-import { type FormValues, FormView, formErrors, type Option } from '../casework/form.js';
-import { primaryNeedCodes } from '../children/codes.js';
+import { type FormValues, FormView, type Option, type ChildHeading, caption, errorsOf } from '../casework/form.js';
+import { primaryNeedCodes, reasonCeasedLabels } from '../children/codes.js';
 import { formatDate as formatIsoDate } from '../core/calendar/index.js';
 import type { RestrictedRecord } from '../children/queries.js';
 import { childCell } from '../children/presenters.js';
@@ -95,30 +95,6 @@ export const providerLabels: Record<string, string> = {
   PR5: 'Voluntary or third sector provision',
 };
 
-export const reasonCeasedLabels: Record<string, string> = {
-  E11: 'Adopted: application unopposed',
-  E12: 'Adopted: consent dispensed with by the court',
-  E2: 'Died',
-  E3: 'Care taken over by another local authority in the UK',
-  E4A: 'Returned home to parents or others with parental responsibility, as part of the care plan',
-  E4B: 'Returned home to parents or others with parental responsibility, not as part of the care plan',
-  E13: 'Left care to live with parents, relatives or others with no parental responsibility',
-  E41: 'Child arrangements order (with whom the child lives) granted',
-  E45: 'Special guardianship order to former foster carers who are relatives or friends',
-  E46: 'Special guardianship order to former foster carers, not relatives or friends',
-  E47: 'Special guardianship order to other carers who are relatives or friends',
-  E48: 'Special guardianship order to other carers, not relatives or friends',
-  E5: 'Moved into independent living with formal advice and support',
-  E6: 'Moved into independent living without formal advice and support',
-  E7: 'Transferred to residential care funded by adult social care',
-  E9: 'Sentenced to custody',
-  E14: 'Accommodation on remand ended',
-  E15: 'Age assessment found the child to be 18 or over',
-  E16: 'Child moved abroad',
-  E17: 'Aged 18 or over and stayed with current carers (including staying put)',
-  E8: 'Ceased for any other reason',
-};
-
 export const placementChangeReasonLabels: Record<string, string> = {
   CARPL: 'Change to, or carrying out of, the care plan',
   CLOSE: 'Resignation of the carers or closure of the provision',
@@ -165,18 +141,6 @@ const formatDate = (d: string | null | undefined) => (d ? formatIsoDate(d) : '')
 const row = (key: string, value: string) => ({ key: { text: key }, value: { text: value } });
 const outstanding = (o: ObligationView) => o.status === 'due' || o.status === 'overdue';
 const met = (o: ObligationView) => o.status === 'met_on_time' || o.status === 'met_late';
-
-export interface ChildHeading {
-  id: string;
-  firstName: string;
-  lastName: string;
-}
-
-const caption = (child: ChildHeading) => ({ text: `${child.firstName} ${child.lastName}`, href: to.childRecordPath(child.id) });
-
-function errorsOf(errors: readonly FieldError[] | undefined, dates: readonly string[]) {
-  return errors && errors.length ? formErrors(errors, dates) : { errorList: [], errors: {} };
-}
 
 function due(next: ObligationView | undefined) {
   return next

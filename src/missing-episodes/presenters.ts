@@ -3,7 +3,7 @@
  * every table row and every choice a page shows is decided here. Instants are shown in
  * England's time; an episode's length is worked out from its start and return, never typed.
  */
-import { type FormValues, FormView, formErrors, type Option } from '../casework/form.js';
+import { type FormValues, FormView, type Option, type ChildHeading, caption, errorsOf } from '../casework/form.js';
 import { formatDate, londonLocal } from '../core/calendar/index.js';
 import type { FieldError } from '../core/http/forms.js';
 import { html, link, tag } from '../core/views/html.js';
@@ -33,13 +33,6 @@ export const screeningOutcomeLabels: Record<ScreeningOutcome, string> = {
   referred_on: 'Referred on',
 };
 
-export interface ChildHeading {
-  id: string;
-  firstName: string;
-  lastName: string;
-}
-
-const caption = (child: ChildHeading) => ({ text: `${child.firstName} ${child.lastName}`, href: to.childRecordPath(child.id) });
 const row = (key: string, value: string) => ({ key: { text: key }, value: { text: value } });
 const when = (iso: string) => whenText(new Date(iso));
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
@@ -159,7 +152,7 @@ const outcomeOptions: Option[] = interviewOutcomes.map((o) => ({
 const screeningOptions: Option[] = screeningOutcomes.map((o) => ({ value: o, text: screeningOutcomeLabels[o] }));
 
 function formOf(values: FormValues, errors: readonly FieldError[] | undefined, dates: string[]) {
-  const { errorList, errors: byField } = errors?.length ? formErrors(errors, dates) : { errorList: [], errors: {} };
+  const { errorList, errors: byField } = errorsOf(errors, dates);
   return { errorList, form: new FormView(values, byField) };
 }
 

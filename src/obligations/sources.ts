@@ -1,6 +1,7 @@
 import { Param, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { type ChildFacts, type Fact, FACT_KIND_LIST, type FactKind, policySettings, ruleById, type RuleSetting } from '../clock/index.js';
+import type { AccessRole } from '../core/auth/schema.js';
 import { rows, type Db } from '../core/db/database.js';
 import type { Area } from '../core/http/area.js';
 
@@ -61,6 +62,11 @@ export interface ObligationRef {
 export interface ObligationAction {
   text: string;
   href: (o: ObligationRef) => string;
+  /**
+   * The roles that may open that page, when it is not every role that works with the child's
+   * record: the obligation is then theirs to meet, not the work of whoever holds the child.
+   */
+  roles?: readonly AccessRole[];
 }
 
 export type ObligationActions = Readonly<Record<string, ObligationAction>>;
@@ -123,6 +129,16 @@ export function recordedFactKinds(): ReadonlySet<FactKind> {
 export function obligationAction(o: ObligationRef & { ruleId: string }): { text: string; href: string } | null {
   const action = sources().actions.get(o.ruleId);
   return action ? { text: action.text, href: action.href(o) } : null;
+}
+
+/**
+ * Whether an obligation is work for a user of this role: not when the page that meets it is
+ * one they may not open (the designated officer's obligations on an allegation, for the social
+ * worker who holds a child it concerns), which they could neither meet nor follow.
+ */
+export function obligationIsWorkFor(ruleId: string, role: AccessRole): boolean {
+  const roles = sources().actions.get(ruleId)?.roles;
+  return !roles || roles.includes(role);
 }
 
 /** The areas' own settings (not a rule's), for the local policy page. */

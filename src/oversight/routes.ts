@@ -11,7 +11,7 @@ import { contactsAwaitingDecision } from '../front-door/queries.js';
 import { outstandingFor } from '../obligations/queries.js';
 import { loadClockContext } from '../obligations/recompute.js';
 import { clockRules, ruleFeed } from '../clock/index.js';
-import { obligationAction, recordedFactKinds } from '../obligations/sources.js';
+import { obligationAction, obligationIsWorkFor, recordedFactKinds } from '../obligations/sources.js';
 import { oversightPaths as paths } from './paths.js';
 import {
   bandRows,
@@ -95,10 +95,12 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(app, ctx, { method: 'GET', url: paths.myWork(), roles: roles.caseholders, audit: 'VIEW_MY_WORK' }, async (_req, reply, state) => {
     const { user } = state;
     const { kept, clock } = await asOfNow();
-    const [outstanding, children] = await Promise.all([
+    const [owed, children] = await Promise.all([
       kept(`outstanding:${user.workerId}`, () => outstandingFor(ctx.db, allocatedTo(user.workerId), now(), clock)),
       kept(`allocated:${user.workerId}`, () => childrenAllocatedTo(ctx.db, user.workerId)),
     ]);
+    // what the user may meet: not an obligation whose page is refused to them (the designated officer's)
+    const outstanding = owed.filter((o) => obligationIsWorkFor(o.ruleId, user.role));
     // a child allocated to the user whose record is restricted to others is a restricted record here too
     const [restricted, notices] = await Promise.all([
       restrictedAmong(ctx.db, user, [...children.map((c) => c.id), ...outstanding.map((o) => o.childId)]),

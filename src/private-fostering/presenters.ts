@@ -3,7 +3,7 @@
  * every choice a page shows is decided here, table rows included; a link or a tag in a cell is
  * built with core's html builders, which escape every value.
  */
-import { type FormValues, FormView, formErrors, type Option } from '../casework/form.js';
+import { type FormValues, FormView, type Option, type ChildHeading, caption, errorsOf } from '../casework/form.js';
 import { formatDate as formatIsoDate } from '../core/calendar/index.js';
 import type { FieldError } from '../core/http/forms.js';
 import { link, tag } from '../core/views/html.js';
@@ -53,18 +53,6 @@ const row = (key: string, value: string) => ({ key: { text: key }, value: { text
 const outstanding = (o: ObligationView) => o.status === 'due' || o.status === 'overdue';
 const options = <K extends string>(labels: Record<K, string>, keys: readonly K[]): Option[] =>
   keys.map((k) => ({ value: k, text: labels[k] }));
-
-export interface ChildHeading {
-  id: string;
-  firstName: string;
-  lastName: string;
-}
-
-const caption = (child: ChildHeading) => ({ text: `${child.firstName} ${child.lastName}`, href: to.childRecordPath(child.id) });
-
-function errorsOf(errors: readonly FieldError[] | undefined, dates: readonly string[]) {
-  return errors && errors.length ? formErrors(errors, dates) : { errorList: [], errors: {} };
-}
 
 const notifiedByText = (a: Pick<ArrangementView, 'notifiedBy' | 'notifierDetail'>) =>
   `${labelOf(notifierLabels, a.notifiedBy)}${a.notifierDetail ? `: ${a.notifierDetail}` : ''}`;
