@@ -38,6 +38,33 @@ export function words(code: string | null | undefined): string {
   return code ? code.charAt(0).toUpperCase() + code.slice(1).replace(/_/g, ' ') : '';
 }
 
+type ExportedCallback = (err: Error | null, exported: Record<string, unknown> | null) => void;
+type GetExported = (ctx?: unknown, parentFrame?: unknown, cb?: unknown) => void;
+const exportedOnce = new WeakMap<object, Record<string, unknown>>();
+const collectExported = (nunjucks.Template.prototype as unknown as { getExported: GetExported }).getExported;
+/**
+ * Every page imports the govuk-frontend macros it may use, and Nunjucks runs each imported
+ * template again, on every render, to collect its macros: about a sixth of rendering a page.
+ * Imported without context, a template's macros are the same every time, so they are
+ * collected once per compiled template (a template compiled again, as when watching, is
+ * collected again). Imports with context are left as they are.
+ */
+(nunjucks.Template.prototype as unknown as { getExported: GetExported }).getExported = function (
+  this: object,
+  ctx?: unknown,
+  parentFrame?: unknown,
+  cb?: unknown,
+): void {
+  if (typeof ctx !== 'function' || parentFrame !== undefined) return collectExported.call(this, ctx, parentFrame, cb);
+  const done = ctx as ExportedCallback;
+  const kept = exportedOnce.get(this);
+  if (kept) return done(null, kept);
+  collectExported.call(this, (err: Error | null, exported: Record<string, unknown> | null) => {
+    if (!err && exported) exportedOnce.set(this, exported);
+    done(err, exported);
+  });
+};
+
 /**
  * One Nunjucks environment, autoescaping, with govuk-frontend on the search path.
  * Templates are named from src/ ("front-door/views/queue.njk"); shared layouts and
