@@ -17,8 +17,7 @@ import type { Agency, Attendee } from '../casework/meetings.js';
 import type { IsoDate } from '../core/calendar/index.js';
 import type { allegationChildren, allegationMeetings, allegations } from '../schema.js';
 import { manchester2014 } from './authority.js';
-import type { Days } from './days.js';
-import type { Random } from './random.js';
+import type { DemoStreams } from './streams.js';
 
 export interface AllegationRows {
   allegations: (typeof allegations.$inferInsert)[];
@@ -30,13 +29,7 @@ export function emptyAllegationRows(): AllegationRows {
   return { allegations: [], allegationChildren: [], allegationMeetings: [] };
 }
 
-export interface AllegationContext {
-  cal: Days;
-  today: IsoDate;
-  nowMs: number;
-  scale: number;
-  rng: Random;
-  ids: Random;
+export interface AllegationContext extends DemoStreams {
   faker: Faker;
   /** The designated officer's user, who records them. */
   recordedBy: string | null;

@@ -10,8 +10,7 @@
  */
 import type { IsoDate } from '../core/calendar/index.js';
 import type { carePeriods, children, deprivationOfLibertyOrders, placements } from '../schema.js';
-import type { Days } from './days.js';
-import type { Random } from './random.js';
+import type { DemoStreams } from './streams.js';
 
 export interface DeprivationOfLibertyRows {
   deprivationOfLibertyOrders: (typeof deprivationOfLibertyOrders.$inferInsert)[];
@@ -28,14 +27,7 @@ interface Source {
   placements: Pick<typeof placements.$inferInsert, 'childId' | 'carePeriodId' | 'startDate' | 'endDate' | 'placementType'>[];
 }
 
-export interface DeprivationOfLibertyContext {
-  cal: Days;
-  today: IsoDate;
-  nowMs: number;
-  scale: number;
-  rng: Random;
-  ids: Random;
-}
+export type DeprivationOfLibertyContext = DemoStreams;
 
 /**
  * How many, at full size. The 2014 report predates the orders as the SSDA903 counts them, so

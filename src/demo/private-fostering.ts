@@ -15,9 +15,8 @@ import type { IsoDate } from '../core/calendar/index.js';
 import type { ArrangementEndReason, CarerAssessmentOutcome, Notifier } from '../private-fostering/schema.js';
 import type { addresses, childDisabilities, children, privateFosteringArrangements, visits } from '../schema.js';
 import { type Locality, manchester2014 } from './authority.js';
-import type { Days } from './days.js';
+import type { DemoStreams } from './streams.js';
 import { ethnicityWeights, syntheticAddress, syntheticNhsNumber } from './identity.js';
-import type { Random } from './random.js';
 
 export interface PrivateFosteringRows {
   privateFosteringArrangements: (typeof privateFosteringArrangements.$inferInsert)[];
@@ -35,13 +34,7 @@ interface RecordRows extends PrivateFosteringRows {
   visits: (typeof visits.$inferInsert)[];
 }
 
-export interface PrivateFosteringContext {
-  cal: Days;
-  today: IsoDate;
-  nowMs: number;
-  scale: number;
-  rng: Random;
-  ids: Random;
+export interface PrivateFosteringContext extends DemoStreams {
   faker: Faker;
   /** The workers who visit, by locality: case holders in the locality teams, not the demo practitioners. */
   visitors: Readonly<Record<Locality, readonly string[]>>;
