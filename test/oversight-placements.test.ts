@@ -4,7 +4,8 @@
  * said to be not computed without one) and children with three or more placements in the
  * last 12 months, each number linking to the children behind it, a restricted child counted
  * but never named; and, on the child's record and period of care, the current placement's
- * distance from home and whether it is inside the authority.
+ * distance from home and whether it is inside the authority (for a county, by the placement
+ * postcode's county, and not known where the directory gives the district alone).
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -28,6 +29,24 @@ const DIRECTORY = [
   'M13 9PL,E08000003,385000,396000',
   'M14 5AB,E08000003,384000,394000',
   'M20 2RN,E08000003,385000,391000',
+  'LS1 4AP,E08000035,430000,433000',
+].join('\n');
+
+/** The same places as the ONS Postcode Directory might give them in a made-up county: M20 2RN's county blank. */
+const COUNTY_DIRECTORY = [
+  'pcd,pcds,oslaua,oscty,oseast1m,osnrth1m',
+  'M13 9PL,M13 9PL,E07000008,E10000003,385000,396000',
+  'M14 5AB,M14 5AB,E07000008,E10000003,384000,394000',
+  'M20 2RN,M20 2RN,E07000009,,385000,391000',
+  'LS1 4AP,LS1 4AP,E08000035,E99999999,430000,433000',
+].join('\n');
+
+/** The short format with districts: no county for any of them. */
+const DISTRICT_DIRECTORY = [
+  'postcode,la_code,easting,northing',
+  'M13 9PL,E07000008,385000,396000',
+  'M14 5AB,E07000008,384000,394000',
+  'M20 2RN,E07000009,385000,391000',
   'LS1 4AP,E08000035,430000,433000',
 ].join('\n');
 
@@ -106,6 +125,8 @@ for (const kind of await testDatabases()) {
       authority = await smallAuthority(database.db);
       folder = await mkdtemp(join(tmpdir(), 'opencsc-postcodes-'));
       await writeFile(join(folder, 'postcodes.csv'), DIRECTORY);
+      await writeFile(join(folder, 'counties.csv'), COUNTY_DIRECTORY);
+      await writeFile(join(folder, 'districts.csv'), DISTRICT_DIRECTORY);
       await writeFile(join(folder, 'broken.csv'), 'postcode,la_code\nM13 9PL,E08000003\n');
       // near home, one placement
       await lookedAfter('Ada', [{ on: '2025-11-03', postcode: 'M14 5AB' }]);
@@ -139,6 +160,8 @@ for (const kind of await testDatabases()) {
       await lookedAfter('Gus', [{ on: '2025-12-01', postcode: 'LS1 4AP' }], { team: 'south' });
       // in Leeds, but no longer looked after
       await lookedAfter('Hal', [{ on: '2025-07-07', postcode: 'LS1 4AP' }], { endedOn: '2026-02-16' });
+      // near home, about 3.1 miles: in the county directory, a district with no county given
+      await lookedAfter('Ivy', [{ on: '2025-12-08', postcode: 'M20 2RN' }]);
     });
     afterAll(async () => {
       for (const s of services) await s.close();
@@ -236,6 +259,55 @@ for (const kind of await testDatabases()) {
         expect(valueOf(period, 'Distance from home'), name).toBe(distance);
         expect(valueOf(period, 'Inside or outside the authority'), name).toBe(authorityText);
       }
+    });
+
+    it('for a county, compares the placement postcode’s county, and counts apart those the directory gives no county for', async () => {
+      const service = await serviceWith({ POSTCODE_DIRECTORY: join(folder, 'counties.csv'), AUTHORITY_CODE: 'E10000003' });
+      const sam = await signedIn(service, 'sam');
+      const page = (await sam.get('/authority')).text;
+      // Ben, Eve and Gus, in Leeds (no county); Ivy's district has no county in the directory: not known, not outside
+      expect(figureFor(page, 'la-placed-outside')).toBe('3');
+      expect(figureFor(page, 'la-outside-not-known')).toBe('1');
+      const list = (await sam.get('/authority/lists/la-placed-outside')).text;
+      expect(list).toContain('3 children');
+      for (const name of ['Ben', 'Eve', 'Gus']) expect(list).toContain(`${name} Placedchild`);
+      for (const name of ['Ada', 'Cat', 'Dan', 'Fay', 'Ivy']) expect(list).not.toContain(`${name} Placedchild`);
+      const notKnown = (await sam.get('/authority/lists/la-outside-not-known')).text;
+      expect(notKnown).toContain('1 child');
+      expect(notKnown).toContain('Ivy Placedchild');
+      expect(notKnown).not.toContain('Ada Placedchild');
+      const mina = await signedIn(service, 'mina');
+      const team = (await mina.get('/my-team')).text;
+      expect(figureFor(team, 'la-placed-outside')).toBe('2');
+      expect(figureFor(team, 'la-outside-not-known')).toBe('1');
+      for (const [name, distance, authorityText] of [
+        ['Ada', '1.4 miles', 'Inside the authority'],
+        ['Ben', '36.2 miles', 'Outside the authority'],
+        ['Ivy', '3.1 miles', 'Not known: the postcode directory gives the placement postcode’s district, not its county'],
+      ] as const) {
+        const record = (await mina.get(`/children/${child[name]}`)).text;
+        expect(valueOf(record, 'Distance from home'), name).toBe(distance);
+        expect(valueOf(record, 'Inside or outside the authority'), name).toBe(authorityText);
+      }
+
+      // the short format giving districts: no placement in a district is known to be inside or outside the county
+      const districts = await signedIn(
+        await serviceWith({ POSTCODE_DIRECTORY: join(folder, 'districts.csv'), AUTHORITY_CODE: 'E10000003' }),
+        'sam',
+      );
+      const byDistrict = (await districts.get('/authority')).text;
+      // Ben, Eve and Gus still outside (Leeds lies in no county); Ada, Cat, Dan and Ivy not known
+      expect(figureFor(byDistrict, 'la-placed-outside')).toBe('3');
+      expect(figureFor(byDistrict, 'la-outside-not-known')).toBe('4');
+      expect(valueOf((await districts.get(`/children/${child.Ada}`)).text, 'Inside or outside the authority')).toBe(
+        'Not known: the postcode directory gives the placement postcode’s district, not its county',
+      );
+      // a unitary authority has no such row
+      const unitary = await signedIn(
+        await serviceWith({ POSTCODE_DIRECTORY: join(folder, 'postcodes.csv'), AUTHORITY_CODE: 'E08000003' }),
+        'sam',
+      );
+      expect(figureFor((await unitary.get('/authority')).text, 'la-outside-not-known')).toBeUndefined();
     });
 
     it('says on the child’s record that distance and inside or outside are not known, and why, without a directory or code', async () => {

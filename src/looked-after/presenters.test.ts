@@ -150,6 +150,32 @@ describe('where the current placement is, from its postcodes', () => {
   });
 });
 
+describe('whether the current placement is inside a county', () => {
+  // a county's area is its districts: ZZ1 1AA's county given, ZZ1 2AA's not, ZZ1 3AA in a unitary authority
+  const county = new Map([
+    ['ZZ11AA', { laCode: 'E10000003', easting: 545_000, northing: 260_000 }],
+    ['ZZ12AA', { laCode: 'E07000009', easting: 548_000, northing: 264_000 }],
+    ['ZZ13AA', { laCode: 'E06000031', easting: 519_000, northing: 298_000 }],
+  ]);
+  const inCounty: PlacementPlaces = {
+    directory: { state: 'loaded', place: (postcode) => county.get(postcode.replace(/\s+/g, '').toUpperCase()) },
+    authorityCode: 'E10000003',
+  };
+  const at = (placementPostcode: string) => whereFromHome({ placementPostcode, homePostcode: 'ZZ1 1AA' }, inCounty);
+
+  it('compares the placement postcode’s county with the authority’s code', () => {
+    expect(at('ZZ1 1AA')).toEqual({ distance: '0.0 miles', authority: 'Inside the authority' });
+    expect(at('ZZ1 3AA').authority).toBe('Outside the authority');
+  });
+
+  it('says "Not known" and why when the directory gives the district and not the county', () => {
+    expect(at('ZZ1 2AA')).toEqual({
+      distance: '3.1 miles',
+      authority: 'Not known: the postcode directory gives the placement postcode’s district, not its county',
+    });
+  });
+});
+
 describe('the looked after section of the child’s record', () => {
   it('says when no period of care is recorded, and offers to record one', () => {
     const none = recordSection(child.id, record([]), [], places);

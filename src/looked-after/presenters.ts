@@ -15,7 +15,7 @@ import { html, link } from '../core/views/html.js';
 import { obligationRows } from '../obligations/presenters.js';
 import { type ObligationView, statusLabels } from '../obligations/queries.js';
 import * as carePlanningPaths from '../care-planning/paths.js';
-import { milesApart, type PostcodeDirectory } from '../returns/postcode-directory.js';
+import { COUNTY_NOT_GIVEN, insideAuthority, milesApart, type PostcodeDirectory } from '../returns/postcode-directory.js';
 import * as to from './paths.js';
 import type { CarePeriodSummary, CarePeriodView, IroCaseload, IroChild, LookedAfterRecord, PlacementView } from './queries.js';
 import {
@@ -165,6 +165,9 @@ export interface PlacementPlaces {
   authorityCode: string | undefined;
 }
 
+const authorityText = (inside: boolean | null) =>
+  inside === null ? `Not known: ${COUNTY_NOT_GIVEN}` : inside ? 'Inside the authority' : 'Outside the authority';
+
 /**
  * The placement's distance from home and whether it is inside the authority, computed from
  * the two postcodes in the directory (never typed), or "Not known" and why.
@@ -192,9 +195,7 @@ export function whereFromHome(
     ? 'Not known: the authority’s ONS code is not configured (AUTHORITY_CODE)'
     : 'why' in at
       ? `Not known: ${at.why}`
-      : at.laCode === authorityCode
-        ? 'Inside the authority'
-        : 'Outside the authority';
+      : authorityText(insideAuthority(at, authorityCode));
   return { distance, authority };
 }
 

@@ -1,19 +1,27 @@
 /**
  * Where children looked after live, as a manager follows it: children placed more than 20
- * miles from home, children placed outside the authority, and children with three or more placements in the last 12 months (the
- * DfE's short-term placement stability measure, counted to today rather than to 31 March).
+ * miles from home, children placed outside the authority (for a county, with those whose county the
+ * postcode directory does not give counted apart), and children with three or more placements in the
+ * last 12 months (the DfE's short-term placement stability measure, counted to today rather than to 31 March).
  * Each figure and the list behind it share one read, so a count is always its list's length.
  */
 import { sql } from 'drizzle-orm';
 import { addCalendarYears, addDays, formatDate } from '../core/calendar/index.js';
 import { rows, type Db } from '../core/db/database.js';
-import { milesApart, NO_DIRECTORY, type PostcodeDirectory } from '../returns/postcode-directory.js';
+import { insideAuthority, milesApart, TWO_TIERS, NO_DIRECTORY, type PostcodeDirectory } from '../returns/postcode-directory.js';
+import type { PostcodePlace } from '../returns/ssda903/model.js';
 import { type ChildList, type Scope, scopeCondition } from './queries.js';
 
 /** More than this many miles from home is "placed far": the DfE's and Ofsted's line. */
 export const FAR_MILES = 20;
 
-export const placementListNames = ['la-placed-far', 'la-distance-not-known', 'la-placed-outside', 'la-three-placements'] as const;
+export const placementListNames = [
+  'la-placed-far',
+  'la-distance-not-known',
+  'la-placed-outside',
+  'la-outside-not-known',
+  'la-three-placements',
+] as const;
 export type PlacementListName = (typeof placementListNames)[number];
 
 export function isPlacementListName(name: string): name is PlacementListName {
@@ -45,20 +53,26 @@ function currentPlacements(db: Db, scope: Scope, today: string): Promise<Current
 interface Measured extends CurrentPlacement {
   /** Miles from home, or null when a postcode is missing or not in the directory. */
   miles: number | null;
-  /** The ONS code of the authority the placement's postcode lies in, or null when not known. */
-  placedIn: string | null;
+  /** Where the placement's postcode lies in the directory, or null when not recorded or not in it. */
+  placedAt: PostcodePlace | null;
 }
 
 const NO_AUTHORITY_CODE = 'Placed outside the authority is not computed: the authority’s ONS code is not configured (AUTHORITY_CODE).';
 
 /** Placed in an authority other than this one, the placement's postcode being in the directory. */
-const outside = (p: Measured, authorityCode: string) => p.placedIn !== null && p.placedIn !== authorityCode;
+const outside = (p: Measured, authorityCode: string) => p.placedAt !== null && insideAuthority(p.placedAt, authorityCode) === false;
+
+/**
+ * For a county, placed in a district the directory gives no county for: neither inside nor
+ * outside, a figure and list of their own as distances not known are.
+ */
+const outsideNotKnown = (p: Measured, authorityCode: string) => p.placedAt !== null && insideAuthority(p.placedAt, authorityCode) === null;
 
 function measure(placements: CurrentPlacement[], places: Extract<PostcodeDirectory, { state: 'loaded' }>): Measured[] {
   return placements.map((p) => {
     const from = p.homePostcode ? places.place(p.homePostcode) : undefined;
     const to = p.placementPostcode ? places.place(p.placementPostcode) : undefined;
-    return { ...p, miles: from && to ? milesApart(from, to) : null, placedIn: to?.laCode ?? null };
+    return { ...p, miles: from && to ? milesApart(from, to) : null, placedAt: to ?? null };
   });
 }
 
@@ -101,7 +115,13 @@ function manyPlacements(db: Db, scope: Scope, today: string): Promise<ManyPlacem
 export interface PlacementFigures {
   threePlacements: number;
   distance:
-    | { state: 'computed'; far: number; notKnown: number; outside: { count: number } | { reason: string } }
+    | {
+        state: 'computed';
+        far: number;
+        notKnown: number;
+        /** `countyNotKnown` for a county authority only: placements the directory gives a district and no county for. */
+        outside: { count: number; countyNotKnown?: number } | { reason: string };
+      }
     | { state: 'not_computed'; reason: string };
 }
 
@@ -124,9 +144,15 @@ export async function placementFigures(
       state: 'computed',
       far: measured.filter((p) => p.miles !== null && p.miles > FAR_MILES).length,
       notKnown: measured.filter((p) => p.miles === null).length,
-      outside: authorityCode ? { count: measured.filter((p) => outside(p, authorityCode)).length } : { reason: NO_AUTHORITY_CODE },
+      outside: authorityCode ? outsideFigures(measured, authorityCode) : { reason: NO_AUTHORITY_CODE },
     },
   };
+}
+
+function outsideFigures(measured: Measured[], authorityCode: string) {
+  const count = measured.filter((p) => outside(p, authorityCode)).length;
+  if (!authorityCode.startsWith(TWO_TIERS.county)) return { count };
+  return { count, countyNotKnown: measured.filter((p) => outsideNotKnown(p, authorityCode)).length };
 }
 
 const distanceDefinition =
@@ -151,13 +177,17 @@ export async function placementList(
       nameOrderedWithin: (item) => item.cells[0]!,
     };
   }
-  if (name === 'la-placed-outside') {
-    const title = 'Children placed outside the authority';
-    const definition =
-      'Children looked after today whose placement in force today has a postcode that lies, in the configured postcode directory, in a local authority other than this one (AUTHORITY_CODE). A placement whose postcode is not recorded or not in the directory is not counted.';
+  if (name === 'la-placed-outside' || name === 'la-outside-not-known') {
+    const notKnown = name === 'la-outside-not-known';
+    const title = notKnown ? 'Children not known to be placed inside or outside the authority' : 'Children placed outside the authority';
+    const definition = notKnown
+      ? 'Children looked after today whose placement in force today has a postcode that the configured postcode directory gives a district (E07) for and no county, while this authority (AUTHORITY_CODE) is a county (E10): a county’s area is its districts, and a district’s code does not say which county it lies in. The ONS Postcode Directory gives a postcode’s county (oscty) where it lies in one; a directory of postcode, la_code, easting, northing gives the one code it holds.'
+      : 'Children looked after today whose placement in force today has a postcode that lies, in the configured postcode directory, in a local authority other than this one (AUTHORITY_CODE); for a county, the postcode’s county, or its single-tier authority where it lies in no county. A placement whose postcode is not recorded or not in the directory is not counted, nor, for a county, one whose postcode the directory gives a district and no county for (counted as not known).';
     if (directory.state !== 'loaded') return { title, definition, head: [], items: [], notComputed: directory.reason || NO_DIRECTORY };
     if (!authorityCode) return { title, definition, head: [], items: [], notComputed: NO_AUTHORITY_CODE };
-    const chosen = measure(await currentPlacements(db, scope, today), directory).filter((p) => outside(p, authorityCode));
+    const chosen = measure(await currentPlacements(db, scope, today), directory).filter((p) =>
+      notKnown ? outsideNotKnown(p, authorityCode) : outside(p, authorityCode),
+    );
     return {
       title,
       definition,

@@ -27,6 +27,18 @@ describe('the oversight presenters', () => {
       path,
     );
     expect(noCode[1]).toEqual([{ text: 'Children placed outside the authority' }, { text: 'No code.' }]);
+    // a county: a row for placements whose county the directory does not give, when there are any
+    const county = (countyNotKnown: number) =>
+      placementRows(
+        { threePlacements: 0, distance: { state: 'computed', far: 3, notKnown: 0, outside: { count: 5, countyNotKnown } } },
+        path,
+      );
+    expect(county(0)).toHaveLength(3);
+    const someNotKnown = county(2);
+    expect((someNotKnown[2]![0] as { text: string }).text).toBe(
+      'Children not known to be placed inside or outside the authority (the postcode directory gives a district, not a county)',
+    );
+    expect(String((someNotKnown[2]![1] as { html: unknown }).html)).toContain('href="/authority/lists/la-outside-not-known">2<');
   });
 
   it('link a team’s figures to its lists, naming the team only for a service manager', () => {

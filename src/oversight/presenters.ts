@@ -251,6 +251,20 @@ export function placementRows(figures: PlacementFigures, listPath: (name: Placem
               ? figure('la-placed-outside', figures.distance.outside.count, 'children placed outside the authority')
               : { text: figures.distance.outside.reason },
           ],
+          ...('countyNotKnown' in figures.distance.outside && figures.distance.outside.countyNotKnown
+            ? [
+                [
+                  {
+                    text: 'Children not known to be placed inside or outside the authority (the postcode directory gives a district, not a county)',
+                  },
+                  figure(
+                    'la-outside-not-known',
+                    figures.distance.outside.countyNotKnown,
+                    'children not known to be placed inside or outside the authority',
+                  ),
+                ],
+              ]
+            : []),
         ]
       : [[{ text: far }, { text: figures.distance.reason }]];
   return [

@@ -25,6 +25,31 @@ export function milesApart(a: PostcodePlace, b: PostcodePlace): number {
   return Math.hypot(a.easting - b.easting, a.northing - b.northing) / METRES_PER_MILE;
 }
 
+/**
+ * ONS's GSS codes for England's two tiers, as the directory gives them: a county council's area
+ * is the non-metropolitan districts within it, and a district's code does not say which county
+ * it lies in. Every other authority code is for a single tier (unitary, metropolitan district,
+ * London borough, or outside England), whose area lies in no county.
+ */
+export const TWO_TIERS = {
+  county: 'E10',
+  district: 'E07',
+  source: 'ONS, GSS coding system: E10 county, E07 non-metropolitan district (two-tier)',
+} as const;
+
+export const COUNTY_NOT_GIVEN = 'the postcode directory gives the placement postcode’s district, not its county';
+
+/**
+ * Whether a postcode lies inside the authority with the ONS code given, by the directory's code
+ * for it (its county where the directory gives one); null for a county authority when the
+ * directory gives only the postcode's district (COUNTY_NOT_GIVEN): inside or outside is not known.
+ */
+export function insideAuthority(place: PostcodePlace, authorityCode: string): boolean | null {
+  if (place.laCode === authorityCode) return true;
+  if (authorityCode.startsWith(TWO_TIERS.county) && place.laCode.startsWith(TWO_TIERS.district)) return null;
+  return false;
+}
+
 const loaded = new Map<string, Promise<PostcodeDirectory>>();
 
 /** The directory at `path` (or none), read on the first call in the process and kept. */

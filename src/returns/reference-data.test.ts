@@ -22,6 +22,19 @@ describe('reference data for the SSDA903 rules', () => {
     expect(map.get('CB41AA')?.laCode).toBe('E10000003');
   });
 
+  it('gives the district where the ONS Postcode Directory gives no county, and the short format’s code as it is', () => {
+    const onspd = [
+      'pcd,pcds,oslaua,oscty,oseast1m,osnrth1m',
+      'ZZ1 1AA,ZZ1 1AA,E07000008,,545000,260000',
+      'ZZ1 2AA,ZZ1 2AA,E06000001,E99999999,445000,525000',
+    ].join('\n');
+    const map = parsePostcodeDirectory(onspd, 'onspd.csv');
+    expect(map.get('ZZ11AA')?.laCode).toBe('E07000008');
+    expect(map.get('ZZ12AA')?.laCode).toBe('E06000001');
+    const short = parsePostcodeDirectory('postcode,la_code,easting,northing\nZZ1 1AA,E07000008,545000,260000', 'pc.csv');
+    expect(short.get('ZZ11AA')?.laCode).toBe('E07000008');
+  });
+
   it('names the file, the line and what is wrong', () => {
     expect(() => parsePostcodeDirectory('postcode,la_code,easting\nM1 1AA,E08000003,1', 'pc.csv')).toThrowError(
       /pc\.csv \(line 1\): no northing column/,
