@@ -153,13 +153,16 @@ async function apiSession(base: string, username: string): Promise<{ cookie: str
   return { cookie: [...cookies.values()].join('; '), csrf: csrfToken };
 }
 
+/** Where the next page's visits start: each page's go on to the next children, not the same few again. */
+let nextVisit = 0;
+
 /** A visit to one child after another, once a second through the API, until stopped. */
 function recordingVisits(base: string, cookie: string, csrf: string, childIds: string[]) {
   let recorded = 0;
   let failed = 0;
   let stopped = false;
   const run = (async () => {
-    for (let i = 0; !stopped; i++) {
+    for (let i = nextVisit++; !stopped; i = nextVisit++) {
       const next = new Promise((r) => setTimeout(r, 1000));
       const res = await fetch(`${base}/api/children/${childIds[i % childIds.length]}/visits`, {
         method: 'POST',
