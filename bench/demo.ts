@@ -1,15 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { loadConfig } from '../src/core/config.js';
-import { rows } from '../src/core/db/database.js';
+import { type Database, type Db, rows } from '../src/core/db/database.js';
 import { londonDate } from '../src/core/time.js';
 import { buildDemoAuthority } from '../src/demo/build.js';
-import { DEMO_AUTHORITY_CODE, writeDemoPostcodeDirectory } from '../src/demo/postcode-directory.js';
-import { buildServer } from '../src/server.js';
 import { load } from './load.js';
 import { benchPglite, benchPostgres, ms } from './postgres.js';
+import { startServiceProcess } from './service-process.js';
 
 /** The demo build on both databases, then the pages people open most under 50 concurrent users on PostgreSQL. */
 export async function demoBench(): Promise<void> {
@@ -20,11 +15,11 @@ export async function demoBench(): Promise<void> {
     ['PostgreSQL', benchPostgres],
   ] as const) {
     if (only && !only.includes(name.toLowerCase())) continue;
-    const database = await open();
+    const database: Database & { url?: string } = await open();
     const started = performance.now();
     await buildDemoAuthority(database.db, { seed: 2014 });
     console.log(`demo build on ${name}: ${ms(performance.now() - started)}`);
-    if (name === 'PostgreSQL') await pageLoad(database);
+    if (database.url !== undefined) await pageLoad(database.url, database.db);
     await database.close();
   }
 }
@@ -49,24 +44,11 @@ async function signIn(base: string, username: string): Promise<string> {
     .join('; ');
 }
 
-async function pageLoad(database: Awaited<ReturnType<typeof benchPostgres>>): Promise<void> {
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    SESSION_SECRET: 'bench-secret-bench-secret-bench-secret',
-    AUTHORITY_NAME: 'Demo Council',
-    LOG_LEVEL: 'silent',
-    SECURE_COOKIES: 'false',
-  });
-  // the demo's made-up postcode directory and its authority's code, as `opencsc demo` serves it,
-  // so the placement lists compute inside or outside the authority rather than say they cannot
-  const dataDir = mkdtempSync(join(tmpdir(), 'opencsc-bench-'));
-  const postcodeDirectory = await writeDemoPostcodeDirectory(database.db, dataDir);
-  const { app } = await buildServer({ ...config, production: false, postcodeDirectory, authorityCode: DEMO_AUTHORITY_CODE }, database, {
-    migrate: false,
-  });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+async function pageLoad(databaseUrl: string, db: Db): Promise<void> {
+  // the service as people start it, on the demo just built (its made-up postcode directory and
+  // authority code, as `npm start` serves the demo), so the figures include none of the bench's own work
+  const service = await startServiceProcess(databaseUrl);
+  const base = service.base;
   const as = {
     practitioner: await signIn(base, 'demo-practitioner'),
     teamManager: await signIn(base, 'demo-team-manager'),
@@ -74,7 +56,7 @@ async function pageLoad(database: Awaited<ReturnType<typeof benchPostgres>>): Pr
   };
   // the practitioner's child with the most on their record: the heaviest record page they open
   const [child, ...others] = await rows<{ id: string }>(
-    database.db,
+    db,
     sql`select a.child_id as id from allocations a join users u on u.worker_id = a.worker_id
          where u.username = 'demo-practitioner' and a.ended_at is null
          order by (select count(*) from obligations o where o.child_id = a.child_id) desc`,
@@ -128,19 +110,22 @@ async function pageLoad(database: Awaited<ReturnType<typeof benchPostgres>>): Pr
     ['a page a second each', 1000],
   ] as const) {
     console.log(`\n50 concurrent users, ${mode}, ${seconds} s per page, PostgreSQL, while a visit is recorded every second:`);
-    console.log('page | requests/s | failed | p50 | p95 | p99 | visits recorded');
+    console.log('page | requests/s | failed | p50 | p95 | p99 | service CPU a page | visits recorded');
     for (const [name, path, cookie] of timed) {
+      const cpuBefore = service.cpu();
       const writing = recordingVisits(base, writer.cookie, writer.csrf, visited);
       const r = await load(`${base}${path}`, cookie, 50, seconds, thinkMs);
       const w = await writing.stop();
+      const cpuAfter = service.cpu();
+      // the service's own CPU (the visits recorded meanwhile included), not the database's or the load's
+      const cpu = cpuBefore === null || cpuAfter === null ? '?' : ms(((cpuAfter - cpuBefore) * 1000) / r.requests);
       if (w.recorded === 0) throw new Error(`no visit was recorded while timing ${name}: the figure would be of reads alone`);
       console.log(
-        `${name} | ${(r.requests / r.seconds).toFixed(0)} | ${r.failures} | ${ms(r.median)} | ${ms(r.p95)} | ${ms(r.p99)} | ${w.recorded}${w.failed ? ` (${w.failed} failed)` : ''}`,
+        `${name} | ${(r.requests / r.seconds).toFixed(0)} | ${r.failures} | ${ms(r.median)} | ${ms(r.p95)} | ${ms(r.p99)} | ${cpu} | ${w.recorded}${w.failed ? ` (${w.failed} failed)` : ''}`,
       );
     }
   }
-  await app.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await service.stop();
 }
 
 /** A session of its own for API writes: the CSRF token's secret comes with /api/session's cookie. */

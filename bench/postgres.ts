@@ -4,7 +4,7 @@ import { openScratchPostgres } from '../src/core/db/scratch-database.js';
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** A throw-away PostgreSQL database for one benchmark run, dropped on close. */
-export function benchPostgres(poolSize = 20): Promise<Database> {
+export function benchPostgres(poolSize = 20): Promise<Database & { url: string }> {
   return openScratchPostgres(adminUrl, { prefix: 'opencsc_bench', poolSize });
 }
 

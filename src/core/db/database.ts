@@ -90,7 +90,12 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // Connections stay open when idle: each one plans each statement once (PreparingClient), and
     // a connection opened afresh after a quiet spell planned the child's record's reads again,
     // which made the first views after it wait the better part of a second.
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, Client: PreparingClient, idleTimeoutMillis: 0 });
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      Client: PreparingClient,
+      idleTimeoutMillis: 0,
+    });
     const generic = new pg.Pool({
       connectionString: options.databaseUrl,
       max: Math.max(2, Math.ceil((options.poolSize ?? 10) / 2)),

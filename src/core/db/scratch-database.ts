@@ -6,7 +6,10 @@ import { type Database, openDatabase, runMigrations } from './database.js';
  * A new, migrated PostgreSQL database on the server at adminUrl, dropped when closed: for
  * tests and benchmarks that need a real server and must not touch anyone's data.
  */
-export async function openScratchPostgres(adminUrl: string, opts: { prefix: string; poolSize: number }): Promise<Database> {
+export async function openScratchPostgres(
+  adminUrl: string,
+  opts: { prefix: string; poolSize: number },
+): Promise<Database & { /** Its address, for another process to open it. */ url: string }> {
   const name = `${opts.prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -18,6 +21,7 @@ export async function openScratchPostgres(adminUrl: string, opts: { prefix: stri
   await runMigrations(database);
   return {
     ...database,
+    url: url.toString(),
     async close() {
       await database.close();
       const cleanup = new pg.Client({ connectionString: adminUrl });
