@@ -28,13 +28,21 @@ export function isPlacementListName(name: string): name is PlacementListName {
   return (placementListNames as readonly string[]).includes(name);
 }
 
-interface CurrentPlacement {
-  childId: string;
-  childName: string;
-  startDate: string;
+interface Postcodes {
   placementPostcode: string | null;
   homePostcode: string | null;
 }
+
+interface CurrentPlacement extends Postcodes {
+  childId: string;
+  childName: string;
+  startDate: string;
+}
+
+const inForceToday = (scope: Scope, today: string) =>
+  sql`care_periods k
+      join placements p on p.care_period_id = k.id and p.start_date <= ${today} and p.end_date is null
+     where k.end_date is null and k.start_date <= ${today} and ${scopeCondition(scope, sql`p.child_id`)}`;
 
 /** The placement in force today of each child looked after today, in scope. */
 function currentPlacements(db: Db, scope: Scope, today: string): Promise<CurrentPlacement[]> {
@@ -42,38 +50,48 @@ function currentPlacements(db: Db, scope: Scope, today: string): Promise<Current
     db,
     sql`select p.child_id as "childId", c.first_name || ' ' || c.last_name as "childName", p.start_date::text as "startDate",
                p.placement_postcode as "placementPostcode", p.home_postcode as "homePostcode"
-          from care_periods k
-          join placements p on p.care_period_id = k.id and p.start_date <= ${today} and p.end_date is null
+          from (select p.* from ${inForceToday(scope, today)}) p
           join children c on c.id = p.child_id
-         where k.end_date is null and k.start_date <= ${today} and ${scopeCondition(scope, sql`p.child_id`)}
          order by c.last_name, c.first_name`,
   );
 }
 
-interface Measured extends CurrentPlacement {
+/** The same placements' postcodes alone: what the figures count, read without names or order. */
+function currentPostcodes(db: Db, scope: Scope, today: string): Promise<Postcodes[]> {
+  return rows<Postcodes>(
+    db,
+    sql`select p.placement_postcode as "placementPostcode", p.home_postcode as "homePostcode" from ${inForceToday(scope, today)}`,
+  );
+}
+
+interface Located {
   /** Miles from home, or null when a postcode is missing or not in the directory. */
   miles: number | null;
   /** Where the placement's postcode lies in the directory, or null when not recorded or not in it. */
   placedAt: PostcodePlace | null;
 }
 
+type Measured = CurrentPlacement & Located;
+
 const NO_AUTHORITY_CODE = 'Placed outside the authority is not computed: the authority’s ONS code is not configured (AUTHORITY_CODE).';
 
 /** Placed in an authority other than this one, the placement's postcode being in the directory. */
-const outside = (p: Measured, authorityCode: string) => p.placedAt !== null && insideAuthority(p.placedAt, authorityCode) === false;
+const outside = (p: Located, authorityCode: string) => p.placedAt !== null && insideAuthority(p.placedAt, authorityCode) === false;
 
 /**
  * For a county, placed in a district the directory gives no county for: neither inside nor
  * outside, a figure and list of their own as distances not known are.
  */
-const outsideNotKnown = (p: Measured, authorityCode: string) => p.placedAt !== null && insideAuthority(p.placedAt, authorityCode) === null;
+const outsideNotKnown = (p: Located, authorityCode: string) => p.placedAt !== null && insideAuthority(p.placedAt, authorityCode) === null;
+
+function located(p: Postcodes, places: Extract<PostcodeDirectory, { state: 'loaded' }>): Located {
+  const from = p.homePostcode ? places.place(p.homePostcode) : undefined;
+  const to = p.placementPostcode ? places.place(p.placementPostcode) : undefined;
+  return { miles: from && to ? milesApart(from, to) : null, placedAt: to ?? null };
+}
 
 function measure(placements: CurrentPlacement[], places: Extract<PostcodeDirectory, { state: 'loaded' }>): Measured[] {
-  return placements.map((p) => {
-    const from = p.homePostcode ? places.place(p.homePostcode) : undefined;
-    const to = p.placementPostcode ? places.place(p.placementPostcode) : undefined;
-    return { ...p, miles: from && to ? milesApart(from, to) : null, placedAt: to ?? null };
-  });
+  return placements.map((p) => ({ ...p, ...located(p, places) }));
 }
 
 /** Which postcode is missing, without showing either: a restricted child's row must not say where they live. */
@@ -134,10 +152,11 @@ export async function placementFigures(
 ): Promise<PlacementFigures> {
   const [many, current] = await Promise.all([
     manyPlacements(db, scope, today),
-    directory.state === 'loaded' ? currentPlacements(db, scope, today) : Promise.resolve([]),
+    directory.state === 'loaded' ? currentPostcodes(db, scope, today) : Promise.resolve([]),
   ]);
   if (directory.state !== 'loaded') return { threePlacements: many.length, distance: directory };
-  const measured = measure(current, directory);
+  // counted with the lists' own tests, each placement located once
+  const measured = current.map((p) => located(p, directory));
   return {
     threePlacements: many.length,
     distance: {
@@ -149,7 +168,7 @@ export async function placementFigures(
   };
 }
 
-function outsideFigures(measured: Measured[], authorityCode: string) {
+function outsideFigures(measured: Located[], authorityCode: string) {
   const count = measured.filter((p) => outside(p, authorityCode)).length;
   if (!authorityCode.startsWith(TWO_TIERS.county)) return { count };
   return { count, countyNotKnown: measured.filter((p) => outsideNotKnown(p, authorityCode)).length };
