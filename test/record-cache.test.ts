@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/core/db/database.js';
 import { RecordCache } from '../src/core/db/record-cache.js';
-import { noteRecordChange } from '../src/core/db/record-changes.js';
+import { changeNotedOnCommit, latestRecordChange, noteRecordChange } from '../src/core/db/record-changes.js';
 import { testDatabases } from '../src/core/db/test-database.js';
 
 const at = new Date('2026-03-02T10:00:05Z');
@@ -32,6 +32,20 @@ for (const kind of await testDatabases()) {
       expect((await cache.get('figures', at, compute)).n).toBe(2);
       // another key is its own computation
       expect((await cache.get('other', at, compute)).n).toBe(3);
+    });
+
+    it('leaves a change noted inside a unit of work to the note made once it has committed', async () => {
+      const before = Number(await latestRecordChange(database.db));
+      await changeNotedOnCommit(() =>
+        database.db.transaction(async (tx) => {
+          await noteRecordChange(tx);
+          // not moved, even as seen from inside (the counter is outside any transaction)
+          expect(Number(await latestRecordChange(tx))).toBe(before);
+        }),
+      );
+      expect(Number(await latestRecordChange(database.db))).toBe(before);
+      await noteRecordChange(database.db);
+      expect(Number(await latestRecordChange(database.db))).toBe(before + 1);
     });
 
     it('computes again when the minute turns, so time-bound figures are never a minute behind', async () => {

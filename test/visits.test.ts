@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChild, type NewChild } from '../src/children/use-cases.js';
 import { rows, type Database } from '../src/core/db/database.js';
+import { latestRecordChange } from '../src/core/db/record-changes.js';
 import { testDatabases } from '../src/core/db/test-database.js';
 import { ApiClient } from './support/api-client.js';
 import { PASSWORD, smallAuthority } from './support/fixture.js';
@@ -124,6 +125,19 @@ for (const kind of await testDatabases()) {
       const print = await ana.get(`/children/${childId}/chronology?visits=1&view=print`);
       expect(print.text).toContain('The last line of the note.');
       expect(print.text).not.toContain('Read what was recorded');
+    });
+
+    it('moves the record’s change counter once for a visit, when it has committed', async () => {
+      const before = Number(await latestRecordChange(database.db));
+      const res = await api.post(`/api/children/${childId}/visits`, {
+        visitDate: '2026-03-10',
+        purpose: 'other',
+        childSeen: true,
+        seenAlone: false,
+      });
+      expect(res.status).toBe(201);
+      // once: a move inside the transaction too would have the dashboards computed twice for it
+      expect(Number(await latestRecordChange(database.db))).toBe(before + 1);
     });
 
     it('documents the route on the API page', async () => {

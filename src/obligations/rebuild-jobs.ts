@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { ClockContext } from '../clock/index.js';
 import { rows, type Db } from '../core/db/database.js';
 import { loadClockContext, recomputeObligations } from './recompute.js';
-import { noteRecordChange } from '../core/db/record-changes.js';
+import { changeNotedOnCommit, noteRecordChange } from '../core/db/record-changes.js';
 
 /**
  * Recomputing every child's obligations, as a job kept in a table (obligation_rebuilds)
@@ -119,37 +119,39 @@ type BatchOutcome = { outcome: 'more'; done: number; total: number } | { outcome
 
 /** One batch in one transaction: the job's row is locked first, so nothing else moves it meanwhile. */
 async function runBatch(db: Db, jobId: number, runner: string, context: ClockContext, size: number): Promise<BatchOutcome> {
-  const outcome = await db.transaction(async (tx): Promise<BatchOutcome> => {
-    const [mine] = await rows<{ last_child_id: string | null; newer: boolean }>(
-      tx,
-      sql`update obligation_rebuilds set heartbeat_at = now()
+  const outcome = await changeNotedOnCommit(() =>
+    db.transaction(async (tx): Promise<BatchOutcome> => {
+      const [mine] = await rows<{ last_child_id: string | null; newer: boolean }>(
+        tx,
+        sql`update obligation_rebuilds set heartbeat_at = now()
            where id = ${jobId} and state = 'running' and runner = ${runner}
            returning last_child_id, exists (select 1 from obligation_rebuilds n where n.id > ${jobId} and n.state in ('queued', 'running')) as newer`,
-    );
-    // taken over, or a newer change asked for a rebuild that covers this one
-    if (!mine || mine.newer) return { outcome: 'stopped' };
-    const ids = (
-      await rows<{ id: string }>(
+      );
+      // taken over, or a newer change asked for a rebuild that covers this one
+      if (!mine || mine.newer) return { outcome: 'stopped' };
+      const ids = (
+        await rows<{ id: string }>(
+          tx,
+          mine.last_child_id
+            ? sql`select id from children where id > ${mine.last_child_id}::uuid order by id limit ${size}`
+            : sql`select id from children order by id limit ${size}`,
+        )
+      ).map((r) => r.id);
+      if (ids.length === 0) {
+        await tx.execute(sql`update obligation_rebuilds set state = 'finished', finished_at = now() where id = ${jobId}`);
+        return { outcome: 'finished' };
+      }
+      const stored = await recomputeObligations(tx, ids, context);
+      const [progress] = await rows<{ done: number; total: number }>(
         tx,
-        mine.last_child_id
-          ? sql`select id from children where id > ${mine.last_child_id}::uuid order by id limit ${size}`
-          : sql`select id from children order by id limit ${size}`,
-      )
-    ).map((r) => r.id);
-    if (ids.length === 0) {
-      await tx.execute(sql`update obligation_rebuilds set state = 'finished', finished_at = now() where id = ${jobId}`);
-      return { outcome: 'finished' };
-    }
-    const stored = await recomputeObligations(tx, ids, context);
-    const [progress] = await rows<{ done: number; total: number }>(
-      tx,
-      sql`update obligation_rebuilds
+        sql`update obligation_rebuilds
              set last_child_id = ${ids.at(-1)!}::uuid, children_done = children_done + ${ids.length}, obligations = obligations + ${stored},
                  children_total = greatest(children_total, children_done + ${ids.length})
            where id = ${jobId} returning children_done as done, children_total as total`,
-    );
-    return { outcome: 'more', done: progress!.done, total: progress!.total };
-  });
+      );
+      return { outcome: 'more', done: progress!.done, total: progress!.total };
+    }),
+  );
   // once committed, so figures computed meanwhile are not kept as current
   if (outcome.outcome === 'more') await noteRecordChange(db);
   return outcome;

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql } from 'drizzle-orm';
 import { pgSequence } from 'drizzle-orm/pg-core';
 import { rows, type Db } from './database.js';
@@ -9,8 +10,21 @@ import { rows, type Db } from './database.js';
  */
 export const recordChanges = pgSequence('record_changes');
 
+const notedOnCommit = new AsyncLocalStorage<true>();
+
+/**
+ * Run a unit of work whose caller notes the change once the work has committed: a change noted
+ * within it waits for that. Moving the counter inside the transaction as well would only have
+ * the views that arrive before the commit compute the figures from the record as it was, then
+ * compute them all again at the commit.
+ */
+export function changeNotedOnCommit<T>(work: () => Promise<T>): Promise<T> {
+  return notedOnCommit.run(true, work);
+}
+
 /** The record has changed (or is changing, inside a transaction that will commit it). */
 export async function noteRecordChange(db: Db): Promise<void> {
+  if (notedOnCommit.getStore()) return;
   await db.execute(sql`select nextval('record_changes')`);
 }
 

@@ -4,7 +4,7 @@ import { recordAuditBatched } from '../audit/batched.js';
 import type { AccessRole } from '../auth/schema.js';
 import type { SignedInUser } from '../auth/users.js';
 import type { Db } from '../db/database.js';
-import { noteRecordChange } from '../db/record-changes.js';
+import { changeNotedOnCommit, noteRecordChange } from '../db/record-changes.js';
 import { lockChildren } from '../record/locks.js';
 import { isUuid } from '../ids.js';
 import type { AppContext } from './context.js';
@@ -125,25 +125,27 @@ export function route(app: FastifyInstance, ctx: AppContext, spec: RouteSpec, ha
         user,
         write: async (change) => {
           if (progress.written) throw new Error(`${routeName} wrote twice: one request is one unit of work`);
-          const result = await ctx.db.transaction(async (tx) => {
-            await lockChildren(tx, [childId, state.childId]);
-            const value = await change(tx);
-            const revealed = state.revealedChildIds ?? [];
-            // last in the transaction: the audit chain's lock is held from here to commit
-            await recordAudit(tx, {
-              userId: user.id,
-              username: user.username,
-              childId: childId ?? state.childId ?? null,
-              childIds: revealed,
-              action: spec.audit!,
-              route: routeName,
-              recordId: state.recordId ?? null,
-            });
-            progress.revealedRecorded = revealed.length;
-            return value;
-          });
+          const result = await changeNotedOnCommit(() =>
+            ctx.db.transaction(async (tx) => {
+              await lockChildren(tx, [childId, state.childId]);
+              const value = await change(tx);
+              const revealed = state.revealedChildIds ?? [];
+              // last in the transaction: the audit chain's lock is held from here to commit
+              await recordAudit(tx, {
+                userId: user.id,
+                username: user.username,
+                childId: childId ?? state.childId ?? null,
+                childIds: revealed,
+                action: spec.audit!,
+                route: routeName,
+                recordId: state.recordId ?? null,
+              });
+              progress.revealedRecorded = revealed.length;
+              return value;
+            }),
+          );
           progress.written = true;
-          // moved again once committed, so nothing computed before the commit is kept as current
+          // moved once committed (and not before), so nothing computed before the commit is kept as current
           await noteRecordChange(ctx.db);
           return result;
         },
