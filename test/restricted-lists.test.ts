@@ -180,5 +180,26 @@ for (const kind of await testDatabases()) {
       expect((await sam.get('/authority')).text).toContain('Your request for access to a restricted record was declined');
       expect((await sam.get(`/children/${rae}`)).status).toBe(403);
     });
+
+    it('shows each viewer of the same list their own rows: a record named to one is restricted to the other', async () => {
+      // last: a second service manager, named on Noor's record as Sam is not
+      const [sol] = await rows<{ id: string }>(
+        database.db,
+        sql`insert into users (username, display_name, password_hash, role)
+            select 'sol', 'Sol Second', password_hash, 'service_manager' from users where username = 'sam' returning id`,
+      );
+      await database.db.execute(sql`insert into restricted_record_access (child_id, user_id) values (${noor}, ${sol!.id})`);
+      const sam = await signedIn('sam');
+      const solAgent = await signedIn('sol');
+      const path = '/authority/lists/overdue-assessments';
+      // the same list, at the same state of the record, one viewer after the other
+      for (let round = 0; round < 2; round++) {
+        const samList = (await sam.get(path)).text;
+        expect(samList).not.toContain('Hiddenname');
+        expect(samList).toContain('Restricted record');
+        const solList = (await solAgent.get(path)).text;
+        expect(solList).toContain('Noor Hiddenname');
+      }
+    });
   });
 }

@@ -6,6 +6,7 @@ import type { AppContext } from '../core/http/context.js';
 import { forbidden, type RequestState, route } from '../core/http/route.js';
 import { isUuid } from '../core/ids.js';
 import { todayIn } from '../core/time.js';
+import { Html } from '../core/views/html.js';
 import { pageOf, pagination } from '../core/views/pages.js';
 import { contactsAwaitingDecision } from '../front-door/queries.js';
 import { outstandingFor } from '../obligations/queries.js';
@@ -278,11 +279,15 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
       list = await kept(listKey, () => childList(ctx.db, name, scope, asked, { now: now(), today: today(), clock }));
     }
     if (!list) return forbidden(reply);
-    // every child stays in the list and the count; one the viewer may not open is shown as a restricted record
-    const restricted = await restrictedAmong(
-      ctx.db,
-      state.user,
-      list.items.map((i) => i.childId),
+    // every child stays in the list and the count; one the viewer may not open is shown as a restricted
+    // record. Kept for this viewer alone: a change to a restriction or to who may open it moves the record
+    const viewer = state.user.id;
+    const restricted = await kept(`restricted:${viewer}:${listKey}`, () =>
+      restrictedAmong(
+        ctx.db,
+        state.user,
+        list.items.map((i) => i.childId),
+      ),
     );
     let shown = list.items.map((i) => {
       const r = restricted.get(i.childId);
@@ -312,8 +317,20 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
       count: listCount(list.items.length, list.noun),
       shownCount: at.pages > 1 ? `${at.from + 1} to ${at.to}` : null,
       notComputed: list.notComputed,
-      head: listHead(list.head, list.actionHead),
-      rows: listRows(onPage, list.actionHead !== undefined),
+      table:
+        onPage.length === 0
+          ? null
+          : await kept(
+              `table:${viewer}:${listKey}:${at.from}`,
+              async () =>
+                new Html(
+                  ctx.views.render('oversight/views/list-table.njk', {
+                    caption: list.title,
+                    head: listHead(list.head, list.actionHead),
+                    rows: listRows(onPage, list.actionHead !== undefined),
+                  }),
+                ),
+            ),
       pagination: pagination(at, pageHref, `Pages of ${list.title.toLowerCase()}`),
       backLink: page.backLink,
     });

@@ -7,8 +7,10 @@ import { latestRecordChange } from './record-changes.js';
  * (what is overdue now) are never more than a minute behind it, and a change shows at once.
  * Requests that arrive while a result is being computed share that computation.
  *
- * Only what is the same for every viewer is kept: whether a viewer may open each child is
- * decided afterwards, per request.
+ * What is the same for every viewer is kept under the scope's key. What depends on the viewer
+ * (which of a list's children they may open, the list's table as they see it) is kept only under
+ * a key that names them: a change to a restriction, to who is named on one or to an allocation
+ * is a write, so it moves the record too.
  */
 export class RecordCache {
   private readonly entries = new Map<string, Promise<unknown>>();
