@@ -1,23 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../test/support/service.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
-
-/** A port nothing is listening on now (the service takes a port number, not 0). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** CPU seconds a process has used (user and system), from /proc where there is one. */
 function cpuSeconds(pid: number): number | null {
@@ -37,17 +25,24 @@ export interface ServiceProcess {
   stop(): Promise<void>;
 }
 
+/** `npm start`'s own command, read from package.json, run with this Node. */
+function startArguments(): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const [node, ...args] = scripts.start.split(' ');
+  if (node !== 'node') throw new Error(`npm start does not run node: ${scripts.start}`);
+  return args;
+}
+
 /**
- * The built service as people run it (`npm start`: `node --max-semi-space-size=64
- * bin/opencsc.js start`), in a process of its own, on a database that already holds the demo
- * authority: the benchmark's own work (building the demo, generating load) shares neither its
- * event loop nor its heap.
+ * The built service as people run it (`npm start`'s command), in a process of its own, on a
+ * database that already holds the demo authority: the benchmark's own work (building the
+ * demo, generating load) shares neither its event loop nor its heap.
  */
 export async function startServiceProcess(databaseUrl: string): Promise<ServiceProcess> {
   if (!existsSync(join(repo, 'dist/cli/main.js'))) throw new Error('the service is not built: run `npm run build` first');
   const dataDir = mkdtempSync(join(tmpdir(), 'opencsc-bench-'));
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--max-semi-space-size=64', 'bin/opencsc.js', 'start'], {
+  const child: ChildProcess = spawn(process.execPath, startArguments(), {
     cwd: repo,
     env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, PORT: String(port), DATA_DIR: dataDir, AUTHORITY_NAME: 'Demo Council' },
     stdio: ['ignore', 'pipe', 'pipe'],
