@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../src/core/auth/schema.js';
+import { resumeSession, startSession } from '../src/core/auth/sessions.js';
 import type { Database } from '../src/core/db/database.js';
 import { RecordCache } from '../src/core/db/record-cache.js';
 import { changeNotedOnCommit, latestRecordChange, noteRecordChange } from '../src/core/db/record-changes.js';
@@ -32,6 +34,33 @@ for (const kind of await testDatabases()) {
       expect((await cache.get('figures', at, compute)).n).toBe(2);
       // another key is its own computation
       expect((await cache.get('other', at, compute)).n).toBe(3);
+    });
+
+    it('takes the counter as the session was read, and computes again once the record has changed', async () => {
+      const policy = { lifetimeMs: 3_600_000, idleMs: 1_800_000 };
+      const [user] = await database.db
+        .insert(users)
+        .values({ username: 'cache-reader', displayName: 'Cache Reader', passwordHash: 'not-a-hash', role: 'practitioner' })
+        .returning({ id: users.id });
+      const token = await startSession(database.db, user!.id, 'password', at, policy);
+      const seen = async () => {
+        const found = await resumeSession(database.db, token, at, policy);
+        if (!found || !('recordChange' in found)) throw new Error('the session should be live');
+        return found.recordChange;
+      };
+      const first = await seen();
+      expect(first).toBe(await latestRecordChange(database.db));
+      const cache = new RecordCache(database.db);
+      let computed = 0;
+      const compute = async () => ({ n: ++computed });
+      expect((await (await cache.asOf(at, first)).get('figures', compute)).n).toBe(1);
+      expect((await (await cache.asOf(at, await seen())).get('figures', compute)).n).toBe(1);
+      await noteRecordChange(database.db);
+      const second = await seen();
+      expect(Number(second)).toBe(Number(first) + 1);
+      expect((await (await cache.asOf(at, second)).get('figures', compute)).n).toBe(2);
+      // read without a session's value, the counter is asked for: the same, so the same result
+      expect((await cache.get('figures', at, compute)).n).toBe(2);
     });
 
     it('leaves a change noted inside a unit of work to the note made once it has committed', async () => {

@@ -20,9 +20,14 @@ export class RecordCache {
     private readonly capacity = 500,
   ) {}
 
-  /** The record as it stands at `at`: read the change counter once for a page's several results. */
-  async asOf(at: Date): Promise<{ get<T>(key: string, compute: () => Promise<T>): Promise<T> }> {
-    const stamp = `${await latestRecordChange(this.db)}|${Math.floor(at.getTime() / 60_000)}`;
+  /**
+   * The record as it stands at `at`: the change counter is read once for a page's several results,
+   * or given as `seen`, read before anything the page reads from the record (with the request's
+   * session, say). Either way a result kept under a value of the counter was computed from the
+   * record as it was then or later, never earlier.
+   */
+  async asOf(at: Date, seen?: string | null): Promise<{ get<T>(key: string, compute: () => Promise<T>): Promise<T> }> {
+    const stamp = `${seen ?? (await latestRecordChange(this.db))}|${Math.floor(at.getTime() / 60_000)}`;
     return { get: (key, compute) => this.kept(`${stamp}|${key}`, compute) };
   }
 

@@ -28,12 +28,14 @@ export async function noteRecordChange(db: Db): Promise<void> {
   await db.execute(sql`select nextval('record_changes')`);
 }
 
+/**
+ * The counter's value as a scalar subquery, for a statement that reads it beside something else.
+ * A new sequence's first nextval returns its last_value unchanged: is_called tells them apart.
+ */
+export const recordChangeNow = sql`select case when is_called then last_value else 0 end::text from record_changes`;
+
 /** The counter's current value: equal values mean nothing was written in between. */
 export async function latestRecordChange(db: Db): Promise<string> {
-  // a new sequence's first nextval returns its last_value unchanged: is_called tells them apart
-  const [row] = await rows<{ value: string }>(
-    db,
-    sql`select case when is_called then last_value else 0 end::text as value from record_changes`,
-  );
+  const [row] = await rows<{ value: string }>(db, sql`select (${recordChangeNow}) as value`);
   return row!.value;
 }

@@ -17,6 +17,11 @@ import { isStaticFile, setUpStaticResources } from './static.js';
 declare module 'fastify' {
   interface FastifyRequest {
     user: SignedInUser | null;
+    /**
+     * The record's change counter as the session was read, when it was (`RecordCache.asOf`
+     * takes it, so a page's kept figures cost no round trip of their own); null otherwise.
+     */
+    recordChange: string | null;
   }
   interface FastifyReply {
     /** Render a page with the layout's common values (user, navigation, CSRF token, CSP nonce). */
@@ -69,6 +74,7 @@ export async function createApp(ctx: AppContext, modules: readonly RouteModule[]
   await setUpStaticResources(app);
 
   app.decorateRequest('user', null);
+  app.decorateRequest('recordChange', null);
   app.decorateRequest('viaApiToken', false);
   app.addHook('preHandler', async (req, reply) => {
     // a stylesheet or a script names no user: four of them come with every page
@@ -78,6 +84,7 @@ export async function createApp(ctx: AppContext, modules: readonly RouteModule[]
     const sid = req.session.get('sid');
     const found = sid ? await resumeSession(ctx.db, sid, ctx.time.now(), ctx.config.sessions) : null;
     req.user = found && 'user' in found ? found.user : null;
+    req.recordChange = found && 'user' in found ? found.recordChange : null;
     if (sid && !req.user) {
       // the session has ended (signed out, expired, idle, account changed): the sign-in page says why
       req.session.set('sid', undefined);
