@@ -323,20 +323,23 @@ export interface AccessNotices {
   toDecide: number;
 }
 
-/** What a home page tells the user about access requests. */
+/**
+ * What a home page tells the user about access requests: one statement, which marks the outcomes
+ * it returns as seen and counts the requests waiting (the count reads no column the mark writes).
+ */
 export async function accessNotices(db: Db, user: SignedInUser): Promise<AccessNotices> {
-  const [outcomes, waiting] = await Promise.all([
-    rows<AccessNotices['outcomes'][number]>(
-      db,
-      sql`update access_requests ar set outcome_seen_at = now()
+  const [row] = await rows<AccessNotices>(
+    db,
+    sql`with seen as (
+          update access_requests ar set outcome_seen_at = now()
             from children c
            where c.id = ar.child_id and ar.requested_by = ${user.id} and ar.status <> 'pending' and ar.outcome_seen_at is null
        returning ar.status, case when ${childVisibleTo(user)} then c.id end as "childId",
-                 case when ${childVisibleTo(user)} then c.first_name || ' ' || c.last_name end as "childName"`,
-    ),
-    rows<{ n: number }>(db, sql`select count(*)::int as n from access_requests ar where ar.status = 'pending' and ${decidableBy(user)}`),
-  ]);
-  return { outcomes, toDecide: waiting[0]?.n ?? 0 };
+                 case when ${childVisibleTo(user)} then c.first_name || ' ' || c.last_name end as "childName")
+        select (select coalesce(json_agg(seen), '[]'::json) from seen) as outcomes,
+               (select count(*)::int from access_requests ar where ar.status = 'pending' and ${decidableBy(user)}) as "toDecide"`,
+  );
+  return row!;
 }
 
 // ── Visits ──────────────────────────────────────────────────────────────────────

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accessNotices, restrictedAmong } from '../children/queries.js';
 import { roles } from '../core/auth/roles.js';
 import type { SignedInUser } from '../core/auth/users.js';
@@ -86,25 +86,29 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
   const fedRules = new Set(clockRules.filter((r) => ruleFeed(r, recorded).state !== 'not_recorded').map((r) => r.id));
   const fed = (ruleId: string) => fedRules.has(ruleId);
   // what every viewer of a scope sees alike is computed once per change to the record (ctx.cache)
-  const asOfNow = async () => {
-    const view = await ctx.cache.asOf(now());
+  type Kept = <T>(key: string, compute: () => Promise<T>) => Promise<T>;
+  const asOfNow = async (req: FastifyRequest) => {
+    const view = await ctx.cache.asOf(now(), req.recordChange);
     const kept = <T>(key: string, compute: () => Promise<T>) => view.get(key, compute);
     return { kept, clock: await kept('clock', () => loadClockContext(ctx.db)) };
   };
   const postcodes = postcodeDirectoryLoader(ctx.config.postcodeDirectory);
 
-  route(app, ctx, { method: 'GET', url: paths.myWork(), roles: roles.caseholders, audit: 'VIEW_MY_WORK' }, async (_req, reply, state) => {
+  route(app, ctx, { method: 'GET', url: paths.myWork(), roles: roles.caseholders, audit: 'VIEW_MY_WORK' }, async (req, reply, state) => {
     const { user } = state;
-    const { kept, clock } = await asOfNow();
+    const { kept, clock } = await asOfNow(req);
     const [owed, children] = await Promise.all([
       kept(`outstanding:${user.workerId}`, () => outstandingFor(ctx.db, allocatedTo(user.workerId), now(), clock)),
       kept(`allocated:${user.workerId}`, () => childrenAllocatedTo(ctx.db, user.workerId)),
     ]);
     // what the user may meet: not an obligation whose page is refused to them (the designated officer's)
     const outstanding = owed.filter((o) => obligationIsWorkFor(o.ruleId, user.role));
-    // a child allocated to the user whose record is restricted to others is a restricted record here too
+    // a child allocated to the user whose record is restricted to others is a restricted record here
+    // too. Kept for this viewer alone, as a list's are: a change to a restriction moves the record
     const [restricted, notices] = await Promise.all([
-      restrictedAmong(ctx.db, user, [...children.map((c) => c.id), ...outstanding.map((o) => o.childId)]),
+      kept(`restricted:${user.id}:my-work`, () =>
+        restrictedAmong(ctx.db, user, [...children.map((c) => c.id), ...outstanding.map((o) => o.childId)]),
+      ),
       accessNotices(ctx.db, user),
     ]);
     const names = new Map(children.map((c) => [c.id, c.name]));
@@ -143,15 +147,17 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   /** A team manager sees their own team; a service manager any team they choose. */
-  async function teamFor(user: SignedInUser, requested: string | undefined) {
+  async function teamFor(user: SignedInUser, requested: string | undefined, kept: Kept) {
     const teamId = user.role === 'service_manager' ? (requested ?? null) : user.teamId;
-    return teamId ? teamNamed(ctx.db, teamId) : null;
+    if (!teamId) return null;
+    // a team is added by a write (and never renamed), so it is kept like the figures
+    return isUuid(teamId) ? kept(`team:${teamId}`, () => teamNamed(ctx.db, teamId)) : teamNamed(ctx.db, teamId);
   }
 
   route(app, ctx, { method: 'GET', url: paths.myTeam(), roles: roles.managers }, async (req, reply, { user }) => {
-    const team = await teamFor(user, (req.query as Record<string, string | undefined>).teamId);
+    const { kept, clock } = await asOfNow(req);
+    const team = await teamFor(user, (req.query as Record<string, string | undefined>).teamId, kept);
     if (!team) return reply.redirect(paths.authority());
-    const { kept, clock } = await asOfNow();
     const n = notSeenWorkingDays(clock, today());
     const since = clock.calendar.addWorkingDays(today(), -n);
     const [workers, figures, casework, placed, contacts, notices] = await Promise.all([
@@ -195,7 +201,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   route(app, ctx, { method: 'GET', url: paths.teamList(':list'), roles: roles.managers, audit: 'VIEW_LIST' }, async (req, reply, state) => {
     const q = req.query as Record<string, string | undefined>;
-    const team = await teamFor(state.user, q.teamId);
+    const team = await teamFor(state.user, q.teamId, (await asOfNow(req)).kept);
     if (!team) return forbidden(reply);
     const backLink = state.user.role === 'service_manager' ? paths.myTeam(team.id) : paths.myTeam();
     return listPage(reply, state, (req.params as { list: string }).list, { kind: 'team', teamId: team.id }, q, {
@@ -204,8 +210,8 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
     });
   });
 
-  route(app, ctx, { method: 'GET', url: paths.authority(), roles: roles.serviceManagers }, async (_req, reply, { user }) => {
-    const { kept, clock } = await asOfNow();
+  route(app, ctx, { method: 'GET', url: paths.authority(), roles: roles.serviceManagers }, async (req, reply, { user }) => {
+    const { kept, clock } = await asOfNow(req);
     const [figures, casework, placed, teams, repeat, contacts, notices] = await Promise.all([
       kept('backlog:authority', () => backlogCounts(ctx.db, null, now(), today())),
       kept('casework:authority', () => caseworkCounts(ctx.db, { kind: 'authority' }, { now: now(), today: today(), clock })),
@@ -267,7 +273,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
     q: Record<string, string | undefined>,
     page: { scopeName: string; backLink: string },
   ) {
-    const { kept, clock } = await asOfNow();
+    const { kept, clock } = await asOfNow(reply.request);
     const { page: requestedPage, ...asked } = q;
     const listKey = `list:${name}:${JSON.stringify(scope)}:${JSON.stringify(Object.entries(asked).sort())}`;
     let list: Awaited<ReturnType<typeof placementList>> | null;
