@@ -19,11 +19,23 @@ const dateTime = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
 });
 
+/** Days already put in words: a page of long tables shows a few hundred days, many times over. */
+const daysInWords = new Map<string, string>();
+
 /** "2 May 2024" from '2024-05-02' (or a datetime, shown with its time in England). */
 export function formatDate(value: unknown): string {
   if (value === null || value === undefined || value === '') return '';
   const s = value instanceof Date ? value.toISOString() : String(value);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return longDate.format(new Date(`${s}T00:00:00Z`));
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) {
+    let words = daysInWords.get(s);
+    if (words === undefined) {
+      // a bound, not a policy: about thirty years of days
+      if (daysInWords.size >= 10_000) daysInWords.clear();
+      words = longDate.format(new Date(`${s}T00:00:00Z`));
+      daysInWords.set(s, words);
+    }
+    return words;
+  }
   const d = new Date(s);
   return Number.isNaN(d.getTime()) ? s : dateTime.format(d);
 }
@@ -64,6 +76,36 @@ const collectExported = (nunjucks.Template.prototype as unknown as { getExported
     if (!err && exported) exportedOnce.set(this, exported);
     done(err, exported);
   });
+};
+
+type FrameLike = { variables: Record<string, unknown>; resolve(name: string, forWrite: boolean): FrameLike | undefined };
+const frameProto = (nunjucks.runtime as unknown as { Frame: { prototype: { set(name: string, val: unknown, resolveUp?: boolean): void } } })
+  .Frame.prototype;
+const namePaths = new Map<string, string[]>();
+/**
+ * Nunjucks splits a variable's name at its dots on every assignment, and a loop assigns seven
+ * (`loop.index`, `loop.first`, ...) on every turn: a page of long tables made tens of thousands
+ * of throwaway arrays. The names are the templates' own, so each is split once. The rest is as
+ * Nunjucks does it: a dotted name builds the objects on its path, and `resolveUp` assigns in the
+ * frame that already holds the name.
+ */
+frameProto.set = function (this: FrameLike, name: string, val: unknown, resolveUp?: boolean): void {
+  let parts = namePaths.get(name);
+  if (parts === undefined) {
+    parts = name.split('.');
+    namePaths.set(name, parts);
+  }
+  if (resolveUp) {
+    const frame = this.resolve(parts[0]!, true);
+    if (frame) return frameProto.set.call(frame, name, val);
+  }
+  let obj = this.variables;
+  for (let i = 0; i < parts.length - 1; i++) {
+    const id = parts[i]!;
+    if (!obj[id]) obj[id] = {};
+    obj = obj[id] as Record<string, unknown>;
+  }
+  obj[parts[parts.length - 1]!] = val;
 };
 
 /**
