@@ -89,7 +89,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
   type Kept = <T>(key: string, compute: () => Promise<T>) => Promise<T>;
   const asOfNow = async (req: FastifyRequest) => {
     const view = await ctx.cache.asOf(now(), req.recordChange);
-    const kept = <T>(key: string, compute: () => Promise<T>) => view.get(key, compute);
+    const kept: Kept = (key, compute) => view.get(key, compute);
     return { kept, clock: await kept('clock', () => loadClockContext(ctx.db)) };
   };
   const postcodes = postcodeDirectoryLoader(ctx.config.postcodeDirectory);
