@@ -11,7 +11,7 @@ import { pageOf, pagination } from '../core/views/pages.js';
 import { contactsAwaitingDecision } from '../front-door/queries.js';
 import { outstandingFor } from '../obligations/queries.js';
 import { loadClockContext } from '../obligations/recompute.js';
-import { clockRules, ruleFeed } from '../clock/index.js';
+import { type ClockContext, clockRules, ruleFeed } from '../clock/index.js';
 import { obligationAction, obligationIsWorkFor, recordedFactKinds } from '../obligations/sources.js';
 import { oversightPaths as paths } from './paths.js';
 import {
@@ -87,7 +87,8 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
   const fed = (ruleId: string) => fedRules.has(ruleId);
   // what every viewer of a scope sees alike is computed once per change to the record (ctx.cache)
   type Kept = <T>(key: string, compute: () => Promise<T>) => Promise<T>;
-  const asOfNow = async (req: FastifyRequest) => {
+  type AsOf = { kept: Kept; clock: ClockContext };
+  const asOfNow = async (req: FastifyRequest): Promise<AsOf> => {
     const view = await ctx.cache.asOf(now(), req.recordChange);
     const kept: Kept = (key, compute) => view.get(key, compute);
     return { kept, clock: await kept('clock', () => loadClockContext(ctx.db)) };
@@ -149,9 +150,9 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
   /** A team manager sees their own team; a service manager any team they choose. */
   async function teamFor(user: SignedInUser, requested: string | undefined, kept: Kept) {
     const teamId = user.role === 'service_manager' ? (requested ?? null) : user.teamId;
-    if (!teamId) return null;
-    // a team is added by a write (and never renamed), so it is kept like the figures
-    return isUuid(teamId) ? kept(`team:${teamId}`, () => teamNamed(ctx.db, teamId)) : teamNamed(ctx.db, teamId);
+    // a team is added by a write (and never renamed), so it is kept like the figures; a teamId
+    // that is not a UUID was refused with the query's other problems
+    return teamId ? kept(`team:${teamId}`, () => teamNamed(ctx.db, teamId)) : null;
   }
 
   route(app, ctx, { method: 'GET', url: paths.myTeam(), roles: roles.managers }, async (req, reply, { user }) => {
@@ -201,10 +202,11 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   route(app, ctx, { method: 'GET', url: paths.teamList(':list'), roles: roles.managers, audit: 'VIEW_LIST' }, async (req, reply, state) => {
     const q = req.query as Record<string, string | undefined>;
-    const team = await teamFor(state.user, q.teamId, (await asOfNow(req)).kept);
+    const view = await asOfNow(req);
+    const team = await teamFor(state.user, q.teamId, view.kept);
     if (!team) return forbidden(reply);
     const backLink = state.user.role === 'service_manager' ? paths.myTeam(team.id) : paths.myTeam();
-    return listPage(reply, state, (req.params as { list: string }).list, { kind: 'team', teamId: team.id }, q, {
+    return listPage(view, reply, state, (req.params as { list: string }).list, { kind: 'team', teamId: team.id }, q, {
       scopeName: team.name,
       backLink,
     });
@@ -252,6 +254,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
     { method: 'GET', url: paths.authorityList(':list'), roles: roles.serviceManagers, audit: 'VIEW_LIST' },
     async (req, reply, state) =>
       listPage(
+        await asOfNow(req),
         reply,
         state,
         (req.params as { list: string }).list,
@@ -266,6 +269,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   /** The children behind a number: every figure on a dashboard links here. */
   async function listPage(
+    { kept, clock }: AsOf,
     reply: FastifyReply,
     state: RequestState,
     name: string,
@@ -273,7 +277,6 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
     q: Record<string, string | undefined>,
     page: { scopeName: string; backLink: string },
   ) {
-    const { kept, clock } = await asOfNow(reply.request);
     const { page: requestedPage, ...asked } = q;
     const listKey = `list:${name}:${JSON.stringify(scope)}:${JSON.stringify(Object.entries(asked).sort())}`;
     let list: Awaited<ReturnType<typeof placementList>> | null;
@@ -288,24 +291,25 @@ export function oversightRoutes(app: FastifyInstance, ctx: AppContext): void {
     // every child stays in the list and the count; one the viewer may not open is shown as a restricted
     // record. Kept for this viewer alone: a change to a restriction or to who may open it moves the record
     const viewer = state.user.id;
-    const restricted = await kept(`restricted:${viewer}:${listKey}`, () =>
-      restrictedAmong(
+    const shown = await kept(`shown:${viewer}:${listKey}`, async () => {
+      const restricted = await restrictedAmong(
         ctx.db,
         state.user,
         list.items.map((i) => i.childId),
-      ),
-    );
-    let shown = list.items.map((i) => {
-      const r = restricted.get(i.childId);
-      return r ? { restricted: r, cells: i.cells } : i;
-    });
-    const key = list.nameOrderedWithin;
-    if (key)
-      shown = restrictedLastWithin(
-        shown,
-        (r) => ('restricted' in r ? key({ childId: '', childName: '', cells: r.cells }) : key(r)),
-        (r) => 'restricted' in r,
       );
+      const rows = list.items.map((i) => {
+        const r = restricted.get(i.childId);
+        return r ? { restricted: r, cells: i.cells } : i;
+      });
+      const key = list.nameOrderedWithin;
+      return key
+        ? restrictedLastWithin(
+            rows,
+            (r) => ('restricted' in r ? key({ childId: '', childName: '', cells: r.cells }) : key(r)),
+            (r) => 'restricted' in r,
+          )
+        : rows;
+    });
     // a long list a page at a time: the count is the whole list's
     const at = pageOf(shown.length, requestedPage, LIST_PAGE_SIZE);
     const onPage = shown.slice(at.from, at.to);
